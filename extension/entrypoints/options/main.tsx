@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '../../lib/ui/base.css';
+import { Options } from './options';
+
+const root = document.getElementById('app');
+if (root) render(<Options />, root);

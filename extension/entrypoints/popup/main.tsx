@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '../../lib/ui/base.css';
+import { Popup } from './popup';
+
+const root = document.getElementById('app');
+if (root) render(<Popup />, root);

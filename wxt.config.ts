@@ -1,0 +1,36 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// `npm start` and the end-to-end tests build with ROLLCALL_DEV_PAGES=1 so the content script also
+// watches local demo and fixture pages with no setup. Release builds ask for host permissions
+// per configured system only.
+const devPages = process.env.ROLLCALL_DEV_PAGES === '1';
+export const DEV_PAGE_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  srcDir: 'extension',
+  publicDir: 'extension/public',
+  outDir: '.output',
+  vite: () => ({
+    plugins: [preact()],
+    define: { __ROLLCALL_DEV_PAGES__: JSON.stringify(devPages) },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Rollcall',
+    description: 'Flags generic, shared and leftover logins on the admin pages of your firm’s systems.',
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    host_permissions: devPages ? DEV_PAGE_MATCHES : [],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'rollcall@rollcall.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
