@@ -9,6 +9,8 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations('worker/migrations');
   return {
     test: {
+      reporters: ['default', 'json'],
+      outputFile: { json: 'test-results/vitest-unit-and-worker.json' },
       projects: [
         {
           plugins: [WxtVitest(), preact()],
