@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEMO_ORG_ID, demoSeedSql } from './demo/seed-sql.ts';
+import { DEMO_ORG_ID, demoSeedStatements } from './demo/seed-sql.ts';
 import { staffListPage } from './demo/staff-list-page.ts';
 import {
   executeFileLocal,
@@ -49,7 +49,7 @@ const [{ count } = { count: 0 }] = await queryLocal<{ count: number }>(
 );
 if (count === 0) {
   const file = join(tmpdir(), `rollcall-demo-seed-${process.pid}.sql`);
-  writeFileSync(file, demoSeedSql());
+  writeFileSync(file, demoSeedStatements().join('\n'));
   await executeFileLocal(file);
   step(`demo firm seeded (${DEMO_ORG_ID})`);
 } else {

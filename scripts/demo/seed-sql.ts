@@ -21,7 +21,7 @@ const json = (value: unknown) => JSON.stringify(value);
  * SQL that creates the demo firm, with ids derived from the demo data so the same rows are made
  * every time. Every synced row takes the next version of the organisation's counter.
  */
-export function demoSeedSql(now = Date.now()): string {
+export function demoSeedStatements(now = Date.now()): string[] {
   const daysAgo = (days: number) => now - days * DEMO_DAY_MS;
   const roleIds = new Map(
     Object.keys(demoRoles).map((name) => [name, `demo-role-${name.toLowerCase().replaceAll(' ', '-')}`]),
@@ -107,5 +107,5 @@ export function demoSeedSql(now = Date.now()): string {
   return [
     insert('organisations', { id: DEMO_ORG_ID, name: demoFirm.name, version_counter: version }),
     ...statements,
-  ].join('\n');
+  ];
 }
