@@ -3,7 +3,10 @@ import { app } from '../../worker/src/app';
 import { routeTable } from '../../worker/src/http/route';
 import { request } from './helpers';
 
-type OpenApi = { openapi: string; paths: Record<string, Record<string, { security: unknown[]; responses: object }>> };
+type OpenApi = {
+  openapi: string;
+  paths: Record<string, Record<string, { security: unknown[]; responses: object }>>;
+};
 
 const honoRoutes = [
   ...new Set(app.routes.filter((route) => route.method !== 'ALL').map((r) => `${r.method} ${r.path}`)),
