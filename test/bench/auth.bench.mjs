@@ -1,7 +1,7 @@
 // Sign-in and audit benchmarks, measured in workerd (wrangler dev) on a fresh local D1:
 // - hash time per sign-in (the chosen PBKDF2 parameters), as a bench worker's hash request minus
 //   its empty request;
-// - sign-in latency p50/p95 (POST /api/v1/auth/login);
+// - sign-in latency p50/p95 (POST /api/v1/auth/login), and a wrong password beside an unknown email;
 // - audit export throughput (events/s) over 100,000 events, NDJSON and CSV;
 // each beside GET /health measured in the same run.
 import { ms, percentiles, startWorker } from './lib/wrangler-dev.mjs';
@@ -67,6 +67,39 @@ try {
   await percentiles(5, login);
   const logins = await percentiles(60, login);
   report.push(['POST /api/v1/auth/login (success)', `p50 ${ms(logins.p50)}  p95 ${ms(logins.p95)}`]);
+
+  // A wrong password and an unknown email should cost the same (both spend one hash). Few tries:
+  // five failures lock an account and thirty lock the address.
+  const attempt = (who) =>
+    fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: who, password: 'not the right password' }),
+    }).then(async (response) => {
+      await response.arrayBuffer();
+      if (response.status !== 401) throw new Error(`expected 401, got ${response.status}`);
+    });
+  const victims = [];
+  for (let index = 0; index < 3; index++) {
+    const victim = `victim.${index}.${Date.now()}@example.com`;
+    await json(
+      await fetch(`${base}/api/v1/auth/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          organisationName: `Victim ${index}`,
+          name: 'Victim',
+          email: victim,
+          password: PASSWORD,
+        }),
+      }),
+    );
+    victims.push(victim);
+  }
+  const wrong = await percentiles(12, (index) => attempt(victims[index % 3]));
+  const unknown = await percentiles(12, (index) => attempt(`nobody.${index}.${Date.now()}@example.com`));
+  report.push(['login, wrong password (401)', `p50 ${ms(wrong.p50)}  p95 ${ms(wrong.p95)}`]);
+  report.push(['login, unknown email (401)', `p50 ${ms(unknown.p50)}  p95 ${ms(unknown.p95)}`]);
 
   const orgId = signup.organisation.id;
   worker.d1(
