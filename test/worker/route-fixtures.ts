@@ -50,6 +50,10 @@ export const validBodies: Record<string, unknown> = {
   'POST /api/v1/members/invites': { email: 'fixture.invitee@example.com', role: 'auditor' },
   'PATCH /api/v1/members/:id': { role: 'auditor' },
   'PATCH /api/v1/organisation': { name: 'Renamed' },
+  'POST /api/v1/me/password': {
+    currentPassword: 'correct horse battery staple 42',
+    newPassword: 'a different long passphrase 77',
+  },
 };
 
 /** Fills a Hono path's parameters: `/members/:id` + { id } → `/members/<id>`. */
