@@ -1,9 +1,37 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
+import { extensionCors } from './http/cors';
 import { handleError, handleNotFound } from './http/problem';
+import { auditApp } from './routes/audit';
+import { auth } from './routes/auth';
 import { health } from './routes/health';
+import { me } from './routes/me';
+import { membersApp } from './routes/members';
+import { openapi } from './routes/openapi';
+import { organisationApp } from './routes/organisation';
+import { sessionsApp } from './routes/sessions';
 
-export const app = new Hono<AppEnv>().route('/health', health);
+export const app = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    // Our own id for every request, for the audit trail and the logs; a client's is not trusted.
+    const requestId = crypto.randomUUID();
+    c.set('requestId', requestId);
+    await next();
+    c.header('x-request-id', requestId);
+    c.header('x-content-type-options', 'nosniff');
+    c.header('cache-control', 'no-store');
+    // JSON only: nothing here is meant to render or be framed.
+    c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  })
+  .use('/api/*', extensionCors())
+  .route('/health', health)
+  .route('/api/v1/auth', auth)
+  .route('/api/v1/me', me)
+  .route('/api/v1/members', membersApp)
+  .route('/api/v1/sessions', sessionsApp)
+  .route('/api/v1/organisation', organisationApp)
+  .route('/api/v1/audit', auditApp)
+  .route('/api/v1/openapi.json', openapi);
 
 app.onError(handleError);
 app.notFound(handleNotFound);
