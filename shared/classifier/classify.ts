@@ -281,7 +281,10 @@ export function classify(username: string, displayName?: string | null): Classif
       generic += token.text.length <= 2 ? roleWeight * 0.75 : roleWeight;
       genericReasons.push(reason(token));
     } else if (nameWeight !== undefined) {
-      personal += token.text.length <= 2 ? nameWeight * 0.5 : nameWeight;
+      // Beside a role word, a surname counts for less than a first name: the surname lists hold many
+      // plain English words ("Law", "Back", "File") that are the role's own words in a login.
+      const weight = hasRoleish && token.kind !== 'first-name' ? nameWeight * 0.65 : nameWeight;
+      personal += token.text.length <= 2 ? weight * 0.5 : weight;
       personalReasons.push(reason(token));
     } else if (token.kind === 'initial') {
       const prev = tokens[i - 1];

@@ -7,7 +7,7 @@ import type { System } from '../schemas/directory.ts';
  */
 
 const WORD = '(?:^|[^a-z])';
-const END = String.raw`(?:$|[^a-z])`;
+const END = '(?:$|[^a-z])';
 const USER_MANAGING = new RegExp(
   `${WORD}(?:users?|members?|staff|logins?|roles?|permissions?|access|security)${END}|` +
     `${WORD}(?:admin|administrator|superuser|owner|sysadmin)${END}|manage[._:-]?(?:users?|staff|members?|roles?)`,
