@@ -208,24 +208,26 @@ interface DisplayReading {
 }
 
 function readDisplayName(displayName: string): DisplayReading {
-  const words = displayWords(displayName).filter((w) => !/^\d+$/.test(w));
+  const words = displayWords(displayName);
   const roleWords: string[] = [];
   const nameWords: string[] = [];
   // "Mark Sales", "Rose Office": a first name followed by one or two plain words is a person's
   // full name, whatever else the later words mean.
   if (
-    /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName) &&
-    (lookup(words[0] ?? '') & FIRST_NAME) !== 0
+    words.length >= 2 &&
+    words.length <= 3 &&
+    (lookup(words[0] as string) & FIRST_NAME) !== 0 &&
+    /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName)
   ) {
     return { words, roleWords, nameWords: words };
   }
   for (const w of words) {
-    const tokens = segment(w);
-    const kinds = tokens.map((t) => t.kind);
-    if (kinds.every((k) => ROLE_WEIGHT[k] !== undefined)) roleWords.push(w);
-    else if (tokens.length === 1 && NAME_WEIGHT[kinds[0] as TokenKind] !== undefined) nameWords.push(w);
-    else if (w.length >= 2 && VOWEL.test(w) && !kinds.some((k) => ROLE_WEIGHT[k] !== undefined))
-      nameWords.push(w);
+    const bits = lookup(w);
+    const kind = kindOf(bits);
+    if (kind && ROLE_WEIGHT[kind] !== undefined) roleWords.push(w);
+    else if (kind) nameWords.push(w);
+    else if (w.length >= 6 && segment(w).every((t) => ROLE_WEIGHT[t.kind] !== undefined)) roleWords.push(w);
+    else if (w.length >= 2 && VOWEL.test(w)) nameWords.push(w);
   }
   return { words, roleWords, nameWords };
 }
@@ -243,11 +245,16 @@ function matchesDisplayWord(token: Token, words: string[]): boolean {
 }
 
 /** "johnsmith", "jsmithe": a login that spells the display name's words (or initials) in a row. */
-function spellsDisplayName(login: string, words: string[]): boolean {
-  const compact = login.toLowerCase().replace(/[^a-z]/g, '');
+function spellsDisplayName(tokens: Token[], words: string[]): boolean {
+  let compact = '';
+  for (const t of tokens) if (t.kind !== 'number') compact += t.text;
   if (compact.length < 3 || words.length === 0) return false;
-  const initials = words.map((w) => w[0]).join('');
-  const full = words.join('');
+  let initials = '';
+  let full = '';
+  for (const w of words) {
+    initials += w[0];
+    full += w;
+  }
   const last = words[words.length - 1] as string;
   const first = words[0] as string;
   return (
@@ -313,7 +320,7 @@ export function classify(username: string, displayName?: string | null): Classif
     const nameTokens = tokens.filter((t) => t.kind !== 'number' && t.kind !== 'placeholder');
     const matched =
       reading.nameWords.length > 0 &&
-      (spellsDisplayName(login, reading.nameWords) ||
+      (spellsDisplayName(tokens, reading.nameWords) ||
         nameTokens.some(
           (t) => (t.text.length >= 3 || t.kind === 'initial') && matchesDisplayWord(t, reading.nameWords),
         ));

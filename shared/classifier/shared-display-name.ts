@@ -14,6 +14,7 @@ export interface SharedDisplayName {
 
 // "&", "+", "/", "and", "or", "und", "et", "y", "en", "e", and commas or semicolons between names.
 const JOINERS = /\s*(?:&|\+|\/|\||;|,|\band\b|\bor\b|\bund\b|\bet\b|\by\b|\ben\b|\be\b)\s*/i;
+const MAYBE_SHARED = /[&+/|;,]|\b(?:and|or|und|et|y|en|e|the|family|household|familie|famille|familia)\b/i;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame']);
 
 function wordKind(word: string): 'name' | 'role' | 'title' | 'other' {
@@ -40,7 +41,8 @@ function isPerson(part: string): boolean {
 
 export function namesTwoPeople(displayName: string | null | undefined): SharedDisplayName | null {
   const text = displayName?.trim();
-  if (!text) return null;
+  // Most display names are one person's plain name: leave them at the cheapest test.
+  if (!text || !MAYBE_SHARED.test(text)) return null;
 
   const parts = text.split(JOINERS).filter((p) => p.trim() !== '');
   if (parts.length >= 2 && parts.length <= 6) {
