@@ -298,8 +298,11 @@ export function classify(username: string, displayName?: string | null): Classif
       const next = tokens[i + 1];
       const besideName =
         (prev && NAME_WEIGHT[prev.kind] !== undefined) || (next && NAME_WEIGHT[next.kind] !== undefined);
-      personal += besideName ? 1.5 : 0.3;
-      if (besideName) personalReasons.push(reason(token));
+      // A lone initial ("a.b") says nothing; beside a name it is the usual "jsmith".
+      if (besideName) {
+        personal += 1.5;
+        personalReasons.push(reason(token));
+      }
     } else if (token.kind === 'unknown') {
       // Role words are a closed set and names an open one: an unknown word that could be spoken
       // leans towards a surname the lists do not have.
