@@ -177,7 +177,8 @@ export function loginTokens(username: string): Token[] {
 
 const ROLE_WEIGHT: Partial<Record<TokenKind, number>> = {
   role: 2,
-  device: 3,
+  // A device word all but settles it: "ricoh-scanner" is the scanner, not Rico H.
+  device: 4.5,
   placeholder: 2.5,
   service: 2.5,
   'function-like': 1.5,
