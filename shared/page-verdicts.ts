@@ -27,7 +27,7 @@ export interface PageRow {
   username: string;
   displayName?: string | null;
   email?: string | null;
-  /** The role or permissions column as text, if the page shows one. */
+  /** The role or permissions column as text, if the page shows one (not used page-only yet). */
   roleText?: string | null;
   /** The status column as text ("Active", "Disabled", ...), if any. */
   status?: string | null;
