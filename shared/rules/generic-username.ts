@@ -25,10 +25,10 @@ export function genericUsernameCheck(
   minConfidence: number,
   known?: Classification,
 ): { evidence: string; classification: Classification } | null {
-  // Built-in logins ("admin", "test") are default-account's findings; one warning per login is enough.
-  if (defaultAccountName(username)) return null;
   const classification = known ?? classify(username, displayName);
   if (classification.verdict !== 'generic' || classification.confidence < minConfidence) return null;
+  // Built-in logins ("admin", "test") are default-account's findings; one warning per login is enough.
+  if (defaultAccountName(username)) return null;
   const shown = displayName ? `"${username}" ("${displayName}")` : `"${username}"`;
   return {
     evidence: `${shown} reads as a role, not a person: ${classification.reasons.join('; ')}`,
