@@ -208,16 +208,19 @@ interface DisplayReading {
   nameWords: string[];
 }
 
-function readDisplayName(displayName: string): DisplayReading {
+function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
   const words = displayWords(displayName);
   const roleWords: string[] = [];
   const nameWords: string[] = [];
-  // "Mark Sales", "Rose Office": a first name followed by one or two plain words is a person's
-  // full name, whatever else the later words mean.
+  // "Mark Sales" for "mark.sales" or "msales": a first name and one or two plain words, when the
+  // login carries that first name or its initial, is a person's full name, whatever the later words
+  // mean. Not for "reception" shown as "Kim Reception": that login does not carry Kim.
+  const firstWord = words[0] ?? '';
   if (
     words.length >= 2 &&
     words.length <= 3 &&
-    (lookup(words[0] as string) & FIRST_NAME) !== 0 &&
+    (lookup(firstWord) & FIRST_NAME) !== 0 &&
+    tokens.some((t) => t.text === firstWord || (t.kind === 'initial' && t.text === firstWord[0])) &&
     /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName)
   ) {
     return { words, roleWords, nameWords: words };
@@ -320,7 +323,7 @@ export function classify(username: string, displayName?: string | null): Classif
   const display = displayName?.trim() ?? '';
   const login = loginPart(username);
   if (display && display.toLowerCase() !== login.toLowerCase()) {
-    const reading = readDisplayName(display);
+    const reading = readDisplayName(display, tokens);
     const nameTokens = tokens.filter((t) => t.kind !== 'number' && t.kind !== 'placeholder');
     const matched =
       reading.nameWords.length > 0 &&
