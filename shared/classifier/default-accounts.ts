@@ -1,0 +1,62 @@
+import { loginPart } from './tokenize.ts';
+
+/**
+ * Logins that systems ship with or that installers make first: `admin`, `root`, `test`, `demo`,
+ * `guest` and their kin. Left enabled they are the first thing an attacker tries (CIS Controls 5.2,
+ * OWASP ASVS 5.0 V6 "default credentials"), and nobody in particular answers for them.
+ */
+const DEFAULT_WORDS = new Set([
+  'admin',
+  'administrator',
+  'admins',
+  'adm',
+  'root',
+  'superuser',
+  'super',
+  'su',
+  'sa',
+  'sysadmin',
+  'system',
+  'sys',
+  'test',
+  'tester',
+  'testing',
+  'testuser',
+  'demo',
+  'guest',
+  'guests',
+  'user',
+  'default',
+  'sample',
+  'example',
+  'temp',
+  'tmp',
+  'public',
+  'anonymous',
+  'support',
+  'setup',
+  'install',
+  'installer',
+  'master',
+  'owner',
+  'manager',
+  'webmaster',
+  'operator',
+  'service',
+  'training',
+  'trial',
+  'new',
+  'changeme',
+]);
+
+const WORDS = [...DEFAULT_WORDS].join('|');
+// One or two default words, with any digits or separators around them: "Admin1", "test_user".
+const DEFAULT_LOGIN = new RegExp(`^[^a-z]*(${WORDS})(?:[^a-z]+(${WORDS}))?[^a-z]*$`, 'i');
+
+/** The default-account word(s) a login consists of, e.g. "Admin1" -> "admin"; null otherwise. */
+export function defaultAccountName(username: string): string | null {
+  // "admin.user" and "test_admin" are defaults, "admin.jane" is not.
+  const m = DEFAULT_LOGIN.exec(loginPart(username));
+  if (!m) return null;
+  return (m[2] ? `${m[1]} ${m[2]}` : (m[1] as string)).toLowerCase();
+}
