@@ -1,9 +1,44 @@
-import { type SQL, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import { getTableColumns, is, SQL, sql, type Table } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { SQLiteAsyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-export type Db = DrizzleD1Database;
+/** drizzle over D1, with the D1 binding itself (`$client`) for batches of prepared statements. */
+export type Db = DrizzleD1Database & { $client: D1Database };
+
+const dialect = new SQLiteAsyncDialect();
+
+/**
+ * Writes are plain D1 prepared statements, so any caller (the audit writer among them) can put
+ * them in one `DB.batch` with its own; drizzle's own batch cannot bind raw `sql` statements.
+ */
+export function toStatement(
+  db: Db,
+  query: SQL | { toSQL(): { sql: string; params: unknown[] } },
+): D1PreparedStatement {
+  const { sql: text, params } = is(query, SQL) ? dialect.sqlToQuery(query) : query.toSQL();
+  return db.$client.prepare(text).bind(...params);
+}
+
+/** A row a raw statement returned (`RETURNING *`), decoded as drizzle decodes its own (JSON, booleans). */
+export function rowFrom<T extends Table>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
+}
+
+/** The first row the i-th statement of a batch returned. */
+export function returnedRow<T extends Table>(
+  table: T,
+  results: D1Result[],
+  index: number,
+): T['$inferSelect'] {
+  const raw = results[index]?.results[0];
+  if (!raw) throw new Error(`statement ${index} of the batch returned no row`);
+  return rowFrom(table, raw as Record<string, unknown>);
+}
 
 /**
  * Versions come from the organisation's counter, inside the same D1 batch as the write that uses
@@ -14,8 +49,9 @@ export type Db = DrizzleD1Database;
  * i-th reserved version (0-based) from `reservedVersion` (or `reservedVersionSql` inside raw SQL).
  * Nothing may reserve again between the two.
  */
-export function reserveVersions(db: Db, orgId: string, count: number): BatchItem<'sqlite'> {
-  return db.run(
+export function reserveVersions(db: Db, orgId: string, count: number): D1PreparedStatement {
+  return toStatement(
+    db,
     sql`UPDATE organisations SET version_counter = version_counter + ${count} WHERE id = ${orgId}`,
   );
 }
@@ -61,12 +97,12 @@ export function inJson(column: SQLiteColumn, ids: readonly string[]): SQL {
 
 /** A write as statements to run in one batch (with its audit events) and a reader of their results. */
 export type Write<T> = {
-  statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
-  read: (results: unknown[]) => T;
+  statements: D1PreparedStatement[];
+  read: (results: D1Result[]) => T;
 };
 
 /** Runs a write on its own, for callers (tests, scripts) that add no audit events. */
 export async function runWrite<T>(db: Db, write: Write<T>): Promise<T> {
-  const results = await db.batch(write.statements);
-  return write.read(results as unknown[]);
+  const results = await db.$client.batch(write.statements);
+  return write.read(results);
 }

@@ -7,7 +7,15 @@ import type {
 } from '../../../shared/schemas/directory-input';
 import type { FieldError } from '../../../shared/schemas/problem';
 import { accounts, people } from '../db/schema';
-import { type Db, inJson, reservedVersion, reserveVersions, type Write } from '../db/versions';
+import {
+  type Db,
+  inJson,
+  reservedVersion,
+  reserveVersions,
+  returnedRow,
+  toStatement,
+  type Write,
+} from '../db/versions';
 import { ProblemError } from '../http/problem';
 import { decodeCursor, toPage } from './page-cursor';
 import { containsText } from './people-queries';
@@ -182,28 +190,30 @@ export async function createAccount(
   return {
     statements: [
       reserveVersions(db, orgId, 1),
-      db
-        .insert(accounts)
-        .values({
-          id: input.id ?? crypto.randomUUID(),
-          orgId,
-          systemId: input.systemId,
-          username: input.username,
-          displayName: input.displayName ?? null,
-          email: input.email ?? null,
-          status: input.status,
-          permissions: input.permissions,
-          ownerPersonId: input.ownerPersonId ?? null,
-          userPersonIds: input.userPersonIds,
-          lastSignInAt: input.lastSignInAt ?? null,
-          systemCreatedAt: input.systemCreatedAt ?? null,
-          version: reservedVersion(orgId, 1, 0),
-          updatedAt: now,
-        })
-        .returning(),
+      toStatement(
+        db,
+        db
+          .insert(accounts)
+          .values({
+            id: input.id ?? crypto.randomUUID(),
+            orgId,
+            systemId: input.systemId,
+            username: input.username,
+            displayName: input.displayName ?? null,
+            email: input.email ?? null,
+            status: input.status,
+            permissions: input.permissions,
+            ownerPersonId: input.ownerPersonId ?? null,
+            userPersonIds: input.userPersonIds,
+            lastSignInAt: input.lastSignInAt ?? null,
+            systemCreatedAt: input.systemCreatedAt ?? null,
+            version: reservedVersion(orgId, 1, 0),
+            updatedAt: now,
+          })
+          .returning(),
+      ),
     ],
-    read: (results) =>
-      toAccount((results[1] as (typeof accounts.$inferSelect)[])[0] as typeof accounts.$inferSelect),
+    read: (results) => toAccount(returnedRow(accounts, results, 1)),
   };
 }
 
@@ -217,14 +227,16 @@ export function accountUpdateStatements(
   return {
     statements: [
       reserveVersions(db, orgId, 1),
-      db
-        .update(accounts)
-        .set({ ...set, version: reservedVersion(orgId, 1, 0), updatedAt: now })
-        .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id), eq(accounts.deleted, false)))
-        .returning(),
+      toStatement(
+        db,
+        db
+          .update(accounts)
+          .set({ ...set, version: reservedVersion(orgId, 1, 0), updatedAt: now })
+          .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id), eq(accounts.deleted, false)))
+          .returning(),
+      ),
     ],
-    read: (results) =>
-      toAccount((results[1] as (typeof accounts.$inferSelect)[])[0] as typeof accounts.$inferSelect),
+    read: (results) => toAccount(returnedRow(accounts, results, 1)),
   };
 }
 

@@ -3,7 +3,15 @@ import type { JobRole } from '../../../shared/schemas/directory';
 import type { CreateJobRole, ListQuery, UpdateJobRole } from '../../../shared/schemas/directory-input';
 import type { FieldError } from '../../../shared/schemas/problem';
 import { jobRoles, people } from '../db/schema';
-import { type Db, reservedVersion, reservedVersionSql, reserveVersions, type Write } from '../db/versions';
+import {
+  type Db,
+  reservedVersion,
+  reservedVersionSql,
+  reserveVersions,
+  returnedRow,
+  toStatement,
+  type Write,
+} from '../db/versions';
 import { ProblemError } from '../http/problem';
 import { decodeCursor, toPage } from './page-cursor';
 import { toJobRole } from './rows';
@@ -91,20 +99,22 @@ export async function createJobRole(
   return {
     statements: [
       reserveVersions(db, orgId, 1),
-      db
-        .insert(jobRoles)
-        .values({
-          id: input.id ?? crypto.randomUUID(),
-          orgId,
-          name: input.name,
-          permissions: input.permissions,
-          version: reservedVersion(orgId, 1, 0),
-          updatedAt: now,
-        })
-        .returning(),
+      toStatement(
+        db,
+        db
+          .insert(jobRoles)
+          .values({
+            id: input.id ?? crypto.randomUUID(),
+            orgId,
+            name: input.name,
+            permissions: input.permissions,
+            version: reservedVersion(orgId, 1, 0),
+            updatedAt: now,
+          })
+          .returning(),
+      ),
     ],
-    read: (results) =>
-      toJobRole((results[1] as (typeof jobRoles.$inferSelect)[])[0] as typeof jobRoles.$inferSelect),
+    read: (results) => toJobRole(returnedRow(jobRoles, results, 1)),
   };
 }
 
@@ -122,14 +132,16 @@ export async function updateJobRole(
     write: {
       statements: [
         reserveVersions(db, orgId, 1),
-        db
-          .update(jobRoles)
-          .set({ ...input, version: reservedVersion(orgId, 1, 0), updatedAt: now })
-          .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.id, id), eq(jobRoles.deleted, false)))
-          .returning(),
+        toStatement(
+          db,
+          db
+            .update(jobRoles)
+            .set({ ...input, version: reservedVersion(orgId, 1, 0), updatedAt: now })
+            .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.id, id), eq(jobRoles.deleted, false)))
+            .returning(),
+        ),
       ],
-      read: (results) =>
-        toJobRole((results[1] as (typeof jobRoles.$inferSelect)[])[0] as typeof jobRoles.$inferSelect),
+      read: (results) => toJobRole(returnedRow(jobRoles, results, 1)),
     },
   };
 }
@@ -153,14 +165,20 @@ export async function deleteJobRole(
     write: {
       statements: [
         reserveVersions(db, orgId, count),
-        db
-          .update(jobRoles)
-          .set({ deleted: true, version: reservedVersion(orgId, count, 0), updatedAt: now })
-          .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.id, id))),
-        db.run(sql`UPDATE people SET job_role_id = NULL, updated_at = ${now},
+        toStatement(
+          db,
+          db
+            .update(jobRoles)
+            .set({ deleted: true, version: reservedVersion(orgId, count, 0), updatedAt: now })
+            .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.id, id))),
+        ),
+        toStatement(
+          db,
+          sql`UPDATE people SET job_role_id = NULL, updated_at = ${now},
           version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
           FROM json_each(${JSON.stringify(personIds)}) AS j
-          WHERE people.id = j.value AND people.org_id = ${orgId}`),
+          WHERE people.id = j.value AND people.org_id = ${orgId}`,
+        ),
       ],
       read: () => ({ unassignedPeople: personIds.length }),
     },

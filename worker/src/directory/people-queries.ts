@@ -13,6 +13,8 @@ import {
   reservedVersion,
   reservedVersionSql,
   reserveVersions,
+  returnedRow,
+  toStatement,
   type Write,
 } from '../db/versions';
 import { ProblemError } from '../http/problem';
@@ -108,24 +110,26 @@ export async function createPerson(
   return {
     statements: [
       reserveVersions(db, orgId, 1),
-      db
-        .insert(people)
-        .values({
-          id,
-          orgId,
-          name: input.name,
-          email: input.email ?? null,
-          jobRoleId: input.jobRoleId ?? null,
-          startDate: input.startDate ?? null,
-          endDate: input.endDate ?? null,
-          status: 'active',
-          version: reservedVersion(orgId, 1, 0),
-          updatedAt: now,
-        })
-        .returning(),
+      toStatement(
+        db,
+        db
+          .insert(people)
+          .values({
+            id,
+            orgId,
+            name: input.name,
+            email: input.email ?? null,
+            jobRoleId: input.jobRoleId ?? null,
+            startDate: input.startDate ?? null,
+            endDate: input.endDate ?? null,
+            status: 'active',
+            version: reservedVersion(orgId, 1, 0),
+            updatedAt: now,
+          })
+          .returning(),
+      ),
     ],
-    read: (results) =>
-      toPerson((results[1] as (typeof people.$inferSelect)[])[0] as typeof people.$inferSelect),
+    read: (results) => toPerson(returnedRow(people, results, 1)),
   };
 }
 
@@ -140,14 +144,16 @@ export function personUpdateStatements(
   return {
     statements: [
       reserveVersions(db, orgId, 1),
-      db
-        .update(people)
-        .set({ ...set, version: reservedVersion(orgId, 1, 0), updatedAt: now })
-        .where(and(eq(people.orgId, orgId), eq(people.id, id), eq(people.deleted, false)))
-        .returning(),
+      toStatement(
+        db,
+        db
+          .update(people)
+          .set({ ...set, version: reservedVersion(orgId, 1, 0), updatedAt: now })
+          .where(and(eq(people.orgId, orgId), eq(people.id, id), eq(people.deleted, false)))
+          .returning(),
+      ),
     ],
-    read: (results) =>
-      toPerson((results[1] as (typeof people.$inferSelect)[])[0] as typeof people.$inferSelect),
+    read: (results) => toPerson(returnedRow(people, results, 1)),
   };
 }
 
@@ -211,15 +217,21 @@ export async function deletePerson(
     write: {
       statements: [
         reserveVersions(db, orgId, count),
-        db
-          .update(people)
-          .set({ deleted: true, version: reservedVersion(orgId, count, 0), updatedAt: now })
-          .where(and(eq(people.orgId, orgId), eq(people.id, id))),
+        toStatement(
+          db,
+          db
+            .update(people)
+            .set({ deleted: true, version: reservedVersion(orgId, count, 0), updatedAt: now })
+            .where(and(eq(people.orgId, orgId), eq(people.id, id))),
+        ),
         // One statement however many accounts: ids travel as JSON, the version follows the list index.
-        db.run(sql`UPDATE accounts SET owner_person_id = NULL, updated_at = ${now},
+        toStatement(
+          db,
+          sql`UPDATE accounts SET owner_person_id = NULL, updated_at = ${now},
           version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
           FROM json_each(${JSON.stringify(accountIds)}) AS j
-          WHERE accounts.id = j.value AND accounts.org_id = ${orgId}`),
+          WHERE accounts.id = j.value AND accounts.org_id = ${orgId}`,
+        ),
       ],
       read: () => ({ unlinkedAccounts: accountIds.length }),
     },

@@ -2,7 +2,15 @@ import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
 import type { System } from '../../../shared/schemas/directory';
 import type { CreateSystem, ListQuery, UpdateSystem } from '../../../shared/schemas/directory-input';
 import { accounts, jobRoles, systems } from '../db/schema';
-import { type Db, reservedVersion, reservedVersionSql, reserveVersions, type Write } from '../db/versions';
+import {
+  type Db,
+  reservedVersion,
+  reservedVersionSql,
+  reserveVersions,
+  returnedRow,
+  toStatement,
+  type Write,
+} from '../db/versions';
 import { ProblemError } from '../http/problem';
 import { decodeCursor, toPage } from './page-cursor';
 import { toSystem } from './rows';
@@ -62,22 +70,24 @@ export async function createSystem(
   return {
     statements: [
       reserveVersions(db, orgId, 1),
-      db
-        .insert(systems)
-        .values({
-          id: input.id ?? crypto.randomUUID(),
-          orgId,
-          name: input.name,
-          adminUrlPatterns: input.adminUrlPatterns,
-          signInUrlPatterns: input.signInUrlPatterns,
-          permissions: input.permissions,
-          version: reservedVersion(orgId, 1, 0),
-          updatedAt: now,
-        })
-        .returning(),
+      toStatement(
+        db,
+        db
+          .insert(systems)
+          .values({
+            id: input.id ?? crypto.randomUUID(),
+            orgId,
+            name: input.name,
+            adminUrlPatterns: input.adminUrlPatterns,
+            signInUrlPatterns: input.signInUrlPatterns,
+            permissions: input.permissions,
+            version: reservedVersion(orgId, 1, 0),
+            updatedAt: now,
+          })
+          .returning(),
+      ),
     ],
-    read: (results) =>
-      toSystem((results[1] as (typeof systems.$inferSelect)[])[0] as typeof systems.$inferSelect),
+    read: (results) => toSystem(returnedRow(systems, results, 1)),
   };
 }
 
@@ -125,14 +135,16 @@ export async function updateSystem(
     write: {
       statements: [
         reserveVersions(db, orgId, 1),
-        db
-          .update(systems)
-          .set({ ...input, version: reservedVersion(orgId, 1, 0), updatedAt: now })
-          .where(and(eq(systems.orgId, orgId), eq(systems.id, id), eq(systems.deleted, false)))
-          .returning(),
+        toStatement(
+          db,
+          db
+            .update(systems)
+            .set({ ...input, version: reservedVersion(orgId, 1, 0), updatedAt: now })
+            .where(and(eq(systems.orgId, orgId), eq(systems.id, id), eq(systems.deleted, false)))
+            .returning(),
+        ),
       ],
-      read: (results) =>
-        toSystem((results[1] as (typeof systems.$inferSelect)[])[0] as typeof systems.$inferSelect),
+      read: (results) => toSystem(returnedRow(systems, results, 1)),
     },
   };
 }
@@ -156,14 +168,20 @@ export async function deleteSystem(
     write: {
       statements: [
         reserveVersions(db, orgId, count),
-        db
-          .update(systems)
-          .set({ deleted: true, version: reservedVersion(orgId, count, 0), updatedAt: now })
-          .where(and(eq(systems.orgId, orgId), eq(systems.id, id))),
-        db.run(sql`UPDATE accounts SET deleted = 1, updated_at = ${now},
+        toStatement(
+          db,
+          db
+            .update(systems)
+            .set({ deleted: true, version: reservedVersion(orgId, count, 0), updatedAt: now })
+            .where(and(eq(systems.orgId, orgId), eq(systems.id, id))),
+        ),
+        toStatement(
+          db,
+          sql`UPDATE accounts SET deleted = 1, updated_at = ${now},
           version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
           FROM json_each(${JSON.stringify(accountIds)}) AS j
-          WHERE accounts.id = j.value AND accounts.org_id = ${orgId}`),
+          WHERE accounts.id = j.value AND accounts.org_id = ${orgId}`,
+        ),
       ],
       read: () => ({ deletedAccounts: accountIds.length }),
     },
