@@ -17,7 +17,6 @@ import {
   toStatement,
 } from '../db/versions';
 import { unknownPermissionErrors } from '../directory/accounts-queries';
-import { templateErrors } from '../directory/job-roles-queries';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
 
 /**
