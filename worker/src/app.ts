@@ -2,10 +2,15 @@ import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
 import { extensionCors } from './http/cors';
 import { handleError, handleNotFound } from './http/problem';
+import { accountsApp } from './routes/accounts';
 import { auth } from './routes/auth';
 import { health } from './routes/health';
 import { me } from './routes/me';
 import { membersApp } from './routes/members';
+import { peopleApp } from './routes/people';
+import { rolesApp } from './routes/roles';
+import { syncApp } from './routes/sync';
+import { systemsApp } from './routes/systems';
 
 export const app = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -21,7 +26,12 @@ export const app = new Hono<AppEnv>()
   .route('/health', health)
   .route('/api/v1/auth', auth)
   .route('/api/v1/me', me)
-  .route('/api/v1/members', membersApp);
+  .route('/api/v1/members', membersApp)
+  .route('/api/v1/people', peopleApp)
+  .route('/api/v1/systems', systemsApp)
+  .route('/api/v1/roles', rolesApp)
+  .route('/api/v1/accounts', accountsApp)
+  .route('/api/v1/sync', syncApp);
 
 app.onError(handleError);
 app.notFound(handleNotFound);

@@ -50,7 +50,7 @@ function readTable<Key extends string>(
   text: string,
   aliases: Readonly<Record<Key, readonly string[]>>,
   required: readonly Key[],
-  schema: z.ZodType,
+  schema: z.ZodObject,
   shape: (cells: Record<Key, string | null>) => unknown,
 ) {
   const { records, errors: syntax } = parseCsv(text);
@@ -85,14 +85,23 @@ function readTable<Key extends string>(
       const value = index === undefined ? '' : unguardCell(record.cells[index] ?? '').trim();
       cells[key] = value === '' ? null : value;
     }
-    const parsed = schema.safeParse(shape(cells));
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        errors.push({ line: record.line, column: String(issue.path[0] ?? ''), message: issue.message });
+    // Each column is checked on its own, so one bad cell does not hide the others of its row;
+    // a cell that fails is read as empty for the checks that follow.
+    const values = shape(cells) as Record<string, unknown>;
+    const row: Record<string, unknown> = {};
+    for (const [column, fieldSchema] of Object.entries(schema.shape)) {
+      const parsed = (fieldSchema as z.ZodType).safeParse(values[column]);
+      if (parsed.success) {
+        row[column] = parsed.data;
+      } else {
+        row[column] = null;
+        for (const issue of parsed.error.issues) {
+          const where = issue.path.length > 0 ? ` (item ${issue.path.join('.')})` : '';
+          errors.push({ line: record.line, column, message: `${issue.message}${where}` });
+        }
       }
-      continue;
     }
-    rows.push({ line: record.line, row: parsed.data });
+    rows.push({ line: record.line, row });
   }
   return { rows, errors };
 }
