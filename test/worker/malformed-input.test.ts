@@ -127,6 +127,29 @@ describe('malformed input never causes a 5xx', () => {
     expect([400, 413]).toContain(chunked.status);
   });
 
+  it('survives broken percent-encoding and odd headers', async () => {
+    for (const path of [
+      '/api/v1/members/%E0%A4%A',
+      '/api/v1/audit?from=%ZZ&to=%',
+      '/api/v1/members/%00',
+      '/api/v1/sessions?memberId=%F0%9F',
+    ]) {
+      const response = await request(path, { token: owner.accessToken });
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+    }
+    for (const authorization of [
+      'Bearer',
+      'Bearer a.b.c',
+      'Basic Zm9vOmJhcg==',
+      `Bearer ${'a'.repeat(5000)}`,
+      'Bearer ..',
+    ]) {
+      const response = await request('/api/v1/me', { headers: { authorization } });
+      expect(response.status, authorization.slice(0, 20)).toBe(401);
+    }
+  });
+
   it('refuses a body that is not JSON with 415', async () => {
     const response = await request('/api/v1/auth/login', {
       method: 'POST',

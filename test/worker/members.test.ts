@@ -175,7 +175,7 @@ describe('passwords', () => {
 
   it('accept long passphrases and refuse anything over 1,024 characters before hashing', async () => {
     expect(
-      (await signupWith('x'.repeat(30) + 'a long passphrase of well over sixty-four characters in all'))
+      (await signupWith(`${'x'.repeat(30)}a long passphrase of well over sixty-four characters in all`))
         .status,
     ).toBe(201);
     expect(await refusal('y'.repeat(1025))).toContain('at most 1024');
