@@ -494,7 +494,7 @@ function writeStatements(db: Db, orgId: string, writes: Pending[], now: number):
           db,
           sql`UPDATE ${tableSql} SET ${sets}, deleted = ${value('deleted')}, version = ${version}, updated_at = ${now}
             FROM json_each(${chunk.json}) AS j
-            WHERE ${tableSql}.id = ${value('id')} AND ${tableSql}.org_id = ${orgId}
+            WHERE ${tableSql}.id = ${value('id')} AND +${tableSql}.org_id = ${orgId}
               AND ${tableSql}.version = ${value('guard')}`,
         ),
       );
