@@ -25,14 +25,48 @@ beforeAll(async () => {
     body: { email: uniqueEmail('their-invitee'), role: 'auditor' },
   });
   const session = sessionListSchema.parse((await authed(theirMember, '/api/v1/sessions')).body).sessions[0];
+  const person = (
+    await authed<{ id: string }>(theirs, '/api/v1/people', { method: 'POST', body: { name: 'Their Person' } })
+  ).body;
+  const system = (
+    await authed<{ id: string }>(theirs, '/api/v1/systems', {
+      method: 'POST',
+      body: { name: 'Their System', permissions: [{ name: 'their.permission' }] },
+    })
+  ).body;
+  const role = (
+    await authed<{ id: string }>(theirs, '/api/v1/roles', {
+      method: 'POST',
+      body: { name: 'Their Role', permissions: { [system.id]: ['their.permission'] } },
+    })
+  ).body;
+  const account = (
+    await authed<{ id: string }>(theirs, '/api/v1/accounts', {
+      method: 'POST',
+      body: { systemId: system.id, username: 'their.login', ownerPersonId: person.id },
+    })
+  ).body;
   ids = {
+    personId: person.id,
+    systemId: system.id,
+    jobRoleId: role.id,
+    accountId: account.id,
     organisationId: theirs.organisation.id,
     memberId: theirMember.member.id,
     ownerId: theirs.member.id,
     inviteId: createdInviteSchema.parse(invite.body).invite.id,
     sessionId: session?.id ?? '',
   };
-  secrets = [...Object.values(ids), theirs.email, theirMember.email, 'Theirs Ltd', 'Their Reviewer'];
+  secrets = [
+    ...Object.values(ids),
+    theirs.email,
+    theirMember.email,
+    'Theirs Ltd',
+    'Their Reviewer',
+    'Their Person',
+    'Their System',
+    'their.login',
+  ];
 });
 
 function leaks(text: string): string[] {
@@ -104,5 +138,16 @@ describe('no route reaches another organisation', () => {
     };
     expect(audit.events.some((event) => event.actorId === mine.member.id)).toBe(false);
     expect((await authed(theirs, '/api/v1/audit/verify')).body).toMatchObject({ intact: true });
+    const person = await authed(theirs, `/api/v1/people/${ids.personId}`);
+    expect(person.body).toMatchObject({ name: 'Their Person', status: 'active', deleted: false });
+    const account = await authed(theirs, `/api/v1/accounts/${ids.accountId}`);
+    expect(account.body).toMatchObject({
+      username: 'their.login',
+      ownerPersonId: ids.personId,
+      status: 'active',
+    });
+    expect((await authed(theirs, `/api/v1/systems/${ids.systemId}`)).body).toMatchObject({
+      name: 'Their System',
+    });
   });
 });

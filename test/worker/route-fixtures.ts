@@ -14,6 +14,11 @@ export type ForeignIds = {
   inviteId: string;
   /** A live session of the other organisation's member. */
   sessionId: string;
+  /** Staff directory rows of the other organisation. */
+  personId: string;
+  systemId: string;
+  jobRoleId: string;
+  accountId: string;
 };
 
 /**
@@ -24,6 +29,12 @@ export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<strin
   '/api/v1/members/:id': (ids) => ({ id: ids.memberId }),
   '/api/v1/members/invites/:id': (ids) => ({ id: ids.inviteId }),
   '/api/v1/sessions/:id': (ids) => ({ id: ids.sessionId }),
+  '/api/v1/people/:id': (ids) => ({ id: ids.personId }),
+  '/api/v1/people/:id/leave': (ids) => ({ id: ids.personId }),
+  '/api/v1/systems/:id': (ids) => ({ id: ids.systemId }),
+  '/api/v1/systems/:id/snapshots': (ids) => ({ id: ids.systemId }),
+  '/api/v1/roles/:id': (ids) => ({ id: ids.jobRoleId }),
+  '/api/v1/accounts/:id': (ids) => ({ id: ids.accountId }),
 };
 
 /**
@@ -54,6 +65,19 @@ export const validBodies: Record<string, unknown> = {
     currentPassword: 'correct horse battery staple 42',
     newPassword: 'a different long passphrase 77',
   },
+  'POST /api/v1/people': { name: 'Fixture Person' },
+  'PATCH /api/v1/people/:id': { name: 'Renamed' },
+  'POST /api/v1/people/:id/leave': { endDate: '2026-11-20', reason: 'Left the firm' },
+  'POST /api/v1/people/import': { csv: 'name,email\nFixture Person,fixture.person@example.com\n' },
+  'POST /api/v1/systems': { name: 'Fixture System' },
+  'PATCH /api/v1/systems/:id': { name: 'Renamed' },
+  'POST /api/v1/systems/:id/snapshots': { rows: [{ username: 'fixture.user' }] },
+  'POST /api/v1/roles': { name: 'Fixture Role' },
+  'PATCH /api/v1/roles/:id': { name: 'Renamed' },
+  'POST /api/v1/accounts': { systemId: 'fixture-system', username: 'fixture.user' },
+  'PATCH /api/v1/accounts/:id': { displayName: 'Renamed' },
+  'POST /api/v1/accounts/import': { csv: 'system,username,permissions\n' },
+  'POST /api/v1/sync': { mutations: [] },
 };
 
 /** Fills a Hono path's parameters: `/members/:id` + { id } → `/members/<id>`. */

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
 import { extensionCors } from './http/cors';
+import { d1Meter } from './http/d1-meter';
 import { handleError, handleNotFound } from './http/problem';
+import { accountsApp } from './routes/accounts';
 import { auditApp } from './routes/audit';
 import { auth } from './routes/auth';
 import { health } from './routes/health';
@@ -9,7 +11,11 @@ import { me } from './routes/me';
 import { membersApp } from './routes/members';
 import { openapi } from './routes/openapi';
 import { organisationApp } from './routes/organisation';
+import { peopleApp } from './routes/people';
+import { rolesApp } from './routes/roles';
 import { sessionsApp } from './routes/sessions';
+import { syncApp } from './routes/sync';
+import { systemsApp } from './routes/systems';
 
 export const app = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -24,6 +30,7 @@ export const app = new Hono<AppEnv>()
     c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
   })
   .use('/api/*', extensionCors())
+  .use('/api/*', d1Meter())
   .route('/health', health)
   .route('/api/v1/auth', auth)
   .route('/api/v1/me', me)
@@ -31,6 +38,11 @@ export const app = new Hono<AppEnv>()
   .route('/api/v1/sessions', sessionsApp)
   .route('/api/v1/organisation', organisationApp)
   .route('/api/v1/audit', auditApp)
+  .route('/api/v1/people', peopleApp)
+  .route('/api/v1/systems', systemsApp)
+  .route('/api/v1/roles', rolesApp)
+  .route('/api/v1/accounts', accountsApp)
+  .route('/api/v1/sync', syncApp)
   .route('/api/v1/openapi.json', openapi);
 
 app.onError(handleError);
