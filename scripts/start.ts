@@ -1,23 +1,15 @@
 /**
  * `npm start`: the whole local system on this machine, with no Cloudflare account and no network.
- * Applies the local D1 migrations, seeds the demo firm into an empty database, starts the worker in
- * workerd, builds the extension for local pages, and serves a demo admin page. Ctrl-C stops it all.
+ * Applies the local D1 migrations, starts the worker in workerd, seeds the demo firm through its API
+ * when the database is empty, builds the extension for local pages, and serves a demo admin page.
+ * Ctrl-C stops it all.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DEMO_ORG_ID, demoSeedStatements } from './demo/seed-sql.ts';
+import { resolve } from 'node:path';
+import { DEMO_OWNER, seedDemoFirm } from './demo/seed-demo.ts';
 import { staffListPage } from './demo/staff-list-page.ts';
-import {
-  executeFileLocal,
-  migrateLocal,
-  portInUse,
-  queryLocal,
-  startWorker,
-  toolBin,
-} from './lib/local-worker.ts';
+import { migrateLocal, portInUse, queryLocal, startWorker, toolBin } from './lib/local-worker.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const demoPort = Number(process.env.DEMO_PORT ?? port + 1);
@@ -47,14 +39,6 @@ step('local D1 migrated');
 const [{ count } = { count: 0 }] = await queryLocal<{ count: number }>(
   'SELECT count(*) AS count FROM organisations',
 );
-if (count === 0) {
-  const file = join(tmpdir(), `rollcall-demo-seed-${process.pid}.sql`);
-  writeFileSync(file, demoSeedStatements().join('\n'));
-  await executeFileLocal(file);
-  step(`demo firm seeded (${DEMO_ORG_ID})`);
-} else {
-  step(`database already holds ${count} organisation(s): not seeding`);
-}
 
 const extensionBuild = new Promise<void>((done, fail) => {
   const child = spawn(process.execPath, [toolBin('wxt/bin/wxt.mjs'), 'build'], {
@@ -75,6 +59,19 @@ const extensionBuild = new Promise<void>((done, fail) => {
 
 const worker = await startWorker({ port, onOutput: (line) => process.env.DEBUG && console.log(line) });
 step(`worker answering on ${worker.url}`);
+
+if (count === 0) {
+  try {
+    await seedDemoFirm(fetch, worker.url);
+    step('demo firm seeded through the API');
+  } catch (error) {
+    console.error((error as Error).message);
+    await worker.stop();
+    process.exit(1);
+  }
+} else {
+  step(`the database already holds ${count} organisation(s): not seeding the demo firm`);
+}
 
 const demoServer = createServer((request, response) => {
   if (request.url === '/' || request.url?.startsWith('/caseledger/admin/staff')) {
@@ -102,6 +99,7 @@ Rollcall is running.
   Extension         ${extensionDir}
                     Load it unpacked: chrome://extensions → Developer mode → Load unpacked → that folder.
   Demo admin page   http://127.0.0.1:${demoPort}/caseledger/admin/staff
+  Demo sign-in      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}  (server ${worker.url})
 Press Ctrl-C to stop.`);
 
 let stopping = false;

@@ -67,18 +67,6 @@ export async function queryLocal<Row>(sql: string, persistTo?: string): Promise<
   return results.at(-1)?.results ?? [];
 }
 
-export async function executeFileLocal(file: string, persistTo?: string): Promise<void> {
-  await wrangler([
-    'd1',
-    'execute',
-    'DB',
-    '--local',
-    '--file',
-    file,
-    ...(persistTo ? ['--persist-to', persistTo] : []),
-  ]);
-}
-
 /** Answers whether something already listens on 127.0.0.1:port. */
 export function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {

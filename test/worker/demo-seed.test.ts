@@ -1,45 +1,49 @@
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { demoPeople, demoSystems } from '../../scripts/demo/demo-firm.ts';
-import { DEMO_ORG_ID, demoSeedStatements } from '../../scripts/demo/seed-sql.ts';
+import { demoAccounts, demoPeople, demoSystems } from '../../scripts/demo/demo-firm.ts';
+import { DEMO_OWNER, seedDemoFirm } from '../../scripts/demo/seed-demo.ts';
+import { BASE, logIn } from './helpers';
 
-// `npm start` runs this SQL through wrangler against the migrated local D1; here it runs against the
-// same migrations inside workerd, so a schema change that breaks the demo fails a test.
-async function seed() {
-  const statements = demoSeedStatements(Date.UTC(2026, 10, 23));
-  await env.DB.batch(statements.map((sql) => env.DB.prepare(sql)));
-}
-
+// `npm start` seeds the demo firm through a running worker's API; here the same code runs against
+// the worker inside workerd, so an API change that breaks the demo fails a test.
 describe('the demo firm seed', () => {
   it('creates the firm with its staff, systems and the logins that break the advice', async () => {
-    await seed();
+    const { organisationId } = await seedDemoFirm((request) => exports.default.fetch(request), BASE);
     const count = async (table: string) =>
       (
         await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE org_id = ?`)
-          .bind(DEMO_ORG_ID)
+          .bind(organisationId)
           .first<{ n: number }>()
       )?.n;
     expect(await count('people')).toBe(demoPeople.length);
     expect(await count('systems')).toBe(demoSystems.length);
+    expect(await count('accounts')).toBe(demoAccounts.length);
 
     const leaverLogins = await env.DB.prepare(
       `SELECT a.username FROM accounts a JOIN people p ON p.id = a.owner_person_id
-       WHERE p.status = 'leaver' AND a.status = 'active'`,
-    ).all<{ username: string }>();
+       WHERE p.status = 'leaver' AND a.status = 'active' AND a.org_id = ?`,
+    )
+      .bind(organisationId)
+      .all<{ username: string }>();
     expect(leaverLogins.results.map((row) => row.username)).toContain('dokafor');
 
     const shared = await env.DB.prepare(
-      "SELECT json_array_length(user_person_ids) AS users FROM accounts WHERE username = 'smith.j'",
-    ).first<{ users: number }>();
+      "SELECT json_array_length(user_person_ids) AS users FROM accounts WHERE username = 'smith.j' AND org_id = ?",
+    )
+      .bind(organisationId)
+      .first<{ users: number }>();
     expect(shared?.users).toBe(2);
 
-    const counter = await env.DB.prepare('SELECT version_counter FROM organisations WHERE id = ?')
-      .bind(DEMO_ORG_ID)
-      .first<{ version_counter: number }>();
-    const maxVersion = await env.DB.prepare('SELECT max(version) AS v FROM accounts WHERE org_id = ?')
-      .bind(DEMO_ORG_ID)
-      .first<{ v: number }>();
-    // Every synced row's version came from the organisation's counter.
-    expect(counter?.version_counter).toBe(maxVersion?.v);
+    // Every change of the seed is on the audit trail, stamped with the owner's name.
+    const audited = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_events WHERE org_id = ? AND actor_name = 'Grace Mensah'",
+    )
+      .bind(organisationId)
+      .first<{ n: number }>();
+    expect(audited?.n).toBeGreaterThan(demoAccounts.length);
+
+    // The printed demo sign-in works.
+    const response = await logIn(DEMO_OWNER.email, DEMO_OWNER.password);
+    expect(response.status).toBe(200);
   });
 });
