@@ -141,3 +141,141 @@ export const signInObservations = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.accountId, table.personId] })],
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * Members of Rollcall, their sessions, invitations, sign-in throttling and the audit trail.
+ * ------------------------------------------------------------------------------------------- */
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** Lower-cased; one member per email across Rollcall, so sign-in needs no organisation name. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['owner', 'admin', 'reviewer', 'auditor'] }).notNull(),
+    /** `algorithm$parameters$salt$hash`: the algorithm and its cost travel with the hash (ASVS 11.4.2). */
+    passwordHash: text('password_hash').notNull(),
+    /** Set when the member is removed; the row stays so the audit trail keeps naming them. */
+    removedAt: integer('removed_at', { mode: 'number' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('members_email_live').on(table.email).where(sql`removed_at IS NULL`),
+    index('members_org').on(table.orgId),
+  ],
+);
+
+/** A sign-in: one refresh-token family. Revoking the session revokes every token of the family. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    /** Last time the session was used (refresh or request); drives the idle limit. */
+    lastUsedAt: integer('last_used_at', { mode: 'number' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+    revokedReason: text('revoked_reason'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (table) => [index('sessions_member').on(table.memberId), index('sessions_org').on(table.orgId)],
+);
+
+/** Refresh tokens, stored only as SHA-256 of the random token; each is used once and then rotated. */
+export const refreshTokens = sqliteTable(
+  'refresh_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    /** When it was exchanged for its successor; a second use of a used token is a theft signal. */
+    usedAt: integer('used_at', { mode: 'number' }),
+  },
+  (table) => [index('refresh_tokens_session').on(table.sessionId)],
+);
+
+/** A one-time setup token an owner or admin hands to a new member, exchanged for a password. */
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    email: text('email').notNull(),
+    role: text('role', { enum: ['owner', 'admin', 'reviewer', 'auditor'] }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => members.id),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
+    acceptedAt: integer('accepted_at', { mode: 'number' }),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+  },
+  (table) => [uniqueIndex('invites_token').on(table.tokenHash), index('invites_org').on(table.orgId)],
+);
+
+/**
+ * Failed sign-in counters, keyed `account:<email>` (consecutive failures, lockout) or `ip:<address>`
+ * (failures in a window). Unknown emails are counted like known ones, so both answer alike.
+ */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: integer('window_start', { mode: 'number' }).notNull(),
+  lockedUntil: integer('locked_until', { mode: 'number' }),
+});
+
+/**
+ * The append-only audit trail. Each organisation's events form a hash chain: `hash` is SHA-256 over
+ * the previous event's hash and this event's canonical JSON. The unique (org, seq) index makes two
+ * writers racing for the same sequence number fail, so the loser retries on the new head.
+ * `org_id` is '' for sign-in attempts that name no known member.
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    orgId: text('org_id').notNull(),
+    seq: integer('seq').notNull(),
+    occurredAt: integer('occurred_at', { mode: 'number' }).notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    /** JSON, never secrets or hashes. */
+    before: text('before'),
+    after: text('after'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    requestId: text('request_id').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.seq] }),
+    index('audit_org_action').on(table.orgId, table.action),
+    index('audit_org_actor').on(table.orgId, table.actorId),
+    index('audit_org_time').on(table.orgId, table.occurredAt),
+  ],
+);
+
+/** The newest event of each chain, so removing the last events of a chain is noticed too. */
+export const auditHeads = sqliteTable('audit_heads', {
+  orgId: text('org_id').primaryKey(),
+  seq: integer('seq').notNull(),
+  hash: text('hash').notNull(),
+});

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { idSchema } from './directory';
+
+/**
+ * Organisation settings. Stored as JSON on the organisation; every field has a default here, so a
+ * stored object may lack any of them. Session limits follow ASVS 5.0 §7.3 (idle and absolute).
+ */
+export const organisationSettingsSchema = z.object({
+  /** Minutes without use after which a session ends. */
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  /** Hours after sign-in after which a session ends whatever its use. */
+  sessionAbsoluteHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+});
+export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
+export const defaultOrganisationSettings: OrganisationSettings = organisationSettingsSchema.parse({});
+
+/** Reads stored settings, falling back to the default for each missing or unreadable field. */
+export function readOrganisationSettings(stored: unknown): OrganisationSettings {
+  const source = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const settings = { ...defaultOrganisationSettings };
+  for (const key of Object.keys(settings) as (keyof OrganisationSettings)[]) {
+    const field = organisationSettingsSchema.shape[key].safeParse(source[key]);
+    if (field.success) settings[key] = field.data;
+  }
+  return settings;
+}
+
+export const organisationSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  settings: organisationSettingsSchema,
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const organisationNameSchema = z.string().trim().min(1).max(200);
+
+export const updateOrganisationSchema = z.strictObject({
+  name: organisationNameSchema.optional(),
+  settings: z
+    .strictObject({
+      sessionIdleMinutes: organisationSettingsSchema.shape.sessionIdleMinutes.unwrap().optional(),
+      sessionAbsoluteHours: organisationSettingsSchema.shape.sessionAbsoluteHours.unwrap().optional(),
+    })
+    .optional(),
+});

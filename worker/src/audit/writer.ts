@@ -1,0 +1,124 @@
+import { eq } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env';
+import type { Database } from '../db/client';
+import { auditEvents, auditHeads } from '../db/schema';
+import { clientOf } from '../http/request-context';
+import { type ChainedFields, chainHash, GENESIS_HASH, redact } from './chain';
+
+/** What a route says about one change it makes. `before`/`after` are redacted of secrets. */
+export type AuditEventInput = {
+  /** dotted verb: `member.invite`, `auth.login_failed`, `person.update` … */
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Who acted, from where, in which organisation's chain. */
+export type AuditActor = {
+  /** '' for sign-in attempts that name no known member: they go on a chain of their own. */
+  orgId: string;
+  actorId: string | null;
+  actorName: string;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+};
+
+/** The actor of an authenticated request: the signed-in member, in their organisation. */
+export function memberActor(c: Context<AppEnv>): AuditActor {
+  const member = c.get('member');
+  return { orgId: member.orgId, actorId: member.id, actorName: member.name, ...clientOf(c) };
+}
+
+const MAX_ATTEMPTS = 8;
+type Statement = BatchItem<'sqlite'>;
+type Results<T extends readonly Statement[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
+
+function isChainConflict(error: unknown): boolean {
+  const text = `${error instanceof Error ? error.message : error} ${(error as { cause?: unknown })?.cause ?? ''}`;
+  return /UNIQUE constraint failed: audit_events\.|PRIMARY KEY.*audit_events/i.test(text);
+}
+
+/**
+ * Writes a change and the audit events that describe it in ONE D1 batch (one transaction): there is
+ * never a change without its event, nor an event without its change.
+ *
+ * ```ts
+ * const [updated] = await writeAudited(db, memberActor(c),
+ *   [db.update(people).set(next).where(and(eq(people.id, id), eq(people.orgId, orgId))).returning()],
+ *   [{ action: 'person.update', targetType: 'person', targetId: id, before, after: next }]);
+ * ```
+ *
+ * `statements` are drizzle queries (not awaited); their results come back in the same order.
+ * Pass `[]` to record events alone (a failed sign-in). The events are appended to the actor's
+ * organisation chain: each gets the next sequence number and a hash over the previous hash and its
+ * canonical JSON. Two requests racing for the same sequence number cannot both win: the primary
+ * key (org_id, seq) makes the loser's whole batch fail and roll back, and it is retried on the new
+ * chain head. Any other failure (e.g. a unique index of the route's own table) is rethrown as is.
+ */
+export async function writeAudited<const T extends readonly Statement[]>(
+  db: Database,
+  actor: AuditActor,
+  statements: T,
+  events: readonly AuditEventInput[],
+): Promise<Results<T>> {
+  for (let attempt = 1; ; attempt++) {
+    const [head] = await db.select().from(auditHeads).where(eq(auditHeads.orgId, actor.orgId)).limit(1);
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const occurredAt = Date.now();
+    const auditStatements: Statement[] = [];
+    for (const event of events) {
+      seq += 1;
+      const fields: ChainedFields = {
+        orgId: actor.orgId,
+        seq,
+        occurredAt,
+        actorId: actor.actorId,
+        actorName: actor.actorName,
+        action: event.action,
+        targetType: event.targetType,
+        targetId: event.targetId ?? null,
+        before: event.before === undefined ? null : JSON.stringify(redact(event.before)),
+        after: event.after === undefined ? null : JSON.stringify(redact(event.after)),
+        ip: actor.ip,
+        userAgent: actor.userAgent,
+        requestId: actor.requestId,
+      };
+      const hash = await chainHash(prevHash, fields);
+      auditStatements.push(db.insert(auditEvents).values({ ...fields, prevHash, hash }));
+      prevHash = hash;
+    }
+    if (events.length > 0) {
+      auditStatements.push(
+        db
+          .insert(auditHeads)
+          .values({ orgId: actor.orgId, seq, hash: prevHash })
+          .onConflictDoUpdate({ target: auditHeads.orgId, set: { seq, hash: prevHash } }),
+      );
+    }
+    const all = [...statements, ...auditStatements];
+    if (all.length === 0) return [] as unknown as Results<T>;
+    try {
+      const results = await db.batch(all as unknown as [Statement, ...Statement[]]);
+      return results.slice(0, statements.length) as unknown as Results<T>;
+    } catch (error) {
+      if (attempt < MAX_ATTEMPTS && isChainConflict(error)) {
+        // Another request took this sequence number: back off a little and build on its event.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+/** Whether a failed write broke a unique index of `table` (so a route can answer 409). */
+export function isUniqueViolation(error: unknown, table: string): boolean {
+  const text = `${error instanceof Error ? error.message : error} ${(error as { cause?: unknown })?.cause ?? ''}`;
+  return new RegExp(`UNIQUE constraint failed: ${table}\\.`).test(text);
+}

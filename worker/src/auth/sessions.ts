@@ -1,0 +1,83 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { TokenPair } from '../../../shared/schemas/auth';
+import type { Member } from '../../../shared/schemas/members';
+import { type OrganisationSettings, readOrganisationSettings } from '../../../shared/schemas/organisation';
+import type { Database } from '../db/client';
+import { refreshTokens, sessions } from '../db/schema';
+import { newId, randomToken, sha256Hex } from './crypto';
+import { ACCESS_TOKEN_SECONDS, issueAccessToken } from './tokens';
+
+type Client = { ip: string | null; userAgent: string | null };
+
+/** Statements that start a session (a refresh-token family) and its first refresh token. */
+export async function startSession(
+  db: Database,
+  orgId: string,
+  memberId: string,
+  client: Client,
+  now: number,
+) {
+  const sessionId = newId();
+  const refreshToken = randomToken();
+  const statements = [
+    db.insert(sessions).values({
+      id: sessionId,
+      orgId,
+      memberId,
+      createdAt: now,
+      lastUsedAt: now,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    }),
+    db.insert(refreshTokens).values({ tokenHash: await sha256Hex(refreshToken), sessionId, createdAt: now }),
+  ] as const;
+  return { sessionId, refreshToken, statements };
+}
+
+type MemberRow = { id: string; email: string; name: string; role: Member['role']; createdAt: number };
+type OrganisationRow = { id: string; name: string; settings: unknown };
+
+export function publicMember(row: MemberRow): Member {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.createdAt };
+}
+
+export function publicOrganisation(row: OrganisationRow): {
+  id: string;
+  name: string;
+  settings: OrganisationSettings;
+} {
+  return { id: row.id, name: row.name, settings: readOrganisationSettings(row.settings) };
+}
+
+/** The answer to a sign-up, sign-in, invite acceptance or refresh. */
+export async function tokenPair(
+  env: { ENVIRONMENT?: string; JWT_SECRET?: string },
+  member: MemberRow,
+  organisation: OrganisationRow,
+  sessionId: string,
+  refreshToken: string,
+): Promise<TokenPair> {
+  return {
+    accessToken: await issueAccessToken(env, { memberId: member.id, orgId: organisation.id, sessionId }),
+    expiresIn: ACCESS_TOKEN_SECONDS,
+    refreshToken,
+    member: publicMember(member),
+    organisation: publicOrganisation(organisation),
+  };
+}
+
+/** Ends every live session of a member (removal, demotion): their access tokens stop working at once. */
+export function revokeMemberSessions(db: Database, memberId: string, reason: string, now: number) {
+  return db
+    .update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(sessions.memberId, memberId), isNull(sessions.revokedAt)));
+}
+
+/** Ends one session. */
+export function revokeSession(db: Database, sessionId: string, reason: string, now: number) {
+  return db
+    .update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import { fieldErrors, ProblemError } from './problem';
+
+/** Where a value came from; names the field in errors: `body.email`, `query.limit`, `params.id`. */
+export type InputTarget = 'body' | 'query' | 'params';
+
+/**
+ * Parses `value` with a shared zod schema or throws a ProblemError listing every failing field.
+ * Schemas are strict objects, so unknown fields fail too. Bodies answer 422 (well-formed JSON that
+ * does not fit), query and path parameters 400.
+ */
+export function parseInput<S extends z.ZodType>(target: InputTarget, schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const status = target === 'body' ? 422 : 400;
+  throw new ProblemError(
+    status,
+    `The request ${target === 'params' ? 'path' : target} is not valid.`,
+    fieldErrors(target, result.error.issues),
+  );
+}
+
+/** Default largest JSON body a route accepts; a route may set its own `maxBodyBytes`. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads a request body as UTF-8 text, refusing (413) past `limit` bytes without buffering more than
+ * that, whatever Content-Length claims.
+ */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (Number.isFinite(declared) && declared > limit) {
+    throw new ProblemError(413, `The body is larger than ${limit} bytes.`);
+  }
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw new ProblemError(413, `The body is larger than ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ProblemError(400, 'The body is not valid UTF-8.');
+  }
+}
+
+/** Reads and parses a JSON body; 415 for another media type, 400 for malformed JSON. */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  const text = await readBodyText(request, limit);
+  if (text.trim() === '') return undefined;
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new ProblemError(415, 'Send the body as application/json.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProblemError(400, 'The body is not valid JSON.', [
+      { field: 'body', message: 'not valid JSON' },
+    ]);
+  }
+}
