@@ -48,6 +48,7 @@ export const people = sqliteTable(
   (table) => [
     index('people_org_version').on(table.orgId, table.version),
     index('people_org_email').on(table.orgId, table.email),
+    index('people_org_name').on(table.orgId, table.name),
   ],
 );
 
@@ -279,3 +280,23 @@ export const auditHeads = sqliteTable('audit_heads', {
   seq: integer('seq').notNull(),
   hash: text('hash').notNull(),
 });
+
+/**
+ * Client mutations a sync push has applied, by the id the client made for each: a retried push
+ * finds its mutations here and applies none of them twice.
+ */
+export const syncMutations = sqliteTable(
+  'sync_mutations',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    mutationId: text('mutation_id').notNull(),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    /** The version the applied mutation gave its row. */
+    version: integer('version').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.orgId, table.mutationId] })],
+);

@@ -1,0 +1,191 @@
+import type { Account, PermissionDefinition } from '../schemas/directory';
+
+type AccountStatus = Account['status'];
+
+/**
+ * Turns the text a system's user-list page shows (status, role, last sign-in) into Rollcall's
+ * values. Pages word these freely, so every reader says when it did not understand, instead of
+ * guessing silently.
+ */
+
+const DISABLED = new Set([
+  'disabled',
+  'inactive',
+  'locked',
+  'locked out',
+  'suspended',
+  'deactivated',
+  'blocked',
+  'expired',
+  'archived',
+  'no',
+  'false',
+  'off',
+  '0',
+  'n',
+]);
+const REMOVED = new Set(['deleted', 'removed']);
+const ACTIVE = new Set(['active', 'enabled', 'yes', 'true', 'on', '1', 'y', 'ok', 'current']);
+
+export type ShownStatus = { status: AccountStatus; understood: boolean };
+
+/** "Active", "Locked", "No"…: unknown wording counts as active (the page lists the login) and says so. */
+export function readShownStatus(shown: string): ShownStatus {
+  const text = shown.trim().toLowerCase();
+  if (DISABLED.has(text)) return { status: 'disabled', understood: true };
+  if (REMOVED.has(text)) return { status: 'removed', understood: true };
+  if (ACTIVE.has(text)) return { status: 'active', understood: true };
+  return { status: 'active', understood: false };
+}
+
+export type ShownPermissions = { permissions: string[]; unknown: string[] };
+
+/**
+ * "Administrator", "payments.add, refunds.process" or a list: each part is matched to the system's
+ * catalogue by name, then by name or label ignoring case; parts that match nothing are returned.
+ */
+export function readShownPermissions(
+  shown: string | string[],
+  catalogue: readonly PermissionDefinition[],
+): ShownPermissions {
+  const parts = (Array.isArray(shown) ? shown : shown.split(/[,;|\n]/))
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  const byName = new Map(catalogue.map((permission) => [permission.name, permission.name]));
+  const byLowerName = new Map<string, string>();
+  for (const permission of catalogue) {
+    byLowerName.set(permission.name.toLowerCase(), permission.name);
+    if (permission.label && !byLowerName.has(permission.label.toLowerCase())) {
+      byLowerName.set(permission.label.toLowerCase(), permission.name);
+    }
+  }
+  const permissions = new Set<string>();
+  const unknown: string[] = [];
+  for (const part of parts) {
+    const name = byName.get(part) ?? byLowerName.get(part.toLowerCase());
+    if (name) permissions.add(name);
+    else unknown.push(part);
+  }
+  return { permissions: [...permissions].sort(), unknown };
+}
+
+/**
+ * A shown sign-in time: `at` with the precision the page gave it (a date alone is a whole day,
+ * "3 hours ago" an hour), so a re-read of the same page is not mistaken for a new sign-in.
+ */
+export type ShownTime =
+  | { kind: 'never' }
+  | { kind: 'at'; at: number; precisionMs: number }
+  | { kind: 'unknown' };
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const UNITS: Record<string, number> = {
+  second: 1000,
+  sec: 1000,
+  minute: MINUTE,
+  min: MINUTE,
+  hour: HOUR,
+  hr: HOUR,
+  day: DAY,
+  week: 7 * DAY,
+  month: 30 * DAY,
+  year: 365 * DAY,
+};
+const NEVER = new Set([
+  '',
+  'never',
+  '-',
+  '—',
+  'n/a',
+  'na',
+  'none',
+  'not yet',
+  'never signed in',
+  'never logged in',
+]);
+
+function clockOf(time: string | undefined, meridiem: string | undefined): number | undefined {
+  if (!time) return 0;
+  const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(time);
+  if (!match) return undefined;
+  let hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  const seconds = Number(match[3] ?? 0);
+  if (meridiem) {
+    if (hours < 1 || hours > 12) return undefined;
+    hours = (hours % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  return ((hours * 60 + minutes) * 60 + seconds) * 1000;
+}
+
+function utcDay(year: number, month: number, day: number): number | undefined {
+  const at = Date.UTC(year, month - 1, day);
+  const date = new Date(at);
+  // Date.UTC rolls 31/02 over into March: a date that does not exist is not understood.
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? at
+    : undefined;
+}
+
+/** Times without a zone are read as UTC: the page does not say, and a day's precision absorbs it. */
+export function readShownTime(shown: string, capturedAt: number, dateOrder: 'dmy' | 'mdy'): ShownTime {
+  const text = shown.trim().toLowerCase();
+  if (NEVER.has(text)) return { kind: 'never' };
+  if (text === 'today' || text === 'just now' || text === 'now') {
+    return { kind: 'at', at: capturedAt, precisionMs: text === 'today' ? DAY : MINUTE };
+  }
+  if (text === 'yesterday') return { kind: 'at', at: capturedAt - DAY, precisionMs: DAY };
+
+  const ago = /^(a|an|\d+)\s+([a-z]+?)s?\s+ago$/.exec(text);
+  if (ago) {
+    const unit = UNITS[ago[2] ?? ''];
+    if (!unit) return { kind: 'unknown' };
+    const count = ago[1] === 'a' || ago[1] === 'an' ? 1 : Number(ago[1]);
+    return { kind: 'at', at: capturedAt - count * unit, precisionMs: unit };
+  }
+
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[ t](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2})?$/.exec(
+      text,
+    );
+  if (iso) {
+    const day = utcDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    const clock = clockOf(iso[4], undefined);
+    if (day === undefined || clock === undefined) return { kind: 'unknown' };
+    if (iso[5] && iso[4]) {
+      const parsed = Date.parse(shown.trim().replace(' ', 'T'));
+      if (Number.isNaN(parsed)) return { kind: 'unknown' };
+      return { kind: 'at', at: parsed, precisionMs: iso[4].length > 5 ? 1000 : MINUTE };
+    }
+    return { kind: 'at', at: day + clock, precisionMs: iso[4] ? (iso[4].length > 5 ? 1000 : MINUTE) : DAY };
+  }
+
+  const numeric =
+    /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4}),?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(am|pm)?)?$/.exec(text);
+  if (numeric) {
+    const first = Number(numeric[1]);
+    const second = Number(numeric[2]);
+    const yearShown = Number(numeric[3]);
+    const year = numeric[3]?.length === 2 ? 2000 + yearShown : yearShown;
+    const [day, month] = dateOrder === 'dmy' ? [first, second] : [second, first];
+    const date = utcDay(year, month, day);
+    const clock = clockOf(numeric[4], numeric[5]);
+    if (date === undefined || clock === undefined) return { kind: 'unknown' };
+    return {
+      kind: 'at',
+      at: date + clock,
+      precisionMs: numeric[4] ? (numeric[4].length > 5 ? 1000 : MINUTE) : DAY,
+    };
+  }
+
+  // "23 Nov 2026", "Nov 23, 2026 2:05 PM": the runtime's parser reads month names; it uses local
+  // time without a zone, which is UTC in Workers.
+  const parsed = Date.parse(shown.trim());
+  if (!Number.isNaN(parsed) && /[a-z]{3}/.test(text) && /\d{4}/.test(text)) {
+    return { kind: 'at', at: parsed, precisionMs: /\d:\d\d/.test(text) ? MINUTE : DAY };
+  }
+  return { kind: 'unknown' };
+}

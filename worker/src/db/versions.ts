@@ -1,0 +1,108 @@
+import { getTableColumns, is, SQL, sql, type Table } from 'drizzle-orm';
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { SQLiteAsyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/** drizzle over D1, with the D1 binding itself (`$client`) for batches of prepared statements. */
+export type Db = DrizzleD1Database & { $client: D1Database };
+
+const dialect = new SQLiteAsyncDialect();
+
+/**
+ * Writes are plain D1 prepared statements, so any caller (the audit writer among them) can put
+ * them in one `DB.batch` with its own; drizzle's own batch cannot bind raw `sql` statements.
+ */
+export function toStatement(
+  db: Db,
+  query: SQL | { toSQL(): { sql: string; params: unknown[] } },
+): D1PreparedStatement {
+  const { sql: text, params } = is(query, SQL) ? dialect.sqlToQuery(query) : query.toSQL();
+  return db.$client.prepare(text).bind(...params);
+}
+
+/** A row a raw statement returned (`RETURNING *`), decoded as drizzle decodes its own (JSON, booleans). */
+export function rowFrom<T extends Table>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
+}
+
+/** The first row the i-th statement of a batch returned. */
+export function returnedRow<T extends Table>(
+  table: T,
+  results: D1Result[],
+  index: number,
+): T['$inferSelect'] {
+  const raw = results[index]?.results[0];
+  if (!raw) throw new Error(`statement ${index} of the batch returned no row`);
+  return rowFrom(table, raw as Record<string, unknown>);
+}
+
+/**
+ * Versions come from the organisation's counter, inside the same D1 batch as the write that uses
+ * them: a batch runs as one transaction and D1 runs one at a time, so two writers can never hand
+ * out the same version, and a pull never sees version v+1 committed before v.
+ *
+ * `reserveVersions` moves the counter on by `count`; a later statement of the same batch gets the
+ * i-th reserved version (0-based) from `reservedVersion` (or `reservedVersionSql` inside raw SQL).
+ * Nothing may reserve again between the two.
+ */
+export function reserveVersions(db: Db, orgId: string, count: number): D1PreparedStatement {
+  return toStatement(
+    db,
+    sql`UPDATE organisations SET version_counter = version_counter + ${count} WHERE id = ${orgId}`,
+  );
+}
+
+/** The i-th (0-based) of the `count` versions the last `reserveVersions` of this batch handed out. */
+export function reservedVersion(orgId: string, count: number, index: number): SQL<number> {
+  return sql<number>`((SELECT version_counter FROM organisations WHERE id = ${orgId}) - ${count - 1 - index})`;
+}
+
+/** The same as an SQL expression of a row index `indexSql` (e.g. a json_each key plus an offset). */
+export function reservedVersionSql(orgId: string, count: number, indexSql: SQL): SQL<number> {
+  return sql<number>`((SELECT version_counter FROM organisations WHERE id = ${orgId}) - ${count - 1} + ${indexSql})`;
+}
+
+/**
+ * D1 takes at most 100 bound parameters a statement and 1 MB a value, so bulk writes send their
+ * rows as JSON text (one parameter) read back with json_each, in chunks well under the value limit.
+ */
+export function jsonChunks<T>(items: readonly T[], maxBytes = 400_000): { offset: number; json: string }[] {
+  const chunks: { offset: number; json: string }[] = [];
+  let start = 0;
+  let parts: string[] = [];
+  let size = 2;
+  items.forEach((item, index) => {
+    const part = JSON.stringify(item);
+    if (parts.length > 0 && size + part.length + 1 > maxBytes) {
+      chunks.push({ offset: start, json: `[${parts.join(',')}]` });
+      start = index;
+      parts = [];
+      size = 2;
+    }
+    parts.push(part);
+    size += part.length + 1;
+  });
+  if (parts.length > 0) chunks.push({ offset: start, json: `[${parts.join(',')}]` });
+  return chunks;
+}
+
+/** `column IN (ids)` with the ids as one JSON parameter, however many there are. */
+export function inJson(column: SQLiteColumn, ids: readonly string[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
+/** A write as statements to run in one batch (with its audit events) and a reader of their results. */
+export type Write<T> = {
+  statements: D1PreparedStatement[];
+  read: (results: D1Result[]) => T;
+};
+
+/** Runs a write on its own, for callers (tests, scripts) that add no audit events. */
+export async function runWrite<T>(db: Db, write: Write<T>): Promise<T> {
+  const results = await db.$client.batch(write.statements);
+  return write.read(results);
+}

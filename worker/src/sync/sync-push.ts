@@ -1,0 +1,528 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Account, JobRole, Person, System } from '../../../shared/schemas/directory';
+import type {
+  SyncChange,
+  SyncEntity,
+  SyncMutation,
+  SyncResult,
+} from '../../../shared/schemas/directory-input';
+import type { FieldError } from '../../../shared/schemas/problem';
+import { accounts, jobRoles, people, syncMutations, systems } from '../db/schema';
+import {
+  type Db,
+  inJson,
+  jsonChunks,
+  reservedVersionSql,
+  reserveVersions,
+  toStatement,
+} from '../db/versions';
+import { unknownPermissionErrors } from '../directory/accounts-queries';
+import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
+
+/**
+ * Applying a batch of offline mutations. Each carries a client-made id (a retried push finds it in
+ * sync_mutations and applies nothing twice) and the version it was based on (a stale base is a
+ * conflict answered with the row as it is now; nothing is overwritten).
+ *
+ * Reads first, decides in memory, then writes everything in one batch of a few json_each
+ * statements per table, however many mutations: every UPDATE is guarded by the version that was
+ * read, and a mutation is recorded as applied only if its row now carries the version it was given.
+ * So a row changed between the read and the write is never overwritten; its mutation comes back as
+ * a conflict.
+ */
+
+type Row = Person | System | JobRole | Account;
+type State = Omit<Row, 'version'> & Record<string, unknown>;
+
+type ColumnMap = readonly (readonly [key: string, column: string])[];
+const COLUMNS: Record<SyncEntity, { table: string; columns: ColumnMap }> = {
+  person: {
+    table: 'people',
+    columns: [
+      ['name', 'name'],
+      ['email', 'email'],
+      ['jobRoleId', 'job_role_id'],
+      ['startDate', 'start_date'],
+      ['endDate', 'end_date'],
+      ['leaveReason', 'leave_reason'],
+      ['status', 'status'],
+    ],
+  },
+  system: {
+    table: 'systems',
+    columns: [
+      ['name', 'name'],
+      ['adminUrlPatterns', 'admin_url_patterns'],
+      ['signInUrlPatterns', 'sign_in_url_patterns'],
+      ['permissions', 'permissions'],
+    ],
+  },
+  jobRole: {
+    table: 'job_roles',
+    columns: [
+      ['name', 'name'],
+      ['permissions', 'permissions'],
+    ],
+  },
+  account: {
+    table: 'accounts',
+    columns: [
+      ['systemId', 'system_id'],
+      ['username', 'username'],
+      ['displayName', 'display_name'],
+      ['email', 'email'],
+      ['status', 'status'],
+      ['permissions', 'permissions'],
+      ['ownerPersonId', 'owner_person_id'],
+      ['userPersonIds', 'user_person_ids'],
+      ['lastSignInAt', 'last_sign_in_at'],
+      ['systemCreatedAt', 'system_created_at'],
+    ],
+  },
+};
+
+const DEFAULTS: Record<SyncEntity, Record<string, unknown>> = {
+  person: {
+    email: null,
+    jobRoleId: null,
+    startDate: null,
+    endDate: null,
+    leaveReason: null,
+    status: 'active',
+  },
+  system: { adminUrlPatterns: [], signInUrlPatterns: [], permissions: [] },
+  jobRole: { permissions: {} },
+  account: {
+    displayName: null,
+    email: null,
+    status: 'active',
+    permissions: [],
+    ownerPersonId: null,
+    userPersonIds: [],
+    lastSignInAt: null,
+    systemCreatedAt: null,
+    firstSeenAt: null,
+    lastSeenAt: null,
+  },
+};
+
+const REQUIRED: Record<SyncEntity, string[]> = {
+  person: ['name'],
+  system: ['name'],
+  jobRole: ['name'],
+  account: ['systemId', 'username'],
+};
+
+const key = (entity: SyncEntity, id: string) => `${entity}:${id}`;
+
+/** What a push did to one row, for the audit log. */
+export type PushedChange = {
+  entity: SyncEntity;
+  rowId: string;
+  action: 'create' | 'update' | 'delete';
+  before: Row | null;
+  after: State;
+  mutationIds: string[];
+};
+
+type Pending = {
+  entity: SyncEntity;
+  id: string;
+  /** The version read (the guard), or null for a row this push creates. */
+  guard: number | null;
+  before: Row | null;
+  state: State;
+  mutationIds: string[];
+  index: number;
+};
+
+async function readRows(db: Db, orgId: string, mutations: readonly SyncMutation[]) {
+  const ids = (entity: SyncEntity) => mutations.filter((m) => m.entity === entity).map((m) => m.rowId);
+  const [done, personRows, systemRows, roleRows, accountRows, orgSystems] = await db.batch([
+    db
+      .select({ mutationId: syncMutations.mutationId, version: syncMutations.version })
+      .from(syncMutations)
+      .where(
+        and(
+          eq(syncMutations.orgId, orgId),
+          inJson(
+            syncMutations.mutationId,
+            mutations.map((m) => m.mutationId),
+          ),
+        ),
+      ),
+    db
+      .select()
+      .from(people)
+      .where(inJson(people.id, ids('person'))),
+    db
+      .select()
+      .from(systems)
+      .where(inJson(systems.id, ids('system'))),
+    db
+      .select()
+      .from(jobRoles)
+      .where(inJson(jobRoles.id, ids('jobRole'))),
+    db
+      .select()
+      .from(accounts)
+      .where(inJson(accounts.id, ids('account'))),
+    db
+      .select()
+      .from(systems)
+      .where(and(eq(systems.orgId, orgId), eq(systems.deleted, false))),
+  ]);
+  // Rows of other organisations are read only to refuse their ids: they never leave this function.
+  const current = new Map<string, { orgId: string; row: Row }>();
+  for (const row of personRows) current.set(key('person', row.id), { orgId: row.orgId, row: toPerson(row) });
+  for (const row of systemRows) current.set(key('system', row.id), { orgId: row.orgId, row: toSystem(row) });
+  for (const row of roleRows) current.set(key('jobRole', row.id), { orgId: row.orgId, row: toJobRole(row) });
+  for (const row of accountRows)
+    current.set(key('account', row.id), { orgId: row.orgId, row: toAccount(row) });
+  return {
+    applied: new Map(done.map((row) => [row.mutationId, row.version])),
+    current,
+    systems: new Map(orgSystems.map((row) => [row.id, toSystem(row)])),
+  };
+}
+
+export type PushPlan = {
+  results: SyncResult[];
+  statements: D1PreparedStatement[];
+  changes: PushedChange[];
+  /** Reads back which planned mutations the batch really applied (see the module comment). */
+  settle: () => Promise<SyncResult[]>;
+};
+
+export async function planPush(
+  db: Db,
+  orgId: string,
+  mutations: readonly SyncMutation[],
+  now = Date.now(),
+): Promise<PushPlan> {
+  const { applied, current, systems: orgSystems } = await readRows(db, orgId, mutations);
+  const pending = new Map<string, Pending>();
+  const conflicted = new Set<string>();
+  const results = new Map<string, SyncResult>();
+  const knownPeople = new Set<string>();
+  const knownRoles = new Set<string>();
+
+  // References to people and job roles: live ones of this organisation, or ones created earlier in
+  // this push. One read each, of only the ids mentioned.
+  const mentionedPeople = mutations.flatMap((m) =>
+    m.op === 'upsert' && m.entity === 'account'
+      ? [...(m.data.ownerPersonId ? [m.data.ownerPersonId] : []), ...(m.data.userPersonIds ?? [])]
+      : [],
+  );
+  const mentionedRoles = mutations.flatMap((m) =>
+    m.op === 'upsert' && m.entity === 'person' && m.data.jobRoleId ? [m.data.jobRoleId] : [],
+  );
+  const [livePeople, liveRoles] = await db.batch([
+    db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.deleted, false), inJson(people.id, mentionedPeople))),
+    db
+      .select({ id: jobRoles.id })
+      .from(jobRoles)
+      .where(
+        and(eq(jobRoles.orgId, orgId), eq(jobRoles.deleted, false), inJson(jobRoles.id, mentionedRoles)),
+      ),
+  ]);
+  for (const row of livePeople) knownPeople.add(row.id);
+  for (const row of liveRoles) knownRoles.add(row.id);
+
+  const conflict = (mutation: SyncMutation, row: Row | null) => {
+    conflicted.add(key(mutation.entity, mutation.rowId));
+    results.set(mutation.mutationId, {
+      mutationId: mutation.mutationId,
+      status: 'conflict',
+      current: row ? ({ entity: mutation.entity, row } as SyncChange) : null,
+    });
+  };
+  const reject = (mutation: SyncMutation, errors: FieldError[]) =>
+    results.set(mutation.mutationId, { mutationId: mutation.mutationId, status: 'rejected', errors });
+
+  mutations.forEach((mutation, index) => {
+    const done = applied.get(mutation.mutationId);
+    if (done !== undefined) {
+      results.set(mutation.mutationId, { mutationId: mutation.mutationId, status: 'applied', version: done });
+      return;
+    }
+    const rowKey = key(mutation.entity, mutation.rowId);
+    const field = `mutations.${index}`;
+    const found = current.get(rowKey);
+    if (found && found.orgId !== orgId) {
+      reject(mutation, [{ field: `${field}.rowId`, message: 'this id is taken' }]);
+      return;
+    }
+    const stored = found?.row ?? null;
+    if (conflicted.has(rowKey)) {
+      conflict(mutation, stored);
+      return;
+    }
+    // The base is checked against the row as it was before this push, so a client may queue several
+    // edits of one row offline, all based on the version it last pulled.
+    const known = pending.get(rowKey);
+    if (mutation.baseVersion !== (stored?.version ?? null)) {
+      if (!stored && mutation.baseVersion !== null) {
+        reject(mutation, [
+          { field: `${field}.rowId`, message: `no ${mutation.entity} ${mutation.rowId} here` },
+        ]);
+      } else {
+        conflict(mutation, stored);
+      }
+      return;
+    }
+    if (stored?.deleted && mutation.op === 'upsert') {
+      conflict(mutation, stored);
+      return;
+    }
+
+    const base: State =
+      known?.state ?? (stored ? stripVersion(stored) : ({ id: mutation.rowId, deleted: false } as State));
+    let state: State;
+    if (mutation.op === 'delete') {
+      if (!stored && !known) {
+        reject(mutation, [
+          { field: `${field}.rowId`, message: `no ${mutation.entity} ${mutation.rowId} here` },
+        ]);
+        return;
+      }
+      state = { ...base, deleted: true };
+    } else {
+      state = { ...DEFAULTS[mutation.entity], ...base, ...mutation.data } as State;
+      const errors = checkState(mutation, state, stored, field, {
+        orgSystems,
+        people: knownPeople,
+        roles: knownRoles,
+      });
+      if (errors.length > 0) {
+        reject(mutation, errors);
+        return;
+      }
+    }
+    if (mutation.entity === 'person' && !state.deleted) knownPeople.add(mutation.rowId);
+    if (mutation.entity === 'jobRole' && !state.deleted) knownRoles.add(mutation.rowId);
+    if (mutation.entity === 'system' && !state.deleted)
+      orgSystems.set(mutation.rowId, { ...(state as System), version: 0 });
+    pending.set(rowKey, {
+      entity: mutation.entity,
+      id: mutation.rowId,
+      guard: stored?.version ?? null,
+      before: stored,
+      state,
+      mutationIds: [...(known?.mutationIds ?? []), mutation.mutationId],
+      index: known?.index ?? pending.size,
+    });
+  });
+
+  const writes = [...pending.values()];
+  const statements = writeStatements(db, orgId, writes, now);
+  const changes: PushedChange[] = writes.map((write) => ({
+    entity: write.entity,
+    rowId: write.id,
+    action: write.state.deleted ? 'delete' : write.before ? 'update' : 'create',
+    before: write.before,
+    after: write.state,
+    mutationIds: write.mutationIds,
+  }));
+
+  const settle = async () => {
+    const planned = writes.flatMap((write) => write.mutationIds);
+    const recorded = planned.length
+      ? await db
+          .select({ mutationId: syncMutations.mutationId, version: syncMutations.version })
+          .from(syncMutations)
+          .where(and(eq(syncMutations.orgId, orgId), inJson(syncMutations.mutationId, planned)))
+      : [];
+    const versions = new Map(recorded.map((row) => [row.mutationId, row.version]));
+    const raced = writes.filter((write) => write.mutationIds.some((id) => !versions.has(id)));
+    const now = raced.length
+      ? await readRows(
+          db,
+          orgId,
+          raced.map((write) => firstMutation(write, mutations)),
+        )
+      : null;
+    for (const write of writes) {
+      for (const mutationId of write.mutationIds) {
+        const version = versions.get(mutationId);
+        if (version !== undefined) {
+          results.set(mutationId, { mutationId, status: 'applied', version });
+        } else {
+          const row = now?.current.get(key(write.entity, write.id));
+          results.set(mutationId, {
+            mutationId,
+            status: 'conflict',
+            current:
+              row && row.orgId === orgId ? ({ entity: write.entity, row: row.row } as SyncChange) : null,
+          });
+        }
+      }
+    }
+    return mutations.flatMap((mutation) => results.get(mutation.mutationId) ?? []);
+  };
+
+  return { results: mutations.flatMap((m) => results.get(m.mutationId) ?? []), statements, changes, settle };
+}
+
+function firstMutation(write: Pending, mutations: readonly SyncMutation[]): SyncMutation {
+  return mutations.find((m) => m.mutationId === write.mutationIds[0]) as SyncMutation;
+}
+
+function stripVersion(row: Row): State {
+  const { version: _version, ...rest } = row;
+  return rest as State;
+}
+
+function checkState(
+  mutation: SyncMutation,
+  state: State,
+  stored: Row | null,
+  field: string,
+  known: { orgSystems: Map<string, System>; people: Set<string>; roles: Set<string> },
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const name of REQUIRED[mutation.entity]) {
+    if (state[name] === undefined || state[name] === null) {
+      errors.push({ field: `${field}.data.${name}`, message: 'required to create this row' });
+    }
+  }
+  if (errors.length > 0) return errors;
+  if (mutation.entity === 'person') {
+    const jobRoleId = state.jobRoleId as string | null;
+    if (jobRoleId && !known.roles.has(jobRoleId)) {
+      errors.push({
+        field: `${field}.data.jobRoleId`,
+        message: `no job role ${jobRoleId} in this organisation`,
+      });
+    }
+    const start = state.startDate as string | null;
+    const end = state.endDate as string | null;
+    if (start && end && end < start)
+      errors.push({ field: `${field}.data.endDate`, message: 'before the start date' });
+  }
+  if (mutation.entity === 'account') {
+    const systemId = state.systemId as string;
+    if (stored && (stored as Account).systemId !== systemId) {
+      errors.push({ field: `${field}.data.systemId`, message: 'an account cannot move to another system' });
+    }
+    const system = known.orgSystems.get(systemId);
+    if (!system) {
+      errors.push({ field: `${field}.data.systemId`, message: `no system ${systemId} in this organisation` });
+    } else {
+      errors.push(
+        ...unknownPermissionErrors(system, state.permissions as string[], `${field}.data.permissions`),
+      );
+    }
+    const owner = state.ownerPersonId as string | null;
+    if (owner && !known.people.has(owner)) {
+      errors.push({
+        field: `${field}.data.ownerPersonId`,
+        message: `no person ${owner} in this organisation`,
+      });
+    }
+    (state.userPersonIds as string[]).forEach((id, index) => {
+      if (!known.people.has(id)) {
+        errors.push({
+          field: `${field}.data.userPersonIds.${index}`,
+          message: `no person ${id} in this organisation`,
+        });
+      }
+    });
+  }
+  if (mutation.entity === 'jobRole') {
+    const template = state.permissions as Record<string, string[]>;
+    for (const [systemId, names] of Object.entries(template)) {
+      const system = known.orgSystems.get(systemId);
+      if (!system) {
+        errors.push({
+          field: `${field}.data.permissions.${systemId}`,
+          message: `no system ${systemId} in this organisation`,
+        });
+        continue;
+      }
+      errors.push(...unknownPermissionErrors(system, names, `${field}.data.permissions.${systemId}`));
+    }
+  }
+  return errors;
+}
+
+/** Rows as JSON for json_each: every value a column takes, JSON columns as nested JSON. */
+function writeStatements(db: Db, orgId: string, writes: Pending[], now: number): D1PreparedStatement[] {
+  if (writes.length === 0) return [];
+  const count = writes.length;
+  const statements = [reserveVersions(db, orgId, count)];
+  const version = reservedVersionSql(orgId, count, sql.raw(`json_extract(j.value, '$.i')`));
+  for (const entity of Object.keys(COLUMNS) as SyncEntity[]) {
+    const { table, columns } = COLUMNS[entity];
+    const rows = (inserting: boolean) =>
+      writes
+        .filter((write) => write.entity === entity && (write.guard === null) === inserting)
+        .map((write) => ({
+          ...write.state,
+          i: write.index,
+          guard: write.guard,
+          mutationIds: write.mutationIds,
+        }));
+    const value = (name: string) => sql.raw(`json_extract(j.value, '$.${name}')`);
+    const tableSql = sql.raw(table);
+    for (const chunk of jsonChunks(rows(true))) {
+      const names = sql.raw(columns.map(([, column]) => column).join(', '));
+      const values = sql.join(
+        columns.map(([name]) => value(name)),
+        sql`, `,
+      );
+      statements.push(
+        toStatement(
+          db,
+          sql`INSERT INTO ${tableSql} (id, org_id, ${names}, version, deleted, updated_at)
+            SELECT ${value('id')}, ${orgId}, ${values}, ${version}, ${value('deleted')}, ${now}
+            FROM json_each(${chunk.json}) AS j
+            WHERE NOT EXISTS (SELECT 1 FROM ${tableSql} t WHERE t.id = ${value('id')})`,
+        ),
+      );
+    }
+    for (const chunk of jsonChunks(rows(false))) {
+      const sets = sql.join(
+        columns.map(([name, column]) => sql`${sql.raw(column)} = ${value(name)}`),
+        sql`, `,
+      );
+      statements.push(
+        toStatement(
+          db,
+          sql`UPDATE ${tableSql} SET ${sets}, deleted = ${value('deleted')}, version = ${version}, updated_at = ${now}
+            FROM json_each(${chunk.json}) AS j
+            WHERE ${tableSql}.id = ${value('id')} AND ${tableSql}.org_id = ${orgId}
+              AND ${tableSql}.version = ${value('guard')}`,
+        ),
+      );
+    }
+    // Record each mutation only where its row now holds the version this batch gave it.
+    const all = [...rows(true), ...rows(false)].flatMap((row) =>
+      row.mutationIds.map((mutationId) => ({ mutationId, id: row.id, i: row.i })),
+    );
+    for (const chunk of jsonChunks(all)) {
+      statements.push(
+        toStatement(
+          db,
+          sql`INSERT INTO sync_mutations (org_id, mutation_id, entity, row_id, version, created_at)
+            SELECT ${orgId}, ${value('mutationId')}, ${entity}, ${value('id')}, ${version}, ${now}
+            FROM json_each(${chunk.json}) AS j
+            WHERE EXISTS (SELECT 1 FROM ${tableSql} t WHERE t.id = ${value('id')} AND t.org_id = ${orgId}
+              AND t.version = ${version})
+            ON CONFLICT DO NOTHING`,
+        ),
+      );
+    }
+  }
+  return statements;
+}
+
+/** Plans, writes and settles a push on its own, for callers that add no audit events. */
+export async function applyPush(db: Db, orgId: string, mutations: readonly SyncMutation[], now = Date.now()) {
+  const plan = await planPush(db, orgId, mutations, now);
+  if (plan.statements.length > 0) await db.$client.batch(plan.statements);
+  return plan.settle();
+}
