@@ -1,0 +1,87 @@
+import { storage } from 'wxt/utils/storage';
+import type { Finding } from '../../../shared/schemas/findings';
+import { emptyCopy, type LocalCopy } from './local-copy';
+import { emptyOutbox, type Outbox } from './outbox';
+
+/**
+ * The local copy, the outbox and what the background derived from them, in extension storage:
+ * they survive a browser restart, and the popup draws from them with no network. The background
+ * is the only writer; pages read and watch.
+ */
+
+export const localCopyItem = storage.defineItem<LocalCopy>('local:directoryCopy', {
+  fallback: emptyCopy(),
+  version: 1,
+});
+
+export const outboxItem = storage.defineItem<Outbox>('local:outbox', {
+  fallback: emptyOutbox(),
+  version: 1,
+});
+
+export type SyncState =
+  /** Nothing has been tried yet in this session. */
+  | 'idle'
+  | 'syncing'
+  | 'synced'
+  /** The server did not answer: changes wait in the outbox. */
+  | 'offline'
+  /** The session ended: changes wait until the admin signs in again. */
+  | 'signed-out'
+  | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** When the last sync that reached the server ended. */
+  lastSyncedAt: number | null;
+  /** For `error` (and `offline`): what went wrong, in words. */
+  message: string | null;
+}
+
+export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', {
+  fallback: { state: 'idle', lastSyncedAt: null, message: null },
+  version: 1,
+});
+
+/**
+ * The findings of the directory as it stands here (server rows plus queued changes), computed by
+ * the background with the shared rules after every change, so the popup's home view needs no work.
+ */
+export interface ComputedFindings {
+  computedAt: number;
+  findings: Finding[];
+}
+
+export const findingsItem = storage.defineItem<ComputedFindings>('local:findings', {
+  fallback: { computedAt: 0, findings: [] },
+  version: 1,
+});
+
+/**
+ * A dismissal the admin made here. The findings API (`POST /api/v1/findings/:id/dismiss`) is not
+ * there yet, so dismissals apply locally and wait with `sent: false` until it is.
+ */
+export interface LocalDismissal {
+  findingId: string;
+  fingerprint: string;
+  reason: string;
+  expiresAt: number;
+  dismissedAt: number;
+  dismissedBy: string;
+  sent: boolean;
+}
+
+export const dismissalsItem = storage.defineItem<LocalDismissal[]>('local:findingDismissals', {
+  fallback: [],
+  version: 1,
+});
+
+/** Runs read-modify-write updates one after another, so two messages never lose each other's change. */
+export function serialise() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
