@@ -79,33 +79,51 @@ export function createBackgroundService({
     await setBadge(urgent > 0 ? String(urgent) : '');
   }
 
-  async function syncNow(): Promise<SyncStatus> {
-    // One sync at a time; a second request joins the one under way.
-    running ??= (async () => {
-      const previous = await syncStatusItem.getValue();
-      if (!(await signedInAsItem.getValue())) {
-        const status: SyncStatus = { ...previous, state: 'signed-out', message: null };
-        await syncStatusItem.setValue(status);
-        return status;
-      }
-      await syncStatusItem.setValue({ ...previous, state: 'syncing' });
-      const status = await runSync(
-        {
-          api,
-          now,
-          readCopy: () => localCopyItem.getValue(),
-          writeCopy: (copy) => exclusive(() => localCopyItem.setValue(copy)),
-          readOutbox: () => outboxItem.getValue(),
-          update: (change) =>
-            exclusive(async () => {
-              const next = change(await outboxItem.getValue(), await localCopyItem.getValue());
-              await Promise.all([outboxItem.setValue(next.outbox), localCopyItem.setValue(next.copy)]);
-            }),
-        },
-        previous,
-      );
+  async function syncOnce(): Promise<SyncStatus> {
+    const previous = await syncStatusItem.getValue();
+    if (!(await signedInAsItem.getValue())) {
+      const status: SyncStatus = { ...previous, state: 'signed-out', message: null };
       await syncStatusItem.setValue(status);
-      await recompute();
+      return status;
+    }
+    await syncStatusItem.setValue({ ...previous, state: 'syncing' });
+    const status = await runSync(
+      {
+        api,
+        now,
+        readCopy: () => localCopyItem.getValue(),
+        writeCopy: (copy) => exclusive(() => localCopyItem.setValue(copy)),
+        readOutbox: () => outboxItem.getValue(),
+        update: (change) =>
+          exclusive(async () => {
+            const next = change(await outboxItem.getValue(), await localCopyItem.getValue());
+            await Promise.all([outboxItem.setValue(next.outbox), localCopyItem.setValue(next.copy)]);
+          }),
+      },
+      previous,
+    );
+    await syncStatusItem.setValue(status);
+    await recompute();
+    return status;
+  }
+
+  let again = false;
+  /**
+   * One sync at a time. A request while one runs is answered by a second run right after it, so a
+   * change queued mid-sync does not wait for the next alarm.
+   */
+  function syncNow(): Promise<SyncStatus> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let status = await syncOnce();
+      while (again && status.state === 'synced') {
+        again = false;
+        status = await syncOnce();
+      }
+      again = false;
       return status;
     })().finally(() => {
       running = null;
