@@ -80,7 +80,9 @@ const ROLE_WORDS = `reception receptionist receptions frontdesk front desk desks
   security guard guards gate lobby foyer boardroom meeting meetings conference library
   marketingteam social media web website online portal intranet lawfirm chambers barristers notary
   notaries costs costing costings disbursement matters matter filing search searches
-  southbranch northbranch eastbranch westbranch city downtown uptown`;
+  southbranch northbranch eastbranch westbranch city downtown uptown room rooms hours station stations
+  line lines acct accts recep rcpt asst assist coord dept supv supp mktg conv bkg bkgs resv agt mgmt
+  ofc admn`;
 
 // Machines and shared devices: a login named after one is never a person's.
 const DEVICE_WORDS = `printer printers scanner scanners copier kiosk terminal terminals pos till pc pcs laptop
@@ -91,7 +93,7 @@ const DEVICE_WORDS = `printer printers scanner scanners copier kiosk terminal te
 const PLACEHOLDER_WORDS = `user users usr test tests testing tester demo demos guest guests temp tmp temporary
   new newuser newstarter starter default sample example dummy nobody none null anonymous anon unknown
   generic shared common public visitor visitors trial training spare placeholder changeme login logon
-  signin username account xxx abc qwerty asdf foo bar`;
+  signin username account xxx abc qwerty asdf`;
 const SERVICE_WORDS = `api bot bots svc service integration integrations sync import export scan scanning
   backup backups noreply donotreply automation automated system sys daemon cron batch job jobs webhook
   webhooks robot rpa script scripts app apps connector monitor monitoring alerts alert notifications
@@ -159,9 +161,11 @@ try {
   for (const w of words(RFC_2142)) roleKinds.role.add(w);
   for (const w of words(ROLE_WORDS)) roleKinds.role.add(w);
   for (const entry of published) {
-    for (const w of entry.toLowerCase().split(/[^a-z]+/)) {
-      if (w.length >= 2 && !NAMES_OVER_ROLES.has(w)) roleKinds.role.add(w);
-    }
+    const whole = entry.toLowerCase();
+    // A whole entry is a role mailbox; the parts of a compound one ("do-not-reply") are only taken
+    // when they are words in their own right, four letters or more ("reply", not "do" or "not").
+    const parts = /^[a-z]+$/.test(whole) ? [whole] : whole.split(/[^a-z]+/).filter((w) => w.length >= 4);
+    for (const w of parts) if (w.length >= 2 && !NAMES_OVER_ROLES.has(w)) roleKinds.role.add(w);
   }
   for (const w of words(DEVICE_WORDS)) roleKinds.device.add(w);
   for (const w of words(PLACEHOLDER_WORDS)) roleKinds.placeholder.add(w);

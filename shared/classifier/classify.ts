@@ -2,7 +2,10 @@ import {
   ANY_NAME,
   DEVICE,
   FIRST_NAME,
+  FNV_OFFSET,
+  hashStep,
   lookup,
+  lookupHashed,
   MAX_WORD_LENGTH,
   OTHER_NAME,
   PLACEHOLDER,
@@ -106,8 +109,10 @@ export function segment(s: string): Token[] {
     const base = costs[i] as number;
     if (base === Number.POSITIVE_INFINITY) continue;
     const limit = Math.min(n, i + MAX_WORD_LENGTH);
+    let hash = FNV_OFFSET;
     for (let j = i + 1; j <= n; j++) {
       const len = j - i;
+      if (j <= limit) hash = hashStep(hash, s.charCodeAt(j - 1));
       let cost = Number.POSITIVE_INFINITY;
       let kind: TokenKind | null = null;
       if (len === 1) {
@@ -117,10 +122,10 @@ export function segment(s: string): Token[] {
         }
       } else {
         if (j <= limit && len >= 3) {
-          const bits = lookup(s.slice(i, j));
-          kind = kindOf(bits);
+          kind = kindOf(lookupHashed(s, i, j, hash));
           if (kind) cost = kind === 'name' ? KNOWN_OTHER_NAME : KNOWN;
-          else if (len >= 5) {
+          // Inflections only at the end of a piece ("dispatchers"), which keeps the loop cheap.
+          else if (len >= 5 && j === n) {
             kind = inflectedRole(s.slice(i, j));
             if (kind) cost = KNOWN_INFLECTED;
           }
@@ -276,7 +281,10 @@ export function classify(username: string, displayName?: string | null): Classif
       generic += token.text.length <= 2 ? roleWeight * 0.75 : roleWeight;
       genericReasons.push(reason(token));
     } else if (nameWeight !== undefined) {
-      personal += token.text.length <= 2 ? nameWeight * 0.5 : nameWeight;
+      // Beside a role word, a surname counts for less than a first name: the surname lists hold many
+      // plain English words ("Law", "Back", "File") that are the role's own words in a login.
+      const weight = hasRoleish && token.kind !== 'first-name' ? nameWeight * 0.65 : nameWeight;
+      personal += token.text.length <= 2 ? weight * 0.5 : weight;
       personalReasons.push(reason(token));
     } else if (token.kind === 'initial') {
       const prev = tokens[i - 1];

@@ -42,19 +42,53 @@ export function loginPart(username: string): string {
   return s;
 }
 
-const SEPARATORS = /[^A-Za-z0-9]+/;
-const HUMPS = /([a-z])(?=[A-Z])|([A-Z])(?=[A-Z][a-z])|([A-Za-z])(?=[0-9])|([0-9])(?=[A-Za-z])/g;
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
 
+function charType(c: number): number {
+  if (c >= 97 && c <= 122) return LOWER;
+  if (c >= 65 && c <= 90) return UPPER;
+  if (c >= 48 && c <= 57) return DIGIT;
+  return OTHER;
+}
+
+/** One pass over the characters (no regular expressions: this runs for every row of every page). */
 export function tokenize(username: string): Piece[] {
+  const s = foldLetters(loginPart(username));
   const pieces: Piece[] = [];
-  for (const part of foldLetters(loginPart(username)).split(SEPARATORS)) {
-    if (!part) continue;
-    for (const raw of part.replace(HUMPS, '$1$2$3$4\u0000').split('\u0000')) {
-      if (!raw) continue;
-      const digits = raw.charCodeAt(0) >= 48 && raw.charCodeAt(0) <= 57;
-      pieces.push({ text: raw.toLowerCase(), digits });
+  let start = -1;
+  const end = (at: number) => {
+    if (start >= 0 && at > start) {
+      const text = s.slice(start, at).toLowerCase();
+      pieces.push({ text, digits: charType(text.charCodeAt(0)) === DIGIT });
+    }
+    start = -1;
+  };
+  for (let i = 0; i < s.length; i++) {
+    const t = charType(s.charCodeAt(i));
+    if (t === OTHER) {
+      end(i);
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      continue;
+    }
+    const p = charType(s.charCodeAt(i - 1));
+    const boundary =
+      (p === DIGIT) !== (t === DIGIT) ||
+      // "salesManager": a capital after a small letter starts a word.
+      (p === LOWER && t === UPPER) ||
+      // "HRManager": the last capital of a run starts the next word when a small letter follows.
+      (p === UPPER && t === UPPER && charType(s.charCodeAt(i + 1)) === LOWER);
+    if (boundary) {
+      end(i);
+      start = i;
     }
   }
+  end(s.length);
   return pieces;
 }
 

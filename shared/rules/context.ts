@@ -1,3 +1,4 @@
+import { type Classification, classify } from '../classifier/classify.ts';
 import type { Account, Person, System } from '../schemas/directory.ts';
 import type { Finding, FindingSubject, RuleId, Severity, Tip } from '../schemas/findings.ts';
 import type { OrganisationSettings } from '../settings.ts';
@@ -49,6 +50,7 @@ export function buildContext(
     if (r.completedAt > (lastReviewBySystem.get(r.systemId) ?? -1))
       lastReviewBySystem.set(r.systemId, r.completedAt);
   }
+  const classifications = new Map<string, Classification>();
   return {
     settings,
     now,
@@ -59,6 +61,14 @@ export function buildContext(
     accounts,
     observationsByAccount,
     lastReviewBySystem,
+    classification(account) {
+      let c = classifications.get(account.id);
+      if (!c) {
+        c = classify(account.username, account.displayName);
+        classifications.set(account.id, c);
+      }
+      return c;
+    },
   };
 }
 
@@ -103,13 +113,15 @@ export interface FindingParts {
   tip: Tip;
   systemId: string | null;
   personIds: string[];
+  /** Told apart from other findings of the rule on the same subject (e.g. the system, per person). */
+  key?: string;
 }
 
 export function makeFinding(parts: FindingParts): Finding {
-  const { facts, ...rest } = parts;
+  const { facts, key, ...rest } = parts;
   return {
     ...rest,
-    id: `${parts.ruleId}:${parts.subject.type}:${parts.subject.id}`,
+    id: `${parts.ruleId}:${parts.subject.type}:${parts.subject.id}${key ? `:${key}` : ''}`,
     fingerprint: fingerprint(facts),
   };
 }

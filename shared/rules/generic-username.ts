@@ -20,10 +20,11 @@ export function genericUsernameCheck(
   username: string,
   displayName: string | null | undefined,
   minConfidence: number,
+  known?: Classification,
 ): { evidence: string; classification: Classification } | null {
   // Built-in logins ("admin", "test") are default-account's findings; one warning per login is enough.
   if (defaultAccountName(username)) return null;
-  const classification = classify(username, displayName);
+  const classification = known ?? classify(username, displayName);
   if (classification.verdict !== 'generic' || classification.confidence < minConfidence) return null;
   const shown = displayName ? `"${username}" ("${displayName}")` : `"${username}"`;
   return {
@@ -45,6 +46,7 @@ export const genericUsernameRule: Rule = {
         account.username,
         account.displayName,
         ctx.settings.genericUsernameMinConfidence,
+        ctx.classification(account),
       );
       if (!check) continue;
       findings.push(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Classification } from '../classifier/classify.ts';
 import {
   type Account,
   accountSchema,
@@ -48,6 +49,8 @@ export interface RuleContext {
   accounts: Account[];
   observationsByAccount: Map<string, SignInObservation[]>;
   lastReviewBySystem: Map<string, number>;
+  /** The classifier's reading of an account's login, computed once per run for all rules. */
+  classification(account: Account): Classification;
 }
 
 export interface Rule {
