@@ -60,8 +60,16 @@ export function createBackgroundService({
   const exclusive = serialise();
   let running: Promise<SyncStatus> | null = null;
 
-  /** Findings of the directory as the admin sees it here, and the badge, after any change. */
-  async function recompute(): Promise<void> {
+  const inTurn = serialise();
+  /**
+   * Findings of the directory as the admin sees it here, and the badge, after any change. In turn,
+   * so an older computation never lands after a newer one.
+   */
+  function recompute(): Promise<void> {
+    return inTurn(computeNow);
+  }
+
+  async function computeNow(): Promise<void> {
     const [copy, outbox, stored, dismissals] = await Promise.all([
       localCopyItem.getValue(),
       outboxItem.getValue(),

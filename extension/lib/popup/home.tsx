@@ -18,7 +18,7 @@ export function Home({
   onAddPerson: () => void;
 }) {
   const counts = countBySeverity(findings);
-  const score = healthScore(counts);
+  const score = healthScore(findings);
   const top = findings.slice(0, 3);
   return (
     <section class="view" aria-labelledby="home-heading">

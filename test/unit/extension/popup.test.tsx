@@ -183,21 +183,24 @@ describe('the popup, signed in', () => {
         within(counts)
           .getAllByRole('listitem')
           .map((li) => li.textContent),
-      ).toEqual(['0 Critical', '1 High', '0 Medium', '0 Low']),
+      ).toEqual(['0 Critical', '1 High', '1 Medium', '0 Low']),
     );
-    expect(screen.getByTestId('health-score').textContent).toBe('90/100');
+    // A role-named login (high) that nobody owns (medium): 100 × 0.85^(2 + 1).
+    expect(screen.getByTestId('health-score').textContent).toBe('61/100');
 
-    fireEvent.click(screen.getByRole('button', { name: /frontdesk2/ }));
+    fireEvent.click(screen.getByRole('button', { name: /named after a role/ }));
     expect(await screen.findByRole('heading', { name: 'Findings' })).toBeTruthy();
-    expect(screen.getByText(/Why it matters:/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Dismiss…' }));
+    const generic = screen.getByText(/named after a role/).closest('li') as HTMLElement;
+    expect(within(generic).getByText(/Why it matters:/)).toBeTruthy();
+    fireEvent.click(within(generic).getByRole('button', { name: 'Dismiss…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Say why this risk is accepted.');
     fireEvent.input(screen.getByLabelText('Reason for accepting the risk'), {
       target: { value: 'Front desk kiosk, replaced in March' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
-    expect(await screen.findByText('No open findings.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText(/named after a role/)).toBeNull());
+    expect(screen.getByRole('button', { name: 'Findings (1)' })).toBeTruthy();
   });
 
   it('shows a conflict from another client and lets the admin keep their own change', async () => {

@@ -201,10 +201,11 @@ describe('findings and the badge', () => {
     const { findings } = await findingsItem.getValue();
     expect(findings.find((f) => f.subject.id === 'a1')?.ruleId).toBe('default-account');
     expect(findings.find((f) => f.subject.id === 'a2')?.ruleId).toBe('generic-username');
-    expect(findings.every((f) => f.severity === 'high')).toBe(true);
-    expect(badge()).toBe(String(findings.length));
+    const urgent = findings.filter((f) => f.severity === 'critical' || f.severity === 'high');
+    expect(urgent).toHaveLength(2);
+    expect(badge()).toBe('2');
 
-    const first = findings[0];
+    const first = urgent[0];
     if (!first) throw new Error('expected a finding');
     await service.dismissFinding({
       findingId: first.id,
@@ -212,6 +213,36 @@ describe('findings and the badge', () => {
       reason: 'Vendor needs it',
       expiresAt: Date.now() + 86_400_000,
     });
-    expect(badge()).toBe(findings.length > 1 ? String(findings.length - 1) : '');
+    expect(badge()).toBe('1');
+  });
+
+  it('raises a critical finding for a leaver whose login is still active, offline too', async () => {
+    const { service, server, badge } = start();
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    server.state.down = true;
+    await service.queueChange({ op: 'upsert', entity: 'system', rowId: 's1', data: { name: 'CaseLedger' } });
+    await service.queueChange({ op: 'upsert', entity: 'person', rowId: 'p1', data: { name: 'Rose Baker' } });
+    await service.queueChange({
+      op: 'upsert',
+      entity: 'account',
+      rowId: 'a1',
+      data: { systemId: 's1', username: 'rose.baker', ownerPersonId: 'p1', lastSignInAt: Date.now() },
+    });
+    const before = (await findingsItem.getValue()).findings.filter((f) => f.severity === 'critical');
+    expect(before).toEqual([]);
+    const badgeBefore = Number(badge() || 0);
+    await service.queueChange({
+      op: 'upsert',
+      entity: 'person',
+      rowId: 'p1',
+      data: { status: 'leaver', endDate: '2026-01-05' },
+    });
+    const { findings } = await findingsItem.getValue();
+    expect(findings[0]).toMatchObject({
+      ruleId: 'leaver-still-active',
+      severity: 'critical',
+      personIds: ['p1'],
+    });
+    expect(badge()).toBe(String(badgeBefore + 1));
   });
 });
