@@ -203,12 +203,12 @@ function ThresholdsSection() {
   if (stored === undefined) return <p aria-busy="true">Loading…</p>;
   const current = readRuleSettings(stored);
 
-  const valueOf = (key: string) => draft[key] ?? String(current[key as keyof typeof current]);
+  const fieldValue = (key: string) => draft[key] ?? String(current[key as keyof typeof current]);
 
   async function save(event: Event) {
     event.preventDefault();
-    const next: Record<string, unknown> = { timeZone: valueOf('timeZone') };
-    for (const { key } of THRESHOLDS) next[key] = Number(valueOf(key));
+    const next: Record<string, unknown> = { timeZone: fieldValue('timeZone') };
+    for (const { key } of THRESHOLDS) next[key] = Number(fieldValue(key));
     const parsed = organisationSettingsSchema.safeParse(next);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -234,7 +234,7 @@ function ThresholdsSection() {
               id={`threshold-${key}`}
               type="number"
               step={step}
-              value={valueOf(key)}
+              value={fieldValue(key)}
               onInput={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}
             />
           </div>
@@ -243,7 +243,7 @@ function ThresholdsSection() {
           <label for="threshold-timeZone">Firm’s time zone (decides when a leaver’s last day is over)</label>
           <input
             id="threshold-timeZone"
-            value={valueOf('timeZone')}
+            value={fieldValue('timeZone')}
             onInput={(e) => setDraft({ ...draft, timeZone: e.currentTarget.value })}
           />
         </div>
