@@ -40,7 +40,7 @@ export function request(path: string, options: RequestOptions = {}): Promise<Res
   );
 }
 
-/** A request made as a signed-in member; reads JSON back when there is any. */
+/** A request made as a signed-in member; reads the body back as JSON when it is JSON, else as text. */
 export async function authed<T = unknown>(
   session: { accessToken: string },
   path: string,
@@ -48,7 +48,9 @@ export async function authed<T = unknown>(
 ): Promise<{ status: number; body: T; response: Response }> {
   const response = await request(path, { ...options, token: session.accessToken });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, response };
+  const json =
+    /^application\/(problem\+)?json/.test(response.headers.get('content-type') ?? '') && text !== '';
+  return { status: response.status, body: (json ? JSON.parse(text) : text || undefined) as T, response };
 }
 
 export type SignedIn = {

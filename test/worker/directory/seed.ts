@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:workers';
-import { drizzle } from 'drizzle-orm/d1';
 import type { Snapshot } from '../../../shared/schemas/directory-input';
 import { snapshotSchema } from '../../../shared/schemas/directory-input';
+import { database } from '../../../worker/src/db/client';
 import { organisations } from '../../../worker/src/db/schema';
 import { type Db, runWrite } from '../../../worker/src/db/versions';
 import { createSystem } from '../../../worker/src/directory/systems-queries';
 
-export const db: Db = drizzle(env.DB);
+export const db: Db = database(env.DB);
 
 /** A fresh organisation of its own, so tests in one file never see each other's rows. */
 export async function newOrg(name = 'Harbour & Co'): Promise<string> {

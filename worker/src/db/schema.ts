@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { memberRoles } from '../../../shared/schemas/members';
 
 /** Milliseconds since the epoch, set by the database when a row is made. */
 const createdAt = () =>
@@ -157,7 +158,7 @@ export const members = sqliteTable(
     /** Lower-cased; one member per email across Rollcall, so sign-in needs no organisation name. */
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['owner', 'admin', 'reviewer', 'auditor'] }).notNull(),
+    role: text('role', { enum: memberRoles }).notNull(),
     /** `algorithm$parameters$salt$hash`: the algorithm and its cost travel with the hash (ASVS 11.4.2). */
     passwordHash: text('password_hash').notNull(),
     /** Set when the member is removed; the row stays so the audit trail keeps naming them. */
@@ -216,7 +217,7 @@ export const invites = sqliteTable(
       .notNull()
       .references(() => organisations.id),
     email: text('email').notNull(),
-    role: text('role', { enum: ['owner', 'admin', 'reviewer', 'auditor'] }).notNull(),
+    role: text('role', { enum: memberRoles }).notNull(),
     tokenHash: text('token_hash').notNull(),
     createdBy: text('created_by')
       .notNull()

@@ -1,9 +1,10 @@
 import { getTableColumns, is, SQL, sql, type Table } from 'drizzle-orm';
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { SQLiteAsyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Database } from './client';
 
 /** drizzle over D1, with the D1 binding itself (`$client`) for batches of prepared statements. */
-export type Db = DrizzleD1Database & { $client: D1Database };
+export type Db = Database;
 
 const dialect = new SQLiteAsyncDialect();
 
@@ -100,6 +101,22 @@ export type Write<T> = {
   statements: D1PreparedStatement[];
   read: (results: D1Result[]) => T;
 };
+
+/**
+ * Lets a prepared D1 statement ride in a drizzle batch (the audit writer's `db.batch`), its result
+ * coming back as the raw D1Result. drizzle's D1 session binds an item's `stmt` with the params of
+ * `getQuery()` and maps the result with `mapResult`; this gives it the statement as it is.
+ * (drizzle-orm 0.45's own raw items, `db.run(sql)`, cannot be bound in a batch.)
+ */
+export function asBatchItem(statement: D1PreparedStatement): BatchItem<'sqlite'> {
+  const item = {
+    _prepare: () => item,
+    getQuery: () => ({ sql: '', params: [null], method: 'run' }),
+    stmt: { bind: () => statement },
+    mapResult: (result: unknown) => result,
+  };
+  return item as unknown as BatchItem<'sqlite'>;
+}
 
 /** Runs a write on its own, for callers (tests, scripts) that add no audit events. */
 export async function runWrite<T>(db: Db, write: Write<T>): Promise<T> {

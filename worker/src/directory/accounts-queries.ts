@@ -63,7 +63,7 @@ export async function findAccount(db: Db, orgId: string, id: string): Promise<Ac
 
 export async function getAccount(db: Db, orgId: string, id: string): Promise<Account> {
   const account = await findAccount(db, orgId, id);
-  if (!account) throw new ProblemError(404, `No account ${id} in this organisation.`);
+  if (!account) throw new ProblemError(404, 'No such account.');
   return account;
 }
 

@@ -43,7 +43,7 @@ export async function findJobRole(db: Db, orgId: string, id: string): Promise<Jo
 
 export async function getJobRole(db: Db, orgId: string, id: string): Promise<JobRole> {
   const role = await findJobRole(db, orgId, id);
-  if (!role) throw new ProblemError(404, `No job role ${id} in this organisation.`);
+  if (!role) throw new ProblemError(404, 'No such job role.');
   return role;
 }
 

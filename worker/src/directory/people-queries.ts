@@ -64,7 +64,7 @@ export async function findPerson(db: Db, orgId: string, id: string): Promise<Per
 
 export async function getPerson(db: Db, orgId: string, id: string): Promise<Person> {
   const person = await findPerson(db, orgId, id);
-  if (!person) throw new ProblemError(404, `No person ${id} in this organisation.`);
+  if (!person) throw new ProblemError(404, 'No such person.');
   return person;
 }
 

@@ -41,7 +41,7 @@ export async function findSystem(db: Db, orgId: string, id: string): Promise<Sys
 
 export async function getSystem(db: Db, orgId: string, id: string): Promise<System> {
   const system = await findSystem(db, orgId, id);
-  if (!system) throw new ProblemError(404, `No system ${id} in this organisation.`);
+  if (!system) throw new ProblemError(404, 'No such system.');
   return system;
 }
 

@@ -18,6 +18,7 @@ import { hashPassword, spendHashTime, verifyPassword } from '../auth/password';
 import { passwordProblems } from '../auth/password-policy';
 import { revokeSession, startSession, tokenPair } from '../auth/sessions';
 import { failureStatements, successStatement, throttleState } from '../auth/throttle';
+import { signingKey } from '../auth/tokens';
 import { database } from '../db/client';
 import { invites, members, organisations, refreshTokens, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
@@ -45,6 +46,7 @@ export const auth = new Hono<AppEnv>()
       },
     }),
     async (c) => {
+      signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
       const input = c.req.valid('json');
       const weak = passwordProblems(input.password, [input.organisationName, input.email, input.name]);
       if (weak.length > 0) throw new ProblemError(422, 'The password is too easy to guess.', weak);
@@ -132,6 +134,7 @@ export const auth = new Hono<AppEnv>()
       },
     }),
     async (c) => {
+      signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
       const { email, password } = c.req.valid('json');
       const db = database(c.env.DB);
       const client = clientOf(c);
@@ -213,6 +216,7 @@ export const auth = new Hono<AppEnv>()
       },
     }),
     async (c) => {
+      signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
       const { refreshToken } = c.req.valid('json');
       const db = database(c.env.DB);
       const client = clientOf(c);
@@ -320,6 +324,7 @@ export const auth = new Hono<AppEnv>()
       },
     }),
     async (c) => {
+      signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
       const input = c.req.valid('json');
       const db = database(c.env.DB);
       const client = clientOf(c);

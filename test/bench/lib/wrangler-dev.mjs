@@ -1,0 +1,94 @@
+// Starts the worker in workerd with `wrangler dev` on a fresh local D1 (migrations applied), for
+// benchmarks. Only 127.0.0.1 is used; wrangler is kept off the network.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const QUIET = {
+  WRANGLER_SEND_METRICS: 'false',
+  WRANGLER_HIDE_BANNER: 'true',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+};
+const wranglerBin = join(process.cwd(), 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function wrangler(args, options = {}) {
+  return spawnSync(process.execPath, [wranglerBin, ...args], {
+    env: { ...process.env, ...QUIET },
+    encoding: 'utf8',
+    ...options,
+  });
+}
+
+/**
+ * `script` runs another entry point than wrangler.toml's main (e.g. a bench-only worker).
+ * Answers { base, persistTo, d1(sql), stop() }.
+ */
+export async function startWorker({ script, vars = { ENVIRONMENT: 'development' } } = {}) {
+  const persistTo = mkdtempSync(join(tmpdir(), 'rollcall-bench-'));
+  const migrate = wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo]);
+  if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stderr || migrate.stdout}`);
+  const port = await freePort();
+  const args = ['dev', ...(script ? [script] : []), '--ip', '127.0.0.1', '--port', String(port)];
+  args.push('--persist-to', persistTo, '--log-level', 'error');
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
+  const child = spawn(process.execPath, [wranglerBin, ...args], {
+    env: { ...process.env, ...QUIET },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {}
+    rmSync(persistTo, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${base}/health`);
+      await response.arrayBuffer();
+      break;
+    } catch {
+      if (Date.now() > deadline || child.exitCode !== null) {
+        stop();
+        throw new Error('wrangler dev did not start');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  /** Runs SQL against the worker's local D1. */
+  const d1 = (sql) => {
+    const result = wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--command', sql]);
+    if (result.status !== 0) throw new Error(`d1 execute failed: ${result.stderr || result.stdout}`);
+  };
+  return { base, persistTo, d1, stop };
+}
+
+/** Times `count` sequential calls of `fn`; answers milliseconds at the 50th and 95th percentile. */
+export async function percentiles(count, fn) {
+  const times = [];
+  for (let index = 0; index < count; index++) {
+    const start = performance.now();
+    await fn(index);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p) => times[Math.min(times.length - 1, Math.floor(times.length * p))];
+  return { p50: at(0.5), p95: at(0.95), count };
+}
+
+export const ms = (value) => `${value.toFixed(1)} ms`;

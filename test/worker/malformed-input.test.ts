@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { problemSchema } from '../../shared/schemas/problem';
+import { routeTable } from '../../worker/src/http/route';
+import { request, type SignedIn, signUp } from './helpers';
+import { fillPath } from './route-fixtures';
+
+/**
+ * Generated from the route table: every route gets random malformed input — bodies that are not
+ * JSON, not objects, or objects carrying a field no schema knows; odd path parameters; unknown query
+ * keys — and must answer 4xx problem+json, never 5xx. Each request is malformed by construction
+ * (an unknown field or key is always present), so no request may succeed either.
+ */
+let owner: SignedIn;
+beforeAll(async () => {
+  owner = await signUp();
+});
+
+const UNKNOWN = '__not_a_field';
+
+const rawText = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.constantFrom('{', '[1,', '{"a":}', 'null', 'true', '"text"', '\u0000', '{"__proto__":{"x":1}}'),
+);
+/** A JSON value that no route accepts as its body: never an object without the unknown field. */
+const jsonBody = fc.oneof(
+  fc
+    .jsonValue({ maxDepth: 3 })
+    .map((value) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? { ...value, [UNKNOWN]: 1 }
+        : value,
+    ),
+  fc
+    .dictionary(
+      fc.constantFrom(
+        'email',
+        'password',
+        'name',
+        'role',
+        'organisationName',
+        'refreshToken',
+        'setupToken',
+        'settings',
+      ),
+      fc.oneof(
+        fc.string({ maxLength: 50 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(fc.integer()),
+      ),
+    )
+    .map((fields) => ({ ...fields, [UNKNOWN]: 'x' })),
+);
+const body = fc.oneof(
+  jsonBody.map((value) => ({ text: JSON.stringify(value), type: 'application/json' })),
+  fc.record({
+    text: rawText,
+    type: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', ''),
+  }),
+);
+const pathParam = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 80 }),
+  fc.constantFrom('..', '%00', "' OR 1=1 --", 'x'.repeat(65), '\u202e', '😀'),
+);
+const query = fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), fc.string({ maxLength: 50 }), {
+  maxKeys: 4,
+});
+
+describe('malformed input never causes a 5xx', () => {
+  for (const route of routeTable) {
+    const key = `${route.method.toUpperCase()} ${route.fullPath}`;
+    it(key, async () => {
+      await fc.assert(
+        fc.asyncProperty(body, pathParam, query, async (sent, param, extraQuery) => {
+          const search = new URLSearchParams({ ...extraQuery, [UNKNOWN]: '1' });
+          const path = fillPath(route.fullPath, new Proxy({}, { get: () => param }));
+          const hasBody = route.method !== 'get';
+          const headers: Record<string, string> = hasBody && sent.type ? { 'content-type': sent.type } : {};
+          const response = await request(`${path}?${search}`, {
+            method: route.method.toUpperCase(),
+            token: owner.accessToken,
+            headers,
+            ...(hasBody ? { body: sent.text === '' ? 'x' : sent.text } : {}),
+          });
+          expect(response.status, `${key} ${param} ${sent.text}`).toBeGreaterThanOrEqual(400);
+          expect(response.status, `${key} ${param} ${sent.text}`).toBeLessThan(500);
+          expect(response.headers.get('content-type')).toBe('application/problem+json');
+          problemSchema.parse(await response.json());
+        }),
+        { numRuns: 30 },
+      );
+    });
+  }
+
+  it('names each failing field of a body', async () => {
+    const response = await request('/api/v1/auth/signup', {
+      method: 'POST',
+      body: { organisationName: '', email: 'not-an-email', password: 'short', orgId: 'x' },
+    });
+    expect(response.status).toBe(422);
+    const fields = problemSchema.parse(await response.json()).errors?.map((error) => error.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['body.organisationName', 'body.name', 'body.email', 'body.password', 'body']),
+    );
+  });
+
+  it('names unknown query keys and bad path parameters', async () => {
+    const unknown = await request('/api/v1/members?page=2', { token: owner.accessToken });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(await unknown.json())).toContain('page');
+    const tooLong = await request(`/api/v1/members/${'x'.repeat(65)}`, { token: owner.accessToken });
+    expect(tooLong.status).toBe(400);
+    expect(problemSchema.parse(await tooLong.json()).errors?.[0]?.field).toBe('params.id');
+  });
+
+  it('refuses bodies over the size limit with 413, before reading them whole', async () => {
+    const big = JSON.stringify({ email: 'a@example.com', password: 'x'.repeat(70 * 1024) });
+    const response = await request('/api/v1/auth/login', { method: 'POST', body: big });
+    expect(response.status).toBe(413);
+    const chunked = await request('/api/v1/auth/login', {
+      method: 'POST',
+      body: big,
+      headers: { 'content-length': '10' },
+    });
+    expect([400, 413]).toContain(chunked.status);
+  });
+
+  it('survives broken percent-encoding and odd headers', async () => {
+    for (const path of [
+      '/api/v1/members/%E0%A4%A',
+      '/api/v1/audit?from=%ZZ&to=%',
+      '/api/v1/members/%00',
+      '/api/v1/sessions?memberId=%F0%9F',
+    ]) {
+      const response = await request(path, { token: owner.accessToken });
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+    }
+    for (const authorization of [
+      'Bearer',
+      'Bearer a.b.c',
+      'Basic Zm9vOmJhcg==',
+      `Bearer ${'a'.repeat(5000)}`,
+      'Bearer ..',
+    ]) {
+      const response = await request('/api/v1/me', { headers: { authorization } });
+      expect(response.status, authorization.slice(0, 20)).toBe(401);
+    }
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const response = await request('/api/v1/auth/login', {
+      method: 'POST',
+      body: 'email=a@example.com&password=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(response.status).toBe(415);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * What the generated route tests (cross-organisation.test.ts, malformed-input.test.ts) need to know
+ * about each route that the route table cannot say. A route added without its entries here makes
+ * those tests fail, naming the route, so no route goes untested.
+ */
+
+/** Ids belonging to "the other organisation", made by the cross-organisation test's setup. */
+export type ForeignIds = {
+  organisationId: string;
+  /** A live member of the other organisation (not its owner). */
+  memberId: string;
+  ownerId: string;
+  /** An open invitation of the other organisation. */
+  inviteId: string;
+  /** A live session of the other organisation's member. */
+  sessionId: string;
+  /** Staff directory rows of the other organisation. */
+  personId: string;
+  systemId: string;
+  jobRoleId: string;
+  accountId: string;
+};
+
+/**
+ * For each route with path parameters: the parameters naming something of the other organisation.
+ * Keyed by the route's full path in Hono syntax.
+ */
+export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<string, string>> = {
+  '/api/v1/members/:id': (ids) => ({ id: ids.memberId }),
+  '/api/v1/members/invites/:id': (ids) => ({ id: ids.inviteId }),
+  '/api/v1/sessions/:id': (ids) => ({ id: ids.sessionId }),
+  '/api/v1/people/:id': (ids) => ({ id: ids.personId }),
+  '/api/v1/people/:id/leave': (ids) => ({ id: ids.personId }),
+  '/api/v1/systems/:id': (ids) => ({ id: ids.systemId }),
+  '/api/v1/systems/:id/snapshots': (ids) => ({ id: ids.systemId }),
+  '/api/v1/roles/:id': (ids) => ({ id: ids.jobRoleId }),
+  '/api/v1/accounts/:id': (ids) => ({ id: ids.accountId }),
+};
+
+/**
+ * For each route with a body, a valid body (so a refusal is about the organisation, not the shape).
+ * Keyed `METHOD /full/path`.
+ */
+export const validBodies: Record<string, unknown> = {
+  'POST /api/v1/auth/signup': {
+    organisationName: 'Fixture Firm',
+    name: 'Fixture Owner',
+    email: 'fixture.owner@example.com',
+    password: 'correct horse battery staple 42',
+  },
+  'POST /api/v1/auth/login': {
+    email: 'fixture.owner@example.com',
+    password: 'correct horse battery staple 42',
+  },
+  'POST /api/v1/auth/refresh': { refreshToken: 'x'.repeat(43) },
+  'POST /api/v1/auth/accept-invite': {
+    setupToken: 'x'.repeat(43),
+    name: 'Fixture',
+    password: 'correct horse battery staple 42',
+  },
+  'POST /api/v1/members/invites': { email: 'fixture.invitee@example.com', role: 'auditor' },
+  'PATCH /api/v1/members/:id': { role: 'auditor' },
+  'PATCH /api/v1/organisation': { name: 'Renamed' },
+  'POST /api/v1/people': { name: 'Fixture Person' },
+  'PATCH /api/v1/people/:id': { name: 'Renamed' },
+  'POST /api/v1/people/:id/leave': { endDate: '2026-11-20', reason: 'Left the firm' },
+  'POST /api/v1/people/import': { csv: 'name,email\nFixture Person,fixture.person@example.com\n' },
+  'POST /api/v1/systems': { name: 'Fixture System' },
+  'PATCH /api/v1/systems/:id': { name: 'Renamed' },
+  'POST /api/v1/systems/:id/snapshots': { rows: [{ username: 'fixture.user' }] },
+  'POST /api/v1/roles': { name: 'Fixture Role' },
+  'PATCH /api/v1/roles/:id': { name: 'Renamed' },
+  'POST /api/v1/accounts': { systemId: 'fixture-system', username: 'fixture.user' },
+  'PATCH /api/v1/accounts/:id': { displayName: 'Renamed' },
+  'POST /api/v1/accounts/import': { csv: 'system,username,permissions\n' },
+  'POST /api/v1/sync': { mutations: [] },
+};
+
+/** Fills a Hono path's parameters: `/members/:id` + { id } → `/members/<id>`. */
+export function fillPath(path: string, params: Record<string, string>): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'missing'));
+}

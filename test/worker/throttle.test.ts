@@ -1,0 +1,72 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { auditPageSchema } from '../../shared/schemas/audit';
+import { authed, GOOD_PASSWORD, logIn, signUp, uniqueEmail } from './helpers';
+
+const WRONG = 'definitely not the password';
+
+describe('sign-in throttling', () => {
+  it('locks an account for 15 minutes after five consecutive failures, even for the right password', async () => {
+    const owner = await signUp();
+    for (let attempt = 0; attempt < 5; attempt++) expect((await logIn(owner.email, WRONG)).status).toBe(401);
+    const locked = await logIn(owner.email, GOOD_PASSWORD);
+    expect(locked.status).toBe(429);
+    const retryAfter = Number(locked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+
+    const events = auditPageSchema.parse((await authed(owner, '/api/v1/audit?limit=50')).body).events;
+    const actions = events.map((event) => event.action);
+    expect(actions.filter((action) => action === 'auth.login_failed')).toHaveLength(5);
+    expect(actions).toContain('auth.lockout');
+    expect(actions).toContain('auth.login_locked');
+  });
+
+  it('lets the member in once the lock has run out, and starts counting afresh', async () => {
+    const owner = await signUp();
+    for (let attempt = 0; attempt < 5; attempt++) await logIn(owner.email, WRONG);
+    expect((await logIn(owner.email, GOOD_PASSWORD)).status).toBe(429);
+    await env.DB.prepare('UPDATE login_throttle SET locked_until = ? WHERE key = ?')
+      .bind(Date.now() - 1, `account:${owner.email}`)
+      .run();
+    expect((await logIn(owner.email, WRONG)).status).toBe(401);
+    expect((await logIn(owner.email, GOOD_PASSWORD)).status).toBe(200);
+  });
+
+  it('counts only consecutive failures: a success resets the count', async () => {
+    const owner = await signUp();
+    for (let attempt = 0; attempt < 4; attempt++) await logIn(owner.email, WRONG);
+    expect((await logIn(owner.email, GOOD_PASSWORD)).status).toBe(200);
+    for (let attempt = 0; attempt < 4; attempt++) await logIn(owner.email, WRONG);
+    expect((await logIn(owner.email, GOOD_PASSWORD)).status).toBe(200);
+  });
+
+  it('answers an unknown email exactly as a known one, lock included', async () => {
+    const owner = await signUp();
+    const nobody = uniqueEmail('nobody');
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      known.push((await logIn(owner.email, WRONG)).status);
+      unknown.push((await logIn(nobody, WRONG)).status);
+    }
+    expect(unknown).toEqual(known);
+    expect(known).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('holds off an address that fails across many accounts', async () => {
+    const ip = '203.0.113.9';
+    let status = 0;
+    for (let attempt = 0; attempt < 30; attempt++) {
+      status = (await logIn(uniqueEmail('spray'), WRONG, { 'cf-connecting-ip': ip })).status;
+      expect(status).toBe(401);
+    }
+    const owner = await signUp();
+    const fromThere = await logIn(owner.email, GOOD_PASSWORD, { 'cf-connecting-ip': ip });
+    expect(fromThere.status).toBe(429);
+    expect(Number(fromThere.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await logIn(owner.email, GOOD_PASSWORD, { 'cf-connecting-ip': '198.51.100.7' })).status).toBe(
+      200,
+    );
+  });
+});

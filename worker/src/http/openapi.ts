@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { problemSchema } from '../../../shared/schemas/problem';
+import type { RegisteredRoute, ResponseSpec } from './route';
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  // OpenAPI 3.1 uses JSON Schema 2020-12. Transforms have no JSON form on the output side: `{}`.
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  });
+  return rest;
+}
+
+/** Query or path parameters from a strict object schema. */
+function parameters(schema: z.ZodType | undefined, location: 'query' | 'path') {
+  if (!schema) return [];
+  const object = jsonSchema(schema, 'input') as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(object.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (object.required ?? []).includes(name),
+    schema: property,
+    ...(typeof property.description === 'string' ? { description: property.description } : {}),
+  }));
+}
+
+function response(spec: ResponseSpec, problem = false) {
+  if (spec.contentType) {
+    return {
+      description: spec.description,
+      content: Object.fromEntries(
+        spec.contentType.split(' or ').map((type) => [type, { schema: { type: 'string' } }]),
+      ),
+    };
+  }
+  if (!spec.schema) return { description: spec.description };
+  const type = problem ? 'application/problem+json' : 'application/json';
+  return {
+    description: spec.description,
+    content: { [type]: { schema: jsonSchema(spec.schema, 'output') } },
+  };
+}
+
+const problemAnswer = (description: string): ResponseSpec => ({ description, schema: problemSchema });
+
+/** The answers every route may give besides its own, from what the route middleware checks. */
+function standardResponses(route: RegisteredRoute): Record<number, ResponseSpec> {
+  const answers: Record<number, ResponseSpec> = {
+    400: problemAnswer('A query or path parameter is not valid'),
+  };
+  if (route.roles !== 'public') {
+    answers[401] = problemAnswer('No valid access token, or the session has ended');
+    answers[403] = problemAnswer(`The member's role is not one of: ${route.roles.join(', ')}`);
+  }
+  if (route.params) answers[404] = problemAnswer('Nothing with that id in your organisation');
+  if (route.method !== 'get') {
+    answers[413] = problemAnswer('The body is too large');
+    answers[415] = problemAnswer('The body is not JSON');
+    answers[422] = problemAnswer('A body field is not valid (each failing field is listed)');
+  }
+  return answers;
+}
+
+/**
+ * The OpenAPI 3.1 document of every registered route, generated from the same zod schemas the
+ * routes validate with, so it cannot drift from what the server accepts.
+ */
+export function openApiDocument(routes: readonly RegisteredRoute[], version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const path = route.fullPath.replace(/:(\w+)/g, '{$1}');
+    const answers = { ...standardResponses(route), ...route.responses };
+    paths[path] ??= {};
+    paths[path][route.method] = {
+      operationId: `${route.method}${path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_, c = '') => c.toUpperCase())}`,
+      summary: route.summary,
+      tags: [route.tag],
+      security: route.roles === 'public' ? [] : [{ bearer: [] }],
+      'x-roles': route.roles === 'public' ? [] : [...route.roles],
+      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(answers).map(([status, spec]) => [status, response(spec, Number(status) >= 400)]),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Rollcall API',
+      version,
+      description:
+        'Staff access hygiene for small firms. JSON in and out; errors are RFC 9457 problem+json. ' +
+        'The organisation of every request is the one of the access token.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+    paths,
+  };
+}
