@@ -1,4 +1,4 @@
-import { computeFindings, countBySeverity, openFindings, urgentCount } from './findings';
+import { computeFindings, openFindings, summarise, urgentCount } from './findings';
 import type { ActionResult } from './messaging';
 import { readRuleSettings, ruleSettingsItem } from './rule-settings';
 import { type ApiClient, ApiError } from './sync/api-client';
@@ -77,13 +77,14 @@ export function createBackgroundService({
       dismissalsItem.getValue(),
     ]);
     const at = now();
-    const findings = computeFindings(
-      overlay(copy.tables, pendingMutations(outbox)),
-      readRuleSettings(stored),
+    const findings = openFindings(
+      computeFindings(overlay(copy.tables, pendingMutations(outbox)), readRuleSettings(stored), at),
+      dismissals,
       at,
     );
-    await findingsItem.setValue({ computedAt: at, findings });
-    const urgent = urgentCount(countBySeverity(openFindings(findings, dismissals, at)));
+    const summary = summarise(findings);
+    await findingsItem.setValue({ computedAt: at, findings, summary });
+    const urgent = urgentCount(summary.counts);
     await setBadge(urgent > 0 ? String(urgent) : '');
   }
 

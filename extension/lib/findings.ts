@@ -1,4 +1,4 @@
-import { evaluate, healthScore, openFindings, severityCounts } from '../../shared/rules/index';
+import { evaluate, openFindings, severityCounts, summarise } from '../../shared/rules/index';
 import type { Finding, Severity } from '../../shared/schemas/findings';
 import { DEFAULT_SETTINGS, type OrganisationSettings } from '../../shared/settings';
 import type { Tables } from './sync/local-copy';
@@ -25,7 +25,7 @@ export function computeFindings(
   );
 }
 
-export { healthScore, openFindings };
+export { openFindings, summarise };
 
 export type SeverityCounts = Record<Severity, number>;
 export const countBySeverity: (findings: readonly Pick<Finding, 'severity'>[]) => SeverityCounts =

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { freePort, migrateLocal, type RunningWorker, startWorker } from '../../scripts/lib/local-worker.ts';
+import { auditPageSchema } from '../../shared/schemas/audit.ts';
+import { tokenPairSchema } from '../../shared/schemas/auth.ts';
+import { accountSchema, personSchema, systemSchema } from '../../shared/schemas/directory.ts';
+import { pageSchema } from '../../shared/schemas/directory-input.ts';
 import { type ExtensionBrowser, launchWithExtension, screenshot } from './harness.ts';
 
 /**
@@ -31,14 +36,14 @@ describe('the toolbar popup with a real server', () => {
   let personId: string;
 
   const serverUrl = () => `http://127.0.0.1:${port}`;
-  async function api(method: string, path: string, body?: unknown) {
+  async function api<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${serverUrl()}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
+    return schema.parse(await response.json());
   }
   async function badge(): Promise<string> {
     const [serviceWorker] = browser.context.serviceWorkers();
@@ -85,15 +90,15 @@ describe('the toolbar popup with a real server', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
     });
-    token = (await login.json()).accessToken;
+    token = tokenPairSchema.parse(await login.json()).accessToken;
   });
 
   it('adds a person, links a login, marks them as a leaver, and shows the finding and the badge', async () => {
-    const system = await api('POST', '/api/v1/systems', {
+    const system = await api(systemSchema, 'POST', '/api/v1/systems', {
       name: 'CaseLedger',
       adminUrlPatterns: ['http://127.0.0.1/caseledger/admin/*'],
     });
-    await api('POST', '/api/v1/accounts', {
+    await api(accountSchema, 'POST', '/api/v1/accounts', {
       systemId: system.id,
       username: 'rose.baker',
       displayName: 'Rose Baker',
@@ -107,9 +112,9 @@ describe('the toolbar popup with a real server', () => {
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => popup.getByRole('heading', { name: 'Rose Baker' }).count()).toBe(1);
     await expect.poll(syncStatus).toMatch(/^Synced/);
-    const people = await api('GET', '/api/v1/people');
-    expect(people.items.map((p: { name: string }) => p.name)).toEqual(['Rose Baker']);
-    personId = people.items[0].id;
+    const people = await api(pageSchema(personSchema), 'GET', '/api/v1/people');
+    expect(people.items.map((p) => p.name)).toEqual(['Rose Baker']);
+    personId = people.items[0]?.id ?? '';
 
     await popup.getByRole('button', { name: 'Link an account…' }).click();
     await popup.getByRole('button', { name: 'Link rose.baker to Rose Baker' }).click();
@@ -133,7 +138,7 @@ describe('the toolbar popup with a real server', () => {
     await popup.getByRole('button', { name: /^Findings/ }).click();
     await screenshot(popup, 'popup-findings');
     await expect.poll(syncStatus).toMatch(/^Synced/);
-    const rose = await api('GET', `/api/v1/people/${personId}`);
+    const rose = await api(personSchema, 'GET', `/api/v1/people/${personId}`);
     expect(rose.status).toBe('leaver');
   });
 
@@ -153,11 +158,11 @@ describe('the toolbar popup with a real server', () => {
     worker = await startWorker({ port, persistTo });
     popup = await browser.openPopup();
     await expect.poll(syncStatus, { timeout: 30_000 }).toMatch(/^Synced/);
-    const rose = await api('GET', `/api/v1/people/${personId}`);
+    const rose = await api(personSchema, 'GET', `/api/v1/people/${personId}`);
     expect(rose.email).toBe('rose.baker@harbour-vale.test');
     // Exactly one write carried the change: one audited push names the new email.
-    const audit = await api('GET', '/api/v1/audit?action=sync.push&limit=500');
-    const carrying = audit.events.filter((event: unknown) =>
+    const audit = await api(auditPageSchema, 'GET', '/api/v1/audit?action=sync.push&limit=500');
+    const carrying = audit.events.filter((event) =>
       JSON.stringify(event).includes('rose.baker@harbour-vale.test'),
     );
     expect(carrying).toHaveLength(1);
@@ -166,7 +171,7 @@ describe('the toolbar popup with a real server', () => {
   it('shows a conflict made by a second client and applies the admin’s choice', async () => {
     await popup.getByRole('button', { name: 'Staff' }).click();
     await popup.getByRole('button', { name: /Rose Baker/ }).click();
-    await api('PATCH', `/api/v1/people/${personId}`, { name: 'Rose Baker-Hill' });
+    await api(personSchema, 'PATCH', `/api/v1/people/${personId}`, { name: 'Rose Baker-Hill' });
     await popup.getByRole('button', { name: 'Edit' }).click();
     await popup.getByLabel('Name').fill('Rose Hill');
     await popup.getByRole('button', { name: 'Save' }).click();
@@ -176,7 +181,7 @@ describe('the toolbar popup with a real server', () => {
     const conflict = popup.getByRole('article', { name: 'Conflict on Rose Baker-Hill' });
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expect.poll(syncStatus).toMatch(/^Synced/);
-    const rose = await api('GET', `/api/v1/people/${personId}`);
+    const rose = await api(personSchema, 'GET', `/api/v1/people/${personId}`);
     expect(rose.name).toBe('Rose Hill');
   });
 });

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../../shared/schemas/findings';
-import { openFindings } from '../../lib/findings';
 import type { ServerStatus } from '../../lib/messaging';
 import { ConflictsView } from '../../lib/popup/conflicts-view';
 import { FindingsView } from '../../lib/popup/findings-view';
@@ -97,7 +96,6 @@ function SignedIn() {
   const status = useStored(syncStatusItem);
   const outbox = useStored(outboxItem);
   const computed = useStored(findingsItem);
-  const dismissals = useStored(dismissalsItem);
   const copy = useStored(localCopyItem);
   const [tab, setTab] = useState<Tab>('home');
   const [openFinding, setOpenFinding] = useState<string | null>(null);
@@ -108,10 +106,7 @@ function SignedIn() {
     () => (copy && outbox ? overlay(copy.tables, pendingMutations(outbox)) : emptyTables()),
     [copy, outbox],
   );
-  const findings = useMemo<Finding[]>(
-    () => (computed && dismissals ? openFindings(computed.findings, dismissals, Date.now()) : []),
-    [computed, dismissals],
-  );
+  const findings: readonly Finding[] = computed?.findings ?? [];
 
   function go(next: Tab) {
     setTab(next);
@@ -120,7 +115,7 @@ function SignedIn() {
     requestAnimationFrame(() => main.current?.querySelector<HTMLElement>('h2')?.focus());
   }
 
-  if (!status || !outbox || !computed || !dismissals) {
+  if (!status || !outbox || !computed) {
     return (
       <p class="status" role="status" aria-busy="true">
         Loading…
@@ -155,6 +150,7 @@ function SignedIn() {
         {tab === 'home' && (
           <Home
             findings={findings}
+            summary={computed.summary}
             directoryEmpty={
               !!copy && Object.keys(tables.person).length === 0 && Object.keys(tables.account).length === 0
             }

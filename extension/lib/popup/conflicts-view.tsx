@@ -16,6 +16,29 @@ function rowLabel(
   return 'username' in row ? row.username : row.name;
 }
 
+const FIELD_LABEL: Record<string, string> = {
+  name: 'Name',
+  email: 'Email',
+  jobRoleId: 'Job role',
+  startDate: 'Start date',
+  endDate: 'Last day',
+  status: 'Status',
+  leaveReason: 'Reason for leaving',
+  ownerPersonId: 'Owner',
+  username: 'Login',
+  displayName: 'Display name',
+  permissions: 'Permissions',
+  adminUrlPatterns: 'Admin pages',
+  deleted: 'Deleted',
+};
+
+/** A field's value as the admin knows it: names rather than ids. */
+function showField(field: string, value: unknown, tables: Tables): string {
+  if (typeof value === 'string' && field === 'jobRoleId') return tables.jobRole[value]?.name ?? value;
+  if (typeof value === 'string' && field === 'ownerPersonId') return tables.person[value]?.name ?? value;
+  return show(value);
+}
+
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) return value.join(', ') || '—';
@@ -40,6 +63,11 @@ export function ConflictsView({ outbox, tables }: { outbox: Outbox; tables: Tabl
         ) as Record<string, unknown>;
         const theirs = (conflict.current?.row ?? null) as Record<string, unknown> | null;
         const label = rowLabel(conflict.entity, conflict.rowId, tables, conflict.current);
+        // Only what differs: the fields both sides agree on need no choice.
+        const fields = Object.keys(mine).filter(
+          (field) =>
+            !theirs || showField(field, mine[field], tables) !== showField(field, theirs[field], tables),
+        );
         return (
           <article key={conflict.id} class="conflict" aria-label={`Conflict on ${label}`}>
             <h3>
@@ -55,11 +83,11 @@ export function ConflictsView({ outbox, tables }: { outbox: Outbox; tables: Tabl
                 </tr>
               </thead>
               <tbody>
-                {Object.keys(mine).map((field) => (
+                {fields.map((field) => (
                   <tr key={field}>
-                    <th scope="row">{field}</th>
-                    <td>{show(mine[field])}</td>
-                    <td>{theirs ? show(theirs[field]) : 'deleted'}</td>
+                    <th scope="row">{FIELD_LABEL[field] ?? field}</th>
+                    <td>{showField(field, mine[field], tables)}</td>
+                    <td>{theirs ? showField(field, theirs[field], tables) : 'deleted'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,9 +1,16 @@
 import { useMemo, useState } from 'preact/hooks';
-import { type Finding, type RuleId, SEVERITIES } from '../../../shared/schemas/findings';
+import type { Finding, RuleId, Severity } from '../../../shared/schemas/findings';
 import type { Tables } from '../sync/local-copy';
 import { todayIso, useSend } from './popup-context';
 
-const SEVERITY_HEADING = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } as const;
+const SEVERITY_HEADING: Record<Severity, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+// The popup keeps zod out of its bundle, so it lists the order here; the Record above checks it is complete.
+const SEVERITY_ORDER = Object.keys(SEVERITY_HEADING) as Severity[];
 const DAY_MS = 86_400_000;
 
 /** Findings grouped by severity with their tips; filters; dismiss with a reason and an expiry. */
@@ -95,7 +102,7 @@ export function FindingsView({
       ) : shown.length === 0 ? (
         <p class="empty">No findings match these filters.</p>
       ) : (
-        SEVERITIES.map((severity) => {
+        SEVERITY_ORDER.map((severity) => {
           const group = shown.filter((f) => f.severity === severity);
           if (group.length === 0) return null;
           return (

@@ -1,24 +1,24 @@
-import type { Finding } from '../../../shared/schemas/findings';
-import { countBySeverity, healthScore } from '../findings';
+import type { Finding, FindingsSummary } from '../../../shared/schemas/findings';
 
 const SEVERITY_LABEL = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } as const;
 
 /** How the firm is doing and what to fix first. */
 export function Home({
   findings,
+  summary,
   directoryEmpty,
   onOpenFinding,
   onOpenFindings,
   onAddPerson,
 }: {
   findings: readonly Finding[];
+  summary: FindingsSummary;
   directoryEmpty: boolean;
   onOpenFinding: (finding: Finding) => void;
   onOpenFindings: () => void;
   onAddPerson: () => void;
 }) {
-  const counts = countBySeverity(findings);
-  const score = healthScore(findings);
+  const { counts, healthScore: score } = summary;
   const top = findings.slice(0, 3);
   return (
     <section class="view" aria-labelledby="home-heading">

@@ -167,17 +167,20 @@ export function PersonForm({
     if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
       return setError({ field: 'email', message: 'not an email address' });
     const rowId = person?.id ?? newRowId();
-    const result = await send('queueChange', {
-      op: 'upsert',
-      entity: 'person',
-      rowId,
-      data: {
-        name: name.trim(),
-        email: email.trim() || null,
-        jobRoleId: jobRoleId || null,
-        startDate: startDate || null,
-      },
-    });
+    const values = {
+      name: name.trim(),
+      email: email.trim() || null,
+      jobRoleId: jobRoleId || null,
+      startDate: startDate || null,
+    };
+    // An edit sends only what changed, so keeping it in a conflict never overwrites the rest.
+    const data = person
+      ? Object.fromEntries(
+          Object.entries(values).filter(([key, value]) => person[key as keyof typeof values] !== value),
+        )
+      : values;
+    if (person && Object.keys(data).length === 0) return onDone(rowId);
+    const result = await send('queueChange', { op: 'upsert', entity: 'person', rowId, data });
     if (result.ok) onDone(rowId);
     else setError({ message: result.message });
   }

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { Finding } from '../../../shared/schemas/findings';
+import type { Finding, FindingsSummary } from '../../../shared/schemas/findings';
 import { emptyCopy, type LocalCopy } from './local-copy';
 import { emptyOutbox, type Outbox } from './outbox';
 
@@ -49,11 +49,18 @@ export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus',
  */
 export interface ComputedFindings {
   computedAt: number;
+  /** The open findings (dismissed ones left out), worst first. */
   findings: Finding[];
+  /** Counts by severity and the health score of the open findings. */
+  summary: FindingsSummary;
 }
 
 export const findingsItem = storage.defineItem<ComputedFindings>('local:findings', {
-  fallback: { computedAt: 0, findings: [] },
+  fallback: {
+    computedAt: 0,
+    findings: [],
+    summary: { counts: { critical: 0, high: 0, medium: 0, low: 0 }, total: 0, healthScore: 100 },
+  },
   version: 1,
 });
 
