@@ -17,10 +17,12 @@ import { runSync } from './sync/sync-engine';
 import {
   dismissalsItem,
   findingsItem,
+  homeSummaryItem,
   localCopyItem,
   outboxItem,
   type SyncStatus,
   serialise,
+  syncCursorItem,
   syncStatusItem,
 } from './sync/sync-store';
 
@@ -33,6 +35,11 @@ export interface BackgroundDeps {
 }
 
 const ok: ActionResult = { ok: true };
+
+function isEmpty(table: object): boolean {
+  for (const _ in table) return false;
+  return true;
+}
 
 function failed(error: unknown): ActionResult {
   if (error instanceof ApiError)
@@ -71,19 +78,20 @@ export function createBackgroundService({
 
   async function computeNow(): Promise<void> {
     const [copy, outbox, stored, dismissals] = await Promise.all([
-      localCopyItem.getValue(),
+      localCopyItem().getValue(),
       outboxItem.getValue(),
       ruleSettingsItem.getValue(),
       dismissalsItem.getValue(),
     ]);
     const at = now();
-    const findings = openFindings(
-      computeFindings(overlay(copy.tables, pendingMutations(outbox)), readRuleSettings(stored), at),
-      dismissals,
-      at,
-    );
+    const tables = overlay(copy.tables, pendingMutations(outbox));
+    const findings = openFindings(computeFindings(tables, readRuleSettings(stored), at), dismissals, at);
     const summary = summarise(findings);
-    await findingsItem.setValue({ computedAt: at, findings, summary });
+    const directoryEmpty = isEmpty(tables.person) && isEmpty(tables.account);
+    await Promise.all([
+      findingsItem().setValue({ computedAt: at, findings }),
+      homeSummaryItem.setValue({ computedAt: at, summary, top: findings.slice(0, 3), directoryEmpty }),
+    ]);
     const urgent = urgentCount(summary.counts);
     await setBadge(urgent > 0 ? String(urgent) : '');
   }
@@ -96,23 +104,28 @@ export function createBackgroundService({
       return status;
     }
     await syncStatusItem.setValue({ ...previous, state: 'syncing' });
-    const status = await runSync(
+    const { status, changed } = await runSync(
       {
         api,
         now,
-        readCopy: () => localCopyItem.getValue(),
-        writeCopy: (copy) => exclusive(() => localCopyItem.setValue(copy)),
+        readCopy: () => localCopyItem().getValue(),
+        readCursor: () => syncCursorItem.getValue(),
+        writeCopy: (copy) =>
+          exclusive(async () => {
+            await Promise.all([localCopyItem().setValue(copy), syncCursorItem.setValue(copy.cursor)]);
+          }),
         readOutbox: () => outboxItem.getValue(),
         update: (change) =>
           exclusive(async () => {
-            const next = change(await outboxItem.getValue(), await localCopyItem.getValue());
-            await Promise.all([outboxItem.setValue(next.outbox), localCopyItem.setValue(next.copy)]);
+            const next = change(await outboxItem.getValue(), await localCopyItem().getValue());
+            await Promise.all([outboxItem.setValue(next.outbox), localCopyItem().setValue(next.copy)]);
           }),
       },
       previous,
     );
     await syncStatusItem.setValue(status);
-    await recompute();
+    // Evaluating a big directory costs; a sync that brought and sent nothing changes no finding.
+    if (changed) await recompute();
     return status;
   }
 
@@ -143,14 +156,15 @@ export function createBackgroundService({
   /** After sign-in: a different firm than the local copy's gets a fresh copy and outbox. */
   async function startSession(organisationId: string): Promise<void> {
     await exclusive(async () => {
-      const copy = await localCopyItem.getValue();
+      const copy = await localCopyItem().getValue();
       if (copy.organisationId === organisationId) return;
       if (copy.organisationId === null && copy.cursor === 0) {
-        await localCopyItem.setValue({ ...copy, organisationId });
+        await localCopyItem().setValue({ ...copy, organisationId });
         return;
       }
       await Promise.all([
-        localCopyItem.setValue(emptyCopy(organisationId)),
+        localCopyItem().setValue(emptyCopy(organisationId)),
+        syncCursorItem.setValue(0),
         outboxItem.setValue(emptyOutbox()),
         dismissalsItem.setValue([]),
       ]);
@@ -161,6 +175,16 @@ export function createBackgroundService({
   return {
     recompute,
     syncNow,
+
+    /**
+     * A browser (or service worker) start: the badge comes back from the stored summary. The
+     * findings were computed when the data last changed, and only this background changes it.
+     */
+    async restoreBadge(): Promise<void> {
+      const { summary } = await homeSummaryItem.getValue();
+      const urgent = urgentCount(summary.counts);
+      await setBadge(urgent > 0 ? String(urgent) : '');
+    },
 
     async signIn(data: { email: string; password: string }): Promise<ActionResult> {
       try {
@@ -199,7 +223,7 @@ export function createBackgroundService({
         await exclusive(async () => {
           const next = enqueue(
             await outboxItem.getValue(),
-            await localCopyItem.getValue(),
+            await localCopyItem().getValue(),
             change,
             makeId(),
             now(),

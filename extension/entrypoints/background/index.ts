@@ -39,6 +39,6 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void service.syncNow();
   });
-  // A browser restart: the badge comes back from the local copy, and queued changes go out.
-  void service.recompute().then(() => service.syncNow());
+  // A browser restart: the badge comes back, and queued changes go out.
+  void service.restoreBadge().then(() => service.syncNow());
 });

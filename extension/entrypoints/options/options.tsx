@@ -85,7 +85,7 @@ function splitPatterns(text: string): string[] {
 
 function SystemsSection({ requestHostPermission }: { requestHostPermission: RequestHostPermission }) {
   const send = useSend();
-  const copy = useStored(localCopyItem);
+  const copy = useStored(localCopyItem());
   const outbox = useStored(outboxItem);
   const systems = useMemo(
     () =>

@@ -14,12 +14,15 @@ import { signedInAsItem } from '../../lib/sync/session-store';
 import {
   dismissalsItem,
   findingsItem,
+  homeSummaryItem,
   localCopyItem,
   outboxItem,
   syncStatusItem,
 } from '../../lib/sync/sync-store';
 
 type Tab = 'home' | 'findings' | 'people' | 'conflicts';
+
+const SYNC_AFTER_OPEN_MS = 400;
 
 /** The toolbar popup: sign in, then home, findings, staff and conflicts, all drawn from the local copy. */
 export function Popup({
@@ -33,8 +36,10 @@ export function Popup({
   const outbox = useStored(outboxItem);
 
   useEffect(() => {
-    // Opening the popup is a good moment to push what waits and pull what changed.
-    void send('syncNow');
+    // Opening the popup is a good moment to push what waits and pull what changed; a moment after
+    // the first view is drawn, so the sync's storage reads do not hold up the local copy's.
+    const timer = setTimeout(() => void send('syncNow'), SYNC_AFTER_OPEN_MS);
+    return () => clearTimeout(timer);
   }, [send]);
 
   let body: preact.ComponentChildren;
@@ -95,9 +100,13 @@ function AccountMenu({ firm, name }: { firm: string; name: string }) {
 function SignedIn() {
   const status = useStored(syncStatusItem);
   const outbox = useStored(outboxItem);
-  const computed = useStored(findingsItem);
-  const copy = useStored(localCopyItem);
+  const home = useStored(homeSummaryItem);
   const [tab, setTab] = useState<Tab>('home');
+  // The home view draws from the small summary alone; the directory and the full list of findings
+  // are read when the admin first leaves it.
+  const [needAll, setNeedAll] = useState(false);
+  const computed = useStored(needAll ? findingsItem() : null);
+  const copy = useStored(needAll ? localCopyItem() : null);
   const [openFinding, setOpenFinding] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   const main = useRef<HTMLDivElement>(null);
@@ -110,12 +119,13 @@ function SignedIn() {
 
   function go(next: Tab) {
     setTab(next);
+    if (next !== 'home') setNeedAll(true);
     if (next !== 'people') setPersonId(null);
     // Move focus to the new view's heading so keyboard and screen-reader users land there.
     requestAnimationFrame(() => main.current?.querySelector<HTMLElement>('h2')?.focus());
   }
 
-  if (!status || !outbox || !computed) {
+  if (!status || !outbox || !home) {
     return (
       <p class="status" role="status" aria-busy="true">
         Loading…
@@ -126,7 +136,7 @@ function SignedIn() {
   const conflictCount = outbox.conflicts.length + outbox.rejected.length;
   const tabs: [Tab, string][] = [
     ['home', 'Home'],
-    ['findings', `Findings (${findings.length})`],
+    ['findings', `Findings (${home.summary.total})`],
     ['people', 'Staff'],
     ...(conflictCount > 0 ? ([['conflicts', `Conflicts (${conflictCount})`]] as [Tab, string][]) : []),
   ];
@@ -149,11 +159,9 @@ function SignedIn() {
       <div ref={main}>
         {tab === 'home' && (
           <Home
-            findings={findings}
-            summary={computed.summary}
-            directoryEmpty={
-              !!copy && Object.keys(tables.person).length === 0 && Object.keys(tables.account).length === 0
-            }
+            top={home.top}
+            summary={home.summary}
+            directoryEmpty={home.directoryEmpty}
             onOpenFinding={(finding) => {
               setOpenFinding(finding.id);
               go('findings');
@@ -162,15 +170,17 @@ function SignedIn() {
             onAddPerson={() => go('people')}
           />
         )}
-        {tab === 'findings' && <FindingsView findings={findings} tables={tables} openId={openFinding} />}
-        {tab === 'people' &&
-          (copy ? (
-            <PeopleView tables={tables} findings={findings} selectedId={personId} onSelect={setPersonId} />
-          ) : (
-            <p role="status" aria-busy="true">
-              Loading the staff directory…
-            </p>
-          ))}
+        {tab !== 'home' && tab !== 'conflicts' && (!copy || !computed) && (
+          <p role="status" aria-busy="true">
+            Loading…
+          </p>
+        )}
+        {tab === 'findings' && copy && computed && (
+          <FindingsView findings={findings} tables={tables} openId={openFinding} />
+        )}
+        {tab === 'people' && copy && computed && (
+          <PeopleView tables={tables} findings={findings} selectedId={personId} onSelect={setPersonId} />
+        )}
         {tab === 'conflicts' && <ConflictsView outbox={outbox} tables={tables} />}
       </div>
     </>

@@ -4,14 +4,15 @@ const SEVERITY_LABEL = { critical: 'Critical', high: 'High', medium: 'Medium', l
 
 /** How the firm is doing and what to fix first. */
 export function Home({
-  findings,
+  top,
   summary,
   directoryEmpty,
   onOpenFinding,
   onOpenFindings,
   onAddPerson,
 }: {
-  findings: readonly Finding[];
+  /** The first three open findings. */
+  top: readonly Finding[];
   summary: FindingsSummary;
   directoryEmpty: boolean;
   onOpenFinding: (finding: Finding) => void;
@@ -19,7 +20,6 @@ export function Home({
   onAddPerson: () => void;
 }) {
   const { counts, healthScore: score } = summary;
-  const top = findings.slice(0, 3);
   return (
     <section class="view" aria-labelledby="home-heading">
       <h2 id="home-heading" class="visually-hidden" tabIndex={-1}>
@@ -71,9 +71,9 @@ export function Home({
           ))}
         </ol>
       )}
-      {findings.length > 3 && (
+      {summary.total > 3 && (
         <button type="button" class="link" onClick={onOpenFindings}>
-          See all {findings.length} findings
+          See all {summary.total} findings
         </button>
       )}
     </section>

@@ -17,9 +17,11 @@ export const useSend = () => useContext(SendContext);
 
 /** The value of a storage item, kept current as the background writes it; undefined while loading. */
 // biome-ignore lint/suspicious/noExplicitAny: any metadata type
-export function useStored<T>(item: WxtStorageItem<T, any>): T | undefined {
+export function useStored<T>(item: WxtStorageItem<T, any> | null): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
+    // null: not yet. Big items (the directory, every finding) are read only once a view needs them.
+    if (!item) return;
     let live = true;
     item.getValue().then((next) => live && setValue(next));
     const unwatch = item.watch((next) => setValue(next));

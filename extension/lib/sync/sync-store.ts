@@ -9,8 +9,32 @@ import { emptyOutbox, type Outbox } from './outbox';
  * is the only writer; pages read and watch.
  */
 
-export const localCopyItem = storage.defineItem<LocalCopy>('local:directoryCopy', {
-  fallback: emptyCopy(),
+/**
+ * Defines a big item when first used. WXT's defineItem reads the item's value as soon as it is
+ * defined, so a page that imports this module would otherwise read megabytes it may never show
+ * (the popup's home view needs none of it).
+ */
+function definedOnFirstUse<T>(define: () => T): () => T {
+  let item: T | undefined;
+  return () => {
+    item ??= define();
+    return item;
+  };
+}
+
+export const localCopyItem = definedOnFirstUse(() =>
+  storage.defineItem<LocalCopy>('local:directoryCopy', {
+    fallback: emptyCopy(),
+    version: 1,
+  }),
+);
+
+/**
+ * The copy's pull cursor on its own: a sync that finds nothing new then reads a number, not the
+ * whole directory (big reads hold up every other storage read of the extension).
+ */
+export const syncCursorItem = storage.defineItem<number>('local:syncCursor', {
+  fallback: 0,
   version: 1,
 });
 
@@ -51,15 +75,35 @@ export interface ComputedFindings {
   computedAt: number;
   /** The open findings (dismissed ones left out), worst first. */
   findings: Finding[];
-  /** Counts by severity and the health score of the open findings. */
-  summary: FindingsSummary;
 }
 
-export const findingsItem = storage.defineItem<ComputedFindings>('local:findings', {
+export const findingsItem = definedOnFirstUse(() =>
+  storage.defineItem<ComputedFindings>('local:findings', {
+    fallback: { computedAt: 0, findings: [] },
+    version: 1,
+  }),
+);
+
+/**
+ * What the popup's home view draws, kept small and apart from the findings and the directory, so
+ * the popup shows it within a frame or two whatever the size of the firm.
+ */
+export interface HomeSummary {
+  computedAt: number;
+  /** Counts by severity and the health score of the open findings. */
+  summary: FindingsSummary;
+  /** The first three open findings: what to fix first. */
+  top: Finding[];
+  /** No people and no logins yet: the home view invites the admin to start. */
+  directoryEmpty: boolean;
+}
+
+export const homeSummaryItem = storage.defineItem<HomeSummary>('local:homeSummary', {
   fallback: {
     computedAt: 0,
-    findings: [],
     summary: { counts: { critical: 0, high: 0, medium: 0, low: 0 }, total: 0, healthScore: 100 },
+    top: [],
+    directoryEmpty: true,
   },
   version: 1,
 });

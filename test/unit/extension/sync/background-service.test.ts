@@ -83,7 +83,7 @@ describe('syncing', () => {
     first.server.write({ entity: 'person', row: personRow('p1', 'Rose Baker') });
     await first.service.signIn({ email: 'ann@firm.test', password: PASSWORD });
     await first.service.syncNow();
-    expect((await localCopyItem.getValue()).tables.person.p1?.name).toBe('Rose Baker');
+    expect((await localCopyItem().getValue()).tables.person.p1?.name).toBe('Rose Baker');
 
     first.server.state.down = true;
     expect(
@@ -105,7 +105,7 @@ describe('syncing', () => {
     expect(first.server.person('p1')?.name).toBe('Rose Hill');
     expect(first.server.state.pushes).toBe(1);
     expect((await outboxItem.getValue()).queue).toEqual([]);
-    expect((await localCopyItem.getValue()).tables.person.p1).toMatchObject({
+    expect((await localCopyItem().getValue()).tables.person.p1).toMatchObject({
       name: 'Rose Hill',
       version: 2,
     });
@@ -163,7 +163,7 @@ describe('syncing', () => {
 
   it('starts a fresh copy when another firm signs in', async () => {
     const { service } = start();
-    await localCopyItem.setValue({
+    await localCopyItem().setValue({
       organisationId: 'another-firm',
       cursor: 5,
       pulledAt: 1,
@@ -175,7 +175,7 @@ describe('syncing', () => {
       },
     });
     await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
-    const copy = await localCopyItem.getValue();
+    const copy = await localCopyItem().getValue();
     expect(copy.organisationId).toBe('org1');
     expect(copy.tables.person.p1).toBeUndefined();
   });
@@ -198,7 +198,7 @@ describe('findings and the badge', () => {
       rowId: 'a2',
       data: { systemId: 's1', username: 'reception' },
     });
-    const { findings } = await findingsItem.getValue();
+    const { findings } = await findingsItem().getValue();
     expect(findings.find((f) => f.subject.id === 'a1')?.ruleId).toBe('default-account');
     expect(findings.find((f) => f.subject.id === 'a2')?.ruleId).toBe('generic-username');
     const urgent = findings.filter((f) => f.severity === 'critical' || f.severity === 'high');
@@ -228,7 +228,7 @@ describe('findings and the badge', () => {
       rowId: 'a1',
       data: { systemId: 's1', username: 'rose.baker', ownerPersonId: 'p1', lastSignInAt: Date.now() },
     });
-    const before = (await findingsItem.getValue()).findings.filter((f) => f.severity === 'critical');
+    const before = (await findingsItem().getValue()).findings.filter((f) => f.severity === 'critical');
     expect(before).toEqual([]);
     const badgeBefore = Number(badge() || 0);
     await service.queueChange({
@@ -237,7 +237,7 @@ describe('findings and the badge', () => {
       rowId: 'p1',
       data: { status: 'leaver', endDate: '2026-01-05' },
     });
-    const { findings } = await findingsItem.getValue();
+    const { findings } = await findingsItem().getValue();
     expect(findings[0]).toMatchObject({
       ruleId: 'leaver-still-active',
       severity: 'critical',
