@@ -135,6 +135,9 @@ describe('the toolbar popup with a real server', () => {
       .poll(() => popup.getByRole('list', { name: 'Open findings by severity' }).textContent())
       .toContain('1 Critical');
     await screenshot(popup, 'popup-home-findings');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(popup, 'popup-home-findings-dark');
+    await popup.emulateMedia({ colorScheme: 'light' });
     await popup.getByRole('button', { name: /^Findings/ }).click();
     await screenshot(popup, 'popup-findings');
     await expect.poll(syncStatus).toMatch(/^Synced/);

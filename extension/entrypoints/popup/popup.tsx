@@ -12,7 +12,6 @@ import { emptyTables, overlay } from '../../lib/sync/local-copy';
 import { pendingMutations } from '../../lib/sync/outbox';
 import { signedInAsItem } from '../../lib/sync/session-store';
 import {
-  dismissalsItem,
   findingsItem,
   homeSummaryItem,
   localCopyItem,
