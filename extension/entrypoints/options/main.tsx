@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import '../../lib/ui/base.css';
+import '../../lib/popup/popup.css';
+import './options.css';
 import { Options } from './options';
 
 const root = document.getElementById('app');

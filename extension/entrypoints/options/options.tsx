@@ -1,48 +1,69 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { urlPatternSchema } from '../../../shared/schemas/directory';
+import { organisationSettingsSchema } from '../../../shared/settings';
+import { type Send, SendContext, sendToBackground, useSend, useStored } from '../../lib/popup/popup-context';
+import { readRuleSettings, ruleSettingsItem } from '../../lib/rule-settings';
+import { serverUrlProblem } from '../../lib/server-url';
 import { serverUrlItem } from '../../lib/storage';
+import { overlay } from '../../lib/sync/local-copy';
+import { pendingMutations } from '../../lib/sync/outbox';
+import { localCopyItem, outboxItem } from '../../lib/sync/sync-store';
 
-/** Validates a server address the admin typed; answers the reason it is unusable, or null. */
-export function serverUrlProblem(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'Enter a full address, such as https://rollcall.example.com';
-  }
-  if (url.protocol !== 'https:' && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
-    return 'Use https:// — only a server on this computer may use http://';
-  }
-  return null;
+export { serverUrlProblem };
+
+/**
+ * Asks the browser for host permission on a system's pages. Browsers only show the prompt when
+ * this is called straight from a click or submit handler, so nothing may be awaited before it.
+ */
+export type RequestHostPermission = (origins: string[]) => Promise<boolean>;
+const requestFromBrowser: RequestHostPermission = (origins) => browser.permissions.request({ origins });
+
+export function Options({
+  send = sendToBackground,
+  requestHostPermission = requestFromBrowser,
+}: {
+  send?: Send;
+  requestHostPermission?: RequestHostPermission;
+}) {
+  return (
+    <SendContext.Provider value={send}>
+      <main class="options">
+        <h1>Rollcall options</h1>
+        <ServerSection />
+        <SystemsSection requestHostPermission={requestHostPermission} />
+        <ThresholdsSection />
+      </main>
+    </SendContext.Provider>
+  );
 }
 
-export function Options() {
-  const [serverUrl, setServerUrl] = useState('');
+function ServerSection() {
+  const stored = useStored(serverUrlItem);
+  const [serverUrl, setServerUrl] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-
-  useEffect(() => {
-    serverUrlItem.getValue().then(setServerUrl);
-  }, []);
+  const value = serverUrl ?? stored ?? '';
 
   async function save(event: Event) {
     event.preventDefault();
-    const problem = serverUrlProblem(serverUrl);
+    const problem = serverUrlProblem(value);
     if (problem) {
       setMessage({ kind: 'error', text: problem });
       return;
     }
-    await serverUrlItem.setValue(new URL(serverUrl).origin);
+    await serverUrlItem.setValue(new URL(value).origin);
     setMessage({ kind: 'ok', text: 'Saved.' });
   }
 
   return (
-    <main class="options">
-      <h1>Rollcall options</h1>
+    <section aria-labelledby="server-heading">
+      <h2 id="server-heading">Server</h2>
       <form onSubmit={save}>
         <label for="server-url">Rollcall server</label>
         <input
           id="server-url"
           type="url"
-          value={serverUrl}
+          value={value}
           onInput={(event) => setServerUrl(event.currentTarget.value)}
           aria-describedby="server-url-message"
         />
@@ -51,6 +72,184 @@ export function Options() {
           {message?.text}
         </p>
       </form>
-    </main>
+    </section>
+  );
+}
+
+function splitPatterns(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function SystemsSection({ requestHostPermission }: { requestHostPermission: RequestHostPermission }) {
+  const send = useSend();
+  const copy = useStored(localCopyItem());
+  const outbox = useStored(outboxItem);
+  const systems = useMemo(
+    () =>
+      copy && outbox
+        ? Object.values(overlay(copy.tables, pendingMutations(outbox)).system).sort((a, b) =>
+            a.name.localeCompare(b.name),
+          )
+        : null,
+    [copy, outbox],
+  );
+  const [name, setName] = useState('');
+  const [adminPatterns, setAdminPatterns] = useState('');
+  const [signInPatterns, setSignInPatterns] = useState('');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  function add(event: Event) {
+    event.preventDefault();
+    const admin = splitPatterns(adminPatterns);
+    const signIn = splitPatterns(signInPatterns);
+    if (!name.trim()) return setMessage({ kind: 'error', text: 'Name: required.' });
+    if (admin.length === 0)
+      return setMessage({ kind: 'error', text: 'Admin pages: give at least one URL pattern.' });
+    const bad = [...admin, ...signIn].find((p) => !urlPatternSchema.safeParse(p).success);
+    if (bad) {
+      return setMessage({
+        kind: 'error',
+        text: `“${bad}” is not a URL pattern. Write it like https://app.example.com/admin/*`,
+      });
+    }
+    // Called before any await: the browser only prompts from within the admin's click.
+    const granted = requestHostPermission([...admin, ...signIn]);
+    void granted.then(async (ok) => {
+      if (!ok) {
+        setMessage({
+          kind: 'error',
+          text: 'The browser did not grant access to those pages, so Rollcall cannot read them. The system was not added.',
+        });
+        return;
+      }
+      const result = await send('queueChange', {
+        op: 'upsert',
+        entity: 'system',
+        rowId: crypto.randomUUID(),
+        data: { name: name.trim(), adminUrlPatterns: admin, signInUrlPatterns: signIn },
+      });
+      if (!result.ok) return setMessage({ kind: 'error', text: result.message });
+      setMessage({ kind: 'ok', text: `Added ${name.trim()}.` });
+      setName('');
+      setAdminPatterns('');
+      setSignInPatterns('');
+    });
+  }
+
+  return (
+    <section aria-labelledby="systems-heading">
+      <h2 id="systems-heading">Systems</h2>
+      <p class="muted">
+        The back-office apps your firm uses. Rollcall reads only the pages you list here, and asks the browser
+        for access to them when you add a system.
+      </p>
+      {systems === null ? (
+        <p aria-busy="true">Loading…</p>
+      ) : systems.length === 0 ? (
+        <p class="empty">No systems yet.</p>
+      ) : (
+        <ul class="systems" aria-label="Systems">
+          {systems.map((system) => (
+            <li key={system.id}>
+              <strong>{system.name}</strong>
+              <span class="muted"> {system.adminUrlPatterns.join(', ') || 'no admin pages'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="stack" onSubmit={add} noValidate>
+        <h3>Add a system</h3>
+        <label for="system-name">Name</label>
+        <input id="system-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <label for="system-admin">Admin pages (URL patterns, one per line)</label>
+        <textarea
+          id="system-admin"
+          rows={2}
+          placeholder="https://app.example.com/admin/*"
+          value={adminPatterns}
+          onInput={(e) => setAdminPatterns(e.currentTarget.value)}
+        />
+        <label for="system-sign-in">Sign-in pages (optional)</label>
+        <textarea
+          id="system-sign-in"
+          rows={2}
+          placeholder="https://app.example.com/login*"
+          value={signInPatterns}
+          onInput={(e) => setSignInPatterns(e.currentTarget.value)}
+        />
+        <button type="submit">Add system</button>
+        <p role={message?.kind === 'error' ? 'alert' : 'status'}>{message?.text}</p>
+      </form>
+    </section>
+  );
+}
+
+const THRESHOLDS = [
+  { key: 'dormantDays', label: 'Dormant after (days without sign-in)', step: 1 },
+  { key: 'neverUsedDays', label: 'Never used after (days since made)', step: 1 },
+  { key: 'maxAdmins', label: 'Most user-managing logins per system', step: 1 },
+  { key: 'reviewOverdueDays', label: 'Access review overdue after (days)', step: 1 },
+  { key: 'genericUsernameMinConfidence', label: 'Call a login generic from confidence (0.5–1)', step: 0.05 },
+] as const;
+
+function ThresholdsSection() {
+  const send = useSend();
+  const stored = useStored(ruleSettingsItem);
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  if (stored === undefined) return <p aria-busy="true">Loading…</p>;
+  const current = readRuleSettings(stored);
+
+  const fieldValue = (key: string) => draft[key] ?? String(current[key as keyof typeof current]);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const next: Record<string, unknown> = { timeZone: fieldValue('timeZone') };
+    for (const { key } of THRESHOLDS) next[key] = Number(fieldValue(key));
+    const parsed = organisationSettingsSchema.safeParse(next);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = THRESHOLDS.find((t) => t.key === issue?.path[0])?.label ?? 'Time zone';
+      setMessage({ kind: 'error', text: `${field}: ${issue?.message}` });
+      return;
+    }
+    await ruleSettingsItem.setValue(parsed.data);
+    await send('recomputeFindings');
+    setDraft({});
+    setMessage({ kind: 'ok', text: 'Saved. Findings are recomputed with the new thresholds.' });
+  }
+
+  return (
+    <section aria-labelledby="thresholds-heading">
+      <h2 id="thresholds-heading">Rule thresholds</h2>
+      <p class="muted">Kept in this browser; the findings here and on the toolbar badge use them.</p>
+      <form class="stack" onSubmit={save} noValidate>
+        {THRESHOLDS.map(({ key, label, step }) => (
+          <div class="field" key={key}>
+            <label for={`threshold-${key}`}>{label}</label>
+            <input
+              id={`threshold-${key}`}
+              type="number"
+              step={step}
+              value={fieldValue(key)}
+              onInput={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}
+            />
+          </div>
+        ))}
+        <div class="field">
+          <label for="threshold-timeZone">Firm’s time zone (decides when a leaver’s last day is over)</label>
+          <input
+            id="threshold-timeZone"
+            value={fieldValue('timeZone')}
+            onInput={(e) => setDraft({ ...draft, timeZone: e.currentTarget.value })}
+          />
+        </div>
+        <button type="submit">Save thresholds</button>
+        <p role={message?.kind === 'error' ? 'alert' : 'status'}>{message?.text}</p>
+      </form>
+    </section>
   );
 }

@@ -1,13 +1,194 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type ServerStatus, sendMessage } from '../../lib/messaging';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Finding } from '../../../shared/schemas/findings';
+import type { ServerStatus } from '../../lib/messaging';
+import { ConflictsView } from '../../lib/popup/conflicts-view';
+import { FindingsView } from '../../lib/popup/findings-view';
+import { Home } from '../../lib/popup/home';
+import { PeopleView } from '../../lib/popup/people-view';
+import { type Send, SendContext, sendToBackground, useSend, useStored } from '../../lib/popup/popup-context';
+import { SignIn } from '../../lib/popup/sign-in';
+import { SyncLine } from '../../lib/popup/sync-line';
+import { emptyTables, overlay } from '../../lib/sync/local-copy';
+import { pendingMutations } from '../../lib/sync/outbox';
+import { signedInAsItem } from '../../lib/sync/session-store';
+import {
+  findingsItem,
+  homeSummaryItem,
+  localCopyItem,
+  outboxItem,
+  syncStatusItem,
+} from '../../lib/sync/sync-store';
 
+type Tab = 'home' | 'findings' | 'people' | 'conflicts';
+
+const SYNC_AFTER_OPEN_MS = 400;
+
+/** The toolbar popup: sign in, then home, findings, staff and conflicts, all drawn from the local copy. */
 export function Popup({
-  loadStatus = () => sendMessage('getServerStatus'),
+  send = sendToBackground,
+  loadStatus = () => send('getServerStatus'),
 }: {
+  send?: Send;
   loadStatus?: () => Promise<ServerStatus>;
 }) {
-  const [status, setStatus] = useState<ServerStatus | 'loading'>('loading');
+  const who = useStored(signedInAsItem);
+  const outbox = useStored(outboxItem);
 
+  useEffect(() => {
+    // Opening the popup is a good moment to push what waits and pull what changed; a moment after
+    // the first view is drawn, so the sync's storage reads do not hold up the local copy's.
+    const timer = setTimeout(() => void send('syncNow'), SYNC_AFTER_OPEN_MS);
+    return () => clearTimeout(timer);
+  }, [send]);
+
+  let body: preact.ComponentChildren;
+  if (who === undefined || outbox === undefined) {
+    body = (
+      <p class="status" role="status" aria-busy="true">
+        Loading…
+      </p>
+    );
+  } else if (who === null || who.state === 'expired') {
+    body = (
+      <>
+        <SignIn expired={who} waiting={outbox.queue.length} />
+        <ServerLine loadStatus={loadStatus} />
+      </>
+    );
+  } else {
+    body = <SignedIn />;
+  }
+
+  return (
+    <SendContext.Provider value={send}>
+      <main class="popup">
+        <header class="popup-header row spread">
+          <h1>Rollcall</h1>
+          {who?.state === 'signed-in' && <AccountMenu firm={who.organisation.name} name={who.member.name} />}
+        </header>
+        {body}
+      </main>
+    </SendContext.Provider>
+  );
+}
+
+function AccountMenu({ firm, name }: { firm: string; name: string }) {
+  const [busy, setBusy] = useState(false);
+  const send = useSend();
+  return (
+    <div class="row account-menu">
+      <span class="muted" title={name}>
+        {firm}
+      </span>
+      <button
+        type="button"
+        class="link"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          await send('signOut');
+          setBusy(false);
+        }}
+      >
+        Sign out
+      </button>
+    </div>
+  );
+}
+
+function SignedIn() {
+  const status = useStored(syncStatusItem);
+  const outbox = useStored(outboxItem);
+  const home = useStored(homeSummaryItem);
+  const [tab, setTab] = useState<Tab>('home');
+  // The home view draws from the small summary alone; the directory and the full list of findings
+  // are read when the admin first leaves it.
+  const [needAll, setNeedAll] = useState(false);
+  const computed = useStored(needAll ? findingsItem() : null);
+  const copy = useStored(needAll ? localCopyItem() : null);
+  const [openFinding, setOpenFinding] = useState<string | null>(null);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const main = useRef<HTMLDivElement>(null);
+
+  const tables = useMemo(
+    () => (copy && outbox ? overlay(copy.tables, pendingMutations(outbox)) : emptyTables()),
+    [copy, outbox],
+  );
+  const findings: readonly Finding[] = computed?.findings ?? [];
+
+  function go(next: Tab) {
+    setTab(next);
+    if (next !== 'home') setNeedAll(true);
+    if (next !== 'people') setPersonId(null);
+    // Move focus to the new view's heading so keyboard and screen-reader users land there.
+    requestAnimationFrame(() => main.current?.querySelector<HTMLElement>('h2')?.focus());
+  }
+
+  if (!status || !outbox || !home) {
+    return (
+      <p class="status" role="status" aria-busy="true">
+        Loading…
+      </p>
+    );
+  }
+
+  const conflictCount = outbox.conflicts.length + outbox.rejected.length;
+  const tabs: [Tab, string][] = [
+    ['home', 'Home'],
+    ['findings', `Findings (${home.summary.total})`],
+    ['people', 'Staff'],
+    ...(conflictCount > 0 ? ([['conflicts', `Conflicts (${conflictCount})`]] as [Tab, string][]) : []),
+  ];
+
+  return (
+    <>
+      <SyncLine status={status} outbox={outbox} onConflicts={() => go('conflicts')} />
+      <nav class="tabs" aria-label="Sections">
+        {tabs.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            aria-current={tab === id ? 'page' : undefined}
+            onClick={() => go(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
+      <div ref={main}>
+        {tab === 'home' && (
+          <Home
+            top={home.top}
+            summary={home.summary}
+            directoryEmpty={home.directoryEmpty}
+            onOpenFinding={(finding) => {
+              setOpenFinding(finding.id);
+              go('findings');
+            }}
+            onOpenFindings={() => go('findings')}
+            onAddPerson={() => go('people')}
+          />
+        )}
+        {tab !== 'home' && tab !== 'conflicts' && (!copy || !computed) && (
+          <p role="status" aria-busy="true">
+            Loading…
+          </p>
+        )}
+        {tab === 'findings' && copy && computed && (
+          <FindingsView findings={findings} tables={tables} openId={openFinding} />
+        )}
+        {tab === 'people' && copy && computed && (
+          <PeopleView tables={tables} findings={findings} selectedId={personId} onSelect={setPersonId} />
+        )}
+        {tab === 'conflicts' && <ConflictsView outbox={outbox} tables={tables} />}
+      </div>
+    </>
+  );
+}
+
+/** Whether the server answers, shown under the sign-in form. */
+function ServerLine({ loadStatus }: { loadStatus: () => Promise<ServerStatus> }) {
+  const [status, setStatus] = useState<ServerStatus | 'loading'>('loading');
   useEffect(() => {
     let live = true;
     loadStatus().then((next) => live && setStatus(next));
@@ -15,18 +196,6 @@ export function Popup({
       live = false;
     };
   }, [loadStatus]);
-
-  return (
-    <main class="popup">
-      <header class="popup-header">
-        <h1>Rollcall</h1>
-      </header>
-      <ServerLine status={status} />
-    </main>
-  );
-}
-
-function ServerLine({ status }: { status: ServerStatus | 'loading' }) {
   if (status === 'loading') {
     return (
       <p class="status" role="status" aria-busy="true">

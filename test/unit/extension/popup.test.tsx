@@ -1,24 +1,253 @@
-import { render, screen } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../extension/entrypoints/popup/popup';
+import { createBackgroundService } from '../../../extension/lib/background-service';
+import type { Send } from '../../../extension/lib/popup/popup-context';
+import { serverUrlItem } from '../../../extension/lib/storage';
+import { createApiClient } from '../../../extension/lib/sync/api-client';
+import { createTokenStore } from '../../../extension/lib/sync/session-store';
+import { fakeServer, personRow } from './sync/fake-server';
 
-describe('Popup', () => {
-  it('shows that it is checking, then where it is connected', async () => {
-    render(
-      <Popup
-        loadStatus={async () => ({ state: 'online', url: 'http://127.0.0.1:8787', version: '0.1.0' })}
-      />,
-    );
-    expect(screen.getByRole('status').textContent).toContain('Checking');
+const PASSWORD = 'correct horse battery';
+
+/** The popup wired to a real background service, which talks to a fake server. */
+function setup() {
+  const server = fakeServer();
+  let ids = 0;
+  const service = createBackgroundService({
+    api: createApiClient({
+      serverUrl: () => serverUrlItem.getValue(),
+      tokens: createTokenStore(),
+      fetchFn: server.fetchFn,
+    }),
+    makeId: () => `mutation-${String(++ids).padStart(4, '0')}`,
+  });
+  const handlers: Record<string, (data: never) => Promise<unknown>> = {
+    getServerStatus: async () => ({ state: 'online', url: 'http://127.0.0.1:8787', version: '0.1.0' }),
+    signIn: service.signIn,
+    signUp: service.signUp,
+    signOut: service.signOut,
+    syncNow: service.syncNow,
+    queueChange: service.queueChange,
+    resolveConflict: service.resolveConflict,
+    discardRejection: service.discardRejection,
+    dismissFinding: service.dismissFinding,
+    recomputeFindings: async () => service.recompute().then(() => ({ ok: true })),
+  };
+  const send = ((type: string, data: never) => handlers[type]?.(data)) as unknown as Send;
+  return { server, service, send };
+}
+
+async function signIn(password = PASSWORD) {
+  fireEvent.input(await screen.findByLabelText('Email'), { target: { value: 'ann@firm.test' } });
+  fireEvent.input(screen.getByLabelText('Password'), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => cleanup());
+
+describe('the popup, signed out', () => {
+  it('shows the server it would use, and says plainly when the password is wrong', async () => {
+    const { send } = setup();
+    render(<Popup send={send} />);
     expect((await screen.findByText(/Connected to/)).textContent).toBe('Connected to http://127.0.0.1:8787');
+    await signIn('not the password');
+    expect((await screen.findByRole('alert')).textContent).toBe('The email or password is wrong.');
   });
 
-  it('explains an unreachable server', async () => {
-    render(
-      <Popup
-        loadStatus={async () => ({ state: 'unreachable', url: 'http://x.test', reason: 'no answer' })}
-      />,
+  it('refuses a server address that is not https before sending anything', async () => {
+    const { send, server } = setup();
+    render(<Popup send={send} />);
+    fireEvent.input(await screen.findByLabelText('Server'), {
+      target: { value: 'http://rollcall.example.com' },
+    });
+    await signIn();
+    expect((await screen.findByRole('alert')).textContent).toContain('Use https://');
+    expect(server.state.refreshes).toBe(0);
+  });
+
+  it('signs up a new firm', async () => {
+    const { send } = setup();
+    render(<Popup send={send} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create a firm' }));
+    fireEvent.input(screen.getByLabelText('Firm name'), { target: { value: 'Harbour & Vale' } });
+    fireEvent.input(screen.getByLabelText('Your name'), { target: { value: 'Ann Owner' } });
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'ann@firm.test' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: PASSWORD } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create firm and sign in' }));
+    expect(await screen.findByText('Harbour & Vale')).toBeTruthy();
+    expect((await screen.findByTestId('health-score')).textContent).toBe('100/100');
+    expect(screen.getByText(/Nothing to check yet/)).toBeTruthy();
+  });
+});
+
+describe('the popup, signed in', () => {
+  it('adds a person, marks them as a leaver, and says when changes wait offline', async () => {
+    const { send, server } = setup();
+    render(<Popup send={send} />);
+    await signIn();
+    fireEvent.click(await screen.findByRole('button', { name: 'Staff' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add person' }));
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Rose Baker' } });
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'rose@firm.test' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    // The new person opens, and reaches the server.
+    expect(await screen.findByRole('heading', { name: 'Rose Baker' })).toBeTruthy();
+    await waitFor(() =>
+      expect([...server.rows.values()].map((c) => c.row)).toContainEqual(
+        expect.objectContaining({ name: 'Rose Baker' }),
+      ),
     );
-    expect((await screen.findByRole('alert')).textContent).toBe('Can’t reach http://x.test: no answer.');
+
+    server.state.down = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Mark as leaver…' }));
+    fireEvent.input(screen.getByLabelText('Last day'), { target: { value: '2026-11-20' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark as leaver' }));
+    expect(await screen.findByText('Leaver, left 2026-11-20')).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByTestId('sync-status').textContent).toBe('Offline — 1 change waiting'),
+    );
+  });
+
+  it('finds a person by the login they own, and links an account to them', async () => {
+    const { send, server } = setup();
+    server.write({ entity: 'person', row: personRow('p1', 'Rose Baker') });
+    server.write({
+      entity: 'system',
+      row: {
+        id: 's1',
+        name: 'CaseLedger',
+        adminUrlPatterns: [],
+        signInUrlPatterns: [],
+        permissions: [],
+        version: 0,
+        deleted: false,
+      },
+    });
+    server.write({
+      entity: 'account',
+      row: {
+        id: 'a1',
+        systemId: 's1',
+        username: 'rbaker',
+        displayName: null,
+        email: null,
+        status: 'active',
+        permissions: [],
+        ownerPersonId: null,
+        userPersonIds: [],
+        lastSignInAt: null,
+        systemCreatedAt: null,
+        firstSeenAt: null,
+        lastSeenAt: null,
+        version: 0,
+        deleted: false,
+      },
+    });
+    render(<Popup send={send} />);
+    await signIn();
+    fireEvent.click(await screen.findByRole('button', { name: 'Staff' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Rose Baker/ }));
+    expect(screen.getByText('No accounts linked.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Link an account…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Link rbaker to Rose Baker' }));
+    await waitFor(() =>
+      expect(screen.getByText('rbaker').closest('li')?.textContent).toContain('in CaseLedger'),
+    );
+    await waitFor(() => expect(server.account('a1')?.ownerPersonId).toBe('p1'));
+
+    fireEvent.click(screen.getByRole('button', { name: '← All staff' }));
+    fireEvent.input(screen.getByLabelText('Search staff'), { target: { value: 'rbak' } });
+    expect(screen.getByRole('button', { name: /Rose Baker/ })).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Search staff'), { target: { value: 'zzz' } });
+    expect(screen.getByText('Nobody matches “zzz”.')).toBeTruthy();
+  });
+
+  it('shows findings with their tips and counts, and dismisses one with a reason', async () => {
+    const { send, service } = setup();
+    render(<Popup send={send} />);
+    await signIn();
+    await screen.findByTestId('health-score');
+    await service.queueChange({ op: 'upsert', entity: 'system', rowId: 's1', data: { name: 'CaseLedger' } });
+    await service.queueChange({
+      op: 'upsert',
+      entity: 'account',
+      rowId: 'a1',
+      data: { systemId: 's1', username: 'frontdesk2' },
+    });
+    const counts = await screen.findByRole('list', { name: 'Open findings by severity' });
+    await waitFor(() =>
+      expect(
+        within(counts)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual(['0 Critical', '1 High', '1 Medium', '0 Low']),
+    );
+    // A role-named login (high) that nobody owns (medium): 100 × 0.85^(2 + 1).
+    expect(screen.getByTestId('health-score').textContent).toBe('61/100');
+
+    fireEvent.click(screen.getByRole('button', { name: /named after a role/ }));
+    expect(await screen.findByRole('heading', { name: 'Findings' })).toBeTruthy();
+    const generic = screen.getByText(/named after a role/).closest('li') as HTMLElement;
+    expect(within(generic).getByText(/Why it matters:/)).toBeTruthy();
+    fireEvent.click(within(generic).getByRole('button', { name: 'Dismiss…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Say why this risk is accepted.');
+    fireEvent.input(screen.getByLabelText('Reason for accepting the risk'), {
+      target: { value: 'Front desk kiosk, replaced in March' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByText(/named after a role/)).toBeNull());
+    expect(screen.getByRole('button', { name: 'Findings (1)' })).toBeTruthy();
+  });
+
+  it('shows a conflict from another client and lets the admin keep their own change', async () => {
+    const { send, server } = setup();
+    server.write({ entity: 'person', row: personRow('p1', 'Rose Baker') });
+    render(<Popup send={send} />);
+    await signIn();
+    fireEvent.click(await screen.findByRole('button', { name: 'Staff' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Rose Baker/ }));
+    server.state.down = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Rose Hill' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('heading', { name: 'Rose Hill' });
+    server.write({ entity: 'person', row: personRow('p1', 'Rose Baker-Hill') });
+    server.state.down = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('sync-status').textContent).toBe(
+        '1 change in conflict: choose which to keep',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Conflicts (1)' }));
+    const conflict = await screen.findByRole('article', { name: 'Conflict on Rose Baker-Hill' });
+    // Only the field that differs is shown, named as the admin knows it.
+    expect(
+      within(conflict)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual(['FieldYoursServer’s', 'NameRose HillRose Baker-Hill']);
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Keep mine' }));
+    await waitFor(() => expect(server.person('p1')?.name).toBe('Rose Hill'));
+  });
+
+  it('asks to sign in again when the session ends, and keeps the changes that wait', async () => {
+    const { send, server } = setup();
+    render(<Popup send={send} />);
+    await signIn();
+    await screen.findByTestId('health-score');
+    server.state.down = true;
+    await send('queueChange', { op: 'upsert', entity: 'person', rowId: 'p7', data: { name: 'Amy Fox' } });
+    server.state.down = false;
+    server.expireAccess();
+    server.state.refreshRejected = true;
+    await send('syncNow');
+    expect(
+      await screen.findByText('Your session ended. Sign in again — 1 change waiting will be sent then.'),
+    ).toBeTruthy();
   });
 });

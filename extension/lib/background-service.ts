@@ -1,0 +1,303 @@
+import { computeFindings, openFindings, summarise, urgentCount } from './findings';
+import type { ActionResult } from './messaging';
+import { readRuleSettings, ruleSettingsItem } from './rule-settings';
+import { type ApiClient, ApiError } from './sync/api-client';
+import { emptyCopy, overlay } from './sync/local-copy';
+import {
+  type ChangeInput,
+  ConflictPendingError,
+  discardRejection,
+  emptyOutbox,
+  enqueue,
+  pendingMutations,
+  resolveConflict,
+} from './sync/outbox';
+import { signedInAsItem } from './sync/session-store';
+import { runSync } from './sync/sync-engine';
+import {
+  dismissalsItem,
+  findingsItem,
+  homeSummaryItem,
+  localCopyItem,
+  outboxItem,
+  type SyncStatus,
+  serialise,
+  syncCursorItem,
+  syncStatusItem,
+} from './sync/sync-store';
+
+export interface BackgroundDeps {
+  api: ApiClient;
+  now?: () => number;
+  makeId?: () => string;
+  /** Shows the number of urgent findings on the toolbar button ('' hides it). */
+  setBadge?: (text: string) => Promise<void>;
+}
+
+const ok: ActionResult = { ok: true };
+
+function isEmpty(table: object): boolean {
+  for (const _ in table) return false;
+  return true;
+}
+
+function failed(error: unknown): ActionResult {
+  if (error instanceof ApiError)
+    return { ok: false, kind: error.kind, message: error.message, fields: error.fields };
+  if (error instanceof ConflictPendingError)
+    return { ok: false, kind: 'conflict', message: error.message, fields: [] };
+  return {
+    ok: false,
+    kind: 'error',
+    message: error instanceof Error ? error.message : String(error),
+    fields: [],
+  };
+}
+
+/**
+ * Everything the background does for the popup and the options page, as plain functions over the
+ * API client and extension storage (the entrypoint only wires messages and alarms to them).
+ */
+export function createBackgroundService({
+  api,
+  now = Date.now,
+  makeId = () => crypto.randomUUID(),
+  setBadge = async () => undefined,
+}: BackgroundDeps) {
+  const exclusive = serialise();
+  let running: Promise<SyncStatus> | null = null;
+
+  const inTurn = serialise();
+  /**
+   * Findings of the directory as the admin sees it here, and the badge, after any change. In turn,
+   * so an older computation never lands after a newer one.
+   */
+  function recompute(): Promise<void> {
+    return inTurn(computeNow);
+  }
+
+  async function computeNow(): Promise<void> {
+    const [copy, outbox, stored, dismissals] = await Promise.all([
+      localCopyItem().getValue(),
+      outboxItem.getValue(),
+      ruleSettingsItem.getValue(),
+      dismissalsItem.getValue(),
+    ]);
+    const at = now();
+    const tables = overlay(copy.tables, pendingMutations(outbox));
+    const findings = openFindings(computeFindings(tables, readRuleSettings(stored), at), dismissals, at);
+    const summary = summarise(findings);
+    const directoryEmpty = isEmpty(tables.person) && isEmpty(tables.account);
+    await Promise.all([
+      findingsItem().setValue({ computedAt: at, findings }),
+      homeSummaryItem.setValue({ computedAt: at, summary, top: findings.slice(0, 3), directoryEmpty }),
+    ]);
+    const urgent = urgentCount(summary.counts);
+    await setBadge(urgent > 0 ? String(urgent) : '');
+  }
+
+  async function syncOnce(): Promise<SyncStatus> {
+    const previous = await syncStatusItem.getValue();
+    if (!(await signedInAsItem.getValue())) {
+      const status: SyncStatus = { ...previous, state: 'signed-out', message: null };
+      await syncStatusItem.setValue(status);
+      return status;
+    }
+    await syncStatusItem.setValue({ ...previous, state: 'syncing' });
+    const { status, changed } = await runSync(
+      {
+        api,
+        now,
+        readCopy: () => localCopyItem().getValue(),
+        readCursor: () => syncCursorItem.getValue(),
+        writeCopy: (copy) =>
+          exclusive(async () => {
+            await Promise.all([localCopyItem().setValue(copy), syncCursorItem.setValue(copy.cursor)]);
+          }),
+        readOutbox: () => outboxItem.getValue(),
+        update: (change) =>
+          exclusive(async () => {
+            const next = change(await outboxItem.getValue(), await localCopyItem().getValue());
+            await Promise.all([outboxItem.setValue(next.outbox), localCopyItem().setValue(next.copy)]);
+          }),
+      },
+      previous,
+    );
+    await syncStatusItem.setValue(status);
+    // Evaluating a big directory costs; a sync that brought and sent nothing changes no finding.
+    if (changed) await recompute();
+    return status;
+  }
+
+  let again = false;
+  /**
+   * One sync at a time. A request while one runs is answered by a second run right after it, so a
+   * change queued mid-sync does not wait for the next alarm.
+   */
+  function syncNow(): Promise<SyncStatus> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let status = await syncOnce();
+      while (again && status.state === 'synced') {
+        again = false;
+        status = await syncOnce();
+      }
+      again = false;
+      return status;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  /** After sign-in: a different firm than the local copy's gets a fresh copy and outbox. */
+  async function startSession(organisationId: string): Promise<void> {
+    await exclusive(async () => {
+      const copy = await localCopyItem().getValue();
+      if (copy.organisationId === organisationId) return;
+      if (copy.organisationId === null && copy.cursor === 0) {
+        await localCopyItem().setValue({ ...copy, organisationId });
+        return;
+      }
+      await Promise.all([
+        localCopyItem().setValue(emptyCopy(organisationId)),
+        syncCursorItem.setValue(0),
+        outboxItem.setValue(emptyOutbox()),
+        dismissalsItem.setValue([]),
+      ]);
+    });
+    void syncNow();
+  }
+
+  return {
+    recompute,
+    syncNow,
+
+    /**
+     * A browser (or service worker) start: the badge comes back from the stored summary. The
+     * findings were computed when the data last changed, and only this background changes it.
+     */
+    async restoreBadge(): Promise<void> {
+      const { summary } = await homeSummaryItem.getValue();
+      const urgent = urgentCount(summary.counts);
+      await setBadge(urgent > 0 ? String(urgent) : '');
+    },
+
+    async signIn(data: { email: string; password: string }): Promise<ActionResult> {
+      try {
+        const pair = await api.logIn(data);
+        await startSession(pair.organisation.id);
+        return ok;
+      } catch (error) {
+        return failed(error);
+      }
+    },
+
+    async signUp(data: {
+      organisationName: string;
+      name: string;
+      email: string;
+      password: string;
+    }): Promise<ActionResult> {
+      try {
+        const pair = await api.signUp(data);
+        await startSession(pair.organisation.id);
+        return ok;
+      } catch (error) {
+        return failed(error);
+      }
+    },
+
+    /** Ends the session; the local copy stays for the next sign-in to the same firm. */
+    async signOut(): Promise<ActionResult> {
+      await api.logOut();
+      await syncStatusItem.setValue({ state: 'signed-out', lastSyncedAt: null, message: null });
+      return ok;
+    },
+
+    async queueChange(change: ChangeInput): Promise<ActionResult> {
+      try {
+        await exclusive(async () => {
+          const next = enqueue(
+            await outboxItem.getValue(),
+            await localCopyItem().getValue(),
+            change,
+            makeId(),
+            now(),
+          );
+          await outboxItem.setValue(next);
+        });
+      } catch (error) {
+        return failed(error);
+      }
+      await recompute();
+      void syncNow();
+      return ok;
+    },
+
+    async resolveConflict(data: { conflictId: string; choice: 'mine' | 'theirs' }): Promise<ActionResult> {
+      await exclusive(async () => {
+        await outboxItem.setValue(
+          resolveConflict(await outboxItem.getValue(), data.conflictId, data.choice, makeId(), now()),
+        );
+      });
+      await recompute();
+      void syncNow();
+      return ok;
+    },
+
+    async discardRejection(data: { mutationId: string }): Promise<ActionResult> {
+      await exclusive(async () => {
+        await outboxItem.setValue(discardRejection(await outboxItem.getValue(), data.mutationId));
+      });
+      await recompute();
+      return ok;
+    },
+
+    /**
+     * Accepts a finding's risk for a while. The findings API is not on the server yet: the
+     * dismissal applies here at once and waits, marked unsent, for that API.
+     */
+    async dismissFinding(data: {
+      findingId: string;
+      fingerprint: string;
+      reason: string;
+      expiresAt: number;
+    }): Promise<ActionResult> {
+      const reason = data.reason.trim();
+      if (!reason)
+        return {
+          ok: false,
+          kind: 'invalid',
+          message: 'Say why.',
+          fields: [{ field: 'reason', message: 'required' }],
+        };
+      if (!(data.expiresAt > now()))
+        return {
+          ok: false,
+          kind: 'invalid',
+          message: 'Pick a date in the future.',
+          fields: [{ field: 'expiresAt', message: 'in the past' }],
+        };
+      const who = await signedInAsItem.getValue();
+      await exclusive(async () => {
+        const dismissals = (await dismissalsItem.getValue()).filter((d) => d.findingId !== data.findingId);
+        dismissals.push({
+          ...data,
+          reason,
+          dismissedAt: now(),
+          dismissedBy: who?.member.id ?? '',
+          sent: false,
+        });
+        await dismissalsItem.setValue(dismissals);
+      });
+      await recompute();
+      return ok;
+    },
+  };
+}
+
+export type BackgroundService = ReturnType<typeof createBackgroundService>;

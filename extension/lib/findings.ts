@@ -1,0 +1,37 @@
+import { evaluate, openFindings, severityCounts, summarise } from '../../shared/rules/index';
+import type { Finding, Severity } from '../../shared/schemas/findings';
+import { DEFAULT_SETTINGS, type OrganisationSettings } from '../../shared/settings';
+import type { Tables } from './sync/local-copy';
+
+/**
+ * Findings computed here, from the local copy, with the shared rules: the same rules the server
+ * runs, so the popup and the badge work offline and agree with the server.
+ */
+
+export function computeFindings(
+  tables: Tables,
+  settings: OrganisationSettings = DEFAULT_SETTINGS,
+  now: number = Date.now(),
+): Finding[] {
+  return evaluate(
+    {
+      people: Object.values(tables.person),
+      systems: Object.values(tables.system),
+      jobRoles: Object.values(tables.jobRole),
+      accounts: Object.values(tables.account),
+    },
+    settings,
+    now,
+  );
+}
+
+export { openFindings, summarise };
+
+export type SeverityCounts = Record<Severity, number>;
+export const countBySeverity: (findings: readonly Pick<Finding, 'severity'>[]) => SeverityCounts =
+  severityCounts;
+
+/** What the toolbar badge shows: the findings that need action now. */
+export function urgentCount(counts: SeverityCounts): number {
+  return counts.critical + counts.high;
+}

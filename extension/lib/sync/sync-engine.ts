@@ -1,0 +1,84 @@
+import {
+  MAX_SYNC_MUTATIONS,
+  syncPullSchema,
+  syncPushResultSchema,
+} from '../../../shared/schemas/directory-input';
+import { type ApiClient, ApiError } from './api-client';
+import { applyPulled, type LocalCopy } from './local-copy';
+import { applyResults, nextBatch, type Outbox } from './outbox';
+import type { SyncStatus } from './sync-store';
+
+/** Where the engine reads and writes; the background binds it to extension storage. */
+export interface SyncPorts {
+  api: Pick<ApiClient, 'request'>;
+  readCopy(): Promise<LocalCopy>;
+  /** The copy's cursor, cheaply. */
+  readCursor(): Promise<number>;
+  writeCopy(copy: LocalCopy): Promise<void>;
+  /** Reads, changes and writes the outbox and the copy as one step (no change in between is lost). */
+  update(change: (outbox: Outbox, copy: LocalCopy) => { outbox: Outbox; copy: LocalCopy }): Promise<void>;
+  readOutbox(): Promise<Outbox>;
+  now(): number;
+}
+
+const PULL_PAGE = 500;
+/** A guard against a server that keeps saying "more": far past any real directory. */
+const MAX_PAGES = 1000;
+
+/**
+ * One sync: push the queued changes (in rounds, one change per row per round, so a row's changes
+ * apply in order), then pull every change since the cursor, page by page. Never throws: the answer
+ * says how it went, and the outbox keeps whatever did not get through.
+ */
+export async function runSync(
+  ports: SyncPorts,
+  previous: SyncStatus,
+): Promise<{ status: SyncStatus; changed: boolean }> {
+  // Whether anything reached the copy or left the outbox: only then can findings differ.
+  let changed = false;
+  const answer = (status: SyncStatus) => ({ status, changed });
+  try {
+    for (let round = 0; round < MAX_PAGES; round++) {
+      const batch = nextBatch(await ports.readOutbox(), MAX_SYNC_MUTATIONS);
+      if (batch.length === 0) break;
+      const { results } = await ports.api.request('POST', '/api/v1/sync', syncPushResultSchema, {
+        mutations: batch,
+      });
+      await ports.update((outbox, copy) => applyResults(outbox, copy, results, ports.now()));
+      if (results.length === 0) break;
+      changed = true;
+    }
+
+    let cursor = await ports.readCursor();
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const pulled = await ports.api.request(
+        'GET',
+        `/api/v1/sync?since=${cursor}&limit=${PULL_PAGE}`,
+        syncPullSchema,
+      );
+      if (pulled.changes.length > 0 || pulled.cursor !== cursor) {
+        // Read now, not before: a push's answer may have written rows into the copy meanwhile.
+        let copy = applyPulled(await ports.readCopy(), pulled.changes, pulled.cursor);
+        cursor = copy.cursor;
+        if (!pulled.more) copy = { ...copy, pulledAt: ports.now() };
+        await ports.writeCopy(copy);
+        changed = true;
+      }
+      if (!pulled.more) break;
+    }
+    return answer({ state: 'synced', lastSyncedAt: ports.now(), message: null });
+  } catch (error) {
+    if (error instanceof ApiError) {
+      if (error.kind === 'unreachable')
+        return answer({ ...previous, state: 'offline', message: error.message });
+      if (error.kind === 'signed-out')
+        return answer({ ...previous, state: 'signed-out', message: error.message });
+      return answer({ ...previous, state: 'error', message: error.message });
+    }
+    return answer({
+      ...previous,
+      state: 'error',
+      message: error instanceof Error ? error.message : 'The sync failed.',
+    });
+  }
+}

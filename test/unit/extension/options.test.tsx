@@ -1,0 +1,92 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Options } from '../../../extension/entrypoints/options/options';
+import { createBackgroundService } from '../../../extension/lib/background-service';
+import type { Send } from '../../../extension/lib/popup/popup-context';
+import { ruleSettingsItem } from '../../../extension/lib/rule-settings';
+import { serverUrlItem } from '../../../extension/lib/storage';
+import { createApiClient } from '../../../extension/lib/sync/api-client';
+import { createTokenStore } from '../../../extension/lib/sync/session-store';
+import { outboxItem } from '../../../extension/lib/sync/sync-store';
+import { fakeServer } from './sync/fake-server';
+
+function setup(granted: boolean) {
+  const server = fakeServer();
+  server.state.down = true;
+  const service = createBackgroundService({
+    api: createApiClient({
+      serverUrl: () => serverUrlItem.getValue(),
+      tokens: createTokenStore(),
+      fetchFn: server.fetchFn,
+    }),
+  });
+  const recompute = vi.fn(async () => ({ ok: true }));
+  const handlers: Record<string, (data: never) => Promise<unknown>> = {
+    queueChange: service.queueChange,
+    recomputeFindings: recompute,
+  };
+  const send = ((type: string, data: never) => handlers[type]?.(data)) as unknown as Send;
+  const requestHostPermission = vi.fn(async () => granted);
+  render(<Options send={send} requestHostPermission={requestHostPermission} />);
+  return { requestHostPermission, recompute };
+}
+
+function fillSystem(name: string, pattern: string) {
+  fireEvent.input(screen.getByLabelText('Name'), { target: { value: name } });
+  fireEvent.input(screen.getByLabelText('Admin pages (URL patterns, one per line)'), {
+    target: { value: pattern },
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Add system' }));
+}
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => cleanup());
+
+describe('the options page', () => {
+  it('asks for access to exactly the new system’s pages, then adds it', async () => {
+    const { requestHostPermission } = setup(true);
+    await screen.findByText('No systems yet.');
+    fillSystem('CaseLedger', 'https://caseledger.example.com/admin/*');
+    expect(requestHostPermission).toHaveBeenCalledWith(['https://caseledger.example.com/admin/*']);
+    expect(await screen.findByText('Added CaseLedger.')).toBeTruthy();
+    expect((await screen.findByRole('list', { name: 'Systems' })).textContent).toContain(
+      'CaseLedger https://caseledger.example.com/admin/*',
+    );
+    expect((await outboxItem.getValue()).queue[0]?.mutation).toMatchObject({
+      entity: 'system',
+      data: { name: 'CaseLedger', adminUrlPatterns: ['https://caseledger.example.com/admin/*'] },
+    });
+  });
+
+  it('adds nothing when the browser refuses access', async () => {
+    setup(false);
+    await screen.findByText('No systems yet.');
+    fillSystem('CaseLedger', 'https://caseledger.example.com/admin/*');
+    expect((await screen.findByRole('alert')).textContent).toContain('did not grant access');
+    expect((await outboxItem.getValue()).queue).toEqual([]);
+  });
+
+  it('names a pattern it cannot use and asks for nothing', async () => {
+    const { requestHostPermission } = setup(true);
+    await screen.findByText('No systems yet.');
+    fillSystem('CaseLedger', 'caseledger.example.com');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      '“caseledger.example.com” is not a URL pattern',
+    );
+    expect(requestHostPermission).not.toHaveBeenCalled();
+  });
+
+  it('saves thresholds, refuses ones out of range, and has findings recomputed', async () => {
+    const { recompute } = setup(true);
+    const dormant = await screen.findByLabelText('Dormant after (days without sign-in)');
+    expect((dormant as HTMLInputElement).value).toBe('45');
+    fireEvent.input(dormant, { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save thresholds' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Dormant after (days without sign-in):');
+    fireEvent.input(dormant, { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save thresholds' }));
+    await waitFor(() => expect(recompute).toHaveBeenCalled());
+    expect(await ruleSettingsItem.getValue()).toMatchObject({ dormantDays: 30, maxAdmins: 2 });
+  });
+});

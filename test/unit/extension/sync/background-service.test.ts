@@ -1,0 +1,248 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackgroundService } from '../../../../extension/lib/background-service';
+import { serverUrlItem } from '../../../../extension/lib/storage';
+import { createApiClient } from '../../../../extension/lib/sync/api-client';
+import { createTokenStore, signedInAsItem } from '../../../../extension/lib/sync/session-store';
+import {
+  findingsItem,
+  localCopyItem,
+  outboxItem,
+  syncStatusItem,
+} from '../../../../extension/lib/sync/sync-store';
+import { fakeServer, personRow } from './fake-server';
+
+const PASSWORD = 'correct horse battery';
+
+/** A background as the browser would start it, against a fake server. */
+function start(server = fakeServer()) {
+  let ids = 0;
+  let badge = '';
+  const service = createBackgroundService({
+    api: createApiClient({
+      serverUrl: () => serverUrlItem.getValue(),
+      tokens: createTokenStore(),
+      fetchFn: server.fetchFn,
+    }),
+    makeId: () => `mutation-${String(++ids).padStart(4, '0')}`,
+    setBadge: async (text) => {
+      badge = text;
+    },
+  });
+  return { service, server, badge: () => badge };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('signing in', () => {
+  it('says the password is wrong, or the account locked, in words', async () => {
+    const { service } = start();
+    expect(await service.signIn({ email: 'ann@firm.test', password: 'wrong password!' })).toMatchObject({
+      ok: false,
+      kind: 'wrong-credentials',
+      message: 'The email or password is wrong.',
+    });
+    expect(await service.signIn({ email: 'ann@firm.test', password: 'locked-out-password' })).toMatchObject({
+      ok: false,
+      kind: 'locked',
+      message: expect.stringContaining('Try again in 10 minutes'),
+    });
+    expect(await signedInAsItem.getValue()).toBeNull();
+  });
+
+  it('says so when no server answers', async () => {
+    const { service, server } = start();
+    server.state.down = true;
+    const result = await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'unreachable',
+      message: 'Can’t reach the Rollcall server at http://127.0.0.1:8787.',
+    });
+  });
+
+  it('keeps the tokens out of what other pages can read', async () => {
+    const { service } = start();
+    expect(await service.signIn({ email: 'ann@firm.test', password: PASSWORD })).toEqual({ ok: true });
+    const who = await signedInAsItem.getValue();
+    expect(who).toMatchObject({
+      state: 'signed-in',
+      member: { name: 'Ann Owner' },
+      organisation: { name: 'Harbour & Vale' },
+    });
+    expect(JSON.stringify(who)).not.toContain('access-');
+    expect(JSON.stringify(who)).not.toContain('refresh-token');
+  });
+});
+
+describe('syncing', () => {
+  it('pulls the directory, pushes a change made offline once, and keeps it across a restart', async () => {
+    const first = start();
+    first.server.write({ entity: 'person', row: personRow('p1', 'Rose Baker') });
+    await first.service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    await first.service.syncNow();
+    expect((await localCopyItem().getValue()).tables.person.p1?.name).toBe('Rose Baker');
+
+    first.server.state.down = true;
+    expect(
+      await first.service.queueChange({
+        op: 'upsert',
+        entity: 'person',
+        rowId: 'p1',
+        data: { name: 'Rose Hill' },
+      }),
+    ).toEqual({ ok: true });
+    expect(await first.service.syncNow()).toMatchObject({ state: 'offline' });
+    expect((await outboxItem.getValue()).queue).toHaveLength(1);
+
+    // The browser restarts: a new background on the same storage, the server is back.
+    const second = start(first.server);
+    first.server.state.down = false;
+    expect(await second.service.syncNow()).toMatchObject({ state: 'synced' });
+    await second.service.syncNow();
+    expect(first.server.person('p1')?.name).toBe('Rose Hill');
+    expect(first.server.state.pushes).toBe(1);
+    expect((await outboxItem.getValue()).queue).toEqual([]);
+    expect((await localCopyItem().getValue()).tables.person.p1).toMatchObject({
+      name: 'Rose Hill',
+      version: 2,
+    });
+  });
+
+  it('renews an expired access token silently', async () => {
+    const { service, server } = start();
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    server.expireAccess();
+    expect(await service.syncNow()).toMatchObject({ state: 'synced' });
+    expect(server.state.refreshes).toBe(1);
+  });
+
+  it('asks to sign in again when the session ended, without touching the queue', async () => {
+    const { service, server } = start();
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    server.state.down = true;
+    await service.queueChange({ op: 'upsert', entity: 'person', rowId: 'p9', data: { name: 'Amy Fox' } });
+    await service.syncNow();
+    server.state.down = false;
+    server.expireAccess();
+    server.state.refreshRejected = true;
+    expect(await service.syncNow()).toMatchObject({ state: 'signed-out' });
+    expect(await signedInAsItem.getValue()).toMatchObject({ state: 'expired' });
+    expect((await outboxItem.getValue()).queue.map((q) => q.mutation.rowId)).toEqual(['p9']);
+
+    // Signing in again to the same firm sends what waited.
+    server.state.refreshRejected = false;
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    await service.syncNow();
+    expect(server.person('p9')?.name).toBe('Amy Fox');
+    expect((await syncStatusItem.getValue()).state).toBe('synced');
+  });
+
+  it('keeps a conflict for the admin and applies their choice', async () => {
+    const { service, server } = start();
+    server.write({ entity: 'person', row: personRow('p1', 'Rose Baker') });
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    await service.syncNow();
+    server.state.down = true;
+    await service.queueChange({ op: 'upsert', entity: 'person', rowId: 'p1', data: { name: 'Rose Hill' } });
+    // Meanwhile another admin renames her on the server.
+    server.write({ entity: 'person', row: personRow('p1', 'Rose Baker-Hill') });
+    server.state.down = false;
+    await service.syncNow();
+    const [conflict] = (await outboxItem.getValue()).conflicts;
+    expect(conflict?.current?.row).toMatchObject({ name: 'Rose Baker-Hill' });
+    expect(server.person('p1')?.name).toBe('Rose Baker-Hill');
+
+    await service.resolveConflict({ conflictId: conflict?.id ?? '', choice: 'mine' });
+    await service.syncNow();
+    expect(server.person('p1')?.name).toBe('Rose Hill');
+    expect(await outboxItem.getValue()).toEqual({ queue: [], conflicts: [], rejected: [] });
+  });
+
+  it('starts a fresh copy when another firm signs in', async () => {
+    const { service } = start();
+    await localCopyItem().setValue({
+      organisationId: 'another-firm',
+      cursor: 5,
+      pulledAt: 1,
+      tables: {
+        person: { p1: personRow('p1', 'Someone Else', { version: 5 }) },
+        system: {},
+        jobRole: {},
+        account: {},
+      },
+    });
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    const copy = await localCopyItem().getValue();
+    expect(copy.organisationId).toBe('org1');
+    expect(copy.tables.person.p1).toBeUndefined();
+  });
+});
+
+describe('findings and the badge', () => {
+  it('counts critical and high findings on the badge, and a dismissal takes one off', async () => {
+    const { service, badge } = start();
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    await service.queueChange({ op: 'upsert', entity: 'system', rowId: 's1', data: { name: 'CaseLedger' } });
+    await service.queueChange({
+      op: 'upsert',
+      entity: 'account',
+      rowId: 'a1',
+      data: { systemId: 's1', username: 'admin' },
+    });
+    await service.queueChange({
+      op: 'upsert',
+      entity: 'account',
+      rowId: 'a2',
+      data: { systemId: 's1', username: 'reception' },
+    });
+    const { findings } = await findingsItem().getValue();
+    expect(findings.find((f) => f.subject.id === 'a1')?.ruleId).toBe('default-account');
+    expect(findings.find((f) => f.subject.id === 'a2')?.ruleId).toBe('generic-username');
+    const urgent = findings.filter((f) => f.severity === 'critical' || f.severity === 'high');
+    expect(urgent).toHaveLength(2);
+    expect(badge()).toBe('2');
+
+    const first = urgent[0];
+    if (!first) throw new Error('expected a finding');
+    await service.dismissFinding({
+      findingId: first.id,
+      fingerprint: first.fingerprint,
+      reason: 'Vendor needs it',
+      expiresAt: Date.now() + 86_400_000,
+    });
+    expect(badge()).toBe('1');
+  });
+
+  it('raises a critical finding for a leaver whose login is still active, offline too', async () => {
+    const { service, server, badge } = start();
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    server.state.down = true;
+    await service.queueChange({ op: 'upsert', entity: 'system', rowId: 's1', data: { name: 'CaseLedger' } });
+    await service.queueChange({ op: 'upsert', entity: 'person', rowId: 'p1', data: { name: 'Rose Baker' } });
+    await service.queueChange({
+      op: 'upsert',
+      entity: 'account',
+      rowId: 'a1',
+      data: { systemId: 's1', username: 'rose.baker', ownerPersonId: 'p1', lastSignInAt: Date.now() },
+    });
+    const before = (await findingsItem().getValue()).findings.filter((f) => f.severity === 'critical');
+    expect(before).toEqual([]);
+    const badgeBefore = Number(badge() || 0);
+    await service.queueChange({
+      op: 'upsert',
+      entity: 'person',
+      rowId: 'p1',
+      data: { status: 'leaver', endDate: '2026-01-05' },
+    });
+    const { findings } = await findingsItem().getValue();
+    expect(findings[0]).toMatchObject({
+      ruleId: 'leaver-still-active',
+      severity: 'critical',
+      personIds: ['p1'],
+    });
+    expect(badge()).toBe(String(badgeBefore + 1));
+  });
+});
