@@ -1,6 +1,6 @@
-// Runs every benchmark in test/bench/*.bench.mjs, one after another, and prints their reports.
+// Runs every benchmark in test/bench/*.bench.mjs and *.bench.ts, one after another, and prints their reports.
 // A benchmark is a Node script that measures and prints; it exits non-zero only when it could not
-// measure. Add a file named <what>.bench.mjs here and `npm run bench` runs it.
+// measure. Add a file named <what>.bench.mjs (or .ts) here and `npm run bench` runs it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const files = readdirSync(here)
-  .filter((name) => name.endsWith('.bench.mjs'))
+  .filter((name) => /\.bench\.(mjs|ts)$/.test(name))
   .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
   .sort();
 let failed = 0;
