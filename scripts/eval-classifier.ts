@@ -1,0 +1,66 @@
+// `npm run eval:classifier [-- --split dev|holdout|all]`: measures the username classifier on the
+// labelled corpus (test/fixtures/classifier/corpus.tsv, built by scripts/build-classifier-corpus.mjs)
+// and prints precision, recall and F1 for "generic" on each split, then every miss of the split asked
+// for (all by default). "unknown" counts as "not generic".
+import { readFileSync } from 'node:fs';
+import { classify } from '../shared/classifier/classify.ts';
+
+interface Row {
+  username: string;
+  displayName: string;
+  label: string;
+  source: string;
+  split: string;
+}
+
+const splitArg = process.argv.indexOf('--split');
+const show = splitArg >= 0 ? (process.argv[splitArg + 1] ?? 'all') : 'all';
+
+const text = readFileSync(new URL('../test/fixtures/classifier/corpus.tsv', import.meta.url), 'utf8');
+const rows: Row[] = text
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [username = '', displayName = '', label = '', source = '', split = ''] = line.split('\t');
+    return { username, displayName, label, source, split };
+  });
+
+function measure(part: Row[]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const misses: string[] = [];
+  for (const row of part) {
+    const result = classify(row.username, row.displayName || null);
+    const predicted = result.verdict === 'generic';
+    const actual = row.label === 'generic';
+    if (predicted && actual) tp++;
+    else if (predicted) fp++;
+    else if (actual) fn++;
+    if (predicted !== actual) {
+      misses.push(
+        `  ${actual ? 'missed generic' : 'false generic '}  ${row.username}${row.displayName ? ` ("${row.displayName}")` : ''}` +
+          ` -> ${result.verdict} ${result.confidence.toFixed(2)} [${result.reasons.join('; ')}]  (${row.source}, ${row.split})`,
+      );
+    }
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { n: part.length, tp, fp, fn, precision, recall, f1, misses };
+}
+
+const pct = (x: number) => x.toFixed(3);
+for (const split of ['dev', 'holdout', 'all']) {
+  const part = split === 'all' ? rows : rows.filter((r) => r.split === split);
+  const m = measure(part);
+  console.log(
+    `${split.padEnd(8)} n=${String(m.n).padEnd(4)} generic: precision ${pct(m.precision)}  recall ${pct(m.recall)}  F1 ${pct(m.f1)}` +
+      `  (tp ${m.tp}, fp ${m.fp}, fn ${m.fn})`,
+  );
+}
+const shown = show === 'all' ? rows : rows.filter((r) => r.split === show);
+const { misses } = measure(shown);
+console.log(`\nmisses (${show}): ${misses.length}`);
+for (const line of misses) console.log(line);

@@ -1,0 +1,55 @@
+import type { Finding, Tip } from '../schemas/findings.ts';
+import { accountSubject, makeFinding, systemName } from './context.ts';
+import { isPrivileged, permissionLabel } from './permissions.ts';
+import type { Rule } from './types.ts';
+
+export const excessPermissionTip: Tip = {
+  why:
+    'Each person should have the permissions their job needs and no more. Extra rights, especially to ' +
+    'manage users or to refund, void or pay out money, turn one mistake or one stolen password into a ' +
+    'much bigger problem, and they usually linger from a past job or a one-off favour.',
+  fix:
+    "Remove the extra permissions in the system. If the person really needs them now, change their job role's " +
+    'template in Rollcall so the need is written down and reviewed.',
+};
+
+export const excessPermissionRule: Rule = {
+  id: 'excess-permission',
+  title: 'More permissions than the job role grants',
+  defaultSeverity: 'medium',
+  tip: excessPermissionTip,
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const account of ctx.accounts) {
+      if (account.status !== 'active' || !account.ownerPersonId || account.permissions.length === 0) continue;
+      const person = ctx.people.get(account.ownerPersonId);
+      const role = person?.jobRoleId ? ctx.jobRoles.get(person.jobRoleId) : undefined;
+      // Without a job role there is no template to compare with; unowned-account covers no owner.
+      if (!person || !role) continue;
+      const granted = new Set(role.permissions[account.systemId] ?? []);
+      const extra = account.permissions.filter((p) => !granted.has(p)).sort();
+      if (extra.length === 0) continue;
+      const system = ctx.systems.get(account.systemId);
+      const privileged = extra.filter((p) => isPrivileged(p, system));
+      const listed = extra.map((p) => permissionLabel(p, system)).join(', ');
+      const grants =
+        granted.size === 0 ? `grants nothing in ${systemName(ctx, account.systemId)}` : 'does not grant';
+      findings.push(
+        makeFinding({
+          ruleId: 'excess-permission',
+          severity: privileged.length > 0 ? 'high' : 'medium',
+          title: `"${account.username}" in ${systemName(ctx, account.systemId)} has permissions ${person.name}'s job role does not grant`,
+          subject: accountSubject(ctx, account),
+          evidence:
+            `${person.name}'s job role "${role.name}" ${grants}: holds ${listed}` +
+            (privileged.length > 0 ? `; privileged: ${privileged.join(', ')}` : ''),
+          facts: `${role.id}|${extra.join(',')}`,
+          tip: excessPermissionTip,
+          systemId: account.systemId,
+          personIds: [person.id],
+        }),
+      );
+    }
+    return findings;
+  },
+};

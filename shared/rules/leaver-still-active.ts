@@ -1,0 +1,63 @@
+import type { Person } from '../schemas/directory.ts';
+import type { Finding, Tip } from '../schemas/findings.ts';
+import { accountSubject, daysSince, isoDate, makeFinding, plural, systemName } from './context.ts';
+import type { Rule, RuleContext } from './types.ts';
+
+export const leaverStillActiveTip: Tip = {
+  why:
+    'Someone who has left can still sign in and see or change client data, and their login can be used by ' +
+    'anyone who knows the password. Vendors and insurers expect access to end on the leaving day.',
+  fix:
+    'Disable the login in the system today (or remove it if the system keeps the history without it). ' +
+    'If their work needs handing over, move it to a colleague first, then disable.',
+};
+
+/** Has this person left by `today`: an end date on or before today, or marked as a leaver? */
+export function hasLeft(person: Person, today: string): boolean {
+  if (person.endDate) return person.endDate <= today;
+  return person.status === 'leaver';
+}
+
+/** "left 2026-06-02, 174 days ago", or "marked as a leaver" when there is no date. */
+export function leftPhrase(person: Person, ctx: RuleContext): string {
+  if (!person.endDate) return 'marked as a leaver';
+  const days = daysSince(Date.parse(`${person.endDate}T00:00:00Z`), ctx.now);
+  return `last day ${person.endDate}${days > 0 ? `, ${plural(days, 'day')} ago` : ', today'}`;
+}
+
+export const leaverStillActiveRule: Rule = {
+  id: 'leaver-still-active',
+  title: 'Leaver still has access',
+  defaultSeverity: 'critical',
+  tip: leaverStillActiveTip,
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const account of ctx.accounts) {
+      if (account.status !== 'active' || !account.ownerPersonId) continue;
+      const person = ctx.people.get(account.ownerPersonId);
+      if (!person || !hasLeft(person, ctx.today)) continue;
+      const evidence = [
+        `${person.name}: ${leftPhrase(person, ctx)}`,
+        `"${account.username}" is still active`,
+      ];
+      const leftAt = person.endDate ? Date.parse(`${person.endDate}T00:00:00Z`) : null;
+      if (account.lastSignInAt !== null && leftAt !== null && account.lastSignInAt >= leftAt + 86_400_000) {
+        evidence.push(`and was signed in to on ${isoDate(account.lastSignInAt)}, after the last day`);
+      }
+      findings.push(
+        makeFinding({
+          ruleId: 'leaver-still-active',
+          severity: 'critical',
+          title: `${person.name} has left, but "${account.username}" in ${systemName(ctx, account.systemId)} is still active`,
+          subject: accountSubject(ctx, account),
+          evidence: evidence.join('; '),
+          facts: `${person.id}|${person.endDate ?? person.status}|${account.lastSignInAt ?? ''}`,
+          tip: leaverStillActiveTip,
+          systemId: account.systemId,
+          personIds: [person.id],
+        }),
+      );
+    }
+    return findings;
+  },
+};

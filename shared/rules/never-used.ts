@@ -1,0 +1,45 @@
+import type { Finding, Tip } from '../schemas/findings.ts';
+import { accountSubject, DAY_MS, daysSince, isoDate, makeFinding, plural, systemName } from './context.ts';
+import type { Rule } from './types.ts';
+
+export const neverUsedTip: Tip = {
+  why:
+    'A login made weeks ago and never used was probably not needed, or was made for someone who never ' +
+    'started. It often still has its first, temporary password.',
+  fix:
+    'Check with the person it was made for. If they do not need it, disable or delete it; if they do, ' +
+    'have them sign in and set their own password.',
+};
+
+export const neverUsedRule: Rule = {
+  id: 'never-used',
+  title: 'Never used',
+  defaultSeverity: 'low',
+  tip: neverUsedTip,
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    const cutoff = ctx.now - ctx.settings.neverUsedDays * DAY_MS;
+    for (const account of ctx.accounts) {
+      if (account.status !== 'active' || account.lastSignInAt !== null) continue;
+      // When the system does not say when the login was made, when Rollcall first saw it will do.
+      const createdAt = account.systemCreatedAt ?? account.firstSeenAt;
+      if (createdAt === null || createdAt >= cutoff) continue;
+      const days = daysSince(createdAt, ctx.now);
+      const made = account.systemCreatedAt !== null ? 'created' : 'first seen';
+      findings.push(
+        makeFinding({
+          ruleId: 'never-used',
+          severity: 'low',
+          title: `"${account.username}" in ${systemName(ctx, account.systemId)} has never been used`,
+          subject: accountSubject(ctx, account),
+          evidence: `${made} ${isoDate(createdAt)}, ${plural(days, 'day')} ago, and never signed in to`,
+          facts: String(createdAt),
+          tip: neverUsedTip,
+          systemId: account.systemId,
+          personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
+        }),
+      );
+    }
+    return findings;
+  },
+};

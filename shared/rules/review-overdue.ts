@@ -1,0 +1,51 @@
+import type { Finding, Tip } from '../schemas/findings.ts';
+import { DAY_MS, daysSince, isoDate, makeFinding, plural, systemSubject } from './context.ts';
+import type { Rule } from './types.ts';
+
+export const reviewOverdueTip: Tip = {
+  why:
+    'Access drifts: people change jobs, leave, get a favour granted "for a week". A regular look at who ' +
+    'can do what in each system is how a firm catches what the other warnings cannot, and auditors and ' +
+    'insurers ask for the evidence.',
+  fix:
+    'Start an access review of this system in Rollcall: for each login, the person\u2019s manager decides ' +
+    'keep, change or remove. It takes minutes for a small firm, and the export is your evidence.',
+};
+
+export const reviewOverdueRule: Rule = {
+  id: 'review-overdue',
+  title: 'Access review overdue',
+  defaultSeverity: 'medium',
+  tip: reviewOverdueTip,
+  evaluate(ctx) {
+    const withActiveLogins = new Set<string>();
+    for (const account of ctx.accounts)
+      if (account.status === 'active') withActiveLogins.add(account.systemId);
+    const findings: Finding[] = [];
+    const limit = ctx.settings.reviewOverdueDays;
+    for (const system of ctx.systems.values()) {
+      // A system with no active logins has nothing to review.
+      if (!withActiveLogins.has(system.id)) continue;
+      const last = ctx.lastReviewBySystem.get(system.id);
+      if (last !== undefined && last > ctx.now - limit * DAY_MS) continue;
+      const evidence =
+        last === undefined
+          ? `no completed access review of ${system.name} on record (reviews are due every ${plural(limit, 'day')})`
+          : `last completed access review ${isoDate(last)}, ${plural(daysSince(last, ctx.now), 'day')} ago (due every ${plural(limit, 'day')})`;
+      findings.push(
+        makeFinding({
+          ruleId: 'review-overdue',
+          severity: 'medium',
+          title: `${system.name}'s access review is overdue`,
+          subject: systemSubject(system),
+          evidence,
+          facts: `${last ?? 'never'}`,
+          tip: reviewOverdueTip,
+          systemId: system.id,
+          personIds: [],
+        }),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,65 @@
+import { defaultAccountName } from '../classifier/default-accounts.ts';
+import { namesTwoPeople } from '../classifier/shared-display-name.ts';
+import type { Account } from '../schemas/directory.ts';
+import type { Finding, Tip } from '../schemas/findings.ts';
+import { accountPeople, accountSubject, makeFinding, systemName } from './context.ts';
+import { hasLeft, leftPhrase } from './leaver-still-active.ts';
+import type { Rule, RuleContext } from './types.ts';
+
+export const rotatePasswordTip: Tip = {
+  why:
+    'Someone who has left knows the password of this shared or role login, so they can still get in. ' +
+    'Current guidance (NIST SP 800-63B, OWASP ASVS) is not to change passwords on a timetable, but to ' +
+    'change them at once when there is a reason: this is one.',
+  fix:
+    'Change the password now and give the new one only to the people who still need it. Better still, ' +
+    'give each of them a login of their own and disable this one, so the next departure needs no change.',
+};
+
+/** Why the login is one whose password several people know: shared or named after a role. */
+function sharedOrGeneric(ctx: RuleContext, account: Account, users: string[]): string | null {
+  if (users.length >= 2 || namesTwoPeople(account.displayName)) return 'a shared login';
+  if (defaultAccountName(account.username)) return 'a built-in login';
+  const c = ctx.classification(account);
+  if (c.verdict === 'generic' && c.confidence >= ctx.settings.genericUsernameMinConfidence) {
+    return 'named after a role, so passed from person to person';
+  }
+  return null;
+}
+
+export const rotatePasswordRule: Rule = {
+  id: 'rotate-password',
+  title: 'Change the password of a shared login',
+  defaultSeverity: 'high',
+  tip: rotatePasswordTip,
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const account of ctx.accounts) {
+      if (account.status !== 'active') continue;
+      const users = new Set(accountPeople(account));
+      for (const o of ctx.observationsByAccount.get(account.id) ?? []) users.add(o.personId);
+      const userIds = [...users].sort();
+      const why = sharedOrGeneric(ctx, account, userIds);
+      if (!why) continue;
+      const leavers = userIds.flatMap((id) => {
+        const person = ctx.people.get(id);
+        return person && hasLeft(person, ctx.today) ? [person] : [];
+      });
+      if (leavers.length === 0) continue;
+      findings.push(
+        makeFinding({
+          ruleId: 'rotate-password',
+          severity: 'high',
+          title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${leavers.map((p) => p.name).join(', ')} left`,
+          subject: accountSubject(ctx, account),
+          evidence: `"${account.username}" is ${why}; used by ${leavers.map((p) => `${p.name} (${leftPhrase(p, ctx)})`).join(', ')}`,
+          facts: leavers.map((p) => `${p.id}:${p.endDate ?? p.status}`).join(','),
+          tip: rotatePasswordTip,
+          systemId: account.systemId,
+          personIds: userIds,
+        }),
+      );
+    }
+    return findings;
+  },
+};
