@@ -78,3 +78,9 @@ export const sessionSchema = z.object({
 export const sessionListSchema = z.object({ sessions: z.array(sessionSchema) });
 export const sessionListQuerySchema = z.strictObject({ memberId: idSchema.optional() });
 export const sessionIdParamsSchema = z.strictObject({ id: idSchema });
+
+/** ASVS 5.0 §6.2.2–6.2.3: a member changes their password by giving the current one too. */
+export const changePasswordSchema = z.strictObject({
+  currentPassword: passwordInputSchema,
+  newPassword: newPasswordSchema,
+});

@@ -1,6 +1,10 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { auditPageSchema } from '../../shared/schemas/audit';
 import { meSchema, tokenPairSchema } from '../../shared/schemas/auth';
 import { problemSchema } from '../../shared/schemas/problem';
+import { verifyChain } from '../../worker/src/audit/queries';
+import { database } from '../../worker/src/db/client';
 import { addMember, authed, GOOD_PASSWORD, logIn, request, signUp, uniqueEmail } from './helpers';
 
 describe('sign-up and sign-in', () => {
@@ -59,5 +63,48 @@ describe('sign-up and sign-in', () => {
   it('refuses requests without a valid token', async () => {
     expect((await request('/api/v1/me')).status).toBe(401);
     expect((await request('/api/v1/me', { token: 'nonsense' })).status).toBe(401);
+  });
+});
+
+describe('changing a password', () => {
+  const change = (session: { accessToken: string }, currentPassword: string, newPassword: string) =>
+    authed(session, '/api/v1/me/password', { method: 'POST', body: { currentPassword, newPassword } });
+
+  it('needs the current password, then ends the other sessions and keeps this one', async () => {
+    const owner = await signUp();
+    const other = tokenPairSchema.parse(await (await logIn(owner.email, GOOD_PASSWORD)).json());
+    expect((await change(owner, 'not my password!', 'a brand new passphrase 9')).status).toBe(403);
+    expect((await change(owner, GOOD_PASSWORD, 'password123456')).status).toBe(422);
+    expect((await change(owner, GOOD_PASSWORD, 'a brand new passphrase 9')).status).toBe(204);
+    expect((await authed(owner, '/api/v1/me')).status).toBe(200);
+    expect((await authed(other, '/api/v1/me')).status).toBe(401);
+    expect((await logIn(owner.email, GOOD_PASSWORD)).status).toBe(401);
+    expect((await logIn(owner.email, 'a brand new passphrase 9')).status).toBe(200);
+  });
+});
+
+describe('sign-in attempts in the audit trail', () => {
+  it('records successes and failures with where they came from', async () => {
+    const owner = await signUp();
+    await logIn(owner.email, 'wrong password entirely', { 'cf-connecting-ip': '192.0.2.77' });
+    await logIn(owner.email, GOOD_PASSWORD, { 'cf-connecting-ip': '192.0.2.78' });
+    const page = auditPageSchema.parse((await authed(owner, '/api/v1/audit?limit=10')).body);
+    const failed = page.events.find((event) => event.action === 'auth.login_failed');
+    const success = page.events.find((event) => event.action === 'auth.login' && event.ip === '192.0.2.78');
+    expect(failed).toMatchObject({ actorId: owner.member.id, ip: '192.0.2.77', targetId: owner.member.id });
+    expect(success).toBeDefined();
+  });
+
+  it('records attempts naming no member on a chain of their own, kept whole', async () => {
+    const nobody = uniqueEmail('ghost');
+    await logIn(nobody, 'whatever it may be');
+    const row = await env.DB.prepare(
+      "SELECT action, actor_name, after FROM audit_events WHERE org_id = '' AND actor_name = ?",
+    )
+      .bind(nobody)
+      .first<{ action: string; after: string }>();
+    expect(row?.action).toBe('auth.login_failed');
+    expect(row?.after).not.toContain('whatever');
+    expect(await verifyChain(database(env.DB), '')).toMatchObject({ intact: true });
   });
 });

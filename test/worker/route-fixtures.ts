@@ -74,6 +74,10 @@ export const validBodies: Record<string, unknown> = {
   'PATCH /api/v1/accounts/:id': { displayName: 'Renamed' },
   'POST /api/v1/accounts/import': { csv: 'system,username,permissions\n' },
   'POST /api/v1/sync': { mutations: [] },
+  'POST /api/v1/me/password': {
+    currentPassword: 'correct horse battery staple 42',
+    newPassword: 'a different long passphrase 77',
+  },
 };
 
 /** Fills a Hono path's parameters: `/members/:id` + { id } → `/members/<id>`. */

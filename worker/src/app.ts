@@ -25,6 +25,8 @@ export const app = new Hono<AppEnv>()
     c.header('x-request-id', requestId);
     c.header('x-content-type-options', 'nosniff');
     c.header('cache-control', 'no-store');
+    // JSON only: nothing here is meant to render or be framed.
+    c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
   })
   .use('/api/*', extensionCors())
   .route('/health', health)

@@ -34,7 +34,7 @@ export function memberActor(c: Context<AppEnv>): AuditActor {
   return { orgId: member.orgId, actorId: member.id, actorName: member.name, ...clientOf(c) };
 }
 
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 16;
 type Statement = BatchItem<'sqlite'>;
 type Results<T extends readonly Statement[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
 

@@ -16,8 +16,8 @@ import { toBase64Url } from './crypto';
  * The Workers runtime refuses PBKDF2 above 100,000 iterations ("Pbkdf2 failed: iteration counts
  * above 100000 are not supported", workerd issue #1346); local workerd does not enforce it, so the
  * count here must not be raised past 100,000 without checking the deployed runtime. argon2id ran
- * through argon2-wasm-edge 1.0.23 (the only argon2 build that loads its WebAssembly as a module,
- * as Workers require).
+ * through argon2-wasm-edge 1.0.23, hash-wasm's argon2 repackaged to take its WebAssembly as imported
+ * modules (hash-wasm itself compiles WebAssembly from bytes at run time, which Workers refuse).
  *
  * Choice: PBKDF2 at the runtime's ceiling. argon2id at OWASP's minimum is memory-hard and stronger
  * per guess, but costs ~6.5x the CPU per sign-in inside a Worker's CPU budget (a cheap lever for
