@@ -35,6 +35,7 @@ export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<strin
   '/api/v1/systems/:id/snapshots': (ids) => ({ id: ids.systemId }),
   '/api/v1/roles/:id': (ids) => ({ id: ids.jobRoleId }),
   '/api/v1/accounts/:id': (ids) => ({ id: ids.accountId }),
+  '/api/v1/findings/:id/dismiss': (ids) => ({ id: `never-used:account:${ids.accountId}` }),
 };
 
 /**
@@ -74,6 +75,10 @@ export const validBodies: Record<string, unknown> = {
   'PATCH /api/v1/accounts/:id': { displayName: 'Renamed' },
   'POST /api/v1/accounts/import': { csv: 'system,username,permissions\n' },
   'POST /api/v1/sync': { mutations: [] },
+  'POST /api/v1/findings/:id/dismiss': {
+    reason: 'Accepted for the audit season',
+    expiresAt: Date.now() + 86_400_000,
+  },
   'POST /api/v1/me/password': {
     currentPassword: 'correct horse battery staple 42',
     newPassword: 'a different long passphrase 77',

@@ -5,6 +5,7 @@ import { handleError, handleNotFound } from './http/problem';
 import { accountsApp } from './routes/accounts';
 import { auditApp } from './routes/audit';
 import { auth } from './routes/auth';
+import { findingsApp } from './routes/findings';
 import { health } from './routes/health';
 import { me } from './routes/me';
 import { membersApp } from './routes/members';
@@ -41,6 +42,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/v1/roles', rolesApp)
   .route('/api/v1/accounts', accountsApp)
   .route('/api/v1/sync', syncApp)
+  .route('/api/v1/findings', findingsApp)
   .route('/api/v1/openapi.json', openapi);
 
 app.onError(handleError);
