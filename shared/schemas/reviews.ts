@@ -90,7 +90,10 @@ export const reviewItemSchema = z.object({
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
-export const reviewItemPageSchema = z.object({ items: z.array(reviewItemSchema), nextCursor: z.string().nullable() });
+export const reviewItemPageSchema = z.object({
+  items: z.array(reviewItemSchema),
+  nextCursor: z.string().nullable(),
+});
 
 export const listReviewItemsQuerySchema = z.strictObject({
   /** `true`: only items nobody has decided yet. */
@@ -196,9 +199,7 @@ export const markReadSchema = z.union([
 export const markReadResultSchema = z.object({ marked: z.number().int().nonnegative() });
 
 /** The daily check posts only to https endpoints. */
-export const webhookUrlSchema = z
-  .url({ protocol: /^https$/, hostname: z.regexes.domain })
-  .max(2000);
+export const webhookUrlSchema = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2000);
 export const setWebhookSchema = z.strictObject({ url: webhookUrlSchema });
 export const webhookSchema = z.object({
   url: z.string(),

@@ -53,7 +53,8 @@ beforeAll(async () => {
       body: { name: 'Their Review', reviewerIds: [theirMember.member.id], dueAt: Date.now() + 86_400_000 },
     })
   ).body;
-  const items = (await authed<{ items: { id: string }[] }>(theirs, `/api/v1/reviews/${campaign.id}/items`)).body;
+  const items = (await authed<{ items: { id: string }[] }>(theirs, `/api/v1/reviews/${campaign.id}/items`))
+    .body;
   await authed(theirs, `/api/v1/reviews/${campaign.id}/close`, { method: 'POST' });
   const todo = (await authed<{ items: { id: string }[] }>(theirs, '/api/v1/todos')).body.items[0];
   if (!items.items[0] || !todo) throw new Error('setup made no foreign review item or to-do');

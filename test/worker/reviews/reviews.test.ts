@@ -60,9 +60,15 @@ describe('starting a campaign', () => {
     });
     expect(response.status).toBe(201);
     campaign = campaignSchema.parse(response.body);
-    expect(campaign).toMatchObject({ status: 'open', defaultDecision: 'revoke', systemIds: [firm.paydesk.id] });
+    expect(campaign).toMatchObject({
+      status: 'open',
+      defaultDecision: 'revoke',
+      systemIds: [firm.paydesk.id],
+    });
     expect(campaign.progress).toMatchObject({ total: 4, decided: 0, remaining: 4 });
-    const page = reviewItemPageSchema.parse((await authed(firm.auditor, `/api/v1/reviews/${campaign.id}/items`)).body);
+    const page = reviewItemPageSchema.parse(
+      (await authed(firm.auditor, `/api/v1/reviews/${campaign.id}/items`)).body,
+    );
     items = page.items;
     expect(items.map((i) => i.username)).toEqual(['frontdesk', 'rbaker', 'rita.r', 'sjones']);
     expect(item('rbaker')).toMatchObject({
@@ -78,10 +84,13 @@ describe('starting a campaign', () => {
   });
 
   it('pages the items with a cursor and filters the undecided', async () => {
-    const first = reviewItemPageSchema.parse((await authed(firm.owner, `/api/v1/reviews/${campaign.id}/items?limit=3`)).body);
+    const first = reviewItemPageSchema.parse(
+      (await authed(firm.owner, `/api/v1/reviews/${campaign.id}/items?limit=3`)).body,
+    );
     expect(first.items).toHaveLength(3);
     const second = reviewItemPageSchema.parse(
-      (await authed(firm.owner, `/api/v1/reviews/${campaign.id}/items?limit=3&cursor=${first.nextCursor}`)).body,
+      (await authed(firm.owner, `/api/v1/reviews/${campaign.id}/items?limit=3&cursor=${first.nextCursor}`))
+        .body,
     );
     expect(second.items.map((i) => i.username)).toEqual(['sjones']);
     expect(second.nextCursor).toBeNull();
@@ -92,14 +101,20 @@ describe('deciding', () => {
   it('records keep, revoke and change with comments, audited, with progress per reviewer', async () => {
     const kept = await decide(firm.rita, 'sjones', { decision: 'keep' });
     expect(kept.status).toBe(200);
-    expect(kept.body).toMatchObject({ decision: 'keep', decidedBy: firm.rita.member.id, decidedByName: 'Rita Reviewer' });
+    expect(kept.body).toMatchObject({
+      decision: 'keep',
+      decidedBy: firm.rita.member.id,
+      decidedByName: 'Rita Reviewer',
+    });
     const changed = await decide(firm.rita, 'rbaker', {
       decision: 'change',
       permissions: ['payments.add'],
       comment: 'Refunds are for the office manager only',
     });
     expect(changed.body).toMatchObject({ decision: 'change', newPermissions: ['payments.add'] });
-    const progress = campaignSchema.parse((await authed(firm.owner, `/api/v1/reviews/${campaign.id}`)).body).progress;
+    const progress = campaignSchema.parse(
+      (await authed(firm.owner, `/api/v1/reviews/${campaign.id}`)).body,
+    ).progress;
     expect(progress).toMatchObject({ total: 4, decided: 2, remaining: 2 });
     expect(progress.byReviewer).toEqual([
       { memberId: firm.rita.member.id, name: 'Rita Reviewer', decided: 2 },
@@ -120,7 +135,9 @@ describe('deciding', () => {
     const own = await decide(firm.rita, 'rita.r', { decision: 'keep' });
     expect(own.status).toBe(403);
     expect(JSON.stringify(own.body)).toMatch(/own access/);
-    expect((await decide(firm.ray, 'rita.r', { decision: 'keep', comment: 'Her own login, in use' })).status).toBe(200);
+    expect(
+      (await decide(firm.ray, 'rita.r', { decision: 'keep', comment: 'Her own login, in use' })).status,
+    ).toBe(200);
   });
 
   it('refuses members not named on the campaign, missing comments and unknown permissions', async () => {
@@ -129,7 +146,11 @@ describe('deciding', () => {
     const noComment = await decide(firm.ray, 'frontdesk', { decision: 'revoke' });
     expect(noComment.status).toBe(422);
     expect(JSON.stringify(noComment.body)).toContain('body.comment');
-    const unknown = await decide(firm.ray, 'frontdesk', { decision: 'change', permissions: ['rockets.launch'], comment: 'x' });
+    const unknown = await decide(firm.ray, 'frontdesk', {
+      decision: 'change',
+      permissions: ['rockets.launch'],
+      comment: 'x',
+    });
     expect(unknown.status).toBe(422);
     expect(JSON.stringify(unknown.body)).toContain('body.permissions.0');
   });
@@ -141,7 +162,9 @@ describe('deciding', () => {
 
 describe('closing', () => {
   it('applies the default to undecided items, freezes the campaign and makes to-dos of revokes and changes', async () => {
-    expect((await authed(firm.rita, `/api/v1/reviews/${campaign.id}/close`, { method: 'POST' })).status).toBe(403);
+    expect((await authed(firm.rita, `/api/v1/reviews/${campaign.id}/close`, { method: 'POST' })).status).toBe(
+      403,
+    );
     const closed = await authed(firm.owner, `/api/v1/reviews/${campaign.id}/close`, { method: 'POST' });
     expect(closed.status).toBe(200);
     expect(campaignSchema.parse(closed.body)).toMatchObject({
@@ -149,25 +172,35 @@ describe('closing', () => {
       closedBy: firm.owner.member.id,
       progress: { total: 4, decided: 4, remaining: 0 },
     });
-    items = reviewItemPageSchema.parse((await authed(firm.owner, `/api/v1/reviews/${campaign.id}/items`)).body).items;
+    items = reviewItemPageSchema.parse(
+      (await authed(firm.owner, `/api/v1/reviews/${campaign.id}/items`)).body,
+    ).items;
     expect(item('frontdesk')).toMatchObject({ decision: 'revoke', defaulted: true, decidedBy: null });
     expect(item('sjones')).toMatchObject({ decision: 'keep', defaulted: false });
     expect((await decide(firm.ray, 'frontdesk', { decision: 'keep' })).status).toBe(409);
-    expect((await authed(firm.owner, `/api/v1/reviews/${campaign.id}/close`, { method: 'POST' })).status).toBe(409);
+    expect(
+      (await authed(firm.owner, `/api/v1/reviews/${campaign.id}/close`, { method: 'POST' })).status,
+    ).toBe(409);
 
-    const todos = todoPageSchema.parse((await authed(firm.owner, '/api/v1/todos?status=open&source=review')).body).items;
+    const todos = todoPageSchema.parse(
+      (await authed(firm.owner, '/api/v1/todos?status=open&source=review')).body,
+    ).items;
     expect(todos.map((t) => [t.label, t.action]).sort()).toEqual([
       ['frontdesk in PayDesk', 'remove'],
       ['rbaker in PayDesk', 'change-permissions'],
     ]);
     expect(todos.find((t) => t.action === 'change-permissions')?.targetPermissions).toEqual(['payments.add']);
-    const audit = await authed<{ events: { after: unknown }[] }>(firm.owner, '/api/v1/audit?action=review.close');
+    const audit = await authed<{ events: { after: unknown }[] }>(
+      firm.owner,
+      '/api/v1/audit?action=review.close',
+    );
     expect(audit.body.events[0]?.after).toMatchObject({ defaulted: 1, revoke: 1, change: 1, keep: 2 });
   });
 
   it('counts as a completed review of the system: no review-overdue finding for PayDesk', async () => {
-    const findings = (await authed<{ findings: { ruleId: string; systemId: string }[] }>(firm.owner, '/api/v1/findings'))
-      .body.findings;
+    const findings = (
+      await authed<{ findings: { ruleId: string; systemId: string }[] }>(firm.owner, '/api/v1/findings')
+    ).body.findings;
     const overdue = findings.filter((f) => f.ruleId === 'review-overdue').map((f) => f.systemId);
     expect(overdue).toEqual([firm.crm.id]);
   });
@@ -193,7 +226,10 @@ describe('closing', () => {
   });
 
   it('prints an HTML report with every value escaped', async () => {
-    const response = await authed<string>(firm.auditor, `/api/v1/reviews/${campaign.id}/evidence?format=html`);
+    const response = await authed<string>(
+      firm.auditor,
+      `/api/v1/reviews/${campaign.id}/evidence?format=html`,
+    );
     expect(response.status).toBe(200);
     expect(response.response.headers.get('content-type')).toContain('text/html');
     expect(response.response.headers.get('content-security-policy')).toContain("default-src 'none'");
@@ -231,12 +267,26 @@ describe('follow-through', () => {
 describe('a leaver', () => {
   it('gets an offboarding checklist of every account they own or use, across systems', async () => {
     const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
-    await post(firm.owner, `/api/v1/people/${firm.rose.id}/leave`, { endDate: yesterday, reason: 'Moved abroad' });
-    await post(firm.owner, `/api/v1/people/${firm.rose.id}/leave`, { endDate: yesterday, reason: 'Moved abroad' });
-    const { checklists } = checklistListSchema.parse((await authed(firm.rita, '/api/v1/todos/checklists')).body);
+    await post(firm.owner, `/api/v1/people/${firm.rose.id}/leave`, {
+      endDate: yesterday,
+      reason: 'Moved abroad',
+    });
+    await post(firm.owner, `/api/v1/people/${firm.rose.id}/leave`, {
+      endDate: yesterday,
+      reason: 'Moved abroad',
+    });
+    const { checklists } = checklistListSchema.parse(
+      (await authed(firm.rita, '/api/v1/todos/checklists')).body,
+    );
     expect(checklists).toHaveLength(1);
     const [list] = checklists;
-    expect(list).toMatchObject({ personId: firm.rose.id, name: 'Rose Baker', endDate: yesterday, open: 3, done: 0 });
+    expect(list).toMatchObject({
+      personId: firm.rose.id,
+      name: 'Rose Baker',
+      endDate: yesterday,
+      open: 3,
+      done: 0,
+    });
     expect(list?.items.map((t) => [t.label, t.action]).sort()).toEqual([
       ['frontdesk in PayDesk', 'rotate-password'],
       ['rbaker in PayDesk', 'remove'],
@@ -246,7 +296,8 @@ describe('a leaver', () => {
 
   it('closes checklist items by snapshot or by the admin’s audited confirmation', async () => {
     await post(firm.owner, `/api/v1/systems/${firm.crm.id}/snapshots`, { rows: [] });
-    let list = checklistListSchema.parse((await authed(firm.owner, '/api/v1/todos/checklists')).body).checklists[0];
+    let list = checklistListSchema.parse((await authed(firm.owner, '/api/v1/todos/checklists')).body)
+      .checklists[0];
     expect(list).toMatchObject({ open: 2, done: 1 });
     const rotate = list?.items.find((t) => t.action === 'rotate-password');
     const remove = list?.items.find((t) => t.label === 'rbaker in PayDesk');
@@ -256,10 +307,15 @@ describe('a leaver', () => {
     expect((await confirm(firm.owner, rotate?.id, {})).status).toBe(422);
     const done = await confirm(firm.owner, rotate?.id, { comment: 'Password changed, told Sam' });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ status: 'done', closedVia: 'confirmation', closedComment: 'Password changed, told Sam' });
+    expect(done.body).toMatchObject({
+      status: 'done',
+      closedVia: 'confirmation',
+      closedComment: 'Password changed, told Sam',
+    });
     expect((await confirm(firm.owner, rotate?.id, { comment: 'again' })).status).toBe(409);
     await confirm(firm.owner, remove?.id, { comment: 'Removed by the vendor' });
-    list = checklistListSchema.parse((await authed(firm.owner, '/api/v1/todos/checklists')).body).checklists[0];
+    list = checklistListSchema.parse((await authed(firm.owner, '/api/v1/todos/checklists')).body)
+      .checklists[0];
     expect(list).toBeUndefined();
     const audit = await authed<{ events: unknown[] }>(firm.owner, '/api/v1/audit?action=todo.confirm');
     expect(audit.body.events).toHaveLength(2);

@@ -19,9 +19,16 @@ export async function smallFirm() {
   const auditor = await addMember(owner, 'auditor', 'Audrey Auditor');
   const paydesk = await post<{ id: string }>(owner, '/api/v1/systems', {
     name: 'PayDesk',
-    permissions: [{ name: 'payments.add' }, { name: 'transactions.search' }, { name: 'refunds.process', privileged: true }],
+    permissions: [
+      { name: 'payments.add' },
+      { name: 'transactions.search' },
+      { name: 'refunds.process', privileged: true },
+    ],
   });
-  const crm = await post<{ id: string }>(owner, '/api/v1/systems', { name: 'CRM', permissions: [{ name: 'contacts.edit' }] });
+  const crm = await post<{ id: string }>(owner, '/api/v1/systems', {
+    name: 'CRM',
+    permissions: [{ name: 'contacts.edit' }],
+  });
   const clerk = await post<{ id: string }>(owner, '/api/v1/roles', {
     name: 'Booking clerk',
     permissions: { [paydesk.id]: ['payments.add'], [crm.id]: ['contacts.edit'] },
@@ -31,8 +38,14 @@ export async function smallFirm() {
     email: 'rose@harbour.example',
     jobRoleId: clerk.id,
   });
-  const sam = await post<{ id: string }>(owner, '/api/v1/people', { name: 'Sam Jones', email: 'sam@harbour.example' });
-  const ritaPerson = await post<{ id: string }>(owner, '/api/v1/people', { name: 'Rita Reviewer', email: rita.email });
+  const sam = await post<{ id: string }>(owner, '/api/v1/people', {
+    name: 'Sam Jones',
+    email: 'sam@harbour.example',
+  });
+  const ritaPerson = await post<{ id: string }>(owner, '/api/v1/people', {
+    name: 'Rita Reviewer',
+    email: rita.email,
+  });
   const recent = Date.now() - DAY;
   const account = (systemId: string, username: string, extra: Record<string, unknown> = {}) =>
     post<{ id: string }>(owner, '/api/v1/accounts', { systemId, username, lastSignInAt: recent, ...extra });
@@ -42,8 +55,15 @@ export async function smallFirm() {
       ownerPersonId: rose.id,
       permissions: ['payments.add', 'refunds.process'],
     }),
-    sjones: await account(paydesk.id, 'sjones', { displayName: 'Sam Jones', ownerPersonId: sam.id, permissions: ['payments.add'] }),
-    ritaOwn: await account(paydesk.id, 'rita.r', { displayName: 'Rita Reviewer', ownerPersonId: ritaPerson.id }),
+    sjones: await account(paydesk.id, 'sjones', {
+      displayName: 'Sam Jones',
+      ownerPersonId: sam.id,
+      permissions: ['payments.add'],
+    }),
+    ritaOwn: await account(paydesk.id, 'rita.r', {
+      displayName: 'Rita Reviewer',
+      ownerPersonId: ritaPerson.id,
+    }),
     frontdesk: await account(paydesk.id, 'frontdesk', {
       displayName: '<img src=x onerror=alert(1)>',
       userPersonIds: [rose.id, sam.id],

@@ -84,9 +84,19 @@ export async function checkOrganisation(
   let closedCampaigns = 0;
   for (const campaign of await openCampaigns(db, orgId)) {
     if (campaign.dueAt <= now) {
-      const { statements, summary } = await planClose(db, campaign, { memberId: null, name: 'Rollcall daily check' }, now);
+      const { statements, summary } = await planClose(
+        db,
+        campaign,
+        { memberId: null, name: 'Rollcall daily check' },
+        now,
+      );
       await writeAudited(db, dailyActor(orgId), statements.map(asBatchItem), [
-        { action: 'review.close', targetType: 'review', targetId: campaign.id, after: { ...summary, closedAt: now, atDueDate: true } },
+        {
+          action: 'review.close',
+          targetType: 'review',
+          targetId: campaign.id,
+          after: { ...summary, closedAt: now, atDueDate: true },
+        },
       ]);
       closedCampaigns += 1;
       candidates.push({
@@ -247,7 +257,10 @@ export async function runDailyCheck(
         checks.push(await checkOrganisation(db, id, now, options.fetcher));
       } catch (error) {
         // One organisation's failure must not stop the others; it is retried on the next run.
-        console.error('daily check failed for an organisation:', error instanceof Error ? error.message : error);
+        console.error(
+          'daily check failed for an organisation:',
+          error instanceof Error ? error.message : error,
+        );
       }
     }
     const last = page.at(-1);

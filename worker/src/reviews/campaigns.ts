@@ -131,9 +131,12 @@ export async function planCampaign(
     .where(and(eq(members.orgId, orgId), isNull(members.removedAt), inJson(members.id, reviewerIds)));
   const reviewerErrors = reviewerIds.flatMap((id, index) => {
     const found = reviewerRows.find((row) => row.id === id);
-    if (!found) return [{ field: `body.reviewerIds.${index}`, message: `no member ${id} in this organisation` }];
+    if (!found)
+      return [{ field: `body.reviewerIds.${index}`, message: `no member ${id} in this organisation` }];
     if (!(REVIEWER_ROLES as readonly string[]).includes(found.role)) {
-      return [{ field: `body.reviewerIds.${index}`, message: `an ${found.role} cannot decide access reviews` }];
+      return [
+        { field: `body.reviewerIds.${index}`, message: `an ${found.role} cannot decide access reviews` },
+      ];
     }
     return [];
   });
@@ -322,9 +325,16 @@ export async function planDecision(
   const [item] = await db
     .select()
     .from(reviewItems)
-    .where(and(eq(reviewItems.id, itemId), eq(reviewItems.campaignId, campaignId), eq(reviewItems.orgId, member.orgId)));
+    .where(
+      and(
+        eq(reviewItems.id, itemId),
+        eq(reviewItems.campaignId, campaignId),
+        eq(reviewItems.orgId, member.orgId),
+      ),
+    );
   if (!item) throw new ProblemError(404, 'No such item in this campaign.');
-  if (campaign.status !== 'open') throw new ProblemError(409, 'The campaign is closed: its decisions are final.');
+  if (campaign.status !== 'open')
+    throw new ProblemError(409, 'The campaign is closed: its decisions are final.');
   if (!campaign.reviewerIds.includes(member.id)) {
     throw new ProblemError(403, 'Only the reviewers named on this campaign decide its items.');
   }
@@ -333,7 +343,10 @@ export async function planDecision(
     item.userPersonIds.some((id) => mine.has(id)) ||
     (item.accountEmail !== null && item.accountEmail.toLowerCase() === member.email.toLowerCase());
   if (own) {
-    throw new ProblemError(403, 'Nobody reviews their own access: another reviewer must decide on this account.');
+    throw new ProblemError(
+      403,
+      'Nobody reviews their own access: another reviewer must decide on this account.',
+    );
   }
   let newPermissions: string[] | null = null;
   if (input.decision === 'change') {
@@ -343,7 +356,14 @@ export async function planDecision(
       .where(and(eq(systems.id, item.systemId), eq(systems.orgId, member.orgId)));
     const catalogue = new Set((system?.permissions ?? []).map((p) => p.name));
     const unknown = input.permissions.flatMap((name, index) =>
-      catalogue.has(name) ? [] : [{ field: `body.permissions.${index}`, message: `${name} is not a permission of ${item.systemName}` }],
+      catalogue.has(name)
+        ? []
+        : [
+            {
+              field: `body.permissions.${index}`,
+              message: `${name} is not a permission of ${item.systemName}`,
+            },
+          ],
     );
     if (unknown.length > 0) throw new ProblemError(422, 'Unknown permissions.', unknown);
     newPermissions = [...new Set(input.permissions)].sort();
@@ -358,7 +378,12 @@ export async function planDecision(
     defaulted: false,
   };
   const before = item.decision
-    ? { decision: item.decision, newPermissions: item.newPermissions, comment: item.comment, decidedBy: item.decidedBy }
+    ? {
+        decision: item.decision,
+        newPermissions: item.newPermissions,
+        comment: item.comment,
+        decidedBy: item.decidedBy,
+      }
     : null;
   return {
     item,

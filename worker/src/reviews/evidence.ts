@@ -9,11 +9,15 @@ import type { members, reviewCampaigns, reviewItems } from '../db/schema';
 
 type CampaignRow = typeof reviewCampaigns.$inferSelect;
 type ItemRow = typeof reviewItems.$inferSelect;
-type Names = { systems: Map<string, string>; members: Map<string, Pick<typeof members.$inferSelect, 'name'>> };
+type Names = {
+  systems: Map<string, string>;
+  members: Map<string, Pick<typeof members.$inferSelect, 'name'>>;
+};
 
 const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
 
-const decidedBy = (item: ItemRow) => (item.defaulted ? 'default (no decision by the due date)' : (item.decidedByName ?? ''));
+const decidedBy = (item: ItemRow) =>
+  item.defaulted ? 'default (no decision by the due date)' : (item.decidedByName ?? '');
 
 const findingsText = (item: ItemRow) =>
   item.findings.map((finding) => `${finding.severity}: ${finding.title}`).join('; ');
@@ -61,7 +65,13 @@ export function evidenceCsv(items: readonly ItemRow[]): string {
   );
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }

@@ -50,11 +50,21 @@ export async function openChecklists(db: Db, orgId: string) {
       ),
     )
     .orderBy(asc(people.name), asc(todos.label));
-  const byPerson = new Map<string, { personId: string; name: string; endDate: string | null; open: number; done: number; items: Todo[] }>();
+  const byPerson = new Map<
+    string,
+    { personId: string; name: string; endDate: string | null; open: number; done: number; items: Todo[] }
+  >();
   for (const row of rows) {
     let list = byPerson.get(row.todo.sourceId);
     if (!list) {
-      list = { personId: row.todo.sourceId, name: row.name, endDate: row.endDate, open: 0, done: 0, items: [] };
+      list = {
+        personId: row.todo.sourceId,
+        name: row.name,
+        endDate: row.endDate,
+        open: 0,
+        done: 0,
+        items: [],
+      };
       byPerson.set(row.todo.sourceId, list);
     }
     list.items.push(toTodo(row.todo));
@@ -64,7 +74,10 @@ export async function openChecklists(db: Db, orgId: string) {
 }
 
 export async function findTodo(db: Db, orgId: string, id: string): Promise<TodoRow> {
-  const [row] = await db.select().from(todos).where(and(eq(todos.orgId, orgId), eq(todos.id, id)));
+  const [row] = await db
+    .select()
+    .from(todos)
+    .where(and(eq(todos.orgId, orgId), eq(todos.id, id)));
   if (!row) throw new ProblemError(404, 'No such to-do.');
   return row;
 }
@@ -97,7 +110,10 @@ export async function planLeaverChecklist(db: Db, orgId: string, personId: strin
     .from(signInObservations)
     .where(eq(signInObservations.orgId, orgId));
   const items = rows.map(({ account, systemName }) => {
-    const users = new Set([...(account.ownerPersonId ? [account.ownerPersonId] : []), ...account.userPersonIds]);
+    const users = new Set([
+      ...(account.ownerPersonId ? [account.ownerPersonId] : []),
+      ...account.userPersonIds,
+    ]);
     for (const o of observed) if (o.accountId === account.id) users.add(o.personId);
     const verdict = classify(account.username, account.displayName);
     const shared =

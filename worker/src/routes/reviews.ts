@@ -62,14 +62,22 @@ export const reviewsApp = new Hono<AppEnv>()
       body: createCampaignSchema,
       responses: {
         201: { description: 'The campaign', schema: campaignSchema },
-        422: problem('A reviewer or system that does not exist or cannot review, a past due date, nothing to review'),
+        422: problem(
+          'A reviewer or system that does not exist or cannot review, a past due date, nothing to review',
+        ),
       },
     }),
     async (c) => {
       const db = database(c.env.DB);
       const member = c.get('member');
       const input = c.req.valid('json');
-      const { campaign, itemCount, statements } = await planCampaign(db, member.orgId, member.id, input, Date.now());
+      const { campaign, itemCount, statements } = await planCampaign(
+        db,
+        member.orgId,
+        member.id,
+        input,
+        Date.now(),
+      );
       await writeAudited(db, memberActor(c), statements.map(asBatchItem), [
         {
           action: 'review.create',
@@ -96,9 +104,13 @@ export const reviewsApp = new Hono<AppEnv>()
       summary: 'One campaign and its progress',
       roles: READERS,
       params: campaignParamsSchema,
-      responses: { 200: { description: 'The campaign', schema: campaignSchema }, 404: problem('No such campaign') },
+      responses: {
+        200: { description: 'The campaign', schema: campaignSchema },
+        404: problem('No such campaign'),
+      },
     }),
-    async (c) => c.json(await getCampaign(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id)),
+    async (c) =>
+      c.json(await getCampaign(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id)),
   )
   .get(
     '/:id/items',
@@ -116,7 +128,12 @@ export const reviewsApp = new Hono<AppEnv>()
     }),
     async (c) =>
       c.json(
-        await listItems(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id, c.req.valid('query')),
+        await listItems(
+          database(c.env.DB),
+          c.get('member').orgId,
+          c.req.valid('param').id,
+          c.req.valid('query'),
+        ),
       ),
   )
   .post(
@@ -148,21 +165,26 @@ export const reviewsApp = new Hono<AppEnv>()
         c.req.valid('json'),
         Date.now(),
       );
-      const [rows] = await writeAudited(db, memberActor(c), [statement], [
-        {
-          action: 'review.decide',
-          targetType: 'review_item',
-          targetId: itemId,
-          before,
-          after: {
-            campaignId: id,
-            account: `${item.username} in ${item.systemName}`,
-            decision: set.decision,
-            newPermissions: set.newPermissions,
-            comment: set.comment,
+      const [rows] = await writeAudited(
+        db,
+        memberActor(c),
+        [statement],
+        [
+          {
+            action: 'review.decide',
+            targetType: 'review_item',
+            targetId: itemId,
+            before,
+            after: {
+              campaignId: id,
+              account: `${item.username} in ${item.systemName}`,
+              decision: set.decision,
+              newPermissions: set.newPermissions,
+              comment: set.comment,
+            },
           },
-        },
-      ]);
+        ],
+      );
       const row = rows[0];
       if (!row) throw new ProblemError(404, 'No such item in this campaign.');
       return c.json(toReviewItem(row));
@@ -187,9 +209,19 @@ export const reviewsApp = new Hono<AppEnv>()
       const member = c.get('member');
       const campaign = await findCampaignRow(db, member.orgId, c.req.valid('param').id);
       const now = Date.now();
-      const { statements, summary } = await planClose(db, campaign, { memberId: member.id, name: member.name }, now);
+      const { statements, summary } = await planClose(
+        db,
+        campaign,
+        { memberId: member.id, name: member.name },
+        now,
+      );
       await writeAudited(db, memberActor(c), statements.map(asBatchItem), [
-        { action: 'review.close', targetType: 'review', targetId: campaign.id, after: { ...summary, closedAt: now } },
+        {
+          action: 'review.close',
+          targetType: 'review',
+          targetId: campaign.id,
+          after: { ...summary, closedAt: now },
+        },
       ]);
       return c.json(await getCampaign(db, member.orgId, campaign.id));
     },
@@ -199,7 +231,8 @@ export const reviewsApp = new Hono<AppEnv>()
     api.route({
       method: 'get',
       path: '/:id/evidence',
-      summary: 'The evidence of a closed campaign: every item, decision, who and when, findings then (CSV or HTML)',
+      summary:
+        'The evidence of a closed campaign: every item, decision, who and when, findings then (CSV or HTML)',
       roles: READERS,
       params: campaignParamsSchema,
       query: evidenceQuerySchema,

@@ -16,7 +16,10 @@ const OWNER = ['owner'] as const;
 
 function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return `whsec_${btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '')}`;
+  return `whsec_${btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replaceAll('=', '')}`;
 }
 
 export const webhookApp = new Hono<AppEnv>()
@@ -56,7 +59,14 @@ export const webhookApp = new Hono<AppEnv>()
       const db = database(c.env.DB);
       const { orgId } = c.get('member');
       const { url } = c.req.valid('json');
-      const row = { orgId, url, secret: randomSecret(), createdAt: Date.now(), lastStatus: null, lastAttemptAt: null };
+      const row = {
+        orgId,
+        url,
+        secret: randomSecret(),
+        createdAt: Date.now(),
+        lastStatus: null,
+        lastAttemptAt: null,
+      };
       await writeAudited(
         db,
         memberActor(c),
@@ -85,7 +95,14 @@ export const webhookApp = new Hono<AppEnv>()
         db,
         memberActor(c),
         [db.delete(orgWebhooks).where(eq(orgWebhooks.orgId, orgId))],
-        [{ action: 'organisation.webhook_remove', targetType: 'organisation', targetId: orgId, before: { url: row.url } }],
+        [
+          {
+            action: 'organisation.webhook_remove',
+            targetType: 'organisation',
+            targetId: orgId,
+            before: { url: row.url },
+          },
+        ],
       );
       return c.body(null, 204);
     },
