@@ -4,7 +4,7 @@
 // - sign-in latency p50/p95 (POST /api/v1/auth/login), and a wrong password beside an unknown email;
 // - audit export throughput (events/s) over 100,000 events, NDJSON and CSV;
 // each beside GET /health measured in the same run.
-import { ms, percentiles, startWorker } from './lib/wrangler-dev.mjs';
+import { fetchRetry as fetch, ms, percentiles, startWorker } from './lib/wrangler-dev.mjs';
 
 const PASSWORD = 'correct horse battery staple 42';
 const EVENTS = 100_000;
@@ -16,9 +16,11 @@ async function json(response) {
 }
 
 const report = [];
+const progress = (step) => process.stderr.write(`  … ${step}\n`);
 
 // 1. Hash time, in a worker that does nothing else.
 {
+  progress('hash worker');
   const hashWorker = await startWorker({ script: 'test/bench/hash-worker.ts' });
   try {
     const hit = (path) => fetch(`${hashWorker.base}${path}`).then((response) => response.arrayBuffer());
@@ -37,6 +39,7 @@ const report = [];
 }
 
 // 2. The real worker: /health, sign-in, export.
+progress('worker: /health and sign-in');
 const worker = await startWorker();
 try {
   const { base } = worker;
@@ -101,6 +104,7 @@ try {
   report.push(['login, wrong password (401)', `p50 ${ms(wrong.p50)}  p95 ${ms(wrong.p95)}`]);
   report.push(['login, unknown email (401)', `p50 ${ms(unknown.p50)}  p95 ${ms(unknown.p95)}`]);
 
+  progress('audit export');
   const orgId = signup.organisation.id;
   worker.d1(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${EVENTS})

@@ -24,6 +24,9 @@ describe('the route table', () => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as OpenApi;
     expect(document.openapi).toBe('3.1.0');
+    const me = document.paths['/api/v1/me']?.get?.responses as Record<string, { content?: object }>;
+    expect(JSON.stringify(me['401']?.content)).toContain('#/components/schemas/Problem');
+    expect(JSON.stringify(document)).toContain('"Problem":{"type":"object"');
     for (const route of routeTable) {
       const operation = document.paths[route.fullPath.replace(/:(\w+)/g, '{$1}')]?.[route.method];
       expect(operation, `${route.method} ${route.fullPath}`).toBeDefined();

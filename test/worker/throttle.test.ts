@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { auditPageSchema } from '../../shared/schemas/audit';
-import { authed, GOOD_PASSWORD, logIn, signUp, uniqueEmail } from './helpers';
+import { authed, GOOD_PASSWORD, logIn, request, signUp, uniqueEmail } from './helpers';
 
 const WRONG = 'definitely not the password';
 
@@ -68,5 +68,30 @@ describe('sign-in throttling', () => {
     expect((await logIn(owner.email, GOOD_PASSWORD, { 'cf-connecting-ip': '198.51.100.7' })).status).toBe(
       200,
     );
+  });
+});
+
+describe('sign-up throttling', () => {
+  it('lets one address make ten organisations an hour', async () => {
+    const headers = { 'cf-connecting-ip': '203.0.113.50' };
+    const signup = (index: number) =>
+      request('/api/v1/auth/signup', {
+        method: 'POST',
+        headers,
+        body: {
+          organisationName: `Firm ${index}`,
+          name: 'Owner',
+          email: uniqueEmail('many'),
+          password: GOOD_PASSWORD,
+        },
+      });
+    for (let index = 0; index < 10; index++) expect((await signup(index)).status).toBe(201);
+    const refused = await signup(10);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000);
+    await env.DB.prepare('UPDATE login_throttle SET window_start = ? WHERE key = ?')
+      .bind(Date.now() - 3_600_001, 'signup:203.0.113.50')
+      .run();
+    expect((await signup(11)).status).toBe(201);
   });
 });

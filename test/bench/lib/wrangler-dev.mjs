@@ -78,6 +78,20 @@ export async function startWorker({ script, vars = { ENVIRONMENT: 'development' 
   return { base, persistTo, d1, stop };
 }
 
+/**
+ * fetch, tried once more when the connection drops (wrangler dev's proxy can reset a kept-alive
+ * connection on a loaded machine); an HTTP error answer is returned as is.
+ */
+export async function fetchRetry(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return fetch(url, init);
+  }
+}
+
 /** Times `count` sequential calls of `fn`; answers milliseconds at the 50th and 95th percentile. */
 export async function percentiles(count, fn) {
   const times = [];

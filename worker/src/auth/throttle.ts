@@ -78,3 +78,38 @@ export function failureStatements(db: Database, email: string, ip: string | null
 export function successStatement(db: Database, email: string) {
   return db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(email)));
 }
+
+/** Organisations one address may sign up per hour: sign-up costs a password hash and a new tenant. */
+export const SIGNUPS_PER_ADDRESS_PER_HOUR = 10;
+const HOUR_MS = 3_600_000;
+const signupKey = (ip: string) => `signup:${ip}`;
+
+/** Seconds until the address may sign up again, or null when it may now. */
+export async function signupRetryAfter(db: Database, ip: string | null, now: number): Promise<number | null> {
+  if (!ip) return null;
+  const [row] = await db
+    .select()
+    .from(loginThrottle)
+    .where(eq(loginThrottle.key, signupKey(ip)))
+    .limit(1);
+  if (!row || row.windowStart <= now - HOUR_MS || row.failures < SIGNUPS_PER_ADDRESS_PER_HOUR) return null;
+  return Math.ceil((row.windowStart + HOUR_MS - now) / 1000);
+}
+
+/** Counts one sign-up from the address, in an hour-long window. */
+export function signupStatements(db: Database, ip: string | null, now: number) {
+  if (!ip) return [];
+  const stale = sql`${loginThrottle.windowStart} <= ${now - HOUR_MS}`;
+  return [
+    db
+      .insert(loginThrottle)
+      .values({ key: signupKey(ip), failures: 1, windowStart: now, lockedUntil: null })
+      .onConflictDoUpdate({
+        target: loginThrottle.key,
+        set: {
+          failures: sql`CASE WHEN ${stale} THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
+          windowStart: sql`CASE WHEN ${stale} THEN ${now} ELSE ${loginThrottle.windowStart} END`,
+        },
+      }),
+  ];
+}

@@ -41,10 +41,12 @@ function response(spec: ResponseSpec, problem = false) {
   }
   if (!spec.schema) return { description: spec.description };
   const type = problem ? 'application/problem+json' : 'application/json';
-  return {
-    description: spec.description,
-    content: { [type]: { schema: jsonSchema(spec.schema, 'output') } },
-  };
+  // Every error has the same shape: described once, referred to everywhere.
+  const schema =
+    spec.schema === problemSchema
+      ? { $ref: '#/components/schemas/Problem' }
+      : jsonSchema(spec.schema, 'output');
+  return { description: spec.description, content: { [type]: { schema } } };
 }
 
 const problemAnswer = (description: string): ResponseSpec => ({ description, schema: problemSchema });
@@ -107,6 +109,7 @@ export function openApiDocument(routes: readonly RegisteredRoute[], version: str
         'The organisation of every request is the one of the access token.',
     },
     components: {
+      schemas: { Problem: jsonSchema(problemSchema, 'output') },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
     paths,

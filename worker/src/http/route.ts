@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { MemberRole } from '../../../shared/schemas/members';
+import { noInputSchema } from '../../../shared/schemas/request';
 import type { AppEnv } from '../app-env';
 import { authenticate } from '../auth/authenticate';
 import { ProblemError } from './problem';
@@ -46,7 +47,6 @@ type InputOf<S extends RouteSpec> = {
   out: Part<'param', S['params'], 'out'> & Part<'query', S['query'], 'out'> & Part<'json', S['body'], 'out'>;
 };
 
-const noFields = z.strictObject({});
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
@@ -103,17 +103,17 @@ function routeMiddleware(spec: RouteSpec): MiddlewareHandler<AppEnv> {
       c.set('member', member);
     }
 
-    const params = parseInput('params', spec.params ?? noFields, c.req.param());
+    const params = parseInput('params', spec.params ?? noInputSchema, c.req.param());
     c.req.addValidatedData('param', params as Record<string, unknown>);
 
-    const query = parseInput('query', spec.query ?? noFields, c.req.query());
+    const query = parseInput('query', spec.query ?? noInputSchema, c.req.query());
     c.req.addValidatedData('query', query as Record<string, unknown>);
 
     if (BODY_METHODS.has(spec.method)) {
       const raw = await readJsonBody(c.req.raw, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       const body = spec.body
         ? parseInput('body', spec.body, raw)
-        : parseInput('body', noFields.optional(), raw);
+        : parseInput('body', noInputSchema.optional(), raw);
       c.req.addValidatedData('json', (body ?? {}) as Record<string, unknown>);
     }
     await next();

@@ -17,7 +17,13 @@ import { newId, randomToken, sha256Hex } from '../auth/crypto';
 import { hashPassword, spendHashTime, verifyPassword } from '../auth/password';
 import { passwordProblems } from '../auth/password-policy';
 import { revokeSession, startSession, tokenPair } from '../auth/sessions';
-import { failureStatements, successStatement, throttleState } from '../auth/throttle';
+import {
+  failureStatements,
+  signupRetryAfter,
+  signupStatements,
+  successStatement,
+  throttleState,
+} from '../auth/throttle';
 import { signingKey } from '../auth/tokens';
 import { database } from '../db/client';
 import { invites, members, organisations, refreshTokens, sessions } from '../db/schema';
@@ -43,6 +49,7 @@ export const auth = new Hono<AppEnv>()
         201: { description: 'Signed in as the new owner', schema: tokenPairSchema },
         409: problem('The email already belongs to a member'),
         422: problem('A field is not valid, or the password is too weak'),
+        429: problem('Too many sign-ups from this address: see Retry-After'),
       },
     }),
     async (c) => {
@@ -53,6 +60,13 @@ export const auth = new Hono<AppEnv>()
 
       const db = database(c.env.DB);
       const now = Date.now();
+      const client = clientOf(c);
+      const retryAfter = await signupRetryAfter(db, client.ip, now);
+      if (retryAfter !== null) {
+        throw new ProblemError(429, 'Too many sign-ups from this address. Try again later.', undefined, {
+          'retry-after': String(retryAfter),
+        });
+      }
       const organisation = {
         id: newId(),
         name: input.organisationName,
@@ -67,7 +81,6 @@ export const auth = new Hono<AppEnv>()
         passwordHash: await hashPassword(input.password),
         createdAt: now,
       };
-      const client = clientOf(c);
       const session = await startSession(db, organisation.id, member.id, client, now);
       const actor: AuditActor = {
         orgId: organisation.id,
@@ -83,6 +96,7 @@ export const auth = new Hono<AppEnv>()
             db.insert(organisations).values(organisation),
             db.insert(members).values(member),
             ...session.statements,
+            ...signupStatements(db, client.ip, now),
           ],
           [
             {
