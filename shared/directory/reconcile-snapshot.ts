@@ -97,6 +97,9 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
     if (!held || (held.deleted && !account.deleted)) byUsername.set(key, account);
   }
 
+  // Exact usernames as stored (deleted rows too): a change of case must not take another row's name.
+  const exactHolder = new Map(input.accounts.map((account) => [account.username, account.id]));
+
   const plan: ReconcilePlan = {
     diff: { added: 0, changed: 0, removed: 0, unchanged: 0, rows: [] },
     inserts: [],
@@ -150,7 +153,8 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
 
     const next: AccountState = {
       id: existing.id,
-      username: row.username,
+      username:
+        (exactHolder.get(row.username) ?? existing.id) === existing.id ? row.username : existing.username,
       displayName: row.displayName === undefined ? existing.displayName : row.displayName,
       email: row.email === undefined ? existing.email : row.email || null,
       // A login the list shows again after it vanished is back, unless the page says otherwise.

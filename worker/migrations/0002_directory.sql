@@ -9,4 +9,5 @@ CREATE TABLE `sync_mutations` (
 	FOREIGN KEY (`org_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `accounts_org_username` ON `accounts` (`org_id`,`username`);--> statement-breakpoint
 CREATE INDEX `people_org_name` ON `people` (`org_id`,`name`);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
 import { extensionCors } from './http/cors';
+import { d1Meter } from './http/d1-meter';
 import { handleError, handleNotFound } from './http/problem';
 import { accountsApp } from './routes/accounts';
 import { auditApp } from './routes/audit';
@@ -34,6 +35,7 @@ export const app = new Hono<AppEnv>()
     c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
   })
   .use('/api/*', extensionCors())
+  .use('/api/*', d1Meter())
   .route('/health', health)
   .route('/api/v1/auth', auth)
   .route('/api/v1/me', me)

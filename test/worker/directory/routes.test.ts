@@ -516,3 +516,18 @@ describe('/api/v1/sync', () => {
     );
   });
 });
+
+describe('the D1 meter', () => {
+  it('counts statements and rows read only when asked', async () => {
+    const metered = await request('/api/v1/people?limit=5', {
+      token: admin.accessToken,
+      headers: { 'x-d1-meter': '1' },
+    });
+    expect(metered.status).toBe(200);
+    expect(Number(metered.headers.get('x-d1-statements'))).toBeGreaterThan(0);
+    expect(Number(metered.headers.get('x-d1-rows-read'))).toBeGreaterThan(0);
+    const plain = await request('/api/v1/people?limit=5', { token: admin.accessToken });
+    expect(plain.headers.get('x-d1-statements')).toBeNull();
+    expect(await plain.json()).toEqual(await metered.json());
+  });
+});

@@ -218,6 +218,56 @@ describe('sync push', () => {
     expect(rows.get(outsider.id)?.row).toMatchObject({ name: 'Not Yours' });
   });
 
+  it('takes a deleted person off their accounts, and refuses a username the system already has', async () => {
+    const orgId = await newOrg();
+    const system = await newSystem(orgId);
+    const personId = crypto.randomUUID();
+    const accountId = crypto.randomUUID();
+    const created = await push(orgId, [
+      {
+        mutationId: mid(),
+        op: 'upsert',
+        entity: 'person',
+        rowId: personId,
+        baseVersion: null,
+        data: { name: 'Ola Owner' },
+      },
+      {
+        mutationId: mid(),
+        op: 'upsert',
+        entity: 'account',
+        rowId: accountId,
+        baseVersion: null,
+        data: { systemId: system.id, username: 'ola', ownerPersonId: personId },
+      },
+    ]);
+    const personVersion = (created[0] as { version: number }).version;
+    const { cursor } = await pullAll(orgId);
+
+    const taken = await push(orgId, [
+      {
+        mutationId: mid(),
+        op: 'upsert',
+        entity: 'account',
+        rowId: crypto.randomUUID(),
+        baseVersion: null,
+        data: { systemId: system.id, username: 'ola' },
+      },
+    ]);
+    expect(taken[0]).toMatchObject({ status: 'rejected', errors: [{ field: 'mutations.0.data.username' }] });
+
+    const removed = await push(orgId, [
+      { mutationId: mid(), op: 'delete', entity: 'person', rowId: personId, baseVersion: personVersion },
+    ]);
+    expect(removed[0]?.status).toBe('applied');
+    const next = await pullChanges(db, orgId, cursor, 100);
+    expect(next.changes.map((change) => [change.entity, change.row.id])).toEqual([
+      ['person', personId],
+      ['account', accountId],
+    ]);
+    expect(next.changes[1]?.row).toMatchObject({ ownerPersonId: null, deleted: false });
+  });
+
   it('applies 500 mutations in one push within D1 statement limits', async () => {
     const orgId = await newOrg();
     const mutations = Array.from({ length: 500 }, (_, index) => ({

@@ -123,6 +123,8 @@ export const accounts = sqliteTable(
     uniqueIndex('accounts_system_username').on(table.systemId, table.username),
     index('accounts_org_version').on(table.orgId, table.version),
     index('accounts_owner').on(table.ownerPersonId),
+    // The account list pages in username order without sorting the whole organisation.
+    index('accounts_org_username').on(table.orgId, table.username),
   ],
 );
 

@@ -188,7 +188,7 @@ export async function planPeopleImport(
             version = ${reservedVersionSql(orgId, count, sql`j.key + ${creates.length + chunk.offset}`)},
             updated_at = ${now}
           FROM json_each(${chunk.json}) AS j
-          WHERE people.id = ${value('id')} AND people.org_id = ${orgId}`,
+          WHERE people.id = ${value('id')} AND +people.org_id = ${orgId}`,
       ),
     );
   }
@@ -325,7 +325,7 @@ export async function planAccountsImport(
             version = ${reservedVersionSql(orgId, count, sql`j.key + ${creates.length + chunk.offset}`)},
             updated_at = ${now}
           FROM json_each(${chunk.json}) AS j
-          WHERE accounts.id = ${value('id')} AND accounts.org_id = ${orgId}`,
+          WHERE accounts.id = ${value('id')} AND +accounts.org_id = ${orgId}`,
       ),
     );
   }

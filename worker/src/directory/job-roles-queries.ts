@@ -177,7 +177,7 @@ export async function deleteJobRole(
           sql`UPDATE people SET job_role_id = NULL, updated_at = ${now},
           version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
           FROM json_each(${JSON.stringify(personIds)}) AS j
-          WHERE people.id = j.value AND people.org_id = ${orgId}`,
+          WHERE people.id = j.value AND +people.org_id = ${orgId}`,
         ),
       ],
       read: () => ({ unassignedPeople: personIds.length }),

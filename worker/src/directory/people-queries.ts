@@ -35,7 +35,7 @@ export async function listPeople(db: Db, orgId: string, query: ListPeopleQuery) 
     const search = or(
       containsText(people.name, q),
       containsText(sql`coalesce(${people.email}, '')`, q),
-      sql`EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = ${orgId} AND a.owner_person_id = ${people.id}
+      sql`EXISTS (SELECT 1 FROM accounts a WHERE +a.org_id = ${orgId} AND a.owner_person_id = ${people.id}
         AND a.deleted = 0 AND instr(lower(a.username), ${q.toLowerCase()}) > 0)`,
     );
     if (search) conditions.push(search);
@@ -230,7 +230,7 @@ export async function deletePerson(
           sql`UPDATE accounts SET owner_person_id = NULL, updated_at = ${now},
           version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
           FROM json_each(${JSON.stringify(accountIds)}) AS j
-          WHERE accounts.id = j.value AND accounts.org_id = ${orgId}`,
+          WHERE accounts.id = j.value AND +accounts.org_id = ${orgId}`,
         ),
       ],
       read: () => ({ unlinkedAccounts: accountIds.length }),

@@ -106,7 +106,7 @@ function reconcileStatements(
           version = ${reservedVersionSql(orgId, count, sql`j.key + ${fresh.length + chunk.offset}`)},
           updated_at = ${now}
         FROM json_each(${chunk.json}) AS j
-        WHERE accounts.id = ${field('id')} AND accounts.org_id = ${orgId}`,
+        WHERE accounts.id = ${field('id')} AND +accounts.org_id = ${orgId}`,
       ),
     );
   }
@@ -116,7 +116,7 @@ function reconcileStatements(
         toStatement(
           db,
           sql`UPDATE accounts SET last_seen_at = ${plan.capturedAt}
-          WHERE org_id = ${orgId} AND id IN (SELECT value FROM json_each(${chunk.json}))`,
+          WHERE +org_id = ${orgId} AND id IN (SELECT value FROM json_each(${chunk.json}))`,
         ),
       );
     }

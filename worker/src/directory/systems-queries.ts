@@ -180,7 +180,7 @@ export async function deleteSystem(
           sql`UPDATE accounts SET deleted = 1, updated_at = ${now},
           version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
           FROM json_each(${JSON.stringify(accountIds)}) AS j
-          WHERE accounts.id = j.value AND accounts.org_id = ${orgId}`,
+          WHERE accounts.id = j.value AND +accounts.org_id = ${orgId}`,
         ),
       ],
       read: () => ({ deletedAccounts: accountIds.length }),

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Account, JobRole, Person, System } from '../../../shared/schemas/directory';
 import type {
   SyncChange,
@@ -232,6 +232,24 @@ export async function planPush(
   for (const row of livePeople) knownPeople.add(row.id);
   for (const row of liveRoles) knownRoles.add(row.id);
 
+  // Usernames are unique within a system: the pairs this push writes, and who holds them now.
+  const pairs = mutations.flatMap((m) => {
+    if (m.op !== 'upsert' || m.entity !== 'account') return [];
+    const stored = current.get(key('account', m.rowId))?.row as Account | undefined;
+    const systemId = m.data.systemId ?? stored?.systemId;
+    const username = m.data.username ?? stored?.username;
+    return systemId && username ? [{ s: systemId, u: username }] : [];
+  });
+  const holders = pairs.length
+    ? await db.all<{
+        id: string;
+        pair: string;
+      }>(sql`SELECT id, system_id || char(10) || username AS pair FROM accounts
+        WHERE (system_id, username) IN (SELECT json_extract(value, '$.s'), json_extract(value, '$.u')
+          FROM json_each(${JSON.stringify(pairs)}))`)
+    : [];
+  const usernameHolders = new Map(holders.map((row) => [row.pair, row.id]));
+
   const conflict = (mutation: SyncMutation, row: Row | null) => {
     conflicted.add(key(mutation.entity, mutation.rowId));
     results.set(mutation.mutationId, {
@@ -301,6 +319,19 @@ export async function planPush(
         reject(mutation, errors);
         return;
       }
+      if (mutation.entity === 'account') {
+        const pair = `${state.systemId}\n${state.username}`;
+        const holder = usernameHolders.get(pair);
+        if (holder !== undefined && holder !== mutation.rowId) {
+          reject(mutation, [
+            { field: `${field}.data.username`, message: `the system already has ${state.username}` },
+          ]);
+          return;
+        }
+        const previous = (known?.state ?? stored) as Account | null;
+        if (previous) usernameHolders.delete(`${previous.systemId}\n${previous.username}`);
+        usernameHolders.set(pair, mutation.rowId);
+      }
     }
     if (mutation.entity === 'person' && !state.deleted) knownPeople.add(mutation.rowId);
     if (mutation.entity === 'jobRole' && !state.deleted) knownRoles.add(mutation.rowId);
@@ -317,6 +348,7 @@ export async function planPush(
     });
   });
 
+  await addCascades(db, orgId, pending);
   const writes = [...pending.values()];
   const statements = writeStatements(db, orgId, writes, now);
   const changes: PushedChange[] = writes.map((write) => ({
@@ -365,6 +397,59 @@ export async function planPush(
   };
 
   return { results: mutations.flatMap((m) => results.get(m.mutationId) ?? []), statements, changes, settle };
+}
+
+/**
+ * What a deletion takes with it, as REST deletes do: a deleted person's accounts lose their owner,
+ * a deleted system's accounts are deleted, a deleted job role leaves its people without one. These
+ * rows are written in the same batch under their own versions, guarded like the rest.
+ */
+async function addCascades(db: Db, orgId: string, pending: Map<string, Pending>) {
+  const deletedNow = (entity: SyncEntity) =>
+    [...pending.values()]
+      .filter((w) => w.entity === entity && w.state.deleted && !w.before?.deleted)
+      .map((w) => w.id);
+  const gonePeople = deletedNow('person');
+  const goneSystems = deletedNow('system');
+  const goneRoles = deletedNow('jobRole');
+  if (gonePeople.length + goneSystems.length + goneRoles.length === 0) return;
+  const [accountRows, personRows] = await db.batch([
+    db
+      .select()
+      .from(accounts)
+      .where(
+        and(
+          eq(accounts.orgId, orgId),
+          eq(accounts.deleted, false),
+          or(inJson(accounts.ownerPersonId, gonePeople), inJson(accounts.systemId, goneSystems)),
+        ),
+      ),
+    db
+      .select()
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.deleted, false), inJson(people.jobRoleId, goneRoles))),
+  ]);
+  const follow = (entity: SyncEntity, row: Row, change: Record<string, unknown>) => {
+    const rowKey = key(entity, row.id);
+    const known = pending.get(rowKey);
+    if (known) {
+      known.state = { ...known.state, ...change };
+      return;
+    }
+    pending.set(rowKey, {
+      entity,
+      id: row.id,
+      guard: row.version,
+      before: row,
+      state: { ...stripVersion(row), ...change },
+      mutationIds: [],
+      index: pending.size,
+    });
+  };
+  for (const row of accountRows.map(toAccount)) {
+    follow('account', row, goneSystems.includes(row.systemId) ? { deleted: true } : { ownerPersonId: null });
+  }
+  for (const row of personRows.map(toPerson)) follow('person', row, { jobRoleId: null });
 }
 
 function firstMutation(write: Pending, mutations: readonly SyncMutation[]): SyncMutation {
@@ -494,7 +579,7 @@ function writeStatements(db: Db, orgId: string, writes: Pending[], now: number):
           db,
           sql`UPDATE ${tableSql} SET ${sets}, deleted = ${value('deleted')}, version = ${version}, updated_at = ${now}
             FROM json_each(${chunk.json}) AS j
-            WHERE ${tableSql}.id = ${value('id')} AND ${tableSql}.org_id = ${orgId}
+            WHERE ${tableSql}.id = ${value('id')} AND +${tableSql}.org_id = ${orgId}
               AND ${tableSql}.version = ${value('guard')}`,
         ),
       );

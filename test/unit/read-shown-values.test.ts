@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import {
+  readShownPermissions,
+  readShownStatus,
+  readShownTime,
+} from '../../shared/directory/read-shown-values';
+
+const captured = Date.UTC(2026, 10, 23, 12, 0);
+const DAY = 86_400_000;
+
+describe('readShownTime', () => {
+  it.each([
+    ['2026-11-20', { at: Date.UTC(2026, 10, 20), precisionMs: DAY }],
+    ['2026-11-20 09:30', { at: Date.UTC(2026, 10, 20, 9, 30), precisionMs: 60_000 }],
+    ['2026-11-20T09:30:15Z', { at: Date.UTC(2026, 10, 20, 9, 30, 15), precisionMs: 1000 }],
+    ['20/11/2026', { at: Date.UTC(2026, 10, 20), precisionMs: DAY }],
+    ['20/11/2026 2:05 pm', { at: Date.UTC(2026, 10, 20, 14, 5), precisionMs: 60_000 }],
+    ['3 days ago', { at: captured - 3 * DAY, precisionMs: DAY }],
+    ['an hour ago', { at: captured - 3_600_000, precisionMs: 3_600_000 }],
+    ['yesterday', { at: captured - DAY, precisionMs: DAY }],
+    ['20 Nov 2026', { at: Date.UTC(2026, 10, 20), precisionMs: DAY }],
+  ])('reads %s', (shown, expected) => {
+    expect(readShownTime(shown, captured, 'dmy')).toEqual({ kind: 'at', ...expected });
+  });
+
+  it('reads month-first dates when the page writes them so', () => {
+    expect(readShownTime('11/20/2026', captured, 'mdy')).toMatchObject({ at: Date.UTC(2026, 10, 20) });
+    expect(readShownTime('11/20/2026', captured, 'dmy')).toEqual({ kind: 'unknown' });
+  });
+
+  it('knows never and admits what it cannot read', () => {
+    expect(readShownTime('Never', captured, 'dmy')).toEqual({ kind: 'never' });
+    expect(readShownTime('—', captured, 'dmy')).toEqual({ kind: 'never' });
+    expect(readShownTime('31/02/2026', captured, 'dmy')).toEqual({ kind: 'unknown' });
+    expect(readShownTime('last full moon', captured, 'dmy')).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('readShownStatus', () => {
+  it('maps the usual wordings and flags the rest', () => {
+    expect(readShownStatus('Active')).toEqual({ status: 'active', understood: true });
+    expect(readShownStatus(' Locked ')).toEqual({ status: 'disabled', understood: true });
+    expect(readShownStatus('No')).toEqual({ status: 'disabled', understood: true });
+    expect(readShownStatus('Deleted')).toEqual({ status: 'removed', understood: true });
+    expect(readShownStatus('Pending invite')).toEqual({ status: 'active', understood: false });
+  });
+});
+
+describe('readShownPermissions', () => {
+  const catalogue = [
+    { name: 'payments.add', label: 'Add payments' },
+    { name: 'users.manage', label: 'Administrator', privileged: true },
+  ];
+  it('matches names, then names or labels ignoring case, and returns what it could not match', () => {
+    expect(readShownPermissions('administrator; payments.add, Superuser', catalogue)).toEqual({
+      permissions: ['payments.add', 'users.manage'],
+      unknown: ['Superuser'],
+    });
+    expect(readShownPermissions(['ADD PAYMENTS', ''], catalogue)).toEqual({
+      permissions: ['payments.add'],
+      unknown: [],
+    });
+  });
+});
