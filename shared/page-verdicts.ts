@@ -1,9 +1,12 @@
 import type { Classification } from './classifier/classify.ts';
 import { defaultAccountEvidence, defaultAccountTip } from './rules/default-account.ts';
-import { genericUsernameCheck, genericUsernameTip } from './rules/generic-username.ts';
+import {
+  DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE,
+  genericUsernameCheck,
+  genericUsernameTip,
+} from './rules/generic-username.ts';
 import { sharedDisplayNameEvidence, sharedLoginTip } from './rules/shared-login.ts';
 import type { RuleId, Severity, Tip } from './schemas/findings.ts';
-import { DEFAULT_SETTINGS } from './settings.ts';
 
 /**
  * The page-only evaluator: what the content script can say about a user list read off an admin
@@ -14,6 +17,9 @@ import { DEFAULT_SETTINGS } from './settings.ts';
  * test one (`default`). Leavers, dormant, unowned and excess-permission warnings need the
  * directory and come from the server's findings when signed in. The evidence and tips are the very
  * ones the server-side rules use, so the page and the popup say the same thing.
+ *
+ * It ships in the content script, so it must not pull in zod: it imports only the classifier and
+ * the rules' evidence and tips, never shared/settings.ts or the schemas' values.
  */
 
 /** One row of a user table as the content script read it; only `username` is required. */
@@ -21,7 +27,7 @@ export interface PageRow {
   username: string;
   displayName?: string | null;
   email?: string | null;
-  /** The role or permissions column as text, if the page shows one. */
+  /** The role or permissions column as text, if the page shows one (not used page-only yet). */
   roleText?: string | null;
   /** The status column as text ("Active", "Disabled", ...), if any. */
   status?: string | null;
@@ -64,7 +70,7 @@ export function evaluatePageRow(row: PageRow, options: PageEvaluationOptions = {
   if (!username || (row.status && DISABLED_STATUS.test(row.status))) {
     return { kinds: [], findings: [], classification: null };
   }
-  const minConfidence = options.genericUsernameMinConfidence ?? DEFAULT_SETTINGS.genericUsernameMinConfidence;
+  const minConfidence = options.genericUsernameMinConfidence ?? DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE;
   const displayName = row.displayName?.trim() || null;
   const findings: PageFinding[] = [];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE } from './rules/generic-username.ts';
 
 /**
  * An organisation's thresholds for the rules in shared/rules. Every field has a default, so a
@@ -24,7 +25,7 @@ export const organisationSettingsSchema = z.object({
   /** A system's last completed access review older than this is overdue. */
   reviewOverdueDays: z.number().int().min(1).max(3650).default(90),
   /** How sure the username classifier must be before a login is called generic, 0.5..1. */
-  genericUsernameMinConfidence: z.number().min(0.5).max(1).default(0.6),
+  genericUsernameMinConfidence: z.number().min(0.5).max(1).default(DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE),
   /** The firm's time zone (IANA name): it decides what "today" is for leavers' end dates. */
   timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Europe/London').default('UTC'),
 });

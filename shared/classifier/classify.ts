@@ -177,7 +177,8 @@ export function loginTokens(username: string): Token[] {
 
 const ROLE_WEIGHT: Partial<Record<TokenKind, number>> = {
   role: 2,
-  device: 3,
+  // A device word all but settles it: "ricoh-scanner" is the scanner, not Rico H.
+  device: 4.5,
   placeholder: 2.5,
   service: 2.5,
   'function-like': 1.5,
@@ -207,25 +208,30 @@ interface DisplayReading {
   nameWords: string[];
 }
 
-function readDisplayName(displayName: string): DisplayReading {
-  const words = displayWords(displayName).filter((w) => !/^\d+$/.test(w));
+function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
+  const words = displayWords(displayName);
   const roleWords: string[] = [];
   const nameWords: string[] = [];
-  // "Mark Sales", "Rose Office": a first name followed by one or two plain words is a person's
-  // full name, whatever else the later words mean.
+  // "Mark Sales" for "mark.sales" or "msales": a first name and one or two plain words, when the
+  // login carries that first name or its initial, is a person's full name, whatever the later words
+  // mean. Not for "reception" shown as "Kim Reception": that login does not carry Kim.
+  const firstWord = words[0] ?? '';
   if (
-    /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName) &&
-    (lookup(words[0] ?? '') & FIRST_NAME) !== 0
+    words.length >= 2 &&
+    words.length <= 3 &&
+    (lookup(firstWord) & FIRST_NAME) !== 0 &&
+    tokens.some((t) => t.text === firstWord || (t.kind === 'initial' && t.text === firstWord[0])) &&
+    /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName)
   ) {
     return { words, roleWords, nameWords: words };
   }
   for (const w of words) {
-    const tokens = segment(w);
-    const kinds = tokens.map((t) => t.kind);
-    if (kinds.every((k) => ROLE_WEIGHT[k] !== undefined)) roleWords.push(w);
-    else if (tokens.length === 1 && NAME_WEIGHT[kinds[0] as TokenKind] !== undefined) nameWords.push(w);
-    else if (w.length >= 2 && VOWEL.test(w) && !kinds.some((k) => ROLE_WEIGHT[k] !== undefined))
-      nameWords.push(w);
+    const bits = lookup(w);
+    const kind = kindOf(bits);
+    if (kind && ROLE_WEIGHT[kind] !== undefined) roleWords.push(w);
+    else if (kind) nameWords.push(w);
+    else if (w.length >= 6 && segment(w).every((t) => ROLE_WEIGHT[t.kind] !== undefined)) roleWords.push(w);
+    else if (w.length >= 2 && VOWEL.test(w)) nameWords.push(w);
   }
   return { words, roleWords, nameWords };
 }
@@ -243,11 +249,16 @@ function matchesDisplayWord(token: Token, words: string[]): boolean {
 }
 
 /** "johnsmith", "jsmithe": a login that spells the display name's words (or initials) in a row. */
-function spellsDisplayName(login: string, words: string[]): boolean {
-  const compact = login.toLowerCase().replace(/[^a-z]/g, '');
+function spellsDisplayName(tokens: Token[], words: string[]): boolean {
+  let compact = '';
+  for (const t of tokens) if (t.kind !== 'number') compact += t.text;
   if (compact.length < 3 || words.length === 0) return false;
-  const initials = words.map((w) => w[0]).join('');
-  const full = words.join('');
+  let initials = '';
+  let full = '';
+  for (const w of words) {
+    initials += w[0];
+    full += w;
+  }
   const last = words[words.length - 1] as string;
   const first = words[0] as string;
   return (
@@ -291,8 +302,11 @@ export function classify(username: string, displayName?: string | null): Classif
       const next = tokens[i + 1];
       const besideName =
         (prev && NAME_WEIGHT[prev.kind] !== undefined) || (next && NAME_WEIGHT[next.kind] !== undefined);
-      personal += besideName ? 1.5 : 0.3;
-      if (besideName) personalReasons.push(reason(token));
+      // A lone initial ("a.b") says nothing; beside a name it is the usual "jsmith".
+      if (besideName) {
+        personal += 1.5;
+        personalReasons.push(reason(token));
+      }
     } else if (token.kind === 'unknown') {
       // Role words are a closed set and names an open one: an unknown word that could be spoken
       // leans towards a surname the lists do not have.
@@ -309,11 +323,11 @@ export function classify(username: string, displayName?: string | null): Classif
   const display = displayName?.trim() ?? '';
   const login = loginPart(username);
   if (display && display.toLowerCase() !== login.toLowerCase()) {
-    const reading = readDisplayName(display);
+    const reading = readDisplayName(display, tokens);
     const nameTokens = tokens.filter((t) => t.kind !== 'number' && t.kind !== 'placeholder');
     const matched =
       reading.nameWords.length > 0 &&
-      (spellsDisplayName(login, reading.nameWords) ||
+      (spellsDisplayName(tokens, reading.nameWords) ||
         nameTokens.some(
           (t) => (t.text.length >= 3 || t.kind === 'initial') && matchesDisplayWord(t, reading.nameWords),
         ));

@@ -49,14 +49,14 @@ const DEFAULT_WORDS = new Set([
   'changeme',
 ]);
 
-/** The default-account word a login consists of, e.g. "Admin1" -> "admin"; null otherwise. */
+const WORDS = [...DEFAULT_WORDS].join('|');
+// One or two default words, with any digits or separators around them: "Admin1", "test_user".
+const DEFAULT_LOGIN = new RegExp(`^[^a-z]*(${WORDS})(?:[^a-z]+(${WORDS}))?[^a-z]*$`, 'i');
+
+/** The default-account word(s) a login consists of, e.g. "Admin1" -> "admin"; null otherwise. */
 export function defaultAccountName(username: string): string | null {
-  const words = loginPart(username)
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter(Boolean);
-  if (words.length === 0 || words.length > 2) return null;
-  // Every word must be a default word: "admin.user" and "test_admin" are defaults, "admin.jane" is not.
-  if (!words.every((w) => DEFAULT_WORDS.has(w))) return null;
-  return words.join(' ');
+  // "admin.user" and "test_admin" are defaults, "admin.jane" is not.
+  const m = DEFAULT_LOGIN.exec(loginPart(username));
+  if (!m) return null;
+  return (m[2] ? `${m[1]} ${m[2]}` : (m[1] as string)).toLowerCase();
 }

@@ -12,8 +12,10 @@ export interface SharedDisplayName {
   reason: string;
 }
 
-// "&", "+", "/", "and", "or", "und", "et", "y", "en", "e", and commas or semicolons between names.
-const JOINERS = /\s*(?:&|\+|\/|\||;|,|\band\b|\bor\b|\bund\b|\bet\b|\by\b|\ben\b|\be\b)\s*/i;
+// "&", "+", "/", "|", ";", commas, and "and" / "or" / "und" / "et" / "en" as whole words between
+// spaces. Not "e" or "y": "John E. Smith" and "Juan Y Lopez" are one person with a middle initial.
+const JOINERS = /\s*(?:&|\+|\/|\||;|,)\s*|\s+(?:and|or|und|et|en)\s+/i;
+const MAYBE_SHARED = /[&+/|;,]|\b(?:and|or|und|et|en|the|family|household|familie|famille|familia)\b/i;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame']);
 
 function wordKind(word: string): 'name' | 'role' | 'title' | 'other' {
@@ -40,12 +42,13 @@ function isPerson(part: string): boolean {
 
 export function namesTwoPeople(displayName: string | null | undefined): SharedDisplayName | null {
   const text = displayName?.trim();
-  if (!text) return null;
+  // Most display names are one person's plain name: leave them at the cheapest test.
+  if (!text || !MAYBE_SHARED.test(text)) return null;
 
   const parts = text.split(JOINERS).filter((p) => p.trim() !== '');
   if (parts.length >= 2 && parts.length <= 6) {
     // "Smith, John" is one person written surname first, not two.
-    const commaOnly = !/[&+/|;]|\b(and|or|und|et|y|en|e)\b/i.test(text);
+    const commaOnly = !/[&+/|;]|\s(and|or|und|et|en)\s/i.test(text);
     if (!(commaOnly && parts.length === 2)) {
       const people = parts.map((p) => p.trim());
       // "Mr & Mrs Smith": two titles and a name.

@@ -92,12 +92,30 @@ export function tokenize(username: string): Piece[] {
   return pieces;
 }
 
-/** The words of a display name, e.g. "O'Brien, Mary-Jane" -> obrien, mary, jane. */
+/** The words of a display name, e.g. "O'Brien, Mary-Jane" -> obrien, mary, jane; digits dropped. */
 export function displayWords(displayName: string): string[] {
-  return foldLetters(displayName)
-    .replace(/['’]/g, '')
-    .replace(/([a-z])(?=[A-Z])/g, '$1 ')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const s = foldLetters(displayName);
+  const words: string[] = [];
+  let word = '';
+  let prev = OTHER;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // An apostrophe joins "O'Brien" into one word.
+    if (c === 39 || c === 0x2019) continue;
+    const t = charType(c);
+    if (t === LOWER || t === UPPER) {
+      // "FrontDesk": a capital after a small letter starts a new word.
+      if (t === UPPER && prev === LOWER && word) {
+        words.push(word);
+        word = '';
+      }
+      word += t === UPPER ? String.fromCharCode(c + 32) : s[i];
+    } else if (word) {
+      words.push(word);
+      word = '';
+    }
+    prev = t;
+  }
+  if (word) words.push(word);
+  return words;
 }

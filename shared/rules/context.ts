@@ -17,8 +17,34 @@ export function dateIn(timeZone: string, at: number): string {
   }).format(at);
 }
 
+/** YYYY-MM-DD (UTC) of a moment; arithmetic instead of Date#toISOString, which is slow in a loop. */
 export function isoDate(at: number): string {
-  return new Date(at).toISOString().slice(0, 10);
+  // Howard Hinnant's civil_from_days.
+  const z = Math.floor(at / DAY_MS) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Midnight UTC of a YYYY-MM-DD date, in ms (days_from_civil; Date.parse is slow in a loop). */
+export function dateMs(date: string): number {
+  let y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146097 + doe - 719468) * DAY_MS;
 }
 
 /** Whole days from a moment to now, never negative. */
@@ -28,6 +54,35 @@ export function daysSince(at: number, now: number): number {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+// Logins rarely change between two evaluations of the same firm (a worker isolate serves many
+// requests), so readings are kept across runs, up to a bound; the classifier is pure, so a cached
+// reading is always the right one.
+const CACHE_LIMIT = 50_000;
+const readings = new Map<string, Map<string, Classification>>();
+let cached = 0;
+
+function classifyCached(username: string, displayName: string | null): Classification {
+  // Two levels rather than one joined key: no new string to build and hash for every account.
+  let byDisplay = readings.get(username);
+  const display = displayName ?? '';
+  let c = byDisplay?.get(display);
+  if (!c) {
+    if (cached >= CACHE_LIMIT) {
+      readings.clear();
+      cached = 0;
+      byDisplay = undefined;
+    }
+    c = classify(username, displayName);
+    if (!byDisplay) {
+      byDisplay = new Map();
+      readings.set(username, byDisplay);
+    }
+    byDisplay.set(display, c);
+    cached++;
+  }
+  return c;
 }
 
 export function buildContext(
@@ -50,7 +105,6 @@ export function buildContext(
     if (r.completedAt > (lastReviewBySystem.get(r.systemId) ?? -1))
       lastReviewBySystem.set(r.systemId, r.completedAt);
   }
-  const classifications = new Map<string, Classification>();
   return {
     settings,
     now,
@@ -62,12 +116,7 @@ export function buildContext(
     observationsByAccount,
     lastReviewBySystem,
     classification(account) {
-      let c = classifications.get(account.id);
-      if (!c) {
-        c = classify(account.username, account.displayName);
-        classifications.set(account.id, c);
-      }
-      return c;
+      return classifyCached(account.username, account.displayName);
     },
   };
 }
@@ -118,11 +167,18 @@ export interface FindingParts {
 }
 
 export function makeFinding(parts: FindingParts): Finding {
-  const { facts, key, ...rest } = parts;
+  const { subject, key } = parts;
   return {
-    ...rest,
-    id: `${parts.ruleId}:${parts.subject.type}:${parts.subject.id}${key ? `:${key}` : ''}`,
-    fingerprint: fingerprint(facts),
+    id: `${parts.ruleId}:${subject.type}:${subject.id}${key ? `:${key}` : ''}`,
+    ruleId: parts.ruleId,
+    severity: parts.severity,
+    title: parts.title,
+    subject,
+    evidence: parts.evidence,
+    fingerprint: fingerprint(parts.facts),
+    tip: parts.tip,
+    systemId: parts.systemId,
+    personIds: parts.personIds,
   };
 }
 

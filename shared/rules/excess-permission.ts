@@ -20,13 +20,25 @@ export const excessPermissionRule: Rule = {
   tip: excessPermissionTip,
   evaluate(ctx) {
     const findings: Finding[] = [];
+    // What each role grants in each system, built once per pair rather than once per login.
+    const grantsByRoleAndSystem = new Map<string, Map<string, Set<string>>>();
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || !account.ownerPersonId || account.permissions.length === 0) continue;
       const person = ctx.people.get(account.ownerPersonId);
       const role = person?.jobRoleId ? ctx.jobRoles.get(person.jobRoleId) : undefined;
       // Without a job role there is no template to compare with; unowned-account covers no owner.
       if (!person || !role) continue;
-      const granted = new Set(role.permissions[account.systemId] ?? []);
+      let byRole = grantsByRoleAndSystem.get(role.id);
+      if (!byRole) {
+        byRole = new Map();
+        grantsByRoleAndSystem.set(role.id, byRole);
+      }
+      let granted = byRole.get(account.systemId);
+      if (!granted) {
+        granted = new Set(role.permissions[account.systemId] ?? []);
+        byRole.set(account.systemId, granted);
+      }
+      if (account.permissions.every((p) => granted.has(p))) continue;
       const extra = account.permissions.filter((p) => !granted.has(p)).sort();
       if (extra.length === 0) continue;
       const system = ctx.systems.get(account.systemId);

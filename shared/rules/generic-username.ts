@@ -4,6 +4,9 @@ import type { Finding, Tip } from '../schemas/findings.ts';
 import { accountSubject, makeFinding, systemName } from './context.ts';
 import type { Rule } from './types.ts';
 
+/** The organisation setting's default; here so the page-only evaluator needs no zod. */
+export const DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE = 0.6;
+
 export const genericUsernameTip: Tip = {
   why:
     'A login named after a job, a desk or a device, such as "reception" or "frontdesk2", is passed on to ' +
@@ -22,10 +25,10 @@ export function genericUsernameCheck(
   minConfidence: number,
   known?: Classification,
 ): { evidence: string; classification: Classification } | null {
-  // Built-in logins ("admin", "test") are default-account's findings; one warning per login is enough.
-  if (defaultAccountName(username)) return null;
   const classification = known ?? classify(username, displayName);
   if (classification.verdict !== 'generic' || classification.confidence < minConfidence) return null;
+  // Built-in logins ("admin", "test") are default-account's findings; one warning per login is enough.
+  if (defaultAccountName(username)) return null;
   const shown = displayName ? `"${username}" ("${displayName}")` : `"${username}"`;
   return {
     evidence: `${shown} reads as a role, not a person: ${classification.reasons.join('; ')}`,

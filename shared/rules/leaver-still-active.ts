@@ -1,6 +1,15 @@
 import type { Person } from '../schemas/directory.ts';
 import type { Finding, Tip } from '../schemas/findings.ts';
-import { accountSubject, daysSince, isoDate, makeFinding, plural, systemName } from './context.ts';
+import {
+  accountSubject,
+  DAY_MS,
+  dateMs,
+  daysSince,
+  isoDate,
+  makeFinding,
+  plural,
+  systemName,
+} from './context.ts';
 import type { Rule, RuleContext } from './types.ts';
 
 export const leaverStillActiveTip: Tip = {
@@ -21,7 +30,7 @@ export function hasLeft(person: Person, today: string): boolean {
 /** "left 2026-06-02, 174 days ago", or "marked as a leaver" when there is no date. */
 export function leftPhrase(person: Person, ctx: RuleContext): string {
   if (!person.endDate) return 'marked as a leaver';
-  const days = daysSince(Date.parse(`${person.endDate}T00:00:00Z`), ctx.now);
+  const days = daysSince(dateMs(person.endDate), ctx.now);
   return `last day ${person.endDate}${days > 0 ? `, ${plural(days, 'day')} ago` : ', today'}`;
 }
 
@@ -40,8 +49,8 @@ export const leaverStillActiveRule: Rule = {
         `${person.name}: ${leftPhrase(person, ctx)}`,
         `"${account.username}" is still active`,
       ];
-      const leftAt = person.endDate ? Date.parse(`${person.endDate}T00:00:00Z`) : null;
-      if (account.lastSignInAt !== null && leftAt !== null && account.lastSignInAt >= leftAt + 86_400_000) {
+      const leftAt = person.endDate ? dateMs(person.endDate) : null;
+      if (account.lastSignInAt !== null && leftAt !== null && account.lastSignInAt >= leftAt + DAY_MS) {
         evidence.push(`and was signed in to on ${isoDate(account.lastSignInAt)}, after the last day`);
       }
       findings.push(

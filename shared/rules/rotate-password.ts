@@ -1,6 +1,6 @@
 import { defaultAccountName } from '../classifier/default-accounts.ts';
 import { namesTwoPeople } from '../classifier/shared-display-name.ts';
-import type { Account } from '../schemas/directory.ts';
+import type { Account, Person } from '../schemas/directory.ts';
 import type { Finding, Tip } from '../schemas/findings.ts';
 import { accountPeople, accountSubject, makeFinding, systemName } from './context.ts';
 import { hasLeft, leftPhrase } from './leaver-still-active.ts';
@@ -27,6 +27,14 @@ function sharedOrGeneric(ctx: RuleContext, account: Account, users: string[]): s
   return null;
 }
 
+function addLeaver(ctx: RuleContext, id: string, leavers: Person[] | null): Person[] | null {
+  const person = ctx.people.get(id);
+  if (!person || !hasLeft(person, ctx.today) || leavers?.includes(person)) return leavers;
+  if (!leavers) return [person];
+  leavers.push(person);
+  return leavers;
+}
+
 export const rotatePasswordRule: Rule = {
   id: 'rotate-password',
   title: 'Change the password of a shared login',
@@ -36,24 +44,29 @@ export const rotatePasswordRule: Rule = {
     const findings: Finding[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
+      const observations = ctx.observationsByAccount.get(account.id);
+      // Leavers among the owner, the other known users and the people seen signing in; most logins
+      // have none, so nothing is allocated until one is found.
+      let leavers: Person[] | null = null;
+      const owner = account.ownerPersonId;
+      if (owner) leavers = addLeaver(ctx, owner, leavers);
+      for (const id of account.userPersonIds) leavers = addLeaver(ctx, id, leavers);
+      if (observations) for (const o of observations) leavers = addLeaver(ctx, o.personId, leavers);
+      if (!leavers) continue;
       const users = new Set(accountPeople(account));
-      for (const o of ctx.observationsByAccount.get(account.id) ?? []) users.add(o.personId);
+      for (const o of observations ?? []) users.add(o.personId);
       const userIds = [...users].sort();
       const why = sharedOrGeneric(ctx, account, userIds);
       if (!why) continue;
-      const leavers = userIds.flatMap((id) => {
-        const person = ctx.people.get(id);
-        return person && hasLeft(person, ctx.today) ? [person] : [];
-      });
-      if (leavers.length === 0) continue;
+      const found = leavers.sort((a, b) => (a.id < b.id ? -1 : 1));
       findings.push(
         makeFinding({
           ruleId: 'rotate-password',
           severity: 'high',
-          title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${leavers.map((p) => p.name).join(', ')} left`,
+          title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${found.map((p) => p.name).join(', ')} left`,
           subject: accountSubject(ctx, account),
-          evidence: `"${account.username}" is ${why}; used by ${leavers.map((p) => `${p.name} (${leftPhrase(p, ctx)})`).join(', ')}`,
-          facts: leavers.map((p) => `${p.id}:${p.endDate ?? p.status}`).join(','),
+          evidence: `"${account.username}" is ${why}; used by ${found.map((p) => `${p.name} (${leftPhrase(p, ctx)})`).join(', ')}`,
+          facts: found.map((p) => `${p.id}:${p.endDate ?? p.status}`).join(','),
           tip: rotatePasswordTip,
           systemId: account.systemId,
           personIds: userIds,

@@ -36,12 +36,20 @@ export const sharedLoginRule: Rule = {
     const findings: Finding[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
+      const observations = ctx.observationsByAccount.get(account.id) ?? [];
+      // The common case: one owner, nobody else seen, a one-person display name.
+      if (
+        observations.length < 2 &&
+        account.userPersonIds.length === 0 &&
+        !namesTwoPeople(account.displayName)
+      ) {
+        continue;
+      }
       const evidence: string[] = [];
       const facts: string[] = [];
       const people = new Set<string>();
 
       // Sign-ins seen from two or more people: the strongest evidence.
-      const observations = ctx.observationsByAccount.get(account.id) ?? [];
       const observedIds = [...new Set(observations.map((o) => o.personId))].sort();
       if (observedIds.length >= 2) {
         const latest = Math.max(...observations.map((o) => o.lastObservedAt));

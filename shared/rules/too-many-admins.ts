@@ -21,10 +21,24 @@ export const tooManyAdminsRule: Rule = {
   tip: tooManyAdminsTip,
   evaluate(ctx) {
     const adminsBySystem = new Map<string, Account[]>();
+    // Each (system, permission) pair is judged once: a firm has few permissions and many logins.
+    const managing = new Map<string, Map<string, boolean>>();
+    const isManaging = (systemId: string, permission: string) => {
+      let bySystem = managing.get(systemId);
+      if (!bySystem) {
+        bySystem = new Map();
+        managing.set(systemId, bySystem);
+      }
+      let yes = bySystem.get(permission);
+      if (yes === undefined) {
+        yes = isUserManaging(permission, ctx.systems.get(systemId));
+        bySystem.set(permission, yes);
+      }
+      return yes;
+    };
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
-      const system = ctx.systems.get(account.systemId);
-      if (!account.permissions.some((p) => isUserManaging(p, system))) continue;
+      if (!account.permissions.some((p) => isManaging(account.systemId, p))) continue;
       const list = adminsBySystem.get(account.systemId);
       if (list) list.push(account);
       else adminsBySystem.set(account.systemId, [account]);

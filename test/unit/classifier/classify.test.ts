@@ -66,7 +66,9 @@ describe('classify', () => {
   it('uses the display name both ways', () => {
     // A role display name tips an unknown login over; a matching person's name rescues a role word.
     expect(classify('desk7', 'Front Desk').verdict).toBe('generic');
-    expect(classify('sales', 'Mark Sales').verdict).toBe('personal');
+    expect(classify('m.sales', 'Mark Sales').verdict).toBe('personal');
+    // The login must carry the person: "reception" shown as "Kim Reception" is still the desk's.
+    expect(classify('reception', 'Kim Reception').verdict).toBe('generic');
     const alone = classify('mark.sales');
     const withName = classify('mark.sales', 'Mark Sales');
     expect(withName.confidence).toBeGreaterThan(alone.confidence);

@@ -9,6 +9,7 @@ describe('namesTwoPeople', () => {
     ['Tevita + Sione', 2],
     ['Mr & Mrs Patel', 2],
     ['Priya, Raj and Anil', 3],
+    ['Jan en Piet', 2],
   ])('finds the people in "%s"', (displayName, count) => {
     const result = namesTwoPeople(displayName);
     expect(result?.people).toHaveLength(count);
@@ -26,6 +27,9 @@ describe('namesTwoPeople', () => {
     'Rose Baker',
     'Smith, John',
     'Mary-Jane Watson',
+    'John E. Smith',
+    'Juan Y Lopez',
+    'Jane Doe, Esq.',
     'Sales & Marketing',
     'Accounts/Reception',
     'Front Desk',

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../shared/classifier/classify.ts';
+import data from '../../../shared/classifier/data/lexicon.json' with { type: 'json' };
+import { ANY_NAME, ANY_ROLE, lookup } from '../../../shared/classifier/lexicon.ts';
+import { namesTwoPeople } from '../../../shared/classifier/shared-display-name.ts';
+import { evaluatePageRows } from '../../../shared/page-verdicts.ts';
+
+describe('the lexicon', () => {
+  it('records each source with its version and licence', () => {
+    const packages = data.sources.filter((s) => 'package' in s);
+    expect(packages.map((s) => s.package)).toEqual([
+      '@faker-js/faker',
+      '@cspell/dict-people-names',
+      'role-based-email-addresses',
+    ]);
+    for (const s of packages) {
+      expect(s).toMatchObject({ licence: 'MIT', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+    }
+  });
+
+  it('keeps role words out of the name lists', () => {
+    for (const word of ['admin', 'office', 'sales', 'reception', 'test', 'guest', 'service', 'accounts']) {
+      expect(lookup(word) & ANY_NAME, word).toBe(0);
+      expect(lookup(word) & ANY_ROLE, word).not.toBe(0);
+    }
+    for (const name of ['rose', 'baker', 'priya', 'nguyen', 'oluwaseun', 'kowalczyk', 'sydney']) {
+      expect(lookup(name) & ANY_NAME, name).not.toBe(0);
+    }
+  });
+});
+
+describe('robustness', () => {
+  it('never throws and always answers within its contract, whatever the input', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 400 }),
+        fc.option(fc.string({ maxLength: 400 })),
+        (username, display) => {
+          const result = classify(username, display);
+          expect(['generic', 'personal', 'unknown']).toContain(result.verdict);
+          expect(result.confidence).toBeGreaterThanOrEqual(0);
+          expect(result.confidence).toBeLessThanOrEqual(1);
+          expect(result.reasons.length).toBeGreaterThan(0);
+          namesTwoPeople(display);
+          evaluatePageRows([{ username, displayName: display, status: display }]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
