@@ -95,6 +95,18 @@ describe('GET /api/v1/findings', () => {
     expect(JSON.stringify(unknown.body)).toContain('colour');
   });
 
+  it('reads the organisation in the same few statements whatever its size', async () => {
+    const statements = async (who: SignedIn) => {
+      const response = await authed(who, '/api/v1/findings', { headers: { 'x-d1-meter': '1' } });
+      return Number(response.response.headers.get('x-d1-statements'));
+    };
+    const empty = await signUp();
+    const small = await statements(empty);
+    expect(small).toBeGreaterThan(0);
+    expect(small).toBeLessThanOrEqual(12);
+    expect(await statements(owner)).toBe(small);
+  });
+
   it('shows nothing of another organisation', async () => {
     const other = await signUp({ organisationName: 'Other Firm' });
     expect((await list('', other)).findings).toEqual([]);
