@@ -162,13 +162,21 @@ if (part !== '1') {
       'clock probe: 20M-step loop timed inside workerd',
       `${ms(probe.elapsed)} (${probe.elapsed > 1 ? 'the clock moves during computation here' : 'the clock stands still during computation here'})`,
     );
-    // The whole cron run, the next day: every organisation in one invocation.
-    const all = await timed(() => get(`${base}/run?now=${day1 + DAY}`).then(json));
+    // The cron runs of the next day, as they come: up to 30 organisations each, until all are done.
+    const runs = [];
+    let checked = 0;
+    for (;;) {
+      const run = await timed(() => get(`${base}/run?now=${day1 + DAY + runs.length * 900_000}`).then(json));
+      if (run.result.organisations === 0) break;
+      runs.push(run.ms);
+      checked += run.result.organisations;
+    }
+    const total = runs.reduce((sum, value) => sum + value, 0);
     line(
-      `daily check, all ${all.result.organisations} orgs in one run`,
-      `${(all.ms / 1000).toFixed(1)} s = ${ms(all.ms / Math.max(1, all.result.organisations))} per organisation`,
+      `daily check, next day: ${checked} orgs in ${runs.length} cron runs`,
+      `${runs.map((value) => `${(value / 1000).toFixed(1)} s`).join(', ')} = ${ms(total / Math.max(1, checked))} per organisation`,
     );
-    const again = await timed(() => get(`${base}/run?now=${day1 + DAY + 60_000}`).then(json));
+    const again = await timed(() => get(`${base}/run?now=${day1 + DAY + 3_600_000}`).then(json));
     line(
       'daily check, second run the same day',
       `${ms(again.ms)}, ${again.result.organisations} orgs checked`,

@@ -8,9 +8,9 @@ import {
   reviewItemPageSchema,
   webhookPayloadSchema,
 } from '../../../shared/schemas/reviews';
-import { SIGNATURE_HEADER, signBody } from '../../../worker/src/daily-check/daily-check';
+import { runDailyCheck, SIGNATURE_HEADER, signBody } from '../../../worker/src/daily-check/daily-check';
 import worker from '../../../worker/src/index';
-import { authed } from '../helpers';
+import { authed, signUp } from '../helpers';
 import { DAY, post, smallFirm } from './setup';
 
 /** The daily check, run as workerd runs it: the worker's own `scheduled` handler. */
@@ -171,5 +171,24 @@ describe('the scheduled daily check', () => {
     spy = captureWebhook(202);
     await runScheduled(Date.now() + 5 * DAY);
     expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('checks each organisation once a day across runs that take a few organisations each', async () => {
+    await signUp();
+    await signUp();
+    const day = Date.now() + 10 * DAY;
+    const seen: string[] = [];
+    for (let run = 0; run < 10; run++) {
+      const checks = await runDailyCheck(env.DB, day + run * 900_000, {
+        maxOrganisations: 2,
+        fetcher: async () => new Response('ok'),
+      });
+      expect(checks.length).toBeLessThanOrEqual(2);
+      if (checks.length === 0) break;
+      seen.push(...checks.map((check) => check.orgId));
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toContain(firm.owner.organisation.id);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
   });
 });
