@@ -46,7 +46,22 @@ beforeAll(async () => {
       body: { systemId: system.id, username: 'their.login', ownerPersonId: person.id },
     })
   ).body;
+  // A campaign of theirs, closed so its revoke default made a to-do.
+  const campaign = (
+    await authed<{ id: string }>(theirs, '/api/v1/reviews', {
+      method: 'POST',
+      body: { name: 'Their Review', reviewerIds: [theirMember.member.id], dueAt: Date.now() + 86_400_000 },
+    })
+  ).body;
+  const items = (await authed<{ items: { id: string }[] }>(theirs, `/api/v1/reviews/${campaign.id}/items`))
+    .body;
+  await authed(theirs, `/api/v1/reviews/${campaign.id}/close`, { method: 'POST' });
+  const todo = (await authed<{ items: { id: string }[] }>(theirs, '/api/v1/todos')).body.items[0];
+  if (!items.items[0] || !todo) throw new Error('setup made no foreign review item or to-do');
   ids = {
+    campaignId: campaign.id,
+    itemId: items.items[0]?.id ?? '',
+    todoId: todo?.id ?? '',
     personId: person.id,
     systemId: system.id,
     jobRoleId: role.id,
@@ -66,6 +81,7 @@ beforeAll(async () => {
     'Their Person',
     'Their System',
     'their.login',
+    'Their Review',
   ];
 });
 

@@ -19,6 +19,10 @@ export type ForeignIds = {
   systemId: string;
   jobRoleId: string;
   accountId: string;
+  /** A closed review campaign of the other organisation, one of its items, and the to-do it made. */
+  campaignId: string;
+  itemId: string;
+  todoId: string;
 };
 
 /**
@@ -35,6 +39,13 @@ export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<strin
   '/api/v1/systems/:id/snapshots': (ids) => ({ id: ids.systemId }),
   '/api/v1/roles/:id': (ids) => ({ id: ids.jobRoleId }),
   '/api/v1/accounts/:id': (ids) => ({ id: ids.accountId }),
+  '/api/v1/reviews/:id': (ids) => ({ id: ids.campaignId }),
+  '/api/v1/reviews/:id/items': (ids) => ({ id: ids.campaignId }),
+  '/api/v1/reviews/:id/items/:itemId/decision': (ids) => ({ id: ids.campaignId, itemId: ids.itemId }),
+  '/api/v1/reviews/:id/close': (ids) => ({ id: ids.campaignId }),
+  '/api/v1/reviews/:id/evidence': (ids) => ({ id: ids.campaignId }),
+  '/api/v1/todos/:id/confirm': (ids) => ({ id: ids.todoId }),
+  '/api/v1/findings/:id/dismiss': (ids) => ({ id: `never-used:account:${ids.accountId}` }),
 };
 
 /**
@@ -61,10 +72,6 @@ export const validBodies: Record<string, unknown> = {
   'POST /api/v1/members/invites': { email: 'fixture.invitee@example.com', role: 'auditor' },
   'PATCH /api/v1/members/:id': { role: 'auditor' },
   'PATCH /api/v1/organisation': { name: 'Renamed' },
-  'POST /api/v1/me/password': {
-    currentPassword: 'correct horse battery staple 42',
-    newPassword: 'a different long passphrase 77',
-  },
   'POST /api/v1/people': { name: 'Fixture Person' },
   'PATCH /api/v1/people/:id': { name: 'Renamed' },
   'POST /api/v1/people/:id/leave': { endDate: '2026-11-20', reason: 'Left the firm' },
@@ -78,6 +85,23 @@ export const validBodies: Record<string, unknown> = {
   'PATCH /api/v1/accounts/:id': { displayName: 'Renamed' },
   'POST /api/v1/accounts/import': { csv: 'system,username,permissions\n' },
   'POST /api/v1/sync': { mutations: [] },
+  'POST /api/v1/reviews': {
+    name: 'Fixture review',
+    reviewerIds: ['fixture-member'],
+    dueAt: Date.now() + 7 * 86_400_000,
+  },
+  'POST /api/v1/reviews/:id/items/:itemId/decision': { decision: 'keep', comment: 'Still needed' },
+  'POST /api/v1/todos/:id/confirm': { comment: 'Removed in the system' },
+  'POST /api/v1/notifications/read': { all: true },
+  'PUT /api/v1/organisation/webhook': { url: 'https://hooks.example.com/rollcall' },
+  'POST /api/v1/findings/:id/dismiss': {
+    reason: 'Accepted for the audit season',
+    expiresAt: Date.now() + 86_400_000,
+  },
+  'POST /api/v1/me/password': {
+    currentPassword: 'correct horse battery staple 42',
+    newPassword: 'a different long passphrase 77',
+  },
 };
 
 /** Fills a Hono path's parameters: `/members/:id` + { id } → `/members/<id>`. */

@@ -6,16 +6,21 @@ import { handleError, handleNotFound } from './http/problem';
 import { accountsApp } from './routes/accounts';
 import { auditApp } from './routes/audit';
 import { auth } from './routes/auth';
+import { findingsApp } from './routes/findings';
 import { health } from './routes/health';
 import { me } from './routes/me';
 import { membersApp } from './routes/members';
+import { notificationsApp } from './routes/notifications';
 import { openapi } from './routes/openapi';
 import { organisationApp } from './routes/organisation';
 import { peopleApp } from './routes/people';
+import { reviewsApp } from './routes/reviews';
 import { rolesApp } from './routes/roles';
 import { sessionsApp } from './routes/sessions';
 import { syncApp } from './routes/sync';
 import { systemsApp } from './routes/systems';
+import { todosApp } from './routes/todos';
+import { webhookApp } from './routes/webhook';
 
 export const app = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -43,6 +48,11 @@ export const app = new Hono<AppEnv>()
   .route('/api/v1/roles', rolesApp)
   .route('/api/v1/accounts', accountsApp)
   .route('/api/v1/sync', syncApp)
+  .route('/api/v1/findings', findingsApp)
+  .route('/api/v1/reviews', reviewsApp)
+  .route('/api/v1/todos', todosApp)
+  .route('/api/v1/notifications', notificationsApp)
+  .route('/api/v1/organisation/webhook', webhookApp)
   .route('/api/v1/openapi.json', openapi);
 
 app.onError(handleError);

@@ -303,3 +303,196 @@ export const syncMutations = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.orgId, table.mutationId] })],
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * Findings dismissals, access reviews, follow-up to-dos, notifications and the daily check.
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * A member's accepted risk: hides the finding `findingId` until `expiresAt`, or until the finding's
+ * evidence fingerprint differs from the one dismissed. One live dismissal per finding: a new one
+ * replaces it.
+ */
+export const findingDismissals = sqliteTable(
+  'finding_dismissals',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    findingId: text('finding_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    reason: text('reason').notNull(),
+    expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
+    dismissedAt: integer('dismissed_at', { mode: 'number' }).notNull(),
+    dismissedBy: text('dismissed_by').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.orgId, table.findingId] })],
+);
+
+/** An access-review campaign: the accounts of some (or all) systems, reviewers, a due date. */
+export const reviewCampaigns = sqliteTable(
+  'review_campaigns',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    /** The systems in scope, resolved at creation ("all" becomes the list of that moment). */
+    systemIds: text('system_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Member ids who may decide. */
+    reviewerIds: text('reviewer_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    dueAt: integer('due_at', { mode: 'number' }).notNull(),
+    defaultDecision: text('default_decision', { enum: ['keep', 'revoke'] }).notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    closedAt: integer('closed_at', { mode: 'number' }),
+    /** The member who closed it, or null when the daily check closed it at the due date. */
+    closedBy: text('closed_by'),
+    closedByName: text('closed_by_name'),
+  },
+  (table) => [index('review_campaigns_org').on(table.orgId, table.status)],
+);
+
+/**
+ * One account under review, with what the reviewer sees beside it copied at creation (owner, job
+ * role, permissions, last sign-in, open findings), so the evidence shows what was decided on.
+ */
+export const reviewItems = sqliteTable(
+  'review_items',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => reviewCampaigns.id),
+    accountId: text('account_id').notNull(),
+    systemId: text('system_id').notNull(),
+    systemName: text('system_name').notNull(),
+    username: text('username').notNull(),
+    displayName: text('display_name'),
+    accountEmail: text('account_email'),
+    accountStatus: text('account_status').notNull(),
+    ownerPersonId: text('owner_person_id'),
+    ownerName: text('owner_name'),
+    ownerEmail: text('owner_email'),
+    jobRoleName: text('job_role_name'),
+    /** Everyone known to use the login (owner included): none of them may decide on it. */
+    userPersonIds: text('user_person_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    permissions: text('permissions', { mode: 'json' }).$type<string[]>().notNull(),
+    lastSignInAt: integer('last_sign_in_at', { mode: 'number' }),
+    findings: text('findings', { mode: 'json' })
+      .$type<{ id: string; ruleId: string; severity: string; title: string }[]>()
+      .notNull(),
+    decision: text('decision', { enum: ['keep', 'revoke', 'change'] }),
+    newPermissions: text('new_permissions', { mode: 'json' }).$type<string[]>(),
+    comment: text('comment'),
+    decidedBy: text('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decidedAt: integer('decided_at', { mode: 'number' }),
+    /** Whether the decision is the campaign's default, applied at closing. */
+    defaulted: integer('defaulted', { mode: 'boolean' }).notNull().default(false),
+  },
+  (table) => [
+    index('review_items_campaign_order').on(table.campaignId, table.systemName, table.username, table.id),
+    index('review_items_campaign_decider').on(table.campaignId, table.decidedBy),
+  ],
+);
+
+/**
+ * Follow-through: what the admin must do in a system Rollcall cannot change itself (remove a
+ * login, change its permissions, change a shared password). From a revoke/change review decision
+ * or a leaver's offboarding checklist. Closed by a later captured user list showing it done, or by
+ * the admin's confirmation.
+ */
+export const todos = sqliteTable(
+  'todos',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    source: text('source', { enum: ['review', 'leaver'] }).notNull(),
+    /** The campaign (review) or the leaver (person) the to-do comes from. */
+    sourceId: text('source_id').notNull(),
+    reviewItemId: text('review_item_id'),
+    accountId: text('account_id').notNull(),
+    systemId: text('system_id').notNull(),
+    /** What the admin sees: "rbaker in PayDesk". */
+    label: text('label').notNull(),
+    action: text('action', { enum: ['remove', 'change-permissions', 'rotate-password'] }).notNull(),
+    targetPermissions: text('target_permissions', { mode: 'json' }).$type<string[]>(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['open', 'done'] })
+      .notNull()
+      .default('open'),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    closedAt: integer('closed_at', { mode: 'number' }),
+    closedVia: text('closed_via', { enum: ['snapshot', 'confirmation'] }),
+    closedBy: text('closed_by'),
+    closedComment: text('closed_comment'),
+  },
+  (table) => [
+    // One to-do per source, account and action: recording a leaver twice adds nothing.
+    uniqueIndex('todos_dedupe').on(table.orgId, table.source, table.sourceId, table.accountId, table.action),
+    index('todos_org_status').on(table.orgId, table.status),
+    index('todos_system_open').on(table.systemId, table.status),
+  ],
+);
+
+/**
+ * What the daily check found worth telling: new critical and high findings, reviews due or
+ * overdue. `key` is unique per organisation, so a second run on the same day records (and posts)
+ * nothing twice.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    key: text('key').notNull(),
+    day: text('day').notNull(),
+    kind: text('kind', { enum: ['finding', 'review-due', 'review-overdue'] }).notNull(),
+    severity: text('severity').notNull(),
+    title: text('title').notNull(),
+    detail: text('detail').notNull(),
+    subjectId: text('subject_id').notNull(),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    readAt: integer('read_at', { mode: 'number' }),
+    webhookSentAt: integer('webhook_sent_at', { mode: 'number' }),
+  },
+  (table) => [
+    uniqueIndex('notifications_org_key').on(table.orgId, table.key),
+    index('notifications_org_created').on(table.orgId, table.createdAt),
+  ],
+);
+
+/** Where the daily check posts notifications: an https URL, signed with HMAC-SHA256 under `secret`. */
+export const orgWebhooks = sqliteTable('org_webhooks', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  url: text('url').notNull(),
+  /** Shown once, at creation; needed in clear to sign, never returned again. */
+  secret: text('secret').notNull(),
+  createdAt: integer('created_at', { mode: 'number' }).notNull(),
+  lastStatus: integer('last_status'),
+  lastAttemptAt: integer('last_attempt_at', { mode: 'number' }),
+});
+
+/** Which organisations the daily check has done on which day (its own bookkeeping, not audited). */
+export const dailyChecks = sqliteTable(
+  'daily_checks',
+  {
+    orgId: text('org_id').notNull(),
+    day: text('day').notNull(),
+    finishedAt: integer('finished_at', { mode: 'number' }).notNull(),
+    notified: integer('notified').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.orgId, table.day] })],
+);

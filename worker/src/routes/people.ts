@@ -23,6 +23,7 @@ import {
   updatePerson,
 } from '../directory/people-queries';
 import { routeGroup } from '../http/route';
+import { planLeaverChecklist } from '../reviews/todos';
 import {
   CSV_CONTENT_TYPE,
   csvImportBodySchema,
@@ -208,14 +209,24 @@ export const peopleApp = new Hono<AppEnv>()
       const db = database(c.env.DB);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const { before, write } = await recordLeaver(db, c.get('member').orgId, id, input);
+      const { orgId } = c.get('member');
+      const { before, write } = await recordLeaver(db, orgId, id, input);
+      // The offboarding checklist is made in the same batch: a leaver is never recorded without it.
+      const checklist = await planLeaverChecklist(db, orgId, id, Date.now());
+      write.statements.push(...checklist.statements);
       const person = await runAudited(c, db, write, [
         {
           action: 'person.leave',
           targetType: 'person',
           targetId: id,
           before,
-          after: { ...before, endDate: input.endDate, leaveReason: input.reason, status: 'leaver' },
+          after: {
+            ...before,
+            endDate: input.endDate,
+            leaveReason: input.reason,
+            status: 'leaver',
+            checklist: checklist.items,
+          },
         },
       ]);
       return c.json(person);

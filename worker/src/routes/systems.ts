@@ -21,6 +21,7 @@ import {
 } from '../directory/systems-queries';
 import { ProblemError } from '../http/problem';
 import { routeGroup } from '../http/route';
+import { planSnapshotTodoClosures } from '../reviews/todos';
 import { EDITORS, idParamsSchema, problem, READERS } from './directory-access';
 
 const api = routeGroup('/api/v1/systems', 'Systems');
@@ -153,6 +154,9 @@ export const systemsApp = new Hono<AppEnv>()
       const snapshot = c.req.valid('json');
       for (let attempt = 1; ; attempt++) {
         const { plan, write } = await planSnapshotWrite(db, c.get('member').orgId, id, snapshot);
+        // To-dos the list shows done (a revoked login gone, permissions as decided) close in the same batch.
+        const closures = await planSnapshotTodoClosures(db, c.get('member').orgId, id, plan, Date.now());
+        write.statements.push(...closures.statements);
         const { diff } = plan;
         const names = (change: string) =>
           diff.rows.filter((row) => row.change === change).map((row) => row.username);
@@ -172,6 +176,7 @@ export const systemsApp = new Hono<AppEnv>()
                 complete: snapshot.complete,
               },
             },
+            ...closures.events,
           ]);
           return c.json(diff);
         } catch (error) {

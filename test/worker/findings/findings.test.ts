@@ -1,0 +1,195 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { healthScore } from '../../../shared/rules';
+import type { Finding } from '../../../shared/schemas/findings';
+import { findingListSchema, findingsSummarySchema } from '../../../shared/schemas/findings-api';
+import { addMember, authed, type SignedIn, signUp } from '../helpers';
+
+/** The findings API over a small firm set up through the API itself, as the extension would. */
+let owner: SignedIn;
+let reviewer: SignedIn;
+let auditor: SignedIn;
+let systemId: string;
+let rose: { id: string };
+let leaverAccount: { id: string };
+
+const DAY = 86_400_000;
+const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
+
+async function post<T>(path: string, body: unknown, who: SignedIn = owner) {
+  const response = await authed<T>(who, path, { method: 'POST', body });
+  if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+async function list(query = '', who: SignedIn = owner) {
+  const response = await authed(who, `/api/v1/findings${query}`);
+  expect(response.status).toBe(200);
+  return findingListSchema.parse(response.body);
+}
+
+beforeAll(async () => {
+  owner = await signUp({ organisationName: 'Harbour Conveyancing' });
+  reviewer = await addMember(owner, 'reviewer', 'Rita Reviewer');
+  auditor = await addMember(owner, 'auditor', 'Audrey Auditor');
+  const system = await post<{ id: string }>('/api/v1/systems', {
+    name: 'PayDesk',
+    permissions: [{ name: 'payments.add' }, { name: 'refunds.process', privileged: true }],
+  });
+  systemId = system.id;
+  rose = await post('/api/v1/people', { name: 'Rose Baker', email: 'rose@harbour.example' });
+  const sam = await post<{ id: string }>('/api/v1/people', {
+    name: 'Sam Jones',
+    email: 'sam@harbour.example',
+  });
+  leaverAccount = await post('/api/v1/accounts', {
+    systemId,
+    username: 'rbaker',
+    displayName: 'Rose Baker',
+    ownerPersonId: rose.id,
+    lastSignInAt: Date.now() - DAY,
+  });
+  await post('/api/v1/accounts', {
+    systemId,
+    username: 'sjones',
+    displayName: 'Sam Jones',
+    ownerPersonId: sam.id,
+    lastSignInAt: Date.now() - DAY,
+  });
+  await post('/api/v1/accounts', { systemId, username: 'frontdesk', lastSignInAt: Date.now() - DAY });
+  await post(`/api/v1/people/${rose.id}/leave`, { endDate: yesterday, reason: 'Moved away' });
+});
+
+describe('GET /api/v1/findings', () => {
+  it('lists the findings of the directory, worst first, for every role', async () => {
+    for (const who of [owner, reviewer, auditor]) {
+      const { findings } = await list('', who);
+      const leaver = findings[0] as Finding;
+      expect(leaver).toMatchObject({ ruleId: 'leaver-still-active', severity: 'critical', systemId });
+      expect(leaver.subject).toMatchObject({ type: 'account', id: leaverAccount.id });
+      expect(leaver.title).toContain('rbaker');
+      expect(
+        findings.some((f) => f.ruleId === 'generic-username' && f.subject.label.includes('frontdesk')),
+      ).toBe(true);
+    }
+  });
+
+  it('filters by severity, rule, system and person', async () => {
+    const critical = await list('?severity=critical');
+    expect(critical.findings.map((f) => f.ruleId)).toEqual(['leaver-still-active']);
+    const generic = await list('?rule=generic-username');
+    expect(generic.findings.length).toBeGreaterThan(0);
+    expect(generic.findings.every((f) => f.ruleId === 'generic-username')).toBe(true);
+    expect((await list(`?system=${systemId}`)).findings.length).toBe((await list()).findings.length);
+    expect((await list('?system=some-other-system')).findings).toEqual([]);
+    const roses = await list(`?person=${rose.id}`);
+    expect(roses.findings.length).toBeGreaterThan(0);
+    expect(roses.findings.every((f) => f.personIds.includes(rose.id))).toBe(true);
+  });
+
+  it('refuses an unknown filter value or key, naming it', async () => {
+    const bad = await authed(owner, '/api/v1/findings?severity=urgent');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('query.severity');
+    const unknown = await authed(owner, '/api/v1/findings?colour=red');
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('colour');
+  });
+
+  it('reads the organisation in the same few statements whatever its size', async () => {
+    const statements = async (who: SignedIn) => {
+      const response = await authed(who, '/api/v1/findings', { headers: { 'x-d1-meter': '1' } });
+      return Number(response.response.headers.get('x-d1-statements'));
+    };
+    const empty = await signUp();
+    const small = await statements(empty);
+    expect(small).toBeGreaterThan(0);
+    expect(small).toBeLessThanOrEqual(12);
+    expect(await statements(owner)).toBe(small);
+  });
+
+  it('shows nothing of another organisation', async () => {
+    const other = await signUp({ organisationName: 'Other Firm' });
+    expect((await list('', other)).findings).toEqual([]);
+    expect((await list(`?person=${rose.id}`, other)).findings).toEqual([]);
+  });
+});
+
+describe('GET /api/v1/findings/summary', () => {
+  it('counts open findings by severity and scores them with the shared formula', async () => {
+    const { findings } = await list();
+    const response = await authed(auditor, '/api/v1/findings/summary');
+    expect(response.status).toBe(200);
+    const summary = findingsSummarySchema.parse(response.body);
+    expect(summary.total).toBe(findings.length);
+    expect(summary.counts.critical).toBe(1);
+    expect(summary.healthScore).toBe(healthScore(findings));
+    expect(summary.healthScore).toBeLessThan(100);
+  });
+
+  it('is 100 for an organisation with nothing wrong', async () => {
+    const empty = await signUp();
+    const response = await authed(empty, '/api/v1/findings/summary');
+    expect(response.body).toEqual({
+      counts: { critical: 0, high: 0, medium: 0, low: 0 },
+      total: 0,
+      healthScore: 100,
+    });
+  });
+});
+
+describe('POST /api/v1/findings/:id/dismiss', () => {
+  const leaverFindingId = () => `leaver-still-active:account:${leaverAccount.id}`;
+
+  it('is refused to auditors, and needs a reason and an expiry within the year', async () => {
+    const body = { reason: 'Handover week', expiresAt: Date.now() + 7 * DAY };
+    expect(
+      (await authed(auditor, `/api/v1/findings/${leaverFindingId()}/dismiss`, { method: 'POST', body }))
+        .status,
+    ).toBe(403);
+    const noReason = await authed(owner, `/api/v1/findings/${leaverFindingId()}/dismiss`, {
+      method: 'POST',
+      body: { reason: '  ', expiresAt: Date.now() + DAY },
+    });
+    expect(noReason.status).toBe(422);
+    expect(JSON.stringify(noReason.body)).toContain('body.reason');
+    const past = await authed(owner, `/api/v1/findings/${leaverFindingId()}/dismiss`, {
+      method: 'POST',
+      body: { reason: 'Too late', expiresAt: Date.now() - DAY },
+    });
+    expect(past.status).toBe(422);
+    expect(JSON.stringify(past.body)).toContain('body.expiresAt');
+    const unknown = await authed(owner, '/api/v1/findings/dormant-account:account:nope/dismiss', {
+      method: 'POST',
+      body: { reason: 'x', expiresAt: Date.now() + DAY },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('hides the finding, is audited, and the finding returns when its evidence changes', async () => {
+    const before = await list();
+    const dismissed = await authed(reviewer, `/api/v1/findings/${leaverFindingId()}/dismiss`, {
+      method: 'POST',
+      body: { reason: 'Handover week: Rose trains her successor', expiresAt: Date.now() + 7 * DAY },
+    });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body).toMatchObject({ findingId: leaverFindingId(), dismissedBy: reviewer.member.id });
+
+    const after = await list();
+    expect(after.findings.some((f) => f.id === leaverFindingId())).toBe(false);
+    expect(after.findings.length).toBe(before.findings.length - 1);
+    expect(after.dismissed).toBe(1);
+    const summary = findingsSummarySchema.parse((await authed(owner, '/api/v1/findings/summary')).body);
+    expect(summary.counts.critical).toBe(0);
+
+    const audit = await authed<{ events: { action: string; targetId: string; actorName: string }[] }>(
+      owner,
+      '/api/v1/audit?action=finding.dismiss',
+    );
+    expect(audit.body.events[0]).toMatchObject({ targetId: leaverFindingId(), actorName: 'Rita Reviewer' });
+
+    // New evidence: the end date moves. The dismissal was for the old facts, so the warning is back.
+    const earlier = new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10);
+    await authed(owner, `/api/v1/people/${rose.id}`, { method: 'PATCH', body: { endDate: earlier } });
+    expect((await list()).findings.some((f) => f.id === leaverFindingId())).toBe(true);
+  });
+});

@@ -1,0 +1,279 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { WebhookPayload } from '../../../shared/schemas/reviews';
+import { type AuditActor, writeAudited } from '../audit/writer';
+import { database } from '../db/client';
+import { dailyChecks, notifications, organisations, orgWebhooks } from '../db/schema';
+import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
+import { findingsOf, loadOrganisation } from '../findings/organisation-data';
+import { openCampaigns, planClose } from '../reviews/campaigns';
+
+/**
+ * The daily check (a Workers Cron Trigger, see wrangler.toml): for every organisation once a day,
+ * closes campaigns past their due date with their default decisions, records new critical and high
+ * findings and reviews due soon or overdue as notifications, and posts the new ones to the owner's
+ * webhook, signed with HMAC-SHA256.
+ *
+ * Idempotent: a notification's key (the finding id and evidence fingerprint, or the campaign) is
+ * unique per organisation, so a second run records nothing twice; only notifications never posted
+ * are posted (a failed post is retried the next run); and `daily_checks` marks an organisation done
+ * for the day so a second run skips it.
+ */
+
+const DAY_MS = 86_400_000;
+/** A review due within this long gets a "due soon" notification. */
+const DUE_SOON_MS = 3 * DAY_MS;
+export const SIGNATURE_HEADER = 'x-rollcall-signature';
+export const TIMESTAMP_HEADER = 'x-rollcall-timestamp';
+
+const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+export type OrganisationCheck = {
+  orgId: string;
+  recorded: number;
+  posted: number;
+  closedCampaigns: number;
+  webhookStatus: number | null;
+  ms: number;
+};
+
+type NewNotification = {
+  id: string;
+  key: string;
+  kind: 'finding' | 'review-due' | 'review-overdue';
+  severity: string;
+  title: string;
+  detail: string;
+  subjectId: string;
+};
+
+/** HMAC-SHA256 of the exact body bytes under the organisation's secret, as lowercase hex. */
+export async function signBody(secret: string, body: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(body)));
+  return [...mac].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function dailyActor(orgId: string): AuditActor {
+  return {
+    orgId,
+    actorId: null,
+    actorName: 'Rollcall daily check',
+    ip: null,
+    userAgent: null,
+    requestId: crypto.randomUUID(),
+  };
+}
+
+export async function checkOrganisation(
+  db: Db,
+  orgId: string,
+  now: number,
+  fetcher: typeof fetch = fetch,
+): Promise<OrganisationCheck> {
+  const started = performance.now();
+  const day = dayOf(now);
+  const candidates: NewNotification[] = [];
+
+  // 1. Campaigns: past due ones close with their defaults (as the daily check, audited); due soon ones are announced.
+  let closedCampaigns = 0;
+  for (const campaign of await openCampaigns(db, orgId)) {
+    if (campaign.dueAt <= now) {
+      const { statements, summary } = await planClose(
+        db,
+        campaign,
+        { memberId: null, name: 'Rollcall daily check' },
+        now,
+      );
+      await writeAudited(db, dailyActor(orgId), statements.map(asBatchItem), [
+        {
+          action: 'review.close',
+          targetType: 'review',
+          targetId: campaign.id,
+          after: { ...summary, closedAt: now, atDueDate: true },
+        },
+      ]);
+      closedCampaigns += 1;
+      candidates.push({
+        id: crypto.randomUUID(),
+        key: `review-overdue:${campaign.id}`,
+        kind: 'review-overdue',
+        severity: 'high',
+        title: `Access review "${campaign.name}" reached its due date`,
+        detail: `${summary.defaulted} undecided item(s) got the default decision (${summary.defaultDecision}); ${summary.revoke + summary.change} revoke or change to-do(s) wait for the admin.`,
+        subjectId: campaign.id,
+      });
+    } else if (campaign.dueAt - now <= DUE_SOON_MS) {
+      candidates.push({
+        id: crypto.randomUUID(),
+        key: `review-due:${campaign.id}`,
+        kind: 'review-due',
+        severity: 'medium',
+        title: `Access review "${campaign.name}" is due ${dayOf(campaign.dueAt)}`,
+        detail: 'Undecided items get the default decision at the due date.',
+        subjectId: campaign.id,
+      });
+    }
+  }
+
+  // 2. Findings: critical and high ones not yet notified with this evidence.
+  const loaded = await loadOrganisation(db, orgId);
+  if (loaded) {
+    for (const finding of findingsOf(loaded, now).open) {
+      if (finding.severity !== 'critical' && finding.severity !== 'high') continue;
+      candidates.push({
+        id: crypto.randomUUID(),
+        key: `finding:${finding.id}:${finding.fingerprint}`,
+        kind: 'finding',
+        severity: finding.severity,
+        title: finding.title,
+        detail: finding.evidence,
+        subjectId: finding.id,
+      });
+    }
+  }
+
+  // 3. Record: INSERT OR IGNORE on the unique (org, key) keeps only what is new.
+  let recorded = 0;
+  if (candidates.length > 0) {
+    const results = await db.$client.batch(
+      jsonChunks(candidates).map((chunk) =>
+        toStatement(
+          db,
+          sql`INSERT OR IGNORE INTO notifications (id, org_id, key, day, kind, severity, title, detail, subject_id, created_at)
+          SELECT json_extract(j.value, '$.id'), ${orgId}, json_extract(j.value, '$.key'), ${day},
+            json_extract(j.value, '$.kind'), json_extract(j.value, '$.severity'), json_extract(j.value, '$.title'),
+            json_extract(j.value, '$.detail'), json_extract(j.value, '$.subjectId'), ${now}
+          FROM json_each(${chunk.json}) AS j`,
+        ),
+      ),
+    );
+    recorded = results.reduce((sum, result) => sum + (result.meta.changes ?? 0), 0);
+  }
+
+  // 4. Post what was never posted (new today, or a failed post of an earlier day).
+  let posted = 0;
+  let webhookStatus: number | null = null;
+  const [hook] = await db.select().from(orgWebhooks).where(eq(orgWebhooks.orgId, orgId));
+  if (hook) {
+    const unsent = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.orgId, orgId), isNull(notifications.webhookSentAt)))
+      .orderBy(asc(notifications.createdAt), asc(notifications.id))
+      .limit(500);
+    if (unsent.length > 0) {
+      const payload: WebhookPayload = {
+        organisationId: orgId,
+        day,
+        sentAt: now,
+        notifications: unsent.map(({ orgId: _, key: __, webhookSentAt: ___, readAt: ____, ...row }) => row),
+      };
+      const body = JSON.stringify(payload);
+      const timestamp = String(Math.floor(now / 1000));
+      try {
+        const response = await fetcher(hook.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            [TIMESTAMP_HEADER]: timestamp,
+            [SIGNATURE_HEADER]: `sha256=${await signBody(hook.secret, body)}`,
+          },
+          body,
+          redirect: 'manual',
+        });
+        await response.body?.cancel();
+        webhookStatus = response.status;
+      } catch {
+        webhookStatus = 0;
+      }
+      const ok = webhookStatus >= 200 && webhookStatus < 300;
+      const ids = JSON.stringify(unsent.map((row) => row.id));
+      await db.$client.batch([
+        toStatement(
+          db,
+          db
+            .update(orgWebhooks)
+            .set({ lastStatus: webhookStatus, lastAttemptAt: now })
+            .where(eq(orgWebhooks.orgId, orgId)),
+        ),
+        ...(ok
+          ? [
+              toStatement(
+                db,
+                sql`UPDATE notifications SET webhook_sent_at = ${now}
+                WHERE org_id = ${orgId} AND id IN (SELECT value FROM json_each(${ids}))`,
+              ),
+            ]
+          : []),
+      ]);
+      if (ok) posted = unsent.length;
+    }
+  }
+
+  await db
+    .insert(dailyChecks)
+    .values({ orgId, day, finishedAt: Date.now(), notified: recorded })
+    .onConflictDoNothing();
+  return { orgId, recorded, posted, closedCampaigns, webhookStatus, ms: performance.now() - started };
+}
+
+/**
+ * One invocation checks at most this many organisations: each costs about 15–25 D1 queries and an
+ * invocation may make 1,000. The cron (wrangler.toml) fires every 15 minutes and each run takes the
+ * organisations not yet checked today, so every organisation is checked once a day, early in it
+ * (96 runs × 30 = 2,880 organisations a day; an idle run costs one query).
+ */
+export const MAX_ORGANISATIONS_PER_RUN = 30;
+
+/**
+ * Runs the check for organisations not yet checked today, a page of organisations at a time, up to
+ * `maxOrganisations`. Stops starting new organisations after `budgetMs` too; the ones left are
+ * picked up by the next invocation the same day (they are not marked done).
+ */
+export async function runDailyCheck(
+  d1: D1Database,
+  now: number,
+  options: { budgetMs?: number; maxOrganisations?: number; fetcher?: typeof fetch } = {},
+): Promise<OrganisationCheck[]> {
+  const db = database(d1);
+  const day = dayOf(now);
+  const budget = options.budgetMs ?? 5 * 60_000;
+  const max = options.maxOrganisations ?? MAX_ORGANISATIONS_PER_RUN;
+  const started = Date.now();
+  const checks: OrganisationCheck[] = [];
+  let after = '';
+  for (;;) {
+    const page = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(
+        and(
+          gt(organisations.id, after),
+          sql`NOT EXISTS (SELECT 1 FROM daily_checks d WHERE d.org_id = ${organisations.id} AND d.day = ${day})`,
+        ),
+      )
+      .orderBy(asc(organisations.id))
+      .limit(100);
+    for (const { id } of page) {
+      if (checks.length >= max || Date.now() - started > budget) return checks;
+      try {
+        checks.push(await checkOrganisation(db, id, now, options.fetcher));
+      } catch (error) {
+        // One organisation's failure must not stop the others; it is retried on the next run.
+        console.error(
+          'daily check failed for an organisation:',
+          error instanceof Error ? error.message : error,
+        );
+      }
+    }
+    const last = page.at(-1);
+    if (!last || page.length < 100) return checks;
+    after = last.id;
+  }
+}

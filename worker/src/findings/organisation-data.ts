@@ -1,0 +1,105 @@
+import { and, eq } from 'drizzle-orm';
+import type { OrganisationData } from '../../../shared/rules';
+import { evaluate, openFindings } from '../../../shared/rules';
+import type { Finding, FindingDismissal } from '../../../shared/schemas/findings';
+import {
+  type OrganisationSettings,
+  organisationSettingsSchema,
+  resolveSettings,
+} from '../../../shared/settings';
+import {
+  accounts,
+  findingDismissals,
+  jobRoles,
+  organisations,
+  people,
+  reviewCampaigns,
+  signInObservations,
+  systems,
+} from '../db/schema';
+import type { Db } from '../db/versions';
+import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
+
+/**
+ * Rule thresholds from the organisation's stored settings JSON, each field read on its own: a
+ * missing or unreadable one falls back to its default instead of failing the whole evaluation.
+ */
+export function ruleSettingsOf(stored: unknown): OrganisationSettings {
+  const source = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const picked: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(organisationSettingsSchema.shape)) {
+    if (source[key] !== undefined && field.safeParse(source[key]).success) picked[key] = source[key];
+  }
+  return resolveSettings(picked);
+}
+
+export type LoadedOrganisation = {
+  data: OrganisationData;
+  settings: OrganisationSettings;
+  dismissals: FindingDismissal[];
+};
+
+/**
+ * Everything the rules read for one organisation, in ONE D1 batch of a fixed number of queries
+ * whatever its size: settings, people, systems, job roles, accounts, sign-in observations,
+ * completed reviews (closed campaigns, per system in scope) and dismissals.
+ */
+export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrganisation | undefined> {
+  const [orgRows, personRows, systemRows, roleRows, accountRows, observations, closed, dismissals] =
+    await db.batch([
+      db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, orgId)),
+      db
+        .select()
+        .from(people)
+        .where(and(eq(people.orgId, orgId), eq(people.deleted, false))),
+      db
+        .select()
+        .from(systems)
+        .where(and(eq(systems.orgId, orgId), eq(systems.deleted, false))),
+      db
+        .select()
+        .from(jobRoles)
+        .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.deleted, false))),
+      db
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.orgId, orgId), eq(accounts.deleted, false))),
+      db
+        .select({
+          accountId: signInObservations.accountId,
+          personId: signInObservations.personId,
+          lastObservedAt: signInObservations.lastObservedAt,
+        })
+        .from(signInObservations)
+        .where(eq(signInObservations.orgId, orgId)),
+      db
+        .select({ systemIds: reviewCampaigns.systemIds, closedAt: reviewCampaigns.closedAt })
+        .from(reviewCampaigns)
+        .where(and(eq(reviewCampaigns.orgId, orgId), eq(reviewCampaigns.status, 'closed'))),
+      db.select().from(findingDismissals).where(eq(findingDismissals.orgId, orgId)),
+    ]);
+  const org = orgRows[0];
+  if (!org) return undefined;
+  return {
+    settings: ruleSettingsOf(org.settings),
+    data: {
+      people: personRows.map(toPerson),
+      systems: systemRows.map(toSystem),
+      jobRoles: roleRows.map(toJobRole),
+      accounts: accountRows.map(toAccount),
+      signInObservations: observations,
+      completedReviews: closed.flatMap((campaign) =>
+        campaign.closedAt === null
+          ? []
+          : campaign.systemIds.map((systemId) => ({ systemId, completedAt: campaign.closedAt as number })),
+      ),
+    },
+    dismissals: dismissals.map(({ orgId: _, ...dismissal }) => dismissal),
+  };
+}
+
+/** The organisation's findings at `now`: all of them, and those still open (not dismissed). */
+export function findingsOf(loaded: LoadedOrganisation, now: number): { all: Finding[]; open: Finding[] } {
+  const all = evaluate(loaded.data, loaded.settings, now);
+  return { all, open: openFindings(all, loaded.dismissals, now) };
+}
