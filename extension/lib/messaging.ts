@@ -1,12 +1,25 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PageSnapshot } from '../../shared/schemas/page-row';
 
 export type ServerStatus =
   | { state: 'online'; url: string; version: string }
   | { state: 'unreachable'; url: string; reason: string };
 
+/** What became of a user list the admin asked to sync from an admin page. */
+export type SnapshotSyncResult =
+  /** Nobody is signed in to Rollcall in this browser: nothing was sent. */
+  | { state: 'signed-out' }
+  /** The server could not be reached: the snapshot waits in the outbox. */
+  | { state: 'queued' }
+  /** The server reconciled it with the accounts it knows. */
+  | { state: 'synced'; added: number; changed: number; removed: number }
+  | { state: 'failed'; reason: string };
+
 /** Every message of the extension. Only the background talks to the worker. */
 export interface ProtocolMap {
   getServerStatus(): ServerStatus;
+  /** From the in-page warnings: send the user list read off an admin page to Rollcall. */
+  syncPageSnapshot(snapshot: PageSnapshot): SnapshotSyncResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

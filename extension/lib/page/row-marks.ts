@@ -1,0 +1,100 @@
+import type { PageRowVerdict } from '../../../shared/schemas/page-row';
+import { KIND_LABELS, KIND_ORDER, verdictAttribute } from './evaluate';
+import styles from './row-marks.css?inline';
+
+/** The element that holds a row's badges; its name keeps it apart from the page's own markup. */
+export const MARKS_TAG = 'rollcall-marks';
+/** The attribute tests and automation read a row's verdict from. */
+export const VERDICT_ATTRIBUTE = 'data-rollcall';
+
+let nextTipId = 0;
+
+/**
+ * Marks one row: `data-rollcall` on the row, and a badge per finding next to the login, each with its
+ * tip on hover and on keyboard focus. The badges live in a shadow root so the page's styles and
+ * Rollcall's do not touch; every text from the page or the verdict goes in as text, never as HTML.
+ */
+export function markRow(row: Element, anchor: Element, verdict: PageRowVerdict): void {
+  row.setAttribute(VERDICT_ATTRIBUTE, verdictAttribute(verdict));
+  let host = markHostOf(row);
+  if (verdict.findings.length === 0) {
+    host?.remove();
+    return;
+  }
+  if (!host || host.parentElement !== anchor) {
+    host?.remove();
+    host = anchor.ownerDocument.createElement(MARKS_TAG);
+    // Page rules such as `td * { font-size: 11px }` match the host itself; inline `all` wins.
+    host.setAttribute('style', 'all: initial; display: inline-flex; vertical-align: middle;');
+    host.attachShadow({ mode: 'open' });
+    anchor.append(host);
+  }
+  renderBadges(host.shadowRoot as ShadowRoot, verdict);
+}
+
+/** Takes a row's marks away, e.g. when the content script is stopped or replaced. */
+export function unmarkRow(row: Element): void {
+  row.removeAttribute(VERDICT_ATTRIBUTE);
+  markHostOf(row)?.remove();
+}
+
+function markHostOf(row: Element): Element | null {
+  return row.querySelector(MARKS_TAG);
+}
+
+function renderBadges(shadow: ShadowRoot, verdict: PageRowVerdict): void {
+  const doc = shadow.ownerDocument;
+  const style = doc.createElement('style');
+  style.textContent = styles;
+  const children: Node[] = [style];
+  const findings = [...verdict.findings].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  for (const finding of findings) {
+    const tipId = `rollcall-tip-${++nextTipId}`;
+    const badge = doc.createElement('button');
+    badge.type = 'button';
+    badge.className = 'badge';
+    badge.dataset.kind = finding.kind;
+    badge.textContent = KIND_LABELS[finding.kind];
+    badge.setAttribute('aria-describedby', tipId);
+
+    const tip = doc.createElement('span');
+    tip.id = tipId;
+    tip.className = 'tip';
+    tip.setAttribute('role', 'tooltip');
+    tip.hidden = true;
+    const title = doc.createElement('strong');
+    title.textContent = `Rollcall: ${KIND_LABELS[finding.kind]}`;
+    tip.append(title, doc.createTextNode(finding.tip));
+
+    const show = () => showTip(badge, tip);
+    const hide = () => {
+      tip.hidden = true;
+    };
+    badge.addEventListener('mouseenter', show);
+    badge.addEventListener('focus', show);
+    badge.addEventListener('mouseleave', hide);
+    badge.addEventListener('blur', hide);
+    badge.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') hide();
+    });
+    // The badge sits inside the page's row: a click on it must not reach the row's own handlers.
+    badge.addEventListener('click', (event) => {
+      event.stopPropagation();
+      if (tip.hidden) show();
+      else hide();
+    });
+    children.push(badge, tip);
+  }
+  shadow.replaceChildren(...children);
+}
+
+// Fixed to the viewport so a cell's `overflow: hidden` cannot clip it.
+function showTip(badge: HTMLElement, tip: HTMLElement): void {
+  tip.hidden = false;
+  const box = badge.getBoundingClientRect();
+  const view = badge.ownerDocument.defaultView;
+  const below = box.bottom + 6;
+  const fitsBelow = !view || below + tip.offsetHeight < view.innerHeight;
+  tip.style.top = `${fitsBelow ? below : Math.max(4, box.top - tip.offsetHeight - 6)}px`;
+  tip.style.left = `${Math.max(4, Math.min(box.left, (view?.innerWidth ?? 1024) - tip.offsetWidth - 4))}px`;
+}
