@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+// Builds shared/classifier/data/lexicon.json, the compact word lists the username classifier ships
+// with. Run with `npm run build:classifier-data`. It fetches the published lists as npm tarballs
+// into a temporary folder (no project dependency), so the exact versions below are the sources.
+//
+// Output: first names, surnames, other person names, and role/function words by kind. Each list is
+// sorted and front-coded (every word is written as "how many leading letters it shares with the
+// previous word, 0-9" followed by the rest), which gzips a third smaller than a plain word list; the
+// classifier ships in the content script, so every kilobyte counts. shared/classifier/lexicon.ts
+// decodes it.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const OUT = new URL('../shared/classifier/data/lexicon.json', import.meta.url);
+
+const SOURCES = [
+  {
+    package: '@faker-js/faker',
+    version: '10.6.0',
+    licence: 'MIT',
+    used: 'person.first_name and person.last_name of every locale written in Latin script',
+  },
+  {
+    package: '@cspell/dict-people-names',
+    version: '1.1.16',
+    licence: 'MIT',
+    used: 'dict/people-names.txt: first names and surnames',
+  },
+  {
+    package: 'role-based-email-addresses',
+    version: '3.1.0',
+    licence: 'MIT',
+    used: 'role-based mailbox prefixes (Mixmax), split into words',
+  },
+];
+
+// RFC 2142 "Mailbox names for common services, roles and functions", sections 3-5, plus the
+// mailboxes every mail system reserves.
+const RFC_2142 = `info marketing sales support abuse noc security postmaster hostmaster usenet news webmaster
+  www uucp ftp mailer daemon root`;
+
+// Role, function and team words of small firms (law, conveyancing, accounting, travel, insurance,
+// medical and trade offices), written for this project. Kinds decide the words of the reason.
+const ROLE_WORDS = `reception receptionist receptions frontdesk front desk desks office offices officemanager
+  manager managers mgr mngr management admin admins administrator administrators administration adm
+  accounts account accountant accountants accounting bookkeeper bookkeepers bookkeeping payroll finance
+  finances billing bills invoices invoice invoicing receivable receivables payable payables creditors debtors
+  trust conveyancing conveyancer conveyancers settlements settlement paralegal paralegals legal
+  lawyer lawyers solicitor solicitors barrister counsel partner partners associate associates secretary
+  secretaries secretarial clerk clerks clerical articled litigation probate wills estates family property
+  compliance claims claim underwriting underwriter underwriters broker brokers brokerage renewals renewal
+  policies policy quotes quote quoting sales sale bookings booking reservations reservation travel tours
+  tour ticketing tickets ticket agent agents consultant consultants counter nightshift dayshift shift shifts
+  night day weekend evening morning roster team teams staff crew dept department branch store shop
+  warehouse dispatch operations ops hr it helpdesk support service services customer customers client
+  clients enquiries enquiry inquiries inquiry info contact hello mail post marketing events audit audits tax
+  lodgement lodgements disbursements registry records files docs documents archive archives scanning
+  general shared common all everyone floor level kiosk locum intern interns student students trainee
+  trainees casual casuals relief cover backup spare accounts payments payment cashier cashiers cash till
+  teller tellers lead leads supervisor supervisors head assistant assistants coordinator coordinators
+  officer officers executive exec director directors principal principals owner owners practice firm
+  company business corporate hq headoffice main centre center group groups pool generic standby
+  oncall duty afterhours overnight helpline hotline switchboard phones phone fax scanner printer copier
+  mailroom post postroom courier deliveries delivery collections recoveries arrears lending loans
+  mortgages mortgage insurance insurer premiums cover assessor assessors adjuster adjusters
+  valuations valuer rentals rental lettings leasing tenancy tenancies strata bodycorp agency travelagent
+  itineraries itinerary visas visa flights groups cruises cruise holidays holiday transfers concierge
+  bookings nurse nurses doctor
+  clinic dental dentist practiceManager scheduler scheduling appointments appointment dispatcher
+  operator operators controller treasurer treasury auditor auditors analyst analysts advisor advisors
+  adviser advisers planner planners temp temps typist typing transcription dictation
+  secretariat registrar admissions enrolments enrolment orders order purchasing procurement stock
+  inventory logistics shipping returns refunds refund quality qa training trainer trainers recruitment
+  recruiting hiring careers jobs reporting reports report analytics data systems system
+  tech technical technician technicians engineer engineers maintenance facilities cleaning cleaner
+  security guard guards gate lobby foyer boardroom meeting meetings conference library
+  marketingteam social media web website online portal intranet lawfirm chambers barristers notary
+  notaries costs costing costings disbursement matters matter filing search searches
+  southbranch northbranch eastbranch westbranch city downtown uptown`;
+
+// Machines and shared devices: a login named after one is never a person's.
+const DEVICE_WORDS = `printer printers scanner scanners copier kiosk terminal terminals pos till pc pcs laptop
+  laptops desktop workstation ws tablet ipad iphone phone mobile device devices server srv host camera
+  cam tv display screen mfp fax`;
+
+// Placeholders and service logins.
+const PLACEHOLDER_WORDS = `user users usr test tests testing tester demo demos guest guests temp tmp temporary
+  new newuser newstarter starter default sample example dummy nobody none null anonymous anon unknown
+  generic shared common public visitor visitors trial training spare placeholder changeme login logon
+  signin username account xxx abc qwerty asdf foo bar`;
+const SERVICE_WORDS = `api bot bots svc service integration integrations sync import export scan scanning
+  backup backups noreply donotreply automation automated system sys daemon cron batch job jobs webhook
+  webhooks robot rpa script scripts app apps connector monitor monitoring alerts alert notifications
+  mailer bulk`;
+
+// Published role-address words that are also common person names and that we keep as names, because
+// a login made of one of them is far likelier to be a person (alexa, sydney, paris, gardner ...).
+// Words here are dropped from the role list; every other clash is settled in favour of the role.
+const NAMES_OVER_ROLES = new Set(
+  `alexa alpha apple berlin boston brand captain china church class cloud code core crew denver deputy
+  english fellows france gardner homes house india junk la learn list mayor mentor merchant music no
+  paris pastor president prime search stay sydney ta welcome work press angels beta chef hi hola tribe
+  squad smile rockstars geeks ladies women friends fun giving global lunch nobody`.split(/\s+/),
+);
+
+// Letters only: digits are the front coding's markers, and the tokenizer splits them off anyway.
+const words = (s) =>
+  s
+    .split(/\s+/)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => /^[a-z]+$/.test(w));
+
+/** Person names to plain ASCII words: "Zoë" -> zoe, "Anh Vũ" -> anh, vu; non-Latin scripts dropped. */
+const FOLD = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+function nameWords(raw) {
+  const folded = raw
+    .toLowerCase()
+    .replace(/[ßæøœłđðþıħ]/g, (c) => FOLD[c])
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+  if (!/^[a-z][a-z' .-]*$/.test(folded)) return [];
+  return folded
+    .replace(/'/g, '')
+    .split(/[ .-]+/)
+    .filter((w) => w.length >= 2 && w.length <= 16);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'rollcall-lexicon-'));
+try {
+  const dirs = {};
+  for (const s of SOURCES) {
+    const file = execFileSync(
+      'npm',
+      ['pack', `${s.package}@${s.version}`, '--silent', '--pack-destination', tmp],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    )
+      .trim()
+      .split('\n')
+      .pop();
+    const dir = join(tmp, s.package.replace(/[@/]/g, '_'));
+    execFileSync('mkdir', ['-p', dir]);
+    execFileSync('tar', ['xzf', join(tmp, file), '-C', dir]);
+    dirs[s.package] = join(dir, 'package');
+    const licence = JSON.parse(readFileSync(join(dirs[s.package], 'package.json'), 'utf8')).license;
+    if (licence !== s.licence) throw new Error(`${s.package}: licence is ${licence}, expected ${s.licence}`);
+  }
+
+  // Role words: curated lists plus the published role-address list, split at separators and digits.
+  const require = createRequire(import.meta.url);
+  const published = require(join(dirs['role-based-email-addresses'], 'src/index.js'));
+  const roleKinds = { role: new Set(), device: new Set(), placeholder: new Set(), service: new Set() };
+  for (const w of words(RFC_2142)) roleKinds.role.add(w);
+  for (const w of words(ROLE_WORDS)) roleKinds.role.add(w);
+  for (const entry of published) {
+    for (const w of entry.toLowerCase().split(/[^a-z]+/)) {
+      if (w.length >= 2 && !NAMES_OVER_ROLES.has(w)) roleKinds.role.add(w);
+    }
+  }
+  for (const w of words(DEVICE_WORDS)) roleKinds.device.add(w);
+  for (const w of words(PLACEHOLDER_WORDS)) roleKinds.placeholder.add(w);
+  for (const w of words(SERVICE_WORDS)) roleKinds.service.add(w);
+  // One kind per word, the most specific winning.
+  for (const k of ['device', 'placeholder', 'service'])
+    for (const w of roleKinds[k]) roleKinds.role.delete(w);
+  for (const w of roleKinds.device) {
+    roleKinds.placeholder.delete(w);
+    roleKinds.service.delete(w);
+  }
+  for (const w of roleKinds.placeholder) roleKinds.service.delete(w);
+  const allRoleWords = new Set(Object.values(roleKinds).flatMap((s) => [...s]));
+
+  // Person names.
+  const first = new Set();
+  const last = new Set();
+  const other = new Set();
+  const faker = await import(pathToFileURL(join(dirs['@faker-js/faker'], 'dist/index.js')).href);
+  const flat = (x) => (x == null ? [] : Array.isArray(x) ? x : Object.values(x).flat());
+  for (const locale of Object.values(faker.allLocales)) {
+    for (const n of flat(locale.person?.first_name)) for (const w of nameWords(n)) first.add(w);
+    for (const n of flat(locale.person?.last_name)) for (const w of nameWords(n)) last.add(w);
+  }
+  const cspell = readFileSync(join(dirs['@cspell/dict-people-names'], 'dict/people-names.txt'), 'utf8');
+  for (const line of cspell.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    for (const w of nameWords(line)) if (!first.has(w) && !last.has(w)) other.add(w);
+  }
+  // The name lists contain role words ("Admin", "Sales", "Service", "Test"): a role word is never
+  // taken as a name, except the few kept above as names.
+  let removed = 0;
+  for (const set of [first, last, other]) {
+    for (const w of set) {
+      if (allRoleWords.has(w)) {
+        set.delete(w);
+        removed++;
+      }
+    }
+  }
+
+  const frontCode = (set) => {
+    let prev = '';
+    let out = '';
+    for (const w of [...set].sort()) {
+      let p = 0;
+      while (p < prev.length && p < w.length && p < 9 && prev[p] === w[p]) p++;
+      out += p + w.slice(p);
+      prev = w;
+    }
+    return out;
+  };
+  // Size budget: rarer long names are left out (a long unknown word still reads as a name to the
+  // classifier); every first name is kept, they carry the most weight.
+  for (const w of last) if (w.length > 12) last.delete(w);
+  for (const w of other) if (w.length > 8) other.delete(w);
+  const out = {
+    about:
+      'Built by scripts/build-classifier-data.mjs; do not edit by hand. Lists are sorted, lower-case ASCII, front-coded.',
+    sources: [
+      ...SOURCES,
+      { source: 'RFC 2142', used: 'mailbox names for common services, roles and functions' },
+      { source: 'Rollcall curated lists', used: 'small-firm role, device, placeholder and service words' },
+    ],
+    removedRoleWordsFromNames: removed,
+    first: frontCode(first),
+    last: frontCode(last),
+    other: frontCode(other),
+    role: frontCode(roleKinds.role),
+    device: frontCode(roleKinds.device),
+    placeholder: frontCode(roleKinds.placeholder),
+    service: frontCode(roleKinds.service),
+  };
+  writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
+  console.log(
+    `lexicon.json: ${first.size} first names, ${last.size} surnames, ${other.size} other names, ` +
+      `${allRoleWords.size} role words; ${removed} role words removed from the name lists`,
+  );
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,338 @@
+import {
+  ANY_NAME,
+  DEVICE,
+  FIRST_NAME,
+  lookup,
+  MAX_WORD_LENGTH,
+  OTHER_NAME,
+  PLACEHOLDER,
+  ROLE,
+  SERVICE,
+  SURNAME,
+} from './lexicon.ts';
+import { displayWords, loginPart, tokenize } from './tokenize.ts';
+
+/**
+ * The username classifier: does a login name a person ("rbaker", "mark.sales" owned by "Mark
+ * Sales") or a role, function, device or placeholder ("SalesManager", "frontdesk2", "scanner")?
+ *
+ * It does not look the login up whole. It splits it into pieces (tokenize.ts), splits each run of
+ * letters into known words where it can ("trustaccounting" -> trust + accounting, "jsmith" ->
+ * j + smith) by a cheapest-path segmentation, weighs what each word is (role word, first name,
+ * surname, initial, unknown word that looks like a name or like a function word), and then weighs
+ * the display name: a login that matches its owner's name is a person's; a display name that is
+ * itself a role ("Front Desk") marks a role login.
+ */
+
+export type Verdict = 'generic' | 'personal' | 'unknown';
+export type TokenKind =
+  | 'first-name'
+  | 'surname'
+  | 'name'
+  | 'initial'
+  | 'role'
+  | 'device'
+  | 'placeholder'
+  | 'service'
+  | 'function-like'
+  | 'number'
+  | 'unknown';
+
+export interface Token {
+  text: string;
+  kind: TokenKind;
+}
+
+export interface Classification {
+  verdict: Verdict;
+  /** How sure the verdict is, 0..1; 0.5 for "unknown". */
+  confidence: number;
+  /** The words that decided it, in plain words: `role word "reception"`. */
+  reasons: string[];
+  tokens: Token[];
+}
+
+// Segmentation costs: a known word costs 1, so fewer, known words win. An unknown stretch costs
+// more than two known words, so "johnsmith" splits into john + smith, not one unknown word; a lone
+// initial is only allowed at either end of a piece ("jsmith", "smithj").
+const KNOWN = 1;
+const KNOWN_OTHER_NAME = 1.1;
+const KNOWN_INFLECTED = 1.2;
+const INITIAL = 1.6;
+const UNKNOWN = 2.8;
+const UNKNOWN_PER_LETTER = 0.05;
+
+const ROLE_SUFFIXES = ['s', 'es', 'er', 'ers', 'ing', 'ings', 'ist', 'ists', 'or', 'ors', 'al'];
+/** Endings of function words (scheduling, administration, receivables, fulfilment, ...). */
+const FUNCTION_ENDING = /(ing|ings|tion|tions|sion|ment|ments|ance|ances|ence|ship|ables|ities|ology|ops)$/;
+
+function kindOf(bits: number): TokenKind | null {
+  if (bits & DEVICE) return 'device';
+  if (bits & SERVICE) return 'service';
+  if (bits & PLACEHOLDER) return 'placeholder';
+  if (bits & ROLE) return 'role';
+  if (bits & FIRST_NAME) return 'first-name';
+  if (bits & SURNAME) return 'surname';
+  if (bits & OTHER_NAME) return 'name';
+  return null;
+}
+
+/** "dispatcher" -> role (dispatch + er), when the stem is a role word of four letters or more. */
+function inflectedRole(word: string): TokenKind | null {
+  for (const suffix of ROLE_SUFFIXES) {
+    if (word.length - suffix.length >= 4 && word.endsWith(suffix)) {
+      const kind = kindOf(lookup(word.slice(0, -suffix.length)) & ~ANY_NAME);
+      if (kind) return kind;
+    }
+  }
+  return null;
+}
+
+const costs = new Float64Array(MAX_WORD_LENGTH * 4 + 2);
+const starts = new Int32Array(MAX_WORD_LENGTH * 4 + 2);
+const kinds: (TokenKind | null)[] = [];
+
+/** Splits one run of letters into the cheapest sequence of known words, initials and unknown words. */
+export function segment(s: string): Token[] {
+  const n = s.length;
+  if (n === 0) return [];
+  if (n > MAX_WORD_LENGTH * 4) return [{ text: s, kind: 'unknown' }];
+  const whole = kindOf(lookup(s));
+  if (whole) return [{ text: s, kind: whole }];
+  if (n === 1) return [{ text: s, kind: 'initial' }];
+  costs.fill(Number.POSITIVE_INFINITY, 0, n + 1);
+  costs[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const base = costs[i] as number;
+    if (base === Number.POSITIVE_INFINITY) continue;
+    const limit = Math.min(n, i + MAX_WORD_LENGTH);
+    for (let j = i + 1; j <= n; j++) {
+      const len = j - i;
+      let cost = Number.POSITIVE_INFINITY;
+      let kind: TokenKind | null = null;
+      if (len === 1) {
+        if (i === 0 || j === n) {
+          cost = INITIAL;
+          kind = 'initial';
+        }
+      } else {
+        if (j <= limit && len >= 3) {
+          const bits = lookup(s.slice(i, j));
+          kind = kindOf(bits);
+          if (kind) cost = kind === 'name' ? KNOWN_OTHER_NAME : KNOWN;
+          else if (len >= 5) {
+            kind = inflectedRole(s.slice(i, j));
+            if (kind) cost = KNOWN_INFLECTED;
+          }
+        }
+        if (!kind) {
+          cost = UNKNOWN + UNKNOWN_PER_LETTER * len;
+          kind = 'unknown';
+        }
+      }
+      const total = base + cost;
+      if (total < (costs[j] as number)) {
+        costs[j] = total;
+        starts[j] = i;
+        kinds[j] = kind;
+      }
+    }
+  }
+  const out: Token[] = [];
+  for (let j = n; j > 0; ) {
+    const i = starts[j] as number;
+    out.push({ text: s.slice(i, j), kind: kinds[j] ?? 'unknown' });
+    j = i;
+  }
+  return out.reverse();
+}
+
+const VOWEL = /[aeiouy]/;
+
+/** An unknown word's reading: a function word by its ending, a name-like word, or nothing. */
+function readUnknown(token: Token): void {
+  if (token.text.length >= 6 && FUNCTION_ENDING.test(token.text)) token.kind = 'function-like';
+}
+
+/** The tokens of a login: digits kept as numbers, letters segmented into words. */
+export function loginTokens(username: string): Token[] {
+  const tokens: Token[] = [];
+  for (const piece of tokenize(username)) {
+    if (piece.digits) {
+      tokens.push({ text: piece.text, kind: 'number' });
+      continue;
+    }
+    for (const token of segment(piece.text)) {
+      if (token.kind === 'unknown') readUnknown(token);
+      tokens.push(token);
+    }
+  }
+  return tokens;
+}
+
+const ROLE_WEIGHT: Partial<Record<TokenKind, number>> = {
+  role: 2,
+  device: 3,
+  placeholder: 2.5,
+  service: 2.5,
+  'function-like': 1.5,
+};
+const NAME_WEIGHT: Partial<Record<TokenKind, number>> = { 'first-name': 2.5, surname: 2, name: 1.8 };
+const REASON_LABEL: Record<TokenKind, string> = {
+  'first-name': 'first name',
+  surname: 'surname',
+  name: 'person name',
+  initial: 'initial',
+  role: 'role word',
+  device: 'device word',
+  placeholder: 'placeholder word',
+  service: 'service word',
+  'function-like': 'reads like a function word:',
+  number: 'number',
+  unknown: 'unknown word',
+};
+
+function reason(token: Token): string {
+  return `${REASON_LABEL[token.kind]} "${token.text}"`;
+}
+
+interface DisplayReading {
+  words: string[];
+  roleWords: string[];
+  nameWords: string[];
+}
+
+function readDisplayName(displayName: string): DisplayReading {
+  const words = displayWords(displayName).filter((w) => !/^\d+$/.test(w));
+  const roleWords: string[] = [];
+  const nameWords: string[] = [];
+  // "Mark Sales", "Rose Office": a first name followed by one or two plain words is a person's
+  // full name, whatever else the later words mean.
+  if (
+    /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName) &&
+    (lookup(words[0] ?? '') & FIRST_NAME) !== 0
+  ) {
+    return { words, roleWords, nameWords: words };
+  }
+  for (const w of words) {
+    const tokens = segment(w);
+    const kinds = tokens.map((t) => t.kind);
+    if (kinds.every((k) => ROLE_WEIGHT[k] !== undefined)) roleWords.push(w);
+    else if (tokens.length === 1 && NAME_WEIGHT[kinds[0] as TokenKind] !== undefined) nameWords.push(w);
+    else if (w.length >= 2 && VOWEL.test(w) && !kinds.some((k) => ROLE_WEIGHT[k] !== undefined))
+      nameWords.push(w);
+  }
+  return { words, roleWords, nameWords };
+}
+
+/** Does a login token stand for a word of the display name: the word, its initial, or its start? */
+function matchesDisplayWord(token: Token, words: string[]): boolean {
+  const t = token.text;
+  for (const w of words) {
+    if (t === w) return true;
+    if (t.length === 1 && w.startsWith(t)) return true;
+    if (t.length >= 3 && (w.startsWith(t) || t.startsWith(w)) && Math.min(t.length, w.length) >= 3)
+      return true;
+  }
+  return false;
+}
+
+/** "johnsmith", "jsmithe": a login that spells the display name's words (or initials) in a row. */
+function spellsDisplayName(login: string, words: string[]): boolean {
+  const compact = login.toLowerCase().replace(/[^a-z]/g, '');
+  if (compact.length < 3 || words.length === 0) return false;
+  const initials = words.map((w) => w[0]).join('');
+  const full = words.join('');
+  const last = words[words.length - 1] as string;
+  const first = words[0] as string;
+  return (
+    full.includes(compact) ||
+    compact.includes(full) ||
+    compact === initials ||
+    compact === (first[0] ?? '') + last ||
+    compact === last + (first[0] ?? '') ||
+    compact === first + (last[0] ?? '') ||
+    (compact.length >= 4 && compact.startsWith(first) && last.startsWith(compact.slice(first.length)))
+  );
+}
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export function classify(username: string, displayName?: string | null): Classification {
+  const tokens = loginTokens(username);
+  let generic = 0;
+  let personal = 0;
+  const genericReasons: string[] = [];
+  const personalReasons: string[] = [];
+  const hasRoleish = tokens.some((t) => ROLE_WEIGHT[t.kind] !== undefined);
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const roleWeight = ROLE_WEIGHT[token.kind];
+    const nameWeight = NAME_WEIGHT[token.kind];
+    if (roleWeight !== undefined) {
+      generic += token.text.length <= 2 ? roleWeight * 0.75 : roleWeight;
+      genericReasons.push(reason(token));
+    } else if (nameWeight !== undefined) {
+      personal += token.text.length <= 2 ? nameWeight * 0.5 : nameWeight;
+      personalReasons.push(reason(token));
+    } else if (token.kind === 'initial') {
+      const prev = tokens[i - 1];
+      const next = tokens[i + 1];
+      const besideName =
+        (prev && NAME_WEIGHT[prev.kind] !== undefined) || (next && NAME_WEIGHT[next.kind] !== undefined);
+      personal += besideName ? 1.5 : 0.3;
+      if (besideName) personalReasons.push(reason(token));
+    } else if (token.kind === 'unknown') {
+      // Role words are a closed set and names an open one: an unknown word that could be spoken
+      // leans towards a surname the lists do not have.
+      if (token.text.length >= 3 && VOWEL.test(token.text) && !hasRoleish) {
+        personal += 0.8;
+        personalReasons.push(`unknown word "${token.text}" that could be a name`);
+      }
+    } else if (token.kind === 'number' && hasRoleish) {
+      // "frontdesk2", "sales01": a numbered seat rather than a person.
+      generic += 0.5;
+    }
+  }
+
+  const display = displayName?.trim() ?? '';
+  const login = loginPart(username);
+  if (display && display.toLowerCase() !== login.toLowerCase()) {
+    const reading = readDisplayName(display);
+    const nameTokens = tokens.filter((t) => t.kind !== 'number' && t.kind !== 'placeholder');
+    const matched =
+      reading.nameWords.length > 0 &&
+      (spellsDisplayName(login, reading.nameWords) ||
+        nameTokens.some(
+          (t) => (t.text.length >= 3 || t.kind === 'initial') && matchesDisplayWord(t, reading.nameWords),
+        ));
+    if (matched) {
+      personal += 4;
+      personalReasons.push(`matches the display name "${display}"`);
+    } else if (reading.roleWords.length > 0 && reading.nameWords.length === 0) {
+      generic += 3;
+      genericReasons.push(`display name "${display}" names a role, not a person`);
+    } else if (reading.nameWords.length > 0 && reading.roleWords.length === 0) {
+      personal += 1;
+      personalReasons.push(`display name "${display}" names a person`);
+    }
+  }
+
+  const diff = generic - personal;
+  if (generic >= 1.5 && diff > 0.25) {
+    return { verdict: 'generic', confidence: round(sigmoid(diff)), reasons: genericReasons, tokens };
+  }
+  if (personal >= 1 && -diff > 0.25) {
+    return { verdict: 'personal', confidence: round(sigmoid(-diff)), reasons: personalReasons, tokens };
+  }
+  const reasons = [...genericReasons, ...personalReasons];
+  if (reasons.length === 0) reasons.push('no role word and no known name');
+  return { verdict: 'unknown', confidence: 0.5, reasons, tokens };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,5 @@
+export type { Classification, Token, TokenKind, Verdict } from './classify.ts';
+export { classify, loginTokens } from './classify.ts';
+export { defaultAccountName } from './default-accounts.ts';
+export type { SharedDisplayName } from './shared-display-name.ts';
+export { namesTwoPeople } from './shared-display-name.ts';

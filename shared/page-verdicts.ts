@@ -1,0 +1,120 @@
+import type { Classification } from './classifier/classify.ts';
+import { defaultAccountEvidence, defaultAccountTip } from './rules/default-account.ts';
+import { genericUsernameCheck, genericUsernameTip } from './rules/generic-username.ts';
+import { sharedDisplayNameEvidence, sharedLoginTip } from './rules/shared-login.ts';
+import type { RuleId, Severity, Tip } from './schemas/findings.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
+
+/**
+ * The page-only evaluator: what the content script can say about a user list read off an admin
+ * page with nothing but the page itself (no Rollcall server, no directory, signed out).
+ *
+ * From a row alone three things can be told, and only these: the login is named after a role
+ * (`generic`), the display name names two or more people (`shared`), the login is a built-in or
+ * test one (`default`). Leavers, dormant, unowned and excess-permission warnings need the
+ * directory and come from the server's findings when signed in. The evidence and tips are the very
+ * ones the server-side rules use, so the page and the popup say the same thing.
+ */
+
+/** One row of a user table as the content script read it; only `username` is required. */
+export interface PageRow {
+  username: string;
+  displayName?: string | null;
+  email?: string | null;
+  /** The role or permissions column as text, if the page shows one. */
+  roleText?: string | null;
+  /** The status column as text ("Active", "Disabled", ...), if any. */
+  status?: string | null;
+  /** The last sign-in column as text, if any (not used page-only: dates on pages are ambiguous). */
+  lastSignIn?: string | null;
+}
+
+export type PageFindingKind = 'generic' | 'shared' | 'default';
+
+export interface PageFinding {
+  kind: PageFindingKind;
+  ruleId: RuleId;
+  severity: Severity;
+  /** One line for a badge's tooltip or the banner. */
+  title: string;
+  evidence: string;
+  tip: Tip;
+}
+
+export interface PageRowVerdict {
+  /** The kinds found, in the order generic, shared, default; empty when the row looks fine. */
+  kinds: PageFindingKind[];
+  findings: PageFinding[];
+  /** The classifier's reading of the login when it was called generic, for a "why" view. */
+  classification: Classification | null;
+}
+
+export interface PageEvaluationOptions {
+  /** How sure the classifier must be to call a login generic (organisation setting). */
+  genericUsernameMinConfidence?: number;
+}
+
+/** Status words that mean the login cannot be used, so the row raises nothing. */
+const DISABLED_STATUS =
+  /\b(disabled|inactive|deactivated|suspended|locked|blocked|removed|deleted|archived|expired|revoked|terminated)\b/i;
+
+export function evaluatePageRow(row: PageRow, options: PageEvaluationOptions = {}): PageRowVerdict {
+  // Some pages show no username column, only an email: its local part is the login's name.
+  const username = (row.username || row.email || '').trim();
+  if (!username || (row.status && DISABLED_STATUS.test(row.status))) {
+    return { kinds: [], findings: [], classification: null };
+  }
+  const minConfidence = options.genericUsernameMinConfidence ?? DEFAULT_SETTINGS.genericUsernameMinConfidence;
+  const displayName = row.displayName?.trim() || null;
+  const findings: PageFinding[] = [];
+
+  const generic = genericUsernameCheck(username, displayName, minConfidence);
+  if (generic) {
+    findings.push({
+      kind: 'generic',
+      ruleId: 'generic-username',
+      severity: 'high',
+      title: `"${username}" is named after a role, not a person`,
+      evidence: generic.evidence,
+      tip: genericUsernameTip,
+    });
+  }
+
+  const shared = sharedDisplayNameEvidence(displayName);
+  if (shared) {
+    findings.push({
+      kind: 'shared',
+      ruleId: 'shared-login',
+      severity: 'high',
+      title: `"${username}" looks shared by more than one person`,
+      evidence: shared,
+      tip: sharedLoginTip,
+    });
+  }
+
+  const builtIn = defaultAccountEvidence(username);
+  if (builtIn) {
+    findings.push({
+      kind: 'default',
+      ruleId: 'default-account',
+      severity: 'high',
+      title: `"${username}" is a built-in or test login`,
+      evidence: builtIn,
+      tip: defaultAccountTip,
+    });
+  }
+
+  return {
+    kinds: findings.map((f) => f.kind),
+    findings,
+    classification: generic?.classification ?? null,
+  };
+}
+
+/** Every row of a page's user table, in order. */
+export function evaluatePageRows(
+  rows: readonly PageRow[],
+  options: PageEvaluationOptions = {},
+): PageRowVerdict[] {
+  return rows.map((row) => evaluatePageRow(row, options));
+}

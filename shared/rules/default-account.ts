@@ -1,0 +1,49 @@
+import { defaultAccountName } from '../classifier/default-accounts.ts';
+import type { Finding, Tip } from '../schemas/findings.ts';
+import { accountSubject, makeFinding, systemName } from './context.ts';
+import type { Rule } from './types.ts';
+
+export const defaultAccountTip: Tip = {
+  why:
+    'Logins such as "admin", "test", "demo" or "guest" come with the system or were made while setting it ' +
+    'up. They are the first names an attacker tries, often with a simple or published password, and ' +
+    'nobody in particular answers for what is done with them.',
+  fix:
+    'Disable or delete the login. If the system really needs it (some keep a built-in administrator), ' +
+    'give it a long, unique password that one named person keeps, and do everyday work with personal logins.',
+};
+
+export function defaultAccountEvidence(username: string): string | null {
+  const name = defaultAccountName(username);
+  if (!name) return null;
+  return `"${username}" is a built-in or set-up login name ("${name}") and it is enabled`;
+}
+
+export const defaultAccountRule: Rule = {
+  id: 'default-account',
+  title: 'Built-in or test login enabled',
+  defaultSeverity: 'high',
+  tip: defaultAccountTip,
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const account of ctx.accounts) {
+      if (account.status !== 'active') continue;
+      const evidence = defaultAccountEvidence(account.username);
+      if (!evidence) continue;
+      findings.push(
+        makeFinding({
+          ruleId: 'default-account',
+          severity: 'high',
+          title: `The built-in login "${account.username}" is enabled in ${systemName(ctx, account.systemId)}`,
+          subject: accountSubject(ctx, account),
+          evidence,
+          facts: account.username,
+          tip: defaultAccountTip,
+          systemId: account.systemId,
+          personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
+        }),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { idSchema, timestampSchema } from './directory.ts';
+
+/**
+ * A finding: one warning a rule in shared/rules raised about the organisation's data. Findings are
+ * computed, not stored: the same data gives the same findings with the same ids, so a dismissal
+ * (stored by finding id) sticks across runs, and lapses when the evidence fingerprint changes.
+ */
+
+export const severitySchema = z.enum(['critical', 'high', 'medium', 'low']);
+export type Severity = z.infer<typeof severitySchema>;
+/** Severities from the worst down. */
+export const SEVERITIES: readonly Severity[] = severitySchema.options;
+/** critical 4 > high 3 > medium 2 > low 1, for sorting. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+
+export const ruleIdSchema = z.enum([
+  'leaver-still-active',
+  'shared-login',
+  'generic-username',
+  'default-account',
+  'excess-permission',
+  'unowned-account',
+  'dormant-account',
+  'never-used',
+  'duplicate-accounts',
+  'too-many-admins',
+  'review-overdue',
+  'rotate-password',
+]);
+export type RuleId = z.infer<typeof ruleIdSchema>;
+
+export const findingSubjectSchema = z.object({
+  type: z.enum(['account', 'person', 'system', 'organisation']),
+  id: idSchema,
+  /** How a person would name it: `rbaker in Payments`, `Rose Baker`, `Payments`. */
+  label: z.string(),
+});
+export type FindingSubject = z.infer<typeof findingSubjectSchema>;
+
+/** Why the finding matters and what to do, in plain words for a partner or office manager. */
+export const tipSchema = z.object({ why: z.string().min(1), fix: z.string().min(1) });
+export type Tip = z.infer<typeof tipSchema>;
+
+export const findingSchema = z.object({
+  /** `rule:subjectType:subjectId`: stable across runs for the same rule and subject. */
+  id: z.string().max(200),
+  ruleId: ruleIdSchema,
+  severity: severitySchema,
+  /** One line: "rbaker in Payments is still active after Rose Baker left". */
+  title: z.string(),
+  subject: findingSubjectSchema,
+  /** The facts in words: "last sign-in 2026-06-02, 174 days ago". */
+  evidence: z.string(),
+  /**
+   * A short hash of the facts behind the evidence (not its wording, which ages daily): when it
+   * changes, a dismissal no longer applies.
+   */
+  fingerprint: z.string(),
+  tip: tipSchema,
+  /** For filtering: the system the finding is about, if any, and the people it concerns. */
+  systemId: idSchema.nullable(),
+  personIds: z.array(idSchema),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+/** A member's decision to accept a finding's risk for a while, as the dismiss API stores it. */
+export const findingDismissalSchema = z.object({
+  findingId: z.string().max(200),
+  /** The evidence fingerprint the member saw; new evidence brings the finding back. */
+  fingerprint: z.string(),
+  reason: z.string().min(1).max(1000),
+  expiresAt: timestampSchema,
+  dismissedAt: timestampSchema,
+  dismissedBy: idSchema,
+});
+export type FindingDismissal = z.infer<typeof findingDismissalSchema>;
+
+/** `POST /api/v1/findings/:id/dismiss` body. */
+export const dismissFindingBodySchema = z.object({
+  reason: z.string().trim().min(1).max(1000),
+  expiresAt: timestampSchema,
+});
+
+/** `GET /api/v1/findings` query: every filter optional, repeated values allowed as a comma list. */
+export const findingsQuerySchema = z.object({
+  severity: severitySchema.optional(),
+  rule: ruleIdSchema.optional(),
+  system: idSchema.optional(),
+  person: idSchema.optional(),
+});
+export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
+
+export const findingsSummarySchema = z.object({
+  counts: z.record(severitySchema, z.number().int().nonnegative()),
+  total: z.number().int().nonnegative(),
+  /** 0..100, see healthScore in shared/rules/health.ts for the formula. */
+  healthScore: z.number().int().min(0).max(100),
+});
+export type FindingsSummary = z.infer<typeof findingsSummarySchema>;
