@@ -10,7 +10,8 @@ export const DEV_PAGE_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
-  outDir: '.output',
+  // Builds that watch local pages go to their own folder so a release build never ships them.
+  outDir: devPages ? '.output/dev' : '.output',
   vite: () => ({
     plugins: [preact()],
     define: { __ROLLCALL_DEV_PAGES__: JSON.stringify(devPages) },

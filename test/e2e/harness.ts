@@ -1,0 +1,139 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/find-chromium.ts';
+import { freePort, migrateLocal, type RunningWorker, startWorker } from '../../scripts/lib/local-worker.ts';
+
+/** The extension as `npm run build:extension:dev` builds it: it also watches 127.0.0.1 pages. */
+export const EXTENSION_DIR = resolve('.output/dev/chrome-mv3');
+export const SCREENSHOT_DIR = resolve('test-results/screenshots');
+
+export type ExtensionBrowser = {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  openPopup: (size?: { width: number; height: number }) => Promise<Page>;
+  close: () => Promise<void>;
+};
+
+/**
+ * Launches Chromium with the built extension loaded, in a fresh profile (or `profileDir`, to
+ * restart a browser on the profile a previous launch left behind).
+ */
+export async function launchWithExtension(options: { profileDir?: string } = {}): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath)
+    throw new Error('No Chromium found: run `sudo apt-get install chromium` or set CHROMIUM_PATH.');
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'rollcall-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    args: [
+      // Playwright's own --disable-extensions wins unless every other extension is disabled instead.
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      // This machine's network is closed: background fetches only produce refused connections.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    profileDir,
+    async openPopup(size = { width: 360, height: 600 }) {
+      const page = await context.newPage();
+      await page.setViewportSize(size);
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export type StaticServer = { url: string; server: Server; close: () => Promise<void> };
+
+/** Serves a folder of committed pages on 127.0.0.1 (a free port). */
+export async function serveFolder(folder: string): Promise<StaticServer> {
+  const root = resolve(folder);
+  const port = await freePort();
+  const server = createServer((request, response) => {
+    const path = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+    if (!path.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = readFileSync(path);
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+export type TestWorker = RunningWorker & { persistTo: string; restart: () => Promise<RunningWorker> };
+
+/** Starts the real worker (`wrangler dev`) on a fresh local D1 with the migrations applied. */
+export async function startTestWorker(): Promise<TestWorker> {
+  const persistTo = mkdtempSync(join(tmpdir(), 'rollcall-e2e-d1-'));
+  await migrateLocal(persistTo);
+  const port = await freePort();
+  const running = await startWorker({ port, persistTo });
+  return {
+    ...running,
+    persistTo,
+    // The same port and database, as after a server outage.
+    restart: () => startWorker({ port, persistTo }),
+    async stop() {
+      await running.stop();
+      rmSync(persistTo, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot to test-results/screenshots/<name>.png (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+type ExtensionGlobals = { chrome: { storage: { local: { set: (items: object) => Promise<void> } } } };
+
+/** Points the extension at a server, as the options page does, from one of its own pages. */
+export async function setServerUrl(extensionPage: Page, url: string): Promise<void> {
+  await extensionPage.evaluate(
+    (serverUrl) => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({ serverUrl }),
+    url,
+  );
+}
