@@ -17,8 +17,11 @@ export const pageRowSchema = z.object({
 });
 export type PageRow = z.infer<typeof pageRowSchema>;
 
-/** The kinds of warning a row can carry on the page; `ok` on a row means none of them. */
-export const pageFindingKindSchema = z.enum([
+/**
+ * The kinds of warning a row can carry on the page; `ok` on a row means none of them. Signed out,
+ * only `generic`, `shared` and `default` can be told from the page; the rest need the directory.
+ */
+export const pageWarningKindSchema = z.enum([
   'generic',
   'shared',
   'leaver',
@@ -27,17 +30,7 @@ export const pageFindingKindSchema = z.enum([
   'unowned',
   'default',
 ]);
-export type PageFindingKind = z.infer<typeof pageFindingKindSchema>;
-
-/** One warning on one row: what it is and the tip that explains why it matters and the fix. */
-export const pageRowFindingSchema = z.object({
-  kind: pageFindingKindSchema,
-  tip: z.string().min(1).max(1000),
-});
-export type PageRowFinding = z.infer<typeof pageRowFindingSchema>;
-
-export const pageRowVerdictSchema = z.object({ findings: z.array(pageRowFindingSchema).max(7) });
-export type PageRowVerdict = z.infer<typeof pageRowVerdictSchema>;
+export type PageWarningKind = z.infer<typeof pageWarningKindSchema>;
 
 /** A user list as captured off an admin page, to be reconciled with the accounts Rollcall knows. */
 export const pageSnapshotSchema = z.object({

@@ -1,12 +1,12 @@
-import type { PageFindingKind } from '../../../shared/schemas/page-row';
-import { KIND_LABELS, KIND_ORDER } from '../../lib/page/evaluate';
+import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { SnapshotSyncResult } from '../../lib/messaging';
+import { KIND_LABELS, KIND_ORDER } from '../../lib/page/evaluate';
 
 export type SyncState = { state: 'idle' } | { state: 'sending' } | SnapshotSyncResult;
 
 export interface BannerProps {
   checked: number;
-  counts: Partial<Record<PageFindingKind, number>>;
+  counts: Partial<Record<PageWarningKind, number>>;
   sync: SyncState;
   onSync(): void;
 }
@@ -53,8 +53,8 @@ function SyncLine({ sync }: { sync: SyncState }) {
     case 'signed-out':
       return (
         <span class="rollcall-sync-status" role="status">
-          Not signed in: sign in from the Rollcall toolbar button to sync this list. The warnings here
-          come from this page alone.
+          Not signed in: sign in from the Rollcall toolbar button to sync this list. The warnings here come
+          from this page alone.
         </span>
       );
     case 'queued':

@@ -57,7 +57,8 @@ export function matchesUrlPattern(pattern: string, url: string): boolean {
     return false;
   }
   const targetScheme = target.protocol.slice(0, -1);
-  if (scheme === '*' ? targetScheme !== 'http' && targetScheme !== 'https' : scheme !== targetScheme) return false;
+  if (scheme === '*' ? targetScheme !== 'http' && targetScheme !== 'https' : scheme !== targetScheme)
+    return false;
   const targetHost = target.hostname;
   if (host !== '*') {
     if (host.startsWith('*.')) {

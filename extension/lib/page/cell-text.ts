@@ -22,11 +22,26 @@ const SKIPPED_TAGS = new Set([
   'AUDIO',
 ]);
 // Formatting inside one run of text ("<b>Amy</b> Nguyen") does not split it into pieces.
-const FORMATTING_TAGS = new Set(['B', 'STRONG', 'I', 'EM', 'U', 'MARK', 'ABBR', 'BDI', 'BDO', 'WBR', 'SUB', 'SUP']);
+const FORMATTING_TAGS = new Set([
+  'B',
+  'STRONG',
+  'I',
+  'EM',
+  'U',
+  'MARK',
+  'ABBR',
+  'BDI',
+  'BDO',
+  'WBR',
+  'SUB',
+  'SUP',
+]);
 
 export const MARK_TAG_PREFIX = 'ROLLCALL-';
 
-function isSkipped(element: Element): boolean {
+function isSkipped(element: Element, header: boolean): boolean {
+  // Sortable headers put their label in a button; in a header, that text is the label.
+  if (header && (element.tagName === 'BUTTON' || element.getAttribute('role') === 'button')) return false;
   if (SKIPPED_TAGS.has(element.tagName)) return true;
   if (element.tagName.startsWith(MARK_TAG_PREFIX)) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
@@ -34,7 +49,8 @@ function isSkipped(element: Element): boolean {
   return role === 'button' || role === 'checkbox' || role === 'switch' || role === 'menu';
 }
 
-export function cellSegments(cell: Element): string[] {
+export function cellSegments(cell: Element, options: { header?: boolean } = {}): string[] {
+  const header = options.header ?? false;
   const segments: string[] = [];
   let current = '';
   let currentOwner: Node | null = null;
@@ -61,7 +77,7 @@ export function cellSegments(cell: Element): string[] {
           currentOwner = null;
           continue;
         }
-        if (isSkipped(element)) continue;
+        if (isSkipped(element, header)) continue;
         visit(element, FORMATTING_TAGS.has(element.tagName) ? owner : element);
       }
     }
@@ -71,8 +87,8 @@ export function cellSegments(cell: Element): string[] {
   return segments;
 }
 
-export function cellText(cell: Element): string {
-  return cellSegments(cell).join(' ');
+export function cellText(cell: Element, options: { header?: boolean } = {}): string {
+  return cellSegments(cell, options).join(' ');
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -82,9 +98,7 @@ export function isEmail(text: string): boolean {
 
 /** Checkboxes and switches in a cell, native or ARIA, with whether each is on and its label. */
 export function checkboxesIn(cell: Element): { checked: boolean; label: string }[] {
-  const boxes = cell.querySelectorAll<HTMLElement>(
-    'input[type=checkbox], [role=checkbox], [role=switch]',
-  );
+  const boxes = cell.querySelectorAll<HTMLElement>('input[type=checkbox], [role=checkbox], [role=switch]');
   return [...boxes].map((box) => ({
     checked:
       box instanceof HTMLInputElement
@@ -106,8 +120,7 @@ function checkboxLabel(box: HTMLElement): string {
       .trim();
     if (text) return text;
   }
-  const label =
-    (box instanceof HTMLInputElement ? box.labels?.[0] : null) ?? box.closest('label') ?? null;
+  const label = (box instanceof HTMLInputElement ? box.labels?.[0] : null) ?? box.closest('label') ?? null;
   const labelText = label ? cellText(label) : '';
   if (labelText) return labelText;
   if (box instanceof HTMLInputElement && box.value && box.value !== 'on') return box.value;

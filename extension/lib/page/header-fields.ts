@@ -39,7 +39,10 @@ const FIELD_PATTERNS: [ColumnField, RegExp][] = [
     /^((account|user|login) )?(status|state|enabled|active)$|^(statut|etat|estado|stato|kontostatus)$/,
   ],
   ['firstName', /^(first|given|fore) ?names?$|^(prenom|vorname|voornaam|nome proprio|nombre de pila)$/],
-  ['lastName', /^(last|family|sur) ?names?$|^(nom de famille|nachname|familienname|achternaam|apellidos?|cognome)$/],
+  [
+    'lastName',
+    /^(last|family|sur) ?names?$|^(nom de famille|nachname|familienname|achternaam|apellidos?|cognome)$/,
+  ],
   [
     'username',
     /^(user ?(name|id|login|code)|log ?(in|on)( name| id)?|sign ?in( name| id)?|account( name| id)?|login username|handle|operator( id| code)?|staff (login|id|code)|nom d utilisateur|identifiant( de connexion)?|benutzer ?(name|kennung)|anmelde ?name|kennung|nombre de usuario|usuario|gebruikersnaam|nome utente|utente)$/,

@@ -1,4 +1,4 @@
-import type { PageFindingKind } from '../../../shared/schemas/page-row';
+import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapters';
 import type { EvaluatePageRows } from './evaluate';
 import { markRow, unmarkRow } from './row-marks';
@@ -9,7 +9,7 @@ export interface PageSummary {
   /** User rows on the page now, all judged. */
   checked: number;
   /** Rows carrying each kind of warning. */
-  counts: Partial<Record<PageFindingKind, number>>;
+  counts: Partial<Record<PageWarningKind, number>>;
   /** The first user list on the page, where the banner goes. */
   firstList: UserList | null;
 }
@@ -37,7 +37,7 @@ export function markAnchor(list: UserList, row: Element): Element {
 }
 
 export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonly UserList[]): PageSummary {
-  const counts: Partial<Record<PageFindingKind, number>> = {};
+  const counts: Partial<Record<PageWarningKind, number>> = {};
   for (const { verdict } of rows.values()) {
     for (const kind of new Set(verdict.findings.map((finding) => finding.kind))) {
       counts[kind] = (counts[kind] ?? 0) + 1;

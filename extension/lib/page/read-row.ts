@@ -38,7 +38,13 @@ export function readRow(list: UserList, row: Element): PageRow | null {
 
   return {
     username,
-    displayName: readDisplayName(cellOf('displayName'), cellOf('firstName'), cellOf('lastName'), userSegments, loginSegment),
+    displayName: readDisplayName(
+      cellOf('displayName'),
+      cellOf('firstName'),
+      cellOf('lastName'),
+      userSegments,
+      loginSegment,
+    ),
     email: email ? clip(email, 320) : null,
     role: textOf('role'),
     status: nullIfEmpty(textOf('status'), 100),
@@ -76,7 +82,11 @@ function readDisplayName(
  * checkboxes), and columns that are one permission each with a checkbox per user (payments portals
  * draw their "Users" page this way), named by their header.
  */
-function readPermissions(list: UserList, cells: (Element | undefined)[], permissionsCell: Element | undefined) {
+function readPermissions(
+  list: UserList,
+  cells: (Element | undefined)[],
+  permissionsCell: Element | undefined,
+) {
   const granted: string[] = [];
   let shown = false;
   if (permissionsCell) {

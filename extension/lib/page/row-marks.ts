@@ -1,4 +1,4 @@
-import type { PageRowVerdict } from '../../../shared/schemas/page-row';
+import type { RowVerdict } from './evaluate';
 import { KIND_LABELS, KIND_ORDER, verdictAttribute } from './evaluate';
 import styles from './row-marks.css?inline';
 
@@ -14,7 +14,7 @@ let nextTipId = 0;
  * tip on hover and on keyboard focus. The badges live in a shadow root so the page's styles and
  * Rollcall's do not touch; every text from the page or the verdict goes in as text, never as HTML.
  */
-export function markRow(row: Element, anchor: Element, verdict: PageRowVerdict): void {
+export function markRow(row: Element, anchor: Element, verdict: RowVerdict): void {
   row.setAttribute(VERDICT_ATTRIBUTE, verdictAttribute(verdict));
   let host = markHostOf(row);
   if (verdict.findings.length === 0) {
@@ -27,7 +27,7 @@ export function markRow(row: Element, anchor: Element, verdict: PageRowVerdict):
     // Page rules such as `td * { font-size: 11px }` match the host itself; inline `all` wins.
     host.setAttribute('style', 'all: initial; display: inline-flex; vertical-align: middle;');
     host.attachShadow({ mode: 'open' });
-    anchor.append(host);
+    anchor.appendChild(host);
   }
   renderBadges(host.shadowRoot as ShadowRoot, verdict);
 }
@@ -42,12 +42,14 @@ function markHostOf(row: Element): Element | null {
   return row.querySelector(MARKS_TAG);
 }
 
-function renderBadges(shadow: ShadowRoot, verdict: PageRowVerdict): void {
+function renderBadges(shadow: ShadowRoot, verdict: RowVerdict): void {
   const doc = shadow.ownerDocument;
   const style = doc.createElement('style');
   style.textContent = styles;
   const children: Node[] = [style];
-  const findings = [...verdict.findings].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const findings = [...verdict.findings].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+  );
   for (const finding of findings) {
     const tipId = `rollcall-tip-${++nextTipId}`;
     const badge = doc.createElement('button');
@@ -63,8 +65,13 @@ function renderBadges(shadow: ShadowRoot, verdict: PageRowVerdict): void {
     tip.setAttribute('role', 'tooltip');
     tip.hidden = true;
     const title = doc.createElement('strong');
-    title.textContent = `Rollcall: ${KIND_LABELS[finding.kind]}`;
-    tip.append(title, doc.createTextNode(finding.tip));
+    title.textContent = finding.title;
+    tip.replaceChildren(
+      title,
+      line(doc, finding.evidence),
+      line(doc, finding.tip.why),
+      line(doc, `Fix: ${finding.tip.fix}`),
+    );
 
     const show = () => showTip(badge, tip);
     const hide = () => {
@@ -86,6 +93,13 @@ function renderBadges(shadow: ShadowRoot, verdict: PageRowVerdict): void {
     children.push(badge, tip);
   }
   shadow.replaceChildren(...children);
+}
+
+function line(doc: Document, text: string): HTMLElement {
+  const element = doc.createElement('span');
+  element.className = 'tip-line';
+  element.textContent = text;
+  return element;
 }
 
 // Fixed to the viewport so a cell's `overflow: hidden` cannot clip it.

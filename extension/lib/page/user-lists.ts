@@ -35,7 +35,8 @@ export function findUserLists(root: Document | Element = document, adapter?: Pag
       .filter((list): list is UserList => list !== null);
   }
   const candidates = [...root.querySelectorAll('table'), ...root.querySelectorAll(GRID_SELECTOR)];
-  if (root instanceof Element && (root.matches('table') || root.matches(GRID_SELECTOR))) candidates.unshift(root);
+  if (root instanceof Element && (root.matches('table') || root.matches(GRID_SELECTOR)))
+    candidates.unshift(root);
   const lists: UserList[] = [];
   for (const element of candidates) {
     if (element.tagName.startsWith(MARK_TAG_PREFIX)) continue;
@@ -93,7 +94,9 @@ function expandSpans(cells: Element[]): (Element | undefined)[] {
 }
 
 function headerTexts(cells: (Element | undefined)[]): string[] {
-  return cells.map((cell) => (cell ? cellText(cell) || cell.getAttribute('aria-label') || '' : ''));
+  return cells.map((cell) =>
+    cell ? cellText(cell, { header: true }) || cell.getAttribute('aria-label') || '' : '',
+  );
 }
 
 // Own rows and cells only, never a nested table's. (DOM emulators' `rows`/`cells` are not always
@@ -171,7 +174,9 @@ function ariaShape(grid: Element): ListShape | null {
     isRow,
     rows: () => [...grid.querySelectorAll('[role=row]')].filter(isRow),
     cells: (row) =>
-      expandSpans([...row.querySelectorAll(ARIA_CELL_SELECTOR)].filter((cell) => cell.closest('[role=row]') === row)),
+      expandSpans(
+        [...row.querySelectorAll(ARIA_CELL_SELECTOR)].filter((cell) => cell.closest('[role=row]') === row),
+      ),
   };
 }
 

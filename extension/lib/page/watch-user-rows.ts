@@ -1,14 +1,14 @@
-import type { PageRow, PageRowVerdict } from '../../../shared/schemas/page-row';
+import type { PageRow } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapters';
 import { MARK_TAG_PREFIX } from './cell-text';
-import type { EvaluatePageRows } from './evaluate';
+import type { EvaluatePageRows, RowVerdict } from './evaluate';
 import { readRow } from './read-row';
 import { findUserLists, type UserList } from './user-lists';
 
 export interface WatchedRow {
   list: UserList;
   row: PageRow;
-  verdict: PageRowVerdict;
+  verdict: RowVerdict;
 }
 
 export interface WatchUserRowsOptions {
@@ -60,7 +60,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   const yieldToPage = options.yieldToPage ?? defaultYield;
   const rows = new Map<Element, WatchedRow & { key: string }>();
   // Re-rendered rows with the same content (a sort, a page back) reuse the verdict already made.
-  const verdictCache = new Map<string, PageRowVerdict>();
+  const verdictCache = new Map<string, RowVerdict>();
   let lists: UserList[] = [];
   const queue = new Set<Element>();
   let rescanNeeded = true;
@@ -96,7 +96,8 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   const sweep = () => {
     sweepNeeded = false;
     for (const [element, watched] of rows) {
-      if (!element.isConnected || !lists.includes(watched.list) || !watched.list.isRow(element)) forget(element);
+      if (!element.isConnected || !lists.includes(watched.list) || !watched.list.isRow(element))
+        forget(element);
     }
   };
 
@@ -170,13 +171,18 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
           // A new list, or a list that now has a header, needs a fresh look at the page.
           if (node.matches('table, [role=grid], [role=treegrid], [role=table], thead, [role=columnheader]'))
             rescanNeeded = true;
-          else if (node.querySelector('table, [role=grid], [role=treegrid], [role=table]')) rescanNeeded = true;
-          else if (adapter?.listSelector && (node.matches(adapter.listSelector) || node.querySelector(adapter.listSelector)))
+          else if (node.querySelector('table, [role=grid], [role=treegrid], [role=table]'))
+            rescanNeeded = true;
+          else if (
+            adapter?.listSelector &&
+            (node.matches(adapter.listSelector) || node.querySelector(adapter.listSelector))
+          )
             rescanNeeded = true;
           for (const list of lists) {
             if (!list.element.contains(node)) continue;
             if (list.isRow(node)) queue.add(node);
-            else for (const row of node.querySelectorAll(list.rowSelector)) if (list.isRow(row)) queue.add(row);
+            else
+              for (const row of node.querySelectorAll(list.rowSelector)) if (list.isRow(row)) queue.add(row);
           }
         }
       }
