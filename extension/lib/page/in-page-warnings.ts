@@ -22,6 +22,7 @@ export interface InPageWarningsOptions {
   yieldToPage?: () => Promise<void>;
   budgetMs?: number;
   signal?: AbortSignal;
+  now?: () => number;
 }
 
 /** The cell a row's badges go in: the login's own cell, else the row's first cell. */
@@ -58,6 +59,7 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     evaluate: options.evaluate,
     yieldToPage: options.yieldToPage,
     budgetMs: options.budgetMs,
+    now: options.now,
     onRow(element, { list, verdict }) {
       markRow(element, markAnchor(list, element), verdict);
       marked.add(element);
