@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { PageAdapter } from './page/adapters';
+import type { PageAdapter } from './page/adapter-schema';
 
 /** Where the Rollcall worker answers. `npm start` serves one on this address. */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';

@@ -1,5 +1,5 @@
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
-import type { PageAdapter } from './adapters';
+import type { PageAdapter } from './adapter-schema';
 import type { EvaluatePageRows } from './evaluate';
 import { markRow, unmarkRow } from './row-marks';
 import type { UserList } from './user-lists';

@@ -1,5 +1,5 @@
 import type { PageRow } from '../../../shared/schemas/page-row';
-import type { AdapterField } from './adapters';
+import type { AdapterField } from './adapter-schema';
 import { cellSegments, cellText, checkboxesIn, isEmail } from './cell-text';
 import type { UserList } from './user-lists';
 

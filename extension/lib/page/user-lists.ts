@@ -1,4 +1,4 @@
-import type { AdapterField, ColumnRef, PageAdapter } from './adapters';
+import type { AdapterField, ColumnRef, PageAdapter } from './adapter-schema';
 import { cellText, MARK_TAG_PREFIX } from './cell-text';
 import { type ColumnField, fieldForHeader, normaliseHeader } from './header-fields';
 

@@ -1,5 +1,5 @@
 import type { PageRow } from '../../../shared/schemas/page-row';
-import type { PageAdapter } from './adapters';
+import type { PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
 import type { EvaluatePageRows, RowVerdict } from './evaluate';
 import { readRow } from './read-row';

@@ -77,7 +77,7 @@ describe('in-page warnings, signed out', () => {
     const labels = new Map(fixtureLabels('spa-team').rows.map((row) => [row.username, row.signedOut]));
     const checkPage = async () => {
       await watcher.settled();
-      const rows = [...document.querySelectorAll('.team-table tbody tr')];
+      const rows = [...document.querySelectorAll<HTMLTableRowElement>('.team-table tbody tr')];
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {
         const login = row.cells[1]?.textContent ?? '';
@@ -153,7 +153,7 @@ describe('the row watcher', () => {
     const body = document.getElementById('users-body');
     const row = body?.lastElementChild?.cloneNode(true) as Element;
     row.querySelectorAll('[role=gridcell]')[2]?.replaceChildren('nadia.rahman@harbourtravel.com.au');
-    body?.append(row);
+    body?.appendChild(row);
     await watcher.settled();
     expect(asked).toHaveLength(12);
     expect(row.getAttribute('data-rollcall')).toBe('ok');

@@ -96,7 +96,7 @@ describe('row marks', () => {
     const cells = table.querySelectorAll('tbody td');
     (cells[0] as HTMLElement).textContent = evil;
     (cells[1] as HTMLElement).textContent = `${evil} & <b>Jo</b>`;
-    document.body.append(table);
+    document.body.appendChild(table);
     const watcher = startInPageWarnings({
       evaluate: (rows) =>
         rows.map((row) => ({

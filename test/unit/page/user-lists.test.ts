@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PageAdapter } from '../../../extension/lib/page/adapters';
+import type { PageAdapter } from '../../../extension/lib/page/adapter-schema';
 import { fieldForHeader } from '../../../extension/lib/page/header-fields';
 import { readRow } from '../../../extension/lib/page/read-row';
 import { findUserLists } from '../../../extension/lib/page/user-lists';
