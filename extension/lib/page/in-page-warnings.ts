@@ -37,6 +37,21 @@ export function markAnchor(list: UserList, row: Element): Element {
   return cell ?? list.cells(row).find(Boolean) ?? row;
 }
 
+/**
+ * Badges go after the login, unless the list clips its cells (`overflow: hidden`, ellipsis), where
+ * they would be cut off: then before it. Decided once per list, on its first marked row.
+ */
+function placementFor(list: UserList, anchor: Element, cache: WeakMap<UserList, 'after' | 'before'>) {
+  let placement = cache.get(list);
+  if (!placement) {
+    const view = anchor.ownerDocument.defaultView;
+    const style = view?.getComputedStyle(anchor);
+    placement = style && style.overflowX !== 'visible' && style.overflowX !== '' ? 'before' : 'after';
+    cache.set(list, placement);
+  }
+  return placement;
+}
+
 export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonly UserList[]): PageSummary {
   const counts: Partial<Record<PageWarningKind, number>> = {};
   for (const { verdict } of rows.values()) {
@@ -53,6 +68,7 @@ export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonl
  */
 export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher {
   const marked = new Set<Element>();
+  const placements = new WeakMap<UserList, 'after' | 'before'>();
   const watcher = watchUserRows({
     doc: options.doc,
     adapter: options.adapter,
@@ -61,7 +77,13 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     budgetMs: options.budgetMs,
     now: options.now,
     onRow(element, { list, verdict }) {
-      markRow(element, markAnchor(list, element), verdict);
+      const anchor = markAnchor(list, element);
+      markRow(
+        element,
+        anchor,
+        verdict,
+        verdict.findings.length > 0 ? placementFor(list, anchor, placements) : 'after',
+      );
       marked.add(element);
     },
     onForget(element) {

@@ -14,7 +14,12 @@ let nextTipId = 0;
  * tip on hover and on keyboard focus. The badges live in a shadow root so the page's styles and
  * Rollcall's do not touch; every text from the page or the verdict goes in as text, never as HTML.
  */
-export function markRow(row: Element, anchor: Element, verdict: RowVerdict): void {
+export function markRow(
+  row: Element,
+  anchor: Element,
+  verdict: RowVerdict,
+  placement: 'after' | 'before' = 'after',
+): void {
   row.setAttribute(VERDICT_ATTRIBUTE, verdictAttribute(verdict));
   let host = markHostOf(row);
   if (verdict.findings.length === 0) {
@@ -25,9 +30,13 @@ export function markRow(row: Element, anchor: Element, verdict: RowVerdict): voi
     host?.remove();
     host = anchor.ownerDocument.createElement(MARKS_TAG);
     // Page rules such as `td * { font-size: 11px }` match the host itself; inline `all` wins.
-    host.setAttribute('style', 'all: initial; display: inline-flex; vertical-align: middle;');
+    host.setAttribute(
+      'style',
+      `all: initial; display: inline-flex; flex-wrap: wrap; gap: 4px; vertical-align: middle; margin-inline-${placement === 'after' ? 'start' : 'end'}: 6px;`,
+    );
     host.attachShadow({ mode: 'open' });
-    anchor.appendChild(host);
+    if (placement === 'after') anchor.appendChild(host);
+    else anchor.insertBefore(host, anchor.firstChild);
   }
   renderBadges(host.shadowRoot as ShadowRoot, verdict);
 }
