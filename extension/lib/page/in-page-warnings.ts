@@ -1,7 +1,7 @@
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapter-schema';
 import type { EvaluatePageRows } from './evaluate';
-import { markRow, unmarkRow } from './row-marks';
+import { renderRowBadges, setRowVerdict, unmarkRow } from './row-marks';
 import type { UserList } from './user-lists';
 import { type RowWatcher, type WatchedRow, watchUserRows } from './watch-user-rows';
 
@@ -69,6 +69,19 @@ export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonl
 export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher {
   const marked = new Set<Element>();
   const placements = new WeakMap<UserList, 'after' | 'before'>();
+  // Badges change the list's layout, and a big table's layout is costly: rows get their verdict
+  // attribute at once, and their badges all together when the batch of work settles, so the browser
+  // lays the table out once rather than once per chunk.
+  const pendingBadges = new Map<Element, Pick<WatchedRow, 'list' | 'verdict'>>();
+  const flushBadges = () => {
+    for (const [element, { list, verdict }] of pendingBadges) {
+      if (!element.isConnected) continue;
+      const anchor = markAnchor(list, element);
+      const placement = verdict.findings.length > 0 ? placementFor(list, anchor, placements) : 'after';
+      renderRowBadges(element, anchor, verdict, placement);
+    }
+    pendingBadges.clear();
+  };
   const watcher = watchUserRows({
     doc: options.doc,
     adapter: options.adapter,
@@ -77,25 +90,23 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     budgetMs: options.budgetMs,
     now: options.now,
     onRow(element, { list, verdict }) {
-      const anchor = markAnchor(list, element);
-      markRow(
-        element,
-        anchor,
-        verdict,
-        verdict.findings.length > 0 ? placementFor(list, anchor, placements) : 'after',
-      );
+      setRowVerdict(element, verdict);
+      pendingBadges.set(element, { list, verdict });
       marked.add(element);
     },
     onForget(element) {
       unmarkRow(element);
       marked.delete(element);
+      pendingBadges.delete(element);
     },
     onSettled(rows, lists) {
+      flushBadges();
       options.onSummary?.(summarise(rows, lists));
     },
   });
   const stop = () => {
     watcher.stop();
+    pendingBadges.clear();
     for (const element of marked) unmarkRow(element);
     marked.clear();
   };

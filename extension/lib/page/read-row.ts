@@ -79,8 +79,8 @@ function readDisplayName(
 
 /**
  * The permissions the row shows as granted: a permissions column (a list of names, or labelled
- * checkboxes), and columns that are one permission each with a checkbox per user (payments portals
- * draw their "Users" page this way), named by their header.
+ * checkboxes), and columns that are one permission each with a checkbox per user, named by their
+ * header.
  */
 function readPermissions(
   list: UserList,
@@ -100,17 +100,38 @@ function readPermissions(
           .filter(Boolean),
       );
   }
-  const mapped = new Set(Object.values(list.columns).filter((where) => typeof where === 'number'));
-  cells.forEach((cell, index) => {
+  list.permissionColumns ??= findPermissionColumns(list);
+  for (const index of list.permissionColumns) {
+    const cell = cells[index];
     const header = list.headers[index];
-    if (!cell || !header || mapped.has(index) || cells.indexOf(cell) !== index) return;
+    if (!cell || !header) continue;
     const boxes = checkboxesIn(cell);
-    if (boxes.length !== 1 || cellText(cell)) return;
+    if (boxes.length !== 1) continue;
     shown = true;
     if (boxes[0]?.checked) granted.push(header);
-  });
+  }
   if (!shown) return null;
   return [...new Set(granted.map((name) => clip(name, 200)).filter(Boolean))].slice(0, 500);
+}
+
+/**
+ * Unmapped columns with a header whose cells hold a single checkbox and no text, judged on the first
+ * rows so that a 5,000-row list is not searched for checkboxes cell by cell.
+ */
+function findPermissionColumns(list: UserList): number[] {
+  const sample = list.rows().slice(0, 10);
+  if (sample.length === 0) return [];
+  const mapped = new Set(Object.values(list.columns).filter((where) => typeof where === 'number'));
+  const columns: number[] = [];
+  list.headers.forEach((header, index) => {
+    if (!header || mapped.has(index) || list.headers.indexOf(header) !== index) return;
+    const withBox = sample.filter((row) => {
+      const cell = list.cells(row)[index];
+      return cell !== undefined && checkboxesIn(cell).length === 1 && !cellText(cell);
+    }).length;
+    if (withBox * 2 >= sample.length) columns.push(index);
+  });
+  return columns;
 }
 
 function clip(text: string, max: number): string {

@@ -20,7 +20,22 @@ export function markRow(
   verdict: RowVerdict,
   placement: 'after' | 'before' = 'after',
 ): void {
+  setRowVerdict(row, verdict);
+  renderRowBadges(row, anchor, verdict, placement);
+}
+
+/** `data-rollcall` alone: cheap, and no page style depends on it, so it never costs a layout. */
+export function setRowVerdict(row: Element, verdict: RowVerdict): void {
   row.setAttribute(VERDICT_ATTRIBUTE, verdictAttribute(verdict));
+}
+
+/** The badges alone: they change the row's layout, so callers batch them. */
+export function renderRowBadges(
+  row: Element,
+  anchor: Element,
+  verdict: RowVerdict,
+  placement: 'after' | 'before' = 'after',
+): void {
   let host = markHostOf(row);
   if (verdict.findings.length === 0) {
     host?.remove();

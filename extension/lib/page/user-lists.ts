@@ -22,6 +22,11 @@ export interface UserList {
   cells(row: Element): (Element | undefined)[];
   /** The CSS selector that finds this list's rows, to locate the row of a changed node. */
   rowSelector: string;
+  /**
+   * Columns that are one permission each, with a checkbox per user (payments portals draw their
+   * "Users" page this way): found on the first rows read, then kept.
+   */
+  permissionColumns?: number[];
 }
 
 const GRID_SELECTOR = '[role=grid], [role=treegrid], [role=table]';
@@ -113,7 +118,11 @@ function tableRows(table: HTMLTableElement): HTMLTableRowElement[] {
 }
 
 function rowCells(row: Element): Element[] {
-  return [...row.children].filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH');
+  const cells: Element[] = [];
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (cell.tagName === 'TD' || cell.tagName === 'TH') cells.push(cell);
+  }
+  return cells;
 }
 
 function tableShape(table: HTMLTableElement): ListShape | null {
@@ -137,7 +146,7 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     element.closest('table') === table &&
     element.parentElement?.tagName !== 'THEAD' &&
     element.parentElement?.tagName !== 'TFOOT' &&
-    rowCells(element).length > 0 &&
+    element.firstElementChild !== null &&
     // A header drawn with <td>s sits first; rows before it are not users.
     (headRows.length > 0 || headerRow.compareDocumentPosition(element) === Node.DOCUMENT_POSITION_FOLLOWING);
   return {

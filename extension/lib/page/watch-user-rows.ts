@@ -38,11 +38,22 @@ export interface RowWatcher {
   stop(): void;
 }
 
-/** `scheduler.yield()` where the browser has it (it keeps the task's priority), else a macrotask. */
+/**
+ * `scheduler.yield()` where the browser has it (the page's input and rendering go first, then the
+ * work resumes ahead of other tasks), else a message-channel macrotask, which unlike a nested
+ * `setTimeout(0)` is not clamped to 4 ms.
+ */
 export function defaultYield(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /**
@@ -139,6 +150,8 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         judge(element);
         if (now() - start >= budget) break;
       }
+      // User timing, for the benchmark and the browser's performance panel; no effect on the page.
+      performance.measure?.('rollcall:chunk', { start, end: now() });
       if (queue.size > 0 || rescanNeeded) {
         await yieldToPage();
         continue;
