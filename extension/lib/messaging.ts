@@ -20,6 +20,10 @@ export interface ProtocolMap {
   getServerStatus(): ServerStatus;
   /** From the in-page warnings: send the user list read off an admin page to Rollcall. */
   syncPageSnapshot(snapshot: PageSnapshot): SnapshotSyncResult;
+  /** From the popup's "Check this page": run the in-page warnings once on this tab. */
+  checkPage(tabId: number): CheckPageResult;
 }
+
+export type CheckPageResult = { state: 'checking' } | { state: 'failed'; reason: string };
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 
 const folder = import.meta.dirname;
 let failed = false;
-for (const file of readdirSync(folder).filter((name) => name.endsWith('.bench.mjs')).sort()) {
+for (const file of readdirSync(folder)
+  .filter((name) => name.endsWith('.bench.mjs'))
+  .sort()) {
   console.log(`\n# ${file}`);
   const result = spawnSync(process.execPath, [join(folder, file)], { stdio: 'inherit' });
   if (result.status !== 0) failed = true;

