@@ -36,6 +36,7 @@ export function loadFixture(name: FixtureName, options: { runScripts?: boolean }
   document.body.innerHTML = parsed.body.innerHTML;
   document.title = parsed.title;
   // Global (indirect) eval: the fixture's script runs at the top level, as a browser runs it.
+  // biome-ignore lint/security/noGlobalEval: runs the committed fixture's own page script.
   const globalEval = globalThis.eval;
   if (options.runScripts) for (const script of scripts) globalEval(script);
 }
