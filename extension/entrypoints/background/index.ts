@@ -14,6 +14,8 @@ import { pageAdaptersItem, serverUrlItem } from '../../lib/storage';
  * run time with the patterns the admin granted, kept in step with the options and the permissions.
  */
 async function syncAdminPageScript(): Promise<void> {
+  // Browsers without dynamic content scripts still have "Check this page".
+  if (!browser.scripting?.registerContentScripts) return;
   const patterns = await grantedAdminPagePatterns(await pageAdaptersItem.getValue(), (pattern) =>
     browser.permissions.contains({ origins: [pattern] }),
   );
