@@ -27,7 +27,9 @@ describe('Check this page', () => {
   it('runs the warnings on the current tab and says so, or why not', async () => {
     const online = async () => ({ state: 'online', url: 'http://127.0.0.1:8787', version: '0.1.0' }) as const;
     let answer: { state: 'checking' } | { state: 'failed'; reason: string } = { state: 'checking' };
-    const popup = within(render(<Popup loadStatus={online} checkPage={async () => answer} />).container);
+    const popup = within(
+      render(<Popup loadStatus={online} checkPage={async () => answer} />).container as HTMLElement,
+    );
     popup.getByRole('button', { name: 'Check this page' }).click();
     expect((await popup.findByText(/checking the user lists/)).textContent).toBe(
       'Rollcall is checking the user lists on this page.',
