@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageSnapshot } from '../../shared/schemas/page-row';
+import type { SystemDirectory } from './page/directory-verdicts';
 
 export type ServerStatus =
   | { state: 'online'; url: string; version: string }
@@ -20,6 +21,11 @@ export interface ProtocolMap {
   getServerStatus(): ServerStatus;
   /** From the in-page warnings: send the user list read off an admin page to Rollcall. */
   syncPageSnapshot(snapshot: PageSnapshot): SnapshotSyncResult;
+  /**
+   * From the in-page warnings: what the signed-in directory knows about the system of this admin
+   * page (its accounts and open findings), or null when signed out or the page is no known system.
+   */
+  getSystemDirectory(pageUrl: string): SystemDirectory | null;
   /** From the popup's "Check this page": run the in-page warnings once on this tab. */
   checkPage(tabId: number): CheckPageResult;
 }

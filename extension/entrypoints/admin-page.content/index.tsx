@@ -4,6 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageRow } from '../../../shared/schemas/page-row';
 import { sendMessage } from '../../lib/messaging';
 import { adapterForUrl } from '../../lib/page/adapters';
+import { evaluateWithDirectory } from '../../lib/page/directory-verdicts';
 import { evaluateFromPageAlone } from '../../lib/page/evaluate';
 import { type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
 import { defaultYield } from '../../lib/page/watch-user-rows';
@@ -30,6 +31,12 @@ export default defineContentScript({
     performance.mark('rollcall:start');
     let settledOnce = false;
     const adapter = adapterForUrl(await pageAdaptersItem.getValue(), location.href);
+    // Signed in, the directory adds leavers, dormant, excess, unowned and known shared logins;
+    // signed out (or with no answer), the page alone still tells generic, shared and default ones.
+    const directory = await sendMessage('getSystemDirectory', location.href).catch(() => null);
+    const evaluate = directory
+      ? evaluateWithDirectory(directory, evaluateFromPageAlone)
+      : evaluateFromPageAlone;
     let summary: PageSummary = { checked: 0, counts: {}, firstList: null };
     let sync: SyncState = { state: 'idle' };
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
@@ -97,7 +104,7 @@ export default defineContentScript({
     const warnings = startInPageWarnings({
       doc: document,
       adapter,
-      evaluate: evaluateFromPageAlone,
+      evaluate,
       signal: ctx.signal,
       // Between chunks the page gets control back (scheduler.yield where the browser has it); the
       // watcher stops at the next chunk once ctx.signal aborts, when the extension is reloaded or removed.

@@ -32,6 +32,8 @@ export default defineBackground(() => {
   // Signing in to Rollcall is not built yet, so no session exists to send a snapshot with: say so
   // plainly rather than pretend. The call to `POST /api/v1/systems/:id/snapshots` goes here.
   onMessage('syncPageSnapshot', () => ({ state: 'signed-out' }) as const);
+  // Likewise no local copy of the directory exists yet: the page's warnings come from the page alone.
+  onMessage('getSystemDirectory', () => null);
   // "Check this page" in the popup: once, on the tab the admin is looking at, through activeTab, so
   // no standing permission for the site is needed.
   onMessage('checkPage', async ({ data: tabId }) => {

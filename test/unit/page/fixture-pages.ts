@@ -9,7 +9,15 @@ const labelsSchema = z.object({
   page: z.string(),
   description: z.string(),
   userList: z.object({ columns: z.array(z.string()), rowCount: z.number() }),
-  rows: z.array(z.object({ username: z.string(), displayName: z.string(), signedOut: z.string() })),
+  rows: z.array(
+    z.object({
+      username: z.string(),
+      displayName: z.string(),
+      signedOut: z.string(),
+      signedIn: z.string().optional(),
+    }),
+  ),
+  signedInDirectory: z.string().optional(),
   permissions: z.record(z.string(), z.array(z.string())).optional(),
   pageSize: z.number().optional(),
 });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { evaluateWithDirectory, type SystemDirectory } from '../../../extension/lib/page/directory-verdicts';
 import { type EvaluatePageRows, evaluateFromPageAlone } from '../../../extension/lib/page/evaluate';
 import {
   type InPageWarningsOptions,
@@ -206,5 +208,26 @@ describe('the row watcher', () => {
     watcher.stop();
     expect(document.querySelectorAll('[data-rollcall]').length).toBe(0);
     expect(document.querySelectorAll(MARKS_TAG).length).toBe(0);
+  });
+});
+
+describe('in-page warnings, signed in', () => {
+  it('marks every row of the practice staff list with what the directory knows', async () => {
+    const directory = JSON.parse(
+      readFileSync('test/fixtures/pages/practice-staff-list.directory.json', 'utf8'),
+    ) as SystemDirectory;
+    loadFixture('practice-staff-list');
+    const watcher = start(evaluateWithDirectory(directory, evaluateFromPageAlone));
+    await watcher.settled();
+    const onPage = verdictsOnPage(watcher);
+    const labels = fixtureLabels('practice-staff-list').rows;
+    expect(onPage.size).toBe(labels.length);
+    for (const row of labels)
+      expect(sameKinds(onPage.get(row.username)), row.username).toBe(sameKinds(row.signedIn));
+    // The tips are the rules' own.
+    const mhwang = [...watcher.rows.values()].find((watched) => watched.row.username === 'mhwang');
+    expect(mhwang?.verdict.findings[0]?.title).toBe(
+      'mhwang in LexOffice is still active after Min-jun Hwang left',
+    );
   });
 });
