@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 
 const ROWS = 5000;
 const LOAD_RUNS = 7;
+const MARK_RUNS = 5;
 const EXTENSION_DIR = resolve('.output/dev/chrome-mv3');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/admin-page.js');
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -101,6 +102,32 @@ async function launch(withExtension) {
   };
 }
 
+async function markingRun(context, url) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('rollcall:settled').length > 0, null, {
+    timeout: 60_000,
+  });
+  const timing = await page.evaluate(() => {
+    const start = performance.getEntriesByName('rollcall:start')[0].startTime;
+    const settled = performance.getEntriesByName('rollcall:settled')[0].startTime;
+    const chunks = performance.getEntriesByName('rollcall:chunk').map((entry) => entry.duration);
+    const longTasks = globalThis.__longTasks.filter(
+      (task) => task.start + task.duration >= start && task.start <= settled + 50,
+    );
+    const marked = document.querySelectorAll('#staff tbody tr[data-rollcall]').length;
+    return { start, settled, chunks, longTasks, marked };
+  });
+  await page.close();
+  if (timing.marked !== ROWS) throw new Error(`only ${timing.marked} of ${ROWS} rows were marked`);
+  return {
+    toMarked: timing.settled - timing.start,
+    chunks: timing.chunks.length,
+    longestChunk: Math.max(...timing.chunks),
+    longestTask: Math.max(0, ...timing.longTasks.map((task) => task.duration)),
+  };
+}
+
 async function loadTime(context, url) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
@@ -128,47 +155,32 @@ async function main() {
   const withExt = await launch(true);
   const without = await launch(false);
   try {
-    // Time to all rows marked, and the longest task while marking.
-    const page = await withExt.context.newPage();
-    await page.goto(site.url, { waitUntil: 'load' });
-    await page.waitForFunction(() => performance.getEntriesByName('rollcall:settled').length > 0, null, {
-      timeout: 60_000,
-    });
-    const timing = await page.evaluate(() => {
-      const start = performance.getEntriesByName('rollcall:start')[0].startTime;
-      const settled = performance.getEntriesByName('rollcall:settled')[0].startTime;
-      const chunks = performance.getEntriesByName('rollcall:chunk').map((entry) => entry.duration);
-      const longTasks = globalThis.__longTasks.filter(
-        (task) => task.start + task.duration >= start && task.start <= settled + 50,
-      );
-      const marked = document.querySelectorAll('#staff tbody tr[data-rollcall]').length;
-      return { start, settled, chunks, longTasks, marked };
-    });
-    await page.close();
-    if (timing.marked !== ROWS) throw new Error(`only ${timing.marked} of ${ROWS} rows were marked`);
-    const toMarked = timing.settled - timing.start;
+    // Time to all rows marked, and the longest task while marking: the median of a few page loads,
+    // as the machine may be shared.
+    const runs = [];
+    for (let i = 0; i < MARK_RUNS; i++) runs.push(await markingRun(withExt.context, site.url));
+    const byTime = [...runs].sort((a, b) => a.toMarked - b.toMarked);
+    const typical = byTime[Math.floor(runs.length / 2)];
     report(
-      `time from content-script start to all ${ROWS} rows marked`,
-      fmt(toMarked),
+      `time from content-script start to all ${ROWS} rows marked (median of ${MARK_RUNS})`,
+      fmt(typical.toMarked),
       'ms',
       '< 100 ms',
-      toMarked < 100,
+      typical.toMarked < 100,
     );
-    const longestChunk = Math.max(...timing.chunks);
     report(
-      `longest chunk of marking work (${timing.chunks.length} chunks)`,
-      fmt(longestChunk),
+      `longest chunk of marking work (${typical.chunks} chunks, same run)`,
+      fmt(typical.longestChunk),
       'ms',
       '< 50 ms',
-      longestChunk < 50,
+      typical.longestChunk < 50,
     );
-    const longestTask = Math.max(0, ...timing.longTasks.map((task) => task.duration));
     report(
-      'longest task (>= 50 ms) while the script marks',
-      timing.longTasks.length ? fmt(longestTask) : 'none',
-      timing.longTasks.length ? 'ms' : '',
+      'longest task (>= 50 ms) while the script marks (same run)',
+      typical.longestTask ? fmt(typical.longestTask) : 'none',
+      typical.longestTask ? 'ms' : '',
       '< 50 ms',
-      timing.longTasks.length === 0,
+      !typical.longestTask,
     );
 
     // Page load with and without the extension, alternating so both see the same machine load.

@@ -51,6 +51,12 @@ function isSkipped(element: Element, header: boolean): boolean {
 
 export function cellSegments(cell: Element, options: { header?: boolean } = {}): string[] {
   const header = options.header ?? false;
+  // Most cells hold one run of text: skip the walk.
+  const only = cell.firstChild;
+  if (only && only === cell.lastChild && only.nodeType === 3) {
+    const text = (only.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    return text ? [text] : [];
+  }
   const segments: string[] = [];
   let current = '';
   let currentOwner: Node | null = null;
