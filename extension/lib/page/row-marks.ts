@@ -66,11 +66,74 @@ function markHostOf(row: Element): Element | null {
   return row.querySelector(MARKS_TAG);
 }
 
+// One parsed stylesheet shared by every row's shadow root where the browser can adopt it; a <style>
+// per root otherwise.
+let sharedSheet: CSSStyleSheet | null | undefined;
+function styleShadow(shadow: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(styles);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      // A content-script world that cannot share the sheet with the page: fall back.
+    }
+  }
+  const style = shadow.ownerDocument.createElement('style');
+  style.textContent = styles;
+  shadow.appendChild(style);
+}
+
+// Listeners live on the shadow root, once per row, rather than on every badge.
+function listen(shadow: ShadowRoot): void {
+  const badgeOf = (event: Event) =>
+    event.target instanceof HTMLElement && event.target.classList.contains('badge') ? event.target : null;
+  const tipOf = (badge: HTMLElement) => shadow.getElementById(badge.getAttribute('aria-describedby') ?? '');
+  const show = (event: Event) => {
+    const badge = badgeOf(event);
+    const tip = badge && tipOf(badge);
+    if (badge && tip) showTip(badge, tip);
+  };
+  const hide = (event: Event) => {
+    const badge = badgeOf(event);
+    const tip = badge && tipOf(badge);
+    if (tip) tip.hidden = true;
+  };
+  shadow.addEventListener('mouseover', show);
+  shadow.addEventListener('focusin', show);
+  shadow.addEventListener('mouseout', hide);
+  shadow.addEventListener('focusout', hide);
+  shadow.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape') hide(event);
+  });
+  // The badges sit inside the page's row: a click on one must not reach the row's own handlers.
+  shadow.addEventListener('click', (event) => {
+    event.stopPropagation();
+    const badge = badgeOf(event);
+    const tip = badge && tipOf(badge);
+    if (!badge || !tip) return;
+    if (tip.hidden) showTip(badge, tip);
+    else tip.hidden = true;
+  });
+}
+
+const prepared = new WeakSet<ShadowRoot>();
+
 function renderBadges(shadow: ShadowRoot, verdict: RowVerdict): void {
   const doc = shadow.ownerDocument;
-  const style = doc.createElement('style');
-  style.textContent = styles;
-  const children: Node[] = [style];
+  if (!prepared.has(shadow)) {
+    prepared.add(shadow);
+    styleShadow(shadow);
+    listen(shadow);
+  }
+  for (const old of shadow.querySelectorAll('.badge, .tip')) old.remove();
   const findings = [...verdict.findings].sort(
     (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
   );
@@ -83,6 +146,7 @@ function renderBadges(shadow: ShadowRoot, verdict: RowVerdict): void {
     badge.textContent = KIND_LABELS[finding.kind];
     badge.setAttribute('aria-describedby', tipId);
 
+    // One text run in lines (`white-space: pre-line`): the title, the evidence, why, and the fix.
     const tip = doc.createElement('span');
     tip.id = tipId;
     tip.className = 'tip';
@@ -92,38 +156,10 @@ function renderBadges(shadow: ShadowRoot, verdict: RowVerdict): void {
     title.textContent = finding.title;
     tip.replaceChildren(
       title,
-      line(doc, finding.evidence),
-      line(doc, finding.tip.why),
-      line(doc, `Fix: ${finding.tip.fix}`),
+      doc.createTextNode(`\n${finding.evidence}\n${finding.tip.why}\nFix: ${finding.tip.fix}`),
     );
-
-    const show = () => showTip(badge, tip);
-    const hide = () => {
-      tip.hidden = true;
-    };
-    badge.addEventListener('mouseenter', show);
-    badge.addEventListener('focus', show);
-    badge.addEventListener('mouseleave', hide);
-    badge.addEventListener('blur', hide);
-    badge.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') hide();
-    });
-    // The badge sits inside the page's row: a click on it must not reach the row's own handlers.
-    badge.addEventListener('click', (event) => {
-      event.stopPropagation();
-      if (tip.hidden) show();
-      else hide();
-    });
-    children.push(badge, tip);
+    shadow.append(badge, tip);
   }
-  shadow.replaceChildren(...children);
-}
-
-function line(doc: Document, text: string): HTMLElement {
-  const element = doc.createElement('span');
-  element.className = 'tip-line';
-  element.textContent = text;
-  return element;
 }
 
 // Fixed to the viewport so a cell's `overflow: hidden` cannot clip it.

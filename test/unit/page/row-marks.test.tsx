@@ -63,9 +63,9 @@ describe('row marks', () => {
     fireEvent.keyDown(badge, { key: 'Escape' });
     expect(tip.hidden).toBe(true);
     badge.blur();
-    fireEvent.mouseEnter(badge);
+    fireEvent.mouseOver(badge);
     expect(tip.hidden).toBe(false);
-    fireEvent.mouseLeave(badge);
+    fireEvent.mouseOut(badge);
     expect(tip.hidden).toBe(true);
   });
 
