@@ -3,7 +3,7 @@ import type { PageAdapter } from './adapter-schema';
 import type { EvaluatePageRows } from './evaluate';
 import { renderRowBadges, setRowVerdict, unmarkRow } from './row-marks';
 import type { UserList } from './user-lists';
-import { defaultYield, type RowWatcher, type WatchedRow, watchUserRows } from './watch-user-rows';
+import { type RowWatcher, type WatchedRow, watchUserRows } from './watch-user-rows';
 
 export interface PageSummary {
   /** User rows on the page now, all judged. */
@@ -69,30 +69,18 @@ export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonl
 export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher {
   const marked = new Set<Element>();
   const placements = new WeakMap<UserList, 'after' | 'before'>();
-  // Badges change the list's layout, and a big table's layout is costly: rows get their verdict
-  // attribute at once, and their badges together once a batch of rows is judged, so the browser lays
-  // the table out a few times rather than once per chunk. Badges too are added in chunks that fit
-  // the time budget.
+  // Badges change the list's layout, and a big table's layout is costly (a 5,000-row table takes
+  // hundreds of ms to lay out again): rows get their verdict attribute at once, and their badges all
+  // together once a batch of rows is judged, so the browser lays the table out once, not per chunk.
   const pendingBadges = new Map<Element, Pick<WatchedRow, 'list' | 'verdict'>>();
-  const budget = options.budgetMs ?? 30;
-  const now = options.now ?? (() => performance.now());
-  const yieldToPage = options.yieldToPage ?? defaultYield;
-  let stopped = false;
-  let flushing: Promise<void> | null = null;
-  const flushBadges = async () => {
-    while (pendingBadges.size > 0 && !stopped) {
-      const start = now();
-      for (const [element, { list, verdict }] of pendingBadges) {
-        pendingBadges.delete(element);
-        if (element.isConnected) {
-          const anchor = markAnchor(list, element);
-          const placement = verdict.findings.length > 0 ? placementFor(list, anchor, placements) : 'after';
-          renderRowBadges(element, anchor, verdict, placement);
-        }
-        if (now() - start >= budget) break;
-      }
-      if (pendingBadges.size > 0) await yieldToPage();
+  const flushBadges = () => {
+    for (const [element, { list, verdict }] of pendingBadges) {
+      if (!element.isConnected) continue;
+      const anchor = markAnchor(list, element);
+      const placement = verdict.findings.length > 0 ? placementFor(list, anchor, placements) : 'after';
+      renderRowBadges(element, anchor, verdict, placement);
     }
+    pendingBadges.clear();
   };
   const watcher = watchUserRows({
     doc: options.doc,
@@ -111,25 +99,12 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
       marked.delete(element);
       pendingBadges.delete(element);
     },
-    onSettled() {
-      if (flushing) return;
-      flushing = flushBadges().finally(() => {
-        flushing = null;
-        if (stopped) return;
-        // Rows judged while the badges went in get theirs now.
-        if (pendingBadges.size > 0) return watcherSettled();
-        options.onSummary?.(summarise(watcher.rows, watcher.lists));
-      });
+    onSettled(rows, lists) {
+      flushBadges();
+      options.onSummary?.(summarise(rows, lists));
     },
   });
-  function watcherSettled(): void {
-    flushing = flushBadges().finally(() => {
-      flushing = null;
-      if (!stopped) options.onSummary?.(summarise(watcher.rows, watcher.lists));
-    });
-  }
   const stop = () => {
-    stopped = true;
     watcher.stop();
     pendingBadges.clear();
     for (const element of marked) unmarkRow(element);
@@ -143,10 +118,7 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     get lists() {
       return watcher.lists;
     },
-    async settled() {
-      await watcher.settled();
-      while (flushing) await flushing;
-    },
+    settled: () => watcher.settled(),
     stop,
   };
 }
