@@ -2,7 +2,7 @@
 // Run alone with `node test/bench/content-script.bench.mjs` (Node >= 22) or through `npm run bench`.
 // Prints one line per figure: name, measured value, target.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -74,17 +74,38 @@ async function serve(html) {
   return { url: `http://127.0.0.1:${server.address().port}/staff.html`, close: () => server.close() };
 }
 
-async function launch(withExtension) {
+/**
+ * A do-nothing extension with one content script on the same pages: the cost any content script
+ * brings to a page load in this browser, for comparison.
+ */
+function emptyExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'rollcall-bench-empty-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty content script',
+      version: '1.0.0',
+      content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['empty.js'] }],
+    }),
+  );
+  writeFileSync(join(dir, 'empty.js'), 'void 0;\n');
+  return dir;
+}
+
+async function launch(extensionDir) {
   const profile = mkdtempSync(join(tmpdir(), 'rollcall-bench-'));
   const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-  if (withExtension)
-    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (extensionDir)
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args,
   });
-  if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  if (extensionDir === EXTENSION_DIR && context.serviceWorkers().length === 0) {
+    await context.waitForEvent('serviceworker');
+  }
   return {
     context,
     async close() {
@@ -168,8 +189,10 @@ async function main() {
     throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
   build();
   const site = await serve(bigStaffList());
-  const withExt = await launch(true);
-  const without = await launch(false);
+  const emptyDir = emptyExtension();
+  const withExt = await launch(EXTENSION_DIR);
+  const without = await launch(null);
+  const withEmpty = await launch(emptyDir);
   try {
     // Time to all rows marked, and the longest task while marking: the median of a few page loads.
     // Judged on CPU time, with wall time beside it, as this machine may be shared.
@@ -199,19 +222,27 @@ async function main() {
     // Page load with and without the extension, alternating so both see the same machine load.
     const withTimes = [];
     const withoutTimes = [];
+    const emptyTimes = [];
     await loadTime(withExt.context, site.url);
     await loadTime(without.context, site.url);
+    await loadTime(withEmpty.context, site.url);
     for (let i = 0; i < LOAD_RUNS; i++) {
       withTimes.push(await loadTime(withExt.context, site.url));
       withoutTimes.push(await loadTime(without.context, site.url));
+      emptyTimes.push(await loadTime(withEmpty.context, site.url));
     }
     const ratio = median(withTimes) / median(withoutTimes);
     console.log(
-      `page load, median of ${LOAD_RUNS}: ${fmt(median(withTimes))} ms with the extension, ${fmt(median(withoutTimes))} ms without`,
+      `page load, median of ${LOAD_RUNS}: ${fmt(median(withTimes))} ms with Rollcall, ${fmt(median(withoutTimes))} ms without any extension, ${fmt(median(emptyTimes))} ms with an empty content script`,
     );
     report('page load ratio with/without the extension', fmt(ratio, 3), '', '< 1.10', ratio < 1.1);
+    const overEmpty = median(withTimes) / median(emptyTimes);
+    console.log(
+      `page load ratio Rollcall/empty content script: ${fmt(overEmpty, 3)} (what Rollcall's own code adds)`,
+    );
   } finally {
-    await Promise.all([withExt.close(), without.close()]);
+    await Promise.all([withExt.close(), without.close(), withEmpty.close()]);
+    rmSync(emptyDir, { recursive: true, force: true });
     site.close();
   }
 
