@@ -1,5 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PageSnapshot } from '../../shared/schemas/page-row';
 import type { FieldError } from '../../shared/schemas/problem';
+import type { SystemDirectory } from './page/directory-verdicts';
 import type { ChangeInput } from './sync/outbox';
 import type { SyncStatus } from './sync/sync-store';
 
@@ -9,6 +11,15 @@ export type ServerStatus =
 
 /** The answer to an action from the popup or options: done, or why not in words (and which field). */
 export type ActionResult = { ok: true } | { ok: false; kind: string; message: string; fields: FieldError[] };
+/** What became of a user list the admin asked to sync from an admin page. */
+export type SnapshotSyncResult =
+  /** Nobody is signed in to Rollcall in this browser: nothing was sent. */
+  | { state: 'signed-out' }
+  /** The server could not be reached: the snapshot waits in the outbox. */
+  | { state: 'queued' }
+  /** The server reconciled it with the accounts it knows. */
+  | { state: 'synced'; added: number; changed: number; removed: number }
+  | { state: 'failed'; reason: string };
 
 /** Every message of the extension. Only the background talks to the worker. */
 export interface ProtocolMap {
@@ -32,6 +43,17 @@ export interface ProtocolMap {
   }): ActionResult;
   /** Options: rule thresholds changed; recompute findings and the badge. */
   recomputeFindings(): ActionResult;
+  /** From the in-page warnings: send the user list read off an admin page to Rollcall. */
+  syncPageSnapshot(snapshot: PageSnapshot): SnapshotSyncResult;
+  /**
+   * From the in-page warnings: what the signed-in directory knows about the system of this admin
+   * page (its accounts and open findings), or null when signed out or the page is no known system.
+   */
+  getSystemDirectory(pageUrl: string): SystemDirectory | null;
+  /** From the popup's "Check this page": run the in-page warnings once on this tab. */
+  checkPage(tabId: number): CheckPageResult;
 }
+
+export type CheckPageResult = { state: 'checking' } | { state: 'failed'; reason: string };
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

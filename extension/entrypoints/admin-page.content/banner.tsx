@@ -1,7 +1,79 @@
-export function Banner({ loginCount }: { loginCount: number }) {
+import type { PageWarningKind } from '../../../shared/schemas/page-row';
+import type { SnapshotSyncResult } from '../../lib/messaging';
+import { KIND_LABELS, KIND_ORDER } from '../../lib/page/evaluate';
+
+export type SyncState = { state: 'idle' } | { state: 'sending' } | SnapshotSyncResult;
+
+export interface BannerProps {
+  checked: number;
+  counts: Partial<Record<PageWarningKind, number>>;
+  sync: SyncState;
+  onSync(): void;
+}
+
+/** The summary Rollcall shows above a user list: what it found, and a way to sync the list. */
+export function Banner({ checked, counts, sync, onSync }: BannerProps) {
+  const kinds = KIND_ORDER.filter((kind) => (counts[kind] ?? 0) > 0);
+  const flagged = kinds.length > 0;
   return (
-    <aside class="rollcall-banner" aria-label="Rollcall">
-      <strong>Rollcall</strong> checked {loginCount} {loginCount === 1 ? 'login' : 'logins'} on this page.
+    <aside class={flagged ? 'rollcall-banner rollcall-banner-warn' : 'rollcall-banner'} aria-label="Rollcall">
+      <p class="rollcall-summary">
+        <strong>Rollcall</strong> checked {checked} {checked === 1 ? 'login' : 'logins'} on this page
+        {flagged ? ':' : ': no warnings.'}
+      </p>
+      {flagged && (
+        <ul class="rollcall-counts">
+          {kinds.map((kind) => (
+            <li key={kind} data-kind={kind}>
+              <span class="rollcall-count">{counts[kind]}</span> {KIND_LABELS[kind].toLowerCase()}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="rollcall-sync">
+        <button type="button" onClick={onSync} disabled={sync.state === 'sending'}>
+          Sync this list to Rollcall
+        </button>
+        <SyncLine sync={sync} />
+      </div>
     </aside>
   );
+}
+
+function SyncLine({ sync }: { sync: SyncState }) {
+  switch (sync.state) {
+    case 'idle':
+      return null;
+    case 'sending':
+      return (
+        <span class="rollcall-sync-status" role="status">
+          Syncing…
+        </span>
+      );
+    case 'signed-out':
+      return (
+        <span class="rollcall-sync-status" role="status">
+          Not signed in: sign in from the Rollcall toolbar button to sync this list. The warnings here come
+          from this page alone.
+        </span>
+      );
+    case 'queued':
+      return (
+        <span class="rollcall-sync-status" role="status">
+          Rollcall is offline: the list is queued and will sync when the server answers.
+        </span>
+      );
+    case 'synced':
+      return (
+        <span class="rollcall-sync-status" role="status">
+          Synced: {sync.added} new, {sync.changed} changed, {sync.removed} removed.
+        </span>
+      );
+    case 'failed':
+      return (
+        <span class="rollcall-sync-status rollcall-sync-error" role="alert">
+          Could not sync: {sync.reason}
+        </span>
+      );
+  }
 }

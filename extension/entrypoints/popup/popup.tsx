@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../../shared/schemas/findings';
-import type { ServerStatus } from '../../lib/messaging';
+import type { CheckPageResult, ServerStatus } from '../../lib/messaging';
+import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
 import { ConflictsView } from '../../lib/popup/conflicts-view';
 import { FindingsView } from '../../lib/popup/findings-view';
 import { Home } from '../../lib/popup/home';
@@ -27,9 +28,11 @@ const SYNC_AFTER_OPEN_MS = 400;
 export function Popup({
   send = sendToBackground,
   loadStatus = () => send('getServerStatus'),
+  checkPage = checkActiveTab,
 }: {
   send?: Send;
   loadStatus?: () => Promise<ServerStatus>;
+  checkPage?: () => Promise<CheckPageResult>;
 }) {
   const who = useStored(signedInAsItem);
   const outbox = useStored(outboxItem);
@@ -67,6 +70,7 @@ export function Popup({
           {who?.state === 'signed-in' && <AccountMenu firm={who.organisation.name} name={who.member.name} />}
         </header>
         {body}
+        <CheckPage checkPage={checkPage} />
       </main>
     </SendContext.Provider>
   );

@@ -251,3 +251,22 @@ describe('the popup, signed in', () => {
     ).toBeTruthy();
   });
 });
+
+describe('Check this page', () => {
+  it('runs the warnings on the current tab and says so, or why not', async () => {
+    const { send } = setup();
+    let answer: { state: 'checking' } | { state: 'failed'; reason: string } = { state: 'checking' };
+    const popup = within(
+      render(<Popup send={send} checkPage={async () => answer} />).container as HTMLElement,
+    );
+    fireEvent.click(popup.getByRole('button', { name: 'Check this page' }));
+    expect((await popup.findByText(/checking the user lists/)).textContent).toBe(
+      'Rollcall is checking the user lists on this page.',
+    );
+    answer = { state: 'failed', reason: 'Cannot access a chrome:// URL' };
+    fireEvent.click(popup.getByRole('button', { name: 'Check this page' }));
+    expect((await popup.findByText(/Can’t check this page/)).textContent).toBe(
+      'Can’t check this page: Cannot access a chrome:// URL.',
+    );
+  });
+});

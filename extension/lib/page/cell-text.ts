@@ -1,0 +1,134 @@
+/**
+ * The text a person reads in a cell, in the pieces the page lays it out in: a user cell with an
+ * avatar, a name link and a small email line reads as ["Amy Nguyen", "amy@firm.example"]. Buttons,
+ * form controls, images, hidden and aria-hidden parts, and Rollcall's own marks are not part of it.
+ */
+
+// Elements whose text is never the value of a cell: row actions, controls, pictures, code.
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'IMG',
+  'SVG',
+  'svg',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+]);
+// Formatting inside one run of text ("<b>Amy</b> Nguyen") does not split it into pieces.
+const FORMATTING_TAGS = new Set([
+  'B',
+  'STRONG',
+  'I',
+  'EM',
+  'U',
+  'MARK',
+  'ABBR',
+  'BDI',
+  'BDO',
+  'WBR',
+  'SUB',
+  'SUP',
+]);
+
+export const MARK_TAG_PREFIX = 'ROLLCALL-';
+
+function isSkipped(element: Element, header: boolean): boolean {
+  // Sortable headers put their label in a button; in a header, that text is the label.
+  if (header && (element.tagName === 'BUTTON' || element.getAttribute('role') === 'button')) return false;
+  if (SKIPPED_TAGS.has(element.tagName)) return true;
+  if (element.tagName.startsWith(MARK_TAG_PREFIX)) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const role = element.getAttribute('role');
+  return role === 'button' || role === 'checkbox' || role === 'switch' || role === 'menu';
+}
+
+export function cellSegments(cell: Element, options: { header?: boolean } = {}): string[] {
+  const header = options.header ?? false;
+  // Most cells hold one run of text: skip the walk.
+  const only = cell.firstChild;
+  if (only && only === cell.lastChild && only.nodeType === 3) {
+    const text = (only.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    return text ? [text] : [];
+  }
+  const segments: string[] = [];
+  let current = '';
+  let currentOwner: Node | null = null;
+  const flush = () => {
+    const text = current.replace(/\s+/g, ' ').trim();
+    if (text) segments.push(text);
+    current = '';
+  };
+  const visit = (node: Node, owner: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const value = child.nodeValue ?? '';
+        if (!value.trim()) {
+          current += ' ';
+          continue;
+        }
+        if (owner !== currentOwner) flush();
+        currentOwner = owner;
+        current += value;
+      } else if (child.nodeType === 1) {
+        const element = child as Element;
+        if (element.tagName === 'BR') {
+          flush();
+          currentOwner = null;
+          continue;
+        }
+        if (isSkipped(element, header)) continue;
+        visit(element, FORMATTING_TAGS.has(element.tagName) ? owner : element);
+      }
+    }
+  };
+  visit(cell, cell);
+  flush();
+  return segments;
+}
+
+export function cellText(cell: Element, options: { header?: boolean } = {}): string {
+  return cellSegments(cell, options).join(' ');
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export function isEmail(text: string): boolean {
+  return EMAIL.test(text);
+}
+
+/** Checkboxes and switches in a cell, native or ARIA, with whether each is on and its label. */
+export function checkboxesIn(cell: Element): { checked: boolean; label: string }[] {
+  const boxes = cell.querySelectorAll<HTMLElement>('input[type=checkbox], [role=checkbox], [role=switch]');
+  return [...boxes].map((box) => ({
+    checked:
+      box instanceof HTMLInputElement
+        ? box.checked
+        : box.getAttribute('aria-checked') === 'true' || box.getAttribute('aria-pressed') === 'true',
+    label: checkboxLabel(box),
+  }));
+}
+
+function checkboxLabel(box: HTMLElement): string {
+  const aria = box.getAttribute('aria-label')?.trim();
+  if (aria) return aria;
+  const labelledBy = box.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => box.ownerDocument.getElementById(id)?.textContent?.trim() ?? '')
+      .join(' ')
+      .trim();
+    if (text) return text;
+  }
+  const label = (box instanceof HTMLInputElement ? box.labels?.[0] : null) ?? box.closest('label') ?? null;
+  const labelText = label ? cellText(label) : '';
+  if (labelText) return labelText;
+  if (box instanceof HTMLInputElement && box.value && box.value !== 'on') return box.value;
+  return cellText(box);
+}

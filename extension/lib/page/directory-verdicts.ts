@@ -1,0 +1,83 @@
+import type { Account } from '../../../shared/schemas/directory';
+import type { Finding, RuleId } from '../../../shared/schemas/findings';
+import type { PageWarningKind } from '../../../shared/schemas/page-row';
+import type { EvaluatePageRows, RowVerdict, RowWarning } from './evaluate';
+
+/**
+ * What the directory knows about one system, as the extension's local copy holds it when signed in:
+ * its accounts and the open findings the rules raised about them.
+ */
+export interface SystemDirectory {
+  systemId: string;
+  accounts: readonly Pick<Account, 'id' | 'systemId' | 'username' | 'email' | 'status' | 'deleted'>[];
+  findings: readonly Pick<Finding, 'ruleId' | 'title' | 'evidence' | 'tip' | 'subject'>[];
+}
+
+/** The rules whose findings show on a user row, and the kind each shows as. */
+const RULE_KINDS: Partial<Record<RuleId, PageWarningKind>> = {
+  'leaver-still-active': 'leaver',
+  'shared-login': 'shared',
+  'generic-username': 'generic',
+  'default-account': 'default',
+  'excess-permission': 'excess',
+  'unowned-account': 'unowned',
+  'dormant-account': 'dormant',
+};
+
+const DISABLED_STATUS =
+  /\b(disabled|inactive|deactivated|suspended|locked|blocked|removed|deleted|archived)\b/i;
+
+/**
+ * Signed in: a row whose login the directory knows gets exactly the findings the rules raised about
+ * that account (leaver, dormant, excess permissions, unowned, known shared, ...), with their titles and
+ * tips, so a finding a member dismissed stays dismissed on the page too. A login the directory does not
+ * know gets what the page alone tells, and, while active, `unowned`: it belongs to nobody Rollcall
+ * knows of until the list is synced and the login linked to a person.
+ */
+export function evaluateWithDirectory(
+  directory: SystemDirectory,
+  pageAlone: EvaluatePageRows,
+): EvaluatePageRows {
+  const byLogin = new Map<string, string>();
+  for (const account of directory.accounts) {
+    if (account.deleted || account.systemId !== directory.systemId) continue;
+    byLogin.set(account.username.toLowerCase(), account.id);
+    if (account.email) byLogin.set(account.email.toLowerCase(), account.id);
+  }
+  const byAccount = new Map<string, RowWarning[]>();
+  for (const finding of directory.findings) {
+    const kind = RULE_KINDS[finding.ruleId];
+    if (!kind || finding.subject.type !== 'account') continue;
+    const warnings = byAccount.get(finding.subject.id) ?? [];
+    warnings.push({ kind, title: finding.title, evidence: finding.evidence, tip: finding.tip });
+    byAccount.set(finding.subject.id, warnings);
+  }
+
+  return (rows) => {
+    const fromPage = pageAlone(rows);
+    return rows.map((row, index): RowVerdict => {
+      const pageWarnings = fromPage[index]?.findings ?? [];
+      const accountId =
+        byLogin.get(row.username.toLowerCase()) ??
+        (row.email ? byLogin.get(row.email.toLowerCase()) : undefined);
+      if (accountId === undefined) {
+        if (row.status && DISABLED_STATUS.test(row.status)) return { findings: pageWarnings };
+        return {
+          findings: [
+            ...pageWarnings,
+            {
+              kind: 'unowned',
+              title: `"${row.username}" is not linked to anyone Rollcall knows`,
+              evidence: 'this login is on the page but not in the Rollcall directory',
+              tip: {
+                why: 'A login nobody answers for is not reviewed, and nobody notices when it is misused.',
+                fix: 'Sync this list to Rollcall, then link the login to the person who uses it, or remove it.',
+              },
+            },
+          ],
+        };
+      }
+      return { findings: byAccount.get(accountId) ?? [] };
+    });
+  };
+}

@@ -1,0 +1,67 @@
+import { evaluatePageRows } from '../../../shared/page-verdicts';
+import type { Tip } from '../../../shared/schemas/findings';
+import type { PageRow, PageWarningKind } from '../../../shared/schemas/page-row';
+
+/** One warning on one row, as the badges show it: the same title, evidence and tip as the rules. */
+export interface RowWarning {
+  kind: PageWarningKind;
+  title: string;
+  evidence: string;
+  tip: Tip;
+}
+
+export interface RowVerdict {
+  findings: readonly RowWarning[];
+}
+
+/**
+ * The decision side of the in-page warnings, as the content script sees it: plain rows in, one
+ * verdict per row out, in the same order. The page-only evaluator (signed out) and a directory-aware
+ * one (signed in) both have this shape; neither touches the DOM.
+ */
+export type EvaluatePageRows = (rows: readonly PageRow[]) => RowVerdict[];
+
+/**
+ * Signed out: what the page alone tells (generic, shared by display name, default accounts), decided
+ * by the shared page-only evaluator with the same evidence and tips as the server's rules.
+ */
+export const evaluateFromPageAlone: EvaluatePageRows = (rows) =>
+  evaluatePageRows(
+    rows.map((row) => ({
+      username: row.username,
+      displayName: row.displayName,
+      email: row.email,
+      roleText: row.role ?? row.permissions?.join(', ') ?? null,
+      status: row.status,
+      lastSignIn: row.lastSignIn,
+    })),
+  );
+
+/** The order kinds are shown and listed in `data-rollcall`: most urgent first. */
+export const KIND_ORDER: readonly PageWarningKind[] = [
+  'leaver',
+  'shared',
+  'generic',
+  'default',
+  'excess',
+  'unowned',
+  'dormant',
+];
+
+/** Short badge labels; the tip carries the explanation. */
+export const KIND_LABELS: Record<PageWarningKind, string> = {
+  leaver: 'Leaver',
+  shared: 'Shared',
+  generic: 'Generic',
+  default: 'Default account',
+  excess: 'Excess access',
+  unowned: 'No owner',
+  dormant: 'Dormant',
+};
+
+/** The value of a row's `data-rollcall`: its kinds, space-separated, or `ok`. */
+export function verdictAttribute(verdict: RowVerdict): string {
+  const kinds = new Set(verdict.findings.map((finding) => finding.kind));
+  const ordered = KIND_ORDER.filter((kind) => kinds.has(kind));
+  return ordered.length > 0 ? ordered.join(' ') : 'ok';
+}

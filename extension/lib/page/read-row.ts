@@ -1,0 +1,143 @@
+import type { PageRow } from '../../../shared/schemas/page-row';
+import type { AdapterField } from './adapter-schema';
+import { cellSegments, cellText, checkboxesIn, isEmail } from './cell-text';
+import type { UserList } from './user-lists';
+
+/**
+ * One user row of a list as plain data, or null when the row holds no login (a "No matches" line,
+ * a group heading, a loading placeholder).
+ */
+export function readRow(list: UserList, row: Element): PageRow | null {
+  const cells = list.cells(row);
+  const cellOf = (field: AdapterField): Element | undefined => {
+    const where = list.columns[field];
+    if (where === undefined) return undefined;
+    if (typeof where === 'number') return cells[where];
+    return row.querySelector(where.selector) ?? undefined;
+  };
+  const textOf = (field: AdapterField): string | null => {
+    const cell = cellOf(field);
+    return cell ? nullIfEmpty(cellText(cell), 200) : null;
+  };
+
+  const usernameCell = cellOf('username');
+  if (!usernameCell) return null;
+  const userSegments = cellSegments(usernameCell);
+  // A cell may show the login with a name or email beside it ("Amy Nguyen / amy@firm"): the login
+  // is the piece without spaces, an email when the column is the email column.
+  const loginSegment =
+    userSegments.length <= 1
+      ? userSegments[0]
+      : (userSegments.find((s) => isEmail(s)) ?? userSegments.find((s) => !/\s/.test(s)) ?? userSegments[0]);
+  const username = clip(loginSegment ?? '', 320);
+  if (!username) return null;
+
+  const emailCell = cellOf('email');
+  const email =
+    (emailCell ? cellSegments(emailCell) : userSegments).find((segment) => isEmail(segment)) ?? null;
+
+  return {
+    username,
+    displayName: readDisplayName(
+      cellOf('displayName'),
+      cellOf('firstName'),
+      cellOf('lastName'),
+      userSegments,
+      loginSegment,
+    ),
+    email: email ? clip(email, 320) : null,
+    role: textOf('role'),
+    status: nullIfEmpty(textOf('status'), 100),
+    lastSignIn: nullIfEmpty(textOf('lastSignIn'), 100),
+    permissions: readPermissions(list, cells, cellOf('permissions')),
+  };
+}
+
+function readDisplayName(
+  nameCell: Element | undefined,
+  firstCell: Element | undefined,
+  lastCell: Element | undefined,
+  userSegments: string[],
+  loginSegment: string | undefined,
+): string | null {
+  if (nameCell) {
+    // The person's name is the first piece that is not their email (SPAs put it on a second line).
+    const name = cellSegments(nameCell).find((segment) => !isEmail(segment));
+    if (name) return clip(name, 320);
+  }
+  if (firstCell || lastCell) {
+    const joined = [firstCell, lastCell]
+      .map((cell) => (cell ? cellText(cell) : ''))
+      .filter(Boolean)
+      .join(' ');
+    if (joined) return clip(joined, 320);
+  }
+  // A user cell with a name beside the login.
+  const other = userSegments.find((segment) => segment !== loginSegment && !isEmail(segment));
+  return other ? clip(other, 320) : null;
+}
+
+/**
+ * The permissions the row shows as granted: a permissions column (a list of names, or labelled
+ * checkboxes), and columns that are one permission each with a checkbox per user, named by their
+ * header.
+ */
+function readPermissions(
+  list: UserList,
+  cells: (Element | undefined)[],
+  permissionsCell: Element | undefined,
+) {
+  const granted: string[] = [];
+  let shown = false;
+  if (permissionsCell) {
+    shown = true;
+    const boxes = checkboxesIn(permissionsCell);
+    if (boxes.length > 0) granted.push(...boxes.filter((box) => box.checked).map((box) => box.label));
+    else
+      granted.push(
+        ...cellText(permissionsCell)
+          .split(/\s*[,;•|·]\s*/)
+          .filter(Boolean),
+      );
+  }
+  list.permissionColumns ??= findPermissionColumns(list);
+  for (const index of list.permissionColumns) {
+    const cell = cells[index];
+    const header = list.headers[index];
+    if (!cell || !header) continue;
+    const boxes = checkboxesIn(cell);
+    if (boxes.length !== 1) continue;
+    shown = true;
+    if (boxes[0]?.checked) granted.push(header);
+  }
+  if (!shown) return null;
+  return [...new Set(granted.map((name) => clip(name, 200)).filter(Boolean))].slice(0, 500);
+}
+
+/**
+ * Unmapped columns with a header whose cells hold a single checkbox and no text, judged on the first
+ * rows so that a 5,000-row list is not searched for checkboxes cell by cell.
+ */
+function findPermissionColumns(list: UserList): number[] {
+  const sample = list.rows().slice(0, 10);
+  if (sample.length === 0) return [];
+  const mapped = new Set(Object.values(list.columns).filter((where) => typeof where === 'number'));
+  const columns: number[] = [];
+  list.headers.forEach((header, index) => {
+    if (!header || mapped.has(index) || list.headers.indexOf(header) !== index) return;
+    const withBox = sample.filter((row) => {
+      const cell = list.cells(row)[index];
+      return cell !== undefined && checkboxesIn(cell).length === 1 && !cellText(cell);
+    }).length;
+    if (withBox * 2 >= sample.length) columns.push(index);
+  });
+  return columns;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+function nullIfEmpty(text: string | null, max: number): string | null {
+  return text ? clip(text, max) : null;
+}

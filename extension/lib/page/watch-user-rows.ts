@@ -1,0 +1,237 @@
+import type { PageRow } from '../../../shared/schemas/page-row';
+import type { PageAdapter } from './adapter-schema';
+import { MARK_TAG_PREFIX } from './cell-text';
+import type { EvaluatePageRows, RowVerdict } from './evaluate';
+import { readRow } from './read-row';
+import { findUserLists, type UserList } from './user-lists';
+
+export interface WatchedRow {
+  list: UserList;
+  row: PageRow;
+  verdict: RowVerdict;
+}
+
+export interface WatchUserRowsOptions {
+  doc?: Document;
+  adapter?: PageAdapter | null;
+  evaluate: EvaluatePageRows;
+  /** A row was read and judged (first time, or its content changed). */
+  onRow(element: Element, watched: WatchedRow): void;
+  /** A row left the page (paging, filtering, removal): its marks can go. */
+  onForget?(element: Element): void;
+  /** A batch of work is done and the page's rows are all judged: time to refresh the summary. */
+  onSettled?(rows: ReadonlyMap<Element, WatchedRow>, lists: readonly UserList[]): void;
+  /** Hands control back to the page between chunks. */
+  yieldToPage?: () => Promise<void>;
+  /** How long one chunk of work may run before yielding, in ms (long tasks are 50 ms and up). */
+  budgetMs?: number;
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+export interface RowWatcher {
+  /** Every user row on the page now, with what was read and decided. */
+  readonly rows: ReadonlyMap<Element, WatchedRow>;
+  readonly lists: readonly UserList[];
+  /** Resolves once every row queued so far has been judged. */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * `scheduler.yield()` where the browser has it (the page's input and rendering go first, then the
+ * work resumes ahead of other tasks), else a message-channel macrotask, which unlike a nested
+ * `setTimeout(0)` is not clamped to 4 ms.
+ */
+export function defaultYield(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Finds the user lists of a page and judges each of their rows once: rows present at start, rows a
+ * single-page app renders later, re-renders (paging, sorting, filtering) and virtualised lists. A row
+ * whose content changes is read again; a row that leaves the page is forgotten. The work runs in
+ * chunks of at most `budgetMs` with the page given control between them, so a 5,000-row list never
+ * blocks the page for long.
+ */
+export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
+  const doc = options.doc ?? document;
+  const adapter = options.adapter ?? null;
+  const budget = options.budgetMs ?? 30;
+  const now = options.now ?? (() => performance.now());
+  const yieldToPage = options.yieldToPage ?? defaultYield;
+  const rows = new Map<Element, WatchedRow & { key: string }>();
+  // Re-rendered rows with the same content (a sort, a page back) reuse the verdict already made.
+  const verdictCache = new Map<string, RowVerdict>();
+  let lists: UserList[] = [];
+  const queue = new Set<Element>();
+  let rescanNeeded = true;
+  let sweepNeeded = false;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  const listOf = (element: Element): UserList | undefined => lists.find((list) => list.isRow(element));
+
+  const rowOf = (node: Node): Element | null => {
+    let element: Element | null = node instanceof Element ? node : node.parentElement;
+    while (element) {
+      const list = lists.find((candidate) => candidate.element.contains(element));
+      if (!list) return null;
+      const row = element.closest(list.rowSelector);
+      if (!row || !list.element.contains(row)) return null;
+      if (list.isRow(row)) return row;
+      element = row.parentElement;
+    }
+    return null;
+  };
+
+  const rescan = () => {
+    rescanNeeded = false;
+    const found = findUserLists(doc, adapter);
+    const known = new Map(lists.map((list) => [list.element, list]));
+    // Keep the list objects already known so rows stay attached to them.
+    lists = found.map((list) => known.get(list.element) ?? list);
+    for (const list of lists) for (const row of list.rows()) if (!rows.has(row)) queue.add(row);
+    sweepNeeded = true;
+  };
+
+  const sweep = () => {
+    sweepNeeded = false;
+    for (const [element, watched] of rows) {
+      if (!element.isConnected || !lists.includes(watched.list) || !watched.list.isRow(element))
+        forget(element);
+    }
+  };
+
+  const forget = (element: Element) => {
+    if (!rows.delete(element)) return;
+    options.onForget?.(element);
+  };
+
+  const judge = (element: Element) => {
+    const list = listOf(element);
+    if (!list || !element.isConnected) {
+      forget(element);
+      return;
+    }
+    const row = readRow(list, element);
+    if (!row) {
+      forget(element);
+      return;
+    }
+    const key = JSON.stringify(row);
+    if (rows.get(element)?.key === key) return;
+    let verdict = verdictCache.get(key);
+    if (!verdict) {
+      verdict = options.evaluate([row])[0] ?? { findings: [] };
+      verdictCache.set(key, verdict);
+    }
+    const watched = { list, row, verdict, key };
+    rows.set(element, watched);
+    options.onRow(element, watched);
+  };
+
+  const work = async () => {
+    while (!stopped && (rescanNeeded || sweepNeeded || queue.size > 0)) {
+      const start = now();
+      if (rescanNeeded) rescan();
+      if (sweepNeeded) sweep();
+      for (const element of queue) {
+        queue.delete(element);
+        judge(element);
+        if (now() - start >= budget) break;
+      }
+      // User timing, for the benchmark and the browser's performance panel; no effect on the page.
+      performance.measure?.('rollcall:chunk', { start, end: now() });
+      if (queue.size > 0 || rescanNeeded) {
+        await yieldToPage();
+        continue;
+      }
+      options.onSettled?.(rows, lists);
+    }
+    running = null;
+  };
+
+  const kick = () => {
+    if (stopped || running) return;
+    running = Promise.resolve().then(work);
+  };
+
+  const isOurs = (node: Node) => node instanceof Element && node.tagName.startsWith(MARK_TAG_PREFIX);
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const row = rowOf(record.target);
+        if (row) queue.add(row);
+        continue;
+      }
+      let changed = false;
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 && node.nodeType !== 3) continue;
+        if (isOurs(node)) continue;
+        changed = true;
+        if (node instanceof Element) {
+          // A new list, or a list that now has a header, needs a fresh look at the page.
+          if (node.matches('table, [role=grid], [role=treegrid], [role=table], thead, [role=columnheader]'))
+            rescanNeeded = true;
+          else if (node.querySelector('table, [role=grid], [role=treegrid], [role=table]'))
+            rescanNeeded = true;
+          else if (
+            adapter?.listSelector &&
+            (node.matches(adapter.listSelector) || node.querySelector(adapter.listSelector))
+          )
+            rescanNeeded = true;
+          for (const list of lists) {
+            if (!list.element.contains(node)) continue;
+            if (list.isRow(node)) queue.add(node);
+            else
+              for (const row of node.querySelectorAll(list.rowSelector)) if (list.isRow(row)) queue.add(row);
+          }
+        }
+      }
+      for (const node of record.removedNodes) {
+        if (isOurs(node)) continue;
+        changed = true;
+        if (node instanceof Element) sweepNeeded = true;
+      }
+      if (changed) {
+        // Text or children changed inside a row: read it again.
+        const row = rowOf(record.target);
+        if (row) queue.add(row);
+      }
+    }
+    kick();
+  });
+  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+
+  const stop = () => {
+    stopped = true;
+    observer.disconnect();
+    queue.clear();
+  };
+  options.signal?.addEventListener('abort', stop, { once: true });
+
+  kick();
+  return {
+    rows,
+    get lists() {
+      return lists;
+    },
+    async settled() {
+      // Mutation records arrive as a microtask after the change; let them land first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      while (running) await running;
+    },
+    stop,
+  };
+}

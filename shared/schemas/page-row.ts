@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * One row of a system's user list as the extension reads it off an admin page: plain strings, exactly
+ * as the page shows them. Interpreting them (is this login generic, is "Yesterday" dormant) is the
+ * job of the rules, not of the reader.
+ */
+export const pageRowSchema = z.object({
+  username: z.string().min(1).max(320),
+  displayName: z.string().max(320).nullable(),
+  email: z.string().max(320).nullable(),
+  role: z.string().max(200).nullable(),
+  status: z.string().max(100).nullable(),
+  lastSignIn: z.string().max(100).nullable(),
+  /** The permissions the page shows as granted; null when the page shows none at all. */
+  permissions: z.array(z.string().min(1).max(200)).max(500).nullable(),
+});
+export type PageRow = z.infer<typeof pageRowSchema>;
+
+/**
+ * The kinds of warning a row can carry on the page; `ok` on a row means none of them. Signed out,
+ * only `generic`, `shared` and `default` can be told from the page; the rest need the directory.
+ */
+export const pageWarningKindSchema = z.enum([
+  'generic',
+  'shared',
+  'leaver',
+  'dormant',
+  'excess',
+  'unowned',
+  'default',
+]);
+export type PageWarningKind = z.infer<typeof pageWarningKindSchema>;
+
+/** A user list as captured off an admin page, to be reconciled with the accounts Rollcall knows. */
+export const pageSnapshotSchema = z.object({
+  /** The page it was read from, without query string or fragment. */
+  pageUrl: z.url().max(2000),
+  /** The Rollcall system the page belongs to, where the admin has linked it. */
+  systemId: z.string().min(1).max(64).nullable(),
+  capturedAt: z.number().int().nonnegative(),
+  rows: z.array(pageRowSchema).max(20000),
+});
+export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  type StaticServer,
+  screenshot,
+  serveFolder,
+} from './harness.ts';
+
+type Labels = { rows: { username: string; signedOut: string }[] };
+const labelsOf = (name: string): Labels =>
+  JSON.parse(readFileSync(`test/fixtures/pages/${name}.labels.json`, 'utf8')) as Labels;
+
+/** Where each fixture's user rows are and which cell holds the login, as the page's maker built it. */
+const PAGES = {
+  'practice-staff-list': { rows: '#tblStaff tr:not(.hdr)', login: 'td:nth-child(4)' },
+  'payments-users': { rows: '.users-table tbody tr', login: 'td:nth-child(3)' },
+  'spa-team': { rows: '.team-table tbody tr', login: 'td:nth-child(2)' },
+  'booking-grid': { rows: '#users-body [role=row]', login: '[role=gridcell]:nth-child(3)' },
+} as const;
+type PageName = keyof typeof PAGES;
+
+/** login → data-rollcall of every user row the page shows now (null where the row is unmarked). */
+async function verdicts(page: Page, name: PageName): Promise<Record<string, string | null>> {
+  const { rows, login } = PAGES[name];
+  return page.evaluate(
+    ({ rows, login }) =>
+      Object.fromEntries(
+        [...document.querySelectorAll(rows)].map((row) => [
+          row.querySelector(login)?.textContent?.trim() ?? '',
+          row.getAttribute('data-rollcall'),
+        ]),
+      ),
+    { rows, login },
+  );
+}
+
+const sorted = (kinds: string | null | undefined) => (kinds ?? '').split(' ').sort().join(' ');
+
+/** Waits until every user row on the page is marked, then checks each against the labels. */
+async function expectRowsMatchLabels(page: Page, name: PageName): Promise<number> {
+  const expected = new Map(labelsOf(name).rows.map((row) => [row.username, row.signedOut]));
+  await expect
+    .poll(
+      async () => {
+        const marks = Object.values(await verdicts(page, name));
+        return marks.length > 0 && marks.every((kinds) => kinds !== null);
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  const onPage = await verdicts(page, name);
+  expect(Object.keys(onPage).length).toBeGreaterThan(0);
+  for (const [login, kinds] of Object.entries(onPage)) {
+    expect(expected.has(login), `${login} is a labelled row`).toBe(true);
+    expect(sorted(kinds), login).toBe(sorted(expected.get(login)));
+  }
+  return Object.keys(onPage).length;
+}
+
+describe('in-page warnings in Chromium, signed out', () => {
+  let browser: ExtensionBrowser;
+  let pages: StaticServer;
+
+  beforeAll(async () => {
+    [browser, pages] = await Promise.all([launchWithExtension(), serveFolder('test/fixtures/pages')]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([browser?.close(), pages?.close()]);
+  });
+
+  async function open(name: PageName): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${pages.url}/${name}.html`);
+    return page;
+  }
+
+  it('marks every row of the practice staff list, and its search and print buttons still work', async () => {
+    const page = await open('practice-staff-list');
+    expect(await expectRowsMatchLabels(page, 'practice-staff-list')).toBe(16);
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    await expect.poll(() => banner.textContent()).toContain('checked 16 logins');
+    await screenshot(page, 'in-page-practice-staff-list');
+
+    await page.fill('#q', 'sales');
+    await page.click('input[type=submit][value=Search]');
+    expect(await page.textContent('#searchResult')).toBe('1 staff found');
+    await page.click('#showAll');
+    await page.click('#printList');
+    expect(await page.textContent('#printStatus')).toBe('Sent 16 staff to the printer');
+    await page.close();
+  });
+
+  it('marks the payments users page, shows a tip on focus, and the permissions form still saves', async () => {
+    const page = await open('payments-users');
+    expect(await expectRowsMatchLabels(page, 'payments-users')).toBe(11);
+
+    const badge = page
+      .locator('tr[data-user-id="u_82"] rollcall-marks')
+      .getByRole('button', { name: 'Generic' });
+    await badge.focus();
+    const tip = page.locator('tr[data-user-id="u_82"] rollcall-marks [role=tooltip]');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toContain('SalesManager');
+    await screenshot(page, 'in-page-payments-users');
+
+    await page.locator('tr[data-user-id="u_83"] input[aria-label="Process refunds"]').check();
+    expect(await page.textContent('#dirty-count')).toBe('1 unsaved change');
+    await page.click('#save-permissions');
+    expect(await page.textContent('#toast')).toMatch(/^Saved 1 change · \d+ permissions granted$/);
+    // The sync button answers plainly that nobody is signed in.
+    await page.locator('rollcall-banner').getByRole('button', { name: 'Sync this list to Rollcall' }).click();
+    await expect
+      .poll(() => page.locator('rollcall-banner').getByRole('status').textContent())
+      .toContain('Not signed in');
+    await page.close();
+  });
+
+  it('marks the single-page app after load, on every page, after sorting and searching', async () => {
+    const page = await open('spa-team');
+    let seen = await expectRowsMatchLabels(page, 'spa-team');
+    await screenshot(page, 'in-page-spa-team');
+    while (await page.isEnabled('#next-page')) {
+      const before = await page.textContent('#page-info');
+      await page.click('#next-page');
+      await expect.poll(() => page.textContent('#page-info')).not.toBe(before);
+      seen += await expectRowsMatchLabels(page, 'spa-team');
+    }
+    expect(seen).toBe(labelsOf('spa-team').rows.length);
+
+    const renders = Number(await page.textContent('#render-count'));
+    await page.getByRole('button', { name: /^Login/ }).click();
+    expect(Number(await page.textContent('#render-count'))).toBe(renders + 1);
+    await expectRowsMatchLabels(page, 'spa-team');
+    await page.getByRole('searchbox', { name: 'Search team' }).fill('team');
+    await expect.poll(() => page.textContent('#page-info')).toBe('1–1 of 1');
+    expect(await expectRowsMatchLabels(page, 'spa-team')).toBe(1);
+    await page.close();
+  });
+
+  it('marks the div grid, leaves its calendar alone, and marks a user invited later', async () => {
+    const page = await open('booking-grid');
+    expect(await expectRowsMatchLabels(page, 'booking-grid')).toBe(10);
+    expect(await page.locator('.cal [data-rollcall]').count()).toBe(0);
+    await screenshot(page, 'in-page-booking-grid');
+
+    await page.click('#invite-user');
+    await page.fill('input[name=first]', 'Reservations');
+    await page.fill('input[name=email]', 'reservations@harbourtravel.com.au');
+    await page.click('#send-invite');
+    expect(await page.textContent('#invite-status')).toBe(
+      'Invitation sent to reservations@harbourtravel.com.au',
+    );
+    await expect
+      .poll(async () => (await verdicts(page, 'booking-grid'))['reservations@harbourtravel.com.au'])
+      .toBe('generic');
+
+    const lock = page.locator('#users-body [role=row]').first().getByRole('button', { name: 'Lock' });
+    await lock.click();
+    expect(await page.locator('#users-body [role=row]').first().locator('.chip').textContent()).toBe(
+      'Locked',
+    );
+    await page.close();
+  });
+});

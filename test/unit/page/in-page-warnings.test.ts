@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { evaluateWithDirectory, type SystemDirectory } from '../../../extension/lib/page/directory-verdicts';
+import { type EvaluatePageRows, evaluateFromPageAlone } from '../../../extension/lib/page/evaluate';
+import {
+  type InPageWarningsOptions,
+  startInPageWarnings,
+} from '../../../extension/lib/page/in-page-warnings';
+import { MARKS_TAG } from '../../../extension/lib/page/row-marks';
+import type { RowWatcher } from '../../../extension/lib/page/watch-user-rows';
+import type { PageRow } from '../../../shared/schemas/page-row';
+import { FIXTURES, fixtureLabels, loadFixture } from './fixture-pages';
+
+let running: RowWatcher | null = null;
+afterEach(() => {
+  running?.stop();
+  running = null;
+  document.body.innerHTML = '';
+});
+
+function start(
+  evaluate: EvaluatePageRows = evaluateFromPageAlone,
+  extra: Partial<InPageWarningsOptions> = {},
+) {
+  running = startInPageWarnings({ evaluate, ...extra });
+  return running;
+}
+
+/** username → data-rollcall of every evaluated row on the page now. */
+function verdictsOnPage(watcher: RowWatcher): Map<string, string | null> {
+  return new Map(
+    [...watcher.rows].map(([element, watched]) => [
+      watched.row.username,
+      element.getAttribute('data-rollcall'),
+    ]),
+  );
+}
+
+const sameKinds = (value: string | null | undefined) => (value ?? '').split(' ').sort().join(' ');
+
+/** A fake evaluator that flags logins starting with "gen" and counts what it is asked. */
+function countingEvaluator() {
+  const asked: PageRow[] = [];
+  const evaluate: EvaluatePageRows = (rows) => {
+    asked.push(...rows);
+    return rows.map((row) => ({
+      findings: row.username.startsWith('gen')
+        ? [
+            {
+              kind: 'generic',
+              title: `"${row.username}" is a role`,
+              evidence: 'role word',
+              tip: { why: 'why', fix: 'fix' },
+            },
+          ]
+        : [],
+    }));
+  };
+  return { asked, evaluate };
+}
+
+describe('in-page warnings, signed out', () => {
+  for (const name of FIXTURES.filter((fixture) => fixture !== 'spa-team')) {
+    it(`marks every row of ${name} as its labels say`, async () => {
+      loadFixture(name);
+      const watcher = start();
+      await watcher.settled();
+      const labels = fixtureLabels(name);
+      const onPage = verdictsOnPage(watcher);
+      expect(onPage.size).toBe(labels.rows.length);
+      for (const row of labels.rows)
+        expect(sameKinds(onPage.get(row.username)), row.username).toBe(sameKinds(row.signedOut));
+    });
+  }
+
+  it('marks the single-page app’s rows after load, on every page and after sorting', async () => {
+    loadFixture('spa-team', { runScripts: true });
+    const watcher = start();
+    const labels = new Map(fixtureLabels('spa-team').rows.map((row) => [row.username, row.signedOut]));
+    const checkPage = async () => {
+      await watcher.settled();
+      const rows = [...document.querySelectorAll<HTMLTableRowElement>('.team-table tbody tr')];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        const login = row.cells[1]?.textContent ?? '';
+        expect(sameKinds(row.getAttribute('data-rollcall')), login).toBe(sameKinds(labels.get(login)));
+      }
+      return rows.length;
+    };
+    await expect
+      .poll(() => document.querySelectorAll('.team-table tbody tr').length, { timeout: 2000 })
+      .toBe(10);
+    let seen = await checkPage();
+    const next = () => document.querySelector<HTMLButtonElement>('#next-page');
+    while (next() && !next()?.disabled) {
+      next()?.click();
+      seen += await checkPage();
+    }
+    expect(seen).toBe(labels.size);
+    // Sort by login: every row is rebuilt.
+    [...document.querySelectorAll<HTMLButtonElement>('th button')]
+      .find((b) => b.textContent?.startsWith('Login'))
+      ?.click();
+    await checkPage();
+    expect(watcher.rows.size).toBe(document.querySelectorAll('.team-table tbody tr').length);
+  });
+});
+
+describe('the row watcher', () => {
+  it('judges rows that arrive later once, reuses verdicts across re-renders and forgets removed rows', async () => {
+    loadFixture('spa-team', { runScripts: true });
+    const { asked, evaluate } = countingEvaluator();
+    const watcher = start(evaluate);
+    await expect
+      .poll(() => document.querySelectorAll('.team-table tbody tr').length, { timeout: 2000 })
+      .toBe(10);
+    await watcher.settled();
+    expect(asked).toHaveLength(10);
+    expect(watcher.rows.size).toBe(10);
+
+    document.querySelector<HTMLButtonElement>('#next-page')?.click();
+    await watcher.settled();
+    expect(asked).toHaveLength(20);
+    expect(watcher.rows.size).toBe(10);
+    for (const element of watcher.rows.keys()) expect(element.isConnected).toBe(true);
+
+    // Back to page 1 and a refresh: new elements, same content, no new evaluation.
+    document.querySelector<HTMLButtonElement>('#prev-page')?.click();
+    document.querySelector<HTMLButtonElement>('#refresh')?.click();
+    await watcher.settled();
+    expect(asked).toHaveLength(20);
+    expect(
+      [...document.querySelectorAll('.team-table tbody tr')].every((row) =>
+        row.hasAttribute('data-rollcall'),
+      ),
+    ).toBe(true);
+    expect(Number(document.querySelector('#render-count')?.textContent)).toBe(4);
+  });
+
+  it('reads a row again when its content changes, and a row the page adds later', async () => {
+    loadFixture('booking-grid', { runScripts: true });
+    const { asked, evaluate } = countingEvaluator();
+    const watcher = start(evaluate);
+    await watcher.settled();
+    expect(asked).toHaveLength(10);
+
+    const giulia = [...document.querySelectorAll('[role=row]')].find((row) =>
+      row.textContent?.includes('Giulia'),
+    );
+    giulia?.querySelector<HTMLButtonElement>('button.lock')?.click();
+    await watcher.settled();
+    expect(asked.at(-1)).toMatchObject({ username: 'g.bianchi@harbourtravel.com.au', status: 'Enabled' });
+    expect(asked).toHaveLength(11);
+
+    const body = document.getElementById('users-body');
+    const row = body?.lastElementChild?.cloneNode(true) as Element;
+    row.querySelectorAll('[role=gridcell]')[2]?.replaceChildren('nadia.rahman@harbourtravel.com.au');
+    body?.appendChild(row);
+    await watcher.settled();
+    expect(asked).toHaveLength(12);
+    expect(row.getAttribute('data-rollcall')).toBe('ok');
+    row.querySelectorAll('[role=gridcell]')[2]?.replaceChildren('genius@harbourtravel.com.au');
+    await watcher.settled();
+    expect(row.getAttribute('data-rollcall')).toBe('generic');
+
+    row.remove();
+    await watcher.settled();
+    expect(watcher.rows.has(row)).toBe(false);
+    expect(watcher.rows.size).toBe(10);
+  });
+
+  it('splits a long list into chunks within the time budget, yielding to the page between them', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `<tr><td>user${i}</td><td>Person ${i}</td></tr>`).join(
+      '',
+    );
+    document.body.innerHTML = `<table><thead><tr><th>Username</th><th>Name</th></tr></thead><tbody>${rows}</tbody></table>`;
+    let clock = 0;
+    const yields = vi.fn(() => Promise.resolve());
+    const sizes: number[] = [];
+    let lastSize = 0;
+    const watcher = start(
+      (batch) => {
+        clock += 1; // each row costs 1 ms of the fake clock
+        return batch.map(() => ({ findings: [] }));
+      },
+      {
+        budgetMs: 20,
+        now: () => clock,
+        yieldToPage: () => {
+          sizes.push(watcher.rows.size - lastSize);
+          lastSize = watcher.rows.size;
+          return yields();
+        },
+      },
+    );
+    await watcher.settled();
+    expect(watcher.rows.size).toBe(300);
+    expect(yields.mock.calls.length).toBeGreaterThanOrEqual(14);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(21);
+  });
+
+  it('takes every mark away when stopped', async () => {
+    loadFixture('practice-staff-list');
+    const watcher = start();
+    await watcher.settled();
+    expect(document.querySelectorAll('[data-rollcall]').length).toBe(16);
+    expect(document.querySelectorAll(MARKS_TAG).length).toBeGreaterThan(0);
+    watcher.stop();
+    expect(document.querySelectorAll('[data-rollcall]').length).toBe(0);
+    expect(document.querySelectorAll(MARKS_TAG).length).toBe(0);
+  });
+});
+
+describe('in-page warnings, signed in', () => {
+  it('marks every row of the practice staff list with what the directory knows', async () => {
+    const directory = JSON.parse(
+      readFileSync('test/fixtures/pages/practice-staff-list.directory.json', 'utf8'),
+    ) as SystemDirectory;
+    loadFixture('practice-staff-list');
+    const watcher = start(evaluateWithDirectory(directory, evaluateFromPageAlone));
+    await watcher.settled();
+    const onPage = verdictsOnPage(watcher);
+    const labels = fixtureLabels('practice-staff-list').rows;
+    expect(onPage.size).toBe(labels.length);
+    for (const row of labels)
+      expect(sameKinds(onPage.get(row.username)), row.username).toBe(sameKinds(row.signedIn));
+    // The tips are the rules' own.
+    const mhwang = [...watcher.rows.values()].find((watched) => watched.row.username === 'mhwang');
+    expect(mhwang?.verdict.findings[0]?.title).toBe(
+      'mhwang in LexOffice is still active after Min-jun Hwang left',
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Banner } from '../../../extension/entrypoints/admin-page.content/banner';
+import type { RowVerdict } from '../../../extension/lib/page/evaluate';
+import { startInPageWarnings } from '../../../extension/lib/page/in-page-warnings';
+import { MARKS_TAG, markRow } from '../../../extension/lib/page/row-marks';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+const verdict: RowVerdict = {
+  findings: [
+    {
+      kind: 'generic',
+      title: '"Reception" is named after a role, not a person',
+      evidence: 'role word "reception"',
+      tip: {
+        why: 'Nobody answers for what a role login does.',
+        fix: 'Give each receptionist their own login.',
+      },
+    },
+    {
+      kind: 'shared',
+      title: '"Reception" looks shared by more than one person',
+      evidence: 'the display name names two people',
+      tip: { why: 'A shared login hides who did what.', fix: 'One login per person.' },
+    },
+  ],
+};
+
+function markedRow() {
+  document.body.innerHTML =
+    '<table><tr id="row"><td id="cell">Reception</td><td>Front desk</td></tr></table>';
+  const row = document.getElementById('row') as HTMLTableRowElement;
+  const cell = document.getElementById('cell') as HTMLTableCellElement;
+  markRow(row, cell, verdict);
+  const shadow = cell.querySelector(MARKS_TAG)?.shadowRoot;
+  if (!shadow) throw new Error('no marks');
+  return { row, cell, shadow };
+}
+
+describe('row marks', () => {
+  it('puts a badge per finding next to the login, and the verdict on the row', () => {
+    const { row, cell, shadow } = markedRow();
+    expect(row.getAttribute('data-rollcall')).toBe('shared generic');
+    expect([...shadow.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Shared', 'Generic']);
+    // The page's own text of the cell is untouched: the badges live in the shadow root.
+    expect(cell.textContent).toBe('Reception');
+  });
+
+  it('shows the tip on keyboard focus and on hover, and hides it again', () => {
+    const { shadow } = markedRow();
+    const badge = shadow.querySelector('button') as HTMLButtonElement;
+    const tip = shadow.getElementById(badge.getAttribute('aria-describedby') ?? '') as HTMLElement;
+    expect(tip.getAttribute('role')).toBe('tooltip');
+    expect(tip.hidden).toBe(true);
+    badge.focus();
+    expect(shadow.activeElement).toBe(badge);
+    expect(tip.hidden).toBe(false);
+    expect(tip.textContent).toContain('A shared login hides who did what.');
+    expect(tip.textContent).toContain('Fix: One login per person.');
+    fireEvent.keyDown(badge, { key: 'Escape' });
+    expect(tip.hidden).toBe(true);
+    badge.blur();
+    fireEvent.mouseOver(badge);
+    expect(tip.hidden).toBe(false);
+    fireEvent.mouseOut(badge);
+    expect(tip.hidden).toBe(true);
+  });
+
+  it('keeps a click on a badge away from the row’s own click handler', () => {
+    const { row, shadow } = markedRow();
+    const rowClicks = vi.fn();
+    row.addEventListener('click', rowClicks);
+    (shadow.querySelector('button') as HTMLButtonElement).click();
+    expect(rowClicks).not.toHaveBeenCalled();
+    row.querySelector('td')?.click();
+    expect(rowClicks).toHaveBeenCalledTimes(1);
+  });
+
+  it('updates in place and takes the badges away when a row becomes fine', () => {
+    const { row, cell } = markedRow();
+    markRow(row, cell, { findings: verdict.findings.slice(1) });
+    expect(cell.querySelectorAll(MARKS_TAG)).toHaveLength(1);
+    markRow(row, cell, { findings: [] });
+    expect(row.getAttribute('data-rollcall')).toBe('ok');
+    expect(cell.querySelector(MARKS_TAG)).toBeNull();
+  });
+
+  it('renders a login made of markup as text, never as HTML', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const table = document.createElement('table');
+    table.innerHTML =
+      '<thead><tr><th>Username</th><th>Name</th></tr></thead><tbody><tr><td></td><td></td></tr></tbody>';
+    const cells = table.querySelectorAll('tbody td');
+    (cells[0] as HTMLElement).textContent = evil;
+    (cells[1] as HTMLElement).textContent = `${evil} & <b>Jo</b>`;
+    document.body.appendChild(table);
+    const watcher = startInPageWarnings({
+      evaluate: (rows) =>
+        rows.map((row) => ({
+          findings: [
+            {
+              kind: 'generic',
+              title: `"${row.username}" is named after a role`,
+              evidence: `display name ${row.displayName}`,
+              tip: { why: row.username, fix: row.displayName ?? '' },
+            },
+          ],
+        })),
+    });
+    await watcher.settled();
+    const shadow = table.querySelector(MARKS_TAG)?.shadowRoot;
+    expect(shadow?.querySelector('img, b')).toBeNull();
+    expect(document.querySelectorAll('img, b')).toHaveLength(0);
+    expect(shadow?.querySelector('[role=tooltip] strong')?.textContent).toBe(
+      `"${evil}" is named after a role`,
+    );
+    watcher.stop();
+  });
+});
+
+describe('the summary banner', () => {
+  it('counts the rows of each kind and offers to sync the list', () => {
+    const onSync = vi.fn();
+    render(
+      <Banner
+        checked={16}
+        counts={{ generic: 3, default: 2, shared: 1 }}
+        sync={{ state: 'idle' }}
+        onSync={onSync}
+      />,
+    );
+    const banner = screen.getByRole('complementary', { name: 'Rollcall' });
+    expect(banner.textContent).toContain('checked 16 logins on this page');
+    expect([...banner.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '1 shared',
+      '3 generic',
+      '2 default account',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Sync this list to Rollcall' }));
+    expect(onSync).toHaveBeenCalledTimes(1);
+  });
+
+  it('says plainly when nobody is signed in, and shows what a sync changed', () => {
+    const { rerender } = render(
+      <Banner checked={2} counts={{}} sync={{ state: 'signed-out' }} onSync={() => {}} />,
+    );
+    expect(screen.getByRole('complementary').textContent).toContain('no warnings');
+    expect(screen.getByRole('status').textContent).toContain('Not signed in');
+    rerender(
+      <Banner
+        checked={2}
+        counts={{}}
+        sync={{ state: 'synced', added: 2, changed: 1, removed: 0 }}
+        onSync={() => {}}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Synced: 2 new, 1 changed, 0 removed.');
+  });
+});

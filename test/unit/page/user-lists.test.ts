@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PageAdapter } from '../../../extension/lib/page/adapter-schema';
+import { fieldForHeader } from '../../../extension/lib/page/header-fields';
+import { readRow } from '../../../extension/lib/page/read-row';
+import { findUserLists } from '../../../extension/lib/page/user-lists';
+import { FIXTURES, fixtureHtml, fixtureLabels, loadFixture } from './fixture-pages';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+/** Every table and grid of a fixture other than its user list, as the other fixtures' negatives. */
+function nonUserLists(): string {
+  return FIXTURES.map((name) => {
+    const page = new DOMParser().parseFromString(fixtureHtml(name), 'text/html');
+    for (const script of page.querySelectorAll('script')) script.remove();
+    for (const list of findUserLists(page)) list.element.remove();
+    return page.body.innerHTML;
+  }).join('\n');
+}
+
+describe('the user-list detector', () => {
+  for (const name of FIXTURES.filter((fixture) => fixture !== 'spa-team')) {
+    it(`finds the one user list of ${name}, with its columns and every row`, () => {
+      loadFixture(name);
+      const labels = fixtureLabels(name);
+      const lists = findUserLists(document);
+      expect(lists).toHaveLength(1);
+      const [list] = lists;
+      if (!list) return;
+      const rows = list.rows().map((row) => readRow(list, row));
+      const columns = new Set(Object.keys(list.columns));
+      if (rows.some((row) => row?.permissions)) columns.add('permissions');
+      expect([...columns].sort()).toEqual(expect.arrayContaining([...labels.userList.columns].sort()));
+      expect(rows.map((row) => row?.username)).toEqual(labels.rows.map((row) => row.username));
+      expect(rows.map((row) => row?.displayName)).toEqual(labels.rows.map((row) => row.displayName));
+    });
+  }
+
+  it('finds the single-page app’s list once it renders, on every page', async () => {
+    loadFixture('spa-team', { runScripts: true });
+    expect(findUserLists(document)).toEqual([]);
+    await expect.poll(() => findUserLists(document).length, { timeout: 2000 }).toBe(1);
+    const labels = fixtureLabels('spa-team');
+    const seen: string[] = [];
+    for (;;) {
+      const [list] = findUserLists(document);
+      if (!list) throw new Error('the list went away');
+      seen.push(...list.rows().map((row) => readRow(list, row)?.username ?? '?'));
+      const next = document.querySelector<HTMLButtonElement>('#next-page');
+      if (!next || next.disabled) break;
+      next.click();
+    }
+    expect(seen.sort()).toEqual(labels.rows.map((row) => row.username).sort());
+  });
+
+  it('leaves every non-user table and grid of all fixtures alone', () => {
+    document.body.innerHTML = nonUserLists();
+    // Matters, fee scales, summaries, transactions, settlements, saved payers (with an Email column),
+    // tasks, a calendar grid, departures and layout tables.
+    expect(document.querySelectorAll('table, [role=grid]').length).toBeGreaterThanOrEqual(9);
+    expect(findUserLists(document)).toEqual([]);
+  });
+
+  it('reads granted permissions from per-user checkbox columns, live as the admin ticks them', () => {
+    loadFixture('payments-users');
+    const labels = fixtureLabels('payments-users');
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no list');
+    const byUser = new Map(list.rows().map((row) => [readRow(list, row)?.username, row]));
+    for (const [username, permissions] of Object.entries(labels.permissions ?? {})) {
+      const row = byUser.get(username);
+      expect(row && readRow(list, row)?.permissions).toEqual(permissions);
+    }
+    const lwei = byUser.get('lwei');
+    const refunds = lwei?.querySelector<HTMLInputElement>('input[aria-label="Process refunds"]');
+    if (!lwei || !refunds) throw new Error('no row');
+    refunds.checked = true;
+    expect(readRow(list, lwei)?.permissions).toContain('Process refunds');
+  });
+
+  it('joins first and last names, and takes the email that is the login', () => {
+    loadFixture('booking-grid');
+    const [list] = findUserLists(document);
+    const row = list?.rows()[5];
+    if (!list || !row) throw new Error('no row');
+    expect(readRow(list, row)).toEqual({
+      username: 'nair@harbourtravel.com.au',
+      displayName: 'Vikram & Anjali Nair',
+      email: 'nair@harbourtravel.com.au',
+      role: 'Consultant',
+      status: 'Enabled',
+      lastSignIn: '2026-11-22 10:05',
+      permissions: null,
+    });
+  });
+
+  it('reads a user cell with an avatar, a name and an email line, and skips row actions', () => {
+    document.body.innerHTML = `
+      <table><thead><tr><th>User</th><th>Role</th><th>Last seen</th><th></th></tr></thead>
+      <tbody><tr>
+        <td><img alt="Amy Nguyen" src="data:,"><div><a href="#">Amy <b>Nguyen</b></a><small>amy.nguyen@firm.example</small></div></td>
+        <td>Bookkeeper</td><td>2 days ago</td><td><button>Edit</button><button>Remove</button></td>
+      </tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    const row = list?.rows()[0];
+    if (!list || !row) throw new Error('no row');
+    expect(readRow(list, row)).toMatchObject({
+      username: 'amy.nguyen@firm.example',
+      displayName: 'Amy Nguyen',
+      role: 'Bookkeeper',
+      lastSignIn: '2 days ago',
+    });
+  });
+
+  it('does not take a contact list or an audit log for a user list', () => {
+    document.body.innerHTML = `
+      <table><tr><th>Name</th><th>Email</th><th>Phone</th></tr><tr><td>Ruth</td><td>r@x.example</td><td>1</td></tr></table>
+      <table><tr><th>User</th><th>Action</th><th>When</th></tr><tr><td>amy</td><td>Signed in</td><td>today</td></tr></table>`;
+    expect(findUserLists(document)).toEqual([]);
+  });
+
+  it.each([
+    ['Login ID', 'username'],
+    ['Logon name', 'username'],
+    ['User Name ▲', 'username'],
+    ['Sign-in email', 'username'],
+    ['Benutzername', 'username'],
+    ["Nom d'utilisateur", 'username'],
+    ['Nombre de usuario', 'username'],
+    ['E-Mail Address', 'email'],
+    ['Staff Name', 'displayName'],
+    ['Prénom', 'firstName'],
+    ['Surname', 'lastName'],
+    ['Access level', 'role'],
+    ['Berechtigungen', 'permissions'],
+    ['Account status', 'status'],
+    ['Last Logon', 'lastSignIn'],
+    ['Dernière connexion', 'lastSignIn'],
+    ['Last payment', null],
+    ['Fee Earner', null],
+  ])('reads the header %j as %s', (header, field) => {
+    expect(fieldForHeader(header)).toBe(field);
+  });
+
+  it('follows an adapter where the headers say nothing the detector knows', () => {
+    document.body.innerHTML = `
+      <table class="x-grid"><tr><th>Kürzel</th><th>Wer</th><th>Gruppe</th></tr>
+      <tr><td>ab1</td><td>Anna Berger</td><td>Empfang</td></tr><tr><td>empfang</td><td>Empfang</td><td>Empfang</td></tr></table>`;
+    expect(findUserLists(document)).toEqual([]);
+    const adapter: PageAdapter = {
+      id: 'kanzlei',
+      systemId: null,
+      name: 'Kanzlei',
+      urlPatterns: ['https://kanzlei.example/*'],
+      listSelector: 'table.x-grid',
+      columns: {
+        username: { header: 'kürzel' },
+        displayName: { index: 2 },
+        role: { selector: 'td:nth-child(3)' },
+      },
+    };
+    const [list] = findUserLists(document, adapter);
+    if (!list) throw new Error('no list');
+    expect(list.rows().map((row) => readRow(list, row))).toMatchObject([
+      { username: 'ab1', displayName: 'Anna Berger', role: 'Empfang' },
+      { username: 'empfang', displayName: 'Empfang', role: 'Empfang' },
+    ]);
+  });
+});
