@@ -1,3 +1,4 @@
+import { findingDismissalSchema } from '../../shared/schemas/findings-api';
 import { computeFindings, openFindings, summarise, urgentCount } from './findings';
 import type { ActionResult } from './messaging';
 import { readRuleSettings, ruleSettingsItem } from './rule-settings';
@@ -124,9 +125,44 @@ export function createBackgroundService({
       previous,
     );
     await syncStatusItem.setValue(status);
+    if (status.state === 'synced') await sendDismissals();
     // Evaluating a big directory costs; a sync that brought and sent nothing changes no finding.
     if (changed) await recompute();
     return status;
+  }
+
+  /**
+   * Dismissals made here go to the server's findings API once it answers, so they hold for the
+   * whole firm. One the server no longer has the finding for (fixed meanwhile) is dropped.
+   */
+  async function sendDismissals(): Promise<void> {
+    for (const dismissal of (await dismissalsItem.getValue()).filter((d) => !d.sent)) {
+      let keep = true;
+      try {
+        await api.request(
+          'POST',
+          `/api/v1/findings/${encodeURIComponent(dismissal.findingId)}/dismiss`,
+          findingDismissalSchema,
+          { reason: dismissal.reason, expiresAt: dismissal.expiresAt },
+        );
+      } catch (error) {
+        // Offline or signed out: it waits for the next sync. Refused for good: drop it.
+        if (!(error instanceof ApiError) || error.status === null || error.status === 401) return;
+        keep = false;
+      }
+      await exclusive(async () => {
+        const current = await dismissalsItem.getValue();
+        await dismissalsItem.setValue(
+          current.flatMap((d) =>
+            d.findingId !== dismissal.findingId || d.dismissedAt !== dismissal.dismissedAt
+              ? [d]
+              : keep
+                ? [{ ...d, sent: true }]
+                : [],
+          ),
+        );
+      });
+    }
   }
 
   let again = false;
@@ -258,8 +294,8 @@ export function createBackgroundService({
     },
 
     /**
-     * Accepts a finding's risk for a while. The findings API is not on the server yet: the
-     * dismissal applies here at once and waits, marked unsent, for that API.
+     * Accepts a finding's risk for a while: the dismissal applies here at once, and goes to the
+     * server's findings API with the next sync (at once when the server answers).
      */
     async dismissFinding(data: {
       findingId: string;
@@ -295,6 +331,7 @@ export function createBackgroundService({
         await dismissalsItem.setValue(dismissals);
       });
       await recompute();
+      void syncNow();
       return ok;
     },
   };

@@ -209,7 +209,7 @@ function DismissForm({ finding, onDone }: { finding: Finding; onDone: () => void
         </p>
       )}
       <p class="muted">
-        Saved in this browser now. The server has no place for dismissals yet; they will be sent when it does.
+        Applies at once here, and reaches the server with the next sync so it holds for the whole firm.
       </p>
       <div class="row">
         <button type="submit" class="primary">

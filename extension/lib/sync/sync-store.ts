@@ -109,8 +109,8 @@ export const homeSummaryItem = storage.defineItem<HomeSummary>('local:homeSummar
 });
 
 /**
- * A dismissal the admin made here. The findings API (`POST /api/v1/findings/:id/dismiss`) is not
- * there yet, so dismissals apply locally and wait with `sent: false` until it is.
+ * A dismissal the admin made here: it applies locally at once and waits with `sent: false` until
+ * the findings API (`POST /api/v1/findings/:id/dismiss`) has it.
  */
 export interface LocalDismissal {
   findingId: string;

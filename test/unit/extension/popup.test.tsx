@@ -166,7 +166,7 @@ describe('the popup, signed in', () => {
   });
 
   it('shows findings with their tips and counts, and dismisses one with a reason', async () => {
-    const { send, service } = setup();
+    const { send, service, server } = setup();
     render(<Popup send={send} />);
     await signIn();
     await screen.findByTestId('health-score');
@@ -201,6 +201,15 @@ describe('the popup, signed in', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByText(/named after a role/)).toBeNull());
     expect(screen.getByRole('button', { name: 'Findings (1)' })).toBeTruthy();
+    // The dismissal reaches the server's findings API, so it holds for the whole firm.
+    await waitFor(() =>
+      expect(server.state.dismissals).toEqual([
+        {
+          findingId: expect.stringMatching(/^generic-username:account:a1/),
+          reason: 'Front desk kiosk, replaced in March',
+        },
+      ]),
+    );
   });
 
   it('shows a conflict from another client and lets the admin keep their own change', async () => {

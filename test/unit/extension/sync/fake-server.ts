@@ -18,7 +18,14 @@ export function fakeServer() {
   const applied = new Map<string, number>();
   let accessToken = 'access-1';
   let refreshToken = 'refresh-token-000000001';
-  const state = { down: false, pushes: 0, refreshes: 0, refreshRejected: false };
+  const state = {
+    down: false,
+    pushes: 0,
+    refreshes: 0,
+    refreshRejected: false,
+    /** Dismissals the findings API received: finding id and reason. */
+    dismissals: [] as { findingId: string; reason: string }[],
+  };
 
   const key = (entity: string, id: string) => `${entity}:${id}`;
 
@@ -102,6 +109,12 @@ export function fakeServer() {
         .sort((a, b) => a.row.version - b.row.version);
       const page = newer.slice(0, limit);
       return json({ changes: page, cursor: page.at(-1)?.row.version ?? since, more: newer.length > limit });
+    }
+    const dismiss = /^\/api\/v1\/findings\/([^/]+)\/dismiss$/.exec(url.pathname);
+    if (dismiss?.[1] && init.method === 'POST') {
+      const findingId = decodeURIComponent(dismiss[1]);
+      state.dismissals.push({ findingId, reason: body.reason });
+      return json({ findingId, fingerprint: 'f', ...body, dismissedAt: Date.now(), dismissedBy: 'm1' });
     }
     return problem(404, 'Not found');
   };
