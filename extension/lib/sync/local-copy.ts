@@ -1,3 +1,4 @@
+import { syncRowDefaults } from '../../../shared/directory/sync-row-defaults';
 import type { Account, JobRole, Person, System } from '../../../shared/schemas/directory';
 import type { SyncChange, SyncEntity, SyncMutation } from '../../../shared/schemas/directory-input';
 
@@ -68,38 +69,16 @@ export function applyRows(copy: LocalCopy, changes: readonly SyncChange[]): Loca
 /** A row made on this device that the server has not seen yet: the fields the API would default. */
 function newRow(entity: SyncEntity, id: string): SyncChange['row'] {
   const common = { id, version: 0, deleted: false };
+  const defaults = syncRowDefaults();
   switch (entity) {
     case 'person':
-      return {
-        ...common,
-        name: '',
-        email: null,
-        jobRoleId: null,
-        startDate: null,
-        endDate: null,
-        leaveReason: null,
-        status: 'active',
-      };
+      return { ...common, name: '', ...defaults.person };
     case 'system':
-      return { ...common, name: '', adminUrlPatterns: [], signInUrlPatterns: [], permissions: [] };
+      return { ...common, name: '', ...defaults.system };
     case 'jobRole':
-      return { ...common, name: '', permissions: {} };
+      return { ...common, name: '', ...defaults.jobRole };
     case 'account':
-      return {
-        ...common,
-        systemId: '',
-        username: '',
-        displayName: null,
-        email: null,
-        status: 'active',
-        permissions: [],
-        ownerPersonId: null,
-        userPersonIds: [],
-        lastSignInAt: null,
-        systemCreatedAt: null,
-        firstSeenAt: null,
-        lastSeenAt: null,
-      };
+      return { ...common, systemId: '', username: '', ...defaults.account };
   }
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, or, sql } from 'drizzle-orm';
+import { syncRowDefaults } from '../../../shared/directory/sync-row-defaults';
 import type { Account, JobRole, Person, System } from '../../../shared/schemas/directory';
 import type {
   SyncChange,
@@ -78,31 +79,6 @@ const COLUMNS: Record<SyncEntity, { table: string; columns: ColumnMap }> = {
       ['lastSignInAt', 'last_sign_in_at'],
       ['systemCreatedAt', 'system_created_at'],
     ],
-  },
-};
-
-const DEFAULTS: Record<SyncEntity, Record<string, unknown>> = {
-  person: {
-    email: null,
-    jobRoleId: null,
-    startDate: null,
-    endDate: null,
-    leaveReason: null,
-    status: 'active',
-  },
-  system: { adminUrlPatterns: [], signInUrlPatterns: [], permissions: [] },
-  jobRole: { permissions: {} },
-  account: {
-    displayName: null,
-    email: null,
-    status: 'active',
-    permissions: [],
-    ownerPersonId: null,
-    userPersonIds: [],
-    lastSignInAt: null,
-    systemCreatedAt: null,
-    firstSeenAt: null,
-    lastSeenAt: null,
   },
 };
 
@@ -309,7 +285,7 @@ export async function planPush(
       }
       state = { ...base, deleted: true };
     } else {
-      state = { ...DEFAULTS[mutation.entity], ...base, ...mutation.data } as State;
+      state = { ...syncRowDefaults()[mutation.entity], ...base, ...mutation.data } as State;
       const errors = checkState(mutation, state, stored, field, {
         orgSystems,
         people: knownPeople,
