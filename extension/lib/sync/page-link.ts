@@ -158,7 +158,12 @@ export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
     async syncPageSnapshot(snapshot: PageSnapshot): Promise<SnapshotSyncResult> {
       const who = await signedInAsItem.getValue();
       if (who?.state !== 'signed-in') return { state: 'signed-out' };
-      const system = systemForPage(await currentTables(), snapshot.pageUrl, snapshot.systemId);
+      let system = systemForPage(await currentTables(), snapshot.pageUrl, snapshot.systemId);
+      if (!system) {
+        // The system may have been added since the last pull (from another browser, say): pull first.
+        await syncNow();
+        system = systemForPage(await currentTables(), snapshot.pageUrl, snapshot.systemId);
+      }
       if (!system)
         return {
           state: 'failed',
