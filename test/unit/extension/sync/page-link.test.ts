@@ -116,6 +116,16 @@ describe('syncing a user list read off an admin page', () => {
     expect(server.state.snapshots).toBe(0);
   });
 
+  it('pulls once when the page belongs to a system added since the last sync', async () => {
+    const { link, server } = await signedInWithPayroll();
+    server.write({ entity: 'system', row: systemRow('sys-hr', 'HR', ['https://hr.example.test/*']) });
+    const result = await link.syncPageSnapshot(snapshot([row('lee')], 'https://hr.example.test/people'));
+    expect(result).toEqual({ state: 'synced', added: 1, changed: 0, removed: 0 });
+    expect(
+      (await link.getSystemDirectory('https://hr.example.test/people'))?.accounts.map((a) => a.username),
+    ).toEqual(['lee']);
+  });
+
   it('answers with the diff, and the local copy follows', async () => {
     const { link } = await signedInWithPayroll();
     const result = await link.syncPageSnapshot(
