@@ -13,6 +13,7 @@ import {
   pendingMutations,
   resolveConflict,
 } from './sync/outbox';
+import { sendQueuedSnapshots } from './sync/page-link';
 import { signedInAsItem } from './sync/session-store';
 import { runSync } from './sync/sync-engine';
 import {
@@ -105,6 +106,8 @@ export function createBackgroundService({
       return status;
     }
     await syncStatusItem.setValue({ ...previous, state: 'syncing' });
+    // User lists read off admin pages while offline go first, so the pull below brings their effect.
+    await sendQueuedSnapshots(api);
     const { status, changed } = await runSync(
       {
         api,

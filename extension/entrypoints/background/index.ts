@@ -10,6 +10,7 @@ import {
 import { fetchServerStatus } from '../../lib/server-status';
 import { pageAdaptersItem, serverUrlItem } from '../../lib/storage';
 import { createApiClient } from '../../lib/sync/api-client';
+import { createPageLink } from '../../lib/sync/page-link';
 import { createTokenStore } from '../../lib/sync/session-store';
 
 /**
@@ -37,8 +38,9 @@ export default defineBackground(() => {
   onMessage('getServerStatus', async () => fetchServerStatus(await serverUrlItem.getValue()));
 
   const action = browser.action ?? browser.browserAction;
+  const api = createApiClient({ serverUrl: () => serverUrlItem.getValue(), tokens: createTokenStore() });
   const service = createBackgroundService({
-    api: createApiClient({ serverUrl: () => serverUrlItem.getValue(), tokens: createTokenStore() }),
+    api,
     async setBadge(text) {
       await action.setBadgeText({ text });
       await action.setBadgeBackgroundColor({ color: '#b42318' });
@@ -65,11 +67,9 @@ export default defineBackground(() => {
   // A browser restart: the badge comes back, and queued changes go out.
   void service.restoreBadge().then(() => service.syncNow());
 
-  // Signing in to Rollcall is not built yet, so no session exists to send a snapshot with: say so
-  // plainly rather than pretend. The call to `POST /api/v1/systems/:id/snapshots` goes here.
-  onMessage('syncPageSnapshot', () => ({ state: 'signed-out' }) as const);
-  // Likewise no local copy of the directory exists yet: the page's warnings come from the page alone.
-  onMessage('getSystemDirectory', () => null);
+  const pageLink = createPageLink({ api, syncNow: () => service.syncNow() });
+  onMessage('syncPageSnapshot', ({ data }) => pageLink.syncPageSnapshot(data));
+  onMessage('getSystemDirectory', ({ data }) => pageLink.getSystemDirectory(data));
   // "Check this page" in the popup: once, on the tab the admin is looking at, through activeTab, so
   // no standing permission for the site is needed.
   onMessage('checkPage', async ({ data: tabId }) => {

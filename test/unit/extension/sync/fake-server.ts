@@ -1,9 +1,10 @@
 import { applyMutationToRow } from '../../../../extension/lib/sync/local-copy';
-import type { Account, Person } from '../../../../shared/schemas/directory';
+import type { Account, Person, System } from '../../../../shared/schemas/directory';
 import {
   type SyncChange,
   type SyncMutation,
   type SyncResult,
+  snapshotSchema,
   syncPushSchema,
 } from '../../../../shared/schemas/directory-input';
 
@@ -23,6 +24,7 @@ export function fakeServer() {
     pushes: 0,
     refreshes: 0,
     refreshRejected: false,
+    snapshots: 0,
     /** Dismissals the findings API received: finding id and reason. */
     dismissals: [] as { findingId: string; reason: string }[],
   };
@@ -50,6 +52,46 @@ export function fakeServer() {
     const version = write({ entity: mutation.entity, row } as SyncChange);
     applied.set(mutation.mutationId, version);
     return { mutationId: mutation.mutationId, status: 'applied', version };
+  }
+
+  /**
+   * The snapshot contract in small: a login new to the system becomes an unowned account, one whose
+   * status changed is changed, and one missing from the (complete) list is removed.
+   */
+  function reconcile(systemId: string, listed: { username: string; status?: string | null }[]) {
+    const accounts = [...rows.values()]
+      .map((c) => c.row as Account)
+      .filter((a) => a.systemId === systemId && !a.deleted);
+    const counts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+    const diffRows = [];
+    for (const row of listed) {
+      const status = row.status && /disabled|inactive/i.test(row.status) ? 'disabled' : 'active';
+      const known = accounts.find((a) => a.username.toLowerCase() === row.username.toLowerCase());
+      const change = !known ? 'added' : known.status === status ? 'unchanged' : 'changed';
+      counts[change] += 1;
+      const account: Account = known
+        ? { ...known, status }
+        : accountRow(`acc-${row.username}`, systemId, row.username, { status });
+      if (change !== 'unchanged') write({ entity: 'account', row: account });
+      diffRows.push({
+        username: row.username,
+        change,
+        accountId: account.id,
+        ownerPersonId: account.ownerPersonId,
+      });
+    }
+    for (const account of accounts) {
+      if (listed.some((row) => row.username.toLowerCase() === account.username.toLowerCase())) continue;
+      counts.removed += 1;
+      write({ entity: 'account', row: { ...account, status: 'removed' } });
+      diffRows.push({
+        username: account.username,
+        change: 'removed',
+        accountId: account.id,
+        ownerPersonId: account.ownerPersonId,
+      });
+    }
+    return { ...counts, rows: diffRows };
   }
 
   const json = (body: unknown, status = 200) =>
@@ -101,6 +143,16 @@ export function fakeServer() {
       const { mutations } = syncPushSchema.parse(body);
       return json({ results: mutations.map(push) });
     }
+    const snapshotRoute = /^\/api\/v1\/systems\/([^/]+)\/snapshots$/.exec(url.pathname);
+    if (snapshotRoute && init.method === 'POST') {
+      const systemId = decodeURIComponent(snapshotRoute[1] as string);
+      const system = rows.get(key('system', systemId));
+      if (!system || system.row.deleted) return problem(404, 'No such system');
+      const parsed = snapshotSchema.safeParse(body);
+      if (!parsed.success) return problem(422, parsed.error.issues[0]?.message ?? 'invalid');
+      state.snapshots += 1;
+      return json(reconcile(systemId, parsed.data.rows));
+    }
     if (url.pathname === '/api/v1/sync') {
       const since = Number(url.searchParams.get('since') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 500);
@@ -148,6 +200,36 @@ export function personRow(id: string, name: string, extra: Partial<Person> = {})
     endDate: null,
     leaveReason: null,
     status: 'active',
+    version: 0,
+    deleted: false,
+    ...extra,
+  };
+}
+
+export function systemRow(id: string, name: string, adminUrlPatterns: string[]): System {
+  return { id, name, adminUrlPatterns, signInUrlPatterns: [], permissions: [], version: 0, deleted: false };
+}
+
+export function accountRow(
+  id: string,
+  systemId: string,
+  username: string,
+  extra: Partial<Account> = {},
+): Account {
+  return {
+    id,
+    systemId,
+    username,
+    displayName: null,
+    email: null,
+    status: 'active',
+    permissions: [],
+    ownerPersonId: null,
+    userPersonIds: [],
+    lastSignInAt: null,
+    systemCreatedAt: null,
+    firstSeenAt: null,
+    lastSeenAt: null,
     version: 0,
     deleted: false,
     ...extra,

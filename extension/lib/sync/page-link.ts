@@ -1,0 +1,194 @@
+import { storage } from 'wxt/utils/storage';
+import type { System } from '../../../shared/schemas/directory';
+import { type SnapshotRow, snapshotDiffSchema } from '../../../shared/schemas/directory-input';
+import type { PageRow, PageSnapshot } from '../../../shared/schemas/page-row';
+import type { SnapshotSyncResult } from '../messaging';
+import { matchesUrlPattern } from '../page/adapters';
+import type { SystemDirectory } from '../page/directory-verdicts';
+import { type ApiClient, ApiError } from './api-client';
+import { overlay, type Tables } from './local-copy';
+import { pendingMutations } from './outbox';
+import { signedInAsItem } from './session-store';
+import { findingsItem, localCopyItem, outboxItem, serialise } from './sync-store';
+
+/**
+ * What the background tells the in-page warnings, and what it sends for them: the directory's view
+ * of an admin page's system, and the user lists read off such pages. A list the server cannot take
+ * now waits in storage and goes out with the next sync.
+ */
+
+/** The body of `POST /api/v1/systems/:id/snapshots`, as sent. */
+type SnapshotBody = { rows: SnapshotRow[]; capturedAt: number };
+
+export interface QueuedSnapshot {
+  systemId: string;
+  pageUrl: string;
+  body: SnapshotBody;
+  queuedAt: number;
+}
+
+export const queuedSnapshotsItem = storage.defineItem<QueuedSnapshot[]>('local:queuedPageSnapshots', {
+  fallback: [],
+  version: 1,
+});
+
+/** The live systems of the directory as it stands here, queued changes included. */
+async function currentTables(): Promise<Tables> {
+  const [copy, outbox] = await Promise.all([localCopyItem().getValue(), outboxItem.getValue()]);
+  return overlay(copy.tables, pendingMutations(outbox));
+}
+
+/** The system a page belongs to: the one it was linked to, else the first whose admin pages cover it. */
+export function systemForPage(
+  tables: Tables,
+  pageUrl: string,
+  systemId: string | null = null,
+): System | null {
+  const systems = Object.values(tables.system).filter((system) => !system.deleted);
+  if (systemId) {
+    const linked = systems.find((system) => system.id === systemId);
+    if (linked) return linked;
+  }
+  return (
+    systems.find((system) =>
+      system.adminUrlPatterns.some((pattern) => matchesUrlPattern(pattern, pageUrl)),
+    ) ?? null
+  );
+}
+
+/** Page rows in the snapshot contract. A login listed twice goes once: the server refuses doubles. */
+export function snapshotRows(rows: readonly PageRow[]): SnapshotRow[] {
+  const seen = new Set<string>();
+  const out: SnapshotRow[] = [];
+  for (const row of rows) {
+    const username = row.username.trim();
+    const key = username.toLowerCase();
+    if (!username || seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      username,
+      displayName: row.displayName,
+      email: row.email?.trim() || null,
+      // A page with a permissions column says more than its role column; the role is the fallback.
+      permissions: row.permissions ?? row.role,
+      status: row.status,
+      lastSignIn: row.lastSignIn,
+    });
+  }
+  return out;
+}
+
+function sendSnapshot(api: ApiClient, systemId: string, body: SnapshotBody) {
+  return api.request(
+    'POST',
+    `/api/v1/systems/${encodeURIComponent(systemId)}/snapshots`,
+    snapshotDiffSchema,
+    body,
+  );
+}
+
+/** Whether the server refused the list for good (no such system, rows it cannot take): resending cannot help. */
+function refusedForGood(error: unknown): boolean {
+  return error instanceof ApiError && error.kind === 'invalid' && error.status !== 409;
+}
+
+const inTurn = serialise();
+
+/**
+ * Sends the lists that waited for the server, oldest first. Stops at the first that cannot go now
+ * (offline, session ended, server error), so they keep their order; a list the server refuses for
+ * good is dropped, as the same list would be refused again.
+ */
+export async function sendQueuedSnapshots(api: ApiClient): Promise<number> {
+  let sent = 0;
+  for (const queued of await queuedSnapshotsItem.getValue()) {
+    try {
+      await sendSnapshot(api, queued.systemId, queued.body);
+      sent += 1;
+    } catch (error) {
+      if (!refusedForGood(error)) break;
+    }
+    await inTurn(async () => {
+      const queue = await queuedSnapshotsItem.getValue();
+      await queuedSnapshotsItem.setValue(queue.filter((q) => !sameEntry(q, queued)));
+    });
+  }
+  return sent;
+}
+
+function sameEntry(a: QueuedSnapshot, b: QueuedSnapshot): boolean {
+  return a.systemId === b.systemId && a.pageUrl === b.pageUrl && a.queuedAt === b.queuedAt;
+}
+
+export interface PageLinkDeps {
+  api: ApiClient;
+  /** Pushes and pulls, so the local copy and its findings follow a list the server took. */
+  syncNow: () => Promise<unknown>;
+  now?: () => number;
+}
+
+export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
+  return {
+    /** The accounts and open findings of the page's system, as the signed-in local copy holds them. */
+    async getSystemDirectory(pageUrl: string): Promise<SystemDirectory | null> {
+      if (!(await signedInAsItem.getValue())) return null;
+      const tables = await currentTables();
+      const system = systemForPage(tables, pageUrl);
+      if (!system) return null;
+      const { findings } = await findingsItem().getValue();
+      return {
+        systemId: system.id,
+        accounts: Object.values(tables.account)
+          .filter((account) => account.systemId === system.id && !account.deleted)
+          .map(({ id, systemId, username, email, status, deleted }) => ({
+            id,
+            systemId,
+            username,
+            email,
+            status,
+            deleted,
+          })),
+        // Stored findings are the open ones: a dismissed finding stays off the page too.
+        findings: findings
+          .filter((finding) => finding.systemId === system.id && finding.subject.type === 'account')
+          .map(({ ruleId, title, evidence, tip, subject }) => ({ ruleId, title, evidence, tip, subject })),
+      };
+    },
+
+    async syncPageSnapshot(snapshot: PageSnapshot): Promise<SnapshotSyncResult> {
+      const who = await signedInAsItem.getValue();
+      if (who?.state !== 'signed-in') return { state: 'signed-out' };
+      let system = systemForPage(await currentTables(), snapshot.pageUrl, snapshot.systemId);
+      if (!system) {
+        // The system may have been added since the last pull (from another browser, say): pull first.
+        await syncNow();
+        system = systemForPage(await currentTables(), snapshot.pageUrl, snapshot.systemId);
+      }
+      if (!system)
+        return {
+          state: 'failed',
+          reason:
+            'No system in Rollcall has this page among its admin pages. Add its address to the system first.',
+        };
+      const body: SnapshotBody = { rows: snapshotRows(snapshot.rows), capturedAt: snapshot.capturedAt };
+      try {
+        const diff = await sendSnapshot(api, system.id, body);
+        await syncNow();
+        return { state: 'synced', added: diff.added, changed: diff.changed, removed: diff.removed };
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === 'signed-out') return { state: 'signed-out' };
+        if (refusedForGood(error) || !(error instanceof ApiError))
+          return { state: 'failed', reason: error instanceof Error ? error.message : String(error) };
+        // Offline or a server error: the list waits, and a newer one of the same page replaces it.
+        await inTurn(async () => {
+          const queue = await queuedSnapshotsItem.getValue();
+          await queuedSnapshotsItem.setValue([
+            ...queue.filter((q) => !(q.systemId === system.id && q.pageUrl === snapshot.pageUrl)),
+            { systemId: system.id, pageUrl: snapshot.pageUrl, body, queuedAt: now() },
+          ]);
+        });
+        return { state: 'queued' };
+      }
+    },
+  };
+}
