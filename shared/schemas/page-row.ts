@@ -39,6 +39,11 @@ export const pageSnapshotSchema = z.object({
   /** The Rollcall system the page belongs to, where the admin has linked it. */
   systemId: z.string().min(1).max(64).nullable(),
   capturedAt: z.number().int().nonnegative(),
+  /**
+   * Whether the admin confirmed the page shows the whole user list. Only then do logins missing
+   * from it count as removed: a page of a paged or filtered list says nothing about the others.
+   */
+  complete: z.boolean(),
   rows: z.array(pageRowSchema).max(20000),
 });
 export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { SnapshotSyncResult } from '../../lib/messaging';
 import { KIND_LABELS, KIND_ORDER } from '../../lib/page/evaluate';
@@ -8,11 +9,13 @@ export interface BannerProps {
   checked: number;
   counts: Partial<Record<PageWarningKind, number>>;
   sync: SyncState;
-  onSync(): void;
+  /** `complete`: the admin says the page shows every user, so missing logins count as removed. */
+  onSync(complete: boolean): void;
 }
 
 /** The summary Rollcall shows above a user list: what it found, and a way to sync the list. */
 export function Banner({ checked, counts, sync, onSync }: BannerProps) {
+  const [complete, setComplete] = useState(false);
   const kinds = KIND_ORDER.filter((kind) => (counts[kind] ?? 0) > 0);
   const flagged = kinds.length > 0;
   return (
@@ -31,9 +34,17 @@ export function Banner({ checked, counts, sync, onSync }: BannerProps) {
         </ul>
       )}
       <div class="rollcall-sync">
-        <button type="button" onClick={onSync} disabled={sync.state === 'sending'}>
+        <button type="button" onClick={() => onSync(complete)} disabled={sync.state === 'sending'}>
           Sync this list to Rollcall
         </button>
+        <label class="rollcall-complete">
+          <input
+            type="checkbox"
+            checked={complete}
+            onChange={(event) => setComplete(event.currentTarget.checked)}
+          />{' '}
+          This page shows every user (logins missing here will be marked removed)
+        </label>
         <SyncLine sync={sync} />
       </div>
     </aside>

@@ -44,7 +44,7 @@ export default defineContentScript({
 
     const snapshotRows = (): PageRow[] => [...warnings.rows.values()].map((watched) => watched.row);
 
-    const onSync = async () => {
+    const onSync = async (complete: boolean) => {
       sync = { state: 'sending' };
       drawBanner();
       try {
@@ -53,6 +53,7 @@ export default defineContentScript({
           pageUrl: `${page.origin}${page.pathname}`,
           systemId: adapter?.systemId ?? null,
           capturedAt: Date.now(),
+          complete,
           rows: snapshotRows(),
         });
       } catch (error) {

@@ -18,7 +18,7 @@ import { findingsItem, localCopyItem, outboxItem, serialise } from './sync-store
  */
 
 /** The body of `POST /api/v1/systems/:id/snapshots`, as sent. */
-type SnapshotBody = { rows: SnapshotRow[]; capturedAt: number };
+type SnapshotBody = { rows: SnapshotRow[]; capturedAt: number; complete: boolean };
 
 export interface QueuedSnapshot {
   systemId: string;
@@ -170,7 +170,11 @@ export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
           reason:
             'No system in Rollcall has this page among its admin pages. Add its address to the system first.',
         };
-      const body: SnapshotBody = { rows: snapshotRows(snapshot.rows), capturedAt: snapshot.capturedAt };
+      const body: SnapshotBody = {
+        rows: snapshotRows(snapshot.rows),
+        capturedAt: snapshot.capturedAt,
+        complete: snapshot.complete,
+      };
       try {
         const diff = await sendSnapshot(api, system.id, body);
         await syncNow();

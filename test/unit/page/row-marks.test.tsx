@@ -140,7 +140,11 @@ describe('the summary banner', () => {
       '2 default account',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Sync this list to Rollcall' }));
-    expect(onSync).toHaveBeenCalledTimes(1);
+    expect(onSync).toHaveBeenLastCalledWith(false);
+    // Only when the admin says the page shows every user may missing logins count as removed.
+    fireEvent.click(screen.getByRole('checkbox', { name: /This page shows every user/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sync this list to Rollcall' }));
+    expect(onSync).toHaveBeenLastCalledWith(true);
   });
 
   it('says plainly when nobody is signed in, and shows what a sync changed', () => {

@@ -58,7 +58,11 @@ export function fakeServer() {
    * The snapshot contract in small: a login new to the system becomes an unowned account, one whose
    * status changed is changed, and one missing from the (complete) list is removed.
    */
-  function reconcile(systemId: string, listed: { username: string; status?: string | null }[]) {
+  function reconcile(
+    systemId: string,
+    listed: { username: string; status?: string | null }[],
+    complete: boolean,
+  ) {
     const accounts = [...rows.values()]
       .map((c) => c.row as Account)
       .filter((a) => a.systemId === systemId && !a.deleted);
@@ -80,7 +84,7 @@ export function fakeServer() {
         ownerPersonId: account.ownerPersonId,
       });
     }
-    for (const account of accounts) {
+    for (const account of complete ? accounts : []) {
       if (listed.some((row) => row.username.toLowerCase() === account.username.toLowerCase())) continue;
       counts.removed += 1;
       write({ entity: 'account', row: { ...account, status: 'removed' } });
@@ -151,7 +155,7 @@ export function fakeServer() {
       const parsed = snapshotSchema.safeParse(body);
       if (!parsed.success) return problem(422, parsed.error.issues[0]?.message ?? 'invalid');
       state.snapshots += 1;
-      return json(reconcile(systemId, parsed.data.rows));
+      return json(reconcile(systemId, parsed.data.rows, parsed.data.complete));
     }
     if (url.pathname === '/api/v1/sync') {
       const since = Number(url.searchParams.get('since') ?? 0);

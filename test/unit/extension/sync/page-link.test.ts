@@ -37,8 +37,8 @@ function row(username: string, extra: Partial<PageRow> = {}): PageRow {
   };
 }
 
-function snapshot(rows: PageRow[], pageUrl = PAGE): PageSnapshot {
-  return { pageUrl, systemId: null, capturedAt: 1_700_000_000_000, rows };
+function snapshot(rows: PageRow[], pageUrl = PAGE, complete = false): PageSnapshot {
+  return { pageUrl, systemId: null, capturedAt: 1_700_000_000_000, complete, rows };
 }
 
 /** A firm with a Payroll system whose admin pages are the page above, and one known account. */
@@ -143,6 +143,21 @@ describe('syncing a user list read off an admin page', () => {
     const directory = await link.getSystemDirectory(PAGE);
     const unowned = directory?.findings.filter((f) => f.ruleId === 'unowned-account');
     expect(unowned?.map((f) => f.subject.id).sort()).toEqual(['acc-admin', 'acc-sam']);
+  });
+
+  it('marks logins missing from the page removed only when the admin says the list is whole', async () => {
+    const { link } = await signedInWithPayroll();
+    // One page of a paged list: the logins on other pages stay as they are.
+    expect(await link.syncPageSnapshot(snapshot([row('sam')]))).toEqual({
+      state: 'synced',
+      added: 1,
+      changed: 0,
+      removed: 0,
+    });
+    expect(await link.syncPageSnapshot(snapshot([row('sam')], PAGE, true))).toMatchObject({
+      state: 'synced',
+      removed: 1,
+    });
   });
 
   it('keeps a list made offline across a restart and sends it with the next sync', async () => {
