@@ -40,11 +40,7 @@ export function FollowUps({ canConfirm }: { canConfirm: boolean }) {
   const unread = notes?.notifications.filter((n) => n.readAt === null) ?? [];
   return (
     <>
-      {error && (
-        <p class="notice" role="status">
-          {error}
-        </p>
-      )}
+      {error && <p class="notice">{error}</p>}
       {notes && (
         <section aria-labelledby="notes-heading">
           <h3 id="notes-heading">
@@ -58,8 +54,13 @@ export function FollowUps({ canConfirm }: { canConfirm: boolean }) {
                 {unread.map((note) => (
                   <li key={note.id} class={`sev-${note.severity}`}>
                     <strong>{note.title}</strong> <span class="muted">{note.detail}</span>{' '}
-                    <button type="button" class="link" onClick={() => void markRead([note.id])}>
-                      Mark read<span class="visually-hidden">: {note.title}</span>
+                    <button
+                      type="button"
+                      class="link"
+                      aria-label={`Mark read: ${note.title}`}
+                      onClick={() => void markRead([note.id])}
+                    >
+                      Mark read
                     </button>
                   </li>
                 ))}
