@@ -26,13 +26,14 @@ import {
   serialise,
   syncCursorItem,
   syncStatusItem,
+  unreadNotificationsItem,
 } from './sync/sync-store';
 
 export interface BackgroundDeps {
   api: ApiClient;
   now?: () => number;
   makeId?: () => string;
-  /** Shows the number of urgent findings on the toolbar button ('' hides it). */
+  /** Shows urgent findings plus unread notifications on the toolbar button ('' hides it). */
   setBadge?: (text: string) => Promise<void>;
 }
 
@@ -94,8 +95,13 @@ export function createBackgroundService({
       findingsItem().setValue({ computedAt: at, findings }),
       homeSummaryItem.setValue({ computedAt: at, summary, top: findings.slice(0, 3), directoryEmpty }),
     ]);
-    const urgent = urgentCount(summary.counts);
-    await setBadge(urgent > 0 ? String(urgent) : '');
+    await showBadge(urgentCount(summary.counts));
+  }
+
+  /** Critical and high findings, plus the notifications nobody has read yet. */
+  async function showBadge(urgent: number): Promise<void> {
+    const count = urgent + (await unreadNotificationsItem.getValue());
+    await setBadge(count > 0 ? String(count) : '');
   }
 
   async function syncOnce(): Promise<SyncStatus> {
@@ -216,13 +222,13 @@ export function createBackgroundService({
     syncNow,
 
     /**
-     * A browser (or service worker) start: the badge comes back from the stored summary. The
-     * findings were computed when the data last changed, and only this background changes it.
+     * A browser (or service worker) start, or a new unread count: the badge comes back from the
+     * stored summary. The findings were computed when the data last changed, and only this
+     * background changes it.
      */
     async restoreBadge(): Promise<void> {
       const { summary } = await homeSummaryItem.getValue();
-      const urgent = urgentCount(summary.counts);
-      await setBadge(urgent > 0 ? String(urgent) : '');
+      await showBadge(urgentCount(summary.counts));
     },
 
     async signIn(data: { email: string; password: string }): Promise<ActionResult> {

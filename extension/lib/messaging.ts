@@ -1,7 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageSnapshot } from '../../shared/schemas/page-row';
 import type { FieldError } from '../../shared/schemas/problem';
+import type { Campaign, DecideItem, Notification, ReviewItem, Todo } from '../../shared/schemas/reviews';
 import type { SystemDirectory } from './page/directory-verdicts';
+import type { Answer, Checklist } from './reviews-service';
 import type { ChangeInput } from './sync/outbox';
 import type { SyncStatus } from './sync/sync-store';
 
@@ -52,6 +54,23 @@ export interface ProtocolMap {
   getSystemDirectory(pageUrl: string): SystemDirectory | null;
   /** From the popup's "Check this page": run the in-page warnings once on this tab. */
   checkPage(tabId: number): CheckPageResult;
+
+  // Access reviews, follow-up to-dos and notifications (reviews-service.ts): straight to the
+  // server, never queued.
+  /** Popup: the firm's review campaigns, open and closed. */
+  listReviews(): Answer<Campaign[]>;
+  /** Popup: every item of one campaign, to walk one at a time. */
+  listReviewItems(data: { campaignId: string }): Answer<ReviewItem[]>;
+  /** Popup: keep, revoke or change one account; answers the item as decided, or the refusal. */
+  decideReviewItem(data: { campaignId: string; itemId: string; decision: DecideItem }): Answer<ReviewItem>;
+  /** Popup: open leavers' checklists and the open to-dos closed reviews left. */
+  listFollowUps(): Answer<{ checklists: Checklist[]; reviewTodos: Todo[] }>;
+  /** Popup: an owner or admin confirms a to-do done by hand, saying how. */
+  confirmTodo(data: { todoId: string; comment: string }): Answer<Todo>;
+  /** Popup: the latest notifications and how many are unread (also updates the badge). */
+  listNotifications(): Answer<{ notifications: Notification[]; unread: number }>;
+  /** Popup: mark these notifications (or, without ids, all) read; answers the list as it now is. */
+  markNotificationsRead(data: { ids?: string[] }): Answer<{ notifications: Notification[]; unread: number }>;
 }
 
 export type CheckPageResult = { state: 'checking' } | { state: 'failed'; reason: string };

@@ -7,6 +7,7 @@ import {
   ADMIN_PAGE_SCRIPT_ID,
   grantedAdminPagePatterns,
 } from '../../lib/page/admin-page-scripts';
+import { createReviewsService, wireReviewMessages } from '../../lib/reviews-service';
 import { fetchServerStatus } from '../../lib/server-status';
 import { pageAdaptersItem, serverUrlItem } from '../../lib/storage';
 import { createApiClient } from '../../lib/sync/api-client';
@@ -62,8 +63,10 @@ export default defineBackground(() => {
 
   browser.alarms.create(SYNC_ALARM, { periodInMinutes: 2 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void service.syncNow();
+    if (alarm.name === SYNC_ALARM) void service.syncNow().then(() => reviews.refreshUnread());
   });
+  const reviews = createReviewsService({ api, onUnreadChanged: () => service.restoreBadge() });
+  wireReviewMessages(reviews, onMessage);
   // A browser restart: the badge comes back, and queued changes go out.
   void service.restoreBadge().then(() => service.syncNow());
 

@@ -4,9 +4,11 @@ import type { CheckPageResult, ServerStatus } from '../../lib/messaging';
 import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
 import { ConflictsView } from '../../lib/popup/conflicts-view';
 import { FindingsView } from '../../lib/popup/findings-view';
+import { FollowUps } from '../../lib/popup/follow-ups';
 import { Home } from '../../lib/popup/home';
 import { PeopleView } from '../../lib/popup/people-view';
 import { type Send, SendContext, sendToBackground, useSend, useStored } from '../../lib/popup/popup-context';
+import { ReviewView } from '../../lib/popup/review-view';
 import { SignIn } from '../../lib/popup/sign-in';
 import { SyncLine } from '../../lib/popup/sync-line';
 import { emptyTables, overlay } from '../../lib/sync/local-copy';
@@ -20,11 +22,14 @@ import {
   syncStatusItem,
 } from '../../lib/sync/sync-store';
 
-type Tab = 'home' | 'findings' | 'people' | 'conflicts';
+type Tab = 'home' | 'findings' | 'people' | 'review' | 'conflicts';
 
 const SYNC_AFTER_OPEN_MS = 400;
 
-/** The toolbar popup: sign in, then home, findings, staff and conflicts, all drawn from the local copy. */
+/**
+ * The toolbar popup: sign in, then home, findings, staff and conflicts, all drawn from the local
+ * copy, and access reviews, to-dos and notifications, asked of the server.
+ */
 export function Popup({
   send = sendToBackground,
   loadStatus = () => send('getServerStatus'),
@@ -101,6 +106,7 @@ function AccountMenu({ firm, name }: { firm: string; name: string }) {
 }
 
 function SignedIn() {
+  const who = useStored(signedInAsItem);
   const status = useStored(syncStatusItem);
   const outbox = useStored(outboxItem);
   const home = useStored(homeSummaryItem);
@@ -122,7 +128,7 @@ function SignedIn() {
 
   function go(next: Tab) {
     setTab(next);
-    if (next !== 'home') setNeedAll(true);
+    if (next !== 'home' && next !== 'review') setNeedAll(true);
     if (next !== 'people') setPersonId(null);
     // Move focus to the new view's heading so keyboard and screen-reader users land there.
     requestAnimationFrame(() => main.current?.querySelector<HTMLElement>('h2')?.focus());
@@ -141,6 +147,7 @@ function SignedIn() {
     ['home', 'Home'],
     ['findings', `Findings (${home.summary.total})`],
     ['people', 'Staff'],
+    ['review', 'Review'],
     ...(conflictCount > 0 ? ([['conflicts', `Conflicts (${conflictCount})`]] as [Tab, string][]) : []),
   ];
 
@@ -173,7 +180,11 @@ function SignedIn() {
             onAddPerson={() => go('people')}
           />
         )}
-        {tab !== 'home' && tab !== 'conflicts' && (!copy || !computed) && (
+        {tab === 'home' && (
+          <FollowUps canConfirm={who?.member.role === 'owner' || who?.member.role === 'admin'} />
+        )}
+        {tab === 'review' && <ReviewView />}
+        {tab !== 'home' && tab !== 'review' && tab !== 'conflicts' && (!copy || !computed) && (
           <p role="status" aria-busy="true">
             Loading…
           </p>

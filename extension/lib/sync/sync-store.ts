@@ -136,3 +136,9 @@ export function serialise() {
     return run;
   };
 }
+
+/** Unread notifications the server last counted, added to the toolbar badge. */
+export const unreadNotificationsItem = storage.defineItem<number>('local:unreadNotifications', {
+  fallback: 0,
+  version: 1,
+});

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../extension/entrypoints/popup/popup';
 import { createBackgroundService } from '../../../extension/lib/background-service';
 import type { Send } from '../../../extension/lib/popup/popup-context';
+import { createReviewsService } from '../../../extension/lib/reviews-service';
 import { serverUrlItem } from '../../../extension/lib/storage';
 import { createApiClient } from '../../../extension/lib/sync/api-client';
 import { createTokenStore } from '../../../extension/lib/sync/session-store';
@@ -15,12 +16,14 @@ const PASSWORD = 'correct horse battery';
 function setup() {
   const server = fakeServer();
   let ids = 0;
+  const api = createApiClient({
+    serverUrl: () => serverUrlItem.getValue(),
+    tokens: createTokenStore(),
+    fetchFn: server.fetchFn,
+  });
+  const reviews = createReviewsService({ api });
   const service = createBackgroundService({
-    api: createApiClient({
-      serverUrl: () => serverUrlItem.getValue(),
-      tokens: createTokenStore(),
-      fetchFn: server.fetchFn,
-    }),
+    api,
     makeId: () => `mutation-${String(++ids).padStart(4, '0')}`,
   });
   const handlers: Record<string, (data: never) => Promise<unknown>> = {
@@ -34,6 +37,9 @@ function setup() {
     discardRejection: service.discardRejection,
     dismissFinding: service.dismissFinding,
     recomputeFindings: async () => service.recompute().then(() => ({ ok: true })),
+    // The home view also asks for notifications and to-dos (review.test.tsx covers them).
+    listNotifications: reviews.listNotifications,
+    listFollowUps: reviews.listFollowUps,
   };
   const send = ((type: string, data: never) => handlers[type]?.(data)) as unknown as Send;
   return { server, service, send };

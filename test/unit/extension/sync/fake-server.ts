@@ -13,7 +13,12 @@ import {
  * routes: versions from one counter, mutation ids applied once, stale bases answered as conflicts.
  * `down = true` makes every request fail as a refused connection does.
  */
-export function fakeServer() {
+export function fakeServer({
+  routes,
+}: {
+  /** More signed-in routes (e.g. review-fake.ts); answer null to fall through to the 404. */
+  routes?: (method: string, url: URL, body: unknown) => Response | null;
+} = {}) {
   let counter = 0;
   const rows = new Map<string, SyncChange>();
   const applied = new Map<string, number>();
@@ -172,6 +177,8 @@ export function fakeServer() {
       state.dismissals.push({ findingId, reason: body.reason });
       return json({ findingId, fingerprint: 'f', ...body, dismissedAt: Date.now(), dismissedBy: 'm1' });
     }
+    const extra = routes?.(init.method ?? 'GET', url, body);
+    if (extra) return extra;
     return problem(404, 'Not found');
   };
 

@@ -1,0 +1,197 @@
+import {
+  type Campaign,
+  decideItemSchema,
+  type Notification,
+  type ReviewItem,
+  type Todo,
+} from '../../../shared/schemas/reviews';
+
+/**
+ * The review, to-do and notification routes of the worker, in memory, for `fakeServer({ routes })`:
+ * one open campaign of four accounts (the third is the signed-in member's own, which the server
+ * refuses to let them decide), one leaver's checklist and two unread notifications.
+ */
+export function reviewFake() {
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const problem = (status: number, detail: string) =>
+    new Response(JSON.stringify({ type: 'about:blank', title: 'Error', status, detail }), {
+      status,
+      headers: { 'content-type': 'application/problem+json' },
+    });
+
+  const item = (
+    id: string,
+    username: string,
+    systemName: string,
+    extra: Partial<ReviewItem> = {},
+  ): ReviewItem => ({
+    id,
+    campaignId: 'c1',
+    accountId: `a-${id}`,
+    systemId: systemName === 'Ledger' ? 's1' : 's2',
+    systemName,
+    username,
+    displayName: null,
+    accountStatus: 'active',
+    owner: null,
+    jobRole: null,
+    permissions: ['read'],
+    lastSignInAt: null,
+    findings: [],
+    decision: null,
+    newPermissions: null,
+    comment: null,
+    decidedBy: null,
+    decidedByName: null,
+    decidedAt: null,
+    defaulted: false,
+    ...extra,
+  });
+  const items: ReviewItem[] = [
+    item('i1', 'alice', 'Ledger', {
+      displayName: 'Alice Wong',
+      owner: { personId: 'p1', name: 'Alice Wong', email: 'alice@firm.test' },
+      jobRole: 'Bookkeeper',
+      permissions: ['read', 'approve'],
+      lastSignInAt: Date.UTC(2026, 10, 2),
+    }),
+    item('i2', 'bob', 'Ledger', {
+      permissions: ['read', 'write', 'admin'],
+      findings: [{ id: 'f1', ruleId: 'unowned-account', severity: 'high', title: 'Nobody owns bob' }],
+    }),
+    item('i3', 'ann', 'Payroll', { owner: { personId: 'p0', name: 'Ann Owner', email: 'ann@firm.test' } }),
+    item('i4', 'carol', 'Payroll', { permissions: ['read', 'approve', 'export'] }),
+  ];
+  const campaign = (): Campaign => {
+    const decided = items.filter((i) => i.decision !== null).length;
+    return {
+      id: 'c1',
+      name: 'Q4 access review',
+      systemIds: ['s1', 's2'],
+      reviewerIds: ['m1'],
+      dueAt: Date.UTC(2026, 11, 1),
+      defaultDecision: 'revoke',
+      status: 'open',
+      createdBy: 'm1',
+      createdAt: Date.UTC(2026, 10, 1),
+      closedAt: null,
+      closedBy: null,
+      progress: {
+        total: items.length,
+        decided,
+        remaining: items.length - decided,
+        byReviewer: [{ memberId: 'm1', name: 'Ann Owner', decided }],
+      },
+    };
+  };
+
+  const todo = (id: string, label: string, action: Todo['action']): Todo => ({
+    id,
+    source: 'leaver',
+    sourceId: 'p9',
+    accountId: `acc-${id}`,
+    systemId: 's1',
+    label,
+    action,
+    targetPermissions: null,
+    reason: 'Sam Leaver left on 2026-11-20',
+    status: 'open',
+    createdAt: Date.UTC(2026, 10, 20),
+    closedAt: null,
+    closedVia: null,
+    closedBy: null,
+    closedComment: null,
+  });
+  const todos = [
+    todo('t1', 'sam in Ledger', 'remove'),
+    todo('t2', 'frontdesk in Payroll', 'rotate-password'),
+  ];
+
+  const note = (id: string, title: string): Notification => ({
+    id,
+    kind: 'finding',
+    severity: 'high',
+    title,
+    detail: 'Found by the daily check',
+    subjectId: `finding-${id}`,
+    day: '2026-11-22',
+    createdAt: Date.UTC(2026, 10, 22),
+    readAt: null,
+  });
+  const notifications = [
+    note('n1', 'Shared login in Ledger'),
+    note('n2', 'Leaver still signs in to Payroll'),
+  ];
+  const unread = () => notifications.filter((n) => n.readAt === null).length;
+
+  function routes(method: string, url: URL, body: unknown): Response | null {
+    const path = url.pathname;
+    if (method === 'GET' && path === '/api/v1/reviews') return json({ campaigns: [campaign()] });
+    if (method === 'GET' && path === '/api/v1/reviews/c1/items') return json({ items, nextCursor: null });
+    const decide = /^\/api\/v1\/reviews\/c1\/items\/([^/]+)\/decision$/.exec(path);
+    if (method === 'POST' && decide) {
+      const target = items.find((i) => i.id === decide[1]);
+      if (!target) return problem(404, 'No such item in this campaign.');
+      if (target.owner?.email === 'ann@firm.test')
+        return problem(403, 'Nobody reviews their own access: another reviewer must decide on this account.');
+      const parsed = decideItemSchema.safeParse(body);
+      if (!parsed.success) return problem(422, 'A revoke or a change needs a comment.');
+      const input = parsed.data;
+      Object.assign(target, {
+        decision: input.decision,
+        comment: input.comment || null,
+        newPermissions: input.decision === 'change' ? input.permissions : null,
+        decidedBy: 'm1',
+        decidedByName: 'Ann Owner',
+        decidedAt: Date.now(),
+      });
+      return json(target);
+    }
+    if (method === 'GET' && path === '/api/v1/todos/checklists') {
+      return json({
+        checklists: [
+          {
+            personId: 'p9',
+            name: 'Sam Leaver',
+            endDate: '2026-11-20',
+            open: todos.filter((t) => t.status === 'open').length,
+            done: todos.filter((t) => t.status === 'done').length,
+            items: todos,
+          },
+        ],
+      });
+    }
+    if (method === 'GET' && path === '/api/v1/todos') return json({ items: [], nextCursor: null });
+    const confirm = /^\/api\/v1\/todos\/([^/]+)\/confirm$/.exec(path);
+    if (method === 'POST' && confirm) {
+      const target = todos.find((t) => t.id === confirm[1]);
+      if (!target) return problem(404, 'No such to-do.');
+      if (target.status === 'done') return problem(409, 'This to-do is already done.');
+      Object.assign(target, {
+        status: 'done',
+        closedAt: Date.now(),
+        closedVia: 'confirmation',
+        closedBy: 'Ann Owner',
+        closedComment: (body as { comment: string }).comment,
+      });
+      return json(target);
+    }
+    if (method === 'GET' && path === '/api/v1/notifications')
+      return json({ notifications, unread: unread() });
+    if (method === 'POST' && path === '/api/v1/notifications/read') {
+      const { ids, all } = body as { ids?: string[]; all?: true };
+      let marked = 0;
+      for (const n of notifications) {
+        if (n.readAt === null && (all || ids?.includes(n.id))) {
+          n.readAt = Date.now();
+          marked += 1;
+        }
+      }
+      return json({ marked });
+    }
+    return null;
+  }
+
+  return { routes, items, todos, notifications };
+}
