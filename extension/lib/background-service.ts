@@ -259,7 +259,13 @@ export function createBackgroundService({
     /** Ends the session; the local copy stays for the next sign-in to the same firm. */
     async signOut(): Promise<ActionResult> {
       await api.logOut();
-      await syncStatusItem.setValue({ state: 'signed-out', lastSyncedAt: null, message: null });
+      await Promise.all([
+        syncStatusItem.setValue({ state: 'signed-out', lastSyncedAt: null, message: null }),
+        // The firm's notifications are not this browser's business once nobody is signed in.
+        unreadNotificationsItem.setValue(0),
+      ]);
+      const { summary } = await homeSummaryItem.getValue();
+      await showBadge(urgentCount(summary.counts));
       return ok;
     },
 

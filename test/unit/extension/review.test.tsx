@@ -217,4 +217,13 @@ describe('the toolbar badge', () => {
     await reviews.markNotificationsRead({});
     expect(badges.at(-1)).toBe('3');
   });
+
+  it('stops counting the firm’s notifications once nobody is signed in', async () => {
+    const { service, reviews, badges } = setup();
+    await service.signIn({ email: 'ann@firm.test', password: 'correct horse battery' });
+    await reviews.listNotifications();
+    expect(badges.at(-1)).toBe('2');
+    await service.signOut();
+    expect(badges.at(-1)).toBe('');
+  });
 });
