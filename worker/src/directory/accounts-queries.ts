@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Account, System } from '../../../shared/schemas/directory';
 import type {
   CreateAccount,
@@ -17,7 +17,8 @@ import {
   type Write,
 } from '../db/versions';
 import { ProblemError } from '../http/problem';
-import { decodeCursor, toPage } from './page-cursor';
+import { findLiveRow } from './live-row';
+import { afterCursor, toPage } from './page-cursor';
 import { containsText } from './people-queries';
 import { toAccount } from './rows';
 import { findSystem } from './systems-queries';
@@ -36,14 +37,8 @@ export async function listAccounts(db: Db, orgId: string, query: ListAccountsQue
     );
     if (search) conditions.push(search);
   }
-  if (query.cursor) {
-    const [username, id] = decodeCursor(query.cursor);
-    const after = or(
-      gt(accounts.username, username),
-      and(eq(accounts.username, username), gt(accounts.id, id)),
-    );
-    if (after) conditions.push(after);
-  }
+  const after = afterCursor(accounts.username, accounts.id, query.cursor);
+  if (after) conditions.push(after);
   const rows = await db
     .select()
     .from(accounts)
@@ -54,10 +49,7 @@ export async function listAccounts(db: Db, orgId: string, query: ListAccountsQue
 }
 
 export async function findAccount(db: Db, orgId: string, id: string): Promise<Account | undefined> {
-  const [row] = await db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id), eq(accounts.deleted, false)));
+  const row = await findLiveRow(db, accounts, orgId, id);
   return row ? toAccount(row) : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { JobRole } from '../../../shared/schemas/directory';
 import type { CreateJobRole, ListQuery, UpdateJobRole } from '../../../shared/schemas/directory-input';
 import type { FieldError } from '../../../shared/schemas/problem';
@@ -13,17 +13,15 @@ import {
   type Write,
 } from '../db/versions';
 import { ProblemError } from '../http/problem';
-import { decodeCursor, toPage } from './page-cursor';
+import { findLiveRow } from './live-row';
+import { afterCursor, toPage } from './page-cursor';
 import { toJobRole } from './rows';
 import { systemsById } from './systems-queries';
 
 export async function listJobRoles(db: Db, orgId: string, query: ListQuery) {
   const conditions: SQL[] = [eq(jobRoles.orgId, orgId), eq(jobRoles.deleted, false)];
-  if (query.cursor) {
-    const [name, id] = decodeCursor(query.cursor);
-    const after = or(gt(jobRoles.name, name), and(eq(jobRoles.name, name), gt(jobRoles.id, id)));
-    if (after) conditions.push(after);
-  }
+  const after = afterCursor(jobRoles.name, jobRoles.id, query.cursor);
+  if (after) conditions.push(after);
   const rows = await db
     .select()
     .from(jobRoles)
@@ -34,10 +32,7 @@ export async function listJobRoles(db: Db, orgId: string, query: ListQuery) {
 }
 
 export async function findJobRole(db: Db, orgId: string, id: string): Promise<JobRole | undefined> {
-  const [row] = await db
-    .select()
-    .from(jobRoles)
-    .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.id, id), eq(jobRoles.deleted, false)));
+  const row = await findLiveRow(db, jobRoles, orgId, id);
   return row ? toJobRole(row) : undefined;
 }
 

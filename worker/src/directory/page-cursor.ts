@@ -1,3 +1,5 @@
+import { and, eq, gt, or, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { ProblemError } from '../http/problem';
 
 /**
@@ -33,4 +35,15 @@ export function toPage<Row, Item>(
   const shown = more ? rows.slice(0, limit) : rows;
   const last = shown.at(-1);
   return { items: shown.map(map), nextCursor: more && last ? encodeCursor(key(last)) : null };
+}
+
+/** The rows after a page cursor in (sort key, id) order; nothing to add on the first page. */
+export function afterCursor(
+  sortKey: SQLiteColumn,
+  id: SQLiteColumn,
+  cursor: string | undefined,
+): SQL | undefined {
+  if (!cursor) return undefined;
+  const [lastKey, lastId] = decodeCursor(cursor);
+  return or(gt(sortKey, lastKey), and(eq(sortKey, lastKey), gt(id, lastId)));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Person } from '../../../shared/schemas/directory';
 import type {
   CreatePerson,
@@ -18,7 +18,8 @@ import {
   type Write,
 } from '../db/versions';
 import { ProblemError } from '../http/problem';
-import { decodeCursor, toPage } from './page-cursor';
+import { findLiveRow } from './live-row';
+import { afterCursor, toPage } from './page-cursor';
 import { toPerson } from './rows';
 
 /** Case-insensitive "contains" without LIKE: D1 caps LIKE patterns at 50 bytes and `%`/`_` need escaping. */
@@ -40,11 +41,8 @@ export async function listPeople(db: Db, orgId: string, query: ListPeopleQuery) 
     );
     if (search) conditions.push(search);
   }
-  if (query.cursor) {
-    const [name, id] = decodeCursor(query.cursor);
-    const after = or(gt(people.name, name), and(eq(people.name, name), gt(people.id, id)));
-    if (after) conditions.push(after);
-  }
+  const after = afterCursor(people.name, people.id, query.cursor);
+  if (after) conditions.push(after);
   const rows = await db
     .select()
     .from(people)
@@ -55,10 +53,7 @@ export async function listPeople(db: Db, orgId: string, query: ListPeopleQuery) 
 }
 
 export async function findPerson(db: Db, orgId: string, id: string): Promise<Person | undefined> {
-  const [row] = await db
-    .select()
-    .from(people)
-    .where(and(eq(people.orgId, orgId), eq(people.id, id), eq(people.deleted, false)));
+  const row = await findLiveRow(db, people, orgId, id);
   return row ? toPerson(row) : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { System } from '../../../shared/schemas/directory';
 import type { CreateSystem, ListQuery, UpdateSystem } from '../../../shared/schemas/directory-input';
 import { accounts, jobRoles, systems } from '../db/schema';
@@ -12,16 +12,14 @@ import {
   type Write,
 } from '../db/versions';
 import { ProblemError } from '../http/problem';
-import { decodeCursor, toPage } from './page-cursor';
+import { findLiveRow } from './live-row';
+import { afterCursor, toPage } from './page-cursor';
 import { toSystem } from './rows';
 
 export async function listSystems(db: Db, orgId: string, query: ListQuery) {
   const conditions: SQL[] = [eq(systems.orgId, orgId), eq(systems.deleted, false)];
-  if (query.cursor) {
-    const [name, id] = decodeCursor(query.cursor);
-    const after = or(gt(systems.name, name), and(eq(systems.name, name), gt(systems.id, id)));
-    if (after) conditions.push(after);
-  }
+  const after = afterCursor(systems.name, systems.id, query.cursor);
+  if (after) conditions.push(after);
   const rows = await db
     .select()
     .from(systems)
@@ -32,10 +30,7 @@ export async function listSystems(db: Db, orgId: string, query: ListQuery) {
 }
 
 export async function findSystem(db: Db, orgId: string, id: string): Promise<System | undefined> {
-  const [row] = await db
-    .select()
-    .from(systems)
-    .where(and(eq(systems.orgId, orgId), eq(systems.id, id), eq(systems.deleted, false)));
+  const row = await findLiveRow(db, systems, orgId, id);
   return row ? toSystem(row) : undefined;
 }
 
