@@ -32,8 +32,19 @@ export const organisationSettingsSchema = z.object({
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 export type OrganisationSettingsInput = z.input<typeof organisationSettingsSchema>;
 
-/** A change to some of the settings, as the settings API accepts it. */
-export const organisationSettingsPatchSchema = organisationSettingsSchema.partial();
+/**
+ * A change to some of the thresholds, as `PATCH /api/v1/organisation` accepts it: a field left out
+ * keeps its stored value (no default fills it in).
+ */
+const shape = organisationSettingsSchema.shape;
+export const organisationSettingsPatchSchema = z.object({
+  dormantDays: shape.dormantDays.unwrap().optional(),
+  neverUsedDays: shape.neverUsedDays.unwrap().optional(),
+  maxAdmins: shape.maxAdmins.unwrap().optional(),
+  reviewOverdueDays: shape.reviewOverdueDays.unwrap().optional(),
+  genericUsernameMinConfidence: shape.genericUsernameMinConfidence.unwrap().optional(),
+  timeZone: shape.timeZone.unwrap().optional(),
+});
 
 export const DEFAULT_SETTINGS: OrganisationSettings = organisationSettingsSchema.parse({});
 
@@ -42,4 +53,17 @@ export function resolveSettings(
   input: OrganisationSettingsInput | null | undefined = {},
 ): OrganisationSettings {
   return organisationSettingsSchema.parse(input ?? {});
+}
+
+/**
+ * Thresholds from stored settings (an organisation's JSON, or this browser's copy), each field read
+ * on its own: a missing or unreadable one falls back to its default instead of failing them all.
+ */
+export function readRuleSettings(stored: unknown): OrganisationSettings {
+  const source = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const picked: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(organisationSettingsSchema.shape)) {
+    if (source[key] !== undefined && field.safeParse(source[key]).success) picked[key] = source[key];
+  }
+  return resolveSettings(picked);
 }

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  organisationSettingsPatchSchema as ruleSettingsPatchSchema,
+  organisationSettingsSchema as ruleSettingsSchema,
+} from '../settings';
 import { idSchema } from './directory';
 
 /**
@@ -38,7 +42,8 @@ export function readOrganisationSettings(stored: unknown): OrganisationSettings 
 export const organisationSchema = z.object({
   id: idSchema,
   name: z.string(),
-  settings: organisationSettingsSchema,
+  /** Session limits, and the rule thresholds every member's findings are computed with. */
+  settings: organisationSettingsSchema.extend(ruleSettingsSchema.shape),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
@@ -50,6 +55,7 @@ export const updateOrganisationSchema = z.strictObject({
     .strictObject({
       sessionIdleMinutes: organisationSettingsSchema.shape.sessionIdleMinutes.unwrap().optional(),
       sessionAbsoluteHours: organisationSettingsSchema.shape.sessionAbsoluteHours.unwrap().optional(),
+      ...ruleSettingsPatchSchema.shape,
     })
     .optional(),
 });

@@ -16,7 +16,13 @@ describe('sign-up and sign-in', () => {
     expect(me.status).toBe(200);
     const body = meSchema.parse(me.body);
     expect(body.member.name).toBe('Hana Owner');
-    expect(body.organisation.settings).toEqual({ sessionIdleMinutes: 60, sessionAbsoluteHours: 12 });
+    // The defaults: session limits, and the rule thresholds every member's findings use.
+    expect(body.organisation.settings).toMatchObject({
+      sessionIdleMinutes: 60,
+      sessionAbsoluteHours: 12,
+      dormantDays: 45,
+      timeZone: 'UTC',
+    });
   });
 
   it('signs a member in with the right password and answers tokens', async () => {

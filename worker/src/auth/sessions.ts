@@ -1,7 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { TokenPair } from '../../../shared/schemas/auth';
 import type { Member } from '../../../shared/schemas/members';
-import { type OrganisationSettings, readOrganisationSettings } from '../../../shared/schemas/organisation';
+import type { Organisation } from '../../../shared/schemas/organisation';
+import { readOrganisationSettings } from '../../../shared/schemas/organisation';
+import { readRuleSettings } from '../../../shared/settings';
 import type { Database } from '../db/client';
 import { refreshTokens, sessions } from '../db/schema';
 import { newId, randomToken, sha256Hex } from './crypto';
@@ -41,12 +43,12 @@ export function publicMember(row: MemberRow): Member {
   return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.createdAt };
 }
 
-export function publicOrganisation(row: OrganisationRow): {
-  id: string;
-  name: string;
-  settings: OrganisationSettings;
-} {
-  return { id: row.id, name: row.name, settings: readOrganisationSettings(row.settings) };
+export function publicOrganisation(row: OrganisationRow): Organisation {
+  return {
+    id: row.id,
+    name: row.name,
+    settings: { ...readOrganisationSettings(row.settings), ...readRuleSettings(row.settings) },
+  };
 }
 
 /** The answer to a sign-up, sign-in, invite acceptance or refresh. */

@@ -2,11 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { OrganisationData } from '../../../shared/rules';
 import { evaluate, openFindings } from '../../../shared/rules';
 import type { Finding, FindingDismissal } from '../../../shared/schemas/findings';
-import {
-  type OrganisationSettings,
-  organisationSettingsSchema,
-  resolveSettings,
-} from '../../../shared/settings';
+import { type OrganisationSettings, readRuleSettings } from '../../../shared/settings';
 import {
   accounts,
   findingDismissals,
@@ -19,19 +15,6 @@ import {
 } from '../db/schema';
 import type { Db } from '../db/versions';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
-
-/**
- * Rule thresholds from the organisation's stored settings JSON, each field read on its own: a
- * missing or unreadable one falls back to its default instead of failing the whole evaluation.
- */
-export function ruleSettingsOf(stored: unknown): OrganisationSettings {
-  const source = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  const picked: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(organisationSettingsSchema.shape)) {
-    if (source[key] !== undefined && field.safeParse(source[key]).success) picked[key] = source[key];
-  }
-  return resolveSettings(picked);
-}
 
 export type LoadedOrganisation = {
   data: OrganisationData;
@@ -81,7 +64,7 @@ export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrg
   const org = orgRows[0];
   if (!org) return undefined;
   return {
-    settings: ruleSettingsOf(org.settings),
+    settings: readRuleSettings(org.settings),
     data: {
       people: personRows.map(toPerson),
       systems: systemRows.map(toSystem),

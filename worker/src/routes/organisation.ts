@@ -35,7 +35,8 @@ export const organisationApp = new Hono<AppEnv>()
     api.route({
       method: 'patch',
       path: '/',
-      summary: 'Rename the organisation or change its settings (session limits); owners only',
+      summary:
+        'Rename the organisation or change its settings (session limits, rule thresholds); owners only',
       roles: ['owner'],
       body: updateOrganisationSchema,
       responses: { 200: { description: 'The organisation after the change', schema: organisationSchema } },
