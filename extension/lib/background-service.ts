@@ -1,7 +1,9 @@
 import { findingDismissalSchema } from '../../shared/schemas/findings-api';
+import { organisationSchema } from '../../shared/schemas/organisation';
+import { type OrganisationSettingsInput, readRuleSettings } from '../../shared/settings';
 import { computeFindings, openFindings, summarise, urgentCount } from './findings';
 import type { ActionResult } from './messaging';
-import { readRuleSettings, ruleSettingsItem } from './rule-settings';
+import { ruleSettingsItem } from './rule-settings';
 import { type ApiClient, ApiError } from './sync/api-client';
 import { emptyCopy, overlay } from './sync/local-copy';
 import {
@@ -134,10 +136,27 @@ export function createBackgroundService({
       previous,
     );
     await syncStatusItem.setValue(status);
-    if (status.state === 'synced') await sendDismissals();
+    let thresholdsChanged = false;
+    if (status.state === 'synced') {
+      await sendDismissals();
+      thresholdsChanged = await pullRuleSettings();
+    }
     // Evaluating a big directory costs; a sync that brought and sent nothing changes no finding.
-    if (changed) await recompute();
+    if (changed || thresholdsChanged) await recompute();
     return status;
+  }
+
+  /** The firm's thresholds, as the owner last set them; answers whether they changed here. */
+  async function pullRuleSettings(): Promise<boolean> {
+    const organisation = await api
+      .request('GET', '/api/v1/organisation', organisationSchema)
+      .catch(() => null);
+    if (!organisation) return false;
+    const next = readRuleSettings(organisation.settings);
+    if (JSON.stringify(readRuleSettings(await ruleSettingsItem.getValue())) === JSON.stringify(next))
+      return false;
+    await ruleSettingsItem.setValue(next);
+    return true;
   }
 
   /**
@@ -257,6 +276,28 @@ export function createBackgroundService({
     },
 
     /** Ends the session; the local copy stays for the next sign-in to the same firm. */
+    /**
+     * New thresholds from the options page. Signed in, they are the firm's: the server keeps them
+     * (owners only) and every member's findings follow. Signed out, they apply in this browser.
+     */
+    async saveRuleSettings(settings: OrganisationSettingsInput): Promise<ActionResult> {
+      const who = await signedInAsItem.getValue();
+      if (who?.state === 'signed-in') {
+        try {
+          const organisation = await api.request('PATCH', '/api/v1/organisation', organisationSchema, {
+            settings: readRuleSettings(settings),
+          });
+          await ruleSettingsItem.setValue(readRuleSettings(organisation.settings));
+        } catch (error) {
+          return failed(error);
+        }
+      } else {
+        await ruleSettingsItem.setValue(readRuleSettings(settings));
+      }
+      await recompute();
+      return ok;
+    },
+
     async signOut(): Promise<ActionResult> {
       await api.logOut();
       await Promise.all([

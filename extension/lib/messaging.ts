@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageSnapshot } from '../../shared/schemas/page-row';
 import type { FieldError } from '../../shared/schemas/problem';
 import type { Campaign, DecideItem, Notification, ReviewItem, Todo } from '../../shared/schemas/reviews';
+import type { OrganisationSettingsInput } from '../../shared/settings';
 import type { SystemDirectory } from './page/directory-verdicts';
 import type { Answer, Checklist } from './reviews-service';
 import type { ChangeInput } from './sync/outbox';
@@ -43,8 +44,8 @@ export interface ProtocolMap {
     reason: string;
     expiresAt: number;
   }): ActionResult;
-  /** Options: rule thresholds changed; recompute findings and the badge. */
-  recomputeFindings(): ActionResult;
+  /** Options: new rule thresholds, the firm's when signed in (owners only); findings follow. */
+  saveRuleSettings(settings: OrganisationSettingsInput): ActionResult;
   /** From the in-page warnings: send the user list read off an admin page to Rollcall. */
   syncPageSnapshot(snapshot: PageSnapshot): SnapshotSyncResult;
   /**

@@ -56,10 +56,7 @@ export default defineBackground(() => {
   onMessage('resolveConflict', ({ data }) => service.resolveConflict(data));
   onMessage('discardRejection', ({ data }) => service.discardRejection(data));
   onMessage('dismissFinding', ({ data }) => service.dismissFinding(data));
-  onMessage('recomputeFindings', async () => {
-    await service.recompute();
-    return { ok: true } as const;
-  });
+  onMessage('saveRuleSettings', ({ data }) => service.saveRuleSettings(data));
 
   browser.alarms.create(SYNC_ALARM, { periodInMinutes: 2 });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { urlPatternSchema } from '../../../shared/schemas/directory';
-import { organisationSettingsSchema } from '../../../shared/settings';
+import { organisationSettingsSchema, readRuleSettings } from '../../../shared/settings';
 import { type Send, SendContext, sendToBackground, useSend, useStored } from '../../lib/popup/popup-context';
-import { readRuleSettings, ruleSettingsItem } from '../../lib/rule-settings';
+import { ruleSettingsItem } from '../../lib/rule-settings';
 import { serverUrlProblem } from '../../lib/server-url';
 import { serverUrlItem } from '../../lib/storage';
 import { overlay } from '../../lib/sync/local-copy';
@@ -216,8 +216,11 @@ function ThresholdsSection() {
       setMessage({ kind: 'error', text: `${field}: ${issue?.message}` });
       return;
     }
-    await ruleSettingsItem.setValue(parsed.data);
-    await send('recomputeFindings');
+    const result = await send('saveRuleSettings', parsed.data);
+    if (!result.ok) {
+      setMessage({ kind: 'error', text: result.message });
+      return;
+    }
     setDraft({});
     setMessage({ kind: 'ok', text: 'Saved. Findings are recomputed with the new thresholds.' });
   }
@@ -225,7 +228,10 @@ function ThresholdsSection() {
   return (
     <section aria-labelledby="thresholds-heading">
       <h2 id="thresholds-heading">Rule thresholds</h2>
-      <p class="muted">Kept in this browser; the findings here and on the toolbar badge use them.</p>
+      <p class="muted">
+        The firm’s settings: only its owner can change them, and every member’s findings use them. Signed out,
+        they apply in this browser alone.
+      </p>
       <form class="stack" onSubmit={save} noValidate>
         {THRESHOLDS.map(({ key, label, step }) => (
           <div class="field" key={key}>

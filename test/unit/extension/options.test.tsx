@@ -21,10 +21,10 @@ function setup(granted: boolean) {
       fetchFn: server.fetchFn,
     }),
   });
-  const recompute = vi.fn(async () => ({ ok: true }));
+  const recompute = vi.fn(service.saveRuleSettings);
   const handlers: Record<string, (data: never) => Promise<unknown>> = {
     queueChange: service.queueChange,
-    recomputeFindings: recompute,
+    saveRuleSettings: recompute,
   };
   const send = ((type: string, data: never) => handlers[type]?.(data)) as unknown as Send;
   const requestHostPermission = vi.fn(async () => granted);
@@ -87,6 +87,7 @@ describe('the options page', () => {
     fireEvent.input(dormant, { target: { value: '30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save thresholds' }));
     await waitFor(() => expect(recompute).toHaveBeenCalled());
+    expect((await screen.findByText(/^Saved\./)).textContent).toContain('recomputed');
     expect(await ruleSettingsItem.getValue()).toMatchObject({ dormantDays: 30, maxAdmins: 2 });
   });
 });

@@ -32,6 +32,9 @@ export function fakeServer({
     snapshots: 0,
     /** Dismissals the findings API received: finding id and reason. */
     dismissals: [] as { findingId: string; reason: string }[],
+    /** The firm's rule thresholds as the owner set them, and whether this member may not. */
+    ruleSettings: {} as Record<string, unknown>,
+    settingsRefused: false,
   };
 
   const key = (entity: string, id: string) => `${entity}:${id}`;
@@ -147,6 +150,14 @@ export function fakeServer({
         return new Response(null, { status: 204 });
     }
     if (auth !== `Bearer ${accessToken}`) return problem(401, 'Sign-in required');
+    if (url.pathname === '/api/v1/organisation') {
+      if (init.method === 'PATCH') {
+        if (state.settingsRefused) return problem(403, 'Only the firm’s owner may change its settings.');
+        state.ruleSettings = { ...state.ruleSettings, ...body.settings };
+      }
+      const settings = { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, ...state.ruleSettings };
+      return json({ id: 'org1', name: 'Harbour & Vale', settings });
+    }
     if (url.pathname === '/api/v1/sync' && init.method === 'POST') {
       state.pushes += 1;
       const { mutations } = syncPushSchema.parse(body);
