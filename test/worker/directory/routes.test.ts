@@ -197,6 +197,30 @@ describe('/api/v1/people', () => {
     const after = await authed<Account>(admin, `/api/v1/accounts/${account.id}`);
     expect(after.body.ownerPersonId).toBeNull();
   });
+
+  it('deletes a job role and leaves the people who held it with none, each on a new version', async () => {
+    const role = (
+      await authed<{ id: string }>(admin, '/api/v1/roles', { method: 'POST', body: { name: 'Temp Role' } })
+    ).body;
+    const holders = await Promise.all(
+      ['Held One', 'Held Two'].map(
+        async (name) =>
+          (
+            await authed<Person>(admin, '/api/v1/people', {
+              method: 'POST',
+              body: { name, jobRoleId: role.id },
+            })
+          ).body,
+      ),
+    );
+    expect((await authed(admin, `/api/v1/roles/${role.id}`, { method: 'DELETE' })).status).toBe(204);
+    const after = await Promise.all(holders.map((p) => authed<Person>(admin, `/api/v1/people/${p.id}`)));
+    expect(after.map((p) => p.body.jobRoleId)).toEqual([null, null]);
+    after.forEach((p, index) => {
+      expect(p.body.version).toBeGreaterThan(holders[index]?.version ?? Number.POSITIVE_INFINITY);
+    });
+    expect(new Set(after.map((p) => p.body.version)).size).toBe(2);
+  });
 });
 
 describe('/api/v1/systems, /roles and /accounts', () => {

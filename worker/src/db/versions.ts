@@ -68,6 +68,25 @@ export function reservedVersionSql(orgId: string, count: number, indexSql: SQL):
 }
 
 /**
+ * One statement that sets a reference column to NULL on many rows of a table (a deleted job role
+ * leaves its people, a deleted person leaves their accounts), each row taking the next version of
+ * a reservation of `count` whose first version went to the deleted row itself.
+ */
+export function detachSql(
+  target: { table: 'people' | 'accounts'; column: 'job_role_id' | 'owner_person_id' },
+  ids: readonly string[],
+  orgId: string,
+  count: number,
+  now: number,
+): SQL {
+  const table = sql.identifier(target.table);
+  return sql`UPDATE ${table} SET ${sql.identifier(target.column)} = NULL, updated_at = ${now},
+    version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
+    FROM json_each(${JSON.stringify(ids)}) AS j
+    WHERE ${table}.id = j.value AND +${table}.org_id = ${orgId}`;
+}
+
+/**
  * D1 takes at most 100 bound parameters a statement and 1 MB a value, so bulk writes send their
  * rows as JSON text (one parameter) read back with json_each, in chunks well under the value limit.
  *

@@ -1,12 +1,12 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { JobRole } from '../../../shared/schemas/directory';
 import type { CreateJobRole, ListQuery, UpdateJobRole } from '../../../shared/schemas/directory-input';
 import type { FieldError } from '../../../shared/schemas/problem';
 import { jobRoles, people } from '../db/schema';
 import {
   type Db,
+  detachSql,
   reservedVersion,
-  reservedVersionSql,
   reserveVersions,
   returnedRow,
   toStatement,
@@ -167,13 +167,7 @@ export async function deleteJobRole(
             .set({ deleted: true, version: reservedVersion(orgId, count, 0), updatedAt: now })
             .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.id, id))),
         ),
-        toStatement(
-          db,
-          sql`UPDATE people SET job_role_id = NULL, updated_at = ${now},
-          version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
-          FROM json_each(${JSON.stringify(personIds)}) AS j
-          WHERE people.id = j.value AND +people.org_id = ${orgId}`,
-        ),
+        toStatement(db, detachSql({ table: 'people', column: 'job_role_id' }, personIds, orgId, count, now)),
       ],
       read: () => ({ unassignedPeople: personIds.length }),
     },

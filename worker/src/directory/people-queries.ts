@@ -9,9 +9,9 @@ import type {
 import { accounts, jobRoles, people } from '../db/schema';
 import {
   type Db,
+  detachSql,
   inJson,
   reservedVersion,
-  reservedVersionSql,
   reserveVersions,
   returnedRow,
   toStatement,
@@ -222,10 +222,7 @@ export async function deletePerson(
         // One statement however many accounts: ids travel as JSON, the version follows the list index.
         toStatement(
           db,
-          sql`UPDATE accounts SET owner_person_id = NULL, updated_at = ${now},
-          version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
-          FROM json_each(${JSON.stringify(accountIds)}) AS j
-          WHERE accounts.id = j.value AND +accounts.org_id = ${orgId}`,
+          detachSql({ table: 'accounts', column: 'owner_person_id' }, accountIds, orgId, count, now),
         ),
       ],
       read: () => ({ unlinkedAccounts: accountIds.length }),
