@@ -4,12 +4,14 @@ import {
   FIRST_NAME,
   FNV_OFFSET,
   hashStep,
+  hashStep2,
   lookup,
   lookupHashed,
   MAX_WORD_LENGTH,
   OTHER_NAME,
   PLACEHOLDER,
   ROLE,
+  SECOND_OFFSET,
   SERVICE,
   SURNAME,
 } from './lexicon.ts';
@@ -110,9 +112,14 @@ export function segment(s: string): Token[] {
     if (base === Number.POSITIVE_INFINITY) continue;
     const limit = Math.min(n, i + MAX_WORD_LENGTH);
     let hash = FNV_OFFSET;
+    let hash2 = SECOND_OFFSET;
     for (let j = i + 1; j <= n; j++) {
       const len = j - i;
-      if (j <= limit) hash = hashStep(hash, s.charCodeAt(j - 1));
+      if (j <= limit) {
+        const c = s.charCodeAt(j - 1);
+        hash = hashStep(hash, c);
+        hash2 = hashStep2(hash2, c);
+      }
       let cost = Number.POSITIVE_INFINITY;
       let kind: TokenKind | null = null;
       if (len === 1) {
@@ -122,7 +129,7 @@ export function segment(s: string): Token[] {
         }
       } else {
         if (j <= limit && len >= 3) {
-          kind = kindOf(lookupHashed(s, i, j, hash));
+          kind = kindOf(lookupHashed(hash, hash2, len));
           if (kind) cost = kind === 'name' ? KNOWN_OTHER_NAME : KNOWN;
           // Inflections only at the end of a piece ("dispatchers"), which keeps the loop cheap.
           else if (len >= 5 && j === n) {

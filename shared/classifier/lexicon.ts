@@ -16,86 +16,141 @@ export const SERVICE = 64;
 export const ANY_NAME = FIRST_NAME | SURNAME | OTHER_NAME;
 export const ANY_ROLE = ROLE | DEVICE | PLACEHOLDER | SERVICE;
 
-// Words live in parallel arrays, found through a map from a 30-bit FNV-1a hash of the word to the
-// first entry with that hash (collisions chain through `next`). The segmenter hashes a stretch of
-// a login letter by letter as it grows, so it looks up every candidate word without cutting a
-// substring or hashing a string: that is what keeps it above 100,000 logins a second.
-const words: string[] = [];
-const bitsOf: number[] = [];
-const next: number[] = [];
-const first = new Map<number, number>();
+// Words live in an open-addressing hash table built from typed arrays, keyed by two independent
+// hashes of the word and its length: 62 bits of hash, so two different words of the same length
+// agree on both with odds of about 1 in 10^18, and the table keeps no strings at all. The segmenter
+// hashes a stretch of a login letter by letter as it grows, so it looks up every candidate word
+// without cutting a substring or hashing a string: that is what keeps it above 100,000 logins a
+// second.
+//
+// The table is built on the first lookup, not when the module loads: the content script loads with
+// the page, and the page must not wait for 50,000 words it may never need. Decoding keeps no word
+// strings either (making them took longer than the rest of the build).
+/** The longest word the segmenter tries; longer stretches are only ever unknown words. */
+export const MAX_WORD_LENGTH = 18;
+/** The longest word kept: whole runs of letters are looked up too, up to this length. */
+const MAX_STORED_LENGTH = 64;
+
+const SLOT_BITS = 17;
+const SLOT_MASK = (1 << SLOT_BITS) - 1;
+/** Room for the words: the table stays under half full, so probes stay short. */
+const MAX_WORDS = 1 << (SLOT_BITS - 1);
+let slots: Int32Array | null = null;
+let hashes = new Int32Array(0);
+let hashes2 = new Int32Array(0);
+let lengths = new Uint8Array(0);
+let bitsOf = new Uint8Array(0);
+let count = 0;
 
 export const FNV_OFFSET = 0x811c9dc5 & 0x3fffffff;
-/** One step of the hash: the hash of `word + c` from the hash of `word`. */
+/** One step of the first hash (FNV-1a, 30 bits): the hash of `word + c` from the hash of `word`. */
 export function hashStep(h: number, charCode: number): number {
   return Math.imul(h ^ charCode, 0x01000193) & 0x3fffffff;
 }
 
-function hashOf(word: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
-  return h;
+export const SECOND_OFFSET = 0x2545f491;
+/** One step of the second hash (32 bits, a different multiplier and a shift). */
+export function hashStep2(h: number, charCode: number): number {
+  const m = Math.imul(h ^ charCode, 0x5bd1e995);
+  return m ^ (m >>> 15);
 }
 
-function add(word: string, bit: number): void {
-  const h = hashOf(word);
-  let k = first.get(h);
-  while (k !== undefined && k >= 0) {
-    if (words[k] === word) {
+function add(table: Int32Array, hash: number, hash2: number, length: number, bit: number): void {
+  let slot = hash & SLOT_MASK;
+  for (let at = table[slot] as number; at !== 0; at = table[slot] as number) {
+    const k = at - 1;
+    if (hashes[k] === hash && hashes2[k] === hash2 && lengths[k] === length) {
       bitsOf[k] = (bitsOf[k] as number) | bit;
       return;
     }
-    k = next[k] as number;
+    slot = (slot + 1) & SLOT_MASK;
   }
-  words.push(word);
-  bitsOf.push(bit);
-  next.push(first.get(h) ?? -1);
-  first.set(h, words.length - 1);
+  if (count === MAX_WORDS) throw new Error('the lexicon outgrew its table: raise SLOT_BITS');
+  hashes[count] = hash;
+  hashes2[count] = hash2;
+  lengths[count] = length;
+  bitsOf[count] = bit;
+  table[slot] = ++count;
 }
 
-/** Reads a front-coded list: each word is "letters shared with the previous word" (0-9) + the rest. */
-function addFrontCoded(encoded: string, bit: number): void {
-  let prev = '';
+/**
+ * Reads a front-coded list: each word is "letters shared with the previous word" (0-9) + the rest.
+ * The shared letters' hashes are the previous word's, kept per prefix length, so each letter is
+ * hashed once.
+ */
+function addFrontCoded(table: Int32Array, encoded: string, bit: number): void {
+  const prefix = new Int32Array(MAX_STORED_LENGTH + 1);
+  const prefix2 = new Int32Array(MAX_STORED_LENGTH + 1);
+  prefix[0] = FNV_OFFSET;
+  prefix2[0] = SECOND_OFFSET;
+  const end = encoded.length;
   let i = 0;
-  while (i < encoded.length) {
+  while (i < end) {
     const shared = encoded.charCodeAt(i) - 48;
+    let h = prefix[shared] as number;
+    let h2 = prefix2[shared] as number;
+    let length = shared;
     let j = i + 1;
-    while (j < encoded.length) {
+    for (; j < end; j++) {
       const c = encoded.charCodeAt(j);
-      if (c >= 48 && c <= 57) break;
-      j++;
+      if (c <= 57) break;
+      // hashStep and hashStep2 written out: this loop runs once, cold, over 375,000 letters, and
+      // before the JIT warms up a call per letter costs more than the hashing.
+      h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
+      const m = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 = m ^ (m >>> 15);
+      if (++length <= MAX_STORED_LENGTH) {
+        prefix[length] = h;
+        prefix2[length] = h2;
+      }
     }
-    const word = prev.slice(0, shared) + encoded.slice(i + 1, j);
-    add(word, bit);
-    prev = word;
+    // Only words the segmenter can ask for are kept.
+    if (length <= MAX_STORED_LENGTH) add(table, h, h2, length, bit);
     i = j;
   }
 }
 
-addFrontCoded(data.first, FIRST_NAME);
-addFrontCoded(data.last, SURNAME);
-addFrontCoded(data.other, OTHER_NAME);
-addFrontCoded(data.role, ROLE);
-addFrontCoded(data.device, DEVICE);
-addFrontCoded(data.placeholder, PLACEHOLDER);
-addFrontCoded(data.service, SERVICE);
+function build(): Int32Array {
+  const table = new Int32Array(1 << SLOT_BITS);
+  hashes = new Int32Array(MAX_WORDS);
+  hashes2 = new Int32Array(MAX_WORDS);
+  lengths = new Uint8Array(MAX_WORDS);
+  bitsOf = new Uint8Array(MAX_WORDS);
+  count = 0;
+  addFrontCoded(table, data.first, FIRST_NAME);
+  addFrontCoded(table, data.last, SURNAME);
+  addFrontCoded(table, data.other, OTHER_NAME);
+  addFrontCoded(table, data.role, ROLE);
+  addFrontCoded(table, data.device, DEVICE);
+  addFrontCoded(table, data.placeholder, PLACEHOLDER);
+  addFrontCoded(table, data.service, SERVICE);
+  return table;
+}
 
-/** What the stretch s[start, end) is, given its hash: a bit set of the constants above, 0 if unknown. */
-export function lookupHashed(s: string, start: number, end: number, hash: number): number {
-  let k = first.get(hash);
-  const len = end - start;
-  while (k !== undefined && k >= 0) {
-    const w = words[k] as string;
-    if (w.length === len && s.startsWith(w, start)) return bitsOf[k] as number;
-    k = next[k] as number;
+/**
+ * What a word is, given its two hashes and its length: a bit set of the constants above, 0 if
+ * unknown.
+ */
+export function lookupHashed(hash: number, hash2: number, length: number): number {
+  const table = (slots ??= build());
+  let slot = hash & SLOT_MASK;
+  for (let at = table[slot] as number; at !== 0; at = table[slot] as number) {
+    const k = at - 1;
+    if (hashes[k] === hash && hashes2[k] === hash2 && lengths[k] === length) return bitsOf[k] as number;
+    slot = (slot + 1) & SLOT_MASK;
   }
   return 0;
 }
 
 /** What a lower-case word is, as a bit set of the constants above; 0 when unknown. */
 export function lookup(word: string): number {
-  return lookupHashed(word, 0, word.length, hashOf(word));
+  if (word.length > MAX_STORED_LENGTH) return 0;
+  let h = FNV_OFFSET;
+  let h2 = SECOND_OFFSET;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    h = hashStep(h, c);
+    h2 = hashStep2(h2, c);
+  }
+  return lookupHashed(h, h2, word.length);
 }
-
-/** The longest word the segmenter tries; longer stretches are only ever unknown words. */
-export const MAX_WORD_LENGTH = 18;

@@ -2,7 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../shared/classifier/classify.ts';
 import data from '../../../shared/classifier/data/lexicon.json' with { type: 'json' };
-import { ANY_NAME, ANY_ROLE, lookup } from '../../../shared/classifier/lexicon.ts';
+import {
+  ANY_NAME,
+  ANY_ROLE,
+  DEVICE,
+  FIRST_NAME,
+  lookup,
+  OTHER_NAME,
+  PLACEHOLDER,
+  ROLE,
+  SERVICE,
+  SURNAME,
+} from '../../../shared/classifier/lexicon.ts';
 import { namesTwoPeople } from '../../../shared/classifier/shared-display-name.ts';
 import { evaluatePageRows } from '../../../shared/page-verdicts.ts';
 
@@ -17,6 +28,42 @@ describe('the lexicon', () => {
     for (const s of packages) {
       expect(s).toMatchObject({ licence: 'MIT', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
     }
+  });
+
+  it('finds every listed word with each list it is on, and no other word', () => {
+    const decode = (encoded: string) => {
+      const words: string[] = [];
+      let prev = '';
+      for (const [, shared, rest] of encoded.matchAll(/(\d)(\D*)/g)) {
+        prev = prev.slice(0, Number(shared)) + rest;
+        words.push(prev);
+      }
+      return words;
+    };
+    const expected = new Map<string, number>();
+    const lists = [
+      [data.first, FIRST_NAME],
+      [data.last, SURNAME],
+      [data.other, OTHER_NAME],
+      [data.role, ROLE],
+      [data.device, DEVICE],
+      [data.placeholder, PLACEHOLDER],
+      [data.service, SERVICE],
+    ] as const;
+    for (const [encoded, bit] of lists)
+      for (const word of decode(encoded)) expected.set(word, (expected.get(word) ?? 0) | bit);
+    expect(expected.size).toBeGreaterThan(50_000);
+    for (const [word, bits] of expected) if (lookup(word) !== bits) expect(lookup(word), word).toBe(bits);
+    // Near misses of listed words: one letter changed, dropped or added.
+    let checked = 0;
+    for (const word of [...expected.keys()].filter((_, i) => i % 7 === 0)) {
+      for (const near of [`${word}q`, word.slice(1), `x${word.slice(1)}`]) {
+        if (expected.has(near)) continue;
+        checked++;
+        if (lookup(near) !== 0) expect(lookup(near), near).toBe(0);
+      }
+    }
+    expect(checked).toBeGreaterThan(20_000);
   });
 
   it('keeps role words out of the name lists', () => {
