@@ -132,7 +132,8 @@ function build(): Int32Array {
  * unknown.
  */
 export function lookupHashed(hash: number, hash2: number, length: number): number {
-  const table = (slots ??= build());
+  slots ??= build();
+  const table = slots;
   let slot = hash & SLOT_MASK;
   for (let at = table[slot] as number; at !== 0; at = table[slot] as number) {
     const k = at - 1;
