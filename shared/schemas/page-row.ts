@@ -16,6 +16,8 @@ export const pageRowSchema = z.object({
   permissions: z.array(z.string().min(1).max(200)).max(500).nullable(),
 });
 export type PageRow = z.infer<typeof pageRowSchema>;
+/** Who a row is, without what it is allowed: what the in-page verdicts are made from. */
+export type PageLogin = Pick<PageRow, 'username' | 'displayName' | 'email' | 'status'>;
 
 /**
  * The kinds of warning a row can carry on the page; `ok` on a row means none of them. Signed out,

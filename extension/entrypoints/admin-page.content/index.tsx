@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageRow } from '../../../shared/schemas/page-row';
@@ -7,25 +8,49 @@ import { adapterForUrl } from '../../lib/page/adapters';
 import { evaluateWithDirectory } from '../../lib/page/directory-verdicts';
 import { evaluateFromPageAlone } from '../../lib/page/evaluate';
 import { type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
+import { readRow } from '../../lib/page/read-row';
 import { defaultYield } from '../../lib/page/watch-user-rows';
 import { pageAdaptersItem } from '../../lib/storage';
 import { Banner, type SyncState } from './banner';
 import './banner.css';
+
+/**
+ * Resolves once the page has loaded and drawn itself once: a big user list is read only then, so the
+ * page's own load, layout and first paint never wait on Rollcall. A hidden page draws nothing, so
+ * there only the load is waited for.
+ */
+async function pageLoadedAndDrawn(ctx: ContentScriptContext): Promise<void> {
+  if (document.readyState !== 'complete') {
+    await new Promise<void>((resolve) =>
+      ctx.addEventListener(window, 'load', () => resolve(), { once: true }),
+    );
+  }
+  if (document.visibilityState !== 'visible') return;
+  // The frame callback runs before the frame's layout and paint; the task after it, once they are done.
+  await new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 500);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
 
 export default defineContentScript({
   // Release builds register this script per configured system at run time; the development build
   // also watches local pages so the demo works with no setup.
   matches: __ROLLCALL_DEV_PAGES__ ? ['http://localhost/*', 'http://127.0.0.1/*'] : [],
   registration: __ROLLCALL_DEV_PAGES__ ? 'manifest' : 'runtime',
+  // Injected before the page parses, where loading the script delays nothing (injected after the
+  // page's content, Chromium lets the page's first layout run ahead of its load event, and the page
+  // loads about a third later); the script then does nothing until the page has loaded and drawn.
+  runAt: 'document_start',
   cssInjectionMode: 'ui',
   async main(ctx) {
     performance.mark('rollcall:injected');
-    // A big user list is read after the page has loaded, so the page's own load never waits on it.
-    if (document.readyState !== 'complete') {
-      await new Promise<void>((resolve) =>
-        ctx.addEventListener(window, 'load', () => resolve(), { once: true }),
-      );
-    }
+    await pageLoadedAndDrawn(ctx);
     if (!ctx.isValid) return;
     // User timing marks: the benchmark reads them to time the work from start to all rows marked.
     performance.mark('rollcall:start');
@@ -40,9 +65,25 @@ export default defineContentScript({
     let summary: PageSummary = { checked: 0, counts: {}, firstList: null };
     let sync: SyncState = { state: 'idle' };
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-    let creatingUi = false;
+    // The banner's UI (its stylesheet is loaded) is made while the rows are judged, so it goes in with
+    // the badges: the list's layout changes once, not twice.
+    void createShadowRootUi(ctx, {
+      name: 'rollcall-banner',
+      position: 'inline',
+      anchor: () => summary.firstList?.element ?? null,
+      append: 'before',
+      onMount: (container) => container,
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    }).then((made) => {
+      ui = made;
+      placeBanner();
+    });
 
-    const snapshotRows = (): PageRow[] => [...warnings.rows.values()].map((watched) => watched.row);
+    // The whole rows are read when they are sent: only who each row is was read to mark it.
+    const snapshotRows = (): PageRow[] =>
+      [...warnings.rows].flatMap(([element, { list }]) => readRow(list, element) ?? []);
 
     const onSync = async (complete: boolean) => {
       sync = { state: 'sending' };
@@ -76,29 +117,13 @@ export default defineContentScript({
 
     // The banner sits just above the first user list; a page that re-renders the list (or only
     // shows one after load) gets it back above the new one.
-    const placeBanner = async () => {
+    const placeBanner = () => {
       const anchor = summary.firstList?.element;
-      if (!anchor || !ctx.isValid) return;
-      if (ui) {
-        if (ui.shadowHost.isConnected && ui.shadowHost.nextElementSibling === anchor) return drawBanner();
+      if (!ui || !anchor || !ctx.isValid) return;
+      if (!ui.shadowHost.isConnected || ui.shadowHost.nextElementSibling !== anchor) {
         ui.remove();
         ui.mount();
-        return drawBanner();
       }
-      if (creatingUi) return;
-      creatingUi = true;
-      ui = await createShadowRootUi(ctx, {
-        name: 'rollcall-banner',
-        position: 'inline',
-        anchor: () => summary.firstList?.element ?? null,
-        append: 'before',
-        onMount: (container) => container,
-        onRemove: (container) => {
-          if (container) render(null, container);
-        },
-      });
-      creatingUi = false;
-      ui.mount();
       drawBanner();
     };
 
@@ -117,7 +142,7 @@ export default defineContentScript({
           settledOnce = true;
           performance.mark('rollcall:settled');
         }
-        void placeBanner();
+        placeBanner();
       },
     });
   },

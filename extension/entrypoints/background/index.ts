@@ -28,7 +28,7 @@ async function syncAdminPageScript(): Promise<void> {
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [ADMIN_PAGE_SCRIPT_ID] });
   if (patterns.length === 0) return;
   await browser.scripting.registerContentScripts([
-    { id: ADMIN_PAGE_SCRIPT_ID, matches: patterns, js: [ADMIN_PAGE_SCRIPT_FILE], runAt: 'document_idle' },
+    { id: ADMIN_PAGE_SCRIPT_ID, matches: patterns, js: [ADMIN_PAGE_SCRIPT_FILE], runAt: 'document_start' },
   ]);
 }
 

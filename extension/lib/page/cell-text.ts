@@ -44,24 +44,49 @@ function isSkipped(element: Element, header: boolean): boolean {
   if (header && (element.tagName === 'BUTTON' || element.getAttribute('role') === 'button')) return false;
   if (SKIPPED_TAGS.has(element.tagName)) return true;
   if (element.tagName.startsWith(MARK_TAG_PREFIX)) return true;
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
   return role === 'button' || role === 'checkbox' || role === 'switch' || role === 'menu';
 }
 
+/**
+ * The text of a cell that is one text node, alone or down a chain of only children ("<td><a><span>
+ * Amy Nguyen</span></a></td>"); undefined for anything else, which takes the full walk.
+ */
+function singleText(cell: Element, header: boolean): string | null | undefined {
+  let node: Element = cell;
+  for (let depth = 0; depth < 4; depth++) {
+    // Only text (and perhaps comments) inside: that text is the one run.
+    if (node.childElementCount === 0) return node.textContent;
+    const only = node.firstChild;
+    if (!only || only !== node.lastChild || only.nodeType !== 1 || isSkipped(only as Element, header))
+      return undefined;
+    node = only as Element;
+  }
+  return undefined;
+}
+
+// Runs of white space as one space, none at the ends; most texts have nothing to tidy.
+const UNTIDY = /[^\S ]|^ | $| {2}/;
+function tidy(text: string | null): string {
+  if (!text) return '';
+  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
 export function cellSegments(cell: Element, options: { header?: boolean } = {}): string[] {
   const header = options.header ?? false;
-  // Most cells hold one run of text: skip the walk.
-  const only = cell.firstChild;
-  if (only && only === cell.lastChild && only.nodeType === 3) {
-    const text = (only.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+  // Most cells hold one run of text, often inside a link or a span: skip the walk.
+  const single = singleText(cell, header);
+  if (single !== undefined) {
+    const text = tidy(single);
     return text ? [text] : [];
   }
   const segments: string[] = [];
   let current = '';
   let currentOwner: Node | null = null;
   const flush = () => {
-    const text = current.replace(/\s+/g, ' ').trim();
+    const text = tidy(current);
     if (text) segments.push(text);
     current = '';
   };

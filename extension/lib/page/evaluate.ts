@@ -1,6 +1,6 @@
 import { evaluatePageRows } from '../../../shared/page-verdicts';
 import type { Tip } from '../../../shared/schemas/findings';
-import type { PageRow, PageWarningKind } from '../../../shared/schemas/page-row';
+import type { PageLogin, PageWarningKind } from '../../../shared/schemas/page-row';
 
 /** One warning on one row, as the badges show it: the same title, evidence and tip as the rules. */
 export interface RowWarning {
@@ -15,11 +15,11 @@ export interface RowVerdict {
 }
 
 /**
- * The decision side of the in-page warnings, as the content script sees it: plain rows in, one
+ * The decision side of the in-page warnings, as the content script sees it: plain logins in, one
  * verdict per row out, in the same order. The page-only evaluator (signed out) and a directory-aware
  * one (signed in) both have this shape; neither touches the DOM.
  */
-export type EvaluatePageRows = (rows: readonly PageRow[]) => RowVerdict[];
+export type EvaluatePageRows = (rows: readonly PageLogin[]) => RowVerdict[];
 
 /**
  * Signed out: what the page alone tells (generic, shared by display name, default accounts), decided
@@ -31,9 +31,7 @@ export const evaluateFromPageAlone: EvaluatePageRows = (rows) =>
       username: row.username,
       displayName: row.displayName,
       email: row.email,
-      roleText: row.role ?? row.permissions?.join(', ') ?? null,
       status: row.status,
-      lastSignIn: row.lastSignIn,
     })),
   );
 
@@ -61,6 +59,7 @@ export const KIND_LABELS: Record<PageWarningKind, string> = {
 
 /** The value of a row's `data-rollcall`: its kinds, space-separated, or `ok`. */
 export function verdictAttribute(verdict: RowVerdict): string {
+  if (verdict.findings.length === 0) return 'ok';
   const kinds = new Set(verdict.findings.map((finding) => finding.kind));
   const ordered = KIND_ORDER.filter((kind) => kinds.has(kind));
   return ordered.length > 0 ? ordered.join(' ') : 'ok';

@@ -34,7 +34,7 @@ export function markAnchor(list: UserList, row: Element): Element {
       : where
         ? row.querySelector(where.selector)
         : undefined;
-  return cell ?? list.cells(row).find(Boolean) ?? row;
+  return cell ?? Array.from(list.cells(row)).find(Boolean) ?? row;
 }
 
 /**
@@ -72,13 +72,18 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
   // Badges change the list's layout, and a big table's layout is costly (a 5,000-row table takes
   // hundreds of ms to lay out again): rows get their verdict attribute at once, and their badges all
   // together once a batch of rows is judged, so the browser lays the table out once, not per chunk.
+  // Only rows with findings get badges (and rows that had some, to take them away): most rows of a
+  // big list are fine and cost nothing more than their attribute.
   const pendingBadges = new Map<Element, Pick<WatchedRow, 'list' | 'verdict'>>();
+  const badged = new Set<Element>();
   const flushBadges = () => {
     for (const [element, { list, verdict }] of pendingBadges) {
       if (!element.isConnected) continue;
       const anchor = markAnchor(list, element);
-      const placement = verdict.findings.length > 0 ? placementFor(list, anchor, placements) : 'after';
-      renderRowBadges(element, anchor, verdict, placement);
+      const flagged = verdict.findings.length > 0;
+      renderRowBadges(element, anchor, verdict, flagged ? placementFor(list, anchor, placements) : 'after');
+      if (flagged) badged.add(element);
+      else badged.delete(element);
     }
     pendingBadges.clear();
   };
@@ -91,12 +96,14 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     now: options.now,
     onRow(element, { list, verdict }) {
       setRowVerdict(element, verdict);
-      pendingBadges.set(element, { list, verdict });
+      if (verdict.findings.length > 0 || badged.has(element)) pendingBadges.set(element, { list, verdict });
+      else pendingBadges.delete(element);
       marked.add(element);
     },
     onForget(element) {
       unmarkRow(element);
       marked.delete(element);
+      badged.delete(element);
       pendingBadges.delete(element);
     },
     onSettled(rows, lists) {
@@ -109,6 +116,7 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     pendingBadges.clear();
     for (const element of marked) unmarkRow(element);
     marked.clear();
+    badged.clear();
   };
   options.signal?.addEventListener('abort', stop, { once: true });
   return {

@@ -1,13 +1,31 @@
-import type { PageRow } from '../../../shared/schemas/page-row';
+import type { PageLogin, PageRow } from '../../../shared/schemas/page-row';
 import type { AdapterField } from './adapter-schema';
 import { cellSegments, cellText, checkboxesIn, isEmail } from './cell-text';
 import type { UserList } from './user-lists';
 
 /**
- * One user row of a list as plain data, or null when the row holds no login (a "No matches" line,
- * a group heading, a loading placeholder).
+ * Who a user row is: its login, name, email and status, which is all a verdict needs, or null when
+ * the row holds no login (a "No matches" line, a group heading, a loading placeholder). Only these
+ * cells are read while the page is being marked; the rest of the row is read when the list is synced.
  */
+export function readLogin(list: UserList, row: Element): PageLogin | null {
+  return readFrom(rowReader(list, row));
+}
+
+/** One user row of a list as plain data, or null when the row holds no login. */
 export function readRow(list: UserList, row: Element): PageRow | null {
+  const reader = rowReader(list, row);
+  const login = readFrom(reader);
+  if (!login) return null;
+  return {
+    ...login,
+    role: reader.textOf('role'),
+    lastSignIn: nullIfEmpty(reader.textOf('lastSignIn'), 100),
+    permissions: readPermissions(list, reader.cells, reader.cellOf('permissions')),
+  };
+}
+
+function rowReader(list: UserList, row: Element) {
   const cells = list.cells(row);
   const cellOf = (field: AdapterField): Element | undefined => {
     const where = list.columns[field];
@@ -19,7 +37,10 @@ export function readRow(list: UserList, row: Element): PageRow | null {
     const cell = cellOf(field);
     return cell ? nullIfEmpty(cellText(cell), 200) : null;
   };
+  return { cells, cellOf, textOf };
+}
 
+function readFrom({ cellOf, textOf }: ReturnType<typeof rowReader>): PageLogin | null {
   const usernameCell = cellOf('username');
   if (!usernameCell) return null;
   const userSegments = cellSegments(usernameCell);
@@ -46,10 +67,7 @@ export function readRow(list: UserList, row: Element): PageRow | null {
       loginSegment,
     ),
     email: email ? clip(email, 320) : null,
-    role: textOf('role'),
     status: nullIfEmpty(textOf('status'), 100),
-    lastSignIn: nullIfEmpty(textOf('lastSignIn'), 100),
-    permissions: readPermissions(list, cells, cellOf('permissions')),
   };
 }
 
@@ -84,7 +102,7 @@ function readDisplayName(
  */
 function readPermissions(
   list: UserList,
-  cells: (Element | undefined)[],
+  cells: ArrayLike<Element | undefined>,
   permissionsCell: Element | undefined,
 ) {
   const granted: string[] = [];

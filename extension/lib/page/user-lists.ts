@@ -19,7 +19,7 @@ export interface UserList {
   /** The list's user rows as the page shows them now. */
   rows(): Element[];
   /** A row's cells by column position, colspans expanded. */
-  cells(row: Element): (Element | undefined)[];
+  cells(row: Element): ArrayLike<Element | undefined>;
   /** The CSS selector that finds this list's rows, to locate the row of a changed node. */
   rowSelector: string;
   /**
@@ -84,18 +84,26 @@ interface ListShape {
   rowSelector: string;
   isRow(element: Element): boolean;
   rows(): Element[];
-  cells(row: Element): (Element | undefined)[];
+  cells(row: Element): ArrayLike<Element | undefined>;
 }
 
 function expandSpans(cells: Element[]): (Element | undefined)[] {
   const out: (Element | undefined)[] = [];
-  for (const cell of cells) {
-    const span = Math.min(Math.max(Number(cell.getAttribute('colspan')) || 1, 1), 50);
-    const at = Number(cell.getAttribute('aria-colindex'));
-    if (at >= 1 && at <= 500 && at - 1 >= out.length) out.length = at - 1;
-    for (let i = 0; i < span; i++) out.push(cell);
-  }
+  for (const cell of cells) placeCell(out, cell);
   return out;
+}
+
+/** Puts a cell at its column positions: once per column it spans, at its `aria-colindex` if set. */
+function placeCell(out: (Element | undefined)[], cell: Element): void {
+  // Most cells carry no attributes at all, hence no span: one check, the common case on big lists.
+  if (!cell.hasAttributes()) {
+    out.push(cell);
+    return;
+  }
+  const span = Math.min(Math.max(Number(cell.getAttribute('colspan')) || 1, 1), 50);
+  const at = Number(cell.getAttribute('aria-colindex'));
+  if (at >= 1 && at <= 500 && at - 1 >= out.length) out.length = at - 1;
+  for (let i = 0; i < span; i++) out.push(cell);
 }
 
 function headerTexts(cells: (Element | undefined)[]): string[] {
@@ -108,10 +116,12 @@ function headerTexts(cells: (Element | undefined)[]): string[] {
 // that strict, so walk the children.)
 function tableRows(table: HTMLTableElement): HTMLTableRowElement[] {
   const rows: HTMLTableRowElement[] = [];
-  for (const child of table.children) {
-    if (child instanceof HTMLTableRowElement) rows.push(child);
-    else if (child.tagName === 'THEAD' || child.tagName === 'TBODY' || child.tagName === 'TFOOT') {
-      for (const row of child.children) if (row instanceof HTMLTableRowElement) rows.push(row);
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+    const tag = child.tagName;
+    if (tag === 'TR') rows.push(child as HTMLTableRowElement);
+    else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
+      for (let row = child.firstElementChild; row; row = row.nextElementSibling)
+        if (row.tagName === 'TR') rows.push(row as HTMLTableRowElement);
     }
   }
   return rows;
@@ -123,6 +133,15 @@ function rowCells(row: Element): Element[] {
     if (cell.tagName === 'TD' || cell.tagName === 'TH') cells.push(cell);
   }
   return cells;
+}
+
+/** A table row's cells by column position, spans expanded, in one walk of the row. */
+function tableRowCells(row: Element): (Element | undefined)[] {
+  const out: (Element | undefined)[] = [];
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (cell.tagName === 'TD' || cell.tagName === 'TH') placeCell(out, cell);
+  }
+  return out;
 }
 
 function tableShape(table: HTMLTableElement): ListShape | null {
@@ -155,7 +174,12 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     rowSelector: 'tr',
     isRow,
     rows: () => tableRows(table).filter(isRow),
-    cells: (row) => expandSpans(rowCells(row)),
+    // A row with one cell per column (no spans, the usual case) is read through the browser's own
+    // list of its cells, with no walk.
+    cells: (row) => {
+      const own = (row as HTMLTableRowElement).cells;
+      return own?.length === headers.length ? own : tableRowCells(row);
+    },
   };
 }
 

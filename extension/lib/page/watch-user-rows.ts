@@ -1,13 +1,14 @@
-import type { PageRow } from '../../../shared/schemas/page-row';
+import type { PageLogin } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
 import type { EvaluatePageRows, RowVerdict } from './evaluate';
-import { readRow } from './read-row';
+import { readLogin } from './read-row';
 import { findUserLists, type UserList } from './user-lists';
 
 export interface WatchedRow {
   list: UserList;
-  row: PageRow;
+  /** Who the row is, as read when it was judged (the whole row is read when the list is synced). */
+  row: PageLogin;
   verdict: RowVerdict;
 }
 
@@ -73,7 +74,8 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   // Re-rendered rows with the same content (a sort, a page back) reuse the verdict already made.
   const verdictCache = new Map<string, RowVerdict>();
   let lists: UserList[] = [];
-  const queue = new Set<Element>();
+  // Rows waiting to be judged, with their list when it is already known.
+  const queue = new Map<Element, UserList | undefined>();
   let rescanNeeded = true;
   let sweepNeeded = false;
   let running: Promise<void> | null = null;
@@ -100,7 +102,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     const known = new Map(lists.map((list) => [list.element, list]));
     // Keep the list objects already known so rows stay attached to them.
     lists = found.map((list) => known.get(list.element) ?? list);
-    for (const list of lists) for (const row of list.rows()) if (!rows.has(row)) queue.add(row);
+    for (const list of lists) for (const row of list.rows()) if (!rows.has(row)) queue.set(row, list);
     sweepNeeded = true;
   };
 
@@ -117,18 +119,19 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     options.onForget?.(element);
   };
 
-  const judge = (element: Element) => {
-    const list = listOf(element);
+  const judge = (element: Element, queuedIn: UserList | undefined) => {
+    const list =
+      queuedIn && lists.includes(queuedIn) && queuedIn.element.contains(element) ? queuedIn : listOf(element);
     if (!list || !element.isConnected) {
       forget(element);
       return;
     }
-    const row = readRow(list, element);
+    const row = readLogin(list, element);
     if (!row) {
       forget(element);
       return;
     }
-    const key = JSON.stringify(row);
+    const key = `${row.username}\u0000${row.displayName}\u0000${row.email}\u0000${row.status}`;
     if (rows.get(element)?.key === key) return;
     let verdict = verdictCache.get(key);
     if (!verdict) {
@@ -145,17 +148,18 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       const start = now();
       if (rescanNeeded) rescan();
       if (sweepNeeded) sweep();
-      for (const element of queue) {
-        queue.delete(element);
-        judge(element);
+      // Checked before each row, so a chunk that spent its time finding the lists judges none.
+      for (const [element, list] of queue) {
         if (now() - start >= budget) break;
+        queue.delete(element);
+        judge(element, list);
       }
       // User timing, for the benchmark and the browser's performance panel; no effect on the page.
       performance.measure?.('rollcall:chunk', { start, end: now() });
-      if (queue.size > 0 || rescanNeeded) {
-        await yieldToPage();
-        continue;
-      }
+      // Every chunk hands control back to the page, and the settled step (which puts the badges
+      // in) gets a task of its own.
+      await yieldToPage();
+      if (stopped || rescanNeeded || sweepNeeded || queue.size > 0) continue;
       options.onSettled?.(rows, lists);
     }
     running = null;
@@ -172,7 +176,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     for (const record of records) {
       if (record.type === 'characterData') {
         const row = rowOf(record.target);
-        if (row) queue.add(row);
+        if (row) queue.set(row, undefined);
         continue;
       }
       let changed = false;
@@ -193,9 +197,10 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
             rescanNeeded = true;
           for (const list of lists) {
             if (!list.element.contains(node)) continue;
-            if (list.isRow(node)) queue.add(node);
+            if (list.isRow(node)) queue.set(node, list);
             else
-              for (const row of node.querySelectorAll(list.rowSelector)) if (list.isRow(row)) queue.add(row);
+              for (const row of node.querySelectorAll(list.rowSelector))
+                if (list.isRow(row)) queue.set(row, list);
           }
         }
       }
@@ -207,7 +212,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       if (changed) {
         // Text or children changed inside a row: read it again.
         const row = rowOf(record.target);
-        if (row) queue.add(row);
+        if (row) queue.set(row, undefined);
       }
     }
     kick();

@@ -8,7 +8,7 @@ import {
 } from '../../../extension/lib/page/in-page-warnings';
 import { MARKS_TAG } from '../../../extension/lib/page/row-marks';
 import type { RowWatcher } from '../../../extension/lib/page/watch-user-rows';
-import type { PageRow } from '../../../shared/schemas/page-row';
+import type { PageLogin } from '../../../shared/schemas/page-row';
 import { FIXTURES, fixtureLabels, loadFixture } from './fixture-pages';
 
 let running: RowWatcher | null = null;
@@ -40,7 +40,7 @@ const sameKinds = (value: string | null | undefined) => (value ?? '').split(' ')
 
 /** A fake evaluator that flags logins starting with "gen" and counts what it is asked. */
 function countingEvaluator() {
-  const asked: PageRow[] = [];
+  const asked: PageLogin[] = [];
   const evaluate: EvaluatePageRows = (rows) => {
     asked.push(...rows);
     return rows.map((row) => ({
