@@ -1,9 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { PageSnapshot } from '../../shared/schemas/page-row';
+import type { JudgePageLogins, PageSnapshot } from '../../shared/schemas/page-row';
 import type { FieldError } from '../../shared/schemas/problem';
 import type { Campaign, DecideItem, Notification, ReviewItem, Todo } from '../../shared/schemas/reviews';
 import type { OrganisationSettingsInput } from '../../shared/settings';
-import type { SystemDirectory } from './page/directory-verdicts';
+import type { RowVerdict } from './page/evaluate';
 import type { Answer, Checklist } from './reviews-service';
 import type { ChangeInput } from './sync/outbox';
 import type { SyncStatus } from './sync/sync-store';
@@ -49,10 +49,10 @@ export interface ProtocolMap {
   /** From the in-page warnings: send the user list read off an admin page to Rollcall. */
   syncPageSnapshot(snapshot: PageSnapshot): SnapshotSyncResult;
   /**
-   * From the in-page warnings: what the signed-in directory knows about the system of this admin
-   * page (its accounts and open findings), or null when signed out or the page is no known system.
+   * From the in-page warnings: judge the logins read off an admin page, one verdict per login, from
+   * the page alone or, signed in, from what the directory knows about the page's system.
    */
-  getSystemDirectory(pageUrl: string): SystemDirectory | null;
+  judgePageLogins(request: JudgePageLogins): RowVerdict[];
   /** From the popup's "Check this page": run the in-page warnings once on this tab. */
   checkPage(tabId: number): CheckPageResult;
 

@@ -16,8 +16,23 @@ export const pageRowSchema = z.object({
   permissions: z.array(z.string().min(1).max(200)).max(500).nullable(),
 });
 export type PageRow = z.infer<typeof pageRowSchema>;
+
 /** Who a row is, without what it is allowed: what the in-page verdicts are made from. */
-export type PageLogin = Pick<PageRow, 'username' | 'displayName' | 'email' | 'status'>;
+export const pageLoginSchema = pageRowSchema.pick({
+  username: true,
+  displayName: true,
+  email: true,
+  status: true,
+});
+export type PageLogin = z.infer<typeof pageLoginSchema>;
+
+/** The logins read off an admin page, sent by the in-page warnings to the background to be judged. */
+export const judgePageLoginsSchema = z.object({
+  /** The page they were read from: it tells which system's directory applies. */
+  pageUrl: z.url().max(2000),
+  logins: z.array(pageLoginSchema).max(20000),
+});
+export type JudgePageLogins = z.infer<typeof judgePageLoginsSchema>;
 
 /**
  * The kinds of warning a row can carry on the page; `ok` on a row means none of them. Signed out,

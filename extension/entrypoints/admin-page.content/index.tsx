@@ -5,10 +5,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageRow } from '../../../shared/schemas/page-row';
 import { sendMessage } from '../../lib/messaging';
 import { adapterForUrl } from '../../lib/page/adapters';
-import { evaluateWithDirectory } from '../../lib/page/directory-verdicts';
-import { evaluateFromPageAlone } from '../../lib/page/evaluate';
+import type { JudgePageRows } from '../../lib/page/evaluate';
 import { type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
 import { readRow } from '../../lib/page/read-row';
+import { besideList, LAYER_TAG } from '../../lib/page/row-marks';
 import { defaultYield } from '../../lib/page/watch-user-rows';
 import { pageAdaptersItem } from '../../lib/storage';
 import { Banner, type SyncState } from './banner';
@@ -26,16 +26,20 @@ async function pageLoadedAndDrawn(ctx: ContentScriptContext): Promise<void> {
     );
   }
   if (document.visibilityState !== 'visible') return;
-  // The frame callback runs before the frame's layout and paint; the task after it, once they are done.
-  await new Promise<void>((resolve) => {
-    const fallback = setTimeout(resolve, 500);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0),
-    );
-  });
+  // A frame callback runs before its frame's layout and paint, and the task after it once they are
+  // done; a big page draws twice after loading (the second repaints what the first laid out).
+  const frameDrawn = () =>
+    new Promise<void>((resolve) => {
+      const fallback = setTimeout(resolve, 500);
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(fallback);
+          resolve();
+        }, 0),
+      );
+    });
+  await frameDrawn();
+  await frameDrawn();
 }
 
 export default defineContentScript({
@@ -56,12 +60,11 @@ export default defineContentScript({
     performance.mark('rollcall:start');
     let settledOnce = false;
     const adapter = adapterForUrl(await pageAdaptersItem.getValue(), location.href);
-    // Signed in, the directory adds leavers, dormant, excess, unowned and known shared logins;
-    // signed out (or with no answer), the page alone still tells generic, shared and default ones.
-    const directory = await sendMessage('getSystemDirectory', location.href).catch(() => null);
-    const evaluate = directory
-      ? evaluateWithDirectory(directory, evaluateFromPageAlone)
-      : evaluateFromPageAlone;
+    // The background judges the rows (page alone signed out; signed in, with what the directory
+    // knows: leavers, dormant, excess, unowned and known shared logins); this script only reads the
+    // page and draws the marks.
+    const evaluate: JudgePageRows = (logins) =>
+      sendMessage('judgePageLogins', { pageUrl: location.href, logins: [...logins] });
     let summary: PageSummary = { checked: 0, counts: {}, firstList: null };
     let sync: SyncState = { state: 'idle' };
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
@@ -70,8 +73,10 @@ export default defineContentScript({
     void createShadowRootUi(ctx, {
       name: 'rollcall-banner',
       position: 'inline',
-      anchor: () => summary.firstList?.element ?? null,
-      append: 'before',
+      anchor: () => bannerAnchor(),
+      append: 'after',
+      // banner.css sets the host's own reset, with the sticky position WXT's reset would undo.
+      inheritStyles: true,
       onMount: (container) => container,
       onRemove: (container) => {
         if (container) render(null, container);
@@ -115,12 +120,21 @@ export default defineContentScript({
       }
     };
 
-    // The banner sits just above the first user list; a page that re-renders the list (or only
-    // shows one after load) gets it back above the new one.
+    // The banner follows the first user list (beside its rows' badges, when they are in a layer),
+    // and sticks to the bottom of the window while the list is on screen: put above the list, it
+    // would push the whole list down, which costs a big list a full repaint. A page that re-renders
+    // the list (or only shows one after load) gets it back after the new one.
+    const bannerAnchor = () => {
+      const list = summary.firstList?.element;
+      if (!list) return null;
+      const beside = besideList(list);
+      const next = beside.nextElementSibling;
+      return next?.tagName === LAYER_TAG.toUpperCase() ? next : beside;
+    };
     const placeBanner = () => {
-      const anchor = summary.firstList?.element;
+      const anchor = bannerAnchor();
       if (!ui || !anchor || !ctx.isValid) return;
-      if (!ui.shadowHost.isConnected || ui.shadowHost.nextElementSibling !== anchor) {
+      if (!ui.shadowHost.isConnected || ui.shadowHost.previousElementSibling !== anchor) {
         ui.remove();
         ui.mount();
       }

@@ -7,6 +7,7 @@ import {
   ADMIN_PAGE_SCRIPT_ID,
   grantedAdminPagePatterns,
 } from '../../lib/page/admin-page-scripts';
+import { createPageJudge } from '../../lib/page/page-judge';
 import { createReviewsService, wireReviewMessages } from '../../lib/reviews-service';
 import { fetchServerStatus } from '../../lib/server-status';
 import { pageAdaptersItem, serverUrlItem } from '../../lib/storage';
@@ -68,8 +69,13 @@ export default defineBackground(() => {
   void service.restoreBadge().then(() => service.syncNow());
 
   const pageLink = createPageLink({ api, syncNow: () => service.syncNow() });
-  onMessage('syncPageSnapshot', ({ data }) => pageLink.syncPageSnapshot(data));
-  onMessage('getSystemDirectory', ({ data }) => pageLink.getSystemDirectory(data));
+  const pageJudge = createPageJudge({ directoryFor: (pageUrl) => pageLink.getSystemDirectory(pageUrl) });
+  onMessage('syncPageSnapshot', async ({ data }) => {
+    const result = await pageLink.syncPageSnapshot(data);
+    pageJudge.forget();
+    return result;
+  });
+  onMessage('judgePageLogins', ({ data }) => pageJudge.judge(data));
   // "Check this page" in the popup: once, on the tab the admin is looking at, through activeTab, so
   // no standing permission for the site is needed.
   onMessage('checkPage', async ({ data: tabId }) => {

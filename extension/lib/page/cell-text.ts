@@ -38,6 +38,8 @@ const FORMATTING_TAGS = new Set([
 ]);
 
 export const MARK_TAG_PREFIX = 'ROLLCALL-';
+// Controls drawn with ARIA roles, whose text is a label, not the cell's value.
+const SKIPPED_ROLES = new Set(['button', 'checkbox', 'switch', 'menu']);
 
 function isSkipped(element: Element, header: boolean): boolean {
   // Sortable headers put their label in a button; in a header, that text is the label.
@@ -45,9 +47,14 @@ function isSkipped(element: Element, header: boolean): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
   if (element.tagName.startsWith(MARK_TAG_PREFIX)) return true;
   if (!element.hasAttributes()) return false;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  const role = element.getAttribute('role');
-  return role === 'button' || role === 'checkbox' || role === 'switch' || role === 'menu';
+  // One call for the names, and a look at a value only where one matters (most carry just href or
+  // class).
+  for (const name of element.getAttributeNames()) {
+    if (name === 'hidden') return true;
+    if (name === 'aria-hidden' && element.getAttribute(name) === 'true') return true;
+    if (name === 'role' && SKIPPED_ROLES.has(element.getAttribute(name) ?? '')) return true;
+  }
+  return false;
 }
 
 /**
@@ -74,8 +81,8 @@ function tidy(text: string | null): string {
   return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
-export function cellSegments(cell: Element, options: { header?: boolean } = {}): string[] {
-  const header = options.header ?? false;
+export function cellSegments(cell: Element, options?: { header?: boolean }): string[] {
+  const header = options?.header ?? false;
   // Most cells hold one run of text, often inside a link or a span: skip the walk.
   const single = singleText(cell, header);
   if (single !== undefined) {
@@ -118,7 +125,9 @@ export function cellSegments(cell: Element, options: { header?: boolean } = {}):
   return segments;
 }
 
-export function cellText(cell: Element, options: { header?: boolean } = {}): string {
+export function cellText(cell: Element, options?: { header?: boolean }): string {
+  const single = singleText(cell, options?.header ?? false);
+  if (single !== undefined) return tidy(single);
   return cellSegments(cell, options).join(' ');
 }
 

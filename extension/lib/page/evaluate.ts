@@ -20,6 +20,8 @@ export interface RowVerdict {
  * one (signed in) both have this shape; neither touches the DOM.
  */
 export type EvaluatePageRows = (rows: readonly PageLogin[]) => RowVerdict[];
+/** The same, as the content script has it: the background decides, and answers later. */
+export type JudgePageRows = (rows: readonly PageLogin[]) => RowVerdict[] | Promise<RowVerdict[]>;
 
 /**
  * Signed out: what the page alone tells (generic, shared by display name, default accounts), decided

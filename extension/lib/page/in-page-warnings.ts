@@ -1,7 +1,7 @@
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapter-schema';
-import type { EvaluatePageRows } from './evaluate';
-import { renderRowBadges, setRowVerdict, unmarkRow } from './row-marks';
+import type { JudgePageRows } from './evaluate';
+import { createMarkLayer, type MarkLayer, renderRowBadges, setRowVerdict, unmarkRow } from './row-marks';
 import type { UserList } from './user-lists';
 import { type RowWatcher, type WatchedRow, watchUserRows } from './watch-user-rows';
 
@@ -17,13 +17,23 @@ export interface PageSummary {
 export interface InPageWarningsOptions {
   doc?: Document;
   adapter?: PageAdapter | null;
-  evaluate: EvaluatePageRows;
+  evaluate: JudgePageRows;
   onSummary?(summary: PageSummary): void;
   yieldToPage?: () => Promise<void>;
   budgetMs?: number;
   signal?: AbortSignal;
   now?: () => number;
+  /** From how many rows a list's badges go in a layer beside it rather than in its rows. */
+  layerFromRows?: number;
 }
+
+/**
+ * Lists from this many rows get their badges in a layer (see createMarkLayer): measured in Chromium,
+ * badges in the rows of a 250-row table cost a 30–100 ms relayout, of a 1,000-row one 100–160 ms,
+ * while the layer costs 10–25 ms at either size. Small firms' lists, mostly well under this, keep
+ * their badges in the rows, where they never cover the page's text.
+ */
+export const LAYER_FROM_ROWS = 200;
 
 /** The cell a row's badges go in: the login's own cell, else the row's first cell. */
 export function markAnchor(list: UserList, row: Element): Element {
@@ -69,23 +79,48 @@ export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonl
 export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher {
   const marked = new Set<Element>();
   const placements = new WeakMap<UserList, 'after' | 'before'>();
-  // Badges change the list's layout, and a big table's layout is costly (a 5,000-row table takes
-  // hundreds of ms to lay out again): rows get their verdict attribute at once, and their badges all
-  // together once a batch of rows is judged, so the browser lays the table out once, not per chunk.
-  // Only rows with findings get badges (and rows that had some, to take them away): most rows of a
-  // big list are fine and cost nothing more than their attribute.
-  const pendingBadges = new Map<Element, Pick<WatchedRow, 'list' | 'verdict'>>();
-  const badged = new Set<Element>();
+  const layerFrom = options.layerFromRows ?? LAYER_FROM_ROWS;
+  // A list's badges go in its rows, or in a layer beside a big list (decided on its first badges).
+  const layers = new Map<UserList, MarkLayer | null>();
+  const layerOf = (list: UserList): MarkLayer | null => {
+    let layer = layers.get(list);
+    if (layer === undefined) {
+      let size = 0;
+      for (const watched of watcher.rows.values()) if (watched.list === list) size++;
+      layer = size >= layerFrom ? createMarkLayer(list.element) : null;
+      layers.set(list, layer);
+    }
+    return layer;
+  };
+  // Badges change the list's layout, and a big table's layout is costly: rows get their verdict
+  // attribute at once, and their badges all together once a batch of rows is judged, so the browser
+  // lays the page out once, not per chunk. Only rows with findings get badges (and rows that had
+  // some, to take them away): most rows of a big list are fine and cost nothing more than their
+  // attribute.
+  const pendingBadges = new Map<Element, Pick<WatchedRow, 'list' | 'row' | 'verdict'>>();
+  const badged = new Map<Element, MarkLayer | null>();
   const flushBadges = () => {
-    for (const [element, { list, verdict }] of pendingBadges) {
+    for (const [element, { list, row, verdict }] of pendingBadges) {
       if (!element.isConnected) continue;
       const anchor = markAnchor(list, element);
       const flagged = verdict.findings.length > 0;
-      renderRowBadges(element, anchor, verdict, flagged ? placementFor(list, anchor, placements) : 'after');
-      if (flagged) badged.add(element);
+      const layer = layerOf(list);
+      if (layer) layer.set(element, anchor, verdict, row.username);
+      else
+        renderRowBadges(element, anchor, verdict, flagged ? placementFor(list, anchor, placements) : 'after');
+      if (flagged) badged.set(element, layer);
       else badged.delete(element);
     }
     pendingBadges.clear();
+    // Rows of a big list may have moved (sorted, filtered, grown): line its badges up again.
+    for (const layer of layers.values()) layer?.place();
+  };
+  const forgetLists = (lists: readonly UserList[]) => {
+    for (const [list, layer] of layers) {
+      if (lists.includes(list)) continue;
+      layer?.destroy();
+      layers.delete(list);
+    }
   };
   const watcher = watchUserRows({
     doc: options.doc,
@@ -94,19 +129,22 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     yieldToPage: options.yieldToPage,
     budgetMs: options.budgetMs,
     now: options.now,
-    onRow(element, { list, verdict }) {
+    onRow(element, { list, row, verdict }) {
       setRowVerdict(element, verdict);
-      if (verdict.findings.length > 0 || badged.has(element)) pendingBadges.set(element, { list, verdict });
+      if (verdict.findings.length > 0 || badged.has(element))
+        pendingBadges.set(element, { list, row, verdict });
       else pendingBadges.delete(element);
       marked.add(element);
     },
     onForget(element) {
       unmarkRow(element);
+      badged.get(element)?.remove(element);
       marked.delete(element);
       badged.delete(element);
       pendingBadges.delete(element);
     },
     onSettled(rows, lists) {
+      forgetLists(lists);
       flushBadges();
       options.onSummary?.(summarise(rows, lists));
     },
@@ -115,6 +153,7 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     watcher.stop();
     pendingBadges.clear();
     for (const element of marked) unmarkRow(element);
+    forgetLists([]);
     marked.clear();
     badged.clear();
   };

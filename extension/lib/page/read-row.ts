@@ -9,39 +9,43 @@ import type { UserList } from './user-lists';
  * cells are read while the page is being marked; the rest of the row is read when the list is synced.
  */
 export function readLogin(list: UserList, row: Element): PageLogin | null {
-  return readFrom(rowReader(list, row));
+  return readFrom({ list, row, cells: list.cells(row) });
 }
 
 /** One user row of a list as plain data, or null when the row holds no login. */
 export function readRow(list: UserList, row: Element): PageRow | null {
-  const reader = rowReader(list, row);
-  const login = readFrom(reader);
+  const at: RowCells = { list, row, cells: list.cells(row) };
+  const login = readFrom(at);
   if (!login) return null;
   return {
     ...login,
-    role: reader.textOf('role'),
-    lastSignIn: nullIfEmpty(reader.textOf('lastSignIn'), 100),
-    permissions: readPermissions(list, reader.cells, reader.cellOf('permissions')),
+    role: textOf(at, 'role'),
+    lastSignIn: nullIfEmpty(textOf(at, 'lastSignIn'), 100),
+    permissions: readPermissions(list, at.cells, cellOf(at, 'permissions')),
   };
 }
 
-function rowReader(list: UserList, row: Element) {
-  const cells = list.cells(row);
-  const cellOf = (field: AdapterField): Element | undefined => {
-    const where = list.columns[field];
-    if (where === undefined) return undefined;
-    if (typeof where === 'number') return cells[where];
-    return row.querySelector(where.selector) ?? undefined;
-  };
-  const textOf = (field: AdapterField): string | null => {
-    const cell = cellOf(field);
-    return cell ? nullIfEmpty(cellText(cell), 200) : null;
-  };
-  return { cells, cellOf, textOf };
+/** A row with its cells by column position, read once. */
+interface RowCells {
+  list: UserList;
+  row: Element;
+  cells: ArrayLike<Element | undefined>;
 }
 
-function readFrom({ cellOf, textOf }: ReturnType<typeof rowReader>): PageLogin | null {
-  const usernameCell = cellOf('username');
+function cellOf({ list, row, cells }: RowCells, field: AdapterField): Element | undefined {
+  const where = list.columns[field];
+  if (where === undefined) return undefined;
+  if (typeof where === 'number') return cells[where];
+  return row.querySelector(where.selector) ?? undefined;
+}
+
+function textOf(at: RowCells, field: AdapterField): string | null {
+  const cell = cellOf(at, field);
+  return cell ? nullIfEmpty(cellText(cell), 200) : null;
+}
+
+function readFrom(at: RowCells): PageLogin | null {
+  const usernameCell = cellOf(at, 'username');
   if (!usernameCell) return null;
   const userSegments = cellSegments(usernameCell);
   // A cell may show the login with a name or email beside it ("Amy Nguyen / amy@firm"): the login
@@ -53,21 +57,21 @@ function readFrom({ cellOf, textOf }: ReturnType<typeof rowReader>): PageLogin |
   const username = clip(loginSegment ?? '', 320);
   if (!username) return null;
 
-  const emailCell = cellOf('email');
+  const emailCell = cellOf(at, 'email');
   const email =
     (emailCell ? cellSegments(emailCell) : userSegments).find((segment) => isEmail(segment)) ?? null;
 
   return {
     username,
     displayName: readDisplayName(
-      cellOf('displayName'),
-      cellOf('firstName'),
-      cellOf('lastName'),
+      cellOf(at, 'displayName'),
+      cellOf(at, 'firstName'),
+      cellOf(at, 'lastName'),
       userSegments,
       loginSegment,
     ),
     email: email ? clip(email, 320) : null,
-    status: nullIfEmpty(textOf('status'), 100),
+    status: nullIfEmpty(textOf(at, 'status'), 100),
   };
 }
 

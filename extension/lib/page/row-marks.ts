@@ -53,7 +53,9 @@ export function renderRowBadges(
     if (placement === 'after') anchor.appendChild(host);
     else anchor.insertBefore(host, anchor.firstChild);
   }
-  renderBadges(host.shadowRoot as ShadowRoot, verdict);
+  const shadow = host.shadowRoot as ShadowRoot;
+  prepare(shadow);
+  renderBadges(shadow, verdict);
 }
 
 /** Takes a row's marks away, e.g. when the content script is stopped or replaced. */
@@ -126,14 +128,17 @@ function listen(shadow: ShadowRoot): void {
 
 const prepared = new WeakSet<ShadowRoot>();
 
-function renderBadges(shadow: ShadowRoot, verdict: RowVerdict): void {
-  const doc = shadow.ownerDocument;
-  if (!prepared.has(shadow)) {
-    prepared.add(shadow);
-    styleShadow(shadow);
-    listen(shadow);
-  }
-  for (const old of shadow.querySelectorAll('.badge, .tip')) old.remove();
+function prepare(shadow: ShadowRoot): void {
+  if (prepared.has(shadow)) return;
+  prepared.add(shadow);
+  styleShadow(shadow);
+  listen(shadow);
+}
+
+/** A badge and its tip per finding, most urgent first, into `container` (a shadow root or in one). */
+function renderBadges(container: ShadowRoot | HTMLElement, verdict: RowVerdict): void {
+  const doc = container.ownerDocument;
+  for (const old of container.querySelectorAll('.badge, .tip')) old.remove();
   const findings = [...verdict.findings].sort(
     (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
   );
@@ -158,7 +163,8 @@ function renderBadges(shadow: ShadowRoot, verdict: RowVerdict): void {
       title,
       doc.createTextNode(`\n${finding.evidence}\n${finding.tip.why}\nFix: ${finding.tip.fix}`),
     );
-    shadow.append(badge, tip);
+    container.appendChild(badge);
+    container.appendChild(tip);
   }
 }
 
@@ -171,4 +177,110 @@ function showTip(badge: HTMLElement, tip: HTMLElement): void {
   const fitsBelow = !view || below + tip.offsetHeight < view.innerHeight;
   tip.style.top = `${fitsBelow ? below : Math.max(4, box.top - tip.offsetHeight - 6)}px`;
   tip.style.left = `${Math.max(4, Math.min(box.left, (view?.innerWidth ?? 1024) - tip.offsetWidth - 4))}px`;
+}
+
+/** The element that holds the badges of a big list, beside it rather than in its rows. */
+export const LAYER_TAG = 'rollcall-layer';
+
+/**
+ * The badges of a big list, kept out of its rows. Anything put into a table's rows makes the browser
+ * lay the whole table out again (about 300 ms for 5,000 rows, whichever rows change), so a big list's
+ * badges go in one layer just after the list instead: a zero-size element in the list's own flow (it
+ * scrolls with the list), with each row's badges placed over the row, just after the login's text.
+ * Tab order reaches them after the list; each group is named after its login.
+ */
+export interface MarkLayer {
+  /** Shows a row's badges, or takes them away when the verdict has none. */
+  set(row: Element, anchor: Element, verdict: RowVerdict, login: string): void;
+  remove(row: Element): void;
+  /** Lines every group up with its row again (after the list changed or resized). */
+  place(): void;
+  /** Takes the layer off the page. */
+  destroy(): void;
+}
+
+/** What goes beside a list: the whole table when the list is part of one (an adapter may name a <tbody>). */
+export function besideList(list: Element): Element {
+  return list.closest('table') ?? list;
+}
+
+export function createMarkLayer(list: Element): MarkLayer {
+  const doc = list.ownerDocument;
+  const groups = new Map<Element, { anchor: Element; group: HTMLElement }>();
+  const beside = besideList(list);
+  const host = doc.createElement(LAYER_TAG);
+  host.setAttribute('style', 'all: initial; display: block; position: relative; width: 0; height: 0;');
+  const shadow = host.attachShadow({ mode: 'open' });
+  prepare(shadow);
+  // A resize observer reports once as soon as it observes: the layer was just placed then.
+  let firstReport = true;
+  const resized =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() => {
+          if (firstReport) firstReport = false;
+          else place();
+        })
+      : null;
+
+  let firstPlace = true;
+  const place = () => {
+    if (!host.isConnected || groups.size === 0) return;
+    if (firstPlace) {
+      firstPlace = false;
+      resized?.observe(beside);
+    }
+    // All positions are read before any is written, so the browser lays the page out once.
+    const view = doc.defaultView;
+    const rtl = view?.getComputedStyle(beside).direction === 'rtl';
+    const base = host.getBoundingClientRect();
+    const range = doc.createRange();
+    const spots = [...groups.values()].map(({ anchor, group }) => {
+      const cell = anchor.getBoundingClientRect();
+      if (cell.width === 0 && cell.height === 0) return { group, spot: null };
+      range.selectNodeContents(anchor);
+      const text = range.getBoundingClientRect();
+      const edge = text.width > 0 ? (rtl ? text.left - 6 : text.right + 6) : rtl ? cell.right : cell.left;
+      // A group as tall as the cell, its badges centred in it; no transforms, which would give each
+      // group a paint layer of its own.
+      const inline = rtl ? `right: ${base.right - edge}px` : `left: ${edge - base.left}px`;
+      return { group, spot: `${inline}; top: ${cell.top - base.top}px; height: ${cell.height}px` };
+    });
+    for (const { group, spot } of spots) {
+      group.hidden = spot === null;
+      if (spot) group.setAttribute('style', spot);
+    }
+  };
+
+  return {
+    set(row, anchor, verdict, login) {
+      let entry = groups.get(row);
+      if (verdict.findings.length === 0) {
+        if (entry) this.remove(row);
+        return;
+      }
+      if (!entry) {
+        const group = doc.createElement('span');
+        group.className = 'group';
+        group.setAttribute('role', 'group');
+        entry = { anchor, group };
+        groups.set(row, entry);
+        shadow.appendChild(group);
+      }
+      entry.anchor = anchor;
+      entry.group.setAttribute('aria-label', `Rollcall: ${login}`);
+      renderBadges(entry.group, verdict);
+      if (!host.isConnected) beside.parentNode?.insertBefore(host, beside.nextSibling);
+    },
+    remove(row) {
+      groups.get(row)?.group.remove();
+      groups.delete(row);
+      if (groups.size === 0) host.remove();
+    },
+    place,
+    destroy() {
+      resized?.disconnect();
+      groups.clear();
+      host.remove();
+    },
+  };
 }

@@ -127,6 +127,27 @@ function tableRows(table: HTMLTableElement): HTMLTableRowElement[] {
   return rows;
 }
 
+/**
+ * The user rows of a table, as `isRow` would pick them, in one walk of its own rows: neither header
+ * nor footer rows, nor empty ones, nor (with no <thead>) those before the header row.
+ */
+function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean): Element[] {
+  const rows: Element[] = [];
+  let afterHeader = hasHead;
+  const take = (row: Element) => {
+    if (row === headerRow) afterHeader = true;
+    else if (afterHeader && row.firstElementChild) rows.push(row);
+  };
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+    const tag = child.tagName;
+    if (tag === 'TR') take(child);
+    else if (tag === 'TBODY') {
+      for (let row = child.firstElementChild; row; row = row.nextElementSibling) if (row.tagName === 'TR') take(row);
+    }
+  }
+  return rows;
+}
+
 function rowCells(row: Element): Element[] {
   const cells: Element[] = [];
   for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
@@ -173,7 +194,7 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     headers,
     rowSelector: 'tr',
     isRow,
-    rows: () => tableRows(table).filter(isRow),
+    rows: () => bodyRows(table, headerRow, headRows.length > 0),
     // A row with one cell per column (no spans, the usual case) is read through the browser's own
     // list of its cells, with no walk.
     cells: (row) => {

@@ -1,7 +1,7 @@
 import type { PageLogin } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
-import type { EvaluatePageRows, RowVerdict } from './evaluate';
+import type { JudgePageRows, RowVerdict } from './evaluate';
 import { readLogin } from './read-row';
 import { findUserLists, type UserList } from './user-lists';
 
@@ -12,10 +12,19 @@ export interface WatchedRow {
   verdict: RowVerdict;
 }
 
+/** A row read and waiting for its verdict. */
+interface Unjudged {
+  element: Element;
+  list: UserList;
+  row: PageLogin;
+  key: string;
+}
+
 export interface WatchUserRowsOptions {
   doc?: Document;
   adapter?: PageAdapter | null;
-  evaluate: EvaluatePageRows;
+  /** Judges a batch of rows; may answer later (the content script asks the background). */
+  evaluate: JudgePageRows;
   /** A row was read and judged (first time, or its content changed). */
   onRow(element: Element, watched: WatchedRow): void;
   /** A row left the page (paging, filtering, removal): its marks can go. */
@@ -119,25 +128,32 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     options.onForget?.(element);
   };
 
-  const judge = (element: Element, queuedIn: UserList | undefined) => {
-    const list =
-      queuedIn && lists.includes(queuedIn) && queuedIn.element.contains(element) ? queuedIn : listOf(element);
+  /**
+   * Reads a queued row. A row whose content is unchanged needs nothing; one whose content was judged
+   * before (a sort, a page back) gets that verdict at once; any other comes back to be judged.
+   */
+  const read = (element: Element, queuedIn: UserList | undefined): Unjudged | null => {
+    const list = queuedIn && lists.includes(queuedIn) ? queuedIn : listOf(element);
     if (!list || !element.isConnected) {
       forget(element);
-      return;
+      return null;
     }
     const row = readLogin(list, element);
     if (!row) {
       forget(element);
-      return;
+      return null;
     }
     const key = `${row.username}\u0000${row.displayName}\u0000${row.email}\u0000${row.status}`;
-    if (rows.get(element)?.key === key) return;
-    let verdict = verdictCache.get(key);
-    if (!verdict) {
-      verdict = options.evaluate([row])[0] ?? { findings: [] };
-      verdictCache.set(key, verdict);
+    if (rows.get(element)?.key === key) return null;
+    const known = verdictCache.get(key);
+    if (known) {
+      keep(element, { list, row, key }, known);
+      return null;
     }
+    return { element, list, row, key };
+  };
+
+  const keep = (element: Element, { list, row, key }: Omit<Unjudged, 'element'>, verdict: RowVerdict) => {
     const watched = { list, row, verdict, key };
     rows.set(element, watched);
     options.onRow(element, watched);
@@ -148,14 +164,33 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       const start = now();
       if (rescanNeeded) rescan();
       if (sweepNeeded) sweep();
-      // Checked before each row, so a chunk that spent its time finding the lists judges none.
+      // Checked before each row, so a chunk that spent its time finding the lists reads none.
+      const batch: Unjudged[] = [];
       for (const [element, list] of queue) {
         if (now() - start >= budget) break;
         queue.delete(element);
-        judge(element, list);
+        const unjudged = read(element, list);
+        if (unjudged) batch.push(unjudged);
       }
       // User timing, for the benchmark and the browser's performance panel; no effect on the page.
       performance.measure?.('rollcall:chunk', { start, end: now() });
+      if (batch.length > 0) {
+        let verdicts: RowVerdict[];
+        try {
+          // The page has control while the rows are judged (in the background, for the content script).
+          verdicts = await options.evaluate(batch.map((unjudged) => unjudged.row));
+        } catch {
+          // Nobody to judge them: the extension was reloaded or removed, and stops this watcher.
+          break;
+        }
+        batch.forEach((unjudged, index) => {
+          const verdict = verdicts[index] ?? { findings: [] };
+          verdictCache.set(unjudged.key, verdict);
+          // A row that left the page meanwhile, or changed again (queued anew), is not marked now.
+          if (stopped || !unjudged.element.isConnected || queue.has(unjudged.element)) return;
+          keep(unjudged.element, unjudged, verdict);
+        });
+      }
       // Every chunk hands control back to the page, and the settled step (which puts the badges
       // in) gets a task of its own.
       await yieldToPage();
