@@ -187,16 +187,28 @@ export const LAYER_TAG = 'rollcall-layer';
  * lay the whole table out again (about 300 ms for 5,000 rows, whichever rows change), so a big list's
  * badges go in one layer just after the list instead: a zero-size element in the list's own flow (it
  * scrolls with the list), with each row's badges placed over the row, just after the login's text.
- * Tab order reaches them after the list; each group is named after its login.
+ * Only the groups of rows within a screen or so of the window are drawn; the others come and go as
+ * the page scrolls. Tab order reaches them after the list; each group is named after its login.
  */
 export interface MarkLayer {
-  /** Shows a row's badges, or takes them away when the verdict has none. */
+  /** Records a row's badges (none when the verdict has none); drawn at the next `place`. */
   set(row: Element, anchor: Element, verdict: RowVerdict, login: string): void;
   remove(row: Element): void;
-  /** Lines every group up with its row again (after the list changed or resized). */
+  /** Lines every group up with its row (after changes, or when the list moved or resized). */
   place(): void;
   /** Takes the layer off the page. */
   destroy(): void;
+}
+
+interface LayerEntry {
+  anchor: Element;
+  verdict: RowVerdict;
+  login: string;
+  /** Drawn when near the window; redrawn when the verdict changes. */
+  group: HTMLElement | null;
+  drawn: RowVerdict | null;
+  /** Where the group goes, relative to the layer; null while the row shows nothing (hidden). */
+  spot: { inline: number; top: number; height: number } | null;
 }
 
 /** What goes beside a list: the whole table when the list is part of one (an adapter may name a <tbody>). */
@@ -206,12 +218,63 @@ export function besideList(list: Element): Element {
 
 export function createMarkLayer(list: Element): MarkLayer {
   const doc = list.ownerDocument;
-  const groups = new Map<Element, { anchor: Element; group: HTMLElement }>();
+  const view = doc.defaultView;
+  const entries = new Map<Element, LayerEntry>();
   const beside = besideList(list);
   const host = doc.createElement(LAYER_TAG);
   host.setAttribute('style', 'all: initial; display: block; position: relative; width: 0; height: 0;');
   const shadow = host.attachShadow({ mode: 'open' });
   prepare(shadow);
+  let rtl = false;
+
+  const draw = (entry: LayerEntry) => {
+    const spot = entry.spot;
+    if (!entry.group) {
+      entry.group = doc.createElement('span');
+      entry.group.className = 'group';
+      entry.group.setAttribute('role', 'group');
+      shadow.appendChild(entry.group);
+    }
+    if (entry.drawn !== entry.verdict) {
+      entry.group.setAttribute('aria-label', `Rollcall: ${entry.login}`);
+      renderBadges(entry.group, entry.verdict);
+      entry.drawn = entry.verdict;
+    }
+    if (spot) {
+      // A group as tall as the cell, its badges centred in it; no transforms, which would give each
+      // group a paint layer of its own.
+      const inline = rtl ? `right: ${-spot.inline}px` : `left: ${spot.inline}px`;
+      entry.group.setAttribute('style', `${inline}; top: ${spot.top}px; height: ${spot.height}px`);
+    }
+  };
+
+  // Groups within a screen of the window are drawn, the others taken out: a layer of thousands of
+  // badges would cost every frame that lays it out.
+  const showNearWindow = () => {
+    if (!host.isConnected) return;
+    const top = host.getBoundingClientRect().top;
+    const height = view?.innerHeight ?? 800;
+    for (const entry of entries.values()) {
+      const y = entry.spot ? top + entry.spot.top : Number.NaN;
+      if (y > -height && y < 2 * height) draw(entry);
+      else if (entry.group) {
+        entry.group.remove();
+        entry.group = null;
+        entry.drawn = null;
+      }
+    }
+  };
+
+  let scrollQueued = false;
+  const onScroll = () => {
+    if (scrollQueued) return;
+    scrollQueued = true;
+    requestAnimationFrame(() => {
+      scrollQueued = false;
+      showNearWindow();
+    });
+  };
+
   // A resize observer reports once as soon as it observes: the layer was just placed then.
   let firstReport = true;
   const resized =
@@ -221,65 +284,56 @@ export function createMarkLayer(list: Element): MarkLayer {
           else place();
         })
       : null;
+  let watching = false;
 
-  let firstPlace = true;
   const place = () => {
-    if (!host.isConnected || groups.size === 0) return;
-    if (firstPlace) {
-      firstPlace = false;
+    if (entries.size === 0) return;
+    if (!host.isConnected) beside.parentNode?.insertBefore(host, beside.nextSibling);
+    if (!watching) {
+      watching = true;
       resized?.observe(beside);
+      // Any scroll container the list is in: scroll events do not bubble, so listen in the capture phase.
+      doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
     }
-    // All positions are read before any is written, so the browser lays the page out once.
-    const view = doc.defaultView;
-    const rtl = view?.getComputedStyle(beside).direction === 'rtl';
+    // Every position is read before anything is drawn, so the page is laid out once, with only the
+    // (empty) layer new in it.
+    rtl = view?.getComputedStyle(beside).direction === 'rtl';
     const base = host.getBoundingClientRect();
     const range = doc.createRange();
-    const spots = [...groups.values()].map(({ anchor, group }) => {
-      const cell = anchor.getBoundingClientRect();
-      if (cell.width === 0 && cell.height === 0) return { group, spot: null };
-      range.selectNodeContents(anchor);
+    for (const entry of entries.values()) {
+      const cell = entry.anchor.getBoundingClientRect();
+      if (cell.width === 0 && cell.height === 0) {
+        entry.spot = null;
+        continue;
+      }
+      range.selectNodeContents(entry.anchor);
       const text = range.getBoundingClientRect();
       const edge = text.width > 0 ? (rtl ? text.left - 6 : text.right + 6) : rtl ? cell.right : cell.left;
-      // A group as tall as the cell, its badges centred in it; no transforms, which would give each
-      // group a paint layer of its own.
-      const inline = rtl ? `right: ${base.right - edge}px` : `left: ${edge - base.left}px`;
-      return { group, spot: `${inline}; top: ${cell.top - base.top}px; height: ${cell.height}px` };
-    });
-    for (const { group, spot } of spots) {
-      group.hidden = spot === null;
-      if (spot) group.setAttribute('style', spot);
+      entry.spot = { inline: edge - base.left, top: cell.top - base.top, height: cell.height };
     }
+    showNearWindow();
   };
 
   return {
     set(row, anchor, verdict, login) {
-      let entry = groups.get(row);
       if (verdict.findings.length === 0) {
-        if (entry) this.remove(row);
+        this.remove(row);
         return;
       }
-      if (!entry) {
-        const group = doc.createElement('span');
-        group.className = 'group';
-        group.setAttribute('role', 'group');
-        entry = { anchor, group };
-        groups.set(row, entry);
-        shadow.appendChild(group);
-      }
-      entry.anchor = anchor;
-      entry.group.setAttribute('aria-label', `Rollcall: ${login}`);
-      renderBadges(entry.group, verdict);
-      if (!host.isConnected) beside.parentNode?.insertBefore(host, beside.nextSibling);
+      const entry = entries.get(row);
+      if (entry) Object.assign(entry, { anchor, verdict, login });
+      else entries.set(row, { anchor, verdict, login, group: null, drawn: null, spot: null });
     },
     remove(row) {
-      groups.get(row)?.group.remove();
-      groups.delete(row);
-      if (groups.size === 0) host.remove();
+      entries.get(row)?.group?.remove();
+      entries.delete(row);
+      if (entries.size === 0) host.remove();
     },
     place,
     destroy() {
       resized?.disconnect();
-      groups.clear();
+      doc.removeEventListener('scroll', onScroll, { capture: true });
+      entries.clear();
       host.remove();
     },
   };

@@ -142,7 +142,8 @@ function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean)
     const tag = child.tagName;
     if (tag === 'TR') take(child);
     else if (tag === 'TBODY') {
-      for (let row = child.firstElementChild; row; row = row.nextElementSibling) if (row.tagName === 'TR') take(row);
+      for (let row = child.firstElementChild; row; row = row.nextElementSibling)
+        if (row.tagName === 'TR') take(row);
     }
   }
   return rows;
