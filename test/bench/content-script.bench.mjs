@@ -8,6 +8,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { bigStaffList } from '../fixtures/big-staff-list.ts';
 
 const ROWS = 5000;
 const LOAD_RUNS = 7;
@@ -25,45 +26,6 @@ function build() {
     stdio: 'ignore',
   });
   if (result.status !== 0) throw new Error('the extension did not build (npm run build:extension:dev)');
-}
-
-/** A practice-management style staff list: mostly people, some role and default logins. */
-function bigStaffList() {
-  const first = ['Amy', 'Chinedu', 'María', 'Min-jun', 'Priya', 'Tomasz', 'Aroha', 'Wei', 'Fatima', 'Liam'];
-  const last = [
-    'Nguyen',
-    'Okafor',
-    'García',
-    'Hwang',
-    'Raman',
-    'Nowak',
-    'Ngata',
-    'Zhang',
-    'Al-Rashid',
-    'Brooks',
-  ];
-  const roles = ['reception', 'frontdesk', 'accounts', 'bookings', 'claims', 'admin', 'test'];
-  const rows = [];
-  for (let i = 0; i < ROWS; i++) {
-    const f = first[i % first.length];
-    const l = last[Math.floor(i / first.length) % last.length];
-    const generic = i % 17 === 0;
-    const username = generic
-      ? `${roles[i % roles.length]}${i}`
-      : `${f.toLowerCase().replace(/[^a-z]/g, '')}.${l.toLowerCase().replace(/[^a-z]/g, '')}${i}`;
-    const name = generic
-      ? roles[i % roles.length]
-      : i % 97 === 0
-        ? `${f} & ${first[(i + 1) % first.length]}`
-        : `${l}, ${f}`;
-    rows.push(
-      `<tr><td><input type="checkbox"></td><td><a href="#u${i}">${name}</a></td><td>${username}</td><td>Solicitor</td><td>Active</td><td>21/11/2026 10:${String(i % 60).padStart(2, '0')}</td><td><a href="#e${i}">Edit</a></td></tr>`,
-    );
-  }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Current Staff List</title>
-<style>body{font:13px Verdana,sans-serif} td,th{border:1px solid #ccc;padding:2px 6px}</style></head><body>
-<h1>Current Staff List</h1><table id="staff"><thead><tr><th></th><th>Staff Name</th><th>Login ID</th><th>Position</th><th>Status</th><th>Last Logon</th><th></th></tr></thead>
-<tbody>${rows.join('\n')}</tbody></table></body></html>`;
 }
 
 async function serve(html) {
@@ -195,7 +157,7 @@ async function main() {
   if (!CHROMIUM)
     throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
   build();
-  const site = await serve(bigStaffList());
+  const site = await serve(bigStaffList(ROWS));
   const emptyDir = emptyExtension();
   const withExt = await launch(EXTENSION_DIR);
   const without = await launch(null);

@@ -120,11 +120,14 @@ export async function startTestWorker(): Promise<TestWorker> {
   };
 }
 
-/** Saves a screenshot to test-results/screenshots/<name>.png (git-ignored). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot to test-results/screenshots/<name>.png (git-ignored): the whole page, or only
+ * the window for a page too long to look at whole.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAYER_FROM_ROWS } from '../../extension/lib/page/in-page-warnings.ts';
+import { bigStaffList } from '../fixtures/big-staff-list.ts';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -164,6 +166,64 @@ describe('in-page warnings in Chromium, signed out', () => {
     expect(await page.locator('#users-body [role=row]').first().locator('.chip').textContent()).toBe(
       'Locked',
     );
+    await page.close();
+  });
+  it('marks a 2,000-row list with its badges in a layer beside it, each over its own row', async () => {
+    const rows = 2000;
+    expect(rows).toBeGreaterThan(LAYER_FROM_ROWS);
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.route('**/big-staff-list.html', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: bigStaffList(rows) }),
+    );
+    await page.goto(`${pages.url}/big-staff-list.html`);
+    await expect
+      .poll(() => page.locator('#staff tbody tr[data-rollcall]').count(), { timeout: 15_000 })
+      .toBe(rows);
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    await expect.poll(() => banner.textContent()).toContain(`checked ${rows} logins`);
+    // Nothing went into the rows: the table is laid out as its page made it.
+    expect(await page.locator('#staff rollcall-marks').count()).toBe(0);
+
+    /** Each drawn group: its login, and whether it sits over that login's row. */
+    const groupsOverTheirRows = () =>
+      page.evaluate(() => {
+        const layer = document.querySelector('rollcall-layer');
+        const rowOf = new Map(
+          [...document.querySelectorAll('#staff tbody tr')].map((row) => [
+            row.querySelector('td:nth-child(3)')?.textContent ?? '',
+            row,
+          ]),
+        );
+        return [...(layer?.shadowRoot?.querySelectorAll('.group') ?? [])].map((group) => {
+          const login = (group.getAttribute('aria-label') ?? '').replace(/^Rollcall: /, '');
+          const row = rowOf.get(login)?.getBoundingClientRect();
+          const box = group.getBoundingClientRect();
+          const middle = box.top + box.height / 2;
+          return { login, over: !!row && middle > row.top && middle < row.bottom };
+        });
+      });
+    const flagged = await page.locator('#staff tbody tr:not([data-rollcall=ok])').count();
+    const near = await groupsOverTheirRows();
+    expect(near.length).toBeGreaterThan(0);
+    // Only the rows near the window have their badges drawn.
+    expect(near.length).toBeLessThan(flagged);
+    for (const { login, over } of near) expect(over, login).toBe(true);
+    expect(near.map((group) => group.login)).toContain('reception0');
+    await screenshot(page, 'in-page-big-list', { fullPage: false });
+
+    // Further down the list, the groups there are drawn as the page scrolls to them.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect
+      .poll(async () => (await groupsOverTheirRows()).map((group) => group.login))
+      .toContain('frontdesk1989');
+    for (const { login, over } of await groupsOverTheirRows()) expect(over, login).toBe(true);
+
+    // A badge shows its tip on hover, like the badges in rows do.
+    const group = page.getByRole('group', { name: 'Rollcall: frontdesk1989' });
+    await group.getByRole('button', { name: 'Generic' }).hover();
+    await expect.poll(() => group.getByRole('tooltip').isVisible()).toBe(true);
+    expect(await group.getByRole('tooltip').textContent()).toContain('"frontdesk1989" is named after a role');
     await page.close();
   });
 });
