@@ -64,10 +64,15 @@ export interface PageEvaluationOptions {
 const DISABLED_STATUS =
   /\b(disabled|inactive|deactivated|suspended|locked|blocked|removed|deleted|archived|expired|revoked|terminated)\b/i;
 
+/** Whether a status column's text says the login cannot be used ("Disabled", "Account locked"). */
+export function isDisabledStatus(status: string | null | undefined): boolean {
+  return !!status && DISABLED_STATUS.test(status);
+}
+
 export function evaluatePageRow(row: PageRow, options: PageEvaluationOptions = {}): PageRowVerdict {
   // Some pages show no username column, only an email: its local part is the login's name.
   const username = (row.username || row.email || '').trim();
-  if (!username || (row.status && DISABLED_STATUS.test(row.status))) {
+  if (!username || isDisabledStatus(row.status)) {
     return { kinds: [], findings: [], classification: null };
   }
   const minConfidence = options.genericUsernameMinConfidence ?? DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE;

@@ -1,3 +1,4 @@
+import { isDisabledStatus } from '../../../shared/page-verdicts';
 import type { Account } from '../../../shared/schemas/directory';
 import type { Finding, RuleId } from '../../../shared/schemas/findings';
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
@@ -23,9 +24,6 @@ const RULE_KINDS: Partial<Record<RuleId, PageWarningKind>> = {
   'unowned-account': 'unowned',
   'dormant-account': 'dormant',
 };
-
-const DISABLED_STATUS =
-  /\b(disabled|inactive|deactivated|suspended|locked|blocked|removed|deleted|archived)\b/i;
 
 /**
  * Signed in: a row whose login the directory knows gets exactly the findings the rules raised about
@@ -61,7 +59,7 @@ export function evaluateWithDirectory(
         byLogin.get(row.username.toLowerCase()) ??
         (row.email ? byLogin.get(row.email.toLowerCase()) : undefined);
       if (accountId === undefined) {
-        if (row.status && DISABLED_STATUS.test(row.status)) return { findings: pageWarnings };
+        if (isDisabledStatus(row.status)) return { findings: pageWarnings };
         return {
           findings: [
             ...pageWarnings,

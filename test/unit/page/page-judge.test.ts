@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import type { SystemDirectory } from '../../../extension/lib/page/directory-verdicts';
+import { createPageJudge } from '../../../extension/lib/page/page-judge';
+import type { PageLogin } from '../../../shared/schemas/page-row';
+
+const PAGE = 'http://127.0.0.1/lexoffice/staff';
+const directory = JSON.parse(
+  readFileSync('test/fixtures/pages/practice-staff-list.directory.json', 'utf8'),
+) as SystemDirectory;
+
+const login = (username: string, displayName: string | null = null): PageLogin => ({
+  username,
+  displayName,
+  email: null,
+  status: 'Active',
+});
+
+describe('the background page judge', () => {
+  it('judges from the page alone when there is no directory, and answers only what badges show', async () => {
+    const judge = createPageJudge({ directoryFor: async () => null });
+    const verdicts = await judge.judge({
+      pageUrl: PAGE,
+      logins: [
+        login('Reception', 'Front Desk'),
+        login('cokafor', 'Okafor, Chinedu'),
+        login('jwhite', 'John & Jane White'),
+      ],
+    });
+    expect(verdicts.map((verdict) => verdict.findings.map((finding) => finding.kind))).toEqual([
+      ['generic'],
+      [],
+      ['shared'],
+    ]);
+    expect(Object.keys(verdicts[0]?.findings[0] ?? {}).sort()).toEqual(['evidence', 'kind', 'tip', 'title']);
+  });
+
+  it('judges with the directory when signed in, reading it once for the batches of one page', async () => {
+    let clock = 0;
+    const directoryFor = vi.fn(async () => directory);
+    const judge = createPageJudge({ directoryFor, now: () => clock });
+    const [leaver] = await judge.judge({ pageUrl: PAGE, logins: [login('mhwang', 'Hwang, Min-jun')] });
+    expect(leaver?.findings[0]?.title).toBe('mhwang in LexOffice is still active after Min-jun Hwang left');
+    const [unknown] = await judge.judge({ pageUrl: PAGE, logins: [login('tnguyen', 'Nguyen, Tran')] });
+    expect(unknown?.findings.map((finding) => finding.kind)).toEqual(['unowned']);
+    expect(directoryFor).toHaveBeenCalledTimes(1);
+
+    // A while later (or once the directory changed) it is read again.
+    clock += 60_000;
+    await judge.judge({ pageUrl: PAGE, logins: [login('mhwang')] });
+    judge.forget();
+    await judge.judge({ pageUrl: PAGE, logins: [login('mhwang')] });
+    expect(directoryFor).toHaveBeenCalledTimes(3);
+  });
+
+  it('still judges from the page alone when the directory cannot be read', async () => {
+    const judge = createPageJudge({ directoryFor: async () => Promise.reject(new Error('storage gone')) });
+    const [verdict] = await judge.judge({ pageUrl: PAGE, logins: [login('frontdesk2')] });
+    expect(verdict?.findings.map((finding) => finding.kind)).toEqual(['generic']);
+  });
+
+  it('refuses a request that is not a list of logins, as a page could send anything', async () => {
+    const judge = createPageJudge({ directoryFor: async () => null });
+    await expect(judge.judge({ pageUrl: 'not a url', logins: [] })).rejects.toThrow();
+    await expect(
+      judge.judge({ pageUrl: PAGE, logins: [{ username: '' } as unknown as PageLogin] }),
+    ).rejects.toThrow();
+  });
+});
