@@ -168,6 +168,10 @@ async function main() {
     const runs = [];
     for (let i = 0; i < MARK_RUNS; i++) runs.push(await markingRun(withExt.context, site.url));
     const typical = [...runs].sort((a, b) => a.cpu - b.cpu)[Math.floor(runs.length / 2)];
+    // The first page after the browser starts finds the background cold (word lists not built yet).
+    console.log(
+      `first page after the browser starts: ${fmt(runs[0].wall)} ms wall, ${fmt(runs[0].cpu)} ms CPU to all rows marked`,
+    );
     console.log(
       `machine load average: ${loadavg()
         .map((n) => n.toFixed(2))
@@ -218,7 +222,10 @@ async function main() {
   const js = readFileSync(CONTENT_SCRIPT);
   const css = readFileSync(CONTENT_SCRIPT.replace(/\.js$/, '.css'));
   const gzip = gzipSync(Buffer.concat([js, css]), { level: 9 }).length / 1024;
-  report('content script size, gzip, with the classifier data', fmt(gzip), 'KB', '< 150 KB', gzip < 150);
+  // The classifier and its word lists run in the background, which judges the rows.
+  const background = gzipSync(readFileSync(join(EXTENSION_DIR, 'background.js')), { level: 9 }).length / 1024;
+  console.log(`background script, gzip, with the classifier data: ${fmt(background)} KB`);
+  report('content script size, gzip', fmt(gzip), 'KB', '< 150 KB', gzip < 150);
   return results.every(Boolean);
 }
 
