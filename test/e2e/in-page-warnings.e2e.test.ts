@@ -154,9 +154,10 @@ describe('in-page warnings in Chromium, signed out', () => {
     await page.fill('input[name=first]', 'Reservations');
     await page.fill('input[name=email]', 'reservations@harbourtravel.com.au');
     await page.click('#send-invite');
-    expect(await page.textContent('#invite-status')).toBe(
-      'Invitation sent to reservations@harbourtravel.com.au',
-    );
+    // The dialog's close event, which the page answers, comes in a task of its own.
+    await expect
+      .poll(() => page.textContent('#invite-status'))
+      .toBe('Invitation sent to reservations@harbourtravel.com.au');
     await expect
       .poll(async () => (await verdicts(page, 'booking-grid'))['reservations@harbourtravel.com.au'])
       .toBe('generic');
@@ -168,6 +169,7 @@ describe('in-page warnings in Chromium, signed out', () => {
     );
     await page.close();
   });
+
   it('marks a 2,000-row list with its badges in a layer beside it, each over its own row', async () => {
     const rows = 2000;
     expect(rows).toBeGreaterThan(LAYER_FROM_ROWS);
