@@ -15,7 +15,7 @@ import { Banner, type SyncState } from './banner';
 import './banner.css';
 
 /**
- * Resolves once the page has loaded and drawn itself once: a big user list is read only then, so the
+ * Resolves once the page has loaded and drawn itself: a big user list is read only then, so the
  * page's own load, layout and first paint never wait on Rollcall. A hidden page draws nothing, so
  * there only the load is waited for.
  */

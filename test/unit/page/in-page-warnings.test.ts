@@ -6,7 +6,7 @@ import {
   type InPageWarningsOptions,
   startInPageWarnings,
 } from '../../../extension/lib/page/in-page-warnings';
-import { MARKS_TAG } from '../../../extension/lib/page/row-marks';
+import { LAYER_TAG, MARKS_TAG } from '../../../extension/lib/page/row-marks';
 import type { RowWatcher } from '../../../extension/lib/page/watch-user-rows';
 import type { PageLogin } from '../../../shared/schemas/page-row';
 import { FIXTURES, fixtureLabels, loadFixture } from './fixture-pages';
@@ -192,6 +192,19 @@ describe('the row watcher', () => {
     expect(watcher.rows.size).toBe(300);
     expect(yields.mock.calls.length).toBeGreaterThanOrEqual(14);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(21);
+  });
+
+  it('puts a big list’s badges in a layer after the list, none in its rows, and takes it away when stopped', async () => {
+    loadFixture('practice-staff-list');
+    const watcher = start(evaluateFromPageAlone, { layerFromRows: 10 });
+    await watcher.settled();
+    expect(document.querySelectorAll('[data-rollcall]').length).toBe(16);
+    expect(document.querySelectorAll(MARKS_TAG).length).toBe(0);
+    const layer = document.querySelector(LAYER_TAG);
+    expect(layer?.previousElementSibling?.id).toBe('tblStaff');
+    watcher.stop();
+    expect(document.querySelector(LAYER_TAG)).toBeNull();
+    expect(document.querySelectorAll('[data-rollcall]').length).toBe(0);
   });
 
   it('takes every mark away when stopped', async () => {
