@@ -113,14 +113,15 @@ function headerTexts(cells: (Element | undefined)[]): string[] {
 }
 
 // Own rows and cells only, never a nested table's. (DOM emulators' `rows`/`cells` are not always
-// that strict, so walk the children.)
-function tableRows(table: HTMLTableElement): HTMLTableRowElement[] {
+// that strict, so walk the children.) The sections to walk, and how many rows at most.
+function tableRows(table: HTMLTableElement, sections: readonly string[], limit = Number.POSITIVE_INFINITY) {
   const rows: HTMLTableRowElement[] = [];
-  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+  for (let child = table.firstElementChild; child && rows.length < limit; child = child.nextElementSibling) {
     const tag = child.tagName;
-    if (tag === 'TR') rows.push(child as HTMLTableRowElement);
-    else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
-      for (let row = child.firstElementChild; row; row = row.nextElementSibling)
+    if (tag === 'TR') {
+      if (sections.includes('TBODY')) rows.push(child as HTMLTableRowElement);
+    } else if (sections.includes(tag)) {
+      for (let row = child.firstElementChild; row && rows.length < limit; row = row.nextElementSibling)
         if (row.tagName === 'TR') rows.push(row as HTMLTableRowElement);
     }
   }
@@ -167,17 +168,18 @@ function tableRowCells(row: Element): (Element | undefined)[] {
 }
 
 function tableShape(table: HTMLTableElement): ListShape | null {
-  const allRows = tableRows(table);
   // Header row: the last row of <thead>; else the first row made only of <th>; else the first row
-  // (older server-rendered apps draw their header with bold <td>s).
-  const headRows = allRows.filter((row) => row.parentElement?.tagName === 'THEAD');
+  // (older server-rendered apps draw their header with bold <td>s). Only the first rows are looked
+  // at: a header sits at the top, and a 5,000-row list is not walked to find it.
+  const headRows = tableRows(table, ['THEAD']);
+  const topRows = tableRows(table, ['THEAD', 'TBODY', 'TFOOT'], 20);
   const headerRow =
     headRows.at(-1) ??
-    allRows.find((row) => {
+    topRows.find((row) => {
       const cells = rowCells(row);
       return cells.length > 0 && cells.every((cell) => cell.tagName === 'TH');
     }) ??
-    allRows[0];
+    topRows[0];
   const headerCells = headerRow ? rowCells(headerRow) : [];
   if (!headerRow || headerCells.length < 2) return null;
   const headers = headerTexts(expandSpans(headerCells));
