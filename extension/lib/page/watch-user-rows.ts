@@ -180,7 +180,8 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
           // The page has control while the rows are judged (in the background, for the content script).
           verdicts = await options.evaluate(batch.map((unjudged) => unjudged.row));
         } catch {
-          // Nobody to judge them: the extension was reloaded or removed, and stops this watcher.
+          // Nobody to judge them: the extension was reloaded or removed, and its context is about to
+          // stop this watcher. Stop working now rather than ask again.
           break;
         }
         batch.forEach((unjudged, index) => {
