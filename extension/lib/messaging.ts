@@ -3,7 +3,7 @@ import type { JudgePageLogins, PageSnapshot } from '../../shared/schemas/page-ro
 import type { FieldError } from '../../shared/schemas/problem';
 import type { Campaign, DecideItem, Notification, ReviewItem, Todo } from '../../shared/schemas/reviews';
 import type { OrganisationSettingsInput } from '../../shared/settings';
-import type { RowVerdict } from './page/evaluate';
+import type { FlaggedLogins } from './page/evaluate';
 import type { Answer, Checklist } from './reviews-service';
 import type { ChangeInput } from './sync/outbox';
 import type { SyncStatus } from './sync/sync-store';
@@ -52,7 +52,7 @@ export interface ProtocolMap {
    * From the in-page warnings: judge the logins read off an admin page, one verdict per login, from
    * the page alone or, signed in, from what the directory knows about the page's system.
    */
-  judgePageLogins(request: JudgePageLogins): RowVerdict[];
+  judgePageLogins(request: JudgePageLogins): FlaggedLogins;
   /** From the popup's "Check this page": run the in-page warnings once on this tab. */
   checkPage(tabId: number): CheckPageResult;
 

@@ -5,7 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageRow } from '../../../shared/schemas/page-row';
 import { sendMessage } from '../../lib/messaging';
 import { adapterForUrl } from '../../lib/page/adapters';
-import type { JudgePageRows } from '../../lib/page/evaluate';
+import { type JudgePageRows, verdictsOf } from '../../lib/page/evaluate';
 import { type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
 import { readRow } from '../../lib/page/read-row';
 import { besideList, LAYER_TAG } from '../../lib/page/row-marks';
@@ -62,8 +62,11 @@ export default defineContentScript({
     // The background judges the rows (page alone signed out; signed in, with what the directory
     // knows: leavers, dormant, excess, unowned and known shared logins); this script only reads the
     // page and draws the marks.
-    const evaluate: JudgePageRows = (logins) =>
-      sendMessage('judgePageLogins', { pageUrl: location.href, logins: [...logins] });
+    const evaluate: JudgePageRows = async (logins) =>
+      verdictsOf(
+        logins.length,
+        await sendMessage('judgePageLogins', { pageUrl: location.href, logins: [...logins] }),
+      );
     let summary: PageSummary = { checked: 0, counts: {}, firstList: null };
     let sync: SyncState = { state: 'idle' };
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;

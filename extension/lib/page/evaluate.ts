@@ -24,6 +24,33 @@ export type EvaluatePageRows = (rows: readonly PageLogin[]) => RowVerdict[];
 export type JudgePageRows = (rows: readonly PageLogin[]) => RowVerdict[] | Promise<RowVerdict[]>;
 
 /**
+ * Verdicts as the background sends them back: only the rows with findings, by their position in the
+ * request. Most rows of a big list are fine, and a message with thousands of empty verdicts costs
+ * the page's thread time to take apart and memory to collect.
+ */
+export interface FlaggedLogins {
+  flagged: [index: number, findings: RowWarning[]][];
+}
+
+/** The verdict of every row without findings: one object, shared. */
+const NO_FINDINGS: RowVerdict = Object.freeze({ findings: Object.freeze([]) as readonly RowWarning[] });
+
+export function flaggedOf(verdicts: readonly RowVerdict[]): FlaggedLogins {
+  const flagged: FlaggedLogins['flagged'] = [];
+  verdicts.forEach((verdict, index) => {
+    if (verdict.findings.length > 0) flagged.push([index, [...verdict.findings]]);
+  });
+  return { flagged };
+}
+
+/** One verdict per row again, from the flagged rows of a batch of `count`. */
+export function verdictsOf(count: number, { flagged }: FlaggedLogins): RowVerdict[] {
+  const verdicts = new Array<RowVerdict>(count).fill(NO_FINDINGS);
+  for (const [index, findings] of flagged) if (index >= 0 && index < count) verdicts[index] = { findings };
+  return verdicts;
+}
+
+/**
  * Signed out: what the page alone tells (generic, shared by display name, default accounts), decided
  * by the shared page-only evaluator with the same evidence and tips as the server's rules.
  */

@@ -1,6 +1,6 @@
 import { type JudgePageLogins, judgePageLoginsSchema } from '../../../shared/schemas/page-row';
 import { evaluateWithDirectory, type SystemDirectory } from './directory-verdicts';
-import { type EvaluatePageRows, evaluateFromPageAlone, type RowVerdict } from './evaluate';
+import { type EvaluatePageRows, evaluateFromPageAlone, type FlaggedLogins, flaggedOf } from './evaluate';
 
 export interface PageJudgeDeps {
   /** The signed-in directory's view of a page's system, or null (signed out, or no known system). */
@@ -40,19 +40,23 @@ export function createPageJudge({ directoryFor, now = Date.now }: PageJudgeDeps)
   };
 
   return {
-    /** One verdict per login, in order; the request is checked first, as it comes from a page. */
-    async judge(request: JudgePageLogins): Promise<RowVerdict[]> {
+    /**
+     * The logins with findings, by position; the request is checked first, as it comes from a page.
+     * Only what the badges show goes back (not the classifier's workings).
+     */
+    async judge(request: JudgePageLogins): Promise<FlaggedLogins> {
       const { pageUrl, logins } = judgePageLoginsSchema.parse(request);
       const verdicts = (await evaluatorFor(pageUrl))(logins);
-      // Only what the badges show goes back (not the classifier's workings).
-      return verdicts.map(({ findings }) => ({
-        findings: findings.map(({ kind, title, evidence, tip }) => ({
-          kind,
-          title,
-          evidence,
-          tip: { why: tip.why, fix: tip.fix },
+      return flaggedOf(
+        verdicts.map(({ findings }) => ({
+          findings: findings.map(({ kind, title, evidence, tip }) => ({
+            kind,
+            title,
+            evidence,
+            tip: { why: tip.why, fix: tip.fix },
+          })),
         })),
-      }));
+      );
     },
     /** Drops the kept evaluators, when the directory changed. */
     forget(): void {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { SystemDirectory } from '../../../extension/lib/page/directory-verdicts';
+import { verdictsOf } from '../../../extension/lib/page/evaluate';
 import { createPageJudge } from '../../../extension/lib/page/page-judge';
 import type { PageLogin } from '../../../shared/schemas/page-row';
 
@@ -16,17 +17,23 @@ const login = (username: string, displayName: string | null = null): PageLogin =
   status: 'Active',
 });
 
+type Judge = ReturnType<typeof createPageJudge>;
+/** One verdict per login, as the content script makes them from the judge's answer. */
+const judged = async (judge: Judge, logins: PageLogin[]) =>
+  verdictsOf(logins.length, await judge.judge({ pageUrl: PAGE, logins }));
+
 describe('the background page judge', () => {
   it('judges from the page alone when there is no directory, and answers only what badges show', async () => {
     const judge = createPageJudge({ directoryFor: async () => null });
-    const verdicts = await judge.judge({
-      pageUrl: PAGE,
-      logins: [
-        login('Reception', 'Front Desk'),
-        login('cokafor', 'Okafor, Chinedu'),
-        login('jwhite', 'John & Jane White'),
-      ],
-    });
+    const logins = [
+      login('Reception', 'Front Desk'),
+      login('cokafor', 'Okafor, Chinedu'),
+      login('jwhite', 'John & Jane White'),
+    ];
+    const answer = await judge.judge({ pageUrl: PAGE, logins });
+    // Only the rows with findings travel back.
+    expect(answer.flagged.map(([index]) => index)).toEqual([0, 2]);
+    const verdicts = verdictsOf(logins.length, answer);
     expect(verdicts.map((verdict) => verdict.findings.map((finding) => finding.kind))).toEqual([
       ['generic'],
       [],
@@ -39,9 +46,9 @@ describe('the background page judge', () => {
     let clock = 0;
     const directoryFor = vi.fn(async () => directory);
     const judge = createPageJudge({ directoryFor, now: () => clock });
-    const [leaver] = await judge.judge({ pageUrl: PAGE, logins: [login('mhwang', 'Hwang, Min-jun')] });
+    const [leaver] = await judged(judge, [login('mhwang', 'Hwang, Min-jun')]);
     expect(leaver?.findings[0]?.title).toBe('mhwang in LexOffice is still active after Min-jun Hwang left');
-    const [unknown] = await judge.judge({ pageUrl: PAGE, logins: [login('tnguyen', 'Nguyen, Tran')] });
+    const [unknown] = await judged(judge, [login('tnguyen', 'Nguyen, Tran')]);
     expect(unknown?.findings.map((finding) => finding.kind)).toEqual(['unowned']);
     expect(directoryFor).toHaveBeenCalledTimes(1);
 
@@ -55,7 +62,7 @@ describe('the background page judge', () => {
 
   it('still judges from the page alone when the directory cannot be read', async () => {
     const judge = createPageJudge({ directoryFor: async () => Promise.reject(new Error('storage gone')) });
-    const [verdict] = await judge.judge({ pageUrl: PAGE, logins: [login('frontdesk2')] });
+    const [verdict] = await judged(judge, [login('frontdesk2')]);
     expect(verdict?.findings.map((finding) => finding.kind)).toEqual(['generic']);
   });
 
