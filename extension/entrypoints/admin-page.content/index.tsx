@@ -49,7 +49,7 @@ export default defineContentScript({
   registration: __ROLLCALL_DEV_PAGES__ ? 'manifest' : 'runtime',
   // Injected before the page parses, where loading the script delays nothing (injected after the
   // page's content, Chromium lets the page's first layout run ahead of its load event, and the page
-  // loads about a third later); the script then does nothing until the page has loaded and drawn.
+  // loads 30–50 % later); the script then does nothing until the page has loaded and drawn.
   runAt: 'document_start',
   cssInjectionMode: 'ui',
   async main(ctx) {
