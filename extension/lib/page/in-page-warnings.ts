@@ -65,6 +65,7 @@ function placementFor(list: UserList, anchor: Element, cache: WeakMap<UserList, 
 export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonly UserList[]): PageSummary {
   const counts: Partial<Record<PageWarningKind, number>> = {};
   for (const { verdict } of rows.values()) {
+    if (verdict.findings.length === 0) continue;
     for (const kind of new Set(verdict.findings.map((finding) => finding.kind))) {
       counts[kind] = (counts[kind] ?? 0) + 1;
     }
@@ -77,7 +78,6 @@ export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonl
  * changes. Stopping (or the signal aborting) takes every mark away again.
  */
 export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher {
-  const marked = new Set<Element>();
   const placements = new WeakMap<UserList, 'after' | 'before'>();
   const layerFrom = options.layerFromRows ?? LAYER_FROM_ROWS;
   // A list's badges go in its rows, or in a layer beside a big list (decided on its first badges).
@@ -134,12 +134,10 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
       if (verdict.findings.length > 0 || badged.has(element))
         pendingBadges.set(element, { list, row, verdict });
       else pendingBadges.delete(element);
-      marked.add(element);
     },
     onForget(element) {
       unmarkRow(element);
       badged.get(element)?.remove(element);
-      marked.delete(element);
       badged.delete(element);
       pendingBadges.delete(element);
     },
@@ -152,9 +150,9 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
   const stop = () => {
     watcher.stop();
     pendingBadges.clear();
-    for (const element of marked) unmarkRow(element);
+    // Every row the watcher holds is marked.
+    for (const element of watcher.rows.keys()) unmarkRow(element);
     forgetLists([]);
-    marked.clear();
     badged.clear();
   };
   options.signal?.addEventListener('abort', stop, { once: true });
