@@ -107,9 +107,21 @@ describe('an access review from the popup, by keyboard', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.getByTestId('review-progress').textContent()).toBe('2 of 3 decided');
     await popup.keyboard.press('c');
-    await popup.getByRole('checkbox', { name: 'export' }).focus();
+    const boxes = popup.getByRole('checkbox');
+    await expect.poll(() => boxes.first().evaluate((el) => el === document.activeElement)).toBe(true);
+    // Tab along the permissions to "export", untick it, then on to the comment.
+    const names = await boxes.evaluateAll((all) => all.map((box) => box.parentElement?.textContent?.trim()));
+    for (let at = 0; at < names.indexOf('export'); at++) await popup.keyboard.press('Tab');
+    await expect
+      .poll(() =>
+        popup.getByRole('checkbox', { name: 'export' }).evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
     await popup.keyboard.press('Space');
-    await popup.getByLabel('Why change?').focus();
+    await popup.keyboard.press('Tab');
+    await expect
+      .poll(() => popup.getByLabel('Why change?').evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await popup.keyboard.type('No exports needed');
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.getByTestId('review-progress').textContent()).toBe('3 of 3 decided');

@@ -96,6 +96,7 @@ function CampaignWalk({ campaign, onBack }: { campaign: Campaign; onBack: () => 
   const [said, setSaid] = useState('');
   const card = useRef<HTMLElement>(null);
   const commentField = useRef<HTMLTextAreaElement>(null);
+  const decisionForm = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -113,8 +114,13 @@ function CampaignWalk({ campaign, onBack }: { campaign: Campaign; onBack: () => 
     };
   }, [campaign.id, send]);
 
+  // Focus goes to the form's first field: the first permission to keep when changing, else the comment.
   useEffect(() => {
-    if (mode.kind !== 'browse') requestAnimationFrame(() => commentField.current?.focus());
+    if (mode.kind !== 'browse') {
+      requestAnimationFrame(() =>
+        decisionForm.current?.querySelector<HTMLElement>('input, textarea')?.focus(),
+      );
+    }
   }, [mode.kind]);
 
   if (!items) {
@@ -284,6 +290,7 @@ function CampaignWalk({ campaign, onBack }: { campaign: Campaign; onBack: () => 
       )}
       {item && mode.kind !== 'browse' && (
         <form
+          ref={decisionForm}
           class="stack"
           onSubmit={(event) => {
             event.preventDefault();

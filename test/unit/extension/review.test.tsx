@@ -117,11 +117,14 @@ describe('the Review tab', () => {
     await waitFor(() => expect(shown()).toBe('ann in Payroll'));
     expect(fake.items[1]).toMatchObject({ decision: 'revoke', comment: 'Left the ledger team' });
 
-    // N skips ann; C picks the permissions to keep, then confirms with a comment.
+    // N skips ann; C then confirms the permissions kept with a comment.
     key('n');
     await waitFor(() => expect(shown()).toBe('carol in Payroll'));
+    // C picks the permissions to keep, starting from the first one.
     key('c');
-    fireEvent.click(await screen.findByRole('checkbox', { name: 'export' }));
+    const read = await screen.findByRole('checkbox', { name: 'read' });
+    await waitFor(() => expect(document.activeElement).toBe(read));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'export' }));
     const whyChange = screen.getByLabelText('Why change?');
     fireEvent.input(whyChange, { target: { value: 'No exports for front office' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm change (Enter)' }));
