@@ -42,19 +42,17 @@ export const MARK_TAG_PREFIX = 'ROLLCALL-';
 const SKIPPED_ROLES = new Set(['button', 'checkbox', 'switch', 'menu']);
 
 function isSkipped(element: Element, header: boolean): boolean {
+  const tag = element.tagName;
   // Sortable headers put their label in a button; in a header, that text is the label.
-  if (header && (element.tagName === 'BUTTON' || element.getAttribute('role') === 'button')) return false;
-  if (SKIPPED_TAGS.has(element.tagName)) return true;
-  if (element.tagName.startsWith(MARK_TAG_PREFIX)) return true;
+  if (header && (tag === 'BUTTON' || element.getAttribute('role') === 'button')) return false;
+  if (SKIPPED_TAGS.has(tag) || tag.startsWith(MARK_TAG_PREFIX)) return true;
+  // Most elements in a cell carry no attributes, or only an href or a class.
   if (!element.hasAttributes()) return false;
-  // One call for the names, and a look at a value only where one matters (most carry just href or
-  // class).
-  for (const name of element.getAttributeNames()) {
-    if (name === 'hidden') return true;
-    if (name === 'aria-hidden' && element.getAttribute(name) === 'true') return true;
-    if (name === 'role' && SKIPPED_ROLES.has(element.getAttribute(name) ?? '')) return true;
-  }
-  return false;
+  return (
+    element.hasAttribute('hidden') ||
+    element.getAttribute('aria-hidden') === 'true' ||
+    SKIPPED_ROLES.has(element.getAttribute('role') ?? '')
+  );
 }
 
 /**
@@ -64,10 +62,12 @@ function isSkipped(element: Element, header: boolean): boolean {
 function singleText(cell: Element, header: boolean): string | null | undefined {
   let node: Element = cell;
   for (let depth = 0; depth < 4; depth++) {
+    const elements = node.childElementCount;
     // Only text (and perhaps comments) inside: that text is the one run.
-    if (node.childElementCount === 0) return node.textContent;
+    if (elements === 0) return node.textContent;
+    if (elements > 1) return undefined;
     const only = node.firstChild;
-    if (!only || only !== node.lastChild || only.nodeType !== 1 || isSkipped(only as Element, header))
+    if (!only || only.nodeType !== 1 || only !== node.lastChild || isSkipped(only as Element, header))
       return undefined;
     node = only as Element;
   }
@@ -133,7 +133,7 @@ export function cellText(cell: Element, options?: { header?: boolean }): string 
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function isEmail(text: string): boolean {
-  return EMAIL.test(text);
+  return text.includes('@') && EMAIL.test(text);
 }
 
 /** Checkboxes and switches in a cell, native or ARIA, with whether each is on and its label. */

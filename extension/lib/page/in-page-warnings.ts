@@ -40,7 +40,7 @@ export function markAnchor(list: UserList, row: Element): Element {
   const where = list.columns.username;
   const cell =
     typeof where === 'number'
-      ? list.cells(row)[where]
+      ? list.cells(row, where + 1)[where]
       : where
         ? row.querySelector(where.selector)
         : undefined;

@@ -9,7 +9,19 @@ import type { UserList } from './user-lists';
  * cells are read while the page is being marked; the rest of the row is read when the list is synced.
  */
 export function readLogin(list: UserList, row: Element): PageLogin | null {
-  return readFrom({ list, row, cells: list.cells(row) });
+  return readFrom({ list, row, cells: list.cells(row, loginReach(list)) });
+}
+
+const LOGIN_FIELDS = ['username', 'displayName', 'email', 'status', 'firstName', 'lastName'] as const;
+
+/** How many of a list's columns hold what `readLogin` reads: the rest of a row is not walked. */
+function loginReach(list: UserList): number {
+  let reach = 0;
+  for (const field of LOGIN_FIELDS) {
+    const where = list.columns[field];
+    if (typeof where === 'number' && where >= reach) reach = where + 1;
+  }
+  return reach;
 }
 
 /** One user row of a list as plain data, or null when the row holds no login. */

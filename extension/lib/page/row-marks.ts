@@ -207,8 +207,11 @@ interface LayerEntry {
   /** Drawn when near the window; redrawn when the verdict changes. */
   group: HTMLElement | null;
   drawn: RowVerdict | null;
-  /** Where the group goes, relative to the layer; null while the row shows nothing (hidden). */
-  spot: { inline: number; top: number; height: number } | null;
+  /**
+   * Where the group goes, relative to the layer; null while the row shows nothing (hidden). Where
+   * the login's text ends (`inline`) is measured only once the group is about to be drawn.
+   */
+  spot: { inline: number | null; top: number; height: number } | null;
 }
 
 /** What goes beside a list: the whole table when the list is part of one (an adapter may name a <tbody>). */
@@ -240,7 +243,7 @@ export function createMarkLayer(list: Element): MarkLayer {
       renderBadges(entry.group, entry.verdict);
       entry.drawn = entry.verdict;
     }
-    if (spot) {
+    if (spot?.inline != null) {
       // A group as tall as the cell, its badges centred in it; no transforms, which would give each
       // group a paint layer of its own.
       const inline = rtl ? `right: ${-spot.inline}px` : `left: ${spot.inline}px`;
@@ -252,17 +255,29 @@ export function createMarkLayer(list: Element): MarkLayer {
   // badges would cost every frame that lays it out.
   const showNearWindow = () => {
     if (!host.isConnected) return;
-    const top = host.getBoundingClientRect().top;
+    const base = host.getBoundingClientRect();
     const height = view?.innerHeight ?? 800;
+    const near: LayerEntry[] = [];
     for (const entry of entries.values()) {
-      const y = entry.spot ? top + entry.spot.top : Number.NaN;
-      if (y > -height && y < 2 * height) draw(entry);
+      const y = entry.spot ? base.top + entry.spot.top : Number.NaN;
+      if (y > -height && y < 2 * height) near.push(entry);
       else if (entry.group) {
         entry.group.remove();
         entry.group = null;
         entry.drawn = null;
       }
     }
+    // Every position is read before anything is drawn, so the page is laid out once.
+    const range = doc.createRange();
+    for (const entry of near) {
+      if (entry.spot?.inline !== null) continue;
+      range.selectNodeContents(entry.anchor);
+      const text = range.getBoundingClientRect();
+      const cell = entry.anchor.getBoundingClientRect();
+      const edge = text.width > 0 ? (rtl ? text.left - 6 : text.right + 6) : rtl ? cell.right : cell.left;
+      entry.spot.inline = edge - base.left;
+    }
+    for (const entry of near) draw(entry);
   };
 
   let scrollQueued = false;
@@ -295,21 +310,16 @@ export function createMarkLayer(list: Element): MarkLayer {
       // Any scroll container the list is in: scroll events do not bubble, so listen in the capture phase.
       doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
     }
-    // Every position is read before anything is drawn, so the page is laid out once, with only the
-    // (empty) layer new in it.
+    // Every row's place is read before anything is drawn, so the page is laid out once, with only
+    // the (empty) layer new in it; where each login ends is read for the rows about to be drawn.
     rtl = view?.getComputedStyle(beside).direction === 'rtl';
     const base = host.getBoundingClientRect();
-    const range = doc.createRange();
     for (const entry of entries.values()) {
       const cell = entry.anchor.getBoundingClientRect();
-      if (cell.width === 0 && cell.height === 0) {
-        entry.spot = null;
-        continue;
-      }
-      range.selectNodeContents(entry.anchor);
-      const text = range.getBoundingClientRect();
-      const edge = text.width > 0 ? (rtl ? text.left - 6 : text.right + 6) : rtl ? cell.right : cell.left;
-      entry.spot = { inline: edge - base.left, top: cell.top - base.top, height: cell.height };
+      entry.spot =
+        cell.width === 0 && cell.height === 0
+          ? null
+          : { inline: null, top: cell.top - base.top, height: cell.height };
     }
     showNearWindow();
   };

@@ -18,8 +18,11 @@ export interface UserList {
   isRow(element: Element): boolean;
   /** The list's user rows as the page shows them now. */
   rows(): Element[];
-  /** A row's cells by column position, colspans expanded. */
-  cells(row: Element): ArrayLike<Element | undefined>;
+  /**
+   * A row's cells by column position, colspans expanded; with `count`, only the first `count`
+   * positions need be there (a big list's rows are read a few columns at a time).
+   */
+  cells(row: Element, count?: number): ArrayLike<Element | undefined>;
   /** The CSS selector that finds this list's rows, to locate the row of a changed node. */
   rowSelector: string;
   /**
@@ -39,7 +42,8 @@ export function findUserLists(root: Document | Element = document, adapter?: Pag
       .map((element) => describeList(element, adapter))
       .filter((list): list is UserList => list !== null);
   }
-  const candidates = [...root.querySelectorAll('table'), ...root.querySelectorAll(GRID_SELECTOR)];
+  // One pass over the page, in document order (a table with a grid role is found once).
+  const candidates = [...root.querySelectorAll(`table, ${GRID_SELECTOR}`)];
   if (root instanceof Element && (root.matches('table') || root.matches(GRID_SELECTOR)))
     candidates.unshift(root);
   const lists: UserList[] = [];
@@ -84,7 +88,7 @@ interface ListShape {
   rowSelector: string;
   isRow(element: Element): boolean;
   rows(): Element[];
-  cells(row: Element): ArrayLike<Element | undefined>;
+  cells(row: Element, count?: number): ArrayLike<Element | undefined>;
 }
 
 function expandSpans(cells: Element[]): (Element | undefined)[] {
@@ -158,11 +162,16 @@ function rowCells(row: Element): Element[] {
   return cells;
 }
 
-/** A table row's cells by column position, spans expanded, in one walk of the row. */
-function tableRowCells(row: Element): (Element | undefined)[] {
+/**
+ * A table row's cells by column position, spans expanded, in one walk of the row that stops once
+ * `count` positions are filled. (Walking the row is cheaper than the browser's `cells` collection,
+ * which is made anew for each row.)
+ */
+function tableRowCells(row: Element, count: number): (Element | undefined)[] {
   const out: (Element | undefined)[] = [];
-  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
-    if (cell.tagName === 'TD' || cell.tagName === 'TH') placeCell(out, cell);
+  for (let cell = row.firstElementChild; cell && out.length < count; cell = cell.nextElementSibling) {
+    const tag = cell.tagName;
+    if (tag === 'TD' || tag === 'TH') placeCell(out, cell);
   }
   return out;
 }
@@ -198,12 +207,7 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     rowSelector: 'tr',
     isRow,
     rows: () => bodyRows(table, headerRow, headRows.length > 0),
-    // A row with one cell per column (no spans, the usual case) is read through the browser's own
-    // list of its cells, with no walk.
-    cells: (row) => {
-      const own = (row as HTMLTableRowElement).cells;
-      return own?.length === headers.length ? own : tableRowCells(row);
-    },
+    cells: (row, count = Number.POSITIVE_INFINITY) => tableRowCells(row, count),
   };
 }
 
