@@ -158,7 +158,8 @@ export default defineContentScript({
           settledOnce = true;
           performance.mark('rollcall:settled');
         }
-        placeBanner();
+        // The rows' marks are in; the banner follows in a task of its own.
+        void defaultYield().then(placeBanner);
       },
     });
   },

@@ -141,7 +141,7 @@ function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean)
   let afterHeader = hasHead;
   const take = (row: Element) => {
     if (row === headerRow) afterHeader = true;
-    else if (afterHeader && row.firstElementChild) rows.push(row);
+    else if (afterHeader && row.childElementCount > 0) rows.push(row);
   };
   for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     const tag = child.tagName;
@@ -198,7 +198,7 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     element.closest('table') === table &&
     element.parentElement?.tagName !== 'THEAD' &&
     element.parentElement?.tagName !== 'TFOOT' &&
-    element.firstElementChild !== null &&
+    element.childElementCount > 0 &&
     // A header drawn with <td>s sits first; rows before it are not users.
     (headRows.length > 0 || headerRow.compareDocumentPosition(element) === Node.DOCUMENT_POSITION_FOLLOWING);
   return {
