@@ -16,19 +16,6 @@ export default defineConfig({
     plugins: [preact()],
     define: { __ROLLCALL_DEV_PAGES__: JSON.stringify(devPages) },
   }),
-  hooks: {
-    // The in-page UI loads its stylesheet as a web-accessible resource. WXT lists it only for the
-    // manifest's own content-script matches, none in a release build, where the script runs through
-    // run-time registration and "Check this page": make it reachable there (its URL changes per
-    // session, so sites cannot probe for the extension with it).
-    'build:manifestGenerated': (_wxt, manifest) => {
-      for (const resource of manifest.web_accessible_resources ?? []) {
-        if (typeof resource === 'object' && resource.matches?.length === 0) {
-          resource.matches = ['https://*/*', 'http://*/*'];
-        }
-      }
-    },
-  },
   manifest: ({ browser }) => ({
     name: 'Rollcall',
     description: 'Flags generic, shared and leftover logins on the admin pages of your firm’s systems.',

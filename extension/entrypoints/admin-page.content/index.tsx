@@ -12,7 +12,7 @@ import { besideList, LAYER_TAG } from '../../lib/page/row-marks';
 import { defaultYield } from '../../lib/page/watch-user-rows';
 import { pageAdaptersItem } from '../../lib/storage';
 import { Banner, type SyncState } from './banner';
-import './banner.css';
+import bannerStyles from './banner.css?inline';
 
 /**
  * Resolves once the page has loaded and drawn itself: a big user list is read only then, so the
@@ -51,7 +51,9 @@ export default defineContentScript({
   // page's content, Chromium lets the page's first layout run ahead of its load event, and the page
   // loads 30–50 % later); the script then does nothing until the page has loaded and drawn.
   runAt: 'document_start',
-  cssInjectionMode: 'ui',
+  // The banner's stylesheet is part of the script and goes straight into its shadow root: nothing
+  // to fetch from the extension when the page is marked, and no file a site could probe for.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     await pageLoadedAndDrawn(ctx);
     if (!ctx.isValid) return;
@@ -79,6 +81,7 @@ export default defineContentScript({
       append: 'after',
       // banner.css sets the host's own reset, with the sticky position WXT's reset would undo.
       inheritStyles: true,
+      css: bannerStyles,
       onMount: (container) => container,
       onRemove: (container) => {
         if (container) render(null, container);
