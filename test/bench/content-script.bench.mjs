@@ -29,8 +29,13 @@ function build() {
 }
 
 async function serve(html) {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  // Only the page itself: anything else (the browser asks for /favicon.ico after the load) is a 404,
+  // as on a real site, rather than another copy of a 5,000-row page to decode while the rows are
+  // being marked.
+  const server = createServer((request, response) => {
+    if (request.url === '/staff.html')
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    else response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   return { url: `http://127.0.0.1:${server.address().port}/staff.html`, close: () => server.close() };
