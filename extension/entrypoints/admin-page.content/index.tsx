@@ -72,8 +72,7 @@ export default defineContentScript({
     let summary: PageSummary = { checked: 0, counts: {}, firstList: null };
     let sync: SyncState = { state: 'idle' };
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-    // The banner's UI (its stylesheet is loaded) is made while the rows are judged, so it goes in with
-    // the badges: the list's layout changes once, not twice.
+    // The banner's UI is made while the rows are read and judged, ready to go in once they are marked.
     void createShadowRootUi(ctx, {
       name: 'rollcall-banner',
       position: 'inline',
