@@ -67,7 +67,7 @@ function singleText(cell: Element, header: boolean): string | null | undefined {
     if (elements === 0) return node.textContent;
     if (elements > 1) return undefined;
     const only = node.firstChild;
-    if (!only || only.nodeType !== 1 || only !== node.lastChild || isSkipped(only as Element, header))
+    if (only?.nodeType !== 1 || only !== node.lastChild || isSkipped(only as Element, header))
       return undefined;
     node = only as Element;
   }
