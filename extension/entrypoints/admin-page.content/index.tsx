@@ -55,12 +55,14 @@ export default defineContentScript({
   // to fetch from the extension when the page is marked, and no file a site could probe for.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // Asked of the extension's storage while the page loads, so the answer is in when reading starts.
+    const adapters = pageAdaptersItem.getValue();
     await pageLoadedAndDrawn(ctx);
     if (!ctx.isValid) return;
     // User timing marks: the benchmark reads them to time the work from start to all rows marked.
     performance.mark('rollcall:start');
     let settledOnce = false;
-    const adapter = adapterForUrl(await pageAdaptersItem.getValue(), location.href);
+    const adapter = adapterForUrl(await adapters, location.href);
     // The background judges the rows (page alone signed out; signed in, with what the directory
     // knows: leavers, dormant, excess, unowned and known shared logins); this script only reads the
     // page and draws the marks.

@@ -48,6 +48,9 @@ export interface RowWatcher {
   stop(): void;
 }
 
+/** How many read rows go to be judged in one message. */
+const BATCH_ROWS = 500;
+
 /**
  * `scheduler.yield()` where the browser has it (the page's input and rendering go first, then the
  * work resumes ahead of other tasks), else a message-channel macrotask, which unlike a nested
@@ -69,9 +72,10 @@ export function defaultYield(): Promise<void> {
 /**
  * Finds the user lists of a page and judges each of their rows once: rows present at start, rows a
  * single-page app renders later, re-renders (paging, sorting, filtering) and virtualised lists. A row
- * whose content changes is read again; a row that leaves the page is forgotten. The work runs in
+ * whose content changes is read again; a row that leaves the page is forgotten. The reading runs in
  * chunks of at most `budgetMs` with the page given control between them, so a 5,000-row list never
- * blocks the page for long.
+ * blocks the page for long, and rows are sent to be judged as they are read, so the judging of one
+ * chunk and the reading of the next go on side by side.
  */
 export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   const doc = options.doc ?? document;
@@ -85,10 +89,18 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   let lists: UserList[] = [];
   // Rows waiting to be judged, with their list when it is already known.
   const queue = new Map<Element, UserList | undefined>();
+  // Rows sent to be judged, by the read whose answer they wait for: a row read again meanwhile (or
+  // forgotten) takes no answer meant for what it showed before.
+  const awaited = new Map<Element, Unjudged>();
+  // Batches sent and not answered yet: the page's thread reads on while the background judges them.
+  const judging = new Set<Promise<void>>();
   let rescanNeeded = true;
   let sweepNeeded = false;
   let running: Promise<void> | null = null;
   let stopped = false;
+  // Nobody answered: the extension was reloaded or removed, and its context is about to stop this
+  // watcher. Stop working now rather than ask again.
+  let unanswered = false;
 
   const listOf = (element: Element): UserList | undefined => lists.find((list) => list.isRow(element));
 
@@ -124,6 +136,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   };
 
   const forget = (element: Element) => {
+    awaited.delete(element);
     if (!rows.delete(element)) return;
     options.onForget?.(element);
   };
@@ -133,6 +146,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
    * before (a sort, a page back) gets that verdict at once; any other comes back to be judged.
    */
   const read = (element: Element, queuedIn: UserList | undefined): Unjudged | null => {
+    awaited.delete(element);
     const list = queuedIn && lists.includes(queuedIn) ? queuedIn : listOf(element);
     if (!list || !element.isConnected) {
       forget(element);
@@ -159,43 +173,64 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     options.onRow(element, watched);
   };
 
+  /** Sends a batch to be judged and marks its rows when the answer comes, in a task of its own. */
+  const judge = (batch: Unjudged[]) => {
+    for (const unjudged of batch) awaited.set(unjudged.element, unjudged);
+    const answered = Promise.resolve()
+      .then(() => options.evaluate(batch.map((unjudged) => unjudged.row)))
+      .then(
+        (verdicts) =>
+          batch.forEach((unjudged, index) => {
+            const verdict = verdicts[index] ?? { findings: [] };
+            verdictCache.set(unjudged.key, verdict);
+            // A row read again meanwhile, or gone, or queued anew, is not marked with this answer.
+            if (awaited.get(unjudged.element) !== unjudged) return;
+            awaited.delete(unjudged.element);
+            if (stopped || !unjudged.element.isConnected || queue.has(unjudged.element)) return;
+            keep(unjudged.element, unjudged, verdict);
+          }),
+        () => {
+          unanswered = true;
+        },
+      )
+      .finally(() => judging.delete(answered));
+    judging.add(answered);
+  };
+
+  const toRead = () => rescanNeeded || sweepNeeded || queue.size > 0;
+
   const work = async () => {
-    while (!stopped && (rescanNeeded || sweepNeeded || queue.size > 0)) {
-      const start = now();
-      if (rescanNeeded) rescan();
-      if (sweepNeeded) sweep();
-      // Checked before each row, so a chunk that spent its time finding the lists reads none.
-      const batch: Unjudged[] = [];
-      for (const [element, list] of queue) {
-        if (now() - start >= budget) break;
-        queue.delete(element);
-        const unjudged = read(element, list);
-        if (unjudged) batch.push(unjudged);
-      }
-      // User timing, for the benchmark and the browser's performance panel; no effect on the page.
-      performance.measure?.('rollcall:chunk', { start, end: now() });
-      if (batch.length > 0) {
-        let verdicts: RowVerdict[];
-        try {
-          // The page has control while the rows are judged (in the background, for the content script).
-          verdicts = await options.evaluate(batch.map((unjudged) => unjudged.row));
-        } catch {
-          // Nobody to judge them: the extension was reloaded or removed, and its context is about to
-          // stop this watcher. Stop working now rather than ask again.
-          break;
+    while (!stopped && !unanswered && (toRead() || judging.size > 0)) {
+      if (toRead()) {
+        const start = now();
+        if (rescanNeeded) rescan();
+        if (sweepNeeded) sweep();
+        // Checked before each row, so a chunk that spent its time finding the lists reads none.
+        let batch: Unjudged[] = [];
+        for (const [element, list] of queue) {
+          if (now() - start >= budget) break;
+          queue.delete(element);
+          const unjudged = read(element, list);
+          if (!unjudged) continue;
+          batch.push(unjudged);
+          // Sent as they are read, a few hundred at a time, so the background judges while the rest
+          // are read and the last answer is a short one.
+          if (batch.length >= BATCH_ROWS) {
+            judge(batch);
+            batch = [];
+          }
         }
-        batch.forEach((unjudged, index) => {
-          const verdict = verdicts[index] ?? { findings: [] };
-          verdictCache.set(unjudged.key, verdict);
-          // A row that left the page meanwhile, or changed again (queued anew), is not marked now.
-          if (stopped || !unjudged.element.isConnected || queue.has(unjudged.element)) return;
-          keep(unjudged.element, unjudged, verdict);
-        });
+        if (batch.length > 0) judge(batch);
+        // User timing, for the benchmark and the browser's performance panel; no effect on the page.
+        performance.measure?.('rollcall:chunk', { start, end: now() });
+      } else {
+        // Everything is read: the page has control until the last answers come.
+        await Promise.all(judging);
       }
       // Every chunk hands control back to the page, and the settled step (which puts the badges
       // in) gets a task of its own.
       await yieldToPage();
-      if (stopped || rescanNeeded || sweepNeeded || queue.size > 0) continue;
+      if (stopped || unanswered || toRead() || judging.size > 0) continue;
       options.onSettled?.(rows, lists);
     }
     running = null;

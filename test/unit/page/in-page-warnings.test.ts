@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluateWithDirectory, type SystemDirectory } from '../../../extension/lib/page/directory-verdicts';
-import { type EvaluatePageRows, evaluateFromPageAlone } from '../../../extension/lib/page/evaluate';
+import {
+  type EvaluatePageRows,
+  evaluateFromPageAlone,
+  type JudgePageRows,
+  type RowVerdict,
+} from '../../../extension/lib/page/evaluate';
 import {
   type InPageWarningsOptions,
   startInPageWarnings,
@@ -18,10 +23,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function start(
-  evaluate: EvaluatePageRows = evaluateFromPageAlone,
-  extra: Partial<InPageWarningsOptions> = {},
-) {
+function start(evaluate: JudgePageRows = evaluateFromPageAlone, extra: Partial<InPageWarningsOptions> = {}) {
   running = startInPageWarnings({ evaluate, ...extra });
   return running;
 }
@@ -38,26 +40,45 @@ function verdictsOnPage(watcher: RowWatcher): Map<string, string | null> {
 
 const sameKinds = (value: string | null | undefined) => (value ?? '').split(' ').sort().join(' ');
 
+/** The fake verdict: logins starting with "gen" are generic. */
+const fakeVerdicts: EvaluatePageRows = (rows) =>
+  rows.map((row) => ({
+    findings: row.username.startsWith('gen')
+      ? [
+          {
+            kind: 'generic',
+            title: `"${row.username}" is a role`,
+            evidence: 'role word',
+            tip: { why: 'why', fix: 'fix' },
+          },
+        ]
+      : [],
+  }));
+
 /** A fake evaluator that flags logins starting with "gen" and counts what it is asked. */
 function countingEvaluator() {
   const asked: PageLogin[] = [];
   const evaluate: EvaluatePageRows = (rows) => {
     asked.push(...rows);
-    return rows.map((row) => ({
-      findings: row.username.startsWith('gen')
-        ? [
-            {
-              kind: 'generic',
-              title: `"${row.username}" is a role`,
-              evidence: 'role word',
-              tip: { why: 'why', fix: 'fix' },
-            },
-          ]
-        : [],
-    }));
+    return fakeVerdicts(rows);
   };
   return { asked, evaluate };
 }
+
+/** An evaluator that answers only when the test says so, as a busy background would. */
+function heldEvaluator() {
+  const batches: { rows: readonly PageLogin[]; answer(): void }[] = [];
+  const evaluate: JudgePageRows = (rows) =>
+    new Promise<RowVerdict[]>((resolve) => {
+      batches.push({ rows, answer: () => resolve(fakeVerdicts(rows)) });
+    });
+  return { batches, evaluate };
+}
+
+const userTable = (logins: readonly string[]) =>
+  `<table><thead><tr><th>Username</th><th>Name</th></tr></thead><tbody>${logins
+    .map((login, i) => `<tr><td>${login}</td><td>Person ${i}</td></tr>`)
+    .join('')}</tbody></table>`;
 
 describe('in-page warnings, signed out', () => {
   for (const name of FIXTURES.filter((fixture) => fixture !== 'spa-team')) {
@@ -193,6 +214,43 @@ describe('the row watcher', () => {
     const chunks = at.slice(1).map((time, index) => time - (at[index] as number));
     // A chunk's own clock readings (start, one per row, end) on top of its 20 ms of rows.
     expect(Math.max(...chunks)).toBeLessThanOrEqual(23);
+  });
+
+  it('reads on while earlier rows are being judged, and marks each batch when its answer comes', async () => {
+    document.body.innerHTML = userTable(Array.from({ length: 1200 }, (_, i) => `user${i}`));
+    const { batches, evaluate } = heldEvaluator();
+    const watcher = start(evaluate);
+    // Every row is read and sent before the first answer comes back.
+    await expect.poll(() => batches.reduce((sum, batch) => sum + batch.rows.length, 0)).toBe(1200);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(document.querySelectorAll('[data-rollcall]').length).toBe(0);
+
+    batches[0]?.answer();
+    await expect
+      .poll(() => document.querySelectorAll('[data-rollcall]').length)
+      .toBe(batches[0]?.rows.length);
+    for (const batch of batches.slice(1)) batch.answer();
+    await watcher.settled();
+    expect(document.querySelectorAll('tbody tr[data-rollcall="ok"]').length).toBe(1200);
+  });
+
+  it('marks a row changed while it was being judged by what it shows now, whatever answer comes last', async () => {
+    document.body.innerHTML = userTable(['alice', 'bob']);
+    const { batches, evaluate } = heldEvaluator();
+    const watcher = start(evaluate);
+    await expect.poll(() => batches.length).toBe(1);
+    const alice = document.querySelector('tbody tr') as Element;
+    alice.querySelector('td')?.replaceChildren('genalice');
+    await expect.poll(() => batches.length).toBe(2);
+    expect(batches[1]?.rows.map((row) => row.username)).toEqual(['genalice']);
+
+    // The answer about "genalice" comes first, the one about "alice" after it.
+    batches[1]?.answer();
+    batches[0]?.answer();
+    await watcher.settled();
+    expect(alice.getAttribute('data-rollcall')).toBe('generic');
+    expect(watcher.rows.get(alice)?.row.username).toBe('genalice');
+    expect(document.querySelectorAll('tbody tr')[1]?.getAttribute('data-rollcall')).toBe('ok');
   });
 
   it('puts a big list’s badges in a layer after the list, none in its rows, and takes it away when stopped', async () => {
