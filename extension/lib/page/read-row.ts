@@ -14,12 +14,19 @@ export function readLogin(list: UserList, row: Element): PageLogin | null {
 
 const LOGIN_FIELDS = ['username', 'displayName', 'email', 'status', 'firstName', 'lastName'] as const;
 
+/** Each list's login reach, worked out on its first row: a list's columns never change. */
+const reaches = new WeakMap<UserList, number>();
+
 /** How many of a list's columns hold what `readLogin` reads: the rest of a row is not walked. */
 function loginReach(list: UserList): number {
-  let reach = 0;
-  for (const field of LOGIN_FIELDS) {
-    const where = list.columns[field];
-    if (typeof where === 'number' && where >= reach) reach = where + 1;
+  let reach = reaches.get(list);
+  if (reach === undefined) {
+    reach = 0;
+    for (const field of LOGIN_FIELDS) {
+      const where = list.columns[field];
+      if (typeof where === 'number' && where >= reach) reach = where + 1;
+    }
+    reaches.set(list, reach);
   }
   return reach;
 }

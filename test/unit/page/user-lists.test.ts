@@ -95,6 +95,27 @@ describe('the user-list detector', () => {
     });
   });
 
+  it('reads each column from its place in rows with merged cells and rows with all of them', () => {
+    document.body.innerHTML = `<table>
+      <thead><tr><th>Name</th><th>Username</th><th>Role</th><th>Status</th></tr></thead>
+      <tbody>
+        <tr><td>Amy Nguyen</td><td>amy.nguyen</td><td>Partner</td><td>Active</td></tr>
+        <tr><td colspan="2">Reception desk</td><td>Front desk</td><td>Disabled</td></tr>
+        <tr><td>Tomasz Nowak</td><td>tnowak</td><td colspan="2">Leaver, access removed</td></tr>
+        <tr><td>Priya Raman</td><td>praman</td><td>Paralegal</td><td>Active</td></tr>
+      </tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no list');
+    const read = list.rows().map((row) => readRow(list, row));
+    expect(read.map((row) => row && [row.username, row.displayName, row.role, row.status])).toEqual([
+      ['amy.nguyen', 'Amy Nguyen', 'Partner', 'Active'],
+      ['Reception desk', 'Reception desk', 'Front desk', 'Disabled'],
+      // A merged cell stands in every column it spans.
+      ['tnowak', 'Tomasz Nowak', 'Leaver, access removed', 'Leaver, access removed'],
+      ['praman', 'Priya Raman', 'Paralegal', 'Active'],
+    ]);
+  });
+
   it('reads a user cell with an avatar, a name and an email line, and skips row actions', () => {
     document.body.innerHTML = `
       <table><thead><tr><th>User</th><th>Role</th><th>Last seen</th><th></th></tr></thead>
