@@ -12,7 +12,7 @@ import { bigStaffList } from '../fixtures/big-staff-list.ts';
 
 const ROWS = 5000;
 const LOAD_RUNS = 7;
-const MARK_RUNS = 5;
+const MARK_RUNS = 7;
 const EXTENSION_DIR = resolve('.output/dev/chrome-mv3');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/admin-page.js');
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -85,11 +85,11 @@ async function launch(extensionDir) {
 
 /**
  * One page load with a trace of the renderer's main thread. Reported: the wall time from the
- * script's start to all rows marked (every row's `data-rollcall` set and the badges in the page),
- * the CPU time of the tasks in between (`tdur` in the trace, which unlike wall time does not grow
- * when other processes share the machine), and the longest task the script causes, up to and
- * including the frame that draws the marks: the browser lays the page out again once they go in,
- * and that work is the script's doing too.
+ * script's start to all rows marked (every row's `data-rollcall` set and the badges in the page,
+ * which takes in the background's judging of the rows), the CPU time of the page's tasks in between
+ * (`tdur` in the trace, which unlike wall time does not grow when other processes share the
+ * machine), and the longest task the script causes, up to and including the frame that draws the
+ * marks: the browser lays the page out again once they go in, and that work is the script's doing too.
  */
 async function markingRun(context, url) {
   const page = await context.newPage();
@@ -147,7 +147,7 @@ async function markingRun(context, url) {
     cpu: marking.reduce((sum, task) => sum + cpuOf(task), 0),
     longestTaskCpu: Math.max(0, ...caused.map(cpuOf)),
     longestTaskWall: Math.max(0, ...caused.map((task) => task.dur)) / 1000,
-    drawCpu: drawn ? cpuOf(drawn) : 0,
+    drawWall: drawn ? drawn.dur / 1000 : 0,
     tasks: marking.length,
     chunks,
   };
@@ -183,10 +183,11 @@ async function main() {
   const withEmpty = await launch(emptyDir);
   try {
     // Time to all rows marked, and the longest task while marking: the median of a few page loads.
-    // Judged on CPU time, with wall time beside it, as this machine may be shared.
+    // Judged on wall time, what the admin waits for; the CPU time of the page's thread is beside it,
+    // as it does not grow when other processes share the machine.
     const runs = [];
     for (let i = 0; i < MARK_RUNS; i++) runs.push(await markingRun(withExt.context, site.url));
-    const typical = [...runs].sort((a, b) => a.cpu - b.cpu)[Math.floor(runs.length / 2)];
+    const typical = [...runs].sort((a, b) => a.wall - b.wall)[Math.floor(runs.length / 2)];
     // The first page after the browser starts finds the background cold (word lists not built yet).
     console.log(
       `first page after the browser starts: ${fmt(runs[0].wall)} ms wall, ${fmt(runs[0].cpu)} ms CPU to all rows marked`,
@@ -196,19 +197,21 @@ async function main() {
         .map((n) => n.toFixed(2))
         .join(' ')} on ${availableParallelism()} cores`,
     );
+    console.log(`each page load, wall ms: ${runs.map((run) => fmt(run.wall)).join(', ')}`);
     report(
-      `CPU time from content-script start to all ${ROWS} rows marked (median of ${MARK_RUNS}; wall ${fmt(typical.wall)} ms, ${typical.chunks} chunks, ${typical.tasks} tasks)`,
-      fmt(typical.cpu),
+      `time from content-script start to all ${ROWS} rows marked (median of ${MARK_RUNS}; the page's thread busy ${fmt(median(runs.map((run) => run.cpu)))} ms CPU of it, ${typical.chunks} chunks)`,
+      fmt(typical.wall),
       'ms',
       '< 100 ms',
-      typical.cpu < 100,
+      typical.wall < 100,
     );
+    const longest = median(runs.map((run) => run.longestTaskWall));
     report(
-      `longest main-thread task from start to marks drawn, CPU (wall ${fmt(typical.longestTaskWall)} ms; the frame drawing the marks ${fmt(typical.drawCpu)} ms)`,
-      fmt(typical.longestTaskCpu),
+      `longest main-thread task from start to marks drawn, median of ${MARK_RUNS} (CPU ${fmt(median(runs.map((run) => run.longestTaskCpu)))} ms; the frame drawing the marks ${fmt(median(runs.map((run) => run.drawWall)))} ms)`,
+      fmt(longest),
       'ms',
       '< 50 ms',
-      typical.longestTaskCpu < 50,
+      longest < 50,
     );
 
     // Page load with and without the extension, alternating so both see the same machine load.
