@@ -1,9 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { JudgePageLogins, PageSnapshot } from '../../shared/schemas/page-row';
+import type { PageSnapshot } from '../../shared/schemas/page-row';
 import type { FieldError } from '../../shared/schemas/problem';
 import type { Campaign, DecideItem, Notification, ReviewItem, Todo } from '../../shared/schemas/reviews';
 import type { OrganisationSettingsInput } from '../../shared/settings';
-import type { FlaggedLogins } from './page/evaluate';
 import type { Answer, Checklist } from './reviews-service';
 import type { ChangeInput } from './sync/outbox';
 import type { SyncStatus } from './sync/sync-store';
@@ -24,7 +23,10 @@ export type SnapshotSyncResult =
   | { state: 'synced'; added: number; changed: number; removed: number }
   | { state: 'failed'; reason: string };
 
-/** Every message of the extension. Only the background talks to the worker. */
+/**
+ * Every message of the extension (the in-page warnings' batches of logins go through their own port:
+ * page/judge-port.ts). Only the background talks to the worker.
+ */
 export interface ProtocolMap {
   getServerStatus(): ServerStatus;
   /** Popup: sign in to the server in serverUrlItem; the tokens stay in the background. */
@@ -48,11 +50,6 @@ export interface ProtocolMap {
   saveRuleSettings(settings: OrganisationSettingsInput): ActionResult;
   /** From the in-page warnings: send the user list read off an admin page to Rollcall. */
   syncPageSnapshot(snapshot: PageSnapshot): SnapshotSyncResult;
-  /**
-   * From the in-page warnings: judge the logins read off an admin page, one verdict per login, from
-   * the page alone or, signed in, from what the directory knows about the page's system.
-   */
-  judgePageLogins(request: JudgePageLogins): FlaggedLogins;
   /** From the popup's "Check this page": run the in-page warnings once on this tab. */
   checkPage(tabId: number): CheckPageResult;
 

@@ -7,6 +7,7 @@ import { sendMessage } from '../../lib/messaging';
 import { adapterForUrl } from '../../lib/page/adapters';
 import { type JudgePageRows, verdictsOf } from '../../lib/page/evaluate';
 import { type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
+import { connectPageJudge } from '../../lib/page/judge-port';
 import { readRow } from '../../lib/page/read-row';
 import { besideList, LAYER_TAG } from '../../lib/page/row-marks';
 import { defaultYield } from '../../lib/page/watch-user-rows';
@@ -55,8 +56,10 @@ export default defineContentScript({
   // to fetch from the extension when the page is marked, and no file a site could probe for.
   cssInjectionMode: 'manual',
   async main(ctx) {
-    // Asked of the extension's storage while the page loads, so the answer is in when reading starts.
+    // Asked of the extension while the page loads, so both are ready when reading starts: the
+    // adapters from its storage, and the background (which judges the rows) told a page is coming.
     const adapters = pageAdaptersItem.getValue();
+    const judge = connectPageJudge();
     await pageLoadedAndDrawn(ctx);
     if (!ctx.isValid) return;
     // User timing marks: the benchmark reads them to time the work from start to all rows marked.
@@ -67,10 +70,7 @@ export default defineContentScript({
     // knows: leavers, dormant, excess, unowned and known shared logins); this script only reads the
     // page and draws the marks.
     const evaluate: JudgePageRows = async (logins) =>
-      verdictsOf(
-        logins.length,
-        await sendMessage('judgePageLogins', { pageUrl: location.href, logins: [...logins] }),
-      );
+      verdictsOf(logins.length, await judge({ pageUrl: location.href, logins: [...logins] }));
     let summary: PageSummary = { checked: 0, counts: {}, firstList: null };
     let sync: SyncState = { state: 'idle' };
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;

@@ -7,6 +7,7 @@ import {
   ADMIN_PAGE_SCRIPT_ID,
   grantedAdminPagePatterns,
 } from '../../lib/page/admin-page-scripts';
+import { servePageJudge } from '../../lib/page/judge-port';
 import { createPageJudge } from '../../lib/page/page-judge';
 import { createReviewsService, wireReviewMessages } from '../../lib/reviews-service';
 import { fetchServerStatus } from '../../lib/server-status';
@@ -75,7 +76,7 @@ export default defineBackground(() => {
     pageJudge.forget();
     return result;
   });
-  onMessage('judgePageLogins', ({ data }) => pageJudge.judge(data));
+  servePageJudge(pageJudge);
   // "Check this page" in the popup: once, on the tab the admin is looking at, through activeTab, so
   // no standing permission for the site is needed.
   onMessage('checkPage', async ({ data: tabId }) => {
