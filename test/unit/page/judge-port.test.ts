@@ -102,21 +102,24 @@ function fakeService(): PageJudgeService & { prepared: number; held: (() => void
   return service;
 }
 
+/** A page's side of the port, connected to a background that serves a fake judge. */
+function connected() {
+  const runtime = fakeRuntime();
+  const service = fakeService();
+  servePageJudge(service, runtime.onConnect);
+  const judge = connectPageJudge(() => runtime.connect());
+  return { runtime, service, judge };
+}
+
 describe('the port the in-page warnings judge logins through', () => {
   it('tells the background a page is coming as soon as the script starts, before any rows', () => {
-    const runtime = fakeRuntime();
-    const service = fakeService();
-    servePageJudge(service, runtime.onConnect);
-    connectPageJudge(() => runtime.connect());
+    const { service } = connected();
     expect(service.prepared).toBe(1);
     expect(service.held).toHaveLength(0);
   });
 
   it('answers every batch with its own verdicts, whichever is judged first', async () => {
-    const runtime = fakeRuntime();
-    const service = fakeService();
-    servePageJudge(service, runtime.onConnect);
-    const judge = connectPageJudge(() => runtime.connect());
+    const { runtime, service, judge } = connected();
     const first = judge(request('amy.nguyen', 'reception'));
     const second = judge(request('reception', 'tnowak', 'praman'));
     await vi.waitFor(() => expect(service.held).toHaveLength(2));
@@ -129,10 +132,7 @@ describe('the port the in-page warnings judge logins through', () => {
   });
 
   it('refuses a bad batch alone, and judges the next', async () => {
-    const runtime = fakeRuntime();
-    const service = fakeService();
-    servePageJudge(service, runtime.onConnect);
-    const judge = connectPageJudge(() => runtime.connect());
+    const { service, judge } = connected();
     await expect(judge({ pageUrl: 'http://127.0.0.1/staff' } as JudgePageLogins)).rejects.toThrow(
       'logins: expected an array',
     );
@@ -143,10 +143,7 @@ describe('the port the in-page warnings judge logins through', () => {
   });
 
   it('fails the batches waiting when the background goes away, and opens a new port for the next', async () => {
-    const runtime = fakeRuntime();
-    const service = fakeService();
-    servePageJudge(service, runtime.onConnect);
-    const judge = connectPageJudge(() => runtime.connect());
+    const { runtime, service, judge } = connected();
     const waiting = judge(request('reception'));
     await vi.waitFor(() => expect(service.held).toHaveLength(1));
     // An idle service worker is stopped: its end of the port goes.
