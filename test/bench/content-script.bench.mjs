@@ -188,7 +188,7 @@ async function main() {
     const runs = [];
     for (let i = 0; i < MARK_RUNS; i++) runs.push(await markingRun(withExt.context, site.url));
     const typical = [...runs].sort((a, b) => a.wall - b.wall)[Math.floor(runs.length / 2)];
-    // The first page after the browser starts finds the background cold (word lists not built yet).
+    // The first page after the browser starts finds the background's code cold (not yet optimised).
     console.log(
       `first page after the browser starts: ${fmt(runs[0].wall)} ms wall, ${fmt(runs[0].cpu)} ms CPU to all rows marked`,
     );

@@ -61,7 +61,7 @@ export function createPageJudge({ directoryFor, now = Date.now }: PageJudgeDeps)
     },
     /**
      * Judges one made-up login, once: the classifier builds its word lists on its first lookup
-     * (about 50 ms), which is better spent while a page loads than while its rows wait.
+     * (15–20 ms), better spent while a page loads than while its rows wait.
      */
     prepare(): void {
       if (prepared) return;
