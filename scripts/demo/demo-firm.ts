@@ -7,41 +7,13 @@
  * Dates are relative to the day of seeding, so the demo shows the same warnings whenever it runs.
  */
 
+import type { SeedAccount, SeedPerson, SeedSystem } from '../lib/seed-firm.ts';
+
 const DAY = 86_400_000;
-
-export type DemoPerson = {
-  key: string;
-  name: string;
-  email: string;
-  role: string;
-  startedDaysAgo: number;
-  leftDaysAgo?: number;
-  leaveReason?: string;
-};
-
-export type DemoSystem = {
-  key: string;
-  name: string;
-  adminUrlPatterns: string[];
-  signInUrlPatterns: string[];
-  permissions: { name: string; label: string; privileged?: boolean }[];
-};
-
-export type DemoAccount = {
-  system: string;
-  username: string;
-  displayName: string;
-  owner?: string;
-  users?: string[];
-  permissions: string[];
-  status?: 'active' | 'disabled';
-  lastSignInDaysAgo?: number;
-  createdDaysAgo: number;
-};
 
 export const demoFirm = { name: 'Harbour & Vale Solicitors' };
 
-export const demoSystems: DemoSystem[] = [
+export const demoSystems: SeedSystem[] = [
   {
     key: 'caseledger',
     name: 'CaseLedger',
@@ -115,7 +87,7 @@ export const demoRoles: Record<string, Record<string, string[]>> = {
   },
 };
 
-export const demoPeople: DemoPerson[] = [
+export const demoPeople: SeedPerson[] = [
   {
     key: 'helen',
     name: 'Helen Vale',
@@ -225,7 +197,7 @@ export const demoPeople: DemoPerson[] = [
   },
 ];
 
-export const demoAccounts: DemoAccount[] = [
+export const demoAccounts: SeedAccount[] = [
   // CaseLedger, the practice-management system whose "Current Staff List" the demo page shows.
   {
     system: 'caseledger',
