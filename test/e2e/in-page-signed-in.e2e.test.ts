@@ -1,8 +1,16 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedFirm } from '../../scripts/lib/seed-firm.ts';
-import { practiceFirm } from '../fixtures/pages/practice-staff-list.firm.ts';
+import { fixtureFirm } from '../fixtures/pages/firms.ts';
+import {
+  badgesOutsideTheirCells,
+  everyPageOf,
+  expectRowsMatchLabels,
+  labelsOf,
+  PAGES,
+  type PageName,
+  verdicts,
+} from './fixture-pages.ts';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -14,50 +22,28 @@ import {
 } from './harness.ts';
 
 /**
- * The in-page warnings signed in, against the real worker: a practice whose directory knows its
- * LexOffice logins (a leaver, dormant and shared logins, a receptionist with too much access) opens
- * its staff list; every row is marked as the fixture's labels say; the one login the directory has
- * never seen is synced from the banner, and stays marked as nobody's.
+ * The in-page warnings signed in, against the real worker: for each fixture page, the firm behind
+ * it is made through the API (its people, job roles and logins: leavers, dormant and shared logins,
+ * too much access), its owner signs in from the popup, and every row of the page is marked as the
+ * labels' `signedIn` column says, from the server's own rules. On the practice's staff list, the one
+ * login the directory has never seen is then synced from the banner.
  */
 
-const ROWS = '#tblStaff tr:not(.hdr)';
-const LOGIN = 'td:nth-child(4)';
-const labels = JSON.parse(readFileSync('test/fixtures/pages/practice-staff-list.labels.json', 'utf8')) as {
-  rows: { username: string; signedIn: string }[];
-};
-
-/** login → data-rollcall of every user row on the page (null where the row is unmarked). */
-function marks(page: Page): Promise<Record<string, string | null>> {
-  return page.evaluate(
-    ({ rows, login }) =>
-      Object.fromEntries(
-        [...document.querySelectorAll(rows)].map((row) => [
-          row.querySelector(login)?.textContent?.trim() ?? '',
-          row.getAttribute('data-rollcall'),
-        ]),
-      ),
-    { rows: ROWS, login: LOGIN },
-  );
-}
-
 /** The titles of the tips on one login's badges. */
-const tipTitles = (page: Page, login: string) =>
-  page
-    .locator(ROWS)
-    .filter({ has: page.locator(LOGIN, { hasText: login }) })
+function tipTitles(page: Page, name: PageName, login: string): Promise<string[]> {
+  const { rows, login: cell } = PAGES[name];
+  return page
+    .locator(rows)
+    .filter({ has: page.locator(cell, { hasText: login }) })
     .locator('.tip strong')
     .allTextContents();
-
-const kinds = (mark: string | null | undefined) => (mark ?? '').split(' ').sort().join(' ');
-/** What the labels say each row shows signed in, in the same form as `marks`. */
-const expected = Object.fromEntries(labels.rows.map((row) => [row.username, kinds(row.signedIn)]));
-const onPage = async (page: Page) =>
-  Object.fromEntries(Object.entries(await marks(page)).map(([login, mark]) => [login, kinds(mark)]));
+}
 
 describe('in-page warnings in Chromium, signed in', () => {
   let worker: TestWorker;
   let pages: StaticServer;
   let browser: ExtensionBrowser;
+  let popup: Page;
 
   beforeAll(async () => {
     [worker, pages, browser] = await Promise.all([
@@ -65,18 +51,20 @@ describe('in-page warnings in Chromium, signed in', () => {
       serveFolder('test/fixtures/pages'),
       launchWithExtension(),
     ]);
+    popup = await browser.openPopup();
+    await popup.getByLabel('Server').fill(worker.url);
   });
 
   afterAll(async () => {
     await Promise.all([browser?.close(), pages?.close(), worker?.stop()]);
   });
 
-  it('marks every row with what the directory knows, then syncs the login it has never seen', async () => {
-    const firm = practiceFirm(`${pages.url}/*`);
+  /** Makes the firm behind a fixture page, signs in as its owner and opens the page. */
+  async function openAsTheFirm(name: PageName): Promise<Page> {
+    const firm = fixtureFirm(name, `${pages.url}/${name}.html*`);
     await seedFirm(fetch, worker.url, firm);
-
-    const popup = await browser.openPopup();
-    await popup.getByLabel('Server').fill(worker.url);
+    const signOut = popup.getByRole('button', { name: 'Sign out' });
+    if (await signOut.isVisible()) await signOut.click();
     await popup.getByLabel('Email').fill(firm.owner.email);
     await popup.getByLabel('Password').fill(firm.owner.password);
     await popup.getByRole('button', { name: 'Sign in' }).click();
@@ -84,20 +72,40 @@ describe('in-page warnings in Chromium, signed in', () => {
 
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${pages.url}/practice-staff-list.html`);
-    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
-    await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toContain('checked 16 logins');
-    expect(await onPage(page)).toEqual(expected);
-    expect(await tipTitles(page, 'mhwang')).toEqual([
+    await page.goto(`${pages.url}/${name}.html`);
+    return page;
+  }
+
+  for (const name of ['payments-users', 'spa-team', 'booking-grid'] as const) {
+    it(`marks every row of ${name} with what the firm's directory knows`, async () => {
+      const page = await openAsTheFirm(name);
+      const seen = await everyPageOf(page, async () => {
+        const rows = await expectRowsMatchLabels(page, name, 'signedIn');
+        // Two or three badges on a login still sit in its own cell.
+        expect(await badgesOutsideTheirCells(page, name)).toEqual([]);
+        return rows;
+      });
+      expect(seen).toBe(labelsOf(name).rows.length);
+      await screenshot(page, `in-page-signed-in-${name}`);
+      await page.close();
+    });
+  }
+
+  it('marks every row of the practice staff list, then syncs the login its directory has never seen', async () => {
+    const page = await openAsTheFirm('practice-staff-list');
+    expect(await expectRowsMatchLabels(page, 'practice-staff-list', 'signedIn')).toBe(16);
+    expect(await badgesOutsideTheirCells(page, 'practice-staff-list')).toEqual([]);
+    expect(await tipTitles(page, 'practice-staff-list', 'mhwang')).toEqual([
       'Min-jun Hwang has left, but "mhwang" in LexOffice is still active',
     ]);
-    expect(await tipTitles(page, 'frontdesk2')).toContain(
+    expect(await tipTitles(page, 'practice-staff-list', 'frontdesk2')).toContain(
       '"frontdesk2" is not linked to anyone Rollcall knows',
     );
     await screenshot(page, 'in-page-signed-in');
 
-    // frontdesk2 was never synced: the banner sends the list, and the server adds just that login
-    // (the others take the page's last sign-in times and positions).
+    // The banner sends the list: the server adds frontdesk2, and the other logins take the page's
+    // names, positions and last sign-in times.
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
     await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click();
     await expect
       .poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 })
@@ -106,10 +114,10 @@ describe('in-page warnings in Chromium, signed in', () => {
     // Known now, and still nobody's: after the reload the server's own rules say so.
     await page.reload();
     await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toContain('checked 16 logins');
-    expect((await marks(page)).frontdesk2?.split(' ')).toEqual(
+    expect((await verdicts(page, 'practice-staff-list')).frontdesk2?.split(' ')).toEqual(
       expect.arrayContaining(['generic', 'unowned']),
     );
-    expect(await tipTitles(page, 'frontdesk2')).toContain(
+    expect(await tipTitles(page, 'practice-staff-list', 'frontdesk2')).toContain(
       '"frontdesk2" in LexOffice belongs to no one on the staff list',
     );
     await page.close();

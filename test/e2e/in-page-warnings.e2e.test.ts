@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYER_FROM_ROWS } from '../../extension/lib/page/in-page-warnings.ts';
 import { bigStaffList } from '../fixtures/big-staff-list.ts';
+import { everyPageOf, expectRowsMatchLabels, labelsOf, type PageName, verdicts } from './fixture-pages.ts';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -10,57 +10,6 @@ import {
   screenshot,
   serveFolder,
 } from './harness.ts';
-
-type Labels = { rows: { username: string; signedOut: string }[] };
-const labelsOf = (name: string): Labels =>
-  JSON.parse(readFileSync(`test/fixtures/pages/${name}.labels.json`, 'utf8')) as Labels;
-
-/** Where each fixture's user rows are and which cell holds the login, as the page's maker built it. */
-const PAGES = {
-  'practice-staff-list': { rows: '#tblStaff tr:not(.hdr)', login: 'td:nth-child(4)' },
-  'payments-users': { rows: '.users-table tbody tr', login: 'td:nth-child(3)' },
-  'spa-team': { rows: '.team-table tbody tr', login: 'td:nth-child(2)' },
-  'booking-grid': { rows: '#users-body [role=row]', login: '[role=gridcell]:nth-child(3)' },
-} as const;
-type PageName = keyof typeof PAGES;
-
-/** login → data-rollcall of every user row the page shows now (null where the row is unmarked). */
-async function verdicts(page: Page, name: PageName): Promise<Record<string, string | null>> {
-  const { rows, login } = PAGES[name];
-  return page.evaluate(
-    ({ rows, login }) =>
-      Object.fromEntries(
-        [...document.querySelectorAll(rows)].map((row) => [
-          row.querySelector(login)?.textContent?.trim() ?? '',
-          row.getAttribute('data-rollcall'),
-        ]),
-      ),
-    { rows, login },
-  );
-}
-
-const sorted = (kinds: string | null | undefined) => (kinds ?? '').split(' ').sort().join(' ');
-
-/** Waits until every user row on the page is marked, then checks each against the labels. */
-async function expectRowsMatchLabels(page: Page, name: PageName): Promise<number> {
-  const expected = new Map(labelsOf(name).rows.map((row) => [row.username, row.signedOut]));
-  await expect
-    .poll(
-      async () => {
-        const marks = Object.values(await verdicts(page, name));
-        return marks.length > 0 && marks.every((kinds) => kinds !== null);
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  const onPage = await verdicts(page, name);
-  expect(Object.keys(onPage).length).toBeGreaterThan(0);
-  for (const [login, kinds] of Object.entries(onPage)) {
-    expect(expected.has(login), `${login} is a labelled row`).toBe(true);
-    expect(sorted(kinds), login).toBe(sorted(expected.get(login)));
-  }
-  return Object.keys(onPage).length;
-}
 
 describe('in-page warnings in Chromium, signed out', () => {
   let browser: ExtensionBrowser;
@@ -124,14 +73,9 @@ describe('in-page warnings in Chromium, signed out', () => {
 
   it('marks the single-page app after load, on every page, after sorting and searching', async () => {
     const page = await open('spa-team');
-    let seen = await expectRowsMatchLabels(page, 'spa-team');
+    await expectRowsMatchLabels(page, 'spa-team');
     await screenshot(page, 'in-page-spa-team');
-    while (await page.isEnabled('#next-page')) {
-      const before = await page.textContent('#page-info');
-      await page.click('#next-page');
-      await expect.poll(() => page.textContent('#page-info')).not.toBe(before);
-      seen += await expectRowsMatchLabels(page, 'spa-team');
-    }
+    const seen = await everyPageOf(page, () => expectRowsMatchLabels(page, 'spa-team'));
     expect(seen).toBe(labelsOf('spa-team').rows.length);
 
     const renders = Number(await page.textContent('#render-count'));

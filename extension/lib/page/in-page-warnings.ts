@@ -1,7 +1,14 @@
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapter-schema';
 import type { JudgePageRows } from './evaluate';
-import { createMarkLayer, type MarkLayer, renderRowBadges, setRowVerdict, unmarkRow } from './row-marks';
+import {
+  type BadgePlacement,
+  createMarkLayer,
+  type MarkLayer,
+  renderRowBadges,
+  setRowVerdict,
+  unmarkRow,
+} from './row-marks';
 import type { UserList } from './user-lists';
 import { type RowWatcher, type WatchedRow, watchUserRows } from './watch-user-rows';
 
@@ -48,15 +55,17 @@ export function markAnchor(list: UserList, row: Element): Element {
 }
 
 /**
- * Badges go after the login, unless the list clips its cells (`overflow: hidden`, ellipsis), where
- * they would be cut off: then before it. Decided once per list, on its first marked row.
+ * Badges go after the login; before it where the list clips its cells (`overflow: hidden`,
+ * ellipsis); under it where the cells do not wrap (`white-space: nowrap`). Decided once per list, on
+ * its first marked row.
  */
-function placementFor(list: UserList, anchor: Element, cache: WeakMap<UserList, 'after' | 'before'>) {
+function placementFor(list: UserList, anchor: Element, cache: WeakMap<UserList, BadgePlacement>) {
   let placement = cache.get(list);
   if (!placement) {
-    const view = anchor.ownerDocument.defaultView;
-    const style = view?.getComputedStyle(anchor);
-    placement = style && style.overflowX !== 'visible' && style.overflowX !== '' ? 'before' : 'after';
+    const style = anchor.ownerDocument.defaultView?.getComputedStyle(anchor);
+    const clips = !!style && style.overflowX !== 'visible' && style.overflowX !== '';
+    const wraps = !style || !/^(nowrap|pre)$/.test(style.whiteSpace);
+    placement = clips ? 'before' : wraps ? 'after' : 'below';
     cache.set(list, placement);
   }
   return placement;
@@ -78,7 +87,7 @@ export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonl
  * changes. Stopping (or the signal aborting) takes every mark away again.
  */
 export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher {
-  const placements = new WeakMap<UserList, 'after' | 'before'>();
+  const placements = new WeakMap<UserList, BadgePlacement>();
   const layerFrom = options.layerFromRows ?? LAYER_FROM_ROWS;
   // A list's badges go in its rows, or in a layer beside a big list (decided on its first badges).
   const layers = new Map<UserList, MarkLayer | null>();

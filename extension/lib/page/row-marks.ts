@@ -10,6 +10,19 @@ export const VERDICT_ATTRIBUTE = 'data-rollcall';
 let nextTipId = 0;
 
 /**
+ * Where a row's badges go in the login's cell: after the login; before it where the cell clips its
+ * text (they would be cut off after it); on a line of their own under it where the cell does not
+ * wrap (after it they would run on into the next column).
+ */
+export type BadgePlacement = 'after' | 'before' | 'below';
+
+const HOST_STYLES: Record<BadgePlacement, string> = {
+  after: 'display: inline-flex; vertical-align: middle; margin-inline-start: 6px;',
+  before: 'display: inline-flex; vertical-align: middle; margin-inline-end: 6px;',
+  below: 'display: flex; margin-block-start: 4px;',
+};
+
+/**
  * Marks one row: `data-rollcall` on the row, and a badge per finding next to the login, each with its
  * tip on hover and on keyboard focus. The badges live in a shadow root so the page's styles and
  * Rollcall's do not touch; every text from the page or the verdict goes in as text, never as HTML.
@@ -18,7 +31,7 @@ export function markRow(
   row: Element,
   anchor: Element,
   verdict: RowVerdict,
-  placement: 'after' | 'before' = 'after',
+  placement: BadgePlacement = 'after',
 ): void {
   setRowVerdict(row, verdict);
   renderRowBadges(row, anchor, verdict, placement);
@@ -34,7 +47,7 @@ export function renderRowBadges(
   row: Element,
   anchor: Element,
   verdict: RowVerdict,
-  placement: 'after' | 'before' = 'after',
+  placement: BadgePlacement = 'after',
 ): void {
   let host = markHostOf(row);
   if (verdict.findings.length === 0) {
@@ -45,13 +58,10 @@ export function renderRowBadges(
     host?.remove();
     host = anchor.ownerDocument.createElement(MARKS_TAG);
     // Page rules such as `td * { font-size: 11px }` match the host itself; inline `all` wins.
-    host.setAttribute(
-      'style',
-      `all: initial; display: inline-flex; flex-wrap: wrap; gap: 4px; vertical-align: middle; margin-inline-${placement === 'after' ? 'start' : 'end'}: 6px;`,
-    );
+    host.setAttribute('style', `all: initial; flex-wrap: wrap; gap: 4px; ${HOST_STYLES[placement]}`);
     host.attachShadow({ mode: 'open' });
-    if (placement === 'after') anchor.appendChild(host);
-    else anchor.insertBefore(host, anchor.firstChild);
+    if (placement === 'before') anchor.insertBefore(host, anchor.firstChild);
+    else anchor.appendChild(host);
   }
   const shadow = host.shadowRoot as ShadowRoot;
   prepare(shadow);

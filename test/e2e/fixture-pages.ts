@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The committed fixture pages, their labels, and reading the verdicts the extension left on them. */
+
+/** What a fixture's labels say of each user row: its `data-rollcall` signed out and signed in. */
+type Labels = { rows: { username: string; signedOut: string; signedIn: string }[] };
+export const labelsOf = (name: string): Labels =>
+  JSON.parse(readFileSync(`test/fixtures/pages/${name}.labels.json`, 'utf8')) as Labels;
+
+/** Where each fixture's user rows are and which cell holds the login, as the page's maker built it. */
+export const PAGES = {
+  'practice-staff-list': { rows: '#tblStaff tr:not(.hdr)', login: 'td:nth-child(4)' },
+  'payments-users': { rows: '.users-table tbody tr', login: 'td:nth-child(3)' },
+  'spa-team': { rows: '.team-table tbody tr', login: 'td:nth-child(2)' },
+  'booking-grid': { rows: '#users-body [role=row]', login: '[role=gridcell]:nth-child(3)' },
+} as const;
+export type PageName = keyof typeof PAGES;
+
+/** login → data-rollcall of every user row the page shows now (null where the row is unmarked). */
+export async function verdicts(page: Page, name: PageName): Promise<Record<string, string | null>> {
+  const { rows, login } = PAGES[name];
+  return page.evaluate(
+    ({ rows, login }) =>
+      Object.fromEntries(
+        [...document.querySelectorAll(rows)].map((row) => [
+          row.querySelector(login)?.textContent?.trim() ?? '',
+          row.getAttribute('data-rollcall'),
+        ]),
+      ),
+    { rows, login },
+  );
+}
+
+const sorted = (kinds: string | null | undefined) => (kinds ?? '').split(' ').sort().join(' ');
+
+/**
+ * Waits until every user row on the page is marked, then checks each against the labels (signed out
+ * by default); answers how many rows the page shows.
+ */
+export async function expectRowsMatchLabels(
+  page: Page,
+  name: PageName,
+  signed: 'signedOut' | 'signedIn' = 'signedOut',
+): Promise<number> {
+  const expected = new Map(labelsOf(name).rows.map((row) => [row.username, row[signed]]));
+  await expect
+    .poll(
+      async () => {
+        const marks = Object.values(await verdicts(page, name));
+        return marks.length > 0 && marks.every((kinds) => kinds !== null);
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  const onPage = await verdicts(page, name);
+  expect(Object.keys(onPage).length).toBeGreaterThan(0);
+  for (const [login, kinds] of Object.entries(onPage)) {
+    expect(expected.has(login), `${login} is a labelled row`).toBe(true);
+    expect(sorted(kinds), login).toBe(sorted(expected.get(login)));
+  }
+  return Object.keys(onPage).length;
+}
+
+/**
+ * Checks each page of a paged list in turn (the single-page app's; the other fixtures show every row
+ * at once); answers the rows seen in all.
+ */
+export async function everyPageOf(page: Page, check: () => Promise<number>): Promise<number> {
+  const next = page.locator('#next-page');
+  let seen = await check();
+  while ((await next.count()) > 0 && (await next.isEnabled())) {
+    const before = await page.textContent('#page-info');
+    await next.click();
+    await expect.poll(() => page.textContent('#page-info')).not.toBe(before);
+    seen += await check();
+  }
+  return seen;
+}
+
+/** The logins whose badges reach out of their cell: cut off, or over the next column. */
+export function badgesOutsideTheirCells(page: Page, name: PageName): Promise<string[]> {
+  const { rows, login } = PAGES[name];
+  return page.evaluate(
+    ({ rows, login }) =>
+      [...document.querySelectorAll(rows)].flatMap((row) => {
+        const cell = row.querySelector(login);
+        const marks = cell?.querySelector('rollcall-marks');
+        if (!cell || !marks) return [];
+        const outer = cell.getBoundingClientRect();
+        const inner = marks.getBoundingClientRect();
+        const inside = inner.left >= outer.left - 1 && inner.right <= outer.right + 1;
+        return inside ? [] : [cell.textContent?.trim() ?? ''];
+      }),
+    { rows, login },
+  );
+}
