@@ -58,12 +58,19 @@ function SignInForm({
     if (!result.ok) setError({ message: result.message, fields: result.fields });
   }
 
+  /** A field changes: what was said about the last attempt no longer holds. */
+  function edit(set: (value: string) => void, value: string) {
+    set(value);
+    setError(null);
+  }
+
   function switchMode(next: Mode) {
     setMode(next);
     setError(null);
     heading.current?.focus();
   }
 
+  // Each error once: a problem the form shows beside its field is not repeated underneath.
   const fieldError = (field: string) =>
     error?.fields.find((f) => f.field === field || f.field === `body.${field}`)?.message;
 
@@ -85,13 +92,18 @@ function SignInForm({
             type="url"
             value={serverUrl}
             required
-            onInput={(e) => setServerUrl(e.currentTarget.value)}
+            onInput={(e) => edit(setServerUrl, e.currentTarget.value)}
           />
         </Field>
         {mode === 'sign-up' && (
           <>
             <Field id="firm-name" label="Firm name" error={fieldError('organisationName')}>
-              <input id="firm-name" value={firm} required onInput={(e) => setFirm(e.currentTarget.value)} />
+              <input
+                id="firm-name"
+                value={firm}
+                required
+                onInput={(e) => edit(setFirm, e.currentTarget.value)}
+              />
             </Field>
             <Field id="your-name" label="Your name" error={fieldError('name')}>
               <input
@@ -99,7 +111,7 @@ function SignInForm({
                 value={name}
                 required
                 autocomplete="name"
-                onInput={(e) => setName(e.currentTarget.value)}
+                onInput={(e) => edit(setName, e.currentTarget.value)}
               />
             </Field>
           </>
@@ -111,7 +123,7 @@ function SignInForm({
             value={email}
             required
             autocomplete="username"
-            onInput={(e) => setEmail(e.currentTarget.value)}
+            onInput={(e) => edit(setEmail, e.currentTarget.value)}
           />
         </Field>
         <Field
@@ -126,10 +138,10 @@ function SignInForm({
             value={password}
             required
             autocomplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
-            onInput={(e) => setPassword(e.currentTarget.value)}
+            onInput={(e) => edit(setPassword, e.currentTarget.value)}
           />
         </Field>
-        {error && (
+        {error && !FIELDS.some((field) => fieldError(field)) && (
           <p class="error" role="alert">
             {error.message}
           </p>
@@ -152,6 +164,9 @@ function SignInForm({
   );
 }
 
+/** The fields this form shows errors beside. */
+const FIELDS = ['serverUrl', 'organisationName', 'name', 'email', 'password'];
+
 export function Field({
   id,
   label,
@@ -171,7 +186,7 @@ export function Field({
       {children}
       {hint && <small class="muted">{hint}</small>}
       {error && (
-        <small class="error" id={`${id}-error`}>
+        <small class="error" id={`${id}-error`} role="alert">
           {label}: {error}
         </small>
       )}
