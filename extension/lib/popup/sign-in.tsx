@@ -64,8 +64,18 @@ function SignInForm({
     heading.current?.focus();
   }
 
-  const fieldError = (field: string) =>
+  const onForm =
+    mode === 'sign-up'
+      ? ['serverUrl', 'organisationName', 'name', 'email', 'password']
+      : ['serverUrl', 'email', 'password'];
+  const fieldMessage = (field: string) =>
     error?.fields.find((f) => f.field === field || f.field === `body.${field}`)?.message;
+  const fieldError = (field: string, label: string) => {
+    const message = fieldMessage(field);
+    return message && `${label}: ${message}`;
+  };
+  // Each error once: the form's message only when no field already says what is wrong.
+  const formError = error && !onForm.some((field) => fieldMessage(field)) ? error.message : null;
 
   return (
     <section class="view" aria-labelledby="sign-in-heading">
@@ -79,7 +89,7 @@ function SignInForm({
         </p>
       )}
       <form class="stack" onSubmit={submit} noValidate>
-        <Field id="server-url" label="Server" error={fieldError('serverUrl')}>
+        <Field id="server-url" label="Server" error={fieldError('serverUrl', 'Server')}>
           <input
             id="server-url"
             type="url"
@@ -90,10 +100,10 @@ function SignInForm({
         </Field>
         {mode === 'sign-up' && (
           <>
-            <Field id="firm-name" label="Firm name" error={fieldError('organisationName')}>
+            <Field id="firm-name" label="Firm name" error={fieldError('organisationName', 'Firm name')}>
               <input id="firm-name" value={firm} required onInput={(e) => setFirm(e.currentTarget.value)} />
             </Field>
-            <Field id="your-name" label="Your name" error={fieldError('name')}>
+            <Field id="your-name" label="Your name" error={fieldError('name', 'Your name')}>
               <input
                 id="your-name"
                 value={name}
@@ -104,7 +114,7 @@ function SignInForm({
             </Field>
           </>
         )}
-        <Field id="email" label="Email" error={fieldError('email')}>
+        <Field id="email" label="Email" error={fieldError('email', 'Email')}>
           <input
             id="email"
             type="email"
@@ -117,7 +127,7 @@ function SignInForm({
         <Field
           id="password"
           label="Password"
-          error={fieldError('password')}
+          error={fieldError('password', 'Password')}
           hint={mode === 'sign-up' ? 'At least 12 characters. A phrase of a few words is good.' : undefined}
         >
           <input
@@ -129,9 +139,9 @@ function SignInForm({
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
         </Field>
-        {error && (
+        {formError && (
           <p class="error" role="alert">
-            {error.message}
+            {formError}
           </p>
         )}
         <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
@@ -152,6 +162,7 @@ function SignInForm({
   );
 }
 
+/** A labelled form field; `error` is the whole message, naming the field ("Name: required."). */
 export function Field({
   id,
   label,
@@ -171,8 +182,8 @@ export function Field({
       {children}
       {hint && <small class="muted">{hint}</small>}
       {error && (
-        <small class="error" id={`${id}-error`}>
-          {label}: {error}
+        <small class="error" id={`${id}-error`} role="alert">
+          {error}
         </small>
       )}
     </div>
