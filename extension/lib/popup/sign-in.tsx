@@ -70,9 +70,18 @@ function SignInForm({
     heading.current?.focus();
   }
 
-  // Each error once: a problem the form shows beside its field is not repeated underneath.
-  const fieldError = (field: string) =>
+  const onForm =
+    mode === 'sign-up'
+      ? ['serverUrl', 'organisationName', 'name', 'email', 'password']
+      : ['serverUrl', 'email', 'password'];
+  const fieldMessage = (field: string) =>
     error?.fields.find((f) => f.field === field || f.field === `body.${field}`)?.message;
+  const fieldError = (field: string, label: string) => {
+    const message = fieldMessage(field);
+    return message && `${label}: ${message}`;
+  };
+  // Each error once: the form's message only when no field already says what is wrong.
+  const formError = error && !onForm.some((field) => fieldMessage(field)) ? error.message : null;
 
   return (
     <section class="view" aria-labelledby="sign-in-heading">
@@ -86,7 +95,7 @@ function SignInForm({
         </p>
       )}
       <form class="stack" onSubmit={submit} noValidate>
-        <Field id="server-url" label="Server" error={fieldError('serverUrl')}>
+        <Field id="server-url" label="Server" error={fieldError('serverUrl', 'Server')}>
           <input
             id="server-url"
             type="url"
@@ -97,7 +106,7 @@ function SignInForm({
         </Field>
         {mode === 'sign-up' && (
           <>
-            <Field id="firm-name" label="Firm name" error={fieldError('organisationName')}>
+            <Field id="firm-name" label="Firm name" error={fieldError('organisationName', 'Firm name')}>
               <input
                 id="firm-name"
                 value={firm}
@@ -105,7 +114,7 @@ function SignInForm({
                 onInput={(e) => edit(setFirm, e.currentTarget.value)}
               />
             </Field>
-            <Field id="your-name" label="Your name" error={fieldError('name')}>
+            <Field id="your-name" label="Your name" error={fieldError('name', 'Your name')}>
               <input
                 id="your-name"
                 value={name}
@@ -116,7 +125,7 @@ function SignInForm({
             </Field>
           </>
         )}
-        <Field id="email" label="Email" error={fieldError('email')}>
+        <Field id="email" label="Email" error={fieldError('email', 'Email')}>
           <input
             id="email"
             type="email"
@@ -129,7 +138,7 @@ function SignInForm({
         <Field
           id="password"
           label="Password"
-          error={fieldError('password')}
+          error={fieldError('password', 'Password')}
           hint={mode === 'sign-up' ? 'At least 12 characters. A phrase of a few words is good.' : undefined}
         >
           <input
@@ -141,9 +150,9 @@ function SignInForm({
             onInput={(e) => edit(setPassword, e.currentTarget.value)}
           />
         </Field>
-        {error && !FIELDS.some((field) => fieldError(field)) && (
+        {formError && (
           <p class="error" role="alert">
-            {error.message}
+            {formError}
           </p>
         )}
         <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
@@ -164,9 +173,7 @@ function SignInForm({
   );
 }
 
-/** The fields this form shows errors beside. */
-const FIELDS = ['serverUrl', 'organisationName', 'name', 'email', 'password'];
-
+/** A labelled form field; `error` is the whole message, naming the field ("Name: required."). */
 export function Field({
   id,
   label,
@@ -187,7 +194,7 @@ export function Field({
       {hint && <small class="muted">{hint}</small>}
       {error && (
         <small class="error" id={`${id}-error`} role="alert">
-          {label}: {error}
+          {error}
         </small>
       )}
     </div>
