@@ -6,6 +6,7 @@ import { type Send, SendContext, sendToBackground, useSend, useStored } from '..
 import { ruleSettingsItem } from '../../lib/rule-settings';
 import { serverUrlProblem } from '../../lib/server-url';
 import { serverUrlItem } from '../../lib/storage';
+import { checkChange } from '../../lib/sync/check-change';
 import { overlay } from '../../lib/sync/local-copy';
 import { pendingMutations } from '../../lib/sync/outbox';
 import { localCopyItem, outboxItem } from '../../lib/sync/sync-store';
@@ -126,9 +127,12 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
     event.preventDefault();
     const admin = splitPatterns(adminPatterns);
     const signIn = splitPatterns(signInPatterns);
-    if (!name.trim()) return setMessage({ kind: 'error', text: 'Name: required.' });
-    if (admin.length === 0)
-      return setMessage({ kind: 'error', text: 'Admin pages: give at least one URL pattern.' });
+    const change = {
+      op: 'upsert',
+      entity: 'system',
+      rowId: crypto.randomUUID(),
+      data: { name: name.trim(), adminUrlPatterns: admin, signInUrlPatterns: signIn },
+    } as const;
     const bad = [...admin, ...signIn].find((p) => !urlPatternSchema.safeParse(p).success);
     if (bad) {
       return setMessage({
@@ -136,6 +140,15 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
         text: `“${bad}” is not a URL pattern. Write it like https://app.example.com/admin/*`,
       });
     }
+    // The server's own checks, here, so nothing is asked of the browser for a system it would refuse.
+    const problems = [
+      ...checkChange(change, { creating: true }),
+      ...(admin.length === 0
+        ? [{ field: 'adminUrlPatterns', message: 'Admin pages: give at least one URL pattern.' }]
+        : []),
+    ];
+    if (problems.length > 0)
+      return setMessage({ kind: 'error', text: problems.map((p) => p.message).join(' ') });
     // Called before any await: the browser only prompts from within the admin's click.
     const granted = requestHostPermission([...admin, ...signIn]);
     void granted.then(async (ok) => {
@@ -146,12 +159,7 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
         });
         return;
       }
-      const result = await send('queueChange', {
-        op: 'upsert',
-        entity: 'system',
-        rowId: crypto.randomUUID(),
-        data: { name: name.trim(), adminUrlPatterns: admin, signInUrlPatterns: signIn },
-      });
+      const result = await send('queueChange', change);
       if (!result.ok) return setMessage({ kind: 'error', text: result.message });
       setMessage({ kind: 'ok', text: `Added ${name.trim()}.` });
       setName('');
