@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Finding } from '../../../shared/schemas/findings';
 import type { CheckPageResult, ServerStatus } from '../../lib/messaging';
 import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
@@ -21,6 +22,11 @@ import {
   outboxItem,
   syncStatusItem,
 } from '../../lib/sync/sync-store';
+
+/** The options page: the server, the firm's systems and their admin pages, the rule thresholds. */
+function openOptions() {
+  void browser.runtime.openOptionsPage();
+}
 
 type Tab = 'home' | 'findings' | 'people' | 'review' | 'conflicts';
 
@@ -72,7 +78,14 @@ export function Popup({
       <main class="popup">
         <header class="popup-header row spread">
           <h1>Rollcall</h1>
-          {who?.state === 'signed-in' && <AccountMenu firm={who.organisation.name} name={who.member.name} />}
+          <div class="row">
+            {who?.state === 'signed-in' && (
+              <AccountMenu firm={who.organisation.name} name={who.member.name} />
+            )}
+            <button type="button" class="link" onClick={openOptions}>
+              Options
+            </button>
+          </div>
         </header>
         {body}
         <CheckPage checkPage={checkPage} />
@@ -171,13 +184,13 @@ function SignedIn() {
           <Home
             top={home.top}
             summary={home.summary}
-            directoryEmpty={home.directoryEmpty}
             onOpenFinding={(finding) => {
               setOpenFinding(finding.id);
               go('findings');
             }}
             onOpenFindings={() => go('findings')}
             onAddPerson={() => go('people')}
+            onOpenOptions={openOptions}
           />
         )}
         {tab === 'home' && (
