@@ -11,7 +11,7 @@ function notCheckedText(checked: CheckedCounts): string {
     return 'Add your staff and the systems they sign in to, and Rollcall scores how clean their access is.';
   if (checked.people === 0) return 'Add your staff, so Rollcall can tell whose each login is.';
   if (checked.systems === 0) return 'Add the systems your staff sign in to, in the options page.';
-  return 'Open a system’s user list in this browser and press “Sync this list”, or add its logins, so Rollcall can check them.';
+  return 'Open a system’s user list in this browser and press “Sync this list to Rollcall”, or add its logins, so Rollcall can check them.';
 }
 
 /** A weight as people read it: ¼ rather than 0.25. */

@@ -63,7 +63,7 @@ describe('the home view’s health score', () => {
 
     home([], { people: 4, systems: 1, logins: 0 });
     expect(screen.getByTestId('health-score').textContent).toBe('Not checked yet');
-    expect(screen.getByText(/press “Sync this list”, or add its logins/)).toBeTruthy();
+    expect(screen.getByText(/press “Sync this list to Rollcall”, or add its logins/)).toBeTruthy();
     cleanup();
 
     // Logins read off a page before any staff were added: their findings show, the score waits.
