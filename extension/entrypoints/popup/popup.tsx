@@ -78,17 +78,15 @@ export function Popup({
       <main class="popup">
         <header class="popup-header row spread">
           <h1>Rollcall</h1>
-          <div class="row">
-            {who?.state === 'signed-in' && (
-              <AccountMenu firm={who.organisation.name} name={who.member.name} />
-            )}
-            <button type="button" class="link" onClick={openOptions}>
-              Options
-            </button>
-          </div>
+          {who?.state === 'signed-in' && <AccountMenu firm={who.organisation.name} name={who.member.name} />}
         </header>
         {body}
         <CheckPage checkPage={checkPage} />
+        <footer class="popup-footer">
+          <button type="button" class="link" onClick={openOptions}>
+            Options: server, systems, thresholds
+          </button>
+        </footer>
       </main>
     </SendContext.Provider>
   );
