@@ -1,11 +1,8 @@
-import type { Classification } from './classifier/classify.ts';
-import { defaultAccountEvidence, defaultAccountTip } from './rules/default-account.ts';
-import {
-  DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE,
-  genericUsernameCheck,
-  genericUsernameTip,
-} from './rules/generic-username.ts';
-import { sharedDisplayNameEvidence, sharedLoginTip } from './rules/shared-login.ts';
+import { type Classification, classify } from './classifier/classify.ts';
+import { namesTwoPeople } from './classifier/shared-display-name.ts';
+import { defaultAccountEvidence, defaultAccountRule } from './rules/default-account.ts';
+import { genericUsernameCheck, genericUsernameRule } from './rules/generic-username.ts';
+import { sharedLoginRule } from './rules/shared-login.ts';
 import type { RuleId, Severity, Tip } from './schemas/findings.ts';
 
 /**
@@ -18,8 +15,8 @@ import type { RuleId, Severity, Tip } from './schemas/findings.ts';
  * directory and come from the server's findings when signed in. The evidence and tips are the very
  * ones the server-side rules use, so the page and the popup say the same thing.
  *
- * It ships in the content script, so it must not pull in zod: it imports only the classifier and
- * the rules' evidence and tips, never shared/settings.ts or the schemas' values.
+ * It imports no zod: only the classifier and the rules' evidence, tips and declarations, never
+ * shared/settings.ts or the schemas' values.
  */
 
 /** One row of a user table as the content script read it; only `username` is required. */
@@ -35,7 +32,8 @@ export interface PageRow {
   lastSignIn?: string | null;
 }
 
-export type PageFindingKind = 'generic' | 'shared' | 'default';
+type PageAloneRule = typeof genericUsernameRule | typeof sharedLoginRule | typeof defaultAccountRule;
+export type PageFindingKind = NonNullable<PageAloneRule['pageKind']>['kind'];
 
 export interface PageFinding {
   kind: PageFindingKind;
@@ -75,45 +73,28 @@ export function evaluatePageRow(row: PageRow, options: PageEvaluationOptions = {
   if (!username || isDisabledStatus(row.status)) {
     return { kinds: [], findings: [], classification: null };
   }
-  const minConfidence = options.genericUsernameMinConfidence ?? DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE;
+  const minConfidence = options.genericUsernameMinConfidence ?? genericUsernameRule.setting.default;
   const displayName = row.displayName?.trim() || null;
   const findings: PageFinding[] = [];
-
-  const generic = genericUsernameCheck(username, displayName, minConfidence);
-  if (generic) {
+  const found = (rule: PageAloneRule, title: string, evidence: string) =>
     findings.push({
-      kind: 'generic',
-      ruleId: 'generic-username',
-      severity: 'high',
-      title: `"${username}" is named after a role, not a person`,
-      evidence: generic.evidence,
-      tip: genericUsernameTip,
+      kind: rule.pageKind.kind,
+      ruleId: rule.id,
+      severity: rule.severity,
+      title,
+      evidence,
+      tip: rule.tip,
     });
-  }
 
-  const shared = sharedDisplayNameEvidence(displayName);
-  if (shared) {
-    findings.push({
-      kind: 'shared',
-      ruleId: 'shared-login',
-      severity: 'high',
-      title: `"${username}" looks shared by more than one person`,
-      evidence: shared,
-      tip: sharedLoginTip,
-    });
-  }
+  const generic = genericUsernameCheck(username, displayName, minConfidence, classify(username, displayName));
+  if (generic)
+    found(genericUsernameRule, `"${username}" is named after a role, not a person`, generic.evidence);
+
+  const shared = namesTwoPeople(displayName)?.reason;
+  if (shared) found(sharedLoginRule, `"${username}" looks shared by more than one person`, shared);
 
   const builtIn = defaultAccountEvidence(username);
-  if (builtIn) {
-    findings.push({
-      kind: 'default',
-      ruleId: 'default-account',
-      severity: 'high',
-      title: `"${username}" is a built-in or test login`,
-      evidence: builtIn,
-      tip: defaultAccountTip,
-    });
-  }
+  if (builtIn) found(defaultAccountRule, `"${username}" is a built-in or test login`, builtIn);
 
   return {
     kinds: findings.map((f) => f.kind),

@@ -1,9 +1,9 @@
 import type { Account } from '../schemas/directory.ts';
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { makeFinding, personSubject, systemName } from './context.ts';
-import type { Rule } from './types.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { defineRule, personSubject, systemName } from './define-rule.ts';
+import type { FindingDraft } from './types.ts';
 
-export const duplicateAccountsTip: Tip = {
+const duplicateAccountsTip: Tip = {
   why:
     'One person with two logins in one system is often a leftover (an old login kept "just in case") or a ' +
     'second identity that gets around limits. Each extra login is one more password to leak and one more ' +
@@ -11,12 +11,12 @@ export const duplicateAccountsTip: Tip = {
   fix: 'Keep the login they use day to day, move anything they still need onto it, and disable the others.',
 };
 
-export const duplicateAccountsRule: Rule = {
+export const duplicateAccountsRule = defineRule({
   id: 'duplicate-accounts',
   title: 'Two or more logins for one person in one system',
-  defaultSeverity: 'low',
+  severity: 'low',
   tip: duplicateAccountsTip,
-  evaluate(ctx) {
+  find(ctx) {
     const byPersonAndSystem = new Map<string, Account[]>();
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || !account.ownerPersonId) continue;
@@ -25,7 +25,7 @@ export const duplicateAccountsRule: Rule = {
       if (list) list.push(account);
       else byPersonAndSystem.set(key, [account]);
     }
-    const findings: Finding[] = [];
+    const findings: FindingDraft[] = [];
     for (const accounts of byPersonAndSystem.values()) {
       if (accounts.length < 2) continue;
       const first = accounts[0] as Account;
@@ -33,24 +33,19 @@ export const duplicateAccountsRule: Rule = {
       if (!person) continue;
       const system = systemName(ctx, first.systemId);
       const usernames = accounts.map((a) => a.username).sort();
-      findings.push(
-        makeFinding({
-          ruleId: 'duplicate-accounts',
-          severity: 'low',
-          title: `${person.name} has ${accounts.length} active logins in ${system}`,
-          subject: personSubject(person),
-          key: first.systemId,
-          evidence: `${person.name} owns ${accounts.length} active logins in ${system}: ${usernames.map((u) => `"${u}"`).join(', ')}`,
-          facts: accounts
-            .map((a) => a.id)
-            .sort()
-            .join(','),
-          tip: duplicateAccountsTip,
-          systemId: first.systemId,
-          personIds: [person.id],
-        }),
-      );
+      findings.push({
+        title: `${person.name} has ${accounts.length} active logins in ${system}`,
+        subject: personSubject(person),
+        key: first.systemId,
+        evidence: `${person.name} owns ${accounts.length} active logins in ${system}: ${usernames.map((u) => `"${u}"`).join(', ')}`,
+        facts: accounts
+          .map((a) => a.id)
+          .sort()
+          .join(','),
+        systemId: first.systemId,
+        personIds: [person.id],
+      });
     }
     return findings;
   },
-};
+});
