@@ -1,3 +1,4 @@
+import { lookalike, plainLogin } from '../classifier/lookalike.ts';
 import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/findings.ts';
 import { defineRule, personSubject, systemName } from './define-rule.ts';
@@ -17,27 +18,58 @@ export const duplicateAccountsRule = defineRule({
   severity: 'low',
   tip: duplicateAccountsTip,
   find(ctx) {
-    const byPersonAndSystem = new Map<string, Account[]>();
+    // A login written to look like another ("jаne" in Cyrillic beside "jane") is read as its plain
+    // form: unowned, it counts as one more login of the person who owns the login it imitates.
+    const ownerByPlainLogin = new Map<string, string>();
+    const plainKey = (systemId: string, username: string) => `${systemId}\u0000${username.toLowerCase()}`;
     for (const account of ctx.accounts) {
-      if (account.status !== 'active' || !account.ownerPersonId) continue;
-      const key = `${account.ownerPersonId}\u0000${account.systemId}`;
-      const list = byPersonAndSystem.get(key);
-      if (list) list.push(account);
-      else byPersonAndSystem.set(key, [account]);
+      if (account.status === 'active' && account.ownerPersonId)
+        ownerByPlainLogin.set(
+          plainKey(account.systemId, plainLogin(account.username)),
+          account.ownerPersonId,
+        );
+    }
+    const byPersonAndSystem = new Map<string, { ownerId: string; accounts: Account[] }>();
+    const imitations = new Set<Account>();
+    for (const account of ctx.accounts) {
+      if (account.status !== 'active') continue;
+      let ownerId = account.ownerPersonId;
+      if (!ownerId) {
+        const plain = lookalike(account.username)?.plain;
+        ownerId = plain ? (ownerByPlainLogin.get(plainKey(account.systemId, plain)) ?? null) : null;
+        if (!ownerId) continue;
+        imitations.add(account);
+      }
+      const key = `${ownerId}\u0000${account.systemId}`;
+      const group = byPersonAndSystem.get(key);
+      if (group) group.accounts.push(account);
+      else byPersonAndSystem.set(key, { ownerId, accounts: [account] });
     }
     const findings: FindingDraft[] = [];
-    for (const accounts of byPersonAndSystem.values()) {
+    for (const { ownerId, accounts } of byPersonAndSystem.values()) {
       if (accounts.length < 2) continue;
       const first = accounts[0] as Account;
-      const person = ctx.people.get(first.ownerPersonId as string);
+      const person = ctx.people.get(ownerId);
       if (!person) continue;
       const system = systemName(ctx, first.systemId);
-      const usernames = accounts.map((a) => a.username).sort();
+      const logins = accounts
+        .map((a) => a.username)
+        .sort()
+        .map((u) => `"${u}"`);
+      const imitating = accounts
+        .filter((a) => imitations.has(a))
+        .map(
+          (a) =>
+            `"${a.username}" is linked to no one but written to look like ${person.name}'s "${plainLogin(a.username)}"`,
+        );
       findings.push({
         title: `${person.name} has ${accounts.length} active logins in ${system}`,
         subject: personSubject(person),
         key: first.systemId,
-        evidence: `${person.name} owns ${accounts.length} active logins in ${system}: ${usernames.map((u) => `"${u}"`).join(', ')}`,
+        evidence: [
+          `${person.name} ${imitating.length > 0 ? 'has' : 'owns'} ${accounts.length} active logins in ${system}: ${logins.join(', ')}`,
+          ...imitating,
+        ].join('; '),
         facts: accounts
           .map((a) => a.id)
           .sort()
