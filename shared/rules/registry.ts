@@ -4,6 +4,7 @@ import { duplicateAccountsRule } from './duplicate-accounts.ts';
 import { excessPermissionRule } from './excess-permission.ts';
 import { genericUsernameRule } from './generic-username.ts';
 import { leaverStillActiveRule } from './leaver-still-active.ts';
+import { lookalikeUsernameRule } from './lookalike-username.ts';
 import { neverUsedRule } from './never-used.ts';
 import { reviewOverdueRule } from './review-overdue.ts';
 import { rotatePasswordRule } from './rotate-password.ts';
@@ -25,6 +26,7 @@ export const RULES = [
   sharedLoginRule,
   genericUsernameRule,
   defaultAccountRule,
+  lookalikeUsernameRule,
   excessPermissionRule,
   unownedAccountRule,
   dormantAccountRule,
