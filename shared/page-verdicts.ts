@@ -2,6 +2,7 @@ import { type Classification, classify } from './classifier/classify.ts';
 import { namesTwoPeople } from './classifier/shared-display-name.ts';
 import { defaultAccountEvidence, defaultAccountRule } from './rules/default-account.ts';
 import { genericUsernameCheck, genericUsernameRule } from './rules/generic-username.ts';
+import { lookalikeEvidence, lookalikeUsernameRule } from './rules/lookalike-username.ts';
 import { sharedLoginRule } from './rules/shared-login.ts';
 import type { RuleId, Severity, Tip } from './schemas/findings.ts';
 
@@ -9,10 +10,10 @@ import type { RuleId, Severity, Tip } from './schemas/findings.ts';
  * The page-only evaluator: what the content script can say about a user list read off an admin
  * page with nothing but the page itself (no Rollcall server, no directory, signed out).
  *
- * From a row alone three things can be told, and only these: the login is named after a role
+ * From a row alone four things can be told, and only these: the login is named after a role
  * (`generic`), the display name names two or more people (`shared`), the login is a built-in or
- * test one (`default`). Leavers, dormant, unowned and excess-permission warnings need the
- * directory and come from the server's findings when signed in. The evidence and tips are the very
+ * test one (`default`), the login is written to look like another (`lookalike`). Leavers, dormant,
+ * unowned and excess-permission warnings need the directory and come from the server's findings when signed in. The evidence and tips are the very
  * ones the server-side rules use, so the page and the popup say the same thing.
  *
  * It imports no zod: only the classifier and the rules' evidence, tips and declarations, never
@@ -32,7 +33,11 @@ export interface PageRow {
   lastSignIn?: string | null;
 }
 
-type PageAloneRule = typeof genericUsernameRule | typeof sharedLoginRule | typeof defaultAccountRule;
+type PageAloneRule =
+  | typeof genericUsernameRule
+  | typeof sharedLoginRule
+  | typeof defaultAccountRule
+  | typeof lookalikeUsernameRule;
 export type PageFindingKind = NonNullable<PageAloneRule['pageKind']>['kind'];
 
 export interface PageFinding {
@@ -46,7 +51,7 @@ export interface PageFinding {
 }
 
 export interface PageRowVerdict {
-  /** The kinds found, in the order generic, shared, default; empty when the row looks fine. */
+  /** The kinds found, in the order generic, shared, default, lookalike; empty when the row looks fine. */
   kinds: PageFindingKind[];
   findings: PageFinding[];
   /** The classifier's reading of the login when it was called generic, for a "why" view. */
@@ -95,6 +100,15 @@ export function evaluatePageRow(row: PageRow, options: PageEvaluationOptions = {
 
   const builtIn = defaultAccountEvidence(username);
   if (builtIn) found(defaultAccountRule, `"${username}" is a built-in or test login`, builtIn);
+
+  const lookalike = lookalikeEvidence(username);
+  if (lookalike) {
+    found(
+      lookalikeUsernameRule,
+      `"${username}" is written to look like "${lookalike.plain}"`,
+      lookalike.evidence,
+    );
+  }
 
   return {
     kinds: findings.map((f) => f.kind),
