@@ -72,6 +72,11 @@ export type Success<O extends OperationSpec> = [SuccessSchema<O>] extends [never
     : null
   : z.output<SuccessSchema<O>>;
 
+/** What a server sends for an operation's success, before the client's schema reads it. */
+export type SuccessBody<O extends OperationSpec> = [SuccessSchema<O>] extends [never]
+  ? Success<O>
+  : z.input<SuccessSchema<O>>;
+
 /** The status and schema of an operation's success answer, for the client to parse it with. */
 export function successOf(op: OperationSpec): { status: number; spec: ResponseSpec } {
   const [status, spec] =
