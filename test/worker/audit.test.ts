@@ -213,7 +213,8 @@ describe('exporting the trail', () => {
     const owner = await signUp();
     await addMember(owner, 'auditor');
     const response = await request('/api/v1/audit/export?format=ndjson', { token: owner.accessToken });
-    const lines = (await response.text())
+    const lines = new TextDecoder()
+      .decode(await response.arrayBuffer())
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { seq: number });

@@ -47,7 +47,8 @@ export async function authed<T = unknown>(
   options: Omit<RequestOptions, 'token'> = {},
 ): Promise<{ status: number; body: T; response: Response }> {
   const response = await request(path, { ...options, token: session.accessToken });
-  const text = await response.text();
+  // Read as bytes: workerd warns when .text() meets a body not labelled as text (NDJSON exports).
+  const text = new TextDecoder().decode(await response.arrayBuffer());
   const json =
     /^application\/(problem\+)?json/.test(response.headers.get('content-type') ?? '') && text !== '';
   return { status: response.status, body: (json ? JSON.parse(text) : text || undefined) as T, response };
