@@ -104,7 +104,8 @@ export function formatCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number | null | undefined)[])[],
 ) {
-  return [header, ...rows].map((row) => row.map(formatCell).join(',')).join('\r\n') + '\r\n';
+  // Every record ends with CRLF, the last one too (RFC 4180 allows either; spreadsheets like it).
+  return [header, ...rows].map((row) => `${row.map(formatCell).join(',')}\r\n`).join('');
 }
 
 /**
