@@ -26,13 +26,16 @@ export function popupHarness() {
   const handlers: Record<string, (data: never) => Promise<unknown>> = {
     getServerStatus: async () => ({ state: 'online', url: 'http://127.0.0.1:8787', version: '0.1.0' }),
     signIn: service.signIn,
+    signUp: service.signUp,
     signOut: service.signOut,
     syncNow: service.syncNow,
     queueChange: service.queueChange,
     resolveConflict: service.resolveConflict,
+    retryRejection: service.retryRejection,
     discardRejection: service.discardRejection,
     dismissFinding: service.dismissFinding,
     recomputeFindings: async () => service.recompute().then(() => ({ ok: true })),
+    // The home view also asks for notifications and to-dos (review.test.tsx covers them).
     listNotifications: reviews.listNotifications,
     listFollowUps: reviews.listFollowUps,
   };

@@ -2,55 +2,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../extension/entrypoints/popup/popup';
-import { createBackgroundService } from '../../../extension/lib/background-service';
-import type { Send } from '../../../extension/lib/popup/popup-context';
-import { createReviewsService } from '../../../extension/lib/reviews-service';
-import { serverUrlItem } from '../../../extension/lib/storage';
-import { createApiClient } from '../../../extension/lib/sync/api-client';
-import { createTokenStore } from '../../../extension/lib/sync/session-store';
 import { formatDate } from '../../../extension/lib/ui/format-date';
-import { fakeServer, personRow } from './sync/fake-server';
+import { PASSWORD, popupHarness, signIn } from './popup-harness';
+import { personRow } from './sync/fake-server';
 
-const PASSWORD = 'correct horse battery';
-
-/** The popup wired to a real background service, which talks to a fake server. */
-function setup() {
-  const server = fakeServer();
-  let ids = 0;
-  const api = createApiClient({
-    serverUrl: () => serverUrlItem.getValue(),
-    tokens: createTokenStore(),
-    fetchFn: server.fetchFn,
-  });
-  const reviews = createReviewsService({ api });
-  const service = createBackgroundService({
-    api,
-    makeId: () => `mutation-${String(++ids).padStart(4, '0')}`,
-  });
-  const handlers: Record<string, (data: never) => Promise<unknown>> = {
-    getServerStatus: async () => ({ state: 'online', url: 'http://127.0.0.1:8787', version: '0.1.0' }),
-    signIn: service.signIn,
-    signUp: service.signUp,
-    signOut: service.signOut,
-    syncNow: service.syncNow,
-    queueChange: service.queueChange,
-    resolveConflict: service.resolveConflict,
-    discardRejection: service.discardRejection,
-    dismissFinding: service.dismissFinding,
-    recomputeFindings: async () => service.recompute().then(() => ({ ok: true })),
-    // The home view also asks for notifications and to-dos (review.test.tsx covers them).
-    listNotifications: reviews.listNotifications,
-    listFollowUps: reviews.listFollowUps,
-  };
-  const send = ((type: string, data: never) => handlers[type]?.(data)) as unknown as Send;
-  return { server, service, send };
-}
-
-async function signIn(password = PASSWORD) {
-  fireEvent.input(await screen.findByLabelText('Email'), { target: { value: 'ann@firm.test' } });
-  fireEvent.input(screen.getByLabelText('Password'), { target: { value: password } });
-  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-}
+const setup = popupHarness;
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => cleanup());
