@@ -3,6 +3,7 @@ import type { SyncChange, SyncMutation } from '../../../shared/schemas/directory
 import type { ActionResult } from '../messaging';
 import type { Tables } from '../sync/local-copy';
 import type { Outbox, Rejection } from '../sync/outbox';
+import { JobRoleOptions } from './job-role-options';
 import { useSend } from './popup-context';
 
 const ENTITY = { person: 'person', system: 'system', jobRole: 'job role', account: 'login' } as const;
@@ -89,9 +90,6 @@ function RefusedChange({ rejection, tables }: { rejection: Rejection; tables: Ta
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ActionResult | null>(null);
   const title = describeChange(mutation, tables);
-  const roles = Object.values(tables.jobRole)
-    .filter((role) => !role.deleted)
-    .sort((a, b) => a.name.localeCompare(b.name));
 
   async function retry(corrected: Record<string, unknown> | null) {
     const result = await send('retryRejection', { mutationId: mutation.mutationId, data: corrected });
@@ -101,9 +99,7 @@ function RefusedChange({ rejection, tables }: { rejection: Rejection; tables: Ta
   /** The form starts from the change as it was; a job role that is gone starts as none. */
   function startEditing() {
     const initial = (field: string) =>
-      field === 'jobRoleId' && !roles.some((role) => role.id === data[field])
-        ? ''
-        : String(data[field] ?? '');
+      field === 'jobRoleId' && !tables.jobRole[String(data[field])] ? '' : String(data[field] ?? '');
     setDraft(Object.fromEntries(editable.map((field) => [field, initial(field)])));
     setEditing(true);
   }
@@ -153,12 +149,7 @@ function RefusedChange({ rejection, tables }: { rejection: Rejection; tables: Ta
                 <label for={id}>{FIELD_LABEL[field] ?? field}</label>
                 {field === 'jobRoleId' ? (
                   <select {...inputProps(id, field, error)}>
-                    <option value="">No job role</option>
-                    {roles.map((role) => (
-                      <option key={role.id} value={role.id}>
-                        {role.name}
-                      </option>
-                    ))}
+                    <JobRoleOptions tables={tables} />
                   </select>
                 ) : field.endsWith('Date') ? (
                   <input type="date" {...inputProps(id, field, error)} />

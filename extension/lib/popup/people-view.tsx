@@ -7,6 +7,7 @@ import type { Tables } from '../sync/local-copy';
 import type { ChangeInput } from '../sync/outbox';
 import { formatDate } from '../ui/format-date';
 import { FindingItem } from './findings-view';
+import { JobRoleOptions } from './job-role-options';
 import { newRowId, type Send, todayIso, useSend } from './popup-context';
 import { Field } from './sign-in';
 
@@ -213,7 +214,6 @@ export function PersonForm({
   const [jobRoleId, setJobRoleId] = useState(person?.jobRoleId ?? '');
   const [startDate, setStartDate] = useState(person?.startDate ?? '');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const roles = Object.values(tables.jobRole).sort((a, b) => a.name.localeCompare(b.name));
   // Editing a field clears what was said about it.
   const edited = (field: string) =>
     setErrors((now) => now.filter((e) => e.field !== field && e.field !== ''));
@@ -273,12 +273,7 @@ export function PersonForm({
             edited('jobRoleId');
           }}
         >
-          <option value="">No job role</option>
-          {roles.map((role) => (
-            <option key={role.id} value={role.id}>
-              {role.name}
-            </option>
-          ))}
+          <JobRoleOptions tables={tables} />
         </select>
       </Field>
       <Field id="person-start" label="Start date" error={error('startDate')}>
