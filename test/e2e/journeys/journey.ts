@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { tokenPairSchema } from '../../../shared/schemas/auth.ts';
@@ -108,9 +108,15 @@ export async function signInToApi(serverUrl: string, email: string, password: st
 /** The popup's one line on where the local copy stands against the server. */
 export const syncLine = (popup: Page) => popup.getByTestId('sync-status');
 
-/** Waits until the popup says everything is synced. */
+/** Waits until the popup says everything is synced (also in a hook, where expect.poll is not allowed). */
 export async function expectSynced(popup: Page, timeout = 15_000): Promise<void> {
-  await expect.poll(() => syncLine(popup).textContent(), { timeout }).toMatch(/^Synced/);
+  try {
+    await syncLine(popup)
+      .filter({ hasText: /^Synced/ })
+      .waitFor({ timeout });
+  } catch {
+    expect(await syncLine(popup).textContent(), 'the popup’s sync line').toMatch(/^Synced/);
+  }
 }
 
 /** Signs in from the popup's form (the server field first: a new install points at the default). */
@@ -120,4 +126,17 @@ export async function signInFromPopup(popup: Page, serverUrl: string, email: str
   await popup.getByLabel('Password').fill(password);
   await popup.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expectSynced(popup);
+}
+
+/**
+ * Checks that `locator` comes to show `text`, as a soft assertion: a check along the user's way
+ * that, failing, is reported while the journey goes on.
+ */
+export async function expectSoonToShow(locator: Locator, text: string, timeout = 5_000): Promise<void> {
+  await locator
+    .filter({ hasText: text })
+    .first()
+    .waitFor({ timeout })
+    .catch(() => undefined);
+  expect.soft(await locator.first().textContent()).toContain(text);
 }
