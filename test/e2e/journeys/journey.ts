@@ -41,7 +41,12 @@ export async function startJourney(): Promise<Journey> {
   const pages = await serveFolder('test/fixtures/pages');
   const extension = releaseBuildGranting([pages.url]);
   const profileDir = mkdtempSync(join(tmpdir(), 'rollcall-journey-profile-'));
-  const launch = () => launchWithExtension({ profileDir, extensionDir: extension.dir });
+  const launch = async () => {
+    const launched = await launchWithExtension({ profileDir, extensionDir: extension.dir });
+    // A control that never comes fails the step in seconds, not at the test's timeout.
+    launched.context.setDefaultTimeout(10_000);
+    return launched;
+  };
   // The extension's id is known once it runs (it comes from the folder it was loaded from): the
   // worker is then started allowing that origin, as an operator deploying it would.
   let browser = await launch();
