@@ -14,6 +14,7 @@ import {
   enqueue,
   pendingMutations,
   resolveConflict,
+  retryRejection,
 } from './sync/outbox';
 import { sendQueuedSnapshots } from './sync/page-link';
 import { signedInAsItem } from './sync/session-store';
@@ -336,6 +337,30 @@ export function createBackgroundService({
           resolveConflict(await outboxItem.getValue(), data.conflictId, data.choice, makeId(), now()),
         );
       });
+      await recompute();
+      void syncNow();
+      return ok;
+    },
+
+    async retryRejection(data: {
+      mutationId: string;
+      data: Record<string, unknown> | null;
+    }): Promise<ActionResult> {
+      try {
+        await exclusive(async () => {
+          const next = retryRejection(
+            await outboxItem.getValue(),
+            await localCopyItem().getValue(),
+            data.mutationId,
+            data.data,
+            makeId(),
+            now(),
+          );
+          await outboxItem.setValue(next);
+        });
+      } catch (error) {
+        return failed(error);
+      }
       await recompute();
       void syncNow();
       return ok;

@@ -39,6 +39,8 @@ export interface ProtocolMap {
   /** Popup and options: change the staff directory; queued, then synced when the server answers. */
   queueChange(change: ChangeInput): ActionResult;
   resolveConflict(data: { conflictId: string; choice: 'mine' | 'theirs' }): ActionResult;
+  /** Popup: send a refused change again, as it was (`data: null`) or with these fields corrected. */
+  retryRejection(data: { mutationId: string; data: Record<string, unknown> | null }): ActionResult;
   discardRejection(data: { mutationId: string }): ActionResult;
   dismissFinding(data: {
     findingId: string;

@@ -179,7 +179,7 @@ describe('the toolbar popup with a real server', () => {
     await popup.getByLabel('Name').fill('Rose Hill');
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect.poll(syncStatus).toBe('1 change in conflict: choose which to keep');
-    await popup.getByRole('button', { name: 'Conflicts (1)' }).click();
+    await popup.getByRole('button', { name: 'Not synced (1)' }).click();
     await screenshot(popup, 'popup-conflict');
     const conflict = popup.getByRole('article', { name: 'Conflict on Rose Baker-Hill' });
     await conflict.getByRole('button', { name: 'Keep mine' }).click();

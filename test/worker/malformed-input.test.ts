@@ -158,4 +158,19 @@ describe('malformed input never causes a 5xx', () => {
     });
     expect(response.status).toBe(415);
   });
+
+  it('names each failing field in plain words, not the validator’s', async () => {
+    const response = await request('/api/v1/people', {
+      method: 'POST',
+      token: owner.accessToken,
+      body: { name: 'N'.repeat(400), email: 'not-an-address', startDate: 7 },
+    });
+    expect(response.status).toBe(422);
+    const problem = problemSchema.parse(await response.json());
+    expect(problem.errors).toEqual([
+      { field: 'body.name', message: 'at most 200 characters' },
+      { field: 'body.email', message: 'not an email address' },
+      { field: 'body.startDate', message: 'should be text' },
+    ]);
+  });
 });

@@ -13,25 +13,62 @@ import { createReviewsService, wireReviewMessages } from '../../lib/reviews-serv
 import { fetchServerStatus } from '../../lib/server-status';
 import { pageAdaptersItem, serverUrlItem } from '../../lib/storage';
 import { createApiClient } from '../../lib/sync/api-client';
+import { overlay } from '../../lib/sync/local-copy';
+import { pendingMutations } from '../../lib/sync/outbox';
 import { createPageLink } from '../../lib/sync/page-link';
 import { createTokenStore } from '../../lib/sync/session-store';
+import { localCopyItem, outboxItem, serialise, syncCursorItem } from '../../lib/sync/sync-store';
 
 /**
  * Runs the in-page warnings on the configured systems' admin pages: one content script registered at
- * run time with the patterns the admin granted, kept in step with the options and the permissions.
+ * run time with the directory's admin-page patterns the admin granted, kept in step with the
+ * directory (a system added, changed or deleted, here or by a colleague), the adapters and the
+ * permissions. One update at a time, and none when the patterns stay the same.
  */
-async function syncAdminPageScript(): Promise<void> {
+function keepAdminPageScriptRegistered(): void {
   // Browsers without dynamic content scripts still have "Check this page".
   if (!browser.scripting?.registerContentScripts) return;
-  const patterns = await grantedAdminPagePatterns(await pageAdaptersItem.getValue(), (pattern) =>
-    browser.permissions.contains({ origins: [pattern] }),
-  );
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [ADMIN_PAGE_SCRIPT_ID] });
-  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [ADMIN_PAGE_SCRIPT_ID] });
-  if (patterns.length === 0) return;
-  await browser.scripting.registerContentScripts([
-    { id: ADMIN_PAGE_SCRIPT_ID, matches: patterns, js: [ADMIN_PAGE_SCRIPT_FILE], runAt: 'document_start' },
-  ]);
+  const inTurn = serialise();
+  let registered: string | null = null;
+  const update = () =>
+    inTurn(async () => {
+      const [copy, outbox, adapters] = await Promise.all([
+        localCopyItem().getValue(),
+        outboxItem.getValue(),
+        pageAdaptersItem.getValue(),
+      ]);
+      const systems = overlay(copy.tables, pendingMutations(outbox)).system;
+      const patterns = await grantedAdminPagePatterns(systems, adapters, (pattern) =>
+        browser.permissions.contains({ origins: [pattern] }),
+      );
+      const key = patterns.join('\n');
+      if (key === registered) return;
+      const existing = await browser.scripting.getRegisteredContentScripts({ ids: [ADMIN_PAGE_SCRIPT_ID] });
+      if (existing.length > 0)
+        await browser.scripting.unregisterContentScripts({ ids: [ADMIN_PAGE_SCRIPT_ID] });
+      if (patterns.length > 0) {
+        await browser.scripting.registerContentScripts([
+          {
+            id: ADMIN_PAGE_SCRIPT_ID,
+            matches: patterns,
+            js: [ADMIN_PAGE_SCRIPT_FILE],
+            runAt: 'document_start',
+          },
+        ]);
+      }
+      registered = key;
+    }).catch((error: unknown) => {
+      registered = null;
+      console.warn('Rollcall could not register its admin-page script:', error);
+    });
+  void update();
+  // The cursor moves whenever pulled rows reach the copy, and a push's answers change the outbox:
+  // watching these small items, not the directory itself, spares every listener its copy.
+  syncCursorItem.watch(() => void update());
+  outboxItem.watch(() => void update());
+  pageAdaptersItem.watch(() => void update());
+  browser.permissions.onAdded.addListener(() => void update());
+  browser.permissions.onRemoved.addListener(() => void update());
 }
 
 /** Every few minutes the background pushes what waits and pulls what changed. */
@@ -56,6 +93,7 @@ export default defineBackground(() => {
   onMessage('syncNow', () => service.syncNow());
   onMessage('queueChange', ({ data }) => service.queueChange(data));
   onMessage('resolveConflict', ({ data }) => service.resolveConflict(data));
+  onMessage('retryRejection', ({ data }) => service.retryRejection(data));
   onMessage('discardRejection', ({ data }) => service.discardRejection(data));
   onMessage('dismissFinding', ({ data }) => service.dismissFinding(data));
   onMessage('saveRuleSettings', ({ data }) => service.saveRuleSettings(data));
@@ -83,16 +121,11 @@ export default defineBackground(() => {
     try {
       await browser.scripting.executeScript({ target: { tabId }, files: [ADMIN_PAGE_SCRIPT_FILE] });
       return { state: 'checking' } as const;
-    } catch (error) {
-      return {
-        state: 'failed',
-        reason: error instanceof Error ? error.message : 'the browser did not allow it on this page',
-      } as const;
+    } catch {
+      // The browser's own words ("Cannot access a chrome:// URL") are not for the admin.
+      return { state: 'failed', reason: 'the browser keeps extensions out of this page' } as const;
     }
   });
 
-  void syncAdminPageScript();
-  pageAdaptersItem.watch(() => void syncAdminPageScript());
-  browser.permissions.onAdded.addListener(() => void syncAdminPageScript());
-  browser.permissions.onRemoved.addListener(() => void syncAdminPageScript());
+  keepAdminPageScriptRegistered();
 });

@@ -148,7 +148,7 @@ function SignedIn() {
     ['findings', `Findings (${home.summary.total})`],
     ['people', 'Staff'],
     ['review', 'Review'],
-    ...(conflictCount > 0 ? ([['conflicts', `Conflicts (${conflictCount})`]] as [Tab, string][]) : []),
+    ...(conflictCount > 0 ? ([['conflicts', `Not synced (${conflictCount})`]] as [Tab, string][]) : []),
   ];
 
   return (

@@ -25,10 +25,13 @@ export function CheckPage({ checkPage }: { checkPage: () => Promise<CheckPageRes
         Check this page
       </button>
       {check !== 'idle' && check !== 'working' && (
-        <p class="status" role={check.state === 'failed' ? 'alert' : 'status'}>
+        <p
+          class={check.state === 'failed' ? 'error' : 'status'}
+          role={check.state === 'failed' ? 'alert' : 'status'}
+        >
           {check.state === 'checking'
             ? 'Rollcall is checking the user lists on this page.'
-            : `Can’t check this page: ${check.reason}.`}
+            : `Rollcall can’t check this page: ${check.reason}. Open the user list of one of your firm’s apps and try again.`}
         </p>
       )}
     </section>

@@ -1,6 +1,8 @@
+import { useState } from 'preact/hooks';
 import type { SyncChange, SyncMutation } from '../../../shared/schemas/directory-input';
+import type { ActionResult } from '../messaging';
 import type { Tables } from '../sync/local-copy';
-import type { Outbox } from '../sync/outbox';
+import type { Outbox, Rejection } from '../sync/outbox';
 import { useSend } from './popup-context';
 
 const ENTITY = { person: 'person', system: 'system', jobRole: 'job role', account: 'login' } as const;
@@ -46,6 +48,129 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** What a change did, in the admin's words: “Add person ‘Amy Fox’”. Long names are cut short. */
+export function describeChange(mutation: SyncMutation, tables: Tables): string {
+  const data = (mutation.op === 'upsert' ? mutation.data : {}) as Record<string, unknown>;
+  const stored = tables[mutation.entity][mutation.rowId] as Record<string, unknown> | undefined;
+  const verb = mutation.op === 'delete' ? 'Delete' : stored ? 'Change' : 'Add';
+  const name = String(data.username ?? data.name ?? stored?.username ?? stored?.name ?? '');
+  const short = name.length > 40 ? `${name.slice(0, 39)}…` : name;
+  return `${verb} ${ENTITY[mutation.entity]}${short ? ` ‘${short}’` : ''}`;
+}
+
+/** A refusal's field (`data.name`, `data.permissions.2`) as the admin knows it. */
+function fieldLabel(field: string): string {
+  const name = field.replace(/^data\./, '').split('.')[0] ?? '';
+  return FIELD_LABEL[name] ?? '';
+}
+
+/** Fields a refused change can be corrected in, here: its words and dates. */
+const EDITABLE = ['name', 'email', 'username', 'displayName', 'startDate', 'endDate', 'leaveReason'];
+
+/**
+ * A change the server refused: what it was, why in words, and the admin's way on: correct it and
+ * send it again, send it again as it is, or let it go. Other changes never wait for it.
+ */
+function RefusedChange({ rejection, tables }: { rejection: Rejection; tables: Tables }) {
+  const send = useSend();
+  const { mutation } = rejection;
+  const data = (mutation.op === 'upsert' ? mutation.data : {}) as Record<string, unknown>;
+  const editable = EDITABLE.filter((field) => field in data);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<ActionResult | null>(null);
+  const title = describeChange(mutation, tables);
+
+  async function retry(corrected: Record<string, unknown> | null) {
+    const result = await send('retryRejection', { mutationId: mutation.mutationId, data: corrected });
+    setProblem(result.ok ? null : result);
+  }
+
+  function save(event: Event) {
+    event.preventDefault();
+    const corrected = Object.fromEntries(
+      Object.entries(draft).map(([field, value]) => [field, value.trim() === '' ? null : value.trim()]),
+    );
+    void retry(corrected);
+  }
+
+  const inputProps = (id: string, field: string, error: unknown) => ({
+    id,
+    value: draft[field] ?? String(data[field] ?? ''),
+    'aria-invalid': error ? ('true' as const) : undefined,
+    onInput: (event: Event) =>
+      setDraft({ ...draft, [field]: (event.currentTarget as HTMLInputElement).value }),
+  });
+
+  const fieldProblem = (field: string) =>
+    problem && !problem.ok
+      ? problem.fields.find((f) => fieldLabel(f.field) === FIELD_LABEL[field])
+      : undefined;
+
+  return (
+    <article class="conflict" aria-label={`Refused: ${title}`}>
+      <h3>{title}</h3>
+      <p class="muted">
+        The server refused this change, so it has not been made. Your other changes still sync.
+      </p>
+      <ul class="error" role="alert">
+        {rejection.errors.map((e) => (
+          <li key={e.field}>
+            {fieldLabel(e.field) ? `${fieldLabel(e.field)}: ` : ''}
+            {e.message}
+          </li>
+        ))}
+      </ul>
+      {editing ? (
+        <form class="stack" onSubmit={save} noValidate>
+          {editable.map((field) => {
+            const id = `refused-${mutation.mutationId}-${field}`;
+            const error = fieldProblem(field);
+            return (
+              <div class="field" key={field}>
+                <label for={id}>{FIELD_LABEL[field] ?? field}</label>
+                {field.endsWith('Date') ? (
+                  <input type="date" {...inputProps(id, field, error)} />
+                ) : (
+                  <input type="text" {...inputProps(id, field, error)} />
+                )}
+                {error && <p class="error">{error.message}</p>}
+              </div>
+            );
+          })}
+          <div class="row">
+            <button type="submit" class="primary">
+              Save and send again
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div class="row">
+          {editable.length > 0 && (
+            <button type="button" class="primary" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+          )}
+          <button type="button" onClick={() => void retry(null)}>
+            Retry
+          </button>
+          <button type="button" onClick={() => send('discardRejection', { mutationId: mutation.mutationId })}>
+            Discard
+          </button>
+        </div>
+      )}
+      {problem && !problem.ok && problem.fields.length === 0 && (
+        <p class="error" role="alert">
+          {problem.message}
+        </p>
+      )}
+    </article>
+  );
+}
+
 /** Changes the server could not take as they were: the admin chooses, nothing is dropped silently. */
 export function ConflictsView({ outbox, tables }: { outbox: Outbox; tables: Tables }) {
   const send = useSend();
@@ -53,9 +178,9 @@ export function ConflictsView({ outbox, tables }: { outbox: Outbox; tables: Tabl
   return (
     <section class="view" aria-labelledby="conflicts-heading">
       <h2 id="conflicts-heading" tabIndex={-1}>
-        Conflicts
+        Not synced
       </h2>
-      {empty && <p class="empty">No conflicts. Every change went through.</p>}
+      {empty && <p class="empty">Nothing waits for you: every change went through.</p>}
       {outbox.conflicts.map((conflict) => {
         const mine = Object.assign(
           {},
@@ -111,25 +236,7 @@ export function ConflictsView({ outbox, tables }: { outbox: Outbox; tables: Tabl
         );
       })}
       {outbox.rejected.map((rejection) => (
-        <article key={rejection.mutation.mutationId} class="conflict" aria-label="Refused change">
-          <h3>
-            A change to {rowLabel(rejection.mutation.entity, rejection.mutation.rowId, tables, null)} was
-            refused
-          </h3>
-          <ul>
-            {rejection.errors.map((e) => (
-              <li key={e.field}>
-                {e.field}: {e.message}
-              </li>
-            ))}
-          </ul>
-          <button
-            type="button"
-            onClick={() => send('discardRejection', { mutationId: rejection.mutation.mutationId })}
-          >
-            Discard this change
-          </button>
-        </article>
+        <RefusedChange key={rejection.mutation.mutationId} rejection={rejection} tables={tables} />
       ))}
     </section>
   );

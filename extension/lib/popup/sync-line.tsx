@@ -3,7 +3,7 @@ import type { SyncStatus } from '../sync/sync-store';
 import { useSend } from './popup-context';
 
 export type SyncSummary = {
-  kind: 'synced' | 'syncing' | 'offline' | 'conflict' | 'signed-out' | 'error' | 'idle';
+  kind: 'synced' | 'syncing' | 'offline' | 'conflict' | 'refused' | 'signed-out' | 'error' | 'idle';
   text: string;
 };
 
@@ -25,6 +25,15 @@ export function summariseSync(status: SyncStatus, outbox: Outbox, now = Date.now
       kind: 'conflict',
       text: `${changes(outbox.conflicts.length)} in conflict: choose which to keep`,
     };
+  // Refused changes are never hidden behind a green line, whatever became of the rest.
+  if (outbox.rejected.length > 0) {
+    const refused = outbox.rejected.length;
+    const rest = waiting ? `; ${changes(waiting)} waiting` : '';
+    return {
+      kind: 'refused',
+      text: `${changes(refused)} refused by the server${rest}`,
+    };
+  }
   if (status.state === 'syncing')
     return { kind: 'syncing', text: waiting ? `Syncing ${changes(waiting)}…` : 'Syncing…' };
   if (status.state === 'offline')
@@ -57,9 +66,9 @@ export function SyncLine({
       <span role="status" data-testid="sync-status">
         {summary.text}
       </span>
-      {summary.kind === 'conflict' || outbox.rejected.length > 0 ? (
+      {summary.kind === 'conflict' || summary.kind === 'refused' ? (
         <button type="button" class="link" onClick={onConflicts}>
-          Review
+          {summary.kind === 'conflict' ? 'Choose' : 'See why'}
         </button>
       ) : (
         <button

@@ -166,7 +166,7 @@ export function applyResults(
       if (result.current) nextCopy = applyRows(nextCopy, [result.current]);
     } else {
       queue = queue.filter((_, i) => i !== index);
-      rejected.push({ mutation, errors: result.errors, at: now });
+      rejected.push({ mutation, errors: result.errors.map(relativeToMutation), at: now });
     }
   }
   return { outbox: { queue, conflicts, rejected }, copy: nextCopy };
@@ -214,6 +214,33 @@ export function resolveConflict(
     baseVersion: conflict.current?.row.version ?? null,
   } as SyncMutation;
   return { ...outbox, conflicts, queue: [...outbox.queue, { mutation, queuedAt: now }] };
+}
+
+/** A refusal names fields by their place in the push (`mutations.3.data.name`); keep `data.name`. */
+function relativeToMutation(error: FieldError): FieldError {
+  return { ...error, field: error.field.replace(/^(?:body\.)?mutations\.\d+\.?/, '') };
+}
+
+/**
+ * The admin's answer to a refused change: send it again as it was (what it refers to may exist by
+ * now), or with their corrections to its fields. It goes to the back of the queue, based on the row
+ * as this browser last saw it.
+ */
+export function retryRejection(
+  outbox: Outbox,
+  copy: LocalCopy,
+  rejectedId: string,
+  corrected: Record<string, unknown> | null,
+  mutationId: string,
+  now: number,
+): Outbox {
+  const rejection = outbox.rejected.find((r) => r.mutation.mutationId === rejectedId);
+  if (!rejection) return outbox;
+  const { mutationId: _old, baseVersion: _base, ...change } = rejection.mutation;
+  const retried = (
+    corrected && change.op === 'upsert' ? { ...change, data: { ...change.data, ...corrected } } : change
+  ) as ChangeInput;
+  return enqueue(discardRejection(outbox, rejectedId), copy, retried, mutationId, now);
 }
 
 /** The admin read why the server refused a change and let it go. */

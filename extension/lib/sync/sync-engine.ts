@@ -1,8 +1,11 @@
 import {
   MAX_SYNC_MUTATIONS,
+  type SyncMutation,
+  type SyncResult,
   syncPullSchema,
   syncPushResultSchema,
 } from '../../../shared/schemas/directory-input';
+import type { FieldError } from '../../../shared/schemas/problem';
 import { type ApiClient, ApiError } from './api-client';
 import { applyPulled, type LocalCopy } from './local-copy';
 import { applyResults, nextBatch, type Outbox } from './outbox';
@@ -26,6 +29,38 @@ const PULL_PAGE = 500;
 const MAX_PAGES = 1000;
 
 /**
+ * Pushes one batch and answers a result for each change. A batch the server refuses as a whole (a
+ * change this browser let through that the server's checks do not) never holds up the rest: the
+ * changes the refusal names come back refused with its reasons and the others go again; a refusal
+ * naming none is narrowed down by halves until the change it is about stands alone.
+ */
+async function push(api: SyncPorts['api'], batch: readonly SyncMutation[]): Promise<SyncResult[]> {
+  try {
+    return (await api.request('POST', '/api/v1/sync', syncPushResultSchema, { mutations: batch })).results;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.kind !== 'invalid') throw error;
+    const named = new Map<number, FieldError[]>();
+    for (const fieldError of error.fields) {
+      const index = /^body\.mutations\.(\d+)\b/.exec(fieldError.field)?.[1];
+      if (index === undefined || !batch[Number(index)]) continue;
+      named.set(Number(index), [...(named.get(Number(index)) ?? []), fieldError]);
+    }
+    if (named.size === 0 && batch.length === 1) named.set(0, [{ field: '', message: error.message }]);
+    if (named.size === 0) {
+      const half = Math.ceil(batch.length / 2);
+      return [...(await push(api, batch.slice(0, half))), ...(await push(api, batch.slice(half)))];
+    }
+    const refused: SyncResult[] = [...named].map(([index, errors]) => ({
+      mutationId: (batch[index] as SyncMutation).mutationId,
+      status: 'rejected',
+      errors,
+    }));
+    const rest = batch.filter((_, index) => !named.has(index));
+    return [...refused, ...(rest.length > 0 ? await push(api, rest) : [])];
+  }
+}
+
+/**
  * One sync: push the queued changes (in rounds, one change per row per round, so a row's changes
  * apply in order), then pull every change since the cursor, page by page. Never throws: the answer
  * says how it went, and the outbox keeps whatever did not get through.
@@ -41,9 +76,7 @@ export async function runSync(
     for (let round = 0; round < MAX_PAGES; round++) {
       const batch = nextBatch(await ports.readOutbox(), MAX_SYNC_MUTATIONS);
       if (batch.length === 0) break;
-      const { results } = await ports.api.request('POST', '/api/v1/sync', syncPushResultSchema, {
-        mutations: batch,
-      });
+      const results = await push(ports.api, batch);
       await ports.update((outbox, copy) => applyResults(outbox, copy, results, ports.now()));
       if (results.length === 0) break;
       changed = true;

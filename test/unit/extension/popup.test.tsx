@@ -238,7 +238,7 @@ describe('the popup, signed in', () => {
         '1 change in conflict: choose which to keep',
       ),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Conflicts (1)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Not synced (1)' }));
     const conflict = await screen.findByRole('article', { name: 'Conflict on Rose Baker-Hill' });
     // Only the field that differs is shown, named as the admin knows it.
     expect(
@@ -278,10 +278,10 @@ describe('Check this page', () => {
     expect((await popup.findByText(/checking the user lists/)).textContent).toBe(
       'Rollcall is checking the user lists on this page.',
     );
-    answer = { state: 'failed', reason: 'Cannot access a chrome:// URL' };
+    answer = { state: 'failed', reason: 'the browser keeps extensions out of this page' };
     fireEvent.click(popup.getByRole('button', { name: 'Check this page' }));
-    expect((await popup.findByText(/Can’t check this page/)).textContent).toBe(
-      'Can’t check this page: Cannot access a chrome:// URL.',
+    expect((await popup.findByRole('alert')).textContent).toBe(
+      'Rollcall can’t check this page: the browser keeps extensions out of this page. Open the user list of one of your firm’s apps and try again.',
     );
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type PageAdapter, pageAdapterSchema } from '../../../extension/lib/page/adapter-schema';
 import { adapterForUrl, matchesUrlPattern } from '../../../extension/lib/page/adapters';
 import { grantedAdminPagePatterns } from '../../../extension/lib/page/admin-page-scripts';
+import { systemRow } from '../extension/sync/fake-server';
 
 const adapter = (id: string, urlPatterns: string[]): PageAdapter => ({
   id,
@@ -46,14 +47,22 @@ describe('adapters', () => {
     ]);
   });
 
-  it('registers only the patterns the admin granted host permission for', async () => {
-    const adapters = [
-      adapter('pay', ['https://pay.example.com/*', 'https://pay.example.com/admin/*']),
-      adapter('crm', ['https://crm.example/*', 'https://pay.example.com/*']),
-    ];
-    const granted = await grantedAdminPagePatterns(adapters, async (pattern) =>
-      pattern.includes('pay.example.com'),
+  it('registers the systems’ and adapters’ admin pages the admin granted, each once', async () => {
+    const adapters = [adapter('crm', ['https://crm.example/*', 'https://pay.example.com/*'])];
+    const systems = {
+      s1: systemRow('s1', 'PayDesk', ['https://pay.example.com/admin/*']),
+      s2: { ...systemRow('s2', 'Old CRM', ['https://old.example/*']), deleted: true },
+      s3: systemRow('s3', 'Ledger', ['https://ledger.example/users/*']),
+    };
+    const granted = await grantedAdminPagePatterns(
+      systems,
+      adapters,
+      async (pattern) => !pattern.includes('ledger'),
     );
-    expect(granted).toEqual(['https://pay.example.com/*', 'https://pay.example.com/admin/*']);
+    expect(granted).toEqual([
+      'https://crm.example/*',
+      'https://pay.example.com/*',
+      'https://pay.example.com/admin/*',
+    ]);
   });
 });

@@ -182,20 +182,37 @@ describe('/api/v1/people', () => {
     expect((await authed<Page<Person>>(outsider, '/api/v1/people')).body.items).toEqual([]);
   });
 
-  it('deletes a person and unlinks their accounts', async () => {
-    const person = (
-      await authed<Person>(admin, '/api/v1/people', { method: 'POST', body: { name: 'Gone Soon' } })
-    ).body;
+  it('deletes a person and unlinks the accounts they owned or shared', async () => {
+    const [person, colleague] = await Promise.all(
+      ['Gone Soon', 'Stays On'].map(
+        async (name) =>
+          (await authed<Person>(admin, '/api/v1/people', { method: 'POST', body: { name } })).body,
+      ),
+    );
     const account = (
       await authed<Account>(admin, '/api/v1/accounts', {
         method: 'POST',
-        body: { systemId: paydesk.id, username: 'gone.soon', ownerPersonId: person.id },
+        body: { systemId: paydesk.id, username: 'gone.soon', ownerPersonId: person?.id },
       })
     ).body;
-    expect((await authed(admin, `/api/v1/people/${person.id}`, { method: 'DELETE' })).status).toBe(204);
-    expect((await authed(admin, `/api/v1/people/${person.id}`)).status).toBe(404);
+    const shared = (
+      await authed<Account>(admin, '/api/v1/accounts', {
+        method: 'POST',
+        body: {
+          systemId: paydesk.id,
+          username: 'front.desk',
+          ownerPersonId: colleague?.id,
+          userPersonIds: [colleague?.id, person?.id],
+        },
+      })
+    ).body;
+    expect((await authed(admin, `/api/v1/people/${person?.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await authed(admin, `/api/v1/people/${person?.id}`)).status).toBe(404);
     const after = await authed<Account>(admin, `/api/v1/accounts/${account.id}`);
     expect(after.body.ownerPersonId).toBeNull();
+    const sharedAfter = await authed<Account>(admin, `/api/v1/accounts/${shared.id}`);
+    expect(sharedAfter.body).toMatchObject({ ownerPersonId: colleague?.id, userPersonIds: [colleague?.id] });
+    expect(sharedAfter.body.version).toBeGreaterThan(shared.version);
   });
 
   it('deletes a job role and leaves the people who held it with none, each on a new version', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/schemas/directory';
 import { syncPushSchema } from '../../../shared/schemas/directory-input';
 import { runWrite } from '../../../worker/src/db/versions';
+import { createJobRole } from '../../../worker/src/directory/job-roles-queries';
 import { createPerson } from '../../../worker/src/directory/people-queries';
 import { pullChanges } from '../../../worker/src/sync/sync-pull';
 import { applyPush } from '../../../worker/src/sync/sync-push';
@@ -238,7 +239,7 @@ describe('sync push', () => {
         entity: 'account',
         rowId: accountId,
         baseVersion: null,
-        data: { systemId: system.id, username: 'ola', ownerPersonId: personId },
+        data: { systemId: system.id, username: 'ola', ownerPersonId: personId, userPersonIds: [personId] },
       },
     ]);
     const personVersion = (created[0] as { version: number }).version;
@@ -265,7 +266,59 @@ describe('sync push', () => {
       ['person', personId],
       ['account', accountId],
     ]);
-    expect(next.changes[1]?.row).toMatchObject({ ownerPersonId: null, deleted: false });
+    expect(next.changes[1]?.row).toMatchObject({ ownerPersonId: null, userPersonIds: [], deleted: false });
+  });
+
+  it('takes an edit of a person or login that keeps a job role or owner it does not name', async () => {
+    const orgId = await newOrg();
+    const system = await newSystem(orgId);
+    const role = await runWrite(
+      db,
+      await createJobRole(db, orgId, { name: 'Paralegal', permissions: { [system.id]: ['payments.add'] } }),
+    );
+    const person = await runWrite(
+      db,
+      await createPerson(db, orgId, { name: 'Lea Leaver', jobRoleId: role.id }),
+    );
+    const accountId = crypto.randomUUID();
+    const created = await push(orgId, [
+      {
+        mutationId: mid(),
+        op: 'upsert',
+        entity: 'account',
+        rowId: accountId,
+        baseVersion: null,
+        data: { systemId: system.id, username: 'lea', ownerPersonId: person.id, userPersonIds: [person.id] },
+      },
+    ]);
+    const accountVersion = (created[0] as { version: number }).version;
+
+    // Marking a leaver names only the dates; the stored job role and owner still hold.
+    const results = await push(orgId, [
+      {
+        mutationId: mid(),
+        op: 'upsert',
+        entity: 'person',
+        rowId: person.id,
+        baseVersion: person.version,
+        data: { endDate: '2026-11-30', leaveReason: 'resigned', status: 'leaver' },
+      },
+      {
+        mutationId: mid(),
+        op: 'upsert',
+        entity: 'account',
+        rowId: accountId,
+        baseVersion: accountVersion,
+        data: { permissions: ['payments.add'] },
+      },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const { rows } = await pullAll(orgId);
+    expect(rows.get(person.id)?.row).toMatchObject({ jobRoleId: role.id, endDate: '2026-11-30' });
+    expect(rows.get(accountId)?.row).toMatchObject({
+      ownerPersonId: person.id,
+      permissions: ['payments.add'],
+    });
   });
 
   it('applies 500 mutations in one push within D1 statement limits', async () => {

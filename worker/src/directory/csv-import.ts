@@ -9,6 +9,7 @@ import {
   type PersonCsvRow,
   personCsvRowSchema,
 } from '../../../shared/schemas/directory-input';
+import { plainReason } from '../../../shared/schemas/plain-words';
 import { accounts, jobRoles, people, systems } from '../db/schema';
 import {
   type Db,
@@ -90,7 +91,7 @@ function readTable<Key extends string>(
     const values = shape(cells) as Record<string, unknown>;
     const row: Record<string, unknown> = {};
     for (const [column, fieldSchema] of Object.entries(schema.shape)) {
-      const parsed = (fieldSchema as z.ZodType).safeParse(values[column]);
+      const parsed = (fieldSchema as z.ZodType).safeParse(values[column], { error: plainReason });
       if (parsed.success) {
         row[column] = parsed.data;
       } else {

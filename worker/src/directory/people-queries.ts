@@ -9,9 +9,9 @@ import type {
 import { accounts, jobRoles, people } from '../db/schema';
 import {
   type Db,
-  detachSql,
   inJson,
   reservedVersion,
+  reservedVersionSql,
   reserveVersions,
   returnedRow,
   toStatement,
@@ -191,8 +191,8 @@ export async function recordLeaver(
 }
 
 /**
- * Deletes a person (a tombstone that sync passes on) and unlinks the accounts they owned, each
- * under a version of its own so a pull sees them change.
+ * Deletes a person (a tombstone that sync passes on) and unlinks the accounts they owned or used,
+ * each under a version of its own so a pull sees them change.
  */
 export async function deletePerson(
   db: Db,
@@ -204,7 +204,15 @@ export async function deletePerson(
   const owned = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.orgId, orgId), eq(accounts.ownerPersonId, id)));
+    .where(
+      and(
+        eq(accounts.orgId, orgId),
+        or(
+          eq(accounts.ownerPersonId, id),
+          sql`EXISTS (SELECT 1 FROM json_each(${accounts.userPersonIds}) WHERE value = ${id})`,
+        ),
+      ),
+    );
   const count = owned.length + 1;
   const accountIds = owned.map((row) => row.id);
   return {
@@ -222,7 +230,13 @@ export async function deletePerson(
         // One statement however many accounts: ids travel as JSON, the version follows the list index.
         toStatement(
           db,
-          detachSql({ table: 'accounts', column: 'owner_person_id' }, accountIds, orgId, count, now),
+          sql`UPDATE accounts SET
+              owner_person_id = CASE WHEN owner_person_id = ${id} THEN NULL ELSE owner_person_id END,
+              user_person_ids = (SELECT json_group_array(u.value) FROM json_each(accounts.user_person_ids) AS u
+                WHERE u.value <> ${id}),
+              updated_at = ${now}, version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
+            FROM json_each(${JSON.stringify(accountIds)}) AS j
+            WHERE accounts.id = j.value AND +accounts.org_id = ${orgId}`,
         ),
       ],
       read: () => ({ unlinkedAccounts: accountIds.length }),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { plainReason } from '../../../shared/schemas/plain-words';
 import { fieldErrors, ProblemError } from './problem';
 
 /** Where a value came from; names the field in errors: `body.email`, `query.limit`, `params.id`. */
@@ -10,7 +11,7 @@ export type InputTarget = 'body' | 'query' | 'params';
  * does not fit), query and path parameters 400.
  */
 export function parseInput<S extends z.ZodType>(target: InputTarget, schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: plainReason });
   if (result.success) return result.data;
   const status = target === 'body' ? 422 : 400;
   throw new ProblemError(

@@ -184,15 +184,20 @@ export async function planPush(
   const knownRoles = new Set<string>();
 
   // References to people and job roles: live ones of this organisation, or ones created earlier in
-  // this push. One read each, of only the ids mentioned.
-  const mentionedPeople = mutations.flatMap((m) =>
-    m.op === 'upsert' && m.entity === 'account'
-      ? [...(m.data.ownerPersonId ? [m.data.ownerPersonId] : []), ...(m.data.userPersonIds ?? [])]
-      : [],
-  );
-  const mentionedRoles = mutations.flatMap((m) =>
-    m.op === 'upsert' && m.entity === 'person' && m.data.jobRoleId ? [m.data.jobRoleId] : [],
-  );
+  // this push. A change is checked as it would leave the row (the stored row plus the change), so
+  // the references it keeps count as much as the ones it names. One read each, of only those ids.
+  const merged = (m: SyncMutation) =>
+    m.op === 'upsert' ? { ...current.get(key(m.entity, m.rowId))?.row, ...m.data } : {};
+  const mentionedPeople = mutations.flatMap((m) => {
+    if (m.entity !== 'account') return [];
+    const { ownerPersonId, userPersonIds } = merged(m) as Partial<Account>;
+    return [...(ownerPersonId ? [ownerPersonId] : []), ...(userPersonIds ?? [])];
+  });
+  const mentionedRoles = mutations.flatMap((m) => {
+    if (m.entity !== 'person') return [];
+    const { jobRoleId } = merged(m) as Partial<Person>;
+    return jobRoleId ? [jobRoleId] : [];
+  });
   const [livePeople, liveRoles] = await db.batch([
     db
       .select({ id: people.id })
@@ -376,9 +381,9 @@ export async function planPush(
 }
 
 /**
- * What a deletion takes with it, as REST deletes do: a deleted person's accounts lose their owner,
- * a deleted system's accounts are deleted, a deleted job role leaves its people without one. These
- * rows are written in the same batch under their own versions, guarded like the rest.
+ * What a deletion takes with it, as REST deletes do: a deleted person's accounts lose them as owner
+ * and as user, a deleted system's accounts are deleted, a deleted job role leaves its people without
+ * one. These rows are written in the same batch under their own versions, guarded like the rest.
  */
 async function addCascades(db: Db, orgId: string, pending: Map<string, Pending>) {
   const deletedNow = (entity: SyncEntity) =>
@@ -397,7 +402,12 @@ async function addCascades(db: Db, orgId: string, pending: Map<string, Pending>)
         and(
           eq(accounts.orgId, orgId),
           eq(accounts.deleted, false),
-          or(inJson(accounts.ownerPersonId, gonePeople), inJson(accounts.systemId, goneSystems)),
+          or(
+            inJson(accounts.ownerPersonId, gonePeople),
+            inJson(accounts.systemId, goneSystems),
+            sql`EXISTS (SELECT 1 FROM json_each(${accounts.userPersonIds}) AS u
+              WHERE u.value IN (SELECT value FROM json_each(${JSON.stringify(gonePeople)})))`,
+          ),
         ),
       ),
     db
@@ -423,7 +433,17 @@ async function addCascades(db: Db, orgId: string, pending: Map<string, Pending>)
     });
   };
   for (const row of accountRows.map(toAccount)) {
-    follow('account', row, goneSystems.includes(row.systemId) ? { deleted: true } : { ownerPersonId: null });
+    if (goneSystems.includes(row.systemId)) {
+      follow('account', row, { deleted: true });
+      continue;
+    }
+    const known = pending.get(key('account', row.id))?.state as Account | undefined;
+    const users = known?.userPersonIds ?? row.userPersonIds;
+    const owner = known?.ownerPersonId !== undefined ? known.ownerPersonId : row.ownerPersonId;
+    follow('account', row, {
+      ownerPersonId: owner && gonePeople.includes(owner) ? null : owner,
+      userPersonIds: users.filter((id) => !gonePeople.includes(id)),
+    });
   }
   for (const row of personRows.map(toPerson)) follow('person', row, { jobRoleId: null });
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundService } from '../../../../extension/lib/background-service';
+import { summariseSync } from '../../../../extension/lib/popup/sync-line';
 import { serverUrlItem } from '../../../../extension/lib/storage';
 import { createApiClient } from '../../../../extension/lib/sync/api-client';
 import { createTokenStore, signedInAsItem } from '../../../../extension/lib/sync/session-store';
@@ -109,6 +110,56 @@ describe('syncing', () => {
       name: 'Rose Hill',
       version: 2,
     });
+  });
+
+  it('sets a change the server refuses aside with its reasons, and keeps syncing the rest', async () => {
+    const { service, server } = start();
+    server.write({ entity: 'person', row: personRow('p1', 'Rose Baker') });
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    await service.syncNow();
+    // Queued by an older version of the extension, which let a 400-character name through.
+    const long = 'X'.repeat(400);
+    const queued = (rowId: string, name: string, n: number) => ({
+      mutation: {
+        op: 'upsert' as const,
+        entity: 'person' as const,
+        rowId,
+        mutationId: `queued-${n}-000`,
+        baseVersion: null,
+        data: { name },
+      },
+      queuedAt: n,
+    });
+    await outboxItem.setValue({
+      queue: [queued('p2', 'Amy Fox', 1), queued('p3', long, 2), queued('p4', 'Ben Ng', 3)],
+      conflicts: [],
+      rejected: [],
+    });
+    expect(await service.syncNow()).toMatchObject({ state: 'synced' });
+    expect([server.person('p2')?.name, server.person('p3'), server.person('p4')?.name]).toEqual([
+      'Amy Fox',
+      undefined,
+      'Ben Ng',
+    ]);
+    const outbox = await outboxItem.getValue();
+    expect(outbox.queue).toEqual([]);
+    expect(outbox.rejected).toHaveLength(1);
+    expect(outbox.rejected[0]?.errors.map((e) => e.field)).toEqual(['data.name']);
+    expect(summariseSync(await syncStatusItem.getValue(), outbox).text).toBe(
+      '1 change refused by the server',
+    );
+
+    // A later change still goes through; then the refused one, corrected, goes too.
+    await service.queueChange({ op: 'upsert', entity: 'person', rowId: 'p5', data: { name: 'Cy Doe' } });
+    await service.syncNow();
+    expect(server.person('p5')?.name).toBe('Cy Doe');
+    const refused = outbox.rejected[0]?.mutation.mutationId as string;
+    expect(await service.retryRejection({ mutationId: refused, data: { name: 'Xavier Long' } })).toEqual({
+      ok: true,
+    });
+    await service.syncNow();
+    expect(server.person('p3')?.name).toBe('Xavier Long');
+    expect(await outboxItem.getValue()).toMatchObject({ queue: [], rejected: [] });
   });
 
   it('renews an expired access token silently', async () => {

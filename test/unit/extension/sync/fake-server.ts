@@ -160,8 +160,16 @@ export function fakeServer({
     }
     if (url.pathname === '/api/v1/sync' && init.method === 'POST') {
       state.pushes += 1;
-      const { mutations } = syncPushSchema.parse(body);
-      return json({ results: mutations.map(push) });
+      // Like the worker: a body that does not fit the contract is refused whole, naming each field.
+      const parsed = syncPushSchema.safeParse(body);
+      if (!parsed.success) {
+        const errors = parsed.error.issues.map((issue) => ({
+          field: ['body', ...issue.path].join('.'),
+          message: issue.message,
+        }));
+        return json({ type: 'about:blank', title: 'Invalid input', status: 422, errors }, 422);
+      }
+      return json({ results: parsed.data.mutations.map(push) });
     }
     const snapshotRoute = /^\/api\/v1\/systems\/([^/]+)\/snapshots$/.exec(url.pathname);
     if (snapshotRoute && init.method === 'POST') {
