@@ -88,8 +88,10 @@ describe('journey: a person with a job role and two logins is marked as a leaver
 
     await expect.poll(() => popup.getByText(/^Leaver/).count()).toBe(1);
     await expectSynced(popup);
+    await expect
+      .poll(async () => (await server(personSchema, 'GET', `/people/${markId}`)).status)
+      .toBe('leaver');
     const mark = await server(personSchema, 'GET', `/people/${markId}`);
-    expect(mark.status).toBe('leaver');
     expect(mark.endDate).toBe(today);
     expect(mark.jobRoleId).not.toBeNull();
   });
