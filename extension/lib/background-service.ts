@@ -1,20 +1,23 @@
 import { findingDismissalSchema } from '../../shared/schemas/findings-api';
 import { organisationSchema } from '../../shared/schemas/organisation';
+import type { FieldError } from '../../shared/schemas/problem';
 import { type OrganisationSettingsInput, readRuleSettings } from '../../shared/settings';
 import { computeFindings, openFindings, summarise, urgentCount } from './findings';
 import type { ActionResult } from './messaging';
 import { ruleSettingsItem } from './rule-settings';
 import { type ApiClient, ApiError } from './sync/api-client';
+import { checkChange } from './sync/check-change';
 import { emptyCopy, overlay } from './sync/local-copy';
 import {
   type ChangeInput,
   ConflictPendingError,
+  createsRow,
   discardRejection,
   emptyOutbox,
   enqueue,
   pendingMutations,
   resolveConflict,
-  retryRejection,
+  retriedChange,
 } from './sync/outbox';
 import { sendQueuedSnapshots } from './sync/page-link';
 import { signedInAsItem } from './sync/session-store';
@@ -237,6 +240,35 @@ export function createBackgroundService({
     void syncNow();
   }
 
+  /**
+   * Queues a change once it passes the server's own checks here (so nothing queued can block the
+   * queue), and syncs. A refused retry goes back among the refusals untouched.
+   */
+  async function queueChecked(change: ChangeInput, retrying: string | null): Promise<ActionResult> {
+    let problems: FieldError[] = [];
+    try {
+      await exclusive(async () => {
+        const [outbox, copy] = [await outboxItem.getValue(), await localCopyItem().getValue()];
+        const rest = retrying ? discardRejection(outbox, retrying) : outbox;
+        problems = checkChange(change, { creating: createsRow(rest, copy, change) });
+        if (problems.length > 0) return;
+        await outboxItem.setValue(enqueue(rest, copy, change, makeId(), now()));
+      });
+    } catch (error) {
+      return failed(error);
+    }
+    if (problems.length > 0)
+      return {
+        ok: false,
+        kind: 'invalid',
+        message: problems.map((p) => p.message).join(' '),
+        fields: problems,
+      };
+    await recompute();
+    void syncNow();
+    return ok;
+  }
+
   return {
     recompute,
     syncNow,
@@ -311,26 +343,6 @@ export function createBackgroundService({
       return ok;
     },
 
-    async queueChange(change: ChangeInput): Promise<ActionResult> {
-      try {
-        await exclusive(async () => {
-          const next = enqueue(
-            await outboxItem.getValue(),
-            await localCopyItem().getValue(),
-            change,
-            makeId(),
-            now(),
-          );
-          await outboxItem.setValue(next);
-        });
-      } catch (error) {
-        return failed(error);
-      }
-      await recompute();
-      void syncNow();
-      return ok;
-    },
-
     async resolveConflict(data: { conflictId: string; choice: 'mine' | 'theirs' }): Promise<ActionResult> {
       await exclusive(async () => {
         await outboxItem.setValue(
@@ -342,28 +354,16 @@ export function createBackgroundService({
       return ok;
     },
 
+    /** A refused change sent again, as it was or corrected: checked and queued like a new one. */
+    queueChange: (change: ChangeInput) => queueChecked(change, null),
+
     async retryRejection(data: {
       mutationId: string;
       data: Record<string, unknown> | null;
     }): Promise<ActionResult> {
-      try {
-        await exclusive(async () => {
-          const next = retryRejection(
-            await outboxItem.getValue(),
-            await localCopyItem().getValue(),
-            data.mutationId,
-            data.data,
-            makeId(),
-            now(),
-          );
-          await outboxItem.setValue(next);
-        });
-      } catch (error) {
-        return failed(error);
-      }
-      await recompute();
-      void syncNow();
-      return ok;
+      const change = retriedChange(await outboxItem.getValue(), data.mutationId, data.data);
+      if (!change) return ok;
+      return queueChecked(change, data.mutationId);
     },
 
     async discardRejection(data: { mutationId: string }): Promise<ActionResult> {

@@ -6,6 +6,7 @@ import { type Send, SendContext, sendToBackground, useSend, useStored } from '..
 import { ruleSettingsItem } from '../../lib/rule-settings';
 import { serverUrlProblem } from '../../lib/server-url';
 import { serverUrlItem } from '../../lib/storage';
+import { checkChange } from '../../lib/sync/check-change';
 import { overlay } from '../../lib/sync/local-copy';
 import { pendingMutations } from '../../lib/sync/outbox';
 import { localCopyItem, outboxItem } from '../../lib/sync/sync-store';
@@ -41,7 +42,7 @@ export function Options({
 function ServerSection() {
   const stored = useStored(serverUrlItem);
   const [serverUrl, setServerUrl] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Said>(null);
   const value = serverUrl ?? stored ?? '';
 
   async function save(event: Event) {
@@ -64,15 +65,31 @@ function ServerSection() {
           id="server-url"
           type="url"
           value={value}
-          onInput={(event) => setServerUrl(event.currentTarget.value)}
+          onInput={(event) => {
+            setServerUrl(event.currentTarget.value);
+            setMessage(null);
+          }}
           aria-describedby="server-url-message"
         />
         <button type="submit">Save</button>
-        <p id="server-url-message" role={message?.kind === 'error' ? 'alert' : 'status'}>
-          {message?.text}
-        </p>
+        <Message id="server-url-message" message={message} />
       </form>
     </section>
+  );
+}
+
+type Said = { kind: 'ok' | 'error'; text: string } | null;
+
+/** What the last save said: an error styled and announced as one, success as a status. */
+function Message({ id, message }: { id?: string; message: Said }) {
+  return (
+    <p
+      id={id}
+      class={message?.kind === 'error' ? 'error' : 'status'}
+      role={message?.kind === 'error' ? 'alert' : 'status'}
+    >
+      {message?.text}
+    </p>
   );
 }
 
@@ -99,15 +116,23 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
   const [name, setName] = useState('');
   const [adminPatterns, setAdminPatterns] = useState('');
   const [signInPatterns, setSignInPatterns] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Said>(null);
+
+  function edit(set: (value: string) => void, value: string) {
+    set(value);
+    setMessage(null);
+  }
 
   function add(event: Event) {
     event.preventDefault();
     const admin = splitPatterns(adminPatterns);
     const signIn = splitPatterns(signInPatterns);
-    if (!name.trim()) return setMessage({ kind: 'error', text: 'Name: required.' });
-    if (admin.length === 0)
-      return setMessage({ kind: 'error', text: 'Admin pages: give at least one URL pattern.' });
+    const change = {
+      op: 'upsert',
+      entity: 'system',
+      rowId: crypto.randomUUID(),
+      data: { name: name.trim(), adminUrlPatterns: admin, signInUrlPatterns: signIn },
+    } as const;
     const bad = [...admin, ...signIn].find((p) => !urlPatternSchema.safeParse(p).success);
     if (bad) {
       return setMessage({
@@ -115,6 +140,15 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
         text: `“${bad}” is not a URL pattern. Write it like https://app.example.com/admin/*`,
       });
     }
+    // The server's own checks, here, so nothing is asked of the browser for a system it would refuse.
+    const problems = [
+      ...checkChange(change, { creating: true }),
+      ...(admin.length === 0
+        ? [{ field: 'adminUrlPatterns', message: 'Admin pages: give at least one URL pattern.' }]
+        : []),
+    ];
+    if (problems.length > 0)
+      return setMessage({ kind: 'error', text: problems.map((p) => p.message).join(' ') });
     // Called before any await: the browser only prompts from within the admin's click.
     const granted = requestHostPermission([...admin, ...signIn]);
     void granted.then(async (ok) => {
@@ -125,12 +159,7 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
         });
         return;
       }
-      const result = await send('queueChange', {
-        op: 'upsert',
-        entity: 'system',
-        rowId: crypto.randomUUID(),
-        data: { name: name.trim(), adminUrlPatterns: admin, signInUrlPatterns: signIn },
-      });
+      const result = await send('queueChange', change);
       if (!result.ok) return setMessage({ kind: 'error', text: result.message });
       setMessage({ kind: 'ok', text: `Added ${name.trim()}.` });
       setName('');
@@ -163,14 +192,14 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
       <form class="stack" onSubmit={add} noValidate>
         <h3>Add a system</h3>
         <label for="system-name">Name</label>
-        <input id="system-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input id="system-name" value={name} onInput={(e) => edit(setName, e.currentTarget.value)} />
         <label for="system-admin">Admin pages (URL patterns, one per line)</label>
         <textarea
           id="system-admin"
           rows={2}
           placeholder="https://app.example.com/admin/*"
           value={adminPatterns}
-          onInput={(e) => setAdminPatterns(e.currentTarget.value)}
+          onInput={(e) => edit(setAdminPatterns, e.currentTarget.value)}
         />
         <label for="system-sign-in">Sign-in pages (optional)</label>
         <textarea
@@ -178,10 +207,10 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
           rows={2}
           placeholder="https://app.example.com/login*"
           value={signInPatterns}
-          onInput={(e) => setSignInPatterns(e.currentTarget.value)}
+          onInput={(e) => edit(setSignInPatterns, e.currentTarget.value)}
         />
         <button type="submit">Add system</button>
-        <p role={message?.kind === 'error' ? 'alert' : 'status'}>{message?.text}</p>
+        <Message message={message} />
       </form>
     </section>
   );
@@ -199,9 +228,14 @@ function ThresholdsSection() {
   const send = useSend();
   const stored = useStored(ruleSettingsItem);
   const [draft, setDraft] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Said>(null);
   if (stored === undefined) return <p aria-busy="true">Loading…</p>;
   const current = readRuleSettings(stored);
+
+  function edit(next: Record<string, string>) {
+    setDraft(next);
+    setMessage(null);
+  }
 
   const fieldValue = (key: string) => draft[key] ?? String(current[key as keyof typeof current]);
 
@@ -241,7 +275,7 @@ function ThresholdsSection() {
               type="number"
               step={step}
               value={fieldValue(key)}
-              onInput={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}
+              onInput={(e) => edit({ ...draft, [key]: e.currentTarget.value })}
             />
           </div>
         ))}
@@ -250,11 +284,11 @@ function ThresholdsSection() {
           <input
             id="threshold-timeZone"
             value={fieldValue('timeZone')}
-            onInput={(e) => setDraft({ ...draft, timeZone: e.currentTarget.value })}
+            onInput={(e) => edit({ ...draft, timeZone: e.currentTarget.value })}
           />
         </div>
         <button type="submit">Save thresholds</button>
-        <p role={message?.kind === 'error' ? 'alert' : 'status'}>{message?.text}</p>
+        <Message message={message} />
       </form>
     </section>
   );

@@ -118,6 +118,8 @@ function SignedIn() {
   const copy = useStored(needAll ? localCopyItem() : null);
   const [openFinding, setOpenFinding] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
+  // Bumped by every press of a tab: pressing Staff from a person or a form shows the list again.
+  const [visit, setVisit] = useState(0);
   const main = useRef<HTMLDivElement>(null);
 
   const tables = useMemo(
@@ -129,7 +131,8 @@ function SignedIn() {
   function go(next: Tab) {
     setTab(next);
     if (next !== 'home' && next !== 'review') setNeedAll(true);
-    if (next !== 'people') setPersonId(null);
+    setPersonId(null);
+    setVisit((n) => n + 1);
     // Move focus to the new view's heading so keyboard and screen-reader users land there.
     requestAnimationFrame(() => main.current?.querySelector<HTMLElement>('h2')?.focus());
   }
@@ -193,7 +196,13 @@ function SignedIn() {
           <FindingsView findings={findings} tables={tables} openId={openFinding} />
         )}
         {tab === 'people' && copy && computed && (
-          <PeopleView tables={tables} findings={findings} selectedId={personId} onSelect={setPersonId} />
+          <PeopleView
+            key={visit}
+            tables={tables}
+            findings={findings}
+            selectedId={personId}
+            onSelect={setPersonId}
+          />
         )}
         {tab === 'conflicts' && <ConflictsView outbox={outbox} tables={tables} />}
       </div>

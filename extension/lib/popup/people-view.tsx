@@ -1,25 +1,74 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Account, Person } from '../../../shared/schemas/directory';
 import type { Finding } from '../../../shared/schemas/findings';
+import type { FieldError } from '../../../shared/schemas/problem';
+import { checkChange } from '../sync/check-change';
 import type { Tables } from '../sync/local-copy';
 import type { ChangeInput } from '../sync/outbox';
+import { formatDate } from '../ui/format-date';
 import { FindingItem } from './findings-view';
-import { newRowId, todayIso, useSend } from './popup-context';
+import { newRowId, type Send, todayIso, useSend } from './popup-context';
 import { Field } from './sign-in';
 
 /** How many people the list draws at once: a search narrows a big directory, no scrolling through 2,000. */
 const PAGE = 50;
 
-export function accountsByOwner(tables: Tables): Map<string, Account[]> {
-  const byOwner = new Map<string, Account[]>();
+/** Each person's logins: the ones they own and the shared ones they use. */
+export function accountsByPerson(tables: Tables): Map<string, Account[]> {
+  const byPerson = new Map<string, Account[]>();
+  const add = (personId: string, account: Account) => {
+    const list = byPerson.get(personId);
+    if (!list) byPerson.set(personId, [account]);
+    else if (!list.includes(account)) list.push(account);
+  };
   for (const account of Object.values(tables.account)) {
-    if (!account.ownerPersonId) continue;
-    const list = byOwner.get(account.ownerPersonId);
-    if (list) list.push(account);
-    else byOwner.set(account.ownerPersonId, [account]);
+    if (account.ownerPersonId) add(account.ownerPersonId, account);
+    for (const personId of account.userPersonIds) add(personId, account);
   }
-  return byOwner;
+  return byPerson;
 }
+
+/**
+ * Checks a change with the server's own schema, then queues it. Answers what is wrong, one error
+ * per field (none when the change is queued), so a form shows the problem before anything is sent.
+ */
+async function queueChecked(send: Send, change: ChangeInput, creating = false): Promise<FieldError[]> {
+  const problems = checkChange(change, { creating });
+  if (problems.length > 0) return problems;
+  const result = await send('queueChange', change);
+  if (result.ok) return [];
+  return result.fields.length > 0 ? result.fields : [{ field: '', message: result.message }];
+}
+
+/** The message for one field, or for the form as a whole (`''`): messages no field shows go there. */
+function messageFor(
+  errors: readonly FieldError[],
+  field: string,
+  fields: readonly string[],
+): string | undefined {
+  if (field !== '') return errors.find((e) => e.field === field)?.message;
+  const rest = errors.filter((e) => !fields.includes(e.field)).map((e) => e.message);
+  return rest.length > 0 ? [...new Set(rest)].join(' ') : undefined;
+}
+
+function FormError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p class="error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+const STATUS_WORDS: Record<Account['status'], string> = {
+  active: 'Active',
+  disabled: 'Disabled',
+  removed: 'Removed',
+};
+
+const systemName = (tables: Tables, systemId: string) => tables.system[systemId]?.name ?? 'an unknown system';
+const personName = (tables: Tables, personId: string) =>
+  tables.person[personId]?.name ?? 'someone not on the staff list';
 
 /** The staff directory: search, add, open a person. */
 export function PeopleView({
@@ -35,7 +84,7 @@ export function PeopleView({
 }) {
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
-  const owned = useMemo(() => accountsByOwner(tables), [tables]);
+  const logins = useMemo(() => accountsByPerson(tables), [tables]);
   const findingCount = useMemo(() => {
     const counts = new Map<string, number>();
     for (const f of findings) for (const id of f.personIds) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -49,19 +98,22 @@ export function PeopleView({
           (p) =>
             p.name.toLowerCase().includes(q) ||
             p.email?.toLowerCase().includes(q) ||
-            owned.get(p.id)?.some((a) => a.username.toLowerCase().includes(q)),
+            (p.jobRoleId && tables.jobRole[p.jobRoleId]?.name.toLowerCase().includes(q)) ||
+            logins.get(p.id)?.some((a) => a.username.toLowerCase().includes(q)),
         )
       : all;
     return matches.sort((a, b) => a.name.localeCompare(b.name));
-  }, [tables, owned, query]);
+  }, [tables, logins, query]);
 
   const selected = selectedId ? tables.person[selectedId] : undefined;
   if (selected) {
     return (
       <PersonDetail
+        // A fresh detail per person: no message about one person lingers on the next.
+        key={selected.id}
         person={selected}
         tables={tables}
-        accounts={owned.get(selected.id) ?? []}
+        accounts={logins.get(selected.id) ?? []}
         findings={findings.filter((f) => f.personIds.includes(selected.id))}
         onBack={() => onSelect(null)}
       />
@@ -101,7 +153,7 @@ export function PeopleView({
       <input
         id="people-search"
         type="search"
-        placeholder="Search by name, email or login"
+        placeholder="Search by name, email, job role or login"
         value={query}
         onInput={(e) => setQuery(e.currentTarget.value)}
       />
@@ -143,6 +195,8 @@ export function PeopleView({
   );
 }
 
+const PERSON_FIELDS = ['name', 'email', 'jobRoleId', 'startDate'];
+
 /** Add or edit a person: name, email, job role, start date. */
 export function PersonForm({
   person,
@@ -158,14 +212,14 @@ export function PersonForm({
   const [email, setEmail] = useState(person?.email ?? '');
   const [jobRoleId, setJobRoleId] = useState(person?.jobRoleId ?? '');
   const [startDate, setStartDate] = useState(person?.startDate ?? '');
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
   const roles = Object.values(tables.jobRole).sort((a, b) => a.name.localeCompare(b.name));
+  // Editing a field clears what was said about it.
+  const edited = (field: string) =>
+    setErrors((now) => now.filter((e) => e.field !== field && e.field !== ''));
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (!name.trim()) return setError({ field: 'name', message: 'required' });
-    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
-      return setError({ field: 'email', message: 'not an email address' });
     const rowId = person?.id ?? newRowId();
     const values = {
       name: name.trim(),
@@ -180,26 +234,45 @@ export function PersonForm({
         )
       : values;
     if (person && Object.keys(data).length === 0) return onDone(rowId);
-    const result = await send('queueChange', { op: 'upsert', entity: 'person', rowId, data });
-    if (result.ok) onDone(rowId);
-    else setError({ message: result.message });
+    const problems = await queueChecked(send, { op: 'upsert', entity: 'person', rowId, data }, !person);
+    setErrors(problems);
+    if (problems.length === 0) onDone(rowId);
   }
 
+  const error = (field: string) => messageFor(errors, field, PERSON_FIELDS);
   return (
     <form class="stack" onSubmit={submit} noValidate>
-      <Field id="person-name" label="Name" error={error?.field === 'name' ? error.message : undefined}>
-        <input id="person-name" value={name} required onInput={(e) => setName(e.currentTarget.value)} />
+      <Field id="person-name" label="Name" error={error('name')}>
+        <input
+          id="person-name"
+          value={name}
+          required
+          onInput={(e) => {
+            setName(e.currentTarget.value);
+            edited('name');
+          }}
+        />
       </Field>
-      <Field id="person-email" label="Email" error={error?.field === 'email' ? error.message : undefined}>
+      <Field id="person-email" label="Email" error={error('email')}>
         <input
           id="person-email"
           type="email"
           value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
+          onInput={(e) => {
+            setEmail(e.currentTarget.value);
+            edited('email');
+          }}
         />
       </Field>
-      <Field id="person-role" label="Job role">
-        <select id="person-role" value={jobRoleId} onChange={(e) => setJobRoleId(e.currentTarget.value)}>
+      <Field id="person-role" label="Job role" error={error('jobRoleId')}>
+        <select
+          id="person-role"
+          value={jobRoleId}
+          onChange={(e) => {
+            setJobRoleId(e.currentTarget.value);
+            edited('jobRoleId');
+          }}
+        >
           <option value="">No job role</option>
           {roles.map((role) => (
             <option key={role.id} value={role.id}>
@@ -208,19 +281,18 @@ export function PersonForm({
           ))}
         </select>
       </Field>
-      <Field id="person-start" label="Start date">
+      <Field id="person-start" label="Start date" error={error('startDate')}>
         <input
           id="person-start"
           type="date"
           value={startDate}
-          onInput={(e) => setStartDate(e.currentTarget.value)}
+          onInput={(e) => {
+            setStartDate(e.currentTarget.value);
+            edited('startDate');
+          }}
         />
       </Field>
-      {error && !error.field && (
-        <p class="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError message={error('')} />
       <div class="row">
         <button type="submit" class="primary">
           Save
@@ -234,6 +306,9 @@ export function PersonForm({
 }
 
 type Panel = 'none' | 'edit' | 'leave' | 'link';
+
+/** Something just done that can be taken back, said once, until the next thing happens. */
+type Done = { text: string; undo: ChangeInput | null };
 
 function PersonDetail({
   person,
@@ -249,14 +324,53 @@ function PersonDetail({
   onBack: () => void;
 }) {
   const send = useSend();
-  const [panel, setPanel] = useState<Panel>('none');
+  const [panel, setPanelState] = useState<Panel>('none');
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
   const role = person.jobRoleId ? tables.jobRole[person.jobRoleId] : undefined;
 
-  async function change(data: ChangeInput) {
-    const result = await send('queueChange', data);
-    setError(result.ok ? null : result.message);
-    return result.ok;
+  function setPanel(next: Panel) {
+    setPanelState(next);
+    setError(null);
+    setDone(null);
+  }
+
+  /** Queues a change made by a button (no form to show a field's error): any problem shows here. */
+  async function change(data: ChangeInput, after: Done | null = null): Promise<boolean> {
+    const problems = await queueChecked(send, data);
+    setError(problems.length > 0 ? [...new Set(problems.map((p) => p.message))].join(' ') : null);
+    setDone(problems.length > 0 ? null : after);
+    return problems.length === 0;
+  }
+
+  function unlink(account: Account) {
+    const where = `${account.username} in ${systemName(tables, account.systemId)}`;
+    if (account.ownerPersonId === person.id) {
+      return change(
+        { op: 'upsert', entity: 'account', rowId: account.id, data: { ownerPersonId: null } },
+        {
+          text: `Unlinked ${where} from ${person.name}.`,
+          undo: { op: 'upsert', entity: 'account', rowId: account.id, data: { ownerPersonId: person.id } },
+        },
+      );
+    }
+    return change(
+      {
+        op: 'upsert',
+        entity: 'account',
+        rowId: account.id,
+        data: { userPersonIds: account.userPersonIds.filter((id) => id !== person.id) },
+      },
+      {
+        text: `${person.name} no longer uses ${where}.`,
+        undo: {
+          op: 'upsert',
+          entity: 'account',
+          rowId: account.id,
+          data: { userPersonIds: account.userPersonIds },
+        },
+      },
+    );
   }
 
   return (
@@ -271,7 +385,7 @@ function PersonDetail({
         <dt>Status</dt>
         <dd>
           {person.status === 'leaver'
-            ? `Leaver${person.endDate ? `, left ${person.endDate}` : ''}`
+            ? `Leaver${person.endDate ? `, left ${formatDate(person.endDate)}` : ''}`
             : 'Active'}
         </dd>
         <dt>Email</dt>
@@ -279,19 +393,42 @@ function PersonDetail({
         <dt>Job role</dt>
         <dd>{role?.name ?? '—'}</dd>
         <dt>Started</dt>
-        <dd>{person.startDate ?? '—'}</dd>
+        <dd>{person.startDate ? formatDate(person.startDate) : '—'}</dd>
       </dl>
-      {error && (
-        <p class="error" role="alert">
-          {error}
+      <FormError message={error ?? undefined} />
+      {done && (
+        <p class="notice row spread" role="status">
+          <span>{done.text}</span>
+          {done.undo && (
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                const undo = done.undo;
+                setDone(null);
+                if (undo) void change(undo);
+              }}
+            >
+              Undo
+            </button>
+          )}
         </p>
       )}
       {panel === 'edit' ? (
         <PersonForm person={person} tables={tables} onDone={() => setPanel('none')} />
       ) : panel === 'leave' ? (
-        <LeaverForm person={person} onDone={() => setPanel('none')} change={change} />
+        <LeaverForm person={person} tables={tables} accounts={accounts} onDone={() => setPanel('none')} />
       ) : panel === 'link' ? (
-        <LinkAccountForm person={person} tables={tables} onDone={() => setPanel('none')} change={change} />
+        <LinkAccountForm
+          person={person}
+          tables={tables}
+          onClose={() => setPanel('none')}
+          onLinked={(linked) => {
+            setPanelState('none');
+            setError(null);
+            setDone(linked);
+          }}
+        />
       ) : (
         <div class="row wrap">
           <button type="button" onClick={() => setPanel('edit')}>
@@ -325,30 +462,15 @@ function PersonDetail({
       {accounts.length === 0 ? (
         <p class="empty">No accounts linked.</p>
       ) : (
-        <ul class="accounts">
+        <ul class="accounts" aria-label={`${person.name}’s accounts`}>
           {accounts.map((account) => (
-            <li key={account.id} class="row spread">
-              <span>
-                <strong>{account.username}</strong> in{' '}
-                {tables.system[account.systemId]?.name ?? 'an unknown system'}
-                <span class={`muted status-${account.status}`}> · {account.status}</span>
-              </span>
-              <button
-                type="button"
-                class="link"
-                aria-label={`Unlink ${account.username}`}
-                onClick={() =>
-                  change({
-                    op: 'upsert',
-                    entity: 'account',
-                    rowId: account.id,
-                    data: { ownerPersonId: null },
-                  })
-                }
-              >
-                Unlink
-              </button>
-            </li>
+            <AccountItem
+              key={account.id}
+              account={account}
+              person={person}
+              tables={tables}
+              onUnlink={() => unlink(account)}
+            />
           ))}
         </ul>
       )}
@@ -366,37 +488,172 @@ function PersonDetail({
   );
 }
 
-type Change = (data: ChangeInput) => Promise<boolean>;
+/** Who else is behind a login besides this person: its owner, and the others who use it. */
+function sharedWith(account: Account, person: Person, tables: Tables): string | null {
+  const owner = account.ownerPersonId && account.ownerPersonId !== person.id ? account.ownerPersonId : null;
+  const others = account.userPersonIds.filter((id) => id !== person.id && id !== account.ownerPersonId);
+  if (!owner && others.length === 0) return null;
+  const names = others.map((id) => personName(tables, id));
+  if (owner)
+    return `Shared login, owned by ${personName(tables, owner)}${names.length ? `, also used by ${names.join(', ')}` : ''}`;
+  return `Shared with ${names.join(', ')}`;
+}
 
-function LeaverForm({ person, onDone, change }: { person: Person; onDone: () => void; change: Change }) {
+function AccountItem({
+  account,
+  person,
+  tables,
+  onUnlink,
+}: {
+  account: Account;
+  person: Person;
+  tables: Tables;
+  onUnlink: () => void;
+}) {
+  const system = tables.system[account.systemId];
+  const permissions = account.permissions.map(
+    (name) => system?.permissions.find((p) => p.name === name)?.label || name,
+  );
+  const shared = sharedWith(account, person, tables);
+  const owns = account.ownerPersonId === person.id;
+  return (
+    <li class="account">
+      <div class="row spread">
+        <span>
+          <strong>{account.username}</strong> in {systemName(tables, account.systemId)}
+          <span class={`muted status-${account.status}`}> · {STATUS_WORDS[account.status]}</span>
+        </span>
+        <button
+          type="button"
+          class="link"
+          aria-label={`Unlink ${account.username}`}
+          title={owns ? undefined : `${person.name} no longer uses it`}
+          onClick={onUnlink}
+        >
+          Unlink
+        </button>
+      </div>
+      {shared && <span class="muted">{shared}</span>}
+      <span class="muted">
+        Permissions: {permissions.length > 0 ? permissions.join(', ') : 'none recorded'}
+      </span>
+      <span class="muted">
+        Last sign-in: {account.lastSignInAt !== null ? formatDate(account.lastSignInAt) : 'none recorded'}
+      </span>
+    </li>
+  );
+}
+
+/** The logins a leaver has, by system: what the admin disables (or, if shared, changes the password of). */
+function LoginsToDisable({
+  person,
+  tables,
+  accounts,
+}: {
+  person: Person;
+  tables: Tables;
+  accounts: Account[];
+}) {
+  const bySystem = new Map<string, Account[]>();
+  for (const account of accounts) {
+    const name = systemName(tables, account.systemId);
+    bySystem.set(name, [...(bySystem.get(name) ?? []), account]);
+  }
+  const systems = [...bySystem.entries()].sort(([a], [b]) => a.localeCompare(b));
+  if (systems.length === 0) {
+    return (
+      <p class="notice">
+        {person.name} has no logins in Rollcall yet. Link them first, so none is left open after the last day.
+      </p>
+    );
+  }
+  return (
+    <div class="to-disable">
+      <p id="to-disable-heading" class="to-disable-heading">
+        <strong>Logins to disable after the last day</strong>
+      </p>
+      <ul class="logins-to-disable" aria-labelledby="to-disable-heading">
+        {systems.map(([name, logins]) => (
+          <li key={name}>
+            {name}:{' '}
+            {logins.map((account, index) => (
+              <span key={account.id}>
+                {index > 0 && ', '}
+                <strong>{account.username}</strong>
+                {account.status !== 'active'
+                  ? ` (already ${STATUS_WORDS[account.status].toLowerCase()})`
+                  : sharedWith(account, person, tables)
+                    ? ' (shared: change its password too)'
+                    : ''}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const LEAVER_FIELDS = ['endDate', 'leaveReason'];
+
+function LeaverForm({
+  person,
+  tables,
+  accounts,
+  onDone,
+}: {
+  person: Person;
+  tables: Tables;
+  accounts: Account[];
+  onDone: () => void;
+}) {
+  const send = useSend();
   const [endDate, setEndDate] = useState(todayIso());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const edited = (field: string) =>
+    setErrors((now) => now.filter((e) => e.field !== field && e.field !== ''));
+
   async function submit(event: Event) {
     event.preventDefault();
-    if (!endDate) return setError('Pick the last day of work.');
-    const done = await change({
+    if (!endDate) return setErrors([{ field: 'endDate', message: 'Last day: required.' }]);
+    const problems = await queueChecked(send, {
       op: 'upsert',
       entity: 'person',
       rowId: person.id,
       data: { status: 'leaver', endDate, leaveReason: reason.trim() || null },
     });
-    if (done) onDone();
+    setErrors(problems);
+    if (problems.length === 0) onDone();
   }
+
+  const error = (field: string) => messageFor(errors, field, LEAVER_FIELDS);
   return (
     <form class="stack" onSubmit={submit} noValidate>
-      <Field id="leaver-end" label="Last day" error={error ?? undefined}>
+      <LoginsToDisable person={person} tables={tables} accounts={accounts} />
+      <Field id="leaver-end" label="Last day" error={error('endDate')}>
         <input
           id="leaver-end"
           type="date"
           value={endDate}
           required
-          onInput={(e) => setEndDate(e.currentTarget.value)}
+          onInput={(e) => {
+            setEndDate(e.currentTarget.value);
+            edited('endDate');
+          }}
         />
       </Field>
-      <Field id="leaver-reason" label="Reason (optional)">
-        <input id="leaver-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      <Field id="leaver-reason" label="Reason (optional)" error={error('leaveReason')}>
+        <input
+          id="leaver-reason"
+          value={reason}
+          onInput={(e) => {
+            setReason(e.currentTarget.value);
+            edited('leaveReason');
+          }}
+        />
       </Field>
+      <FormError message={error('')} />
       <div class="row">
         <button type="submit" class="primary">
           Mark as leaver
@@ -412,20 +669,29 @@ function LeaverForm({ person, onDone, change }: { person: Person; onDone: () => 
 function LinkAccountForm({
   person,
   tables,
-  onDone,
-  change,
+  onClose,
+  onLinked,
 }: {
   person: Person;
   tables: Tables;
-  onDone: () => void;
-  change: Change;
+  onClose: () => void;
+  onLinked: (done: Done) => void;
 }) {
+  const send = useSend();
   const [query, setQuery] = useState('');
+  const [asking, setAsking] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const candidates = useMemo(() => {
     const q = query.trim().toLowerCase();
     return Object.values(tables.account)
       .filter((a) => a.ownerPersonId !== person.id)
-      .filter((a) => !q || a.username.toLowerCase().includes(q) || a.displayName?.toLowerCase().includes(q))
+      .filter(
+        (a) =>
+          !q ||
+          a.username.toLowerCase().includes(q) ||
+          a.displayName?.toLowerCase().includes(q) ||
+          tables.system[a.systemId]?.name.toLowerCase().includes(q),
+      )
       .sort(
         (a, b) =>
           Number(!!a.ownerPersonId) - Number(!!b.ownerPersonId) || a.username.localeCompare(b.username),
@@ -433,45 +699,95 @@ function LinkAccountForm({
       .slice(0, 30);
   }, [tables, person.id, query]);
 
+  async function link(account: Account) {
+    const previous = account.ownerPersonId;
+    const data: Extract<ChangeInput, { entity: 'account'; op: 'upsert' }>['data'] = {
+      ownerPersonId: person.id,
+    };
+    // An owner is not also one of the login's other users.
+    if (account.userPersonIds.includes(person.id))
+      data.userPersonIds = account.userPersonIds.filter((id) => id !== person.id);
+    const problems = await queueChecked(send, { op: 'upsert', entity: 'account', rowId: account.id, data });
+    if (problems.length > 0) {
+      setError([...new Set(problems.map((p) => p.message))].join(' '));
+      return;
+    }
+    const where = `${account.username} in ${systemName(tables, account.systemId)}`;
+    onLinked({
+      text: previous
+        ? `Linked ${where} to ${person.name}, in place of ${personName(tables, previous)}.`
+        : `Linked ${where} to ${person.name}.`,
+      undo: {
+        op: 'upsert',
+        entity: 'account',
+        rowId: account.id,
+        data: { ownerPersonId: previous, userPersonIds: account.userPersonIds },
+      },
+    });
+  }
+
   return (
     <div class="stack">
       <label for="link-search">Find the login</label>
-      <input id="link-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      <input
+        id="link-search"
+        type="search"
+        value={query}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setAsking(null);
+          setError(null);
+        }}
+      />
+      <FormError message={error ?? undefined} />
       {candidates.length === 0 ? (
         <p class="empty">No logins to link. Logins appear once a system’s user list is synced.</p>
       ) : (
         <ul class="accounts">
-          {candidates.map((account) => (
-            <li key={account.id} class="row spread">
-              <span>
-                <strong>{account.username}</strong> in {tables.system[account.systemId]?.name ?? '?'}
-                {account.ownerPersonId && (
-                  <span class="muted">
-                    {' '}
-                    · now {tables.person[account.ownerPersonId]?.name ?? 'someone'}’s
+          {candidates.map((account) => {
+            const owner = account.ownerPersonId ? personName(tables, account.ownerPersonId) : null;
+            return (
+              <li key={account.id} class="account">
+                <div class="row spread">
+                  <span>
+                    <strong>{account.username}</strong> in {systemName(tables, account.systemId)}
+                    {owner && <span class="muted"> · {owner}’s</span>}
                   </span>
+                  {asking !== account.id && (
+                    <button
+                      type="button"
+                      aria-label={`Link ${account.username} to ${person.name}`}
+                      onClick={() => {
+                        setError(null);
+                        if (owner) setAsking(account.id);
+                        else void link(account);
+                      }}
+                    >
+                      Link
+                    </button>
+                  )}
+                </div>
+                {asking === account.id && owner && (
+                  <fieldset class="confirm">
+                    <legend>
+                      {account.username} is {owner}’s login now. Link it to {person.name} instead?
+                    </legend>
+                    <div class="row">
+                      <button type="button" class="primary" onClick={() => void link(account)}>
+                        Take it from {owner}
+                      </button>
+                      <button type="button" onClick={() => setAsking(null)}>
+                        Cancel
+                      </button>
+                    </div>
+                  </fieldset>
                 )}
-              </span>
-              <button
-                type="button"
-                aria-label={`Link ${account.username} to ${person.name}`}
-                onClick={async () => {
-                  const done = await change({
-                    op: 'upsert',
-                    entity: 'account',
-                    rowId: account.id,
-                    data: { ownerPersonId: person.id },
-                  });
-                  if (done) onDone();
-                }}
-              >
-                Link
-              </button>
-            </li>
-          ))}
+              </li>
+            );
+          })}
         </ul>
       )}
-      <button type="button" onClick={onDone}>
+      <button type="button" onClick={onClose}>
         Done
       </button>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Campaign, DecideItem, ReviewDecision, ReviewItem } from '../../../shared/schemas/reviews';
+import { formatDate } from '../ui/format-date';
 import { useSend } from './popup-context';
 
 const DECIDED: Record<ReviewDecision, string> = {
@@ -7,8 +8,6 @@ const DECIDED: Record<ReviewDecision, string> = {
   revoke: 'Revoke',
   change: 'Change permissions',
 };
-
-const formatDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 /** Open access reviews; opening one walks its accounts one at a time, keyboard first. */
 export function ReviewView() {
@@ -66,7 +65,7 @@ export function ReviewView() {
                 <span class="fix-title">{campaign.name}</span>
                 <span class="fix-do">
                   {campaign.progress.decided} of {campaign.progress.total} decided · due{' '}
-                  {formatDay(campaign.dueAt)}
+                  {formatDate(campaign.dueAt)}
                 </span>
                 <progress max={campaign.progress.total || 1} value={campaign.progress.decided} />
               </button>
@@ -259,7 +258,7 @@ function CampaignWalk({ campaign, onBack }: { campaign: Campaign; onBack: () => 
             <dt>Permissions</dt>
             <dd>{item.permissions.length > 0 ? item.permissions.join(', ') : 'None'}</dd>
             <dt>Last sign-in</dt>
-            <dd>{item.lastSignInAt === null ? 'Never seen' : formatDay(item.lastSignInAt)}</dd>
+            <dd>{item.lastSignInAt === null ? 'Never seen' : formatDate(item.lastSignInAt)}</dd>
             <dt>Findings</dt>
             <dd>
               {item.findings.length === 0 ? (

@@ -58,14 +58,30 @@ function SignInForm({
     if (!result.ok) setError({ message: result.message, fields: result.fields });
   }
 
+  /** A field changes: what was said about the last attempt no longer holds. */
+  function edit(set: (value: string) => void, value: string) {
+    set(value);
+    setError(null);
+  }
+
   function switchMode(next: Mode) {
     setMode(next);
     setError(null);
     heading.current?.focus();
   }
 
-  const fieldError = (field: string) =>
+  const onForm =
+    mode === 'sign-up'
+      ? ['serverUrl', 'organisationName', 'name', 'email', 'password']
+      : ['serverUrl', 'email', 'password'];
+  const fieldMessage = (field: string) =>
     error?.fields.find((f) => f.field === field || f.field === `body.${field}`)?.message;
+  const fieldError = (field: string, label: string) => {
+    const message = fieldMessage(field);
+    return message && `${label}: ${message}`;
+  };
+  // Each error once: the form's message only when no field already says what is wrong.
+  const formError = error && !onForm.some((field) => fieldMessage(field)) ? error.message : null;
 
   return (
     <section class="view" aria-labelledby="sign-in-heading">
@@ -79,45 +95,50 @@ function SignInForm({
         </p>
       )}
       <form class="stack" onSubmit={submit} noValidate>
-        <Field id="server-url" label="Server" error={fieldError('serverUrl')}>
+        <Field id="server-url" label="Server" error={fieldError('serverUrl', 'Server')}>
           <input
             id="server-url"
             type="url"
             value={serverUrl}
             required
-            onInput={(e) => setServerUrl(e.currentTarget.value)}
+            onInput={(e) => edit(setServerUrl, e.currentTarget.value)}
           />
         </Field>
         {mode === 'sign-up' && (
           <>
-            <Field id="firm-name" label="Firm name" error={fieldError('organisationName')}>
-              <input id="firm-name" value={firm} required onInput={(e) => setFirm(e.currentTarget.value)} />
+            <Field id="firm-name" label="Firm name" error={fieldError('organisationName', 'Firm name')}>
+              <input
+                id="firm-name"
+                value={firm}
+                required
+                onInput={(e) => edit(setFirm, e.currentTarget.value)}
+              />
             </Field>
-            <Field id="your-name" label="Your name" error={fieldError('name')}>
+            <Field id="your-name" label="Your name" error={fieldError('name', 'Your name')}>
               <input
                 id="your-name"
                 value={name}
                 required
                 autocomplete="name"
-                onInput={(e) => setName(e.currentTarget.value)}
+                onInput={(e) => edit(setName, e.currentTarget.value)}
               />
             </Field>
           </>
         )}
-        <Field id="email" label="Email" error={fieldError('email')}>
+        <Field id="email" label="Email" error={fieldError('email', 'Email')}>
           <input
             id="email"
             type="email"
             value={email}
             required
             autocomplete="username"
-            onInput={(e) => setEmail(e.currentTarget.value)}
+            onInput={(e) => edit(setEmail, e.currentTarget.value)}
           />
         </Field>
         <Field
           id="password"
           label="Password"
-          error={fieldError('password')}
+          error={fieldError('password', 'Password')}
           hint={mode === 'sign-up' ? 'At least 12 characters. A phrase of a few words is good.' : undefined}
         >
           <input
@@ -126,12 +147,12 @@ function SignInForm({
             value={password}
             required
             autocomplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
-            onInput={(e) => setPassword(e.currentTarget.value)}
+            onInput={(e) => edit(setPassword, e.currentTarget.value)}
           />
         </Field>
-        {error && (
+        {formError && (
           <p class="error" role="alert">
-            {error.message}
+            {formError}
           </p>
         )}
         <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
@@ -152,6 +173,7 @@ function SignInForm({
   );
 }
 
+/** A labelled form field; `error` is the whole message, naming the field ("Name: required."). */
 export function Field({
   id,
   label,
@@ -171,8 +193,8 @@ export function Field({
       {children}
       {hint && <small class="muted">{hint}</small>}
       {error && (
-        <small class="error" id={`${id}-error`}>
-          {label}: {error}
+        <small class="error" id={`${id}-error`} role="alert">
+          {error}
         </small>
       )}
     </div>

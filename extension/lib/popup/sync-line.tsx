@@ -1,5 +1,6 @@
 import type { Outbox } from '../sync/outbox';
 import type { SyncStatus } from '../sync/sync-store';
+import { formatDate } from '../ui/format-date';
 import { useSend } from './popup-context';
 
 export type SyncSummary = {
@@ -12,7 +13,7 @@ function ago(at: number, now: number): string {
   if (minutes < 1) return 'just now';
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);
-  return hours < 24 ? `${hours} h ago` : new Date(at).toLocaleDateString();
+  return hours < 24 ? `${hours} h ago` : formatDate(at);
 }
 
 const changes = (n: number) => `${n} change${n === 1 ? '' : 's'}`;

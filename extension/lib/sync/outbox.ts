@@ -222,25 +222,26 @@ function relativeToMutation(error: FieldError): FieldError {
 }
 
 /**
- * The admin's answer to a refused change: send it again as it was (what it refers to may exist by
- * now), or with their corrections to its fields. It goes to the back of the queue, based on the row
- * as this browser last saw it.
+ * A refused change as the admin sends it again: as it was (what it refers to may exist by now), or
+ * with their corrections to its fields. Null when there is no such refusal.
  */
-export function retryRejection(
+export function retriedChange(
   outbox: Outbox,
-  copy: LocalCopy,
   rejectedId: string,
   corrected: Record<string, unknown> | null,
-  mutationId: string,
-  now: number,
-): Outbox {
+): ChangeInput | null {
   const rejection = outbox.rejected.find((r) => r.mutation.mutationId === rejectedId);
-  if (!rejection) return outbox;
-  const { mutationId: _old, baseVersion: _base, ...change } = rejection.mutation;
-  const retried = (
+  if (!rejection) return null;
+  const { mutationId: _id, baseVersion: _base, ...change } = rejection.mutation;
+  return (
     corrected && change.op === 'upsert' ? { ...change, data: { ...change.data, ...corrected } } : change
   ) as ChangeInput;
-  return enqueue(discardRejection(outbox, rejectedId), copy, retried, mutationId, now);
+}
+
+/** Whether a change makes a row this browser has never seen, synced or queued. */
+export function createsRow(outbox: Outbox, copy: LocalCopy, change: ChangeInput): boolean {
+  const table = copy.tables[change.entity] as Record<string, unknown>;
+  return !table[change.rowId] && !outbox.queue.some((q) => sameRow(q.mutation, change));
 }
 
 /** The admin read why the server refused a change and let it go. */

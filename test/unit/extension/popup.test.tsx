@@ -8,6 +8,7 @@ import { createReviewsService } from '../../../extension/lib/reviews-service';
 import { serverUrlItem } from '../../../extension/lib/storage';
 import { createApiClient } from '../../../extension/lib/sync/api-client';
 import { createTokenStore } from '../../../extension/lib/sync/session-store';
+import { formatDate } from '../../../extension/lib/ui/format-date';
 import { fakeServer, personRow } from './sync/fake-server';
 
 const PASSWORD = 'correct horse battery';
@@ -111,7 +112,7 @@ describe('the popup, signed in', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Mark as leaver…' }));
     fireEvent.input(screen.getByLabelText('Last day'), { target: { value: '2026-11-20' } });
     fireEvent.click(screen.getByRole('button', { name: 'Mark as leaver' }));
-    expect(await screen.findByText('Leaver, left 2026-11-20')).toBeTruthy();
+    expect(await screen.findByText(`Leaver, left ${formatDate('2026-11-20')}`)).toBeTruthy();
     await waitFor(() =>
       expect(screen.getByTestId('sync-status').textContent).toBe('Offline — 1 change waiting'),
     );

@@ -9,6 +9,7 @@ import { serverUrlItem } from '../../../extension/lib/storage';
 import { createApiClient } from '../../../extension/lib/sync/api-client';
 import { createTokenStore } from '../../../extension/lib/sync/session-store';
 import { homeSummaryItem } from '../../../extension/lib/sync/sync-store';
+import { formatDate } from '../../../extension/lib/ui/format-date';
 import { reviewFake } from './review-fake';
 import { fakeServer } from './sync/fake-server';
 
@@ -74,7 +75,7 @@ describe('the Review tab', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Review' }));
     const open = await screen.findByRole('button', { name: /Q4 access review/ });
     expect(open.textContent).toContain('0 of 4 decided');
-    expect(open.textContent).toContain('due 2026-12-01');
+    expect(open.textContent).toContain(`due ${formatDate(Date.UTC(2026, 11, 1))}`);
   });
 
   it('walks the accounts with the keyboard: K keeps, R revokes with a comment, N and P move, C changes', async () => {
@@ -87,7 +88,7 @@ describe('the Review tab', () => {
     expect(card.textContent).toContain('Alice Wong');
     expect(card.textContent).toContain('Bookkeeper');
     expect(card.textContent).toContain('read, approve');
-    expect(card.textContent).toContain('2026-11-02');
+    expect(card.textContent).toContain(formatDate(Date.UTC(2026, 10, 2)));
 
     // K: kept without a comment, and on to the next account.
     key('k');

@@ -162,6 +162,27 @@ describe('syncing', () => {
     expect(await outboxItem.getValue()).toMatchObject({ queue: [], rejected: [] });
   });
 
+  it('queues nothing the server would refuse, and says which field and why', async () => {
+    const { service } = start();
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    const answer = await service.queueChange({
+      op: 'upsert',
+      entity: 'person',
+      rowId: 'p9',
+      data: { name: 'N'.repeat(400) },
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      fields: [{ field: 'name', message: 'Name: at most 200 characters.' }],
+    });
+    expect((await outboxItem.getValue()).queue).toEqual([]);
+    // A new row needs what the server needs to create it.
+    expect(
+      await service.queueChange({ op: 'upsert', entity: 'person', rowId: 'p9', data: { email: 'a@b.test' } }),
+    ).toMatchObject({ ok: false, fields: [{ field: 'name', message: 'Name: required.' }] });
+  });
+
   it('renews an expired access token silently', async () => {
     const { service, server } = start();
     await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
