@@ -80,11 +80,12 @@ describe('journey: a person with a job role and two logins is marked as a leaver
     await popup.getByRole('button', { name: /Mark Sales/ }).click();
     await expect.poll(() => popup.getByRole('heading', { name: 'Mark Sales' }).count()).toBe(1);
     await popup.getByRole('button', { name: 'Mark as leaver…' }).click();
-    // Before confirming, the form says which logins will need disabling.
-    const form = popup.locator('form').filter({ has: popup.getByLabel('Last day') });
-    for (const login of LOGINS) await expectSoonToShow(form, login);
+    // Before confirming, the form says which logins will need disabling, system by system.
+    const toDisable = popup.getByRole('list', { name: 'Logins to disable after the last day' });
+    for (const login of ['LexOffice: mark.sales', 'PayDesk: mark.sales'])
+      await expectSoonToShow(toDisable, login);
     await screenshot(popup, 'journey-2-leaver-form');
-    await form.getByRole('button', { name: 'Mark as leaver', exact: true }).click();
+    await popup.getByRole('button', { name: 'Mark as leaver', exact: true }).click();
 
     await expect.poll(() => popup.getByText(/^Leaver/).count()).toBe(1);
     await expectSynced(popup);

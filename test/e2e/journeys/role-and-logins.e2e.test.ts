@@ -127,9 +127,8 @@ describe('journey: edit a person with a job role, link and unlink a login, chang
   it('links a login with more than his role grants: the excess-permission finding appears', async () => {
     await popup.getByRole('button', { name: 'Link an account…' }).click();
     await popup.getByRole('button', { name: 'Link fwalsh to Finn Walsh' }).click();
-    await expect
-      .poll(() => popup.locator('.accounts').first().textContent())
-      .toContain('fwalsh in LexOffice');
+    const accounts = popup.getByRole('list', { name: 'Finn Walsh’s accounts' });
+    await expect.poll(() => accounts.textContent()).toContain('fwalsh in LexOffice');
     await expect.poll(() => findingsOfFinn().count()).toBe(1);
     await screenshot(popup, 'journey-4-linked-excess');
     await expectSynced(popup);
