@@ -110,6 +110,18 @@ export async function signInToApi(serverUrl: string, email: string, password: st
   };
 }
 
+/** Opens one of the popup's sections (Home, Findings, Staff, Review) from its tabs. */
+export async function openTab(popup: Page, name: string): Promise<void> {
+  await popup
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name, exact: name !== 'Findings' })
+    .click();
+}
+
+/** A person's row in the popup's staff list. */
+export const staffRow = (popup: Page, name: string) =>
+  popup.getByRole('list', { name: 'Staff' }).getByRole('button', { name: new RegExp(`^${name}`) });
+
 /** The popup's one line on where the local copy stands against the server. */
 export const syncLine = (popup: Page) => popup.getByTestId('sync-status');
 

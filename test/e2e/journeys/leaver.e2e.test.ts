@@ -13,8 +13,10 @@ import {
   expectSoonToShow,
   expectSynced,
   type Journey,
+  openTab,
   signInFromPopup,
   signInToApi,
+  staffRow,
   startJourney,
   syncLine,
 } from './journey.ts';
@@ -75,9 +77,9 @@ describe('journey: a person with a job role and two logins is marked as a leaver
   });
 
   it('marks Mark Sales as a leaver from the popup, listing the logins to disable', async () => {
-    await popup.getByRole('button', { name: 'Staff' }).click();
+    await openTab(popup, 'Staff');
     await popup.getByLabel('Search staff').fill('Mark');
-    await popup.getByRole('button', { name: /Mark Sales/ }).click();
+    await staffRow(popup, 'Mark Sales').click();
     await expect.poll(() => popup.getByRole('heading', { name: 'Mark Sales' }).count()).toBe(1);
     await popup.getByRole('button', { name: 'Mark as leaver…' }).click();
     // Before confirming, the form says which logins will need disabling, system by system.
@@ -118,7 +120,7 @@ describe('journey: a person with a job role and two logins is marked as a leaver
     const checklist = checklists.find((list) => list.personId === markId);
     expect(checklist?.items.map((item) => item.label).sort()).toEqual(LOGINS);
 
-    await popup.getByRole('button', { name: 'Home' }).click();
+    await openTab(popup, 'Home');
     const leavers = popup.getByRole('region', { name: 'Leavers' });
     for (const login of LOGINS) await expect.poll(() => leavers.textContent()).toContain(login);
     await screenshot(popup, 'journey-2-checklist');

@@ -9,8 +9,10 @@ import {
   type Api,
   expectSynced,
   type Journey,
+  openTab,
   signInFromPopup,
   signInToApi,
+  staffRow,
   startJourney,
   syncLine,
 } from './journey.ts';
@@ -91,24 +93,24 @@ describe('journey: offline edits, a refused change, later changes synced, nothin
 
   it('keeps changes made with the server down, and stops a name too long in the form', async () => {
     await journey.worker.takeDown();
-    await popup.getByRole('button', { name: 'Staff' }).click();
-    await popup.getByRole('button', { name: /Dana Reyes/ }).click();
-    await popup.getByRole('button', { name: 'Edit' }).click();
+    await openTab(popup, 'Staff');
+    await staffRow(popup, 'Dana Reyes').click();
+    await popup.getByRole('button', { name: 'Edit', exact: true }).click();
     await popup.getByLabel('Job role').selectOption({ label: 'Paralegal' });
-    await popup.getByRole('button', { name: 'Save' }).click();
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => syncLine(popup).textContent()).toBe('Offline — 1 change waiting');
 
     await popup.getByRole('button', { name: '← All staff' }).click();
     await popup.getByRole('button', { name: 'Add person' }).click();
     await popup.getByLabel('Name').fill('A'.repeat(400));
-    await popup.getByRole('button', { name: 'Save' }).click();
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
     // The form says what is wrong at once, with the limit the server holds to; nothing is queued.
     await expect.poll(() => popup.getByText(/200/).count()).toBeGreaterThan(0);
     await screenshot(popup, 'journey-3-name-too-long');
     expect(await syncLine(popup).textContent()).toBe('Offline — 1 change waiting');
 
     await popup.getByLabel('Name').fill('Eli Moss');
-    await popup.getByRole('button', { name: 'Save' }).click();
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => popup.getByRole('heading', { name: 'Eli Moss' }).count()).toBe(1);
     await expect.poll(() => syncLine(popup).textContent()).toBe('Offline — 2 changes waiting');
     await screenshot(popup, 'journey-3-offline');
@@ -118,9 +120,9 @@ describe('journey: offline edits, a refused change, later changes synced, nothin
     await journey.restartBrowser();
     await reopenPopup();
     await expect.poll(() => syncLine(popup).textContent()).toBe('Offline — 2 changes waiting');
-    await popup.getByRole('button', { name: 'Staff' }).click();
+    await openTab(popup, 'Staff');
     await expect.poll(() => popup.getByRole('list', { name: 'Staff' }).textContent()).toContain('Eli Moss');
-    expect(await popup.getByRole('button', { name: /Dana Reyes/ }).textContent()).toContain('Paralegal');
+    expect(await staffRow(popup, 'Dana Reyes').textContent()).toContain('Paralegal');
   });
 
   it('sends the later change when the earlier one is refused, and says one is refused', async () => {
@@ -131,7 +133,7 @@ describe('journey: offline edits, a refused change, later changes synced, nothin
     await server(z.null(), 'DELETE', `/roles/${paralegalId}`);
     await server(jobRoleSchema, 'POST', '/roles', { name: 'Trainee Solicitor', permissions: {} });
 
-    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await popup.getByRole('button', { name: 'Sync now', exact: true }).click();
     await expect
       .poll(async () => (await people()).map((person) => person.name).sort(), { timeout: 15_000 })
       .toEqual(['Dana Reyes', 'Eli Moss', 'Preet Kaur']);
@@ -159,7 +161,7 @@ describe('journey: offline edits, a refused change, later changes synced, nothin
 
   it('edits the refused change and sends it again', async () => {
     const refused = refusedChanges();
-    await refused.getByRole('button', { name: 'Edit' }).click();
+    await refused.getByRole('button', { name: 'Edit', exact: true }).click();
     await refused.getByLabel('Job role').selectOption({ label: 'Trainee Solicitor' });
     await refused.getByRole('button', { name: 'Save and send again' }).click();
     await expectSynced(popup);

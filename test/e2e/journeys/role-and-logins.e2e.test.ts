@@ -9,8 +9,10 @@ import {
   type Api,
   expectSynced,
   type Journey,
+  openTab,
   signInFromPopup,
   signInToApi,
+  staffRow,
   startJourney,
 } from './journey.ts';
 
@@ -113,11 +115,11 @@ describe('journey: edit a person with a job role, link and unlink a login, chang
   });
 
   it('edits Finn Walsh, who has a job role', async () => {
-    await popup.getByRole('button', { name: 'Staff' }).click();
-    await popup.getByRole('button', { name: /Finn Walsh/ }).click();
-    await popup.getByRole('button', { name: 'Edit' }).click();
+    await openTab(popup, 'Staff');
+    await staffRow(popup, 'Finn Walsh').click();
+    await popup.getByRole('button', { name: 'Edit', exact: true }).click();
     await popup.getByLabel('Email').fill('finn.walsh@harbourfinch.test');
-    await popup.getByRole('button', { name: 'Save' }).click();
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => popup.getByText('finn.walsh@harbourfinch.test').count()).toBe(1);
     await expectSynced(popup);
     await expect.poll(async () => (await finn()).email).toBe('finn.walsh@harbourfinch.test');
@@ -145,16 +147,16 @@ describe('journey: edit a person with a job role, link and unlink a login, chang
     await expect.poll(async () => (await fwalsh()).ownerPersonId).toBeNull();
     expect(await excessOnServer()).toEqual([]);
 
-    await popup.getByRole('button', { name: 'Undo' }).click();
+    await popup.getByRole('button', { name: 'Undo', exact: true }).click();
     await expect.poll(() => findingsOfFinn().count()).toBe(1);
     await expectSynced(popup);
     await expect.poll(async () => (await fwalsh()).ownerPersonId).toBe(finnId);
   });
 
   it('makes him practice manager, whose role grants it: the finding goes', async () => {
-    await popup.getByRole('button', { name: 'Edit' }).click();
+    await popup.getByRole('button', { name: 'Edit', exact: true }).click();
     await popup.getByLabel('Job role').selectOption({ label: 'Practice Manager' });
-    await popup.getByRole('button', { name: 'Save' }).click();
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => findingsOfFinn().count()).toBe(0);
     await expect.poll(() => popup.getByText(`No findings for Finn Walsh.`).count()).toBe(1);
     await screenshot(popup, 'journey-4-role-changed');
