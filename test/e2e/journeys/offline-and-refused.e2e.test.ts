@@ -150,13 +150,13 @@ describe('journey: offline edits, a refused change, later changes synced, nothin
     // The sync line leads to the refused change.
     await syncLine(popup).locator('xpath=..').getByRole('button').click();
     await expect.poll(() => refusedChanges().count()).toBe(1);
+    await screenshot(popup, 'journey-3-refused-list');
     const refused = refusedChanges();
     // Why, in plain words: the job role is gone; no ids.
     expect(await refused.textContent()).toMatch(/job role/i);
     expect(await refused.textContent()).not.toContain(paralegalId);
     for (const action of ['Edit', 'Retry', 'Discard'])
       expect(await refused.getByRole('button', { name: action }).count(), action).toBe(1);
-    await screenshot(popup, 'journey-3-refused-list');
   });
 
   it('edits the refused change and sends it again', async () => {
