@@ -142,7 +142,10 @@ export type TestWorker = {
  * JWT_SECRET, and CORS open to the extension origins given).
  */
 export async function startTestWorker(
-  options: { production?: { extensionOrigins: string[] } } = {},
+  options: {
+    /** The origins, or their promise: an unpacked extension's id is known once the browser runs it. */
+    production?: { extensionOrigins: string[] | Promise<string[]> };
+  } = {},
 ): Promise<TestWorker> {
   const persistTo = mkdtempSync(join(tmpdir(), 'rollcall-e2e-d1-'));
   await migrateLocal(persistTo);
@@ -151,7 +154,7 @@ export async function startTestWorker(
   const vars: Record<string, string> = production
     ? {
         JWT_SECRET: randomBytes(32).toString('base64url'),
-        EXTENSION_ORIGINS: production.extensionOrigins.join(','),
+        EXTENSION_ORIGINS: (await production.extensionOrigins).join(','),
       }
     : {};
   const start = () => startWorker({ port, persistTo, production: Boolean(production), vars });

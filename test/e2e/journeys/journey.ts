@@ -48,11 +48,18 @@ export async function startJourney(): Promise<Journey> {
     return launched;
   };
   // The extension's id is known once it runs (it comes from the folder it was loaded from): the
-  // worker is then started allowing that origin, as an operator deploying it would.
-  let browser = await launch();
-  const worker = await startTestWorker({
-    production: { extensionOrigins: [`chrome-extension://${browser.extensionId}`] },
-  });
+  // worker's database is made meanwhile, and the worker started allowing that origin, as an
+  // operator deploying it would.
+  const launched = launch();
+  const [first, worker] = await Promise.all([
+    launched,
+    startTestWorker({
+      production: {
+        extensionOrigins: launched.then(({ extensionId }) => [`chrome-extension://${extensionId}`]),
+      },
+    }),
+  ]);
+  let browser = first;
 
   async function openExtensionPage(file: string, size: { width: number; height: number }) {
     const page = await browser.context.newPage();
