@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -28,13 +28,17 @@ export type ExtensionBrowser = {
  * `permissions.request` for it resolves at once, as if the admin had said yes.
  */
 export function releaseBuildGranting(origins: string[]): { dir: string; remove: () => void } {
+  const shipped = join(RELEASE_EXTENSION_DIR, 'manifest.json');
+  if (!existsSync(shipped)) throw new Error('No release build: run `npm run build:extension:chrome` first.');
+  const manifest = JSON.parse(readFileSync(shipped, 'utf8')) as { host_permissions?: string[] };
+  // The release build asks for each system's pages when it is added; one granting hosts is not it.
+  if (manifest.host_permissions?.length)
+    throw new Error(`${shipped} grants ${manifest.host_permissions.join(', ')}: not the release build.`);
   const parent = mkdtempSync(join(tmpdir(), 'rollcall-release-'));
   const dir = join(parent, 'chrome-mv3');
   cpSync(RELEASE_EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
   manifest.host_permissions = origins.map((origin) => `${new URL(origin).origin}/*`);
-  writeFileSync(manifestPath, JSON.stringify(manifest));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
