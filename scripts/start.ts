@@ -1,18 +1,20 @@
 /**
  * `npm start`: the whole local system on this machine, with no Cloudflare account and no network.
  * Applies the local D1 migrations, starts the worker in workerd, seeds the demo firm through its API
- * when the database is empty, builds the extension for local pages, and serves a demo admin page.
- * Ctrl-C stops it all.
+ * when the database is empty, builds the extension for local pages with this worker as its default
+ * server, and serves a demo admin page that belongs to the demo firm's CaseLedger. Ctrl-C stops it all.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
-import { DEMO_OWNER, seedDemoFirm } from './demo/seed-demo.ts';
-import { staffListPage } from './demo/staff-list-page.ts';
+import { DEMO_OWNER, pointDemoSystemAt, seedDemoFirm } from './demo/seed-demo.ts';
+import { DEMO_PAGE_PATH, staffListPage } from './demo/staff-list-page.ts';
 import { migrateLocal, portInUse, queryLocal, startWorker, toolBin } from './lib/local-worker.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const demoPort = Number(process.env.DEMO_PORT ?? port + 1);
+const workerUrl = `http://127.0.0.1:${port}`;
+const demoPageOrigin = `http://127.0.0.1:${demoPort}`;
 const extensionDir = resolve('.output/dev/chrome-mv3');
 const started = Date.now();
 const step = (text: string) => console.log(`· ${text} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -42,7 +44,8 @@ const [{ count } = { count: 0 }] = await queryLocal<{ count: number }>(
 
 const extensionBuild = new Promise<void>((done, fail) => {
   const child = spawn(process.execPath, [toolBin('wxt/bin/wxt.mjs'), 'build'], {
-    env: { ...process.env, ROLLCALL_DEV_PAGES: '1' },
+    // The popup's default server is the worker started below (see extension/lib/storage.ts).
+    env: { ...process.env, ROLLCALL_DEV_PAGES: '1', WXT_ROLLCALL_SERVER_URL: workerUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,21 +63,27 @@ const extensionBuild = new Promise<void>((done, fail) => {
 const worker = await startWorker({ port, onOutput: (line) => process.env.DEBUG && console.log(line) });
 step(`worker answering on ${worker.url}`);
 
-if (count === 0) {
-  try {
-    await seedDemoFirm(fetch, worker.url);
+try {
+  if (count === 0) {
+    await seedDemoFirm(fetch, worker.url, { pageOrigin: demoPageOrigin });
     step('demo firm seeded through the API');
-  } catch (error) {
-    console.error((error as Error).message);
-    await worker.stop();
-    process.exit(1);
+  } else {
+    step(`the database already holds ${count} organisation(s): not seeding the demo firm`);
+    // The demo page may have been on another port last time: its system follows it.
+    if ((await pointDemoSystemAt(fetch, worker.url, demoPageOrigin)) === 'pointed')
+      step(`the demo CaseLedger's admin pages now point at ${demoPageOrigin}`);
   }
-} else {
-  step(`the database already holds ${count} organisation(s): not seeding the demo firm`);
+} catch (error) {
+  console.error((error as Error).message);
+  await worker.stop();
+  process.exit(1);
 }
 
 const demoServer = createServer((request, response) => {
-  if (request.url === '/' || request.url?.startsWith('/caseledger/admin/staff')) {
+  if (request.url === '/') {
+    response.writeHead(302, { location: DEMO_PAGE_PATH });
+    response.end();
+  } else if (request.url?.startsWith(DEMO_PAGE_PATH)) {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(staffListPage());
   } else {
@@ -98,8 +107,9 @@ Rollcall is running.
   Worker API        ${worker.url}   (GET ${worker.url}/health)
   Extension         ${extensionDir}
                     Load it unpacked: chrome://extensions → Developer mode → Load unpacked → that folder.
-  Demo admin page   http://127.0.0.1:${demoPort}/caseledger/admin/staff
-  Demo sign-in      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}  (server ${worker.url})
+                    Its popup's server is ${worker.url}. Options: right-click the toolbar icon → Options.
+  Demo admin page   ${demoPageOrigin}${DEMO_PAGE_PATH}   (CaseLedger's "Current Staff List")
+  Demo sign-in      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}
 Press Ctrl-C to stop.`);
 
 let stopping = false;

@@ -2,7 +2,7 @@ import { findingDismissalSchema } from '../../shared/schemas/findings-api';
 import { organisationSchema } from '../../shared/schemas/organisation';
 import type { FieldError } from '../../shared/schemas/problem';
 import { type OrganisationSettingsInput, readRuleSettings } from '../../shared/settings';
-import { computeFindings, openFindings, summarise, urgentCount } from './findings';
+import { computeFindings, urgentCount } from './findings';
 import type { ActionResult } from './messaging';
 import { ruleSettingsItem } from './rule-settings';
 import { type ApiClient, ApiError } from './sync/api-client';
@@ -94,8 +94,7 @@ export function createBackgroundService({
     ]);
     const at = now();
     const tables = overlay(copy.tables, pendingMutations(outbox));
-    const findings = openFindings(computeFindings(tables, readRuleSettings(stored), at), dismissals, at);
-    const summary = summarise(findings);
+    const { findings, summary } = computeFindings(tables, readRuleSettings(stored), dismissals, at);
     const directoryEmpty = isEmpty(tables.person) && isEmpty(tables.account);
     await Promise.all([
       findingsItem().setValue({ computedAt: at, findings }),
@@ -279,7 +278,9 @@ export function createBackgroundService({
      * background changes it.
      */
     async restoreBadge(): Promise<void> {
-      const { summary } = await homeSummaryItem.getValue();
+      const { summary, computedAt } = await homeSummaryItem.getValue();
+      // Nothing computed yet (a first start, or a summary an older version stored that was set aside).
+      if (computedAt === 0) return recompute();
       await showBadge(urgentCount(summary.counts));
     },
 

@@ -1,5 +1,5 @@
-import { evaluate, openFindings, severityCounts, summarise } from '../../shared/rules/index';
-import type { Finding, Severity } from '../../shared/schemas/findings';
+import { checkedCounts, evaluate, openFindings, severityCounts, summarise } from '../../shared/rules/index';
+import type { Finding, FindingDismissal, FindingsSummary, Severity } from '../../shared/schemas/findings';
 import { DEFAULT_SETTINGS, type OrganisationSettings } from '../../shared/settings';
 import type { Tables } from './sync/local-copy';
 
@@ -8,24 +8,25 @@ import type { Tables } from './sync/local-copy';
  * runs, so the popup and the badge work offline and agree with the server.
  */
 
+/**
+ * The open findings of the directory as this browser sees it (dismissed ones left out), worst
+ * first, and their summary: counts, and the health score scaled by what was checked.
+ */
 export function computeFindings(
   tables: Tables,
   settings: OrganisationSettings = DEFAULT_SETTINGS,
+  dismissals: readonly FindingDismissal[] = [],
   now: number = Date.now(),
-): Finding[] {
-  return evaluate(
-    {
-      people: Object.values(tables.person),
-      systems: Object.values(tables.system),
-      jobRoles: Object.values(tables.jobRole),
-      accounts: Object.values(tables.account),
-    },
-    settings,
-    now,
-  );
+): { findings: Finding[]; summary: FindingsSummary } {
+  const data = {
+    people: Object.values(tables.person),
+    systems: Object.values(tables.system),
+    jobRoles: Object.values(tables.jobRole),
+    accounts: Object.values(tables.account),
+  };
+  const findings = openFindings(evaluate(data, settings, now), dismissals, now);
+  return { findings, summary: summarise(findings, checkedCounts(data)) };
 }
-
-export { openFindings, summarise };
 
 export type SeverityCounts = Record<Severity, number>;
 export const countBySeverity: (findings: readonly Pick<Finding, 'severity'>[]) => SeverityCounts =

@@ -2,7 +2,9 @@
  * The demo firm `npm start` seeds: Harbour & Vale, a small law practice with 15 staff and three
  * back-office systems. Several of its logins break the advice Rollcall checks on purpose: a
  * "Reception" login, a leaver whose login is still active, "smith.j" used by John & Jane, a
- * receptionist who can process refunds, an enabled "admin" account and a dormant login.
+ * receptionist who can process refunds, an enabled "admin" account, a dormant login and one never
+ * used. CaseLedger's admin pages are the demo "Current Staff List" `npm start` serves, which also
+ * shows a login nobody has told Rollcall about yet.
  *
  * Dates are relative to the day of seeding, so the demo shows the same warnings whenever it runs.
  */
@@ -13,12 +15,19 @@ const DAY = 86_400_000;
 
 export const demoFirm = { name: 'Harbour & Vale Solicitors' };
 
-export const demoSystems: SeedSystem[] = [
+/** Where `npm start` serves the demo CaseLedger unless DEMO_PORT says otherwise. */
+export const DEFAULT_DEMO_PAGE_ORIGIN = 'http://127.0.0.1:8788';
+
+/** CaseLedger's admin pages, wherever the demo serves them: the staff list is one of them. */
+export const demoAdminPattern = (pageOrigin: string) => `${pageOrigin}/caseledger/admin/*`;
+
+/** The demo systems, CaseLedger's pages served from `pageOrigin`. */
+export const demoSystems = (pageOrigin: string = DEFAULT_DEMO_PAGE_ORIGIN): SeedSystem[] => [
   {
     key: 'caseledger',
     name: 'CaseLedger',
-    adminUrlPatterns: ['https://harbourvale.caseledger.example/admin/*'],
-    signInUrlPatterns: ['https://harbourvale.caseledger.example/login*'],
+    adminUrlPatterns: [demoAdminPattern(pageOrigin)],
+    signInUrlPatterns: [`${pageOrigin}/caseledger/login*`],
     permissions: [
       { name: 'matters.view', label: 'View matters' },
       { name: 'matters.edit', label: 'Open and edit matters' },
@@ -414,6 +423,21 @@ export const demoAccounts: SeedAccount[] = [
     permissions: demoRoles['Practice Manager']?.docvault ?? [],
     lastSignInDaysAgo: 6,
     createdDaysAgo: 2400,
+  },
+];
+
+/**
+ * Logins CaseLedger's staff list shows that nobody has told Rollcall about: a locum taken on for a
+ * few weeks. The page marks it as belonging to nobody Rollcall knows until the list is synced.
+ */
+export const demoPageOnlyAccounts: SeedAccount[] = [
+  {
+    system: 'caseledger',
+    username: 'kbrennan',
+    displayName: 'Kate Brennan',
+    permissions: ['matters.view', 'matters.edit', 'time.record'],
+    lastSignInDaysAgo: 3,
+    createdDaysAgo: 20,
   },
 ];
 

@@ -1,4 +1,7 @@
-import { DEMO_DAY_MS, demoAccounts, demoPeople } from './demo-firm.ts';
+import { DEMO_DAY_MS, demoAccounts, demoPageOnlyAccounts, demoPeople, demoSystems } from './demo-firm.ts';
+
+/** Where the demo serves the staff list, under CaseLedger's admin pages. */
+export const DEMO_PAGE_PATH = '/caseledger/admin/staff';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -6,19 +9,12 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-const ROLE_LABELS: Record<string, string> = {
-  'users.manage': 'Administrator',
-  'trust.post': 'Accounts',
-  'matters.edit': 'Fee earner',
-  'time.record': 'Support',
-};
+const caseLedger = demoSystems().find((system) => system.key === 'caseledger');
+const permissionLabels = new Map(caseLedger?.permissions.map((p) => [p.name, p.label]));
 
-/** The role a practice-management system would show for a set of permissions. */
-function shownRole(permissions: string[]): string {
-  for (const [permission, label] of Object.entries(ROLE_LABELS))
-    if (permissions.includes(permission)) return label;
-  return 'Read only';
-}
+/** Permissions as CaseLedger names them, so a synced list reads them back into its catalogue. */
+const shownPermissions = (permissions: string[]) =>
+  permissions.map((name) => permissionLabels.get(name) ?? name).join(', ');
 
 /**
  * CaseLedger's "Current Staff List" as a server-rendered practice-management system would show it,
@@ -27,7 +23,7 @@ function shownRole(permissions: string[]): string {
 export function staffListPage(now = Date.now()): string {
   const dateOf = (days: number | undefined) =>
     days === undefined ? 'Never' : new Date(now - days * DEMO_DAY_MS).toLocaleDateString('en-GB');
-  const rows = demoAccounts
+  const rows = [...demoAccounts, ...demoPageOnlyAccounts]
     .filter((account) => account.system === 'caseledger')
     .map((account, index) => {
       const person = demoPeople.find((p) => p.key === account.owner);
@@ -35,7 +31,7 @@ export function staffListPage(now = Date.now()): string {
           <td><a href="#user-${index}">${escapeHtml(account.username)}</a></td>
           <td>${escapeHtml(account.displayName)}</td>
           <td>${escapeHtml(person?.email ?? '')}</td>
-          <td>${escapeHtml(shownRole(account.permissions))}</td>
+          <td>${escapeHtml(shownPermissions(account.permissions))}</td>
           <td>${account.status === 'disabled' ? 'Disabled' : 'Active'}</td>
           <td>${dateOf(account.lastSignInDaysAgo)}</td>
           <td><button type="button" class="edit" data-user="${escapeHtml(account.username)}">Edit</button></td>
@@ -65,7 +61,7 @@ export function staffListPage(now = Date.now()): string {
       <p><button type="button" id="add-user">Add user</button></p>
       <table id="staff">
         <thead>
-          <tr><th>User Name</th><th>Full Name</th><th>Email</th><th>Role</th><th>Status</th><th>Last Login</th><th></th></tr>
+          <tr><th>User Name</th><th>Full Name</th><th>Email</th><th>Permissions</th><th>Status</th><th>Last Login</th><th></th></tr>
         </thead>
         <tbody>
 ${rows}

@@ -1,8 +1,13 @@
 export {
+  checkedCounts,
   filterFindings,
+  findingWeight,
   healthScore,
+  nextScoreStep,
+  notCheckedReason,
   openFindings,
   SEVERITY_WEIGHT,
+  type SeverityCounts,
   severityCounts,
   summarise,
 } from './health.ts';

@@ -91,10 +91,30 @@ export const findingsQuerySchema = z.object({
 });
 export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
 
+/** What the rules looked at: the people in the directory, its systems and their logins (not deleted). */
+export const checkedCountsSchema = z.object({
+  people: z.number().int().nonnegative(),
+  systems: z.number().int().nonnegative(),
+  logins: z.number().int().nonnegative(),
+});
+export type CheckedCounts = z.infer<typeof checkedCountsSchema>;
+
+/**
+ * Why there is no health score yet: no staff in the directory, no system, or no login in any
+ * system (a system whose user list was never read has not been checked).
+ */
+export const notCheckedReasonSchema = z.enum(['no-people', 'no-systems', 'no-logins']);
+export type NotCheckedReason = z.infer<typeof notCheckedReasonSchema>;
+
 export const findingsSummarySchema = z.object({
   counts: z.record(severitySchema, z.number().int().nonnegative()),
   total: z.number().int().nonnegative(),
-  /** 0..100, see healthScore in shared/rules/health.ts for the formula. */
-  healthScore: z.number().int().min(0).max(100),
+  /**
+   * 0..100, null until the firm has staff, a system and logins to check (`notChecked` says which is
+   * missing). See healthScore in shared/rules/health.ts for the formula.
+   */
+  healthScore: z.number().int().min(0).max(100).nullable(),
+  notChecked: notCheckedReasonSchema.nullable(),
+  checked: checkedCountsSchema,
 });
 export type FindingsSummary = z.infer<typeof findingsSummarySchema>;

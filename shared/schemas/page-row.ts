@@ -46,6 +46,7 @@ export const pageWarningKindSchema = z.enum([
   'excess',
   'unowned',
   'default',
+  'never-used',
 ]);
 export type PageWarningKind = z.infer<typeof pageWarningKindSchema>;
 

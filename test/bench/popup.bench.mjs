@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { evaluate, openFindings, summarise } from '../../shared/rules/index.ts';
+import { checkedCounts, evaluate, openFindings, summarise } from '../../shared/rules/index.ts';
 import { EXTENSION_DIR, launchWithExtension } from '../e2e/harness.ts';
 
 const PEOPLE = 2000;
@@ -94,20 +94,13 @@ function directory(now) {
 
 const now = Date.now();
 const { tables, cursor } = directory(now);
-const findings = openFindings(
-  evaluate(
-    {
-      people: Object.values(tables.person),
-      systems: Object.values(tables.system),
-      jobRoles: Object.values(tables.jobRole),
-      accounts: Object.values(tables.account),
-    },
-    {},
-    now,
-  ),
-  [],
-  now,
-);
+const data = {
+  people: Object.values(tables.person),
+  systems: Object.values(tables.system),
+  jobRoles: Object.values(tables.jobRole),
+  accounts: Object.values(tables.account),
+};
+const findings = openFindings(evaluate(data, {}, now), [], now);
 const seed = {
   serverUrl: 'http://127.0.0.1:9',
   signedInAs: {
@@ -123,10 +116,12 @@ const seed = {
   findings: { computedAt: now, findings },
   homeSummary: {
     computedAt: now,
-    summary: summarise(findings),
+    summary: summarise(findings, checkedCounts(data)),
     top: findings.slice(0, 3),
     directoryEmpty: false,
   },
+  // The home summary's storage version, so it is read as current rather than migrated.
+  homeSummary$: { v: 2 },
 };
 
 function percentile(values, p) {

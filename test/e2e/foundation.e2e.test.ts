@@ -57,7 +57,7 @@ describe('the built extension in Chromium', () => {
     const banner = page.locator('rollcall-banner');
     await expect
       .poll(() => banner.getByRole('complementary', { name: 'Rollcall' }).textContent())
-      .toContain('checked 13 logins');
+      .toContain('checked 14 logins');
     await page.getByRole('button', { name: 'Add user' }).click();
     expect(await page.locator('#notice').textContent()).toBe('New user form opened');
     await screenshot(page, 'demo-staff-list');

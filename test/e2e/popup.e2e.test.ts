@@ -80,9 +80,9 @@ describe('the toolbar popup with a real server', () => {
     await popup.getByLabel('Password').fill(PASSWORD);
     await screenshot(popup, 'popup-sign-up');
     await popup.getByRole('button', { name: 'Create firm and sign in' }).click();
-    await expect.poll(() => popup.getByTestId('health-score').textContent()).toBe('100/100');
+    await expect.poll(() => popup.getByTestId('health-score').textContent()).toBe('Not checked yet');
     await expect.poll(syncStatus).toMatch(/^Synced/);
-    expect(await popup.getByText('Nothing to check yet').count()).toBe(1);
+    expect(await popup.getByText(/^Add your staff and the systems they sign in to/).count()).toBe(1);
     await screenshot(popup, 'popup-home-empty');
 
     const login = await fetch(`${serverUrl()}/api/v1/auth/login`, {

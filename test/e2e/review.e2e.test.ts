@@ -57,7 +57,7 @@ describe('an access review from the popup, by keyboard', () => {
     await popup.getByLabel('Email').fill(EMAIL);
     await popup.getByLabel('Password').fill(PASSWORD);
     await popup.getByRole('button', { name: 'Create firm and sign in' }).click();
-    await expect.poll(() => popup.getByTestId('health-score').textContent()).toBe('100/100');
+    await expect.poll(() => popup.getByTestId('health-score').textContent()).toBe('Not checked yet');
 
     const login = await fetch(`${serverUrl()}/api/v1/auth/login`, {
       method: 'POST',

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Finding } from '../../../shared/schemas/findings';
 import type { CheckPageResult, ServerStatus } from '../../lib/messaging';
 import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
@@ -21,6 +22,11 @@ import {
   outboxItem,
   syncStatusItem,
 } from '../../lib/sync/sync-store';
+
+/** The options page: the server, the firm's systems and their admin pages, the rule thresholds. */
+function openOptions() {
+  void browser.runtime.openOptionsPage();
+}
 
 type Tab = 'home' | 'findings' | 'people' | 'review' | 'conflicts';
 
@@ -76,6 +82,11 @@ export function Popup({
         </header>
         {body}
         <CheckPage checkPage={checkPage} />
+        <footer class="popup-footer">
+          <button type="button" class="link" onClick={openOptions}>
+            Options: server, systems, thresholds
+          </button>
+        </footer>
       </main>
     </SendContext.Provider>
   );
@@ -174,13 +185,13 @@ function SignedIn() {
           <Home
             top={home.top}
             summary={home.summary}
-            directoryEmpty={home.directoryEmpty}
             onOpenFinding={(finding) => {
               setOpenFinding(finding.id);
               go('findings');
             }}
             onOpenFindings={() => go('findings')}
             onAddPerson={() => go('people')}
+            onOpenOptions={openOptions}
           />
         )}
         {tab === 'home' && (

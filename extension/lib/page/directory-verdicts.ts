@@ -23,11 +23,12 @@ const RULE_KINDS: Partial<Record<RuleId, PageWarningKind>> = {
   'excess-permission': 'excess',
   'unowned-account': 'unowned',
   'dormant-account': 'dormant',
+  'never-used': 'never-used',
 };
 
 /**
  * Signed in: a row whose login the directory knows gets exactly the findings the rules raised about
- * that account (leaver, dormant, excess permissions, unowned, known shared, ...), with their titles and
+ * that account (leaver, dormant, never used, excess permissions, unowned, known shared, ...), with their titles and
  * tips, so a finding a member dismissed stays dismissed on the page too. A login the directory does not
  * know gets what the page alone tells, and, while active, `unowned`: it belongs to nobody Rollcall
  * knows of until the list is synced and the login linked to a person.

@@ -73,6 +73,7 @@ export const KIND_ORDER: readonly PageWarningKind[] = [
   'excess',
   'unowned',
   'dormant',
+  'never-used',
 ];
 
 /** Short badge labels; the tip carries the explanation. */
@@ -84,6 +85,7 @@ export const KIND_LABELS: Record<PageWarningKind, string> = {
   excess: 'Excess access',
   unowned: 'No owner',
   dormant: 'Dormant',
+  'never-used': 'Never used',
 };
 
 /** The value of a row's `data-rollcall`: its kinds, space-separated, or `ok`. */

@@ -98,14 +98,24 @@ export interface HomeSummary {
   directoryEmpty: boolean;
 }
 
-export const homeSummaryItem = storage.defineItem<HomeSummary>('local:homeSummary', {
-  fallback: {
-    computedAt: 0,
-    summary: { counts: { critical: 0, high: 0, medium: 0, low: 0 }, total: 0, healthScore: 100 },
-    top: [],
-    directoryEmpty: true,
+const NOTHING_CHECKED: HomeSummary = {
+  computedAt: 0,
+  summary: {
+    counts: { critical: 0, high: 0, medium: 0, low: 0 },
+    total: 0,
+    healthScore: null,
+    notChecked: 'no-people',
+    checked: { people: 0, systems: 0, logins: 0 },
   },
-  version: 1,
+  top: [],
+  directoryEmpty: true,
+};
+
+export const homeSummaryItem = storage.defineItem<HomeSummary>('local:homeSummary', {
+  fallback: NOTHING_CHECKED,
+  // Version 1 scored without knowing what was checked; its summary waits for the next computation.
+  version: 2,
+  migrations: { 2: () => NOTHING_CHECKED },
 });
 
 /**

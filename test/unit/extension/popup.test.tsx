@@ -85,8 +85,15 @@ describe('the popup, signed out', () => {
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: PASSWORD } });
     fireEvent.click(screen.getByRole('button', { name: 'Create firm and sign in' }));
     expect(await screen.findByText('Harbour & Vale')).toBeTruthy();
-    expect((await screen.findByTestId('health-score')).textContent).toBe('100/100');
-    expect(screen.getByText(/Nothing to check yet/)).toBeTruthy();
+    expect((await screen.findByTestId('health-score')).textContent).toBe('Not checked yet');
+    expect(
+      screen.getByText(
+        'Add your staff and the systems they sign in to, and Rollcall scores how clean their access is.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add a system' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add a person' }));
+    expect(await screen.findByRole('button', { name: 'Add person' })).toBeTruthy();
   });
 });
 
@@ -177,6 +184,7 @@ describe('the popup, signed in', () => {
     render(<Popup send={send} />);
     await signIn();
     await screen.findByTestId('health-score');
+    await service.queueChange({ op: 'upsert', entity: 'person', rowId: 'p1', data: { name: 'Rose Baker' } });
     await service.queueChange({ op: 'upsert', entity: 'system', rowId: 's1', data: { name: 'CaseLedger' } });
     await service.queueChange({
       op: 'upsert',
@@ -192,8 +200,13 @@ describe('the popup, signed in', () => {
           .map((li) => li.textContent),
       ).toEqual(['0 Critical', '1 High', '1 Medium', '0 Low']),
     );
-    // A role-named login (high) that nobody owns (medium): 100 × 0.85^(2 + 1).
-    expect(screen.getByTestId('health-score').textContent).toBe('61/100');
+    // One person; a role-named login (high) that nobody owns (medium): 100 × 1 ÷ (1 + 2 + 1).
+    expect(screen.getByTestId('health-score').textContent).toBe('25/100');
+    expect(screen.getByTestId('score-next').textContent).toBe(
+      'Fix the first finding below to raise it to 50.',
+    );
+    fireEvent.click(screen.getByText('How is this worked out?'));
+    expect(screen.getByText(/Rollcall checked 1 person and 1 login in 1 system/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: /named after a role/ }));
     expect(await screen.findByRole('heading', { name: 'Findings' })).toBeTruthy();
@@ -208,6 +221,9 @@ describe('the popup, signed in', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByText(/named after a role/)).toBeNull());
     expect(screen.getByRole('button', { name: 'Findings (1)' })).toBeTruthy();
+    // A dismissed finding no longer counts against the score.
+    fireEvent.click(screen.getByRole('button', { name: 'Home' }));
+    expect((await screen.findByTestId('health-score')).textContent).toBe('50/100');
     // The dismissal reaches the server's findings API, so it holds for the whole firm.
     await waitFor(() =>
       expect(server.state.dismissals).toEqual([

@@ -212,6 +212,7 @@ describe('the toolbar badge', () => {
     const stored = await homeSummaryItem.getValue();
     await homeSummaryItem.setValue({
       ...stored,
+      computedAt: 1,
       summary: { ...stored.summary, counts: { critical: 1, high: 2, medium: 5, low: 0 }, total: 8 },
     });
     await service.restoreBadge();

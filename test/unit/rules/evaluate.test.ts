@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { filterFindings, healthScore, openFindings, summarise } from '../../../shared/rules/health.ts';
+import {
+  checkedCounts,
+  filterFindings,
+  healthScore,
+  openFindings,
+  summarise,
+} from '../../../shared/rules/health.ts';
 import { evaluate } from '../../../shared/rules/registry.ts';
 import { findingSchema } from '../../../shared/schemas/findings.ts';
 import { account, daysAgo, NOW, org, person, system } from './fixtures.ts';
@@ -80,14 +86,13 @@ describe('dismissals, filters and the health score', () => {
     expect(filterFindings(findings, { rule: 'never-used' })).toEqual([]);
   });
 
-  it('scores 100 with nothing open, less for worse findings, never below 0', () => {
-    expect(healthScore([])).toBe(100);
-    expect(healthScore([{ severity: 'low' }])).toBe(96);
-    expect(healthScore([{ severity: 'critical' }])).toBe(52);
-    expect(healthScore([{ severity: 'high' }, { severity: 'high' }])).toBe(52);
-    expect(healthScore(Array.from({ length: 500 }, () => ({ severity: 'critical' as const })))).toBe(0);
-    const summary = summarise(findings);
+  it('summarises the open findings with what was checked, and scores them', () => {
+    const summary = summarise(findings, checkedCounts(data));
     expect(summary.total).toBe(findings.length);
     expect(summary.counts.critical).toBe(1);
+    expect(summary.checked).toEqual({ people: 2, systems: 2, logins: 4 });
+    expect(summary.notChecked).toBeNull();
+    expect(summary.healthScore).toBe(healthScore(summary.counts, summary.checked));
+    expect(summary.healthScore).toBeLessThan(50);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { healthScore } from '../../../shared/rules';
 import type { Finding } from '../../../shared/schemas/findings';
 import { findingListSchema, findingsSummarySchema } from '../../../shared/schemas/findings-api';
-import { addMember, authed, type SignedIn, signUp } from '../helpers';
+import { addMember, authed, request, type SignedIn, signUp } from '../helpers';
 
 /** The findings API over a small firm set up through the API itself, as the extension would. */
 let owner: SignedIn;
@@ -115,25 +115,93 @@ describe('GET /api/v1/findings', () => {
 });
 
 describe('GET /api/v1/findings/summary', () => {
-  it('counts open findings by severity and scores them with the shared formula', async () => {
-    const { findings } = await list();
-    const response = await authed(auditor, '/api/v1/findings/summary');
+  async function summary(who: SignedIn) {
+    const response = await authed(who, '/api/v1/findings/summary');
     expect(response.status).toBe(200);
-    const summary = findingsSummarySchema.parse(response.body);
-    expect(summary.total).toBe(findings.length);
-    expect(summary.counts.critical).toBe(1);
-    expect(summary.healthScore).toBe(healthScore(findings));
-    expect(summary.healthScore).toBeLessThan(100);
+    return findingsSummarySchema.parse(response.body);
+  }
+
+  it('counts open findings by severity, says what was checked, and scores them by the firm’s size', async () => {
+    const { findings } = await list();
+    const read = await summary(auditor);
+    expect(read.total).toBe(findings.length);
+    expect(read.counts.critical).toBe(1);
+    expect(read.checked).toEqual({ people: 2, systems: 1, logins: 3 });
+    expect(read.notChecked).toBeNull();
+    expect(read.healthScore).toBe(healthScore(read.counts, read.checked));
+    expect(read.healthScore).toBeLessThan(50);
   });
 
-  it('is 100 for an organisation with nothing wrong', async () => {
-    const empty = await signUp();
-    const response = await authed(empty, '/api/v1/findings/summary');
-    expect(response.body).toEqual({
+  it('is not checked yet for a new firm, and says what is missing until there is something to check', async () => {
+    const firm = await signUp();
+    expect(await summary(firm)).toEqual({
       counts: { critical: 0, high: 0, medium: 0, low: 0 },
       total: 0,
-      healthScore: 100,
+      healthScore: null,
+      notChecked: 'no-people',
+      checked: { people: 0, systems: 0, logins: 0 },
     });
+    const person = await post<{ id: string }>('/api/v1/people', { name: 'Ola Berg' }, firm);
+    expect(await summary(firm)).toMatchObject({ healthScore: null, notChecked: 'no-systems' });
+    const system = await post<{ id: string }>('/api/v1/systems', { name: 'DocVault' }, firm);
+    expect(await summary(firm)).toMatchObject({ healthScore: null, notChecked: 'no-logins' });
+    await post(
+      '/api/v1/accounts',
+      { systemId: system.id, username: 'oberg', ownerPersonId: person.id, lastSignInAt: Date.now() - DAY },
+      firm,
+    );
+    // One login, owned and in use: nothing wrong but the review the new system has not had yet.
+    const checked = await summary(firm);
+    expect(checked.notChecked).toBeNull();
+    expect(checked.healthScore).toBe(healthScore(checked.counts, checked.checked));
+  });
+
+  it('is described in the OpenAPI document: the score may be null, with the reason why', async () => {
+    type Schema = { properties: Record<string, { anyOf?: { type: string; enum?: string[] }[] }> };
+    const document = (await (await request('/api/v1/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        { get: { responses: Record<string, { content: Record<string, { schema: Schema }> }> } }
+      >;
+    };
+    const schema = document.paths['/api/v1/findings/summary']?.get.responses['200']?.content[
+      'application/json'
+    ]?.schema as Schema;
+    expect(schema.properties.healthScore?.anyOf?.map((option) => option.type)).toEqual(['integer', 'null']);
+    expect(schema.properties.notChecked?.anyOf?.[0]?.enum).toEqual(['no-people', 'no-systems', 'no-logins']);
+    expect(schema.properties.checked).toBeDefined();
+  });
+
+  it('rises as findings are fixed', async () => {
+    const firm = await signUp();
+    const system = await post<{ id: string }>('/api/v1/systems', { name: 'PayDesk' }, firm);
+    const people = [];
+    for (const name of ['Ann Lee', 'Bo Chan', 'Cy Diaz', 'Di Ekwe'])
+      people.push(await post<{ id: string }>('/api/v1/people', { name }, firm));
+    const dormant = [];
+    for (const [index, person] of people.entries())
+      dormant.push(
+        await post<{ id: string }>(
+          '/api/v1/accounts',
+          {
+            systemId: system.id,
+            username: `user${index}`,
+            ownerPersonId: person.id,
+            lastSignInAt: Date.now() - 200 * DAY,
+          },
+          firm,
+        ),
+      );
+    const scores = [(await summary(firm)).healthScore ?? 100];
+    for (const account of dormant) {
+      const disabled = await authed(firm, `/api/v1/accounts/${account.id}`, {
+        method: 'PATCH',
+        body: { status: 'disabled' },
+      });
+      expect(disabled.status).toBe(200);
+      scores.push((await summary(firm)).healthScore ?? 100);
+    }
+    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeGreaterThan(scores[i - 1] ?? 100);
   });
 });
 

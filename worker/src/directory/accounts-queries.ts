@@ -16,7 +16,7 @@ import {
   toStatement,
   type Write,
 } from '../db/versions';
-import { ProblemError } from '../http/problem';
+import { notInThisFirm, ProblemError } from '../http/problem';
 import { findLiveRow } from './live-row';
 import { afterCursor, toPage } from './page-cursor';
 import { containsText } from './people-queries';
@@ -93,14 +93,14 @@ async function personErrors(
   if (input.ownerPersonId && !known.has(input.ownerPersonId)) {
     errors.push({
       field: `${prefix}.ownerPersonId`,
-      message: `no person ${input.ownerPersonId} in this organisation`,
+      message: notInThisFirm('person'),
     });
   }
   (input.userPersonIds ?? []).forEach((id, index) => {
     if (!known.has(id))
       errors.push({
         field: `${prefix}.userPersonIds.${index}`,
-        message: `no person ${id} in this organisation`,
+        message: notInThisFirm('person'),
       });
   });
   return errors;
@@ -136,7 +136,7 @@ export async function accountWriteErrors(
   const system = await findSystem(db, orgId, input.systemId);
   if (!system) {
     return {
-      errors: [{ field: `${prefix}.systemId`, message: `no system ${input.systemId} in this organisation` }],
+      errors: [{ field: `${prefix}.systemId`, message: notInThisFirm('system') }],
       conflict: false,
     };
   }

@@ -12,7 +12,7 @@ import {
   toStatement,
   type Write,
 } from '../db/versions';
-import { ProblemError } from '../http/problem';
+import { notInThisFirm, ProblemError } from '../http/problem';
 import { findLiveRow } from './live-row';
 import { afterCursor, toPage } from './page-cursor';
 import { toJobRole } from './rows';
@@ -54,7 +54,7 @@ export async function templateErrors(
   for (const [systemId, names] of Object.entries(template)) {
     const system = known.get(systemId);
     if (!system) {
-      errors.push({ field: `${field}.${systemId}`, message: `no system ${systemId} in this organisation` });
+      errors.push({ field: `${field}.${systemId}`, message: notInThisFirm('system') });
       continue;
     }
     const catalogue = new Set(system.permissions.map((permission) => permission.name));

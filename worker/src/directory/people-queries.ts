@@ -17,7 +17,7 @@ import {
   toStatement,
   type Write,
 } from '../db/versions';
-import { ProblemError } from '../http/problem';
+import { notInThisFirm, ProblemError } from '../http/problem';
 import { findLiveRow } from './live-row';
 import { afterCursor, toPage } from './page-cursor';
 import { toPerson } from './rows';
@@ -72,7 +72,7 @@ async function checkJobRole(db: Db, orgId: string, jobRoleId: string | null | un
     .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.id, jobRoleId), eq(jobRoles.deleted, false)));
   if (!row) {
     throw new ProblemError(422, 'The job role does not exist.', [
-      { field, message: `no job role ${jobRoleId} in this organisation` },
+      { field, message: notInThisFirm('job role') },
     ]);
   }
 }

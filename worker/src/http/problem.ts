@@ -30,6 +30,12 @@ export class ProblemError extends HTTPException {
   }
 }
 
+/**
+ * What a field naming a row this organisation does not have says: in words, without the id (the
+ * field names where it is), so an admin shown it by the extension reads a reason, not a code.
+ */
+export const notInThisFirm = (what: string) => `no such ${what} in this firm: it may have been deleted`;
+
 /** Turns zod issues into field errors named by where they are: `body.email`, `query.since`. */
 export function fieldErrors(target: string, issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => {

@@ -10,7 +10,7 @@ import type {
 import { members, reviewCampaigns, reviewItems, systems } from '../db/schema';
 import { type Db, inJson, jsonChunks, toStatement } from '../db/versions';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
-import { ProblemError } from '../http/problem';
+import { notInThisFirm, ProblemError } from '../http/problem';
 
 /** Roles that may be named reviewers of a campaign: "the reviewer role or above". */
 export const REVIEWER_ROLES = ['owner', 'admin', 'reviewer'] as const;
@@ -131,8 +131,7 @@ export async function planCampaign(
     .where(and(eq(members.orgId, orgId), isNull(members.removedAt), inJson(members.id, reviewerIds)));
   const reviewerErrors = reviewerIds.flatMap((id, index) => {
     const found = reviewerRows.find((row) => row.id === id);
-    if (!found)
-      return [{ field: `body.reviewerIds.${index}`, message: `no member ${id} in this organisation` }];
+    if (!found) return [{ field: `body.reviewerIds.${index}`, message: notInThisFirm('member') }];
     if (!(REVIEWER_ROLES as readonly string[]).includes(found.role)) {
       return [
         { field: `body.reviewerIds.${index}`, message: `an ${found.role} cannot decide access reviews` },

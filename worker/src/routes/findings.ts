@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { filterFindings, summarise } from '../../../shared/rules';
+import { checkedCounts, filterFindings, summarise } from '../../../shared/rules';
 import {
   dismissFindingSchema,
   findingDismissalSchema,
@@ -31,7 +31,7 @@ const MAX_DISMISSAL_MS = 366 * 86_400_000;
 async function currentFindings(db: ReturnType<typeof database>, orgId: string, now: number) {
   const loaded = await loadOrganisation(db, orgId);
   if (!loaded) throw new ProblemError(404, 'No such organisation.');
-  return findingsOf(loaded, now);
+  return { ...findingsOf(loaded, now), checked: checkedCounts(loaded.data) };
 }
 
 export const findingsApp = new Hono<AppEnv>()
@@ -60,13 +60,14 @@ export const findingsApp = new Hono<AppEnv>()
     api.route({
       method: 'get',
       path: '/summary',
-      summary: 'Open findings counted by severity, and the 0–100 health score',
+      summary:
+        'Open findings counted by severity, what was checked, and the 0–100 health score (null until there are staff, a system and logins)',
       roles: READERS,
       responses: { 200: { description: 'Counts and score', schema: findingsSummarySchema } },
     }),
     async (c) => {
-      const { open } = await currentFindings(database(c.env.DB), c.get('member').orgId, Date.now());
-      return c.json(summarise(open));
+      const { open, checked } = await currentFindings(database(c.env.DB), c.get('member').orgId, Date.now());
+      return c.json(summarise(open, checked));
     },
   )
   .post(

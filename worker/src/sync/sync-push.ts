@@ -19,6 +19,7 @@ import {
 } from '../db/versions';
 import { unknownPermissionErrors } from '../directory/accounts-queries';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
+import { notInThisFirm } from '../http/problem';
 
 /**
  * Applying a batch of offline mutations. Each carries a client-made id (a retried push finds it in
@@ -90,6 +91,12 @@ const REQUIRED: Record<SyncEntity, string[]> = {
 };
 
 const key = (entity: SyncEntity, id: string) => `${entity}:${id}`;
+const ENTITY_NAMES: Record<SyncEntity, string> = {
+  person: 'person',
+  system: 'system',
+  jobRole: 'job role',
+  account: 'login',
+};
 
 /** What a push did to one row, for the audit log. */
 export type PushedChange = {
@@ -266,7 +273,7 @@ export async function planPush(
     if (mutation.baseVersion !== (stored?.version ?? null)) {
       if (!stored && mutation.baseVersion !== null) {
         reject(mutation, [
-          { field: `${field}.rowId`, message: `no ${mutation.entity} ${mutation.rowId} here` },
+          { field: `${field}.rowId`, message: notInThisFirm(ENTITY_NAMES[mutation.entity]) },
         ]);
       } else {
         conflict(mutation, stored);
@@ -284,7 +291,7 @@ export async function planPush(
     if (mutation.op === 'delete') {
       if (!stored && !known) {
         reject(mutation, [
-          { field: `${field}.rowId`, message: `no ${mutation.entity} ${mutation.rowId} here` },
+          { field: `${field}.rowId`, message: notInThisFirm(ENTITY_NAMES[mutation.entity]) },
         ]);
         return;
       }
@@ -476,7 +483,7 @@ function checkState(
     if (jobRoleId && !known.roles.has(jobRoleId)) {
       errors.push({
         field: `${field}.data.jobRoleId`,
-        message: `no job role ${jobRoleId} in this organisation`,
+        message: notInThisFirm('job role'),
       });
     }
     const start = state.startDate as string | null;
@@ -491,7 +498,7 @@ function checkState(
     }
     const system = known.orgSystems.get(systemId);
     if (!system) {
-      errors.push({ field: `${field}.data.systemId`, message: `no system ${systemId} in this organisation` });
+      errors.push({ field: `${field}.data.systemId`, message: notInThisFirm('system') });
     } else {
       errors.push(
         ...unknownPermissionErrors(system, state.permissions as string[], `${field}.data.permissions`),
@@ -501,14 +508,14 @@ function checkState(
     if (owner && !known.people.has(owner)) {
       errors.push({
         field: `${field}.data.ownerPersonId`,
-        message: `no person ${owner} in this organisation`,
+        message: notInThisFirm('person'),
       });
     }
     (state.userPersonIds as string[]).forEach((id, index) => {
       if (!known.people.has(id)) {
         errors.push({
           field: `${field}.data.userPersonIds.${index}`,
-          message: `no person ${id} in this organisation`,
+          message: notInThisFirm('person'),
         });
       }
     });
@@ -520,7 +527,7 @@ function checkState(
       if (!system) {
         errors.push({
           field: `${field}.data.permissions.${systemId}`,
-          message: `no system ${systemId} in this organisation`,
+          message: notInThisFirm('system'),
         });
         continue;
       }
