@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountSchema, systemSchema } from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
@@ -22,6 +23,7 @@ const PAGE = 'practice-staff-list';
 describe('journey: sign up, add a system, its user list is marked and synced', () => {
   let journey: Journey;
   let server: Api;
+  let popup: Page;
 
   beforeAll(async () => {
     journey = await startJourney();
@@ -31,7 +33,7 @@ describe('journey: sign up, add a system, its user list is marked and synced', (
   });
 
   it('signs up a new firm from the popup', async () => {
-    const popup = await journey.openPopup();
+    popup = await journey.openPopup();
     await popup.getByRole('button', { name: 'Create a firm' }).click();
     await popup.getByLabel('Server').fill(journey.worker.url);
     await popup.getByLabel('Firm name').fill('Harbour & Finch Lawyers');
@@ -41,14 +43,21 @@ describe('journey: sign up, add a system, its user list is marked and synced', (
     await popup.getByRole('button', { name: 'Create firm and sign in' }).click();
     await expectSynced(popup);
     expect(await popup.locator('header').textContent()).toContain('Harbour & Finch Lawyers');
+    // Nothing to score before the firm has staff and a system.
+    await expect.poll(() => popup.getByTestId('health-score').textContent()).toBe('Not checked yet');
     await screenshot(popup, 'journey-1-signed-up');
-    await popup.close();
     // The account exists on the server: the same credentials open a second session.
     server = await signInToApi(journey.worker.url, OWNER.email, OWNER.password);
   });
 
   it('adds the system with its admin-page pattern in the options page', async () => {
-    const options = await journey.openOptions();
+    // The popup leads to the options page, in a tab of its own.
+    const opened = journey.browser.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Options: server, systems, thresholds' }).click();
+    const options = await opened;
+    await options.setViewportSize({ width: 1000, height: 900 });
+    expect(options.url()).toBe(`chrome-extension://${journey.browser.extensionId}/options.html`);
+    await popup.close();
     const pattern = `${journey.pages.url}/${PAGE}.html*`;
     const systems = options.getByRole('region', { name: 'Systems' });
     await systems.getByLabel('Name').fill('LexOffice');
