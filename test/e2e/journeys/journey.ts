@@ -28,8 +28,6 @@ export type Journey = {
   browser: ExtensionBrowser;
   /** The toolbar popup, opened as a page (chrome-extension://<id>/popup.html). */
   openPopup: () => Promise<Page>;
-  /** The options page. */
-  openOptions: () => Promise<Page>;
   /** A page of the fixture site, at the size of a desktop window. */
   openPage: (path: string) => Promise<Page>;
   /** Closes the browser and opens it again on the same profile, as after a restart. */
@@ -61,21 +59,13 @@ export async function startJourney(): Promise<Journey> {
   ]);
   let browser = first;
 
-  async function openExtensionPage(file: string, size: { width: number; height: number }) {
-    const page = await browser.context.newPage();
-    await page.setViewportSize(size);
-    await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
-    return page;
-  }
-
   return {
     pages,
     worker,
     get browser() {
       return browser;
     },
-    openPopup: () => openExtensionPage('popup.html', { width: 360, height: 600 }),
-    openOptions: () => openExtensionPage('options.html', { width: 1000, height: 900 }),
+    openPopup: () => browser.openPopup(),
     async openPage(path) {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: 1280, height: 900 });
