@@ -1,25 +1,23 @@
-import type { Classification } from './classifier/classify.ts';
-import { defaultAccountEvidence, defaultAccountTip } from './rules/default-account.ts';
-import {
-  DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE,
-  genericUsernameCheck,
-  genericUsernameTip,
-} from './rules/generic-username.ts';
-import { sharedDisplayNameEvidence, sharedLoginTip } from './rules/shared-login.ts';
+import { type Classification, classify } from './classifier/classify.ts';
+import { namesTwoPeople } from './classifier/shared-display-name.ts';
+import { defaultAccountEvidence, defaultAccountRule } from './rules/default-account.ts';
+import { genericUsernameCheck, genericUsernameRule } from './rules/generic-username.ts';
+import { lookalikeEvidence, lookalikeUsernameRule } from './rules/lookalike-username.ts';
+import { sharedLoginRule } from './rules/shared-login.ts';
 import type { RuleId, Severity, Tip } from './schemas/findings.ts';
 
 /**
  * The page-only evaluator: what the content script can say about a user list read off an admin
  * page with nothing but the page itself (no Rollcall server, no directory, signed out).
  *
- * From a row alone three things can be told, and only these: the login is named after a role
+ * From a row alone four things can be told, and only these: the login is named after a role
  * (`generic`), the display name names two or more people (`shared`), the login is a built-in or
- * test one (`default`). Leavers, dormant, unowned and excess-permission warnings need the
- * directory and come from the server's findings when signed in. The evidence and tips are the very
+ * test one (`default`), the login is written to look like another (`lookalike`). Leavers, dormant,
+ * unowned and excess-permission warnings need the directory and come from the server's findings when signed in. The evidence and tips are the very
  * ones the server-side rules use, so the page and the popup say the same thing.
  *
- * It ships in the content script, so it must not pull in zod: it imports only the classifier and
- * the rules' evidence and tips, never shared/settings.ts or the schemas' values.
+ * It imports no zod: only the classifier and the rules' evidence, tips and declarations, never
+ * shared/settings.ts or the schemas' values.
  */
 
 /** One row of a user table as the content script read it; only `username` is required. */
@@ -35,7 +33,12 @@ export interface PageRow {
   lastSignIn?: string | null;
 }
 
-export type PageFindingKind = 'generic' | 'shared' | 'default';
+type PageAloneRule =
+  | typeof genericUsernameRule
+  | typeof sharedLoginRule
+  | typeof defaultAccountRule
+  | typeof lookalikeUsernameRule;
+export type PageFindingKind = NonNullable<PageAloneRule['pageKind']>['kind'];
 
 export interface PageFinding {
   kind: PageFindingKind;
@@ -48,7 +51,7 @@ export interface PageFinding {
 }
 
 export interface PageRowVerdict {
-  /** The kinds found, in the order generic, shared, default; empty when the row looks fine. */
+  /** The kinds found, in the order generic, shared, default, lookalike; empty when the row looks fine. */
   kinds: PageFindingKind[];
   findings: PageFinding[];
   /** The classifier's reading of the login when it was called generic, for a "why" view. */
@@ -75,44 +78,36 @@ export function evaluatePageRow(row: PageRow, options: PageEvaluationOptions = {
   if (!username || isDisabledStatus(row.status)) {
     return { kinds: [], findings: [], classification: null };
   }
-  const minConfidence = options.genericUsernameMinConfidence ?? DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE;
+  const minConfidence = options.genericUsernameMinConfidence ?? genericUsernameRule.setting.default;
   const displayName = row.displayName?.trim() || null;
   const findings: PageFinding[] = [];
-
-  const generic = genericUsernameCheck(username, displayName, minConfidence);
-  if (generic) {
+  const found = (rule: PageAloneRule, title: string, evidence: string) =>
     findings.push({
-      kind: 'generic',
-      ruleId: 'generic-username',
-      severity: 'high',
-      title: `"${username}" is named after a role, not a person`,
-      evidence: generic.evidence,
-      tip: genericUsernameTip,
+      kind: rule.pageKind.kind,
+      ruleId: rule.id,
+      severity: rule.severity,
+      title,
+      evidence,
+      tip: rule.tip,
     });
-  }
 
-  const shared = sharedDisplayNameEvidence(displayName);
-  if (shared) {
-    findings.push({
-      kind: 'shared',
-      ruleId: 'shared-login',
-      severity: 'high',
-      title: `"${username}" looks shared by more than one person`,
-      evidence: shared,
-      tip: sharedLoginTip,
-    });
-  }
+  const generic = genericUsernameCheck(username, displayName, minConfidence, classify(username, displayName));
+  if (generic)
+    found(genericUsernameRule, `"${username}" is named after a role, not a person`, generic.evidence);
+
+  const shared = namesTwoPeople(displayName)?.reason;
+  if (shared) found(sharedLoginRule, `"${username}" looks shared by more than one person`, shared);
 
   const builtIn = defaultAccountEvidence(username);
-  if (builtIn) {
-    findings.push({
-      kind: 'default',
-      ruleId: 'default-account',
-      severity: 'high',
-      title: `"${username}" is a built-in or test login`,
-      evidence: builtIn,
-      tip: defaultAccountTip,
-    });
+  if (builtIn) found(defaultAccountRule, `"${username}" is a built-in or test login`, builtIn);
+
+  const lookalike = lookalikeEvidence(username);
+  if (lookalike) {
+    found(
+      lookalikeUsernameRule,
+      `"${username}" is written to look like "${lookalike.plain}"`,
+      lookalike.evidence,
+    );
   }
 
   return {

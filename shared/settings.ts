@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE } from './rules/generic-username.ts';
+import { RULE_SETTINGS, type RuleSettingKey } from './rules/registry.ts';
+import type { RuleSetting } from './rules/types.ts';
 
 /**
- * An organisation's thresholds for the rules in shared/rules. Every field has a default, so a
- * partial object (or none) is a valid input: `resolveSettings({ dormantDays: 30 })`.
+ * An organisation's thresholds for the rules in shared/rules, each declared by its rule (its
+ * `setting`), and the firm's time zone. Every field has a default, so a partial object (or none)
+ * is a valid input: `resolveSettings({ dormantDays: 30 })`.
  */
 
 function isTimeZone(tz: string): boolean {
@@ -15,19 +17,22 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** A rule's threshold as a schema: a number in its bounds, whole where it must be. */
+function thresholdSchema(setting: RuleSetting): z.ZodNumber {
+  const number = setting.integer ? z.number().int() : z.number();
+  return number.min(setting.min).max(setting.max);
+}
+
+const thresholds = Object.fromEntries(
+  RULE_SETTINGS.map((setting) => [setting.key, thresholdSchema(setting).default(setting.default)]),
+) as Record<RuleSettingKey, z.ZodDefault<z.ZodNumber>>;
+
+/** The firm's time zone (IANA name): it decides what "today" is for leavers' end dates. */
+const timeZoneSchema = z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Europe/London');
+
 export const organisationSettingsSchema = z.object({
-  /** No sign-in for this many days makes an active account dormant (CIS Controls v8 5.3: 45). */
-  dormantDays: z.number().int().min(1).max(3650).default(45),
-  /** An account made this many days ago and never used is flagged. */
-  neverUsedDays: z.number().int().min(1).max(3650).default(14),
-  /** How many active user-managing accounts one system may have before it is too many. */
-  maxAdmins: z.number().int().min(1).max(1000).default(2),
-  /** A system's last completed access review older than this is overdue. */
-  reviewOverdueDays: z.number().int().min(1).max(3650).default(90),
-  /** How sure the username classifier must be before a login is called generic, 0.5..1. */
-  genericUsernameMinConfidence: z.number().min(0.5).max(1).default(DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE),
-  /** The firm's time zone (IANA name): it decides what "today" is for leavers' end dates. */
-  timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Europe/London').default('UTC'),
+  ...thresholds,
+  timeZone: timeZoneSchema.default('UTC'),
 });
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 export type OrganisationSettingsInput = z.input<typeof organisationSettingsSchema>;
@@ -36,14 +41,11 @@ export type OrganisationSettingsInput = z.input<typeof organisationSettingsSchem
  * A change to some of the thresholds, as `PATCH /api/v1/organisation` accepts it: a field left out
  * keeps its stored value (no default fills it in).
  */
-const shape = organisationSettingsSchema.shape;
 export const organisationSettingsPatchSchema = z.object({
-  dormantDays: shape.dormantDays.unwrap().optional(),
-  neverUsedDays: shape.neverUsedDays.unwrap().optional(),
-  maxAdmins: shape.maxAdmins.unwrap().optional(),
-  reviewOverdueDays: shape.reviewOverdueDays.unwrap().optional(),
-  genericUsernameMinConfidence: shape.genericUsernameMinConfidence.unwrap().optional(),
-  timeZone: shape.timeZone.unwrap().optional(),
+  ...(Object.fromEntries(
+    RULE_SETTINGS.map((setting) => [setting.key, thresholdSchema(setting).optional()]),
+  ) as Record<RuleSettingKey, z.ZodOptional<z.ZodNumber>>),
+  timeZone: timeZoneSchema.optional(),
 });
 
 export const DEFAULT_SETTINGS: OrganisationSettings = organisationSettingsSchema.parse({});

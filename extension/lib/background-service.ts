@@ -1,5 +1,4 @@
-import { findingDismissalSchema } from '../../shared/schemas/findings-api';
-import { organisationSchema } from '../../shared/schemas/organisation';
+import { contract } from '../../shared/contract';
 import type { FieldError } from '../../shared/schemas/problem';
 import { type OrganisationSettingsInput, readRuleSettings } from '../../shared/settings';
 import { computeFindings, urgentCount } from './findings';
@@ -151,11 +150,9 @@ export function createBackgroundService({
 
   /** The firm's thresholds, as the owner last set them; answers whether they changed here. */
   async function pullRuleSettings(): Promise<boolean> {
-    const organisation = await api
-      .request('GET', '/api/v1/organisation', organisationSchema)
-      .catch(() => null);
-    if (!organisation) return false;
-    const next = readRuleSettings(organisation.settings);
+    const organisation = await api.call(contract.organisation.get);
+    if (!organisation.ok) return false;
+    const next = readRuleSettings(organisation.value.settings);
     if (JSON.stringify(readRuleSettings(await ruleSettingsItem.getValue())) === JSON.stringify(next))
       return false;
     await ruleSettingsItem.setValue(next);
@@ -168,19 +165,13 @@ export function createBackgroundService({
    */
   async function sendDismissals(): Promise<void> {
     for (const dismissal of (await dismissalsItem.getValue()).filter((d) => !d.sent)) {
-      let keep = true;
-      try {
-        await api.request(
-          'POST',
-          `/api/v1/findings/${encodeURIComponent(dismissal.findingId)}/dismiss`,
-          findingDismissalSchema,
-          { reason: dismissal.reason, expiresAt: dismissal.expiresAt },
-        );
-      } catch (error) {
-        // Offline or signed out: it waits for the next sync. Refused for good: drop it.
-        if (!(error instanceof ApiError) || error.status === null || error.status === 401) return;
-        keep = false;
-      }
+      const sent = await api.call(contract.findings.dismiss, {
+        params: { id: dismissal.findingId },
+        body: { reason: dismissal.reason, expiresAt: dismissal.expiresAt },
+      });
+      // Offline or signed out: it waits for the next sync. Refused for good: drop it.
+      if (!sent.ok && (sent.error.status === null || sent.error.status === 401)) return;
+      const keep = sent.ok;
       await exclusive(async () => {
         const current = await dismissalsItem.getValue();
         await dismissalsItem.setValue(
@@ -286,8 +277,9 @@ export function createBackgroundService({
 
     async signIn(data: { email: string; password: string }): Promise<ActionResult> {
       try {
-        const pair = await api.logIn(data);
-        await startSession(pair.organisation.id);
+        const signedIn = await api.logIn(data);
+        if (!signedIn.ok) return failed(signedIn.error);
+        await startSession(signedIn.value.organisation.id);
         return ok;
       } catch (error) {
         return failed(error);
@@ -301,8 +293,9 @@ export function createBackgroundService({
       password: string;
     }): Promise<ActionResult> {
       try {
-        const pair = await api.signUp(data);
-        await startSession(pair.organisation.id);
+        const signedIn = await api.signUp(data);
+        if (!signedIn.ok) return failed(signedIn.error);
+        await startSession(signedIn.value.organisation.id);
         return ok;
       } catch (error) {
         return failed(error);
@@ -317,14 +310,11 @@ export function createBackgroundService({
     async saveRuleSettings(settings: OrganisationSettingsInput): Promise<ActionResult> {
       const who = await signedInAsItem.getValue();
       if (who?.state === 'signed-in') {
-        try {
-          const organisation = await api.request('PATCH', '/api/v1/organisation', organisationSchema, {
-            settings: readRuleSettings(settings),
-          });
-          await ruleSettingsItem.setValue(readRuleSettings(organisation.settings));
-        } catch (error) {
-          return failed(error);
-        }
+        const organisation = await api.call(contract.organisation.update, {
+          body: { settings: readRuleSettings(settings) },
+        });
+        if (!organisation.ok) return failed(organisation.error);
+        await ruleSettingsItem.setValue(readRuleSettings(organisation.value.settings));
       } else {
         await ruleSettingsItem.setValue(readRuleSettings(settings));
       }

@@ -1,5 +1,11 @@
-import { checkedCounts, evaluate, openFindings, severityCounts, summarise } from '../../shared/rules/index';
-import type { Finding, FindingDismissal, FindingsSummary, Severity } from '../../shared/schemas/findings';
+import {
+  checkedCounts,
+  evaluate,
+  openFindings,
+  type SeverityCounts,
+  summarise,
+} from '../../shared/rules/index';
+import type { Finding, FindingDismissal, FindingsSummary } from '../../shared/schemas/findings';
 import { DEFAULT_SETTINGS, type OrganisationSettings } from '../../shared/settings';
 import type { Tables } from './sync/local-copy';
 
@@ -27,10 +33,6 @@ export function computeFindings(
   const findings = openFindings(evaluate(data, settings, now), dismissals, now);
   return { findings, summary: summarise(findings, checkedCounts(data)) };
 }
-
-export type SeverityCounts = Record<Severity, number>;
-export const countBySeverity: (findings: readonly Pick<Finding, 'severity'>[]) => SeverityCounts =
-  severityCounts;
 
 /** What the toolbar badge shows: the findings that need action now. */
 export function urgentCount(counts: SeverityCounts): number {

@@ -1,15 +1,28 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { z } from 'zod';
 import type { PageSnapshot } from '../../shared/schemas/page-row';
 import type { FieldError } from '../../shared/schemas/problem';
-import type { Campaign, DecideItem, Notification, ReviewItem, Todo } from '../../shared/schemas/reviews';
+import type {
+  Campaign,
+  checklistSchema,
+  DecideItem,
+  Notification,
+  ReviewItem,
+  Todo,
+} from '../../shared/schemas/reviews';
 import type { OrganisationSettingsInput } from '../../shared/settings';
-import type { Answer, Checklist } from './reviews-service';
 import type { ChangeInput } from './sync/outbox';
 import type { SyncStatus } from './sync/sync-store';
 
 export type ServerStatus =
   | { state: 'online'; url: string; version: string }
   | { state: 'unreachable'; url: string; reason: string };
+
+/** The answer to a popup's request: the data, or why not in plain words. */
+export type Answer<T> = { ok: true; data: T } | { ok: false; kind: string; message: string };
+
+/** A leaver's checklist: their open and done to-dos. */
+export type Checklist = z.infer<typeof checklistSchema>;
 
 /** The answer to an action from the popup or options: done, or why not in words (and which field). */
 export type ActionResult = { ok: true } | { ok: false; kind: string; message: string; fields: FieldError[] };

@@ -1,21 +1,15 @@
 import type { z } from 'zod';
-import {
-  type Campaign,
-  campaignListSchema,
-  checklistListSchema,
-  type DecideItem,
-  markReadResultSchema,
-  type Notification,
-  notificationListSchema,
-  type ReviewItem,
+import { contract } from '../../shared/contract';
+import type {
+  Campaign,
+  DecideItem,
+  Notification,
+  ReviewItem,
   reviewItemPageSchema,
-  reviewItemSchema,
-  type Todo,
-  todoPageSchema,
-  todoSchema,
+  Todo,
 } from '../../shared/schemas/reviews';
-import type { onMessage } from './messaging';
-import { type ApiClient, ApiError } from './sync/api-client';
+import type { Answer, Checklist, onMessage } from './messaging';
+import type { ApiClient, ApiError, ApiResult } from './sync/api-client';
 import { unreadNotificationsItem } from './sync/sync-store';
 
 /**
@@ -24,30 +18,31 @@ import { unreadNotificationsItem } from './sync/sync-store';
  * goes straight to the API and answers what the server said, in words.
  */
 
-export type Checklist = z.infer<typeof checklistListSchema>['checklists'][number];
-
-/** The answer to a popup's request: the data, or why not in plain words. */
-export type Answer<T> = { ok: true; data: T } | { ok: false; kind: string; message: string };
+type ReviewItemPage = z.infer<typeof reviewItemPageSchema>;
 
 /** Items fetched per page; a campaign of a small firm fits in one or two. */
 const PAGE = 200;
 /** Guards against a server that keeps answering a cursor. */
 const MAX_PAGES = 25;
 
-function refused(error: unknown, offline: string): Answer<never> {
-  if (error instanceof ApiError) {
-    if (error.kind === 'unreachable') return { ok: false, kind: 'offline', message: offline };
-    return { ok: false, kind: error.kind, message: error.message };
-  }
-  return { ok: false, kind: 'error', message: error instanceof Error ? error.message : String(error) };
+function refused(error: ApiError, offline: string): Answer<never> {
+  if (error.kind === 'unreachable') return { ok: false, kind: 'offline', message: offline };
+  return { ok: false, kind: error.kind, message: error.message };
 }
 
-async function answer<T>(run: () => Promise<T>, offline: string): Promise<Answer<T>> {
+/** The popup's answer: the value, or why not in words ("offline" in the words given). */
+async function answer<T>(run: () => Promise<ApiResult<T>>, offline: string): Promise<Answer<T>> {
   try {
-    return { ok: true, data: await run() };
+    const result = await run();
+    return result.ok ? { ok: true, data: result.value } : refused(result.error, offline);
   } catch (error) {
-    return refused(error, offline);
+    return { ok: false, kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** A result's value changed, a problem passed on. */
+function mapped<T, U>(result: ApiResult<T>, change: (value: T) => U): ApiResult<U> {
+  return result.ok ? { ok: true, value: change(result.value) } : result;
 }
 
 const OFFLINE_READ = 'You’re offline: this needs the Rollcall server. Try again when you’re connected.';
@@ -68,37 +63,35 @@ export function createReviewsService({
     await onUnreadChanged();
   }
 
-  async function listNotifications(): Promise<{ notifications: Notification[]; unread: number }> {
-    const list = await api.request('GET', '/api/v1/notifications?limit=50', notificationListSchema);
-    await remember(list.unread);
+  async function listNotifications(): Promise<ApiResult<{ notifications: Notification[]; unread: number }>> {
+    const list = await api.call(contract.notifications.list, { query: { limit: 50 } });
+    if (list.ok) await remember(list.value.unread);
     return list;
   }
 
   return {
     listReviews: (): Promise<Answer<Campaign[]>> =>
       answer(
-        async () => (await api.request('GET', '/api/v1/reviews', campaignListSchema)).campaigns,
+        async () => mapped(await api.call(contract.reviews.list), (list) => list.campaigns),
         OFFLINE_READ,
       ),
 
     /** Every item of a campaign, in the server's order, all pages. */
     listReviewItems: ({ campaignId }: { campaignId: string }): Promise<Answer<ReviewItem[]>> =>
-      answer(async () => {
+      answer(async (): Promise<ApiResult<ReviewItem[]>> => {
         const items: ReviewItem[] = [];
         let cursor: string | null = null;
         for (let page = 0; page < MAX_PAGES; page++) {
-          const query = new URLSearchParams({ limit: String(PAGE) });
-          if (cursor) query.set('cursor', cursor);
-          const next = await api.request(
-            'GET',
-            `/api/v1/reviews/${encodeURIComponent(campaignId)}/items?${query}`,
-            reviewItemPageSchema,
-          );
-          items.push(...next.items);
-          cursor = next.nextCursor;
+          const next: ApiResult<ReviewItemPage> = await api.call(contract.reviews.listItems, {
+            params: { id: campaignId },
+            query: { limit: PAGE, ...(cursor ? { cursor } : {}) },
+          });
+          if (!next.ok) return next;
+          items.push(...next.value.items);
+          cursor = next.value.nextCursor;
           if (!cursor) break;
         }
-        return items;
+        return { ok: true, value: items };
       }, OFFLINE_READ),
 
     decideReviewItem: ({
@@ -111,13 +104,7 @@ export function createReviewsService({
       decision: DecideItem;
     }): Promise<Answer<ReviewItem>> =>
       answer(
-        () =>
-          api.request(
-            'POST',
-            `/api/v1/reviews/${encodeURIComponent(campaignId)}/items/${encodeURIComponent(itemId)}/decision`,
-            reviewItemSchema,
-            decision,
-          ),
+        () => api.call(contract.reviews.decide, { params: { id: campaignId, itemId }, body: decision }),
         OFFLINE_WRITE,
       ),
 
@@ -125,16 +112,17 @@ export function createReviewsService({
     listFollowUps: (): Promise<Answer<{ checklists: Checklist[]; reviewTodos: Todo[] }>> =>
       answer(async () => {
         const [lists, todos] = await Promise.all([
-          api.request('GET', '/api/v1/todos/checklists', checklistListSchema),
-          api.request('GET', '/api/v1/todos?status=open&source=review&limit=200', todoPageSchema),
+          api.call(contract.todos.checklists),
+          api.call(contract.todos.list, { query: { status: 'open', source: 'review', limit: 200 } }),
         ]);
-        return { checklists: lists.checklists, reviewTodos: todos.items };
+        if (!lists.ok) return lists;
+        if (!todos.ok) return todos;
+        return { ok: true, value: { checklists: lists.value.checklists, reviewTodos: todos.value.items } };
       }, OFFLINE_READ),
 
     confirmTodo: ({ todoId, comment }: { todoId: string; comment: string }): Promise<Answer<Todo>> =>
       answer(
-        () =>
-          api.request('POST', `/api/v1/todos/${encodeURIComponent(todoId)}/confirm`, todoSchema, { comment }),
+        () => api.call(contract.todos.confirm, { params: { id: todoId }, body: { comment } }),
         OFFLINE_WRITE,
       ),
 
@@ -143,18 +131,15 @@ export function createReviewsService({
     /** Marks some (or, without ids, all) notifications read, and answers the list as it now is. */
     markNotificationsRead: ({ ids }: { ids?: string[] }) =>
       answer(async () => {
-        await api.request(
-          'POST',
-          '/api/v1/notifications/read',
-          markReadResultSchema,
-          ids && ids.length > 0 ? { ids } : { all: true },
-        );
-        return listNotifications();
+        const marked = await api.call(contract.notifications.markRead, {
+          body: ids && ids.length > 0 ? { ids } : { all: true },
+        });
+        return marked.ok ? listNotifications() : marked;
       }, OFFLINE_WRITE),
 
     /** Quietly refreshes the badge's unread count (after a sync); offline keeps the last one. */
     async refreshUnread(): Promise<void> {
-      await listNotifications().catch(() => undefined);
+      await listNotifications();
     },
   };
 }

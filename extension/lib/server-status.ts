@@ -1,12 +1,13 @@
-import { healthSchema } from '../../shared/schemas/health';
+import { contract } from '../../shared/contract';
 import type { ServerStatus } from './messaging';
 
-/** Asks the worker's `GET /health` whether it is up; never throws. */
+/** Asks the worker's health operation whether it is up, without signing in; never throws. */
 export async function fetchServerStatus(url: string, fetchFn: typeof fetch = fetch): Promise<ServerStatus> {
   try {
-    const response = await fetchFn(new URL('/health', url), { signal: AbortSignal.timeout(5000) });
+    const { path, responses } = contract.meta.health;
+    const response = await fetchFn(new URL(path, url), { signal: AbortSignal.timeout(5000) });
     if (!response.ok) return { state: 'unreachable', url, reason: `the server answered ${response.status}` };
-    const health = healthSchema.parse(await response.json());
+    const health = responses[200].schema.parse(await response.json());
     return { state: 'online', url, version: health.version };
   } catch (error) {
     const reason =

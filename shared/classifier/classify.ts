@@ -15,6 +15,7 @@ import {
   SERVICE,
   SURNAME,
 } from './lexicon.ts';
+import { plainLogin } from './lookalike.ts';
 import { displayWords, loginPart, tokenize } from './tokenize.ts';
 
 /**
@@ -283,7 +284,9 @@ function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-export function classify(username: string, displayName?: string | null): Classification {
+export function classify(written: string, displayName?: string | null): Classification {
+  // A lookalike ("аdmin" in Cyrillic, "ｒｅｃｅｐｔｉｏｎ") is read as what it looks like.
+  const username = plainLogin(written);
   const tokens = loginTokens(username);
   let generic = 0;
   let personal = 0;

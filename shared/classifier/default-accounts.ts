@@ -1,3 +1,4 @@
+import { plainLogin } from './lookalike.ts';
 import { loginPart } from './tokenize.ts';
 
 /**
@@ -55,8 +56,8 @@ const DEFAULT_LOGIN = new RegExp(`^[^a-z]*(${WORDS})(?:[^a-z]+(${WORDS}))?[^a-z]
 
 /** The default-account word(s) a login consists of, e.g. "Admin1" -> "admin"; null otherwise. */
 export function defaultAccountName(username: string): string | null {
-  // "admin.user" and "test_admin" are defaults, "admin.jane" is not.
-  const m = DEFAULT_LOGIN.exec(loginPart(username));
+  // "admin.user" and "test_admin" are defaults, "admin.jane" is not; "аdmin" (Cyrillic "а") too.
+  const m = DEFAULT_LOGIN.exec(loginPart(plainLogin(username)));
   if (!m) return null;
   return (m[2] ? `${m[1]} ${m[2]}` : (m[1] as string)).toLowerCase();
 }

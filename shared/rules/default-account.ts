@@ -1,7 +1,7 @@
 import { defaultAccountName } from '../classifier/default-accounts.ts';
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { accountSubject, makeFinding, systemName } from './context.ts';
-import type { Rule } from './types.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { accountSubject, defineRule, systemName } from './define-rule.ts';
+import type { FindingDraft } from './types.ts';
 
 export const defaultAccountTip: Tip = {
   why:
@@ -19,31 +19,27 @@ export function defaultAccountEvidence(username: string): string | null {
   return `"${username}" is a built-in or set-up login name ("${name}") and it is enabled`;
 }
 
-export const defaultAccountRule: Rule = {
+export const defaultAccountRule = defineRule({
   id: 'default-account',
   title: 'Built-in or test login enabled',
-  defaultSeverity: 'high',
+  severity: 'high',
   tip: defaultAccountTip,
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  pageKind: { kind: 'default', label: 'Default account', tone: 'warning' },
+  find(ctx) {
+    const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const evidence = defaultAccountEvidence(account.username);
       if (!evidence) continue;
-      findings.push(
-        makeFinding({
-          ruleId: 'default-account',
-          severity: 'high',
-          title: `The built-in login "${account.username}" is enabled in ${systemName(ctx, account.systemId)}`,
-          subject: accountSubject(ctx, account),
-          evidence,
-          facts: account.username,
-          tip: defaultAccountTip,
-          systemId: account.systemId,
-          personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
-        }),
-      );
+      findings.push({
+        title: `The built-in login "${account.username}" is enabled in ${systemName(ctx, account.systemId)}`,
+        subject: accountSubject(ctx, account),
+        evidence,
+        facts: account.username,
+        systemId: account.systemId,
+        personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
+      });
     }
     return findings;
   },
-};
+});

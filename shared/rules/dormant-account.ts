@@ -1,8 +1,9 @@
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { accountSubject, DAY_MS, daysSince, isoDate, makeFinding, plural, systemName } from './context.ts';
-import type { Rule } from './types.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { DAY_MS, daysSince, isoDate } from './dates.ts';
+import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
+import type { FindingDraft } from './types.ts';
 
-export const dormantAccountTip: Tip = {
+const dormantAccountTip: Tip = {
   why:
     'A login nobody has used for weeks is not needed for the job, but it still works: if its password ' +
     'leaks, nobody will notice it being used. CIS Controls (5.3) advise disabling logins unused for 45 days.',
@@ -11,32 +12,38 @@ export const dormantAccountTip: Tip = {
     'need it. If they do, note why in Rollcall by dismissing this warning with a reason.',
 };
 
-export const dormantAccountRule: Rule = {
+export const dormantAccountRule = defineRule({
   id: 'dormant-account',
   title: 'Unused for a long time',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   tip: dormantAccountTip,
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  // CIS Controls v8 5.3: disable dormant accounts after 45 days of inactivity.
+  setting: {
+    key: 'dormantDays',
+    label: 'Dormant after (days without sign-in)',
+    default: 45,
+    min: 1,
+    max: 3650,
+    integer: true,
+    step: 1,
+  },
+  pageKind: { kind: 'dormant', label: 'Dormant', tone: 'notice' },
+  find(ctx) {
+    const findings: FindingDraft[] = [];
     const cutoff = ctx.now - ctx.settings.dormantDays * DAY_MS;
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || account.lastSignInAt === null || account.lastSignInAt > cutoff)
         continue;
       const days = daysSince(account.lastSignInAt, ctx.now);
-      findings.push(
-        makeFinding({
-          ruleId: 'dormant-account',
-          severity: 'medium',
-          title: `"${account.username}" in ${systemName(ctx, account.systemId)} has not been used for ${plural(days, 'day')}`,
-          subject: accountSubject(ctx, account),
-          evidence: `last sign-in ${isoDate(account.lastSignInAt)}, ${plural(days, 'day')} ago (the limit is ${ctx.settings.dormantDays})`,
-          facts: String(account.lastSignInAt),
-          tip: dormantAccountTip,
-          systemId: account.systemId,
-          personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
-        }),
-      );
+      findings.push({
+        title: `"${account.username}" in ${systemName(ctx, account.systemId)} has not been used for ${plural(days, 'day')}`,
+        subject: accountSubject(ctx, account),
+        evidence: `last sign-in ${isoDate(account.lastSignInAt)}, ${plural(days, 'day')} ago (the limit is ${ctx.settings.dormantDays})`,
+        facts: String(account.lastSignInAt),
+        systemId: account.systemId,
+        personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
+      });
     }
     return findings;
   },
-};
+});

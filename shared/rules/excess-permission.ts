@@ -1,9 +1,9 @@
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { accountSubject, makeFinding, systemName } from './context.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { accountSubject, defineRule, systemName } from './define-rule.ts';
 import { isPrivileged, permissionLabel } from './permissions.ts';
-import type { Rule } from './types.ts';
+import type { FindingDraft } from './types.ts';
 
-export const excessPermissionTip: Tip = {
+const excessPermissionTip: Tip = {
   why:
     'Each person should have the permissions their job needs and no more. Extra rights, especially to ' +
     'manage users or to refund, void or pay out money, turn one mistake or one stolen password into a ' +
@@ -13,13 +13,14 @@ export const excessPermissionTip: Tip = {
     'template in Rollcall so the need is written down and reviewed.',
 };
 
-export const excessPermissionRule: Rule = {
+export const excessPermissionRule = defineRule({
   id: 'excess-permission',
   title: 'More permissions than the job role grants',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   tip: excessPermissionTip,
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  pageKind: { kind: 'excess', label: 'Excess access', tone: 'notice' },
+  find(ctx) {
+    const findings: FindingDraft[] = [];
     // What each role grants in each system, built once per pair rather than once per login.
     const grantsByRoleAndSystem = new Map<string, Map<string, Set<string>>>();
     for (const account of ctx.accounts) {
@@ -46,22 +47,18 @@ export const excessPermissionRule: Rule = {
       const listed = extra.map((p) => permissionLabel(p, system)).join(', ');
       const grants =
         granted.size === 0 ? `grants nothing in ${systemName(ctx, account.systemId)}` : 'does not grant';
-      findings.push(
-        makeFinding({
-          ruleId: 'excess-permission',
-          severity: privileged.length > 0 ? 'high' : 'medium',
-          title: `"${account.username}" in ${systemName(ctx, account.systemId)} has permissions ${person.name}'s job role does not grant`,
-          subject: accountSubject(ctx, account),
-          evidence:
-            `${person.name}'s job role "${role.name}" ${grants}: holds ${listed}` +
-            (privileged.length > 0 ? `; privileged: ${privileged.join(', ')}` : ''),
-          facts: `${role.id}|${extra.join(',')}`,
-          tip: excessPermissionTip,
-          systemId: account.systemId,
-          personIds: [person.id],
-        }),
-      );
+      findings.push({
+        severity: privileged.length > 0 ? 'high' : 'medium',
+        title: `"${account.username}" in ${systemName(ctx, account.systemId)} has permissions ${person.name}'s job role does not grant`,
+        subject: accountSubject(ctx, account),
+        evidence:
+          `${person.name}'s job role "${role.name}" ${grants}: holds ${listed}` +
+          (privileged.length > 0 ? `; privileged: ${privileged.join(', ')}` : ''),
+        facts: `${role.id}|${extra.join(',')}`,
+        systemId: account.systemId,
+        personIds: [person.id],
+      });
     }
     return findings;
   },
-};
+});

@@ -1,11 +1,8 @@
-import { type Classification, classify } from '../classifier/classify.ts';
+import type { Classification } from '../classifier/classify.ts';
 import { defaultAccountName } from '../classifier/default-accounts.ts';
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { accountSubject, makeFinding, systemName } from './context.ts';
-import type { Rule } from './types.ts';
-
-/** The organisation setting's default; here so the page-only evaluator needs no zod. */
-export const DEFAULT_GENERIC_USERNAME_MIN_CONFIDENCE = 0.6;
+import type { Tip } from '../schemas/findings.ts';
+import { accountSubject, defineRule, systemName } from './define-rule.ts';
+import type { FindingDraft } from './types.ts';
 
 export const genericUsernameTip: Tip = {
   why:
@@ -18,14 +15,13 @@ export const genericUsernameTip: Tip = {
     'addresses, not for logins.',
 };
 
-/** Does a login read as a role rather than a person? The evidence in words, or null. */
+/** Does a login, as the classifier read it, read as a role rather than a person? The evidence, or null. */
 export function genericUsernameCheck(
   username: string,
   displayName: string | null | undefined,
   minConfidence: number,
-  known?: Classification,
+  classification: Classification,
 ): { evidence: string; classification: Classification } | null {
-  const classification = known ?? classify(username, displayName);
   if (classification.verdict !== 'generic' || classification.confidence < minConfidence) return null;
   // Built-in logins ("admin", "test") are default-account's findings; one warning per login is enough.
   if (defaultAccountName(username)) return null;
@@ -36,13 +32,23 @@ export function genericUsernameCheck(
   };
 }
 
-export const genericUsernameRule: Rule = {
+export const genericUsernameRule = defineRule({
   id: 'generic-username',
   title: 'Login named after a role',
-  defaultSeverity: 'high',
+  severity: 'high',
   tip: genericUsernameTip,
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  setting: {
+    key: 'genericUsernameMinConfidence',
+    label: 'Call a login generic from confidence (0.5–1)',
+    default: 0.6,
+    min: 0.5,
+    max: 1,
+    integer: false,
+    step: 0.05,
+  },
+  pageKind: { kind: 'generic', label: 'Generic', tone: 'warning' },
+  find(ctx) {
+    const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const check = genericUsernameCheck(
@@ -52,20 +58,15 @@ export const genericUsernameRule: Rule = {
         ctx.classification(account),
       );
       if (!check) continue;
-      findings.push(
-        makeFinding({
-          ruleId: 'generic-username',
-          severity: 'high',
-          title: `"${account.username}" in ${systemName(ctx, account.systemId)} is named after a role, not a person`,
-          subject: accountSubject(ctx, account),
-          evidence: check.evidence,
-          facts: `${account.username}\u0000${account.displayName ?? ''}`,
-          tip: genericUsernameTip,
-          systemId: account.systemId,
-          personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
-        }),
-      );
+      findings.push({
+        title: `"${account.username}" in ${systemName(ctx, account.systemId)} is named after a role, not a person`,
+        subject: accountSubject(ctx, account),
+        evidence: check.evidence,
+        facts: `${account.username}\u0000${account.displayName ?? ''}`,
+        systemId: account.systemId,
+        personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
+      });
     }
     return findings;
   },
-};
+});

@@ -1,3 +1,4 @@
+export { evaluate } from './evaluate.ts';
 export {
   checkedCounts,
   filterFindings,
@@ -11,6 +12,6 @@ export {
   severityCounts,
   summarise,
 } from './health.ts';
-export { evaluate, RULES, RULES_BY_ID } from './registry.ts';
+export { PAGE_KINDS, RULE_IDS, RULE_SETTINGS, RULES } from './registry.ts';
 export type { CompletedReview, OrganisationData, Rule, RuleContext } from './types.ts';
 export { completedReviewSchema, organisationDataSchema } from './types.ts';

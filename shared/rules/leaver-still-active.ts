@@ -1,18 +1,10 @@
 import type { Person } from '../schemas/directory.ts';
-import type { Finding, Tip } from '../schemas/findings.ts';
-import {
-  accountSubject,
-  DAY_MS,
-  dateMs,
-  daysSince,
-  isoDate,
-  makeFinding,
-  plural,
-  systemName,
-} from './context.ts';
-import type { Rule, RuleContext } from './types.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { DAY_MS, dateMs, daysSince, isoDate } from './dates.ts';
+import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
+import type { FindingDraft, RuleContext } from './types.ts';
 
-export const leaverStillActiveTip: Tip = {
+const leaverStillActiveTip: Tip = {
   why:
     'Someone who has left can still sign in and see or change client data, and their login can be used by ' +
     'anyone who knows the password. Vendors and insurers expect access to end on the leaving day.',
@@ -34,13 +26,14 @@ export function leftPhrase(person: Person, ctx: RuleContext): string {
   return `last day ${person.endDate}${days > 0 ? `, ${plural(days, 'day')} ago` : ', today'}`;
 }
 
-export const leaverStillActiveRule: Rule = {
+export const leaverStillActiveRule = defineRule({
   id: 'leaver-still-active',
   title: 'Leaver still has access',
-  defaultSeverity: 'critical',
+  severity: 'critical',
   tip: leaverStillActiveTip,
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  pageKind: { kind: 'leaver', label: 'Leaver', tone: 'alarm' },
+  find(ctx) {
+    const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || !account.ownerPersonId) continue;
       const person = ctx.people.get(account.ownerPersonId);
@@ -53,20 +46,15 @@ export const leaverStillActiveRule: Rule = {
       if (account.lastSignInAt !== null && leftAt !== null && account.lastSignInAt >= leftAt + DAY_MS) {
         evidence.push(`and was signed in to on ${isoDate(account.lastSignInAt)}, after the last day`);
       }
-      findings.push(
-        makeFinding({
-          ruleId: 'leaver-still-active',
-          severity: 'critical',
-          title: `${person.name} has left, but "${account.username}" in ${systemName(ctx, account.systemId)} is still active`,
-          subject: accountSubject(ctx, account),
-          evidence: evidence.join('; '),
-          facts: `${person.id}|${person.endDate ?? person.status}|${account.lastSignInAt ?? ''}`,
-          tip: leaverStillActiveTip,
-          systemId: account.systemId,
-          personIds: [person.id],
-        }),
-      );
+      findings.push({
+        title: `${person.name} has left, but "${account.username}" in ${systemName(ctx, account.systemId)} is still active`,
+        subject: accountSubject(ctx, account),
+        evidence: evidence.join('; '),
+        facts: `${person.id}|${person.endDate ?? person.status}|${account.lastSignInAt ?? ''}`,
+        systemId: account.systemId,
+        personIds: [person.id],
+      });
     }
     return findings;
   },
-};
+});

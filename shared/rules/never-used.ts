@@ -1,8 +1,9 @@
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { accountSubject, DAY_MS, daysSince, isoDate, makeFinding, plural, systemName } from './context.ts';
-import type { Rule } from './types.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { DAY_MS, daysSince, isoDate } from './dates.ts';
+import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
+import type { FindingDraft } from './types.ts';
 
-export const neverUsedTip: Tip = {
+const neverUsedTip: Tip = {
   why:
     'A login made weeks ago and never used was probably not needed, or was made for someone who never ' +
     'started. It often still has its first, temporary password.',
@@ -11,13 +12,23 @@ export const neverUsedTip: Tip = {
     'have them sign in and set their own password.',
 };
 
-export const neverUsedRule: Rule = {
+export const neverUsedRule = defineRule({
   id: 'never-used',
   title: 'Never used',
-  defaultSeverity: 'low',
+  severity: 'low',
   tip: neverUsedTip,
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  setting: {
+    key: 'neverUsedDays',
+    label: 'Never used after (days since made)',
+    default: 14,
+    min: 1,
+    max: 3650,
+    integer: true,
+    step: 1,
+  },
+  pageKind: { kind: 'never-used', label: 'Never used', tone: 'notice' },
+  find(ctx) {
+    const findings: FindingDraft[] = [];
     const cutoff = ctx.now - ctx.settings.neverUsedDays * DAY_MS;
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || account.lastSignInAt !== null) continue;
@@ -26,20 +37,15 @@ export const neverUsedRule: Rule = {
       if (createdAt === null || createdAt >= cutoff) continue;
       const days = daysSince(createdAt, ctx.now);
       const made = account.systemCreatedAt !== null ? 'created' : 'first seen';
-      findings.push(
-        makeFinding({
-          ruleId: 'never-used',
-          severity: 'low',
-          title: `"${account.username}" in ${systemName(ctx, account.systemId)} has never been used`,
-          subject: accountSubject(ctx, account),
-          evidence: `${made} ${isoDate(createdAt)}, ${plural(days, 'day')} ago, and never signed in to`,
-          facts: String(createdAt),
-          tip: neverUsedTip,
-          systemId: account.systemId,
-          personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
-        }),
-      );
+      findings.push({
+        title: `"${account.username}" in ${systemName(ctx, account.systemId)} has never been used`,
+        subject: accountSubject(ctx, account),
+        evidence: `${made} ${isoDate(createdAt)}, ${plural(days, 'day')} ago, and never signed in to`,
+        facts: String(createdAt),
+        systemId: account.systemId,
+        personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
+      });
     }
     return findings;
   },
-};
+});

@@ -1,27 +1,32 @@
-import type { Finding, RuleId } from '../schemas/findings.ts';
-import { SEVERITY_RANK } from '../schemas/findings.ts';
-import { type OrganisationSettings, resolveSettings } from '../settings.ts';
-import { buildContext } from './context.ts';
 import { defaultAccountRule } from './default-account.ts';
 import { dormantAccountRule } from './dormant-account.ts';
 import { duplicateAccountsRule } from './duplicate-accounts.ts';
 import { excessPermissionRule } from './excess-permission.ts';
 import { genericUsernameRule } from './generic-username.ts';
 import { leaverStillActiveRule } from './leaver-still-active.ts';
+import { lookalikeUsernameRule } from './lookalike-username.ts';
 import { neverUsedRule } from './never-used.ts';
 import { reviewOverdueRule } from './review-overdue.ts';
 import { rotatePasswordRule } from './rotate-password.ts';
 import { sharedLoginRule } from './shared-login.ts';
 import { tooManyAdminsRule } from './too-many-admins.ts';
-import type { OrganisationData, Rule } from './types.ts';
+import type { PageKind, RuleSetting } from './types.ts';
 import { unownedAccountRule } from './unowned-account.ts';
 
-/** Every rule, in the order of the product's rule table. A test checks each has tests and a tip. */
-export const RULES: readonly Rule[] = [
+/**
+ * Every rule, in the order of the product's rule table: the one list of them. The rule-id enum,
+ * the settings and their patch schema, the options page's thresholds and the in-page badge kinds,
+ * labels and order are all derived from it. A test checks each rule has its tests and a tip.
+ *
+ * It imports no zod and not the classifier's word lists (the context brings those), so the
+ * extension's pages can read it.
+ */
+export const RULES = [
   leaverStillActiveRule,
   sharedLoginRule,
   genericUsernameRule,
   defaultAccountRule,
+  lookalikeUsernameRule,
   excessPermissionRule,
   unownedAccountRule,
   dormantAccountRule,
@@ -30,22 +35,27 @@ export const RULES: readonly Rule[] = [
   tooManyAdminsRule,
   reviewOverdueRule,
   rotatePasswordRule,
+] as const;
+
+type AnyRule = (typeof RULES)[number];
+export type RuleId = AnyRule['id'];
+/** The rule ids in table order, as the rule-id enum of the API takes them. */
+export const RULE_IDS = RULES.map((rule) => rule.id) as readonly RuleId[] as readonly [RuleId, ...RuleId[]];
+
+export type RuleSettingKey = NonNullable<AnyRule['setting']>['key'];
+/** What the rules read from the organisation's settings: each rule's threshold and the firm's time zone. */
+export type RuleSettings = { [Key in RuleSettingKey]: number } & { timeZone: string };
+/** The rules' thresholds, in table order. */
+export const RULE_SETTINGS: readonly RuleSetting<RuleSettingKey>[] = RULES.flatMap((rule) =>
+  rule.setting ? [rule.setting] : [],
+);
+
+export type PageWarningKind = NonNullable<AnyRule['pageKind']>['kind'];
+/** The badge kinds of user lists, most urgent first (table order), with the rule each comes from. */
+export const PAGE_KINDS: readonly (PageKind<PageWarningKind> & { ruleId: RuleId })[] = RULES.flatMap(
+  (rule) => (rule.pageKind ? [{ ...rule.pageKind, ruleId: rule.id }] : []),
+);
+export const PAGE_KIND_IDS = PAGE_KINDS.map((k) => k.kind) as readonly PageWarningKind[] as readonly [
+  PageWarningKind,
+  ...PageWarningKind[],
 ];
-
-export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r]));
-
-/**
- * Every finding for one organisation's data at `now`, worst first. Pure: the same data, settings and
- * moment give the same findings with the same ids.
- */
-export function evaluate(
-  data: OrganisationData,
-  settings: Partial<OrganisationSettings> | OrganisationSettings = {},
-  now: number = Date.now(),
-): Finding[] {
-  const ctx = buildContext(data, resolveSettings(settings), now);
-  const findings = RULES.flatMap((rule) => rule.evaluate(ctx));
-  // Worst first; the sort is stable, so within a severity the order is the rules' table order and
-  // the data's order, the same on every run.
-  return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
-}

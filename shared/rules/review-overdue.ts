@@ -1,8 +1,9 @@
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { DAY_MS, daysSince, isoDate, makeFinding, plural, systemSubject } from './context.ts';
-import type { Rule } from './types.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { DAY_MS, daysSince, isoDate } from './dates.ts';
+import { defineRule, plural, systemSubject } from './define-rule.ts';
+import type { FindingDraft } from './types.ts';
 
-export const reviewOverdueTip: Tip = {
+const reviewOverdueTip: Tip = {
   why:
     'Access drifts: people change jobs, leave, get a favour granted "for a week". A regular look at who ' +
     'can do what in each system is how a firm catches what the other warnings cannot, and auditors and ' +
@@ -12,16 +13,25 @@ export const reviewOverdueTip: Tip = {
     'keep, change or remove. It takes minutes for a small firm, and the export is your evidence.',
 };
 
-export const reviewOverdueRule: Rule = {
+export const reviewOverdueRule = defineRule({
   id: 'review-overdue',
   title: 'Access review overdue',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   tip: reviewOverdueTip,
-  evaluate(ctx) {
+  setting: {
+    key: 'reviewOverdueDays',
+    label: 'Access review overdue after (days)',
+    default: 90,
+    min: 1,
+    max: 3650,
+    integer: true,
+    step: 1,
+  },
+  find(ctx) {
     const withActiveLogins = new Set<string>();
     for (const account of ctx.accounts)
       if (account.status === 'active') withActiveLogins.add(account.systemId);
-    const findings: Finding[] = [];
+    const findings: FindingDraft[] = [];
     const limit = ctx.settings.reviewOverdueDays;
     for (const system of ctx.systems.values()) {
       // A system with no active logins has nothing to review.
@@ -32,20 +42,15 @@ export const reviewOverdueRule: Rule = {
         last === undefined
           ? `no completed access review of ${system.name} on record (reviews are due every ${plural(limit, 'day')})`
           : `last completed access review ${isoDate(last)}, ${plural(daysSince(last, ctx.now), 'day')} ago (due every ${plural(limit, 'day')})`;
-      findings.push(
-        makeFinding({
-          ruleId: 'review-overdue',
-          severity: 'medium',
-          title: `${system.name}'s access review is overdue`,
-          subject: systemSubject(system),
-          evidence,
-          facts: `${last ?? 'never'}`,
-          tip: reviewOverdueTip,
-          systemId: system.id,
-          personIds: [],
-        }),
-      );
+      findings.push({
+        title: `${system.name}'s access review is overdue`,
+        subject: systemSubject(system),
+        evidence,
+        facts: `${last ?? 'never'}`,
+        systemId: system.id,
+        personIds: [],
+      });
     }
     return findings;
   },
-};
+});

@@ -1,12 +1,11 @@
 import { defaultAccountName } from '../classifier/default-accounts.ts';
-import { namesTwoPeople } from '../classifier/shared-display-name.ts';
 import type { Account, Person } from '../schemas/directory.ts';
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { accountPeople, accountSubject, makeFinding, systemName } from './context.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
 import { hasLeft, leftPhrase } from './leaver-still-active.ts';
-import type { Rule, RuleContext } from './types.ts';
+import type { FindingDraft, RuleContext } from './types.ts';
 
-export const rotatePasswordTip: Tip = {
+const rotatePasswordTip: Tip = {
   why:
     'Someone who has left knows the password of this shared or role login, so they can still get in. ' +
     'Current guidance (NIST SP 800-63B, OWASP ASVS) is not to change passwords on a timetable, but to ' +
@@ -18,7 +17,7 @@ export const rotatePasswordTip: Tip = {
 
 /** Why the login is one whose password several people know: shared or named after a role. */
 function sharedOrGeneric(ctx: RuleContext, account: Account, users: string[]): string | null {
-  if (users.length >= 2 || namesTwoPeople(account.displayName)) return 'a shared login';
+  if (users.length >= 2 || ctx.displayNamePeople(account)) return 'a shared login';
   if (defaultAccountName(account.username)) return 'a built-in login';
   const c = ctx.classification(account);
   if (c.verdict === 'generic' && c.confidence >= ctx.settings.genericUsernameMinConfidence) {
@@ -35,13 +34,13 @@ function addLeaver(ctx: RuleContext, id: string, leavers: Person[] | null): Pers
   return leavers;
 }
 
-export const rotatePasswordRule: Rule = {
+export const rotatePasswordRule = defineRule({
   id: 'rotate-password',
   title: 'Change the password of a shared login',
-  defaultSeverity: 'high',
+  severity: 'high',
   tip: rotatePasswordTip,
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  find(ctx) {
+    const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const observations = ctx.observationsByAccount.get(account.id);
@@ -59,20 +58,15 @@ export const rotatePasswordRule: Rule = {
       const why = sharedOrGeneric(ctx, account, userIds);
       if (!why) continue;
       const found = leavers.sort((a, b) => (a.id < b.id ? -1 : 1));
-      findings.push(
-        makeFinding({
-          ruleId: 'rotate-password',
-          severity: 'high',
-          title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${found.map((p) => p.name).join(', ')} left`,
-          subject: accountSubject(ctx, account),
-          evidence: `"${account.username}" is ${why}; used by ${found.map((p) => `${p.name} (${leftPhrase(p, ctx)})`).join(', ')}`,
-          facts: found.map((p) => `${p.id}:${p.endDate ?? p.status}`).join(','),
-          tip: rotatePasswordTip,
-          systemId: account.systemId,
-          personIds: userIds,
-        }),
-      );
+      findings.push({
+        title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${found.map((p) => p.name).join(', ')} left`,
+        subject: accountSubject(ctx, account),
+        evidence: `"${account.username}" is ${why}; used by ${found.map((p) => `${p.name} (${leftPhrase(p, ctx)})`).join(', ')}`,
+        facts: found.map((p) => `${p.id}:${p.endDate ?? p.status}`).join(','),
+        systemId: account.systemId,
+        personIds: userIds,
+      });
     }
     return findings;
   },
-};
+});

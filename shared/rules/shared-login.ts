@@ -1,9 +1,9 @@
-import { namesTwoPeople } from '../classifier/shared-display-name.ts';
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { accountPeople, accountSubject, isoDate, makeFinding, systemName } from './context.ts';
-import type { Rule, RuleContext } from './types.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { isoDate } from './dates.ts';
+import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
+import type { FindingDraft, RuleContext } from './types.ts';
 
-export const sharedLoginTip: Tip = {
+const sharedLoginTip: Tip = {
   why:
     'When two or more people sign in with one login, nobody can tell who did what, the password is only ' +
     'as safe as the least careful of them, and when one of them leaves the password has to change for ' +
@@ -12,11 +12,6 @@ export const sharedLoginTip: Tip = {
     'Make a login for each person who uses this one, with the permissions their job needs, and disable ' +
     'the shared one. Until then, change its password whenever one of its users leaves.',
 };
-
-/** The display-name signal alone, as the in-page warnings use it. */
-export function sharedDisplayNameEvidence(displayName: string | null | undefined): string | null {
-  return namesTwoPeople(displayName)?.reason ?? null;
-}
 
 function personName(ctx: RuleContext, id: string): string {
   return ctx.people.get(id)?.name ?? 'an unknown person';
@@ -27,22 +22,19 @@ function names(ctx: RuleContext, ids: string[]): string {
   return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 }
 
-export const sharedLoginRule: Rule = {
+export const sharedLoginRule = defineRule({
   id: 'shared-login',
   title: 'Login used by more than one person',
-  defaultSeverity: 'high',
+  severity: 'high',
   tip: sharedLoginTip,
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  pageKind: { kind: 'shared', label: 'Shared', tone: 'alarm' },
+  find(ctx) {
+    const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const observations = ctx.observationsByAccount.get(account.id) ?? [];
       // The common case: one owner, nobody else seen, a one-person display name.
-      if (
-        observations.length < 2 &&
-        account.userPersonIds.length === 0 &&
-        !namesTwoPeople(account.displayName)
-      ) {
+      if (observations.length < 2 && account.userPersonIds.length === 0 && !ctx.displayNamePeople(account)) {
         continue;
       }
       const evidence: string[] = [];
@@ -67,27 +59,22 @@ export const sharedLoginRule: Rule = {
         for (const id of assigned) people.add(id);
       }
 
-      const display = sharedDisplayNameEvidence(account.displayName);
+      const display = ctx.displayNamePeople(account)?.reason;
       if (display) {
         evidence.push(display);
         facts.push(`display:${account.displayName}`);
       }
 
       if (evidence.length === 0) continue;
-      findings.push(
-        makeFinding({
-          ruleId: 'shared-login',
-          severity: 'high',
-          title: `"${account.username}" in ${systemName(ctx, account.systemId)} is used by more than one person`,
-          subject: accountSubject(ctx, account),
-          evidence: evidence.join('; '),
-          facts: facts.join('|'),
-          tip: sharedLoginTip,
-          systemId: account.systemId,
-          personIds: [...people],
-        }),
-      );
+      findings.push({
+        title: `"${account.username}" in ${systemName(ctx, account.systemId)} is used by more than one person`,
+        subject: accountSubject(ctx, account),
+        evidence: evidence.join('; '),
+        facts: facts.join('|'),
+        systemId: account.systemId,
+        personIds: [...people],
+      });
     }
     return findings;
   },
-};
+});

@@ -1,10 +1,10 @@
 import type { Account } from '../schemas/directory.ts';
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { makeFinding, systemSubject } from './context.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { defineRule, systemSubject } from './define-rule.ts';
 import { isUserManaging } from './permissions.ts';
-import type { Rule } from './types.ts';
+import type { FindingDraft } from './types.ts';
 
-export const tooManyAdminsTip: Tip = {
+const tooManyAdminsTip: Tip = {
   why:
     'Whoever can manage users can give anyone, themselves included, any permission, and can make logins ' +
     'nobody knows about. The more people hold that power, the likelier a mistake or a stolen password ' +
@@ -14,12 +14,21 @@ export const tooManyAdminsTip: Tip = {
     'and remove it from the others. Raise the limit in Rollcall\u2019s settings only if the firm decides so.',
 };
 
-export const tooManyAdminsRule: Rule = {
+export const tooManyAdminsRule = defineRule({
   id: 'too-many-admins',
   title: 'Too many people can manage users',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   tip: tooManyAdminsTip,
-  evaluate(ctx) {
+  setting: {
+    key: 'maxAdmins',
+    label: 'Most user-managing logins per system',
+    default: 2,
+    min: 1,
+    max: 1000,
+    integer: true,
+    step: 1,
+  },
+  find(ctx) {
     const adminsBySystem = new Map<string, Account[]>();
     // Each (system, permission) pair is judged once: a firm has few permissions and many logins.
     const managing = new Map<string, Map<string, boolean>>();
@@ -43,30 +52,25 @@ export const tooManyAdminsRule: Rule = {
       if (list) list.push(account);
       else adminsBySystem.set(account.systemId, [account]);
     }
-    const findings: Finding[] = [];
+    const findings: FindingDraft[] = [];
     const limit = ctx.settings.maxAdmins;
     for (const [systemId, admins] of adminsBySystem) {
       const system = ctx.systems.get(systemId);
       if (!system || admins.length <= limit) continue;
       const usernames = admins.map((a) => a.username).sort();
       const personIds = [...new Set(admins.flatMap((a) => (a.ownerPersonId ? [a.ownerPersonId] : [])))];
-      findings.push(
-        makeFinding({
-          ruleId: 'too-many-admins',
-          severity: 'medium',
-          title: `${admins.length} logins can manage users in ${system.name}; the limit is ${limit}`,
-          subject: systemSubject(system),
-          evidence: `${admins.length} active logins can manage users in ${system.name} (${usernames.map((u) => `"${u}"`).join(', ')}); the firm allows ${limit}`,
-          facts: `${limit}|${admins
-            .map((a) => a.id)
-            .sort()
-            .join(',')}`,
-          tip: tooManyAdminsTip,
-          systemId,
-          personIds,
-        }),
-      );
+      findings.push({
+        title: `${admins.length} logins can manage users in ${system.name}; the limit is ${limit}`,
+        subject: systemSubject(system),
+        evidence: `${admins.length} active logins can manage users in ${system.name} (${usernames.map((u) => `"${u}"`).join(', ')}); the firm allows ${limit}`,
+        facts: `${limit}|${admins
+          .map((a) => a.id)
+          .sort()
+          .join(',')}`,
+        systemId,
+        personIds,
+      });
     }
     return findings;
   },
-};
+});

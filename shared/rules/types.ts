@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Classification } from '../classifier/classify.ts';
+import type { SharedDisplayName } from '../classifier/shared-display-name.ts';
 import {
   type Account,
   accountSchema,
@@ -14,8 +15,8 @@ import {
   systemSchema,
   timestampSchema,
 } from '../schemas/directory.ts';
-import type { Finding, RuleId, Severity, Tip } from '../schemas/findings.ts';
-import type { OrganisationSettings } from '../settings.ts';
+import type { Finding, FindingSubject, Severity, Tip } from '../schemas/findings.ts';
+import type { RuleSettings } from './registry.ts';
 
 /** A completed access review of one system: `review-overdue` needs only when it was finished. */
 export const completedReviewSchema = z.object({
@@ -37,7 +38,7 @@ export type OrganisationData = z.input<typeof organisationDataSchema>;
 
 /** The data with lookups built once, so each rule is one pass over the accounts. */
 export interface RuleContext {
-  settings: OrganisationSettings;
+  settings: RuleSettings;
   /** Milliseconds since the epoch. */
   now: number;
   /** Today in the organisation's time zone, YYYY-MM-DD. */
@@ -51,14 +52,77 @@ export interface RuleContext {
   lastReviewBySystem: Map<string, number>;
   /** The classifier's reading of an account's login, computed once per run for all rules. */
   classification(account: Account): Classification;
+  /** The people an account's display name names ("Amy & Ben"), or null for one person or none. */
+  displayNamePeople(account: Account): SharedDisplayName | null;
 }
 
-export interface Rule {
-  id: RuleId;
+/**
+ * A threshold of a rule, as the organisation's settings hold it and the options page offers it:
+ * a number with a default and bounds.
+ */
+export interface RuleSetting<Key extends string = string> {
+  /** The field of the organisation's settings. */
+  key: Key;
+  /** What the options page calls it. */
+  label: string;
+  default: number;
+  min: number;
+  max: number;
+  /** Whole numbers only (days, counts), or any number in the bounds (a confidence). */
+  integer: boolean;
+  /** The options page's step for its number input. */
+  step: number;
+}
+
+/**
+ * How a rule's findings show on a row of a user list: a badge of this kind (the value of the row's
+ * `data-rollcall` and the badge's `data-kind`), with a short label; the tip carries the rest.
+ * Badges are listed in the registry's order; `tone` colours them (row-marks.css).
+ */
+export interface PageKind<Kind extends string = string> {
+  kind: Kind;
+  label: string;
+  tone: 'alarm' | 'warning' | 'notice';
+}
+
+/** What a rule found, before the rule's id, severity and tip are stamped on it. */
+export interface FindingDraft {
+  /** A severity other than the rule's, where the evidence makes it worse (or milder). */
+  severity?: Severity;
+  title: string;
+  subject: FindingSubject;
+  evidence: string;
+  /** The facts the evidence rests on, stable from day to day (ids, dates), for the fingerprint. */
+  facts: string;
+  /** A tip worded for this subject, instead of the rule's. */
+  tip?: Tip;
+  systemId: string | null;
+  personIds: string[];
+  /** Told apart from other findings of the rule on the same subject (e.g. the system, per person). */
+  key?: string;
+}
+
+/** Everything a rule declares in its file: the registry derives ids, settings and page kinds from it. */
+export interface RuleDeclaration<Id extends string, Key extends string, Kind extends string> {
+  id: Id;
   /** A short name for lists and filters: "Leaver still active". */
   title: string;
-  defaultSeverity: Severity;
+  /** The severity of its findings, unless a finding says otherwise. */
+  severity: Severity;
   /** The general tip; a finding may carry a tip worded for its subject. */
   tip: Tip;
+  /** Its threshold in the organisation's settings, if it has one. */
+  setting?: RuleSetting<Key>;
+  /** Its badge on user lists, if its findings are about logins and show there. */
+  pageKind?: PageKind<Kind>;
+  /** The findings over one organisation's data. Pure: no DOM, no network, no clock but `ctx.now`. */
+  find(ctx: RuleContext): FindingDraft[];
+}
+
+/** A rule as the registry holds it: its declaration, with what it finds made into findings. */
+export interface Rule<Id extends string = string, Key extends string = string, Kind extends string = string>
+  extends Omit<RuleDeclaration<Id, Key, Kind>, 'find' | 'setting' | 'pageKind'> {
+  setting: [Key] extends [never] ? undefined : RuleSetting<Key>;
+  pageKind: [Kind] extends [never] ? undefined : PageKind<Kind>;
   evaluate(ctx: RuleContext): Finding[];
 }

@@ -1,8 +1,9 @@
-import type { Finding, Tip } from '../schemas/findings.ts';
-import { accountSubject, isoDate, makeFinding, systemName } from './context.ts';
-import type { Rule } from './types.ts';
+import type { Tip } from '../schemas/findings.ts';
+import { isoDate } from './dates.ts';
+import { accountSubject, defineRule, systemName } from './define-rule.ts';
+import type { FindingDraft } from './types.ts';
 
-export const unownedAccountTip: Tip = {
+const unownedAccountTip: Tip = {
   why:
     'A login that belongs to nobody on the staff list is nobody\u2019s to look after: nobody notices when it is ' +
     'misused, and nobody remembers to remove it. Old, unowned logins are a favourite way in.',
@@ -11,32 +12,28 @@ export const unownedAccountTip: Tip = {
     'system or integration login, link it to the person who answers for it.',
 };
 
-export const unownedAccountRule: Rule = {
+export const unownedAccountRule = defineRule({
   id: 'unowned-account',
   title: 'Login with no owner',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   tip: unownedAccountTip,
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  pageKind: { kind: 'unowned', label: 'No owner', tone: 'notice' },
+  find(ctx) {
+    const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       // An owner id that no longer names a person (deleted from the directory) is no owner.
       if (account.ownerPersonId && ctx.people.has(account.ownerPersonId)) continue;
       const seen = account.lastSignInAt !== null ? `; last sign-in ${isoDate(account.lastSignInAt)}` : '';
-      findings.push(
-        makeFinding({
-          ruleId: 'unowned-account',
-          severity: 'medium',
-          title: `"${account.username}" in ${systemName(ctx, account.systemId)} belongs to no one on the staff list`,
-          subject: accountSubject(ctx, account),
-          evidence: `"${account.username}"${account.displayName ? ` ("${account.displayName}")` : ''} is active and linked to no person${seen}`,
-          facts: `${account.ownerPersonId ?? ''}`,
-          tip: unownedAccountTip,
-          systemId: account.systemId,
-          personIds: [],
-        }),
-      );
+      findings.push({
+        title: `"${account.username}" in ${systemName(ctx, account.systemId)} belongs to no one on the staff list`,
+        subject: accountSubject(ctx, account),
+        evidence: `"${account.username}"${account.displayName ? ` ("${account.displayName}")` : ''} is active and linked to no person${seen}`,
+        facts: `${account.ownerPersonId ?? ''}`,
+        systemId: account.systemId,
+        personIds: [],
+      });
     }
     return findings;
   },
-};
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_IDS } from '../rules/registry.ts';
 import { idSchema, timestampSchema } from './directory.ts';
 
 /**
@@ -14,20 +15,8 @@ export const SEVERITIES: readonly Severity[] = severitySchema.options;
 /** critical 4 > high 3 > medium 2 > low 1, for sorting. */
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
-export const ruleIdSchema = z.enum([
-  'leaver-still-active',
-  'shared-login',
-  'generic-username',
-  'default-account',
-  'excess-permission',
-  'unowned-account',
-  'dormant-account',
-  'never-used',
-  'duplicate-accounts',
-  'too-many-admins',
-  'review-overdue',
-  'rotate-password',
-]);
+/** The rules' ids, from the rule registry. */
+export const ruleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof ruleIdSchema>;
 
 export const findingSubjectSchema = z.object({

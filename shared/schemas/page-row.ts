@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAGE_KIND_IDS } from '../rules/registry.ts';
 
 /**
  * One row of a system's user list as the extension reads it off an admin page: plain strings, exactly
@@ -35,19 +36,11 @@ export const judgePageLoginsSchema = z.object({
 export type JudgePageLogins = z.infer<typeof judgePageLoginsSchema>;
 
 /**
- * The kinds of warning a row can carry on the page; `ok` on a row means none of them. Signed out,
- * only `generic`, `shared` and `default` can be told from the page; the rest need the directory.
+ * The kinds of warning a row can carry on the page, one per rule that declares a page kind (see
+ * shared/rules/registry.ts); `ok` on a row means none of them. Signed out, only the kinds the page
+ * alone can tell show; the rest need the directory.
  */
-export const pageWarningKindSchema = z.enum([
-  'generic',
-  'shared',
-  'leaver',
-  'dormant',
-  'excess',
-  'unowned',
-  'default',
-  'never-used',
-]);
+export const pageWarningKindSchema = z.enum(PAGE_KIND_IDS);
 export type PageWarningKind = z.infer<typeof pageWarningKindSchema>;
 
 /** A user list as captured off an admin page, to be reconciled with the accounts Rollcall knows. */

@@ -1,26 +1,21 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { FIXTURES, fixtureLabels } from '../fixtures/fixture-pages.ts';
 
-/** The committed fixture pages, their labels, and reading the verdicts the extension left on them. */
+/** The committed fixture pages and their labels, and reading the verdicts the extension left on them. */
 
-/** What a fixture's labels say of each user row: its `data-rollcall` signed out and signed in. */
-type Labels = { rows: { username: string; signedOut: string; signedIn: string }[] };
-export const labelsOf = (name: string): Labels =>
-  JSON.parse(readFileSync(`test/fixtures/pages/${name}.labels.json`, 'utf8')) as Labels;
+export { FIXTURES, fixtureLabels as labelsOf };
+export type PageName = string;
 
-/** Where each fixture's user rows are and which cell holds the login, as the page's maker built it. */
-export const PAGES = {
-  'practice-staff-list': { rows: '#tblStaff tr:not(.hdr)', login: 'td:nth-child(4)' },
-  'payments-users': { rows: '.users-table tbody tr', login: 'td:nth-child(3)' },
-  'spa-team': { rows: '.team-table tbody tr', login: 'td:nth-child(2)' },
-  'booking-grid': { rows: '#users-body [role=row]', login: '[role=gridcell]:nth-child(3)' },
-} as const;
-export type PageName = keyof typeof PAGES;
+/** Where a fixture's user rows are and which part of a row holds the login, as the page's maker built it. */
+function selectorsOf(name: PageName): { rows: string; login: string } {
+  const { rowSelector, loginSelector } = fixtureLabels(name).userList;
+  return { rows: rowSelector, login: loginSelector };
+}
 
 /** login → data-rollcall of every user row the page shows now (null where the row is unmarked). */
 export async function verdicts(page: Page, name: PageName): Promise<Record<string, string | null>> {
-  const { rows, login } = PAGES[name];
+  const { rows, login } = selectorsOf(name);
   return page.evaluate(
     ({ rows, login }) =>
       Object.fromEntries(
@@ -44,7 +39,7 @@ export async function expectRowsMatchLabels(
   name: PageName,
   signed: 'signedOut' | 'signedIn' = 'signedOut',
 ): Promise<number> {
-  const expected = new Map(labelsOf(name).rows.map((row) => [row.username, row[signed]]));
+  const expected = new Map(fixtureLabels(name).rows.map((row) => [row.username, row[signed]]));
   await expect
     .poll(
       async () => {
@@ -81,7 +76,7 @@ export async function everyPageOf(page: Page, check: () => Promise<number>): Pro
 
 /** The logins whose badges reach out of their cell: cut off, or over the next column. */
 export function badgesOutsideTheirCells(page: Page, name: PageName): Promise<string[]> {
-  const { rows, login } = PAGES[name];
+  const { rows, login } = selectorsOf(name);
   return page.evaluate(
     ({ rows, login }) =>
       [...document.querySelectorAll(rows)].flatMap((row) => {
@@ -95,4 +90,10 @@ export function badgesOutsideTheirCells(page: Page, name: PageName): Promise<str
       }),
     { rows, login },
   );
+}
+
+/** The user rows of a fixture page that hold a login. */
+export function rowsHolding(page: Page, name: PageName, login: string): Locator {
+  const { rows, login: cell } = selectorsOf(name);
+  return page.locator(rows).filter({ has: page.locator(cell, { hasText: login }) });
 }

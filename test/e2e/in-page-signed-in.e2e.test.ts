@@ -7,8 +7,8 @@ import {
   everyPageOf,
   expectRowsMatchLabels,
   labelsOf,
-  PAGES,
   type PageName,
+  rowsHolding,
   verdicts,
 } from './fixture-pages.ts';
 import {
@@ -31,12 +31,7 @@ import {
 
 /** The titles of the tips on one login's badges. */
 function tipTitles(page: Page, name: PageName, login: string): Promise<string[]> {
-  const { rows, login: cell } = PAGES[name];
-  return page
-    .locator(rows)
-    .filter({ has: page.locator(cell, { hasText: login }) })
-    .locator('.tip strong')
-    .allTextContents();
+  return rowsHolding(page, name, login).locator('.tip strong').allTextContents();
 }
 
 describe('in-page warnings in Chromium, signed in', () => {
@@ -60,7 +55,7 @@ describe('in-page warnings in Chromium, signed in', () => {
   });
 
   /** Makes the firm behind a fixture page, signs in as its owner and opens the page. */
-  async function openAsTheFirm(name: PageName): Promise<Page> {
+  async function openAsTheFirm(name: Parameters<typeof fixtureFirm>[0]): Promise<Page> {
     const firm = fixtureFirm(name, `${pages.url}/${name}.html*`);
     await seedFirm(fetch, worker.url, firm);
     const signOut = popup.getByRole('button', { name: 'Sign out' });

@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYER_FROM_ROWS } from '../../extension/lib/page/in-page-warnings.ts';
 import { bigStaffList } from '../fixtures/big-staff-list.ts';
-import { everyPageOf, expectRowsMatchLabels, labelsOf, type PageName, verdicts } from './fixture-pages.ts';
+import {
+  everyPageOf,
+  expectRowsMatchLabels,
+  FIXTURES,
+  labelsOf,
+  type PageName,
+  verdicts,
+} from './fixture-pages.ts';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -28,6 +35,17 @@ describe('in-page warnings in Chromium, signed out', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${pages.url}/${name}.html`);
     return page;
+  }
+
+  // Every fixture page, whatever its layout: each row it shows first is marked as its labels say.
+  for (const name of FIXTURES) {
+    it(`marks the rows of ${name} as its labels say`, async () => {
+      const page = await open(name);
+      const { pageSize, userList } = labelsOf(name);
+      expect(await expectRowsMatchLabels(page, name)).toBe(pageSize ?? userList.rowCount);
+      await screenshot(page, `in-page-${name}`);
+      await page.close();
+    });
   }
 
   it('marks every row of the practice staff list, and its search and print buttons still work', async () => {

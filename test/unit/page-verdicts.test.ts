@@ -42,4 +42,19 @@ describe('evaluatePageRows', () => {
     expect(strict[0]?.kinds).toEqual([]);
     expect(lenient[0]?.kinds).toEqual(['generic']);
   });
+
+  it('tells a login written to look like another from the page alone, and leaves plain ones be', () => {
+    const verdicts = evaluatePageRows([
+      { username: '\uff41\uff44\uff4d\uff49\uff4e' }, // full-width "admin"
+      { username: 'j\u043ehn.smith', displayName: 'John Smith' }, // Cyrillic "о"
+      { username: 'Zo\u00eb.brandt', displayName: 'Zo\u00eb Brandt' },
+      { username: 'rbaker', displayName: 'Rose Baker' },
+    ]);
+    expect(verdicts.map((v) => v.kinds)).toEqual([['default', 'lookalike'], ['lookalike'], [], []]);
+    const lookalike = verdicts[1]?.findings[0];
+    expect(lookalike).toMatchObject({ ruleId: 'lookalike-username', severity: 'high' });
+    expect(lookalike?.evidence).toBe(
+      '"j\u043ehn.smith" reads as "john.smith" but is written with Cyrillic "\u043e" (U+043E) for "o"',
+    );
+  });
 });

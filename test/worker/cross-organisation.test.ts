@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allOperations } from '../../shared/contract';
+import { fillPath } from '../../shared/contract/operation';
 import { sessionListSchema } from '../../shared/schemas/auth';
 import { createdInviteSchema, memberListSchema } from '../../shared/schemas/members';
-import { routeTable } from '../../worker/src/http/route';
 import { addMember, authed, type SignedIn, signUp, uniqueEmail } from './helpers';
-import { type ForeignIds, fillPath, foreignPathParams, validBodies } from './route-fixtures';
+import { type ForeignIds, foreignPathParams, validBodies } from './route-fixtures';
 
 /**
- * Generated from the route table: for every authenticated route, a member of organisation A names
+ * Generated from the contract (shared/contract): for every authenticated route, a member of organisation A names
  * what belongs to organisation B, and must get 404 (path ids), nothing of B (lists and queries), or a
- * refusal of the foreign field (bodies). A new route is covered the moment it is registered.
+ * refusal of the foreign field (bodies). A new operation is covered the moment it is declared.
  */
 let mine: SignedIn;
 let theirs: SignedIn;
@@ -89,7 +90,7 @@ function leaks(text: string): string[] {
   return secrets.filter((secret) => text.includes(secret));
 }
 
-const guarded = routeTable.filter((route) => route.roles !== 'public');
+const guarded = allOperations.filter((route) => route.roles !== 'public');
 
 describe('no route reaches another organisation', () => {
   it('covers the routes', () => {
@@ -97,16 +98,16 @@ describe('no route reaches another organisation', () => {
   });
 
   for (const route of guarded) {
-    const key = `${route.method.toUpperCase()} ${route.fullPath}`;
+    const key = `${route.method.toUpperCase()} ${route.path}`;
     it(key, async () => {
-      const hasParams = /:\w/.test(route.fullPath);
+      const hasParams = /:\w/.test(route.path);
       const body = route.body ? validBodies[key] : undefined;
       if (route.body) expect(body, `add a valid body for ${key} to route-fixtures.ts`).toBeDefined();
 
       if (hasParams) {
-        const params = foreignPathParams[route.fullPath];
-        expect(params, `add foreign ids for ${route.fullPath} to route-fixtures.ts`).toBeDefined();
-        const response = await authed(mine, fillPath(route.fullPath, params?.(ids) ?? {}), {
+        const params = foreignPathParams[route.path];
+        expect(params, `add foreign ids for ${route.path} to route-fixtures.ts`).toBeDefined();
+        const response = await authed(mine, fillPath(route.path, params?.(ids) ?? {}), {
           method: route.method.toUpperCase(),
           body,
         });
@@ -124,9 +125,9 @@ describe('no route reaches another organisation', () => {
           if (/Id$/.test(name))
             query.set(name, name === 'memberId' || name === 'actorId' ? ids.memberId : ids.organisationId);
         }
-        if (route.fullPath === '/api/v1/audit/export') query.set('format', 'ndjson');
+        if (route.path === '/api/v1/audit/export') query.set('format', 'ndjson');
         for (const search of ['', query.toString()]) {
-          const response = await authed(mine, `${route.fullPath}${search ? `?${search}` : ''}`);
+          const response = await authed(mine, `${route.path}${search ? `?${search}` : ''}`);
           expect(response.status, `${key}?${search}`).toBeLessThan(500);
           expect(
             leaks(typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '')),
@@ -135,7 +136,7 @@ describe('no route reaches another organisation', () => {
         return;
       }
       // A body naming the other organisation is refused: the organisation only ever comes from the token.
-      const response = await authed(mine, route.fullPath, {
+      const response = await authed(mine, route.path, {
         method: route.method.toUpperCase(),
         body: { ...(body as object), orgId: ids.organisationId },
       });

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allOperations } from '../../shared/contract';
+import { fillPath } from '../../shared/contract/operation';
 import { problemSchema } from '../../shared/schemas/problem';
-import { routeTable } from '../../worker/src/http/route';
 import { request, type SignedIn, signUp } from './helpers';
-import { fillPath } from './route-fixtures';
 
 /**
- * Generated from the route table: every route gets random malformed input — bodies that are not
+ * Generated from the contract (shared/contract): every route gets random malformed input — bodies that are not
  * JSON, not objects, or objects carrying a field no schema knows; odd path parameters; unknown query
  * keys — and must answer 4xx problem+json, never 5xx. Each request is malformed by construction
  * (an unknown field or key is always present), so no request may succeed either.
@@ -69,13 +69,13 @@ const query = fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), fc.strin
 });
 
 describe('malformed input never causes a 5xx', () => {
-  for (const route of routeTable) {
-    const key = `${route.method.toUpperCase()} ${route.fullPath}`;
+  for (const route of allOperations) {
+    const key = `${route.method.toUpperCase()} ${route.path}`;
     it(key, async () => {
       await fc.assert(
         fc.asyncProperty(body, pathParam, query, async (sent, param, extraQuery) => {
           const search = new URLSearchParams({ ...extraQuery, [UNKNOWN]: '1' });
-          const path = fillPath(route.fullPath, new Proxy({}, { get: () => param }));
+          const path = fillPath(route.path, new Proxy({}, { get: () => param }));
           const hasBody = route.method !== 'get';
           const headers: Record<string, string> = hasBody && sent.type ? { 'content-type': sent.type } : {};
           const response = await request(`${path}?${search}`, {

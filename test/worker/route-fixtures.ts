@@ -1,7 +1,7 @@
 /**
- * What the generated route tests (cross-organisation.test.ts, malformed-input.test.ts) need to know
- * about each route that the route table cannot say. A route added without its entries here makes
- * those tests fail, naming the route, so no route goes untested.
+ * What the tests generated from the contract (cross-organisation.test.ts, malformed-input.test.ts)
+ * need to know about each operation that its schemas cannot say. An operation added without its
+ * entries here makes those tests fail, naming it, so none goes untested.
  */
 
 /** Ids belonging to "the other organisation", made by the cross-organisation test's setup. */
@@ -26,8 +26,8 @@ export type ForeignIds = {
 };
 
 /**
- * For each route with path parameters: the parameters naming something of the other organisation.
- * Keyed by the route's full path in Hono syntax.
+ * For each operation with path parameters: the parameters naming something of the other
+ * organisation. Keyed by the operation's path.
  */
 export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<string, string>> = {
   '/api/v1/members/:id': (ids) => ({ id: ids.memberId }),
@@ -49,8 +49,8 @@ export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<strin
 };
 
 /**
- * For each route with a body, a valid body (so a refusal is about the organisation, not the shape).
- * Keyed `METHOD /full/path`.
+ * For each operation with a body, a valid body (so a refusal is about the organisation, not the
+ * shape). Keyed `METHOD /path`.
  */
 export const validBodies: Record<string, unknown> = {
   'POST /api/v1/auth/signup': {
@@ -103,8 +103,3 @@ export const validBodies: Record<string, unknown> = {
     newPassword: 'a different long passphrase 77',
   },
 };
-
-/** Fills a Hono path's parameters: `/members/:id` + { id } → `/members/<id>`. */
-export function fillPath(path: string, params: Record<string, string>): string {
-  return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'missing'));
-}

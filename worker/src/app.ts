@@ -3,24 +3,24 @@ import type { AppEnv } from './app-env';
 import { extensionCors } from './http/cors';
 import { d1Meter } from './http/d1-meter';
 import { handleError, handleNotFound } from './http/problem';
-import { accountsApp } from './routes/accounts';
-import { auditApp } from './routes/audit';
-import { auth } from './routes/auth';
-import { findingsApp } from './routes/findings';
-import { health } from './routes/health';
-import { me } from './routes/me';
-import { membersApp } from './routes/members';
-import { notificationsApp } from './routes/notifications';
-import { openapi } from './routes/openapi';
-import { organisationApp } from './routes/organisation';
-import { peopleApp } from './routes/people';
-import { reviewsApp } from './routes/reviews';
-import { rolesApp } from './routes/roles';
-import { sessionsApp } from './routes/sessions';
-import { syncApp } from './routes/sync';
-import { systemsApp } from './routes/systems';
-import { todosApp } from './routes/todos';
-import { webhookApp } from './routes/webhook';
+import { mount } from './http/route';
+import { accountsRoutes } from './routes/accounts';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { findingsRoutes } from './routes/findings';
+import { meRoutes } from './routes/me';
+import { membersRoutes } from './routes/members';
+import { metaRoutes } from './routes/meta';
+import { notificationsRoutes } from './routes/notifications';
+import { organisationRoutes } from './routes/organisation';
+import { peopleRoutes } from './routes/people';
+import { reviewsRoutes } from './routes/reviews';
+import { rolesRoutes } from './routes/roles';
+import { sessionsRoutes } from './routes/sessions';
+import { syncRoutes } from './routes/sync';
+import { systemsRoutes } from './routes/systems';
+import { todosRoutes } from './routes/todos';
+import { webhookRoutes } from './routes/webhook';
 
 export const app = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -35,28 +35,28 @@ export const app = new Hono<AppEnv>()
     c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
   })
   .use('/api/*', extensionCors())
-  .use('/api/*', d1Meter())
-  .route('/health', health)
-  .route('/api/v1/auth', auth)
-  .route('/api/v1/me', me)
-  .route('/api/v1/members', membersApp)
-  .route('/api/v1/sessions', sessionsApp)
-  .route('/api/v1/organisation', organisationApp)
-  .route('/api/v1/audit', auditApp)
-  .route('/api/v1/people', peopleApp)
-  .route('/api/v1/systems', systemsApp)
-  .route('/api/v1/roles', rolesApp)
-  .route('/api/v1/accounts', accountsApp)
-  .route('/api/v1/sync', syncApp)
-  .route('/api/v1/findings', findingsApp)
-  .route('/api/v1/reviews', reviewsApp)
-  .route('/api/v1/todos', todosApp)
-  .route('/api/v1/notifications', notificationsApp)
-  .route('/api/v1/organisation/webhook', webhookApp)
-  .route('/api/v1/openapi.json', openapi);
+  .use('/api/*', d1Meter());
+
+// Every operation of the contract, each behind its sign-in, role and input checks (http/route.ts).
+mount(app, {
+  meta: metaRoutes,
+  auth: authRoutes,
+  me: meRoutes,
+  members: membersRoutes,
+  sessions: sessionsRoutes,
+  organisation: organisationRoutes,
+  audit: auditRoutes,
+  people: peopleRoutes,
+  systems: systemsRoutes,
+  roles: rolesRoutes,
+  accounts: accountsRoutes,
+  sync: syncRoutes,
+  findings: findingsRoutes,
+  reviews: reviewsRoutes,
+  todos: todosRoutes,
+  notifications: notificationsRoutes,
+  webhook: webhookRoutes,
+});
 
 app.onError(handleError);
 app.notFound(handleNotFound);
-
-/** The typed shape of the API, for `hc<AppType>` clients. Import with `import type` only. */
-export type AppType = typeof app;

@@ -16,5 +16,3 @@ export default {
     );
   },
 } satisfies ExportedHandler<Env>;
-
-export type { AppType } from './app';

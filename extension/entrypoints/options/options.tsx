@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { RULE_SETTINGS } from '../../../shared/rules/registry';
 import { urlPatternSchema } from '../../../shared/schemas/directory';
 import { organisationSettingsSchema, readRuleSettings } from '../../../shared/settings';
 import { type Send, SendContext, sendToBackground, useSend, useStored } from '../../lib/popup/popup-context';
@@ -216,13 +217,8 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
   );
 }
 
-const THRESHOLDS = [
-  { key: 'dormantDays', label: 'Dormant after (days without sign-in)', step: 1 },
-  { key: 'neverUsedDays', label: 'Never used after (days since made)', step: 1 },
-  { key: 'maxAdmins', label: 'Most user-managing logins per system', step: 1 },
-  { key: 'reviewOverdueDays', label: 'Access review overdue after (days)', step: 1 },
-  { key: 'genericUsernameMinConfidence', label: 'Call a login generic from confidence (0.5–1)', step: 0.05 },
-] as const;
+/** Each rule's threshold, as its rule declares it (shared/rules/registry.ts). */
+const THRESHOLDS = RULE_SETTINGS;
 
 function ThresholdsSection() {
   const send = useSend();

@@ -1,4 +1,5 @@
 import { isDisabledStatus } from '../../../shared/page-verdicts';
+import { PAGE_KINDS } from '../../../shared/rules/registry';
 import type { Account } from '../../../shared/schemas/directory';
 import type { Finding, RuleId } from '../../../shared/schemas/findings';
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
@@ -14,17 +15,8 @@ export interface SystemDirectory {
   findings: readonly Pick<Finding, 'ruleId' | 'title' | 'evidence' | 'tip' | 'subject'>[];
 }
 
-/** The rules whose findings show on a user row, and the kind each shows as. */
-const RULE_KINDS: Partial<Record<RuleId, PageWarningKind>> = {
-  'leaver-still-active': 'leaver',
-  'shared-login': 'shared',
-  'generic-username': 'generic',
-  'default-account': 'default',
-  'excess-permission': 'excess',
-  'unowned-account': 'unowned',
-  'dormant-account': 'dormant',
-  'never-used': 'never-used',
-};
+/** The rules whose findings show on a user row, and the kind each shows as (the rule registry's). */
+const RULE_KINDS: ReadonlyMap<RuleId, PageWarningKind> = new Map(PAGE_KINDS.map((k) => [k.ruleId, k.kind]));
 
 /**
  * Signed in: a row whose login the directory knows gets exactly the findings the rules raised about
@@ -45,7 +37,7 @@ export function evaluateWithDirectory(
   }
   const byAccount = new Map<string, RowWarning[]>();
   for (const finding of directory.findings) {
-    const kind = RULE_KINDS[finding.ruleId];
+    const kind = RULE_KINDS.get(finding.ruleId);
     if (!kind || finding.subject.type !== 'account') continue;
     const warnings = byAccount.get(finding.subject.id) ?? [];
     warnings.push({ kind, title: finding.title, evidence: finding.evidence, tip: finding.tip });

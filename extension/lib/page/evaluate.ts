@@ -1,4 +1,6 @@
 import { evaluatePageRows } from '../../../shared/page-verdicts';
+import { PAGE_KINDS } from '../../../shared/rules/registry';
+import type { PageKind } from '../../../shared/rules/types';
 import type { Tip } from '../../../shared/schemas/findings';
 import type { PageLogin, PageWarningKind } from '../../../shared/schemas/page-row';
 
@@ -64,29 +66,20 @@ export const evaluateFromPageAlone: EvaluatePageRows = (rows) =>
     })),
   );
 
-/** The order kinds are shown and listed in `data-rollcall`: most urgent first. */
-export const KIND_ORDER: readonly PageWarningKind[] = [
-  'leaver',
-  'shared',
-  'generic',
-  'default',
-  'excess',
-  'unowned',
-  'dormant',
-  'never-used',
-];
+/** The order kinds are shown and listed in `data-rollcall`: most urgent first (the rule registry's). */
+export const KIND_ORDER: readonly PageWarningKind[] = PAGE_KINDS.map((k) => k.kind);
 
 /** Short badge labels; the tip carries the explanation. */
-export const KIND_LABELS: Record<PageWarningKind, string> = {
-  leaver: 'Leaver',
-  shared: 'Shared',
-  generic: 'Generic',
-  default: 'Default account',
-  excess: 'Excess access',
-  unowned: 'No owner',
-  dormant: 'Dormant',
-  'never-used': 'Never used',
-};
+export const KIND_LABELS = Object.fromEntries(PAGE_KINDS.map((k) => [k.kind, k.label])) as Record<
+  PageWarningKind,
+  string
+>;
+
+/** The colour a badge of each kind takes (row-marks.css). */
+export const KIND_TONES = Object.fromEntries(PAGE_KINDS.map((k) => [k.kind, k.tone])) as Record<
+  PageWarningKind,
+  PageKind['tone']
+>;
 
 /** The value of a row's `data-rollcall`: its kinds, space-separated, or `ok`. */
 export function verdictAttribute(verdict: RowVerdict): string {

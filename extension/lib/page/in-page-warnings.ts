@@ -42,8 +42,9 @@ export interface InPageWarningsOptions {
  */
 export const LAYER_FROM_ROWS = 200;
 
-/** The cell a row's badges go in: the login's own cell, else the row's first cell. */
+/** Where a row's badges go: where its layout says, else the login's cell, else the row's first cell. */
 export function markAnchor(list: UserList, row: Element): Element {
+  if (list.markAnchor) return list.markAnchor(row);
   const where = list.columns.username;
   const cell =
     typeof where === 'number'

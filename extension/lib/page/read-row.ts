@@ -59,6 +59,9 @@ function cellOf({ list, row, cells }: RowCells, field: AdapterField): Element | 
 }
 
 function textOf(at: RowCells, field: AdapterField): string | null {
+  // A layout may read the field itself (a record's inline groups).
+  const own = at.list.text?.(at.row, field);
+  if (own !== undefined) return nullIfEmpty(own, 200);
   const cell = cellOf(at, field);
   return cell ? nullIfEmpty(cellText(cell), 200) : null;
 }

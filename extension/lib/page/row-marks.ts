@@ -1,5 +1,5 @@
 import type { RowVerdict } from './evaluate';
-import { KIND_LABELS, KIND_ORDER, verdictAttribute } from './evaluate';
+import { KIND_LABELS, KIND_ORDER, KIND_TONES, verdictAttribute } from './evaluate';
 import styles from './row-marks.css?inline';
 
 /** The element that holds a row's badges; its name keeps it apart from the page's own markup. */
@@ -158,6 +158,7 @@ function renderBadges(container: ShadowRoot | HTMLElement, verdict: RowVerdict):
     badge.type = 'button';
     badge.className = 'badge';
     badge.dataset.kind = finding.kind;
+    badge.dataset.tone = KIND_TONES[finding.kind];
     badge.textContent = KIND_LABELS[finding.kind];
     badge.setAttribute('aria-describedby', tipId);
 

@@ -3,7 +3,7 @@ import type { PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
 import type { JudgePageRows, RowVerdict } from './evaluate';
 import { readLogin } from './read-row';
-import { findUserLists, type UserList } from './user-lists';
+import { findUserLists, LIST_SELECTOR, RESCAN_SELECTOR, type UserList } from './user-lists';
 
 export interface WatchedRow {
   list: UserList;
@@ -256,11 +256,9 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         if (isOurs(node)) continue;
         changed = true;
         if (node instanceof Element) {
-          // A new list, or a list that now has a header, needs a fresh look at the page.
-          if (node.matches('table, [role=grid], [role=treegrid], [role=table], thead, [role=columnheader]'))
-            rescanNeeded = true;
-          else if (node.querySelector('table, [role=grid], [role=treegrid], [role=table]'))
-            rescanNeeded = true;
+          // A new list, or what a layout watches for (a header drawn late), needs a fresh look at the
+          // page.
+          if (node.matches(RESCAN_SELECTOR) || node.querySelector(LIST_SELECTOR)) rescanNeeded = true;
           else if (
             adapter?.listSelector &&
             (node.matches(adapter.listSelector) || node.querySelector(adapter.listSelector))

@@ -64,8 +64,17 @@ function fieldLabel(field: string): string {
   return FIELD_LABEL[name] ?? '';
 }
 
-/** Fields a refused change can be corrected in, here: its words and dates. */
-const EDITABLE = ['name', 'email', 'username', 'displayName', 'startDate', 'endDate', 'leaveReason'];
+/** Fields a refused change can be corrected in, here: its words, dates and a person's job role. */
+const EDITABLE = [
+  'name',
+  'email',
+  'username',
+  'displayName',
+  'jobRoleId',
+  'startDate',
+  'endDate',
+  'leaveReason',
+];
 
 /**
  * A change the server refused: what it was, why in words, and the admin's way on: correct it and
@@ -80,10 +89,23 @@ function RefusedChange({ rejection, tables }: { rejection: Rejection; tables: Ta
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ActionResult | null>(null);
   const title = describeChange(mutation, tables);
+  const roles = Object.values(tables.jobRole)
+    .filter((role) => !role.deleted)
+    .sort((a, b) => a.name.localeCompare(b.name));
 
   async function retry(corrected: Record<string, unknown> | null) {
     const result = await send('retryRejection', { mutationId: mutation.mutationId, data: corrected });
     setProblem(result.ok ? null : result);
+  }
+
+  /** The form starts from the change as it was; a job role that is gone starts as none. */
+  function startEditing() {
+    const initial = (field: string) =>
+      field === 'jobRoleId' && !roles.some((role) => role.id === data[field])
+        ? ''
+        : String(data[field] ?? '');
+    setDraft(Object.fromEntries(editable.map((field) => [field, initial(field)])));
+    setEditing(true);
   }
 
   function save(event: Event) {
@@ -96,10 +118,10 @@ function RefusedChange({ rejection, tables }: { rejection: Rejection; tables: Ta
 
   const inputProps = (id: string, field: string, error: unknown) => ({
     id,
-    value: draft[field] ?? String(data[field] ?? ''),
+    value: draft[field] ?? '',
     'aria-invalid': error ? ('true' as const) : undefined,
     onInput: (event: Event) =>
-      setDraft({ ...draft, [field]: (event.currentTarget as HTMLInputElement).value }),
+      setDraft({ ...draft, [field]: (event.currentTarget as HTMLInputElement | HTMLSelectElement).value }),
   });
 
   const fieldProblem = (field: string) =>
@@ -129,7 +151,16 @@ function RefusedChange({ rejection, tables }: { rejection: Rejection; tables: Ta
             return (
               <div class="field" key={field}>
                 <label for={id}>{FIELD_LABEL[field] ?? field}</label>
-                {field.endsWith('Date') ? (
+                {field === 'jobRoleId' ? (
+                  <select {...inputProps(id, field, error)}>
+                    <option value="">No job role</option>
+                    {roles.map((role) => (
+                      <option key={role.id} value={role.id}>
+                        {role.name}
+                      </option>
+                    ))}
+                  </select>
+                ) : field.endsWith('Date') ? (
                   <input type="date" {...inputProps(id, field, error)} />
                 ) : (
                   <input type="text" {...inputProps(id, field, error)} />
@@ -150,7 +181,7 @@ function RefusedChange({ rejection, tables }: { rejection: Rejection; tables: Ta
       ) : (
         <div class="row">
           {editable.length > 0 && (
-            <button type="button" class="primary" onClick={() => setEditing(true)}>
+            <button type="button" class="primary" onClick={startEditing}>
               Edit
             </button>
           )}

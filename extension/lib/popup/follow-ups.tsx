@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Notification, Todo } from '../../../shared/schemas/reviews';
-import type { Checklist } from '../reviews-service';
+import type { Checklist } from '../messaging';
 import { useSend } from './popup-context';
 
 const ACTION: Record<Todo['action'], string> = {

@@ -1,9 +1,19 @@
-import type { z } from 'zod';
-import { type TokenPair, tokenPairSchema } from '../../../shared/schemas/auth';
+import { contract } from '../../../shared/contract';
+import {
+  type BodyOf,
+  fillPath,
+  type Operation,
+  type RequestOf,
+  type Success,
+  successOf,
+} from '../../../shared/contract/operation';
+import type { TokenPair } from '../../../shared/schemas/auth';
 import { type FieldError, problemSchema } from '../../../shared/schemas/problem';
 
 /**
- * The background's client of the Rollcall API. It alone holds the tokens: the access token in
+ * The background's client of the Rollcall API, built from the contract (shared/contract): it builds
+ * each URL from the operation and its parameters, parses the answer with the operation's schema and
+ * answers one typed result, the value or the problem. It alone holds the tokens: the access token in
  * memory and session storage, the refresh token in local storage (see session-store.ts). The popup
  * and content scripts ask the background by message and never see either.
  */
@@ -30,6 +40,9 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/** What every call answers: the value, or why not. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface StoredAccess {
   token: string;
@@ -59,21 +72,47 @@ export interface ApiClientOptions {
 const EXPIRY_MARGIN_MS = 30_000;
 const TIMEOUT_MS = 15_000;
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** An operation's request: optional when it takes no parameters, query or body. */
+type RequestArgs<O extends Operation> =
+  // biome-ignore lint/complexity/noBannedTypes: "nothing required" is exactly `{}`
+  {} extends RequestOf<O> ? [request?: RequestOf<O>] : [request: RequestOf<O>];
+
+type Sent = { params?: unknown; query?: unknown; body?: unknown };
+
+/** The path and query of an operation's URL; query values that are absent are left out. */
+function target(op: Operation, request: Sent): string {
+  const path = fillPath(op.path, (request.params ?? {}) as Record<string, string>);
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) query.set(name, String(value));
+  }
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** Runs a step that throws ApiError (and only that) as a result. */
+async function settle<T>(run: () => Promise<T>): Promise<ApiResult<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error };
+    throw error;
+  }
+}
 
 export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date.now }: ApiClientOptions) {
   let refreshing: Promise<StoredAccess> | null = null;
 
-  async function send(method: Method, path: string, body: unknown, token: string | null): Promise<Response> {
+  async function send(op: Operation, request: Sent, token: string | null): Promise<Response> {
     const base = await serverUrl();
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     try {
-      return await fetchFn(new URL(path, base), {
-        method,
+      return await fetchFn(new URL(target(op, request), base), {
+        method: op.method.toUpperCase(),
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch {
@@ -100,10 +139,25 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
     return new ApiError(fallbackKind, message, response.status, fields);
   }
 
-  async function signIn(path: string, body: unknown): Promise<TokenPair> {
-    const response = await send('POST', path, body, null);
+  /** The operation's success answer, read with its schema: JSON parsed, text as text, 204 as null. */
+  async function answerOf<O extends Operation>(op: O, response: Response): Promise<Success<O>> {
+    const { spec } = successOf(op);
+    if (spec.contentType) return (await response.text()) as Success<O>;
+    if (!spec.schema || response.status === 204) return null as Success<O>;
+    const parsed = spec.schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success)
+      throw new ApiError('server', 'The server sent an answer this extension cannot read.');
+    return parsed.data as Success<O>;
+  }
+
+  async function signIn(
+    op: typeof contract.auth.login | typeof contract.auth.signup,
+    body: BodyOf<typeof op>,
+  ): Promise<TokenPair> {
+    const response = await send(op, { body }, null);
     if (!response.ok) throw await failure(response, 'wrong-credentials');
-    const pair = tokenPairSchema.parse(await response.json());
+    // Both answer a token pair (their contracts say so); TypeScript cannot see it through the union.
+    const pair: TokenPair = await answerOf(op as typeof contract.auth.login, response);
     await tokens.save(pair, await serverUrl());
     return pair;
   }
@@ -114,13 +168,14 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
     refreshing ??= (async () => {
       const refreshToken = await tokens.getRefresh();
       if (!refreshToken) throw new ApiError('signed-out', 'Sign in to Rollcall.');
-      const response = await send('POST', '/api/v1/auth/refresh', { refreshToken }, null);
+      const op = contract.auth.refresh;
+      const response = await send(op, { body: { refreshToken } }, null);
       if (response.status === 401 || response.status === 400 || response.status === 422) {
         await tokens.expire();
         throw new ApiError('signed-out', 'Your Rollcall session has ended. Sign in again.', 401);
       }
       if (!response.ok) throw await failure(response, 'server');
-      const pair = tokenPairSchema.parse(await response.json());
+      const pair = await answerOf(op, response);
       await tokens.save(pair, await serverUrl());
       return { token: pair.accessToken, expiresAt: now() + pair.expiresIn * 1000 };
     })().finally(() => {
@@ -136,36 +191,33 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
   }
 
   /** A signed-in request; renews the access token once on a 401, then gives up as signed out. */
-  async function request<T extends z.ZodType>(
-    method: Method,
-    path: string,
-    schema: T,
-    body?: unknown,
-  ): Promise<z.infer<T>> {
-    let response = await send(method, path, body, await accessToken());
-    if (response.status === 401) response = await send(method, path, body, (await refresh()).token);
+  async function signedIn<O extends Operation>(op: O, request: Sent): Promise<Success<O>> {
+    let response = await send(op, request, await accessToken());
+    if (response.status === 401) response = await send(op, request, (await refresh()).token);
     if (response.status === 401) {
       await tokens.expire();
       throw new ApiError('signed-out', 'Your Rollcall session has ended. Sign in again.', 401);
     }
     if (!response.ok) throw await failure(response, 'invalid');
-    const parsed = schema.safeParse(response.status === 204 ? null : await response.json());
-    if (!parsed.success)
-      throw new ApiError('server', 'The server sent an answer this extension cannot read.');
-    return parsed.data;
+    return answerOf(op, response);
   }
 
   return {
-    signUp: (input: { organisationName: string; name: string; email: string; password: string }) =>
-      signIn('/api/v1/auth/signup', input),
-    logIn: (input: { email: string; password: string }) => signIn('/api/v1/auth/login', input),
+    signUp: (body: BodyOf<typeof contract.auth.signup>) => settle(() => signIn(contract.auth.signup, body)),
+    logIn: (body: BodyOf<typeof contract.auth.login>) => settle(() => signIn(contract.auth.login, body)),
     async logOut(): Promise<void> {
       // Ending the session on the server is best effort: signing out here must work offline too.
       const access = await tokens.getAccess();
       await tokens.clear();
-      if (access) await send('POST', '/api/v1/auth/logout', undefined, access.token).catch(() => undefined);
+      if (access) await send(contract.auth.logout, {}, access.token).catch(() => undefined);
     },
-    request,
+    /**
+     * Calls one operation of the contract as the signed-in member:
+     * `api.call(contract.reviews.listItems, { params: { id }, query: { limit: 200 } })`.
+     */
+    call<O extends Operation>(op: O, ...[request]: RequestArgs<O>): Promise<ApiResult<Success<O>>> {
+      return settle(() => signedIn(op, (request ?? {}) as Sent));
+    },
   };
 }
 

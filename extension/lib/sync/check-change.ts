@@ -12,7 +12,7 @@ import type { FieldError } from '../../../shared/schemas/problem';
 import type { ChangeInput } from './outbox';
 
 /**
- * Checks a change with the very schema the server's `POST /api/v1/sync` validates it with, before
+ * Checks a change with the very schema the server validates `contract.sync.push` with, before
  * it is queued: a change the server would refuse is never queued, and the form can say at once
  * what to fix. Answers one plain error per field ("Name: at most 200 characters."), named by the
  * field of the change's data (`name`, `email`, `permissions`); none when the change is fine.

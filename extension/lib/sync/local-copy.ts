@@ -3,7 +3,7 @@ import type { Account, JobRole, Person, System } from '../../../shared/schemas/d
 import type { SyncChange, SyncEntity, SyncMutation } from '../../../shared/schemas/directory-input';
 
 /**
- * The extension's copy of the staff directory, pulled from `GET /api/v1/sync?since=`: every row
+ * The extension's copy of the staff directory, pulled with `contract.sync.pull`: every row
  * as the server last sent it, by entity and id, and the cursor to pull from next. Pure functions
  * only; sync-store.ts keeps it in extension storage.
  */

@@ -8,8 +8,8 @@ import type { FieldError } from '../../../shared/schemas/problem';
 import { applyMutationToRow, applyRows, asChange, type LocalCopy } from './local-copy';
 
 /**
- * Changes made in the extension wait here until `POST /api/v1/sync` takes them: in order, with a
- * client-made id (so a push retried after a lost answer applies once) and the version the admin
+ * Changes made in the extension wait here until the server takes them (`contract.sync.push`): in
+ * order, with a client-made id (so a push retried after a lost answer applies once) and the version the admin
  * saw. A stale base comes back as a conflict, kept for the admin to choose; a refused change is
  * kept with its reasons. Nothing leaves the outbox without an answer from the server or the admin.
  */

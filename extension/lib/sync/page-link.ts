@@ -1,11 +1,13 @@
 import { storage } from 'wxt/utils/storage';
+import { contract } from '../../../shared/contract';
+import type { BodyOf } from '../../../shared/contract/operation';
 import type { System } from '../../../shared/schemas/directory';
-import { type SnapshotRow, snapshotDiffSchema } from '../../../shared/schemas/directory-input';
+import type { SnapshotRow } from '../../../shared/schemas/directory-input';
 import type { PageRow, PageSnapshot } from '../../../shared/schemas/page-row';
 import type { SnapshotSyncResult } from '../messaging';
 import { matchesUrlPattern } from '../page/adapters';
 import type { SystemDirectory } from '../page/directory-verdicts';
-import { type ApiClient, ApiError } from './api-client';
+import type { ApiClient, ApiError } from './api-client';
 import { overlay, type Tables } from './local-copy';
 import { pendingMutations } from './outbox';
 import { signedInAsItem } from './session-store';
@@ -17,8 +19,8 @@ import { findingsItem, localCopyItem, outboxItem, serialise } from './sync-store
  * now waits in storage and goes out with the next sync.
  */
 
-/** The body of `POST /api/v1/systems/:id/snapshots`, as sent. */
-type SnapshotBody = { rows: SnapshotRow[]; capturedAt: number; complete: boolean };
+/** The body of a user list sent to the system's snapshots, as sent. */
+type SnapshotBody = BodyOf<typeof contract.systems.sendSnapshot>;
 
 export interface QueuedSnapshot {
   systemId: string;
@@ -79,17 +81,12 @@ export function snapshotRows(rows: readonly PageRow[]): SnapshotRow[] {
 }
 
 function sendSnapshot(api: ApiClient, systemId: string, body: SnapshotBody) {
-  return api.request(
-    'POST',
-    `/api/v1/systems/${encodeURIComponent(systemId)}/snapshots`,
-    snapshotDiffSchema,
-    body,
-  );
+  return api.call(contract.systems.sendSnapshot, { params: { id: systemId }, body });
 }
 
 /** Whether the server refused the list for good (no such system, rows it cannot take): resending cannot help. */
-function refusedForGood(error: unknown): boolean {
-  return error instanceof ApiError && error.kind === 'invalid' && error.status !== 409;
+function refusedForGood(error: ApiError): boolean {
+  return error.kind === 'invalid' && error.status !== 409;
 }
 
 const inTurn = serialise();
@@ -102,12 +99,9 @@ const inTurn = serialise();
 export async function sendQueuedSnapshots(api: ApiClient): Promise<number> {
   let sent = 0;
   for (const queued of await queuedSnapshotsItem.getValue()) {
-    try {
-      await sendSnapshot(api, queued.systemId, queued.body);
-      sent += 1;
-    } catch (error) {
-      if (!refusedForGood(error)) break;
-    }
+    const answer = await sendSnapshot(api, queued.systemId, queued.body);
+    if (answer.ok) sent += 1;
+    else if (!refusedForGood(answer.error)) break;
     await inTurn(async () => {
       const queue = await queuedSnapshotsItem.getValue();
       await queuedSnapshotsItem.setValue(queue.filter((q) => !sameEntry(q, queued)));
@@ -175,24 +169,24 @@ export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
         capturedAt: snapshot.capturedAt,
         complete: snapshot.complete,
       };
-      try {
-        const diff = await sendSnapshot(api, system.id, body);
+      const answer = await sendSnapshot(api, system.id, body);
+      if (answer.ok) {
         await syncNow();
+        const diff = answer.value;
         return { state: 'synced', added: diff.added, changed: diff.changed, removed: diff.removed };
-      } catch (error) {
-        if (error instanceof ApiError && error.kind === 'signed-out') return { state: 'signed-out' };
-        if (refusedForGood(error) || !(error instanceof ApiError))
-          return { state: 'failed', reason: error instanceof Error ? error.message : String(error) };
-        // Offline or a server error: the list waits, and a newer one of the same page replaces it.
-        await inTurn(async () => {
-          const queue = await queuedSnapshotsItem.getValue();
-          await queuedSnapshotsItem.setValue([
-            ...queue.filter((q) => !(q.systemId === system.id && q.pageUrl === snapshot.pageUrl)),
-            { systemId: system.id, pageUrl: snapshot.pageUrl, body, queuedAt: now() },
-          ]);
-        });
-        return { state: 'queued' };
       }
+      const { error } = answer;
+      if (error.kind === 'signed-out') return { state: 'signed-out' };
+      if (refusedForGood(error)) return { state: 'failed', reason: error.message };
+      // Offline or a server error: the list waits, and a newer one of the same page replaces it.
+      await inTurn(async () => {
+        const queue = await queuedSnapshotsItem.getValue();
+        await queuedSnapshotsItem.setValue([
+          ...queue.filter((q) => !(q.systemId === system.id && q.pageUrl === snapshot.pageUrl)),
+          { systemId: system.id, pageUrl: snapshot.pageUrl, body, queuedAt: now() },
+        ]);
+      });
+      return { state: 'queued' };
     },
   };
 }

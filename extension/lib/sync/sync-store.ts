@@ -120,7 +120,7 @@ export const homeSummaryItem = storage.defineItem<HomeSummary>('local:homeSummar
 
 /**
  * A dismissal the admin made here: it applies locally at once and waits with `sent: false` until
- * the findings API (`POST /api/v1/findings/:id/dismiss`) has it.
+ * the findings API (`contract.findings.dismiss`) has it.
  */
 export interface LocalDismissal {
   findingId: string;

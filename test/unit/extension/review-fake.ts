@@ -1,25 +1,13 @@
-import {
-  type Campaign,
-  decideItemSchema,
-  type Notification,
-  type ReviewItem,
-  type Todo,
-} from '../../../shared/schemas/reviews';
+import { contract } from '../../../shared/contract';
+import type { Campaign, Notification, ReviewItem, Todo } from '../../../shared/schemas/reviews';
+import { fakeRoute, problem } from './sync/fake-server';
 
 /**
- * The review, to-do and notification routes of the worker, in memory, for `fakeServer({ routes })`:
+ * The review, to-do and notification operations of the contract, in memory, for `fakeServer({ routes })`:
  * one open campaign of four accounts (the third is the signed-in member's own, which the server
  * refuses to let them decide), one leaver's checklist and two unread notifications.
  */
 export function reviewFake() {
-  const json = (body: unknown, status = 200) =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  const problem = (status: number, detail: string) =>
-    new Response(JSON.stringify({ type: 'about:blank', title: 'Error', status, detail }), {
-      status,
-      headers: { 'content-type': 'application/problem+json' },
-    });
-
   const item = (
     id: string,
     username: string,
@@ -125,47 +113,39 @@ export function reviewFake() {
   ];
   const unread = () => notifications.filter((n) => n.readAt === null).length;
 
-  function routes(method: string, url: URL, body: unknown): Response | null {
-    const path = url.pathname;
-    if (method === 'GET' && path === '/api/v1/reviews') return json({ campaigns: [campaign()] });
-    if (method === 'GET' && path === '/api/v1/reviews/c1/items') return json({ items, nextCursor: null });
-    const decide = /^\/api\/v1\/reviews\/c1\/items\/([^/]+)\/decision$/.exec(path);
-    if (method === 'POST' && decide) {
-      const target = items.find((i) => i.id === decide[1]);
+  const checklist = () => ({
+    personId: 'p9',
+    name: 'Sam Leaver',
+    endDate: '2026-11-20',
+    open: todos.filter((t) => t.status === 'open').length,
+    done: todos.filter((t) => t.status === 'done').length,
+    items: todos,
+  });
+
+  const routes = [
+    fakeRoute(contract.reviews.list, () => ({ campaigns: [campaign()] })),
+    fakeRoute(contract.reviews.listItems, ({ params }) =>
+      params.id === 'c1' ? { items, nextCursor: null } : problem(404, 'No such campaign.'),
+    ),
+    fakeRoute(contract.reviews.decide, ({ params, body }) => {
+      const target = params.id === 'c1' ? items.find((i) => i.id === params.itemId) : undefined;
       if (!target) return problem(404, 'No such item in this campaign.');
       if (target.owner?.email === 'ann@firm.test')
         return problem(403, 'Nobody reviews their own access: another reviewer must decide on this account.');
-      const parsed = decideItemSchema.safeParse(body);
-      if (!parsed.success) return problem(422, 'A revoke or a change needs a comment.');
-      const input = parsed.data;
       Object.assign(target, {
-        decision: input.decision,
-        comment: input.comment || null,
-        newPermissions: input.decision === 'change' ? input.permissions : null,
+        decision: body.decision,
+        comment: body.comment || null,
+        newPermissions: body.decision === 'change' ? body.permissions : null,
         decidedBy: 'm1',
         decidedByName: 'Ann Owner',
         decidedAt: Date.now(),
       });
-      return json(target);
-    }
-    if (method === 'GET' && path === '/api/v1/todos/checklists') {
-      return json({
-        checklists: [
-          {
-            personId: 'p9',
-            name: 'Sam Leaver',
-            endDate: '2026-11-20',
-            open: todos.filter((t) => t.status === 'open').length,
-            done: todos.filter((t) => t.status === 'done').length,
-            items: todos,
-          },
-        ],
-      });
-    }
-    if (method === 'GET' && path === '/api/v1/todos') return json({ items: [], nextCursor: null });
-    const confirm = /^\/api\/v1\/todos\/([^/]+)\/confirm$/.exec(path);
-    if (method === 'POST' && confirm) {
-      const target = todos.find((t) => t.id === confirm[1]);
+      return target;
+    }),
+    fakeRoute(contract.todos.checklists, () => ({ checklists: [checklist()] })),
+    fakeRoute(contract.todos.list, () => ({ items: [], nextCursor: null })),
+    fakeRoute(contract.todos.confirm, ({ params, body }) => {
+      const target = todos.find((t) => t.id === params.id);
       if (!target) return problem(404, 'No such to-do.');
       if (target.status === 'done') return problem(409, 'This to-do is already done.');
       Object.assign(target, {
@@ -173,25 +153,23 @@ export function reviewFake() {
         closedAt: Date.now(),
         closedVia: 'confirmation',
         closedBy: 'Ann Owner',
-        closedComment: (body as { comment: string }).comment,
+        closedComment: body.comment,
       });
-      return json(target);
-    }
-    if (method === 'GET' && path === '/api/v1/notifications')
-      return json({ notifications, unread: unread() });
-    if (method === 'POST' && path === '/api/v1/notifications/read') {
-      const { ids, all } = body as { ids?: string[]; all?: true };
+      return target;
+    }),
+    fakeRoute(contract.notifications.list, () => ({ notifications, unread: unread() })),
+    fakeRoute(contract.notifications.markRead, ({ body }) => {
+      const ids = 'ids' in body ? body.ids : undefined;
       let marked = 0;
       for (const n of notifications) {
-        if (n.readAt === null && (all || ids?.includes(n.id))) {
+        if (n.readAt === null && (!ids || ids.includes(n.id))) {
           n.readAt = Date.now();
           marked += 1;
         }
       }
-      return json({ marked });
-    }
-    return null;
-  }
+      return { marked };
+    }),
+  ];
 
   return { routes, items, todos, notifications };
 }

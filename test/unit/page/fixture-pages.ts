@@ -1,41 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { fixtureHtml } from '../../fixtures/fixture-pages';
 
-/** The committed admin pages and their labels (test/fixtures/pages). */
-export const FIXTURES = ['practice-staff-list', 'payments-users', 'spa-team', 'booking-grid'] as const;
-export type FixtureName = (typeof FIXTURES)[number];
-
-const labelsSchema = z.object({
-  page: z.string(),
-  description: z.string(),
-  userList: z.object({ columns: z.array(z.string()), rowCount: z.number() }),
-  rows: z.array(
-    z.object({
-      username: z.string(),
-      displayName: z.string(),
-      signedOut: z.string(),
-      signedIn: z.string().optional(),
-    }),
-  ),
-  signedInDirectory: z.string().optional(),
-  permissions: z.record(z.string(), z.array(z.string())).optional(),
-  pageSize: z.number().optional(),
-});
-export type FixtureLabels = z.infer<typeof labelsSchema>;
-
-export function fixtureHtml(name: FixtureName): string {
-  return readFileSync(`test/fixtures/pages/${name}.html`, 'utf8');
-}
-
-export function fixtureLabels(name: FixtureName): FixtureLabels {
-  return labelsSchema.parse(JSON.parse(readFileSync(`test/fixtures/pages/${name}.labels.json`, 'utf8')));
-}
+export { FIXTURES, type FixtureLabels, fixtureHtml, fixtureLabels } from '../../fixtures/fixture-pages';
 
 /**
  * Loads a fixture into the emulator's document. With `runScripts`, its inline scripts run too, as
  * the browser would run them (the emulator does not run scripts set through innerHTML).
  */
-export function loadFixture(name: FixtureName, options: { runScripts?: boolean } = {}): void {
+export function loadFixture(name: string, options: { runScripts?: boolean } = {}): void {
   const html = fixtureHtml(name);
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   const scripts = [...parsed.querySelectorAll('script')].map((script) => script.textContent ?? '');

@@ -81,7 +81,7 @@ const userTable = (logins: readonly string[]) =>
     .join('')}</tbody></table>`;
 
 describe('in-page warnings, signed out', () => {
-  for (const name of FIXTURES.filter((fixture) => fixture !== 'spa-team')) {
+  for (const name of FIXTURES.filter((fixture) => !fixtureLabels(fixture).rendersAfterLoad)) {
     it(`marks every row of ${name} as its labels say`, async () => {
       loadFixture(name);
       const watcher = start();
@@ -188,6 +188,28 @@ describe('the row watcher', () => {
     await watcher.settled();
     expect(watcher.rows.has(row)).toBe(false);
     expect(watcher.rows.size).toBe(10);
+  });
+
+  it('reads a list of records whose items the page renders after it was read', async () => {
+    document.body.innerHTML = '<h1>Members</h1><ul id="members"><li>Loading…</li></ul>';
+    const { asked, evaluate } = countingEvaluator();
+    const watcher = start(evaluate);
+    await watcher.settled();
+    expect(asked).toHaveLength(0);
+    const members = document.getElementById('members') as Element;
+    members.innerHTML = ['amy.nguyen', 'genreception', 'tnowak']
+      .map((login) => `<li><a href="/u/${login}" class="username">${login}</a> (Staff) · joined 2024</li>`)
+      .join('');
+    await watcher.settled();
+    expect(asked.map((row) => row.username)).toEqual(['amy.nguyen', 'genreception', 'tnowak']);
+    expect([...members.children].map((item) => item.getAttribute('data-rollcall'))).toEqual([
+      'ok',
+      'generic',
+      'ok',
+    ]);
+    // The badges follow the record's words, not inside its link.
+    expect(members.querySelector(`a ${MARKS_TAG}`)).toBeNull();
+    expect(members.children[1]?.lastElementChild?.tagName.toLowerCase()).toBe(MARKS_TAG);
   });
 
   it('splits a long list into chunks within the time budget, yielding to the page between them', async () => {

@@ -60,6 +60,20 @@ describe('the background page judge', () => {
     expect(directoryFor).toHaveBeenCalledTimes(3);
   });
 
+  it('marks a login written to look like another with what its plain form gets, not only as unknown', async () => {
+    const judge = createPageJudge({ directoryFor: async () => directory });
+    // Cyrillic "а" (\u0430), and "recep" + soft hyphen + "tion".
+    const [admin, reception, person] = await judged(judge, [
+      login('\u0430dmin'),
+      login('recep\u00adtion'),
+      login('tnguyen', 'Nguyen, Tran'),
+    ]);
+    expect(admin?.findings.map((finding) => finding.kind)).toEqual(['default', 'lookalike', 'unowned']);
+    expect(admin?.findings[1]?.title).toBe('"\u0430dmin" is written to look like "admin"');
+    expect(reception?.findings.map((finding) => finding.kind)).toEqual(['generic', 'lookalike', 'unowned']);
+    expect(person?.findings.map((finding) => finding.kind)).toEqual(['unowned']);
+  });
+
   it('still judges from the page alone when the directory cannot be read', async () => {
     const judge = createPageJudge({ directoryFor: async () => Promise.reject(new Error('storage gone')) });
     const [verdict] = await judged(judge, [login('frontdesk2')]);

@@ -2,14 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PageAdapter } from '../../../extension/lib/page/adapter-schema';
 import { fieldForHeader } from '../../../extension/lib/page/header-fields';
 import { readRow } from '../../../extension/lib/page/read-row';
-import { findUserLists } from '../../../extension/lib/page/user-lists';
+import { findUserLists, LIST_LAYOUTS, LIST_SELECTOR } from '../../../extension/lib/page/user-lists';
 import { FIXTURES, fixtureHtml, fixtureLabels, loadFixture } from './fixture-pages';
 
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
-/** Every table and grid of a fixture other than its user list, as the other fixtures' negatives. */
+/** Every table, grid and list of a fixture other than its user list, as the other fixtures' negatives. */
 function nonUserLists(): string {
   return FIXTURES.map((name) => {
     const page = new DOMParser().parseFromString(fixtureHtml(name), 'text/html');
@@ -20,22 +20,41 @@ function nonUserLists(): string {
 }
 
 describe('the user-list detector', () => {
-  for (const name of FIXTURES.filter((fixture) => fixture !== 'spa-team')) {
-    it(`finds the one user list of ${name}, with its columns and every row`, () => {
+  for (const name of FIXTURES.filter((fixture) => !fixtureLabels(fixture).rendersAfterLoad)) {
+    it(`finds the one user list of ${name}, with its layout, its columns and every row`, () => {
       loadFixture(name);
       const labels = fixtureLabels(name);
       const lists = findUserLists(document);
       expect(lists).toHaveLength(1);
       const [list] = lists;
       if (!list) return;
+      expect(list.layout).toBe(labels.userList.layout);
       const rows = list.rows().map((row) => readRow(list, row));
+      expect(rows).toHaveLength(labels.userList.rowCount);
       const columns = new Set(Object.keys(list.columns));
       if (rows.some((row) => row?.permissions)) columns.add('permissions');
       expect([...columns].sort()).toEqual(expect.arrayContaining([...labels.userList.columns].sort()));
       expect(rows.map((row) => row?.username)).toEqual(labels.rows.map((row) => row.username));
       expect(rows.map((row) => row?.displayName)).toEqual(labels.rows.map((row) => row.displayName));
+      // Where the labels give roles or statuses, every row's is as labelled (none where none is).
+      for (const field of ['role', 'status'] as const)
+        if (labels.rows.some((row) => row[field] !== undefined))
+          expect(rows.map((row) => row?.[field])).toEqual(labels.rows.map((row) => row[field] ?? null));
     });
   }
+
+  it('reads each element by one layout at most', () => {
+    const selectors = LIST_LAYOUTS.map((layout) => layout.finds.join(', '));
+    document.body.innerHTML = `${FIXTURES.map((name) => fixtureHtml(name)).join('\n')}
+      <table role="grid"></table><ul role="grid"></ul><ol role="table"></ol><div role="treegrid"></div>`;
+    const elements = [...document.querySelectorAll(LIST_SELECTOR)];
+    expect(elements.length).toBeGreaterThan(20);
+    for (const element of elements)
+      expect(
+        selectors.filter((selector) => element.matches(selector)),
+        element.outerHTML.slice(0, 80),
+      ).toHaveLength(1);
+  });
 
   it('finds the single-page app’s list once it renders, on every page', async () => {
     loadFixture('spa-team', { runScripts: true });
@@ -54,11 +73,13 @@ describe('the user-list detector', () => {
     expect(seen.sort()).toEqual(labels.rows.map((row) => row.username).sort());
   });
 
-  it('leaves every non-user table and grid of all fixtures alone', () => {
+  it('leaves every non-user table, grid and list of all fixtures alone', () => {
     document.body.innerHTML = nonUserLists();
     // Matters, fee scales, summaries, transactions, settlements, saved payers (with an Email column),
-    // tasks, a calendar grid, departures and layout tables.
+    // tasks, a calendar grid, departures and layout tables; a wiki's menus, personal tools (linking
+    // to the signed-in user's page) and footer links.
     expect(document.querySelectorAll('table, [role=grid]').length).toBeGreaterThanOrEqual(9);
+    expect(document.querySelectorAll('ul, ol').length).toBeGreaterThanOrEqual(8);
     expect(findUserLists(document)).toEqual([]);
   });
 

@@ -27,4 +27,22 @@ describe('default-account', () => {
     });
     expect(run(defaultAccountRule, data)).toEqual([]);
   });
+
+  it('sees the built-in login behind a lookalike', () => {
+    // Cyrillic "а" (\u0430), and full-width letters.
+    const data = org({
+      accounts: [
+        account({ username: '\u0430dmin' }),
+        account({ username: '\uff47\uff55\uff45\uff53\uff54' }),
+      ],
+    });
+    const findings = run(defaultAccountRule, data);
+    expect(findings.map((f) => f.title)).toEqual([
+      'The built-in login "\u0430dmin" is enabled in Payments',
+      'The built-in login "\uff47\uff55\uff45\uff53\uff54" is enabled in Payments',
+    ]);
+    expect(findings[0]?.evidence).toBe(
+      '"\u0430dmin" is a built-in or set-up login name ("admin") and it is enabled',
+    );
+  });
 });

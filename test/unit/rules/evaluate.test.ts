@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../shared/rules/evaluate.ts';
 import {
   checkedCounts,
   filterFindings,
@@ -6,7 +7,6 @@ import {
   openFindings,
   summarise,
 } from '../../../shared/rules/health.ts';
-import { evaluate } from '../../../shared/rules/registry.ts';
 import { findingSchema } from '../../../shared/schemas/findings.ts';
 import { account, daysAgo, NOW, org, person, system } from './fixtures.ts';
 

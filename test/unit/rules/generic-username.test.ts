@@ -42,4 +42,18 @@ describe('generic-username', () => {
     expect(run(genericUsernameRule, data)).toHaveLength(1);
     expect(run(genericUsernameRule, data, { genericUsernameMinConfidence: 0.99 })).toEqual([]);
   });
+
+  it('reads a login written to look like a role login as that role login', () => {
+    const data = org({
+      accounts: [
+        account({ id: 'a1', username: 'recep\u00adtion' }), // soft hyphen
+        account({ id: 'a2', username: '\uff46\uff52\uff4f\uff4e\uff54\uff44\uff45\uff53\uff4b' }), // full-width
+        account({ id: 'a3', username: '\u0438\u0432\u0430\u043d' }), // "иван", written in Cyrillic: left alone
+      ],
+    });
+    const findings = run(genericUsernameRule, data);
+    expect(findings.map((f) => f.subject.id)).toEqual(['a1', 'a2']);
+    expect(findings[0]?.title).toBe('"recep\u00adtion" in Payments is named after a role, not a person');
+    expect(findings[0]?.evidence).toContain('role word "reception"');
+  });
 });

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../../shared/rules/registry.ts';
+import { PAGE_KINDS, RULE_SETTINGS, RULES } from '../../../shared/rules/registry.ts';
 import { ruleIdSchema } from '../../../shared/schemas/findings.ts';
+import { pageWarningKindSchema } from '../../../shared/schemas/page-row.ts';
+import { DEFAULT_SETTINGS, organisationSettingsPatchSchema } from '../../../shared/settings.ts';
 
 // vitest runs from the project root (import.meta.url is not a file URL under happy-dom).
 const ROOT = process.cwd();
@@ -26,4 +28,27 @@ describe('the rule registry', () => {
       expect(rule.tip.fix.length).toBeGreaterThan(40);
     },
   );
+
+  it('gives each rule a line in the rules README', () => {
+    const readme = readFileSync(resolve(ROOT, 'shared/rules/README.md'), 'utf8');
+    for (const rule of RULES) expect(readme).toContain(`| \`${rule.id}\` | \`${rule.id}.ts\` |`);
+  });
+
+  it('declares each setting and page kind once, and the settings and page kinds follow from them', () => {
+    const keys = RULE_SETTINGS.map((s) => s.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(Object.keys(DEFAULT_SETTINGS).sort()).toEqual([...keys, 'timeZone'].sort());
+    for (const setting of RULE_SETTINGS) {
+      expect(DEFAULT_SETTINGS[setting.key]).toBe(setting.default);
+      expect(setting.min).toBeLessThanOrEqual(setting.default);
+      expect(setting.default).toBeLessThanOrEqual(setting.max);
+      expect(organisationSettingsPatchSchema.safeParse({ [setting.key]: setting.max + 1 }).success).toBe(
+        false,
+      );
+      expect(organisationSettingsPatchSchema.safeParse({}).success).toBe(true);
+    }
+    const kinds = PAGE_KINDS.map((k) => k.kind);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect(pageWarningKindSchema.options).toEqual(kinds);
+  });
 });

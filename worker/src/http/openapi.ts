@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { Operation, ResponseSpec } from '../../../shared/contract/operation';
 import { problemSchema } from '../../../shared/schemas/problem';
-import type { RegisteredRoute, ResponseSpec } from './route';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -52,7 +52,7 @@ function response(spec: ResponseSpec, problem = false) {
 const problemAnswer = (description: string): ResponseSpec => ({ description, schema: problemSchema });
 
 /** The answers every route may give besides its own, from what the route middleware checks. */
-function standardResponses(route: RegisteredRoute): Record<number, ResponseSpec> {
+function standardResponses(route: Operation): Record<number, ResponseSpec> {
   const answers: Record<number, ResponseSpec> = {
     400: problemAnswer('A query or path parameter is not valid'),
   };
@@ -70,13 +70,13 @@ function standardResponses(route: RegisteredRoute): Record<number, ResponseSpec>
 }
 
 /**
- * The OpenAPI 3.1 document of every registered route, generated from the same zod schemas the
- * routes validate with, so it cannot drift from what the server accepts.
+ * The OpenAPI 3.1 document of the contract's operations, generated from the same zod schemas the
+ * worker validates with, so it cannot drift from what the server accepts.
  */
-export function openApiDocument(routes: readonly RegisteredRoute[], version: string) {
+export function openApiDocument(routes: readonly Operation[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const path = route.fullPath.replace(/:(\w+)/g, '{$1}');
+    const path = route.path.replace(/:(\w+)/g, '{$1}');
     const answers = { ...standardResponses(route), ...route.responses };
     paths[path] ??= {};
     paths[path][route.method] = {

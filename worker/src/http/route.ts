@@ -1,99 +1,74 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import type { MemberRole } from '../../../shared/schemas/members';
+import { contract } from '../../../shared/contract';
+import type { Operation, OperationSpec } from '../../../shared/contract/operation';
 import { noInputSchema } from '../../../shared/schemas/request';
 import type { AppEnv } from '../app-env';
 import { authenticate } from '../auth/authenticate';
 import { ProblemError } from './problem';
 import { DEFAULT_MAX_BODY_BYTES, parseInput, readJsonBody } from './validate';
 
-/** One documented answer of a route. `schema` describes a JSON body; `contentType` overrides it. */
-export type ResponseSpec = { description: string; schema?: z.ZodType; contentType?: string };
-
-/**
- * Everything the server, the OpenAPI document and the generated tests know about one route.
- * `params`, `query` and `body` are the shared zod schemas (strict objects: unknown fields fail).
- */
-export type RouteSpec = {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** Relative to the group's prefix, in Hono syntax: '/', '/:id', '/:id/leave'. */
-  path: string;
-  summary: string;
-  /** 'public' needs no sign-in; otherwise the member roles allowed (checked on the server). */
-  roles: 'public' | readonly MemberRole[];
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  responses: Record<number, ResponseSpec>;
-  /** Largest accepted body in bytes (default 64 KiB); larger answers 413. */
-  maxBodyBytes?: number;
-};
-
-export type RegisteredRoute = RouteSpec & {
-  /** The full path in Hono syntax, e.g. /api/v1/members/:id. */
-  fullPath: string;
-  tag: string;
-};
-
-/** Every route of the API, in registration order. Read by the OpenAPI document and the tests. */
-export const routeTable: RegisteredRoute[] = [];
-
 type Part<K extends string, T, Which extends 'in' | 'out'> = T extends z.ZodType
   ? { [P in K]: Which extends 'in' ? z.input<T> : z.output<T> }
   : // biome-ignore lint/complexity/noBannedTypes: Hono's Input merges `{}` for "no such part"
     {};
-type InputOf<S extends RouteSpec> = {
+type InputOf<S extends OperationSpec> = {
   in: Part<'param', S['params'], 'in'> & Part<'query', S['query'], 'in'> & Part<'json', S['body'], 'in'>;
   out: Part<'param', S['params'], 'out'> & Part<'query', S['query'], 'out'> & Part<'json', S['body'], 'out'>;
 };
 
+/**
+ * What serves one operation. It reads its checked input with `c.req.valid('param' | 'query' |
+ * 'json')` (typed from the contract's schemas) and the signed-in member with `c.get('member')`;
+ * the organisation is always the member's, from the token.
+ */
+export type OperationHandler<S extends OperationSpec> = (
+  c: Context<AppEnv, string, InputOf<S>>,
+) => Response | Promise<Response>;
+
+export type MountedOperation = { operation: Operation; handler: OperationHandler<OperationSpec> };
+
+/**
+ * The handlers of one contract group, one per operation (a missing one does not compile):
+ *
+ * ```ts
+ * export const peopleRoutes = handlers(people, {
+ *   get: async (c) => c.json(await getPerson(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id)),
+ *   …
+ * });
+ * ```
+ */
+export function handlers<G extends Record<string, Operation>>(
+  group: G,
+  implementation: { [K in keyof G]: OperationHandler<G[K]> },
+): MountedOperation[] {
+  return Object.entries(group).map(([name, operation]) => ({
+    operation,
+    handler: implementation[name] as unknown as OperationHandler<OperationSpec>,
+  }));
+}
+
+type Contract = typeof contract;
+
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
- * Groups the routes of one sub-app under its mount prefix. Usage, in a sub-app file:
- *
- * ```ts
- * const api = routeGroup('/api/v1/people', 'People');
- * export const people = new Hono<AppEnv>()
- *   .get('/:id', api.route({
- *       method: 'get', path: '/:id', summary: 'One person',
- *       roles: ['owner', 'admin', 'reviewer', 'auditor'],
- *       params: idParamsSchema,
- *       responses: { 200: { description: 'The person', schema: personSchema } },
- *     }),
- *     async (c) => {
- *       const { id } = c.req.valid('param');      // typed from the schema
- *       const { orgId } = c.get('member');        // the organisation, always from the token
- *       …
- *     });
- * ```
- * and mount it in app.ts with the same prefix: `.route('/api/v1/people', people)`.
- *
- * `api.route(spec)` registers the spec in `routeTable` (so the route appears in
- * /api/v1/openapi.json and in the generated cross-organisation and malformed-input tests) and
- * returns the one middleware that, in order: signs the member in (401) unless the route is public,
- * checks their role (403), then validates path parameters (400), the query (400, unknown keys
- * rejected even when the route takes none) and the JSON body (413 over the size limit, 415 not
- * JSON, 400 malformed, 422 not fitting the schema). Handlers read the results with
- * `c.req.valid('param' | 'query' | 'json')`, the member with `c.get('member')`.
- * The method and path given to Hono must match the spec's; a test checks that they do.
+ * Mounts operations on the app at their method and path, each behind the one middleware that, in
+ * order: signs the member in (401) unless the operation is public, checks their role (403), then
+ * validates path parameters (400), the query (400, unknown keys rejected even when the operation
+ * takes none) and the JSON body (413 over the size limit, 415 not JSON, 400 malformed, 422 not
+ * fitting the schema). Every group of the contract needs its handlers.
  */
-export function routeGroup(prefix: string, tag: string) {
-  return {
-    route<const S extends RouteSpec>(spec: S): MiddlewareHandler<AppEnv, string, InputOf<S>> {
-      const fullPath = `${prefix}${spec.path === '/' ? '' : spec.path}` || '/';
-      if (/:\w/.test(fullPath) && !spec.params) {
-        throw new Error(
-          `Route ${spec.method.toUpperCase()} ${fullPath} has path parameters but no params schema.`,
-        );
-      }
-      routeTable.push({ ...spec, fullPath, tag });
-      return routeMiddleware(spec) as MiddlewareHandler<AppEnv, string, InputOf<S>>;
-    },
-  };
+export function mount(app: Hono<AppEnv>, routes: { [G in keyof Contract]: MountedOperation[] }): void {
+  // In the contract's order: a static path (/people/export) before a parameter (/people/:id).
+  for (const group of Object.keys(contract) as (keyof Contract)[]) {
+    for (const { operation, handler } of routes[group]) {
+      app.on(operation.method.toUpperCase(), operation.path, checkInput(operation), handler);
+    }
+  }
 }
 
-function routeMiddleware(spec: RouteSpec): MiddlewareHandler<AppEnv> {
+function checkInput(spec: OperationSpec): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (spec.roles !== 'public') {
       const member = await authenticate(c);

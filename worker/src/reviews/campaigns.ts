@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { REVIEWER_ROLES } from '../../../shared/contract/access';
 import type { Finding } from '../../../shared/schemas/findings';
 import type {
   Campaign,
@@ -11,9 +12,6 @@ import { members, reviewCampaigns, reviewItems, systems } from '../db/schema';
 import { type Db, inJson, jsonChunks, toStatement } from '../db/versions';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
 import { notInThisFirm, ProblemError } from '../http/problem';
-
-/** Roles that may be named reviewers of a campaign: "the reviewer role or above". */
-export const REVIEWER_ROLES = ['owner', 'admin', 'reviewer'] as const;
 
 type CampaignRow = typeof reviewCampaigns.$inferSelect;
 type ItemRow = typeof reviewItems.$inferSelect;

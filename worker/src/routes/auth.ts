@@ -1,16 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { Hono } from 'hono';
-import {
-  acceptInviteSchema,
-  loginSchema,
-  refreshSchema,
-  signupSchema,
-  tokenPairSchema,
-} from '../../../shared/schemas/auth';
-import { memberRoles } from '../../../shared/schemas/members';
+import { contract } from '../../../shared/contract';
 import { defaultOrganisationSettings, readOrganisationSettings } from '../../../shared/schemas/organisation';
-import { problemSchema } from '../../../shared/schemas/problem';
-import type { AppEnv } from '../app-env';
 import { type AuditActor, isUniqueViolation, memberActor, writeAudited } from '../audit/writer';
 import { sessionExpired } from '../auth/authenticate';
 import { newId, randomToken, sha256Hex } from '../auth/crypto';
@@ -29,400 +19,318 @@ import { database } from '../db/client';
 import { invites, members, organisations, refreshTokens, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { clientOf } from '../http/request-context';
-import { routeGroup } from '../http/route';
+import { handlers } from '../http/route';
 
-const api = routeGroup('/api/v1/auth', 'Sign-in');
-
-const problem = (description: string) => ({ description, schema: problemSchema });
 const WRONG_CREDENTIALS = 'The email or password is wrong.';
 
-export const auth = new Hono<AppEnv>()
-  .post(
-    '/signup',
-    api.route({
-      method: 'post',
-      path: '/signup',
-      summary: 'Create an organisation and its first member, its owner, and sign them in',
-      roles: 'public',
-      body: signupSchema,
-      responses: {
-        201: { description: 'Signed in as the new owner', schema: tokenPairSchema },
-        409: problem('The email already belongs to a member'),
-        422: problem('A field is not valid, or the password is too weak'),
-        429: problem('Too many sign-ups from this address: see Retry-After'),
-      },
-    }),
-    async (c) => {
-      signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
-      const input = c.req.valid('json');
-      const weak = passwordProblems(input.password, [input.organisationName, input.email, input.name]);
-      if (weak.length > 0) throw new ProblemError(422, 'The password is too easy to guess.', weak);
+export const authRoutes = handlers(contract.auth, {
+  signup: async (c) => {
+    signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
+    const input = c.req.valid('json');
+    const weak = passwordProblems(input.password, [input.organisationName, input.email, input.name]);
+    if (weak.length > 0) throw new ProblemError(422, 'The password is too easy to guess.', weak);
 
-      const db = database(c.env.DB);
-      const now = Date.now();
-      const client = clientOf(c);
-      const retryAfter = await signupRetryAfter(db, client.ip, now);
-      if (retryAfter !== null) {
-        throw new ProblemError(429, 'Too many sign-ups from this address. Try again later.', undefined, {
-          'retry-after': String(retryAfter),
-        });
-      }
-      const organisation = {
-        id: newId(),
-        name: input.organisationName,
-        settings: { ...defaultOrganisationSettings },
-      };
-      const member = {
-        id: newId(),
-        orgId: organisation.id,
-        email: input.email,
-        name: input.name,
-        role: 'owner' as const,
-        passwordHash: await hashPassword(input.password),
-        createdAt: now,
-      };
-      const session = await startSession(db, organisation.id, member.id, client, now);
-      const actor: AuditActor = {
-        orgId: organisation.id,
-        actorId: member.id,
-        actorName: member.name,
-        ...client,
-      };
-      try {
-        await writeAudited(
-          db,
-          actor,
-          [
-            db.insert(organisations).values(organisation),
-            db.insert(members).values(member),
-            ...session.statements,
-            ...signupStatements(db, client.ip, now),
-          ],
-          [
-            {
-              action: 'organisation.create',
-              targetType: 'organisation',
-              targetId: organisation.id,
-              after: organisation,
-            },
-            {
-              action: 'member.create',
-              targetType: 'member',
-              targetId: member.id,
-              after: { email: member.email, name: member.name, role: member.role },
-            },
-            {
-              action: 'auth.login',
-              targetType: 'session',
-              targetId: session.sessionId,
-              after: { method: 'signup' },
-            },
-          ],
-        );
-      } catch (error) {
-        if (isUniqueViolation(error, 'members')) {
-          throw new ProblemError(409, 'That email already belongs to a Rollcall member. Sign in instead.', [
-            { field: 'body.email', message: 'already in use' },
-          ]);
-        }
-        throw error;
-      }
-      return c.json(
-        await tokenPair(c.env, member, organisation, session.sessionId, session.refreshToken),
-        201,
-      );
-    },
-  )
-  .post(
-    '/login',
-    api.route({
-      method: 'post',
-      path: '/login',
-      summary: 'Sign in with email and password',
-      roles: 'public',
-      body: loginSchema,
-      responses: {
-        200: { description: 'Signed in', schema: tokenPairSchema },
-        401: problem('The email or password is wrong (the same answer for an unknown email)'),
-        429: problem('Too many failures: the account or address is locked; see Retry-After'),
-      },
-    }),
-    async (c) => {
-      signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
-      const { email, password } = c.req.valid('json');
-      const db = database(c.env.DB);
-      const client = clientOf(c);
-      const now = Date.now();
-
-      const [found] = await db
-        .select({ member: members, organisation: organisations })
-        .from(members)
-        .innerJoin(organisations, eq(organisations.id, members.orgId))
-        .where(and(eq(members.email, email), isNull(members.removedAt)))
-        .limit(1);
-      // Attempts naming no member go on the chain of no organisation; the answer is the same.
-      const actor: AuditActor = found
-        ? { orgId: found.member.orgId, actorId: found.member.id, actorName: found.member.name, ...client }
-        : { orgId: '', actorId: null, actorName: email, ...client };
-      const target = { targetType: 'member', targetId: found?.member.id ?? null };
-
-      const throttle = await throttleState(db, email, client.ip, now);
-      if (throttle.retryAfter !== null) {
-        await writeAudited(db, actor, [], [{ action: 'auth.login_locked', ...target, after: { email } }]);
-        throw new ProblemError(429, 'Too many failed sign-ins. Try again later.', undefined, {
-          'retry-after': String(throttle.retryAfter),
-        });
-      }
-
-      const verdict = found ? await verifyPassword(password, found.member.passwordHash) : null;
-      if (!found || !verdict?.ok) {
-        if (!found) await spendHashTime(password);
-        const locking = throttle.accountFailures + 1 >= 5;
-        await writeAudited(db, actor, failureStatements(db, email, client.ip, now), [
-          { action: 'auth.login_failed', ...target, after: { email } },
-          ...(locking ? [{ action: 'auth.lockout', ...target, after: { email, minutes: 15 } }] : []),
-        ]);
-        throw new ProblemError(401, WRONG_CREDENTIALS);
-      }
-
-      const { member, organisation } = found;
-      const session = await startSession(db, member.orgId, member.id, client, now);
-      // Parameters raised since this hash was made: store a fresh one now that we know the password.
-      const rehash = verdict.needsRehash
-        ? [
-            db
-              .update(members)
-              .set({ passwordHash: await hashPassword(password) })
-              .where(eq(members.id, member.id)),
-          ]
-        : [];
+    const db = database(c.env.DB);
+    const now = Date.now();
+    const client = clientOf(c);
+    const retryAfter = await signupRetryAfter(db, client.ip, now);
+    if (retryAfter !== null) {
+      throw new ProblemError(429, 'Too many sign-ups from this address. Try again later.', undefined, {
+        'retry-after': String(retryAfter),
+      });
+    }
+    const organisation = {
+      id: newId(),
+      name: input.organisationName,
+      settings: { ...defaultOrganisationSettings },
+    };
+    const member = {
+      id: newId(),
+      orgId: organisation.id,
+      email: input.email,
+      name: input.name,
+      role: 'owner' as const,
+      passwordHash: await hashPassword(input.password),
+      createdAt: now,
+    };
+    const session = await startSession(db, organisation.id, member.id, client, now);
+    const actor: AuditActor = {
+      orgId: organisation.id,
+      actorId: member.id,
+      actorName: member.name,
+      ...client,
+    };
+    try {
       await writeAudited(
         db,
         actor,
-        [successStatement(db, email), ...session.statements, ...rehash],
         [
+          db.insert(organisations).values(organisation),
+          db.insert(members).values(member),
+          ...session.statements,
+          ...signupStatements(db, client.ip, now),
+        ],
+        [
+          {
+            action: 'organisation.create',
+            targetType: 'organisation',
+            targetId: organisation.id,
+            after: organisation,
+          },
+          {
+            action: 'member.create',
+            targetType: 'member',
+            targetId: member.id,
+            after: { email: member.email, name: member.name, role: member.role },
+          },
           {
             action: 'auth.login',
             targetType: 'session',
             targetId: session.sessionId,
-            after: { method: 'password' },
+            after: { method: 'signup' },
           },
-          ...(rehash.length > 0 ? [{ action: 'member.password_rehash', ...target }] : []),
         ],
       );
-      return c.json(
-        await tokenPair(c.env, member, organisation, session.sessionId, session.refreshToken),
-        200,
+    } catch (error) {
+      if (isUniqueViolation(error, 'members')) {
+        throw new ProblemError(409, 'That email already belongs to a Rollcall member. Sign in instead.', [
+          { field: 'body.email', message: 'already in use' },
+        ]);
+      }
+      throw error;
+    }
+    return c.json(await tokenPair(c.env, member, organisation, session.sessionId, session.refreshToken), 201);
+  },
+  login: async (c) => {
+    signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
+    const { email, password } = c.req.valid('json');
+    const db = database(c.env.DB);
+    const client = clientOf(c);
+    const now = Date.now();
+
+    const [found] = await db
+      .select({ member: members, organisation: organisations })
+      .from(members)
+      .innerJoin(organisations, eq(organisations.id, members.orgId))
+      .where(and(eq(members.email, email), isNull(members.removedAt)))
+      .limit(1);
+    // Attempts naming no member go on the chain of no organisation; the answer is the same.
+    const actor: AuditActor = found
+      ? { orgId: found.member.orgId, actorId: found.member.id, actorName: found.member.name, ...client }
+      : { orgId: '', actorId: null, actorName: email, ...client };
+    const target = { targetType: 'member', targetId: found?.member.id ?? null };
+
+    const throttle = await throttleState(db, email, client.ip, now);
+    if (throttle.retryAfter !== null) {
+      await writeAudited(db, actor, [], [{ action: 'auth.login_locked', ...target, after: { email } }]);
+      throw new ProblemError(429, 'Too many failed sign-ins. Try again later.', undefined, {
+        'retry-after': String(throttle.retryAfter),
+      });
+    }
+
+    const verdict = found ? await verifyPassword(password, found.member.passwordHash) : null;
+    if (!found || !verdict?.ok) {
+      if (!found) await spendHashTime(password);
+      const locking = throttle.accountFailures + 1 >= 5;
+      await writeAudited(db, actor, failureStatements(db, email, client.ip, now), [
+        { action: 'auth.login_failed', ...target, after: { email } },
+        ...(locking ? [{ action: 'auth.lockout', ...target, after: { email, minutes: 15 } }] : []),
+      ]);
+      throw new ProblemError(401, WRONG_CREDENTIALS);
+    }
+
+    const { member, organisation } = found;
+    const session = await startSession(db, member.orgId, member.id, client, now);
+    // Parameters raised since this hash was made: store a fresh one now that we know the password.
+    const rehash = verdict.needsRehash
+      ? [
+          db
+            .update(members)
+            .set({ passwordHash: await hashPassword(password) })
+            .where(eq(members.id, member.id)),
+        ]
+      : [];
+    await writeAudited(
+      db,
+      actor,
+      [successStatement(db, email), ...session.statements, ...rehash],
+      [
+        {
+          action: 'auth.login',
+          targetType: 'session',
+          targetId: session.sessionId,
+          after: { method: 'password' },
+        },
+        ...(rehash.length > 0 ? [{ action: 'member.password_rehash', ...target }] : []),
+      ],
+    );
+    return c.json(await tokenPair(c.env, member, organisation, session.sessionId, session.refreshToken), 200);
+  },
+  refresh: async (c) => {
+    signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
+    const { refreshToken } = c.req.valid('json');
+    const db = database(c.env.DB);
+    const client = clientOf(c);
+    const now = Date.now();
+    const tokenHash = await sha256Hex(refreshToken);
+    const [found] = await db
+      .select({ token: refreshTokens, session: sessions, member: members, organisation: organisations })
+      .from(refreshTokens)
+      .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
+      .innerJoin(members, eq(members.id, sessions.memberId))
+      .innerJoin(organisations, eq(organisations.id, sessions.orgId))
+      .where(eq(refreshTokens.tokenHash, tokenHash))
+      .limit(1);
+    const rejected = new ProblemError(401, 'The refresh token is not valid. Sign in again.');
+    if (!found) {
+      await writeAudited(
+        db,
+        { orgId: '', actorId: null, actorName: 'unknown', ...client },
+        [],
+        [{ action: 'auth.refresh_failed', targetType: 'session', targetId: null }],
       );
-    },
-  )
-  .post(
-    '/refresh',
-    api.route({
-      method: 'post',
-      path: '/refresh',
-      summary: 'Exchange a refresh token for a new access token and a new refresh token (rotation)',
-      roles: 'public',
-      body: refreshSchema,
-      responses: {
-        200: { description: 'A fresh token pair; the old refresh token is spent', schema: tokenPairSchema },
-        401: problem('Unknown, spent, revoked or expired refresh token'),
-      },
-    }),
-    async (c) => {
-      signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
-      const { refreshToken } = c.req.valid('json');
-      const db = database(c.env.DB);
-      const client = clientOf(c);
-      const now = Date.now();
-      const tokenHash = await sha256Hex(refreshToken);
-      const [found] = await db
-        .select({ token: refreshTokens, session: sessions, member: members, organisation: organisations })
-        .from(refreshTokens)
-        .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
-        .innerJoin(members, eq(members.id, sessions.memberId))
-        .innerJoin(organisations, eq(organisations.id, sessions.orgId))
-        .where(eq(refreshTokens.tokenHash, tokenHash))
-        .limit(1);
-      const rejected = new ProblemError(401, 'The refresh token is not valid. Sign in again.');
-      if (!found) {
-        await writeAudited(
-          db,
-          { orgId: '', actorId: null, actorName: 'unknown', ...client },
-          [],
-          [{ action: 'auth.refresh_failed', targetType: 'session', targetId: null }],
-        );
-        throw rejected;
-      }
-      const { token, session, member, organisation } = found;
-      const actor: AuditActor = {
-        orgId: session.orgId,
-        actorId: member.id,
-        actorName: member.name,
-        ...client,
-      };
-      const target = { targetType: 'session', targetId: session.id };
+      throw rejected;
+    }
+    const { token, session, member, organisation } = found;
+    const actor: AuditActor = {
+      orgId: session.orgId,
+      actorId: member.id,
+      actorName: member.name,
+      ...client,
+    };
+    const target = { targetType: 'session', targetId: session.id };
 
-      const reuse = async () => {
-        // A spent token came back: someone holds a copy. End the whole family (ASVS 5.0 §7.2.4).
-        await writeAudited(
-          db,
-          actor,
-          [revokeSession(db, session.id, 'refresh token reuse', now)],
-          [{ action: 'auth.refresh_reuse', ...target, after: { revoked: true } }],
-        );
-        return rejected;
-      };
-      if (token.usedAt !== null) throw await reuse();
-      const settings = readOrganisationSettings(organisation.settings);
-      if (session.revokedAt !== null || member.removedAt !== null || sessionExpired(session, settings, now)) {
-        await writeAudited(db, actor, [], [{ action: 'auth.refresh_failed', ...target }]);
-        throw rejected;
-      }
+    const reuse = async () => {
+      // A spent token came back: someone holds a copy. End the whole family (ASVS 5.0 §7.2.4).
+      await writeAudited(
+        db,
+        actor,
+        [revokeSession(db, session.id, 'refresh token reuse', now)],
+        [{ action: 'auth.refresh_reuse', ...target, after: { revoked: true } }],
+      );
+      return rejected;
+    };
+    if (token.usedAt !== null) throw await reuse();
+    const settings = readOrganisationSettings(organisation.settings);
+    if (session.revokedAt !== null || member.removedAt !== null || sessionExpired(session, settings, now)) {
+      await writeAudited(db, actor, [], [{ action: 'auth.refresh_failed', ...target }]);
+      throw rejected;
+    }
 
-      const nextToken = randomToken();
-      const next = { token: nextToken, hash: await sha256Hex(nextToken) };
-      const [spent] = await writeAudited(
+    const nextToken = randomToken();
+    const next = { token: nextToken, hash: await sha256Hex(nextToken) };
+    const [spent] = await writeAudited(
+      db,
+      actor,
+      [
+        db
+          .update(refreshTokens)
+          .set({ usedAt: now })
+          .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt)))
+          .returning({ tokenHash: refreshTokens.tokenHash }),
+        db.insert(refreshTokens).values({ tokenHash: next.hash, sessionId: session.id, createdAt: now }),
+        db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, session.id)),
+      ],
+      [{ action: 'auth.refresh', ...target }],
+    );
+    // Two uses of one token raced and this one lost: that is reuse too.
+    if (spent.length === 0) throw await reuse();
+    return c.json(await tokenPair(c.env, member, organisation, session.id, next.token), 200);
+  },
+  logout: async (c) => {
+    const member = c.get('member');
+    const db = database(c.env.DB);
+    await writeAudited(
+      db,
+      memberActor(c),
+      [revokeSession(db, member.sessionId, 'logout', Date.now())],
+      [{ action: 'auth.logout', targetType: 'session', targetId: member.sessionId }],
+    );
+    return c.body(null, 204);
+  },
+  acceptInvite: async (c) => {
+    signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
+    const input = c.req.valid('json');
+    const db = database(c.env.DB);
+    const client = clientOf(c);
+    const now = Date.now();
+    const [found] = await db
+      .select({ invite: invites, organisation: organisations })
+      .from(invites)
+      .innerJoin(organisations, eq(organisations.id, invites.orgId))
+      .where(
+        and(
+          eq(invites.tokenHash, await sha256Hex(input.setupToken)),
+          isNull(invites.acceptedAt),
+          isNull(invites.revokedAt),
+          gt(invites.expiresAt, now),
+        ),
+      )
+      .limit(1);
+    if (!found) {
+      await writeAudited(
+        db,
+        { orgId: '', actorId: null, actorName: 'unknown', ...client },
+        [],
+        [{ action: 'invite.accept_failed', targetType: 'invite', targetId: null }],
+      );
+      throw new ProblemError(401, 'The setup token is not valid: it may be used, revoked or expired.');
+    }
+    const { invite, organisation } = found;
+    const weak = passwordProblems(input.password, [organisation.name, invite.email, input.name]);
+    if (weak.length > 0) throw new ProblemError(422, 'The password is too easy to guess.', weak);
+
+    const member = {
+      id: newId(),
+      orgId: invite.orgId,
+      email: invite.email,
+      name: input.name,
+      role: invite.role,
+      passwordHash: await hashPassword(input.password),
+      createdAt: now,
+    };
+    const session = await startSession(db, member.orgId, member.id, client, now);
+    const actor: AuditActor = {
+      orgId: member.orgId,
+      actorId: member.id,
+      actorName: member.name,
+      ...client,
+    };
+    try {
+      // A second acceptance racing this one inserts the same email again and fails as a whole.
+      await writeAudited(
         db,
         actor,
         [
           db
-            .update(refreshTokens)
-            .set({ usedAt: now })
-            .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt)))
-            .returning({ tokenHash: refreshTokens.tokenHash }),
-          db.insert(refreshTokens).values({ tokenHash: next.hash, sessionId: session.id, createdAt: now }),
-          db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, session.id)),
+            .update(invites)
+            .set({ acceptedAt: now })
+            .where(and(eq(invites.id, invite.id), isNull(invites.acceptedAt))),
+          db.insert(members).values(member),
+          ...session.statements,
         ],
-        [{ action: 'auth.refresh', ...target }],
+        [
+          { action: 'invite.accept', targetType: 'invite', targetId: invite.id },
+          {
+            action: 'member.create',
+            targetType: 'member',
+            targetId: member.id,
+            after: { email: member.email, name: member.name, role: member.role },
+          },
+          {
+            action: 'auth.login',
+            targetType: 'session',
+            targetId: session.sessionId,
+            after: { method: 'invite' },
+          },
+        ],
       );
-      // Two uses of one token raced and this one lost: that is reuse too.
-      if (spent.length === 0) throw await reuse();
-      return c.json(await tokenPair(c.env, member, organisation, session.id, next.token), 200);
-    },
-  )
-  .post(
-    '/logout',
-    api.route({
-      method: 'post',
-      path: '/logout',
-      summary: 'End the current session: its refresh tokens stop working and its access token too',
-      roles: memberRoles,
-      responses: { 204: { description: 'Signed out' } },
-    }),
-    async (c) => {
-      const member = c.get('member');
-      const db = database(c.env.DB);
-      await writeAudited(
-        db,
-        memberActor(c),
-        [revokeSession(db, member.sessionId, 'logout', Date.now())],
-        [{ action: 'auth.logout', targetType: 'session', targetId: member.sessionId }],
-      );
-      return c.body(null, 204);
-    },
-  )
-  .post(
-    '/accept-invite',
-    api.route({
-      method: 'post',
-      path: '/accept-invite',
-      summary: 'Exchange a one-time setup token for a password and become a member',
-      roles: 'public',
-      body: acceptInviteSchema,
-      responses: {
-        201: { description: 'Signed in as the new member', schema: tokenPairSchema },
-        401: problem('Unknown, used, revoked or expired setup token'),
-        409: problem('The email already belongs to a member'),
-        422: problem('A field is not valid, or the password is too weak'),
-      },
-    }),
-    async (c) => {
-      signingKey(c.env); // no signing key, no sign-in: refuse before changing anything
-      const input = c.req.valid('json');
-      const db = database(c.env.DB);
-      const client = clientOf(c);
-      const now = Date.now();
-      const [found] = await db
-        .select({ invite: invites, organisation: organisations })
-        .from(invites)
-        .innerJoin(organisations, eq(organisations.id, invites.orgId))
-        .where(
-          and(
-            eq(invites.tokenHash, await sha256Hex(input.setupToken)),
-            isNull(invites.acceptedAt),
-            isNull(invites.revokedAt),
-            gt(invites.expiresAt, now),
-          ),
-        )
-        .limit(1);
-      if (!found) {
-        await writeAudited(
-          db,
-          { orgId: '', actorId: null, actorName: 'unknown', ...client },
-          [],
-          [{ action: 'invite.accept_failed', targetType: 'invite', targetId: null }],
-        );
-        throw new ProblemError(401, 'The setup token is not valid: it may be used, revoked or expired.');
+    } catch (error) {
+      if (isUniqueViolation(error, 'members')) {
+        throw new ProblemError(409, 'That email already belongs to a Rollcall member.');
       }
-      const { invite, organisation } = found;
-      const weak = passwordProblems(input.password, [organisation.name, invite.email, input.name]);
-      if (weak.length > 0) throw new ProblemError(422, 'The password is too easy to guess.', weak);
-
-      const member = {
-        id: newId(),
-        orgId: invite.orgId,
-        email: invite.email,
-        name: input.name,
-        role: invite.role,
-        passwordHash: await hashPassword(input.password),
-        createdAt: now,
-      };
-      const session = await startSession(db, member.orgId, member.id, client, now);
-      const actor: AuditActor = {
-        orgId: member.orgId,
-        actorId: member.id,
-        actorName: member.name,
-        ...client,
-      };
-      try {
-        // A second acceptance racing this one inserts the same email again and fails as a whole.
-        await writeAudited(
-          db,
-          actor,
-          [
-            db
-              .update(invites)
-              .set({ acceptedAt: now })
-              .where(and(eq(invites.id, invite.id), isNull(invites.acceptedAt))),
-            db.insert(members).values(member),
-            ...session.statements,
-          ],
-          [
-            { action: 'invite.accept', targetType: 'invite', targetId: invite.id },
-            {
-              action: 'member.create',
-              targetType: 'member',
-              targetId: member.id,
-              after: { email: member.email, name: member.name, role: member.role },
-            },
-            {
-              action: 'auth.login',
-              targetType: 'session',
-              targetId: session.sessionId,
-              after: { method: 'invite' },
-            },
-          ],
-        );
-      } catch (error) {
-        if (isUniqueViolation(error, 'members')) {
-          throw new ProblemError(409, 'That email already belongs to a Rollcall member.');
-        }
-        throw error;
-      }
-      return c.json(
-        await tokenPair(c.env, member, organisation, session.sessionId, session.refreshToken),
-        201,
-      );
-    },
-  );
+      throw error;
+    }
+    return c.json(await tokenPair(c.env, member, organisation, session.sessionId, session.refreshToken), 201);
+  },
+});

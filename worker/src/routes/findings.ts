@@ -1,29 +1,11 @@
-import { Hono } from 'hono';
+import { contract } from '../../../shared/contract';
 import { checkedCounts, filterFindings, summarise } from '../../../shared/rules';
-import {
-  dismissFindingSchema,
-  findingDismissalSchema,
-  findingIdParamsSchema,
-  findingListSchema,
-  findingsListQuerySchema,
-  findingsSummarySchema,
-} from '../../../shared/schemas/findings-api';
-import type { AppEnv } from '../app-env';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { findingDismissals } from '../db/schema';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
 import { ProblemError } from '../http/problem';
-import { routeGroup } from '../http/route';
-import { problem, READERS } from './directory-access';
-
-const api = routeGroup('/api/v1/findings', 'Findings');
-
-/**
- * Accepting a risk is a judgement on the firm's access, so it belongs to those who decide on
- * access: owners, admins and reviewers. Auditors read only.
- */
-export const DISMISSERS = ['owner', 'admin', 'reviewer'] as const;
+import { handlers } from '../http/route';
 
 /** A dismissal lasts at most a year: accepted risks come back to be looked at again. */
 const MAX_DISMISSAL_MS = 366 * 86_400_000;
@@ -34,100 +16,62 @@ async function currentFindings(db: ReturnType<typeof database>, orgId: string, n
   return { ...findingsOf(loaded, now), checked: checkedCounts(loaded.data) };
 }
 
-export const findingsApp = new Hono<AppEnv>()
-  .get(
-    '/',
-    api.route({
-      method: 'get',
-      path: '/',
-      summary:
-        'Open findings worst first, computed now from the directory; filter by severity, rule, system, person',
-      roles: READERS,
-      query: findingsListQuerySchema,
-      responses: { 200: { description: 'The open findings', schema: findingListSchema } },
-    }),
-    async (c) => {
-      const { all, open } = await currentFindings(database(c.env.DB), c.get('member').orgId, Date.now());
-      const query = c.req.valid('query');
-      return c.json({
-        findings: filterFindings(open, query),
-        dismissed: filterFindings(all, query).length - filterFindings(open, query).length,
-      });
-    },
-  )
-  .get(
-    '/summary',
-    api.route({
-      method: 'get',
-      path: '/summary',
-      summary:
-        'Open findings counted by severity, what was checked, and the 0–100 health score (null until there are staff, a system and logins)',
-      roles: READERS,
-      responses: { 200: { description: 'Counts and score', schema: findingsSummarySchema } },
-    }),
-    async (c) => {
-      const { open, checked } = await currentFindings(database(c.env.DB), c.get('member').orgId, Date.now());
-      return c.json(summarise(open, checked));
-    },
-  )
-  .post(
-    '/:id/dismiss',
-    api.route({
-      method: 'post',
-      path: '/:id/dismiss',
-      summary: 'Accept a finding’s risk until an expiry; it returns earlier if its evidence changes',
-      roles: DISMISSERS,
-      params: findingIdParamsSchema,
-      body: dismissFindingSchema,
-      responses: {
-        200: { description: 'The dismissal', schema: findingDismissalSchema },
-        404: problem('No such finding open now'),
-        422: problem('No reason, or an expiry not in the coming year'),
-      },
-    }),
-    async (c) => {
-      const db = database(c.env.DB);
-      const member = c.get('member');
-      const { id } = c.req.valid('param');
-      const { reason, expiresAt } = c.req.valid('json');
-      const now = Date.now();
-      if (expiresAt <= now || expiresAt > now + MAX_DISMISSAL_MS) {
-        throw new ProblemError(422, 'The expiry must be in the future and within a year.', [
-          { field: 'body.expiresAt', message: 'in the future and within a year' },
-        ]);
-      }
-      const { all } = await currentFindings(db, member.orgId, now);
-      const finding = all.find((candidate) => candidate.id === id);
-      if (!finding) throw new ProblemError(404, 'No such finding: it may have been fixed already.');
-      const dismissal = {
-        findingId: id,
-        fingerprint: finding.fingerprint,
-        reason,
-        expiresAt,
-        dismissedAt: now,
-        dismissedBy: member.id,
-      };
-      await writeAudited(
-        db,
-        memberActor(c),
-        [
-          db
-            .insert(findingDismissals)
-            .values({ orgId: member.orgId, ...dismissal })
-            .onConflictDoUpdate({
-              target: [findingDismissals.orgId, findingDismissals.findingId],
-              set: dismissal,
-            }),
-        ],
-        [
-          {
-            action: 'finding.dismiss',
-            targetType: 'finding',
-            targetId: id,
-            after: { ...dismissal, ruleId: finding.ruleId, title: finding.title, evidence: finding.evidence },
-          },
-        ],
-      );
-      return c.json(dismissal);
-    },
-  );
+export const findingsRoutes = handlers(contract.findings, {
+  list: async (c) => {
+    const { all, open } = await currentFindings(database(c.env.DB), c.get('member').orgId, Date.now());
+    const query = c.req.valid('query');
+    return c.json({
+      findings: filterFindings(open, query),
+      dismissed: filterFindings(all, query).length - filterFindings(open, query).length,
+    });
+  },
+  summary: async (c) => {
+    const { open, checked } = await currentFindings(database(c.env.DB), c.get('member').orgId, Date.now());
+    return c.json(summarise(open, checked));
+  },
+  dismiss: async (c) => {
+    const db = database(c.env.DB);
+    const member = c.get('member');
+    const { id } = c.req.valid('param');
+    const { reason, expiresAt } = c.req.valid('json');
+    const now = Date.now();
+    if (expiresAt <= now || expiresAt > now + MAX_DISMISSAL_MS) {
+      throw new ProblemError(422, 'The expiry must be in the future and within a year.', [
+        { field: 'body.expiresAt', message: 'in the future and within a year' },
+      ]);
+    }
+    const { all } = await currentFindings(db, member.orgId, now);
+    const finding = all.find((candidate) => candidate.id === id);
+    if (!finding) throw new ProblemError(404, 'No such finding: it may have been fixed already.');
+    const dismissal = {
+      findingId: id,
+      fingerprint: finding.fingerprint,
+      reason,
+      expiresAt,
+      dismissedAt: now,
+      dismissedBy: member.id,
+    };
+    await writeAudited(
+      db,
+      memberActor(c),
+      [
+        db
+          .insert(findingDismissals)
+          .values({ orgId: member.orgId, ...dismissal })
+          .onConflictDoUpdate({
+            target: [findingDismissals.orgId, findingDismissals.findingId],
+            set: dismissal,
+          }),
+      ],
+      [
+        {
+          action: 'finding.dismiss',
+          targetType: 'finding',
+          targetId: id,
+          after: { ...dismissal, ruleId: finding.ruleId, title: finding.title, evidence: finding.evidence },
+        },
+      ],
+    );
+    return c.json(dismissal);
+  },
+});

@@ -1,32 +1,16 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
-import { Hono } from 'hono';
-import {
-  changeRoleSchema,
-  createdInviteSchema,
-  createInviteSchema,
-  inviteListSchema,
-  memberIdParamsSchema,
-  memberListSchema,
-  memberRoles,
-  memberSchema,
-} from '../../../shared/schemas/members';
-import { problemSchema } from '../../../shared/schemas/problem';
-import type { AppEnv } from '../app-env';
+import { contract } from '../../../shared/contract';
+import type { memberRoles } from '../../../shared/schemas/members';
 import { memberActor, writeAudited } from '../audit/writer';
 import { newId, randomToken, sha256Hex } from '../auth/crypto';
 import { publicMember, revokeMemberSessions } from '../auth/sessions';
 import { type Database, database } from '../db/client';
 import { invites, members } from '../db/schema';
 import { ProblemError } from '../http/problem';
-import { routeGroup } from '../http/route';
-
-const api = routeGroup('/api/v1/members', 'Members');
-const problem = (description: string) => ({ description, schema: problemSchema });
+import { handlers } from '../http/route';
 
 /** How long a setup token stays valid. */
 const INVITE_DAYS = 7;
-
-const MANAGERS = ['owner', 'admin'] as const;
 
 /** A live member of the caller's organisation, or 404 (also for another organisation's id). */
 async function memberOf(db: Database, orgId: string, id: string) {
@@ -53,260 +37,171 @@ function mayManage(actorRole: string, targetRole: string, newRole?: string): boo
   return targetRole !== 'owner' && newRole !== 'owner';
 }
 
-export const membersApp = new Hono<AppEnv>()
-  .get(
-    '/',
-    api.route({
-      method: 'get',
-      path: '/',
-      summary: 'The members of your organisation and their roles',
-      roles: memberRoles,
-      responses: { 200: { description: 'Members', schema: memberListSchema } },
-    }),
-    async (c) => {
-      const rows = await database(c.env.DB)
-        .select()
-        .from(members)
-        .where(and(eq(members.orgId, c.get('member').orgId), isNull(members.removedAt)))
-        .orderBy(asc(members.createdAt), asc(members.id));
-      return c.json({ members: rows.map(publicMember) });
-    },
-  )
-  .get(
-    '/invites',
-    api.route({
-      method: 'get',
-      path: '/invites',
-      summary: 'Open invitations (not accepted, revoked or expired)',
-      roles: MANAGERS,
-      responses: { 200: { description: 'Invitations', schema: inviteListSchema } },
-    }),
-    async (c) => {
-      const rows = await database(c.env.DB)
-        .select()
-        .from(invites)
-        .where(
-          and(
-            eq(invites.orgId, c.get('member').orgId),
-            isNull(invites.acceptedAt),
-            isNull(invites.revokedAt),
-            gt(invites.expiresAt, Date.now()),
-          ),
-        )
-        .orderBy(asc(invites.createdAt));
-      return c.json({ invites: rows.map(publicInvite) });
-    },
-  )
-  .post(
-    '/invites',
-    api.route({
-      method: 'post',
-      path: '/invites',
-      summary: 'Invite a member: answers a one-time setup token to hand to them, valid 7 days',
-      roles: MANAGERS,
-      body: createInviteSchema,
-      responses: {
-        201: { description: 'The invitation and its setup token (shown once)', schema: createdInviteSchema },
-        403: problem('Only an owner may invite an owner'),
-        409: problem('The email already belongs to a member'),
-      },
-    }),
-    async (c) => {
-      const { email, role } = c.req.valid('json');
-      const actor = c.get('member');
-      if (!mayManage(actor.role, 'none', role))
-        throw new ProblemError(403, 'Only an owner may invite an owner.');
-      const db = database(c.env.DB);
-      const [taken] = await db
-        .select({ id: members.id })
-        .from(members)
-        .where(and(eq(members.email, email), isNull(members.removedAt)))
-        .limit(1);
-      if (taken) {
-        throw new ProblemError(409, 'That email already belongs to a Rollcall member.', [
-          { field: 'body.email', message: 'already a member' },
-        ]);
-      }
-      const now = Date.now();
-      const setupToken = randomToken();
-      const invite = {
-        id: newId(),
-        orgId: actor.orgId,
-        email,
-        role,
-        tokenHash: await sha256Hex(setupToken),
-        createdBy: actor.id,
-        createdAt: now,
-        expiresAt: now + INVITE_DAYS * 86_400_000,
-      };
-      await writeAudited(
-        db,
-        memberActor(c),
-        [db.insert(invites).values(invite)],
-        [{ action: 'invite.create', targetType: 'invite', targetId: invite.id, after: publicInvite(invite) }],
-      );
-      return c.json({ invite: publicInvite(invite), setupToken }, 201);
-    },
-  )
-  .delete(
-    '/invites/:id',
-    api.route({
-      method: 'delete',
-      path: '/invites/:id',
-      summary: 'Revoke an open invitation',
-      roles: MANAGERS,
-      params: memberIdParamsSchema,
-      responses: { 204: { description: 'Revoked' }, 404: problem('No such open invitation') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const { orgId } = c.get('member');
-      const db = database(c.env.DB);
-      const [invite] = await db
-        .select()
-        .from(invites)
-        .where(
-          and(
-            eq(invites.id, id),
-            eq(invites.orgId, orgId),
-            isNull(invites.acceptedAt),
-            isNull(invites.revokedAt),
-          ),
-        )
-        .limit(1);
-      if (!invite) throw new ProblemError(404, 'No such open invitation.');
-      await writeAudited(
-        db,
-        memberActor(c),
-        [
-          db
-            .update(invites)
-            .set({ revokedAt: Date.now() })
-            .where(and(eq(invites.id, id), eq(invites.orgId, orgId))),
-        ],
-        [{ action: 'invite.revoke', targetType: 'invite', targetId: id, before: publicInvite(invite) }],
-      );
-      return c.body(null, 204);
-    },
-  )
-  .get(
-    '/:id',
-    api.route({
-      method: 'get',
-      path: '/:id',
-      summary: 'One member',
-      roles: memberRoles,
-      params: memberIdParamsSchema,
-      responses: { 200: { description: 'The member', schema: memberSchema }, 404: problem('No such member') },
-    }),
-    async (c) => {
-      const row = await memberOf(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id);
-      return c.json(publicMember(row));
-    },
-  )
-  .patch(
-    '/:id',
-    api.route({
-      method: 'patch',
-      path: '/:id',
-      summary: "Change a member's role; their sessions end at once",
-      roles: MANAGERS,
-      params: memberIdParamsSchema,
-      body: changeRoleSchema,
-      responses: {
-        200: { description: 'The member with the new role', schema: memberSchema },
-        403: problem('Only an owner may change an owner or make one'),
-        404: problem('No such member'),
-        409: problem('The last owner cannot be demoted'),
-      },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const { role } = c.req.valid('json');
-      const actor = c.get('member');
-      const db = database(c.env.DB);
-      const target = await memberOf(db, actor.orgId, id);
-      if (!mayManage(actor.role, target.role, role)) {
-        throw new ProblemError(403, 'Only an owner may change an owner or make one.');
-      }
-      if (target.role === role) return c.json(publicMember(target));
-      if (target.role === 'owner' && (await ownerCount(db, actor.orgId)) <= 1) {
-        throw new ProblemError(409, 'The last owner cannot be demoted: make another owner first.');
-      }
-      const now = Date.now();
-      await writeAudited(
-        db,
-        memberActor(c),
-        [
-          db
-            .update(members)
-            .set({ role })
-            .where(and(eq(members.id, id), eq(members.orgId, actor.orgId))),
-          // Roles are not a ladder (reviewer and auditor differ in kind), so any change ends the
-          // member's sessions: nobody keeps rights they lost for the life of a token.
-          revokeMemberSessions(db, id, 'role changed', now),
-        ],
-        [
-          {
-            action: 'member.role_change',
-            targetType: 'member',
-            targetId: id,
-            before: { role: target.role },
-            after: { role, sessionsEnded: true },
-          },
-        ],
-      );
-      return c.json(publicMember({ ...target, role }));
-    },
-  )
-  .delete(
-    '/:id',
-    api.route({
-      method: 'delete',
-      path: '/:id',
-      summary: 'Remove a member; their sessions end at once',
-      roles: MANAGERS,
-      params: memberIdParamsSchema,
-      responses: {
-        204: { description: 'Removed' },
-        403: problem('Only an owner may remove an owner'),
-        404: problem('No such member'),
-        409: problem('The last owner cannot be removed'),
-      },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const actor = c.get('member');
-      const db = database(c.env.DB);
-      const target = await memberOf(db, actor.orgId, id);
-      if (!mayManage(actor.role, target.role))
-        throw new ProblemError(403, 'Only an owner may remove an owner.');
-      if (target.role === 'owner' && (await ownerCount(db, actor.orgId)) <= 1) {
-        throw new ProblemError(409, 'The last owner cannot be removed: make another owner first.');
-      }
-      const now = Date.now();
-      await writeAudited(
-        db,
-        memberActor(c),
-        [
-          db
-            .update(members)
-            .set({ removedAt: now })
-            .where(and(eq(members.id, id), eq(members.orgId, actor.orgId))),
-          revokeMemberSessions(db, id, 'member removed', now),
-        ],
-        [
-          {
-            action: 'member.remove',
-            targetType: 'member',
-            targetId: id,
-            before: { email: target.email, name: target.name, role: target.role },
-          },
-        ],
-      );
-      return c.body(null, 204);
-    },
-  );
+export const membersRoutes = handlers(contract.members, {
+  list: async (c) => {
+    const rows = await database(c.env.DB)
+      .select()
+      .from(members)
+      .where(and(eq(members.orgId, c.get('member').orgId), isNull(members.removedAt)))
+      .orderBy(asc(members.createdAt), asc(members.id));
+    return c.json({ members: rows.map(publicMember) });
+  },
+  listInvites: async (c) => {
+    const rows = await database(c.env.DB)
+      .select()
+      .from(invites)
+      .where(
+        and(
+          eq(invites.orgId, c.get('member').orgId),
+          isNull(invites.acceptedAt),
+          isNull(invites.revokedAt),
+          gt(invites.expiresAt, Date.now()),
+        ),
+      )
+      .orderBy(asc(invites.createdAt));
+    return c.json({ invites: rows.map(publicInvite) });
+  },
+  invite: async (c) => {
+    const { email, role } = c.req.valid('json');
+    const actor = c.get('member');
+    if (!mayManage(actor.role, 'none', role))
+      throw new ProblemError(403, 'Only an owner may invite an owner.');
+    const db = database(c.env.DB);
+    const [taken] = await db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.email, email), isNull(members.removedAt)))
+      .limit(1);
+    if (taken) {
+      throw new ProblemError(409, 'That email already belongs to a Rollcall member.', [
+        { field: 'body.email', message: 'already a member' },
+      ]);
+    }
+    const now = Date.now();
+    const setupToken = randomToken();
+    const invite = {
+      id: newId(),
+      orgId: actor.orgId,
+      email,
+      role,
+      tokenHash: await sha256Hex(setupToken),
+      createdBy: actor.id,
+      createdAt: now,
+      expiresAt: now + INVITE_DAYS * 86_400_000,
+    };
+    await writeAudited(
+      db,
+      memberActor(c),
+      [db.insert(invites).values(invite)],
+      [{ action: 'invite.create', targetType: 'invite', targetId: invite.id, after: publicInvite(invite) }],
+    );
+    return c.json({ invite: publicInvite(invite), setupToken }, 201);
+  },
+  revokeInvite: async (c) => {
+    const { id } = c.req.valid('param');
+    const { orgId } = c.get('member');
+    const db = database(c.env.DB);
+    const [invite] = await db
+      .select()
+      .from(invites)
+      .where(
+        and(
+          eq(invites.id, id),
+          eq(invites.orgId, orgId),
+          isNull(invites.acceptedAt),
+          isNull(invites.revokedAt),
+        ),
+      )
+      .limit(1);
+    if (!invite) throw new ProblemError(404, 'No such open invitation.');
+    await writeAudited(
+      db,
+      memberActor(c),
+      [
+        db
+          .update(invites)
+          .set({ revokedAt: Date.now() })
+          .where(and(eq(invites.id, id), eq(invites.orgId, orgId))),
+      ],
+      [{ action: 'invite.revoke', targetType: 'invite', targetId: id, before: publicInvite(invite) }],
+    );
+    return c.body(null, 204);
+  },
+  get: async (c) => {
+    const row = await memberOf(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id);
+    return c.json(publicMember(row));
+  },
+  update: async (c) => {
+    const { id } = c.req.valid('param');
+    const { role } = c.req.valid('json');
+    const actor = c.get('member');
+    const db = database(c.env.DB);
+    const target = await memberOf(db, actor.orgId, id);
+    if (!mayManage(actor.role, target.role, role)) {
+      throw new ProblemError(403, 'Only an owner may change an owner or make one.');
+    }
+    if (target.role === role) return c.json(publicMember(target));
+    if (target.role === 'owner' && (await ownerCount(db, actor.orgId)) <= 1) {
+      throw new ProblemError(409, 'The last owner cannot be demoted: make another owner first.');
+    }
+    const now = Date.now();
+    await writeAudited(
+      db,
+      memberActor(c),
+      [
+        db
+          .update(members)
+          .set({ role })
+          .where(and(eq(members.id, id), eq(members.orgId, actor.orgId))),
+        // Roles are not a ladder (reviewer and auditor differ in kind), so any change ends the
+        // member's sessions: nobody keeps rights they lost for the life of a token.
+        revokeMemberSessions(db, id, 'role changed', now),
+      ],
+      [
+        {
+          action: 'member.role_change',
+          targetType: 'member',
+          targetId: id,
+          before: { role: target.role },
+          after: { role, sessionsEnded: true },
+        },
+      ],
+    );
+    return c.json(publicMember({ ...target, role }));
+  },
+  remove: async (c) => {
+    const { id } = c.req.valid('param');
+    const actor = c.get('member');
+    const db = database(c.env.DB);
+    const target = await memberOf(db, actor.orgId, id);
+    if (!mayManage(actor.role, target.role))
+      throw new ProblemError(403, 'Only an owner may remove an owner.');
+    if (target.role === 'owner' && (await ownerCount(db, actor.orgId)) <= 1) {
+      throw new ProblemError(409, 'The last owner cannot be removed: make another owner first.');
+    }
+    const now = Date.now();
+    await writeAudited(
+      db,
+      memberActor(c),
+      [
+        db
+          .update(members)
+          .set({ removedAt: now })
+          .where(and(eq(members.id, id), eq(members.orgId, actor.orgId))),
+        revokeMemberSessions(db, id, 'member removed', now),
+      ],
+      [
+        {
+          action: 'member.remove',
+          targetType: 'member',
+          targetId: id,
+          before: { email: target.email, name: target.name, role: target.role },
+        },
+      ],
+    );
+    return c.body(null, 204);
+  },
+});
 
 function publicInvite(row: {
   id: string;

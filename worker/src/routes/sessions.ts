@@ -1,122 +1,77 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { Hono } from 'hono';
-import {
-  sessionIdParamsSchema,
-  sessionListQuerySchema,
-  sessionListSchema,
-} from '../../../shared/schemas/auth';
-import { memberRoles } from '../../../shared/schemas/members';
+import { contract } from '../../../shared/contract';
 import { readOrganisationSettings } from '../../../shared/schemas/organisation';
-import { problemSchema } from '../../../shared/schemas/problem';
-import type { AppEnv } from '../app-env';
 import { memberActor, writeAudited } from '../audit/writer';
 import { sessionExpired } from '../auth/authenticate';
 import { revokeSession } from '../auth/sessions';
 import { database } from '../db/client';
 import { members, organisations, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
-import { routeGroup } from '../http/route';
+import { handlers } from '../http/route';
 
-const api = routeGroup('/api/v1/sessions', 'Sessions');
-
-export const sessionsApp = new Hono<AppEnv>()
-  .get(
-    '/',
-    api.route({
-      method: 'get',
-      path: '/',
-      summary: "Your live sessions; an owner may pass memberId to see another member's",
-      roles: memberRoles,
-      query: sessionListQuerySchema,
-      responses: {
-        200: { description: 'Live sessions, newest first', schema: sessionListSchema },
-        404: problem('No such member'),
-      },
-    }),
-    async (c) => {
-      const me = c.get('member');
-      const { memberId = me.id } = c.req.valid('query');
-      // Only an owner sees someone else's sessions; to anyone else they do not exist.
-      if (memberId !== me.id && me.role !== 'owner') throw new ProblemError(404, 'No such member.');
-      const db = database(c.env.DB);
-      const [org] = await db
-        .select({ settings: organisations.settings })
-        .from(organisations)
-        .where(eq(organisations.id, me.orgId));
-      const [target] = await db
-        .select({ id: members.id })
-        .from(members)
-        .where(and(eq(members.id, memberId), eq(members.orgId, me.orgId)));
-      if (!target) throw new ProblemError(404, 'No such member.');
-      const settings = readOrganisationSettings(org?.settings);
-      const now = Date.now();
-      const rows = await db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.memberId, memberId), eq(sessions.orgId, me.orgId), isNull(sessions.revokedAt)))
-        .orderBy(desc(sessions.createdAt))
-        .limit(200);
-      return c.json({
-        sessions: rows
-          .filter((row) => !sessionExpired(row, settings, now))
-          .map((row) => ({
-            id: row.id,
-            memberId: row.memberId,
-            createdAt: row.createdAt,
-            lastUsedAt: row.lastUsedAt,
-            ip: row.ip,
-            userAgent: row.userAgent,
-            current: row.id === me.sessionId,
-          })),
-      });
-    },
-  )
-  .delete(
-    '/:id',
-    api.route({
-      method: 'delete',
-      path: '/:id',
-      summary: 'End a session: your own, or (as an owner) anyone in your organisation',
-      roles: memberRoles,
-      params: sessionIdParamsSchema,
-      responses: { 204: { description: 'Ended' }, 404: problem('No such live session') },
-    }),
-    async (c) => {
-      const me = c.get('member');
-      const { id } = c.req.valid('param');
-      const db = database(c.env.DB);
-      const [session] = await db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.id, id), eq(sessions.orgId, me.orgId), isNull(sessions.revokedAt)))
-        .limit(1);
-      if (!session || (session.memberId !== me.id && me.role !== 'owner')) {
-        throw new ProblemError(404, 'No such live session.');
-      }
-      await writeAudited(
-        db,
-        memberActor(c),
-        [
-          revokeSession(
-            db,
-            id,
-            session.memberId === me.id ? 'ended by member' : 'ended by owner',
-            Date.now(),
-          ),
-        ],
-        [
-          {
-            action: 'session.end',
-            targetType: 'session',
-            targetId: id,
-            before: { memberId: session.memberId },
-          },
-        ],
-      );
-      return c.body(null, 204);
-    },
-  );
-
-function problem(description: string) {
-  return { description, schema: problemSchema };
-}
+export const sessionsRoutes = handlers(contract.sessions, {
+  list: async (c) => {
+    const me = c.get('member');
+    const { memberId = me.id } = c.req.valid('query');
+    // Only an owner sees someone else's sessions; to anyone else they do not exist.
+    if (memberId !== me.id && me.role !== 'owner') throw new ProblemError(404, 'No such member.');
+    const db = database(c.env.DB);
+    const [org] = await db
+      .select({ settings: organisations.settings })
+      .from(organisations)
+      .where(eq(organisations.id, me.orgId));
+    const [target] = await db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.id, memberId), eq(members.orgId, me.orgId)));
+    if (!target) throw new ProblemError(404, 'No such member.');
+    const settings = readOrganisationSettings(org?.settings);
+    const now = Date.now();
+    const rows = await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.memberId, memberId), eq(sessions.orgId, me.orgId), isNull(sessions.revokedAt)))
+      .orderBy(desc(sessions.createdAt))
+      .limit(200);
+    return c.json({
+      sessions: rows
+        .filter((row) => !sessionExpired(row, settings, now))
+        .map((row) => ({
+          id: row.id,
+          memberId: row.memberId,
+          createdAt: row.createdAt,
+          lastUsedAt: row.lastUsedAt,
+          ip: row.ip,
+          userAgent: row.userAgent,
+          current: row.id === me.sessionId,
+        })),
+    });
+  },
+  revoke: async (c) => {
+    const me = c.get('member');
+    const { id } = c.req.valid('param');
+    const db = database(c.env.DB);
+    const [session] = await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.id, id), eq(sessions.orgId, me.orgId), isNull(sessions.revokedAt)))
+      .limit(1);
+    if (!session || (session.memberId !== me.id && me.role !== 'owner')) {
+      throw new ProblemError(404, 'No such live session.');
+    }
+    await writeAudited(
+      db,
+      memberActor(c),
+      [revokeSession(db, id, session.memberId === me.id ? 'ended by member' : 'ended by owner', Date.now())],
+      [
+        {
+          action: 'session.end',
+          targetType: 'session',
+          targetId: id,
+          before: { memberId: session.memberId },
+        },
+      ],
+    );
+    return c.body(null, 204);
+  },
+});

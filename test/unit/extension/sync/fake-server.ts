@@ -1,23 +1,85 @@
+import type { z } from 'zod';
 import { applyMutationToRow } from '../../../../extension/lib/sync/local-copy';
+import { allOperations, contract } from '../../../../shared/contract';
+import { type Operation, type SuccessBody, successOf } from '../../../../shared/contract/operation';
 import type { Account, Person, System } from '../../../../shared/schemas/directory';
-import {
-  type SyncChange,
-  type SyncMutation,
-  type SyncResult,
-  snapshotSchema,
-  syncPushSchema,
-} from '../../../../shared/schemas/directory-input';
+import type { SyncChange, SyncMutation, SyncResult } from '../../../../shared/schemas/directory-input';
+import { plainReason } from '../../../../shared/schemas/plain-words';
+import { fieldErrors } from '../../../../worker/src/http/problem';
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+/** What a fake route is handed: the request's parts, parsed with its operation's schemas. */
+export type FakeRequest<O extends Operation> = {
+  params: Parsed<O['params']>;
+  query: Parsed<O['query']>;
+  body: Parsed<O['body']>;
+};
+
+/** One operation of the contract served in memory: it answers the value, or a problem response. */
+export type FakeRoute = { operation: Operation; answer: (request: FakeRequest<Operation>) => unknown };
+
+export function fakeRoute<O extends Operation>(
+  operation: O,
+  answer: (request: FakeRequest<O>) => SuccessBody<O> | Response,
+): FakeRoute {
+  return { operation, answer: answer as FakeRoute['answer'] };
+}
+
+/** A problem+json answer, as the worker gives. */
+export function problem(status: number, detail: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', title: 'Error', status, detail }), {
+    status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
+}
+
+const json = (body: unknown, status: number) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** The operation a request names, and its path parameters, found in the contract as the worker finds it. */
+function operationOf(method: string, pathname: string) {
+  for (const operation of allOperations) {
+    if (operation.method.toUpperCase() !== method) continue;
+    const pattern = new RegExp(`^${operation.path.replace(/:(\w+)/g, '(?<$1>[^/]+)')}$`);
+    const match = pattern.exec(pathname);
+    if (!match) continue;
+    const params = Object.fromEntries(
+      Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value)]),
+    );
+    return { operation, params };
+  }
+  return null;
+}
+
+/** Parses one part of a request as the worker does: 400 for path and query, 422 for the body. */
+function parsePart(target: 'params' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown) {
+  if (!schema) return { ok: true as const, data: undefined };
+  const result = schema.safeParse(value, { error: plainReason });
+  if (result.success) return { ok: true as const, data: result.data };
+  const status = target === 'body' ? 422 : 400;
+  const errors = fieldErrors(target, result.error.issues);
+  const detail = `The request ${target === 'params' ? 'path' : target} is not valid.`;
+  return {
+    ok: false as const,
+    response: json({ type: 'about:blank', title: 'Invalid input', status, detail, errors }, status),
+  };
+}
 
 /**
- * An in-memory Rollcall server with the sync contract of `GET/POST /api/v1/sync` and the auth
- * routes: versions from one counter, mutation ids applied once, stale bases answered as conflicts.
- * `down = true` makes every request fail as a refused connection does.
+ * An in-memory Rollcall server that serves operations of the contract (shared/contract): each
+ * request is routed by operation, its parameters, query and body are parsed with the operation's
+ * schemas (refused as the worker refuses them), and each answer must fit the operation's success
+ * schema. It has the sync contract of `contract.sync` (versions from one counter, mutation ids
+ * applied once, stale bases answered as conflicts), sign-in, the organisation's settings, user-list
+ * snapshots and finding dismissals. `down = true` makes every request fail as a refused connection
+ * does.
  */
 export function fakeServer({
-  routes,
+  routes = [],
 }: {
-  /** More signed-in routes (e.g. review-fake.ts); answer null to fall through to the 404. */
-  routes?: (method: string, url: URL, body: unknown) => Response | null;
+  /** More operations served (e.g. review-fake.ts). */
+  routes?: readonly FakeRoute[];
 } = {}) {
   let counter = 0;
   const rows = new Map<string, SyncChange>();
@@ -79,7 +141,11 @@ export function fakeServer({
     for (const row of listed) {
       const status = row.status && /disabled|inactive/i.test(row.status) ? 'disabled' : 'active';
       const known = accounts.find((a) => a.username.toLowerCase() === row.username.toLowerCase());
-      const change = !known ? 'added' : known.status === status ? 'unchanged' : 'changed';
+      const change: 'added' | 'changed' | 'unchanged' = !known
+        ? 'added'
+        : known.status === status
+          ? 'unchanged'
+          : 'changed';
       counts[change] += 1;
       const account: Account = known
         ? { ...known, status }
@@ -98,7 +164,7 @@ export function fakeServer({
       write({ entity: 'account', row: { ...account, status: 'removed' } });
       diffRows.push({
         username: account.username,
-        change: 'removed',
+        change: 'removed' as const,
         accountId: account.id,
         ownerPersonId: account.ownerPersonId,
       });
@@ -106,99 +172,102 @@ export function fakeServer({
     return { ...counts, rows: diffRows };
   }
 
-  const json = (body: unknown, status = 200) =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  const problem = (status: number, detail: string, headers: Record<string, string> = {}) =>
-    new Response(JSON.stringify({ type: 'about:blank', title: 'Error', status, detail }), {
-      status,
-      headers: { 'content-type': 'application/problem+json', ...headers },
-    });
   const tokenPair = () => ({
     accessToken,
     expiresIn: 900,
     refreshToken,
-    member: { id: 'm1', email: 'ann@firm.test', name: 'Ann Owner', role: 'owner', createdAt: 1 },
+    member: { id: 'm1', email: 'ann@firm.test', name: 'Ann Owner', role: 'owner' as const, createdAt: 1 },
     organisation: {
       id: 'org1',
       name: 'Harbour & Vale',
       settings: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12 },
     },
   });
+  const organisation = () => ({
+    id: 'org1',
+    name: 'Harbour & Vale',
+    settings: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, ...state.ruleSettings },
+  });
+
+  const served: FakeRoute[] = [
+    fakeRoute(contract.auth.login, ({ body }) => {
+      if (body.password === 'locked-out-password') return problem(429, 'Too many', { 'retry-after': '600' });
+      return body.password === 'correct horse battery'
+        ? tokenPair()
+        : problem(401, 'The email or password is wrong.');
+    }),
+    fakeRoute(contract.auth.signup, () => tokenPair()),
+    fakeRoute(contract.auth.refresh, ({ body }) => {
+      state.refreshes += 1;
+      if (state.refreshRejected || body.refreshToken !== refreshToken) return problem(401, 'Sign in again.');
+      accessToken = `access-${state.refreshes + 1}`;
+      refreshToken = `refresh-token-00000000${state.refreshes + 1}`;
+      return tokenPair();
+    }),
+    fakeRoute(contract.auth.logout, () => null),
+    fakeRoute(contract.organisation.get, () => organisation()),
+    fakeRoute(contract.organisation.update, ({ body }) => {
+      if (state.settingsRefused) return problem(403, 'Only the firm’s owner may change its settings.');
+      state.ruleSettings = { ...state.ruleSettings, ...body.settings };
+      return organisation();
+    }),
+    fakeRoute(contract.sync.push, ({ body }) => {
+      state.pushes += 1;
+      return { results: body.mutations.map(push) };
+    }),
+    fakeRoute(contract.sync.pull, ({ query }) => {
+      const newer = [...rows.values()]
+        .filter((c) => c.row.version > query.since)
+        .sort((a, b) => a.row.version - b.row.version);
+      const page = newer.slice(0, query.limit);
+      return {
+        changes: page,
+        cursor: page.at(-1)?.row.version ?? query.since,
+        more: newer.length > query.limit,
+      };
+    }),
+    fakeRoute(contract.systems.sendSnapshot, ({ params, body }) => {
+      const system = rows.get(key('system', params.id));
+      if (!system || system.row.deleted) return problem(404, 'No such system');
+      state.snapshots += 1;
+      return reconcile(params.id, body.rows, body.complete);
+    }),
+    fakeRoute(contract.findings.dismiss, ({ params, body }) => {
+      state.dismissals.push({ findingId: params.id, reason: body.reason });
+      return { findingId: params.id, fingerprint: 'f', ...body, dismissedAt: Date.now(), dismissedBy: 'm1' };
+    }),
+    ...routes,
+  ];
 
   const fetchFn = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     if (state.down) throw new TypeError('Failed to fetch');
     const url = new URL(String(input));
-    const body = init.body ? JSON.parse(String(init.body)) : null;
+    const found = operationOf(init.method ?? 'GET', url.pathname);
+    const route = found && served.find((r) => r.operation === found.operation);
+    if (!found || !route) return problem(404, `No route for ${init.method ?? 'GET'} ${url.pathname}.`);
+    const { operation } = found;
     const auth = new Headers(init.headers).get('authorization');
-    switch (`${init.method ?? 'GET'} ${url.pathname}`) {
-      case 'POST /api/v1/auth/login':
-        if (body.password === 'locked-out-password')
-          return problem(429, 'Too many', { 'retry-after': '600' });
-        return body.password === 'correct horse battery'
-          ? json(tokenPair())
-          : problem(401, 'The email or password is wrong.');
-      case 'POST /api/v1/auth/signup':
-        return json(tokenPair(), 201);
-      case 'POST /api/v1/auth/refresh':
-        state.refreshes += 1;
-        if (state.refreshRejected || body.refreshToken !== refreshToken)
-          return problem(401, 'Sign in again.');
-        accessToken = `access-${state.refreshes + 1}`;
-        refreshToken = `refresh-token-00000000${state.refreshes + 1}`;
-        return json(tokenPair());
-      case 'POST /api/v1/auth/logout':
-        return new Response(null, { status: 204 });
-    }
-    if (auth !== `Bearer ${accessToken}`) return problem(401, 'Sign-in required');
-    if (url.pathname === '/api/v1/organisation') {
-      if (init.method === 'PATCH') {
-        if (state.settingsRefused) return problem(403, 'Only the firm’s owner may change its settings.');
-        state.ruleSettings = { ...state.ruleSettings, ...body.settings };
-      }
-      const settings = { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, ...state.ruleSettings };
-      return json({ id: 'org1', name: 'Harbour & Vale', settings });
-    }
-    if (url.pathname === '/api/v1/sync' && init.method === 'POST') {
-      state.pushes += 1;
-      // Like the worker: a body that does not fit the contract is refused whole, naming each field.
-      const parsed = syncPushSchema.safeParse(body);
-      if (!parsed.success) {
-        const errors = parsed.error.issues.map((issue) => ({
-          field: ['body', ...issue.path].join('.'),
-          message: issue.message,
-        }));
-        return json({ type: 'about:blank', title: 'Invalid input', status: 422, errors }, 422);
-      }
-      return json({ results: parsed.data.mutations.map(push) });
-    }
-    const snapshotRoute = /^\/api\/v1\/systems\/([^/]+)\/snapshots$/.exec(url.pathname);
-    if (snapshotRoute && init.method === 'POST') {
-      const systemId = decodeURIComponent(snapshotRoute[1] as string);
-      const system = rows.get(key('system', systemId));
-      if (!system || system.row.deleted) return problem(404, 'No such system');
-      const parsed = snapshotSchema.safeParse(body);
-      if (!parsed.success) return problem(422, parsed.error.issues[0]?.message ?? 'invalid');
-      state.snapshots += 1;
-      return json(reconcile(systemId, parsed.data.rows, parsed.data.complete));
-    }
-    if (url.pathname === '/api/v1/sync') {
-      const since = Number(url.searchParams.get('since') ?? 0);
-      const limit = Number(url.searchParams.get('limit') ?? 500);
-      const newer = [...rows.values()]
-        .filter((c) => c.row.version > since)
-        .sort((a, b) => a.row.version - b.row.version);
-      const page = newer.slice(0, limit);
-      return json({ changes: page, cursor: page.at(-1)?.row.version ?? since, more: newer.length > limit });
-    }
-    const dismiss = /^\/api\/v1\/findings\/([^/]+)\/dismiss$/.exec(url.pathname);
-    if (dismiss?.[1] && init.method === 'POST') {
-      const findingId = decodeURIComponent(dismiss[1]);
-      state.dismissals.push({ findingId, reason: body.reason });
-      return json({ findingId, fingerprint: 'f', ...body, dismissedAt: Date.now(), dismissedBy: 'm1' });
-    }
-    const extra = routes?.(init.method ?? 'GET', url, body);
-    if (extra) return extra;
-    return problem(404, 'Not found');
+    if (operation.roles !== 'public' && auth !== `Bearer ${accessToken}`)
+      return problem(401, 'Sign-in required');
+    const params = parsePart('params', operation.params, found.params);
+    if (!params.ok) return params.response;
+    const query = parsePart('query', operation.query, Object.fromEntries(url.searchParams));
+    if (!query.ok) return query.response;
+    const body = parsePart('body', operation.body, init.body ? JSON.parse(String(init.body)) : undefined);
+    if (!body.ok) return body.response;
+    const answer = route.answer({ params: params.data, query: query.data, body: body.data });
+    if (answer instanceof Response) return answer;
+    // The fake is held to the contract too: an answer that does not fit it is a broken fake, and
+    // says so (a thrown error would reach the client as "unreachable").
+    const { status, spec } = successOf(operation);
+    if (status === 204) return new Response(null, { status });
+    const checked = spec.schema?.safeParse(answer);
+    if (checked && !checked.success)
+      return problem(
+        500,
+        `The fake's answer to ${operation.path} does not fit the contract: ${checked.error.message}`,
+      );
+    return json(answer, status);
   };
 
   return {

@@ -1,0 +1,50 @@
+import { expandSpans, headerTexts, type ListLayout, type ListShape } from '../list-layout';
+
+// What makes an element a grid, and a cell of one (https://www.w3.org/TR/wai-aria-1.2/#grid).
+const GRID_SELECTOR = '[role=grid], [role=treegrid], [role=table]';
+const CELL_SELECTOR = '[role=gridcell], [role=cell], [role=rowheader]';
+
+/**
+ * Grids built from `div`s with ARIA roles, as booking consoles and component libraries' data grids
+ * draw them: `role=grid` (or `treegrid`, `table`) holding `role=row`s, a row of `columnheader`s
+ * naming the columns.
+ */
+const ariaGrid: ListLayout = {
+  name: 'aria',
+  serves: 'ARIA grids and tables that are not <table>s (those are the table layout’s)',
+  finds: ['[role=grid]:not(table)', '[role=treegrid]:not(table)', '[role=table]:not(table)'],
+  // A header drawn after its grid.
+  watches: ['[role=columnheader]'],
+  headed: true,
+  shape: ariaShape,
+};
+export default ariaGrid;
+
+function ownerGrid(element: Element): Element | null {
+  return element.parentElement?.closest(GRID_SELECTOR) ?? null;
+}
+
+function ariaShape(grid: Element): ListShape | null {
+  const headerCells = [...grid.querySelectorAll('[role=columnheader]')].filter(
+    (cell) => cell.closest(GRID_SELECTOR) === grid,
+  );
+  const headerRow = headerCells[0]?.closest('[role=row]') ?? null;
+  if (!headerRow || headerCells.length < 2) return null;
+  const rowHeaderCells = headerCells.filter((cell) => cell.closest('[role=row]') === headerRow);
+  const headers = headerTexts(expandSpans(rowHeaderCells));
+  const isRow = (element: Element): boolean =>
+    element.getAttribute('role') === 'row' &&
+    element !== headerRow &&
+    ownerGrid(element) === grid &&
+    element.querySelector('[role=columnheader]') === null;
+  return {
+    headers,
+    rowSelector: '[role=row]',
+    isRow,
+    rows: () => [...grid.querySelectorAll('[role=row]')].filter(isRow),
+    cells: (row) =>
+      expandSpans(
+        [...row.querySelectorAll(CELL_SELECTOR)].filter((cell) => cell.closest('[role=row]') === row),
+      ),
+  };
+}

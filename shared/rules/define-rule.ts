@@ -1,0 +1,78 @@
+import type { Account, Person, System } from '../schemas/directory.ts';
+import type { Finding, FindingSubject } from '../schemas/findings.ts';
+import type { FindingDraft, Rule, RuleContext, RuleDeclaration } from './types.ts';
+
+/**
+ * A rule from its declaration: what it finds is stamped with the rule's id, severity and tip (unless
+ * a finding says otherwise), an id stable across runs and a fingerprint of its facts.
+ */
+export function defineRule<
+  const Id extends string,
+  const Key extends string = never,
+  const Kind extends string = never,
+>(declaration: RuleDeclaration<Id, Key, Kind>): Rule<Id, Key, Kind> {
+  const { find, ...rule } = declaration;
+  return {
+    ...rule,
+    setting: rule.setting,
+    pageKind: rule.pageKind,
+    evaluate: (ctx: RuleContext) => find(ctx).map((draft) => makeFinding(rule, draft)),
+  } as Rule<Id, Key, Kind>;
+}
+
+/** FNV-1a, 32 bits, hex: a short, stable fingerprint of a finding's facts (not a security hash). */
+export function fingerprint(facts: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < facts.length; i++) {
+    h ^= facts.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function makeFinding(rule: Pick<Rule, 'id' | 'severity' | 'tip'>, draft: FindingDraft): Finding {
+  const { subject, key } = draft;
+  return {
+    id: `${rule.id}:${subject.type}:${subject.id}${key ? `:${key}` : ''}`,
+    ruleId: rule.id as Finding['ruleId'],
+    severity: draft.severity ?? rule.severity,
+    title: draft.title,
+    subject,
+    evidence: draft.evidence,
+    fingerprint: fingerprint(draft.facts),
+    tip: draft.tip ?? rule.tip,
+    systemId: draft.systemId,
+    personIds: draft.personIds,
+  };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function systemName(ctx: RuleContext, systemId: string): string {
+  return ctx.systems.get(systemId)?.name ?? systemId;
+}
+
+export function accountSubject(ctx: RuleContext, account: Account): FindingSubject {
+  return {
+    type: 'account',
+    id: account.id,
+    label: `${account.username} in ${systemName(ctx, account.systemId)}`,
+  };
+}
+
+export function personSubject(person: Person): FindingSubject {
+  return { type: 'person', id: person.id, label: person.name };
+}
+
+export function systemSubject(system: System): FindingSubject {
+  return { type: 'system', id: system.id, label: system.name };
+}
+
+/** The people an account concerns: its owner and anyone else known to use it. */
+export function accountPeople(account: Account): string[] {
+  const ids = account.ownerPersonId ? [account.ownerPersonId] : [];
+  for (const id of account.userPersonIds) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
