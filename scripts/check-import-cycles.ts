@@ -12,33 +12,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const FOLDERS = ['worker', 'extension', 'shared'];
 const SKIP = new Set(['node_modules', '.output', '.wxt', '.wrangler']);
 
-/**
- * The one cycle still known, of types only: the rule-id and settings types are derived from the
- * registry, which imports every rule, and the rules use those types (through rules/types.ts and
- * schemas/findings.ts). Nothing of it runs in a cycle; remove this entry once the types go one way.
- */
-const KNOWN_CYCLES = [
-  [
-    'shared/rules/default-account.ts',
-    'shared/rules/define-rule.ts',
-    'shared/rules/dormant-account.ts',
-    'shared/rules/duplicate-accounts.ts',
-    'shared/rules/excess-permission.ts',
-    'shared/rules/generic-username.ts',
-    'shared/rules/leaver-still-active.ts',
-    'shared/rules/lookalike-username.ts',
-    'shared/rules/never-used.ts',
-    'shared/rules/registry.ts',
-    'shared/rules/review-overdue.ts',
-    'shared/rules/rotate-password.ts',
-    'shared/rules/shared-login.ts',
-    'shared/rules/too-many-admins.ts',
-    'shared/rules/types.ts',
-    'shared/rules/unowned-account.ts',
-    'shared/schemas/findings.ts',
-  ],
-];
-
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     if (SKIP.has(name)) return [];
@@ -117,10 +90,7 @@ function connect(file: string): void {
 
 for (const file of graph.keys()) if (!indices.has(file)) connect(file);
 
-const known = new Set(KNOWN_CYCLES.map((cycle) => [...cycle].sort().join('\n')));
-const cycles = components
-  .map((component) => component.map((file) => relative(ROOT, file)).sort())
-  .filter((component) => !known.has(component.join('\n')));
+const cycles = components.map((component) => component.map((file) => relative(ROOT, file)).sort());
 
 if (cycles.length > 0) {
   console.error(`Import cycles in ${FOLDERS.join(', ')}:`);

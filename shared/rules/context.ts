@@ -1,7 +1,7 @@
 import { type Classification, classify } from '../classifier/classify.ts';
 import { namesTwoPeople } from '../classifier/shared-display-name.ts';
 import { dateIn } from './dates.ts';
-import type { RuleSettings } from './registry.ts';
+import type { RuleSettingKey, RuleSettings } from './registry.ts';
 import type { OrganisationData, RuleContext } from './types.ts';
 
 /**
@@ -39,7 +39,11 @@ function classifyCached(username: string, displayName: string | null): Classific
   return c;
 }
 
-export function buildContext(data: OrganisationData, settings: RuleSettings, now: number): RuleContext {
+export function buildContext(
+  data: OrganisationData,
+  settings: RuleSettings,
+  now: number,
+): RuleContext<RuleSettingKey> {
   const people = new Map(data.people.filter((p) => !p.deleted).map((p) => [p.id, p]));
   const systems = new Map(data.systems.filter((s) => !s.deleted).map((s) => [s.id, s]));
   const jobRoles = new Map(data.jobRoles.filter((r) => !r.deleted).map((r) => [r.id, r]));

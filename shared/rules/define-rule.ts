@@ -1,5 +1,5 @@
 import type { Account, Person, System } from '../schemas/directory.ts';
-import type { Finding, FindingSubject } from '../schemas/findings.ts';
+import type { FindingSubject, RuleFinding } from '../schemas/rule-finding.ts';
 import type { FindingDraft, Rule, RuleContext, RuleDeclaration } from './types.ts';
 
 /**
@@ -10,14 +10,15 @@ export function defineRule<
   const Id extends string,
   const Key extends string = never,
   const Kind extends string = never,
->(declaration: RuleDeclaration<Id, Key, Kind>): Rule<Id, Key, Kind> {
+  const Reads extends string = Key,
+>(declaration: RuleDeclaration<Id, Key, Kind, Reads>): Rule<Id, Key, Kind, Reads> {
   const { find, ...rule } = declaration;
   return {
     ...rule,
     setting: rule.setting,
     pageKind: rule.pageKind,
-    evaluate: (ctx: RuleContext) => find(ctx).map((draft) => makeFinding(rule, draft)),
-  } as Rule<Id, Key, Kind>;
+    evaluate: (ctx: RuleContext<Reads>) => find(ctx).map((draft) => makeFinding(rule, draft)),
+  } as Rule<Id, Key, Kind, Reads>;
 }
 
 /** FNV-1a, 32 bits, hex: a short, stable fingerprint of a finding's facts (not a security hash). */
@@ -30,11 +31,14 @@ export function fingerprint(facts: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function makeFinding(rule: Pick<Rule, 'id' | 'severity' | 'tip'>, draft: FindingDraft): Finding {
+function makeFinding<Id extends string>(
+  rule: Pick<Rule<Id>, 'id' | 'severity' | 'tip'>,
+  draft: FindingDraft,
+): RuleFinding<Id> {
   const { subject, key } = draft;
   return {
     id: `${rule.id}:${subject.type}:${subject.id}${key ? `:${key}` : ''}`,
-    ruleId: rule.id as Finding['ruleId'],
+    ruleId: rule.id,
     severity: draft.severity ?? rule.severity,
     title: draft.title,
     subject,

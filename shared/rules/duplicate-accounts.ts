@@ -1,6 +1,6 @@
 import { lookalike, plainLogin } from '../classifier/lookalike.ts';
 import type { Account } from '../schemas/directory.ts';
-import type { Tip } from '../schemas/findings.ts';
+import type { Tip } from '../schemas/rule-finding.ts';
 import { defineRule, personSubject, systemName } from './define-rule.ts';
 import type { FindingDraft } from './types.ts';
 

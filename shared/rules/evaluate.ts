@@ -15,7 +15,7 @@ export function evaluate(
   now: number = Date.now(),
 ): Finding[] {
   const ctx = buildContext(data, resolveSettings(settings), now);
-  const findings = RULES.flatMap((rule) => rule.evaluate(ctx));
+  const findings = RULES.flatMap((rule): Finding[] => rule.evaluate(ctx));
   // Worst first; the sort is stable, so within a severity the order is the rules' table order and
   // the data's order, the same on every run.
   return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);

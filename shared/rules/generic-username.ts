@@ -1,6 +1,6 @@
 import type { Classification } from '../classifier/classify.ts';
 import { defaultAccountName } from '../classifier/default-accounts.ts';
-import type { Tip } from '../schemas/findings.ts';
+import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
 import type { FindingDraft } from './types.ts';
 

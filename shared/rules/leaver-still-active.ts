@@ -1,5 +1,5 @@
 import type { Person } from '../schemas/directory.ts';
-import type { Tip } from '../schemas/findings.ts';
+import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, dateMs, daysSince, isoDate } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
 import type { FindingDraft, RuleContext } from './types.ts';

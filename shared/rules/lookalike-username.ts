@@ -1,5 +1,5 @@
 import { type LookalikeChange, lookalike } from '../classifier/lookalike.ts';
-import type { Tip } from '../schemas/findings.ts';
+import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
 import type { FindingDraft } from './types.ts';
 

@@ -10,7 +10,7 @@ import { reviewOverdueRule } from './review-overdue.ts';
 import { rotatePasswordRule } from './rotate-password.ts';
 import { sharedLoginRule } from './shared-login.ts';
 import { tooManyAdminsRule } from './too-many-admins.ts';
-import type { PageKind, RuleSetting } from './types.ts';
+import type { PageKind, RuleSetting, SettingsOf } from './types.ts';
 import { unownedAccountRule } from './unowned-account.ts';
 
 /**
@@ -37,20 +37,21 @@ export const RULES = [
   rotatePasswordRule,
 ] as const;
 
-type AnyRule = (typeof RULES)[number];
-export type RuleId = AnyRule['id'];
+/** Any one of the registered rules: its `evaluate` takes the context evaluate() builds. */
+export type RegisteredRule = (typeof RULES)[number];
+export type RuleId = RegisteredRule['id'];
 /** The rule ids in table order, as the rule-id enum of the API takes them. */
 export const RULE_IDS = RULES.map((rule) => rule.id) as readonly RuleId[] as readonly [RuleId, ...RuleId[]];
 
-export type RuleSettingKey = NonNullable<AnyRule['setting']>['key'];
+export type RuleSettingKey = NonNullable<RegisteredRule['setting']>['key'];
 /** What the rules read from the organisation's settings: each rule's threshold and the firm's time zone. */
-export type RuleSettings = { [Key in RuleSettingKey]: number } & { timeZone: string };
+export type RuleSettings = SettingsOf<RuleSettingKey>;
 /** The rules' thresholds, in table order. */
 export const RULE_SETTINGS: readonly RuleSetting<RuleSettingKey>[] = RULES.flatMap((rule) =>
   rule.setting ? [rule.setting] : [],
 );
 
-export type PageWarningKind = NonNullable<AnyRule['pageKind']>['kind'];
+export type PageWarningKind = NonNullable<RegisteredRule['pageKind']>['kind'];
 /** The badge kinds of user lists, most urgent first (table order), with the rule each comes from. */
 export const PAGE_KINDS: readonly (PageKind<PageWarningKind> & { ruleId: RuleId })[] = RULES.flatMap(
   (rule) => (rule.pageKind ? [{ ...rule.pageKind, ruleId: rule.id }] : []),

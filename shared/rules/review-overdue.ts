@@ -1,4 +1,4 @@
-import type { Tip } from '../schemas/findings.ts';
+import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, daysSince, isoDate } from './dates.ts';
 import { defineRule, plural, systemSubject } from './define-rule.ts';
 import type { FindingDraft } from './types.ts';

@@ -1,6 +1,6 @@
 import { defaultAccountName } from '../classifier/default-accounts.ts';
 import type { Account, Person } from '../schemas/directory.ts';
-import type { Tip } from '../schemas/findings.ts';
+import type { Tip } from '../schemas/rule-finding.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
 import { hasLeft, leftPhrase } from './leaver-still-active.ts';
 import type { FindingDraft, RuleContext } from './types.ts';
@@ -15,8 +15,11 @@ const rotatePasswordTip: Tip = {
     'give each of them a login of their own and disable this one, so the next departure needs no change.',
 };
 
+/** It reads generic-username's threshold: a role login is one the classifier calls generic. */
+type Reads = 'genericUsernameMinConfidence';
+
 /** Why the login is one whose password several people know: shared or named after a role. */
-function sharedOrGeneric(ctx: RuleContext, account: Account, users: string[]): string | null {
+function sharedOrGeneric(ctx: RuleContext<Reads>, account: Account, users: string[]): string | null {
   if (users.length >= 2 || ctx.displayNamePeople(account)) return 'a shared login';
   if (defaultAccountName(account.username)) return 'a built-in login';
   const c = ctx.classification(account);
@@ -39,7 +42,7 @@ export const rotatePasswordRule = defineRule({
   title: 'Change the password of a shared login',
   severity: 'high',
   tip: rotatePasswordTip,
-  find(ctx) {
+  find(ctx: RuleContext<Reads>) {
     const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;

@@ -1,4 +1,4 @@
-import type { Tip } from '../schemas/findings.ts';
+import type { Tip } from '../schemas/rule-finding.ts';
 import { isoDate } from './dates.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
 import type { FindingDraft, RuleContext } from './types.ts';

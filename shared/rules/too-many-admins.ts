@@ -1,5 +1,5 @@
 import type { Account } from '../schemas/directory.ts';
-import type { Tip } from '../schemas/findings.ts';
+import type { Tip } from '../schemas/rule-finding.ts';
 import { defineRule, systemSubject } from './define-rule.ts';
 import { isUserManaging } from './permissions.ts';
 import type { FindingDraft } from './types.ts';

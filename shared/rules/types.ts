@@ -15,8 +15,7 @@ import {
   systemSchema,
   timestampSchema,
 } from '../schemas/directory.ts';
-import type { Finding, FindingSubject, Severity, Tip } from '../schemas/findings.ts';
-import type { RuleSettings } from './registry.ts';
+import type { FindingSubject, RuleFinding, Severity, Tip } from '../schemas/rule-finding.ts';
 
 /** A completed access review of one system: `review-overdue` needs only when it was finished. */
 export const completedReviewSchema = z.object({
@@ -36,9 +35,20 @@ export const organisationDataSchema = z.object({
 });
 export type OrganisationData = z.input<typeof organisationDataSchema>;
 
-/** The data with lookups built once, so each rule is one pass over the accounts. */
-export interface RuleContext {
-  settings: RuleSettings;
+/**
+ * What a rule reads of the organisation's settings: the thresholds named by `Key` and the firm's
+ * time zone. The registry's `RuleSettings` is this over every rule's threshold.
+ */
+export type SettingsOf<Key extends string> = { [K in Key]: number } & { timeZone: string };
+
+/**
+ * The data with lookups built once, so each rule is one pass over the accounts. `Key` names the
+ * thresholds a rule may read: its own (the default in `defineRule`), or more where its `find`
+ * says so (`find(ctx: RuleContext<'genericUsernameMinConfidence'>)`). evaluate() passes a context
+ * with every rule's, so a key no rule declares does not type-check there.
+ */
+export interface RuleContext<Key extends string = never> {
+  settings: SettingsOf<Key>;
   /** Milliseconds since the epoch. */
   now: number;
   /** Today in the organisation's time zone, YYYY-MM-DD. */
@@ -102,8 +112,16 @@ export interface FindingDraft {
   key?: string;
 }
 
-/** Everything a rule declares in its file: the registry derives ids, settings and page kinds from it. */
-export interface RuleDeclaration<Id extends string, Key extends string, Kind extends string> {
+/**
+ * Everything a rule declares in its file: the registry derives ids, settings and page kinds from it.
+ * `Reads` is the thresholds its `find` reads: its own setting unless `find` names others.
+ */
+export interface RuleDeclaration<
+  Id extends string,
+  Key extends string,
+  Kind extends string,
+  Reads extends string = Key,
+> {
   id: Id;
   /** A short name for lists and filters: "Leaver still active". */
   title: string;
@@ -116,13 +134,17 @@ export interface RuleDeclaration<Id extends string, Key extends string, Kind ext
   /** Its badge on user lists, if its findings are about logins and show there. */
   pageKind?: PageKind<Kind>;
   /** The findings over one organisation's data. Pure: no DOM, no network, no clock but `ctx.now`. */
-  find(ctx: RuleContext): FindingDraft[];
+  find(ctx: RuleContext<Reads>): FindingDraft[];
 }
 
 /** A rule as the registry holds it: its declaration, with what it finds made into findings. */
-export interface Rule<Id extends string = string, Key extends string = string, Kind extends string = string>
-  extends Omit<RuleDeclaration<Id, Key, Kind>, 'find' | 'setting' | 'pageKind'> {
+export interface Rule<
+  Id extends string = string,
+  Key extends string = string,
+  Kind extends string = string,
+  Reads extends string = Key,
+> extends Omit<RuleDeclaration<Id, Key, Kind, Reads>, 'find' | 'setting' | 'pageKind'> {
   setting: [Key] extends [never] ? undefined : RuleSetting<Key>;
   pageKind: [Kind] extends [never] ? undefined : PageKind<Kind>;
-  evaluate(ctx: RuleContext): Finding[];
+  evaluate(ctx: RuleContext<Reads>): RuleFinding<Id>[];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../rules/registry.ts';
 import { idSchema, timestampSchema } from './directory.ts';
+import { ruleFindingSchema, severitySchema } from './rule-finding.ts';
 
 /**
  * A finding: one warning a rule in shared/rules raised about the organisation's data. Findings are
@@ -8,49 +9,23 @@ import { idSchema, timestampSchema } from './directory.ts';
  * (stored by finding id) sticks across runs, and lapses when the evidence fingerprint changes.
  */
 
-export const severitySchema = z.enum(['critical', 'high', 'medium', 'low']);
-export type Severity = z.infer<typeof severitySchema>;
-/** Severities from the worst down. */
-export const SEVERITIES: readonly Severity[] = severitySchema.options;
-/** critical 4 > high 3 > medium 2 > low 1, for sorting. */
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+export {
+  type FindingSubject,
+  findingSubjectSchema,
+  SEVERITIES,
+  SEVERITY_RANK,
+  type Severity,
+  severitySchema,
+  type Tip,
+  tipSchema,
+} from './rule-finding.ts';
 
 /** The rules' ids, from the rule registry. */
 export const ruleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof ruleIdSchema>;
 
-export const findingSubjectSchema = z.object({
-  type: z.enum(['account', 'person', 'system', 'organisation']),
-  id: idSchema,
-  /** How a person would name it: `rbaker in Payments`, `Rose Baker`, `Payments`. */
-  label: z.string(),
-});
-export type FindingSubject = z.infer<typeof findingSubjectSchema>;
-
-/** Why the finding matters and what to do, in plain words for a partner or office manager. */
-export const tipSchema = z.object({ why: z.string().min(1), fix: z.string().min(1) });
-export type Tip = z.infer<typeof tipSchema>;
-
-export const findingSchema = z.object({
-  /** `rule:subjectType:subjectId`: stable across runs for the same rule and subject. */
-  id: z.string().max(200),
-  ruleId: ruleIdSchema,
-  severity: severitySchema,
-  /** One line: "rbaker in Payments is still active after Rose Baker left". */
-  title: z.string(),
-  subject: findingSubjectSchema,
-  /** The facts in words: "last sign-in 2026-06-02, 174 days ago". */
-  evidence: z.string(),
-  /**
-   * A short hash of the facts behind the evidence (not its wording, which ages daily): when it
-   * changes, a dismissal no longer applies.
-   */
-  fingerprint: z.string(),
-  tip: tipSchema,
-  /** For filtering: the system the finding is about, if any, and the people it concerns. */
-  systemId: idSchema.nullable(),
-  personIds: z.array(idSchema),
-});
+/** A finding of any registered rule (the fields are described in ./rule-finding.ts). */
+export const findingSchema = ruleFindingSchema.extend({ ruleId: ruleIdSchema });
 export type Finding = z.infer<typeof findingSchema>;
 
 /** A member's decision to accept a finding's risk for a while, as the dismiss API stores it. */

@@ -1,5 +1,6 @@
 import { buildContext } from '../../../shared/rules/context.ts';
-import type { CompletedReview, OrganisationData, Rule } from '../../../shared/rules/types.ts';
+import type { RegisteredRule } from '../../../shared/rules/registry.ts';
+import type { CompletedReview, OrganisationData } from '../../../shared/rules/types.ts';
 import type {
   Account,
   JobRole,
@@ -91,7 +92,7 @@ export function org(parts: {
 
 /** One rule's findings over the data, as evaluate() would compute them. */
 export function run(
-  rule: Rule,
+  rule: RegisteredRule,
   data: OrganisationData,
   settings: OrganisationSettingsInput = {},
   now: number = NOW,
