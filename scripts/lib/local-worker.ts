@@ -94,16 +94,20 @@ export type RunningWorker = { url: string; process: ChildProcess; stop: () => Pr
 
 /**
  * Starts the worker in workerd (`wrangler dev`) on 127.0.0.1 with the local D1 and waits until
- * `GET /health` answers.
+ * `GET /health` answers. It runs with development settings unless `production` is set: then
+ * ENVIRONMENT is wrangler.toml's, as deployed, and `vars` must bring a JWT_SECRET for it to sign
+ * anyone in.
  */
 export async function startWorker(options: {
   port: number;
   persistTo?: string;
+  production?: boolean;
   vars?: Record<string, string>;
   onOutput?: (line: string) => void;
   timeoutMs?: number;
 }): Promise<RunningWorker> {
-  const vars = Object.entries({ ENVIRONMENT: 'development', ...options.vars }).flatMap(([key, value]) => [
+  const defaults = options.production ? {} : { ENVIRONMENT: 'development' };
+  const vars = Object.entries({ ...defaults, ...options.vars }).flatMap(([key, value]) => [
     '--var',
     `${key}:${value}`,
   ]);

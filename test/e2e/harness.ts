@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -8,6 +9,8 @@ import { freePort, migrateLocal, type RunningWorker, startWorker } from '../../s
 
 /** The extension as `npm run build:extension:dev` builds it: it also watches 127.0.0.1 pages. */
 export const EXTENSION_DIR = resolve('.output/dev/chrome-mv3');
+/** The extension as it ships: `wxt build` (`npm run build:extension:chrome`). */
+export const RELEASE_EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 
 export type ExtensionBrowser = {
@@ -19,10 +22,36 @@ export type ExtensionBrowser = {
 };
 
 /**
- * Launches Chromium with the built extension loaded, in a fresh profile (or `profileDir`, to
- * restart a browser on the profile a previous launch left behind).
+ * A copy of the release build that differs from it in one thing: its manifest grants host
+ * permission for `origins` (e.g. the test server's http://127.0.0.1:<port>) from the start. No
+ * automation can answer Chrome's permission prompt; with the origin granted,
+ * `permissions.request` for it resolves at once, as if the admin had said yes.
  */
-export async function launchWithExtension(options: { profileDir?: string } = {}): Promise<ExtensionBrowser> {
+export function releaseBuildGranting(origins: string[]): { dir: string; remove: () => void } {
+  const shipped = join(RELEASE_EXTENSION_DIR, 'manifest.json');
+  if (!existsSync(shipped)) throw new Error('No release build: run `npm run build:extension:chrome` first.');
+  const manifest = JSON.parse(readFileSync(shipped, 'utf8')) as { host_permissions?: string[] };
+  // The release build asks for each system's pages when it is added; one granting hosts is not it.
+  if (manifest.host_permissions?.length)
+    throw new Error(`${shipped} grants ${manifest.host_permissions.join(', ')}: not the release build.`);
+  const parent = mkdtempSync(join(tmpdir(), 'rollcall-release-'));
+  const dir = join(parent, 'chrome-mv3');
+  cpSync(RELEASE_EXTENSION_DIR, dir, { recursive: true });
+  manifest.host_permissions = origins.map((origin) => `${new URL(origin).origin}/*`);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+/**
+ * Launches Chromium with a built extension loaded (the development build unless `extensionDir`
+ * says), in a fresh profile (or `profileDir`, to restart a browser on the profile a previous launch
+ * left behind). An unpacked extension's id comes from its folder, so it stays the same across
+ * restarts of one folder.
+ */
+export async function launchWithExtension(
+  options: { profileDir?: string; extensionDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const executablePath = findChromium();
   if (!executablePath)
     throw new Error('No Chromium found: run `sudo apt-get install chromium` or set CHROMIUM_PATH.');
@@ -32,8 +61,8 @@ export async function launchWithExtension(options: { profileDir?: string } = {})
     headless: true,
     args: [
       // Playwright's own --disable-extensions wins unless every other extension is disabled instead.
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -100,21 +129,53 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
   };
 }
 
-export type TestWorker = RunningWorker & { persistTo: string; restart: () => Promise<RunningWorker> };
+export type TestWorker = {
+  url: string;
+  persistTo: string;
+  /** Stops the server and keeps its database, as in an outage. */
+  takeDown: () => Promise<void>;
+  /** Starts it again on the same port and database. */
+  bringBack: () => Promise<void>;
+  /** Stops it and deletes its database. */
+  stop: () => Promise<void>;
+};
 
-/** Starts the real worker (`wrangler dev`) on a fresh local D1 with the migrations applied. */
-export async function startTestWorker(): Promise<TestWorker> {
+/**
+ * Starts the real worker (`wrangler dev`) on a fresh local D1 with the migrations applied: with
+ * development settings, or, given `production`, as deployed (wrangler.toml's ENVIRONMENT, a random
+ * JWT_SECRET, and CORS open to the extension origins given).
+ */
+export async function startTestWorker(
+  options: {
+    /** The origins, or their promise: an unpacked extension's id is known once the browser runs it. */
+    production?: { extensionOrigins: string[] | Promise<string[]> };
+  } = {},
+): Promise<TestWorker> {
   const persistTo = mkdtempSync(join(tmpdir(), 'rollcall-e2e-d1-'));
   await migrateLocal(persistTo);
   const port = await freePort();
-  const running = await startWorker({ port, persistTo });
+  const { production } = options;
+  const vars: Record<string, string> = production
+    ? {
+        JWT_SECRET: randomBytes(32).toString('base64url'),
+        EXTENSION_ORIGINS: (await production.extensionOrigins).join(','),
+      }
+    : {};
+  const start = () => startWorker({ port, persistTo, production: Boolean(production), vars });
+  let running: RunningWorker | null = await start();
   return {
-    ...running,
+    url: running.url,
     persistTo,
-    // The same port and database, as after a server outage.
-    restart: () => startWorker({ port, persistTo }),
+    async takeDown() {
+      await running?.stop();
+      running = null;
+    },
+    async bringBack() {
+      running ??= await start();
+    },
     async stop() {
-      await running.stop();
+      await running?.stop();
+      running = null;
       rmSync(persistTo, { recursive: true, force: true });
     },
   };
