@@ -4,6 +4,7 @@ import { syncPushSchema } from '../../../shared/schemas/directory-input';
 import { runWrite } from '../../../worker/src/db/versions';
 import { createJobRole } from '../../../worker/src/directory/job-roles-queries';
 import { createPerson } from '../../../worker/src/directory/people-queries';
+import { openChecklists } from '../../../worker/src/reviews/todos';
 import { pullChanges } from '../../../worker/src/sync/sync-pull';
 import { applyPush } from '../../../worker/src/sync/sync-push';
 import { counter, db, newOrg, newSystem } from './seed';
@@ -313,6 +314,11 @@ describe('sync push', () => {
       },
     ]);
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    // Marked a leaver through sync, as the extension does: the offboarding checklist is made too.
+    const checklists = await openChecklists(db, orgId);
+    expect(checklists.map((list) => [list.name, list.items.map((item) => item.label)])).toEqual([
+      ['Lea Leaver', ['lea in PayDesk']],
+    ]);
     const { rows } = await pullAll(orgId);
     expect(rows.get(person.id)?.row).toMatchObject({ jobRoleId: role.id, endDate: '2026-11-30' });
     expect(rows.get(accountId)?.row).toMatchObject({

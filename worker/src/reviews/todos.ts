@@ -86,7 +86,9 @@ export async function findTodo(db: Db, orgId: string, id: string): Promise<TodoR
  * A leaver's offboarding checklist: one to-do per account they own, use, or were seen signing in to,
  * in every system. A login others use too, or one named after a role, stays for the others but its
  * password must change; their own login goes. Accounts already removed need nothing. The unique
- * (source, person, account, action) index makes recording the same leaver twice add nothing.
+ * (source, person, account, action) index makes recording the same leaver twice add nothing. Its
+ * statements go after the write that makes the person a leaver, and add nothing if that write did not
+ * (a sync push that lost a race).
  */
 export async function planLeaverChecklist(db: Db, orgId: string, personId: string, now: number) {
   const rows = await db
@@ -140,7 +142,8 @@ export async function planLeaverChecklist(db: Db, orgId: string, personId: strin
         SELECT json_extract(j.value, '$.id'), ${orgId}, 'leaver', ${personId}, json_extract(j.value, '$.accountId'),
           json_extract(j.value, '$.systemId'), json_extract(j.value, '$.label'), json_extract(j.value, '$.action'),
           json_extract(j.value, '$.reason'), 'open', ${now}
-        FROM json_each(${chunk.json}) AS j`,
+        FROM json_each(${chunk.json}) AS j
+        WHERE EXISTS (SELECT 1 FROM people p WHERE p.id = ${personId} AND p.org_id = ${orgId} AND p.status = 'leaver')`,
     ),
   );
   return { statements, items: items.map(({ label, action }) => ({ label, action })) };

@@ -20,6 +20,7 @@ import {
 import { unknownPermissionErrors } from '../directory/accounts-queries';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
 import { notInThisFirm } from '../http/problem';
+import { planLeaverChecklist } from '../reviews/todos';
 
 /**
  * Applying a batch of offline mutations. Each carries a client-made id (a retried push finds it in
@@ -339,6 +340,18 @@ export async function planPush(
   await addCascades(db, orgId, pending);
   const writes = [...pending.values()];
   const statements = writeStatements(db, orgId, writes, now);
+  // A person who becomes a leaver gets their offboarding checklist in the same batch, as through
+  // POST /people/:id/leave: marking a leaver from the extension is the everyday way.
+  const leavers = writes.filter(
+    (write) =>
+      write.entity === 'person' &&
+      !write.state.deleted &&
+      write.state.status === 'leaver' &&
+      (write.before as Person | null)?.status !== 'leaver',
+  );
+  for (const leaver of leavers) {
+    statements.push(...(await planLeaverChecklist(db, orgId, leaver.id, now)).statements);
+  }
   const changes: PushedChange[] = writes.map((write) => ({
     entity: write.entity,
     rowId: write.id,
