@@ -213,20 +213,24 @@ export function createBackgroundService({
 
   /** After sign-in: a different firm than the local copy's gets a fresh copy and outbox. */
   async function startSession(organisationId: string): Promise<void> {
-    await exclusive(async () => {
+    const switched = await exclusive(async () => {
       const copy = await localCopyItem().getValue();
-      if (copy.organisationId === organisationId) return;
+      if (copy.organisationId === organisationId) return false;
       if (copy.organisationId === null && copy.cursor === 0) {
         await localCopyItem().setValue({ ...copy, organisationId });
-        return;
+        return false;
       }
+      // Nothing of the other firm may show: not its rows, its findings, nor that it was synced.
       await Promise.all([
         localCopyItem().setValue(emptyCopy(organisationId)),
         syncCursorItem.setValue(0),
         outboxItem.setValue(emptyOutbox()),
         dismissalsItem.setValue([]),
+        syncStatusItem.setValue({ state: 'idle', lastSyncedAt: null, message: null }),
       ]);
+      return true;
     });
+    if (switched) await recompute();
     void syncNow();
   }
 

@@ -7,6 +7,7 @@ import { createApiClient } from '../../../../extension/lib/sync/api-client';
 import { createTokenStore, signedInAsItem } from '../../../../extension/lib/sync/session-store';
 import {
   findingsItem,
+  homeSummaryItem,
   localCopyItem,
   outboxItem,
   syncStatusItem,
@@ -246,10 +247,15 @@ describe('syncing', () => {
         account: {},
       },
     });
+    await syncStatusItem.setValue({ state: 'synced', lastSyncedAt: 1, message: null });
     await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
     const copy = await localCopyItem().getValue();
     expect(copy.organisationId).toBe('org1');
     expect(copy.tables.person.p1).toBeUndefined();
+    // Until the new firm's first sync ends, nothing says it was synced, nor shows the other's findings.
+    expect((await syncStatusItem.getValue()).lastSyncedAt).not.toBe(1);
+    expect((await homeSummaryItem.getValue()).summary.notChecked).toBe('no-people');
+    await service.syncNow();
   });
 });
 
