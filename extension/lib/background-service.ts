@@ -3,7 +3,20 @@ import type { FieldError } from '../../shared/schemas/problem';
 import { type OrganisationSettingsInput, readRuleSettings } from '../../shared/settings';
 import { computeFindings, urgentCount } from './findings';
 import type { ActionResult } from './messaging';
-import { ruleSettingsItem } from './rule-settings';
+import { serialise } from './serialise';
+import {
+  dismissalsItem,
+  findingsItem,
+  homeSummaryItem,
+  localCopyItem,
+  outboxItem,
+  ruleSettingsItem,
+  type SyncStatus,
+  signedInAsItem,
+  syncCursorItem,
+  syncStatusItem,
+  unreadNotificationsItem,
+} from './storage';
 import { type ApiClient, ApiError } from './sync/api-client';
 import { checkChange } from './sync/check-change';
 import { emptyCopy, overlay } from './sync/local-copy';
@@ -19,20 +32,7 @@ import {
   retriedChange,
 } from './sync/outbox';
 import { sendQueuedSnapshots } from './sync/page-link';
-import { signedInAsItem } from './sync/session-store';
 import { runSync } from './sync/sync-engine';
-import {
-  dismissalsItem,
-  findingsItem,
-  homeSummaryItem,
-  localCopyItem,
-  outboxItem,
-  type SyncStatus,
-  serialise,
-  syncCursorItem,
-  syncStatusItem,
-  unreadNotificationsItem,
-} from './sync/sync-store';
 
 export interface BackgroundDeps {
   api: ApiClient;
@@ -86,7 +86,7 @@ export function createBackgroundService({
 
   async function computeNow(): Promise<void> {
     const [copy, outbox, stored, dismissals] = await Promise.all([
-      localCopyItem().getValue(),
+      localCopyItem.getValue(),
       outboxItem.getValue(),
       ruleSettingsItem.getValue(),
       dismissalsItem.getValue(),
@@ -96,7 +96,7 @@ export function createBackgroundService({
     const { findings, summary } = computeFindings(tables, readRuleSettings(stored), dismissals, at);
     const directoryEmpty = isEmpty(tables.person) && isEmpty(tables.account);
     await Promise.all([
-      findingsItem().setValue({ computedAt: at, findings }),
+      findingsItem.setValue({ computedAt: at, findings }),
       homeSummaryItem.setValue({ computedAt: at, summary, top: findings.slice(0, 3), directoryEmpty }),
     ]);
     await showBadge(urgentCount(summary.counts));
@@ -122,17 +122,17 @@ export function createBackgroundService({
       {
         api,
         now,
-        readCopy: () => localCopyItem().getValue(),
+        readCopy: () => localCopyItem.getValue(),
         readCursor: () => syncCursorItem.getValue(),
         writeCopy: (copy) =>
           exclusive(async () => {
-            await Promise.all([localCopyItem().setValue(copy), syncCursorItem.setValue(copy.cursor)]);
+            await Promise.all([localCopyItem.setValue(copy), syncCursorItem.setValue(copy.cursor)]);
           }),
         readOutbox: () => outboxItem.getValue(),
         update: (change) =>
           exclusive(async () => {
-            const next = change(await outboxItem.getValue(), await localCopyItem().getValue());
-            await Promise.all([outboxItem.setValue(next.outbox), localCopyItem().setValue(next.copy)]);
+            const next = change(await outboxItem.getValue(), await localCopyItem.getValue());
+            await Promise.all([outboxItem.setValue(next.outbox), localCopyItem.setValue(next.copy)]);
           }),
       },
       previous,
@@ -214,15 +214,15 @@ export function createBackgroundService({
   /** After sign-in: a different firm than the local copy's gets a fresh copy and outbox. */
   async function startSession(organisationId: string): Promise<void> {
     const switched = await exclusive(async () => {
-      const copy = await localCopyItem().getValue();
+      const copy = await localCopyItem.getValue();
       if (copy.organisationId === organisationId) return false;
       if (copy.organisationId === null && copy.cursor === 0) {
-        await localCopyItem().setValue({ ...copy, organisationId });
+        await localCopyItem.setValue({ ...copy, organisationId });
         return false;
       }
       // Nothing of the other firm may show: not its rows, its findings, nor that it was synced.
       await Promise.all([
-        localCopyItem().setValue(emptyCopy(organisationId)),
+        localCopyItem.setValue(emptyCopy(organisationId)),
         syncCursorItem.setValue(0),
         outboxItem.setValue(emptyOutbox()),
         dismissalsItem.setValue([]),
@@ -242,7 +242,7 @@ export function createBackgroundService({
     let problems: FieldError[] = [];
     try {
       await exclusive(async () => {
-        const [outbox, copy] = [await outboxItem.getValue(), await localCopyItem().getValue()];
+        const [outbox, copy] = [await outboxItem.getValue(), await localCopyItem.getValue()];
         const rest = retrying ? discardRejection(outbox, retrying) : outbox;
         problems = checkChange(change, { creating: createsRow(rest, copy, change) });
         if (problems.length > 0) return;

@@ -11,8 +11,8 @@ import type {
   Todo,
 } from '../../shared/schemas/reviews';
 import type { OrganisationSettingsInput } from '../../shared/settings';
+import type { SyncStatus } from './storage';
 import type { ChangeInput } from './sync/outbox';
-import type { SyncStatus } from './sync/sync-store';
 
 export type ServerStatus =
   | { state: 'online'; url: string; version: string }

@@ -9,8 +9,8 @@ import type {
   Todo,
 } from '../../shared/schemas/reviews';
 import type { Answer, Checklist, onMessage } from './messaging';
+import { unreadNotificationsItem } from './storage';
 import type { ApiClient, ApiError, ApiResult } from './sync/api-client';
-import { unreadNotificationsItem } from './sync/sync-store';
 
 /**
  * Access reviews, follow-up to-dos and notifications for the popup. Unlike the staff directory these

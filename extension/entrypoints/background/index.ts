@@ -10,14 +10,20 @@ import {
 import { servePageJudge } from '../../lib/page/judge-port';
 import { createPageJudge } from '../../lib/page/page-judge';
 import { createReviewsService, wireReviewMessages } from '../../lib/reviews-service';
+import { serialise } from '../../lib/serialise';
 import { fetchServerStatus } from '../../lib/server-status';
-import { pageAdaptersItem, serverUrlItem } from '../../lib/storage';
+import {
+  localCopyItem,
+  outboxItem,
+  pageAdaptersItem,
+  serverUrlItem,
+  syncCursorItem,
+} from '../../lib/storage';
 import { createApiClient } from '../../lib/sync/api-client';
 import { overlay } from '../../lib/sync/local-copy';
 import { pendingMutations } from '../../lib/sync/outbox';
 import { createPageLink } from '../../lib/sync/page-link';
 import { createTokenStore } from '../../lib/sync/session-store';
-import { localCopyItem, outboxItem, serialise, syncCursorItem } from '../../lib/sync/sync-store';
 
 /**
  * Runs the in-page warnings on the configured systems' admin pages: one content script registered at
@@ -33,7 +39,7 @@ function keepAdminPageScriptRegistered(): void {
   const update = () =>
     inTurn(async () => {
       const [copy, outbox, adapters] = await Promise.all([
-        localCopyItem().getValue(),
+        localCopyItem.getValue(),
         outboxItem.getValue(),
         pageAdaptersItem.getValue(),
       ]);

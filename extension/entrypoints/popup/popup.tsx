@@ -12,16 +12,16 @@ import { type Send, SendContext, sendToBackground, useSend, useStored } from '..
 import { ReviewView } from '../../lib/popup/review-view';
 import { SignIn } from '../../lib/popup/sign-in';
 import { SyncLine } from '../../lib/popup/sync-line';
-import { emptyTables, overlay } from '../../lib/sync/local-copy';
-import { pendingMutations } from '../../lib/sync/outbox';
-import { signedInAsItem } from '../../lib/sync/session-store';
 import {
   findingsItem,
   homeSummaryItem,
   localCopyItem,
   outboxItem,
+  signedInAsItem,
   syncStatusItem,
-} from '../../lib/sync/sync-store';
+} from '../../lib/storage';
+import { emptyTables, overlay } from '../../lib/sync/local-copy';
+import { pendingMutations } from '../../lib/sync/outbox';
 
 /** The options page: the server, the firm's systems and their admin pages, the rule thresholds. */
 function openOptions() {
@@ -125,8 +125,8 @@ function SignedIn() {
   // The home view draws from the small summary alone; the directory and the full list of findings
   // are read when the admin first leaves it.
   const [needAll, setNeedAll] = useState(false);
-  const computed = useStored(needAll ? findingsItem() : null);
-  const copy = useStored(needAll ? localCopyItem() : null);
+  const computed = useStored(needAll ? findingsItem : null);
+  const copy = useStored(needAll ? localCopyItem : null);
   const [openFinding, setOpenFinding] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   // Bumped by every press of a tab: pressing Staff from a person or a form shows the list again.

@@ -4,11 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../../extension/entrypoints/options/options';
 import { createBackgroundService } from '../../../extension/lib/background-service';
 import type { Send } from '../../../extension/lib/popup/popup-context';
-import { ruleSettingsItem } from '../../../extension/lib/rule-settings';
-import { serverUrlItem } from '../../../extension/lib/storage';
+import { outboxItem, ruleSettingsItem, serverUrlItem } from '../../../extension/lib/storage';
 import { createApiClient } from '../../../extension/lib/sync/api-client';
 import { createTokenStore } from '../../../extension/lib/sync/session-store';
-import { outboxItem } from '../../../extension/lib/sync/sync-store';
 import { fakeServer } from './sync/fake-server';
 
 function setup(granted: boolean) {

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundService } from '../../../../extension/lib/background-service';
-import { ruleSettingsItem } from '../../../../extension/lib/rule-settings';
-import { serverUrlItem } from '../../../../extension/lib/storage';
+import { ruleSettingsItem, serverUrlItem } from '../../../../extension/lib/storage';
 import { createApiClient } from '../../../../extension/lib/sync/api-client';
 import { createTokenStore } from '../../../../extension/lib/sync/session-store';
 import { readRuleSettings } from '../../../../shared/settings';
