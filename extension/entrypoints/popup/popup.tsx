@@ -1,17 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Finding } from '../../../shared/schemas/findings';
-import type { CheckPageResult, ServerStatus } from '../../lib/messaging';
+import type { CheckPageResult } from '../../lib/background/check-page';
+import { type Send, sendToBackground } from '../../lib/messaging';
 import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
 import { ConflictsView } from '../../lib/popup/conflicts-view';
 import { FindingsView } from '../../lib/popup/findings-view';
 import { FollowUps } from '../../lib/popup/follow-ups';
 import { Home } from '../../lib/popup/home';
 import { PeopleView } from '../../lib/popup/people-view';
-import { type Send, SendContext, sendToBackground, useSend, useStored } from '../../lib/popup/popup-context';
+import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { ReviewView } from '../../lib/popup/review-view';
 import { SignIn } from '../../lib/popup/sign-in';
 import { SyncLine } from '../../lib/popup/sync-line';
+import type { ServerStatus } from '../../lib/server-status';
 import {
   findingsItem,
   homeSummaryItem,

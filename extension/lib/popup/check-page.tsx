@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type CheckPageResult, sendMessage } from '../messaging';
+import type { CheckPageResult } from '../background/check-page';
+import { sendToBackground } from '../messaging';
 
 /** Runs the in-page warnings once on the tab the admin is looking at (activeTab). */
 export async function checkActiveTab(): Promise<CheckPageResult> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return { state: 'failed', reason: 'there is no page to check' };
-  return sendMessage('checkPage', tab.id);
+  return sendToBackground('checkPage', tab.id);
 }
 
 /** "Check this page": the in-page warnings on any page, once, with no standing permission for it. */

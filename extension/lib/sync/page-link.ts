@@ -3,7 +3,6 @@ import type { BodyOf } from '../../../shared/contract/operation';
 import type { System } from '../../../shared/schemas/directory';
 import type { SnapshotRow } from '../../../shared/schemas/directory-input';
 import type { PageRow, PageSnapshot } from '../../../shared/schemas/page-row';
-import type { SnapshotSyncResult } from '../messaging';
 import { matchesUrlPattern } from '../page/adapters';
 import type { SystemDirectory } from '../page/directory-verdicts';
 import { serialise } from '../serialise';
@@ -24,6 +23,16 @@ import { pendingMutations } from './outbox';
  * of an admin page's system, and the user lists read off such pages. A list the server cannot take
  * now waits in storage and goes out with the next sync.
  */
+
+/** What became of a user list the admin asked to sync from an admin page. */
+export type SnapshotSyncResult =
+  /** Nobody is signed in to Rollcall in this browser: nothing was sent. */
+  | { state: 'signed-out' }
+  /** The server could not be reached: the snapshot waits in the outbox. */
+  | { state: 'queued' }
+  /** The server reconciled it with the accounts it knows. */
+  | { state: 'synced'; added: number; changed: number; removed: number }
+  | { state: 'failed'; reason: string };
 
 /** The body of a user list sent to the system's snapshots, as sent. */
 type SnapshotBody = BodyOf<typeof contract.systems.sendSnapshot>;

@@ -1,38 +1,29 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundService } from '../../../../extension/lib/background-service';
 import { summariseSync } from '../../../../extension/lib/popup/sync-line';
 import {
   findingsItem,
   homeSummaryItem,
   localCopyItem,
   outboxItem,
-  serverUrlItem,
   signedInAsItem,
   syncStatusItem,
 } from '../../../../extension/lib/storage';
-import { createApiClient } from '../../../../extension/lib/sync/api-client';
-import { createTokenStore } from '../../../../extension/lib/sync/session-store';
+import { startBackground } from '../background-harness';
 import { fakeServer, personRow } from './fake-server';
 
 const PASSWORD = 'correct horse battery';
 
 /** A background as the browser would start it, against a fake server. */
 function start(server = fakeServer()) {
-  let ids = 0;
   let badge = '';
-  const service = createBackgroundService({
-    api: createApiClient({
-      serverUrl: () => serverUrlItem.getValue(),
-      tokens: createTokenStore(),
-      fetchFn: server.fetchFn,
-    }),
-    makeId: () => `mutation-${String(++ids).padStart(4, '0')}`,
+  const { service, background } = startBackground({
+    server,
     setBadge: async (text) => {
       badge = text;
     },
   });
-  return { service, server, badge: () => badge };
+  return { service, background, server, badge: () => badge };
 }
 
 beforeEach(() => {

@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundService } from '../../../../extension/lib/background-service';
-import { localCopyItem, queuedSnapshotsItem, serverUrlItem } from '../../../../extension/lib/storage';
-import { createApiClient } from '../../../../extension/lib/sync/api-client';
+import { localCopyItem, queuedSnapshotsItem } from '../../../../extension/lib/storage';
 import { createPageLink, snapshotRows } from '../../../../extension/lib/sync/page-link';
-import { createTokenStore } from '../../../../extension/lib/sync/session-store';
 import type { PageRow, PageSnapshot } from '../../../../shared/schemas/page-row';
+import { startBackground } from '../background-harness';
 import { accountRow, fakeServer, systemRow } from './fake-server';
 
 const PASSWORD = 'correct horse battery';
@@ -13,12 +11,7 @@ const PAGE = 'https://payroll.example.test/admin/users';
 
 /** A background as the browser would start it, against a fake server, with its page link. */
 function start(server = fakeServer()) {
-  const api = createApiClient({
-    serverUrl: () => serverUrlItem.getValue(),
-    tokens: createTokenStore(),
-    fetchFn: server.fetchFn,
-  });
-  const service = createBackgroundService({ api });
+  const { api, service } = startBackground({ server });
   const link = createPageLink({ api, syncNow: () => service.syncNow() });
   return { service, link, server };
 }
