@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Finding } from '../../../shared/schemas/findings';
-import type { CheckPageResult } from '../../lib/background/check-page';
 import { type Send, sendToBackground } from '../../lib/messaging';
 import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
 import { ConflictsView } from '../../lib/popup/conflicts-view';
@@ -13,6 +12,7 @@ import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { ReviewView } from '../../lib/popup/review-view';
 import { SignIn } from '../../lib/popup/sign-in';
 import { SyncLine } from '../../lib/popup/sync-line';
+import type { Result } from '../../lib/result';
 import type { ServerStatus } from '../../lib/server-status';
 import {
   findingsItem,
@@ -45,7 +45,7 @@ export function Popup({
 }: {
   send?: Send;
   loadStatus?: () => Promise<ServerStatus>;
-  checkPage?: () => Promise<CheckPageResult>;
+  checkPage?: () => Promise<Result>;
 }) {
   const who = useStored(signedInAsItem);
   const outbox = useStored(outboxItem);
