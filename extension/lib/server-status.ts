@@ -1,5 +1,9 @@
 import { contract } from '../../shared/contract';
-import type { ServerStatus } from './messaging';
+
+/** Whether the Rollcall server answers at the address the popup uses. */
+export type ServerStatus =
+  | { state: 'online'; url: string; version: string }
+  | { state: 'unreachable'; url: string; reason: string };
 
 /** Asks the worker's health operation whether it is up, without signing in; never throws. */
 export async function fetchServerStatus(url: string, fetchFn: typeof fetch = fetch): Promise<ServerStatus> {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
-import type { SnapshotSyncResult } from '../../lib/messaging';
 import { KIND_LABELS, KIND_ORDER } from '../../lib/page/evaluate';
+import type { SnapshotSyncResult } from '../../lib/sync/page-link';
 
 export type SyncState = { state: 'idle' } | { state: 'sending' } | SnapshotSyncResult;
 

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageRow } from '../../../shared/schemas/page-row';
-import { sendMessage } from '../../lib/messaging';
+import { sendToBackground } from '../../lib/messaging';
 import { adapterForUrl } from '../../lib/page/adapters';
 import { type JudgePageRows, verdictsOf } from '../../lib/page/evaluate';
 import { type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
@@ -101,7 +101,7 @@ export default defineContentScript({
       drawBanner();
       try {
         const page = new URL(location.href);
-        sync = await sendMessage('syncPageSnapshot', {
+        sync = await sendToBackground('syncPageSnapshot', {
           pageUrl: `${page.origin}${page.pathname}`,
           systemId: adapter?.systemId ?? null,
           capturedAt: Date.now(),

@@ -1,23 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundService } from '../../lib/background-service';
-import { onMessage } from '../../lib/messaging';
+import { createBackground } from '../../lib/background/operations';
+import { serveOperations } from '../../lib/messaging';
 import {
   ADMIN_PAGE_SCRIPT_FILE,
   ADMIN_PAGE_SCRIPT_ID,
   grantedAdminPagePatterns,
 } from '../../lib/page/admin-page-scripts';
 import { servePageJudge } from '../../lib/page/judge-port';
-import { createPageJudge } from '../../lib/page/page-judge';
-import { createReviewsService, wireReviewMessages } from '../../lib/reviews-service';
-import { fetchServerStatus } from '../../lib/server-status';
-import { pageAdaptersItem, serverUrlItem } from '../../lib/storage';
+import { serialise } from '../../lib/serialise';
+import {
+  localCopyItem,
+  outboxItem,
+  pageAdaptersItem,
+  serverUrlItem,
+  syncCursorItem,
+} from '../../lib/storage';
 import { createApiClient } from '../../lib/sync/api-client';
 import { overlay } from '../../lib/sync/local-copy';
 import { pendingMutations } from '../../lib/sync/outbox';
-import { createPageLink } from '../../lib/sync/page-link';
 import { createTokenStore } from '../../lib/sync/session-store';
-import { localCopyItem, outboxItem, serialise, syncCursorItem } from '../../lib/sync/sync-store';
 
 /**
  * Runs the in-page warnings on the configured systems' admin pages: one content script registered at
@@ -33,7 +35,7 @@ function keepAdminPageScriptRegistered(): void {
   const update = () =>
     inTurn(async () => {
       const [copy, outbox, adapters] = await Promise.all([
-        localCopyItem().getValue(),
+        localCopyItem.getValue(),
         outboxItem.getValue(),
         pageAdaptersItem.getValue(),
       ]);
@@ -75,57 +77,24 @@ function keepAdminPageScriptRegistered(): void {
 const SYNC_ALARM = 'rollcall-sync';
 
 export default defineBackground(() => {
-  onMessage('getServerStatus', async () => fetchServerStatus(await serverUrlItem.getValue()));
-
   const action = browser.action ?? browser.browserAction;
   const api = createApiClient({ serverUrl: () => serverUrlItem.getValue(), tokens: createTokenStore() });
-  const service = createBackgroundService({
+  const background = createBackground({
     api,
     async setBadge(text) {
       await action.setBadgeText({ text });
       await action.setBadgeBackgroundColor({ color: '#b42318' });
     },
   });
-
-  onMessage('signIn', ({ data }) => service.signIn(data));
-  onMessage('signUp', ({ data }) => service.signUp(data));
-  onMessage('signOut', () => service.signOut());
-  onMessage('syncNow', () => service.syncNow());
-  onMessage('queueChange', ({ data }) => service.queueChange(data));
-  onMessage('resolveConflict', ({ data }) => service.resolveConflict(data));
-  onMessage('retryRejection', ({ data }) => service.retryRejection(data));
-  onMessage('discardRejection', ({ data }) => service.discardRejection(data));
-  onMessage('dismissFinding', ({ data }) => service.dismissFinding(data));
-  onMessage('saveRuleSettings', ({ data }) => service.saveRuleSettings(data));
+  serveOperations(background.operations);
+  servePageJudge(background.pageJudge);
 
   browser.alarms.create(SYNC_ALARM, { periodInMinutes: 2 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void service.syncNow().then(() => reviews.refreshUnread());
+    if (alarm.name === SYNC_ALARM) void background.syncNow().then(() => background.refreshUnread());
   });
-  const reviews = createReviewsService({ api, onUnreadChanged: () => service.restoreBadge() });
-  wireReviewMessages(reviews, onMessage);
   // A browser restart: the badge comes back, and queued changes go out.
-  void service.restoreBadge().then(() => service.syncNow());
-
-  const pageLink = createPageLink({ api, syncNow: () => service.syncNow() });
-  const pageJudge = createPageJudge({ directoryFor: (pageUrl) => pageLink.getSystemDirectory(pageUrl) });
-  onMessage('syncPageSnapshot', async ({ data }) => {
-    const result = await pageLink.syncPageSnapshot(data);
-    pageJudge.forget();
-    return result;
-  });
-  servePageJudge(pageJudge);
-  // "Check this page" in the popup: once, on the tab the admin is looking at, through activeTab, so
-  // no standing permission for the site is needed.
-  onMessage('checkPage', async ({ data: tabId }) => {
-    try {
-      await browser.scripting.executeScript({ target: { tabId }, files: [ADMIN_PAGE_SCRIPT_FILE] });
-      return { state: 'checking' } as const;
-    } catch {
-      // The browser's own words ("Cannot access a chrome:// URL") are not for the admin.
-      return { state: 'failed', reason: 'the browser keeps extensions out of this page' } as const;
-    }
-  });
+  void background.restoreBadge().then(() => background.syncNow());
 
   keepAdminPageScriptRegistered();
 });

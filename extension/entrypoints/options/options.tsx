@@ -3,14 +3,13 @@ import { browser } from 'wxt/browser';
 import { RULE_SETTINGS } from '../../../shared/rules/registry';
 import { urlPatternSchema } from '../../../shared/schemas/directory';
 import { organisationSettingsSchema, readRuleSettings } from '../../../shared/settings';
-import { type Send, SendContext, sendToBackground, useSend, useStored } from '../../lib/popup/popup-context';
-import { ruleSettingsItem } from '../../lib/rule-settings';
+import { type Send, sendToBackground } from '../../lib/messaging';
+import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { serverUrlProblem } from '../../lib/server-url';
-import { serverUrlItem } from '../../lib/storage';
+import { localCopyItem, outboxItem, ruleSettingsItem, serverUrlItem } from '../../lib/storage';
 import { checkChange } from '../../lib/sync/check-change';
 import { overlay } from '../../lib/sync/local-copy';
 import { pendingMutations } from '../../lib/sync/outbox';
-import { localCopyItem, outboxItem } from '../../lib/sync/sync-store';
 
 export { serverUrlProblem };
 
@@ -103,7 +102,7 @@ function splitPatterns(text: string): string[] {
 
 function SystemsSection({ requestHostPermission }: { requestHostPermission: RequestHostPermission }) {
   const send = useSend();
-  const copy = useStored(localCopyItem());
+  const copy = useStored(localCopyItem);
   const outbox = useStored(outboxItem);
   const systems = useMemo(
     () =>

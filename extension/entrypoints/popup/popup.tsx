@@ -1,27 +1,29 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Finding } from '../../../shared/schemas/findings';
-import type { CheckPageResult, ServerStatus } from '../../lib/messaging';
+import { type Send, sendToBackground } from '../../lib/messaging';
 import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
 import { ConflictsView } from '../../lib/popup/conflicts-view';
 import { FindingsView } from '../../lib/popup/findings-view';
 import { FollowUps } from '../../lib/popup/follow-ups';
 import { Home } from '../../lib/popup/home';
 import { PeopleView } from '../../lib/popup/people-view';
-import { type Send, SendContext, sendToBackground, useSend, useStored } from '../../lib/popup/popup-context';
+import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { ReviewView } from '../../lib/popup/review-view';
 import { SignIn } from '../../lib/popup/sign-in';
 import { SyncLine } from '../../lib/popup/sync-line';
-import { emptyTables, overlay } from '../../lib/sync/local-copy';
-import { pendingMutations } from '../../lib/sync/outbox';
-import { signedInAsItem } from '../../lib/sync/session-store';
+import type { Result } from '../../lib/result';
+import type { ServerStatus } from '../../lib/server-status';
 import {
   findingsItem,
   homeSummaryItem,
   localCopyItem,
   outboxItem,
+  signedInAsItem,
   syncStatusItem,
-} from '../../lib/sync/sync-store';
+} from '../../lib/storage';
+import { emptyTables, overlay } from '../../lib/sync/local-copy';
+import { pendingMutations } from '../../lib/sync/outbox';
 
 /** The options page: the server, the firm's systems and their admin pages, the rule thresholds. */
 function openOptions() {
@@ -43,7 +45,7 @@ export function Popup({
 }: {
   send?: Send;
   loadStatus?: () => Promise<ServerStatus>;
-  checkPage?: () => Promise<CheckPageResult>;
+  checkPage?: () => Promise<Result>;
 }) {
   const who = useStored(signedInAsItem);
   const outbox = useStored(outboxItem);
@@ -125,8 +127,8 @@ function SignedIn() {
   // The home view draws from the small summary alone; the directory and the full list of findings
   // are read when the admin first leaves it.
   const [needAll, setNeedAll] = useState(false);
-  const computed = useStored(needAll ? findingsItem() : null);
-  const copy = useStored(needAll ? localCopyItem() : null);
+  const computed = useStored(needAll ? findingsItem : null);
+  const copy = useStored(needAll ? localCopyItem : null);
   const [openFinding, setOpenFinding] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   // Bumped by every press of a tab: pressing Staff from a person or a form shows the list again.

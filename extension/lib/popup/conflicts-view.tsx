@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SyncChange, SyncMutation } from '../../../shared/schemas/directory-input';
-import type { ActionResult } from '../messaging';
+import type { Result } from '../result';
 import type { Tables } from '../sync/local-copy';
 import type { Outbox, Rejection } from '../sync/outbox';
 import { JobRoleOptions } from './job-role-options';
@@ -88,7 +88,7 @@ function RefusedChange({ rejection, tables }: { rejection: Rejection; tables: Ta
   const editable = EDITABLE.filter((field) => field in data);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ActionResult | null>(null);
+  const [problem, setProblem] = useState<Result | null>(null);
   const title = describeChange(mutation, tables);
 
   async function retry(corrected: Record<string, unknown> | null) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Notification, Todo } from '../../../shared/schemas/reviews';
-import type { Checklist } from '../messaging';
+import type { Checklist } from '../background/reviews';
 import { useSend } from './popup-context';
 
 const ACTION: Record<Todo['action'], string> = {
@@ -21,19 +21,19 @@ export function FollowUps({ canConfirm }: { canConfirm: boolean }) {
 
   async function loadTodos() {
     const answer = await send('listFollowUps');
-    if (answer.ok) setLists(answer.data);
+    if (answer.ok) setLists(answer.value);
     else setError(answer.message);
   }
   useEffect(() => {
     void send('listNotifications').then((answer) =>
-      answer.ok ? setNotes(answer.data) : setError(answer.message),
+      answer.ok ? setNotes(answer.value) : setError(answer.message),
     );
     void loadTodos();
   }, [send]);
 
   async function markRead(ids?: string[]) {
     const answer = await send('markNotificationsRead', { ids });
-    if (answer.ok) setNotes(answer.data);
+    if (answer.ok) setNotes(answer.value);
     else setError(answer.message);
   }
 

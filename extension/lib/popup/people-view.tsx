@@ -2,13 +2,14 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Account, Person } from '../../../shared/schemas/directory';
 import type { Finding } from '../../../shared/schemas/findings';
 import type { FieldError } from '../../../shared/schemas/problem';
+import type { Send } from '../messaging';
 import { checkChange } from '../sync/check-change';
 import type { Tables } from '../sync/local-copy';
 import type { ChangeInput } from '../sync/outbox';
 import { formatDate } from '../ui/format-date';
 import { FindingItem } from './findings-view';
 import { JobRoleOptions } from './job-role-options';
-import { newRowId, type Send, todayIso, useSend } from './popup-context';
+import { newRowId, todayIso, useSend } from './popup-context';
 import { Field } from './sign-in';
 
 /** How many people the list draws at once: a search narrows a big directory, no scrolling through 2,000. */

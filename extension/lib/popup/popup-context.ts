@@ -1,17 +1,9 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import { type ProtocolMap, sendMessage } from '../messaging';
+import { type Send, sendToBackground } from '../messaging';
 
-/** Sends a message to the background; tests hand the popup one that calls a background directly. */
-export type Send = <K extends keyof ProtocolMap>(
-  type: K,
-  ...data: Parameters<ProtocolMap[K]>
-) => Promise<ReturnType<ProtocolMap[K]>>;
-
-export const sendToBackground: Send = (type, ...data) =>
-  (sendMessage as (type: string, data?: unknown) => Promise<never>)(type, data[0]);
-
+/** The popup's and options page's way to the background; tests hand them the real operations. */
 export const SendContext = createContext<Send>(sendToBackground);
 export const useSend = () => useContext(SendContext);
 

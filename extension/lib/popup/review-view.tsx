@@ -19,7 +19,7 @@ export function ReviewView() {
   async function load() {
     const answer = await send('listReviews');
     if (answer.ok) {
-      setCampaigns(answer.data);
+      setCampaigns(answer.value);
       setError(null);
     } else setError(answer.message);
   }
@@ -102,9 +102,9 @@ function CampaignWalk({ campaign, onBack }: { campaign: Campaign; onBack: () => 
     send('listReviewItems', { campaignId: campaign.id }).then((answer) => {
       if (!live) return;
       if (!answer.ok) return setError(answer.message);
-      setItems(answer.data);
+      setItems(answer.value);
       // Start where work remains.
-      const first = answer.data.findIndex((item) => item.decision === null);
+      const first = answer.value.findIndex((item) => item.decision === null);
       setIndex(first < 0 ? 0 : first);
       requestAnimationFrame(() => card.current?.focus());
     });
@@ -166,7 +166,7 @@ function CampaignWalk({ campaign, onBack }: { campaign: Campaign; onBack: () => 
       setError(answer.message);
       return;
     }
-    const next = all.map((i) => (i.id === answer.data.id ? answer.data : i));
+    const next = all.map((i) => (i.id === answer.value.id ? answer.value : i));
     setItems(next);
     setSaid(`${DECIDED[decision.decision]}: ${item.username} in ${item.systemName}.`);
     setMode({ kind: 'browse' });

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { FieldError } from '../../../shared/schemas/problem';
 import { serverUrlProblem } from '../server-url';
-import { serverUrlItem } from '../storage';
-import type { SignedInAs } from '../sync/session-store';
+import { type SignedInAs, serverUrlItem } from '../storage';
 import { useSend, useStored } from './popup-context';
 
 type Mode = 'sign-in' | 'sign-up';

@@ -1,5 +1,5 @@
+import type { SyncStatus } from '../storage';
 import type { Outbox } from '../sync/outbox';
-import type { SyncStatus } from '../sync/sync-store';
 import { formatDate } from '../ui/format-date';
 import { useSend } from './popup-context';
 

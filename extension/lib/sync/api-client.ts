@@ -41,7 +41,11 @@ export class ApiError extends Error {
   }
 }
 
-/** What every call answers: the value, or why not. */
+/**
+ * What every call answers: the value, or why not. The background's own form of `Result<T>`
+ * (result.ts): the problem is the ApiError itself, whose status decides what waits and what is
+ * dropped; operations answer the pages with its words.
+ */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface StoredAccess {

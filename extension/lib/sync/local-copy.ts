@@ -5,7 +5,7 @@ import type { SyncChange, SyncEntity, SyncMutation } from '../../../shared/schem
 /**
  * The extension's copy of the staff directory, pulled with `contract.sync.pull`: every row
  * as the server last sent it, by entity and id, and the cursor to pull from next. Pure functions
- * only; sync-store.ts keeps it in extension storage.
+ * only; storage.ts declares the item that keeps it.
  */
 
 export interface RowOf {

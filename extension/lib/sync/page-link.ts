@@ -1,17 +1,22 @@
-import { storage } from 'wxt/utils/storage';
 import { contract } from '../../../shared/contract';
 import type { BodyOf } from '../../../shared/contract/operation';
 import type { System } from '../../../shared/schemas/directory';
 import type { SnapshotRow } from '../../../shared/schemas/directory-input';
 import type { PageRow, PageSnapshot } from '../../../shared/schemas/page-row';
-import type { SnapshotSyncResult } from '../messaging';
 import { matchesUrlPattern } from '../page/adapters';
 import type { SystemDirectory } from '../page/directory-verdicts';
+import { serialise } from '../serialise';
+import {
+  findingsItem,
+  localCopyItem,
+  outboxItem,
+  type QueuedSnapshot,
+  queuedSnapshotsItem,
+  signedInAsItem,
+} from '../storage';
 import type { ApiClient, ApiError } from './api-client';
 import { overlay, type Tables } from './local-copy';
 import { pendingMutations } from './outbox';
-import { signedInAsItem } from './session-store';
-import { findingsItem, localCopyItem, outboxItem, serialise } from './sync-store';
 
 /**
  * What the background tells the in-page warnings, and what it sends for them: the directory's view
@@ -19,24 +24,22 @@ import { findingsItem, localCopyItem, outboxItem, serialise } from './sync-store
  * now waits in storage and goes out with the next sync.
  */
 
+/** What became of a user list the admin asked to sync from an admin page. */
+export type SnapshotSyncResult =
+  /** Nobody is signed in to Rollcall in this browser: nothing was sent. */
+  | { state: 'signed-out' }
+  /** The server could not be reached: the snapshot waits in the outbox. */
+  | { state: 'queued' }
+  /** The server reconciled it with the accounts it knows. */
+  | { state: 'synced'; added: number; changed: number; removed: number }
+  | { state: 'failed'; reason: string };
+
 /** The body of a user list sent to the system's snapshots, as sent. */
 type SnapshotBody = BodyOf<typeof contract.systems.sendSnapshot>;
 
-export interface QueuedSnapshot {
-  systemId: string;
-  pageUrl: string;
-  body: SnapshotBody;
-  queuedAt: number;
-}
-
-export const queuedSnapshotsItem = storage.defineItem<QueuedSnapshot[]>('local:queuedPageSnapshots', {
-  fallback: [],
-  version: 1,
-});
-
 /** The live systems of the directory as it stands here, queued changes included. */
 async function currentTables(): Promise<Tables> {
-  const [copy, outbox] = await Promise.all([localCopyItem().getValue(), outboxItem.getValue()]);
+  const [copy, outbox] = await Promise.all([localCopyItem.getValue(), outboxItem.getValue()]);
   return overlay(copy.tables, pendingMutations(outbox));
 }
 
@@ -129,7 +132,7 @@ export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
       const tables = await currentTables();
       const system = systemForPage(tables, pageUrl);
       if (!system) return null;
-      const { findings } = await findingsItem().getValue();
+      const { findings } = await findingsItem.getValue();
       return {
         systemId: system.id,
         accounts: Object.values(tables.account)

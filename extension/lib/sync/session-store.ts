@@ -1,35 +1,7 @@
-import { storage } from 'wxt/utils/storage';
-import type { TokenPair } from '../../../shared/schemas/auth';
+import { accessTokenItem, refreshTokenItem, signedInAsItem } from '../storage';
 import type { StoredAccess, TokenStore } from './api-client';
 
-/**
- * Who is signed in, as every page of the extension may know it: no tokens here. `expired` means
- * the server stopped accepting the session; the popup asks to sign in again and the local copy and
- * the queued changes stay, so nothing is lost.
- */
-export interface SignedInAs {
-  state: 'signed-in' | 'expired';
-  serverUrl: string;
-  member: { id: string; name: string; email: string; role: TokenPair['member']['role'] };
-  organisation: { id: string; name: string };
-}
-
-export const signedInAsItem = storage.defineItem<SignedInAs | null>('local:signedInAs', {
-  fallback: null,
-  version: 1,
-});
-
-// Tokens: read and written by the background only. Session storage is not exposed to content
-// scripts and is cleared when the browser closes; the refresh token survives a restart.
-const accessTokenItem = storage.defineItem<StoredAccess | null>('session:accessToken', {
-  fallback: null,
-  version: 1,
-});
-const refreshTokenItem = storage.defineItem<string | null>('local:refreshToken', {
-  fallback: null,
-  version: 1,
-});
-
+/** The tokens the API client holds, in the items storage.ts declares for them. */
 export function createTokenStore(now: () => number = Date.now): TokenStore {
   // Memory first: a service worker that wakes up again reads session storage once.
   let access: StoredAccess | null | undefined;

@@ -5,10 +5,10 @@ import {
   type SyncResult,
 } from '../../../shared/schemas/directory-input';
 import type { FieldError } from '../../../shared/schemas/problem';
+import type { SyncStatus } from '../storage';
 import type { ApiClient, ApiError, ApiResult } from './api-client';
 import { applyPulled, type LocalCopy } from './local-copy';
 import { applyResults, nextBatch, type Outbox } from './outbox';
-import type { SyncStatus } from './sync-store';
 
 /** Where the engine reads and writes; the background binds it to extension storage. */
 export interface SyncPorts {

@@ -2,31 +2,15 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../../extension/entrypoints/options/options';
-import { createBackgroundService } from '../../../extension/lib/background-service';
-import type { Send } from '../../../extension/lib/popup/popup-context';
-import { ruleSettingsItem } from '../../../extension/lib/rule-settings';
-import { serverUrlItem } from '../../../extension/lib/storage';
-import { createApiClient } from '../../../extension/lib/sync/api-client';
-import { createTokenStore } from '../../../extension/lib/sync/session-store';
-import { outboxItem } from '../../../extension/lib/sync/sync-store';
+import { outboxItem, ruleSettingsItem } from '../../../extension/lib/storage';
+import { startBackground } from './background-harness';
 import { fakeServer } from './sync/fake-server';
 
 function setup(granted: boolean) {
   const server = fakeServer();
   server.state.down = true;
-  const service = createBackgroundService({
-    api: createApiClient({
-      serverUrl: () => serverUrlItem.getValue(),
-      tokens: createTokenStore(),
-      fetchFn: server.fetchFn,
-    }),
-  });
-  const recompute = vi.fn(service.saveRuleSettings);
-  const handlers: Record<string, (data: never) => Promise<unknown>> = {
-    queueChange: service.queueChange,
-    saveRuleSettings: recompute,
-  };
-  const send = ((type: string, data: never) => handlers[type]?.(data)) as unknown as Send;
+  const { background, send } = startBackground({ server });
+  const recompute = vi.spyOn(background.operations, 'saveRuleSettings');
   const requestHostPermission = vi.fn(async () => granted);
   render(<Options send={send} requestHostPermission={requestHostPermission} />);
   return { requestHostPermission, recompute };

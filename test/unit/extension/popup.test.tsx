@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../extension/entrypoints/popup/popup';
+import { done, type Result, refused } from '../../../extension/lib/result';
 import { formatDate } from '../../../extension/lib/ui/format-date';
 import { PASSWORD, popupHarness, signIn } from './popup-harness';
 import { personRow } from './sync/fake-server';
@@ -243,7 +244,7 @@ describe('the popup, signed in', () => {
 describe('Check this page', () => {
   it('runs the warnings on the current tab and says so, or why not', async () => {
     const { send } = setup();
-    let answer: { state: 'checking' } | { state: 'failed'; reason: string } = { state: 'checking' };
+    let answer: Result = done();
     const popup = within(
       render(<Popup send={send} checkPage={async () => answer} />).container as HTMLElement,
     );
@@ -251,7 +252,7 @@ describe('Check this page', () => {
     expect((await popup.findByText(/checking the user lists/)).textContent).toBe(
       'Rollcall is checking the user lists on this page.',
     );
-    answer = { state: 'failed', reason: 'the browser keeps extensions out of this page' };
+    answer = refused('blocked', 'the browser keeps extensions out of this page');
     fireEvent.click(popup.getByRole('button', { name: 'Check this page' }));
     expect((await popup.findByRole('alert')).textContent).toBe(
       'Rollcall can’t check this page: the browser keeps extensions out of this page. Open the user list of one of your firm’s apps and try again.',

@@ -2,49 +2,23 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../extension/entrypoints/popup/popup';
-import { createBackgroundService } from '../../../extension/lib/background-service';
-import type { Send } from '../../../extension/lib/popup/popup-context';
-import { createReviewsService } from '../../../extension/lib/reviews-service';
-import { serverUrlItem } from '../../../extension/lib/storage';
-import { createApiClient } from '../../../extension/lib/sync/api-client';
-import { createTokenStore } from '../../../extension/lib/sync/session-store';
-import { homeSummaryItem } from '../../../extension/lib/sync/sync-store';
+import { homeSummaryItem } from '../../../extension/lib/storage';
 import { formatDate } from '../../../extension/lib/ui/format-date';
+import { startBackground } from './background-harness';
 import { reviewFake } from './review-fake';
 import { fakeServer } from './sync/fake-server';
 
-/** The popup wired to real background and reviews services, which talk to a fake server. */
+/** The popup wired to a real background, which talks to a fake server. */
 function setup() {
   const fake = reviewFake();
-  const server = fakeServer({ routes: fake.routes });
   const badges: string[] = [];
-  const api = createApiClient({
-    serverUrl: () => serverUrlItem.getValue(),
-    tokens: createTokenStore(),
-    fetchFn: server.fetchFn,
-  });
-  const service = createBackgroundService({
-    api,
+  const { server, background, service, send } = startBackground({
+    server: fakeServer({ routes: fake.routes }),
     setBadge: async (text) => {
       badges.push(text);
     },
   });
-  const reviews = createReviewsService({ api, onUnreadChanged: () => service.restoreBadge() });
-  const handlers: Record<string, (data: never) => Promise<unknown>> = {
-    getServerStatus: async () => ({ state: 'online', url: 'http://127.0.0.1:8787', version: '0.1.0' }),
-    signIn: service.signIn,
-    signOut: service.signOut,
-    syncNow: service.syncNow,
-    listReviews: reviews.listReviews,
-    listReviewItems: reviews.listReviewItems,
-    decideReviewItem: reviews.decideReviewItem,
-    listFollowUps: reviews.listFollowUps,
-    confirmTodo: reviews.confirmTodo,
-    listNotifications: reviews.listNotifications,
-    markNotificationsRead: reviews.markNotificationsRead,
-  };
-  const send = ((type: string, data: never) => handlers[type]?.(data)) as unknown as Send;
-  return { fake, server, service, reviews, send, badges };
+  return { fake, server, background, service, send, badges };
 }
 
 async function signIn() {
@@ -207,7 +181,7 @@ describe('Home: checklists and notifications', () => {
 
 describe('the toolbar badge', () => {
   it('adds unread notifications to the critical and high findings', async () => {
-    const { service, reviews, badges } = setup();
+    const { background, service, badges } = setup();
     await service.signIn({ email: 'ann@firm.test', password: 'correct horse battery' });
     const stored = await homeSummaryItem.getValue();
     await homeSummaryItem.setValue({
@@ -215,18 +189,18 @@ describe('the toolbar badge', () => {
       computedAt: 1,
       summary: { ...stored.summary, counts: { critical: 1, high: 2, medium: 5, low: 0 }, total: 8 },
     });
-    await service.restoreBadge();
+    await background.restoreBadge();
     expect(badges.at(-1)).toBe('3');
-    await reviews.listNotifications();
+    await service.listNotifications();
     expect(badges.at(-1)).toBe('5');
-    await reviews.markNotificationsRead({});
+    await service.markNotificationsRead({});
     expect(badges.at(-1)).toBe('3');
   });
 
   it('stops counting the firm’s notifications once nobody is signed in', async () => {
-    const { service, reviews, badges } = setup();
+    const { service, badges } = setup();
     await service.signIn({ email: 'ann@firm.test', password: 'correct horse battery' });
-    await reviews.listNotifications();
+    await service.listNotifications();
     expect(badges.at(-1)).toBe('2');
     await service.signOut();
     expect(badges.at(-1)).toBe('');

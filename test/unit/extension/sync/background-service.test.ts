@@ -1,37 +1,29 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundService } from '../../../../extension/lib/background-service';
 import { summariseSync } from '../../../../extension/lib/popup/sync-line';
-import { serverUrlItem } from '../../../../extension/lib/storage';
-import { createApiClient } from '../../../../extension/lib/sync/api-client';
-import { createTokenStore, signedInAsItem } from '../../../../extension/lib/sync/session-store';
 import {
   findingsItem,
   homeSummaryItem,
   localCopyItem,
   outboxItem,
+  signedInAsItem,
   syncStatusItem,
-} from '../../../../extension/lib/sync/sync-store';
+} from '../../../../extension/lib/storage';
+import { startBackground } from '../background-harness';
 import { fakeServer, personRow } from './fake-server';
 
 const PASSWORD = 'correct horse battery';
 
 /** A background as the browser would start it, against a fake server. */
 function start(server = fakeServer()) {
-  let ids = 0;
   let badge = '';
-  const service = createBackgroundService({
-    api: createApiClient({
-      serverUrl: () => serverUrlItem.getValue(),
-      tokens: createTokenStore(),
-      fetchFn: server.fetchFn,
-    }),
-    makeId: () => `mutation-${String(++ids).padStart(4, '0')}`,
+  const { service, background } = startBackground({
+    server,
     setBadge: async (text) => {
       badge = text;
     },
   });
-  return { service, server, badge: () => badge };
+  return { service, background, server, badge: () => badge };
 }
 
 beforeEach(() => {
@@ -85,7 +77,7 @@ describe('syncing', () => {
     first.server.write({ entity: 'person', row: personRow('p1', 'Rose Baker') });
     await first.service.signIn({ email: 'ann@firm.test', password: PASSWORD });
     await first.service.syncNow();
-    expect((await localCopyItem().getValue()).tables.person.p1?.name).toBe('Rose Baker');
+    expect((await localCopyItem.getValue()).tables.person.p1?.name).toBe('Rose Baker');
 
     first.server.state.down = true;
     expect(
@@ -107,7 +99,7 @@ describe('syncing', () => {
     expect(first.server.person('p1')?.name).toBe('Rose Hill');
     expect(first.server.state.pushes).toBe(1);
     expect((await outboxItem.getValue()).queue).toEqual([]);
-    expect((await localCopyItem().getValue()).tables.person.p1).toMatchObject({
+    expect((await localCopyItem.getValue()).tables.person.p1).toMatchObject({
       name: 'Rose Hill',
       version: 2,
     });
@@ -236,7 +228,7 @@ describe('syncing', () => {
 
   it('starts a fresh copy when another firm signs in', async () => {
     const { service } = start();
-    await localCopyItem().setValue({
+    await localCopyItem.setValue({
       organisationId: 'another-firm',
       cursor: 5,
       pulledAt: 1,
@@ -249,7 +241,7 @@ describe('syncing', () => {
     });
     await syncStatusItem.setValue({ state: 'synced', lastSyncedAt: 1, message: null });
     await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
-    const copy = await localCopyItem().getValue();
+    const copy = await localCopyItem.getValue();
     expect(copy.organisationId).toBe('org1');
     expect(copy.tables.person.p1).toBeUndefined();
     // Until the new firm's first sync ends, nothing says it was synced, nor shows the other's findings.
@@ -276,7 +268,7 @@ describe('findings and the badge', () => {
       rowId: 'a2',
       data: { systemId: 's1', username: 'reception' },
     });
-    const { findings } = await findingsItem().getValue();
+    const { findings } = await findingsItem.getValue();
     expect(findings.find((f) => f.subject.id === 'a1')?.ruleId).toBe('default-account');
     expect(findings.find((f) => f.subject.id === 'a2')?.ruleId).toBe('generic-username');
     const urgent = findings.filter((f) => f.severity === 'critical' || f.severity === 'high');
@@ -308,7 +300,7 @@ describe('findings and the badge', () => {
       rowId: 'a1',
       data: { systemId: 's1', username: 'rose.baker', ownerPersonId: 'p1', lastSignInAt: Date.now() },
     });
-    const before = (await findingsItem().getValue()).findings.filter((f) => f.severity === 'critical');
+    const before = (await findingsItem.getValue()).findings.filter((f) => f.severity === 'critical');
     expect(before).toEqual([]);
     const badgeBefore = Number(badge() || 0);
     await service.queueChange({
@@ -317,7 +309,7 @@ describe('findings and the badge', () => {
       rowId: 'p1',
       data: { status: 'leaver', endDate: '2026-01-05' },
     });
-    const { findings } = await findingsItem().getValue();
+    const { findings } = await findingsItem.getValue();
     expect(findings[0]).toMatchObject({
       ruleId: 'leaver-still-active',
       severity: 'critical',

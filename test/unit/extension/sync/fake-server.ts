@@ -204,6 +204,7 @@ export function fakeServer({
       refreshToken = `refresh-token-00000000${state.refreshes + 1}`;
       return tokenPair();
     }),
+    fakeRoute(contract.meta.health, () => ({ status: 'ok' as const, version: '0.1.0' })),
     fakeRoute(contract.auth.logout, () => null),
     fakeRoute(contract.organisation.get, () => organisation()),
     fakeRoute(contract.organisation.update, ({ body }) => {

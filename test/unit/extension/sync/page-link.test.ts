@@ -1,12 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundService } from '../../../../extension/lib/background-service';
-import { serverUrlItem } from '../../../../extension/lib/storage';
-import { createApiClient } from '../../../../extension/lib/sync/api-client';
-import { createPageLink, queuedSnapshotsItem, snapshotRows } from '../../../../extension/lib/sync/page-link';
-import { createTokenStore } from '../../../../extension/lib/sync/session-store';
-import { localCopyItem } from '../../../../extension/lib/sync/sync-store';
+import { localCopyItem, queuedSnapshotsItem } from '../../../../extension/lib/storage';
+import { createPageLink, snapshotRows } from '../../../../extension/lib/sync/page-link';
 import type { PageRow, PageSnapshot } from '../../../../shared/schemas/page-row';
+import { startBackground } from '../background-harness';
 import { accountRow, fakeServer, systemRow } from './fake-server';
 
 const PASSWORD = 'correct horse battery';
@@ -14,12 +11,7 @@ const PAGE = 'https://payroll.example.test/admin/users';
 
 /** A background as the browser would start it, against a fake server, with its page link. */
 function start(server = fakeServer()) {
-  const api = createApiClient({
-    serverUrl: () => serverUrlItem.getValue(),
-    tokens: createTokenStore(),
-    fetchFn: server.fetchFn,
-  });
-  const service = createBackgroundService({ api });
+  const { api, service } = startBackground({ server });
   const link = createPageLink({ api, syncNow: () => service.syncNow() });
   return { service, link, server };
 }
@@ -87,8 +79,8 @@ describe('what the directory knows about an admin page', () => {
     const { link, service } = await signedInWithPayroll();
     const finding = (await link.getSystemDirectory(PAGE))?.findings[0];
     expect(finding).toBeDefined();
-    const { findingsItem } = await import('../../../../extension/lib/sync/sync-store');
-    const stored = (await findingsItem().getValue()).findings.find((f) => f.subject.id === 'acc-jo');
+    const { findingsItem } = await import('../../../../extension/lib/storage');
+    const stored = (await findingsItem.getValue()).findings.find((f) => f.subject.id === 'acc-jo');
     await service.dismissFinding({
       findingId: stored?.id ?? '',
       fingerprint: stored?.fingerprint ?? '',
@@ -132,7 +124,7 @@ describe('syncing a user list read off an admin page', () => {
       snapshot([row('jo', { status: 'Disabled' }), row('admin'), row('sam')]),
     );
     expect(result).toEqual({ state: 'synced', added: 2, changed: 1, removed: 0 });
-    const accounts = Object.values((await localCopyItem().getValue()).tables.account);
+    const accounts = Object.values((await localCopyItem.getValue()).tables.account);
     expect(
       accounts
         .filter((a) => a.systemId === 'sys-payroll')
@@ -172,7 +164,7 @@ describe('syncing a user list read off an admin page', () => {
     expect(await second.service.syncNow()).toMatchObject({ state: 'synced' });
     expect(first.server.state.snapshots).toBe(1);
     expect(await queuedSnapshotsItem.getValue()).toEqual([]);
-    const accounts = (await localCopyItem().getValue()).tables.account;
+    const accounts = (await localCopyItem.getValue()).tables.account;
     expect(Object.values(accounts).map((a) => a.username)).toContain('sam');
   });
 

@@ -1,22 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundService } from '../../../../extension/lib/background-service';
-import { ruleSettingsItem } from '../../../../extension/lib/rule-settings';
-import { serverUrlItem } from '../../../../extension/lib/storage';
-import { createApiClient } from '../../../../extension/lib/sync/api-client';
-import { createTokenStore } from '../../../../extension/lib/sync/session-store';
+import { ruleSettingsItem } from '../../../../extension/lib/storage';
 import { readRuleSettings } from '../../../../shared/settings';
-import { fakeServer } from './fake-server';
+import { startBackground } from '../background-harness';
 
 function start() {
-  const server = fakeServer();
-  const service = createBackgroundService({
-    api: createApiClient({
-      serverUrl: () => serverUrlItem.getValue(),
-      tokens: createTokenStore(),
-      fetchFn: server.fetchFn,
-    }),
-  });
+  const { server, service } = startBackground();
   return { server, service };
 }
 

@@ -1,16 +1,17 @@
 import type { z } from 'zod';
-import { contract } from '../../shared/contract';
+import { contract } from '../../../shared/contract';
 import type {
   Campaign,
+  checklistSchema,
   DecideItem,
   Notification,
   ReviewItem,
   reviewItemPageSchema,
   Todo,
-} from '../../shared/schemas/reviews';
-import type { Answer, Checklist, onMessage } from './messaging';
-import type { ApiClient, ApiError, ApiResult } from './sync/api-client';
-import { unreadNotificationsItem } from './sync/sync-store';
+} from '../../../shared/schemas/reviews';
+import { done, type Result, refused as refusal } from '../result';
+import { unreadNotificationsItem } from '../storage';
+import type { ApiClient, ApiError, ApiResult } from '../sync/api-client';
 
 /**
  * Access reviews, follow-up to-dos and notifications for the popup. Unlike the staff directory these
@@ -25,18 +26,21 @@ const PAGE = 200;
 /** Guards against a server that keeps answering a cursor. */
 const MAX_PAGES = 25;
 
-function refused(error: ApiError, offline: string): Answer<never> {
-  if (error.kind === 'unreachable') return { ok: false, kind: 'offline', message: offline };
-  return { ok: false, kind: error.kind, message: error.message };
+/** A leaver's checklist: their open and done to-dos. */
+export type Checklist = z.infer<typeof checklistSchema>;
+
+function refused(error: ApiError, offline: string): Result<never> {
+  if (error.kind === 'unreachable') return refusal('offline', offline);
+  return refusal(error.kind, error.message, error.fields);
 }
 
 /** The popup's answer: the value, or why not in words ("offline" in the words given). */
-async function answer<T>(run: () => Promise<ApiResult<T>>, offline: string): Promise<Answer<T>> {
+async function answer<T>(run: () => Promise<ApiResult<T>>, offline: string): Promise<Result<T>> {
   try {
     const result = await run();
-    return result.ok ? { ok: true, data: result.value } : refused(result.error, offline);
+    return result.ok ? done(result.value) : refused(result.error, offline);
   } catch (error) {
-    return { ok: false, kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    return refusal('error', error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -49,7 +53,7 @@ const OFFLINE_READ = 'You’re offline: this needs the Rollcall server. Try agai
 const OFFLINE_WRITE =
   'You’re offline: nothing was saved. Decisions need the Rollcall server; try again when you’re connected.';
 
-export function createReviewsService({
+export function createReviews({
   api,
   onUnreadChanged = async () => undefined,
 }: {
@@ -70,14 +74,14 @@ export function createReviewsService({
   }
 
   return {
-    listReviews: (): Promise<Answer<Campaign[]>> =>
+    listReviews: (): Promise<Result<Campaign[]>> =>
       answer(
         async () => mapped(await api.call(contract.reviews.list), (list) => list.campaigns),
         OFFLINE_READ,
       ),
 
     /** Every item of a campaign, in the server's order, all pages. */
-    listReviewItems: ({ campaignId }: { campaignId: string }): Promise<Answer<ReviewItem[]>> =>
+    listReviewItems: ({ campaignId }: { campaignId: string }): Promise<Result<ReviewItem[]>> =>
       answer(async (): Promise<ApiResult<ReviewItem[]>> => {
         const items: ReviewItem[] = [];
         let cursor: string | null = null;
@@ -102,14 +106,14 @@ export function createReviewsService({
       campaignId: string;
       itemId: string;
       decision: DecideItem;
-    }): Promise<Answer<ReviewItem>> =>
+    }): Promise<Result<ReviewItem>> =>
       answer(
         () => api.call(contract.reviews.decide, { params: { id: campaignId, itemId }, body: decision }),
         OFFLINE_WRITE,
       ),
 
     /** Open leavers' checklists, and the open to-dos that closed reviews left. */
-    listFollowUps: (): Promise<Answer<{ checklists: Checklist[]; reviewTodos: Todo[] }>> =>
+    listFollowUps: (): Promise<Result<{ checklists: Checklist[]; reviewTodos: Todo[] }>> =>
       answer(async () => {
         const [lists, todos] = await Promise.all([
           api.call(contract.todos.checklists),
@@ -120,7 +124,7 @@ export function createReviewsService({
         return { ok: true, value: { checklists: lists.value.checklists, reviewTodos: todos.value.items } };
       }, OFFLINE_READ),
 
-    confirmTodo: ({ todoId, comment }: { todoId: string; comment: string }): Promise<Answer<Todo>> =>
+    confirmTodo: ({ todoId, comment }: { todoId: string; comment: string }): Promise<Result<Todo>> =>
       answer(
         () => api.call(contract.todos.confirm, { params: { id: todoId }, body: { comment } }),
         OFFLINE_WRITE,
@@ -144,15 +148,4 @@ export function createReviewsService({
   };
 }
 
-export type ReviewsService = ReturnType<typeof createReviewsService>;
-
-/** The messages reviews-service answers, for the background to register in one line. */
-export function wireReviewMessages(service: ReviewsService, on: typeof onMessage): void {
-  on('listReviews', () => service.listReviews());
-  on('listReviewItems', ({ data }) => service.listReviewItems(data));
-  on('decideReviewItem', ({ data }) => service.decideReviewItem(data));
-  on('listFollowUps', () => service.listFollowUps());
-  on('confirmTodo', ({ data }) => service.confirmTodo(data));
-  on('listNotifications', () => service.listNotifications());
-  on('markNotificationsRead', ({ data }) => service.markNotificationsRead(data));
-}
+export type Reviews = ReturnType<typeof createReviews>;

@@ -1,0 +1,134 @@
+import { contract } from '../../../shared/contract';
+import { readRuleSettings } from '../../../shared/settings';
+import { computeFindings, urgentCount } from '../findings';
+import { done, type Result, refused } from '../result';
+import { serialise } from '../serialise';
+import {
+  dismissalsItem,
+  findingsItem,
+  homeSummaryItem,
+  localCopyItem,
+  outboxItem,
+  ruleSettingsItem,
+  signedInAsItem,
+} from '../storage';
+import type { ApiClient } from '../sync/api-client';
+import { overlay } from '../sync/local-copy';
+import { pendingMutations } from '../sync/outbox';
+import type { Shared } from './shared';
+
+function isEmpty(table: object): boolean {
+  for (const _ in table) return false;
+  return true;
+}
+
+/**
+ * The findings of the directory as the admin sees it here (server rows plus queued changes), and
+ * the dismissals made here until the server has them.
+ */
+export function createFindings({
+  api,
+  now,
+  exclusive,
+  showBadge,
+  syncSoon,
+}: Shared & {
+  api: ApiClient;
+  /** Shows the urgent findings (plus unread notifications) on the toolbar button. */
+  showBadge: (urgent: number) => Promise<void>;
+  /** Starts a sync without waiting for it. */
+  syncSoon: () => void;
+}) {
+  const inTurn = serialise();
+
+  async function computeNow(): Promise<void> {
+    const [copy, outbox, stored, dismissals] = await Promise.all([
+      localCopyItem.getValue(),
+      outboxItem.getValue(),
+      ruleSettingsItem.getValue(),
+      dismissalsItem.getValue(),
+    ]);
+    const at = now();
+    const tables = overlay(copy.tables, pendingMutations(outbox));
+    const { findings, summary } = computeFindings(tables, readRuleSettings(stored), dismissals, at);
+    const directoryEmpty = isEmpty(tables.person) && isEmpty(tables.account);
+    await Promise.all([
+      findingsItem.setValue({ computedAt: at, findings }),
+      homeSummaryItem.setValue({ computedAt: at, summary, top: findings.slice(0, 3), directoryEmpty }),
+    ]);
+    await showBadge(urgentCount(summary.counts));
+  }
+
+  /**
+   * Findings and the badge, after any change. In turn, so an older computation never lands after a
+   * newer one.
+   */
+  function recompute(): Promise<void> {
+    return inTurn(computeNow);
+  }
+
+  return {
+    recompute,
+
+    /**
+     * Dismissals made here go to the server's findings API once it answers, so they hold for the
+     * whole firm. One the server no longer has the finding for (fixed meanwhile) is dropped.
+     */
+    async sendDismissals(): Promise<void> {
+      for (const dismissal of (await dismissalsItem.getValue()).filter((d) => !d.sent)) {
+        const sent = await api.call(contract.findings.dismiss, {
+          params: { id: dismissal.findingId },
+          body: { reason: dismissal.reason, expiresAt: dismissal.expiresAt },
+        });
+        // Offline or signed out: it waits for the next sync. Refused for good: drop it.
+        if (!sent.ok && (sent.error.status === null || sent.error.status === 401)) return;
+        const keep = sent.ok;
+        await exclusive(async () => {
+          const current = await dismissalsItem.getValue();
+          await dismissalsItem.setValue(
+            current.flatMap((d) =>
+              d.findingId !== dismissal.findingId || d.dismissedAt !== dismissal.dismissedAt
+                ? [d]
+                : keep
+                  ? [{ ...d, sent: true }]
+                  : [],
+            ),
+          );
+        });
+      }
+    },
+
+    /**
+     * Accepts a finding's risk for a while: the dismissal applies here at once, and goes to the
+     * server's findings API with the next sync (at once when the server answers).
+     */
+    async dismissFinding(data: {
+      findingId: string;
+      fingerprint: string;
+      reason: string;
+      expiresAt: number;
+    }): Promise<Result> {
+      const reason = data.reason.trim();
+      if (!reason) return refused('invalid', 'Say why.', [{ field: 'reason', message: 'required' }]);
+      if (!(data.expiresAt > now()))
+        return refused('invalid', 'Pick a date in the future.', [
+          { field: 'expiresAt', message: 'in the past' },
+        ]);
+      const who = await signedInAsItem.getValue();
+      await exclusive(async () => {
+        const dismissals = (await dismissalsItem.getValue()).filter((d) => d.findingId !== data.findingId);
+        dismissals.push({
+          ...data,
+          reason,
+          dismissedAt: now(),
+          dismissedBy: who?.member.id ?? '',
+          sent: false,
+        });
+        await dismissalsItem.setValue(dismissals);
+      });
+      await recompute();
+      syncSoon();
+      return done();
+    },
+  };
+}

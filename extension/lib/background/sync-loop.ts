@@ -1,0 +1,99 @@
+import {
+  localCopyItem,
+  outboxItem,
+  type SyncStatus,
+  signedInAsItem,
+  syncCursorItem,
+  syncStatusItem,
+} from '../storage';
+import type { ApiClient } from '../sync/api-client';
+import { sendQueuedSnapshots } from '../sync/page-link';
+import { runSync } from '../sync/sync-engine';
+import type { Shared } from './shared';
+
+/**
+ * Pushes what waits and pulls what changed, one sync at a time; then the dismissals made here and
+ * the firm's thresholds, and the findings again when anything changed.
+ */
+export function createSyncLoop({
+  api,
+  now,
+  exclusive,
+  recompute,
+  sendDismissals,
+  pullRuleSettings,
+}: Shared & {
+  api: ApiClient;
+  recompute: () => Promise<void>;
+  sendDismissals: () => Promise<void>;
+  /** Answers whether the thresholds changed here. */
+  pullRuleSettings: () => Promise<boolean>;
+}) {
+  let running: Promise<SyncStatus> | null = null;
+  let again = false;
+
+  async function syncOnce(): Promise<SyncStatus> {
+    const previous = await syncStatusItem.getValue();
+    if (!(await signedInAsItem.getValue())) {
+      const status: SyncStatus = { ...previous, state: 'signed-out', message: null };
+      await syncStatusItem.setValue(status);
+      return status;
+    }
+    await syncStatusItem.setValue({ ...previous, state: 'syncing' });
+    // User lists read off admin pages while offline go first, so the pull below brings their effect.
+    await sendQueuedSnapshots(api);
+    const { status, changed } = await runSync(
+      {
+        api,
+        now,
+        readCopy: () => localCopyItem.getValue(),
+        readCursor: () => syncCursorItem.getValue(),
+        writeCopy: (copy) =>
+          exclusive(async () => {
+            await Promise.all([localCopyItem.setValue(copy), syncCursorItem.setValue(copy.cursor)]);
+          }),
+        readOutbox: () => outboxItem.getValue(),
+        update: (change) =>
+          exclusive(async () => {
+            const next = change(await outboxItem.getValue(), await localCopyItem.getValue());
+            await Promise.all([outboxItem.setValue(next.outbox), localCopyItem.setValue(next.copy)]);
+          }),
+      },
+      previous,
+    );
+    await syncStatusItem.setValue(status);
+    let thresholdsChanged = false;
+    if (status.state === 'synced') {
+      await sendDismissals();
+      thresholdsChanged = await pullRuleSettings();
+    }
+    // Evaluating a big directory costs; a sync that brought and sent nothing changes no finding.
+    if (changed || thresholdsChanged) await recompute();
+    return status;
+  }
+
+  return {
+    /**
+     * One sync at a time. A request while one runs is answered by a second run right after it, so a
+     * change queued mid-sync does not wait for the next alarm.
+     */
+    syncNow(): Promise<SyncStatus> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let status = await syncOnce();
+        while (again && status.state === 'synced') {
+          again = false;
+          status = await syncOnce();
+        }
+        again = false;
+        return status;
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}
