@@ -61,7 +61,6 @@ export function createSyncLoop({
       },
       previous,
     );
-    await syncStatusItem.setValue(status);
     let thresholdsChanged = false;
     if (status.state === 'synced') {
       await sendDismissals();
@@ -69,6 +68,8 @@ export function createSyncLoop({
     }
     // Evaluating a big directory costs; a sync that brought and sent nothing changes no finding.
     if (changed || thresholdsChanged) await recompute();
+    // Said last: once the popup reads "Synced", the findings and the page marks are the synced ones.
+    await syncStatusItem.setValue(status);
     return status;
   }
 
