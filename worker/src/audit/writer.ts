@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import type { Database } from '../db/client';
 import { auditEvents, auditHeads } from '../db/schema';
+import { asBatchItem, type Write } from '../db/versions';
 import { clientOf } from '../http/request-context';
 import { type ChainedFields, chainHash, GENESIS_HASH, redact } from './chain';
 
@@ -115,6 +116,20 @@ export async function writeAudited<const T extends readonly Statement[]>(
       throw error;
     }
   }
+}
+
+/**
+ * `writeAudited` for a `Write` (prepared D1 statements and a reader of their results, as the
+ * directory's queries plan them), as the signed-in member.
+ */
+export async function runAudited<T>(
+  c: Context<AppEnv>,
+  db: Database,
+  write: Write<T>,
+  events: readonly AuditEventInput[],
+): Promise<T> {
+  const results = await writeAudited(db, memberActor(c), write.statements.map(asBatchItem), events);
+  return write.read(results as unknown as D1Result[]);
 }
 
 /** Whether a failed write broke a unique index of `table` (so a route can answer 409). */

@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
 /** A review due within this long gets a "due soon" notification. */
 const DUE_SOON_MS = 3 * DAY_MS;
 export const SIGNATURE_HEADER = 'x-rollcall-signature';
-export const TIMESTAMP_HEADER = 'x-rollcall-timestamp';
+const TIMESTAMP_HEADER = 'x-rollcall-timestamp';
 
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -229,7 +229,7 @@ export async function checkOrganisation(
  * organisations not yet checked today, so every organisation is checked once a day, early in it
  * (96 runs × 30 = 2,880 organisations a day; an idle run costs one query).
  */
-export const MAX_ORGANISATIONS_PER_RUN = 30;
+const MAX_ORGANISATIONS_PER_RUN = 30;
 
 /**
  * Runs the check for organisations not yet checked today, a page of organisations at a time, up to

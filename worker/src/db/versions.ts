@@ -21,7 +21,7 @@ export function toStatement(
 }
 
 /** A row a raw statement returned (`RETURNING *`), decoded as drizzle decodes its own (JSON, booleans). */
-export function rowFrom<T extends Table>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
+function rowFrom<T extends Table>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
   const row: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(getTableColumns(table))) {
     const value = raw[column.name];
@@ -139,10 +139,4 @@ export function asBatchItem(statement: D1PreparedStatement): BatchItem<'sqlite'>
     mapResult: (result: unknown) => result,
   };
   return item as unknown as BatchItem<'sqlite'>;
-}
-
-/** Runs a write on its own, for callers (tests, scripts) that add no audit events. */
-export async function runWrite<T>(db: Db, write: Write<T>): Promise<T> {
-  const results = await db.$client.batch(write.statements);
-  return write.read(results);
 }

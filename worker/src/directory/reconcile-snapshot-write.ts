@@ -15,7 +15,7 @@ import {
   type Write,
 } from '../db/versions';
 import { toAccount } from './rows';
-import { getSystem } from './systems-queries';
+import { systemsQueries } from './systems-queries';
 
 /**
  * Reads what a reconcile needs and plans it. The returned write starts with a guard that fails the
@@ -29,7 +29,7 @@ export async function planSnapshotWrite(
   snapshot: Snapshot,
   now = Date.now(),
 ): Promise<{ plan: ReconcilePlan; write: Write<SnapshotDiff> }> {
-  const system = await getSystem(db, orgId, systemId);
+  const system = await systemsQueries.get(db, orgId, systemId);
   const [accountRows, personRows] = await db.batch([
     db
       .select()

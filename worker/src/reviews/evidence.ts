@@ -22,7 +22,7 @@ const decidedBy = (item: ItemRow) =>
 const findingsText = (item: ItemRow) =>
   item.findings.map((finding) => `${finding.severity}: ${finding.title}`).join('; ');
 
-export const EVIDENCE_COLUMNS = [
+const EVIDENCE_COLUMNS = [
   'system',
   'username',
   'display_name',
