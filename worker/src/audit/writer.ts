@@ -60,6 +60,9 @@ function isChainConflict(error: unknown): boolean {
  * canonical JSON. Two requests racing for the same sequence number cannot both win: the primary
  * key (org_id, seq) makes the loser's whole batch fail and roll back, and it is retried on the new
  * chain head. Any other failure (e.g. a unique index of the route's own table) is rethrown as is.
+ *
+ * Pass no events for bookkeeping nobody decided (a session's last use, the daily check's delivery
+ * state): it is still one batch, and the chain is not read.
  */
 export async function writeAudited<const T extends readonly Statement[]>(
   db: Database,
@@ -67,6 +70,10 @@ export async function writeAudited<const T extends readonly Statement[]>(
   statements: T,
   events: readonly AuditEventInput[],
 ): Promise<Results<T>> {
+  if (events.length === 0) {
+    if (statements.length === 0) return [] as unknown as Results<T>;
+    return (await db.batch(statements as unknown as [Statement, ...Statement[]])) as unknown as Results<T>;
+  }
   for (let attempt = 1; ; attempt++) {
     const [head] = await db.select().from(auditHeads).where(eq(auditHeads.orgId, actor.orgId)).limit(1);
     let seq = head?.seq ?? 0;

@@ -141,19 +141,22 @@ export async function checkOrganisation(
   // 3. Record: INSERT OR IGNORE on the unique (org, key) keeps only what is new.
   let recorded = 0;
   if (candidates.length > 0) {
-    const results = await db.$client.batch(
-      jsonChunks(candidates).map((chunk) =>
-        toStatement(
-          db,
-          sql`INSERT OR IGNORE INTO notifications (id, org_id, key, day, kind, severity, title, detail, subject_id, created_at)
+    const statements = jsonChunks(candidates).map((chunk) =>
+      toStatement(
+        db,
+        sql`INSERT OR IGNORE INTO notifications (id, org_id, key, day, kind, severity, title, detail, subject_id, created_at)
           SELECT json_extract(j.value, '$.id'), ${orgId}, json_extract(j.value, '$.key'), ${day},
             json_extract(j.value, '$.kind'), json_extract(j.value, '$.severity'), json_extract(j.value, '$.title'),
             json_extract(j.value, '$.detail'), json_extract(j.value, '$.subjectId'), ${now}
           FROM json_each(${chunk.json}) AS j`,
-        ),
       ),
     );
-    recorded = results.reduce((sum, result) => sum + (result.meta.changes ?? 0), 0);
+    // Derived from findings and campaigns already audited: written with no event of its own.
+    const results = await writeAudited(db, dailyActor(orgId), statements.map(asBatchItem), []);
+    recorded = (results as unknown as D1Result[]).reduce(
+      (sum, result) => sum + (result.meta.changes ?? 0),
+      0,
+    );
   }
 
   // 4. Post what was never posted (new today, or a failed post of an earlier day).
@@ -194,7 +197,8 @@ export async function checkOrganisation(
       }
       const ok = webhookStatus >= 200 && webhookStatus < 300;
       const ids = JSON.stringify(unsent.map((row) => row.id));
-      await db.$client.batch([
+      // The delivery state of the webhook: bookkeeping, with no audit event.
+      const delivery = [
         toStatement(
           db,
           db
@@ -211,15 +215,23 @@ export async function checkOrganisation(
               ),
             ]
           : []),
-      ]);
+      ];
+      await writeAudited(db, dailyActor(orgId), delivery.map(asBatchItem), []);
       if (ok) posted = unsent.length;
     }
   }
 
-  await db
-    .insert(dailyChecks)
-    .values({ orgId, day, finishedAt: Date.now(), notified: recorded })
-    .onConflictDoNothing();
+  await writeAudited(
+    db,
+    dailyActor(orgId),
+    [
+      db
+        .insert(dailyChecks)
+        .values({ orgId, day, finishedAt: Date.now(), notified: recorded })
+        .onConflictDoNothing(),
+    ],
+    [],
+  );
   return { orgId, recorded, posted, closedCampaigns, webhookStatus, ms: performance.now() - started };
 }
 
