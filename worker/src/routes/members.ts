@@ -3,13 +3,14 @@ import type { memberRoles } from '../../../shared/schemas/members';
 import { memberActor, writeAudited } from '../audit/writer';
 import { newId, randomToken, sha256Hex } from '../auth/crypto';
 import {
+  anOwnerRemainsGuard,
   emailTaken,
   insertInviteStatement,
+  isNoOwnerLeft,
   listMembers,
   memberOf,
   openInviteOf,
   openInvites,
-  ownerCount,
   removeMemberStatement,
   revokeInviteStatement,
   setRoleStatement,
@@ -96,29 +97,32 @@ export const membersRoutes = handlers(contract.members, {
       throw new ProblemError(403, 'Only an owner may change an owner or make one.');
     }
     if (target.role === role) return c.json(publicMember(target));
-    if (target.role === 'owner' && (await ownerCount(db, actor.orgId)) <= 1) {
+    const now = Date.now();
+    try {
+      await writeAudited(
+        db,
+        memberActor(c),
+        [
+          setRoleStatement(db, actor.orgId, id, role),
+          // Roles are not a ladder (reviewer and auditor differ in kind), so any change ends the
+          // member's sessions: nobody keeps rights they lost for the life of a token.
+          revokeMemberSessions(db, id, 'role changed', now),
+          ...(target.role === 'owner' ? [anOwnerRemainsGuard(db, actor.orgId)] : []),
+        ],
+        [
+          {
+            action: 'member.role_change',
+            targetType: 'member',
+            targetId: id,
+            before: { role: target.role },
+            after: { role, sessionsEnded: true },
+          },
+        ],
+      );
+    } catch (error) {
+      if (!isNoOwnerLeft(error)) throw error;
       throw new ProblemError(409, 'The last owner cannot be demoted: make another owner first.');
     }
-    const now = Date.now();
-    await writeAudited(
-      db,
-      memberActor(c),
-      [
-        setRoleStatement(db, actor.orgId, id, role),
-        // Roles are not a ladder (reviewer and auditor differ in kind), so any change ends the
-        // member's sessions: nobody keeps rights they lost for the life of a token.
-        revokeMemberSessions(db, id, 'role changed', now),
-      ],
-      [
-        {
-          action: 'member.role_change',
-          targetType: 'member',
-          targetId: id,
-          before: { role: target.role },
-          after: { role, sessionsEnded: true },
-        },
-      ],
-    );
     return c.json(publicMember({ ...target, role }));
   },
   remove: async (c) => {
@@ -128,23 +132,29 @@ export const membersRoutes = handlers(contract.members, {
     const target = await memberOf(db, actor.orgId, id);
     if (!mayManage(actor.role, target.role))
       throw new ProblemError(403, 'Only an owner may remove an owner.');
-    if (target.role === 'owner' && (await ownerCount(db, actor.orgId)) <= 1) {
+    const now = Date.now();
+    try {
+      await writeAudited(
+        db,
+        memberActor(c),
+        [
+          removeMemberStatement(db, actor.orgId, id, now),
+          revokeMemberSessions(db, id, 'member removed', now),
+          ...(target.role === 'owner' ? [anOwnerRemainsGuard(db, actor.orgId)] : []),
+        ],
+        [
+          {
+            action: 'member.remove',
+            targetType: 'member',
+            targetId: id,
+            before: { email: target.email, name: target.name, role: target.role },
+          },
+        ],
+      );
+    } catch (error) {
+      if (!isNoOwnerLeft(error)) throw error;
       throw new ProblemError(409, 'The last owner cannot be removed: make another owner first.');
     }
-    const now = Date.now();
-    await writeAudited(
-      db,
-      memberActor(c),
-      [removeMemberStatement(db, actor.orgId, id, now), revokeMemberSessions(db, id, 'member removed', now)],
-      [
-        {
-          action: 'member.remove',
-          targetType: 'member',
-          targetId: id,
-          before: { email: target.email, name: target.name, role: target.role },
-        },
-      ],
-    );
     return c.body(null, 204);
   },
 });
