@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { MemberRole } from '../../../shared/schemas/members';
 import type { Database } from '../db/client';
 import { invites, members } from '../db/schema';
-import { asBatchItem, toStatement } from '../db/versions';
+import { asBatchItem, batchGuard } from '../db/versions';
 import { ProblemError } from '../http/problem';
 
 /** The organisation's members, oldest first (removed ones are gone). */
@@ -28,23 +28,16 @@ export async function memberOf(db: Database, orgId: string, id: string) {
 /**
  * Ends a batch that may demote or remove an owner: fails it, and so rolls back everything in it,
  * when the organisation would be left with no owner. Checked in the write, not read before it, so
- * two owners stepping down at once cannot both succeed. (json('no owner') is malformed JSON: the
- * way to make a D1 batch fail on a condition.)
+ * two owners stepping down at once cannot both succeed.
  */
 export function anOwnerRemainsGuard(db: Database, orgId: string) {
   return asBatchItem(
-    toStatement(
+    batchGuard(
       db,
-      sql`SELECT json(CASE WHEN EXISTS (SELECT 1 FROM ${members} WHERE ${members.orgId} = ${orgId}
-        AND ${members.role} = 'owner' AND ${members.removedAt} IS NULL) THEN '0' ELSE 'no owner' END)`,
+      sql`EXISTS (SELECT 1 FROM ${members} WHERE ${members.orgId} = ${orgId}
+        AND ${members.role} = 'owner' AND ${members.removedAt} IS NULL)`,
     ),
   );
-}
-
-/** Whether a write failed on `anOwnerRemainsGuard`. */
-export function isNoOwnerLeft(error: unknown): boolean {
-  const text = String(error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : error);
-  return /malformed JSON/i.test(text);
 }
 
 /** Whether the email belongs to a live member of any organisation. */

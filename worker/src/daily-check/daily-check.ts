@@ -5,6 +5,7 @@ import { database } from '../db/client';
 import { dailyChecks, notifications, organisations, orgWebhooks } from '../db/schema';
 import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
+import { webhookOf } from '../organisation/organisation-queries';
 import { openCampaigns, planClose } from '../reviews/campaigns';
 
 /**
@@ -162,7 +163,7 @@ export async function checkOrganisation(
   // 4. Post what was never posted (new today, or a failed post of an earlier day).
   let posted = 0;
   let webhookStatus: number | null = null;
-  const [hook] = await db.select().from(orgWebhooks).where(eq(orgWebhooks.orgId, orgId));
+  const hook = await webhookOf(db, orgId);
   if (hook) {
     const unsent = await db
       .select()

@@ -140,3 +140,18 @@ export function asBatchItem(statement: D1PreparedStatement): BatchItem<'sqlite'>
   };
   return item as unknown as BatchItem<'sqlite'>;
 }
+
+/**
+ * A statement that fails the batch it is in, and so rolls all of it back, unless `condition` holds
+ * when it runs: an invariant checked by the write itself rather than read before it. SQLite has no
+ * RAISE outside triggers; json() of text that is not JSON is the way to fail a D1 batch on a condition.
+ */
+export function batchGuard(db: Db, condition: SQL): D1PreparedStatement {
+  return toStatement(db, sql`SELECT json(CASE WHEN ${condition} THEN '0' ELSE 'guard failed' END)`);
+}
+
+/** Whether a write failed on one of its `batchGuard`s. */
+export function isGuardFailure(error: unknown): boolean {
+  const text = String(error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : error);
+  return /malformed JSON/i.test(text);
+}

@@ -6,7 +6,6 @@ import {
   anOwnerRemainsGuard,
   emailTaken,
   insertInviteStatement,
-  isNoOwnerLeft,
   listMembers,
   memberOf,
   openInviteOf,
@@ -17,6 +16,7 @@ import {
 } from '../auth/members-queries';
 import { publicMember, revokeMemberSessions } from '../auth/sessions';
 import { database } from '../db/client';
+import { isGuardFailure } from '../db/versions';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
 
@@ -120,7 +120,8 @@ export const membersRoutes = handlers(contract.members, {
         ],
       );
     } catch (error) {
-      if (!isNoOwnerLeft(error)) throw error;
+      // The guard: no owner would remain.
+      if (!isGuardFailure(error)) throw error;
       throw new ProblemError(409, 'The last owner cannot be demoted: make another owner first.');
     }
     return c.json(publicMember({ ...target, role }));
@@ -152,7 +153,8 @@ export const membersRoutes = handlers(contract.members, {
         ],
       );
     } catch (error) {
-      if (!isNoOwnerLeft(error)) throw error;
+      // The guard: no owner would remain.
+      if (!isGuardFailure(error)) throw error;
       throw new ProblemError(409, 'The last owner cannot be removed: make another owner first.');
     }
     return c.body(null, 204);
