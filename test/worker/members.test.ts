@@ -56,6 +56,23 @@ describe('roles', () => {
     expect(stepDown.status).toBe(200);
   });
 
+  it('keeps an owner when two owners step down at the same moment', async () => {
+    const first = await signUp();
+    const second = await addMember(first, 'owner');
+    const [a, b] = await Promise.all([
+      authed(first, `/api/v1/members/${second.member.id}`, { method: 'PATCH', body: { role: 'admin' } }),
+      authed(second, `/api/v1/members/${first.member.id}`, { method: 'PATCH', body: { role: 'admin' } }),
+    ]);
+    // One wins; the other is refused (409), or finds its session ended by the winner's demotion (401).
+    expect([a.status, b.status].filter((status) => status === 200)).toHaveLength(1);
+    const owners = await env.DB.prepare(
+      "SELECT count(*) AS n FROM members WHERE org_id = ? AND role = 'owner' AND removed_at IS NULL",
+    )
+      .bind(first.organisation.id)
+      .first<{ n: number }>();
+    expect(owners?.n).toBe(1);
+  });
+
   it('ends the sessions of a demoted member at once', async () => {
     const owner = await signUp();
     const admin = await addMember(owner, 'admin');

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runWrite } from '../../../worker/src/db/versions';
-import { listAccounts } from '../../../worker/src/directory/accounts-queries';
-import { createPerson } from '../../../worker/src/directory/people-queries';
+import { accountsQueries } from '../../../worker/src/directory/accounts-queries';
+import { peopleQueries } from '../../../worker/src/directory/people-queries';
 import {
   isStaleSnapshotError,
   planSnapshotWrite,
 } from '../../../worker/src/directory/reconcile-snapshot-write';
-import { counter, db, newOrg, newSystem, snapshot } from './seed';
+import { counter, db, newOrg, newSystem, runWrite, snapshot } from './seed';
 
 async function reconcile(orgId: string, systemId: string, input: Parameters<typeof snapshot>[0]) {
   const { write } = await planSnapshotWrite(db, orgId, systemId, snapshot(input));
@@ -14,7 +13,7 @@ async function reconcile(orgId: string, systemId: string, input: Parameters<type
 }
 
 async function accountsOf(orgId: string, systemId: string) {
-  const page = await listAccounts(db, orgId, { systemId, limit: 500 });
+  const page = await accountsQueries.list(db, orgId, { systemId, limit: 500 });
   return new Map(page.items.map((account) => [account.username, account]));
 }
 
@@ -24,11 +23,11 @@ describe('reconciling a captured user list', () => {
     const system = await newSystem(orgId);
     const jane = await runWrite(
       db,
-      await createPerson(db, orgId, { name: 'Jane Doe', email: 'jane@harbour.test' }),
+      await peopleQueries.create(db, orgId, { name: 'Jane Doe', email: 'jane@harbour.test' }),
     );
-    const sam = await runWrite(db, await createPerson(db, orgId, { name: 'Sam Lee' }));
-    await runWrite(db, await createPerson(db, orgId, { name: 'Alex Kim' }));
-    await runWrite(db, await createPerson(db, orgId, { name: 'alex  kim' }));
+    const sam = await runWrite(db, await peopleQueries.create(db, orgId, { name: 'Sam Lee' }));
+    await runWrite(db, await peopleQueries.create(db, orgId, { name: 'Alex Kim' }));
+    await runWrite(db, await peopleQueries.create(db, orgId, { name: 'alex  kim' }));
 
     const diff = await reconcile(orgId, system.id, {
       rows: [

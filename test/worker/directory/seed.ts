@@ -3,10 +3,15 @@ import type { Snapshot } from '../../../shared/schemas/directory-input';
 import { snapshotSchema } from '../../../shared/schemas/directory-input';
 import { database } from '../../../worker/src/db/client';
 import { organisations } from '../../../worker/src/db/schema';
-import { type Db, runWrite } from '../../../worker/src/db/versions';
-import { createSystem } from '../../../worker/src/directory/systems-queries';
+import type { Db, Write } from '../../../worker/src/db/versions';
+import { systemsQueries } from '../../../worker/src/directory/systems-queries';
 
 export const db: Db = database(env.DB);
+
+/** Runs a directory write on its own, without the audit events a route adds: test setup only. */
+export async function runWrite<T>(db: Db, write: Write<T>): Promise<T> {
+  return write.read(await db.$client.batch(write.statements));
+}
 
 /** A fresh organisation of its own, so tests in one file never see each other's rows. */
 export async function newOrg(name = 'Harbour & Co'): Promise<string> {
@@ -18,7 +23,7 @@ export async function newOrg(name = 'Harbour & Co'): Promise<string> {
 export async function newSystem(orgId: string, name = 'PayDesk') {
   return runWrite(
     db,
-    await createSystem(db, orgId, {
+    await systemsQueries.create(db, orgId, {
       name,
       adminUrlPatterns: ['https://paydesk.example/admin/*'],
       signInUrlPatterns: [],

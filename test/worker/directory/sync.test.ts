@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/schemas/directory';
 import { syncPushSchema } from '../../../shared/schemas/directory-input';
-import { runWrite } from '../../../worker/src/db/versions';
-import { createJobRole } from '../../../worker/src/directory/job-roles-queries';
-import { createPerson } from '../../../worker/src/directory/people-queries';
+import { jobRolesQueries } from '../../../worker/src/directory/job-roles-queries';
+import { peopleQueries } from '../../../worker/src/directory/people-queries';
 import { openChecklists } from '../../../worker/src/reviews/todos';
 import { pullChanges } from '../../../worker/src/sync/sync-pull';
-import { applyPush } from '../../../worker/src/sync/sync-push';
-import { counter, db, newOrg, newSystem } from './seed';
+import { planPush } from '../../../worker/src/sync/sync-push';
+import { counter, db, newOrg, newSystem, runWrite } from './seed';
 
-const push = (orgId: string, mutations: unknown[]) =>
-  applyPush(db, orgId, syncPushSchema.parse({ mutations }).mutations);
+/** Plans, writes and settles a push without the audit event the route adds. */
+async function push(orgId: string, mutations: unknown[]) {
+  const plan = await planPush(db, orgId, syncPushSchema.parse({ mutations }).mutations, Date.now());
+  if (plan.statements.length > 0) await db.$client.batch(plan.statements);
+  return plan.settle();
+}
 const mid = () => `m-${crypto.randomUUID()}`;
 
 /** A client's local copy: what it has pulled so far, by id. */
@@ -33,7 +36,7 @@ describe('sync pull', () => {
     const orgId = await newOrg();
     const system = await newSystem(orgId);
     for (const name of ['Ann Abbot', 'Ben Bell', 'Cat Cole', 'Dan Dale', 'Eve East']) {
-      await runWrite(db, await createPerson(db, orgId, { name }));
+      await runWrite(db, await peopleQueries.create(db, orgId, { name }));
     }
     const first = await pullChanges(db, orgId, 0, 4);
     expect(first.changes.map((c) => c.row.version)).toEqual([1, 2, 3, 4]);
@@ -47,7 +50,7 @@ describe('sync pull', () => {
 
     // Another organisation's rows never show.
     const other = await newOrg('Other firm');
-    await runWrite(db, await createPerson(db, other, { name: 'Outsider' }));
+    await runWrite(db, await peopleQueries.create(db, other, { name: 'Outsider' }));
     expect((await pullAll(orgId)).rows.size).toBe(6);
   });
 });
@@ -102,7 +105,7 @@ describe('sync push', () => {
 
   it('answers a stale base with a conflict carrying the current row, and overwrites nothing', async () => {
     const orgId = await newOrg();
-    const person = await runWrite(db, await createPerson(db, orgId, { name: 'Pat Price' }));
+    const person = await runWrite(db, await peopleQueries.create(db, orgId, { name: 'Pat Price' }));
     // Two members both pulled version v, then edited offline.
     const alice = await push(orgId, [
       {
@@ -148,7 +151,7 @@ describe('sync push', () => {
 
   it('passes a deletion to the other client as a tombstone, and refuses edits based on the deleted row', async () => {
     const orgId = await newOrg();
-    const person = await runWrite(db, await createPerson(db, orgId, { name: 'Lee Leaving' }));
+    const person = await runWrite(db, await peopleQueries.create(db, orgId, { name: 'Lee Leaving' }));
     const other = await pullAll(orgId);
     expect(other.rows.get(person.id)?.row.deleted).toBe(false);
 
@@ -181,7 +184,7 @@ describe('sync push', () => {
     const orgId = await newOrg();
     const system = await newSystem(orgId);
     const otherOrg = await newOrg('Elsewhere');
-    const outsider = await runWrite(db, await createPerson(db, otherOrg, { name: 'Not Yours' }));
+    const outsider = await runWrite(db, await peopleQueries.create(db, otherOrg, { name: 'Not Yours' }));
     const results = await push(orgId, [
       {
         mutationId: mid(),
@@ -275,11 +278,14 @@ describe('sync push', () => {
     const system = await newSystem(orgId);
     const role = await runWrite(
       db,
-      await createJobRole(db, orgId, { name: 'Paralegal', permissions: { [system.id]: ['payments.add'] } }),
+      await jobRolesQueries.create(db, orgId, {
+        name: 'Paralegal',
+        permissions: { [system.id]: ['payments.add'] },
+      }),
     );
     const person = await runWrite(
       db,
-      await createPerson(db, orgId, { name: 'Lea Leaver', jobRoleId: role.id }),
+      await peopleQueries.create(db, orgId, { name: 'Lea Leaver', jobRoleId: role.id }),
     );
     const accountId = crypto.randomUUID();
     const created = await push(orgId, [

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import type { Database } from '../db/client';
 import { auditEvents, auditHeads } from '../db/schema';
+import { asBatchItem, type Write } from '../db/versions';
 import { clientOf } from '../http/request-context';
 import { type ChainedFields, chainHash, GENESIS_HASH, redact } from './chain';
 
@@ -59,6 +60,9 @@ function isChainConflict(error: unknown): boolean {
  * canonical JSON. Two requests racing for the same sequence number cannot both win: the primary
  * key (org_id, seq) makes the loser's whole batch fail and roll back, and it is retried on the new
  * chain head. Any other failure (e.g. a unique index of the route's own table) is rethrown as is.
+ *
+ * Pass no events for bookkeeping nobody decided (a session's last use, the daily check's delivery
+ * state): it is still one batch, and the chain is not read.
  */
 export async function writeAudited<const T extends readonly Statement[]>(
   db: Database,
@@ -66,6 +70,10 @@ export async function writeAudited<const T extends readonly Statement[]>(
   statements: T,
   events: readonly AuditEventInput[],
 ): Promise<Results<T>> {
+  if (events.length === 0) {
+    if (statements.length === 0) return [] as unknown as Results<T>;
+    return (await db.batch(statements as unknown as [Statement, ...Statement[]])) as unknown as Results<T>;
+  }
   for (let attempt = 1; ; attempt++) {
     const [head] = await db.select().from(auditHeads).where(eq(auditHeads.orgId, actor.orgId)).limit(1);
     let seq = head?.seq ?? 0;
@@ -115,6 +123,20 @@ export async function writeAudited<const T extends readonly Statement[]>(
       throw error;
     }
   }
+}
+
+/**
+ * `writeAudited` for a `Write` (prepared D1 statements and a reader of their results, as the
+ * directory's queries plan them), as the signed-in member.
+ */
+export async function runAudited<T>(
+  c: Context<AppEnv>,
+  db: Database,
+  write: Write<T>,
+  events: readonly AuditEventInput[],
+): Promise<T> {
+  const results = await writeAudited(db, memberActor(c), write.statements.map(asBatchItem), events);
+  return write.read(results as unknown as D1Result[]);
 }
 
 /** Whether a failed write broke a unique index of `table` (so a route can answer 409). */

@@ -2,9 +2,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { readOrganisationSettings } from '../../../shared/schemas/organisation';
 import type { AppEnv, AuthedMember } from '../app-env';
+import { writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { members, organisations, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
+import { clientOf } from '../http/request-context';
 import { verifyAccessToken } from './tokens';
 
 /** How often a session's last use is written back: enough for an idle limit counted in minutes. */
@@ -65,7 +67,13 @@ export async function authenticate(c: Context<AppEnv>): Promise<AuthedMember> {
     throw unauthorised('The session has expired. Sign in again.');
   }
   if (now - row.session.lastUsedAt > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, row.session.id));
+    // Bookkeeping, not a change anyone made: the one write path, with no audit event.
+    await writeAudited(
+      db,
+      { orgId: claims.orgId, actorId: row.member.id, actorName: row.member.name, ...clientOf(c) },
+      [db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, row.session.id))],
+      [],
+    );
   }
   return { ...row.member, orgId: claims.orgId, sessionId: claims.sessionId };
 }

@@ -1,6 +1,6 @@
 /** Small helpers over Web Crypto shared by tokens, sessions and the audit chain. */
 
-export function toHex(bytes: ArrayBuffer | Uint8Array): string {
+function toHex(bytes: ArrayBuffer | Uint8Array): string {
   return [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 

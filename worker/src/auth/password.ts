@@ -28,7 +28,7 @@ import { toBase64Url } from './crypto';
  * parameters (`pbkdf2-sha256$i=100000$salt$hash`), so a stronger setting (or argon2id) replaces each
  * member's hash on their next sign-in (see `needsRehash`).
  */
-export const PASSWORD_HASH = { algorithm: 'pbkdf2-sha256', iterations: 100_000 } as const;
+const PASSWORD_HASH = { algorithm: 'pbkdf2-sha256', iterations: 100_000 } as const;
 
 const SALT_BYTES = 16;
 const KEY_BITS = 256;

@@ -3,10 +3,10 @@ import type { Database } from '../db/client';
 import { loginThrottle } from '../db/schema';
 
 /** ASVS 5.0 §6.3.1: five consecutive failures lock an account for 15 minutes. */
-export const ACCOUNT_FAILURE_LIMIT = 5;
-export const LOCK_MS = 15 * 60_000;
+const ACCOUNT_FAILURE_LIMIT = 5;
+const LOCK_MS = 15 * 60_000;
 /** On top, an address that fails this often within 15 minutes is held off (password spraying). */
-export const ADDRESS_FAILURE_LIMIT = 30;
+const ADDRESS_FAILURE_LIMIT = 30;
 
 const accountKey = (email: string) => `account:${email}`;
 const addressKey = (ip: string) => `ip:${ip}`;
@@ -80,7 +80,7 @@ export function successStatement(db: Database, email: string) {
 }
 
 /** Organisations one address may sign up per hour: sign-up costs a password hash and a new tenant. */
-export const SIGNUPS_PER_ADDRESS_PER_HOUR = 10;
+const SIGNUPS_PER_ADDRESS_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
 const signupKey = (ip: string) => `signup:${ip}`;
 

@@ -5,6 +5,7 @@ import { database } from '../db/client';
 import { dailyChecks, notifications, organisations, orgWebhooks } from '../db/schema';
 import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
+import { webhookOf } from '../organisation/organisation-queries';
 import { openCampaigns, planClose } from '../reviews/campaigns';
 
 /**
@@ -23,7 +24,7 @@ const DAY_MS = 86_400_000;
 /** A review due within this long gets a "due soon" notification. */
 const DUE_SOON_MS = 3 * DAY_MS;
 export const SIGNATURE_HEADER = 'x-rollcall-signature';
-export const TIMESTAMP_HEADER = 'x-rollcall-timestamp';
+const TIMESTAMP_HEADER = 'x-rollcall-timestamp';
 
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -141,25 +142,28 @@ export async function checkOrganisation(
   // 3. Record: INSERT OR IGNORE on the unique (org, key) keeps only what is new.
   let recorded = 0;
   if (candidates.length > 0) {
-    const results = await db.$client.batch(
-      jsonChunks(candidates).map((chunk) =>
-        toStatement(
-          db,
-          sql`INSERT OR IGNORE INTO notifications (id, org_id, key, day, kind, severity, title, detail, subject_id, created_at)
+    const statements = jsonChunks(candidates).map((chunk) =>
+      toStatement(
+        db,
+        sql`INSERT OR IGNORE INTO notifications (id, org_id, key, day, kind, severity, title, detail, subject_id, created_at)
           SELECT json_extract(j.value, '$.id'), ${orgId}, json_extract(j.value, '$.key'), ${day},
             json_extract(j.value, '$.kind'), json_extract(j.value, '$.severity'), json_extract(j.value, '$.title'),
             json_extract(j.value, '$.detail'), json_extract(j.value, '$.subjectId'), ${now}
           FROM json_each(${chunk.json}) AS j`,
-        ),
       ),
     );
-    recorded = results.reduce((sum, result) => sum + (result.meta.changes ?? 0), 0);
+    // Derived from findings and campaigns already audited: written with no event of its own.
+    const results = await writeAudited(db, dailyActor(orgId), statements.map(asBatchItem), []);
+    recorded = (results as unknown as D1Result[]).reduce(
+      (sum, result) => sum + (result.meta.changes ?? 0),
+      0,
+    );
   }
 
   // 4. Post what was never posted (new today, or a failed post of an earlier day).
   let posted = 0;
   let webhookStatus: number | null = null;
-  const [hook] = await db.select().from(orgWebhooks).where(eq(orgWebhooks.orgId, orgId));
+  const hook = await webhookOf(db, orgId);
   if (hook) {
     const unsent = await db
       .select()
@@ -194,7 +198,8 @@ export async function checkOrganisation(
       }
       const ok = webhookStatus >= 200 && webhookStatus < 300;
       const ids = JSON.stringify(unsent.map((row) => row.id));
-      await db.$client.batch([
+      // The delivery state of the webhook: bookkeeping, with no audit event.
+      const delivery = [
         toStatement(
           db,
           db
@@ -211,15 +216,23 @@ export async function checkOrganisation(
               ),
             ]
           : []),
-      ]);
+      ];
+      await writeAudited(db, dailyActor(orgId), delivery.map(asBatchItem), []);
       if (ok) posted = unsent.length;
     }
   }
 
-  await db
-    .insert(dailyChecks)
-    .values({ orgId, day, finishedAt: Date.now(), notified: recorded })
-    .onConflictDoNothing();
+  await writeAudited(
+    db,
+    dailyActor(orgId),
+    [
+      db
+        .insert(dailyChecks)
+        .values({ orgId, day, finishedAt: Date.now(), notified: recorded })
+        .onConflictDoNothing(),
+    ],
+    [],
+  );
   return { orgId, recorded, posted, closedCampaigns, webhookStatus, ms: performance.now() - started };
 }
 
@@ -229,7 +242,7 @@ export async function checkOrganisation(
  * organisations not yet checked today, so every organisation is checked once a day, early in it
  * (96 runs × 30 = 2,880 organisations a day; an idle run costs one query).
  */
-export const MAX_ORGANISATIONS_PER_RUN = 30;
+const MAX_ORGANISATIONS_PER_RUN = 30;
 
 /**
  * Runs the check for organisations not yet checked today, a page of organisations at a time, up to

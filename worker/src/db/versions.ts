@@ -21,7 +21,7 @@ export function toStatement(
 }
 
 /** A row a raw statement returned (`RETURNING *`), decoded as drizzle decodes its own (JSON, booleans). */
-export function rowFrom<T extends Table>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
+function rowFrom<T extends Table>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
   const row: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(getTableColumns(table))) {
     const value = raw[column.name];
@@ -141,8 +141,17 @@ export function asBatchItem(statement: D1PreparedStatement): BatchItem<'sqlite'>
   return item as unknown as BatchItem<'sqlite'>;
 }
 
-/** Runs a write on its own, for callers (tests, scripts) that add no audit events. */
-export async function runWrite<T>(db: Db, write: Write<T>): Promise<T> {
-  const results = await db.$client.batch(write.statements);
-  return write.read(results);
+/**
+ * A statement that fails the batch it is in, and so rolls all of it back, unless `condition` holds
+ * when it runs: an invariant checked by the write itself rather than read before it. SQLite has no
+ * RAISE outside triggers; json() of text that is not JSON is the way to fail a D1 batch on a condition.
+ */
+export function batchGuard(db: Db, condition: SQL): D1PreparedStatement {
+  return toStatement(db, sql`SELECT json(CASE WHEN ${condition} THEN '0' ELSE 'guard failed' END)`);
+}
+
+/** Whether a write failed on one of its `batchGuard`s. */
+export function isGuardFailure(error: unknown): boolean {
+  const text = String(error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : error);
+  return /malformed JSON/i.test(text);
 }

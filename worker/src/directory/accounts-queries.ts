@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { Account, System } from '../../../shared/schemas/directory';
+import { and, eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { System } from '../../../shared/schemas/directory';
 import type {
   CreateAccount,
   ListAccountsQuery,
@@ -7,57 +7,12 @@ import type {
 } from '../../../shared/schemas/directory-input';
 import type { FieldError } from '../../../shared/schemas/problem';
 import { accounts, people } from '../db/schema';
-import {
-  type Db,
-  inJson,
-  reservedVersion,
-  reserveVersions,
-  returnedRow,
-  toStatement,
-  type Write,
-} from '../db/versions';
+import { type Db, inJson } from '../db/versions';
 import { notInThisFirm, ProblemError } from '../http/problem';
-import { findLiveRow } from './live-row';
-import { afterCursor, toPage } from './page-cursor';
+import { directoryResource } from './directory-resource';
 import { containsText } from './people-queries';
 import { toAccount } from './rows';
-import { findSystem } from './systems-queries';
-
-export async function listAccounts(db: Db, orgId: string, query: ListAccountsQuery) {
-  const conditions: SQL[] = [eq(accounts.orgId, orgId), eq(accounts.deleted, false)];
-  if (query.systemId) conditions.push(eq(accounts.systemId, query.systemId));
-  if (query.ownerPersonId) conditions.push(eq(accounts.ownerPersonId, query.ownerPersonId));
-  if (query.status) conditions.push(eq(accounts.status, query.status));
-  if (query.unowned === true) conditions.push(isNull(accounts.ownerPersonId));
-  if (query.q) {
-    const search = or(
-      containsText(sql`${accounts.username}`, query.q),
-      containsText(sql`coalesce(${accounts.displayName}, '')`, query.q),
-      containsText(sql`coalesce(${accounts.email}, '')`, query.q),
-    );
-    if (search) conditions.push(search);
-  }
-  const after = afterCursor(accounts.username, accounts.id, query.cursor);
-  if (after) conditions.push(after);
-  const rows = await db
-    .select()
-    .from(accounts)
-    .where(and(...conditions))
-    .orderBy(asc(accounts.username), asc(accounts.id))
-    .limit(query.limit + 1);
-  return toPage(rows, query.limit, (row) => [row.username, row.id], toAccount);
-}
-
-export async function findAccount(db: Db, orgId: string, id: string): Promise<Account | undefined> {
-  const row = await findLiveRow(db, accounts, orgId, id);
-  return row ? toAccount(row) : undefined;
-}
-
-export async function getAccount(db: Db, orgId: string, id: string): Promise<Account> {
-  const account = await findAccount(db, orgId, id);
-  if (!account) throw new ProblemError(404, 'No such account.');
-  return account;
-}
+import { systemsQueries } from './systems-queries';
 
 /** Permissions outside the system's catalogue, each named with where it is. */
 export function unknownPermissionErrors(
@@ -124,16 +79,15 @@ async function usernameTaken(db: Db, orgId: string, systemId: string, username: 
 /**
  * Everything an account write must satisfy besides its shape, as field errors: the system is the
  * organisation's, permissions are in its catalogue, the people exist, the username is free.
- * Shared by the REST routes (which answer 422/409) and sync pushes (which reject one mutation).
  */
-export async function accountWriteErrors(
+async function accountWriteErrors(
   db: Db,
   orgId: string,
   input: Partial<CreateAccount> & { systemId: string },
   prefix: string,
   exceptId?: string,
 ): Promise<{ errors: FieldError[]; conflict: boolean }> {
-  const system = await findSystem(db, orgId, input.systemId);
+  const system = await systemsQueries.find(db, orgId, input.systemId);
   if (!system) {
     return {
       errors: [{ field: `${prefix}.systemId`, message: notInThisFirm('system') }],
@@ -165,91 +119,43 @@ async function checkAccountWrite(
     throw new ProblemError(422, 'The account names something that does not exist.', errors);
 }
 
-export async function createAccount(
-  db: Db,
-  orgId: string,
-  input: CreateAccount,
-  now = Date.now(),
-): Promise<Write<Account>> {
-  if (input.id) {
-    const [taken] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.id));
-    if (taken)
-      throw new ProblemError(409, `The id ${input.id} is taken.`, [
-        { field: 'body.id', message: 'id taken' },
-      ]);
-  }
-  await checkAccountWrite(db, orgId, input);
-  return {
-    statements: [
-      reserveVersions(db, orgId, 1),
-      toStatement(
-        db,
-        db
-          .insert(accounts)
-          .values({
-            id: input.id ?? crypto.randomUUID(),
-            orgId,
-            systemId: input.systemId,
-            username: input.username,
-            displayName: input.displayName ?? null,
-            email: input.email ?? null,
-            status: input.status,
-            permissions: input.permissions,
-            ownerPersonId: input.ownerPersonId ?? null,
-            userPersonIds: input.userPersonIds,
-            lastSignInAt: input.lastSignInAt ?? null,
-            systemCreatedAt: input.systemCreatedAt ?? null,
-            version: reservedVersion(orgId, 1, 0),
-            updatedAt: now,
-          })
-          .returning(),
-      ),
-    ],
-    read: (results) => toAccount(returnedRow(accounts, results, 1)),
-  };
-}
-
-export function accountUpdateStatements(
-  db: Db,
-  orgId: string,
-  id: string,
-  set: Partial<typeof accounts.$inferInsert>,
-  now: number,
-): Write<Account> {
-  return {
-    statements: [
-      reserveVersions(db, orgId, 1),
-      toStatement(
-        db,
-        db
-          .update(accounts)
-          .set({ ...set, version: reservedVersion(orgId, 1, 0), updatedAt: now })
-          .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id), eq(accounts.deleted, false)))
-          .returning(),
-      ),
-    ],
-    read: (results) => toAccount(returnedRow(accounts, results, 1)),
-  };
-}
-
-export async function updateAccount(
-  db: Db,
-  orgId: string,
-  id: string,
-  input: UpdateAccount,
-  now = Date.now(),
-): Promise<{ before: Account; write: Write<Account> }> {
-  const before = await getAccount(db, orgId, id);
-  await checkAccountWrite(db, orgId, { ...input, systemId: before.systemId }, id);
-  return { before, write: accountUpdateStatements(db, orgId, id, input, now) };
-}
-
-export async function deleteAccount(
-  db: Db,
-  orgId: string,
-  id: string,
-  now = Date.now(),
-): Promise<{ before: Account; write: Write<Account> }> {
-  const before = await getAccount(db, orgId, id);
-  return { before, write: accountUpdateStatements(db, orgId, id, { deleted: true }, now) };
-}
+/**
+ * The logins people have in each system. An account's own differences: the list searches username,
+ * display name and email and filters by system, owner, status and unowned; its system, permissions
+ * and people must be the organisation's and its username free in that system; its system never
+ * changes (an update is checked against the system it has); deleting it changes nothing else.
+ */
+export const accountsQueries = directoryResource({
+  table: accounts,
+  label: 'account',
+  sortBy: 'username',
+  show: toAccount,
+  filters: (query: ListAccountsQuery) => [
+    query.systemId ? eq(accounts.systemId, query.systemId) : undefined,
+    query.ownerPersonId ? eq(accounts.ownerPersonId, query.ownerPersonId) : undefined,
+    query.status ? eq(accounts.status, query.status) : undefined,
+    query.unowned === true ? isNull(accounts.ownerPersonId) : undefined,
+    query.q
+      ? or(
+          containsText(sql`${accounts.username}`, query.q),
+          containsText(sql`coalesce(${accounts.displayName}, '')`, query.q),
+          containsText(sql`coalesce(${accounts.email}, '')`, query.q),
+        )
+      : undefined,
+  ],
+  insert: (input: CreateAccount) => ({
+    systemId: input.systemId,
+    username: input.username,
+    displayName: input.displayName ?? null,
+    email: input.email ?? null,
+    status: input.status,
+    permissions: input.permissions,
+    ownerPersonId: input.ownerPersonId ?? null,
+    userPersonIds: input.userPersonIds,
+    lastSignInAt: input.lastSignInAt ?? null,
+    systemCreatedAt: input.systemCreatedAt ?? null,
+  }),
+  checkCreate: (db, orgId, input) => checkAccountWrite(db, orgId, input),
+  checkUpdate: (db, orgId, before, input: UpdateAccount, id) =>
+    checkAccountWrite(db, orgId, { ...input, systemId: before.systemId }, id),
+});

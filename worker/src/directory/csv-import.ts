@@ -26,7 +26,7 @@ import {
  * applies all its rows or none.
  */
 
-export const MAX_IMPORT_ROWS = 10_000;
+const MAX_IMPORT_ROWS = 10_000;
 
 const PEOPLE_COLUMNS = {
   name: ['name', 'full name'],

@@ -6,11 +6,11 @@ import { ProblemError } from '../http/problem';
  * Keyset paging: a page cursor is the sort key of the last row shown (e.g. name and id), so the
  * next page starts right after it with an index seek, never an OFFSET that reads the skipped rows.
  */
-export function encodeCursor(key: readonly [string, string]): string {
+function encodeCursor(key: readonly [string, string]): string {
   return btoa(JSON.stringify(key)).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
 }
 
-export function decodeCursor(cursor: string): [string, string] {
+function decodeCursor(cursor: string): [string, string] {
   try {
     const key: unknown = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
     if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string')) {

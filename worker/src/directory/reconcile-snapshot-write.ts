@@ -7,7 +7,9 @@ import {
 import type { Snapshot, SnapshotDiff } from '../../../shared/schemas/directory-input';
 import { accounts, people } from '../db/schema';
 import {
+  batchGuard,
   type Db,
+  isGuardFailure,
   jsonChunks,
   reservedVersionSql,
   reserveVersions,
@@ -15,7 +17,7 @@ import {
   type Write,
 } from '../db/versions';
 import { toAccount } from './rows';
-import { getSystem } from './systems-queries';
+import { systemsQueries } from './systems-queries';
 
 /**
  * Reads what a reconcile needs and plans it. The returned write starts with a guard that fails the
@@ -29,7 +31,7 @@ export async function planSnapshotWrite(
   snapshot: Snapshot,
   now = Date.now(),
 ): Promise<{ plan: ReconcilePlan; write: Write<SnapshotDiff> }> {
-  const system = await getSystem(db, orgId, systemId);
+  const system = await systemsQueries.get(db, orgId, systemId);
   const [accountRows, personRows] = await db.batch([
     db
       .select()
@@ -53,10 +55,9 @@ export async function planSnapshotWrite(
   return { plan, write: reconcileStatements(db, orgId, systemId, plan, fingerprint, now) };
 }
 
-/** The message SQLite gives for the guard's deliberate failure. */
+/** Whether a snapshot's write failed on its guard: the accounts changed since they were read. */
 export function isStaleSnapshotError(error: unknown): boolean {
-  const text = String(error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : error);
-  return /malformed JSON/i.test(text);
+  return isGuardFailure(error);
 }
 
 const field = (name: keyof AccountState | 'deleted') => sql.raw(`json_extract(j.value, '$.${name}')`);
@@ -73,11 +74,10 @@ function reconcileStatements(
   const rewritten = [...plan.revives, ...plan.updates];
   const count = fresh.length + rewritten.length;
   const statements: Write<SnapshotDiff>['statements'] = [
-    // json('stale') is malformed JSON: the only way to make a D1 batch fail on a condition.
-    toStatement(
+    batchGuard(
       db,
-      sql`SELECT json(CASE WHEN (SELECT count(*) || ':' || coalesce(max(version), 0) FROM accounts
-      WHERE system_id = ${systemId}) = ${fingerprint} THEN '0' ELSE 'stale' END)`,
+      sql`(SELECT count(*) || ':' || coalesce(max(version), 0) FROM accounts
+      WHERE system_id = ${systemId}) = ${fingerprint}`,
     ),
   ];
   if (count > 0) statements.push(reserveVersions(db, orgId, count));

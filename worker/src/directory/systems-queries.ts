@@ -1,44 +1,11 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { System } from '../../../shared/schemas/directory';
 import type { CreateSystem, ListQuery, UpdateSystem } from '../../../shared/schemas/directory-input';
 import { accounts, jobRoles, systems } from '../db/schema';
-import {
-  type Db,
-  reservedVersion,
-  reservedVersionSql,
-  reserveVersions,
-  returnedRow,
-  toStatement,
-  type Write,
-} from '../db/versions';
+import { type Db, reservedVersionSql } from '../db/versions';
 import { ProblemError } from '../http/problem';
-import { findLiveRow } from './live-row';
-import { afterCursor, toPage } from './page-cursor';
+import { directoryResource } from './directory-resource';
 import { toSystem } from './rows';
-
-export async function listSystems(db: Db, orgId: string, query: ListQuery) {
-  const conditions: SQL[] = [eq(systems.orgId, orgId), eq(systems.deleted, false)];
-  const after = afterCursor(systems.name, systems.id, query.cursor);
-  if (after) conditions.push(after);
-  const rows = await db
-    .select()
-    .from(systems)
-    .where(and(...conditions))
-    .orderBy(asc(systems.name), asc(systems.id))
-    .limit(query.limit + 1);
-  return toPage(rows, query.limit, (row) => [row.name, row.id], toSystem);
-}
-
-export async function findSystem(db: Db, orgId: string, id: string): Promise<System | undefined> {
-  const row = await findLiveRow(db, systems, orgId, id);
-  return row ? toSystem(row) : undefined;
-}
-
-export async function getSystem(db: Db, orgId: string, id: string): Promise<System> {
-  const system = await findSystem(db, orgId, id);
-  if (!system) throw new ProblemError(404, 'No such system.');
-  return system;
-}
 
 /** All live systems of the organisation by id: a firm has a handful, so one small read. */
 export async function systemsById(db: Db, orgId: string): Promise<Map<string, System>> {
@@ -47,43 +14,6 @@ export async function systemsById(db: Db, orgId: string): Promise<Map<string, Sy
     .from(systems)
     .where(and(eq(systems.orgId, orgId), eq(systems.deleted, false)));
   return new Map(rows.map((row) => [row.id, toSystem(row)]));
-}
-
-async function checkIdFree(db: Db, id: string | undefined) {
-  if (!id) return;
-  const [row] = await db.select({ id: systems.id }).from(systems).where(eq(systems.id, id));
-  if (row) throw new ProblemError(409, `The id ${id} is taken.`, [{ field: 'body.id', message: 'id taken' }]);
-}
-
-export async function createSystem(
-  db: Db,
-  orgId: string,
-  input: CreateSystem,
-  now = Date.now(),
-): Promise<Write<System>> {
-  await checkIdFree(db, input.id);
-  return {
-    statements: [
-      reserveVersions(db, orgId, 1),
-      toStatement(
-        db,
-        db
-          .insert(systems)
-          .values({
-            id: input.id ?? crypto.randomUUID(),
-            orgId,
-            name: input.name,
-            adminUrlPatterns: input.adminUrlPatterns,
-            signInUrlPatterns: input.signInUrlPatterns,
-            permissions: input.permissions,
-            version: reservedVersion(orgId, 1, 0),
-            updatedAt: now,
-          })
-          .returning(),
-      ),
-    ],
-    read: (results) => toSystem(returnedRow(systems, results, 1)),
-  };
 }
 
 /**
@@ -116,69 +46,36 @@ async function checkCatalogueShrink(
   }
 }
 
-export async function updateSystem(
-  db: Db,
-  orgId: string,
-  id: string,
-  input: UpdateSystem,
-  now = Date.now(),
-): Promise<{ before: System; write: Write<System> }> {
-  const before = await getSystem(db, orgId, id);
-  await checkCatalogueShrink(db, orgId, before, input.permissions);
-  return {
-    before,
-    write: {
-      statements: [
-        reserveVersions(db, orgId, 1),
-        toStatement(
-          db,
-          db
-            .update(systems)
-            .set({ ...input, version: reservedVersion(orgId, 1, 0), updatedAt: now })
-            .where(and(eq(systems.orgId, orgId), eq(systems.id, id), eq(systems.deleted, false)))
-            .returning(),
-        ),
-      ],
-      read: (results) => toSystem(returnedRow(systems, results, 1)),
+/**
+ * The systems whose accounts Rollcall keeps. A system's own differences: its permission catalogue
+ * may lose a permission only when nothing uses it, and deleting it deletes its accounts.
+ */
+export const systemsQueries = directoryResource({
+  table: systems,
+  label: 'system',
+  sortBy: 'name',
+  show: toSystem,
+  filters: (_query: ListQuery) => [],
+  insert: (input: CreateSystem) => ({
+    name: input.name,
+    adminUrlPatterns: input.adminUrlPatterns,
+    signInUrlPatterns: input.signInUrlPatterns,
+    permissions: input.permissions,
+  }),
+  checkUpdate: (db, orgId, before, input: UpdateSystem) =>
+    checkCatalogueShrink(db, orgId, before, input.permissions),
+  cascade: {
+    rows: async (db, orgId, id) => {
+      const rows = await db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(eq(accounts.orgId, orgId), eq(accounts.systemId, id), eq(accounts.deleted, false)));
+      return rows.map((row) => row.id);
     },
-  };
-}
-
-/** Deletes a system and, with it, its accounts: each gets a tombstone that sync passes on. */
-export async function deleteSystem(
-  db: Db,
-  orgId: string,
-  id: string,
-  now = Date.now(),
-): Promise<{ before: System; write: Write<{ deletedAccounts: number }> }> {
-  const before = await getSystem(db, orgId, id);
-  const rows = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(eq(accounts.orgId, orgId), eq(accounts.systemId, id), eq(accounts.deleted, false)));
-  const accountIds = rows.map((row) => row.id);
-  const count = accountIds.length + 1;
-  return {
-    before,
-    write: {
-      statements: [
-        reserveVersions(db, orgId, count),
-        toStatement(
-          db,
-          db
-            .update(systems)
-            .set({ deleted: true, version: reservedVersion(orgId, count, 0), updatedAt: now })
-            .where(and(eq(systems.orgId, orgId), eq(systems.id, id))),
-        ),
-        toStatement(
-          db,
-          sql`UPDATE accounts SET deleted = 1, updated_at = ${now},
+    statement: (orgId, _id, accountIds, count, now) =>
+      sql`UPDATE accounts SET deleted = 1, updated_at = ${now},
           version = ${reservedVersionSql(orgId, count, sql`j.key + 1`)}
           FROM json_each(${JSON.stringify(accountIds)}) AS j
           WHERE accounts.id = j.value AND +accounts.org_id = ${orgId}`,
-        ),
-      ],
-      read: () => ({ deletedAccounts: accountIds.length }),
-    },
-  };
-}
+  },
+});

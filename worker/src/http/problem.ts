@@ -48,7 +48,7 @@ export function fieldErrors(target: string, issues: readonly z.core.$ZodIssue[])
   });
 }
 
-export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}) {
+function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}) {
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
     ...headers,

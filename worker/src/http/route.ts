@@ -33,7 +33,7 @@ export type MountedOperation = { operation: Operation; handler: OperationHandler
  *
  * ```ts
  * export const peopleRoutes = handlers(people, {
- *   get: async (c) => c.json(await getPerson(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id)),
+ *   get: async (c) => c.json(await peopleQueries.get(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id)),
  *   …
  * });
  * ```

@@ -28,7 +28,7 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
  * Reads a request body as UTF-8 text, refusing (413) past `limit` bytes without buffering more than
  * that, whatever Content-Length claims.
  */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+async function readBodyText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (Number.isFinite(declared) && declared > limit) {
     throw new ProblemError(413, `The body is larger than ${limit} bytes.`);

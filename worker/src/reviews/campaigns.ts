@@ -26,7 +26,7 @@ export async function findCampaignRow(db: Db, orgId: string, id: string): Promis
 }
 
 /** Campaigns with their progress: items decided in all and by each reviewer, in two grouped queries. */
-export async function withProgress(db: Db, rows: CampaignRow[]): Promise<Campaign[]> {
+async function withProgress(db: Db, rows: CampaignRow[]): Promise<Campaign[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const [totals, byDecider] = await db.batch([

@@ -1,5 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { formatCsv } from '../../../shared/csv';
-import type { members, reviewCampaigns, reviewItems } from '../db/schema';
+import { members, type reviewCampaigns, type reviewItems, systems } from '../db/schema';
+import { type Db, inJson } from '../db/versions';
 
 /**
  * The evidence of a closed campaign, for auditors: every item, the decision, who made it and when,
@@ -22,7 +24,7 @@ const decidedBy = (item: ItemRow) =>
 const findingsText = (item: ItemRow) =>
   item.findings.map((finding) => `${finding.severity}: ${finding.title}`).join('; ');
 
-export const EVIDENCE_COLUMNS = [
+const EVIDENCE_COLUMNS = [
   'system',
   'username',
   'display_name',
@@ -74,6 +76,24 @@ const ESCAPES: Record<string, string> = {
 };
 export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+/** The names the HTML report shows for the campaign's systems and reviewers. */
+export async function evidenceNames(db: Db, orgId: string, campaign: CampaignRow): Promise<Names> {
+  const [systemRows, memberRows] = await db.batch([
+    db
+      .select({ id: systems.id, name: systems.name })
+      .from(systems)
+      .where(and(eq(systems.orgId, orgId), inJson(systems.id, campaign.systemIds))),
+    db
+      .select({ id: members.id, name: members.name })
+      .from(members)
+      .where(and(eq(members.orgId, orgId), inJson(members.id, campaign.reviewerIds))),
+  ]);
+  return {
+    systems: new Map(systemRows.map((row) => [row.id, row.name])),
+    members: new Map(memberRows.map((row) => [row.id, row])),
+  };
 }
 
 export function evidenceHtml(campaign: CampaignRow, items: readonly ItemRow[], names: Names): string {

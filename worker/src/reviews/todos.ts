@@ -90,6 +90,22 @@ export async function findTodo(db: Db, orgId: string, id: string): Promise<TodoR
  * statements go after the write that makes the person a leaver, and add nothing if that write did not
  * (a sync push that lost a race).
  */
+/** Closes an open to-do by an owner's or admin's confirmation, returning it (nothing if already done). */
+export function confirmTodoStatement(
+  db: Db,
+  orgId: string,
+  id: string,
+  closedBy: string,
+  comment: string,
+  now: number,
+) {
+  return db
+    .update(todos)
+    .set({ status: 'done', closedAt: now, closedVia: 'confirmation', closedBy, closedComment: comment })
+    .where(and(eq(todos.orgId, orgId), eq(todos.id, id), eq(todos.status, 'open')))
+    .returning();
+}
+
 export async function planLeaverChecklist(db: Db, orgId: string, personId: string, now: number) {
   const rows = await db
     .select({ account: accounts, systemName: systems.name })

@@ -1,7 +1,15 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import { contract } from '../../../shared/contract';
 import { defaultOrganisationSettings, readOrganisationSettings } from '../../../shared/schemas/organisation';
 import { type AuditActor, isUniqueViolation, memberActor, writeAudited } from '../audit/writer';
+import {
+  acceptInviteStatements,
+  createOrganisationStatements,
+  memberSigningIn,
+  openInviteByToken,
+  refreshTokenHolder,
+  rotateRefreshTokenStatements,
+  setPasswordHashStatement,
+} from '../auth/auth-queries';
 import { sessionExpired } from '../auth/authenticate';
 import { newId, randomToken, sha256Hex } from '../auth/crypto';
 import { hashPassword, spendHashTime, verifyPassword } from '../auth/password';
@@ -16,7 +24,6 @@ import {
 } from '../auth/throttle';
 import { signingKey } from '../auth/tokens';
 import { database } from '../db/client';
-import { invites, members, organisations, refreshTokens, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { clientOf } from '../http/request-context';
 import { handlers } from '../http/route';
@@ -65,8 +72,7 @@ export const authRoutes = handlers(contract.auth, {
         db,
         actor,
         [
-          db.insert(organisations).values(organisation),
-          db.insert(members).values(member),
+          ...createOrganisationStatements(db, organisation, member),
           ...session.statements,
           ...signupStatements(db, client.ip, now),
         ],
@@ -108,12 +114,7 @@ export const authRoutes = handlers(contract.auth, {
     const client = clientOf(c);
     const now = Date.now();
 
-    const [found] = await db
-      .select({ member: members, organisation: organisations })
-      .from(members)
-      .innerJoin(organisations, eq(organisations.id, members.orgId))
-      .where(and(eq(members.email, email), isNull(members.removedAt)))
-      .limit(1);
+    const found = await memberSigningIn(db, email);
     // Attempts naming no member go on the chain of no organisation; the answer is the same.
     const actor: AuditActor = found
       ? { orgId: found.member.orgId, actorId: found.member.id, actorName: found.member.name, ...client }
@@ -143,12 +144,7 @@ export const authRoutes = handlers(contract.auth, {
     const session = await startSession(db, member.orgId, member.id, client, now);
     // Parameters raised since this hash was made: store a fresh one now that we know the password.
     const rehash = verdict.needsRehash
-      ? [
-          db
-            .update(members)
-            .set({ passwordHash: await hashPassword(password) })
-            .where(eq(members.id, member.id)),
-        ]
+      ? [setPasswordHashStatement(db, member.id, await hashPassword(password))]
       : [];
     await writeAudited(
       db,
@@ -173,14 +169,7 @@ export const authRoutes = handlers(contract.auth, {
     const client = clientOf(c);
     const now = Date.now();
     const tokenHash = await sha256Hex(refreshToken);
-    const [found] = await db
-      .select({ token: refreshTokens, session: sessions, member: members, organisation: organisations })
-      .from(refreshTokens)
-      .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
-      .innerJoin(members, eq(members.id, sessions.memberId))
-      .innerJoin(organisations, eq(organisations.id, sessions.orgId))
-      .where(eq(refreshTokens.tokenHash, tokenHash))
-      .limit(1);
+    const found = await refreshTokenHolder(db, tokenHash);
     const rejected = new ProblemError(401, 'The refresh token is not valid. Sign in again.');
     if (!found) {
       await writeAudited(
@@ -222,15 +211,7 @@ export const authRoutes = handlers(contract.auth, {
     const [spent] = await writeAudited(
       db,
       actor,
-      [
-        db
-          .update(refreshTokens)
-          .set({ usedAt: now })
-          .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt)))
-          .returning({ tokenHash: refreshTokens.tokenHash }),
-        db.insert(refreshTokens).values({ tokenHash: next.hash, sessionId: session.id, createdAt: now }),
-        db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, session.id)),
-      ],
+      rotateRefreshTokenStatements(db, { tokenHash, sessionId: session.id }, next.hash, now),
       [{ action: 'auth.refresh', ...target }],
     );
     // Two uses of one token raced and this one lost: that is reuse too.
@@ -254,19 +235,7 @@ export const authRoutes = handlers(contract.auth, {
     const db = database(c.env.DB);
     const client = clientOf(c);
     const now = Date.now();
-    const [found] = await db
-      .select({ invite: invites, organisation: organisations })
-      .from(invites)
-      .innerJoin(organisations, eq(organisations.id, invites.orgId))
-      .where(
-        and(
-          eq(invites.tokenHash, await sha256Hex(input.setupToken)),
-          isNull(invites.acceptedAt),
-          isNull(invites.revokedAt),
-          gt(invites.expiresAt, now),
-        ),
-      )
-      .limit(1);
+    const found = await openInviteByToken(db, await sha256Hex(input.setupToken), now);
     if (!found) {
       await writeAudited(
         db,
@@ -301,14 +270,7 @@ export const authRoutes = handlers(contract.auth, {
       await writeAudited(
         db,
         actor,
-        [
-          db
-            .update(invites)
-            .set({ acceptedAt: now })
-            .where(and(eq(invites.id, invite.id), isNull(invites.acceptedAt))),
-          db.insert(members).values(member),
-          ...session.statements,
-        ],
+        [...acceptInviteStatements(db, invite.id, member, now), ...session.statements],
         [
           { action: 'invite.accept', targetType: 'invite', targetId: invite.id },
           {

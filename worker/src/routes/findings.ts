@@ -2,7 +2,7 @@ import { contract } from '../../../shared/contract';
 import { checkedCounts, filterFindings, summarise } from '../../../shared/rules';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
-import { findingDismissals } from '../db/schema';
+import { dismissFindingStatement } from '../findings/dismissals';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
@@ -54,15 +54,7 @@ export const findingsRoutes = handlers(contract.findings, {
     await writeAudited(
       db,
       memberActor(c),
-      [
-        db
-          .insert(findingDismissals)
-          .values({ orgId: member.orgId, ...dismissal })
-          .onConflictDoUpdate({
-            target: [findingDismissals.orgId, findingDismissals.findingId],
-            set: dismissal,
-          }),
-      ],
+      [dismissFindingStatement(db, member.orgId, dismissal)],
       [
         {
           action: 'finding.dismiss',

@@ -1,12 +1,11 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
 import { contract } from '../../../shared/contract';
 import { memberActor, writeAudited } from '../audit/writer';
+import { memberWithOrganisation, setPasswordHashStatement } from '../auth/auth-queries';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordProblems } from '../auth/password-policy';
-import { publicMember, publicOrganisation } from '../auth/sessions';
+import { endOtherSessionsStatement, publicMember, publicOrganisation } from '../auth/sessions';
 import { failureStatements, successStatement, throttleState } from '../auth/throttle';
 import { database } from '../db/client';
-import { members, organisations, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { clientOf } from '../http/request-context';
 import { handlers } from '../http/route';
@@ -14,12 +13,7 @@ import { handlers } from '../http/route';
 export const meRoutes = handlers(contract.me, {
   get: async (c) => {
     const { id, orgId, sessionId } = c.get('member');
-    const [row] = await database(c.env.DB)
-      .select({ member: members, organisation: organisations })
-      .from(members)
-      .innerJoin(organisations, eq(organisations.id, members.orgId))
-      .where(eq(members.id, id))
-      .limit(1);
+    const row = await memberWithOrganisation(database(c.env.DB), id);
     if (!row || row.organisation.id !== orgId) throw new ProblemError(401, 'The session has ended.');
     return c.json({
       member: publicMember(row.member),
@@ -40,14 +34,9 @@ export const meRoutes = handlers(contract.me, {
         'retry-after': String(throttle.retryAfter),
       });
     }
-    const [row] = await db
-      .select({ passwordHash: members.passwordHash, organisation: organisations.name })
-      .from(members)
-      .innerJoin(organisations, eq(organisations.id, members.orgId))
-      .where(eq(members.id, member.id))
-      .limit(1);
+    const row = await memberWithOrganisation(db, member.id);
     const target = { targetType: 'member', targetId: member.id };
-    if (!row || !(await verifyPassword(currentPassword, row.passwordHash)).ok) {
+    if (!row || !(await verifyPassword(currentPassword, row.member.passwordHash)).ok) {
       await writeAudited(db, memberActor(c), failureStatements(db, member.email, client.ip, now), [
         { action: 'member.password_change_failed', ...target },
       ]);
@@ -57,7 +46,7 @@ export const meRoutes = handlers(contract.me, {
     }
     const weak = passwordProblems(
       newPassword,
-      [row.organisation, member.email, member.name],
+      [row.organisation.name, member.email, member.name],
       'body.newPassword',
     );
     if (weak.length > 0) throw new ProblemError(422, 'The new password is too easy to guess.', weak);
@@ -65,22 +54,10 @@ export const meRoutes = handlers(contract.me, {
       db,
       memberActor(c),
       [
-        db
-          .update(members)
-          .set({ passwordHash: await hashPassword(newPassword) })
-          .where(eq(members.id, member.id)),
+        setPasswordHashStatement(db, member.id, await hashPassword(newPassword)),
         successStatement(db, member.email),
         // Whoever may have learnt the old password loses any session it gave them (ASVS 5.0 §7.4.3).
-        db
-          .update(sessions)
-          .set({ revokedAt: now, revokedReason: 'password changed' })
-          .where(
-            and(
-              eq(sessions.memberId, member.id),
-              isNull(sessions.revokedAt),
-              ne(sessions.id, member.sessionId),
-            ),
-          ),
+        endOtherSessionsStatement(db, member.id, member.sessionId, 'password changed', now),
       ],
       [{ action: 'member.password_change', ...target, after: { otherSessionsEnded: true } }],
     );

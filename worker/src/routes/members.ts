@@ -1,35 +1,27 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { contract } from '../../../shared/contract';
 import type { memberRoles } from '../../../shared/schemas/members';
 import { memberActor, writeAudited } from '../audit/writer';
 import { newId, randomToken, sha256Hex } from '../auth/crypto';
+import {
+  anOwnerRemainsGuard,
+  emailTaken,
+  insertInviteStatement,
+  listMembers,
+  memberOf,
+  openInviteOf,
+  openInvites,
+  removeMemberStatement,
+  revokeInviteStatement,
+  setRoleStatement,
+} from '../auth/members-queries';
 import { publicMember, revokeMemberSessions } from '../auth/sessions';
-import { type Database, database } from '../db/client';
-import { invites, members } from '../db/schema';
+import { database } from '../db/client';
+import { isGuardFailure } from '../db/versions';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
 
 /** How long a setup token stays valid. */
 const INVITE_DAYS = 7;
-
-/** A live member of the caller's organisation, or 404 (also for another organisation's id). */
-async function memberOf(db: Database, orgId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(members)
-    .where(and(eq(members.id, id), eq(members.orgId, orgId), isNull(members.removedAt)))
-    .limit(1);
-  if (!row) throw new ProblemError(404, 'No such member.');
-  return row;
-}
-
-async function ownerCount(db: Database, orgId: string): Promise<number> {
-  const rows = await db
-    .select({ id: members.id })
-    .from(members)
-    .where(and(eq(members.orgId, orgId), eq(members.role, 'owner'), isNull(members.removedAt)));
-  return rows.length;
-}
 
 /** Owners can do anything to anyone; admins cannot touch owners nor make one. */
 function mayManage(actorRole: string, targetRole: string, newRole?: string): boolean {
@@ -39,26 +31,11 @@ function mayManage(actorRole: string, targetRole: string, newRole?: string): boo
 
 export const membersRoutes = handlers(contract.members, {
   list: async (c) => {
-    const rows = await database(c.env.DB)
-      .select()
-      .from(members)
-      .where(and(eq(members.orgId, c.get('member').orgId), isNull(members.removedAt)))
-      .orderBy(asc(members.createdAt), asc(members.id));
+    const rows = await listMembers(database(c.env.DB), c.get('member').orgId);
     return c.json({ members: rows.map(publicMember) });
   },
   listInvites: async (c) => {
-    const rows = await database(c.env.DB)
-      .select()
-      .from(invites)
-      .where(
-        and(
-          eq(invites.orgId, c.get('member').orgId),
-          isNull(invites.acceptedAt),
-          isNull(invites.revokedAt),
-          gt(invites.expiresAt, Date.now()),
-        ),
-      )
-      .orderBy(asc(invites.createdAt));
+    const rows = await openInvites(database(c.env.DB), c.get('member').orgId, Date.now());
     return c.json({ invites: rows.map(publicInvite) });
   },
   invite: async (c) => {
@@ -67,12 +44,7 @@ export const membersRoutes = handlers(contract.members, {
     if (!mayManage(actor.role, 'none', role))
       throw new ProblemError(403, 'Only an owner may invite an owner.');
     const db = database(c.env.DB);
-    const [taken] = await db
-      .select({ id: members.id })
-      .from(members)
-      .where(and(eq(members.email, email), isNull(members.removedAt)))
-      .limit(1);
-    if (taken) {
+    if (await emailTaken(db, email)) {
       throw new ProblemError(409, 'That email already belongs to a Rollcall member.', [
         { field: 'body.email', message: 'already a member' },
       ]);
@@ -92,7 +64,7 @@ export const membersRoutes = handlers(contract.members, {
     await writeAudited(
       db,
       memberActor(c),
-      [db.insert(invites).values(invite)],
+      [insertInviteStatement(db, invite)],
       [{ action: 'invite.create', targetType: 'invite', targetId: invite.id, after: publicInvite(invite) }],
     );
     return c.json({ invite: publicInvite(invite), setupToken }, 201);
@@ -101,28 +73,12 @@ export const membersRoutes = handlers(contract.members, {
     const { id } = c.req.valid('param');
     const { orgId } = c.get('member');
     const db = database(c.env.DB);
-    const [invite] = await db
-      .select()
-      .from(invites)
-      .where(
-        and(
-          eq(invites.id, id),
-          eq(invites.orgId, orgId),
-          isNull(invites.acceptedAt),
-          isNull(invites.revokedAt),
-        ),
-      )
-      .limit(1);
+    const invite = await openInviteOf(db, orgId, id);
     if (!invite) throw new ProblemError(404, 'No such open invitation.');
     await writeAudited(
       db,
       memberActor(c),
-      [
-        db
-          .update(invites)
-          .set({ revokedAt: Date.now() })
-          .where(and(eq(invites.id, id), eq(invites.orgId, orgId))),
-      ],
+      [revokeInviteStatement(db, orgId, id, Date.now())],
       [{ action: 'invite.revoke', targetType: 'invite', targetId: id, before: publicInvite(invite) }],
     );
     return c.body(null, 204);
@@ -141,32 +97,33 @@ export const membersRoutes = handlers(contract.members, {
       throw new ProblemError(403, 'Only an owner may change an owner or make one.');
     }
     if (target.role === role) return c.json(publicMember(target));
-    if (target.role === 'owner' && (await ownerCount(db, actor.orgId)) <= 1) {
+    const now = Date.now();
+    try {
+      await writeAudited(
+        db,
+        memberActor(c),
+        [
+          setRoleStatement(db, actor.orgId, id, role),
+          // Roles are not a ladder (reviewer and auditor differ in kind), so any change ends the
+          // member's sessions: nobody keeps rights they lost for the life of a token.
+          revokeMemberSessions(db, id, 'role changed', now),
+          ...(target.role === 'owner' ? [anOwnerRemainsGuard(db, actor.orgId)] : []),
+        ],
+        [
+          {
+            action: 'member.role_change',
+            targetType: 'member',
+            targetId: id,
+            before: { role: target.role },
+            after: { role, sessionsEnded: true },
+          },
+        ],
+      );
+    } catch (error) {
+      // The guard: no owner would remain.
+      if (!isGuardFailure(error)) throw error;
       throw new ProblemError(409, 'The last owner cannot be demoted: make another owner first.');
     }
-    const now = Date.now();
-    await writeAudited(
-      db,
-      memberActor(c),
-      [
-        db
-          .update(members)
-          .set({ role })
-          .where(and(eq(members.id, id), eq(members.orgId, actor.orgId))),
-        // Roles are not a ladder (reviewer and auditor differ in kind), so any change ends the
-        // member's sessions: nobody keeps rights they lost for the life of a token.
-        revokeMemberSessions(db, id, 'role changed', now),
-      ],
-      [
-        {
-          action: 'member.role_change',
-          targetType: 'member',
-          targetId: id,
-          before: { role: target.role },
-          after: { role, sessionsEnded: true },
-        },
-      ],
-    );
     return c.json(publicMember({ ...target, role }));
   },
   remove: async (c) => {
@@ -176,29 +133,30 @@ export const membersRoutes = handlers(contract.members, {
     const target = await memberOf(db, actor.orgId, id);
     if (!mayManage(actor.role, target.role))
       throw new ProblemError(403, 'Only an owner may remove an owner.');
-    if (target.role === 'owner' && (await ownerCount(db, actor.orgId)) <= 1) {
+    const now = Date.now();
+    try {
+      await writeAudited(
+        db,
+        memberActor(c),
+        [
+          removeMemberStatement(db, actor.orgId, id, now),
+          revokeMemberSessions(db, id, 'member removed', now),
+          ...(target.role === 'owner' ? [anOwnerRemainsGuard(db, actor.orgId)] : []),
+        ],
+        [
+          {
+            action: 'member.remove',
+            targetType: 'member',
+            targetId: id,
+            before: { email: target.email, name: target.name, role: target.role },
+          },
+        ],
+      );
+    } catch (error) {
+      // The guard: no owner would remain.
+      if (!isGuardFailure(error)) throw error;
       throw new ProblemError(409, 'The last owner cannot be removed: make another owner first.');
     }
-    const now = Date.now();
-    await writeAudited(
-      db,
-      memberActor(c),
-      [
-        db
-          .update(members)
-          .set({ removedAt: now })
-          .where(and(eq(members.id, id), eq(members.orgId, actor.orgId))),
-        revokeMemberSessions(db, id, 'member removed', now),
-      ],
-      [
-        {
-          action: 'member.remove',
-          targetType: 'member',
-          targetId: id,
-          before: { email: target.email, name: target.name, role: target.role },
-        },
-      ],
-    );
     return c.body(null, 204);
   },
 });

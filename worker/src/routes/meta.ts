@@ -3,7 +3,7 @@ import type { Health } from '../../../shared/schemas/health';
 import { openApiDocument } from '../http/openapi';
 import { handlers } from '../http/route';
 
-export const VERSION = '0.1.0';
+const VERSION = '0.1.0';
 
 let document: ReturnType<typeof openApiDocument> | undefined;
 

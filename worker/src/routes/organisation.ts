@@ -1,17 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { contract } from '../../../shared/contract';
 import { memberActor, writeAudited } from '../audit/writer';
 import { publicOrganisation } from '../auth/sessions';
-import { type Database, database } from '../db/client';
-import { organisations } from '../db/schema';
-import { ProblemError } from '../http/problem';
+import { database } from '../db/client';
 import { handlers } from '../http/route';
-
-async function organisationOf(db: Database, orgId: string) {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, orgId)).limit(1);
-  if (!row) throw new ProblemError(404, 'No such organisation.');
-  return row;
-}
+import { organisationOf, updateOrganisationStatement } from '../organisation/organisation-queries';
 
 export const organisationRoutes = handlers(contract.organisation, {
   get: async (c) =>
@@ -28,7 +20,7 @@ export const organisationRoutes = handlers(contract.organisation, {
     await writeAudited(
       db,
       memberActor(c),
-      [db.update(organisations).set({ name, settings }).where(eq(organisations.id, orgId))],
+      [updateOrganisationStatement(db, orgId, { name, settings })],
       [
         {
           action: 'organisation.update',

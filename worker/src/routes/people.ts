@@ -1,32 +1,16 @@
 import { contract } from '../../../shared/contract';
+import { runAudited } from '../audit/writer';
 import { database } from '../db/client';
-import { runAudited } from '../directory/audited-write';
 import { exportPeopleCsv } from '../directory/csv-export';
 import { planPeopleImport } from '../directory/csv-import';
-import {
-  createPerson,
-  deletePerson,
-  getPerson,
-  listPeople,
-  recordLeaver,
-  updatePerson,
-} from '../directory/people-queries';
+import { directoryHandlers } from '../directory/directory-handlers';
+import { peopleQueries, recordLeaver } from '../directory/people-queries';
 import { CSV_CONTENT_TYPE } from '../http/content-types';
 import { handlers } from '../http/route';
 import { planLeaverChecklist } from '../reviews/todos';
 
 export const peopleRoutes = handlers(contract.people, {
-  list: async (c) =>
-    c.json(await listPeople(database(c.env.DB), c.get('member').orgId, c.req.valid('query'))),
-  create: async (c) => {
-    const db = database(c.env.DB);
-    const input = { ...c.req.valid('json'), id: c.req.valid('json').id ?? crypto.randomUUID() };
-    const write = await createPerson(db, c.get('member').orgId, input);
-    const person = await runAudited(c, db, write, [
-      { action: 'person.create', targetType: 'person', targetId: input.id, after: input },
-    ]);
-    return c.json(person, 201);
-  },
+  ...directoryHandlers(contract.people, peopleQueries, 'person'),
   export: async (c) => {
     const csv = await exportPeopleCsv(database(c.env.DB), c.get('member').orgId);
     return c.body(csv, 200, {
@@ -50,31 +34,6 @@ export const peopleRoutes = handlers(contract.people, {
       ]);
     }
     return c.json({ dryRun, applied, ...result }, result.errors.length > 0 ? 422 : 200);
-  },
-  get: async (c) =>
-    c.json(await getPerson(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id)),
-  update: async (c) => {
-    const db = database(c.env.DB);
-    const { id } = c.req.valid('param');
-    const input = c.req.valid('json');
-    const { before, write } = await updatePerson(db, c.get('member').orgId, id, input);
-    const person = await runAudited(c, db, write, [
-      {
-        action: 'person.update',
-        targetType: 'person',
-        targetId: id,
-        before,
-        after: { ...before, ...input },
-      },
-    ]);
-    return c.json(person);
-  },
-  remove: async (c) => {
-    const db = database(c.env.DB);
-    const { id } = c.req.valid('param');
-    const { before, write } = await deletePerson(db, c.get('member').orgId, id);
-    await runAudited(c, db, write, [{ action: 'person.delete', targetType: 'person', targetId: id, before }]);
-    return c.body(null, 204);
   },
   leave: async (c) => {
     const db = database(c.env.DB);

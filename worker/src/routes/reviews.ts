@@ -1,9 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { contract } from '../../../shared/contract';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
-import { members, systems } from '../db/schema';
-import { asBatchItem, inJson } from '../db/versions';
+import { asBatchItem } from '../db/versions';
 import { CSV_CONTENT_TYPE } from '../http/content-types';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
@@ -18,7 +16,7 @@ import {
   planDecision,
   toReviewItem,
 } from '../reviews/campaigns';
-import { evidenceCsv, evidenceHtml } from '../reviews/evidence';
+import { evidenceCsv, evidenceHtml, evidenceNames } from '../reviews/evidence';
 
 /**
  * Owners and admins run campaigns (start, close); the reviewers named on a campaign decide its
@@ -137,20 +135,7 @@ export const reviewsRoutes = handlers(contract.reviews, {
         'content-disposition': `attachment; filename="${file}.csv"`,
       });
     }
-    const [systemRows, memberRows] = await db.batch([
-      db
-        .select({ id: systems.id, name: systems.name })
-        .from(systems)
-        .where(and(eq(systems.orgId, orgId), inJson(systems.id, campaign.systemIds))),
-      db
-        .select({ id: members.id, name: members.name })
-        .from(members)
-        .where(and(eq(members.orgId, orgId), inJson(members.id, campaign.reviewerIds))),
-    ]);
-    const html = evidenceHtml(campaign, items, {
-      systems: new Map(systemRows.map((row) => [row.id, row.name])),
-      members: new Map(memberRows.map((row) => [row.id, row])),
-    });
+    const html = evidenceHtml(campaign, items, await evidenceNames(db, orgId, campaign));
     return c.body(html, 200, {
       'content-type': 'text/html; charset=utf-8',
       // A report of typed text: no scripts, no outside resources, whatever a value holds.

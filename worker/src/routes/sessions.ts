@@ -1,11 +1,15 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { contract } from '../../../shared/contract';
 import { readOrganisationSettings } from '../../../shared/schemas/organisation';
 import { memberActor, writeAudited } from '../audit/writer';
 import { sessionExpired } from '../auth/authenticate';
-import { revokeSession } from '../auth/sessions';
+import {
+  isMemberOf,
+  organisationSettingsOf,
+  revokeSession,
+  unrevokedSession,
+  unrevokedSessionsOf,
+} from '../auth/sessions';
 import { database } from '../db/client';
-import { members, organisations, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
 
@@ -16,23 +20,11 @@ export const sessionsRoutes = handlers(contract.sessions, {
     // Only an owner sees someone else's sessions; to anyone else they do not exist.
     if (memberId !== me.id && me.role !== 'owner') throw new ProblemError(404, 'No such member.');
     const db = database(c.env.DB);
-    const [org] = await db
-      .select({ settings: organisations.settings })
-      .from(organisations)
-      .where(eq(organisations.id, me.orgId));
-    const [target] = await db
-      .select({ id: members.id })
-      .from(members)
-      .where(and(eq(members.id, memberId), eq(members.orgId, me.orgId)));
-    if (!target) throw new ProblemError(404, 'No such member.');
-    const settings = readOrganisationSettings(org?.settings);
+    const stored = await organisationSettingsOf(db, me.orgId);
+    if (!(await isMemberOf(db, me.orgId, memberId))) throw new ProblemError(404, 'No such member.');
+    const settings = readOrganisationSettings(stored);
     const now = Date.now();
-    const rows = await db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.memberId, memberId), eq(sessions.orgId, me.orgId), isNull(sessions.revokedAt)))
-      .orderBy(desc(sessions.createdAt))
-      .limit(200);
+    const rows = await unrevokedSessionsOf(db, me.orgId, memberId);
     return c.json({
       sessions: rows
         .filter((row) => !sessionExpired(row, settings, now))
@@ -51,11 +43,7 @@ export const sessionsRoutes = handlers(contract.sessions, {
     const me = c.get('member');
     const { id } = c.req.valid('param');
     const db = database(c.env.DB);
-    const [session] = await db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.id, id), eq(sessions.orgId, me.orgId), isNull(sessions.revokedAt)))
-      .limit(1);
+    const session = await unrevokedSession(db, me.orgId, id);
     if (!session || (session.memberId !== me.id && me.role !== 'owner')) {
       throw new ProblemError(404, 'No such live session.');
     }

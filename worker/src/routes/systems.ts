@@ -1,14 +1,9 @@
 import { contract } from '../../../shared/contract';
+import { runAudited } from '../audit/writer';
 import { database } from '../db/client';
-import { runAudited } from '../directory/audited-write';
+import { directoryHandlers } from '../directory/directory-handlers';
 import { isStaleSnapshotError, planSnapshotWrite } from '../directory/reconcile-snapshot-write';
-import {
-  createSystem,
-  deleteSystem,
-  getSystem,
-  listSystems,
-  updateSystem,
-} from '../directory/systems-queries';
+import { systemsQueries } from '../directory/systems-queries';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
 import { planSnapshotTodoClosures } from '../reviews/todos';
@@ -17,42 +12,7 @@ import { planSnapshotTodoClosures } from '../reviews/todos';
 const SNAPSHOT_ATTEMPTS = 3;
 
 export const systemsRoutes = handlers(contract.systems, {
-  list: async (c) =>
-    c.json(await listSystems(database(c.env.DB), c.get('member').orgId, c.req.valid('query'))),
-  create: async (c) => {
-    const db = database(c.env.DB);
-    const input = { ...c.req.valid('json'), id: c.req.valid('json').id ?? crypto.randomUUID() };
-    const write = await createSystem(db, c.get('member').orgId, input);
-    const system = await runAudited(c, db, write, [
-      { action: 'system.create', targetType: 'system', targetId: input.id, after: input },
-    ]);
-    return c.json(system, 201);
-  },
-  get: async (c) =>
-    c.json(await getSystem(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id)),
-  update: async (c) => {
-    const db = database(c.env.DB);
-    const { id } = c.req.valid('param');
-    const input = c.req.valid('json');
-    const { before, write } = await updateSystem(db, c.get('member').orgId, id, input);
-    const system = await runAudited(c, db, write, [
-      {
-        action: 'system.update',
-        targetType: 'system',
-        targetId: id,
-        before,
-        after: { ...before, ...input },
-      },
-    ]);
-    return c.json(system);
-  },
-  remove: async (c) => {
-    const db = database(c.env.DB);
-    const { id } = c.req.valid('param');
-    const { before, write } = await deleteSystem(db, c.get('member').orgId, id);
-    await runAudited(c, db, write, [{ action: 'system.delete', targetType: 'system', targetId: id, before }]);
-    return c.body(null, 204);
-  },
+  ...directoryHandlers(contract.systems, systemsQueries, 'system'),
   sendSnapshot: async (c) => {
     const db = database(c.env.DB);
     const { id } = c.req.valid('param');

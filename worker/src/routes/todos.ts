@@ -1,11 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import { contract } from '../../../shared/contract';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
-import { todos } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
-import { findTodo, listTodos, openChecklists, toTodo } from '../reviews/todos';
+import { confirmTodoStatement, findTodo, listTodos, openChecklists, toTodo } from '../reviews/todos';
 
 /**
  * Follow-through: what the admin must still do in the firm's systems after a review decision or a
@@ -22,24 +20,10 @@ export const todosRoutes = handlers(contract.todos, {
     const { comment } = c.req.valid('json');
     const todo = await findTodo(db, member.orgId, id);
     if (todo.status !== 'open') throw new ProblemError(409, 'This to-do is already done.');
-    const now = Date.now();
-    const set = {
-      status: 'done' as const,
-      closedAt: now,
-      closedVia: 'confirmation' as const,
-      closedBy: member.name,
-      closedComment: comment,
-    };
     const [rows] = await writeAudited(
       db,
       memberActor(c),
-      [
-        db
-          .update(todos)
-          .set(set)
-          .where(and(eq(todos.orgId, member.orgId), eq(todos.id, id), eq(todos.status, 'open')))
-          .returning(),
-      ],
+      [confirmTodoStatement(db, member.orgId, id, member.name, comment, Date.now())],
       [
         {
           action: 'todo.confirm',

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { contract } from '../../../shared/contract';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
-import { orgWebhooks } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
+import { removeWebhookStatement, setWebhookStatement, webhookOf } from '../organisation/organisation-queries';
 
 function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
@@ -16,10 +15,7 @@ function randomSecret(): string {
 
 export const webhookRoutes = handlers(contract.webhook, {
   get: async (c) => {
-    const [row] = await database(c.env.DB)
-      .select()
-      .from(orgWebhooks)
-      .where(eq(orgWebhooks.orgId, c.get('member').orgId));
+    const row = await webhookOf(database(c.env.DB), c.get('member').orgId);
     if (!row) return c.json({ webhook: null });
     const { secret: _, orgId: __, ...webhook } = row;
     return c.json({ webhook });
@@ -39,7 +35,7 @@ export const webhookRoutes = handlers(contract.webhook, {
     await writeAudited(
       db,
       memberActor(c),
-      [db.insert(orgWebhooks).values(row).onConflictDoUpdate({ target: orgWebhooks.orgId, set: row })],
+      [setWebhookStatement(db, row)],
       [{ action: 'organisation.webhook_set', targetType: 'organisation', targetId: orgId, after: { url } }],
     );
     const { orgId: _, ...answer } = row;
@@ -48,12 +44,12 @@ export const webhookRoutes = handlers(contract.webhook, {
   remove: async (c) => {
     const db = database(c.env.DB);
     const { orgId } = c.get('member');
-    const [row] = await db.select().from(orgWebhooks).where(eq(orgWebhooks.orgId, orgId));
+    const row = await webhookOf(db, orgId);
     if (!row) throw new ProblemError(404, 'No webhook is set.');
     await writeAudited(
       db,
       memberActor(c),
-      [db.delete(orgWebhooks).where(eq(orgWebhooks.orgId, orgId))],
+      [removeWebhookStatement(db, orgId)],
       [
         {
           action: 'organisation.webhook_remove',

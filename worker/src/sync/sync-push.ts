@@ -620,10 +620,3 @@ function writeStatements(db: Db, orgId: string, writes: Pending[], now: number):
   }
   return statements;
 }
-
-/** Plans, writes and settles a push on its own, for callers that add no audit events. */
-export async function applyPush(db: Db, orgId: string, mutations: readonly SyncMutation[], now = Date.now()) {
-  const plan = await planPush(db, orgId, mutations, now);
-  if (plan.statements.length > 0) await db.$client.batch(plan.statements);
-  return plan.settle();
-}
