@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { auditPageSchema } from '../../shared/schemas/audit';
 import { sessionListSchema, tokenPairSchema } from '../../shared/schemas/auth';
 import { app } from '../../worker/src/app';
@@ -124,14 +124,23 @@ describe('sessions', () => {
 
 describe('the signing key', () => {
   it('is refused outside development and test unless a real secret is set', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => signingKey({ ENVIRONMENT: 'production' })).toThrow();
     expect(() => signingKey({ ENVIRONMENT: 'staging' })).toThrow();
     expect(() => signingKey({ ENVIRONMENT: 'production', JWT_SECRET: 'too-short' })).toThrow();
+    // The operator is told why in the worker's log, never the secret itself.
+    expect(logged.mock.calls.map(([message]) => message)).toEqual([
+      'JWT_SECRET is not set: refusing to issue or accept tokens outside development.',
+      'JWT_SECRET is not set: refusing to issue or accept tokens outside development.',
+      'JWT_SECRET is shorter than 32 characters: refusing to use it.',
+    ]);
+    logged.mockRestore();
     expect(signingKey({ ENVIRONMENT: 'production', JWT_SECRET: 's'.repeat(40) }).byteLength).toBe(40);
     expect(signingKey({ ENVIRONMENT: 'development' }).byteLength).toBeGreaterThan(32);
   });
 
   it('being absent in production makes sign-up answer 503, not issue a token', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const response = await app.fetch(
       new Request(`${BASE}/api/v1/auth/signup`, {
         method: 'POST',
@@ -150,6 +159,10 @@ describe('the signing key', () => {
       "SELECT count(*) AS n FROM organisations WHERE name = 'Prod Firm'",
     ).first<{ n: number }>();
     expect(created?.n).toBe(0);
+    expect(logged).toHaveBeenCalledWith(
+      'JWT_SECRET is not set: refusing to issue or accept tokens outside development.',
+    );
+    logged.mockRestore();
   });
 
   it('signs tokens that a worker with another key does not accept', async () => {

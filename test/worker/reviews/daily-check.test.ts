@@ -17,8 +17,12 @@ import { DAY, post, smallFirm } from './setup';
 async function runScheduled(scheduledTime: number) {
   const controller = createScheduledController({ scheduledTime, cron: '15 6 * * *' });
   const ctx = createExecutionContext();
+  // Each run logs one line of what it did (the operator's record in the worker's log).
+  const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
   await worker.scheduled(controller, env, ctx);
   await waitOnExecutionContext(ctx);
+  expect(logged.mock.calls.at(-1)?.[0]).toMatch(/^daily check: \d+ organisation\(s\), \d+ notification\(s\)/);
+  logged.mockRestore();
 }
 
 let firm: Awaited<ReturnType<typeof smallFirm>>;
