@@ -1,6 +1,12 @@
 import { contract } from '../../../shared/contract';
 import { defaultOrganisationSettings, readOrganisationSettings } from '../../../shared/schemas/organisation';
-import { type AuditActor, isUniqueViolation, memberActor, writeAudited } from '../audit/writer';
+import {
+  type AuditActor,
+  type AuditEventInput,
+  isUniqueViolation,
+  memberActor,
+  writeAudited,
+} from '../audit/writer';
 import {
   acceptInviteStatements,
   createOrganisationStatements,
@@ -29,6 +35,23 @@ import { clientOf } from '../http/request-context';
 import { handlers } from '../http/route';
 
 const WRONG_CREDENTIALS = 'The email or password is wrong.';
+
+/** A new member who is signed in at once (sign-up, an accepted invite): who joined, and the sign-in. */
+function joinedEvents(
+  member: { id: string; email: string; name: string; role: string },
+  sessionId: string,
+  method: 'signup' | 'invite',
+): AuditEventInput[] {
+  return [
+    {
+      action: 'member.create',
+      targetType: 'member',
+      targetId: member.id,
+      after: { email: member.email, name: member.name, role: member.role },
+    },
+    { action: 'auth.login', targetType: 'session', targetId: sessionId, after: { method } },
+  ];
+}
 
 export const authRoutes = handlers(contract.auth, {
   signup: async (c) => {
@@ -83,18 +106,7 @@ export const authRoutes = handlers(contract.auth, {
             targetId: organisation.id,
             after: organisation,
           },
-          {
-            action: 'member.create',
-            targetType: 'member',
-            targetId: member.id,
-            after: { email: member.email, name: member.name, role: member.role },
-          },
-          {
-            action: 'auth.login',
-            targetType: 'session',
-            targetId: session.sessionId,
-            after: { method: 'signup' },
-          },
+          ...joinedEvents(member, session.sessionId, 'signup'),
         ],
       );
     } catch (error) {
@@ -273,18 +285,7 @@ export const authRoutes = handlers(contract.auth, {
         [...acceptInviteStatements(db, invite.id, member, now), ...session.statements],
         [
           { action: 'invite.accept', targetType: 'invite', targetId: invite.id },
-          {
-            action: 'member.create',
-            targetType: 'member',
-            targetId: member.id,
-            after: { email: member.email, name: member.name, role: member.role },
-          },
-          {
-            action: 'auth.login',
-            targetType: 'session',
-            targetId: session.sessionId,
-            after: { method: 'invite' },
-          },
+          ...joinedEvents(member, session.sessionId, 'invite'),
         ],
       );
     } catch (error) {
