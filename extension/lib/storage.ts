@@ -200,7 +200,8 @@ export const homeSummaryItem = declare<HomeSummary>('local:homeSummary', {
 
 /**
  * A dismissal the admin made here: it applies locally at once and waits with `sent: false` until
- * the findings API (`contract.findings.dismiss`) has it.
+ * the findings API (`contract.findings.dismiss`) has it. One taken back (`takenBack`) no longer
+ * applies, and waits until the server has let it go too (`contract.findings.undismiss`).
  */
 export interface LocalDismissal {
   findingId: string;
@@ -210,6 +211,7 @@ export interface LocalDismissal {
   dismissedAt: number;
   dismissedBy: string;
   sent: boolean;
+  takenBack?: boolean;
 }
 
 export const dismissalsItem = declare<LocalDismissal[]>('local:findingDismissals', {

@@ -40,4 +40,12 @@ export const findings = operations('Findings', {
       422: problem('No reason, or an expiry not in the coming year'),
     },
   },
+  undismiss: {
+    method: 'delete',
+    path: '/api/v1/findings/:id/dismiss',
+    summary: 'Take back a finding’s dismissal that has not expired: the finding is open again',
+    roles: DISMISSERS,
+    params: findingIdParamsSchema,
+    responses: { 204: { description: 'Taken back' }, 404: problem('No dismissal in force for this finding') },
+  },
 });

@@ -48,6 +48,15 @@ beforeAll(async () => {
     })
   ).body;
   // A campaign of theirs, closed so its revoke default made a to-do.
+  // A finding of theirs, dismissed: taking a dismissal back from here has one in force to miss.
+  const theirFindings = (await authed<{ findings: { id: string }[] }>(theirs, '/api/v1/findings')).body;
+  const finding = theirFindings.findings[0];
+  if (!finding) throw new Error('setup made no foreign finding');
+  const dismissal = await authed(theirs, `/api/v1/findings/${finding.id}/dismiss`, {
+    method: 'POST',
+    body: { reason: 'Their reason', expiresAt: Date.now() + 86_400_000 },
+  });
+  if (dismissal.status !== 200) throw new Error(`setup could not dismiss their finding: ${dismissal.status}`);
   const campaign = (
     await authed<{ id: string }>(theirs, '/api/v1/reviews', {
       method: 'POST',
@@ -67,6 +76,7 @@ beforeAll(async () => {
     systemId: system.id,
     jobRoleId: role.id,
     accountId: account.id,
+    findingId: finding.id,
     organisationId: theirs.organisation.id,
     memberId: theirMember.member.id,
     ownerId: theirs.member.id,
@@ -166,5 +176,7 @@ describe('no route reaches another organisation', () => {
     expect((await authed(theirs, `/api/v1/systems/${ids.systemId}`)).body).toMatchObject({
       name: 'Their System',
     });
+    const findings = (await authed(theirs, '/api/v1/findings')).body as { dismissed: number };
+    expect(findings.dismissed).toBe(1);
   });
 });

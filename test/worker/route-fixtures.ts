@@ -19,6 +19,8 @@ export type ForeignIds = {
   systemId: string;
   jobRoleId: string;
   accountId: string;
+  /** A finding of the other organisation, dismissed there. */
+  findingId: string;
   /** A closed review campaign of the other organisation, one of its items, and the to-do it made. */
   campaignId: string;
   itemId: string;
@@ -45,7 +47,7 @@ export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<strin
   '/api/v1/reviews/:id/close': (ids) => ({ id: ids.campaignId }),
   '/api/v1/reviews/:id/evidence': (ids) => ({ id: ids.campaignId }),
   '/api/v1/todos/:id/confirm': (ids) => ({ id: ids.todoId }),
-  '/api/v1/findings/:id/dismiss': (ids) => ({ id: `never-used:account:${ids.accountId}` }),
+  '/api/v1/findings/:id/dismiss': (ids) => ({ id: ids.findingId }),
 };
 
 /**

@@ -7,6 +7,7 @@ import {
   dismissalsItem,
   findingsItem,
   homeSummaryItem,
+  type LocalDismissal,
   localCopyItem,
   outboxItem,
   ruleSettingsItem,
@@ -50,7 +51,8 @@ export function createFindings({
     ]);
     const at = now();
     const tables = overlay(copy.tables, pendingMutations(outbox));
-    const { findings, summary } = computeFindings(tables, readRuleSettings(stored), dismissals, at);
+    const inForce = dismissals.filter((d) => !d.takenBack);
+    const { findings, summary } = computeFindings(tables, readRuleSettings(stored), inForce, at);
     const directoryEmpty = isEmpty(tables.person) && isEmpty(tables.account);
     await Promise.all([
       findingsItem.setValue({ computedAt: at, findings }),
@@ -72,27 +74,36 @@ export function createFindings({
 
     /**
      * Dismissals made here go to the server's findings API once it answers, so they hold for the
-     * whole firm. One the server no longer has the finding for (fixed meanwhile) is dropped.
+     * whole firm; so do the ones taken back. One the server no longer has the finding or the
+     * dismissal for (fixed, or expired, meanwhile) is dropped.
      */
     async sendDismissals(): Promise<void> {
-      for (const dismissal of (await dismissalsItem.getValue()).filter((d) => !d.sent)) {
-        const sent = await api.call(contract.findings.dismiss, {
-          params: { id: dismissal.findingId },
-          body: { reason: dismissal.reason, expiresAt: dismissal.expiresAt },
-        });
+      for (const dismissal of (await dismissalsItem.getValue()).filter((d) => !d.sent || d.takenBack)) {
+        const isThis = (d: LocalDismissal) =>
+          d.findingId === dismissal.findingId && d.dismissedAt === dismissal.dismissedAt;
+        if (dismissal.takenBack && !dismissal.sent) {
+          // Taken back before the server had it: nothing to tell it. (Sends run one at a time, so
+          // none of this dismissal is on its way.)
+          await exclusive(async () => {
+            await dismissalsItem.setValue((await dismissalsItem.getValue()).filter((d) => !isThis(d)));
+          });
+          continue;
+        }
+        const sent = dismissal.takenBack
+          ? await api.call(contract.findings.undismiss, { params: { id: dismissal.findingId } })
+          : await api.call(contract.findings.dismiss, {
+              params: { id: dismissal.findingId },
+              body: { reason: dismissal.reason, expiresAt: dismissal.expiresAt },
+            });
         // Offline or signed out: it waits for the next sync. Refused for good: drop it.
         if (!sent.ok && (sent.error.status === null || sent.error.status === 401)) return;
-        const keep = sent.ok;
+        // A dismissal the server now has is kept (as sent, and still taken back if it was meanwhile,
+        // so that goes next); one taken back there, or refused, is done with.
+        const keep = sent.ok && !dismissal.takenBack;
         await exclusive(async () => {
           const current = await dismissalsItem.getValue();
           await dismissalsItem.setValue(
-            current.flatMap((d) =>
-              d.findingId !== dismissal.findingId || d.dismissedAt !== dismissal.dismissedAt
-                ? [d]
-                : keep
-                  ? [{ ...d, sent: true }]
-                  : [],
-            ),
+            current.flatMap((d) => (!isThis(d) ? [d] : keep ? [{ ...d, sent: true }] : [])),
           );
         });
       }
@@ -126,6 +137,25 @@ export function createFindings({
         });
         await dismissalsItem.setValue(dismissals);
       });
+      await recompute();
+      syncSoon();
+      return done();
+    },
+
+    /**
+     * Takes back a dismissal made here: the finding shows again at once, and the server lets the
+     * dismissal go with the next sync (at once when it answers).
+     */
+    async undismissFinding(findingId: string): Promise<Result> {
+      const found = await exclusive(async () => {
+        const dismissals = await dismissalsItem.getValue();
+        if (!dismissals.some((d) => d.findingId === findingId && !d.takenBack)) return false;
+        await dismissalsItem.setValue(
+          dismissals.map((d) => (d.findingId === findingId ? { ...d, takenBack: true } : d)),
+        );
+        return true;
+      });
+      if (!found) return refused('not-found', 'This finding is not dismissed here.');
       await recompute();
       syncSoon();
       return done();

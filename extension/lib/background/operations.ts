@@ -78,6 +78,8 @@ export function createBackground({
     retryRejection: changes.retryRejection,
     discardRejection: changes.discardRejection,
     dismissFinding: findings.dismissFinding,
+    /** Popup: take back a dismissal made here; the finding shows again at once. */
+    undismissFinding: findings.undismissFinding,
     /** Options: new rule thresholds, the firm's when signed in (owners only); findings follow. */
     saveRuleSettings: settings.saveRuleSettings,
     /** From the in-page warnings: send the user list read off an admin page to Rollcall. */

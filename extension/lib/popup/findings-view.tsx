@@ -27,6 +27,9 @@ export function FindingsView({
   const [system, setSystem] = useState('');
   const [person, setPerson] = useState('');
   const [rule, setRule] = useState('');
+  /** The finding just dismissed here, which Undo brings back. */
+  const [dismissed, setDismissed] = useState<Finding | null>(null);
+  const send = useSend();
 
   const shown = useMemo(
     () =>
@@ -61,6 +64,21 @@ export function FindingsView({
       <h2 id="findings-heading" tabIndex={-1}>
         Findings
       </h2>
+      {dismissed && (
+        <p class="notice row spread" role="status">
+          <span>Dismissed “{dismissed.title}”.</span>
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setDismissed(null);
+              void send('undismissFinding', dismissed.id);
+            }}
+          >
+            Undo
+          </button>
+        </p>
+      )}
       <fieldset class="filters">
         <legend class="visually-hidden">Filter findings</legend>
         <label>
@@ -112,7 +130,12 @@ export function FindingsView({
               </h3>
               <ul class="findings">
                 {group.map((finding) => (
-                  <FindingItem key={finding.id} finding={finding} open={finding.id === openId} />
+                  <FindingItem
+                    key={finding.id}
+                    finding={finding}
+                    open={finding.id === openId}
+                    onDismissed={setDismissed}
+                  />
                 ))}
               </ul>
             </section>
@@ -132,7 +155,16 @@ function uniqueOptions(ids: (string | null)[], name: (id: string) => string | un
   return unique.map((id): [string, string] => [id, name(id) ?? id]).sort((a, b) => a[1].localeCompare(b[1]));
 }
 
-export function FindingItem({ finding, open = false }: { finding: Finding; open?: boolean }) {
+export function FindingItem({
+  finding,
+  open = false,
+  onDismissed,
+}: {
+  finding: Finding;
+  open?: boolean;
+  /** After the finding is dismissed (it leaves the list): where Undo can be offered. */
+  onDismissed?: (finding: Finding) => void;
+}) {
   const [dismissing, setDismissing] = useState(false);
   return (
     <li class={`finding sev-${finding.severity}`}>
@@ -148,7 +180,14 @@ export function FindingItem({ finding, open = false }: { finding: Finding; open?
           {finding.tip.fix}
         </p>
         {dismissing ? (
-          <DismissForm finding={finding} onDone={() => setDismissing(false)} />
+          <DismissForm
+            finding={finding}
+            onCancel={() => setDismissing(false)}
+            onDismissed={() => {
+              setDismissing(false);
+              onDismissed?.(finding);
+            }}
+          />
         ) : (
           <button type="button" onClick={() => setDismissing(true)}>
             Dismiss…
@@ -159,7 +198,15 @@ export function FindingItem({ finding, open = false }: { finding: Finding; open?
   );
 }
 
-function DismissForm({ finding, onDone }: { finding: Finding; onDone: () => void }) {
+function DismissForm({
+  finding,
+  onCancel,
+  onDismissed,
+}: {
+  finding: Finding;
+  onCancel: () => void;
+  onDismissed: () => void;
+}) {
   const send = useSend();
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState(todayIso(Date.now() + 90 * DAY_MS));
@@ -180,7 +227,7 @@ function DismissForm({ finding, onDone }: { finding: Finding; onDone: () => void
       reason,
       expiresAt,
     });
-    if (result.ok) onDone();
+    if (result.ok) onDismissed();
     else setError(result.message);
   }
 
@@ -215,7 +262,7 @@ function DismissForm({ finding, onDone }: { finding: Finding; onDone: () => void
         <button type="submit" class="primary">
           Dismiss
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={onCancel}>
           Cancel
         </button>
       </div>

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../extension/entrypoints/popup/popup';
 import { done, type Result, refused } from '../../../extension/lib/result';
 import { formatDate } from '../../../extension/lib/ui/format-date';
+import { startBackground } from './background-harness';
 import { PASSWORD, popupHarness, signIn } from './popup-harness';
 import { personRow } from './sync/fake-server';
 
@@ -190,6 +191,45 @@ describe('the popup, signed in', () => {
         },
       ]),
     );
+  });
+
+  it('takes a dismissal back with Undo: the finding, its count and the badge return, and the server lets it go', async () => {
+    const badges: string[] = [];
+    const { send, service, server } = startBackground({
+      setBadge: async (text) => {
+        badges.push(text);
+      },
+    });
+    render(<Popup send={send} />);
+    await signIn();
+    await screen.findByTestId('health-score');
+    await service.queueChange({ op: 'upsert', entity: 'system', rowId: 's1', data: { name: 'CaseLedger' } });
+    await service.queueChange({
+      op: 'upsert',
+      entity: 'account',
+      rowId: 'a1',
+      data: { systemId: 's1', username: 'frontdesk2' },
+    });
+    // The role-named login is high: it counts on the badge.
+    await waitFor(() => expect(badges.at(-1)).toBe('1'));
+    fireEvent.click(await screen.findByRole('button', { name: /named after a role/ }));
+    const generic = (await screen.findByText(/named after a role/)).closest('li') as HTMLElement;
+    fireEvent.click(within(generic).getByRole('button', { name: 'Dismiss…' }));
+    fireEvent.input(screen.getByLabelText('Reason for accepting the risk'), {
+      target: { value: 'Front desk kiosk, replaced in March' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByText(/named after a role, not a person/)).toBeNull());
+    expect(screen.getByRole('button', { name: 'Findings (2)' })).toBeTruthy();
+    await waitFor(() => expect(badges.at(-1)).toBe(''));
+    await waitFor(() => expect(server.state.dismissals).toHaveLength(1));
+
+    expect(screen.getByText(/^Dismissed “.*named after a role.*”\.$/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText(/named after a role, not a person/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Findings (3)' })).toBeTruthy();
+    await waitFor(() => expect(badges.at(-1)).toBe('1'));
+    await waitFor(() => expect(server.state.dismissals).toEqual([]));
   });
 
   it('shows a conflict from another client and lets the admin keep their own change', async () => {

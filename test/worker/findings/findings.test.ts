@@ -261,3 +261,42 @@ describe('POST /api/v1/findings/:id/dismiss', () => {
     expect((await list()).findings.some((f) => f.id === leaverFindingId())).toBe(true);
   });
 });
+
+describe('DELETE /api/v1/findings/:id/dismiss', () => {
+  it('takes a dismissal back: the finding is open again in the list and the summary, and it is audited', async () => {
+    const generic = (await list('?rule=generic-username')).findings[0] as Finding;
+    const counted = async () =>
+      findingsSummarySchema.parse((await authed(owner, '/api/v1/findings/summary')).body).counts[
+        generic.severity
+      ];
+    const before = { findings: (await list()).findings.length, counted: await counted() };
+    const path = `/api/v1/findings/${generic.id}/dismiss`;
+    await post(path, { reason: 'The front desk shares it on purpose', expiresAt: Date.now() + 7 * DAY });
+    expect((await list()).findings.some((f) => f.id === generic.id)).toBe(false);
+    expect(await counted()).toBe(before.counted - 1);
+
+    expect((await authed(auditor, path, { method: 'DELETE' })).status).toBe(403);
+    const undone = await authed(reviewer, path, { method: 'DELETE' });
+    expect(undone.status).toBe(204);
+
+    const after = await list();
+    expect(after.findings.some((f) => f.id === generic.id)).toBe(true);
+    expect(after.findings.length).toBe(before.findings);
+    expect(await counted()).toBe(before.counted);
+    const audit = await authed<{ events: { action: string; targetId: string; actorName: string }[] }>(
+      owner,
+      '/api/v1/audit?action=finding.undismiss',
+    );
+    expect(audit.body.events[0]).toMatchObject({ targetId: generic.id, actorName: 'Rita Reviewer' });
+  });
+
+  it('answers 404 when the finding has no dismissal in force', async () => {
+    const generic = (await list('?rule=generic-username')).findings[0] as Finding;
+    const path = `/api/v1/findings/${generic.id}/dismiss`;
+    expect((await authed(owner, path, { method: 'DELETE' })).status).toBe(404);
+    expect(
+      (await authed(owner, '/api/v1/findings/dormant-account:account:nope/dismiss', { method: 'DELETE' }))
+        .status,
+    ).toBe(404);
+  });
+});

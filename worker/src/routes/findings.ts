@@ -2,7 +2,7 @@ import { contract } from '../../../shared/contract';
 import { checkedCounts, filterFindings, summarise } from '../../../shared/rules';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
-import { dismissFindingStatement } from '../findings/dismissals';
+import { activeDismissal, dismissFindingStatement, undismissFindingStatement } from '../findings/dismissals';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
@@ -65,5 +65,19 @@ export const findingsRoutes = handlers(contract.findings, {
       ],
     );
     return c.json(dismissal);
+  },
+  undismiss: async (c) => {
+    const db = database(c.env.DB);
+    const member = c.get('member');
+    const { id } = c.req.valid('param');
+    const dismissal = await activeDismissal(db, member.orgId, id, Date.now());
+    if (!dismissal) throw new ProblemError(404, 'This finding has no dismissal in force.');
+    await writeAudited(
+      db,
+      memberActor(c),
+      [undismissFindingStatement(db, member.orgId, id, dismissal.dismissedAt)],
+      [{ action: 'finding.undismiss', targetType: 'finding', targetId: id, before: dismissal }],
+    );
+    return c.body(null, 204);
   },
 });

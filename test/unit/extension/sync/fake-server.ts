@@ -92,7 +92,7 @@ export function fakeServer({
     refreshes: 0,
     refreshRejected: false,
     snapshots: 0,
-    /** Dismissals the findings API received: finding id and reason. */
+    /** Dismissals the findings API holds: finding id and reason. */
     dismissals: [] as { findingId: string; reason: string }[],
     /** The firm's rule thresholds as the owner set them, and whether this member may not. */
     ruleSettings: {} as Record<string, unknown>,
@@ -236,6 +236,12 @@ export function fakeServer({
     fakeRoute(contract.findings.dismiss, ({ params, body }) => {
       state.dismissals.push({ findingId: params.id, reason: body.reason });
       return { findingId: params.id, fingerprint: 'f', ...body, dismissedAt: Date.now(), dismissedBy: 'm1' };
+    }),
+    fakeRoute(contract.findings.undismiss, ({ params }) => {
+      const before = state.dismissals.length;
+      state.dismissals = state.dismissals.filter((d) => d.findingId !== params.id);
+      if (state.dismissals.length === before) return problem(404, 'No dismissal in force for this finding');
+      return null;
     }),
     ...routes,
   ];
