@@ -30,9 +30,16 @@ export type AuditActor = {
 };
 
 /** The actor of an authenticated request: the signed-in member, in their organisation. */
+/** A member acting from a client: the one way an actor is made of a member. */
+export function actorOf(
+  member: { orgId: string; id: string; name: string },
+  client: ReturnType<typeof clientOf>,
+): AuditActor {
+  return { orgId: member.orgId, actorId: member.id, actorName: member.name, ...client };
+}
+
 export function memberActor(c: Context<AppEnv>): AuditActor {
-  const member = c.get('member');
-  return { orgId: member.orgId, actorId: member.id, actorName: member.name, ...clientOf(c) };
+  return actorOf(c.get('member'), clientOf(c));
 }
 
 const MAX_ATTEMPTS = 16;

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { readOrganisationSettings } from '../../../shared/schemas/organisation';
 import type { AppEnv, AuthedMember } from '../app-env';
-import { writeAudited } from '../audit/writer';
+import { actorOf, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { members, organisations, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
@@ -70,7 +70,7 @@ export async function authenticate(c: Context<AppEnv>): Promise<AuthedMember> {
     // Bookkeeping, not a change anyone made: the one write path, with no audit event.
     await writeAudited(
       db,
-      { orgId: claims.orgId, actorId: row.member.id, actorName: row.member.name, ...clientOf(c) },
+      actorOf({ ...row.member, orgId: claims.orgId }, clientOf(c)),
       [db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, row.session.id))],
       [],
     );

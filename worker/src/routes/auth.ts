@@ -3,6 +3,7 @@ import { defaultOrganisationSettings, readOrganisationSettings } from '../../../
 import {
   type AuditActor,
   type AuditEventInput,
+  actorOf,
   isUniqueViolation,
   memberActor,
   writeAudited,
@@ -84,12 +85,7 @@ export const authRoutes = handlers(contract.auth, {
       createdAt: now,
     };
     const session = await startSession(db, organisation.id, member.id, client, now);
-    const actor: AuditActor = {
-      orgId: organisation.id,
-      actorId: member.id,
-      actorName: member.name,
-      ...client,
-    };
+    const actor = actorOf(member, client);
     try {
       await writeAudited(
         db,
@@ -129,7 +125,7 @@ export const authRoutes = handlers(contract.auth, {
     const found = await memberSigningIn(db, email);
     // Attempts naming no member go on the chain of no organisation; the answer is the same.
     const actor: AuditActor = found
-      ? { orgId: found.member.orgId, actorId: found.member.id, actorName: found.member.name, ...client }
+      ? actorOf(found.member, client)
       : { orgId: '', actorId: null, actorName: email, ...client };
     const target = { targetType: 'member', targetId: found?.member.id ?? null };
 
@@ -271,12 +267,7 @@ export const authRoutes = handlers(contract.auth, {
       createdAt: now,
     };
     const session = await startSession(db, member.orgId, member.id, client, now);
-    const actor: AuditActor = {
-      orgId: member.orgId,
-      actorId: member.id,
-      actorName: member.name,
-      ...client,
-    };
+    const actor = actorOf(member, client);
     try {
       // A second acceptance racing this one inserts the same email again and fails as a whole.
       await writeAudited(
