@@ -115,6 +115,26 @@ describe('journey: a person with a job role and two logins is marked as a leaver
     expect(await syncLine(popup).textContent()).toMatch(/^Synced/);
   });
 
+  it('dismisses one of those findings by mistake and takes it back with Undo', async () => {
+    const payDesk = 'Mark Sales has left, but "mark.sales" in PayDesk is still active';
+    const leaverFindings = async () =>
+      server(findingListSchema, 'GET', `/findings?rule=leaver-still-active&person=${markId}`);
+    await openTab(popup, 'Findings');
+    await popup.getByText(payDesk, { exact: true }).click();
+    const finding = popup.getByRole('listitem').filter({ hasText: payDesk });
+    await finding.getByRole('button', { name: 'Dismiss…' }).click();
+    await popup.getByLabel('Reason for accepting the risk').fill('PayDesk login kept for the handover week');
+    await popup.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    await expect.poll(() => popup.getByText(payDesk, { exact: true }).count()).toBe(0);
+    await expect.poll(async () => (await leaverFindings()).dismissed).toBe(1);
+
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => popup.getByText(payDesk, { exact: true }).count()).toBe(1);
+    await screenshot(popup, 'journey-2-dismissal-undone');
+    await expect.poll(async () => (await leaverFindings()).dismissed, { timeout: 15_000 }).toBe(0);
+    expect((await leaverFindings()).findings.map((f) => f.title)).toContain(payDesk);
+  });
+
   it('lists both logins on his leaver checklist', async () => {
     const { checklists } = await server(checklistListSchema, 'GET', '/todos/checklists');
     const checklist = checklists.find((list) => list.personId === markId);
