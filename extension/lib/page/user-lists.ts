@@ -148,6 +148,10 @@ function resolveColumns(fields: (ColumnField | null)[]): { columns: Columns; nam
     else if (columns.displayName === undefined) columns.displayName = user;
   }
   if (columns.username === undefined && columns.email !== undefined) columns.username = columns.email;
+  // No login or email shown: the name is what the app signs its users in with or knows them by, and
+  // is judged alone (the classifier tells a person's name from a role's).
+  if (columns.username === undefined && columns.displayName !== undefined)
+    columns.username = columns.displayName;
   return { columns, named };
 }
 

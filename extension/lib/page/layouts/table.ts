@@ -1,3 +1,4 @@
+import { fieldForHeader } from '../header-fields';
 import { expandSpans, headerTexts, type ListLayout, type ListShape, placeCell } from '../list-layout';
 
 /**
@@ -87,14 +88,36 @@ function tableRowCells(row: Element, count: number): (Element | undefined)[] {
   return out;
 }
 
+/**
+ * The row of a <thead> that names the columns: the one with the most headers the detector knows,
+ * the last with text where none names any.
+ */
+function bestHeaderRow(rows: HTMLTableRowElement[]): HTMLTableRowElement | undefined {
+  if (rows.length <= 1) return rows[0];
+  let best: HTMLTableRowElement | undefined;
+  let bestScore = -1;
+  for (const row of rows) {
+    const texts = headerTexts(expandSpans(rowCells(row)));
+    if (!texts.some(Boolean)) continue;
+    const score = texts.filter((text) => fieldForHeader(text) !== null).length;
+    if (score >= bestScore) {
+      best = row;
+      bestScore = score;
+    }
+  }
+  return best ?? rows.at(-1);
+}
+
 function tableShape(table: HTMLTableElement): ListShape | null {
-  // Header row: the last row of <thead>; else the first row made only of <th>; else the first row
-  // (older server-rendered apps draw their header with bold <td>s). Only the first rows are looked
-  // at: a header sits at the top, and a 5,000-row list is not walked to find it.
+  // Header row: of the rows of <thead>, the one whose headers name the most fields (a <thead> may
+  // hold a group row above the headers, or a row of filter inputs under them); else the first row
+  // made only of <th>; else the first row (older server-rendered apps draw their header with bold
+  // <td>s). Only the first rows are looked at: a header sits at the top, and a 5,000-row list is not
+  // walked to find it.
   const headRows = tableRows(table, ['THEAD']);
   const topRows = tableRows(table, ['THEAD', 'TBODY', 'TFOOT'], 20);
   const headerRow =
-    headRows.at(-1) ??
+    bestHeaderRow(headRows) ??
     topRows.find((row) => {
       const cells = rowCells(row);
       return cells.length > 0 && cells.every((cell) => cell.tagName === 'TH');
