@@ -25,6 +25,14 @@ export interface ListLayout {
    * again: a header drawn after its list, items rendered into a list that was empty.
    */
   watches: readonly string[];
+  /**
+   * For a layout whose lists no selector finds (records of any tag, told apart by their shape): the
+   * elements that may be its lists, in one walk of the subtree that passes over the lists the other
+   * layouts found.
+   */
+  discover?(root: Document | Element, found: ReadonlySet<Element>): Element[];
+  /** For a layout that discovers its lists: whether an added element calls for a fresh look. */
+  arrives?(added: Element): boolean;
   /** Whether its columns are named by header texts, which an adapter's columns may then override. */
   headed: boolean;
   /** The list the element is, or null when it is not one of this layout's. */

@@ -1,0 +1,414 @@
+import { cellText, FORMATTING_TAGS, isEmail, isSkipped, MARK_TAG_PREFIX } from '../cell-text';
+import { fieldForHeader, normaliseHeader } from '../header-fields';
+import type { ListColumns, ListLayout, ListShape } from '../list-layout';
+import { RECORD_WORDS } from '../page-words';
+import { USER_HREF } from './record-list';
+
+/**
+ * User lists with no table, no grid roles and no headers: card grids and `div` lists that
+ * single-page apps draw, `<ul>`/`<ol>` items that are not links to user pages, `<dl>`s. Such a list
+ * is a run of sibling records of the same shape (tag and class), whose fields line up from record
+ * to record; it holds users when one field reads as a login, an email or a person's name on nearly
+ * every record, and something else says these are people: another such field, a role or status
+ * word, an avatar, a link to the user's page, or a label or header naming a user field.
+ *
+ * The page is walked once; tables, grids and lists the other layouts found are passed over, and so
+ * is the site's navigation. Only runs of records whose text is short enough to be a user's are
+ * read further, a dozen records each.
+ */
+const records: ListLayout = {
+  name: 'records',
+  serves: 'card grids, div lists, <ul>/<ol>/<dl> records with no headers (single-page apps, admin consoles)',
+  finds: [],
+  watches: [],
+  headed: false,
+  discover,
+  // A list drawn at once (a container of records), or a record added to a run of them.
+  arrives: (added) =>
+    added.childElementCount >= 2 ||
+    (added.previousElementSibling !== null && signature(added.previousElementSibling) === signature(added)),
+  shape: recordsShape,
+};
+export default records;
+
+/** Elements whose insides are never a list of records, or are another layout's. */
+const OPAQUE = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'HEAD',
+  'SVG',
+  'svg',
+  'SELECT',
+  'DATALIST',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'PICTURE',
+  'TABLE',
+  'PRE',
+  'CODE',
+  'NAV',
+  'MENU',
+  'BUTTON',
+  'TEXTAREA',
+]);
+const CHROME_ROLES = new Set(['navigation', 'menu', 'menubar', 'tablist', 'listbox', 'toolbar', 'tree']);
+const GRID_ROLES = new Set(['grid', 'treegrid', 'table']);
+/** Records a list has at least, and at most how many decide what its fields hold. */
+const MIN_RECORDS = 2;
+const SAMPLE = 12;
+/** A user's record says little: a record longer than this is an article, a post, a form. */
+const MAX_RECORD_TEXT = 600;
+const MAX_FIELDS = 40;
+const MAX_RECORD_FIELDS = 16;
+const MAX_DEPTH = 8;
+
+/** Tag and first class (digits dropped): what records of one run share. */
+function signature(element: Element): string {
+  const classes = element.getAttribute('class');
+  if (!classes) return element.tagName;
+  const first = /\S+/.exec(classes)?.[0] ?? '';
+  return `${element.tagName}.${first.replace(/\d+/g, '')}`;
+}
+
+/** The page's own header and footer, and its navigation: not content. */
+function isChrome(element: Element): boolean {
+  if (OPAQUE.has(element.tagName) || element.tagName.startsWith(MARK_TAG_PREFIX)) return true;
+  if (!element.hasAttributes()) return false;
+  const role = element.getAttribute('role');
+  if (role && (CHROME_ROLES.has(role) || GRID_ROLES.has(role))) return true;
+  return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
+}
+
+function isPageFurniture(element: Element): boolean {
+  const tag = element.tagName;
+  // A card may have a <header> and a <footer> of its own; the page's are not content.
+  return (
+    (tag === 'HEADER' || tag === 'FOOTER') &&
+    !element.parentElement?.closest('article, section, li, [role=listitem], [role=article]')
+  );
+}
+
+/** The records of a run: the children of the most common shape, if they are most of the children. */
+function recordsOf(container: Element): Element[] | null {
+  if (container.tagName === 'DL') return termsOf(container);
+  const counts = new Map<string, number>();
+  let total = 0;
+  let best = '';
+  let bestCount = 0;
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling) {
+    if (isSkipped(child)) continue;
+    total++;
+    const key = signature(child);
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count > bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  // A header, a "load more" button and the like may sit beside the records, but not many.
+  if (bestCount < MIN_RECORDS || bestCount * 5 < total * 3) return null;
+  const out: Element[] = [];
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling)
+    if (signature(child) === best && !isSkipped(child)) out.push(child);
+  return out;
+}
+
+/** A `<dl>` with a `<dt>` per user and `<dd>`s saying more: each `<dt>` is a record. */
+function termsOf(list: Element): Element[] | null {
+  const terms: Element[] = [];
+  for (let child = list.firstElementChild; child; child = child.nextElementSibling)
+    if (child.tagName === 'DT') terms.push(child);
+  return terms.length >= MIN_RECORDS ? terms : null;
+}
+
+/** The elements a record is made of: itself, and for a `<dt>` the `<dd>`s after it. */
+function partsOf(record: Element): Element[] {
+  if (record.tagName !== 'DT') return [record];
+  const parts = [record];
+  for (let next = record.nextElementSibling; next && next.tagName === 'DD'; next = next.nextElementSibling)
+    parts.push(next);
+  return parts;
+}
+
+function discover(root: Document | Element, found: ReadonlySet<Element>): Element[] {
+  const candidates: Element[] = [];
+  const visit = (element: Element, depth: number) => {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      if (found.has(child) || isChrome(child) || isPageFurniture(child)) continue;
+      if (child.childElementCount >= MIN_RECORDS && recordsOf(child)) candidates.push(child);
+      if (child.firstElementChild && depth < 200) visit(child, depth + 1);
+    }
+  };
+  const start = root instanceof Document ? root.documentElement : root;
+  if (!start) return [];
+  if (root instanceof Element && root.childElementCount >= MIN_RECORDS && recordsOf(root))
+    candidates.push(root);
+  visit(start, 0);
+  // Of lists inside one another (cards in groups, fields inside a card), the one with more records
+  // holds the users; the outer one where they tie.
+  const accepted = candidates
+    .map((element) => ({ element, analysis: analyse(element) }))
+    .filter((candidate): candidate is { element: Element; analysis: Analysis } => candidate.analysis !== null);
+  return accepted
+    .filter(
+      ({ element, analysis }) =>
+        !accepted.some(
+          (other) =>
+            other.element !== element &&
+            ((other.element.contains(element) && other.analysis.count >= analysis.count) ||
+              (element.contains(other.element) && other.analysis.count > analysis.count)),
+        ),
+    )
+    .map(({ element }) => element);
+}
+
+/** One field of a record: where it sits in the record (its path of shapes), and its element. */
+interface Field {
+  key: string;
+  element: Element;
+}
+
+/**
+ * The fields of a record in document order: the elements holding one run of text (formatting
+ * inside it aside), keyed by their path of tags and classes from the record, so that the same
+ * field of every record has the same key.
+ */
+function fieldsOf(record: Element): Field[] {
+  const fields: Field[] = [];
+  let crowded = false;
+  const walk = (element: Element, path: string, depth: number) => {
+    const seen = new Map<string, number>();
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      if (fields.length >= MAX_FIELDS) return;
+      if (isSkipped(child)) continue;
+      // A table or a menu inside a record makes it no user's record: counted as many fields.
+      if (OPAQUE.has(child.tagName) && child.tagName !== 'SVG' && child.tagName !== 'svg' && child.tagName !== 'PICTURE') {
+        if (child.tagName === 'TABLE' || child.tagName === 'NAV') crowded = true;
+        continue;
+      }
+      const sig = signature(child);
+      const n = seen.get(sig) ?? 0;
+      seen.set(sig, n + 1);
+      const key = `${path}/${sig}${n ? `:${n}` : ''}`;
+      if (isLeaf(child)) {
+        if (cellText(child)) fields.push({ key, element: child });
+      } else if (depth < MAX_DEPTH) walk(child, key, depth + 1);
+    }
+  };
+  partsOf(record).forEach((part, index) => {
+    if (isLeaf(part)) {
+      if (cellText(part)) fields.push({ key: `${index}`, element: part });
+    } else walk(part, `${index}`, 0);
+  });
+  return crowded ? [] : fields;
+}
+
+/** An element holding one run of text: text of its own, or only formatting and skipped parts inside. */
+function isLeaf(element: Element): boolean {
+  if (element.childElementCount === 0) return true;
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) {
+      if (node.nodeValue?.trim()) return true;
+    } else if (node.nodeType === 1) {
+      const child = node as Element;
+      if (!FORMATTING_TAGS.has(child.tagName) && !isSkipped(child)) return false;
+    }
+  }
+  return true;
+}
+
+// What a field's values read as.
+const LOGIN = /^@?[\p{L}\p{N}][\p{L}\p{N}._+'@\\-]{1,63}$/u;
+const HAS_LETTER = /\p{L}/u;
+const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
+const PARTICLE = '(?:van|von|de|der|den|da|di|du|del|della|la|le|ten|ter|y|e|zu|af|al|bin|ibn)';
+const PERSON = new RegExp(`^${NAME_WORD}(?:\\s+(?:${NAME_WORD}|${PARTICLE})){1,4}$`, 'u');
+const roleWords = new Set(Object.values(RECORD_WORDS.role).flat());
+const statusWords = new Set(Object.values(RECORD_WORDS.status).flat());
+
+type Kind = 'email' | 'login' | 'name' | 'role' | 'status';
+
+function kindsOf(value: string): Kind[] {
+  const kinds: Kind[] = [];
+  const word = normaliseHeader(value);
+  if (statusWords.has(word)) kinds.push('status');
+  if (roleWords.has(word)) kinds.push('role');
+  if (kinds.length > 0) return kinds;
+  if (isEmail(value)) return ['email'];
+  if (value.length <= 50 && PERSON.test(value)) kinds.push('name');
+  if (LOGIN.test(value) && HAS_LETTER.test(value) && !DATE_LIKE.test(value) && !value.endsWith(':'))
+    kinds.push('login');
+  return kinds;
+}
+
+/** How a list's fields are laid out, from a sample of its records. */
+interface Analysis {
+  count: number;
+  /** The keys of the fields read, by column position. */
+  keys: string[];
+  columns: ListColumns;
+}
+
+function analyse(container: Element): Analysis | null {
+  const records = recordsOf(container);
+  if (!records) return null;
+  const sample = records.slice(0, SAMPLE);
+  // Cheap first: a user's record is short.
+  let short = 0;
+  for (const record of sample) {
+    const length = partsOf(record).reduce((sum, part) => sum + (part.textContent?.length ?? 0), 0);
+    if (length > 0 && length <= MAX_RECORD_TEXT) short++;
+  }
+  if (short * 5 < sample.length * 4) return null;
+
+  // Each field's values over the sample, in the order fields first appear.
+  const values = new Map<string, string[]>();
+  const elements = new Map<string, Element[]>();
+  const sampleFields = sample.map(fieldsOf);
+  // A user's record has a few fields; one with dozens is a panel, a form, a post.
+  if (
+    sampleFields.filter((fields) => fields.length > 0 && fields.length <= MAX_RECORD_FIELDS).length * 5 <
+    sample.length * 4
+  )
+    return null;
+  for (const fields of sampleFields)
+    for (const { key, element } of fields) {
+      const text = cellText(element);
+      if (!values.has(key)) {
+        values.set(key, []);
+        elements.set(key, []);
+      }
+      values.get(key)?.push(text);
+      elements.get(key)?.push(element);
+    }
+  // Fields on most records; a label that is the same on every record names the field after it.
+  const keys = [...values.keys()].filter((key) => (values.get(key)?.length ?? 0) * 5 >= sample.length * 3);
+  if (keys.length === 0) return null;
+  const labelled = new Map<string, ReturnType<typeof fieldForHeader>>();
+  keys.forEach((key, index) => {
+    const seen = new Set(values.get(key));
+    const next = keys[index + 1];
+    if (sample.length >= 2 && seen.size === 1 && next) {
+      const [label = ''] = seen;
+      const field = fieldForHeader(label.replace(/[:：]\s*$/, ''));
+      if (field) labelled.set(next, field);
+    }
+  });
+
+  const kindShare = (key: string, kind: Kind) => {
+    const list = values.get(key) ?? [];
+    return list.filter((value) => kindsOf(value).includes(kind)).length / Math.max(1, list.length);
+  };
+  const distinct = (key: string) => {
+    const list = values.get(key) ?? [];
+    return new Set(list).size / Math.max(1, list.length);
+  };
+  const columns: ListColumns = {};
+  const position = (key: string) => keys.indexOf(key);
+  const pick = (kind: Kind, field: keyof ListColumns, unique: boolean, excluded: Set<string>) => {
+    const key = keys.find(
+      (candidate) =>
+        !excluded.has(candidate) &&
+        kindShare(candidate, kind) >= 0.7 &&
+        (!unique || distinct(candidate) >= 0.8 || sample.length < 3),
+    );
+    if (key !== undefined) {
+      columns[field] = position(key);
+      excluded.add(key);
+    }
+    return key;
+  };
+  const used = new Set<string>();
+  // Labels first ("Benutzername:", "E-Mail:"), then what the values read as.
+  for (const [key, field] of labelled) {
+    const target = field === 'user' ? 'username' : field;
+    if (target && columns[target] === undefined) {
+      columns[target] = position(key);
+      used.add(key);
+    }
+  }
+  const role = columns.role === undefined ? pick('role', 'role', false, used) : undefined;
+  const status = columns.status === undefined ? pick('status', 'status', false, used) : undefined;
+  const email = columns.email === undefined ? pick('email', 'email', true, used) : undefined;
+  const name = columns.displayName === undefined ? pick('name', 'displayName', true, used) : undefined;
+  // Of fields that read as logins, the one most like a login: lower case, dots, digits.
+  let login: string | undefined;
+  if (columns.username === undefined) {
+    const logins = keys.filter(
+      (key) => !used.has(key) && kindShare(key, 'login') >= 0.7 && (distinct(key) >= 0.8 || sample.length < 3),
+    );
+    const likeness = (key: string) =>
+      (values.get(key) ?? []).filter((value) => /[a-z]/.test(value) && (/[._\d@-]/.test(value) || value === value.toLowerCase())).length;
+    login = logins.sort((a, b) => likeness(b) - likeness(a))[0];
+    if (login !== undefined) columns.username = position(login);
+  }
+
+  const who = columns.username ?? columns.email ?? columns.displayName;
+  if (typeof who !== 'number') return null;
+  columns.username ??= columns.email ?? columns.displayName;
+  // Something besides the one field says these are people.
+  const whoKey = keys[who] ?? '';
+  const whoElements = elements.get(whoKey) ?? [];
+  const signals = [
+    labelled.size > 0 || headedByUserFields(container, records),
+    role !== undefined || status !== undefined,
+    [login, email, name].filter((key) => key !== undefined).length >= 2,
+    whoElements.some((element) => USER_HREF.test(element.closest('a')?.getAttribute('href') ?? '')),
+    sample.filter((record) => record.querySelector('img, svg, [class*=avatar], [class*=Avatar]')).length * 5 >= sample.length * 3,
+  ].filter(Boolean).length;
+  if (signals === 0) return null;
+  return { count: records.length, keys, columns };
+}
+
+/** A header before the records (a row of column names drawn with `div`s) that names a user field. */
+function headedByUserFields(container: Element, records: Element[]): boolean {
+  const first = records[0];
+  const header = first?.previousElementSibling ?? container.previousElementSibling;
+  if (!header || (header.textContent?.length ?? 0) > 300) return false;
+  const texts = [...header.querySelectorAll('*')].filter(isLeaf).map((element) => cellText(element));
+  if (header.childElementCount === 0) texts.push(cellText(header));
+  // A row of column names, not a page's title ("Users").
+  const fields = texts.map((text) => fieldForHeader(text)).filter((field) => field !== null);
+  return (
+    fields.length >= 2 &&
+    fields.some((field) => field === 'username' || field === 'email' || field === 'user' || field === 'displayName')
+  );
+}
+
+function recordsShape(container: Element): ListShape | null {
+  const analysis = analyse(container);
+  if (!analysis) return null;
+  const { keys } = analysis;
+  const isDl = container.tagName === 'DL';
+  const isRow = (element: Element): boolean =>
+    element.parentElement === container && (isDl ? element.tagName === 'DT' : recordSignature === signature(element));
+  const first = recordsOf(container)?.[0];
+  const recordSignature = first ? signature(first) : '';
+  return {
+    headers: [],
+    columns: analysis.columns,
+    rowSelector: first?.tagName.toLowerCase() ?? '*',
+    isRow,
+    rows: () => recordsOf(container) ?? [],
+    cells: (row) => {
+      const byKey = new Map(fieldsOf(row).map((field) => [field.key, field.element]));
+      return keys.map((key) => byKey.get(key));
+    },
+    // Beside the login, not inside its link, where the badges would be part of it.
+    markAnchor: (row) => {
+      const where = analysis.columns.username;
+      const key = typeof where === 'number' ? keys[where] : undefined;
+      const cell = fieldsOf(row).find((field) => field.key === key);
+      const element = cell?.element ?? row;
+      const link = element.closest('a');
+      return link && row.contains(link) && link !== row ? (link.parentElement ?? row) : element;
+    },
+  };
+}
