@@ -209,17 +209,13 @@ function fieldsOf(record: Element): Field[] {
   return crowded ? [] : fields;
 }
 
-/** An element holding one run of text: text of its own, or only formatting and skipped parts inside. */
+/**
+ * An element holding one run of text: only formatting and skipped parts inside. (Of a record that
+ * writes words between its elements, "<a>Anna Schmidt</a> — groups: …", the elements are the fields.)
+ */
 function isLeaf(element: Element): boolean {
-  if (element.childElementCount === 0) return true;
-  for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3) {
-      if (node.nodeValue?.trim()) return true;
-    } else if (node.nodeType === 1) {
-      const child = node as Element;
-      if (!FORMATTING_TAGS.has(child.tagName) && !isSkipped(child)) return false;
-    }
-  }
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling)
+    if (!FORMATTING_TAGS.has(child.tagName) && !isSkipped(child)) return false;
   return true;
 }
 
@@ -229,7 +225,10 @@ const HAS_LETTER = /\p{L}/u;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
 const PARTICLE = '(?:van|von|de|der|den|da|di|du|del|della|la|le|ten|ter|y|e|zu|af|al|bin|ibn)';
+const ONE_NAME = new RegExp(`^\\p{Lu}[\\p{Ll}'’-]{2,}$`, 'u');
 const PERSON = new RegExp(`^${NAME_WORD}(?:\\s+(?:${NAME_WORD}|${PARTICLE})){1,4}$`, 'u');
+const PRICE =
+  /^[-+]?(?:(?:[$£€¥]|usd|eur|gbp|chf)\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[$£€¥]|kr|zł|usd|eur|gbp|chf))$/i;
 const roleWords = new Set(Object.values(RECORD_WORDS.role).flat());
 const statusWords = new Set(Object.values(RECORD_WORDS.status).flat());
 
@@ -242,7 +241,8 @@ function kindsOf(value: string): Kind[] {
   if (roleWords.has(word)) kinds.push('role');
   if (kinds.length > 0) return kinds;
   if (isEmail(value)) return ['email'];
-  if (value.length <= 50 && PERSON.test(value)) kinds.push('name');
+  // A name as people go by it: "Amelia Clarke", "Piet de Vries", or one word ("Empfang", "Reception").
+  if (value.length <= 50 && (PERSON.test(value) || ONE_NAME.test(value))) kinds.push('name');
   if (LOGIN.test(value) && HAS_LETTER.test(value) && !DATE_LIKE.test(value) && !value.endsWith(':'))
     kinds.push('login');
   return kinds;
@@ -350,6 +350,9 @@ function analyse(container: Element): Analysis | null {
     if (login !== undefined) columns.username = position(login);
   }
 
+  // Prices say goods, not people.
+  if (keys.some((key) => (values.get(key) ?? []).every((value) => PRICE.test(value))))
+    return null;
   const who = columns.username ?? columns.email ?? columns.displayName;
   if (typeof who !== 'number') return null;
   columns.username ??= columns.email ?? columns.displayName;
@@ -359,12 +362,32 @@ function analyse(container: Element): Analysis | null {
   const signals = [
     labelled.size > 0 || headedByUserFields(container, records),
     role !== undefined || status !== undefined,
-    [login, email, name].filter((key) => key !== undefined).length >= 2,
+    email !== undefined && (login !== undefined || name !== undefined),
+    login !== undefined && name !== undefined && loginsFollowNames(values.get(login), values.get(name)),
     whoElements.some((element) => USER_HREF.test(element.closest('a')?.getAttribute('href') ?? '')),
-    sample.filter((record) => record.querySelector('img, svg, [class*=avatar], [class*=Avatar]')).length * 5 >= sample.length * 3,
+    sample.filter((record) => record.querySelector(AVATAR)).length * 5 >= sample.length * 3,
   ].filter(Boolean).length;
   if (signals === 0) return null;
   return { count: records.length, keys, columns };
+}
+
+/** A picture of the person, or their initials in a round badge, as apps draw avatars. */
+const AVATAR =
+  '[class*=avatar], [class*=Avatar], img[src*=avatar], img[src*=gravatar], img[alt*=avatar], img[alt*=Avatar], [class*=profile-pic], [class*=initials]';
+
+/**
+ * Logins made from their users' names ("jsmith" for John Smith, "frontdesk" for Front Desk) on most
+ * records: what tells a list of people from one of products with codes.
+ */
+function loginsFollowNames(logins: string[] = [], names: string[] = []): boolean {
+  const fold = (text: string) => normaliseHeader(text).replace(/ /g, '');
+  let related = 0;
+  logins.forEach((login, index) => {
+    const folded = fold(login);
+    const words = normaliseHeader(names[index] ?? '').split(' ').filter((word) => word.length >= 3);
+    if (words.some((word) => folded.includes(word.slice(0, 3)))) related++;
+  });
+  return related * 2 >= logins.length && related > 0;
 }
 
 /** A header before the records (a row of column names drawn with `div`s) that names a user field. */
@@ -372,6 +395,8 @@ function headedByUserFields(container: Element, records: Element[]): boolean {
   const first = records[0];
   const header = first?.previousElementSibling ?? container.previousElementSibling;
   if (!header || (header.textContent?.length ?? 0) > 300) return false;
+  // A heading that calls what follows users ("Users", "Benutzer", "Team members").
+  if (/^H[1-6]$/.test(header.tagName) && fieldForHeader(cellText(header)) === 'user') return true;
   const texts = [...header.querySelectorAll('*')].filter(isLeaf).map((element) => cellText(element));
   if (header.childElementCount === 0) texts.push(cellText(header));
   // A row of column names, not a page's title ("Users").
