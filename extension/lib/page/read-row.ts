@@ -76,7 +76,8 @@ function readFrom(at: RowCells): PageLogin | null {
     userSegments.length <= 1
       ? userSegments[0]
       : (userSegments.find((s) => isEmail(s)) ?? userSegments.find((s) => !/\s/.test(s)) ?? userSegments[0]);
-  const username = clip(loginSegment ?? '', 320);
+  // "@amy", as apps show a handle, is the login "amy".
+  const username = clip((loginSegment ?? '').replace(/^@(?=[^@\s]+$)/, ''), 320);
   if (!username) return null;
 
   const emailCell = cellOf(at, 'email');

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { evaluateFromPageAlone } from '../../../extension/lib/page/evaluate';
 import { fieldForHeader } from '../../../extension/lib/page/header-fields';
+import { startInPageWarnings } from '../../../extension/lib/page/in-page-warnings';
 import { readRow } from '../../../extension/lib/page/read-row';
 import { findUserLists } from '../../../extension/lib/page/user-lists';
 
@@ -218,5 +220,53 @@ describe('the record detector', () => {
       </main>
       <footer><ul><li>Imprint</li><li>Privacy</li></ul></footer>`;
     expect(found()).toEqual([]);
+  });
+});
+
+/** A single-page app's member cards, for one page of a list. */
+function memberCards(page: [name: string, login: string][]): string {
+  return page
+    .map(
+      ([name, login]) => `<div class="member"><span class="avatar">${name[0]}</span>
+        <span class="member-name">${name}</span><span class="member-login">@${login}</span></div>`,
+    )
+    .join('');
+}
+
+describe('records a single-page app draws', () => {
+  it('are judged when drawn after the page loads, and again when the app draws the next page in place', async () => {
+    document.body.innerHTML = '<div id="root"><p>Loading…</p></div>';
+    const watcher = startInPageWarnings({ evaluate: evaluateFromPageAlone });
+    await watcher.settled();
+    expect(watcher.rows.size).toBe(0);
+    const root = document.getElementById('root') as HTMLElement;
+    root.innerHTML = `<h2>Members</h2><div class="members">${memberCards([
+      ['Lena Hoffmann', 'lhoffmann'],
+      ['Rezeption', 'rezeption'],
+      ['Marc Dubois', 'mdubois'],
+    ])}</div>`;
+    await expect
+      .poll(async () => {
+        await watcher.settled();
+        return [...document.querySelectorAll('.member')].map((card) => card.getAttribute('data-rollcall'));
+      })
+      .toEqual(['ok', 'generic', 'ok']);
+    // Page 2, drawn into the same container.
+    const list = root.querySelector('.members') as HTMLElement;
+    list.innerHTML = memberCards([
+      ['Front Desk', 'frontdesk'],
+      ['Sofia Rossi', 'srossi'],
+    ]);
+    await expect
+      .poll(async () => {
+        await watcher.settled();
+        return [...document.querySelectorAll('.member')].map((card) => card.getAttribute('data-rollcall'));
+      })
+      .toEqual(['generic', 'ok']);
+    expect([...watcher.rows.values()].map((watched) => watched.row.username).sort()).toEqual([
+      'frontdesk',
+      'srossi',
+    ]);
+    watcher.stop();
   });
 });
