@@ -31,8 +31,22 @@ const FIELD_PATTERNS: [ColumnField, RegExp][] = HEADER_VOCABULARY.map(([field, b
   new RegExp(`^(?:${Object.values(byLanguage).flat().join('|')})$`),
 ]);
 
+/** Headers read before: pages repeat them, and a look at a page reads many short texts. */
+const known = new Map<string, ColumnField | null>();
+
 /** The field a column holds, from its header text; null when the header names something else. */
 export function fieldForHeader(text: string): ColumnField | null {
+  let field = known.get(text);
+  if (field === undefined) {
+    field = readHeader(text);
+    if (known.size > 2000) known.clear();
+    known.set(text, field);
+  }
+  return field;
+}
+
+function readHeader(text: string): ColumnField | null {
+  if (text.length > 80) return null;
   const header = normaliseHeader(text);
   if (!header || header.length > 40) return null;
   for (const [field, pattern] of FIELD_PATTERNS) if (pattern.test(header)) return field;

@@ -96,27 +96,41 @@ function isPageFurniture(element: Element): boolean {
 /** The records of a run: the children of the most common shape, if they are most of the children. */
 function recordsOf(container: Element): Element[] | null {
   if (container.tagName === 'DL') return termsOf(container);
-  const counts = new Map<string, number>();
-  let total = 0;
-  let best = '';
+  // Records are most of the children, so their tag and their shape are each the children's
+  // majority: found in one pass without counting every kind (Boyer–Moore), tags first, which most
+  // elements with children fail (an article's heading, paragraphs and figure).
+  const total = container.childElementCount;
+  const tag = majority(container, (child) => child.tagName);
+  if (!tag) return null;
+  const best = majority(container, (child) => (child.tagName === tag ? signature(child) : ''));
+  if (!best) return null;
   let bestCount = 0;
-  for (let child = container.firstElementChild; child; child = child.nextElementSibling) {
-    if (isSkipped(child)) continue;
-    total++;
-    const key = signature(child);
-    const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
-    if (count > bestCount) {
-      best = key;
-      bestCount = count;
-    }
-  }
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling)
+    if (child.tagName === tag && !isSkipped(child) && signature(child) === best) bestCount++;
   // A header, a "load more" button and the like may sit beside the records, but not many.
   if (bestCount < MIN_RECORDS || bestCount * 5 < total * 3) return null;
   const out: Element[] = [];
   for (let child = container.firstElementChild; child; child = child.nextElementSibling)
-    if (signature(child) === best && !isSkipped(child)) out.push(child);
+    if (child.tagName === tag && signature(child) === best && !isSkipped(child)) out.push(child);
   return out;
+}
+
+/** The key most children share, where it is at least three in five of them; else null. */
+function majority(container: Element, keyOf: (child: Element) => string): string | null {
+  let candidate = '';
+  let lead = 0;
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling) {
+    const key = keyOf(child);
+    if (lead === 0) {
+      candidate = key;
+      lead = 1;
+    } else lead += key === candidate ? 1 : -1;
+  }
+  if (!candidate) return null;
+  let count = 0;
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling)
+    if (keyOf(child) === candidate) count++;
+  return count >= MIN_RECORDS && count * 5 >= container.childElementCount * 3 ? candidate : null;
 }
 
 /** A `<dl>` with a `<dt>` per user and `<dd>`s saying more: each `<dt>` is a record. */
@@ -136,25 +150,76 @@ function partsOf(record: Element): Element[] {
   return parts;
 }
 
+/**
+ * The runs of records that may hold users. The page is walked once, element by element, past the
+ * lists other layouts found and the site's navigation, looking only for signs of people: an email,
+ * a role or status word standing alone, a label naming a user field, an avatar, a link to a user's
+ * page, a heading that says "Users". Only from those does it climb to the runs of records around
+ * them; a page with none (articles, forms) costs the walk and nothing more.
+ */
 function discover(root: Document | Element, found: ReadonlySet<Element>): Element[] {
-  const candidates: Element[] = [];
+  const signs: Element[] = [];
   const visit = (element: Element, depth: number) => {
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
       if (found.has(child) || isChrome(child) || isPageFurniture(child)) continue;
-      if (child.childElementCount >= MIN_RECORDS && recordsOf(child)) candidates.push(child);
-      if (child.firstElementChild && depth < 200) visit(child, depth + 1);
+      const tag = child.tagName;
+      const classes = child.getAttribute('class');
+      if (classes !== null && AVATAR_CLASS.test(classes)) signs.push(child);
+      else if (tag === 'IMG') {
+        if (AVATAR_CLASS.test(child.getAttribute('src') ?? '')) signs.push(child);
+      } else if (tag === 'A') {
+        if (USER_HREF.test(child.getAttribute('href') ?? '')) signs.push(child);
+      } else if (HEADINGS.has(tag) && fieldForHeader(cellText(child)) === 'user') {
+        // "Users", "Team members", "Benutzer": the records under it, past wrappers of one child.
+        let under = child.nextElementSibling;
+        while (under && under.childElementCount === 1) under = under.firstElementChild;
+        if (under?.firstElementChild) signs.push(under.firstElementChild);
+      }
+      // Words stand in elements of their own in the records this layout reads; the text between
+      // elements is not looked at.
+      if (child.firstElementChild) {
+        if (depth < 200) visit(child, depth + 1);
+      } else if (isSign(child.textContent ?? '')) signs.push(child);
     }
   };
   const start = root instanceof Document ? root.documentElement : root;
   if (!start) return [];
-  if (root instanceof Element && root.childElementCount >= MIN_RECORDS && recordsOf(root))
-    candidates.push(root);
   visit(start, 0);
+
+  // From each sign up to the page's root, remembering where climbs have been: every run of
+  // records around a sign is a candidate, unless it sits in the site's navigation or another list.
+  const candidates: [Element, Element[]][] = [];
+  const shut = new Map<Element, boolean>();
+  for (const sign of signs) {
+    const path: Element[] = [];
+    let closed = false;
+    for (let element: Element | null = sign; element; element = element.parentElement) {
+      const known = shut.get(element);
+      if (known !== undefined) {
+        closed = known;
+        break;
+      }
+      if (found.has(element) || isChrome(element) || isPageFurniture(element)) {
+        closed = true;
+        break;
+      }
+      path.push(element);
+      if (element === root) break;
+    }
+    for (const element of path) {
+      shut.set(element, closed);
+      if (closed || element.childElementCount < MIN_RECORDS) continue;
+      const records = recordsOf(element);
+      if (records) candidates.push([element, records]);
+    }
+  }
   // Of lists inside one another (cards in groups, fields inside a card), the one with more records
   // holds the users; the outer one where they tie.
   const accepted = candidates
-    .map((element) => ({ element, analysis: analyse(element) }))
-    .filter((candidate): candidate is { element: Element; analysis: Analysis } => candidate.analysis !== null);
+    .map(([element, records]) => ({ element, analysis: analyse(element, records) }))
+    .filter(
+      (candidate): candidate is { element: Element; analysis: Analysis } => candidate.analysis !== null,
+    );
   return accepted
     .filter(
       ({ element, analysis }) =>
@@ -188,7 +253,12 @@ function fieldsOf(record: Element): Field[] {
       if (fields.length >= MAX_FIELDS) return;
       if (isSkipped(child)) continue;
       // A table or a menu inside a record makes it no user's record: counted as many fields.
-      if (OPAQUE.has(child.tagName) && child.tagName !== 'SVG' && child.tagName !== 'svg' && child.tagName !== 'PICTURE') {
+      if (
+        OPAQUE.has(child.tagName) &&
+        child.tagName !== 'SVG' &&
+        child.tagName !== 'svg' &&
+        child.tagName !== 'PICTURE'
+      ) {
         if (child.tagName === 'TABLE' || child.tagName === 'NAV') crowded = true;
         continue;
       }
@@ -234,7 +304,19 @@ const statusWords = new Set(Object.values(RECORD_WORDS.status).flat());
 
 type Kind = 'email' | 'login' | 'name' | 'role' | 'status';
 
+/** What values read as, remembered: the same values come back on every record and every look. */
+const kindCache = new Map<string, Kind[]>();
 function kindsOf(value: string): Kind[] {
+  let kinds = kindCache.get(value);
+  if (!kinds) {
+    kinds = readKinds(value);
+    if (kindCache.size > 5000) kindCache.clear();
+    kindCache.set(value, kinds);
+  }
+  return kinds;
+}
+
+function readKinds(value: string): Kind[] {
   const kinds: Kind[] = [];
   const word = normaliseHeader(value);
   if (statusWords.has(word)) kinds.push('status');
@@ -256,8 +338,7 @@ interface Analysis {
   columns: ListColumns;
 }
 
-function analyse(container: Element): Analysis | null {
-  const records = recordsOf(container);
+function analyse(container: Element, records = recordsOf(container)): Analysis | null {
   if (!records) return null;
   const sample = records.slice(0, SAMPLE);
   // Cheap first: a user's record is short.
@@ -342,17 +423,19 @@ function analyse(container: Element): Analysis | null {
   let login: string | undefined;
   if (columns.username === undefined) {
     const logins = keys.filter(
-      (key) => !used.has(key) && kindShare(key, 'login') >= 0.7 && (distinct(key) >= 0.8 || sample.length < 3),
+      (key) =>
+        !used.has(key) && kindShare(key, 'login') >= 0.7 && (distinct(key) >= 0.8 || sample.length < 3),
     );
     const likeness = (key: string) =>
-      (values.get(key) ?? []).filter((value) => /[a-z]/.test(value) && (/[._\d@-]/.test(value) || value === value.toLowerCase())).length;
+      (values.get(key) ?? []).filter(
+        (value) => /[a-z]/.test(value) && (/[._\d@-]/.test(value) || value === value.toLowerCase()),
+      ).length;
     login = logins.sort((a, b) => likeness(b) - likeness(a))[0];
     if (login !== undefined) columns.username = position(login);
   }
 
   // Prices say goods, not people.
-  if (keys.some((key) => (values.get(key) ?? []).every((value) => PRICE.test(value))))
-    return null;
+  if (keys.some((key) => (values.get(key) ?? []).every((value) => PRICE.test(value)))) return null;
   const who = columns.username ?? columns.email ?? columns.displayName;
   if (typeof who !== 'number') return null;
   columns.username ??= columns.email ?? columns.displayName;
@@ -371,9 +454,31 @@ function analyse(container: Element): Analysis | null {
   return { count: records.length, keys, columns };
 }
 
+/**
+ * A text that says a person is near: an email, or standing alone a role or status word
+ * ("Administrator", "Gesperrt") or a label naming a user field ("Benutzername:").
+ */
+function isSign(value: string): boolean {
+  if (value.length > 120) return false;
+  if (value.includes('@')) return EMAIL_IN_TEXT.test(value);
+  if (value.length > 40) return false;
+  const text = value.trim();
+  if (text.length < 3) return false;
+  if (text.endsWith(':')) {
+    const field = fieldForHeader(text.slice(0, -1));
+    return field === 'username' || field === 'email' || field === 'user';
+  }
+  const word = NON_ASCII.test(text) ? normaliseHeader(text) : text.toLowerCase();
+  return roleWords.has(word) || statusWords.has(word);
+}
+const EMAIL_IN_TEXT = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+const NON_ASCII = /[^\x00-\x7f]/;
+const AVATAR_CLASS = /avatar|initials|gravatar/i;
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
 /** A picture of the person, or their initials in a round badge, as apps draw avatars. */
-const AVATAR =
-  '[class*=avatar], [class*=Avatar], img[src*=avatar], img[src*=gravatar], img[alt*=avatar], img[alt*=Avatar], [class*=profile-pic], [class*=initials]';
+// Few selectors: each is one more test of every element of the page.
+const AVATAR = '[class*=vatar], img[src*=vatar], [class*=initials]';
 
 /**
  * Logins made from their users' names ("jsmith" for John Smith, "frontdesk" for Front Desk) on most
@@ -384,7 +489,9 @@ function loginsFollowNames(logins: string[] = [], names: string[] = []): boolean
   let related = 0;
   logins.forEach((login, index) => {
     const folded = fold(login);
-    const words = normaliseHeader(names[index] ?? '').split(' ').filter((word) => word.length >= 3);
+    const words = normaliseHeader(names[index] ?? '')
+      .split(' ')
+      .filter((word) => word.length >= 3);
     if (words.some((word) => folded.includes(word.slice(0, 3)))) related++;
   });
   return related * 2 >= logins.length && related > 0;
@@ -397,13 +504,16 @@ function headedByUserFields(container: Element, records: Element[]): boolean {
   if (!header || (header.textContent?.length ?? 0) > 300) return false;
   // A heading that calls what follows users ("Users", "Benutzer", "Team members").
   if (/^H[1-6]$/.test(header.tagName) && fieldForHeader(cellText(header)) === 'user') return true;
+  // A row of column names: a few short cells.
+  if (header.childElementCount < 2) return false;
   const texts = [...header.querySelectorAll('*')].filter(isLeaf).map((element) => cellText(element));
-  if (header.childElementCount === 0) texts.push(cellText(header));
   // A row of column names, not a page's title ("Users").
   const fields = texts.map((text) => fieldForHeader(text)).filter((field) => field !== null);
   return (
     fields.length >= 2 &&
-    fields.some((field) => field === 'username' || field === 'email' || field === 'user' || field === 'displayName')
+    fields.some(
+      (field) => field === 'username' || field === 'email' || field === 'user' || field === 'displayName',
+    )
   );
 }
 
@@ -413,7 +523,8 @@ function recordsShape(container: Element): ListShape | null {
   const { keys } = analysis;
   const isDl = container.tagName === 'DL';
   const isRow = (element: Element): boolean =>
-    element.parentElement === container && (isDl ? element.tagName === 'DT' : recordSignature === signature(element));
+    element.parentElement === container &&
+    (isDl ? element.tagName === 'DT' : recordSignature === signature(element));
   const first = recordsOf(container)?.[0];
   const recordSignature = first ? signature(first) : '';
   return {

@@ -1,0 +1,24 @@
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { articlePage } from './test/fixtures/article-page.ts';
+writeFileSync('prof-entry.ts', `import records from './extension/lib/page/layouts/records';
+export function run() { const t = performance.now(); records.discover?.(document, new Set()); return performance.now() - t; }`);
+await build({ root: '.', configFile: false, logLevel: 'silent', build: { outDir: '/tmp/prof-out', emptyOutDir: true, minify: false, lib: { entry: 'prof-entry.ts', name: 'prof', formats: ['iife'], fileName: () => 'p.js' } } });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage();
+await p.setContent(articlePage(10000));
+await p.addScriptTag({ content: readFileSync('/tmp/prof-out/p.js', 'utf8') });
+const ts = []; for (let i = 0; i < 30; i++) ts.push(await p.evaluate(() => prof.run()));
+console.log('min', Math.min(...ts).toFixed(2), 'median', ts.sort((a,b)=>a-b)[15].toFixed(2));
+const cdp = await p.context().newCDPSession(p);
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+await cdp.send('Profiler.start');
+for (let i = 0; i < 30; i++) await p.evaluate(() => prof.run());
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map(); const byId = new Map(profile.nodes.map(n => [n.id, n]));
+const dt = profile.timeDeltas; const counts = new Map();
+profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+for (const [id, t] of counts) { const n = byId.get(id); const k = n.callFrame.functionName + ':' + n.callFrame.lineNumber; self.set(k, (self.get(k) ?? 0) + t); }
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 16).map(([k, t]) => `${(t/1000).toFixed(1)}ms ${k}`).join('\n'));
+await b.close();
