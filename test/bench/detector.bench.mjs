@@ -5,7 +5,15 @@
 // and the same browser, alternating, so both see the same machine.
 // Run through `npm run bench -- detector`. Prints one line per figure: name, measured value, target.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -130,7 +138,9 @@ async function main() {
   const routes = {
     '/no-list.html': articlePage(10_000),
     '/staff.html': bigStaffList(5000),
-    ...Object.fromEntries(fixtures.map((name) => [`/${name}.html`, readFileSync(join(PAGES, `${name}.html`), 'utf8')])),
+    ...Object.fromEntries(
+      fixtures.map((name) => [`/${name}.html`, readFileSync(join(PAGES, `${name}.html`), 'utf8')]),
+    ),
   };
   const site = await serve(routes);
   const profile = mkdtempSync(join(tmpdir(), 'rollcall-bench-detector-'));
@@ -176,7 +186,12 @@ async function main() {
 
     for (const name of fixtures) {
       const labels = JSON.parse(readFileSync(join(PAGES, `${name}.labels.json`), 'utf8'));
-      const result = await measure(context, `${site.url}/${name}.html`, named, labels.rendersAfterLoad ? 1500 : 0);
+      const result = await measure(
+        context,
+        `${site.url}/${name}.html`,
+        named,
+        labels.rendersAfterLoad ? 1500 : 0,
+      );
       const { before, after } = { before: result.detectorBefore, after: result.detectorAfter };
       console.log(
         `${name}: before ${fmt(before.ms)} ms (${before.found.rows} rows in ${before.found.lists} lists), after ${fmt(after.ms)} ms (${after.found.rows} rows in ${after.found.layouts.join(', ') || 'no list'})`,

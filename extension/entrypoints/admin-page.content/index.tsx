@@ -8,11 +8,12 @@ import { adapterForUrl } from '../../lib/page/adapters';
 import { type JudgePageRows, verdictsOf } from '../../lib/page/evaluate';
 import { type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
 import { connectPageJudge } from '../../lib/page/judge-port';
+import { GATHERING_EXPIRES_MS, type Gathered, gatheringKey, gatherShownPage } from '../../lib/page/paging';
 import { readRow } from '../../lib/page/read-row';
 import { besideList, LAYER_TAG } from '../../lib/page/row-marks';
 import { defaultYield } from '../../lib/page/watch-user-rows';
-import { pageAdaptersItem } from '../../lib/storage';
-import { Banner, type SyncState } from './banner';
+import { listGatheringsItem, pageAdaptersItem } from '../../lib/storage';
+import { Banner, type GatheredPaging, type SyncState, wholeListSeen } from './banner';
 import bannerStyles from './banner.css?inline';
 
 /**
@@ -96,6 +97,26 @@ export default defineContentScript({
     const snapshotRows = (): PageRow[] =>
       [...warnings.rows].flatMap(([element, { list }]) => readRow(list, element) ?? []);
 
+    // A paged list's pages, gathered as the admin pages through it (here and on earlier page loads).
+    let gathered: Gathered | null = null;
+    let paging: GatheredPaging | null = null;
+    const gatherings = listGatheringsItem.getValue();
+    const gatherPage = async () => {
+      const list = summary.firstList;
+      if (!list) return;
+      const rows = [...warnings.rows].flatMap(([element, watched]) =>
+        watched.list === list ? (readRow(list, element) ?? []) : [],
+      );
+      const key = gatheringKey(location.href);
+      gathered ??= (await gatherings)[key] ?? null;
+      const next = gatherShownPage(list.element, rows, gathered, location.href, Date.now());
+      if (!next) return;
+      gathered = next.gathered;
+      paging = next.paging;
+      drawBanner();
+      await listGatheringsItem.setValue(withGathering(await listGatheringsItem.getValue(), key, gathered));
+    };
+
     const onSync = async (complete: boolean) => {
       sync = { state: 'sending' };
       drawBanner();
@@ -105,8 +126,8 @@ export default defineContentScript({
           pageUrl: `${page.origin}${page.pathname}`,
           systemId: adapter?.systemId ?? null,
           capturedAt: Date.now(),
-          complete,
-          rows: snapshotRows(),
+          complete: paging ? wholeListSeen(paging) : complete,
+          rows: paging && gathered ? Object.values(gathered.rows) : snapshotRows(),
         });
       } catch (error) {
         sync = {
@@ -120,7 +141,13 @@ export default defineContentScript({
     const drawBanner = () => {
       if (ui?.mounted) {
         render(
-          <Banner checked={summary.checked} counts={summary.counts} sync={sync} onSync={onSync} />,
+          <Banner
+            checked={summary.checked}
+            counts={summary.counts}
+            sync={sync}
+            paging={paging}
+            onSync={onSync}
+          />,
           ui.mounted,
         );
       }
@@ -162,9 +189,23 @@ export default defineContentScript({
           settledOnce = true;
           performance.mark('rollcall:settled');
         }
-        // The rows' marks are in; the banner follows in a task of its own.
-        void defaultYield().then(placeBanner);
+        // The rows' marks are in; the banner follows in a task of its own, and a paged list's page
+        // is taken into its gathering.
+        void defaultYield().then(placeBanner).then(gatherPage);
       },
     });
   },
 });
+
+/** The gatherings with one list's updated, and those left for an hour dropped. */
+function withGathering(
+  all: Record<string, Gathered>,
+  key: string,
+  gathered: Gathered,
+): Record<string, Gathered> {
+  const now = Date.now();
+  const kept = Object.fromEntries(
+    Object.entries(all).filter(([, other]) => now - other.updatedAt <= GATHERING_EXPIRES_MS),
+  );
+  return { ...kept, [key]: gathered };
+}

@@ -1,4 +1,4 @@
-import { type HeaderField, HEADER_VOCABULARY } from './page-words';
+import { HEADER_VOCABULARY, type HeaderField } from './page-words';
 
 /**
  * What a user list's column holds, judged from its header text. Apps phrase the same column in many

@@ -102,7 +102,11 @@ export function describeList(element: Element, adapter: PageAdapter | null = nul
   return describeWith(layoutOf(element), element, adapter);
 }
 
-function describeWith(found: ListLayout | null, element: Element, adapter: PageAdapter | null): UserList | null {
+function describeWith(
+  found: ListLayout | null,
+  element: Element,
+  adapter: PageAdapter | null,
+): UserList | null {
   const layout = found && (found.headed || !adapter?.listSelector) ? found : null;
   const shape = layout ? layout.shape(element) : adapter?.listSelector ? childShape(element) : null;
   if (!shape) return null;

@@ -3,7 +3,13 @@ import type { PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
 import type { JudgePageRows, RowVerdict } from './evaluate';
 import { readLogin } from './read-row';
-import { arrivalCallsForRescan, findUserLists, LIST_SELECTOR, RESCAN_SELECTOR, type UserList } from './user-lists';
+import {
+  arrivalCallsForRescan,
+  findUserLists,
+  LIST_SELECTOR,
+  RESCAN_SELECTOR,
+  type UserList,
+} from './user-lists';
 
 export interface WatchedRow {
   list: UserList;

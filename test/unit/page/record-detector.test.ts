@@ -119,7 +119,11 @@ describe('the record detector', () => {
     document.body.innerHTML = UL_INLINE;
     const lists = found();
     expect(lists).toHaveLength(1);
-    expect(lists[0]?.rows.map((row) => row?.[0])).toEqual(['Anna Schmidt', 'Office Manager', 'Piet de Vries']);
+    expect(lists[0]?.rows.map((row) => row?.[0])).toEqual([
+      'Anna Schmidt',
+      'Office Manager',
+      'Piet de Vries',
+    ]);
   });
 
   it('reads a <dl> with a term per user', () => {

@@ -295,7 +295,7 @@ const HAS_LETTER = /\p{L}/u;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
 const PARTICLE = '(?:van|von|de|der|den|da|di|du|del|della|la|le|ten|ter|y|e|zu|af|al|bin|ibn)';
-const ONE_NAME = new RegExp(`^\\p{Lu}[\\p{Ll}'’-]{2,}$`, 'u');
+const ONE_NAME = /^\p{Lu}[\p{Ll}'’-]{2,}$/u;
 const PERSON = new RegExp(`^${NAME_WORD}(?:\\s+(?:${NAME_WORD}|${PARTICLE})){1,4}$`, 'u');
 const PRICE =
   /^[-+]?(?:(?:[$£€¥]|usd|eur|gbp|chf)\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[$£€¥]|kr|zł|usd|eur|gbp|chf))$/i;
@@ -472,7 +472,7 @@ function isSign(value: string): boolean {
   return roleWords.has(word) || statusWords.has(word);
 }
 const EMAIL_IN_TEXT = /[^\s@]+@[^\s@]+\.[^\s@]+/;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\u0020-\u007e]/;
 const AVATAR_CLASS = /avatar|initials|gravatar/i;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
