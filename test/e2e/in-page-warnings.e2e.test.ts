@@ -93,8 +93,16 @@ describe('in-page warnings in Chromium, signed out', () => {
     const page = await open('spa-team');
     await expectRowsMatchLabels(page, 'spa-team');
     await screenshot(page, 'in-page-spa-team');
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    const total = labelsOf('spa-team').rows.length;
+    await expect.poll(() => banner.textContent()).toContain('Seen page 1, 10 users.');
+    expect(await banner.textContent()).toContain(`${total - 10} of ${total} not seen yet`);
     const seen = await everyPageOf(page, () => expectRowsMatchLabels(page, 'spa-team'));
-    expect(seen).toBe(labelsOf('spa-team').rows.length);
+    expect(seen).toBe(total);
+    // Every page seen: the banner says so, and only now would a sync mark missing logins removed.
+    await expect.poll(() => banner.textContent()).toContain(`Seen pages 1–3, ${total} users.`);
+    expect(await banner.textContent()).toContain(`Every page seen (${total} of ${total})`);
+    await screenshot(page, 'in-page-spa-team-every-page');
 
     const renders = Number(await page.textContent('#render-count'));
     await page.getByRole('button', { name: /^Login/ }).click();
