@@ -1,5 +1,5 @@
 import type { AdapterField } from './adapter-schema';
-import { cellText } from './cell-text';
+import { cellSegments } from './cell-text';
 
 /** Where each field of a row is: a column position, or an element selector inside the row (adapters). */
 export type ListColumns = Partial<Record<AdapterField, number | { selector: string }>>;
@@ -91,9 +91,17 @@ export function expandSpans(cells: Element[]): (Element | undefined)[] {
   return out;
 }
 
-/** The text of each header cell, or its accessible label where it shows none (an icon column). */
+/**
+ * The text of each header cell, or its accessible label where it shows none (an icon column). A
+ * header with a hint beside its name ("Global privileges" and a help text) is named by its first
+ * piece of text.
+ */
 export function headerTexts(cells: (Element | undefined)[]): string[] {
-  return cells.map((cell) =>
-    cell ? cellText(cell, { header: true }) || cell.getAttribute('aria-label') || '' : '',
-  );
+  return cells.map((cell) => {
+    if (!cell) return '';
+    const segments = cellSegments(cell, { header: true });
+    const text = segments.join(' ');
+    if (text.length > 40 && segments[0]) return segments[0];
+    return text || cell.getAttribute('aria-label') || '';
+  });
 }

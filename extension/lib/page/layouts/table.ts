@@ -37,12 +37,12 @@ function tableRows(table: HTMLTableElement, sections: readonly string[], limit =
  * The user rows of a table, as `isRow` would pick them, in one walk of its own rows: neither header
  * nor footer rows, nor empty ones, nor (with no <thead>) those before the header row.
  */
-function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean): Element[] {
+function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean, columns: number): Element[] {
   const rows: Element[] = [];
   let afterHeader = hasHead;
   const take = (row: Element) => {
     if (row === headerRow) afterHeader = true;
-    else if (afterHeader && row.childElementCount > 0) rows.push(row);
+    else if (afterHeader && row.childElementCount > 0 && !spansTheTable(row, columns)) rows.push(row);
   };
   for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     const tag = child.tagName;
@@ -53,6 +53,16 @@ function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean)
     }
   }
   return rows;
+}
+
+/**
+ * A row of one cell across the whole table: a group heading, a pager, "No users found", never a
+ * user.
+ */
+function spansTheTable(row: Element, columns: number): boolean {
+  if (row.childElementCount !== 1 || columns < 2) return false;
+  const cell = row.firstElementChild;
+  return !!cell && cell.hasAttribute('colspan') && Number(cell.getAttribute('colspan')) >= columns;
 }
 
 function rowCells(row: Element): Element[] {
@@ -133,13 +143,14 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     element.parentElement?.tagName !== 'THEAD' &&
     element.parentElement?.tagName !== 'TFOOT' &&
     element.childElementCount > 0 &&
+    !spansTheTable(element, headers.length) &&
     // A header drawn with <td>s sits first; rows before it are not users.
     (headRows.length > 0 || headerRow.compareDocumentPosition(element) === Node.DOCUMENT_POSITION_FOLLOWING);
   return {
     headers,
     rowSelector: 'tr',
     isRow,
-    rows: () => bodyRows(table, headerRow, headRows.length > 0),
+    rows: () => bodyRows(table, headerRow, headRows.length > 0, headers.length),
     cells: (row, count = Number.POSITIVE_INFINITY) =>
       cellsInPlace(row, headers.length) ?? tableRowCells(row, count),
   };
