@@ -140,6 +140,34 @@ describe('in-page warnings in Chromium, signed out', () => {
     await page.close();
   });
 
+  it('marks the cards a single-page app draws after load, and each page of them as it is drawn in place', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.route('**/team-cards.html', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: TEAM_CARDS }),
+    );
+    await page.goto(`${pages.url}/team-cards.html`);
+    const marks = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('.member-card')].map((card) => [
+            card.querySelector('.handle')?.textContent,
+            card.getAttribute('data-rollcall'),
+          ]),
+        ),
+      );
+    await expect
+      .poll(marks, { timeout: 10_000 })
+      .toEqual({ '@lena.hoffmann': 'ok', '@frontdesk': 'generic', '@marc.dubois': 'ok' });
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    await expect.poll(() => banner.textContent()).toContain('Seen page 1, 3 users.');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await expect.poll(marks).toEqual({ '@reception': 'generic', '@sofia.rossi': 'ok' });
+    await expect.poll(() => banner.textContent()).toContain('Every page seen (5 of 5)');
+    await screenshot(page, 'in-page-team-cards');
+    await page.close();
+  });
+
   it('marks a 2,000-row list with its badges in a layer beside it, each over its own row', async () => {
     const rows = 2000;
     expect(rows).toBeGreaterThan(LAYER_FROM_ROWS);
@@ -199,3 +227,32 @@ describe('in-page warnings in Chromium, signed out', () => {
     await page.close();
   });
 });
+
+/**
+ * A team page as a single-page app draws it: member cards of `div`s with no roles, an avatar, a
+ * name, a handle and a role chip, drawn after load, three to a page, the next page drawn into the
+ * same grid; the pager says "1–3 von 5" (German interface).
+ */
+const TEAM_CARDS = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Team</title>
+<style>.grid{display:grid;grid-template-columns:repeat(3,1fr);gap:12px}.member-card{border:1px solid #ccc;padding:8px}</style>
+</head><body><div id="app">Laden…</div><script>
+const members = [
+  ['Lena Hoffmann', 'lena.hoffmann', 'Inhaberin'], ['Front Desk', 'frontdesk', 'Mitglied'], ['Marc Dubois', 'marc.dubois', 'Mitglied'],
+  ['Reception', 'reception', 'Gast'], ['Sofia Rossi', 'sofia.rossi', 'Administrator'],
+];
+let start = 0;
+function draw() {
+  const app = document.getElementById('app');
+  if (!app.querySelector('.grid')) {
+    app.innerHTML = '<h1>Team</h1><div class="grid"></div><div class="pager"><span class="range"></span> <button type="button">Weiter</button></div>';
+    app.querySelector('button').addEventListener('click', () => { start += 3; draw(); });
+  }
+  const shown = members.slice(start, start + 3);
+  app.querySelector('.grid').innerHTML = shown.map(([name, login, role]) =>
+    '<div class="member-card"><div class="card-head"><span class="avatar">' + name[0] + '</span><div><div class="name">' + name +
+    '</div><div class="handle">@' + login + '</div></div></div><span class="chip">' + role + '</span></div>').join('');
+  app.querySelector('.range').textContent = (start + 1) + '–' + (start + shown.length) + ' von ' + members.length;
+  app.querySelector('button').disabled = start + 3 >= members.length;
+}
+setTimeout(draw, 300);
+</script></body></html>`;
