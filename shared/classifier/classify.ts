@@ -1,5 +1,6 @@
 import {
   ANY_NAME,
+  ANY_ROLE,
   DEVICE,
   FIRST_NAME,
   FNV_OFFSET,
@@ -83,12 +84,35 @@ function kindOf(bits: number): TokenKind | null {
   return null;
 }
 
-/** "dispatcher" -> role (dispatch + er), when the stem is a role word of four letters or more. */
+/**
+ * One ending written the way each language writes it: French -ité, Italian -ità, Spanish -idad,
+ * Portuguese -idade, German -ität, Dutch -iteit ("contabilité" is the Italian contabilità with a
+ * French accent); -tion, -ción, -zione, -ção, -tie, -sjon likewise.
+ */
+const SAME_ENDINGS = [
+  ['ite', 'ita', 'idad', 'idade', 'itat', 'iteit'],
+  ['tion', 'cion', 'zione', 'cao', 'tie', 'sjon'],
+];
+
+/**
+ * "dispatcher" -> role (dispatch + er), when the stem is a role word of four letters or more;
+ * "contabilite" -> role, as contabilita written with another language's ending.
+ */
 function inflectedRole(word: string): TokenKind | null {
   for (const suffix of ROLE_SUFFIXES) {
     if (word.length - suffix.length >= 4 && word.endsWith(suffix)) {
       const kind = kindOf(lookup(word.slice(0, -suffix.length)) & ~ANY_NAME);
       if (kind) return kind;
+    }
+  }
+  for (const endings of SAME_ENDINGS) {
+    for (const ending of endings) {
+      if (word.length - ending.length < 4 || !word.endsWith(ending)) continue;
+      const stem = word.slice(0, -ending.length);
+      for (const other of endings) {
+        const kind = other === ending ? null : kindOf(lookup(stem + other) & ~ANY_NAME);
+        if (kind) return kind;
+      }
     }
   }
   return null;
@@ -114,6 +138,10 @@ export function segment(s: string): Token[] {
     const limit = Math.min(n, i + MAX_WORD_LENGTH);
     let hash = FNV_OFFSET;
     let hash2 = SECOND_OFFSET;
+    // The role word that ends one letter back, for a compound's linking "s" ("Empfangstheke" is
+    // empfang + s + theke, "Behandlungsraum1" behandlung + s + raum): German, Dutch and the Nordic
+    // languages join words with it.
+    let roleBefore: TokenKind | null = null;
     for (let j = i + 1; j <= n; j++) {
       const len = j - i;
       if (j <= limit) {
@@ -130,14 +158,20 @@ export function segment(s: string): Token[] {
         }
       } else {
         if (j <= limit && len >= 3) {
-          kind = kindOf(lookupHashed(hash, hash2, len));
+          const bits = lookupHashed(hash, hash2, len);
+          kind = kindOf(bits);
           if (kind) cost = kind === 'name' ? KNOWN_OTHER_NAME : KNOWN;
+          else if (roleBefore && len >= 5 && s.charCodeAt(j - 1) === 115 /* s */) {
+            kind = roleBefore;
+            cost = KNOWN_INFLECTED;
+          }
           // Inflections only at the end of a piece ("dispatchers"), which keeps the loop cheap.
           else if (len >= 5 && j === n) {
             kind = inflectedRole(s.slice(i, j));
             if (kind) cost = KNOWN_INFLECTED;
           }
-        }
+          roleBefore = bits & ANY_ROLE ? kindOf(bits & ~ANY_NAME) : null;
+        } else roleBefore = null;
         if (!kind) {
           cost = UNKNOWN + UNKNOWN_PER_LETTER * len;
           kind = 'unknown';
@@ -161,6 +195,8 @@ export function segment(s: string): Token[] {
 }
 
 const VOWEL = /[aeiouy]/;
+/** "Mark Sales", "Anna Kowalska", "José de Souza": capitalised words with spaces between them. */
+const WRITTEN_AS_NAME = /^\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{Ll}'-]+){1,2}$/u;
 
 /** An unknown word's reading: a function word by its ending, a name-like word, or nothing. */
 function readUnknown(token: Token): void {
@@ -332,7 +368,16 @@ export function classify(written: string, displayName?: string | null): Classifi
 
   const display = displayName?.trim() ?? '';
   const login = loginPart(username);
-  if (display && display.toLowerCase() !== login.toLowerCase()) {
+  const sameAsLogin = !display || display.toLowerCase() === login.toLowerCase();
+  if (sameAsLogin && WRITTEN_AS_NAME.test(login) && (lookup(tokens[0]?.text ?? '') & FIRST_NAME) !== 0) {
+    // A wiki's "Mark Sales" is a username with no display name beside it: written as a first name
+    // and a surname, it is read as the person's name, whatever the later words mean.
+    const reading = readDisplayName(login, tokens);
+    if (reading.roleWords.length === 0 && reading.nameWords.length === reading.words.length) {
+      personal += 3;
+      personalReasons.push(`written as a person's name "${login}"`);
+    }
+  } else if (!sameAsLogin) {
     const reading = readDisplayName(display, tokens);
     const nameTokens = tokens.filter((t) => t.kind !== 'number' && t.kind !== 'placeholder');
     const matched =
