@@ -42,7 +42,6 @@ const SOURCES = [
 // only published role words in these languages that ship in an npm package.
 const FAKER_JOB_LOCALES = ['en', 'fr', 'es', 'pt_BR', 'sv'];
 
-
 // RFC 2142 "Mailbox names for common services, roles and functions", sections 3-5, plus the
 // mailboxes every mail system reserves.
 const RFC_2142 = `info marketing sales support abuse noc security postmaster hostmaster usenet news webmaster
@@ -139,7 +138,9 @@ function plainWords(raw, fold) {
 }
 function nameWords(raw) {
   const words = plainWords(raw, (s) => s);
-  return /[äöüøå]/i.test(raw) ? [...words, ...plainWords(raw, (s) => s.replace(/[äöüøå]/g, (c) => TRANSLIT[c]))] : words;
+  return /[äöüøå]/i.test(raw)
+    ? [...words, ...plainWords(raw, (s) => s.replace(/[äöüøå]/g, (c) => TRANSLIT[c]))]
+    : words;
 }
 
 /**
@@ -148,7 +149,9 @@ function nameWords(raw) {
  */
 function curatedWords() {
   const kinds = { role: [], device: [], placeholder: [], service: [] };
-  for (const file of readdirSync(WORDS_DIR).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(WORDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     let kind = null;
     for (const line of readFileSync(new URL(file, WORDS_DIR), 'utf8').split('\n')) {
       if (line.startsWith('#') || line.trim() === '') continue;
@@ -206,7 +209,8 @@ try {
     const person = faker.allLocales[locale].person;
     const titles = [...flat(person.job_type), ...(locale === 'en' ? [] : flat(person.job_area))];
     // "de la communication": the words of four letters or more.
-    for (const t of titles) for (const w of nameWords(t)) if (w.length >= 4 && !NAMES_OVER_ROLES.has(w)) newWords.set(w, 'role');
+    for (const t of titles)
+      for (const w of nameWords(t)) if (w.length >= 4 && !NAMES_OVER_ROLES.has(w)) newWords.set(w, 'role');
   }
   for (const [kind, list] of Object.entries(curatedWords()))
     for (const w of list) if (!NAMES_OVER_ROLES.has(w)) newWords.set(w, kind);
@@ -275,6 +279,13 @@ try {
       ...SOURCES,
       { source: 'RFC 2142', used: 'mailbox names for common services, roles and functions' },
       { source: 'Rollcall curated lists', used: 'small-firm role, device, placeholder and service words' },
+      {
+        source: 'Rollcall curated lists, one per language (shared/classifier/data/words)',
+        used: 'role, function, department, room, team, device and placeholder words, written by hand',
+        files: readdirSync(WORDS_DIR)
+          .filter((f) => f.endsWith('.txt'))
+          .sort(),
+      },
     ],
     removedRoleWordsFromNames: removed,
     first: frontCode(first),

@@ -70,7 +70,11 @@ const languages = [...new Set(rows.map((r) => r.language))].sort();
 for (const split of ['dev', 'holdout', 'all']) {
   const part = split === 'all' ? rows : rows.filter((r) => r.split === split);
   line(split, part);
-  for (const language of languages) line(`  ${language}`, part.filter((r) => r.language === language));
+  for (const language of languages)
+    line(
+      `  ${language}`,
+      part.filter((r) => r.language === language),
+    );
 }
 const shown = show === 'all' ? rows : rows.filter((r) => r.split === show);
 const { misses } = measure(shown);

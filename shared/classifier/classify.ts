@@ -369,9 +369,15 @@ export function classify(written: string, displayName?: string | null): Classifi
   const display = displayName?.trim() ?? '';
   const login = loginPart(username);
   const sameAsLogin = !display || display.toLowerCase() === login.toLowerCase();
-  if (sameAsLogin && WRITTEN_AS_NAME.test(login) && (lookup(tokens[0]?.text ?? '') & FIRST_NAME) !== 0) {
+  if (
+    sameAsLogin &&
+    WRITTEN_AS_NAME.test(login) &&
+    (lookup(tokens[0]?.text ?? '') & FIRST_NAME) !== 0 &&
+    !tokens.some((t) => t.kind === 'device')
+  ) {
     // A wiki's "Mark Sales" is a username with no display name beside it: written as a first name
-    // and a surname, it is read as the person's name, whatever the later words mean.
+    // and a surname, it is read as the person's name, whatever the later words mean ("Iris Scanner"
+    // is still the scanner).
     const reading = readDisplayName(login, tokens);
     if (reading.roleWords.length === 0 && reading.nameWords.length === reading.words.length) {
       personal += 3;
