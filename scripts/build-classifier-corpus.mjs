@@ -973,7 +973,7 @@ try {
       const firsts = nameList(def, 'first_name');
       const lasts = nameList(def, 'last_name');
       if (firsts.length === 0 || lasts.length === 0) continue;
-      for (let i = 0; i < Math.ceil(48 / locales.length); i++) {
+      for (let i = 0; i < Math.ceil(120 / locales.length); i++) {
         const f = pick(firsts);
         const l = pick(lasts);
         const [pattern, fn] = PATTERNS[n++ % PATTERNS.length];

@@ -85,7 +85,7 @@ const ROLE_WORDS = `reception receptionist receptions frontdesk front desk desks
   marketingteam social media web website online portal intranet lawfirm chambers barristers notary
   notaries costs costing costings disbursement matters matter filing search searches
   southbranch northbranch eastbranch westbranch city downtown uptown room rooms hours station stations
-  line lines acct accts recep rcpt asst assist coord dept supv supp mktg conv bkg bkgs resv agt mgmt
+  lines acct accts recep rcpt asst assist coord dept supv supp mktg conv bkg bkgs resv agt mgmt
   ofc admn`;
 
 // Machines and shared devices: a login named after one is never a person's.
@@ -109,7 +109,7 @@ const SERVICE_WORDS = `api bot bots svc service integration integrations sync im
 const NAMES_OVER_ROLES = new Set(
   `alexa alpha apple berlin boston brand captain china church class cloud code core crew denver deputy
   english fellows france gardner homes house india junk la learn list mayor mentor merchant music no
-  paris pastor president prime search stay sydney ta welcome work press angels beta chef hi hola tribe
+  paris pastor president prime search stay sydney ta welcome per sem work press angels beta chef hi hola tribe
   squad smile rockstars geeks ladies women friends fun giving global lunch nobody`.split(/\s+/),
 );
 
