@@ -236,6 +236,10 @@ try {
     for (const n of flat(locale.person?.first_name)) for (const w of nameWords(n)) first.add(w);
     for (const n of flat(locale.person?.last_name)) for (const w of nameWords(n)) last.add(w);
   }
+  // faker's Polish surnames are the masculine forms: a woman's Kowalski is Kowalska, her Nowicki
+  // Nowicka (the adjectival surnames' feminine ending, -ski/-cki/-dzki -> -ska/-cka/-dzka).
+  for (const n of flat(faker.allLocales.pl.person.last_name))
+    for (const w of nameWords(n)) if (/(?:s|c|dz)ki$/.test(w)) last.add(`${w.slice(0, -1)}a`);
   const cspell = readFileSync(join(dirs['@cspell/dict-people-names'], 'dict/people-names.txt'), 'utf8');
   for (const line of cspell.split('\n')) {
     if (!line || line.startsWith('#')) continue;

@@ -54,6 +54,9 @@ describe('role logins in the languages a firm works in', () => {
     ['lars.moeller', 'Lars Møller'],
     ['jan.kowalski', null],
     ['michał.wiśniewski', null],
+    // A Polish woman's surname: Kowalska, Wiśniewska.
+    ['akowalska', null],
+    ['m.wisniewska', 'Maria Wiśniewska'],
   ])('calls %s (%s) personal: a trade word as a surname', (username, displayName) => {
     expect(classify(username, displayName).verdict).toBe('personal');
   });
