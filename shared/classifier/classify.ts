@@ -72,6 +72,13 @@ const UNKNOWN_PER_LETTER = 0.05;
 const ROLE_SUFFIXES = ['s', 'es', 'er', 'ers', 'ing', 'ings', 'ist', 'ists', 'or', 'ors', 'al'];
 /** Endings of function words (scheduling, administration, receivables, fulfilment, ...). */
 const FUNCTION_ENDING = /(ing|ings|tion|tions|sion|ment|ments|ance|ances|ence|ship|ables|ities|ology|ops)$/;
+/**
+ * The same in the other languages, after a stem of four letters or more (so "Cheung" and "Falcao"
+ * stay names): German -ung/-heit/-keit/-ität (Verwaltung), Italian -zione, Spanish -ción,
+ * Portuguese -ção, Dutch -iteit, Polish -acja/-ość (rejestracja, księgowość).
+ */
+const OTHER_FUNCTION_ENDING =
+  /^[a-z]{4,}(ung|ungen|heit|keit|itat|iteit|zione|zioni|cion|ciones|cao|coes|acja|acje|osc)$/;
 
 function kindOf(bits: number): TokenKind | null {
   if (bits & DEVICE) return 'device';
@@ -200,7 +207,11 @@ const WRITTEN_AS_NAME = /^\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{Ll}'-]
 
 /** An unknown word's reading: a function word by its ending, a name-like word, or nothing. */
 function readUnknown(token: Token): void {
-  if (token.text.length >= 6 && FUNCTION_ENDING.test(token.text)) token.kind = 'function-like';
+  if (
+    token.text.length >= 6 &&
+    (FUNCTION_ENDING.test(token.text) || OTHER_FUNCTION_ENDING.test(token.text))
+  )
+    token.kind = 'function-like';
 }
 
 /** The tokens of a login: digits kept as numbers, letters segmented into words. */

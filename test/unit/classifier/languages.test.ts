@@ -34,6 +34,14 @@ describe('role logins in the languages a firm works in', () => {
     expect(classify(username).verdict).toBe('generic');
   });
 
+  it('reads an unlisted word by its function-word ending in each language', () => {
+    expect(classify('Zahlungsabwicklung').verdict).toBe('generic');
+    expect(classify('produzione2').verdict).toBe('generic');
+    expect(classify('Qualitätssicherung').verdict).toBe('generic');
+    // A surname with such an ending after a short stem is still a name.
+    expect(classify('m.cheung').verdict).toBe('personal');
+  });
+
   it('splits German compounds at their linking s, with accents kept or folded', () => {
     expect(loginTokens('Empfangstheke').map((t) => [t.text, t.kind])).toEqual([
       ['empfangs', 'role'],
