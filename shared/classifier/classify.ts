@@ -207,10 +207,7 @@ const WRITTEN_AS_NAME = /^\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{Ll}'-]
 
 /** An unknown word's reading: a function word by its ending, a name-like word, or nothing. */
 function readUnknown(token: Token): void {
-  if (
-    token.text.length >= 6 &&
-    (FUNCTION_ENDING.test(token.text) || OTHER_FUNCTION_ENDING.test(token.text))
-  )
+  if (token.text.length >= 6 && (FUNCTION_ENDING.test(token.text) || OTHER_FUNCTION_ENDING.test(token.text)))
     token.kind = 'function-like';
 }
 
