@@ -2,7 +2,8 @@
 // Builds test/fixtures/classifier/corpus.tsv, the labelled usernames `npm run eval:classifier`
 // measures the classifier on. Run with `npm run build:classifier-corpus`; the output is committed.
 //
-// Every row says where it came from. Rows are of four kinds:
+// Every row says its language (en, de, fr, es, pt, it, nl, nordic for Danish/Norwegian/Swedish, pl)
+// and where it came from. Rows are of four kinds:
 //  - published role mailbox names (RFC 2142; the role-based-email-addresses package), generic;
 //  - synthetic role logins of small firms: role phrases written here, rendered the ways people write
 //    logins (frontdesk2, FrontDesk, front.desk, front_desk@firm), generic;
@@ -13,8 +14,9 @@
 //
 // Guard against tuning to the corpus: the held-out split is (1) every personal login made from names
 // the classifier's lexicon does not contain (surnames over 8 letters that the size budget left out of
-// the lexicon), (2) every login made from HOLDOUT_ROLE_PHRASES, a second list of role phrases written
-// at the same time as the first and never used while tuning, and (3) a fixed 30% of all other rows,
+// the lexicon), (2) every login made from HOLDOUT_ROLE_PHRASES and from the second list of each
+// language in LANGUAGE_ROLE_PHRASES and TRADE_ROLE_PHRASES, written at the same time as the first
+// and never used while tuning, and (3) a fixed 30% of all other rows,
 // chosen by a hash of the username. Only the dev split was looked at while the classifier was tuned.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
