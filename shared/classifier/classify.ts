@@ -198,7 +198,42 @@ export function segment(s: string): Token[] {
     out.push({ text: s.slice(i, j), kind: kinds[j] ?? 'unknown' });
     j = i;
   }
+  if (out.length === 1 && out[0]?.kind === 'unknown') return compoundWithRole(s) ?? out;
   return out.reverse();
+}
+
+/** The shortest role word a compound is split at: "kunden", not "lager" (Lagerfeld is a surname). */
+const MIN_COMPOUND_ROLE = 6;
+
+/**
+ * A run of letters that no words cover may still be a compound of a role word and an unlisted
+ * word: German, Dutch and the Nordic languages write them as one ("Empfangsbereich" is empfang·s +
+ * bereich, "kundenkonto" kunden + konto, "Hauptkasse" haupt + kasse). The role word must be six
+ * letters or more, at the start (with its linking "s") or at the end, beside four letters or more.
+ */
+function compoundWithRole(s: string): Token[] | null {
+  const n = s.length;
+  for (let k = n - 4; k >= MIN_COMPOUND_ROLE; k--) {
+    const head = s.slice(0, k);
+    let kind = kindOf(lookup(head) & ~ANY_NAME);
+    if (!kind && head.endsWith('s') && k - 1 >= MIN_COMPOUND_ROLE)
+      kind = kindOf(lookup(head.slice(0, -1)) & ~ANY_NAME);
+    if (kind)
+      return [
+        { text: head, kind },
+        { text: s.slice(k), kind: 'unknown' },
+      ];
+  }
+  for (let k = 4; k <= n - MIN_COMPOUND_ROLE; k++) {
+    const tail = s.slice(k);
+    const kind = kindOf(lookup(tail) & ~ANY_NAME);
+    if (kind)
+      return [
+        { text: s.slice(0, k), kind: 'unknown' },
+        { text: tail, kind },
+      ];
+  }
+  return null;
 }
 
 const VOWEL = /[aeiouy]/;

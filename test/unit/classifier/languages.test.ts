@@ -51,6 +51,16 @@ describe('role logins in the languages a firm works in', () => {
     expect(loginTokens('Rezeption_Büro2').map((t) => t.text)).toEqual(['rezeption', 'buro', '2']);
   });
 
+  it('reads a compound of a role word and an unlisted word as the role', () => {
+    expect(loginTokens('Empfangsbereich').map((t) => [t.text, t.kind])).toEqual([
+      ['empfangs', 'role'],
+      ['bereich', 'unknown'],
+    ]);
+    expect(classify('Empfangsbereich').verdict).toBe('generic');
+    expect(classify('kundenkonto2').verdict).toBe('generic');
+    expect(classify('Verwaltungsangestellte').verdict).toBe('generic');
+  });
+
   it.each([
     ['thomas.koch', 'Thomas Koch'],
     ['srichter', null],
