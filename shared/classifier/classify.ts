@@ -202,7 +202,7 @@ export function segment(s: string): Token[] {
   return out.reverse();
 }
 
-/** The shortest role word a compound is split at: "kunden", not "lager" (Lagerfeld is a surname). */
+/** The shortest role word a compound is split at, so that a short one does not split an unlisted surname. */
 const MIN_COMPOUND_ROLE = 6;
 
 /**
