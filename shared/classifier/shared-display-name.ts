@@ -35,6 +35,11 @@ const HOUSEHOLD_WORDS = new Set([
   'gezin',
   'rodzina',
 ]);
+// The other languages put the word first; in English "Family Law" and "Family Court" are a firm's
+// departments, so only "Smith family" counts there.
+const PREFIX_HOUSEHOLD_WORDS = new Set(
+  [...HOUSEHOLD_WORDS].filter((w) => w !== 'family' && w !== 'household'),
+);
 const MAYBE_SHARED =
   /[&+/|;,]|\s[yei]\s|\b(?:and|or|und|et|en|og|och|the|household|gezin|rodzina)\b|famil|famig/i;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame']);
@@ -91,9 +96,8 @@ export function namesTwoPeople(displayName: string | null | undefined): SharedDi
       words.slice(0, -1).some((w) => lookup(w) & (SURNAME | ANY_NAME) && !(lookup(w) & ANY_ROLE))) ||
     (words.length >= 2 &&
       words.length <= 4 &&
-      HOUSEHOLD_WORDS.has(words[0] as string) &&
-      !HOUSEHOLD_WORDS.has(words[1] as string) &&
-      isPerson(text.replace(/^\s*\S+\.?\s+/, '')));
+      PREFIX_HOUSEHOLD_WORDS.has(words[0] as string) &&
+      words.slice(1).some(isSurnameOnly));
   if (household) return { people: [text], reason: `the display name "${text}" names a household` };
   return null;
 }
@@ -109,6 +113,14 @@ function joinedFirstNames(text: string): string[] | null {
   if (left.length > 3 || right.length > 3) return null;
   if (!isFirstNameOnly(left[left.length - 1]) || !isFirstNameOnly(right[0])) return null;
   return [(m[1] as string).trim(), (m[2] as string).trim()];
+}
+
+/** A known name that is no role word, also in the Polish plural "Kowalskich", "Nowaków". */
+function isSurnameOnly(word: string): boolean {
+  const forms = [word];
+  if (/[iy]ch$/.test(word)) forms.push(word.slice(0, -2));
+  if (word.endsWith('ow')) forms.push(word.slice(0, -2));
+  return forms.some((w) => (lookup(w) & ANY_NAME) !== 0 && (lookup(w) & ANY_ROLE) === 0);
 }
 
 function isPluralSurname(word: string): boolean {

@@ -130,6 +130,7 @@ describe('shared-login wording in other languages', () => {
     'Familjen Andersson',
     'Gezin de Vries',
     'Rodzina Kowalskich',
+    'Rodzina Nowaków',
   ])('finds a household in "%s"', (displayName) => {
     expect(namesTwoPeople(displayName)?.reason).toContain('household');
   });
@@ -142,6 +143,10 @@ describe('shared-login wording in other languages', () => {
     'Mario e Rossi',
     'Empfang und Kasse',
     'Familie Empfang',
+    'Familie Beratung',
+    // A law firm's departments, not households.
+    'Family Law',
+    'Family Court',
   ])('does not call "%s" two people', (displayName) => {
     expect(namesTwoPeople(displayName)).toBeNull();
   });
