@@ -84,15 +84,21 @@ function readFrom(at: RowCells): PageLogin | null {
   const email =
     (emailCell ? cellSegments(emailCell) : userSegments).find((segment) => isEmail(segment)) ?? null;
 
+  const { columns } = at.list;
+  const namesShown =
+    columns.displayName !== undefined || columns.firstName !== undefined || columns.lastName !== undefined;
   return {
     username,
-    displayName: readDisplayName(
-      cellOf(at, 'displayName'),
-      cellOf(at, 'firstName'),
-      cellOf(at, 'lastName'),
-      userSegments,
-      loginSegment,
-    ),
+    // Where the list shows no name, the login is the name the user goes by (wikis allow "Ana y
+    // Pedro" as a login), and is judged as one.
+    displayName:
+      readDisplayName(
+        cellOf(at, 'displayName'),
+        cellOf(at, 'firstName'),
+        cellOf(at, 'lastName'),
+        userSegments,
+        loginSegment,
+      ) ?? (namesShown ? null : username),
     email: email ? clip(email, 320) : null,
     status: nullIfEmpty(textOf(at, 'status'), 100),
   };

@@ -132,9 +132,10 @@ describe('the record detector', () => {
       {
         layout: 'records',
         rows: [
-          ['recepcion', null, 'recepcion@clinica.example', 'Administrador'],
-          ['lgarcia', null, 'lgarcia@clinica.example', 'Usuario'],
-          ['mlopez', null, 'mlopez@clinica.example', 'Usuario'],
+          // No name shown: the login is the name the user goes by.
+          ['recepcion', 'recepcion', 'recepcion@clinica.example', 'Administrador'],
+          ['lgarcia', 'lgarcia', 'lgarcia@clinica.example', 'Usuario'],
+          ['mlopez', 'mlopez', 'mlopez@clinica.example', 'Usuario'],
         ],
       },
     ]);
