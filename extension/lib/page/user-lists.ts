@@ -78,8 +78,8 @@ export function findUserLists(root: Document | Element = document, adapter?: Pag
     if (list) lists.push(list);
   }
   // Layouts told by shape rather than selector walk the rest of the page once, past every list
-  // the others found and every table, grid and list they looked at.
-  const passed = new Set<Element>(candidates);
+  // the others found (a list they looked at and left may still be one of records).
+  const passed = new Set<Element>(lists.map((list) => list.element));
   for (const layout of DISCOVERING)
     for (const element of layout.discover?.(root, passed) ?? []) {
       const list = describeWith(layout, element, adapter ?? null);

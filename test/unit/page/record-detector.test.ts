@@ -126,6 +126,24 @@ describe('the record detector', () => {
     ]);
   });
 
+  it('reads an <ol> of records with no links to user pages', () => {
+    document.body.innerHTML = `<ol class="accounts">
+      <li><span class="who">Inès Moreau</span> <span class="mail">ines.moreau@atelier.example</span></li>
+      <li><span class="who">Comptabilité</span> <span class="mail">compta@atelier.example</span></li>
+      <li><span class="who">Jean Petit</span> <span class="mail">j.petit@atelier.example</span></li>
+    </ol>`;
+    expect(found()).toEqual([
+      {
+        layout: 'records',
+        rows: [
+          ['ines.moreau@atelier.example', 'Inès Moreau', 'ines.moreau@atelier.example', null],
+          ['compta@atelier.example', 'Comptabilité', 'compta@atelier.example', null],
+          ['j.petit@atelier.example', 'Jean Petit', 'j.petit@atelier.example', null],
+        ],
+      },
+    ]);
+  });
+
   it('reads a <dl> with a term per user', () => {
     document.body.innerHTML = DL_LIST;
     expect(found()).toEqual([
