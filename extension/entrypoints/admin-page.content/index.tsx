@@ -104,16 +104,21 @@ export default defineContentScript({
     const gatherPage = async () => {
       const list = summary.firstList;
       if (!list) return;
-      const rows = [...warnings.rows].flatMap(([element, watched]) =>
-        watched.list === list ? (readRow(list, element) ?? []) : [],
-      );
+      const shown = [...warnings.rows].filter(([, watched]) => watched.list === list);
       const key = gatheringKey(location.href);
       gathered ??= (await gatherings)[key] ?? null;
-      const next = gatherShownPage(list.element, rows, gathered, location.href, Date.now());
+      const next = gatherShownPage(
+        list.element,
+        { count: shown.length, read: () => shown.flatMap(([element]) => readRow(list, element) ?? []) },
+        gathered,
+        location.href,
+        Date.now(),
+      );
       if (!next) return;
-      gathered = next.gathered;
       paging = next.paging;
       drawBanner();
+      if (!next.gathered) return;
+      gathered = next.gathered;
       await listGatheringsItem.setValue(withGathering(await listGatheringsItem.getValue(), key, gathered));
     };
 

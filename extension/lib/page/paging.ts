@@ -71,7 +71,8 @@ export function statedRange(list: Element): StatedRange | null {
       sibling;
       sibling = sibling.nextElementSibling
     ) {
-      if (sibling === element) continue;
+      // A pager or a count is a few elements; a big sibling is more content, not read whole.
+      if (sibling === element || sibling.childElementCount > 30) continue;
       const text = sibling.textContent ?? '';
       if (text.length > MAX_TEXT || !/\d/.test(text)) continue;
       const range = parseStatedRange(text);
@@ -252,20 +253,29 @@ export function gatheringKey(url: string): string {
 /**
  * Takes the page of a list now shown into its gathering, where the list is paged: where the page
  * states its range or total, or its address names a page. Null for a list shown whole on its page
- * with nothing said of a total (the admin then says whether it is complete).
+ * with nothing said of a total (the admin then says whether it is complete). A list the page says
+ * it shows whole ("16 staff", every row here) is complete as it stands, and its rows are not read
+ * twice: `gathered` is then null, and a sync sends the rows on the page.
  */
 export function gatherShownPage(
   list: Element,
-  rows: readonly PageRow[],
+  shown: { count: number; read(): PageRow[] },
   before: Gathered | null,
   url: string,
   now: number,
-): { gathered: Gathered; paging: PagingState & { filtered: boolean } } | null {
+): { gathered: Gathered | null; paging: PagingState & { filtered: boolean } } | null {
   const range = statedRange(list);
-  const number = pageNumber(range, rows.length, url, before?.pageSize ?? null);
+  const number = pageNumber(range, shown.count, url, before?.pageSize ?? null);
   if (!range && number === null) return null;
+  const filtered = isFiltered(list, url);
+  if (!before && range && (number ?? 1) === 1 && range.total === shown.count)
+    return {
+      gathered: null,
+      paging: { pages: [1], users: shown.count, total: range.total, complete: true, filtered },
+    };
+  const rows = shown.read();
   const gathered = gatherPage(before, { rows, range, number, now });
   if (range && range.to !== null && range.to < range.total)
     gathered.pageSize = Math.max(gathered.pageSize ?? 0, rows.length);
-  return { gathered, paging: { ...pagingState(gathered), filtered: isFiltered(list, url) } };
+  return { gathered, paging: { ...pagingState(gathered), filtered } };
 }

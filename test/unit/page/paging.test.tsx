@@ -27,6 +27,7 @@ const row = (username: string): PageRow => ({
   permissions: null,
 });
 const rows = (...names: string[]) => names.map(row);
+const shownRows = (...names: string[]) => ({ count: names.length, read: () => rows(...names) });
 
 describe('what a page says of its place in a paged list', () => {
   it.each([
@@ -118,15 +119,27 @@ describe('gathering a paged list', () => {
   it('leaves a list alone that shows no pager and states no total', () => {
     document.body.innerHTML = '<table id="t"><tr><td>x</td></tr></table><p>Welcome back</p>';
     const table = document.getElementById('t') as Element;
-    expect(gatherShownPage(table, rows('a'), null, 'https://app.example/users', at)).toBeNull();
+    expect(gatherShownPage(table, shownRows('a'), null, 'https://app.example/users', at)).toBeNull();
   });
 
   it('calls a list filtered when a search is typed beside it', () => {
     document.body.innerHTML = `<div><form><input type="search" value="sales"></form>
       <table id="t"><tr><td>x</td></tr></table><p>1 staff found</p></div>`;
     const table = document.getElementById('t') as Element;
-    const shown = gatherShownPage(table, rows('a'), null, 'https://app.example/users', at);
+    const shown = gatherShownPage(table, shownRows('a'), null, 'https://app.example/users', at);
     expect(shown?.paging).toMatchObject({ users: 1, total: 1, complete: true, filtered: true });
+  });
+
+  it('takes a list the page says it shows whole as complete, without reading its rows again', () => {
+    document.body.innerHTML = '<div><table id="t"><tr><td>x</td></tr></table><p>2 users</p></div>';
+    const table = document.getElementById('t') as Element;
+    const read = vi.fn(() => rows('a', 'b'));
+    const shown = gatherShownPage(table, { count: 2, read }, null, 'https://app.example/users', at);
+    expect(shown).toEqual({
+      gathered: null,
+      paging: { pages: [1], users: 2, total: 2, complete: true, filtered: false },
+    });
+    expect(read).not.toHaveBeenCalled();
   });
 
   it('writes page numbers as a reader does', () => {
