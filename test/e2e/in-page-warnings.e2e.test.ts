@@ -168,6 +168,34 @@ describe('in-page warnings in Chromium, signed out', () => {
     await page.close();
   });
 
+  it('gathers a list paged over page loads: each page marked as it loads, the banner counting every page seen', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.route('**/paged-users.html*', (route) => {
+      const number = Number(new URL(route.request().url()).searchParams.get('page') ?? '1');
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: pagedUsers(number) });
+    });
+    const marks = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('tbody tr')].map((row) => [
+            row.querySelector('td')?.textContent,
+            row.getAttribute('data-rollcall'),
+          ]),
+        ),
+      );
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    await page.goto(`${pages.url}/paged-users.html`);
+    await expect.poll(marks).toEqual({ hbauer: 'ok', reception: 'generic', lnovak: 'ok' });
+    await expect.poll(() => banner.textContent()).toContain('Seen page 1, 3 users.');
+    expect(await banner.textContent()).toContain('2 of 5 not seen yet');
+    await page.getByRole('link', { name: 'Nächste Seite' }).click();
+    await expect.poll(marks).toEqual({ admin: 'default', jwojcik: 'ok' });
+    await expect.poll(() => banner.textContent()).toContain('Seen pages 1–2, 5 users.');
+    expect(await banner.textContent()).toContain('Every page seen (5 of 5)');
+    await page.close();
+  });
+
   it('marks a 2,000-row list with its badges in a layer beside it, each over its own row', async () => {
     const rows = 2000;
     expect(rows).toBeGreaterThan(LAYER_FROM_ROWS);
@@ -256,3 +284,24 @@ function draw() {
 }
 setTimeout(draw, 300);
 </script></body></html>`;
+
+/** A server-rendered user list in German, three users a page, each page its own page load. */
+function pagedUsers(number: number): string {
+  const users = [
+    ['hbauer', 'Hanna Bauer'],
+    ['reception', 'Reception'],
+    ['lnovak', 'Lukas Novak'],
+    ['admin', 'Administrator'],
+    ['jwojcik', 'Jan Wójcik'],
+  ];
+  const shown = users.slice((number - 1) * 3, number * 3);
+  const from = (number - 1) * 3 + 1;
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Benutzer</title></head><body>
+    <h1>Benutzerverwaltung</h1>
+    <table><thead><tr><th>Benutzername</th><th>Name</th><th>Rolle</th></tr></thead><tbody>
+    ${shown.map(([login, name]) => `<tr><td>${login}</td><td>${name}</td><td>Benutzer</td></tr>`).join('')}
+    </tbody></table>
+    <p class="pager">Zeige ${from} bis ${from + shown.length - 1} von ${users.length} Einträgen
+    ${number * 3 < users.length ? `<a href="?page=${number + 1}">Nächste Seite</a>` : ''}</p>
+  </body></html>`;
+}
