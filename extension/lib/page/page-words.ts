@@ -126,7 +126,7 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
     {
       en: ['(work |business )?e ?mail( address| id)?', 'mail'],
       de: ['e ?mail ?adresse', 'mail ?adresse'],
-      fr: ['courriel', 'adresse (e ?mail|electronique|courriel)', 'mel'],
+      fr: ['courriel', 'adresse (e ?mail|electronique|courriel|de contact)', 'mel'],
       es: ['correo( electronico)?', 'direccion de correo( electronico)?'],
       pt: ['endereco de e ?mail', 'correio eletronico'],
       it: ['indirizzo e ?mail', 'posta elettronica'],
