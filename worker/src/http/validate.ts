@@ -28,6 +28,36 @@ export function parseInput<S extends z.ZodType>(target: InputTarget, schema: S, 
   throw new ProblemError(status, invalid, fieldErrors(target, result.error.issues));
 }
 
+/**
+ * Refuses (400) a path or query that is not percent-encoded UTF-8 (`%ED%A0%80` is a lone surrogate,
+ * `%ZZ` no encoding at all): read as literal text instead, it would be a different value from the
+ * one the client meant.
+ */
+export function checkUrlEncoding(url: string): void {
+  const { pathname, search } = new URL(url);
+  const broken = (part: string) => {
+    try {
+      decodeURIComponent(part.replaceAll('+', ' '));
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const message = 'not valid percent-encoded UTF-8';
+  if (broken(pathname)) {
+    throw new ProblemError(400, 'The request path is not valid.', [{ field: 'params', message }]);
+  }
+  const errors = search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && broken(pair))
+    .map((pair) => {
+      const name = pair.split('=')[0] ?? '';
+      return { field: broken(name) ? 'query' : `query.${decodeURIComponent(name)}`, message };
+    });
+  if (errors.length > 0) throw new ProblemError(400, 'The request query is not valid.', errors);
+}
+
 /** Default largest JSON body a route accepts; a route may set its own `maxBodyBytes`. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
