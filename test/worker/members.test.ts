@@ -73,6 +73,62 @@ describe('roles', () => {
     expect(owners?.n).toBe(1);
   });
 
+  async function liveOwners(orgId: string) {
+    const row = await env.DB.prepare(
+      "SELECT count(*) AS n FROM members WHERE org_id = ? AND role = 'owner' AND removed_at IS NULL",
+    )
+      .bind(orgId)
+      .first<{ n: number }>();
+    return row?.n ?? 0;
+  }
+
+  it('keeps an owner when 20 owners remove each other at the same moment', { timeout: 30_000 }, async () => {
+    const first = await signUp();
+    const owners = [first];
+    for (let i = 1; i < 20; i++) owners.push(await addMember(first, 'owner', `Owner ${i}`));
+    // Each owner removes the next one, all at once: a ring where every removal is allowed alone.
+    const answers = await Promise.all(
+      owners.map((owner, i) =>
+        authed(owner, `/api/v1/members/${owners[(i + 1) % owners.length]?.member.id}`, { method: 'DELETE' }),
+      ),
+    );
+    const removed = answers.filter((answer) => answer.status === 204).length;
+    for (const answer of answers) expect([204, 401, 403, 404, 409]).toContain(answer.status);
+    expect(await liveOwners(first.organisation.id)).toBeGreaterThanOrEqual(1);
+    // Every 204 removed exactly one owner, and nobody removed by someone already removed.
+    expect(await liveOwners(first.organisation.id)).toBe(20 - removed);
+    // The trail's order is the order the removals were written in: nobody acts once removed.
+    const events = await env.DB.prepare(
+      `SELECT actor_id AS actor, target_id AS target FROM audit_events
+        WHERE org_id = ? AND action = 'member.remove' ORDER BY seq`,
+    )
+      .bind(first.organisation.id)
+      .all<{ actor: string; target: string }>();
+    expect(events.results).toHaveLength(removed);
+    const gone = new Set<string>();
+    for (const event of events.results) {
+      expect(gone.has(event.actor), 'a removed owner removed another').toBe(false);
+      gone.add(event.target);
+    }
+  });
+
+  it('keeps an owner when 20 owners demote and remove each other at the same moment', {
+    timeout: 30_000,
+  }, async () => {
+    const first = await signUp();
+    const owners = [first];
+    for (let i = 1; i < 20; i++) owners.push(await addMember(first, 'owner', `Owner ${i}`));
+    await Promise.all(
+      owners.map((owner, i) => {
+        const target = owners[(i + 7) % owners.length]?.member.id;
+        return i % 2 === 0
+          ? authed(owner, `/api/v1/members/${target}`, { method: 'DELETE' })
+          : authed(owner, `/api/v1/members/${target}`, { method: 'PATCH', body: { role: 'auditor' } });
+      }),
+    );
+    expect(await liveOwners(first.organisation.id)).toBeGreaterThanOrEqual(1);
+  });
+
   it('ends the sessions of a demoted member at once', async () => {
     const owner = await signUp();
     const admin = await addMember(owner, 'admin');
