@@ -40,6 +40,26 @@ describe('a campaign closed while decisions arrive', () => {
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
     expect(await closeEvents(firm.owner.organisation.id, campaign.id)).toHaveLength(1);
+
+    // Its to-dos are confirmed once too, however many admins press Confirm at once.
+    const todos = await authed<{ items: { id: string }[] }>(firm.owner, '/api/v1/todos?status=open');
+    const todo = todos.body.items[0];
+    if (!todo) throw new Error('the close made no to-do');
+    const confirmations = await Promise.all(
+      [0, 1, 2].map((i) =>
+        authed(firm.owner, `/api/v1/todos/${todo.id}/confirm`, {
+          method: 'POST',
+          body: { comment: `Removed in PayDesk (${i})` },
+        }),
+      ),
+    );
+    expect(confirmations.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
+    const events = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_events WHERE action = 'todo.confirm' AND target_id = ?",
+    )
+      .bind(todo.id)
+      .first<{ n: number }>();
+    expect(events?.n).toBe(1);
   });
 
   it('takes no decision after closing, and its close event counts the decisions it closed on', {
