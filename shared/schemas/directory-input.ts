@@ -391,13 +391,16 @@ export const csvRowErrorSchema = z.object({
 });
 export type CsvRowError = z.infer<typeof csvRowErrorSchema>;
 
+/**
+ * What a clean file did (or, on a dry run, would do). A file with any error applies nothing and is
+ * answered 422 problem+json, each error with its line and column.
+ */
 export const importResultSchema = z.object({
   dryRun: z.boolean(),
-  /** Whether rows were written: never on a dry run, never when any row has an error. */
+  /** Whether rows were written: never on a dry run. */
   applied: z.boolean(),
   rows: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
-  errors: z.array(csvRowErrorSchema),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
