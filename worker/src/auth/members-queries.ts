@@ -59,12 +59,15 @@ export function actorStillMayGuard(
   );
 }
 
-/** Whether the email belongs to a live member of any organisation. */
-export async function emailTaken(db: Database, email: string): Promise<boolean> {
+/**
+ * Whether the email belongs to a live member of this organisation. Only this one: whether it
+ * belongs to anyone elsewhere is not for an inviter to learn (the invitee finds out on accepting).
+ */
+export async function memberOfOrganisation(db: Database, orgId: string, email: string): Promise<boolean> {
   const [row] = await db
     .select({ id: members.id })
     .from(members)
-    .where(and(eq(members.email, email), isNull(members.removedAt)))
+    .where(and(eq(members.email, email), eq(members.orgId, orgId), isNull(members.removedAt)))
     .limit(1);
   return row !== undefined;
 }

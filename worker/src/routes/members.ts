@@ -5,10 +5,10 @@ import { newId, randomToken, sha256Hex } from '../auth/crypto';
 import {
   actorStillMayGuard,
   anOwnerRemainsGuard,
-  emailTaken,
   insertInviteStatement,
   listMembers,
   memberOf,
+  memberOfOrganisation,
   openInviteOf,
   openInvites,
   removeMemberStatement,
@@ -16,6 +16,7 @@ import {
   setRoleStatement,
 } from '../auth/members-queries';
 import { publicMember, revokeMemberSessions } from '../auth/sessions';
+import { inviteRetryAfter, inviteStatements } from '../auth/throttle';
 import { database } from '../db/client';
 import { asBatchItem, changedOneRowGuard, isGuardFailure } from '../db/versions';
 import { ProblemError } from '../http/problem';
@@ -92,12 +93,18 @@ export const membersRoutes = handlers(contract.members, {
     if (!mayManage(actor.role, 'none', role))
       throw new ProblemError(403, 'Only an owner may invite an owner.');
     const db = database(c.env.DB);
-    if (await emailTaken(db, email)) {
-      throw new ProblemError(409, 'That email already belongs to a Rollcall member.', [
-        { field: 'body.email', message: 'already a member' },
+    const now = Date.now();
+    const retryAfter = await inviteRetryAfter(db, actor, now);
+    if (retryAfter !== null) {
+      throw new ProblemError(429, 'Too many invitations for now. Try again later.', undefined, {
+        'retry-after': String(retryAfter),
+      });
+    }
+    if (await memberOfOrganisation(db, actor.orgId, email)) {
+      throw new ProblemError(409, 'That email already belongs to a member of this firm.', [
+        { field: 'body.email', message: 'already a member of this firm' },
       ]);
     }
-    const now = Date.now();
     const setupToken = randomToken();
     const invite = {
       id: newId(),
@@ -112,7 +119,7 @@ export const membersRoutes = handlers(contract.members, {
     await writeAudited(
       db,
       memberActor(c),
-      [insertInviteStatement(db, invite)],
+      [insertInviteStatement(db, invite), ...inviteStatements(db, actor, now)],
       [{ action: 'invite.create', targetType: 'invite', targetId: invite.id, after: publicInvite(invite) }],
     );
     return c.json({ invite: publicInvite(invite), setupToken }, 201);
