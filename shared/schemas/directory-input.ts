@@ -214,6 +214,12 @@ export const snapshotSchema = z
     complete: z.boolean().default(true),
     /** How the page writes numeric dates: 23/11/2026 is day-month-year, 11/23/2026 month-day-year. */
     dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
+    /**
+     * The admin confirms the removals a complete list makes. Needed when it would remove every live
+     * account of the system or more than half of them; without it such a list is refused (409) and
+     * nothing is written.
+     */
+    confirmRemovals: z.boolean().default(false),
   })
   .superRefine((snapshot, ctx) => {
     const seen = new Map<string, number>();
