@@ -218,9 +218,8 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
  * of the system, or more than half of them. An empty or half-read page sent as "complete" would
  * otherwise mark the whole system's staff as gone.
  */
-export function removalsNeedConfirmation(plan: Pick<ReconcilePlan, 'diff' | 'live'>): boolean {
-  const { removed } = plan.diff;
-  return removed > 0 && (removed >= plan.live || removed * 2 > plan.live);
+export function removalsNeedConfirmation(removed: number, live: number): boolean {
+  return removed > 0 && (removed >= live || removed * 2 > live);
 }
 
 function pickState(account: Account): AccountState {

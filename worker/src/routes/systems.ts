@@ -20,7 +20,7 @@ export const systemsRoutes = handlers(contract.systems, {
     const snapshot = c.req.valid('json');
     for (let attempt = 1; ; attempt++) {
       const { plan, write } = await planSnapshotWrite(db, c.get('member').orgId, id, snapshot);
-      if (!snapshot.confirmRemovals && removalsNeedConfirmation(plan)) {
+      if (!snapshot.confirmRemovals && removalsNeedConfirmation(plan.diff.removed, plan.live)) {
         const { removed } = plan.diff;
         const which =
           removed < plan.live
@@ -30,7 +30,8 @@ export const systemsRoutes = handlers(contract.systems, {
               : `all ${plan.live} logins`;
         throw new ProblemError(
           409,
-          `This list would mark ${which} of this system removed. If the page shows every user, send it again with confirmRemovals.`,
+          // Plain words: the extension shows this to the admin as its question.
+          `This list would mark ${which} of this system removed; nothing is changed until you confirm.`,
           [
             {
               field: 'body.confirmRemovals',
