@@ -249,7 +249,7 @@ describe('invitations', () => {
     expect((await logIn(elsewhere.email, GOOD_PASSWORD)).status).toBe(200);
   });
 
-  it('are throttled per member (20 an hour) and per firm (50 a day)', async () => {
+  it('are throttled per member (20 an hour) and per firm (50 a day)', { timeout: 30_000 }, async () => {
     const owner = await signUp();
     const admin = await addMember(owner, 'admin');
     const second = await addMember(owner, 'admin');
