@@ -122,7 +122,7 @@ export default defineContentScript({
       await listGatheringsItem.setValue(withGathering(await listGatheringsItem.getValue(), key, gathered));
     };
 
-    const onSync = async (complete: boolean) => {
+    const onSync = async (complete: boolean, confirmRemovals = false) => {
       sync = { state: 'sending' };
       drawBanner();
       try {
@@ -132,6 +132,7 @@ export default defineContentScript({
           systemId: adapter?.systemId ?? null,
           capturedAt: Date.now(),
           complete: paging ? wholeListSeen(paging) : complete,
+          ...(confirmRemovals ? { confirmRemovals } : {}),
           rows: paging && gathered ? Object.values(gathered.rows) : snapshotRows(),
         });
       } catch (error) {
