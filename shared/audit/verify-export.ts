@@ -185,7 +185,7 @@ function parseExport(text: string): Parsed {
   return { kind: 'audit export', events, checkpoint };
 }
 
-const range = (from: number, to: number) => (from === to ? `event ${from}` : `events ${from} to ${to}`);
+const range = (from: number, to: number) => (from === to ? `Event ${from}` : `Events ${from} to ${to}`);
 
 export async function verifyExport(text: string, key: AuditSigningKey): Promise<ExportCheck> {
   const { kind, events, checkpoint } = parseExport(text);
