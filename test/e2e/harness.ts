@@ -143,7 +143,7 @@ export type TestWorker = {
 /**
  * Starts the real worker (`wrangler dev`) on a fresh local D1 with the migrations applied: with
  * development settings, or, given `production`, as deployed (wrangler.toml's ENVIRONMENT, a random
- * JWT_SECRET, and CORS open to the extension origins given).
+ * JWT_SECRET and AUDIT_SIGNING_KEY, and CORS open to the extension origins given).
  */
 export async function startTestWorker(
   options: {
@@ -158,6 +158,7 @@ export async function startTestWorker(
   const vars: Record<string, string> = production
     ? {
         JWT_SECRET: randomBytes(32).toString('base64url'),
+        AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
         EXTENSION_ORIGINS: (await production.extensionOrigins).join(','),
       }
     : {};

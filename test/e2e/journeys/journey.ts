@@ -18,7 +18,7 @@ import {
 /**
  * What every journey starts from: the committed fixture pages served on 127.0.0.1, Chromium with
  * the release build (a copy granting the fixture pages' origin, the one difference from what
- * ships), and the worker as deployed — production settings, a real JWT_SECRET, CORS open to this
+ * ships), and the worker as deployed — production settings, a real JWT_SECRET and AUDIT_SIGNING_KEY, CORS open to this
  * extension's origin only. The worker's own origin is not granted, so every call the extension
  * makes to it goes through CORS as in the field.
  */
