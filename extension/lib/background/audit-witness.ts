@@ -1,0 +1,73 @@
+import { type AuditSigningKey, checkpointSignatureValid } from '../../../shared/audit/checkpoint';
+import { contract } from '../../../shared/contract';
+import { type AuditWitness, auditWitnessItem, signedInAsItem } from '../storage';
+import type { ApiClient } from '../sync/api-client';
+
+/**
+ * Each admin's browser is a witness of the firm's audit trail: it keeps the newest signed checkpoint
+ * of the trail's head it has seen (sequence number and hash, signed with the server's key) and
+ * warns when the server later shows a head that went backwards, a different hash at the same
+ * point, or a checkpoint whose signature does not verify. Someone who rewrites the server's
+ * database cannot also rewrite what every admin's browser remembers.
+ */
+
+/** Who keeps a witness: the roles that read the trail and act on a warning. */
+const WITNESSES = new Set(['owner', 'admin', 'auditor']);
+
+type Seen = { checkpoint: AuditWitness['checkpoint']; key: AuditSigningKey };
+
+/**
+ * The witness after the server showed `seen`: the newest genuine checkpoint is kept, and a warning
+ * once raised stays until another firm or server is signed in to, so it cannot scroll away.
+ */
+export async function witness(
+  previous: AuditWitness | null,
+  seen: Seen,
+  context: { serverUrl: string; organisationId: string },
+  now: number,
+): Promise<AuditWitness> {
+  const same =
+    previous?.serverUrl === context.serverUrl && previous.organisationId === context.organisationId;
+  const kept: AuditWitness = same
+    ? { ...previous, checkedAt: now }
+    : { ...context, checkpoint: null, key: null, checkedAt: now, warning: null };
+  const warn = (kind: NonNullable<AuditWitness['warning']>['kind']): AuditWitness => ({
+    ...kept,
+    warning: kept.warning ?? {
+      kind,
+      seenAt: now,
+      shownSeq: seen.checkpoint?.seq ?? 0,
+      knownSeq: kept.checkpoint?.seq ?? null,
+      knownAt: kept.checkpoint?.at ?? null,
+    },
+  });
+  const known = kept.checkpoint;
+  if (kept.key && seen.key.publicKey !== kept.key.publicKey) return warn('key-changed');
+  if (!seen.checkpoint) return known ? warn('went-back') : { ...kept, key: seen.key };
+  if (
+    seen.checkpoint.orgId !== context.organisationId ||
+    !(await checkpointSignatureValid(seen.checkpoint, seen.key))
+  )
+    return warn('signature-bad');
+  if (known && seen.checkpoint.seq < known.seq) return warn('went-back');
+  if (known && seen.checkpoint.seq === known.seq && seen.checkpoint.hash !== known.hash)
+    return warn('rewritten');
+  return { ...kept, checkpoint: seen.checkpoint, key: seen.key };
+}
+
+/** After a sync: asks the server for its newest checkpoint and updates the witness. */
+export function createAuditWitness({ api, now }: { api: ApiClient; now: () => number }) {
+  return {
+    async checkAuditHead(): Promise<void> {
+      const who = await signedInAsItem.getValue();
+      if (who?.state !== 'signed-in' || !WITNESSES.has(who.member.role)) return;
+      // An unreachable server or an older one without checkpoints is no sign of tampering.
+      const answer = await api.call(contract.audit.checkpoint).catch(() => null);
+      if (!answer?.ok) return;
+      const context = { serverUrl: who.serverUrl, organisationId: who.organisation.id };
+      await auditWitnessItem.setValue(
+        await witness(await auditWitnessItem.getValue(), answer.value, context, now()),
+      );
+    },
+  };
+}
