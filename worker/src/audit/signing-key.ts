@@ -53,7 +53,10 @@ async function loadSigner(seed: Uint8Array<ArrayBuffer>): Promise<AuditSigner> {
   return { algorithm: CHECKPOINT_ALGORITHM, keyId: await keyIdOf(publicRaw), publicKey: x, privateKey };
 }
 
-/** The signer of this worker's checkpoints (made once per key and isolate). */
+/**
+ * The signer of this worker's checkpoints (made once per key and isolate), from the Worker's own
+ * environment unless another is given: the writer and the routes read the same key.
+ */
 export function auditSigner(env: AuditKeyEnv = workerEnv as AuditKeyEnv): Promise<AuditSigner> {
   const seed = seedOf(env);
   const cacheKey = env.AUDIT_SIGNING_KEY || DEVELOPMENT_SEED;

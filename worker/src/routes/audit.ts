@@ -96,11 +96,11 @@ export const auditRoutes = handlers(contract.audit, {
     });
   },
   verify: async (c) =>
-    c.json(await verifyChain(database(c.env.DB), c.get('member').orgId, await publicSigningKey(c.env))),
+    c.json(await verifyChain(database(c.env.DB), c.get('member').orgId, await publicSigningKey())),
   checkpoint: async (c) =>
     c.json({
       checkpoint: await latestCheckpoint(database(c.env.DB), c.get('member').orgId),
-      key: await publicSigningKey(c.env),
+      key: await publicSigningKey(),
     }),
-  signingKey: async (c) => c.json(await publicSigningKey(c.env)),
+  signingKey: async (c) => c.json(await publicSigningKey()),
 });
