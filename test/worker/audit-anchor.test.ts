@@ -105,6 +105,15 @@ describe('an anchored audit chain', () => {
     // The events agree with each other; the checkpoints signed before the rewrite do not.
     expect(kinds(verdict)).toEqual([`checkpoint-mismatch 3-${last}`]);
     expect(verdict.reason).toContain('events were rewritten at or before event 3');
+
+    // Made to agree again, the checkpoints no longer carry the key's signature.
+    await sql(
+      `UPDATE audit_checkpoints SET hash = (SELECT hash FROM audit_events e
+         WHERE e.org_id = audit_checkpoints.org_id AND e.seq = audit_checkpoints.seq)
+       WHERE org_id = ? AND seq >= 3`,
+      orgId,
+    );
+    expect(kinds(await verify(owner))).toEqual([`checkpoint-signature-bad 3-${last}`]);
   });
 
   it('lists every break, not only the first', async () => {

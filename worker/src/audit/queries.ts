@@ -172,8 +172,10 @@ class Breaks {
 
   add(kind: BreakKind, seq: number, through = seq, contiguous = true) {
     const last = this.list.at(-1);
-    if (last?.kind === kind && (!contiguous || seq === last.through + 1)) last.through = through;
-    else this.list.push({ kind, seq, through });
+    if (last?.kind === kind && (!contiguous || seq === last.through + 1)) {
+      last.seq = Math.min(last.seq, seq);
+      last.through = Math.max(last.through, through);
+    } else this.list.push({ kind, seq, through });
   }
 
   verdict(checked: number, checkpointsChecked: number, checkpoint: SignedCheckpoint | null): ChainVerdict {
@@ -246,17 +248,24 @@ export async function verifyChain(db: Database, orgId: string, key: AuditSigning
     await disagrees(checkpoint, 'head-behind-checkpoint');
   }
 
-  // The newest checkpoint that agrees must be genuine; if it is not, look for the newest that is.
-  for (let candidate = newestMatching; candidate; ) {
-    if (await signed(candidate)) break;
-    breaks.add('checkpoint-signature-bad', candidate.seq, candidate.seq, false);
-    const [older] = await db
+  // The newest checkpoint that agrees must be genuine; if it is not, the older ones are checked,
+  // newest first, down to one that is: the bad ones show how far back the forgery goes.
+  let candidates = newestMatching ? [newestMatching] : [];
+  while (candidates.length > 0) {
+    const bad = [];
+    for (const candidate of candidates) {
+      if (await signed(candidate)) break;
+      bad.push(candidate);
+    }
+    for (const candidate of bad) breaks.add('checkpoint-signature-bad', candidate.seq, candidate.seq, false);
+    const oldest = bad.at(-1);
+    if (bad.length < candidates.length || !oldest) break;
+    candidates = await db
       .select()
       .from(auditCheckpoints)
-      .where(and(eq(auditCheckpoints.orgId, orgId), lt(auditCheckpoints.seq, candidate.seq)))
+      .where(and(eq(auditCheckpoints.orgId, orgId), lt(auditCheckpoints.seq, oldest.seq)))
       .orderBy(desc(auditCheckpoints.seq))
-      .limit(1);
-    candidate = older ?? null;
+      .limit(200);
   }
   const coveredThrough = Math.min(newestCheckpoint?.seq ?? 0, lastSeq);
   if (lastSeq > coveredThrough) breaks.add('unsigned-events', coveredThrough + 1, lastSeq);
