@@ -158,7 +158,7 @@ export async function startTestWorker(
   const vars: Record<string, string> = production
     ? {
         JWT_SECRET: randomBytes(32).toString('base64url'),
-        AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
+        AUDIT_SIGNING_KEY: randomBytes(32).toString('base64url'),
         EXTENSION_ORIGINS: (await production.extensionOrigins).join(','),
       }
     : {};
