@@ -46,12 +46,22 @@ export const audit = operations('Audit', {
   checkpoint: {
     method: 'get',
     path: '/api/v1/audit/checkpoint',
-    summary: 'The newest signed checkpoint of the trail and the key that checks it (cheap: no chain walk)',
+    summary:
+      'The newest signed checkpoint of the trail and the key that checks it, and the hash of event `since` now (cheap: no chain walk)',
     roles: AUDIT_READERS,
+    query: z.strictObject({
+      /** The sequence number of a checkpoint the caller saw before: its event's hash comes back. */
+      since: z.coerce.number().int().positive().optional(),
+    }),
     responses: {
       200: {
-        description: 'The checkpoint (null before the first event) and the public key',
-        schema: z.object({ checkpoint: signedCheckpointSchema.nullable(), key: auditSigningKeySchema }),
+        description:
+          'The checkpoint (null before the first event), the public key, and the hash event `since` has now (null: no such event)',
+        schema: z.object({
+          checkpoint: signedCheckpointSchema.nullable(),
+          key: auditSigningKeySchema,
+          since: z.object({ seq: z.number().int(), hash: z.string().nullable() }).nullable(),
+        }),
       },
     },
   },

@@ -193,6 +193,15 @@ describe('an anchored audit chain', () => {
     expect(checkpoint.orgId).toBe(owner.organisation.id);
     expect(checkpoint.seq).toBeGreaterThan(last);
     expect((await verify(owner)).checkpoint).toEqual(checkpoint);
+    expect(answer.body).toMatchObject({ since: null });
+
+    // A witness asks how an event it saw signed reads now.
+    const hashOf = async (seq: number) =>
+      (await authed<{ since: unknown }>(owner, `/api/v1/audit/checkpoint?since=${seq}`)).body.since;
+    const second = (await rows(owner.organisation.id))[1];
+    expect(await hashOf(2)).toEqual({ seq: 2, hash: second?.hash });
+    expect(await hashOf(checkpoint.seq + 50)).toEqual({ seq: checkpoint.seq + 50, hash: null });
+    expect((await authed(owner, '/api/v1/audit/checkpoint?since=zero')).status).toBe(400);
   });
 });
 

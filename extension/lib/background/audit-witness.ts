@@ -14,7 +14,19 @@ import type { ApiClient } from '../sync/api-client';
 /** Who keeps a witness: the roles that read the trail and act on a warning. */
 const WITNESSES = new Set(['owner', 'admin', 'auditor']);
 
-type Seen = { checkpoint: AuditWitness['checkpoint']; key: AuditSigningKey };
+/** What the server showed: its newest checkpoint, its key, and the hash it has now at the witness's point. */
+type Seen = {
+  checkpoint: AuditWitness['checkpoint'];
+  key: AuditSigningKey;
+  since?: { seq: number; hash: string | null } | null;
+};
+
+type Context = { serverUrl: string; organisationId: string };
+
+/** Whether the witness kept so far is of this server and firm (else it starts afresh). */
+function sameFirm(previous: AuditWitness | null, context: Context): previous is AuditWitness {
+  return previous?.serverUrl === context.serverUrl && previous.organisationId === context.organisationId;
+}
 
 /**
  * The witness after the server showed `seen`: the newest genuine checkpoint is kept, and a warning
@@ -23,12 +35,10 @@ type Seen = { checkpoint: AuditWitness['checkpoint']; key: AuditSigningKey };
 export async function witness(
   previous: AuditWitness | null,
   seen: Seen,
-  context: { serverUrl: string; organisationId: string },
+  context: Context,
   now: number,
 ): Promise<AuditWitness> {
-  const same =
-    previous?.serverUrl === context.serverUrl && previous.organisationId === context.organisationId;
-  const kept: AuditWitness = same
+  const kept: AuditWitness = sameFirm(previous, context)
     ? { ...previous, checkedAt: now }
     : { ...context, checkpoint: null, key: null, checkedAt: now, warning: null };
   const warn = (kind: NonNullable<AuditWitness['warning']>['kind']): AuditWitness => ({
@@ -52,6 +62,8 @@ export async function witness(
   if (known && seen.checkpoint.seq < known.seq) return warn('went-back');
   if (known && seen.checkpoint.seq === known.seq && seen.checkpoint.hash !== known.hash)
     return warn('rewritten');
+  // The head moved on: the event this browser saw signed must still read the same.
+  if (known && seen.since?.seq === known.seq && seen.since.hash !== known.hash) return warn('rewritten');
   return { ...kept, checkpoint: seen.checkpoint, key: seen.key };
 }
 
@@ -62,12 +74,14 @@ export function createAuditWitness({ api, now }: { api: ApiClient; now: () => nu
       const who = await signedInAsItem.getValue();
       if (who?.state !== 'signed-in' || !WITNESSES.has(who.member.role)) return;
       // An unreachable server or an older one without checkpoints is no sign of tampering.
-      const answer = await api.call(contract.audit.checkpoint).catch(() => null);
-      if (!answer?.ok) return;
       const context = { serverUrl: who.serverUrl, organisationId: who.organisation.id };
-      await auditWitnessItem.setValue(
-        await witness(await auditWitnessItem.getValue(), answer.value, context, now()),
-      );
+      const previous = await auditWitnessItem.getValue();
+      const known = sameFirm(previous, context) ? previous.checkpoint : null;
+      const answer = await api
+        .call(contract.audit.checkpoint, { query: known ? { since: known.seq } : {} })
+        .catch(() => null);
+      if (!answer?.ok) return;
+      await auditWitnessItem.setValue(await witness(previous, answer.value, context, now()));
     },
   };
 }

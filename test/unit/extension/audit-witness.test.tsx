@@ -64,6 +64,25 @@ describe('the audit trail’s witness', () => {
     expect((await seeAll([await sign(9), forged], key)).warning?.kind).toBe('signature-bad');
     const otherFirm = await sign(10, '0', 'org-2');
     expect((await seeAll([otherFirm], key)).warning?.kind).toBe('signature-bad');
+    // The head moved on, but the event this browser saw signed reads differently now (or is gone).
+    const moved = await sign(12);
+    for (const hashNow of [hash(9, 'c'), null]) {
+      const earlier = await seeAll([await sign(9)], key);
+      const later = await witness(
+        earlier,
+        { checkpoint: moved, key, since: { seq: 9, hash: hashNow } },
+        context,
+        3,
+      );
+      expect(later.warning?.kind).toBe('rewritten');
+    }
+    const honest = await witness(
+      await seeAll([await sign(9)], key),
+      { checkpoint: moved, key, since: { seq: 9, hash: hash(9) } },
+      context,
+      3,
+    );
+    expect(honest).toMatchObject({ warning: null, checkpoint: { seq: 12 } });
     const other = await serverKey();
     const rotated = await witness(
       await seeAll([await sign(9)], key),
@@ -89,8 +108,16 @@ describe('the audit trail’s witness', () => {
   it('is kept by the background after a sync, and the popup’s home says what went wrong', async () => {
     const { key, sign } = await serverKey();
     let shown = await sign(9);
+    const asked: unknown[] = [];
     const api = {
-      call: async () => ({ ok: true, value: { checkpoint: shown, key } }),
+      call: async (_: unknown, request: { query: { since?: number } }) => {
+        const since = request.query.since;
+        asked.push(since);
+        return {
+          ok: true,
+          value: { checkpoint: shown, key, since: since ? { seq: since, hash: hash(since) } : null },
+        };
+      },
     } as unknown as ApiClient;
     const background = createAuditWitness({ api, now: () => Date.UTC(2026, 10, 21) });
     await signedInAsItem.setValue({
@@ -106,6 +133,8 @@ describe('the audit trail’s witness', () => {
 
     shown = await sign(4);
     await background.checkAuditHead();
+    // The second time it asks how the event it saw signed reads now.
+    expect(asked).toEqual([undefined, 9]);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(
       /^Rollcall’s record of changes has lost entries: this browser saw change 9 on .*2026, but the server now shows only 4\. Someone may have deleted entries from the server’s database\. Tell whoever runs your Rollcall server/,
@@ -115,7 +144,9 @@ describe('the audit trail’s witness', () => {
   it('is not kept for reviewers, who do not read the trail', async () => {
     const { key, sign } = await serverKey();
     const checkpoint = await sign(9);
-    const api = { call: async () => ({ ok: true, value: { checkpoint, key } }) } as unknown as ApiClient;
+    const api = {
+      call: async () => ({ ok: true, value: { checkpoint, key, since: null } }),
+    } as unknown as ApiClient;
     await signedInAsItem.setValue({
       state: 'signed-in',
       serverUrl: context.serverUrl,

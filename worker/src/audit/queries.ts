@@ -136,6 +136,16 @@ export async function latestCheckpoint(db: Database, orgId: string): Promise<Sig
   return row ? publicCheckpoint(row) : null;
 }
 
+/** The hash event `seq` of the organisation's chain has now (null: there is no such event). */
+export async function eventHash(db: Database, orgId: string, seq: number): Promise<string | null> {
+  const [row] = await db
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.seq, seq)))
+    .limit(1);
+  return row?.hash ?? null;
+}
+
 type BreakKind = (typeof chainBreakKinds)[number];
 
 const span = (seq: number, through: number, one: string, many: string) =>

@@ -2,6 +2,7 @@ import type { SignedCheckpoint } from '../../../shared/audit/checkpoint';
 import { contract } from '../../../shared/contract';
 import {
   auditRowsInOrder,
+  eventHash,
   latestCheckpoint,
   listAuditEvents,
   publicEvent,
@@ -97,10 +98,15 @@ export const auditRoutes = handlers(contract.audit, {
   },
   verify: async (c) =>
     c.json(await verifyChain(database(c.env.DB), c.get('member').orgId, await publicSigningKey())),
-  checkpoint: async (c) =>
-    c.json({
-      checkpoint: await latestCheckpoint(database(c.env.DB), c.get('member').orgId),
+  checkpoint: async (c) => {
+    const db = database(c.env.DB);
+    const { orgId } = c.get('member');
+    const { since } = c.req.valid('query');
+    return c.json({
+      checkpoint: await latestCheckpoint(db, orgId),
       key: await publicSigningKey(),
-    }),
+      since: since === undefined ? null : { seq: since, hash: await eventHash(db, orgId, since) },
+    });
+  },
   signingKey: async (c) => c.json(await publicSigningKey()),
 });
