@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { FIXTURES, fixtureLabels } from '../fixtures/fixture-pages.ts';
+import type { Page as AnyPage } from './driver.ts';
 
 /** The committed fixture pages and their labels, and reading the verdicts the extension left on them. */
 
@@ -14,7 +15,7 @@ function selectorsOf(name: PageName): { rows: string; login: string } {
 }
 
 /** login → data-rollcall of every user row the page shows now (null where the row is unmarked). */
-export async function verdicts(page: Page, name: PageName): Promise<Record<string, string | null>> {
+export async function verdicts(page: AnyPage, name: PageName): Promise<Record<string, string | null>> {
   const { rows, login } = selectorsOf(name);
   return page.evaluate(
     ({ rows, login }) =>
@@ -35,7 +36,7 @@ const sorted = (kinds: string | null | undefined) => (kinds ?? '').split(' ').so
  * by default); answers how many rows the page shows.
  */
 export async function expectRowsMatchLabels(
-  page: Page,
+  page: AnyPage,
   name: PageName,
   signed: 'signedOut' | 'signedIn' = 'signedOut',
 ): Promise<number> {

@@ -6,6 +6,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/find-chromium.ts';
 import { freePort, migrateLocal, type RunningWorker, startWorker } from '../../scripts/lib/local-worker.ts';
+import type { Page as AnyPage, BrowserName, BrowserUnderTest } from './driver.ts';
+import { launchFirefoxWithExtension } from './firefox.ts';
 
 /** The extension as `npm run build:extension:dev` builds it: it also watches 127.0.0.1 pages. */
 export const EXTENSION_DIR = resolve('.output/dev/chrome-mv3');
@@ -89,6 +91,32 @@ export async function launchWithExtension(
       await context.close();
       if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Launches `name` with a built extension loaded, for tests that run in every browser: Chromium
+ * with Playwright (`launchWithExtension`), Firefox with puppeteer-core over WebDriver BiDi.
+ */
+export async function launchBrowserWithExtension(
+  name: BrowserName,
+  options: { extensionDir: string; profileDir?: string },
+): Promise<BrowserUnderTest> {
+  if (name === 'firefox') return launchFirefoxWithExtension(options);
+  return asBrowserUnderTest(await launchWithExtension(options));
+}
+
+/** A Chromium launched with `launchWithExtension`, as tests for every browser use it. */
+export function asBrowserUnderTest(browser: ExtensionBrowser): BrowserUnderTest {
+  // A control that never comes fails the step in seconds, not at the test's timeout.
+  browser.context.setDefaultTimeout(10_000);
+  return {
+    name: 'chromium',
+    extensionOrigin: `chrome-extension://${browser.extensionId}`,
+    openPopup: (size) => browser.openPopup(size),
+    newPage: () => browser.context.newPage(),
+    nextPage: () => browser.context.waitForEvent('page'),
+    close: () => browser.close(),
   };
 }
 
@@ -185,7 +213,7 @@ export async function startTestWorker(
  * Saves a screenshot to test-results/screenshots/<name>.png (git-ignored): the whole page, or only
  * the window for a page too long to look at whole.
  */
-export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
+export async function screenshot(page: AnyPage, name: string, { fullPage = true } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage });

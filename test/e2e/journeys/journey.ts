@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page as PlaywrightPage } from 'playwright-core';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { tokenPairSchema } from '../../../shared/schemas/auth.ts';
+import type { BrowserName, BrowserUnderTest, Locator, Page } from '../driver.ts';
+import { FIREFOX_RELEASE_EXTENSION_DIR, launchFirefoxWithExtension } from '../firefox.ts';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -16,26 +18,43 @@ import {
 } from '../harness.ts';
 
 /**
- * What every journey starts from: the committed fixture pages served on 127.0.0.1, Chromium with
- * the release build (a copy granting the fixture pages' origin, the one difference from what
- * ships), and the worker as deployed — production settings, a real JWT_SECRET, CORS open to this
- * extension's origin only. The worker's own origin is not granted, so every call the extension
- * makes to it goes through CORS as in the field.
+ * What every journey starts from: the committed fixture pages served on 127.0.0.1, a browser with
+ * the release build, and the worker as deployed — production settings, a real JWT_SECRET, CORS open
+ * to this extension's origin only. The worker's own origin is not granted, so every call the
+ * extension makes to it goes through CORS as in the field.
+ *
+ * In Chromium the build is a copy granting the fixture pages' origin (no automation can answer
+ * Chrome's permission prompt); in Firefox it is the build as it ships, and the test profile says
+ * yes to the prompt.
  */
-export type Journey = {
+export type BrowserJourney<P extends Page = Page> = {
+  browserName: BrowserName;
   pages: StaticServer;
   worker: TestWorker;
-  browser: ExtensionBrowser;
-  /** The toolbar popup, opened as a page (chrome-extension://<id>/popup.html). */
-  openPopup: () => Promise<Page>;
+  /** chrome-extension://<id> or moz-extension://<uuid>. */
+  extensionOrigin: string;
+  /** The toolbar popup, opened as a page (<extension origin>/popup.html). */
+  openPopup: () => Promise<P>;
   /** A page of the fixture site, at the size of a desktop window. */
-  openPage: (path: string) => Promise<Page>;
+  openPage: (path: string) => Promise<P>;
+  /** The next tab something opens: call it before the click that opens it. */
+  nextPage: () => Promise<P>;
   /** Closes the browser and opens it again on the same profile, as after a restart. */
   restartBrowser: () => Promise<void>;
   close: () => Promise<void>;
 };
 
-export async function startJourney(): Promise<Journey> {
+/** A journey in Chromium, with Playwright's pages and its browser context at hand. */
+export type Journey = BrowserJourney<PlaywrightPage> & { browser: ExtensionBrowser };
+
+/** A journey in Chromium (Playwright), or in the browser named. */
+export function startJourney(): Promise<Journey>;
+export function startJourney(browserName: BrowserName): Promise<BrowserJourney>;
+export function startJourney(browserName: BrowserName = 'chromium'): Promise<BrowserJourney> {
+  return browserName === 'firefox' ? startFirefoxJourney() : startChromiumJourney();
+}
+
+async function startChromiumJourney(): Promise<Journey> {
   const pages = await serveFolder('test/fixtures/pages');
   const extension = releaseBuildGranting([pages.url]);
   const profileDir = mkdtempSync(join(tmpdir(), 'rollcall-journey-profile-'));
@@ -60,10 +79,14 @@ export async function startJourney(): Promise<Journey> {
   let browser = first;
 
   return {
+    browserName: 'chromium',
     pages,
     worker,
     get browser() {
       return browser;
+    },
+    get extensionOrigin() {
+      return `chrome-extension://${browser.extensionId}`;
     },
     openPopup: () => browser.openPopup(),
     async openPage(path) {
@@ -72,6 +95,7 @@ export async function startJourney(): Promise<Journey> {
       await page.goto(`${pages.url}/${path}`);
       return page;
     },
+    nextPage: () => browser.context.waitForEvent('page'),
     async restartBrowser() {
       await browser.close();
       browser = await launch();
@@ -80,6 +104,47 @@ export async function startJourney(): Promise<Journey> {
       await browser?.close();
       await Promise.all([pages.close(), worker.stop()]);
       extension.remove();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startFirefoxJourney(): Promise<BrowserJourney> {
+  const pages = await serveFolder('test/fixtures/pages');
+  const profileDir = mkdtempSync(join(tmpdir(), 'rollcall-journey-firefox-'));
+  const launch = () =>
+    launchFirefoxWithExtension({ profileDir, extensionDir: FIREFOX_RELEASE_EXTENSION_DIR });
+  // Firefox's add-on origin is fixed by the profile before it starts, so both start at once.
+  const launched = launch();
+  const [first, worker] = await Promise.all([
+    launched,
+    startTestWorker({
+      production: { extensionOrigins: launched.then(({ extensionOrigin }) => [extensionOrigin]) },
+    }),
+  ]);
+  let browser: BrowserUnderTest = first;
+  return {
+    browserName: 'firefox',
+    pages,
+    worker,
+    get extensionOrigin() {
+      return browser.extensionOrigin;
+    },
+    openPopup: () => browser.openPopup(),
+    async openPage(path) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${pages.url}/${path}`);
+      return page;
+    },
+    nextPage: () => browser.nextPage(),
+    async restartBrowser() {
+      await browser.close();
+      browser = await launch();
+    },
+    async close() {
+      await browser?.close();
+      await Promise.all([pages.close(), worker.stop()]);
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
