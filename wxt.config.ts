@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { noCodeFromStrings } from './scripts/lib/no-code-from-strings.ts';
 
 // `npm start` and the end-to-end tests build with ROLLCALL_DEV_PAGES=1 so the content script also
 // watches local demo and fixture pages with no setup. Release builds ask for host permissions
@@ -15,7 +16,7 @@ export default defineConfig({
   // Builds that watch local pages go to their own folder so a release build never ships them.
   outDir: devPages ? '.output/dev' : '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noCodeFromStrings()],
     define: { __ROLLCALL_DEV_PAGES__: JSON.stringify(devPages) },
   }),
   manifest: ({ browser, manifestVersion }) => ({
