@@ -160,7 +160,7 @@ class FirefoxLocator implements Locator {
   }
 }
 
-class FirefoxPage implements Page {
+export class FirefoxPage implements Page {
   private lastUrl = 'about:blank';
   readonly puppeteer: PuppeteerPage;
 

@@ -29,7 +29,7 @@ const matches = (m, value, exact) => {
   return exact ? value === norm(m.string) : value.toLowerCase().includes(norm(m.string).toLowerCase());
 };
 const within = (root) => {
-  const all = [];
+  const all = root.shadowRoot ? within(root.shadowRoot) : [];
   for (const el of root.querySelectorAll('*')) {
     all.push(el);
     if (el.shadowRoot) all.push(...within(el.shadowRoot));

@@ -28,7 +28,8 @@ describe.each(BROWSERS)(
     let popup: Page;
 
     beforeAll(async () => {
-      journey = await startJourney(browserName);
+      // In Firefox the admin's yes to the browser's prompt grants the system's pages.
+      journey = await startJourney(browserName, { promptForPages: true });
     });
     afterAll(async () => {
       await journey?.close();

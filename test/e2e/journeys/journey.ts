@@ -47,11 +47,22 @@ export type BrowserJourney<P extends Page = Page> = {
 /** A journey in Chromium, with Playwright's pages and its browser context at hand. */
 export type Journey = BrowserJourney<PlaywrightPage> & { browser: ExtensionBrowser };
 
+export type JourneyOptions = {
+  /**
+   * The admin grants the fixture pages' origin through the browser's prompt when adding a system,
+   * where a test can answer it (Firefox); otherwise the build is a copy that grants it already.
+   */
+  promptForPages?: boolean;
+};
+
 /** A journey in Chromium (Playwright), or in the browser named. */
 export function startJourney(): Promise<Journey>;
-export function startJourney(browserName: BrowserName): Promise<BrowserJourney>;
-export function startJourney(browserName: BrowserName = 'chromium'): Promise<BrowserJourney> {
-  return browserName === 'firefox' ? startFirefoxJourney() : startChromiumJourney();
+export function startJourney(browserName: BrowserName, options?: JourneyOptions): Promise<BrowserJourney>;
+export function startJourney(
+  browserName: BrowserName = 'chromium',
+  options: JourneyOptions = {},
+): Promise<BrowserJourney> {
+  return browserName === 'firefox' ? startFirefoxJourney(options) : startChromiumJourney();
 }
 
 async function startChromiumJourney(): Promise<Journey> {
@@ -109,11 +120,13 @@ async function startChromiumJourney(): Promise<Journey> {
   };
 }
 
-async function startFirefoxJourney(): Promise<BrowserJourney> {
+async function startFirefoxJourney({ promptForPages = false }: JourneyOptions): Promise<BrowserJourney> {
   const pages = await serveFolder('test/fixtures/pages');
+  const extension = promptForPages
+    ? { dir: FIREFOX_RELEASE_EXTENSION_DIR, remove: () => undefined }
+    : releaseBuildGranting([pages.url], FIREFOX_RELEASE_EXTENSION_DIR);
   const profileDir = mkdtempSync(join(tmpdir(), 'rollcall-journey-firefox-'));
-  const launch = () =>
-    launchFirefoxWithExtension({ profileDir, extensionDir: FIREFOX_RELEASE_EXTENSION_DIR });
+  const launch = () => launchFirefoxWithExtension({ profileDir, extensionDir: extension.dir });
   // Firefox's add-on origin is fixed by the profile before it starts, so both start at once.
   const launched = launch();
   const [first, worker] = await Promise.all([
@@ -145,6 +158,7 @@ async function startFirefoxJourney(): Promise<BrowserJourney> {
     async close() {
       await browser?.close();
       await Promise.all([pages.close(), worker.stop()]);
+      extension.remove();
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
