@@ -239,8 +239,8 @@ export class FirefoxPage implements Page {
     await this.puppeteer.screenshot({ path: options.path as `${string}.png`, fullPage: options.fullPage });
   }
   keyboard = {
-    // Playwright's key names (Enter, Tab, Space, a letter) are Puppeteer's too.
-    press: (key: string) => this.puppeteer.keyboard.press(key as KeyInput),
+    // Playwright's key names are Puppeteer's (Enter, Tab, a letter), but for the space bar.
+    press: (key: string) => this.puppeteer.keyboard.press((key === 'Space' ? ' ' : key) as KeyInput),
     type: (text: string) => this.puppeteer.keyboard.type(text),
   };
 }
