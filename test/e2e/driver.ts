@@ -28,12 +28,16 @@ export type Role =
   | 'status'
   | 'textbox';
 
-export interface Locator {
+/** How a page or a locator finds elements within it. */
+export interface Queries {
   locator(selector: string): Locator;
   getByRole(role: Role, options?: { name?: TextMatch; exact?: boolean; level?: number }): Locator;
   getByLabel(text: TextMatch, options?: { exact?: boolean }): Locator;
   getByText(text: TextMatch, options?: { exact?: boolean }): Locator;
   getByTestId(testId: string): Locator;
+}
+
+export interface Locator extends Queries {
   filter(options: { hasText: TextMatch }): Locator;
   first(): Locator;
   count(): Promise<number>;
@@ -46,12 +50,7 @@ export interface Locator {
   evaluateAll<R>(pageFunction: (elements: Element[]) => R): Promise<R>;
 }
 
-export interface Page {
-  locator(selector: string): Locator;
-  getByRole(role: Role, options?: { name?: TextMatch; exact?: boolean; level?: number }): Locator;
-  getByLabel(text: TextMatch, options?: { exact?: boolean }): Locator;
-  getByText(text: TextMatch, options?: { exact?: boolean }): Locator;
-  getByTestId(testId: string): Locator;
+export interface Page extends Queries {
   evaluate<R, Arg>(pageFunction: (arg: Arg) => R | Promise<R>, arg: Arg): Promise<R>;
   goto(url: string): Promise<unknown>;
   reload(): Promise<unknown>;
@@ -65,16 +64,16 @@ export interface Page {
   };
 }
 
-/** A browser with the extension loaded, as a journey uses it. */
-export interface BrowserUnderTest {
+/** A browser with the extension loaded, as a journey uses it (its pages of type P). */
+export interface BrowserUnderTest<P extends Page = Page> {
   name: BrowserName;
   /** chrome-extension://<id> or moz-extension://<uuid>: what the worker's CORS must allow. */
   extensionOrigin: string;
   /** The toolbar popup, opened as a page at the size the browser gives popups. */
-  openPopup(size?: { width: number; height: number }): Promise<Page>;
+  openPopup(size?: { width: number; height: number }): Promise<P>;
   /** A new tab. */
-  newPage(): Promise<Page>;
+  newPage(): Promise<P>;
   /** The next tab something opens (call it before the click that opens it). */
-  nextPage(): Promise<Page>;
+  nextPage(): Promise<P>;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserUnderTest, Page } from './driver.ts';
 import { FIREFOX_DEV_EXTENSION_DIR } from './firefox.ts';
-import { FIXTURES, type PageName, verdicts } from './fixture-pages.ts';
+import { FIXTURES, markedVerdicts, type PageName } from './fixture-pages.ts';
 import {
   EXTENSION_DIR,
   launchBrowserWithExtension,
@@ -38,16 +38,7 @@ describe('in-page warnings in Firefox equal Chromium’s', () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${pages.url}/${name}.html`);
-    await expect
-      .poll(
-        async () => {
-          const marks = Object.values(await verdicts(page, name));
-          return marks.length > 0 && marks.every((kinds) => kinds !== null);
-        },
-        { timeout: 15_000 },
-      )
-      .toBe(true);
-    return { page, marks: await verdicts(page, name) };
+    return { page, marks: await markedVerdicts(page, name, 15_000) };
   }
 
   for (const name of FIXTURES) {

@@ -321,7 +321,7 @@ export async function launchFirefoxWithExtension(options: {
   };
 }
 
-/** One UUID per profile, kept beside it, so a restarted browser gives the add-on the same origin. */
+/** One UUID per profile for this test run, so a restarted browser gives the add-on the same origin. */
 const uuids = new Map<string, string>();
 function uuidOf(profileDir: string): string {
   const known = uuids.get(profileDir) ?? randomUUID();

@@ -29,6 +29,24 @@ export async function verdicts(page: AnyPage, name: PageName): Promise<Record<st
   );
 }
 
+/** Waits until every user row on the page is marked, then answers its verdicts. */
+export async function markedVerdicts(
+  page: AnyPage,
+  name: PageName,
+  timeout = 10_000,
+): Promise<Record<string, string | null>> {
+  await expect
+    .poll(
+      async () => {
+        const marks = Object.values(await verdicts(page, name));
+        return marks.length > 0 && marks.every((kinds) => kinds !== null);
+      },
+      { timeout },
+    )
+    .toBe(true);
+  return verdicts(page, name);
+}
+
 const sorted = (kinds: string | null | undefined) => (kinds ?? '').split(' ').sort().join(' ');
 
 /**
@@ -41,16 +59,7 @@ export async function expectRowsMatchLabels(
   signed: 'signedOut' | 'signedIn' = 'signedOut',
 ): Promise<number> {
   const expected = new Map(fixtureLabels(name).rows.map((row) => [row.username, row[signed]]));
-  await expect
-    .poll(
-      async () => {
-        const marks = Object.values(await verdicts(page, name));
-        return marks.length > 0 && marks.every((kinds) => kinds !== null);
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  const onPage = await verdicts(page, name);
+  const onPage = await markedVerdicts(page, name);
   expect(Object.keys(onPage).length).toBeGreaterThan(0);
   for (const [login, kinds] of Object.entries(onPage)) {
     expect(expected.has(login), `${login} is a labelled row`).toBe(true);

@@ -123,7 +123,7 @@ export async function launchBrowserWithExtension(
 }
 
 /** A Chromium launched with `launchWithExtension`, as tests for every browser use it. */
-export function asBrowserUnderTest(browser: ExtensionBrowser): BrowserUnderTest {
+export function asBrowserUnderTest(browser: ExtensionBrowser): BrowserUnderTest<Page> {
   // A control that never comes fails the step in seconds, not at the test's timeout.
   browser.context.setDefaultTimeout(10_000);
   return {

@@ -8,6 +8,7 @@ import { tokenPairSchema } from '../../../shared/schemas/auth.ts';
 import type { BrowserName, BrowserUnderTest, Locator, Page } from '../driver.ts';
 import { FIREFOX_RELEASE_EXTENSION_DIR, launchFirefoxWithExtension } from '../firefox.ts';
 import {
+  asBrowserUnderTest,
   type ExtensionBrowser,
   launchWithExtension,
   releaseBuildGranting,
@@ -65,98 +66,80 @@ export function startJourney(
   return browserName === 'firefox' ? startFirefoxJourney(options) : startChromiumJourney();
 }
 
-async function startChromiumJourney(): Promise<Journey> {
+function startChromiumJourney(): Promise<Journey> {
+  return startJourneyWith({
+    browserName: 'chromium',
+    extension: (pagesUrl) => releaseBuildGranting([pagesUrl]),
+    launch: (options) => launchWithExtension(options),
+    // The extension's id is known once it runs (it comes from the folder it was loaded from).
+    driver: asBrowserUnderTest,
+  });
+}
+
+function startFirefoxJourney({ promptForPages = false }: JourneyOptions): Promise<BrowserJourney> {
+  return startJourneyWith({
+    browserName: 'firefox',
+    extension: (pagesUrl) =>
+      promptForPages
+        ? { dir: FIREFOX_RELEASE_EXTENSION_DIR, remove: () => undefined }
+        : releaseBuildGranting([pagesUrl], FIREFOX_RELEASE_EXTENSION_DIR),
+    // Firefox's add-on origin is fixed in the profile before it starts.
+    launch: (options) => launchFirefoxWithExtension(options),
+    driver: (browser) => browser,
+  });
+}
+
+/**
+ * A journey in one browser: `launch` starts it on the journey's profile with `extension`'s build,
+ * `driver` is how the journey drives it. The worker's database is made while the browser starts,
+ * and the worker starts allowing the extension's origin once it is known, as an operator deploying
+ * it would.
+ */
+async function startJourneyWith<B, P extends Page>(setup: {
+  browserName: BrowserName;
+  extension: (pagesUrl: string) => { dir: string; remove: () => void };
+  launch: (options: { profileDir: string; extensionDir: string }) => Promise<B>;
+  driver: (browser: B) => BrowserUnderTest<P>;
+}): Promise<BrowserJourney<P> & { readonly browser: B }> {
   const pages = await serveFolder('test/fixtures/pages');
-  const extension = releaseBuildGranting([pages.url]);
-  const profileDir = mkdtempSync(join(tmpdir(), 'rollcall-journey-profile-'));
+  const extension = setup.extension(pages.url);
+  const profileDir = mkdtempSync(join(tmpdir(), `rollcall-journey-${setup.browserName}-`));
   const launch = async () => {
-    const launched = await launchWithExtension({ profileDir, extensionDir: extension.dir });
-    // A control that never comes fails the step in seconds, not at the test's timeout.
-    launched.context.setDefaultTimeout(10_000);
-    return launched;
+    const raw = await setup.launch({ profileDir, extensionDir: extension.dir });
+    return { raw, driver: setup.driver(raw) };
   };
-  // The extension's id is known once it runs (it comes from the folder it was loaded from): the
-  // worker's database is made meanwhile, and the worker started allowing that origin, as an
-  // operator deploying it would.
   const launched = launch();
   const [first, worker] = await Promise.all([
     launched,
     startTestWorker({
-      production: {
-        extensionOrigins: launched.then(({ extensionId }) => [`chrome-extension://${extensionId}`]),
-      },
+      production: { extensionOrigins: launched.then(({ driver }) => [driver.extensionOrigin]) },
     }),
   ]);
   let browser = first;
-
   return {
-    browserName: 'chromium',
+    browserName: setup.browserName,
     pages,
     worker,
     get browser() {
-      return browser;
+      return browser.raw;
     },
     get extensionOrigin() {
-      return `chrome-extension://${browser.extensionId}`;
+      return browser.driver.extensionOrigin;
     },
-    openPopup: () => browser.openPopup(),
+    openPopup: () => browser.driver.openPopup(),
     async openPage(path) {
-      const page = await browser.context.newPage();
+      const page = await browser.driver.newPage();
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${pages.url}/${path}`);
       return page;
     },
-    nextPage: () => browser.context.waitForEvent('page'),
+    nextPage: () => browser.driver.nextPage(),
     async restartBrowser() {
-      await browser.close();
+      await browser.driver.close();
       browser = await launch();
     },
     async close() {
-      await browser?.close();
-      await Promise.all([pages.close(), worker.stop()]);
-      extension.remove();
-      rmSync(profileDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function startFirefoxJourney({ promptForPages = false }: JourneyOptions): Promise<BrowserJourney> {
-  const pages = await serveFolder('test/fixtures/pages');
-  const extension = promptForPages
-    ? { dir: FIREFOX_RELEASE_EXTENSION_DIR, remove: () => undefined }
-    : releaseBuildGranting([pages.url], FIREFOX_RELEASE_EXTENSION_DIR);
-  const profileDir = mkdtempSync(join(tmpdir(), 'rollcall-journey-firefox-'));
-  const launch = () => launchFirefoxWithExtension({ profileDir, extensionDir: extension.dir });
-  // Firefox's add-on origin is fixed by the profile before it starts, so both start at once.
-  const launched = launch();
-  const [first, worker] = await Promise.all([
-    launched,
-    startTestWorker({
-      production: { extensionOrigins: launched.then(({ extensionOrigin }) => [extensionOrigin]) },
-    }),
-  ]);
-  let browser: BrowserUnderTest = first;
-  return {
-    browserName: 'firefox',
-    pages,
-    worker,
-    get extensionOrigin() {
-      return browser.extensionOrigin;
-    },
-    openPopup: () => browser.openPopup(),
-    async openPage(path) {
-      const page = await browser.newPage();
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto(`${pages.url}/${path}`);
-      return page;
-    },
-    nextPage: () => browser.nextPage(),
-    async restartBrowser() {
-      await browser.close();
-      browser = await launch();
-    },
-    async close() {
-      await browser?.close();
+      await browser?.driver.close();
       await Promise.all([pages.close(), worker.stop()]);
       extension.remove();
       rmSync(profileDir, { recursive: true, force: true });
