@@ -97,7 +97,7 @@ export default defineContentScript({
     const snapshotRows = (): PageRow[] =>
       [...warnings.rows].flatMap(([element, { list }]) => readRow(list, element) ?? []);
 
-    const onSync = async (complete: boolean) => {
+    const onSync = async (complete: boolean, confirmRemovals = false) => {
       sync = { state: 'sending' };
       drawBanner();
       try {
@@ -107,6 +107,7 @@ export default defineContentScript({
           systemId: adapter?.systemId ?? null,
           capturedAt: Date.now(),
           complete,
+          ...(confirmRemovals ? { confirmRemovals } : {}),
           rows: snapshotRows(),
         });
       } catch (error) {
