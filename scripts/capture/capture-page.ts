@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
 import { findChromium } from '../find-chromium.ts';
 
 /**
@@ -19,7 +19,7 @@ export async function launch(): Promise<Browser> {
 }
 
 /** The page's document as drawn now, without scripts and with its stylesheets inline. */
-export async function staticHtml(page: Page): Promise<string> {
+export async function staticHtml(page: Page | Frame): Promise<string> {
   const html = await page.evaluate(() => {
     const copy = document.documentElement.cloneNode(true) as HTMLElement;
     // Linked stylesheets, in document order, as the rules the browser parsed (same-origin only).
@@ -65,7 +65,7 @@ export async function staticHtml(page: Page): Promise<string> {
   return html;
 }
 
-export async function saveFixture(page: Page, name: string): Promise<string> {
+export async function saveFixture(page: Page | Frame, name: string): Promise<string> {
   const file = `${FIXTURE_FOLDER}/${name}.html`;
   writeFileSync(file, await staticHtml(page));
   return file;
