@@ -24,6 +24,8 @@ const BUILT_IN: DbUser[] = [
   { login: 'root', signedOut: 'default', hosts: [], grants: [] },
   // phpMyAdmin's control user, as Debian's package sets it up (see the README).
   { login: 'phpmyadmin', signedOut: 'generic', hosts: [], grants: [] },
+  // Made later on the same server for the WordPress capture (scripts/capture/wordpress.ts).
+  { login: 'wordpress', signedOut: 'generic', hosts: [], grants: [] },
 ];
 
 const ALL = ['ALL PRIVILEGES ON *.* TO {u} WITH GRANT OPTION'];
