@@ -6,8 +6,8 @@ import { findChromium } from '../find-chromium.ts';
 /**
  * Saving a real app's admin page as a fixture (test/fixtures/pages): the DOM exactly as the browser
  * drew it, made static. Scripts are dropped (the page must not fetch or redraw when served from a
- * folder); each stylesheet the page linked is put inline with the rules the browser parsed from it,
- * so the rows keep their look; nothing else is changed. See test/fixtures/pages/README.md.
+ * folder); each stylesheet the page linked is put inline with the rules the browser parsed from it
+ * that apply to the page, so the rows keep their look; nothing else is changed. See test/fixtures/pages/README.md.
  */
 
 export const FIXTURE_FOLDER = 'test/fixtures/pages';
@@ -23,6 +23,28 @@ export async function staticHtml(page: Page | Frame): Promise<string> {
   const html = await page.evaluate(() => {
     const copy = document.documentElement.cloneNode(true) as HTMLElement;
     // Linked stylesheets, in document order, as the rules the browser parsed (same-origin only).
+    // A rule is kept when its selector, less states and pseudo-elements (:hover, ::before), matches
+    // something on the page: the saved page looks the same, at a fraction of an app's whole CSS.
+    const usedRules = (rules: CSSRuleList | undefined): string[] =>
+      [...(rules ?? [])].flatMap((rule) => {
+        if (rule instanceof CSSStyleRule) {
+          const bare = rule.selectorText.replace(/::?[a-z-]+(\([^()]*\))?/gi, '').trim();
+          try {
+            return !bare || document.querySelector(bare.replace(/(^|[\s,>+~])(?=[\s,>+~]|$)/g, '$1*'))
+              ? [rule.cssText]
+              : [];
+          } catch {
+            return [rule.cssText];
+          }
+        }
+        if (rule instanceof CSSMediaRule || rule instanceof CSSSupportsRule) {
+          const inner = usedRules(rule.cssRules);
+          return inner.length
+            ? [`${rule.cssText.slice(0, rule.cssText.indexOf('{'))}{\n${inner.join('\n')}\n}`]
+            : [];
+        }
+        return [rule.cssText];
+      });
     const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel~=stylesheet]')];
     const copies = [...copy.querySelectorAll<HTMLLinkElement>('link[rel~=stylesheet]')];
     links.forEach((link, i) => {
@@ -30,7 +52,7 @@ export async function staticHtml(page: Page | Frame): Promise<string> {
       if (!target) return;
       let css = '';
       try {
-        css = [...(link.sheet?.cssRules ?? [])].map((rule) => rule.cssText).join('\n');
+        css = usedRules(link.sheet?.cssRules).join('\n');
       } catch {
         return;
       }
