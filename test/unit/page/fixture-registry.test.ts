@@ -14,7 +14,9 @@ import {
 const PAGE_KINDS = new Set(['generic', 'shared', 'default', 'lookalike']);
 
 function rowsOnPage(name: string): string[] {
-  const page = new DOMParser().parseFromString(fixtureHtml(name), 'text/html');
+  // The inlined stylesheets say nothing of the rows, and are most of a capture's bytes.
+  const html = fixtureHtml(name).replace(/<style[\s\S]*?<\/style>/g, '');
+  const page = new DOMParser().parseFromString(html, 'text/html');
   const { rowSelector, loginSelector } = fixtureLabels(name).userList;
   return [...page.querySelectorAll(rowSelector)].map(
     (row) => row.querySelector(loginSelector)?.textContent?.trim() ?? '',
@@ -41,11 +43,17 @@ describe('the fixture registry', () => {
   it('splits a paged list into its saved pages, none longer than a page, all rows on one of them', () => {
     const paged = Object.keys(AWAITING).filter((name) => listLabels(name).pageFiles);
     expect(paged.length).toBeGreaterThanOrEqual(3);
+    // At least one list of three pages or more, 20 a page.
+    expect(
+      paged.some(
+        (name) => (listLabels(name).pageFiles?.length ?? 0) >= 3 && listLabels(name).pageSize === 20,
+      ),
+    ).toBe(true);
     for (const name of paged) {
       const list = listLabels(name);
       const files = list.pageFiles ?? [];
       expect(files[0]?.file).toBe(list.page);
-      expect(files.length, name).toBeGreaterThanOrEqual(3);
+      expect(files.length, name).toBeGreaterThanOrEqual(2);
       let seen = 0;
       files.forEach(({ file }, i) => {
         expect(existsSync(`test/fixtures/pages/${file}`), file).toBe(true);
