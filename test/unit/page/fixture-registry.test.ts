@@ -24,21 +24,24 @@ function rowsOnPage(name: string): string[] {
 }
 
 describe('the fixture registry', () => {
-  it('labels every row each saved page shows, in the order it shows them, with a known verdict', () => {
+  it('serves each saved page once', () => {
     expect(ALL_FIXTURES.length).toBeGreaterThanOrEqual(FIXTURES.length);
-    for (const name of ALL_FIXTURES) {
+    expect(new Set(ALL_FIXTURES).size).toBe(ALL_FIXTURES.length);
+  });
+
+  for (const name of ALL_FIXTURES.filter((fixture) => !fixtureLabels(fixture).rendersAfterLoad)) {
+    it(`labels every row ${name} shows, in the order it shows them, with a verdict a page can show`, () => {
       const labels = fixtureLabels(name);
-      if (labels.rendersAfterLoad) continue;
-      expect(rowsOnPage(name), name).toEqual(labels.rows.map((row) => row.username));
-      expect(labels.userList.rowCount, name).toBe(labels.rows.length);
+      expect(rowsOnPage(name)).toEqual(labels.rows.map((row) => row.username));
+      expect(labels.userList.rowCount).toBe(labels.rows.length);
       for (const row of labels.rows) {
         const kinds = row.signedOut.split(' ');
         expect(kinds.every((kind) => PAGE_KINDS.has(kind)) || row.signedOut === 'ok', row.username).toBe(
           true,
         );
       }
-    }
-  });
+    });
+  }
 
   it('splits a paged list into its saved pages, none longer than a page, all rows on one of them', () => {
     const paged = Object.keys(AWAITING).filter((name) => listLabels(name).pageFiles);
