@@ -1,11 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { FIXTURES, fixtureLabels } from '../fixtures/fixture-pages.ts';
+import { FIXTURES, fixtureLabels, JUDGED_FIXTURES } from '../fixtures/fixture-pages.ts';
 import type { Page as AnyPage } from './driver.ts';
 
 /** The committed fixture pages and their labels, and reading the verdicts the extension left on them. */
 
-export { FIXTURES, fixtureLabels as labelsOf };
+export { FIXTURES, fixtureLabels as labelsOf, JUDGED_FIXTURES };
 export type PageName = string;
 
 /** Where a fixture's user rows are and which part of a row holds the login, as the page's maker built it. */
