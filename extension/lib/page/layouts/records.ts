@@ -1,4 +1,4 @@
-import { cellText, FORMATTING_TAGS, isEmail, isSkipped, MARK_TAG_PREFIX } from '../cell-text';
+import { cellSegments, cellText, FORMATTING_TAGS, isEmail, isSkipped, MARK_TAG_PREFIX } from '../cell-text';
 import { fieldForHeader, normaliseHeader } from '../header-fields';
 import type { ListColumns, ListLayout, ListShape } from '../list-layout';
 import { RECORD_WORDS } from '../page-words';
@@ -272,7 +272,7 @@ function fieldsOf(record: Element): Field[] {
     }
   };
   partsOf(record).forEach((part, index) => {
-    if (isLeaf(part)) {
+    if (isLeaf(part, true)) {
       if (cellText(part)) fields.push({ key: `${index}`, element: part });
     } else walk(part, `${index}`, 0);
   });
@@ -283,11 +283,21 @@ function fieldsOf(record: Element): Field[] {
  * An element holding one run of text: only formatting and skipped parts inside. (Of a record that
  * writes words between its elements, "<a>Anna Schmidt</a> — groups: …", the elements are the fields.)
  */
-function isLeaf(element: Element): boolean {
-  for (let child = element.firstElementChild; child; child = child.nextElementSibling)
-    if (!FORMATTING_TAGS.has(child.tagName) && !isSkipped(child)) return false;
+function isLeaf(element: Element, atRoot = false): boolean {
+  let inline = 0;
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (FORMATTING_TAGS.has(child.tagName) || isSkipped(child)) continue;
+    if (atRoot || !INLINE_TAGS.has(child.tagName) || !isLeaf(child)) return false;
+    inline++;
+  }
+  if (inline === 0) return true;
+  // Inside a record, words in spans side by side with only spaces between are one run of text, as
+  // an app's display template writes a name ("<span>Ana</span> <span>García</span>").
+  for (let node = element.firstChild; node; node = node.nextSibling)
+    if (node.nodeType === 3 && node.nodeValue?.trim()) return false;
   return true;
 }
+const INLINE_TAGS = new Set(['SPAN', 'A', 'BDI', 'SMALL', 'LABEL']);
 
 // What a field's values read as.
 const LOGIN = /^@?[\p{L}\p{N}][\p{L}\p{N}._+'@\\-]{1,63}$/u;
@@ -330,6 +340,13 @@ function readKinds(value: string): Kind[] {
   return kinds;
 }
 
+/** A field's words; pieces with no letter or digit are an empty field's placeholder ("Administratie --"). */
+function fieldText(element: Element): string {
+  return cellSegments(element)
+    .filter((piece) => /[\p{L}\p{N}]/u.test(piece))
+    .join(' ');
+}
+
 /** How a list's fields are laid out, from a sample of its records. */
 interface Analysis {
   count: number;
@@ -361,7 +378,7 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
     return null;
   for (const fields of sampleFields)
     for (const { key, element } of fields) {
-      const text = cellText(element);
+      const text = fieldText(element);
       if (!values.has(key)) {
         values.set(key, []);
         elements.set(key, []);
@@ -506,7 +523,9 @@ function headedByUserFields(container: Element, records: Element[]): boolean {
   if (/^H[1-6]$/.test(header.tagName) && fieldForHeader(cellText(header)) === 'user') return true;
   // A row of column names: a few short cells.
   if (header.childElementCount < 2) return false;
-  const texts = [...header.querySelectorAll('*')].filter(isLeaf).map((element) => cellText(element));
+  const texts = [...header.querySelectorAll('*')]
+    .filter((element) => isLeaf(element))
+    .map((element) => cellText(element));
   // A row of column names, not a page's title ("Users").
   const fields = texts.map((text) => fieldForHeader(text)).filter((field) => field !== null);
   return (
@@ -536,6 +555,14 @@ function recordsShape(container: Element): ListShape | null {
     cells: (row) => {
       const byKey = new Map(fieldsOf(row).map((field) => [field.key, field.element]));
       return keys.map((key) => byKey.get(key));
+    },
+    // A name written in parts ("<span>Ana</span> <span>de Wit</span>") is read whole.
+    text: (row, field) => {
+      if (field !== 'displayName') return undefined;
+      const where = analysis.columns.displayName;
+      const key = typeof where === 'number' ? keys[where] : undefined;
+      const cell = key === undefined ? undefined : fieldsOf(row).find((each) => each.key === key);
+      return cell ? fieldText(cell.element) : undefined;
     },
     // Beside the login, not inside its link, where the badges would be part of it.
     markAnchor: (row) => {
