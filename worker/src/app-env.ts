@@ -15,6 +15,8 @@ export type AuthedMember = {
 type Secrets = {
   /** Signs access tokens. Required outside development and test. */
   JWT_SECRET?: string;
+  /** Encrypts members' second-factor secrets at rest (AES-GCM). Required outside development and test. */
+  SECOND_FACTOR_KEY?: string;
 };
 
 /** The Hono environment of every route: bindings from wrangler.toml (see worker-configuration.d.ts). */

@@ -8,27 +8,48 @@ const AUDIENCE = 'rollcall-api';
 const ALGORITHM = 'HS256';
 const MIN_SECRET_LENGTH = 32;
 
-/**
- * A fixed key for local development and tests only. Anywhere else (ENVIRONMENT unset, 'production',
- * 'staging', …) the worker refuses to issue or accept tokens until a real JWT_SECRET is set.
- */
-const DEVELOPMENT_KEY = 'rollcall-development-signing-key--never-use-in-production';
 const DEVELOPMENT_ENVIRONMENTS = new Set(['development', 'test']);
 
-type KeyEnv = { ENVIRONMENT?: string; JWT_SECRET?: string };
+/** The Worker secrets, each with the fixed value local development and tests use without one. */
+const SECRETS = {
+  /** Signs access and sign-in challenge tokens. */
+  JWT_SECRET: {
+    development: 'rollcall-development-signing-key--never-use-in-production',
+    refusal: 'refusing to issue or accept tokens outside development',
+  },
+  /** Encrypts members' second-factor (TOTP) secrets at rest. */
+  SECOND_FACTOR_KEY: {
+    development: 'rollcall-development-second-factor-key--never-use-in-production',
+    refusal: 'refusing to check second factors outside development',
+  },
+} as const;
+export type SecretName = keyof typeof SECRETS;
 
-export function signingKey(env: KeyEnv): Uint8Array {
-  const secret = env.JWT_SECRET;
+type KeyEnv = { ENVIRONMENT?: string } & { [K in SecretName]?: string };
+
+/**
+ * The bytes of a Worker secret. A fixed value stands in for local development and tests only.
+ * Anywhere else (ENVIRONMENT unset, 'production', 'staging', …) the worker refuses to sign anyone
+ * in until a real one is set.
+ */
+export function workerSecret(env: KeyEnv, name: SecretName): Uint8Array {
+  const secret = env[name];
   if (secret !== undefined && secret !== '') {
     if (secret.length < MIN_SECRET_LENGTH) {
-      console.error(`JWT_SECRET is shorter than ${MIN_SECRET_LENGTH} characters: refusing to use it.`);
+      console.error(`${name} is shorter than ${MIN_SECRET_LENGTH} characters: refusing to use it.`);
       throw new ProblemError(503, 'Sign-in is not available: the server is not configured.');
     }
     return new TextEncoder().encode(secret);
   }
-  if (DEVELOPMENT_ENVIRONMENTS.has(env.ENVIRONMENT ?? '')) return new TextEncoder().encode(DEVELOPMENT_KEY);
-  console.error('JWT_SECRET is not set: refusing to issue or accept tokens outside development.');
+  if (DEVELOPMENT_ENVIRONMENTS.has(env.ENVIRONMENT ?? '')) {
+    return new TextEncoder().encode(SECRETS[name].development);
+  }
+  console.error(`${name} is not set: ${SECRETS[name].refusal}.`);
   throw new ProblemError(503, 'Sign-in is not available: the server is not configured.');
+}
+
+export function signingKey(env: KeyEnv): Uint8Array {
+  return workerSecret(env, 'JWT_SECRET');
 }
 
 export type AccessClaims = { memberId: string; orgId: string; sessionId: string };
@@ -57,6 +78,53 @@ export async function verifyAccessToken(env: KeyEnv, token: string): Promise<Acc
     const { sub, org, sid } = payload;
     if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string') return null;
     return { memberId: sub, orgId: org, sessionId: sid };
+  } catch {
+    return null;
+  }
+}
+
+/** What a sign-in that needs one more step may do next: give a code, or set up a second factor. */
+export type ChallengeStep = 'code' | 'enrol';
+export type ChallengeClaims = {
+  memberId: string;
+  orgId: string;
+  step: ChallengeStep;
+  /** The hash of the known-browser token the password came with, when it was valid. */
+  knownBrowser: string | null;
+};
+/** Minutes a challenge lives: time to open an authenticator app, or to set one up. */
+export const CHALLENGE_SECONDS = 10 * 60;
+const CHALLENGE_AUDIENCE = 'rollcall-sign-in-challenge';
+
+/** A token proving the password was right, good only for the next step of that sign-in. */
+export function issueChallengeToken(env: KeyEnv, claims: ChallengeClaims): Promise<string> {
+  return new SignJWT({ org: claims.orgId, step: claims.step, kb: claims.knownBrowser })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setSubject(claims.memberId)
+    .setIssuer(ISSUER)
+    .setAudience(CHALLENGE_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${CHALLENGE_SECONDS}s`)
+    .sign(signingKey(env));
+}
+
+/** The claims of a valid challenge token for `step`, or null (expired, forged, another step). */
+export async function verifyChallengeToken(
+  env: KeyEnv,
+  token: string,
+  step: ChallengeStep,
+): Promise<ChallengeClaims | null> {
+  const key = signingKey(env);
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+      audience: CHALLENGE_AUDIENCE,
+      requiredClaims: ['sub', 'exp', 'iat'],
+    });
+    const { sub, org, kb } = payload;
+    if (typeof sub !== 'string' || typeof org !== 'string' || payload.step !== step) return null;
+    return { memberId: sub, orgId: org, step, knownBrowser: typeof kb === 'string' ? kb : null };
   } catch {
     return null;
   }
