@@ -1,6 +1,7 @@
 import { exports } from 'cloudflare:workers';
-import { tokenPairSchema } from '../../shared/schemas/auth';
+import { enrolledSchema, enrolmentSchema, nextStepSchema, tokenPairSchema } from '../../shared/schemas/auth';
 import { createdInviteSchema, type MemberRole } from '../../shared/schemas/members';
+import { base32Decode, totp, totpStep } from '../../worker/src/auth/totp';
 
 /**
  * Helpers for worker tests: every request goes through the real worker (`exports.default.fetch`)
@@ -63,7 +64,10 @@ export type SignedIn = {
   organisation: { id: string; name: string };
 };
 
-/** Signs up a new organisation; answers its owner, signed in. */
+/**
+ * Signs up a new organisation; answers its owner, signed in. Its organisation does not require a
+ * second factor (tests about second factors use `signUpWithSecondFactor`).
+ */
 export async function signUp(
   options: { organisationName?: string; name?: string; email?: string } = {},
 ): Promise<SignedIn> {
@@ -75,6 +79,7 @@ export async function signUp(
       name: options.name ?? 'Olive Owner',
       email,
       password: GOOD_PASSWORD,
+      secondFactorRequired: false,
     },
   });
   if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${await response.text()}`);
@@ -109,4 +114,71 @@ export function logIn(
   headers: Record<string, string> = {},
 ): Promise<Response> {
   return request('/api/v1/auth/login', { method: 'POST', body: { email, password }, headers });
+}
+
+/**
+ * An authenticator app for tests: the codes of a second factor's key. Each `next()` is the code of
+ * a later time step than the one before (now's, then the next one, which the server accepts as
+ * drift), so a test can sign in again at once without giving a used code.
+ */
+export function authenticatorApp(manualKey: string) {
+  const key = base32Decode(manualKey);
+  if (!key) throw new Error(`not a base32 key: ${manualKey}`);
+  let lastStep = totpStep(Date.now()) - 1;
+  return {
+    key,
+    /** The code of now's step, whether or not it was used. */
+    now: () => totp(key, Date.now()),
+    next() {
+      lastStep = Math.max(lastStep + 1, totpStep(Date.now()));
+      return totp(key, lastStep * 30_000);
+    },
+  };
+}
+
+export type WithSecondFactor = SignedIn & {
+  app: ReturnType<typeof authenticatorApp>;
+  recoveryCodes: string[];
+};
+
+/** Signs up an organisation that requires a second factor, and sets up the owner's: answers them signed in. */
+export async function signUpWithSecondFactor(options: { name?: string } = {}): Promise<WithSecondFactor> {
+  const email = uniqueEmail('owner');
+  const response = await request('/api/v1/auth/signup', {
+    method: 'POST',
+    body: {
+      organisationName: `Firm ${crypto.randomUUID().slice(0, 8)}`,
+      name: options.name ?? 'Olive Owner',
+      email,
+      password: GOOD_PASSWORD,
+    },
+  });
+  if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${await response.text()}`);
+  const step = nextStepSchema.parse(await response.json());
+  if (step.next !== 'enrol') throw new Error(`signup answered ${step.next}, not enrol`);
+  return enrolAtSignIn(step.challengeToken, email);
+}
+
+/** Sets up a second factor with the challenge an `enrol` step gave, as the member's app would. */
+export async function enrolAtSignIn(challengeToken: string, email: string): Promise<WithSecondFactor> {
+  const started = await request('/api/v1/auth/second-factor/enrolment', {
+    method: 'POST',
+    body: { challengeToken },
+  });
+  if (started.status !== 200) throw new Error(`enrolment failed: ${started.status} ${await started.text()}`);
+  const { manualKey } = enrolmentSchema.parse(await started.json());
+  const app = authenticatorApp(manualKey);
+  const confirmed = await request('/api/v1/auth/second-factor/enrolment/confirm', {
+    method: 'POST',
+    body: { challengeToken, code: await app.next() },
+  });
+  if (confirmed.status !== 200)
+    throw new Error(`confirming failed: ${confirmed.status} ${await confirmed.text()}`);
+  const enrolled = enrolledSchema.parse(await confirmed.json());
+  return { ...enrolled, email, password: GOOD_PASSWORD, app };
+}
+
+/** Gives the second step of a sign-in: a code, or `{ recoveryCode }`. */
+export function giveCode(challengeToken: string, answer: { code: string } | { recoveryCode: string }) {
+  return request('/api/v1/auth/second-factor', { method: 'POST', body: { challengeToken, ...answer } });
 }
