@@ -87,6 +87,14 @@ export async function signUp(
   return { ...pair, email, password: GOOD_PASSWORD };
 }
 
+/** Invites `email` as `role` to the organisation of `manager`; answers the invitation and its token. */
+export async function createdInvite(manager: SignedIn, email: string, role: MemberRole) {
+  const invited = await authed(manager, '/api/v1/members/invites', { method: 'POST', body: { email, role } });
+  if (invited.status !== 201)
+    throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  return createdInviteSchema.parse(invited.body);
+}
+
 /** Adds a member of `role` to the organisation of `manager` (an owner or admin), signed in. */
 export async function addMember(
   manager: SignedIn,
@@ -94,10 +102,7 @@ export async function addMember(
   name = `${role} member`,
 ): Promise<SignedIn> {
   const email = uniqueEmail(role);
-  const invited = await authed(manager, '/api/v1/members/invites', { method: 'POST', body: { email, role } });
-  if (invited.status !== 201)
-    throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
-  const { setupToken } = createdInviteSchema.parse(invited.body);
+  const { setupToken } = await createdInvite(manager, email, role);
   const response = await request('/api/v1/auth/accept-invite', {
     method: 'POST',
     body: { setupToken, name, password: GOOD_PASSWORD },
@@ -107,13 +112,14 @@ export async function addMember(
   return { ...pair, email, password: GOOD_PASSWORD };
 }
 
-/** Signs in with email and password; answers the raw response. */
+/** Signs in with email and password (from a known browser, given its token); answers the raw response. */
 export function logIn(
   email: string,
   password: string,
   headers: Record<string, string> = {},
+  knownBrowser?: string,
 ): Promise<Response> {
-  return request('/api/v1/auth/login', { method: 'POST', body: { email, password }, headers });
+  return request('/api/v1/auth/login', { method: 'POST', body: { email, password, knownBrowser }, headers });
 }
 
 /**
@@ -131,6 +137,8 @@ export function authenticatorApp(manualKey: string) {
     now: () => totp(key, Date.now()),
     next() {
       lastStep = Math.max(lastStep + 1, totpStep(Date.now()));
+      // The server takes one step of drift: a third code in one window would need to wait.
+      if (lastStep > totpStep(Date.now()) + 1) throw new Error('no unused code until the next 30 seconds');
       return totp(key, lastStep * 30_000);
     },
   };
