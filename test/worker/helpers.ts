@@ -1,4 +1,5 @@
 import { exports } from 'cloudflare:workers';
+import type { z } from 'zod';
 import { enrolledSchema, enrolmentSchema, nextStepSchema, tokenPairSchema } from '../../shared/schemas/auth';
 import { createdInviteSchema, type MemberRole } from '../../shared/schemas/members';
 import { base32Decode, totp, totpStep } from '../../worker/src/auth/totp';
@@ -144,9 +145,10 @@ export function authenticatorApp(manualKey: string) {
   };
 }
 
-export type WithSecondFactor = SignedIn & {
+export type WithSecondFactor = z.infer<typeof enrolledSchema> & {
+  email: string;
+  password: string;
   app: ReturnType<typeof authenticatorApp>;
-  recoveryCodes: string[];
 };
 
 /** Signs up an organisation that requires a second factor, and sets up the owner's: answers them signed in. */

@@ -10,6 +10,7 @@ import { Home } from '../../lib/popup/home';
 import { PeopleView } from '../../lib/popup/people-view';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { ReviewView } from '../../lib/popup/review-view';
+import { SecondStep } from '../../lib/popup/second-step';
 import { SignIn } from '../../lib/popup/sign-in';
 import { SyncLine } from '../../lib/popup/sync-line';
 import type { Result } from '../../lib/result';
@@ -20,6 +21,7 @@ import {
   localCopyItem,
   outboxItem,
   signedInAsItem,
+  signInStepItem,
   syncStatusItem,
 } from '../../lib/storage';
 import { emptyTables, overlay } from '../../lib/sync/local-copy';
@@ -49,6 +51,7 @@ export function Popup({
 }) {
   const who = useStored(signedInAsItem);
   const outbox = useStored(outboxItem);
+  const signInStep = useStored(signInStepItem);
 
   useEffect(() => {
     // Opening the popup is a good moment to push what waits and pull what changed; a moment after
@@ -58,12 +61,14 @@ export function Popup({
   }, [send]);
 
   let body: preact.ComponentChildren;
-  if (who === undefined || outbox === undefined) {
+  if (who === undefined || outbox === undefined || signInStep === undefined) {
     body = (
       <p class="status" role="status" aria-busy="true">
         Loading…
       </p>
     );
+  } else if (signInStep) {
+    body = <SecondStep step={signInStep} />;
   } else if (who === null || who.state === 'expired') {
     body = (
       <>
@@ -80,7 +85,9 @@ export function Popup({
       <main class="popup">
         <header class="popup-header row spread">
           <h1>Rollcall</h1>
-          {who?.state === 'signed-in' && <AccountMenu firm={who.organisation.name} name={who.member.name} />}
+          {who?.state === 'signed-in' && !signInStep && (
+            <AccountMenu firm={who.organisation.name} name={who.member.name} />
+          )}
         </header>
         {body}
         <CheckPage checkPage={checkPage} />

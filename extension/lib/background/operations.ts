@@ -68,6 +68,13 @@ export function createBackground({
     signIn: session.signIn,
     /** Popup: make a new organisation with its first member, and sign in as them. */
     signUp: session.signUp,
+    /** Popup: the second step of a sign-in, a code or a recovery code. */
+    giveSecondFactor: session.giveSecondFactor,
+    /** Popup: set up a second factor (during a sign-in that requires one, or when signed in). */
+    startSecondFactor: session.startSecondFactor,
+    confirmSecondFactor: session.confirmSecondFactor,
+    /** Popup: the sign-in step is over (recovery codes shown) or given up. */
+    endSignInStep: session.endSignInStep,
     signOut: session.signOut,
     /** Popup and options: push queued changes, pull the server's; answers how it went. */
     syncNow: sync.syncNow,

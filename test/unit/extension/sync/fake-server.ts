@@ -176,17 +176,29 @@ export function fakeServer({
     accessToken,
     expiresIn: 900,
     refreshToken,
-    member: { id: 'm1', email: 'ann@firm.test', name: 'Ann Owner', role: 'owner' as const, createdAt: 1 },
+    member: {
+      id: 'm1',
+      email: 'ann@firm.test',
+      name: 'Ann Owner',
+      role: 'owner' as const,
+      createdAt: 1,
+      secondFactor: false,
+    },
     organisation: {
       id: 'org1',
       name: 'Harbour & Vale',
-      settings: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12 },
+      settings: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, secondFactorRequired: false },
     },
   });
   const organisation = () => ({
     id: 'org1',
     name: 'Harbour & Vale',
-    settings: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, ...state.ruleSettings },
+    settings: {
+      sessionIdleMinutes: 60,
+      sessionAbsoluteHours: 12,
+      secondFactorRequired: false,
+      ...state.ruleSettings,
+    },
   });
 
   const served: FakeRoute[] = [
