@@ -1,4 +1,4 @@
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { SignInStep } from '../storage';
 import { CodeStep } from '../ui/two-factor/code-step';
 import { EnrolmentSteps } from '../ui/two-factor/enrolment';
@@ -10,13 +10,15 @@ export function SecondStep({ step }: { step: SignInStep }) {
   const cancel = useCallback(() => void send('endSignInStep'), [send]);
   const start = useCallback(() => send('startSecondFactor'), [send]);
   const confirm = useCallback((code: string) => send('confirmSecondFactor', { code }), [send]);
+  // Confirming signs in and marks the step `enrolled`: the setup stays on screen for its codes.
+  const [settingUp] = useState(step.step === 'enrol');
 
   if (step.step === 'code') {
     return (
       <CodeStep email={step.email} submit={(answer) => send('giveSecondFactor', answer)} onCancel={cancel} />
     );
   }
-  if (step.step === 'enrolled') {
+  if (step.step === 'enrolled' && !settingUp) {
     // The popup was closed while the recovery codes showed: they are not shown again.
     return (
       <section class="view" aria-labelledby="enrolled-heading">

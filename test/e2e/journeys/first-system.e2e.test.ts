@@ -40,6 +40,8 @@ describe('journey: sign up, add a system, its user list is marked and synced', (
     await popup.getByLabel('Your name').fill(OWNER.name);
     await popup.getByLabel('Email').fill(OWNER.email);
     await popup.getByLabel('Password').fill(OWNER.password);
+    // Two-step sign-in has a journey of its own (two-factor.e2e.test.ts).
+    await popup.getByLabel('Owners and admins sign in with two steps').uncheck();
     await popup.getByRole('button', { name: 'Create firm and sign in' }).click();
     await expectSynced(popup);
     expect(await popup.locator('header').textContent()).toContain('Harbour & Finch Lawyers');
