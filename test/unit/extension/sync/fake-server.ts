@@ -97,6 +97,10 @@ export function fakeServer({
     /** The firm's rule thresholds as the owner set them, and whether this member may not. */
     ruleSettings: {} as Record<string, unknown>,
     settingsRefused: false,
+    /** Whether the member signs in with a second factor (its code is 123456). */
+    secondFactor: false,
+    /** The known-browser token each sign-in came with. */
+    knownBrowsersSent: [] as (string | undefined)[],
   };
 
   const key = (entity: string, id: string) => `${entity}:${id}`;
@@ -203,10 +207,18 @@ export function fakeServer({
 
   const served: FakeRoute[] = [
     fakeRoute(contract.auth.login, ({ body }) => {
+      state.knownBrowsersSent.push(body.knownBrowser);
       if (body.password === 'locked-out-password') return problem(429, 'Too many', { 'retry-after': '600' });
-      return body.password === 'correct horse battery'
-        ? tokenPair()
-        : problem(401, 'The email or password is wrong.');
+      if (body.password !== 'correct horse battery') return problem(401, 'The email or password is wrong.');
+      if (state.secondFactor) {
+        return { next: 'code' as const, challengeToken: 'challenge-token-0000000001', expiresIn: 600 };
+      }
+      return { ...tokenPair(), knownBrowser: 'known-browser-token-000001' };
+    }),
+    fakeRoute(contract.auth.secondFactor, ({ body }) => {
+      if (body.challengeToken !== 'challenge-token-0000000001')
+        return problem(401, 'This sign-in has expired.');
+      return body.code === '123456' ? tokenPair() : problem(401, 'That code is wrong or was already used.');
     }),
     fakeRoute(contract.auth.signup, () => tokenPair()),
     fakeRoute(contract.auth.refresh, ({ body }) => {
