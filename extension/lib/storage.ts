@@ -81,7 +81,14 @@ export const ruleSettingsItem = declare<OrganisationSettingsInput>('local:ruleSe
 export interface SignedInAs {
   state: 'signed-in' | 'expired';
   serverUrl: string;
-  member: { id: string; name: string; email: string; role: TokenPair['member']['role'] };
+  member: {
+    id: string;
+    name: string;
+    email: string;
+    role: TokenPair['member']['role'];
+    /** Whether they sign in with a second factor (absent in what older versions stored). */
+    secondFactor?: boolean;
+  };
   organisation: { id: string; name: string };
 }
 

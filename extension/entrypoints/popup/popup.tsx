@@ -10,7 +10,7 @@ import { Home } from '../../lib/popup/home';
 import { PeopleView } from '../../lib/popup/people-view';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { ReviewView } from '../../lib/popup/review-view';
-import { SecondStep } from '../../lib/popup/second-step';
+import { SecondStep, SetUpSecondFactor } from '../../lib/popup/second-step';
 import { SignIn } from '../../lib/popup/sign-in';
 import { SyncLine } from '../../lib/popup/sync-line';
 import type { Result } from '../../lib/result';
@@ -52,6 +52,7 @@ export function Popup({
   const who = useStored(signedInAsItem);
   const outbox = useStored(outboxItem);
   const signInStep = useStored(signInStepItem);
+  const [settingUp, setSettingUp] = useState(false);
 
   useEffect(() => {
     // Opening the popup is a good moment to push what waits and pull what changed; a moment after
@@ -76,6 +77,8 @@ export function Popup({
         <ServerLine loadStatus={loadStatus} />
       </>
     );
+  } else if (settingUp) {
+    body = <SetUpSecondFactor onClose={() => setSettingUp(false)} />;
   } else {
     body = <SignedIn />;
   }
@@ -91,10 +94,15 @@ export function Popup({
         </header>
         {body}
         <CheckPage checkPage={checkPage} />
-        <footer class="popup-footer">
+        <footer class="popup-footer stack">
           <button type="button" class="link" onClick={openOptions}>
             Options: server, systems, thresholds
           </button>
+          {who?.state === 'signed-in' && !signInStep && !settingUp && who.member.secondFactor === false && (
+            <button type="button" class="link" onClick={() => setSettingUp(true)}>
+              Set up two-step sign-in
+            </button>
+          )}
         </footer>
       </main>
     </SendContext.Provider>

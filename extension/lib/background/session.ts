@@ -9,6 +9,7 @@ import {
   localCopyItem,
   outboxItem,
   serverUrlItem,
+  signedInAsItem,
   signInChallengeItem,
   signInStepItem,
   syncCursorItem,
@@ -179,7 +180,10 @@ export function createSession({
         const step = await signInStepItem.getValue();
         if (!step) {
           const confirmed = await api.call(contract.me.confirmSecondFactor, { body: data });
-          return confirmed.ok ? done(confirmed.value) : failed(confirmed.error);
+          if (!confirmed.ok) return failed(confirmed.error);
+          const who = await signedInAsItem.getValue();
+          if (who) await signedInAsItem.setValue({ ...who, member: { ...who.member, secondFactor: true } });
+          return done(confirmed.value);
         }
         const challengeToken = await challenge();
         if (!challengeToken) return challengeEnded();

@@ -40,3 +40,19 @@ export function SecondStep({ step }: { step: SignInStep }) {
     />
   );
 }
+
+/** A signed-in member sets up a second factor of their own accord. */
+export function SetUpSecondFactor({ onClose }: { onClose: () => void }) {
+  const send = useSend();
+  const start = useCallback(() => send('startSecondFactor'), [send]);
+  const confirm = useCallback((code: string) => send('confirmSecondFactor', { code }), [send]);
+  return (
+    <EnrolmentSteps
+      intro="Sign in with a second step: a code from an app on your phone as well as your password. Someone who learns your password still cannot sign in as you."
+      start={start}
+      confirm={confirm}
+      onDone={onClose}
+      onCancel={onClose}
+    />
+  );
+}

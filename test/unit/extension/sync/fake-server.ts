@@ -215,6 +215,15 @@ export function fakeServer({
       }
       return { ...tokenPair(), knownBrowser: 'known-browser-token-000001' };
     }),
+    fakeRoute(contract.me.startSecondFactor, () => ({
+      otpauthUri: 'otpauth://totp/Rollcall:ann%40firm.test?secret=JBSWY3DPEHPK3PXP&issuer=Rollcall',
+      manualKey: 'JBSWY3DPEHPK3PXP',
+    })),
+    fakeRoute(contract.me.confirmSecondFactor, ({ body }) => {
+      if (body.code !== '123456') return problem(403, 'That code is wrong.');
+      state.secondFactor = true;
+      return { recoveryCodes: Array.from({ length: 10 }, (_, i) => `code-${i}-aaaa-bbbb-cccc`) };
+    }),
     fakeRoute(contract.auth.secondFactor, ({ body }) => {
       if (body.challengeToken !== 'challenge-token-0000000001')
         return problem(401, 'This sign-in has expired.');
