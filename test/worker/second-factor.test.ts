@@ -7,7 +7,7 @@ import {
   recoveryCodesSchema,
   tokenPairSchema,
 } from '../../shared/schemas/auth';
-import { memberListSchema } from '../../shared/schemas/members';
+import { type MemberRole, memberListSchema } from '../../shared/schemas/members';
 import { organisationSchema } from '../../shared/schemas/organisation';
 import { problemSchema } from '../../shared/schemas/problem';
 import {
@@ -22,6 +22,7 @@ import {
   signUp,
   signUpWithSecondFactor,
   uniqueEmail,
+  type WithSecondFactor,
 } from './helpers';
 
 const WRONG = 'definitely not the password';
@@ -31,6 +32,15 @@ async function passwordStep(email: string, knownBrowser?: string) {
   const response = await logIn(email, GOOD_PASSWORD, {}, knownBrowser);
   expect(response.status).toBe(200);
   return nextStepSchema.parse(await response.json());
+}
+
+/** Invites `email` as `role`, and answers the invitee's acceptance. */
+async function joined(owner: WithSecondFactor, email: string, role: MemberRole, name: string) {
+  const invite = await createdInvite(owner, email, role);
+  return request('/api/v1/auth/accept-invite', {
+    method: 'POST',
+    body: { setupToken: invite.setupToken, name, password: GOOD_PASSWORD },
+  });
 }
 
 async function problemOf(response: Response) {
@@ -201,11 +211,7 @@ describe('the organisation requires a second factor of owners and admins', () =>
   it('is on for new organisations and takes an admin who has none to setting one up at sign-in', async () => {
     const owner = await signUpWithSecondFactor();
     const email = uniqueEmail('admin');
-    const invite = await createdInvite(owner, email, 'admin');
-    const accepted = await request('/api/v1/auth/accept-invite', {
-      method: 'POST',
-      body: { setupToken: invite.setupToken, name: 'Ada Admin', password: GOOD_PASSWORD },
-    });
+    const accepted = await joined(owner, email, 'admin', 'Ada Admin');
     expect(accepted.status).toBe(201);
     const step = nextStepSchema.parse(await accepted.json());
     expect(step.next).toBe('enrol');
@@ -219,11 +225,7 @@ describe('the organisation requires a second factor of owners and admins', () =>
   it('lets a reviewer in with the password alone, and owners turn the requirement off and on', async () => {
     const owner = await signUpWithSecondFactor();
     const email = uniqueEmail('reviewer');
-    const invite = await createdInvite(owner, email, 'reviewer');
-    const accepted = await request('/api/v1/auth/accept-invite', {
-      method: 'POST',
-      body: { setupToken: invite.setupToken, name: 'Rita Reviewer', password: GOOD_PASSWORD },
-    });
+    const accepted = await joined(owner, email, 'reviewer', 'Rita Reviewer');
     expect(tokenPairSchema.safeParse(await accepted.json()).success).toBe(true);
 
     const off = await authed(owner, '/api/v1/organisation', {
@@ -257,11 +259,7 @@ describe("an owner resets a member's second factor", () => {
   it('lets the member sign in with the password and set up a new one; audited', async () => {
     const owner = await signUpWithSecondFactor();
     const email = uniqueEmail('admin');
-    const invite = await createdInvite(owner, email, 'admin');
-    const accepted = await request('/api/v1/auth/accept-invite', {
-      method: 'POST',
-      body: { setupToken: invite.setupToken, name: 'Ada Admin', password: GOOD_PASSWORD },
-    });
+    const accepted = await joined(owner, email, 'admin', 'Ada Admin');
     const admin = await enrolAtSignIn(nextStepSchema.parse(await accepted.json()).challengeToken, email);
 
     // An admin may not; the owner may not reset their own.

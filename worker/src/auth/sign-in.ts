@@ -160,10 +160,47 @@ export async function completeSignIn(
 }
 
 /**
+ * Confirms the member's second factor being set up with the app's first code, as `source` (whose
+ * failures it counts, and which it refuses while locked out): answers its ten recovery codes, shown
+ * once; a wrong code is refused with `wrongStatus`, naming the field.
+ */
+export async function confirmEnrolment(
+  env: Env,
+  db: Database,
+  actor: AuditActor,
+  source: SignInSource,
+  memberId: string,
+  code: string,
+  now: number,
+  wrongStatus: 401 | 403,
+): Promise<string[]> {
+  const throttle = await checkThrottle(db, actor, source, now);
+  const factor = await secondFactorOf(db, memberId);
+  if (!factor || factor.confirmedAt !== null) {
+    throw new ProblemError(409, 'No second factor is being set up. Start again.');
+  }
+  const recoveryCodes = await confirmSecondFactor(env, db, actor, factor, code, now);
+  if (recoveryCodes) return recoveryCodes;
+  await countFailure(
+    db,
+    actor,
+    source,
+    throttle,
+    { action: 'member.second_factor_enrol_failed', targetType: 'member', targetId: memberId },
+    now,
+  );
+  throw new ProblemError(
+    wrongStatus,
+    'That code is wrong. Check the time on your phone and try the next one.',
+    [{ field: 'body.code', message: 'wrong code' }],
+  );
+}
+
+/**
  * Confirms a second factor being set up with the app's first code: on success it is confirmed and
  * has ten new recovery codes (answered once); a wrong code answers null and changes nothing.
  */
-export async function confirmSecondFactor(
+async function confirmSecondFactor(
   env: Env,
   db: Database,
   actor: AuditActor,

@@ -54,33 +54,61 @@ export function signingKey(env: KeyEnv): Uint8Array {
 
 export type AccessClaims = { memberId: string; orgId: string; sessionId: string };
 
-export async function issueAccessToken(env: KeyEnv, claims: AccessClaims): Promise<string> {
-  return new SignJWT({ org: claims.orgId, sid: claims.sessionId })
+/** A signed token for one audience, about one member, living `seconds`. */
+function signToken(
+  env: KeyEnv,
+  audience: string,
+  memberId: string,
+  claims: Record<string, unknown>,
+  seconds: number,
+): Promise<string> {
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-    .setSubject(claims.memberId)
+    .setSubject(memberId)
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setAudience(audience)
     .setIssuedAt()
-    .setExpirationTime(`${ACCESS_TOKEN_SECONDS}s`)
+    .setExpirationTime(`${seconds}s`)
     .sign(signingKey(env));
 }
 
-/** The claims of a valid access token, or null for anything else (expired, forged, malformed). */
-export async function verifyAccessToken(env: KeyEnv, token: string): Promise<AccessClaims | null> {
+/** The claims of a valid token for the audience, or null for anything else (expired, forged, malformed). */
+async function verifiedClaims(
+  env: KeyEnv,
+  token: string,
+  audience: string,
+): Promise<(Record<string, unknown> & { sub: string; org: string }) | null> {
   const key = signingKey(env);
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: [ALGORITHM],
       issuer: ISSUER,
-      audience: AUDIENCE,
+      audience,
       requiredClaims: ['sub', 'exp', 'iat'],
     });
-    const { sub, org, sid } = payload;
-    if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string') return null;
-    return { memberId: sub, orgId: org, sessionId: sid };
+    return typeof payload.sub === 'string' && typeof payload.org === 'string'
+      ? { ...payload, sub: payload.sub, org: payload.org }
+      : null;
   } catch {
     return null;
   }
+}
+
+export function issueAccessToken(env: KeyEnv, claims: AccessClaims): Promise<string> {
+  return signToken(
+    env,
+    AUDIENCE,
+    claims.memberId,
+    { org: claims.orgId, sid: claims.sessionId },
+    ACCESS_TOKEN_SECONDS,
+  );
+}
+
+/** The claims of a valid access token, or null for anything else (expired, forged, malformed). */
+export async function verifyAccessToken(env: KeyEnv, token: string): Promise<AccessClaims | null> {
+  const payload = await verifiedClaims(env, token, AUDIENCE);
+  if (!payload || typeof payload.sid !== 'string') return null;
+  return { memberId: payload.sub, orgId: payload.org, sessionId: payload.sid };
 }
 
 /** What a sign-in that needs one more step may do next: give a code, or set up a second factor. */
@@ -98,14 +126,13 @@ const CHALLENGE_AUDIENCE = 'rollcall-sign-in-challenge';
 
 /** A token proving the password was right, good only for the next step of that sign-in. */
 export function issueChallengeToken(env: KeyEnv, claims: ChallengeClaims): Promise<string> {
-  return new SignJWT({ org: claims.orgId, step: claims.step, kb: claims.knownBrowser })
-    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-    .setSubject(claims.memberId)
-    .setIssuer(ISSUER)
-    .setAudience(CHALLENGE_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${CHALLENGE_SECONDS}s`)
-    .sign(signingKey(env));
+  return signToken(
+    env,
+    CHALLENGE_AUDIENCE,
+    claims.memberId,
+    { org: claims.orgId, step: claims.step, kb: claims.knownBrowser },
+    CHALLENGE_SECONDS,
+  );
 }
 
 /** The claims of a valid challenge token for `step`, or null (expired, forged, another step). */
@@ -114,18 +141,8 @@ export async function verifyChallengeToken(
   token: string,
   step: ChallengeStep,
 ): Promise<ChallengeClaims | null> {
-  const key = signingKey(env);
-  try {
-    const { payload } = await jwtVerify(token, key, {
-      algorithms: [ALGORITHM],
-      issuer: ISSUER,
-      audience: CHALLENGE_AUDIENCE,
-      requiredClaims: ['sub', 'exp', 'iat'],
-    });
-    const { sub, org, kb } = payload;
-    if (typeof sub !== 'string' || typeof org !== 'string' || payload.step !== step) return null;
-    return { memberId: sub, orgId: org, step, knownBrowser: typeof kb === 'string' ? kb : null };
-  } catch {
-    return null;
-  }
+  const payload = await verifiedClaims(env, token, CHALLENGE_AUDIENCE);
+  if (!payload || payload.step !== step) return null;
+  const knownBrowser = typeof payload.kb === 'string' ? payload.kb : null;
+  return { memberId: payload.sub, orgId: payload.org, step, knownBrowser };
 }

@@ -37,7 +37,7 @@ import { revokeSession, startSession, tokenPair } from '../auth/sessions';
 import {
   checkThrottle,
   completeSignIn,
-  confirmSecondFactor,
+  confirmEnrolment,
   countFailure,
   nextStep,
   secondFactorRequired,
@@ -75,14 +75,26 @@ function joinedEvents(
   ];
 }
 
-/** The live member a challenge token names, for `step`, or 401. */
+/**
+ * The live member a challenge token names, for `step` (or 401), with what the step needs: the
+ * member as the actor, and the source of the sign-in (the known browser the password came from).
+ */
 async function challenged(c: Context<AppEnv>, token: string, step: ChallengeStep) {
+  const db = database(c.env.DB);
   const claims = await verifyChallengeToken(c.env, token, step);
-  const found = claims ? await memberWithOrganisation(database(c.env.DB), claims.memberId) : undefined;
+  const found = claims ? await memberWithOrganisation(db, claims.memberId) : undefined;
   if (!claims || !found || found.member.removedAt !== null || found.member.orgId !== claims.orgId) {
     throw new ProblemError(401, CHALLENGE_ENDED, [{ field: 'body.challengeToken', message: 'expired' }]);
   }
-  return { ...found, knownBrowser: claims.knownBrowser };
+  const client = clientOf(c);
+  return {
+    found,
+    db,
+    client,
+    now: Date.now(),
+    actor: actorOf(found.member, client),
+    source: { email: found.member.email, ip: client.ip, knownBrowser: claims.knownBrowser },
+  };
 }
 
 export const authRoutes = handlers(contract.auth, {
@@ -226,13 +238,8 @@ export const authRoutes = handlers(contract.auth, {
   },
   secondFactor: async (c) => {
     const { challengeToken, code, recoveryCode } = c.req.valid('json');
-    const found = await challenged(c, challengeToken, 'code');
+    const { found, db, client, now, actor, source } = await challenged(c, challengeToken, 'code');
     const { member } = found;
-    const db = database(c.env.DB);
-    const client = clientOf(c);
-    const now = Date.now();
-    const actor = actorOf(member, client);
-    const source = { email: member.email, ip: client.ip, knownBrowser: found.knownBrowser };
     const throttle = await checkThrottle(db, actor, source, now);
     const factor = await secondFactorOf(db, member.id);
     if (!factor?.confirmedAt) throw new ProblemError(401, CHALLENGE_ENDED);
@@ -292,39 +299,13 @@ export const authRoutes = handlers(contract.auth, {
   },
   startEnrolment: async (c) => {
     const { challengeToken } = c.req.valid('json');
-    const { member, organisation } = await challenged(c, challengeToken, 'enrol');
-    const db = database(c.env.DB);
-    const answer = await startEnrolment(c.env, db, actorOf(member, clientOf(c)), member, organisation.name);
-    return c.json(answer, 200);
+    const { found, db, actor } = await challenged(c, challengeToken, 'enrol');
+    return c.json(await startEnrolment(c.env, db, actor, found.member, found.organisation.name), 200);
   },
   confirmEnrolment: async (c) => {
     const { challengeToken, code } = c.req.valid('json');
-    const found = await challenged(c, challengeToken, 'enrol');
-    const { member } = found;
-    const db = database(c.env.DB);
-    const client = clientOf(c);
-    const now = Date.now();
-    const actor = actorOf(member, client);
-    const source = { email: member.email, ip: client.ip, knownBrowser: found.knownBrowser };
-    const throttle = await checkThrottle(db, actor, source, now);
-    const factor = await secondFactorOf(db, member.id);
-    if (!factor || factor.confirmedAt !== null) {
-      throw new ProblemError(409, 'No second factor is being set up. Start again.');
-    }
-    const recoveryCodes = await confirmSecondFactor(c.env, db, actor, factor, code, now);
-    if (!recoveryCodes) {
-      await countFailure(
-        db,
-        actor,
-        source,
-        throttle,
-        { action: 'member.second_factor_enrol_failed', targetType: 'member', targetId: member.id },
-        now,
-      );
-      throw new ProblemError(401, 'That code is wrong. Check the time on your phone and try the next one.', [
-        { field: 'body.code', message: 'wrong code' },
-      ]);
-    }
+    const { found, db, client, now, actor, source } = await challenged(c, challengeToken, 'enrol');
+    const recoveryCodes = await confirmEnrolment(c.env, db, actor, source, found.member.id, code, now, 401);
     const pair = await completeSignIn(c.env, db, found, client, source, now, {
       method: 'totp',
       secondFactor: true,

@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordProblems } from '../auth/password-policy';
 import { secondFactorOf } from '../auth/second-factor';
 import { endOtherSessionsStatement, publicMember, publicOrganisation } from '../auth/sessions';
-import { checkThrottle, confirmSecondFactor, countFailure, startEnrolment } from '../auth/sign-in';
+import { confirmEnrolment, startEnrolment } from '../auth/sign-in';
 import { failureStatements, successStatement, throttleState } from '../auth/throttle';
 import { database } from '../db/client';
 import { ProblemError } from '../http/problem';
@@ -77,30 +77,19 @@ export const meRoutes = handlers(contract.me, {
   confirmSecondFactor: async (c) => {
     const { code } = c.req.valid('json');
     const member = c.get('member');
-    const db = database(c.env.DB);
-    const now = Date.now();
-    const actor = memberActor(c);
     // Guesses at the code count against the same lock as sign-in guesses.
     const source = { email: member.email, ip: clientOf(c).ip, knownBrowser: null };
-    const throttle = await checkThrottle(db, actor, source, now);
-    const factor = await secondFactorOf(db, member.id);
-    if (!factor || factor.confirmedAt !== null) {
-      throw new ProblemError(409, 'No second factor is being set up. Start again.');
-    }
-    const recoveryCodes = await confirmSecondFactor(c.env, db, actor, factor, code, now);
-    if (!recoveryCodes) {
-      await countFailure(
-        db,
-        actor,
-        source,
-        throttle,
-        { action: 'member.second_factor_enrol_failed', targetType: 'member', targetId: member.id },
-        now,
-      );
-      throw new ProblemError(403, 'That code is wrong. Check the time on your phone and try the next one.', [
-        { field: 'body.code', message: 'wrong code' },
-      ]);
-    }
+    const db = database(c.env.DB);
+    const recoveryCodes = await confirmEnrolment(
+      c.env,
+      db,
+      memberActor(c),
+      source,
+      member.id,
+      code,
+      Date.now(),
+      403,
+    );
     return c.json({ recoveryCodes }, 200);
   },
 });
