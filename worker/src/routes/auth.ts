@@ -187,10 +187,11 @@ export const authRoutes = handlers(contract.auth, {
       : { orgId: '', actorId: null, actorName: email, ...client };
     const target = { targetType: 'member', targetId: found?.member.id ?? null };
     // A browser this member signed in from before is throttled on its own, not with strangers.
+    // Looked up for unknown emails too, so the time taken does not tell them apart.
     const source = {
       email,
       ip: client.ip,
-      knownBrowser: found ? await knownBrowserOf(db, knownBrowser, found.member.id, now) : null,
+      knownBrowser: await knownBrowserOf(db, knownBrowser, found?.member.id ?? '', now),
     };
     const throttle = await checkThrottle(db, actor, source, now);
 
