@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { auditPageSchema } from '../../shared/schemas/audit';
 import {
   enrolmentSchema,
@@ -10,6 +10,7 @@ import {
 import { type MemberRole, memberListSchema } from '../../shared/schemas/members';
 import { organisationSchema } from '../../shared/schemas/organisation';
 import { problemSchema } from '../../shared/schemas/problem';
+import { openSecret, sealSecret } from '../../worker/src/auth/second-factor';
 import {
   authed,
   authenticatorApp,
@@ -333,5 +334,26 @@ describe('lockout without lock-out abuse', () => {
     }
     expect((await logIn(owner.email, GOOD_PASSWORD, {}, known)).status).toBe(429);
     expect((await logIn(owner.email, GOOD_PASSWORD)).status).toBe(200);
+  });
+});
+
+describe('the key that seals second-factor secrets', () => {
+  it('is refused outside development and test unless a real secret is set, and opens only its own', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const secret = new Uint8Array(20).fill(7);
+    await expect(sealSecret({ ENVIRONMENT: 'production' }, 'member-1', secret)).rejects.toThrow();
+    expect(logged.mock.calls.map(([message]) => message)).toEqual([
+      'SECOND_FACTOR_KEY is not set: refusing to check second factors outside development.',
+    ]);
+    logged.mockRestore();
+
+    const production = { ENVIRONMENT: 'production', SECOND_FACTOR_KEY: 'k'.repeat(40) };
+    const sealed = await sealSecret(production, 'member-1', secret);
+    expect(await openSecret(production, 'member-1', sealed)).toEqual(secret);
+    // Another key, or another member's row, does not open it.
+    await expect(
+      openSecret({ ...production, SECOND_FACTOR_KEY: 'j'.repeat(40) }, 'member-1', sealed),
+    ).rejects.toThrow();
+    await expect(openSecret(production, 'member-2', sealed)).rejects.toThrow();
   });
 });
