@@ -89,6 +89,9 @@ export function createBackground({
     undismissFinding: findings.undismissFinding,
     /** Options: new rule thresholds, the firm's when signed in (owners only); findings follow. */
     saveRuleSettings: settings.saveRuleSettings,
+    /** Options: whether the firm asks owners and admins for a second factor; owners change it. */
+    getSecondFactorRequirement: settings.getSecondFactorRequirement,
+    setSecondFactorRequirement: settings.setSecondFactorRequirement,
     /** From the in-page warnings: send the user list read off an admin page to Rollcall. */
     async syncPageSnapshot(snapshot: PageSnapshot) {
       const result = await pageLink.syncPageSnapshot(snapshot);
