@@ -38,7 +38,11 @@ export const signupSchema = z.strictObject({
 });
 
 /** The token a browser that signed in before keeps (OWASP's device cookie); random, 256 bits. */
-export const knownBrowserTokenSchema = z.string().min(20).max(200);
+export const knownBrowserTokenSchema = z
+  .string()
+  .min(20)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'not a known-browser token');
 
 export const loginSchema = z.strictObject({
   email: emailSchema,
@@ -61,7 +65,12 @@ export const recoveryCodeSchema = z
   .transform((code) => code.toLowerCase().replace(/[^a-z0-9]/g, ''))
   .pipe(z.string().min(1, 'required'));
 
-export const challengeTokenSchema = z.string().min(20).max(2000);
+/** A signed challenge (a JWT: base64url parts joined by dots). */
+export const challengeTokenSchema = z
+  .string()
+  .min(20)
+  .max(2000)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'not a sign-in challenge');
 
 /** The second step of a sign-in: the code of the authenticator app, or one recovery code. */
 export const secondFactorSchema = z
