@@ -92,10 +92,14 @@ export function freePort(): Promise<number> {
 }
 
 /** Fresh random Worker secrets for a worker in production mode on this machine. */
-export function productionSecrets(): Record<'JWT_SECRET' | 'SECOND_FACTOR_KEY', string> {
+export function productionSecrets(): Record<
+  'JWT_SECRET' | 'SECOND_FACTOR_KEY' | 'AUDIT_SIGNING_KEY',
+  string
+> {
   return {
     JWT_SECRET: randomBytes(32).toString('base64url'),
     SECOND_FACTOR_KEY: randomBytes(32).toString('base64url'),
+    AUDIT_SIGNING_KEY: randomBytes(32).toString('base64url'),
   };
 }
 
@@ -105,7 +109,8 @@ export type RunningWorker = { url: string; process: ChildProcess; stop: () => Pr
  * Starts the worker in workerd (`wrangler dev`) on 127.0.0.1 with the local D1 and waits until
  * `GET /health` answers. It runs with development settings unless `production` is set: then
  * ENVIRONMENT is wrangler.toml's, as deployed, and `vars` must bring a JWT_SECRET and a
- * SECOND_FACTOR_KEY for it to sign anyone in (`productionSecrets()` makes both).
+ * SECOND_FACTOR_KEY for it to sign anyone in and an AUDIT_SIGNING_KEY for it to record any change
+ * (`productionSecrets()` makes all three).
  */
 export async function startWorker(options: {
   port: number;

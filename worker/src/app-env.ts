@@ -17,6 +17,11 @@ type Secrets = {
   JWT_SECRET?: string;
   /** Encrypts members' second-factor secrets at rest (AES-GCM). Required outside development and test. */
   SECOND_FACTOR_KEY?: string;
+  /**
+   * Signs audit checkpoints: a 32-byte Ed25519 private key in base64. Required outside development
+   * and test (audited writes answer 503 without it). See audit/signing-key.ts.
+   */
+  AUDIT_SIGNING_KEY?: string;
 };
 
 /** The Hono environment of every route: bindings from wrangler.toml (see worker-configuration.d.ts). */
