@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { RULE_SETTINGS } from '../../../shared/rules/registry';
 import { urlPatternSchema } from '../../../shared/schemas/directory';
 import { organisationSettingsSchema, readRuleSettings } from '../../../shared/settings';
+import { openConsole } from '../../lib/console/open-console';
 import { type Send, sendToBackground } from '../../lib/messaging';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { serverUrlProblem } from '../../lib/server-url';
@@ -31,6 +32,13 @@ export function Options({
     <SendContext.Provider value={send}>
       <main class="options">
         <h1>Rollcall options</h1>
+        <p>
+          Job roles, staff, members, reviews and the audit log are in the{' '}
+          <button type="button" class="link" onClick={() => openConsole()}>
+            Rollcall console
+          </button>
+          .
+        </p>
         <ServerSection />
         <SystemsSection requestHostPermission={requestHostPermission} />
         <ThresholdsSection />

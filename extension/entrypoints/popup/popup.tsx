@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Finding } from '../../../shared/schemas/findings';
+import { openConsole } from '../../lib/console/open-console';
 import { type Send, sendToBackground } from '../../lib/messaging';
 import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
 import { ConflictsView } from '../../lib/popup/conflicts-view';
@@ -85,6 +86,11 @@ export function Popup({
         {body}
         <CheckPage checkPage={checkPage} />
         <footer class="popup-footer">
+          {who?.state === 'signed-in' && (
+            <button type="button" class="link" onClick={() => openConsole()}>
+              Open console
+            </button>
+          )}
           <button type="button" class="link" onClick={openOptions}>
             Options: server, systems, thresholds
           </button>

@@ -80,6 +80,18 @@ export function createSession({
       }
     },
 
+    /** Accepts an invitation with its one-time setup token: a new member, signed in. */
+    async acceptInvite(data: { setupToken: string; name: string; password: string }): Promise<Result> {
+      try {
+        const signedIn = await api.acceptInvite(data);
+        if (!signedIn.ok) return failed(signedIn.error);
+        await startSession(signedIn.value.organisation.id);
+        return done();
+      } catch (error) {
+        return failed(error);
+      }
+    },
+
     /** Ends the session; the local copy stays for the next sign-in to the same firm. */
     async signOut(): Promise<Result> {
       await api.logOut();

@@ -155,12 +155,12 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
   }
 
   async function signIn(
-    op: typeof contract.auth.login | typeof contract.auth.signup,
+    op: typeof contract.auth.login | typeof contract.auth.signup | typeof contract.auth.acceptInvite,
     body: BodyOf<typeof op>,
   ): Promise<TokenPair> {
     const response = await send(op, { body }, null);
     if (!response.ok) throw await failure(response, 'wrong-credentials');
-    // Both answer a token pair (their contracts say so); TypeScript cannot see it through the union.
+    // All three answer a token pair (their contracts say so); TypeScript cannot see it through the union.
     const pair: TokenPair = await answerOf(op as typeof contract.auth.login, response);
     await tokens.save(pair, await serverUrl());
     return pair;
@@ -209,6 +209,9 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
   return {
     signUp: (body: BodyOf<typeof contract.auth.signup>) => settle(() => signIn(contract.auth.signup, body)),
     logIn: (body: BodyOf<typeof contract.auth.login>) => settle(() => signIn(contract.auth.login, body)),
+    /** Becomes a member with an invitation's one-time setup token, and signs in as them. */
+    acceptInvite: (body: BodyOf<typeof contract.auth.acceptInvite>) =>
+      settle(() => signIn(contract.auth.acceptInvite, body)),
     async logOut(): Promise<void> {
       // Ending the session on the server is best effort: signing out here must work offline too.
       const access = await tokens.getAccess();
