@@ -110,6 +110,10 @@ function SignedInConsole({
 
   useEffect(() => {
     document.title = screen ? `${screen.label} · Rollcall` : 'Rollcall';
+    // On a narrow window the navigation scrolls sideways: keep the current screen's link in view.
+    document
+      .querySelector('.console-nav [aria-current="page"]')
+      ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [screen]);
   useFilterShortcut();
 

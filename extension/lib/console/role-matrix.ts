@@ -87,10 +87,7 @@ function excessByAccount(tables: Tables, roleIds: Set<string>, roles: Record<str
       : undefined;
     if (!account || !role) continue;
     const granted = new Set(role.permissions[account.systemId] ?? []);
-    found.set(
-      account.id,
-      account.permissions.filter((p) => !granted.has(p)),
-    );
+    found.set(account.id, account.permissions.filter((p) => !granted.has(p)).sort());
   }
   return found;
 }
