@@ -83,6 +83,8 @@ function SignedInConsole({
   requestHostPermission: RequestHostPermission;
 }) {
   const [wanted, setWanted] = useState(false);
+  // Bumped by pressing the current screen's link: the screen is drawn afresh, its data read again.
+  const [visit, setVisit] = useState(0);
   const copy = useStored(wanted ? localCopyItem : null);
   const outbox = useStored(outboxItem);
   const computed = useStored(wanted ? findingsItem : null);
@@ -147,7 +149,13 @@ function SignedInConsole({
           <ul>
             {screens.map((s) => (
               <li key={s.id}>
-                <a href={href(s.id)} aria-current={s.id === screen?.id ? 'page' : undefined}>
+                <a
+                  href={href(s.id)}
+                  aria-current={s.id === screen?.id ? 'page' : undefined}
+                  onClick={() => {
+                    if (location.hash === href(s.id)) setVisit((n) => n + 1);
+                  }}
+                >
                   {s.label}
                 </a>
               </li>
@@ -155,7 +163,7 @@ function SignedInConsole({
           </ul>
         </nav>
         <main class="console-main" aria-labelledby="screen-heading">
-          {View && <View key={`${screen?.id}/${route.id ?? ''}`} id={route.id} />}
+          {View && <View key={`${screen?.id}/${route.id ?? ''}/${visit}`} id={route.id} />}
         </main>
       </div>
     </ConsoleContext.Provider>

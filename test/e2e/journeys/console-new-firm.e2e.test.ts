@@ -1,6 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountSchema, jobRoleSchema, personSchema, systemSchema } from '../../../shared/schemas/directory.ts';
+import {
+  accountSchema,
+  jobRoleSchema,
+  personSchema,
+  systemSchema,
+} from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
 import { findingListSchema } from '../../../shared/schemas/findings-api.ts';
 import { goTo, openConsoleFromPopup, screenshotBoth } from './console-pages.ts';
@@ -14,7 +19,11 @@ import { type Api, expectSynced, type Journey, signInToApi, startJourney } from 
  * matrix before any template changes.
  */
 
-const OWNER = { name: 'Deepa Patel', email: 'deepa@harbourtravel.test', password: 'tidal shelf copper lantern' };
+const OWNER = {
+  name: 'Deepa Patel',
+  email: 'deepa@harbourtravel.test',
+  password: 'tidal shelf copper lantern',
+};
 const PAGE = 'payments-users';
 const CATALOGUE = [
   ['payments.add', 'Add payments'],
@@ -53,7 +62,10 @@ describe('journey: a new firm set up in the console', () => {
     await console.getByRole('heading', { name: 'Overview' }).waitFor();
     expect(await console.locator('header').textContent()).toContain('Harbour Travel');
     // An owner sees every screen.
-    const nav = await console.getByRole('navigation', { name: 'Console' }).getByRole('link').allTextContents();
+    const nav = await console
+      .getByRole('navigation', { name: 'Console' })
+      .getByRole('link')
+      .allTextContents();
     expect(nav).toEqual([
       'Overview',
       'Staff',
@@ -88,7 +100,9 @@ describe('journey: a new firm set up in the console', () => {
     await console.getByRole('heading', { level: 2, name: 'PayDesk' }).waitFor();
 
     await expect
-      .poll(async () => (await server(pageSchema(systemSchema), 'GET', '/systems')).items, { timeout: 15_000 })
+      .poll(async () => (await server(pageSchema(systemSchema), 'GET', '/systems')).items, {
+        timeout: 15_000,
+      })
       .toEqual([
         expect.objectContaining({
           name: 'PayDesk',
@@ -107,11 +121,14 @@ describe('journey: a new firm set up in the console', () => {
       await console.getByLabel('New job role').fill(name);
       await console.getByRole('button', { name: 'Add job role' }).click();
     }
-    for (const [, label] of CATALOGUE.slice(0, 2)) await console.getByLabel(`Consultant: ${label} in PayDesk`).check();
+    for (const [, label] of CATALOGUE.slice(0, 2))
+      await console.getByLabel(`Consultant: ${label} in PayDesk`).check();
     for (const [, label] of CATALOGUE) await console.getByLabel(`Manager: ${label} in PayDesk`).check();
     await screenshotBoth(console, 'roles-matrix-draft');
     await console.getByRole('button', { name: 'Save job roles' }).click();
-    await expect.poll(() => console.getByRole('status').allTextContents()).toContain('Saved 2 job roles. Findings follow the new templates.');
+    await expect
+      .poll(() => console.getByRole('status').allTextContents())
+      .toContain('Saved 2 job roles. Findings follow the new templates.');
 
     await expect
       .poll(
@@ -167,7 +184,9 @@ describe('journey: a new firm set up in the console', () => {
 
     // The import reaches the local copy with the next sync: the table shows them.
     await goTo(console, 'Staff');
-    await expect.poll(() => console.getByTestId('staff-count').textContent(), { timeout: 15_000 }).toBe('5 of 5');
+    await expect
+      .poll(() => console.getByTestId('staff-count').textContent(), { timeout: 15_000 })
+      .toBe('5 of 5');
     await screenshotBoth(console, 'staff');
   });
 
@@ -175,7 +194,9 @@ describe('journey: a new firm set up in the console', () => {
     const page = await journey.openPage(`${PAGE}.html`);
     const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
     await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click({ timeout: 15_000 });
-    await expect.poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Synced: 11 new/);
+    await expect
+      .poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Synced: 11 new/);
     await page.close();
 
     await goTo(console, 'Accounts');
@@ -208,7 +229,9 @@ describe('journey: a new firm set up in the console', () => {
     const group = console.locator('details.group', { hasText: 'Excess permission' });
     if (!(await group.evaluate((details) => (details as HTMLDetailsElement).open)))
       await group.locator('summary').first().click();
-    expect(await group.textContent()).toContain('"SalesManager" in PayDesk has permissions Mark Sales\'s job role does not grant');
+    expect(await group.textContent()).toContain(
+      '"SalesManager" in PayDesk has permissions Mark Sales\'s job role does not grant',
+    );
     await screenshotBoth(console, 'findings');
   });
 
@@ -229,7 +252,9 @@ describe('journey: a new firm set up in the console', () => {
     await console.getByRole('link', { name: 'Mark Sales' }).click();
     const logins = console.getByRole('region', { name: 'Logins against the Consultant template' });
     await logins.waitFor();
-    expect(await logins.locator('li.perm-extra').allTextContents()).toEqual(['refunds.process (not in the template)']);
+    expect(await logins.locator('li.perm-extra').allTextContents()).toEqual([
+      'refunds.process (not in the template)',
+    ]);
     await screenshotBoth(console, 'person');
   });
 
@@ -243,7 +268,11 @@ describe('journey: a new firm set up in the console', () => {
       ['My account', 'account'],
     ] as const) {
       await goTo(console, label);
-      await console.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      await console
+        .locator('[aria-busy="true"]')
+        .first()
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => undefined);
       expect(await console.getByRole('alert').count(), `${label} shows no error`).toBe(0);
       await screenshotBoth(console, name);
     }

@@ -14,7 +14,9 @@ export async function openConsoleFromPopup(journey: Journey, popup: Page): Promi
 
 /** Goes to a screen of the console from its navigation, keyboard first: focus the link, press Enter. */
 export async function goTo(page: Page, label: string): Promise<void> {
-  const link = page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: label, exact: true });
+  const link = page
+    .getByRole('navigation', { name: 'Console' })
+    .getByRole('link', { name: label, exact: true });
   await link.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 2, name: label }).first().waitFor();

@@ -26,6 +26,8 @@ export type Journey = {
   pages: StaticServer;
   worker: TestWorker;
   browser: ExtensionBrowser;
+  /** The folder of the extension loaded, for a second browser profile with the same extension id. */
+  extensionDir: string;
   /** The toolbar popup, opened as a page (chrome-extension://<id>/popup.html). */
   openPopup: () => Promise<Page>;
   /** A page of the fixture site, at the size of a desktop window. */
@@ -62,6 +64,7 @@ export async function startJourney(): Promise<Journey> {
   return {
     pages,
     worker,
+    extensionDir: extension.dir,
     get browser() {
       return browser;
     },

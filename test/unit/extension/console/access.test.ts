@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../../../shared/contract';
 import { allowed, grantableRoles, mayManageMember } from '../../../../extension/lib/console/access';
 import { href, inviteLink, parseRoute, SCREENS } from '../../../../extension/lib/console/routes';
+import { contract } from '../../../../shared/contract';
 
 describe('what a role may do in the console', () => {
   it('follows the contract: an auditor reads and exports, a reviewer reviews, an owner does everything', () => {
@@ -45,7 +45,11 @@ describe('the console’s addresses', () => {
   });
 
   it('carries an invitation’s token and server in its link', () => {
-    const link = inviteLink('chrome-extension://abc/console.html', 'tok/en+1', 'https://rollcall.example.com');
+    const link = inviteLink(
+      'chrome-extension://abc/console.html',
+      'tok/en+1',
+      'https://rollcall.example.com',
+    );
     expect(parseRoute(new URL(link).hash)).toEqual({
       screen: 'join',
       id: 'tok/en+1',

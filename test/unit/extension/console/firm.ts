@@ -1,5 +1,5 @@
-import type { JobRole } from '../../../../shared/schemas/directory';
 import { emptyTables, type Tables } from '../../../../extension/lib/sync/local-copy';
+import type { JobRole } from '../../../../shared/schemas/directory';
 import { accountRow, personRow, systemRow } from '../sync/fake-server';
 
 export const role = (id: string, name: string, permissions: JobRole['permissions']): JobRole => ({
@@ -42,6 +42,9 @@ export function travelAgency(): Tables {
     ['d1', 'dan', ['payments.add', 'transactions.search', 'refunds.process']],
   ] as const;
   for (const [id, owner, permissions] of logins)
-    tables.account[id] = accountRow(id, 'pay', `${owner}.login`, { ownerPersonId: owner, permissions: [...permissions] });
+    tables.account[id] = accountRow(id, 'pay', `${owner}.login`, {
+      ownerPersonId: owner,
+      permissions: [...permissions],
+    });
   return tables;
 }

@@ -5,6 +5,7 @@ import {
   suggestFromHolders,
   toggled,
 } from '../../../../extension/lib/console/role-matrix';
+import { accountRow, personRow } from '../sync/fake-server';
 import { travelAgency } from './firm';
 
 describe('suggest from current holders', () => {
@@ -17,8 +18,8 @@ describe('suggest from current holders', () => {
 
   it('leaves out leavers and disabled logins, and suggests nothing for a role no one holds', () => {
     const tables = travelAgency();
-    tables.person.amy = { ...tables.person.amy!, status: 'leaver' };
-    tables.account.b1 = { ...tables.account.b1!, status: 'disabled' };
+    tables.person.amy = personRow('amy', 'Amy Ng', { jobRoleId: 'consultant', status: 'leaver' });
+    tables.account.b1 = accountRow('b1', 'pay', 'ben.login', { ownerPersonId: 'ben', status: 'disabled' });
     // Cat alone is left: everything she holds is "most holders".
     expect(suggestFromHolders(tables, 'consultant')).toEqual({
       pay: ['payments.add', 'refunds.process', 'transactions.search'],
@@ -31,7 +32,9 @@ describe('the preview of a template change', () => {
   it('lists the logins that would gain an excess-permission finding and those that would lose one', () => {
     const tables = travelAgency();
     // Today every consultant holds more than "add payments": all three have a finding.
-    const granting = previewTemplates(tables, { consultant: { pay: ['payments.add', 'transactions.search'] } });
+    const granting = previewTemplates(tables, {
+      consultant: { pay: ['payments.add', 'transactions.search'] },
+    });
     expect(granting.gain).toEqual([]);
     expect(granting.lose.map((l) => [l.person.name, l.username, l.extra])).toEqual([
       ['Amy Ng', 'amy.login', ['transactions.search']],
@@ -47,9 +50,11 @@ describe('the preview of a template change', () => {
 
   it('previews a role not saved yet: with nothing ticked, its holders’ logins all hold too much', () => {
     const tables = travelAgency();
-    tables.person.amy = { ...tables.person.amy!, jobRoleId: 'new-role' };
+    tables.person.amy = personRow('amy', 'Amy Ng', { jobRoleId: 'new-role' });
     expect(previewTemplates(tables, { 'new-role': {} }).gain.map((l) => l.username)).toEqual(['amy.login']);
-    expect(previewTemplates(tables, { 'new-role': { pay: ['payments.add', 'transactions.search'] } }).gain).toEqual([]);
+    expect(
+      previewTemplates(tables, { 'new-role': { pay: ['payments.add', 'transactions.search'] } }).gain,
+    ).toEqual([]);
     expect(previewTemplates(tables, {})).toEqual({ gain: [], lose: [] });
   });
 });
