@@ -125,7 +125,7 @@ function SystemAccounts({
 
   return (
     <>
-      <div class="filters row wrap">
+      <div class="filter-bar row wrap">
         <label for="accounts-filter" class="visually-hidden">
           Filter logins
         </label>

@@ -103,7 +103,7 @@ export function AuditScreen() {
         </p>
       )}
       <form
-        class="filters row wrap"
+        class="filter-bar row wrap"
         aria-label="Filter the audit log"
         onSubmit={(e) => {
           e.preventDefault();
@@ -112,49 +112,59 @@ export function AuditScreen() {
           setFilters(draft);
         }}
       >
-        <label for="audit-action">Action</label>
-        <input
-          id="audit-action"
-          data-filter
-          placeholder="e.g. person.update"
-          value={draft.action}
-          onInput={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
-        />
-        <label for="audit-target">Target</label>
-        <input
-          id="audit-target"
-          placeholder="e.g. person"
-          value={draft.targetType}
-          onInput={(e) => setDraft({ ...draft, targetType: e.currentTarget.value })}
-        />
-        <label for="audit-actor">Who</label>
-        <select
-          id="audit-actor"
-          value={draft.actorId}
-          onChange={(e) => setDraft({ ...draft, actorId: e.currentTarget.value })}
-        >
-          <option value="">Anyone</option>
-          {members.state === 'ready' &&
-            members.value.members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-        </select>
-        <label for="audit-from">From</label>
-        <input
-          id="audit-from"
-          type="date"
-          value={draft.from}
-          onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
-        />
-        <label for="audit-to">To</label>
-        <input
-          id="audit-to"
-          type="date"
-          value={draft.to}
-          onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
-        />
+        <div class="field">
+          <label for="audit-action">Action</label>
+          <input
+            id="audit-action"
+            data-filter
+            placeholder="e.g. person.update"
+            value={draft.action}
+            onInput={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="audit-target">Target</label>
+          <input
+            id="audit-target"
+            placeholder="e.g. person"
+            value={draft.targetType}
+            onInput={(e) => setDraft({ ...draft, targetType: e.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="audit-actor">Who</label>
+          <select
+            id="audit-actor"
+            value={draft.actorId}
+            onChange={(e) => setDraft({ ...draft, actorId: e.currentTarget.value })}
+          >
+            <option value="">Anyone</option>
+            {members.state === 'ready' &&
+              members.value.members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="audit-from">From</label>
+          <input
+            id="audit-from"
+            type="date"
+            value={draft.from}
+            onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="audit-to">To</label>
+          <input
+            id="audit-to"
+            type="date"
+            value={draft.to}
+            onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+          />
+        </div>
         <button type="submit">Filter</button>
       </form>
       <LoadedView loaded={events} what="the audit log">

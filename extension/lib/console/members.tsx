@@ -216,7 +216,7 @@ function Invites() {
           open.length === 0 ? (
             <p class="empty">None open.</p>
           ) : (
-            <ul aria-label="Open invitations">
+            <ul class="plain" aria-label="Open invitations">
               {open.map((inv) => (
                 <li key={inv.id} class="row wrap">
                   <span>
@@ -278,7 +278,7 @@ function Sessions() {
           list.length === 0 ? (
             <p class="empty">No live sessions.</p>
           ) : (
-            <ul class="sessions" aria-label="Live sessions">
+            <ul class="plain" aria-label="Live sessions">
               {list.map((s) => (
                 <li key={s.id} class="row wrap spread">
                   <span>

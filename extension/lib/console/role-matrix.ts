@@ -1,7 +1,6 @@
-import { buildContext } from '../../../shared/rules/context';
 import { excessPermissionRule } from '../../../shared/rules/excess-permission';
+import type { RuleContext } from '../../../shared/rules/types';
 import type { Account, JobRole, Person } from '../../../shared/schemas/directory';
-import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import type { Tables } from '../sync/local-copy';
 
 /** A job role's template: for each system id, the permissions the role needs there. */
@@ -42,11 +41,21 @@ export function suggestFromHolders(tables: Tables, roleId: string): Template {
   return suggested;
 }
 
-/** How many holders of the role have logins in each system, for the matrix's column hints. */
-export function holdersPerSystem(tables: Tables, roleId: string): Record<string, number> {
-  return Object.fromEntries(
-    [...holdersLogins(tables, roleId)].map(([systemId, logins]) => [systemId, logins.length]),
-  );
+/** For each job role, how many active logins its active holders have in each system: one pass. */
+export function loginsByRoleAndSystem(tables: Tables): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const account of Object.values(tables.account)) {
+    if (account.status !== 'active' || !account.ownerPersonId) continue;
+    const person = tables.person[account.ownerPersonId];
+    if (!person?.jobRoleId || person.status !== 'active') continue;
+    let bySystem = counts.get(person.jobRoleId);
+    if (!bySystem) {
+      bySystem = new Map();
+      counts.set(person.jobRoleId, bySystem);
+    }
+    bySystem.set(account.systemId, (bySystem.get(account.systemId) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** One login whose excess-permission finding a template change would make or clear. */
@@ -69,16 +78,14 @@ export interface TemplatePreview {
 function excessByAccount(tables: Tables, roleIds: Set<string>, roles: Record<string, JobRole>) {
   const people = Object.values(tables.person).filter((p) => p.jobRoleId && roleIds.has(p.jobRoleId));
   const holders = new Set(people.map((p) => p.id));
-  const ctx = buildContext(
-    {
-      people,
-      systems: Object.values(tables.system),
-      jobRoles: Object.values(roles),
-      accounts: Object.values(tables.account).filter((a) => a.ownerPersonId && holders.has(a.ownerPersonId)),
-    },
-    DEFAULT_SETTINGS,
-    Date.now(),
-  );
+  // The rule reads people, roles, systems and logins only; the full context (built with
+  // shared/rules/context.ts) would bring the username classifier's word lists into the console.
+  const ctx = {
+    people: new Map(people.map((p) => [p.id, p])),
+    systems: new Map(Object.values(tables.system).map((s) => [s.id, s])),
+    jobRoles: new Map(Object.values(roles).map((r) => [r.id, r])),
+    accounts: Object.values(tables.account).filter((a) => a.ownerPersonId && holders.has(a.ownerPersonId)),
+  } as RuleContext;
   const found = new Map<string, string[]>();
   for (const finding of excessPermissionRule.evaluate(ctx)) {
     const account = tables.account[finding.subject.id];

@@ -9,7 +9,7 @@ import { Field } from '../popup/sign-in';
 import type { Tables } from '../sync/local-copy';
 import { useConsole, useDirectory } from './console-context';
 import {
-  holdersPerSystem,
+  loginsByRoleAndSystem,
   type PreviewLine,
   previewTemplates,
   sameTemplate,
@@ -312,30 +312,35 @@ function PreviewList({ title, lines, tables }: { title: string; lines: PreviewLi
 
 /** How many people hold each role and have logins in each system: where "Suggest" has data. */
 function Holders({ tables, roles, systems }: { tables: Tables; roles: JobRole[]; systems: System[] }) {
-  const people = useMemo(() => {
-    const counts = new Map<string, number>();
+  // Counted when first opened: a big firm's matrix is drawn without walking every login first.
+  const [open, setOpen] = useState(false);
+  return (
+    <details class="holders" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Who holds each role</summary>
+      {open && <HolderCounts tables={tables} roles={roles} systems={systems} />}
+    </details>
+  );
+}
+
+function HolderCounts({ tables, roles, systems }: { tables: Tables; roles: JobRole[]; systems: System[] }) {
+  const { people, logins } = useMemo(() => {
+    const people = new Map<string, number>();
     for (const p of Object.values(tables.person))
-      if (p.jobRoleId && p.status === 'active') counts.set(p.jobRoleId, (counts.get(p.jobRoleId) ?? 0) + 1);
-    return counts;
+      if (p.jobRoleId && p.status === 'active') people.set(p.jobRoleId, (people.get(p.jobRoleId) ?? 0) + 1);
+    return { people, logins: loginsByRoleAndSystem(tables) };
   }, [tables]);
   return (
-    <details class="holders">
-      <summary>Who holds each role</summary>
-      <ul>
-        {roles.map((role) => {
-          const logins = holdersPerSystem(tables, role.id);
-          return (
-            <li key={role.id}>
-              <strong>{role.name}</strong>: {people.get(role.id) ?? 0} people
-              {systems
-                .filter((s) => logins[s.id])
-                .map((s) => `, ${logins[s.id]} logins in ${s.name}`)
-                .join('')}
-            </li>
-          );
-        })}
-      </ul>
-    </details>
+    <ul>
+      {roles.map((role) => (
+        <li key={role.id}>
+          <strong>{role.name}</strong>: {people.get(role.id) ?? 0} people
+          {systems
+            .filter((s) => logins.get(role.id)?.get(s.id))
+            .map((s) => `, ${logins.get(role.id)?.get(s.id)} logins in ${s.name}`)
+            .join('')}
+        </li>
+      ))}
+    </ul>
   );
 }
 

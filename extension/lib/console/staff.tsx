@@ -111,7 +111,7 @@ export function StaffTable({
         </p>
       )}
       <Message said={said} />
-      <div class="filters row wrap">
+      <div class="filter-bar row wrap">
         <label for="staff-filter" class="visually-hidden">
           Filter staff
         </label>
