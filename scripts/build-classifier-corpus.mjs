@@ -2,7 +2,8 @@
 // Builds test/fixtures/classifier/corpus.tsv, the labelled usernames `npm run eval:classifier`
 // measures the classifier on. Run with `npm run build:classifier-corpus`; the output is committed.
 //
-// Every row says where it came from. Rows are of four kinds:
+// Every row says its language (en, de, fr, es, pt, it, nl, nordic for Danish/Norwegian/Swedish, pl)
+// and where it came from. Rows are of four kinds:
 //  - published role mailbox names (RFC 2142; the role-based-email-addresses package), generic;
 //  - synthetic role logins of small firms: role phrases written here, rendered the ways people write
 //    logins (frontdesk2, FrontDesk, front.desk, front_desk@firm), generic;
@@ -13,8 +14,9 @@
 //
 // Guard against tuning to the corpus: the held-out split is (1) every personal login made from names
 // the classifier's lexicon does not contain (surnames over 8 letters that the size budget left out of
-// the lexicon), (2) every login made from HOLDOUT_ROLE_PHRASES, a second list of role phrases written
-// at the same time as the first and never used while tuning, and (3) a fixed 30% of all other rows,
+// the lexicon), (2) every login made from HOLDOUT_ROLE_PHRASES and from the second list of each
+// language in LANGUAGE_ROLE_PHRASES and TRADE_ROLE_PHRASES, written at the same time as the first
+// and never used while tuning, and (3) a fixed 30% of all other rows,
 // chosen by a hash of the username. Only the dev split was looked at while the classifier was tuned.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -195,6 +197,473 @@ const HOLDOUT_ROLE_PHRASES = [
   'casual staff',
 ];
 
+// Role phrases in the other languages a firm works in, as a person writes them (accents kept; the
+// renderer writes each login with and without them). For each language the first list is for
+// tuning and the second, written at the same time, is held out and never used while tuning.
+const LANGUAGE_ROLE_PHRASES = {
+  de: [
+    [
+      'empfang',
+      'rezeption',
+      'anmeldung',
+      'empfangs theke',
+      'praxis empfang',
+      'buchhaltung',
+      'sekretariat',
+      'büro',
+      'verwaltung',
+      'kasse',
+      'lohn buchhaltung',
+      'personal abteilung',
+      'geschäfts führung',
+      'praxis leitung',
+      'einkauf',
+      'vertrieb',
+      'lager',
+      'kunden service',
+      'nacht dienst',
+      'zentrale',
+      'azubi',
+      'praktikant',
+      'drucker',
+      'behandlungs raum',
+      'labor',
+      'termine',
+      'kanzlei',
+      'archiv',
+      'schicht leitung',
+      'team assistenz',
+    ],
+    [
+      'rezeptions team',
+      'finanz buchhaltung',
+      'post stelle',
+      'büro leitung',
+      'kunden dienst',
+      'telefon zentrale',
+      'wartezimmer',
+      'sprech zimmer',
+      'röntgen',
+      'notdienst',
+      'aushilfe',
+      'vertretung',
+      'rechnungs wesen',
+      'versand',
+      'kopierer',
+    ],
+  ],
+  fr: [
+    [
+      'accueil',
+      'réception',
+      'secrétariat',
+      'comptabilité',
+      'compta',
+      'bureau',
+      'direction',
+      'administration',
+      'facturation',
+      'caisse',
+      'ventes',
+      'achats',
+      'service client',
+      'support technique',
+      'ressources humaines',
+      'stagiaire',
+      'standard',
+      'courrier',
+      'archives',
+      'planning',
+      'salle attente',
+      'cabinet',
+      'équipe nuit',
+      'imprimante',
+      'laboratoire',
+      'pharmacie',
+      'agence',
+      'magasin',
+      'entrepôt',
+      'invité',
+    ],
+    [
+      'accueil cabinet',
+      'secrétaire médicale',
+      'paie',
+      'service juridique',
+      'permanence',
+      'astreinte',
+      'salle consultation',
+      'infirmerie',
+      'photocopieuse',
+      'expédition',
+      'réservations',
+      'intérim',
+      'équipe commerciale',
+      'utilisateur test',
+      'gérance',
+    ],
+  ],
+  es: [
+    [
+      'recepción',
+      'mostrador',
+      'oficina',
+      'administración',
+      'contabilidad',
+      'facturación',
+      'nóminas',
+      'caja',
+      'ventas',
+      'compras',
+      'almacén',
+      'atención cliente',
+      'soporte',
+      'recursos humanos',
+      'dirección',
+      'secretaría',
+      'gerencia',
+      'reservas',
+      'citas',
+      'sala espera',
+      'consulta',
+      'enfermería',
+      'farmacia',
+      'laboratorio',
+      'turno noche',
+      'becario',
+      'impresora',
+      'sucursal',
+      'tienda',
+      'invitado',
+    ],
+    [
+      'recepción clínica',
+      'asesoría',
+      'despacho',
+      'siniestros',
+      'pólizas',
+      'urgencias',
+      'guardia',
+      'envíos',
+      'logística',
+      'escáner',
+      'fotocopiadora',
+      'suplente',
+      'usuario prueba',
+      'atención pacientes',
+      'departamento ventas',
+    ],
+  ],
+  pt: [
+    [
+      'recepção',
+      'receção',
+      'balcão',
+      'escritório',
+      'administração',
+      'contabilidade',
+      'faturação',
+      'tesouraria',
+      'caixa',
+      'vendas',
+      'compras',
+      'armazém',
+      'atendimento',
+      'suporte',
+      'recursos humanos',
+      'direção',
+      'secretaria',
+      'gerência',
+      'agendamento',
+      'consultório',
+      'enfermagem',
+      'farmácia',
+      'laboratório',
+      'turno noite',
+      'estagiário',
+      'impressora',
+      'loja',
+      'filial',
+      'visitante',
+      'equipe vendas',
+    ],
+    [
+      'atendimento cliente',
+      'cobrança',
+      'faturamento',
+      'jurídico',
+      'cartório',
+      'plantão',
+      'sala espera',
+      'marcações',
+      'expedição',
+      'logística',
+      'digitalizador',
+      'temporário',
+      'utilizador teste',
+      'sinistros',
+      'equipa comercial',
+    ],
+  ],
+  it: [
+    [
+      'reception',
+      'accettazione',
+      'segreteria',
+      'ufficio',
+      'amministrazione',
+      'contabilità',
+      'ragioneria',
+      'fatturazione',
+      'cassa',
+      'vendite',
+      'acquisti',
+      'magazzino',
+      'assistenza clienti',
+      'supporto',
+      'risorse umane',
+      'direzione',
+      'studio legale',
+      'sportello',
+      'prenotazioni',
+      'ambulatorio',
+      'infermeria',
+      'farmacia',
+      'laboratorio',
+      'turno notte',
+      'stagista',
+      'stampante',
+      'filiale',
+      'negozio',
+      'ospite',
+      'ufficio tecnico',
+    ],
+    [
+      'segreteria studio',
+      'paghe',
+      'tesoreria',
+      'spedizioni',
+      'logistica',
+      'sala attesa',
+      'pronto soccorso',
+      'appuntamenti',
+      'fotocopiatrice',
+      'tirocinante',
+      'sostituto',
+      'utente prova',
+      'agenzia',
+      'reparto vendite',
+      'ufficio personale',
+    ],
+  ],
+  nl: [
+    [
+      'receptie',
+      'balie',
+      'kantoor',
+      'administratie',
+      'boekhouding',
+      'facturatie',
+      'kassa',
+      'verkoop',
+      'inkoop',
+      'magazijn',
+      'klantenservice',
+      'helpdesk',
+      'personeelszaken',
+      'directie',
+      'secretariaat',
+      'praktijk',
+      'spreekkamer',
+      'wachtkamer',
+      'apotheek',
+      'laboratorium',
+      'nachtdienst',
+      'stagiair',
+      'printer',
+      'vestiging',
+      'winkel',
+      'gast',
+      'planning',
+      'afspraken',
+      'team verkoop',
+      'praktijk assistente',
+    ],
+    [
+      'balie medewerker',
+      'salaris administratie',
+      'financiën',
+      'expeditie',
+      'logistiek',
+      'behandelkamer',
+      'weekenddienst',
+      'invalkracht',
+      'uitzendkracht',
+      'kopieer apparaat',
+      'gebruiker test',
+      'schade',
+      'polissen',
+      'afdeling inkoop',
+      'juridische zaken',
+    ],
+  ],
+  nordic: [
+    [
+      'reception',
+      'kontor',
+      'administration',
+      'bogholderi',
+      'regnskab',
+      'økonomi',
+      'kasse',
+      'salg',
+      'lager',
+      'kundeservice',
+      'sekretariat',
+      'afdeling',
+      'klinik',
+      'venteværelse',
+      'nattevagt',
+      'vikar',
+      'resepsjon',
+      'regnskap',
+      'lønn',
+      'kundesenter',
+      'legekontor',
+      'bokföring',
+      'ekonomi',
+      'försäljning',
+      'kundtjänst',
+      'mottagning',
+      'väntrum',
+      'skrivare',
+      'växel',
+      'praktikant',
+    ],
+    [
+      'lønkontor',
+      'indkøb',
+      'behandlingsrum',
+      'kopimaskine',
+      'gæst',
+      'innkjøp',
+      'brukerstøtte',
+      'nattevakt',
+      'skanner',
+      'redovisning',
+      'inköp',
+      'tidsbokning',
+      'vikarie',
+      'användare test',
+      'avdelning',
+    ],
+  ],
+  pl: [
+    [
+      'recepcja',
+      'rejestracja',
+      'sekretariat',
+      'biuro',
+      'administracja',
+      'księgowość',
+      'kadry',
+      'płace',
+      'kasa',
+      'sprzedaż',
+      'zakupy',
+      'magazyn',
+      'obsługa klienta',
+      'pomoc techniczna',
+      'informatyka',
+      'dyrekcja',
+      'kancelaria',
+      'gabinet',
+      'poczekalnia',
+      'przychodnia',
+      'apteka',
+      'laboratorium',
+      'dyżur nocny',
+      'stażysta',
+      'drukarka',
+      'oddział',
+      'sklep',
+      'gość',
+      'rezerwacje',
+      'zespół sprzedaży',
+    ],
+    [
+      'biuro obsługi',
+      'księgowa',
+      'wysyłka',
+      'logistyka',
+      'pielęgniarka',
+      'skaner',
+      'ksero',
+      'praktykant',
+      'zastępstwo',
+      'użytkownik test',
+      'kierownik zmiany',
+      'dział kadr',
+      'wizyty',
+      'terminarz',
+      'zarząd',
+    ],
+  ],
+};
+// English trades the first lists did not cover: a clinic's rooms, devices and teams, travel,
+// insurance and legal desks. Same rule: the second list is held out.
+const TRADE_ROLE_PHRASES = [
+  [
+    'exam room',
+    'treatment room',
+    'consult room',
+    'triage',
+    'nurses station',
+    'xray',
+    'ultrasound',
+    'ecg',
+    'pharmacy',
+    'dispensary',
+    'lab team',
+    'radiology',
+    'physio',
+    'dental chair',
+    'hygienist',
+    'theatre',
+    'recovery bay',
+    'ward clerk',
+    'medical records',
+    'check in',
+    'itinerary desk',
+    'fares',
+    'groups desk',
+    'underwriting team',
+    'claims handler',
+    'policy desk',
+    'court filing',
+    'docket',
+    'case intake',
+    'costs team',
+  ],
+  [
+    'procedure room',
+    'sterilisation',
+    'imaging',
+    'mri',
+    'pathology',
+    'vaccination',
+    'waiting room',
+    'surgery desk',
+    'check out',
+    'travel consultant',
+    'passport desk',
+    'brokerage',
+    'renewals team',
+    'conveyancing team',
+    'litigation clerk',
+  ],
+];
+
 const STYLES = [
   ['concatenated', (w) => w.join('')],
   ['CamelCase', (w) => w.map((x) => x[0].toUpperCase() + x.slice(1)).join('')],
@@ -257,6 +726,63 @@ const HAND = [
   ['scan2email', '', 'generic', 'device'],
 ];
 
+// Hand-written hard cases in the other languages, labelled by hand: [language, username, display
+// name, label, note]. Trade and office words that are common surnames (Koch, Richter, Schreiber,
+// Marchand, Bakker, Kowalski), compound role logins, and logins that carry their owner's name.
+const LANGUAGE_HAND = [
+  ['de', 'thomas.koch', 'Thomas Koch', 'personal', 'trade word as a surname (cook)'],
+  ['de', 'srichter', 'Sabine Richter', 'personal', 'trade word as a surname (judge)'],
+  ['de', 'k.schreiber', '', 'personal', 'trade word as a surname (clerk)'],
+  ['de', 'jmueller', 'Jürgen Müller', 'personal', 'umlaut written as ue'],
+  ['de', 'andreas.bäcker', '', 'personal', 'trade word as a surname, accent kept'],
+  ['de', 'Empfangstheke', '', 'generic', 'compound with a linking s'],
+  ['de', 'Buchhaltung2', '', 'generic', 'numbered role'],
+  ['de', 'praxisempfang', '', 'generic', 'compound'],
+  ['de', 'anmeldung', 'Anmeldung Praxis', 'generic', 'role display name'],
+  ['fr', 'marie.marchand', 'Marie Marchand', 'personal', 'trade word as a surname (merchant)'],
+  ['fr', 'pboulanger', '', 'personal', 'trade word as a surname (baker)'],
+  ['fr', 'jean-luc.mercier', '', 'personal', 'hyphenated first name'],
+  ['fr', 'comptabilité', '', 'generic', 'accent kept'],
+  ['fr', 'accueil2', 'Accueil', 'generic', 'role display name'],
+  ['es', 'jose.herrero', 'José Herrero', 'personal', 'trade word as a surname (smith)'],
+  ['es', 'mpastor', '', 'personal', 'trade word as a surname (shepherd)'],
+  ['es', 'recepcion', '', 'generic', 'accent folded'],
+  ['es', 'caja1', 'Caja 1', 'generic', 'numbered till'],
+  ['pt', 'joao.ferreira', 'João Ferreira', 'personal', 'trade word as a surname (smith)'],
+  ['pt', 'afonseca', '', 'personal', 'surname'],
+  ['pt', 'recepcao', '', 'generic', 'accent folded'],
+  ['it', 'luca.ferrari', 'Luca Ferrari', 'personal', 'trade word as a surname (smith)'],
+  ['it', 'gsartori', '', 'personal', 'trade word as a surname (tailor)'],
+  ['it', 'segreteria2', '', 'generic', 'numbered role'],
+  ['nl', 'pieter.bakker', 'Pieter Bakker', 'personal', 'trade word as a surname (baker)'],
+  ['nl', 'jvisser', '', 'personal', 'trade word as a surname (fisher)'],
+  ['nl', 'devries.anne', '', 'personal', 'surname with a particle'],
+  ['nl', 'receptie01', '', 'generic', 'numbered role'],
+  ['nordic', 'lars.moeller', 'Lars Møller', 'personal', 'ø written as oe'],
+  ['nordic', 'kristin.aaberg', '', 'personal', 'å written as aa'],
+  ['nordic', 'kundtjanst', '', 'generic', 'accent folded'],
+  ['pl', 'jan.kowalski', 'Jan Kowalski', 'personal', 'trade word as a surname (smith)'],
+  ['pl', 'akrawczyk', '', 'personal', 'trade word as a surname (tailor)'],
+  ['pl', 'michał.wiśniewski', '', 'personal', 'Polish letters kept'],
+  ['pl', 'recepcja1', '', 'generic', 'numbered role'],
+  ['en', 'exam.room.2', '', 'generic', 'clinic room'],
+  ['en', 'xray1', '', 'generic', 'clinic device'],
+  ['en', 'mri.tech', '', 'generic', 'clinic device'],
+];
+
+/** A phrase or name in plain ASCII as people write it in logins: "büro" -> buero, "Møller" -> moeller. */
+const TRANSLIT = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa', æ: 'ae', ß: 'ss', ł: 'l', œ: 'oe' };
+function asciiOf(text) {
+  return text
+    .replace(/[äöüøåæßłœ]/g, (c) => TRANSLIT[c])
+    .replace(/[ÄÖÜØÅÆŁŒ]/g, (c) => {
+      const t = TRANSLIT[c.toLowerCase()];
+      return t[0].toUpperCase() + t.slice(1);
+    })
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+}
+
 function render(words, styleIndex) {
   const [name, fn] = STYLES[styleIndex % STYLES.length];
   return [fn(words), name];
@@ -282,11 +808,11 @@ try {
 
   const rows = [];
   const seen = new Set();
-  const add = (username, displayName, label, source, forceHoldout = false) => {
+  const add = (username, displayName, label, source, forceHoldout = false, language = 'en') => {
     if (seen.has(username.toLowerCase())) return;
     seen.add(username.toLowerCase());
     const split = forceHoldout || fnv(username) % 10 < 3 ? 'holdout' : 'dev';
-    rows.push([username, displayName, label, source, split]);
+    rows.push([username, displayName, label, language, source, split]);
   };
 
   for (const w of RFC_2142.split(' ')) add(w, '', 'generic', 'RFC 2142 mailbox name');
@@ -366,6 +892,8 @@ try {
         display,
         'personal',
         `synthetic: @faker-js/faker 10.6.0 ${locale} names, ${pattern}`,
+        false,
+        { es: 'es', it: 'it', de: 'de', pl: 'pl', fr: 'fr', pt_BR: 'pt', nl: 'nl' }[locale] ?? 'en',
       );
     }
   }
@@ -401,12 +929,80 @@ try {
   }
   for (const [u, d, label, note] of HAND) add(u, d, label, `hand-written: ${note}`);
 
-  const header = 'username\tdisplay_name\tlabel\tsource\tsplit';
+  // The other languages: role phrases written with their accents in one rendering and in ASCII in
+  // the other, then personal logins from the same languages' faker names.
+  for (const [language, [tuned, heldOut]] of Object.entries({
+    ...LANGUAGE_ROLE_PHRASES,
+    en: TRADE_ROLE_PHRASES,
+  })) {
+    for (const [list, holdout, what] of [
+      [tuned, false, 'role phrase'],
+      [heldOut, true, 'held-out role phrase'],
+    ]) {
+      list.forEach((phrase, i) => {
+        for (const k of [0, 1]) {
+          const words = (k === 0 ? phrase : asciiOf(phrase)).split(' ');
+          const [username, style] = render(words, i + k * (holdout ? 5 : 3));
+          add(
+            username,
+            '',
+            'generic',
+            `synthetic: ${language} ${what} "${phrase}", ${style}`,
+            holdout,
+            language,
+          );
+        }
+      });
+    }
+  }
+  const LANGUAGE_LOCALES = {
+    de: ['de', 'de_AT', 'de_CH'],
+    fr: ['fr', 'fr_BE', 'fr_CH'],
+    es: ['es', 'es_MX'],
+    pt: ['pt_PT', 'pt_BR'],
+    it: ['it'],
+    nl: ['nl', 'nl_BE'],
+    nordic: ['da', 'nb_NO', 'sv'],
+    pl: ['pl'],
+  };
+  const nameList = (def, key) =>
+    flat(def?.[key])
+      .map((x) => x.split(/[ -]/)[0])
+      .filter((x) => /^\p{Lu}\p{Ll}+$/u.test(x) && x.length >= 2);
+  for (const [language, locales] of Object.entries(LANGUAGE_LOCALES)) {
+    for (const locale of locales) {
+      const def = faker.allLocales[locale]?.person;
+      const firsts = nameList(def, 'first_name');
+      const lasts = nameList(def, 'last_name');
+      if (firsts.length === 0 || lasts.length === 0) continue;
+      for (let i = 0; i < Math.ceil(120 / locales.length); i++) {
+        const f = pick(firsts);
+        const l = pick(lasts);
+        const [pattern, fn] = PATTERNS[n++ % PATTERNS.length];
+        // Logins are mostly ASCII ("mueller" for Müller); some systems keep the accents.
+        const written = random() < 0.7 ? (x) => asciiOf(x).toLowerCase() : (x) => x.toLowerCase();
+        const display = random() < 0.5 ? `${f} ${l}` : '';
+        add(
+          fn(written(f), written(l)),
+          display,
+          'personal',
+          `synthetic: @faker-js/faker 10.6.0 ${locale} names, ${pattern}`,
+          false,
+          language,
+        );
+      }
+    }
+  }
+  for (const [language, u, d, label, note] of LANGUAGE_HAND) {
+    add(u, d, label, `hand-written: ${note}`, false, language);
+  }
+
+  const header = 'username\tdisplay_name\tlabel\tlanguage\tsource\tsplit';
   writeFileSync(OUT, `${[header, ...rows.map((r) => r.join('\t'))].join('\n')}\n`);
   const count = (k, v) => rows.filter((r) => r[k] === v).length;
   console.log(
     `corpus.tsv: ${rows.length} rows (${count(2, 'generic')} generic, ${count(2, 'personal')} personal; ` +
-      `${count(4, 'dev')} dev, ${count(4, 'holdout')} held out)`,
+      `${count(5, 'dev')} dev, ${count(5, 'holdout')} held out)`,
   );
 } finally {
   rmSync(tmp, { recursive: true, force: true });

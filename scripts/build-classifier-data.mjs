@@ -9,13 +9,14 @@
 // classifier ships in the content script, so every kilobyte counts. shared/classifier/lexicon.ts
 // decodes it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const OUT = new URL('../shared/classifier/data/lexicon.json', import.meta.url);
+const WORDS_DIR = new URL('../shared/classifier/data/words/', import.meta.url);
 
 const SOURCES = [
   {
@@ -37,6 +38,9 @@ const SOURCES = [
     used: 'role-based mailbox prefixes (Mixmax), split into words',
   },
 ];
+// faker's job titles (person.job_type, and person.job_area outside English) of these locales: the
+// only published role words in these languages that ship in an npm package.
+const FAKER_JOB_LOCALES = ['en', 'fr', 'es', 'pt_BR', 'sv'];
 
 // RFC 2142 "Mailbox names for common services, roles and functions", sections 3-5, plus the
 // mailboxes every mail system reserves.
@@ -81,7 +85,7 @@ const ROLE_WORDS = `reception receptionist receptions frontdesk front desk desks
   marketingteam social media web website online portal intranet lawfirm chambers barristers notary
   notaries costs costing costings disbursement matters matter filing search searches
   southbranch northbranch eastbranch westbranch city downtown uptown room rooms hours station stations
-  line lines acct accts recep rcpt asst assist coord dept supv supp mktg conv bkg bkgs resv agt mgmt
+  lines acct accts recep rcpt asst assist coord dept supv supp mktg conv bkg bkgs resv agt mgmt
   ofc admn`;
 
 // Machines and shared devices: a login named after one is never a person's.
@@ -105,7 +109,7 @@ const SERVICE_WORDS = `api bot bots svc service integration integrations sync im
 const NAMES_OVER_ROLES = new Set(
   `alexa alpha apple berlin boston brand captain china church class cloud code core crew denver deputy
   english fellows france gardner homes house india junk la learn list mayor mentor merchant music no
-  paris pastor president prime search stay sydney ta welcome work press angels beta chef hi hola tribe
+  paris pastor president prime search stay sydney ta welcome per sem work press angels beta chef hi hola tribe
   squad smile rockstars geeks ladies women friends fun giving global lunch nobody`.split(/\s+/),
 );
 
@@ -118,9 +122,11 @@ const words = (s) =>
 
 /** Person names to plain ASCII words: "Zoë" -> zoe, "Anh Vũ" -> anh, vu; non-Latin scripts dropped. */
 const FOLD = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
-function nameWords(raw) {
-  const folded = raw
-    .toLowerCase()
+// German and Nordic letters as people write them in ASCII logins ("mueller", "moeller", "aaberg"),
+// beside the plain folding above ("muller", "moller", "aberg"): both spellings are kept.
+const TRANSLIT = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
+function plainWords(raw, fold) {
+  const folded = fold(raw.toLowerCase())
     .replace(/[ßæøœłđðþıħ]/g, (c) => FOLD[c])
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
@@ -129,6 +135,35 @@ function nameWords(raw) {
     .replace(/'/g, '')
     .split(/[ .-]+/)
     .filter((w) => w.length >= 2 && w.length <= 16);
+}
+function nameWords(raw) {
+  const words = plainWords(raw, (s) => s);
+  return /[äöüøå]/i.test(raw)
+    ? [...words, ...plainWords(raw, (s) => s.replace(/[äöüøå]/g, (c) => TRANSLIT[c]))]
+    : words;
+}
+
+/**
+ * The hand-written word lists of data/words/*.txt: lines "kind: words", continued on indented lines,
+ * "#" comments. Each word is taken folded and, with ä/ö/ü/ø/å, transliterated too.
+ */
+function curatedWords() {
+  const kinds = { role: [], device: [], placeholder: [], service: [] };
+  for (const file of readdirSync(WORDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
+    let kind = null;
+    for (const line of readFileSync(new URL(file, WORDS_DIR), 'utf8').split('\n')) {
+      if (line.startsWith('#') || line.trim() === '') continue;
+      const m = /^(\w+):(.*)$/.exec(line);
+      if (m) {
+        kind = m[1];
+        if (!kinds[kind]) throw new Error(`${file}: unknown kind "${kind}"`);
+      } else if (!/^\s/.test(line) || !kind) throw new Error(`${file}: cannot read "${line}"`);
+      for (const w of (m ? m[2] : line).trim().split(/\s+/)) if (w) kinds[kind].push(...nameWords(w));
+    }
+  }
+  return kinds;
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'rollcall-lexicon-'));
@@ -167,6 +202,19 @@ try {
     const parts = /^[a-z]+$/.test(whole) ? [whole] : whole.split(/[^a-z]+/).filter((w) => w.length >= 4);
     for (const w of parts) if (w.length >= 2 && !NAMES_OVER_ROLES.has(w)) roleKinds.role.add(w);
   }
+  const newWords = new Map();
+  const faker = await import(pathToFileURL(join(dirs['@faker-js/faker'], 'dist/index.js')).href);
+  const flat = (x) => (x == null ? [] : Array.isArray(x) ? x : Object.values(x).flat());
+  for (const locale of FAKER_JOB_LOCALES) {
+    const person = faker.allLocales[locale].person;
+    const titles = [...flat(person.job_type), ...(locale === 'en' ? [] : flat(person.job_area))];
+    // "de la communication": the words of four letters or more.
+    for (const t of titles)
+      for (const w of nameWords(t)) if (w.length >= 4 && !NAMES_OVER_ROLES.has(w)) newWords.set(w, 'role');
+  }
+  for (const [kind, list] of Object.entries(curatedWords()))
+    for (const w of list) if (!NAMES_OVER_ROLES.has(w)) newWords.set(w, kind);
+  for (const [w, kind] of newWords) roleKinds[kind].add(w);
   for (const w of words(DEVICE_WORDS)) roleKinds.device.add(w);
   for (const w of words(PLACEHOLDER_WORDS)) roleKinds.placeholder.add(w);
   for (const w of words(SERVICE_WORDS)) roleKinds.service.add(w);
@@ -184,12 +232,14 @@ try {
   const first = new Set();
   const last = new Set();
   const other = new Set();
-  const faker = await import(pathToFileURL(join(dirs['@faker-js/faker'], 'dist/index.js')).href);
-  const flat = (x) => (x == null ? [] : Array.isArray(x) ? x : Object.values(x).flat());
   for (const locale of Object.values(faker.allLocales)) {
     for (const n of flat(locale.person?.first_name)) for (const w of nameWords(n)) first.add(w);
     for (const n of flat(locale.person?.last_name)) for (const w of nameWords(n)) last.add(w);
   }
+  // faker's Polish surnames are the masculine forms: a woman's Kowalski is Kowalska, her Nowicki
+  // Nowicka (the adjectival surnames' feminine ending, -ski/-cki/-dzki -> -ska/-cka/-dzka).
+  for (const n of flat(faker.allLocales.pl.person.last_name))
+    for (const w of nameWords(n)) if (/(?:s|c|dz)ki$/.test(w)) last.add(`${w.slice(0, -1)}a`);
   const cspell = readFileSync(join(dirs['@cspell/dict-people-names'], 'dict/people-names.txt'), 'utf8');
   for (const line of cspell.split('\n')) {
     if (!line || line.startsWith('#')) continue;
@@ -197,6 +247,10 @@ try {
   }
   // The name lists contain role words ("Admin", "Sales", "Service", "Test"): a role word is never
   // taken as a name, except the few kept above as names.
+  if (process.env.SHOW_CLASHES) {
+    const clashes = [...newWords.keys()].filter((w) => first.has(w) || last.has(w) || other.has(w));
+    console.log(`new role words that are also names: ${clashes.sort().join(' ')}`);
+  }
   let removed = 0;
   for (const set of [first, last, other]) {
     for (const w of set) {
@@ -229,6 +283,13 @@ try {
       ...SOURCES,
       { source: 'RFC 2142', used: 'mailbox names for common services, roles and functions' },
       { source: 'Rollcall curated lists', used: 'small-firm role, device, placeholder and service words' },
+      {
+        source: 'Rollcall curated lists, one per language (shared/classifier/data/words)',
+        used: 'role, function, department, room, team, device and placeholder words, written by hand',
+        files: readdirSync(WORDS_DIR)
+          .filter((f) => f.endsWith('.txt'))
+          .sort(),
+      },
     ],
     removedRoleWordsFromNames: removed,
     first: frontCode(first),

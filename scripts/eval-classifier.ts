@@ -1,7 +1,7 @@
 // `npm run eval:classifier [-- --split dev|holdout|all]`: measures the username classifier on the
 // labelled corpus (test/fixtures/classifier/corpus.tsv, built by scripts/build-classifier-corpus.mjs)
-// and prints precision, recall and F1 for "generic" on each split, then every miss of the split asked
-// for (all by default). "unknown" counts as "not generic".
+// and prints precision, recall and F1 for "generic" on each split, overall and per language, then
+// every miss of the split asked for (all by default). "unknown" counts as "not generic".
 import { readFileSync } from 'node:fs';
 import { classify } from '../shared/classifier/classify.ts';
 
@@ -9,6 +9,7 @@ interface Row {
   username: string;
   displayName: string;
   label: string;
+  language: string;
   source: string;
   split: string;
 }
@@ -17,14 +18,20 @@ const splitArg = process.argv.indexOf('--split');
 const show = splitArg >= 0 ? (process.argv[splitArg + 1] ?? 'all') : 'all';
 
 const text = readFileSync(new URL('../test/fixtures/classifier/corpus.tsv', import.meta.url), 'utf8');
-const rows: Row[] = text
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [username = '', displayName = '', label = '', source = '', split = ''] = line.split('\t');
-    return { username, displayName, label, source, split };
-  });
+const [headerLine = '', ...lines] = text.trim().split('\n');
+const columns = headerLine.split('\t');
+const rows: Row[] = lines.map((line) => {
+  const cells = line.split('\t');
+  const cell = (name: string) => cells[columns.indexOf(name)] ?? '';
+  return {
+    username: cell('username'),
+    displayName: cell('display_name'),
+    label: cell('label'),
+    language: cell('language'),
+    source: cell('source'),
+    split: cell('split'),
+  };
+});
 
 function measure(part: Row[]) {
   let tp = 0;
@@ -41,7 +48,7 @@ function measure(part: Row[]) {
     if (predicted !== actual) {
       misses.push(
         `  ${actual ? 'missed generic' : 'false generic '}  ${row.username}${row.displayName ? ` ("${row.displayName}")` : ''}` +
-          ` -> ${result.verdict} ${result.confidence.toFixed(2)} [${result.reasons.join('; ')}]  (${row.source}, ${row.split})`,
+          ` -> ${result.verdict} ${result.confidence.toFixed(2)} [${result.reasons.join('; ')}]  (${row.language}, ${row.source}, ${row.split})`,
       );
     }
   }
@@ -52,15 +59,24 @@ function measure(part: Row[]) {
 }
 
 const pct = (x: number) => x.toFixed(3);
-for (const split of ['dev', 'holdout', 'all']) {
-  const part = split === 'all' ? rows : rows.filter((r) => r.split === split);
+const line = (name: string, part: Row[]) => {
   const m = measure(part);
   console.log(
-    `${split.padEnd(8)} n=${String(m.n).padEnd(4)} generic: precision ${pct(m.precision)}  recall ${pct(m.recall)}  F1 ${pct(m.f1)}` +
+    `${name.padEnd(16)} n=${String(m.n).padEnd(5)} generic: precision ${pct(m.precision)}  recall ${pct(m.recall)}  F1 ${pct(m.f1)}` +
       `  (tp ${m.tp}, fp ${m.fp}, fn ${m.fn})`,
   );
+};
+const languages = [...new Set(rows.map((r) => r.language))].sort();
+for (const split of ['dev', 'holdout', 'all']) {
+  const part = split === 'all' ? rows : rows.filter((r) => r.split === split);
+  line(split, part);
+  for (const language of languages)
+    line(
+      `  ${language}`,
+      part.filter((r) => r.language === language),
+    );
 }
 const shown = show === 'all' ? rows : rows.filter((r) => r.split === show);
 const { misses } = measure(shown);
 console.log(`\nmisses (${show}): ${misses.length}`);
-for (const line of misses) console.log(line);
+for (const miss of misses) console.log(miss);

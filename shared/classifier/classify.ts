@@ -1,5 +1,6 @@
 import {
   ANY_NAME,
+  ANY_ROLE,
   DEVICE,
   FIRST_NAME,
   FNV_OFFSET,
@@ -71,6 +72,13 @@ const UNKNOWN_PER_LETTER = 0.05;
 const ROLE_SUFFIXES = ['s', 'es', 'er', 'ers', 'ing', 'ings', 'ist', 'ists', 'or', 'ors', 'al'];
 /** Endings of function words (scheduling, administration, receivables, fulfilment, ...). */
 const FUNCTION_ENDING = /(ing|ings|tion|tions|sion|ment|ments|ance|ances|ence|ship|ables|ities|ology|ops)$/;
+/**
+ * The same in the other languages, after a stem of four letters or more (so "Cheung" and "Falcao"
+ * stay names): German -ung/-heit/-keit/-ität (Verwaltung), Italian -zione, Spanish -ción,
+ * Portuguese -ção, Dutch -iteit, Polish -acja/-ość (rejestracja, księgowość).
+ */
+const OTHER_FUNCTION_ENDING =
+  /^[a-z]{4,}(ung|ungen|heit|keit|itat|iteit|zione|zioni|cion|ciones|cao|coes|acja|acje|osc)$/;
 
 function kindOf(bits: number): TokenKind | null {
   if (bits & DEVICE) return 'device';
@@ -83,12 +91,35 @@ function kindOf(bits: number): TokenKind | null {
   return null;
 }
 
-/** "dispatcher" -> role (dispatch + er), when the stem is a role word of four letters or more. */
+/**
+ * One ending written the way each language writes it: French -ité, Italian -ità, Spanish -idad,
+ * Portuguese -idade, German -ität, Dutch -iteit ("contabilité" is the Italian contabilità with a
+ * French accent); -tion, -ción, -zione, -ção, -tie, -sjon likewise.
+ */
+const SAME_ENDINGS = [
+  ['ite', 'ita', 'idad', 'idade', 'itat', 'iteit'],
+  ['tion', 'cion', 'zione', 'cao', 'tie', 'sjon'],
+];
+
+/**
+ * "dispatcher" -> role (dispatch + er), when the stem is a role word of four letters or more;
+ * "contabilite" -> role, as contabilita written with another language's ending.
+ */
 function inflectedRole(word: string): TokenKind | null {
   for (const suffix of ROLE_SUFFIXES) {
     if (word.length - suffix.length >= 4 && word.endsWith(suffix)) {
       const kind = kindOf(lookup(word.slice(0, -suffix.length)) & ~ANY_NAME);
       if (kind) return kind;
+    }
+  }
+  for (const endings of SAME_ENDINGS) {
+    for (const ending of endings) {
+      if (word.length - ending.length < 4 || !word.endsWith(ending)) continue;
+      const stem = word.slice(0, -ending.length);
+      for (const other of endings) {
+        const kind = other === ending ? null : kindOf(lookup(stem + other) & ~ANY_NAME);
+        if (kind) return kind;
+      }
     }
   }
   return null;
@@ -114,6 +145,10 @@ export function segment(s: string): Token[] {
     const limit = Math.min(n, i + MAX_WORD_LENGTH);
     let hash = FNV_OFFSET;
     let hash2 = SECOND_OFFSET;
+    // The role word that ends one letter back, for a compound's linking "s" ("Empfangstheke" is
+    // empfang + s + theke, "Behandlungsraum1" behandlung + s + raum): German, Dutch and the Nordic
+    // languages join words with it.
+    let roleBefore: TokenKind | null = null;
     for (let j = i + 1; j <= n; j++) {
       const len = j - i;
       if (j <= limit) {
@@ -130,14 +165,20 @@ export function segment(s: string): Token[] {
         }
       } else {
         if (j <= limit && len >= 3) {
-          kind = kindOf(lookupHashed(hash, hash2, len));
+          const bits = lookupHashed(hash, hash2, len);
+          kind = kindOf(bits);
           if (kind) cost = kind === 'name' ? KNOWN_OTHER_NAME : KNOWN;
+          else if (roleBefore && len >= 5 && s.charCodeAt(j - 1) === 115 /* s */) {
+            kind = roleBefore;
+            cost = KNOWN_INFLECTED;
+          }
           // Inflections only at the end of a piece ("dispatchers"), which keeps the loop cheap.
           else if (len >= 5 && j === n) {
             kind = inflectedRole(s.slice(i, j));
             if (kind) cost = KNOWN_INFLECTED;
           }
-        }
+          roleBefore = bits & ANY_ROLE ? kindOf(bits & ~ANY_NAME) : null;
+        } else roleBefore = null;
         if (!kind) {
           cost = UNKNOWN + UNKNOWN_PER_LETTER * len;
           kind = 'unknown';
@@ -157,14 +198,52 @@ export function segment(s: string): Token[] {
     out.push({ text: s.slice(i, j), kind: kinds[j] ?? 'unknown' });
     j = i;
   }
+  if (out.length === 1 && out[0]?.kind === 'unknown') return compoundWithRole(s) ?? out;
   return out.reverse();
 }
 
+/** The shortest role word a compound is split at, so that a short one does not split an unlisted surname. */
+const MIN_COMPOUND_ROLE = 6;
+
+/**
+ * A run of letters that no words cover may still be a compound of a role word and an unlisted
+ * word: German, Dutch and the Nordic languages write them as one ("Empfangsbereich" is empfang·s +
+ * bereich, "kundenkonto" kunden + konto, "Hauptkasse" haupt + kasse). The role word must be six
+ * letters or more, at the start (with its linking "s") or at the end, beside four letters or more.
+ */
+function compoundWithRole(s: string): Token[] | null {
+  const n = s.length;
+  for (let k = n - 4; k >= MIN_COMPOUND_ROLE; k--) {
+    const head = s.slice(0, k);
+    let kind = kindOf(lookup(head) & ~ANY_NAME);
+    if (!kind && head.endsWith('s') && k - 1 >= MIN_COMPOUND_ROLE)
+      kind = kindOf(lookup(head.slice(0, -1)) & ~ANY_NAME);
+    if (kind)
+      return [
+        { text: head, kind },
+        { text: s.slice(k), kind: 'unknown' },
+      ];
+  }
+  for (let k = 4; k <= n - MIN_COMPOUND_ROLE; k++) {
+    const tail = s.slice(k);
+    const kind = kindOf(lookup(tail) & ~ANY_NAME);
+    if (kind)
+      return [
+        { text: s.slice(0, k), kind: 'unknown' },
+        { text: tail, kind },
+      ];
+  }
+  return null;
+}
+
 const VOWEL = /[aeiouy]/;
+/** "Mark Sales", "Anna Kowalska", "José de Souza": capitalised words with spaces between them. */
+const WRITTEN_AS_NAME = /^\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{Ll}'-]+){1,2}$/u;
 
 /** An unknown word's reading: a function word by its ending, a name-like word, or nothing. */
 function readUnknown(token: Token): void {
-  if (token.text.length >= 6 && FUNCTION_ENDING.test(token.text)) token.kind = 'function-like';
+  if (token.text.length >= 6 && (FUNCTION_ENDING.test(token.text) || OTHER_FUNCTION_ENDING.test(token.text)))
+    token.kind = 'function-like';
 }
 
 /** The tokens of a login: digits kept as numbers, letters segmented into words. */
@@ -332,7 +411,22 @@ export function classify(written: string, displayName?: string | null): Classifi
 
   const display = displayName?.trim() ?? '';
   const login = loginPart(username);
-  if (display && display.toLowerCase() !== login.toLowerCase()) {
+  const sameAsLogin = !display || display.toLowerCase() === login.toLowerCase();
+  if (
+    sameAsLogin &&
+    WRITTEN_AS_NAME.test(login) &&
+    (lookup(tokens[0]?.text ?? '') & FIRST_NAME) !== 0 &&
+    !tokens.some((t) => t.kind === 'device')
+  ) {
+    // A wiki's "Mark Sales" is a username with no display name beside it: written as a first name
+    // and a surname, it is read as the person's name, whatever the later words mean ("Iris Scanner"
+    // is still the scanner).
+    const reading = readDisplayName(login, tokens);
+    if (reading.roleWords.length === 0 && reading.nameWords.length === reading.words.length) {
+      personal += 3;
+      personalReasons.push(`written as a person's name "${login}"`);
+    }
+  } else if (!sameAsLogin) {
     const reading = readDisplayName(display, tokens);
     const nameTokens = tokens.filter((t) => t.kind !== 'number' && t.kind !== 'placeholder');
     const matched =

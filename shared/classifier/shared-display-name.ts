@@ -12,10 +12,36 @@ export interface SharedDisplayName {
   reason: string;
 }
 
-// "&", "+", "/", "|", ";", commas, and "and" / "or" / "und" / "et" / "en" as whole words between
-// spaces. Not "e" or "y": "John E. Smith" and "Juan Y Lopez" are one person with a middle initial.
-const JOINERS = /\s*(?:&|\+|\/|\||;|,)\s*|\s+(?:and|or|und|et|en)\s+/i;
-const MAYBE_SHARED = /[&+/|;,]|\b(?:and|or|und|et|en|the|family|household|familie|famille|familia)\b/i;
+// "&", "+", "/", "|", ";", commas, and "and" / "or" / "und" / "et" / "en" / "og" / "och" as whole
+// words between spaces. The one-letter "y" (Spanish), "e" (Portuguese, Italian) and "i" (Polish)
+// only join two first names written in lower case ("Ana y Luis", "João e Maria", "Anna i Piotr"):
+// "John E. Smith" and "Juan Y Lopez" are one person with a middle initial, and "Silva e Sousa" is
+// one Portuguese double surname.
+const JOIN_WORDS = 'and|or|und|et|en|og|och';
+const JOINERS = new RegExp(`\\s*(?:&|\\+|/|\\||;|,)\\s*|\\s+(?:${JOIN_WORDS})\\s+`, 'i');
+const SYMBOL_OR_WORD_JOINER = new RegExp(`[&+/|;]|\\s(?:${JOIN_WORDS})\\s`, 'i');
+const SHORT_JOINER = /^(.*\S)\s+[yei]\s+(\S.*)$/;
+// "Familie Müller", "Famille Dupont", "Familia García", "Família Silva", "Famiglia Rossi",
+// "Familien Hansen", "Familjen Andersson", "Gezin de Vries", "Rodzina Kowalskich", "Smith family".
+const HOUSEHOLD_WORDS = new Set([
+  'family',
+  'household',
+  'familie',
+  'famille',
+  'familia',
+  'famiglia',
+  'familien',
+  'familjen',
+  'gezin',
+  'rodzina',
+]);
+// The other languages put the word first; in English "Family Law" and "Family Court" are a firm's
+// departments, so only "Smith family" counts there.
+const PREFIX_HOUSEHOLD_WORDS = new Set(
+  [...HOUSEHOLD_WORDS].filter((w) => w !== 'family' && w !== 'household'),
+);
+const MAYBE_SHARED =
+  /[&+/|;,]|\s[yei]\s|\b(?:and|or|und|et|en|og|och|the|household|gezin|rodzina)\b|famil|famig/i;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame']);
 
 function wordKind(word: string): 'name' | 'role' | 'title' | 'other' {
@@ -43,12 +69,14 @@ function isPerson(part: string): boolean {
 export function namesTwoPeople(displayName: string | null | undefined): SharedDisplayName | null {
   const text = displayName?.trim();
   // Most display names are one person's plain name: leave them at the cheapest test.
-  if (!text || !MAYBE_SHARED.test(text)) return null;
+  if (!text || !MAYBE_SHARED.test(foldLetters(text))) return null;
 
   const parts = text.split(JOINERS).filter((p) => p.trim() !== '');
+  const short = parts.length === 1 ? joinedFirstNames(text) : null;
+  if (short) return { people: short, reason: `the display name "${text}" names ${short.length} people` };
   if (parts.length >= 2 && parts.length <= 6) {
     // "Smith, John" is one person written surname first, not two.
-    const commaOnly = !/[&+/|;]|\s(and|or|und|et|en)\s/i.test(text);
+    const commaOnly = !SYMBOL_OR_WORD_JOINER.test(text);
     if (!(commaOnly && parts.length === 2)) {
       const people = parts.map((p) => p.trim());
       // "Mr & Mrs Smith": two titles and a name.
@@ -59,15 +87,40 @@ export function namesTwoPeople(displayName: string | null | undefined): SharedDi
     }
   }
 
-  // "The Smiths", "Smith family", "the Nguyen household".
+  // "The Smiths", "Smith family", "the Nguyen household", "Familie Müller", "Rodzina Kowalskich".
   const words = displayWords(foldLetters(text));
   const household =
     (words.length === 2 && words[0] === 'the' && isPluralSurname(words[1] as string)) ||
     (words.length >= 2 &&
-      ['family', 'household', 'familie', 'famille', 'familia'].includes(words[words.length - 1] as string) &&
-      words.slice(0, -1).some((w) => lookup(w) & (SURNAME | ANY_NAME) && !(lookup(w) & ANY_ROLE)));
+      HOUSEHOLD_WORDS.has(words[words.length - 1] as string) &&
+      words.slice(0, -1).some((w) => lookup(w) & (SURNAME | ANY_NAME) && !(lookup(w) & ANY_ROLE))) ||
+    (words.length >= 2 &&
+      words.length <= 4 &&
+      PREFIX_HOUSEHOLD_WORDS.has(words[0] as string) &&
+      words.slice(1).some(isSurnameOnly));
   if (household) return { people: [text], reason: `the display name "${text}" names a household` };
   return null;
+}
+
+/** "Ana y Luis", "João e Maria", "Anna i Piotr": two first names joined by a lower-case y, e or i. */
+function joinedFirstNames(text: string): string[] | null {
+  const m = SHORT_JOINER.exec(text);
+  if (!m) return null;
+  const left = displayWords(m[1] as string);
+  const right = displayWords(m[2] as string);
+  const isFirstNameOnly = (w: string | undefined) =>
+    w !== undefined && (lookup(w) & FIRST_NAME) !== 0 && (lookup(w) & ANY_ROLE) === 0;
+  if (left.length > 3 || right.length > 3) return null;
+  if (!isFirstNameOnly(left[left.length - 1]) || !isFirstNameOnly(right[0])) return null;
+  return [(m[1] as string).trim(), (m[2] as string).trim()];
+}
+
+/** A known name that is no role word, also in the Polish plural "Kowalskich", "Nowaków". */
+function isSurnameOnly(word: string): boolean {
+  const forms = [word];
+  if (/[iy]ch$/.test(word)) forms.push(word.slice(0, -2));
+  if (word.endsWith('ow')) forms.push(word.slice(0, -2));
+  return forms.some((w) => (lookup(w) & ANY_NAME) !== 0 && (lookup(w) & ANY_ROLE) === 0);
 }
 
 function isPluralSurname(word: string): boolean {
