@@ -1,5 +1,5 @@
 import { contract } from '../../../shared/contract';
-import { type Operation, successOf } from '../../../shared/contract/operation';
+import type { Operation } from '../../../shared/contract/operation';
 import { type Result, refused } from '../result';
 import type { ApiClient } from '../sync/api-client';
 import { answer, OFFLINE_READ, OFFLINE_WRITE } from './reviews';
@@ -29,16 +29,7 @@ export function createApiCalls({ api }: { api: ApiClient }) {
       if (!op || !Object.hasOwn(operationsByName[group] ?? {}, name) || op.roles === 'public')
         return Promise.resolve(refused('invalid', `There is no operation ${group}.${name}.`));
       return answer(
-        async () => {
-          const result = await api.call(op, (request ?? {}) as never);
-          // A refusal that still answers in the operation's own shape (a CSV import's 422 lists every
-          // row's error) is the answer the console shows.
-          if (!result.ok && result.error.status === 422) {
-            const report = successOf(op).spec.schema?.safeParse(result.error.body);
-            if (report?.success) return { ok: true, value: report.data };
-          }
-          return result;
-        },
+        () => api.call(op, (request ?? {}) as never),
         op.method === 'get' ? OFFLINE_READ : OFFLINE_WRITE,
       );
     },

@@ -3,6 +3,7 @@ import { contract } from '../../../shared/contract';
 import type { Account, Person } from '../../../shared/schemas/directory';
 import type { ImportResult } from '../../../shared/schemas/directory-input';
 import type { Finding } from '../../../shared/schemas/findings';
+import type { FieldError } from '../../../shared/schemas/problem';
 import { accountsByPerson, PersonDetail, PersonForm, queueChecked } from '../popup/people-view';
 import { useSend } from '../popup/popup-context';
 import type { Tables } from '../sync/local-copy';
@@ -412,6 +413,8 @@ function ImportPeople() {
   const send = useSend();
   const [csv, setCsv] = useState('');
   const [checked, setChecked] = useState<ImportResult | null>(null);
+  /** The file's problems, each with its line and column, as the server's dry run found them. */
+  const [problems, setProblems] = useState<FieldError[]>([]);
   const [said, setSaid] = useState<Said>(null);
   const [busy, setBusy] = useState(false);
 
@@ -422,8 +425,17 @@ function ImportPeople() {
       body: { csv },
     });
     setBusy(false);
+    setChecked(null);
+    const inFile = result.ok ? [] : result.fields.filter((f) => f.line !== undefined);
+    setProblems(inFile);
     if (!result.ok) {
-      setSaid({ kind: 'error', text: result.message });
+      setSaid({
+        kind: 'error',
+        text:
+          inFile.length > 0
+            ? `${inFile.length} problem${inFile.length === 1 ? '' : 's'} in the file: fix them and check it again. Nothing was imported.`
+            : result.message,
+      });
       return;
     }
     setChecked(result.value);
@@ -460,6 +472,7 @@ function ImportPeople() {
             if (file) {
               setCsv(await file.text());
               setChecked(null);
+              setProblems([]);
             }
           }}
         />
@@ -471,13 +484,14 @@ function ImportPeople() {
           onInput={(e) => {
             setCsv(e.currentTarget.value);
             setChecked(null);
+            setProblems([]);
           }}
         />
         <div class="row">
           <button type="button" class="primary" disabled={busy || !csv.trim()} onClick={() => run(true)}>
             Check the file
           </button>
-          {checked && checked.errors.length === 0 && (
+          {checked && (
             <button type="button" class="primary" disabled={busy} onClick={() => run(false)}>
               Import {checked.rows} rows
             </button>
@@ -485,37 +499,32 @@ function ImportPeople() {
         </div>
         <Message said={said} />
         {checked && (
-          <div role="status" aria-label="Dry run">
-            <p>
-              {checked.rows} rows: {checked.created} would be added, {checked.updated} updated
-              {checked.errors.length > 0
-                ? `, ${checked.errors.length} problems to fix first.`
-                : '. No problems.'}
-            </p>
-            {checked.errors.length > 0 && (
-              <div class="table-wrap">
-                <table class="data" aria-label="Problems in the file">
-                  <thead>
-                    <tr>
-                      <th scope="col" class="num">
-                        Line
-                      </th>
-                      <th scope="col">Column</th>
-                      <th scope="col">Problem</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {checked.errors.map((error) => (
-                      <tr key={`${error.line}-${error.column}`}>
-                        <td class="num">{error.line}</td>
-                        <td>{error.column}</td>
-                        <td>{error.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+          <p role="status" aria-label="Dry run">
+            {checked.rows} rows: {checked.created} would be added, {checked.updated} updated. No problems.
+          </p>
+        )}
+        {problems.length > 0 && (
+          <div class="table-wrap">
+            <table class="data" aria-label="Problems in the file">
+              <thead>
+                <tr>
+                  <th scope="col" class="num">
+                    Line
+                  </th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {problems.map((problem) => (
+                  <tr key={`${problem.line}-${problem.column}-${problem.message}`}>
+                    <td class="num">{problem.line}</td>
+                    <td>{problem.column}</td>
+                    <td>{problem.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         )}
       </div>

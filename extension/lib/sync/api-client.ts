@@ -35,8 +35,6 @@ export class ApiError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly fields: FieldError[] = [],
-    /** The answer's JSON as sent: a CSV import's 422 carries its report of every row's error. */
-    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -127,8 +125,7 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
   }
 
   async function failure(response: Response, fallbackKind: ApiErrorKind): Promise<ApiError> {
-    const json: unknown = await response.json().catch(() => null);
-    const parsed = problemSchema.safeParse(json);
+    const parsed = problemSchema.safeParse(await response.json().catch(() => null));
     const problem = parsed.success ? parsed.data : null;
     const message = problem?.detail ?? problem?.title ?? `The server answered ${response.status}.`;
     const fields = problem?.errors ?? [];
@@ -142,7 +139,7 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
     }
     if (response.status >= 500) return new ApiError('server', message, response.status);
     if (response.status === 400 || response.status === 409 || response.status === 422)
-      return new ApiError('invalid', message, response.status, fields, json);
+      return new ApiError('invalid', message, response.status, fields);
     return new ApiError(fallbackKind, message, response.status, fields);
   }
 
