@@ -126,7 +126,9 @@ describe('journey: a review, a member and the audit trail, in the console', () =
     await console.getByRole('button', { name: 'Remove…' }).click();
     await console.getByRole('button', { name: 'Remove member' }).click();
     await console.getByText('Removed Li Wei.').waitFor();
-    expect(await console.getByRole('table', { name: 'Members' }).textContent()).not.toContain('Li Wei');
+    await expect
+      .poll(() => console.getByRole('table', { name: 'Members' }).textContent())
+      .not.toContain('Li Wei');
     const members = await server(memberListSchema, 'GET', '/members');
     expect(members.members.map((m) => m.name)).toEqual([firm().owner.name]);
   });
