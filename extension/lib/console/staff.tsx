@@ -433,7 +433,7 @@ function ImportPeople() {
         kind: 'error',
         text:
           inFile.length > 0
-            ? `${inFile.length} problem${inFile.length === 1 ? '' : 's'} in the file: fix them and check it again. Nothing was imported.`
+            ? `${inFile.length === 1 ? 'A problem' : `${inFile.length} problems`} in the file: fix ${inFile.length === 1 ? 'it' : 'them'} and check again. Nothing was imported.`
             : result.message,
       });
       return;
