@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RULE_SETTINGS } from '../../../shared/rules/registry';
-import { urlPatternSchema } from '../../../shared/schemas/directory';
 import { organisationSettingsSchema, readRuleSettings } from '../../../shared/settings';
 import { openConsole } from '../../lib/console/open-console';
 import { type Send, sendToBackground } from '../../lib/messaging';
@@ -11,6 +10,7 @@ import { localCopyItem, outboxItem, ruleSettingsItem, serverUrlItem } from '../.
 import { checkChange } from '../../lib/sync/check-change';
 import { overlay } from '../../lib/sync/local-copy';
 import { pendingMutations } from '../../lib/sync/outbox';
+import { patternProblem, splitPatterns } from '../../lib/url-patterns';
 
 export { serverUrlProblem };
 
@@ -101,13 +101,6 @@ function Message({ id, message }: { id?: string; message: Said }) {
   );
 }
 
-function splitPatterns(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-}
-
 function SystemsSection({ requestHostPermission }: { requestHostPermission: RequestHostPermission }) {
   const send = useSend();
   const copy = useStored(localCopyItem);
@@ -141,13 +134,8 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
       rowId: crypto.randomUUID(),
       data: { name: name.trim(), adminUrlPatterns: admin, signInUrlPatterns: signIn },
     } as const;
-    const bad = [...admin, ...signIn].find((p) => !urlPatternSchema.safeParse(p).success);
-    if (bad) {
-      return setMessage({
-        kind: 'error',
-        text: `“${bad}” is not a URL pattern. Write it like https://app.example.com/admin/*`,
-      });
-    }
+    const bad = patternProblem([...admin, ...signIn]);
+    if (bad) return setMessage({ kind: 'error', text: bad });
     // The server's own checks, here, so nothing is asked of the browser for a system it would refuse.
     const problems = [
       ...checkChange(change, { creating: true }),

@@ -8,6 +8,7 @@ import type { Tables } from '../sync/local-copy';
 import type { ChangeInput } from '../sync/outbox';
 import { formatDate } from '../ui/format-date';
 import { useConsole, useDirectory } from './console-context';
+import { PermissionList } from './permission-list';
 import { href } from './routes';
 import { Loading, Message, type Said, ScreenHeading } from './ui';
 
@@ -240,7 +241,6 @@ function SystemAccounts({
               {shown.slice(0, SHOWN).map((account) => {
                 const person = account.ownerPersonId ? tables.person[account.ownerPersonId] : undefined;
                 const role = person?.jobRoleId ? tables.jobRole[person.jobRoleId] : undefined;
-                const granted = new Set(role?.permissions[systemId] ?? []);
                 return (
                   <tr key={account.id}>
                     {editable && (
@@ -265,16 +265,7 @@ function SystemAccounts({
                       )}
                     </td>
                     <td>
-                      <ul class="perms">
-                        {account.permissions.map((p) => (
-                          <li key={p} class={role && !granted.has(p) ? 'perm-extra' : 'perm-ok'}>
-                            {p}
-                            {role && !granted.has(p) && (
-                              <span class="visually-hidden"> (beyond the job role)</span>
-                            )}
-                          </li>
-                        ))}
-                      </ul>
+                      <PermissionList account={account} role={role} />
                     </td>
                     <td>{account.status}</td>
                     <td>{account.lastSignInAt !== null ? formatDate(account.lastSignInAt) : '—'}</td>

@@ -10,6 +10,7 @@ import type { Tables } from '../sync/local-copy';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole, useDirectory } from './console-context';
+import { PermissionList } from './permission-list';
 import { href } from './routes';
 import { filterStaff, type StaffFilter, type StaffSort, staffRows } from './staff-table';
 import {
@@ -318,8 +319,6 @@ function LoginsAgainstRole({
           </thead>
           <tbody>
             {accounts.map((account) => {
-              const granted = new Set(role?.permissions[account.systemId] ?? []);
-              const missing = [...granted].filter((p) => !account.permissions.includes(p));
               return (
                 <tr key={account.id}>
                   <td>{tables.system[account.systemId]?.name ?? '—'}</td>
@@ -328,24 +327,7 @@ function LoginsAgainstRole({
                     {account.status !== 'active' && <span class="muted"> ({account.status})</span>}
                   </td>
                   <td>
-                    <ul class="perms">
-                      {account.permissions.map((p) => (
-                        <li key={p} class={role && !granted.has(p) ? 'perm-extra' : 'perm-ok'}>
-                          {p}
-                          {role && !granted.has(p) && (
-                            <span class="visually-hidden"> (not in the template)</span>
-                          )}
-                        </li>
-                      ))}
-                      {missing.map((p) => (
-                        <li key={p} class="perm-missing">
-                          {p} <span class="muted">(granted, not held)</span>
-                        </li>
-                      ))}
-                      {account.permissions.length === 0 && missing.length === 0 && (
-                        <li class="muted">none recorded</li>
-                      )}
-                    </ul>
+                    <PermissionList account={account} role={role} />
                   </td>
                   <td>
                     {account.lastSignInAt !== null ? formatDate(account.lastSignInAt) : 'never recorded'}

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { contract } from '../../../shared/contract';
 import { isPrivileged } from '../../../shared/rules/permissions';
-import { type PermissionDefinition, type System, urlPatternSchema } from '../../../shared/schemas/directory';
+import type { PermissionDefinition, System } from '../../../shared/schemas/directory';
 import type { FieldError } from '../../../shared/schemas/problem';
 import { FormError, messageFor, queueChecked } from '../popup/people-view';
 import { newRowId, useSend } from '../popup/popup-context';
 import { Field } from '../popup/sign-in';
 import type { Tables } from '../sync/local-copy';
+import { patternProblem, splitPatterns } from '../url-patterns';
 import { useConsole, useDirectory } from './console-context';
 import { href } from './routes';
 import { ConfirmButton, Loading, Message, type Said, ScreenHeading } from './ui';
@@ -94,12 +95,6 @@ function SystemList({ tables, missing }: { tables: Tables; missing: string | nul
   );
 }
 
-const splitPatterns = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-
 /** A catalogue row as the form edits it: `privileged` as the admin set it, else the name decides. */
 type Row = { name: string; label: string; privileged: boolean };
 
@@ -143,14 +138,9 @@ function SystemEditor({ tables, system }: { tables: Tables; system: System | nul
     event.preventDefault();
     const adminPatterns = splitPatterns(admin);
     const signInPatterns = splitPatterns(signIn);
-    const bad = [...adminPatterns, ...signInPatterns].find((p) => !urlPatternSchema.safeParse(p).success);
+    const bad = patternProblem([...adminPatterns, ...signInPatterns]);
     if (bad) {
-      setErrors([
-        {
-          field: 'adminUrlPatterns',
-          message: `“${bad}” is not a URL pattern. Write it like https://app.example.com/admin/*`,
-        },
-      ]);
+      setErrors([{ field: 'adminUrlPatterns', message: bad }]);
       return;
     }
     const permissions = rows
