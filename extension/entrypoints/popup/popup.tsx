@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Finding } from '../../../shared/schemas/findings';
 import { openConsole } from '../../lib/console/open-console';
 import { type Send, sendToBackground } from '../../lib/messaging';
+import { AuditWarning } from '../../lib/popup/audit-warning';
 import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
 import { ConflictsView } from '../../lib/popup/conflicts-view';
 import { FindingsView } from '../../lib/popup/findings-view';
@@ -189,6 +190,7 @@ function SignedIn() {
         ))}
       </nav>
       <div ref={main}>
+        {tab === 'home' && <AuditWarning />}
         {tab === 'home' && (
           <Home
             top={home.top}
