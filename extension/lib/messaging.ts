@@ -1,5 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import type { BackgroundOperations } from './background/operations';
+import { refused } from './result';
 
 /**
  * The one boundary between the background and the extension's pages and content scripts: each
@@ -41,11 +43,33 @@ export function dispatch(
   return operation(data);
 }
 
-/** The background answers every operation's message. */
+/**
+ * The operations a content script may ask for. A content script runs beside pages Rollcall does not
+ * control, so it gets only what it needs; everything else (the console's calls to any API operation
+ * among them) answers only the extension's own pages.
+ */
+export const CONTENT_SCRIPT_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
+  'syncPageSnapshot',
+]);
+
+/** Whether a message from `senderUrl` may run `name`: any operation from the extension's own pages. */
+export function mayAsk(name: OperationName, senderUrl: string | undefined, extensionRoot: string): boolean {
+  return CONTENT_SCRIPT_OPERATIONS.has(name) || (senderUrl?.startsWith(extensionRoot) ?? false);
+}
+
+/** The background answers every operation's message, each from the senders that may ask for it. */
 export function serveOperations(operations: BackgroundOperations): void {
-  const on = messaging.onMessage as (name: string, handler: (message: { data: unknown }) => unknown) => void;
+  const on = messaging.onMessage as (
+    name: string,
+    handler: (message: { data: unknown; sender: { url?: string } }) => unknown,
+  ) => void;
+  const extensionRoot = browser.runtime.getURL('/');
   for (const name of Object.keys(operations) as OperationName[]) {
-    on(name, ({ data }) => dispatch(operations, name, data));
+    on(name, ({ data, sender }) =>
+      mayAsk(name, sender.url, extensionRoot)
+        ? dispatch(operations, name, data)
+        : refused('forbidden', 'Only Rollcall’s own pages may ask for this.'),
+    );
   }
 }
 

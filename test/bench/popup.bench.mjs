@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { checkedCounts, evaluate, openFindings, summarise } from '../../shared/rules/index.ts';
 import { EXTENSION_DIR, launchWithExtension } from '../e2e/harness.ts';
+import { extensionSeed, percentile } from './lib/extension-seed.mjs';
 
 const PEOPLE = 2000;
 const RUNS = 20;
@@ -94,40 +94,7 @@ function directory(now) {
 
 const now = Date.now();
 const { tables, cursor } = directory(now);
-const data = {
-  people: Object.values(tables.person),
-  systems: Object.values(tables.system),
-  jobRoles: Object.values(tables.jobRole),
-  accounts: Object.values(tables.account),
-};
-const findings = openFindings(evaluate(data, {}, now), [], now);
-const seed = {
-  serverUrl: 'http://127.0.0.1:9',
-  signedInAs: {
-    state: 'signed-in',
-    serverUrl: 'http://127.0.0.1:9',
-    member: { id: 'm1', name: 'Ann Owner', email: 'ann@firm.test', role: 'owner' },
-    organisation: { id: 'org1', name: 'Harbour & Vale Solicitors' },
-  },
-  directoryCopy: { organisationId: 'org1', tables, cursor, pulledAt: now },
-  syncCursor: cursor,
-  outbox: { queue: [], conflicts: [], rejected: [] },
-  syncStatus: { state: 'synced', lastSyncedAt: now, message: null },
-  findings: { computedAt: now, findings },
-  homeSummary: {
-    computedAt: now,
-    summary: summarise(findings, checkedCounts(data)),
-    top: findings.slice(0, 3),
-    directoryEmpty: false,
-  },
-  // The home summary's storage version, so it is read as current rather than migrated.
-  homeSummary$: { v: 2 },
-};
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+const { seed, findings } = extensionSeed(tables, cursor, now);
 
 const browser = await launchWithExtension();
 const home = [];

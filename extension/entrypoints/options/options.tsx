@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RULE_SETTINGS } from '../../../shared/rules/registry';
-import { urlPatternSchema } from '../../../shared/schemas/directory';
 import { organisationSettingsSchema, readRuleSettings } from '../../../shared/settings';
+import { openConsole } from '../../lib/console/open-console';
 import { type Send, sendToBackground } from '../../lib/messaging';
 import { browserPatterns } from '../../lib/page/browser-patterns';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
@@ -17,6 +17,7 @@ import {
 import { checkChange } from '../../lib/sync/check-change';
 import { overlay } from '../../lib/sync/local-copy';
 import { pendingMutations } from '../../lib/sync/outbox';
+import { patternProblem, splitPatterns } from '../../lib/url-patterns';
 
 export { serverUrlProblem };
 
@@ -39,6 +40,13 @@ export function Options({
     <SendContext.Provider value={send}>
       <main class="options">
         <h1>Rollcall options</h1>
+        <p>
+          Job roles, staff, members, reviews and the audit log are in the{' '}
+          <button type="button" class="link" onClick={() => openConsole()}>
+            Rollcall console
+          </button>
+          .
+        </p>
         <ServerSection />
         <SystemsSection requestHostPermission={requestHostPermission} />
         <ThresholdsSection />
@@ -102,13 +110,6 @@ function Message({ id, message }: { id?: string; message: Said }) {
   );
 }
 
-function splitPatterns(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-}
-
 function SystemsSection({ requestHostPermission }: { requestHostPermission: RequestHostPermission }) {
   const send = useSend();
   const copy = useStored(localCopyItem);
@@ -142,13 +143,8 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
       rowId: crypto.randomUUID(),
       data: { name: name.trim(), adminUrlPatterns: admin, signInUrlPatterns: signIn },
     } as const;
-    const bad = [...admin, ...signIn].find((p) => !urlPatternSchema.safeParse(p).success);
-    if (bad) {
-      return setMessage({
-        kind: 'error',
-        text: `“${bad}” is not a URL pattern. Write it like https://app.example.com/admin/*`,
-      });
-    }
+    const bad = patternProblem([...admin, ...signIn]);
+    if (bad) return setMessage({ kind: 'error', text: bad });
     // The server's own checks, here, so nothing is asked of the browser for a system it would refuse.
     const problems = [
       ...checkChange(change, { creating: true }),

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Finding } from '../../../shared/schemas/findings';
+import { openConsole } from '../../lib/console/open-console';
 import { type Send, sendToBackground } from '../../lib/messaging';
 import { AuditWarning } from '../../lib/popup/audit-warning';
 import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
@@ -96,6 +97,11 @@ export function Popup({
         {body}
         <CheckPage checkPage={checkPage} />
         <footer class="popup-footer stack">
+          {who?.state === 'signed-in' && (
+            <button type="button" class="link" onClick={() => openConsole()}>
+              Open console
+            </button>
+          )}
           <button type="button" class="link" onClick={openOptions}>
             Options: server, systems, thresholds
           </button>

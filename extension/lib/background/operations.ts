@@ -5,6 +5,7 @@ import { fetchServerStatus } from '../server-status';
 import { serverUrlItem } from '../storage';
 import type { ApiClient } from '../sync/api-client';
 import { createPageLink } from '../sync/page-link';
+import { createApiCalls } from './api-calls';
 import { createAuditWitness } from './audit-witness';
 import { createBadge } from './badge';
 import { createChanges } from './changes';
@@ -62,6 +63,7 @@ export function createBackground({
   const changes = createChanges({ ...shared, recompute: findings.recompute, syncSoon });
   const reviews = createReviews({ api, onUnreadChanged: badge.restore });
   const pageLink = createPageLink({ api, syncNow: sync.syncNow });
+  const apiCalls = createApiCalls({ api });
   const pageJudge = createPageJudge({ directoryFor: (pageUrl) => pageLink.getSystemDirectory(pageUrl) });
 
   const operations = {
@@ -79,6 +81,8 @@ export function createBackground({
     /** Popup: the sign-in step is over (recovery codes shown) or given up. */
     endSignInStep: session.endSignInStep,
     signOut: session.signOut,
+    /** Console: a new member accepts their invitation from the link they were given, and signs in. */
+    acceptInvite: session.acceptInvite,
     /** Popup and options: push queued changes, pull the server's; answers how it went. */
     syncNow: sync.syncNow,
     /** Popup and options: change the staff directory; queued, then synced when the server answers. */
@@ -119,6 +123,12 @@ export function createBackground({
     listNotifications: reviews.listNotifications,
     /** Popup: mark these notifications (or, without ids, all) read; answers the list as it now is. */
     markNotificationsRead: reviews.markNotificationsRead,
+
+    /**
+     * Console: one operation of the API as the signed-in member, straight to the server (members,
+     * reviews, the audit trail, imports, settings); directory edits still go through queueChange.
+     */
+    callApi: apiCalls.callApi,
   };
 
   return {

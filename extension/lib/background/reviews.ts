@@ -35,7 +35,7 @@ function refused(error: ApiError, offline: string): Result<never> {
 }
 
 /** The popup's answer: the value, or why not in words ("offline" in the words given). */
-async function answer<T>(run: () => Promise<ApiResult<T>>, offline: string): Promise<Result<T>> {
+export async function answer<T>(run: () => Promise<ApiResult<T>>, offline: string): Promise<Result<T>> {
   try {
     const result = await run();
     return result.ok ? done(result.value) : refused(result.error, offline);
@@ -49,8 +49,9 @@ function mapped<T, U>(result: ApiResult<T>, change: (value: T) => U): ApiResult<
   return result.ok ? { ok: true, value: change(result.value) } : result;
 }
 
-const OFFLINE_READ = 'You’re offline: this needs the Rollcall server. Try again when you’re connected.';
-const OFFLINE_WRITE =
+export const OFFLINE_READ =
+  'You’re offline: this needs the Rollcall server. Try again when you’re connected.';
+export const OFFLINE_WRITE =
   'You’re offline: nothing was saved. Decisions need the Rollcall server; try again when you’re connected.';
 
 export function createReviews({

@@ -203,6 +203,25 @@ export function createSession({
 
     endSignInStep,
 
+    /**
+     * Accepts an invitation with its one-time setup token: a new member, signed in, or on to setting
+     * up a second factor where their role requires one (the popup takes that step).
+     */
+    async acceptInvite(data: {
+      setupToken: string;
+      name: string;
+      password: string;
+    }): Promise<Result<SignInProgress>> {
+      try {
+        const answered = await api.signIn(contract.auth.acceptInvite, data);
+        if (!answered.ok) return failed(answered.error);
+        const answer = answered.value;
+        return await proceed(answer, 'next' in answer ? '' : answer.member.email);
+      } catch (error) {
+        return failed(error);
+      }
+    },
+
     /** Ends the session; the local copy stays for the next sign-in to the same firm. */
     async signOut(): Promise<Result> {
       await api.logOut();

@@ -159,9 +159,15 @@ export function FindingItem({
   finding,
   open = false,
   onDismissed,
+  children,
+  dismissable = true,
 }: {
   finding: Finding;
+  /** Whether the member may dismiss it (auditors may not). */
+  dismissable?: boolean;
   open?: boolean;
+  /** More to show under the tip, such as where the finding is fixed. */
+  children?: preact.ComponentChildren;
   /** After the finding is dismissed (it leaves the list): where Undo can be offered. */
   onDismissed?: (finding: Finding) => void;
 }) {
@@ -179,6 +185,7 @@ export function FindingItem({
           <strong>Fix: </strong>
           {finding.tip.fix}
         </p>
+        {children}
         {dismissing ? (
           <DismissForm
             finding={finding}
@@ -189,9 +196,11 @@ export function FindingItem({
             }}
           />
         ) : (
-          <button type="button" onClick={() => setDismissing(true)}>
-            Dismiss…
-          </button>
+          dismissable && (
+            <button type="button" onClick={() => setDismissing(true)}>
+              Dismiss…
+            </button>
+          )
         )}
       </details>
     </li>

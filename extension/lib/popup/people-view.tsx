@@ -34,7 +34,7 @@ export function accountsByPerson(tables: Tables): Map<string, Account[]> {
  * Checks a change with the server's own schema, then queues it. Answers what is wrong, one error
  * per field (none when the change is queued), so a form shows the problem before anything is sent.
  */
-async function queueChecked(send: Send, change: ChangeInput, creating = false): Promise<FieldError[]> {
+export async function queueChecked(send: Send, change: ChangeInput, creating = false): Promise<FieldError[]> {
   const problems = checkChange(change, { creating });
   if (problems.length > 0) return problems;
   const result = await send('queueChange', change);
@@ -43,7 +43,7 @@ async function queueChecked(send: Send, change: ChangeInput, creating = false): 
 }
 
 /** The message for one field, or for the form as a whole (`''`): messages no field shows go there. */
-function messageFor(
+export function messageFor(
   errors: readonly FieldError[],
   field: string,
   fields: readonly string[],
@@ -53,7 +53,7 @@ function messageFor(
   return rest.length > 0 ? [...new Set(rest)].join(' ') : undefined;
 }
 
-function FormError({ message }: { message: string | undefined }) {
+export function FormError({ message }: { message: string | undefined }) {
   if (!message) return null;
   return (
     <p class="error" role="alert">
@@ -306,7 +306,7 @@ type Panel = 'none' | 'edit' | 'leave' | 'link';
 /** Something just done that can be taken back, said once, until the next thing happens. */
 type Done = { text: string; undo: ChangeInput | null };
 
-function PersonDetail({
+export function PersonDetail({
   person,
   tables,
   accounts,

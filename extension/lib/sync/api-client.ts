@@ -76,6 +76,7 @@ export interface ApiClientOptions {
 type SignInOperation =
   | typeof contract.auth.login
   | typeof contract.auth.signup
+  | typeof contract.auth.acceptInvite
   | typeof contract.auth.secondFactor
   | typeof contract.auth.confirmEnrolment;
 

@@ -34,6 +34,8 @@ export type BrowserJourney<P extends Page = Page> = {
   worker: TestWorker;
   /** chrome-extension://<id> or moz-extension://<uuid>. */
   extensionOrigin: string;
+  /** The folder of the extension loaded, for a second browser profile with the same extension. */
+  extensionDir: string;
   /** The toolbar popup, opened as a page (<extension origin>/popup.html). */
   openPopup: () => Promise<P>;
   /** A page of the fixture site, at the size of a desktop window. */
@@ -120,6 +122,7 @@ async function startJourneyWith<B, P extends Page>(setup: {
     browserName: setup.browserName,
     pages,
     worker,
+    extensionDir: extension.dir,
     get browser() {
       return browser.raw;
     },

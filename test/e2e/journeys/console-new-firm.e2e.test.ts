@@ -1,0 +1,280 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accountSchema,
+  jobRoleSchema,
+  personSchema,
+  systemSchema,
+} from '../../../shared/schemas/directory.ts';
+import { pageSchema } from '../../../shared/schemas/directory-input.ts';
+import { findingListSchema } from '../../../shared/schemas/findings-api.ts';
+import { goTo, openConsoleFromPopup, screenshotBoth } from './console-pages.ts';
+import { type Api, expectSynced, type Journey, signInToApi, startJourney } from './journey.ts';
+
+/**
+ * A new firm set up in the console, on the release build against the worker in production mode:
+ * its payments system with a permission catalogue, job roles ticked in the matrix, its staff from a
+ * CSV import (a bad row caught by the dry run first), the first capture of the system's user list,
+ * a login linked to its owner, and the excess-permission finding that follows — previewed in the
+ * matrix before any template changes.
+ */
+
+const OWNER = {
+  name: 'Deepa Patel',
+  email: 'deepa@harbourtravel.test',
+  password: 'tidal shelf copper lantern',
+};
+const PAGE = 'payments-users';
+const CATALOGUE = [
+  ['payments.add', 'Add payments'],
+  ['transactions.search', 'Search transactions'],
+  ['refunds.process', 'Process refunds'],
+  ['users.manage', 'Manage users'],
+] as const;
+
+describe('journey: a new firm set up in the console', () => {
+  let journey: Journey;
+  let server: Api;
+  let console: Page;
+
+  beforeAll(async () => {
+    journey = await startJourney();
+  });
+  afterAll(async () => {
+    await journey?.close();
+  });
+
+  it('signs up in the popup and opens the console from it', async () => {
+    const popup = await journey.openPopup();
+    await popup.getByRole('button', { name: 'Create a firm' }).click();
+    await popup.getByLabel('Server').fill(journey.worker.url);
+    await popup.getByLabel('Firm name').fill('Harbour Travel');
+    await popup.getByLabel('Your name').fill(OWNER.name);
+    await popup.getByLabel('Email').fill(OWNER.email);
+    await popup.getByLabel('Password').fill(OWNER.password);
+    await popup.getByRole('button', { name: 'Create firm and sign in' }).click();
+    await expectSynced(popup);
+    server = await signInToApi(journey.worker.url, OWNER.email, OWNER.password);
+
+    console = await openConsoleFromPopup(journey, popup);
+    expect(console.url()).toBe(`chrome-extension://${journey.browser.extensionId}/console.html`);
+    await popup.close();
+    await console.getByRole('heading', { name: 'Overview' }).waitFor();
+    expect(await console.locator('header').textContent()).toContain('Harbour Travel');
+    // An owner sees every screen.
+    const nav = await console
+      .getByRole('navigation', { name: 'Console' })
+      .getByRole('link')
+      .allTextContents();
+    expect(nav).toEqual([
+      'Overview',
+      'Staff',
+      'Accounts',
+      'Systems',
+      'Job roles',
+      'Findings',
+      'Access reviews',
+      'Members',
+      'Audit log',
+      'Settings',
+      'My account',
+    ]);
+    await screenshotBoth(console, 'overview-empty');
+  });
+
+  it('adds the payments system with its permission catalogue', async () => {
+    await goTo(console, 'Systems');
+    await console.getByRole('link', { name: 'Add a system' }).click();
+    await console.getByLabel('Name', { exact: true }).fill('PayDesk');
+    await console.getByLabel(/^Admin pages/).fill(`${journey.pages.url}/${PAGE}.html*`);
+    for (const [index, [name, label]] of CATALOGUE.entries()) {
+      await console.getByRole('button', { name: 'Add a permission' }).click();
+      await console.getByLabel(`Permission ${index + 1} name`).fill(name);
+      await console.getByLabel(`Permission ${index + 1} label`).fill(label);
+    }
+    // Refunds and managing users are privileged by their names; the admin sees it ticked.
+    expect(await console.getByLabel('refunds.process is privileged').isChecked()).toBe(true);
+    expect(await console.getByLabel('payments.add is privileged').isChecked()).toBe(false);
+    await screenshotBoth(console, 'system-editor');
+    await console.getByRole('button', { name: 'Add system' }).click();
+    await console.getByRole('heading', { level: 2, name: 'PayDesk' }).waitFor();
+
+    await expect
+      .poll(async () => (await server(pageSchema(systemSchema), 'GET', '/systems')).items, {
+        timeout: 15_000,
+      })
+      .toEqual([
+        expect.objectContaining({
+          name: 'PayDesk',
+          adminUrlPatterns: [`${journey.pages.url}/${PAGE}.html*`],
+          permissions: CATALOGUE.map(([name, label]) => ({ name, label })),
+        }),
+      ]);
+    await goTo(console, 'Systems');
+    expect(await console.getByRole('table', { name: 'Systems' }).textContent()).toContain('PayDesk');
+    await screenshotBoth(console, 'systems');
+  });
+
+  it('makes two job roles in the matrix', async () => {
+    await goTo(console, 'Job roles');
+    for (const name of ['Consultant', 'Manager']) {
+      await console.getByLabel('New job role').fill(name);
+      await console.getByRole('button', { name: 'Add job role' }).click();
+    }
+    for (const [, label] of CATALOGUE.slice(0, 2))
+      await console.getByLabel(`Consultant: ${label} in PayDesk`).check();
+    for (const [, label] of CATALOGUE) await console.getByLabel(`Manager: ${label} in PayDesk`).check();
+    await screenshotBoth(console, 'roles-matrix-draft');
+    await console.getByRole('button', { name: 'Save job roles' }).click();
+    await expect
+      .poll(() => console.getByRole('status').allTextContents())
+      .toContain('Saved 2 job roles. Findings follow the new templates.');
+
+    await expect
+      .poll(
+        async () =>
+          Object.fromEntries(
+            (await server(pageSchema(jobRoleSchema), 'GET', '/roles')).items.map((r) => [
+              r.name,
+              Object.values(r.permissions)[0]?.sort(),
+            ]),
+          ),
+        { timeout: 15_000 },
+      )
+      .toEqual({
+        Consultant: ['payments.add', 'transactions.search'],
+        Manager: ['payments.add', 'refunds.process', 'transactions.search', 'users.manage'],
+      });
+  });
+
+  it('imports the staff from CSV, after a dry run that names the bad row', async () => {
+    await goTo(console, 'Staff');
+    await console.getByRole('link', { name: 'Import CSV' }).click();
+    const rows = [
+      'name,email,job_role,start,end',
+      'Deepa Patel,deepa@harbourtravel.test,Manager,2021-03-01,',
+      'Fatima Al-Rashid,fatima@harbourtravel.test,Consultant,2024-02-12,',
+      'Li Wei,li.wei@harbourtravel.test,Consultant,2023-07-03,',
+      'Mark Sales,mark@harbourtravel.test,Consultant,2020-01-06,',
+      'Oluwaseun Adeyemi,seun@harbourtravel.test,Consultant,not a date,',
+    ];
+    await console.getByLabel('Or paste it').fill(rows.join('\n'));
+    await console.getByRole('button', { name: 'Check the file' }).click();
+    const problems = console.getByRole('table', { name: 'Problems in the file' });
+    await problems.waitFor();
+    expect(await problems.locator('tbody tr').count()).toBe(1);
+    expect(await problems.locator('tbody td').first().textContent()).toBe('6');
+    expect(await console.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    await screenshotBoth(console, 'staff-import-dry-run');
+
+    rows[5] = 'Oluwaseun Adeyemi,seun@harbourtravel.test,Consultant,2022-05-16,';
+    await console.getByLabel('Or paste it').fill(rows.join('\n'));
+    await console.getByRole('button', { name: 'Check the file' }).click();
+    await console.getByText('5 rows: 5 would be added, 0 updated. No problems.').waitFor();
+    await console.getByRole('button', { name: 'Import 5 rows' }).click();
+    await console.getByText('Imported: 5 added, 0 updated.').waitFor();
+    const people = await server(pageSchema(personSchema), 'GET', '/people');
+    expect(people.items.map((p) => p.name).sort()).toEqual([
+      'Deepa Patel',
+      'Fatima Al-Rashid',
+      'Li Wei',
+      'Mark Sales',
+      'Oluwaseun Adeyemi',
+    ]);
+
+    // The import reaches the local copy with the next sync: the table shows them.
+    await goTo(console, 'Staff');
+    await expect
+      .poll(() => console.getByTestId('staff-count').textContent(), { timeout: 15_000 })
+      .toBe('5 of 5');
+    await screenshotBoth(console, 'staff');
+  });
+
+  it('captures the user list, links the sales manager login to Mark, and his excess-permission finding shows', async () => {
+    const page = await journey.openPage(`${PAGE}.html`);
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click({ timeout: 15_000 });
+    await expect
+      .poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Synced: 11 new/);
+    await page.close();
+
+    await goTo(console, 'Accounts');
+    const table = console.getByRole('table', { name: 'Logins in PayDesk' });
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBe(11);
+    // The capture linked the logins it could tell by name; the shared "SalesManager" is Mark's.
+    await console.getByLabel('Select SalesManager').check();
+    await console.getByLabel('Owner').selectOption({ label: 'Mark Sales' });
+    await console.getByRole('button', { name: 'Link', exact: true }).click();
+    await console.getByText('Linked to Mark Sales: 1 login.').waitFor();
+    await screenshotBoth(console, 'accounts');
+    await expect
+      .poll(
+        async () => {
+          const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=100');
+          const mark = (await server(pageSchema(personSchema), 'GET', '/people')).items.find(
+            (p) => p.name === 'Mark Sales',
+          );
+          return accounts.items.find((a) => a.username === 'SalesManager')?.ownerPersonId === mark?.id;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    const findings = await server(findingListSchema, 'GET', '/findings?rule=excess-permission');
+    expect(findings.findings.map((f) => f.title)).toEqual([
+      '"SalesManager" in PayDesk has permissions Mark Sales\'s job role does not grant',
+    ]);
+
+    await goTo(console, 'Findings');
+    const group = console.locator('details.group', { hasText: 'Excess permission' });
+    if (!(await group.evaluate((details) => (details as HTMLDetailsElement).open)))
+      await group.locator('summary').first().click();
+    expect(await group.textContent()).toContain(
+      '"SalesManager" in PayDesk has permissions Mark Sales\'s job role does not grant',
+    );
+    await screenshotBoth(console, 'findings');
+  });
+
+  it('previews, before saving, whose finding a template change would clear', async () => {
+    await goTo(console, 'Job roles');
+    await console.getByLabel('Consultant: Process refunds in PayDesk').check();
+    const lose = console.getByRole('list', { name: 'Would no longer have one' });
+    await lose.waitFor();
+    expect(await lose.textContent()).toContain('Mark Sales: SalesManager in PayDesk holds refunds.process');
+    await screenshotBoth(console, 'roles-matrix-preview');
+    // Not saved: least privilege says refunds are not a consultant's job.
+    await console.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await console.getByLabel('Consultant: Process refunds in PayDesk').isChecked()).toBe(false);
+  });
+
+  it('opens a person with every login against the job role', async () => {
+    await goTo(console, 'Staff');
+    await console.getByRole('link', { name: 'Mark Sales' }).click();
+    const logins = console.getByRole('region', { name: 'Logins against the Consultant template' });
+    await logins.waitFor();
+    expect(await logins.locator('li.perm-extra').allTextContents()).toEqual([
+      'refunds.process (not in the template)',
+    ]);
+    await screenshotBoth(console, 'person');
+  });
+
+  it('draws the remaining screens', async () => {
+    for (const [label, name] of [
+      ['Overview', 'overview'],
+      ['Access reviews', 'reviews'],
+      ['Members', 'members'],
+      ['Audit log', 'audit'],
+      ['Settings', 'settings'],
+      ['My account', 'account'],
+    ] as const) {
+      await goTo(console, label);
+      await console
+        .locator('[aria-busy="true"]')
+        .first()
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => undefined);
+      expect(await console.getByRole('alert').count(), `${label} shows no error`).toBe(0);
+      await screenshotBoth(console, name);
+    }
+  });
+});

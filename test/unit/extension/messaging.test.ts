@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_OPERATIONS, mayAsk } from '../../../extension/lib/messaging';
+
+const ROOT = 'chrome-extension://abcdefghijklmnop/';
+
+describe('who may ask the background for what', () => {
+  it('lets the extension’s own pages ask for anything, the console’s calls to the API among them', () => {
+    expect(mayAsk('callApi', `${ROOT}console.html#/members`, ROOT)).toBe(true);
+    expect(mayAsk('signIn', `${ROOT}popup.html`, ROOT)).toBe(true);
+  });
+
+  it('lets a content script, beside a page Rollcall does not control, ask only for what it needs', () => {
+    expect(mayAsk('callApi', 'https://caseledger.example/admin/staff', ROOT)).toBe(false);
+    expect(mayAsk('signOut', 'https://caseledger.example/admin/staff', ROOT)).toBe(false);
+    expect(mayAsk('callApi', undefined, ROOT)).toBe(false);
+    expect(mayAsk('callApi', 'chrome-extension://another-extension/', ROOT)).toBe(false);
+    for (const name of CONTENT_SCRIPT_OPERATIONS) {
+      expect(mayAsk(name, 'https://caseledger.example/admin/staff', ROOT)).toBe(true);
+    }
+  });
+});
