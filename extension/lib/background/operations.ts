@@ -12,6 +12,7 @@ import { createFindings } from './findings';
 import { createReviews } from './reviews';
 import { createSession } from './session';
 import { createSettings } from './settings';
+import { createStaff } from './staff';
 import { createSyncLoop } from './sync-loop';
 
 export interface BackgroundDeps {
@@ -58,6 +59,7 @@ export function createBackground({
   });
   const changes = createChanges({ ...shared, recompute: findings.recompute, syncSoon });
   const reviews = createReviews({ api, onUnreadChanged: badge.restore });
+  const staff = createStaff({ ...shared, api });
   const pageLink = createPageLink({ api, syncNow: sync.syncNow });
   const pageJudge = createPageJudge({ directoryFor: (pageUrl) => pageLink.getSystemDirectory(pageUrl) });
 
@@ -106,6 +108,24 @@ export function createBackground({
     listNotifications: reviews.listNotifications,
     /** Popup: mark these notifications (or, without ids, all) read; answers the list as it now is. */
     markNotificationsRead: reviews.markNotificationsRead,
+
+    // Sign-in observations: a staff browser's side, then the admin's.
+    /** Popup: join as staff with an enrolment code; the device credential stays in the background. */
+    joinAsStaff: staff.joinAsStaff,
+    /** Popup: what this browser records, on which systems, and the staff member's own sign-ins. */
+    ownObservations: staff.ownObservations,
+    /** Sign-in content script: a login typed on a sign-in page that the browser then left. */
+    noteSignIn: staff.noteSignIn,
+    /** Popup: send queued sign-ins now. */
+    reportSignIns: staff.reportPending,
+    leaveStaff: staff.leaveStaff,
+    /** Options or console: a one-time enrolment code for a person. */
+    createEnrolment: staff.createEnrolment,
+    /** Options or console: enrolled staff browsers, per person; and revoking one. */
+    listStaffBrowsers: staff.listDevices,
+    revokeStaffBrowser: staff.revokeDevice,
+    observationSettings: staff.observationSettings,
+    saveObservationSettings: staff.saveObservationSettings,
   };
 
   return {
