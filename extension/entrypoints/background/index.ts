@@ -9,6 +9,7 @@ import {
 } from '../../lib/page/admin-page-scripts';
 import { servePageJudge } from '../../lib/page/judge-port';
 import { serialise } from '../../lib/serialise';
+import { keepSignInScriptRegistered } from '../../lib/sign-in/sign-in-scripts';
 import {
   localCopyItem,
   outboxItem,
@@ -91,10 +92,14 @@ export default defineBackground(() => {
 
   browser.alarms.create(SYNC_ALARM, { periodInMinutes: 2 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void background.syncNow().then(() => background.refreshUnread());
+    if (alarm.name !== SYNC_ALARM) return;
+    void background.syncNow().then(() => background.refreshUnread());
+    // Sign-ins noted while the server was away go out with the sync.
+    void background.operations.reportSignIns();
   });
   // A browser restart: the badge comes back, and queued changes go out.
   void background.restoreBadge().then(() => background.syncNow());
 
   keepAdminPageScriptRegistered();
+  keepSignInScriptRegistered();
 });

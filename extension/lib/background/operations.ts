@@ -114,8 +114,10 @@ export function createBackground({
     joinAsStaff: staff.joinAsStaff,
     /** Popup: what this browser records, on which systems, and the staff member's own sign-ins. */
     ownObservations: staff.ownObservations,
-    /** Sign-in content script: a login typed on a sign-in page that the browser then left. */
-    noteSignIn: staff.noteSignIn,
+    /** Sign-in content script: a form submitted with this login; noted once the browser left the page. */
+    signInSubmitted: staff.signInSubmitted,
+    /** Sign-in content script: a sign-in form is showing again, so a held sign-in failed. */
+    signInFormShown: staff.signInFormShown,
     /** Popup: send queued sign-ins now. */
     reportSignIns: staff.reportPending,
     leaveStaff: staff.leaveStaff,

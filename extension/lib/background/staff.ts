@@ -1,5 +1,6 @@
 import { contract } from '../../../shared/contract';
 import { done, type Result, refused } from '../result';
+import { createSignInWatch } from '../sign-in/sign-in-watch';
 import { type NotedSignIn, observationQueueItem, type StaffEnrolment, staffEnrolmentItem } from '../storage';
 import type { ApiClient } from '../sync/api-client';
 import { failed, type Shared } from './shared';
@@ -79,6 +80,27 @@ export function createStaff({ api, now, exclusive }: Pick<Shared, 'now' | 'exclu
     });
   }
 
+  async function noteSignIn(signIn: NotedSignIn): Promise<Result> {
+    const enrolment = await device();
+    if (!enrolment?.observationsEnabled || !enrolment.systems.some((s) => s.id === signIn.systemId)) {
+      return done();
+    }
+    await exclusive(async () => {
+      await observationQueueItem.setValue(enqueue(await observationQueueItem.getValue(), signIn));
+    });
+    void reportPending();
+    return done();
+  }
+
+  const watch = createSignInWatch({
+    systems: async () => {
+      const enrolment = await device();
+      return enrolment?.observationsEnabled ? enrolment.systems : [];
+    },
+    note: noteSignIn,
+    now,
+  });
+
   return {
     /** Popup: join as staff with the code the admin gave (or from managed storage). */
     async joinAsStaff(data: {
@@ -132,16 +154,15 @@ export function createStaff({ api, now, exclusive }: Pick<Shared, 'now' | 'exclu
       });
       return done(mine.value);
     },
-    /** Sign-in content script: the login typed on a system's sign-in page, once the page was left. */
-    async noteSignIn(signIn: NotedSignIn): Promise<Result> {
-      const enrolment = await device();
-      if (!enrolment?.observationsEnabled || !enrolment.systems.some((s) => s.id === signIn.systemId)) {
-        return done();
-      }
-      await exclusive(async () => {
-        await observationQueueItem.setValue(enqueue(await observationQueueItem.getValue(), signIn));
-      });
-      void reportPending();
+    noteSignIn,
+    /** Sign-in content script: a sign-in form was submitted with this login (held until it settles). */
+    async signInSubmitted(data: { pageUrl: string; login: string }): Promise<Result> {
+      await watch.submitted(data);
+      return done();
+    },
+    /** Sign-in content script: a sign-in form is showing (a held sign-in for its system failed). */
+    async signInFormShown(data: { pageUrl: string }): Promise<Result> {
+      await watch.formShown(data);
       return done();
     },
     reportPending,

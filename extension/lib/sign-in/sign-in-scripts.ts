@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { serialise } from '../serialise';
+import { type StaffEnrolment, staffEnrolmentItem } from '../storage';
+
+/** The id of the content script registered at run time on the firm's systems' sign-in pages. */
+export const SIGN_IN_SCRIPT_ID = 'rollcall-sign-in-pages';
+/** The built content script, as WXT names it. */
+export const SIGN_IN_SCRIPT_FILE = '/content-scripts/sign-in.js';
+
+/**
+ * The sign-in URL patterns to observe: none until the browser joined as staff and the firm turned
+ * observations on; then each system's patterns the staff member granted host permission for.
+ */
+export async function grantedSignInPatterns(
+  enrolment: StaffEnrolment | null,
+  isGranted: (pattern: string) => Promise<boolean>,
+): Promise<string[]> {
+  if (!enrolment?.observationsEnabled) return [];
+  const patterns = [...new Set(enrolment.systems.flatMap((system) => system.signInUrlPatterns))];
+  const granted = await Promise.all(patterns.map(async (p) => ((await isGranted(p)) ? p : null)));
+  return granted.filter((p): p is string => p !== null).sort();
+}
+
+/** Keeps the sign-in script registered on exactly those patterns, following enrolment and permissions. */
+export function keepSignInScriptRegistered(): void {
+  if (!browser.scripting?.registerContentScripts) return;
+  const inTurn = serialise();
+  let registered: string | null = null;
+  const update = () =>
+    inTurn(async () => {
+      const patterns = await grantedSignInPatterns(await staffEnrolmentItem.getValue(), (pattern) =>
+        browser.permissions.contains({ origins: [pattern] }),
+      );
+      const key = patterns.join('\n');
+      if (key === registered) return;
+      const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SIGN_IN_SCRIPT_ID] });
+      if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SIGN_IN_SCRIPT_ID] });
+      if (patterns.length > 0) {
+        await browser.scripting.registerContentScripts([
+          { id: SIGN_IN_SCRIPT_ID, matches: patterns, js: [SIGN_IN_SCRIPT_FILE], runAt: 'document_start' },
+        ]);
+      }
+      registered = key;
+    }).catch((error: unknown) => {
+      registered = null;
+      console.warn('Rollcall could not register its sign-in script:', error);
+    });
+  void update();
+  staffEnrolmentItem.watch(() => void update());
+  browser.permissions.onAdded.addListener(() => void update());
+  browser.permissions.onRemoved.addListener(() => void update());
+}
