@@ -4,6 +4,7 @@ import { RULE_SETTINGS } from '../../../shared/rules/registry';
 import { urlPatternSchema } from '../../../shared/schemas/directory';
 import { organisationSettingsSchema, readRuleSettings } from '../../../shared/settings';
 import { type Send, sendToBackground } from '../../lib/messaging';
+import { StaffBrowsersSection } from '../../lib/options/staff-browsers-section';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { serverUrlProblem } from '../../lib/server-url';
 import { localCopyItem, outboxItem, ruleSettingsItem, serverUrlItem } from '../../lib/storage';
@@ -34,6 +35,7 @@ export function Options({
         <ServerSection />
         <SystemsSection requestHostPermission={requestHostPermission} />
         <ThresholdsSection />
+        <StaffBrowsersSection />
       </main>
     </SendContext.Provider>
   );

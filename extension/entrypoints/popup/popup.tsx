@@ -11,6 +11,7 @@ import { PeopleView } from '../../lib/popup/people-view';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { ReviewView } from '../../lib/popup/review-view';
 import { SignIn } from '../../lib/popup/sign-in';
+import { StaffBrowser } from '../../lib/popup/staff-browser';
 import { SyncLine } from '../../lib/popup/sync-line';
 import type { Result } from '../../lib/result';
 import type { ServerStatus } from '../../lib/server-status';
@@ -68,6 +69,7 @@ export function Popup({
     body = (
       <>
         <SignIn expired={who} waiting={outbox.queue.length} />
+        <StaffBrowser />
         <ServerLine loadStatus={loadStatus} />
       </>
     );
