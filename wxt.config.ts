@@ -22,6 +22,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     host_permissions: devPages ? DEV_PAGE_MATCHES : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // IT can deploy the server and a staff enrolment code by browser policy (storage.managed).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -9,7 +9,7 @@ import {
 } from '../../lib/page/admin-page-scripts';
 import { servePageJudge } from '../../lib/page/judge-port';
 import { serialise } from '../../lib/serialise';
-import { keepSignInScriptRegistered } from '../../lib/sign-in/sign-in-scripts';
+import { joinFromManagedStorage, keepSignInScriptRegistered } from '../../lib/sign-in/sign-in-scripts';
 import {
   localCopyItem,
   outboxItem,
@@ -102,4 +102,5 @@ export default defineBackground(() => {
 
   keepAdminPageScriptRegistered();
   keepSignInScriptRegistered();
+  void joinFromManagedStorage(background.operations.joinAsStaff);
 });

@@ -50,3 +50,18 @@ export function keepSignInScriptRegistered(): void {
   browser.permissions.onAdded.addListener(() => void update());
   browser.permissions.onRemoved.addListener(() => void update());
 }
+
+/**
+ * Joins as staff with the server and enrolment code IT set by browser policy (storage.managed,
+ * schema in public/managed-schema.json), once, when this browser has not joined yet.
+ */
+export async function joinFromManagedStorage(
+  join: (data: { serverUrl: string; code: string }) => Promise<{ ok: boolean }>,
+): Promise<void> {
+  if (!browser.storage.managed || (await staffEnrolmentItem.getValue())) return;
+  const policy = await browser.storage.managed.get(['serverUrl', 'enrolmentCode']).catch(() => ({}));
+  const { serverUrl, enrolmentCode } = policy as { serverUrl?: unknown; enrolmentCode?: unknown };
+  if (typeof serverUrl === 'string' && typeof enrolmentCode === 'string') {
+    await join({ serverUrl, code: enrolmentCode });
+  }
+}
