@@ -1,6 +1,7 @@
 /**
- * CSV as RFC 4180 writes it: comma-separated, CRLF or LF line ends, fields in double quotes may
- * hold commas, quotes (doubled) and line breaks. Pure, so the extension can read a file the same way.
+ * CSV as RFC 4180 writes it: comma-separated, fields in double quotes may hold commas, quotes
+ * (doubled) and line breaks. Lines may end in CRLF, LF or a lone CR (what Excel for Mac and classic
+ * Mac OS write). Pure, so the extension can read a file the same way.
  */
 
 export type CsvRecord = {
@@ -37,7 +38,7 @@ export function parseCsv(text: string): { records: CsvRecord[]; errors: CsvSynta
             closed = true;
             break;
           }
-          if (char === '\n') line += 1;
+          if (char === '\n' || (char === '\r' && source[index + 1] !== '\n')) line += 1;
           cell += char;
           index += 1;
         }
@@ -49,12 +50,12 @@ export function parseCsv(text: string): { records: CsvRecord[]; errors: CsvSynta
         if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
           broken = true;
           // Skip to the end of the field so one bad row does not hide the rows after it.
-          while (index < source.length && source[index] !== ',' && source[index] !== '\n') index += 1;
+          while (index < source.length && !',\r\n'.includes(source[index] as string)) index += 1;
         }
       } else {
         while (index < source.length) {
           const char = source[index];
-          if (char === ',' || char === '\n' || (char === '\r' && source[index + 1] === '\n')) break;
+          if (char === ',' || char === '\n' || char === '\r') break;
           if (char === '"') broken = true;
           cell += char;
           index += 1;
@@ -65,9 +66,9 @@ export function parseCsv(text: string): { records: CsvRecord[]; errors: CsvSynta
         index += 1;
         continue;
       }
-      if (source[index] === '\r') index += 1;
-      if (source[index] === '\n') {
-        index += 1;
+      // One line end: CRLF, LF or a lone CR.
+      if (source[index] === '\r' || source[index] === '\n') {
+        index += source[index] === '\r' && source[index + 1] === '\n' ? 2 : 1;
         line += 1;
       }
       break;

@@ -49,7 +49,7 @@ export const accounts = operations('Accounts', {
     maxBodyBytes: 4_500_000,
     responses: {
       200: { description: 'What was (or would be) created and updated', schema: importResultSchema },
-      422: problem('Rows with errors: nothing was applied'),
+      422: problem('Errors in the file, each with its line and column: nothing was applied'),
     },
   },
   get: {

@@ -49,10 +49,10 @@ export const people = operations('People', {
     maxBodyBytes: 4_500_000,
     responses: {
       200: {
-        description: 'What was (or would be) created and updated, and every row error',
+        description: 'What was (or would be) created and updated',
         schema: importResultSchema,
       },
-      422: problem('Rows with errors: nothing was applied'),
+      422: problem('Errors in the file, each with its line and column: nothing was applied'),
     },
   },
   get: {

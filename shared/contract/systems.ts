@@ -72,7 +72,9 @@ export const systems = operations('Systems', {
     responses: {
       200: { description: 'The diff: added, changed, removed, unchanged', schema: snapshotDiffSchema },
       404: problem('No such system'),
-      409: problem('The accounts kept changing while the list was reconciled: send it again'),
+      409: problem(
+        'The list would remove every login of the system or more than half: send it with confirmRemovals; or the accounts kept changing while it was reconciled: send it again',
+      ),
       422: problem('Invalid rows, e.g. a username listed twice'),
     },
   },

@@ -32,6 +32,8 @@ export type ReconcilePlan = {
   /** Accounts the list shows as they were: only their last-seen time moves on, with no new version. */
   seen: string[];
   capturedAt: number;
+  /** The system's accounts not deleted nor removed before this list: what a complete list may remove. */
+  live: number;
 };
 
 export type ReconcileInput = {
@@ -40,7 +42,8 @@ export type ReconcileInput = {
   accounts: readonly Account[];
   /** The organisation's live people, for linking new accounts to their owner. */
   people: readonly Pick<Person, 'id' | 'name' | 'email' | 'deleted'>[];
-  snapshot: Snapshot;
+  /** The list; whether its removals were confirmed is the route's concern. */
+  snapshot: Omit<Snapshot, 'confirmRemovals'>;
   capturedAt: number;
   newId: () => string;
 };
@@ -107,6 +110,8 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
     updates: [],
     seen: [],
     capturedAt,
+    live: [...byUsername.values()].filter((account) => !account.deleted && account.status !== 'removed')
+      .length,
   };
   const shown = new Set<string>();
 
@@ -206,6 +211,15 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
     }
   }
   return plan;
+}
+
+/**
+ * Whether a complete list removes so much that the admin must confirm it first: every live account
+ * of the system, or more than half of them. An empty or half-read page sent as "complete" would
+ * otherwise mark the whole system's staff as gone.
+ */
+export function removalsNeedConfirmation(removed: number, live: number): boolean {
+  return removed > 0 && (removed >= live || removed * 2 > live);
 }
 
 function pickState(account: Account): AccountState {

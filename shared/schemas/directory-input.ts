@@ -13,6 +13,7 @@ import {
   timestampSchema,
   urlPatternSchema,
 } from './directory';
+import { clientIdSchema, identifierText, singleLine } from './text';
 
 /**
  * What clients send to change the staff directory: create and update bodies, list queries,
@@ -20,14 +21,19 @@ import {
  * ./directory so the two never disagree.
  */
 
-const personName = personSchema.shape.name;
-const email = z.email().max(254);
+const personName = singleLine(personSchema.shape.name);
+const email = identifierText(z.string().max(254)).pipe(z.email());
+const username = identifierText(accountSchema.shape.username);
+const displayName = singleLine(z.string().max(320)).nullable();
+const accountEmail = identifierText(z.string().max(320)).nullable();
+const roleName = singleLine(jobRoleSchema.shape.name);
+const systemName = singleLine(systemSchema.shape.name);
 
 // ---------------------------------------------------------------- people
 
 export const createPersonSchema = z.strictObject({
   /** A client may make the id itself (offline creation); otherwise the server does. */
-  id: idSchema.optional(),
+  id: clientIdSchema.optional(),
   name: personName,
   email: email.nullable().optional(),
   jobRoleId: idSchema.nullable().optional(),
@@ -88,8 +94,8 @@ const permissionCatalogueSchema = z
   });
 
 export const createSystemSchema = z.strictObject({
-  id: idSchema.optional(),
-  name: systemSchema.shape.name,
+  id: clientIdSchema.optional(),
+  name: systemName,
   adminUrlPatterns: z.array(urlPatternSchema).max(20).default([]),
   signInUrlPatterns: z.array(urlPatternSchema).max(20).default([]),
   permissions: permissionCatalogueSchema.default([]),
@@ -97,7 +103,7 @@ export const createSystemSchema = z.strictObject({
 export type CreateSystem = z.infer<typeof createSystemSchema>;
 
 export const updateSystemSchema = z.strictObject({
-  name: systemSchema.shape.name.optional(),
+  name: systemName.optional(),
   adminUrlPatterns: z.array(urlPatternSchema).max(20).optional(),
   signInUrlPatterns: z.array(urlPatternSchema).max(20).optional(),
   permissions: permissionCatalogueSchema.optional(),
@@ -107,14 +113,14 @@ export type UpdateSystem = z.infer<typeof updateSystemSchema>;
 // ---------------------------------------------------------------- job roles
 
 export const createJobRoleSchema = z.strictObject({
-  id: idSchema.optional(),
-  name: jobRoleSchema.shape.name,
+  id: clientIdSchema.optional(),
+  name: roleName,
   permissions: jobRoleSchema.shape.permissions.default({}),
 });
 export type CreateJobRole = z.infer<typeof createJobRoleSchema>;
 
 export const updateJobRoleSchema = z.strictObject({
-  name: jobRoleSchema.shape.name.optional(),
+  name: roleName.optional(),
   permissions: jobRoleSchema.shape.permissions.optional(),
 });
 export type UpdateJobRole = z.infer<typeof updateJobRoleSchema>;
@@ -124,11 +130,11 @@ export type UpdateJobRole = z.infer<typeof updateJobRoleSchema>;
 const permissionListSchema = z.array(permissionNameSchema).max(500);
 
 export const createAccountSchema = z.strictObject({
-  id: idSchema.optional(),
+  id: clientIdSchema.optional(),
   systemId: idSchema,
-  username: accountSchema.shape.username,
-  displayName: accountSchema.shape.displayName.optional(),
-  email: accountSchema.shape.email.optional(),
+  username,
+  displayName: displayName.optional(),
+  email: accountEmail.optional(),
   status: accountStatusSchema.default('active'),
   permissions: permissionListSchema.default([]),
   ownerPersonId: idSchema.nullable().optional(),
@@ -139,9 +145,9 @@ export const createAccountSchema = z.strictObject({
 export type CreateAccount = z.infer<typeof createAccountSchema>;
 
 export const updateAccountSchema = z.strictObject({
-  username: accountSchema.shape.username.optional(),
-  displayName: accountSchema.shape.displayName.optional(),
-  email: accountSchema.shape.email.optional(),
+  username: username.optional(),
+  displayName: displayName.optional(),
+  email: accountEmail.optional(),
   status: accountStatusSchema.optional(),
   permissions: permissionListSchema.optional(),
   ownerPersonId: idSchema.nullable().optional(),
@@ -175,13 +181,13 @@ export const pageSchema = <T extends z.ZodType>(row: T) =>
 
 // ---------------------------------------------------------------- snapshots
 
-const shownText = z.string().trim().max(500);
+const shownText = singleLine(z.string().trim().max(500));
 
 /** One row of a system's user-list page, as the extension read it: text as shown, not yet understood. */
 export const snapshotRowSchema = z.strictObject({
-  username: z.string().trim().min(1).max(320),
+  username: identifierText(z.string().trim().min(1).max(320)),
   displayName: shownText.nullable().optional(),
-  email: z.string().trim().max(320).nullable().optional(),
+  email: identifierText(z.string().trim().max(320)).nullable().optional(),
   /** The role or permissions column as shown: "Administrator", "payments.add, refunds.process", or a list. */
   permissions: z
     .union([shownText, z.array(shownText).max(500)])
@@ -208,6 +214,12 @@ export const snapshotSchema = z
     complete: z.boolean().default(true),
     /** How the page writes numeric dates: 23/11/2026 is day-month-year, 11/23/2026 month-day-year. */
     dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
+    /**
+     * The admin confirms the removals a complete list makes. Needed when it would remove every live
+     * account of the system or more than half of them; without it such a list is refused (409) and
+     * nothing is written.
+     */
+    confirmRemovals: z.boolean().default(false),
   })
   .superRefine((snapshot, ctx) => {
     const seen = new Map<string, number>();
@@ -280,7 +292,8 @@ export type SyncPull = z.infer<typeof syncPullSchema>;
 const mutationBase = {
   /** Made by the client once per mutation and kept across retries: a retried push applies it once. */
   mutationId: z.string().min(8).max(64),
-  rowId: idSchema,
+  /** Names the row; for a row the client creates, an id it chose (see `clientIdSchema`). */
+  rowId: clientIdSchema,
   /** The version of the row the client edited; null when the client creates the row. */
   baseVersion: z.number().int().nonnegative().nullable(),
 };
@@ -361,7 +374,7 @@ export const importQuerySchema = z.strictObject({
 export const personCsvRowSchema = z.object({
   name: personName,
   email: email.nullable(),
-  job_role: z.string().trim().max(200).nullable(),
+  job_role: singleLine(z.string().trim().max(200)).nullable(),
   start: isoDateSchema.nullable(),
   end: isoDateSchema.nullable(),
 });
@@ -369,8 +382,8 @@ export type PersonCsvRow = z.infer<typeof personCsvRowSchema>;
 
 /** One accounts CSV row: permissions are separated by `;` or `|` inside their cell. */
 export const accountCsvRowSchema = z.object({
-  system: z.string().trim().min(1).max(200),
-  username: accountSchema.shape.username,
+  system: singleLine(z.string().trim().min(1).max(200)),
+  username,
   owner_email: email.nullable(),
   permissions: z.array(permissionNameSchema).max(500),
 });
@@ -384,13 +397,16 @@ export const csvRowErrorSchema = z.object({
 });
 export type CsvRowError = z.infer<typeof csvRowErrorSchema>;
 
+/**
+ * What a clean file did (or, on a dry run, would do). A file with any error applies nothing and is
+ * answered 422 problem+json, each error with its line and column.
+ */
 export const importResultSchema = z.object({
   dryRun: z.boolean(),
-  /** Whether rows were written: never on a dry run, never when any row has an error. */
+  /** Whether rows were written: never on a dry run. */
   applied: z.boolean(),
   rows: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
-  errors: z.array(csvRowErrorSchema),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
  * These are the API's read shapes and the input of the rules in shared/rules.
  */
 
+/** An id as the server hands it out; ids a client may choose are narrower (`clientIdSchema`). */
 export const idSchema = z.string().min(1).max(64);
 /** A calendar date with no time of day, as YYYY-MM-DD. */
 export const isoDateSchema = z.iso.date();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './directory';
+import { identifierText, singleLine } from './text';
 
 /**
  * Members of Rollcall: the people who sign in to it. One role each:
@@ -11,14 +12,11 @@ export const memberRoleSchema = z.enum(memberRoles);
 export type MemberRole = z.infer<typeof memberRoleSchema>;
 
 /** Emails are compared lower-cased and trimmed. */
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
+export const emailSchema = identifierText(z.string().trim().max(254))
   .pipe(z.email())
   .transform((email) => email.toLowerCase());
 
-export const memberNameSchema = z.string().trim().min(1).max(200);
+export const memberNameSchema = singleLine(z.string().trim().min(1).max(200));
 
 export const memberSchema = z.object({
   id: idSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './directory';
+import { identifierText, singleLine } from './text';
 
 /**
  * Sign-in observations: a staff member's browser, enrolled for that person, reports "this person
@@ -63,7 +64,7 @@ export const createdEnrolmentSchema = z.object({ enrolment: enrolmentSchema, cod
 export const joinSchema = z.strictObject({
   code: enrolmentCodeSchema,
   /** What the staff member calls this browser ("Reception PC, Chrome"). */
-  label: z.string().trim().min(1).max(100).optional(),
+  label: singleLine(z.string().trim().min(1).max(100)).optional(),
 });
 
 /** A system's sign-in pages, where the enrolled browser may observe. */
@@ -102,7 +103,7 @@ export const deviceIdParamsSchema = z.strictObject({ id: idSchema });
 /** One sign-in as the browser saw it. The login is what was typed in the login field, trimmed. */
 export const observationInputSchema = z.strictObject({
   systemId: idSchema,
-  login: z.string().trim().min(1).max(200),
+  login: identifierText(z.string().trim().min(1).max(200)),
   observedAt: timestampSchema,
 });
 export const reportObservationsSchema = z.strictObject({

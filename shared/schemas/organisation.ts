@@ -4,6 +4,7 @@ import {
   organisationSettingsSchema as ruleSettingsSchema,
 } from '../settings';
 import { idSchema } from './directory';
+import { singleLine } from './text';
 
 /**
  * Organisation settings. Stored as JSON on the organisation; every field has a default here, so a
@@ -47,7 +48,7 @@ export const organisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
-export const organisationNameSchema = z.string().trim().min(1).max(200);
+export const organisationNameSchema = singleLine(z.string().trim().min(1).max(200));
 
 export const updateOrganisationSchema = z.strictObject({
   name: organisationNameSchema.optional(),

@@ -55,6 +55,8 @@ export const pageSnapshotSchema = z.object({
    * from it count as removed: a page of a paged or filtered list says nothing about the others.
    */
   complete: z.boolean(),
+  /** The admin confirmed the removals the server asked about (a complete list removing most logins). */
+  confirmRemovals: z.boolean().optional(),
   rows: z.array(pageRowSchema).max(20000),
 });
 export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;

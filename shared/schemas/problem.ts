@@ -1,9 +1,15 @@
 import { z } from 'zod';
 
-/** One field that failed validation: where it is (`body.email`, `query.since`) and why. */
+/**
+ * One field that failed validation: where it is (`body.email`, `query.since`) and why. A problem in
+ * a file sent as a field (a CSV import's `body.csv`) also says where in it: its line (the header is
+ * line 1) and column.
+ */
 export const fieldErrorSchema = z.object({
   field: z.string(),
   message: z.string(),
+  line: z.number().int().optional(),
+  column: z.string().optional(),
 });
 
 /** An error answer, RFC 9457 `application/problem+json`. */

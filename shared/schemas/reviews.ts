@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, permissionNameSchema, timestampSchema } from './directory';
 import { ruleIdSchema, severitySchema } from './findings';
+import { singleLine } from './text';
 
 /**
  * Access reviews (campaigns, items, decisions), their follow-up to-dos and leavers' offboarding
@@ -18,7 +19,7 @@ export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 export const defaultDecisionSchema = z.enum(['keep', 'revoke']);
 
 export const createCampaignSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: singleLine(z.string().trim().min(1).max(200)),
   /** The systems to review; leave out for all of them. */
   systemIds: z.array(idSchema).min(1).max(200).optional(),
   /** Members with the reviewer role or above who decide. */

@@ -29,6 +29,26 @@ describe('parseCsv', () => {
     expect(parseCsv('a\n"open,\n').errors).toEqual([{ line: 2, message: 'a quoted field is never closed' }]);
   });
 
+  it('reads a file whose lines end in a lone CR (Excel for Mac), with a quoted CR line break', () => {
+    const { records, errors } = parseCsv('name,email\rAnn Able,ann@x.test\r"Two\rLines",two@x.test\rBen,\r');
+    expect(errors).toEqual([]);
+    expect(records).toEqual([
+      { line: 1, cells: ['name', 'email'] },
+      { line: 2, cells: ['Ann Able', 'ann@x.test'] },
+      { line: 3, cells: ['Two\rLines', 'two@x.test'] },
+      { line: 5, cells: ['Ben', ''] },
+    ]);
+  });
+
+  it('reads mixed line ends as one line end each', () => {
+    expect(parseCsv('a\r\nb\rc\nd').records.map((record) => [record.line, record.cells[0]])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'd'],
+    ]);
+  });
+
   it('skips blank lines and a byte-order mark', () => {
     expect(parseCsv('\uFEFFa\n\n b \n').records).toEqual([
       { line: 1, cells: ['a'] },

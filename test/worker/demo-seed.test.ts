@@ -21,7 +21,9 @@ async function caseLedgerPatterns(): Promise<string[]> {
 }
 
 describe('the demo firm seed', () => {
-  it('creates the firm with its staff, systems and the logins that break the advice', async () => {
+  it('creates the firm with its staff, systems and the logins that break the advice', {
+    timeout: 30_000,
+  }, async () => {
     const { organisationId } = await seedDemoFirm(send, BASE, { pageOrigin: 'http://127.0.0.1:8788' });
     const count = async (table: string) =>
       (

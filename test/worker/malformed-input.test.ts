@@ -1,9 +1,11 @@
+import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allOperations } from '../../shared/contract';
 import { fillPath } from '../../shared/contract/operation';
 import { problemSchema } from '../../shared/schemas/problem';
 import { request, type SignedIn, signUp } from './helpers';
+import { validBodies } from './route-fixtures';
 
 /**
  * Generated from the contract (shared/contract): every route gets random malformed input — bodies that are not
@@ -172,5 +174,157 @@ describe('malformed input never causes a 5xx', () => {
       { field: 'body.email', message: 'not an email address' },
       { field: 'body.startDate', message: 'should be text' },
     ]);
+  });
+});
+
+/**
+ * Text that is not text: lone surrogates, NUL, other C0 and C1 controls, DEL. Put into any string of
+ * an otherwise valid request, on every route, it must be refused (4xx problem+json) before anything
+ * is written: every write records an audit event, so the count of events must not move.
+ */
+const refusedChar = fc.constantFrom(
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+);
+/** Odd but possibly legitimate characters (bidi controls, zero-width, BOM, noncharacters, breaks). */
+const oddChar = fc.constantFrom(
+  '\u202e',
+  '\u2066',
+  '\u200f',
+  '\u061c',
+  '\ufeff',
+  '\u200b',
+  '\uffff',
+  '\t',
+  '\n',
+  '\r',
+  '\u2028',
+);
+const around = fc.string({ maxLength: 12 });
+const withChar = (char: fc.Arbitrary<string>) =>
+  fc.tuple(around, char, around).map(([before, middle, after]) => `${before}${middle}${after}`);
+
+/** Every place in a JSON value a string can go: each leaf (strings first) and, for objects, its keys. */
+type Spot = { path: (string | number)[]; key: boolean };
+function spotsOf(value: unknown, path: (string | number)[] = []): Spot[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => spotsOf(item, [...path, index]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([name, item]) => [
+      ...spotsOf(item, [...path, name]),
+      { path: [...path, name], key: true },
+    ]);
+  }
+  return [{ path, key: false }];
+}
+function placed(value: unknown, spot: Spot, text: string): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  const parentPath = spot.path.slice(0, -1);
+  const last = spot.path.at(-1);
+  if (last === undefined) return text;
+  let parent = copy as Record<string | number, unknown>;
+  for (const step of parentPath) parent = parent[step] as Record<string | number, unknown>;
+  if (spot.key) {
+    parent[text] = parent[last];
+    delete parent[last];
+  } else {
+    parent[last] = text;
+  }
+  return copy;
+}
+
+/** A path segment as a client would send it; a lone surrogate as the bytes a broken encoder writes. */
+function pathSegment(text: string): string {
+  return [...text]
+    .map((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      if (code >= 0xd800 && code <= 0xdfff) {
+        return `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
+      }
+      return encodeURIComponent(char);
+    })
+    .join('');
+}
+
+async function auditEventCount(): Promise<number> {
+  const row = await env.DB.prepare('SELECT count(*) AS n FROM audit_events').first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+async function expectProblem(response: Response, what: string) {
+  expect(response.status, what).toBeGreaterThanOrEqual(400);
+  expect(response.status, what).toBeLessThan(500);
+  expect(response.headers.get('content-type'), what).toBe('application/problem+json');
+  problemSchema.parse(await response.json());
+}
+
+describe('text that is not text is refused on every route, and nothing is stored', () => {
+  const owner2 = { session: null as SignedIn | null };
+  beforeAll(async () => {
+    owner2.session = await signUp();
+  });
+
+  for (const route of allOperations) {
+    const key = `${route.method.toUpperCase()} ${route.path}`;
+    const validBody = validBodies[key];
+    const hasParams = /:\w+/.test(route.path);
+    const queryKeys = Object.keys(
+      (route.query as { shape?: Record<string, unknown> } | undefined)?.shape ?? {},
+    );
+    it(key, async () => {
+      const session = owner2.session as SignedIn;
+      const spots = validBody === undefined ? [] : spotsOf(validBody);
+      // A route that takes no text at all (no body, parameters or query) has nowhere to put it.
+      if (spots.length === 0 && !hasParams && queryKeys.length === 0) return;
+      // Where the bad text goes: a spot of the valid body, a path parameter or a query value.
+      const where = fc.oneof(
+        ...(spots.length > 0 ? [fc.constantFrom(...spots).map((spot) => ({ body: spot }))] : []),
+        ...(hasParams ? [fc.constant({ param: true })] : []),
+        ...(queryKeys.length > 0 ? [fc.constantFrom(...queryKeys).map((name) => ({ query: name }))] : []),
+      );
+      await fc.assert(
+        fc.asyncProperty(where, withChar(refusedChar), withChar(oddChar), async (place, bad, odd) => {
+          const before = await auditEventCount();
+          const param = 'param' in place ? pathSegment(bad) : 'x';
+          const path = route.path.replace(/:\w+/g, () => param);
+          const search = 'query' in place ? `?${encodeURIComponent(place.query)}=${pathSegment(bad)}` : '';
+          const body = 'body' in place ? placed(validBody, place.body, bad) : validBody;
+          const what = `${key} ${JSON.stringify(place)} ${JSON.stringify(bad)}`;
+          const response = await request(`${path}${search}`, {
+            method: route.method.toUpperCase(),
+            token: session.accessToken,
+            ...(body === undefined ? {} : { body }),
+          });
+          await expectProblem(response, what);
+          expect(await auditEventCount(), what).toBe(before);
+
+          // Odd characters may be accepted or refused, but never break the server.
+          if ('body' in place) {
+            const oddResponse = await request(`${route.path.replace(/:\w+/g, 'x')}`, {
+              method: route.method.toUpperCase(),
+              token: session.accessToken,
+              body: placed(validBody, place.body, odd),
+            });
+            expect(oddResponse.status, `${key} ${JSON.stringify(odd)}`).toBeLessThan(500);
+          }
+        }),
+        { numRuns: 12 },
+      );
+    });
+  }
+
+  it('leaves the trail intact after all of it', async () => {
+    const verdict = await request('/api/v1/audit/verify', {
+      token: (owner2.session as SignedIn).accessToken,
+    });
+    expect(((await verdict.json()) as { intact: boolean }).intact).toBe(true);
   });
 });

@@ -2,7 +2,16 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createdInviteSchema, inviteListSchema, memberListSchema } from '../../shared/schemas/members';
 import { problemSchema } from '../../shared/schemas/problem';
-import { addMember, authed, GOOD_PASSWORD, logIn, request, signUp, uniqueEmail } from './helpers';
+import {
+  addMember,
+  authed,
+  GOOD_PASSWORD,
+  logIn,
+  request,
+  type SignedIn,
+  signUp,
+  uniqueEmail,
+} from './helpers';
 
 describe('roles', () => {
   it('lets owners and admins invite, and no one else', async () => {
@@ -71,6 +80,62 @@ describe('roles', () => {
       .bind(first.organisation.id)
       .first<{ n: number }>();
     expect(owners?.n).toBe(1);
+  });
+
+  async function liveOwners(orgId: string) {
+    const row = await env.DB.prepare(
+      "SELECT count(*) AS n FROM members WHERE org_id = ? AND role = 'owner' AND removed_at IS NULL",
+    )
+      .bind(orgId)
+      .first<{ n: number }>();
+    return row?.n ?? 0;
+  }
+
+  it('keeps an owner when 20 owners remove each other at the same moment', { timeout: 30_000 }, async () => {
+    const first = await signUp();
+    const owners = [first];
+    for (let i = 1; i < 20; i++) owners.push(await addMember(first, 'owner', `Owner ${i}`));
+    // Each owner removes the next one, all at once: a ring where every removal is allowed alone.
+    const answers = await Promise.all(
+      owners.map((owner, i) =>
+        authed(owner, `/api/v1/members/${owners[(i + 1) % owners.length]?.member.id}`, { method: 'DELETE' }),
+      ),
+    );
+    const removed = answers.filter((answer) => answer.status === 204).length;
+    for (const answer of answers) expect([204, 401, 403, 404, 409]).toContain(answer.status);
+    expect(await liveOwners(first.organisation.id)).toBeGreaterThanOrEqual(1);
+    // Every 204 removed exactly one owner, and nobody removed by someone already removed.
+    expect(await liveOwners(first.organisation.id)).toBe(20 - removed);
+    // The trail's order is the order the removals were written in: nobody acts once removed.
+    const events = await env.DB.prepare(
+      `SELECT actor_id AS actor, target_id AS target FROM audit_events
+        WHERE org_id = ? AND action = 'member.remove' ORDER BY seq`,
+    )
+      .bind(first.organisation.id)
+      .all<{ actor: string; target: string }>();
+    expect(events.results).toHaveLength(removed);
+    const gone = new Set<string>();
+    for (const event of events.results) {
+      expect(gone.has(event.actor), 'a removed owner removed another').toBe(false);
+      gone.add(event.target);
+    }
+  });
+
+  it('keeps an owner when 20 owners demote and remove each other at the same moment', {
+    timeout: 30_000,
+  }, async () => {
+    const first = await signUp();
+    const owners = [first];
+    for (let i = 1; i < 20; i++) owners.push(await addMember(first, 'owner', `Owner ${i}`));
+    await Promise.all(
+      owners.map((owner, i) => {
+        const target = owners[(i + 7) % owners.length]?.member.id;
+        return i % 2 === 0
+          ? authed(owner, `/api/v1/members/${target}`, { method: 'DELETE' })
+          : authed(owner, `/api/v1/members/${target}`, { method: 'PATCH', body: { role: 'auditor' } });
+      }),
+    );
+    expect(await liveOwners(first.organisation.id)).toBeGreaterThanOrEqual(1);
   });
 
   it('ends the sessions of a demoted member at once', async () => {
@@ -155,13 +220,57 @@ describe('invitations', () => {
     expect(after.invites).toEqual([]);
   });
 
-  it('refuse an email that is already a member', async () => {
+  it('refuse an email that is already a member of this firm', async () => {
     const owner = await signUp();
     const response = await authed(owner, '/api/v1/members/invites', {
       method: 'POST',
       body: { email: owner.email, role: 'admin' },
     });
     expect(response.status).toBe(409);
+  });
+
+  it('do not tell an inviter whether an email belongs to a member of another firm', async () => {
+    const elsewhere = await signUp();
+    const owner = await signUp();
+    const known = await authed(owner, '/api/v1/members/invites', {
+      method: 'POST',
+      body: { email: elsewhere.email, role: 'auditor' },
+    });
+    const unknown = await authed(owner, '/api/v1/members/invites', {
+      method: 'POST',
+      body: { email: uniqueEmail('stranger'), role: 'auditor' },
+    });
+    expect(known.status).toBe(201);
+    expect(unknown.status).toBe(201);
+    expect(Object.keys(known.body as object).sort()).toEqual(Object.keys(unknown.body as object).sort());
+    // The invitee, who holds the email, learns it on accepting; the other firm's member is untouched.
+    const { setupToken } = createdInviteSchema.parse(known.body);
+    expect((await accept(setupToken)).status).toBe(409);
+    expect((await logIn(elsewhere.email, GOOD_PASSWORD)).status).toBe(200);
+  });
+
+  it('are throttled per member (20 an hour) and per firm (50 a day)', { timeout: 30_000 }, async () => {
+    const owner = await signUp();
+    const admin = await addMember(owner, 'admin');
+    const second = await addMember(owner, 'admin');
+    const invite = (who: SignedIn) =>
+      authed(who, '/api/v1/members/invites', {
+        method: 'POST',
+        body: { email: uniqueEmail(), role: 'auditor' },
+      });
+    for (let i = 2; i < 20; i++) expect((await invite(owner)).status, `invite ${i}`).toBe(201);
+    const refused = await invite(owner);
+    expect(refused.status).toBe(429);
+    expect(refused.response.headers.get('content-type')).toBe('application/problem+json');
+    expect(Number(refused.response.headers.get('retry-after'))).toBeGreaterThan(3000);
+    // Other admins of the firm may go on, up to the firm's daily limit.
+    for (let i = 0; i < 20; i++) expect((await invite(admin)).status, `admin invite ${i}`).toBe(201);
+    for (let i = 0; i < 10; i++) expect((await invite(second)).status, `second admin invite ${i}`).toBe(201);
+    const firmFull = await invite(second);
+    expect(firmFull.status).toBe(429);
+    expect(Number(firmFull.response.headers.get('retry-after'))).toBeGreaterThan(20 * 3600);
+    const open = inviteListSchema.parse((await authed(owner, '/api/v1/members/invites')).body);
+    expect(open.invites).toHaveLength(48);
   });
 });
 

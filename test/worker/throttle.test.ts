@@ -94,4 +94,17 @@ describe('sign-up throttling', () => {
       .run();
     expect((await signup(11)).status).toBe(201);
   });
+
+  it('counts sign-ups refused for an email in use, so they cannot test emails without end', async () => {
+    const taken = await signUp();
+    const headers = { 'cf-connecting-ip': '203.0.113.51' };
+    const attempt = () =>
+      request('/api/v1/auth/signup', {
+        method: 'POST',
+        headers,
+        body: { organisationName: 'Probe', name: 'Probe', email: taken.email, password: GOOD_PASSWORD },
+      });
+    for (let index = 0; index < 10; index++) expect((await attempt()).status).toBe(409);
+    expect((await attempt()).status).toBe(429);
+  });
 });

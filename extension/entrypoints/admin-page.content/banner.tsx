@@ -9,8 +9,11 @@ export interface BannerProps {
   checked: number;
   counts: Partial<Record<PageWarningKind, number>>;
   sync: SyncState;
-  /** `complete`: the admin says the page shows every user, so missing logins count as removed. */
-  onSync(complete: boolean): void;
+  /**
+   * `complete`: the admin says the page shows every user, so missing logins count as removed.
+   * `confirmRemovals`: the admin answered yes to the server's question about removing most logins.
+   */
+  onSync(complete: boolean, confirmRemovals?: boolean): void;
 }
 
 /** The summary Rollcall shows above a user list: what it found, and a way to sync the list. */
@@ -45,13 +48,13 @@ export function Banner({ checked, counts, sync, onSync }: BannerProps) {
           />{' '}
           This page shows every user (logins missing here will be marked removed)
         </label>
-        <SyncLine sync={sync} />
+        <SyncLine sync={sync} onConfirmRemovals={() => onSync(true, true)} />
       </div>
     </aside>
   );
 }
 
-function SyncLine({ sync }: { sync: SyncState }) {
+function SyncLine({ sync, onConfirmRemovals }: { sync: SyncState; onConfirmRemovals(): void }) {
   switch (sync.state) {
     case 'idle':
       return null;
@@ -78,6 +81,16 @@ function SyncLine({ sync }: { sync: SyncState }) {
       return (
         <span class="rollcall-sync-status" role="status">
           Synced: {sync.added} new, {sync.changed} changed, {sync.removed} removed.
+        </span>
+      );
+    case 'confirm-removals':
+      return (
+        <span class="rollcall-sync-status rollcall-sync-error" role="alert">
+          {sync.question} Is this page really the whole list?{' '}
+          <button type="button" onClick={onConfirmRemovals}>
+            Yes, mark them removed
+          </button>{' '}
+          If not, untick “This page shows every user” and sync again.
         </span>
       );
     case 'failed':

@@ -96,7 +96,7 @@ export default defineContentScript({
     const snapshotRows = (): PageRow[] =>
       [...warnings.rows].flatMap(([element, { list }]) => readRow(list, element) ?? []);
 
-    const onSync = async (complete: boolean) => {
+    const onSync = async (complete: boolean, confirmRemovals = false) => {
       sync = { state: 'sending' };
       drawBanner();
       try {
@@ -106,6 +106,7 @@ export default defineContentScript({
           systemId: adapter?.systemId ?? null,
           capturedAt: Date.now(),
           complete,
+          ...(confirmRemovals ? { confirmRemovals } : {}),
           rows: snapshotRows(),
         });
       } catch (error) {

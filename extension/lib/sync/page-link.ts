@@ -32,6 +32,11 @@ export type SnapshotSyncResult =
   | { state: 'queued' }
   /** The server reconciled it with the accounts it knows. */
   | { state: 'synced'; added: number; changed: number; removed: number }
+  /**
+   * The complete list would remove every login of the system or most of them: nothing was written,
+   * and the server asks the admin to confirm (`question` says how many would go).
+   */
+  | { state: 'confirm-removals'; question: string }
   | { state: 'failed'; reason: string };
 
 /** The body of a user list sent to the system's snapshots, as sent. */
@@ -87,9 +92,17 @@ function sendSnapshot(api: ApiClient, systemId: string, body: SnapshotBody) {
   return api.call(contract.systems.sendSnapshot, { params: { id: systemId }, body });
 }
 
-/** Whether the server refused the list for good (no such system, rows it cannot take): resending cannot help. */
+/** Whether the server waits for the admin to confirm the removals a complete list makes. */
+function asksToConfirmRemovals(error: ApiError): boolean {
+  return error.status === 409 && error.fields.some((field) => field.field === 'body.confirmRemovals');
+}
+
+/**
+ * Whether the server refused the list for good (no such system, rows it cannot take): resending
+ * cannot help. A list waiting for a confirmation only the admin can give on the page counts too.
+ */
 function refusedForGood(error: ApiError): boolean {
-  return error.kind === 'invalid' && error.status !== 409;
+  return error.kind === 'invalid' && (error.status !== 409 || asksToConfirmRemovals(error));
 }
 
 const inTurn = serialise();
@@ -171,6 +184,7 @@ export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
         rows: snapshotRows(snapshot.rows),
         capturedAt: snapshot.capturedAt,
         complete: snapshot.complete,
+        ...(snapshot.confirmRemovals ? { confirmRemovals: true } : {}),
       };
       const answer = await sendSnapshot(api, system.id, body);
       if (answer.ok) {
@@ -180,6 +194,7 @@ export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
       }
       const { error } = answer;
       if (error.kind === 'signed-out') return { state: 'signed-out' };
+      if (asksToConfirmRemovals(error)) return { state: 'confirm-removals', question: error.message };
       if (refusedForGood(error)) return { state: 'failed', reason: error.message };
       // Offline or a server error: the list waits, and a newer one of the same page replaces it.
       await inTurn(async () => {

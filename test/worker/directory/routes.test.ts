@@ -383,25 +383,27 @@ describe('CSV import and export', () => {
       'Bob Baker,not-an-email,Cashier,2024-01-01,2023-01-01',
       '"Cole, Cat",cat@import.test,,01/02/2024,',
     ].join('\n');
-    const dry = await authed<ImportResult>(org, '/api/v1/people/import?dryRun=true', {
+    const dry = await authed<Problem>(org, '/api/v1/people/import?dryRun=true', {
       method: 'POST',
       body: { csv: bad },
     });
     expect(dry.status).toBe(422);
-    expect(dry.body).toMatchObject({ dryRun: true, applied: false });
-    expect(dry.body.errors.map((e) => [e.line, e.column])).toEqual([
-      [3, 'name'],
-      [4, 'email'],
-      [4, 'job_role'],
-      [4, 'end'],
-      [5, 'start'],
+    expect(dry.response.headers.get('content-type')).toBe('application/problem+json');
+    expect(dry.body.detail).toBe('3 lines of the file have errors: nothing was imported.');
+    expect(dry.body.errors?.map((e) => [e.field, e.line, e.column])).toEqual([
+      ['body.csv', 3, 'name'],
+      ['body.csv', 4, 'email'],
+      ['body.csv', 4, 'job_role'],
+      ['body.csv', 4, 'end'],
+      ['body.csv', 5, 'start'],
     ]);
-    const real = await authed<ImportResult>(org, '/api/v1/people/import', {
+    expect(dry.body.errors?.[1]?.message).toBe('line 4, email: not an email address');
+    const real = await authed<Problem>(org, '/api/v1/people/import', {
       method: 'POST',
       body: { csv: bad },
     });
     expect(real.status).toBe(422);
-    expect(real.body.applied).toBe(false);
+    expect(real.response.headers.get('content-type')).toBe('application/problem+json');
     expect((await authed<Page<Person>>(org, '/api/v1/people')).body.items).toEqual([]);
 
     const good =
@@ -410,7 +412,7 @@ describe('CSV import and export', () => {
       method: 'POST',
       body: { csv: good },
     });
-    expect(check.body).toMatchObject({ applied: false, created: 2, errors: [] });
+    expect(check.body).toMatchObject({ applied: false, created: 2 });
     expect((await authed<Page<Person>>(org, '/api/v1/people')).body.items).toEqual([]);
     const applied = await authed<ImportResult>(org, '/api/v1/people/import', {
       method: 'POST',
@@ -432,6 +434,28 @@ describe('CSV import and export', () => {
     expect(again.body).toMatchObject({ applied: true, created: 0, updated: 2 });
   });
 
+  it('imports a file with lone CR line ends (Excel for Mac) row by row', async () => {
+    const org = await signUp({ organisationName: 'Mac Firm' });
+    const csv = 'name,email\rAnn Able,ann@mac.test\rBen Best,ben@mac.test\r';
+    const applied = await authed<ImportResult>(org, '/api/v1/people/import', {
+      method: 'POST',
+      body: { csv },
+    });
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ applied: true, rows: 2, created: 2 });
+    const people = (await authed<Page<Person>>(org, '/api/v1/people')).body.items;
+    expect(people.map((p) => [p.name, p.email])).toEqual([
+      ['Ann Able', 'ann@mac.test'],
+      ['Ben Best', 'ben@mac.test'],
+    ]);
+    // A file with a header and no rows says so instead of importing nothing in silence.
+    const empty = await authed<Problem>(org, '/api/v1/people/import', {
+      method: 'POST',
+      body: { csv: 'name,email\r' },
+    });
+    expect(empty.status).toBe(422);
+  });
+
   it('imports accounts against the catalogue and owner emails, and exports them for auditors only', async () => {
     const org = await signUp({ organisationName: 'Accounts Firm' });
     const sys = await authed<System>(org, '/api/v1/systems', {
@@ -444,14 +468,20 @@ describe('CSV import and export', () => {
     });
     const bad =
       'system,username,owner email,permissions\nLedger,lee,lee@accounts.test,ledger.read;ledger.admin\nNope,x,,\n';
-    const dry = await authed<ImportResult>(org, '/api/v1/accounts/import', {
+    const dry = await authed<Problem>(org, '/api/v1/accounts/import', {
       method: 'POST',
       body: { csv: bad },
     });
     expect(dry.status).toBe(422);
+    expect(dry.response.headers.get('content-type')).toBe('application/problem+json');
     expect(dry.body.errors).toEqual([
-      { line: 2, column: 'permissions', message: 'not permissions of Ledger: ledger.admin' },
-      { line: 3, column: 'system', message: 'no system named Nope' },
+      {
+        field: 'body.csv',
+        line: 2,
+        column: 'permissions',
+        message: 'line 2, permissions: not permissions of Ledger: ledger.admin',
+      },
+      { field: 'body.csv', line: 3, column: 'system', message: 'line 3, system: no system named Nope' },
     ]);
     const good =
       'system,username,owner email,permissions\nLedger,lee,LEE@accounts.test,ledger.read;ledger.post\nledger,shared.desk,,ledger.read\n';

@@ -295,7 +295,7 @@ describe('a leaver', () => {
   });
 
   it('closes checklist items by snapshot or by the admin’s audited confirmation', async () => {
-    await post(firm.owner, `/api/v1/systems/${firm.crm.id}/snapshots`, { rows: [] });
+    await post(firm.owner, `/api/v1/systems/${firm.crm.id}/snapshots`, { rows: [], confirmRemovals: true });
     let list = checklistListSchema.parse((await authed(firm.owner, '/api/v1/todos/checklists')).body)
       .checklists[0];
     expect(list).toMatchObject({ open: 2, done: 1 });

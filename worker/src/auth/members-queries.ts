@@ -40,28 +40,59 @@ export function anOwnerRemainsGuard(db: Database, orgId: string) {
   );
 }
 
-/** Whether the email belongs to a live member of any organisation. */
-export async function emailTaken(db: Database, email: string): Promise<boolean> {
+/**
+ * Fails a batch when the member acting in it is no longer a live member of the organisation with one
+ * of `roles`: two owners removing each other at once cannot both succeed, since the second runs
+ * after the first removed its actor. Checked in the write, like `anOwnerRemainsGuard`.
+ */
+export function actorStillMayGuard(
+  db: Database,
+  actor: { orgId: string; id: string },
+  roles: readonly MemberRole[],
+) {
+  return asBatchItem(
+    batchGuard(
+      db,
+      sql`EXISTS (SELECT 1 FROM ${members} WHERE ${members.id} = ${actor.id} AND ${members.orgId} = ${actor.orgId}
+        AND ${members.removedAt} IS NULL AND ${members.role} IN (SELECT value FROM json_each(${JSON.stringify(roles)})))`,
+    ),
+  );
+}
+
+/**
+ * Whether the email belongs to a live member of this organisation. Only this one: whether it
+ * belongs to anyone elsewhere is not for an inviter to learn (the invitee finds out on accepting).
+ */
+export async function memberOfOrganisation(db: Database, orgId: string, email: string): Promise<boolean> {
   const [row] = await db
     .select({ id: members.id })
     .from(members)
-    .where(and(eq(members.email, email), isNull(members.removedAt)))
+    .where(and(eq(members.email, email), eq(members.orgId, orgId), isNull(members.removedAt)))
     .limit(1);
   return row !== undefined;
 }
 
-export function setRoleStatement(db: Database, orgId: string, id: string, role: MemberRole) {
+/**
+ * The role and removal statements touch a live member whose role is still `was`, the role the
+ * route read and judged: a member promoted or removed meanwhile is left alone, and the batch's
+ * `changedOneRowGuard` fails it.
+ */
+export function setRoleStatement(db: Database, orgId: string, id: string, was: MemberRole, role: MemberRole) {
   return db
     .update(members)
     .set({ role })
-    .where(and(eq(members.id, id), eq(members.orgId, orgId)));
+    .where(
+      and(eq(members.id, id), eq(members.orgId, orgId), eq(members.role, was), isNull(members.removedAt)),
+    );
 }
 
-export function removeMemberStatement(db: Database, orgId: string, id: string, now: number) {
+export function removeMemberStatement(db: Database, orgId: string, id: string, was: MemberRole, now: number) {
   return db
     .update(members)
     .set({ removedAt: now })
-    .where(and(eq(members.id, id), eq(members.orgId, orgId)));
+    .where(
+      and(eq(members.id, id), eq(members.orgId, orgId), eq(members.role, was), isNull(members.removedAt)),
+    );
 }
 
 /** Invitations not yet accepted, revoked or expired, oldest first. */

@@ -79,6 +79,37 @@ export function successStatement(db: Database, email: string) {
   return db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(email)));
 }
 
+/**
+ * A count of events under `key` in a fixed window of `windowMs` (sign-ups per address, invitations
+ * per member): seconds until one more is allowed, or null when it is allowed now.
+ */
+async function windowRetryAfter(
+  db: Database,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: number,
+): Promise<number | null> {
+  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1);
+  if (!row || row.windowStart <= now - windowMs || row.failures < limit) return null;
+  return Math.ceil((row.windowStart + windowMs - now) / 1000);
+}
+
+/** Counts one event under `key`, starting a new window when the last one has run out. */
+function windowCountStatement(db: Database, key: string, windowMs: number, now: number) {
+  const stale = sql`${loginThrottle.windowStart} <= ${now - windowMs}`;
+  return db
+    .insert(loginThrottle)
+    .values({ key, failures: 1, windowStart: now, lockedUntil: null })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures: sql`CASE WHEN ${stale} THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
+        windowStart: sql`CASE WHEN ${stale} THEN ${now} ELSE ${loginThrottle.windowStart} END`,
+      },
+    });
+}
+
 /** Organisations one address may sign up per hour: sign-up costs a password hash and a new tenant. */
 const SIGNUPS_PER_ADDRESS_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
@@ -87,29 +118,42 @@ const signupKey = (ip: string) => `signup:${ip}`;
 /** Seconds until the address may sign up again, or null when it may now. */
 export async function signupRetryAfter(db: Database, ip: string | null, now: number): Promise<number | null> {
   if (!ip) return null;
-  const [row] = await db
-    .select()
-    .from(loginThrottle)
-    .where(eq(loginThrottle.key, signupKey(ip)))
-    .limit(1);
-  if (!row || row.windowStart <= now - HOUR_MS || row.failures < SIGNUPS_PER_ADDRESS_PER_HOUR) return null;
-  return Math.ceil((row.windowStart + HOUR_MS - now) / 1000);
+  return windowRetryAfter(db, signupKey(ip), SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR_MS, now);
 }
 
-/** Counts one sign-up from the address, in an hour-long window. */
+/**
+ * Counts one sign-up from the address, in an hour-long window: refused ones too (an email already
+ * in use), so sign-up cannot be used to test many emails.
+ */
 export function signupStatements(db: Database, ip: string | null, now: number) {
   if (!ip) return [];
-  const stale = sql`${loginThrottle.windowStart} <= ${now - HOUR_MS}`;
-  return [
-    db
-      .insert(loginThrottle)
-      .values({ key: signupKey(ip), failures: 1, windowStart: now, lockedUntil: null })
-      .onConflictDoUpdate({
-        target: loginThrottle.key,
-        set: {
-          failures: sql`CASE WHEN ${stale} THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
-          windowStart: sql`CASE WHEN ${stale} THEN ${now} ELSE ${loginThrottle.windowStart} END`,
-        },
-      }),
-  ];
+  return [windowCountStatement(db, signupKey(ip), HOUR_MS, now)];
+}
+
+/**
+ * Invitations: each makes a setup token and an audit event, so a member may make 20 an hour and an
+ * organisation 50 a day (a small firm's whole staff on its first day).
+ */
+const INVITE_LIMITS = [
+  { key: (member: InviteMaker) => `invite-member:${member.id}`, limit: 20, windowMs: HOUR_MS },
+  { key: (member: InviteMaker) => `invite-org:${member.orgId}`, limit: 50, windowMs: 24 * HOUR_MS },
+] as const;
+type InviteMaker = { id: string; orgId: string };
+
+/** Seconds until the member may invite again, or null when they may now. */
+export async function inviteRetryAfter(
+  db: Database,
+  member: InviteMaker,
+  now: number,
+): Promise<number | null> {
+  const waits = await Promise.all(
+    INVITE_LIMITS.map((rule) => windowRetryAfter(db, rule.key(member), rule.limit, rule.windowMs, now)),
+  );
+  const longest = Math.max(...waits.map((wait) => wait ?? 0));
+  return longest > 0 ? longest : null;
+}
+
+/** Counts one invitation against the member and the organisation. */
+export function inviteStatements(db: Database, member: InviteMaker, now: number) {
+  return INVITE_LIMITS.map((rule) => windowCountStatement(db, rule.key(member), rule.windowMs, now));
 }

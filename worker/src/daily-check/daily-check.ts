@@ -7,7 +7,7 @@ import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
 import { observationSettingsOf, pruneObservationsStatement } from '../observations/observations-queries';
 import { webhookOf } from '../organisation/organisation-queries';
-import { openCampaigns, planClose } from '../reviews/campaigns';
+import { closeCampaign, openCampaigns } from '../reviews/campaigns';
 
 /**
  * The daily check (a Workers Cron Trigger, see wrangler.toml): for every organisation once a day,
@@ -88,20 +88,16 @@ export async function checkOrganisation(
   let closedCampaigns = 0;
   for (const campaign of await openCampaigns(db, orgId)) {
     if (campaign.dueAt <= now) {
-      const { statements, summary } = await planClose(
+      const summary = await closeCampaign(
         db,
+        dailyActor(orgId),
         campaign,
         { memberId: null, name: 'Rollcall daily check' },
         now,
+        { atDueDate: true },
       );
-      await writeAudited(db, dailyActor(orgId), statements.map(asBatchItem), [
-        {
-          action: 'review.close',
-          targetType: 'review',
-          targetId: campaign.id,
-          after: { ...summary, closedAt: now, atDueDate: true },
-        },
-      ]);
+      // Closed by a member meanwhile: theirs is the close.
+      if (!summary) continue;
       closedCampaigns += 1;
       candidates.push({
         id: crypto.randomUUID(),

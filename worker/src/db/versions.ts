@@ -150,6 +150,11 @@ export function batchGuard(db: Db, condition: SQL): D1PreparedStatement {
   return toStatement(db, sql`SELECT json(CASE WHEN ${condition} THEN '0' ELSE 'guard failed' END)`);
 }
 
+/** A guard for right after a write: it changed exactly one row (it found the row as it was read). */
+export function changedOneRowGuard(db: Db): D1PreparedStatement {
+  return batchGuard(db, sql`changes() = 1`);
+}
+
 /** Whether a write failed on one of its `batchGuard`s. */
 export function isGuardFailure(error: unknown): boolean {
   const text = String(error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : error);

@@ -19,6 +19,7 @@ import {
   toStatement,
   type Write,
 } from '../db/versions';
+import { ProblemError } from '../http/problem';
 
 /**
  * CSV import of people and accounts. Every row is checked first and every problem reported with
@@ -44,6 +45,25 @@ const ACCOUNT_COLUMNS = {
 } as const;
 
 type Parsed<Row> = { line: number; row: Row }[];
+
+/**
+ * A file with errors: 422 problem+json listing each with its line and column, in file order, so an
+ * admin can fix the file in one go. Nothing of it is applied.
+ */
+function importProblem(errors: CsvRowError[]): ProblemError {
+  const sorted = [...errors].sort((a, b) => a.line - b.line);
+  const lines = new Set(sorted.map((error) => error.line)).size;
+  return new ProblemError(
+    422,
+    `${lines === 1 ? 'A line of the file has' : `${lines} lines of the file have`} errors: nothing was imported.`,
+    sorted.map(({ line, column, message }) => ({
+      field: 'body.csv',
+      line,
+      column,
+      message: `line ${line}${column ? `, ${column}` : ''}: ${message}`,
+    })),
+  );
+}
 export type ImportPlan = { result: Omit<ImportResult, 'applied' | 'dryRun'>; write: Write<void> | null };
 
 /** Reads the file into rows of named cells, or the errors that stop it (syntax, missing columns). */
@@ -69,6 +89,9 @@ function readTable<Key extends string>(
   for (const column of required) {
     if (!columns.has(column))
       errors.push({ line: header.line, column, message: `no ${column} column in the header` });
+  }
+  if (body.length === 0) {
+    errors.push({ line: header.line + 1, column: '', message: 'no rows under the header line' });
   }
   if (body.length > MAX_IMPORT_ROWS) {
     errors.push({
@@ -161,9 +184,9 @@ export async function planPeopleImport(
     };
     (existing ? updates : creates).push(state);
   }
-  errors.sort((a, b) => a.line - b.line);
-  const result = { rows: rows.length, created: creates.length, updated: updates.length, errors };
-  if (errors.length > 0 || rows.length === 0) return { result, write: null };
+  if (errors.length > 0) throw importProblem(errors);
+  const result = { rows: rows.length, created: creates.length, updated: updates.length };
+  if (rows.length === 0) return { result, write: null };
 
   const count = creates.length + updates.length;
   const value = (name: string) => sql.raw(`json_extract(j.value, '$.${name}')`);
@@ -298,9 +321,9 @@ export async function planAccountsImport(
     };
     (existing ? updates : creates).push(state);
   }
-  errors.sort((a, b) => a.line - b.line);
-  const result = { rows: rows.length, created: creates.length, updated: updates.length, errors };
-  if (errors.length > 0 || rows.length === 0) return { result, write: null };
+  if (errors.length > 0) throw importProblem(errors);
+  const result = { rows: rows.length, created: creates.length, updated: updates.length };
+  if (rows.length === 0) return { result, write: null };
 
   const count = creates.length + updates.length;
   const value = (name: string) => sql.raw(`json_extract(j.value, '$.${name}')`);

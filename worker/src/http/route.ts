@@ -7,7 +7,7 @@ import type { AppEnv } from '../app-env';
 import { authenticate } from '../auth/authenticate';
 import { authenticateDevice } from '../observations/device-auth';
 import { ProblemError } from './problem';
-import { DEFAULT_MAX_BODY_BYTES, parseInput, readJsonBody } from './validate';
+import { checkUrlEncoding, DEFAULT_MAX_BODY_BYTES, parseInput, readJsonBody } from './validate';
 
 type Part<K extends string, T, Which extends 'in' | 'out'> = T extends z.ZodType
   ? { [P in K]: Which extends 'in' ? z.input<T> : z.output<T> }
@@ -56,8 +56,8 @@ const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 /**
  * Mounts operations on the app at their method and path, each behind the one middleware that, in
  * order: signs the member in (401) unless the operation is public (or the enrolled browser, for a
- * 'device' operation), checks their role (403), then
- * validates path parameters (400), the query (400, unknown keys rejected even when the operation
+ * 'device' operation), checks their role (403), then validates path parameters (400; the path and
+ * query must be percent-encoded UTF-8), the query (400, unknown keys rejected even when the operation
  * takes none) and the JSON body (413 over the size limit, 415 not JSON, 400 malformed, 422 not
  * fitting the schema). Every group of the contract needs its handlers.
  */
@@ -83,6 +83,7 @@ function checkInput(spec: OperationSpec): MiddlewareHandler<AppEnv> {
       c.set('member', member);
     }
 
+    checkUrlEncoding(c.req.url);
     const params = parseInput('params', spec.params ?? noInputSchema, c.req.param());
     c.req.addValidatedData('param', params as Record<string, unknown>);
 

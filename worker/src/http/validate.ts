@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { plainReason } from '../../../shared/schemas/plain-words';
+import { textIssues } from '../../../shared/schemas/text';
 import { fieldErrors, ProblemError } from './problem';
 
 /** Where a value came from; names the field in errors: `body.email`, `query.limit`, `params.id`. */
@@ -8,17 +9,53 @@ export type InputTarget = 'body' | 'query' | 'params';
 /**
  * Parses `value` with a shared zod schema or throws a ProblemError listing every failing field.
  * Schemas are strict objects, so unknown fields fail too. Bodies answer 422 (well-formed JSON that
- * does not fit), query and path parameters 400.
+ * does not fit), query and path parameters 400. Before any schema, every string in the value must be
+ * text Rollcall stores byte for byte (shared/schemas/text.ts): nothing is stored altered.
  */
 export function parseInput<S extends z.ZodType>(target: InputTarget, schema: S, value: unknown): z.output<S> {
+  const status = target === 'body' ? 422 : 400;
+  const invalid = `The request ${target === 'params' ? 'path' : target} is not valid.`;
+  const text = textIssues(value);
+  if (text.length > 0) {
+    throw new ProblemError(
+      status,
+      invalid,
+      text.map((issue) => ({ field: [target, ...issue.path].join('.'), message: issue.message })),
+    );
+  }
   const result = schema.safeParse(value, { error: plainReason });
   if (result.success) return result.data;
-  const status = target === 'body' ? 422 : 400;
-  throw new ProblemError(
-    status,
-    `The request ${target === 'params' ? 'path' : target} is not valid.`,
-    fieldErrors(target, result.error.issues),
-  );
+  throw new ProblemError(status, invalid, fieldErrors(target, result.error.issues));
+}
+
+/**
+ * Refuses (400) a path or query that is not percent-encoded UTF-8 (`%ED%A0%80` is a lone surrogate,
+ * `%ZZ` no encoding at all): read as literal text instead, it would be a different value from the
+ * one the client meant.
+ */
+export function checkUrlEncoding(url: string): void {
+  const { pathname, search } = new URL(url);
+  const broken = (part: string) => {
+    try {
+      decodeURIComponent(part.replaceAll('+', ' '));
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const message = 'not valid percent-encoded UTF-8';
+  if (broken(pathname)) {
+    throw new ProblemError(400, 'The request path is not valid.', [{ field: 'params', message }]);
+  }
+  const errors = search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && broken(pair))
+    .map((pair) => {
+      const name = pair.split('=')[0] ?? '';
+      return { field: broken(name) ? 'query' : `query.${decodeURIComponent(name)}`, message };
+    });
+  if (errors.length > 0) throw new ProblemError(400, 'The request query is not valid.', errors);
 }
 
 /** Default largest JSON body a route accepts; a route may set its own `maxBodyBytes`. */

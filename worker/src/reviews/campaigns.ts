@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { REVIEWER_ROLES } from '../../../shared/contract/access';
 import type { Finding } from '../../../shared/schemas/findings';
 import type {
@@ -8,8 +9,18 @@ import type {
   ListReviewItemsQuery,
   ReviewItem,
 } from '../../../shared/schemas/reviews';
+import { type AuditActor, writeAudited } from '../audit/writer';
 import { members, reviewCampaigns, reviewItems, systems } from '../db/schema';
-import { type Db, inJson, jsonChunks, toStatement } from '../db/versions';
+import {
+  asBatchItem,
+  batchGuard,
+  changedOneRowGuard,
+  type Db,
+  inJson,
+  isGuardFailure,
+  jsonChunks,
+  toStatement,
+} from '../db/versions';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
 import { notInThisFirm, ProblemError } from '../http/problem';
 
@@ -382,16 +393,38 @@ export async function planDecision(
         decidedBy: item.decidedBy,
       }
     : null;
+  // Written only while the campaign is open and the item is as read: a decision racing the close,
+  // or another reviewer's decision, fails the batch instead of landing after it unseen.
+  const asRead = (column: SQLiteColumn, value: unknown) => sql`${column} IS ${value}`;
   return {
     item,
     before,
     set,
-    statement: db
-      .update(reviewItems)
-      .set(set)
-      .where(and(eq(reviewItems.id, itemId), eq(reviewItems.orgId, member.orgId)))
-      .returning(),
+    statements: [
+      db
+        .update(reviewItems)
+        .set(set)
+        .where(
+          and(
+            eq(reviewItems.id, itemId),
+            eq(reviewItems.orgId, member.orgId),
+            asRead(reviewItems.decidedAt, item.decidedAt),
+            asRead(reviewItems.decidedBy, item.decidedBy),
+            sql`(SELECT status FROM review_campaigns WHERE id = ${campaignId}) = 'open'`,
+          ),
+        )
+        .returning(),
+      asBatchItem(changedOneRowGuard(db)),
+    ] as const,
   };
+}
+
+/** Why a decision's write found the item or campaign changed, read after the fact. */
+export async function decisionRefusal(db: Db, orgId: string, campaignId: string): Promise<ProblemError> {
+  const campaign = await findCampaignRow(db, orgId, campaignId);
+  return campaign.status !== 'open'
+    ? new ProblemError(409, 'The campaign is closed: its decisions are final.')
+    : new ProblemError(409, 'Another reviewer decided this item just now: look at their decision and retry.');
 }
 
 export type Closer = { memberId: string | null; name: string };
@@ -402,10 +435,10 @@ export type Closer = { memberId: string | null; name: string };
  * batch (with the audit event) and the counts for that event. The campaign update is guarded by its
  * status, and the defaults by the campaign still being open, so a racing second close changes nothing.
  */
-export async function planClose(db: Db, campaign: CampaignRow, closer: Closer, now: number) {
-  if (campaign.status !== 'open') throw new ProblemError(409, 'The campaign is already closed.');
+async function planClose(db: Db, campaign: CampaignRow, closer: Closer, now: number) {
   const [counts] = await db
     .select({
+      fingerprint: sql<string>`count(${reviewItems.decision}) || ':' || coalesce(sum(${reviewItems.decidedAt}), 0)`,
       undecided: sql<number>`count(*) - count(${reviewItems.decision})`,
       revoke: sql<number>`sum(${reviewItems.decision} = 'revoke')`,
       change: sql<number>`sum(${reviewItems.decision} = 'change')`,
@@ -415,6 +448,14 @@ export async function planClose(db: Db, campaign: CampaignRow, closer: Closer, n
     .where(eq(reviewItems.campaignId, campaign.id));
   const defaultLabel = `default decision (${campaign.defaultDecision}): nobody decided by the due date`;
   const statements = [
+    // The decisions counted above are the ones closed on: a decision landing in between fails this
+    // batch, which is planned again; a close that lost the race to another finds the campaign closed.
+    batchGuard(
+      db,
+      sql`(SELECT status FROM review_campaigns WHERE id = ${campaign.id}) = 'open'
+        AND (SELECT count(decision) || ':' || coalesce(sum(decided_at), 0) FROM review_items
+          WHERE campaign_id = ${campaign.id}) = ${counts?.fingerprint ?? '0:0'}`,
+    ),
     toStatement(
       db,
       sql`UPDATE review_items SET decision = ${campaign.defaultDecision}, defaulted = 1, decided_at = ${now},
@@ -456,6 +497,41 @@ export async function planClose(db: Db, campaign: CampaignRow, closer: Closer, n
       change: Number(counts?.change ?? 0),
     },
   };
+}
+
+const CLOSE_ATTEMPTS = 5;
+
+/**
+ * Closes a campaign and records it, audited, in one batch: the summary is of the decisions the close
+ * was written on. Answers null when the campaign is (or just got) closed by someone else.
+ */
+export async function closeCampaign(
+  db: Db,
+  actor: AuditActor,
+  campaignRow: CampaignRow,
+  closer: Closer,
+  now: number,
+  extra: Record<string, unknown> = {},
+) {
+  let campaign = campaignRow;
+  for (let attempt = 1; campaign.status === 'open'; attempt++) {
+    const { statements, summary } = await planClose(db, campaign, closer, now);
+    try {
+      await writeAudited(db, actor, statements.map(asBatchItem), [
+        {
+          action: 'review.close',
+          targetType: 'review',
+          targetId: campaign.id,
+          after: { ...summary, closedAt: now, ...extra },
+        },
+      ]);
+      return summary;
+    } catch (error) {
+      if (!isGuardFailure(error) || attempt >= CLOSE_ATTEMPTS) throw error;
+      campaign = await findCampaignRow(db, campaign.orgId, campaign.id);
+    }
+  }
+  return null;
 }
 
 /** An organisation's open campaigns, for the daily check (due soon, or past due and to be closed). */

@@ -33,6 +33,6 @@ export const accountsRoutes = handlers(contract.accounts, {
         },
       ]);
     }
-    return c.json({ dryRun, applied, ...result }, result.errors.length > 0 ? 422 : 200);
+    return c.json({ dryRun, applied, ...result }, 200);
   },
 });

@@ -107,6 +107,8 @@ export const authRoutes = handlers(contract.auth, {
       );
     } catch (error) {
       if (isUniqueViolation(error, 'members')) {
+        // Counted like a sign-up: otherwise refusals would let one address test emails without end.
+        await writeAudited(db, actor, signupStatements(db, client.ip, now), []);
         throw new ProblemError(409, 'That email already belongs to a Rollcall member. Sign in instead.', [
           { field: 'body.email', message: 'already in use' },
         ]);

@@ -3,11 +3,12 @@ import type { memberRoles } from '../../../shared/schemas/members';
 import { memberActor, writeAudited } from '../audit/writer';
 import { newId, randomToken, sha256Hex } from '../auth/crypto';
 import {
+  actorStillMayGuard,
   anOwnerRemainsGuard,
-  emailTaken,
   insertInviteStatement,
   listMembers,
   memberOf,
+  memberOfOrganisation,
   openInviteOf,
   openInvites,
   removeMemberStatement,
@@ -15,8 +16,9 @@ import {
   setRoleStatement,
 } from '../auth/members-queries';
 import { publicMember, revokeMemberSessions } from '../auth/sessions';
+import { inviteRetryAfter, inviteStatements } from '../auth/throttle';
 import { database } from '../db/client';
-import { isGuardFailure } from '../db/versions';
+import { asBatchItem, changedOneRowGuard, isGuardFailure } from '../db/versions';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
 
@@ -27,6 +29,53 @@ const INVITE_DAYS = 7;
 function mayManage(actorRole: string, targetRole: string, newRole?: string): boolean {
   if (actorRole === 'owner') return true;
   return targetRole !== 'owner' && newRole !== 'owner';
+}
+
+/** The roles an actor must still hold when the change is written. */
+const rolesToManage = (targetRole: string, newRole?: string) =>
+  targetRole === 'owner' || newRole === 'owner' ? (['owner'] as const) : (['owner', 'admin'] as const);
+
+/**
+ * Everything a role change or removal must still find true when it is written, checked by the write
+ * itself: the actor may still do it, the member is as read, and an owner remains. Racing changes
+ * are judged in the order they are written, never on what each read before.
+ */
+function memberChangeGuards(
+  db: ReturnType<typeof database>,
+  actor: { orgId: string; id: string },
+  targetRole: string,
+  newRole?: string,
+) {
+  return {
+    before: [actorStillMayGuard(db, actor, rolesToManage(targetRole, newRole))],
+    afterChange: [asBatchItem(changedOneRowGuard(db))],
+    after: [anOwnerRemainsGuard(db, actor.orgId)],
+  };
+}
+
+/** Why a member change failed its guards, read after the fact to say it in words. */
+async function refusal(
+  db: ReturnType<typeof database>,
+  actor: { orgId: string; id: string },
+  target: { id: string; role: string },
+  newRole: string | undefined,
+  lastOwner: string,
+): Promise<ProblemError> {
+  const [self, now] = await Promise.all([
+    memberOf(db, actor.orgId, actor.id).catch(() => null),
+    memberOf(db, actor.orgId, target.id).catch(() => null),
+  ]);
+  if (!self || !(rolesToManage(target.role, newRole) as readonly string[]).includes(self.role)) {
+    return new ProblemError(
+      403,
+      'You may no longer do this: your role changed or you were removed meanwhile.',
+    );
+  }
+  if (!now) return new ProblemError(404, 'No such member: they were removed meanwhile.');
+  if (now.role !== target.role) {
+    return new ProblemError(409, 'This member’s role changed meanwhile: look again and retry.');
+  }
+  return new ProblemError(409, lastOwner);
 }
 
 export const membersRoutes = handlers(contract.members, {
@@ -44,12 +93,18 @@ export const membersRoutes = handlers(contract.members, {
     if (!mayManage(actor.role, 'none', role))
       throw new ProblemError(403, 'Only an owner may invite an owner.');
     const db = database(c.env.DB);
-    if (await emailTaken(db, email)) {
-      throw new ProblemError(409, 'That email already belongs to a Rollcall member.', [
-        { field: 'body.email', message: 'already a member' },
+    const now = Date.now();
+    const retryAfter = await inviteRetryAfter(db, actor, now);
+    if (retryAfter !== null) {
+      throw new ProblemError(429, 'Too many invitations for now. Try again later.', undefined, {
+        'retry-after': String(retryAfter),
+      });
+    }
+    if (await memberOfOrganisation(db, actor.orgId, email)) {
+      throw new ProblemError(409, 'That email already belongs to a member of this firm.', [
+        { field: 'body.email', message: 'already a member of this firm' },
       ]);
     }
-    const now = Date.now();
     const setupToken = randomToken();
     const invite = {
       id: newId(),
@@ -64,7 +119,7 @@ export const membersRoutes = handlers(contract.members, {
     await writeAudited(
       db,
       memberActor(c),
-      [insertInviteStatement(db, invite)],
+      [insertInviteStatement(db, invite), ...inviteStatements(db, actor, now)],
       [{ action: 'invite.create', targetType: 'invite', targetId: invite.id, after: publicInvite(invite) }],
     );
     return c.json({ invite: publicInvite(invite), setupToken }, 201);
@@ -98,16 +153,19 @@ export const membersRoutes = handlers(contract.members, {
     }
     if (target.role === role) return c.json(publicMember(target));
     const now = Date.now();
+    const guards = memberChangeGuards(db, actor, target.role, role);
     try {
       await writeAudited(
         db,
         memberActor(c),
         [
-          setRoleStatement(db, actor.orgId, id, role),
+          ...guards.before,
+          setRoleStatement(db, actor.orgId, id, target.role, role),
+          ...guards.afterChange,
           // Roles are not a ladder (reviewer and auditor differ in kind), so any change ends the
           // member's sessions: nobody keeps rights they lost for the life of a token.
           revokeMemberSessions(db, id, 'role changed', now),
-          ...(target.role === 'owner' ? [anOwnerRemainsGuard(db, actor.orgId)] : []),
+          ...guards.after,
         ],
         [
           {
@@ -120,9 +178,14 @@ export const membersRoutes = handlers(contract.members, {
         ],
       );
     } catch (error) {
-      // The guard: no owner would remain.
       if (!isGuardFailure(error)) throw error;
-      throw new ProblemError(409, 'The last owner cannot be demoted: make another owner first.');
+      throw await refusal(
+        db,
+        actor,
+        target,
+        role,
+        'The last owner cannot be demoted: make another owner first.',
+      );
     }
     return c.json(publicMember({ ...target, role }));
   },
@@ -134,14 +197,17 @@ export const membersRoutes = handlers(contract.members, {
     if (!mayManage(actor.role, target.role))
       throw new ProblemError(403, 'Only an owner may remove an owner.');
     const now = Date.now();
+    const guards = memberChangeGuards(db, actor, target.role);
     try {
       await writeAudited(
         db,
         memberActor(c),
         [
-          removeMemberStatement(db, actor.orgId, id, now),
+          ...guards.before,
+          removeMemberStatement(db, actor.orgId, id, target.role, now),
+          ...guards.afterChange,
           revokeMemberSessions(db, id, 'member removed', now),
-          ...(target.role === 'owner' ? [anOwnerRemainsGuard(db, actor.orgId)] : []),
+          ...guards.after,
         ],
         [
           {
@@ -153,9 +219,14 @@ export const membersRoutes = handlers(contract.members, {
         ],
       );
     } catch (error) {
-      // The guard: no owner would remain.
       if (!isGuardFailure(error)) throw error;
-      throw new ProblemError(409, 'The last owner cannot be removed: make another owner first.');
+      throw await refusal(
+        db,
+        actor,
+        target,
+        undefined,
+        'The last owner cannot be removed: make another owner first.',
+      );
     }
     return c.body(null, 204);
   },

@@ -33,7 +33,7 @@ export const peopleRoutes = handlers(contract.people, {
         },
       ]);
     }
-    return c.json({ dryRun, applied, ...result }, result.errors.length > 0 ? 422 : 200);
+    return c.json({ dryRun, applied, ...result }, 200);
   },
   leave: async (c) => {
     const db = database(c.env.DB);

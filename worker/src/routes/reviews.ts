@@ -1,18 +1,19 @@
 import { contract } from '../../../shared/contract';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
-import { asBatchItem } from '../db/versions';
+import { asBatchItem, isGuardFailure } from '../db/versions';
 import { CSV_CONTENT_TYPE } from '../http/content-types';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
 import {
   allItems,
+  closeCampaign,
+  decisionRefusal,
   findCampaignRow,
   getCampaign,
   listCampaigns,
   listItems,
   planCampaign,
-  planClose,
   planDecision,
   toReviewItem,
 } from '../reviews/campaigns';
@@ -67,7 +68,7 @@ export const reviewsRoutes = handlers(contract.reviews, {
     const db = database(c.env.DB);
     const member = c.get('member');
     const { id, itemId } = c.req.valid('param');
-    const { item, before, set, statement } = await planDecision(
+    const { item, before, set, statements } = await planDecision(
       db,
       member,
       id,
@@ -75,11 +76,9 @@ export const reviewsRoutes = handlers(contract.reviews, {
       c.req.valid('json'),
       Date.now(),
     );
-    const [rows] = await writeAudited(
-      db,
-      memberActor(c),
-      [statement],
-      [
+    let rows: Awaited<(typeof statements)[0]>;
+    try {
+      [rows] = await writeAudited(db, memberActor(c), statements, [
         {
           action: 'review.decide',
           targetType: 'review_item',
@@ -93,8 +92,11 @@ export const reviewsRoutes = handlers(contract.reviews, {
             comment: set.comment,
           },
         },
-      ],
-    );
+      ]);
+    } catch (error) {
+      if (!isGuardFailure(error)) throw error;
+      throw await decisionRefusal(db, member.orgId, id);
+    }
     const row = rows[0];
     if (!row) throw new ProblemError(404, 'No such item in this campaign.');
     return c.json(toReviewItem(row));
@@ -103,21 +105,14 @@ export const reviewsRoutes = handlers(contract.reviews, {
     const db = database(c.env.DB);
     const member = c.get('member');
     const campaign = await findCampaignRow(db, member.orgId, c.req.valid('param').id);
-    const now = Date.now();
-    const { statements, summary } = await planClose(
+    const closed = await closeCampaign(
       db,
+      memberActor(c),
       campaign,
       { memberId: member.id, name: member.name },
-      now,
+      Date.now(),
     );
-    await writeAudited(db, memberActor(c), statements.map(asBatchItem), [
-      {
-        action: 'review.close',
-        targetType: 'review',
-        targetId: campaign.id,
-        after: { ...summary, closedAt: now },
-      },
-    ]);
+    if (!closed) throw new ProblemError(409, 'The campaign is already closed.');
     return c.json(await getCampaign(db, member.orgId, campaign.id));
   },
   evidence: async (c) => {

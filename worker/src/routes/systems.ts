@@ -1,4 +1,5 @@
 import { contract } from '../../../shared/contract';
+import { removalsNeedConfirmation } from '../../../shared/directory/reconcile-snapshot';
 import { runAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { directoryHandlers } from '../directory/directory-handlers';
@@ -19,6 +20,26 @@ export const systemsRoutes = handlers(contract.systems, {
     const snapshot = c.req.valid('json');
     for (let attempt = 1; ; attempt++) {
       const { plan, write } = await planSnapshotWrite(db, c.get('member').orgId, id, snapshot);
+      if (!snapshot.confirmRemovals && removalsNeedConfirmation(plan.diff.removed, plan.live)) {
+        const { removed } = plan.diff;
+        const which =
+          removed < plan.live
+            ? `${removed} of the ${plan.live} logins`
+            : plan.live === 1
+              ? 'the only login'
+              : `all ${plan.live} logins`;
+        throw new ProblemError(
+          409,
+          // Plain words: the extension shows this to the admin as its question.
+          `This list would mark ${which} of this system removed; nothing is changed until you confirm.`,
+          [
+            {
+              field: 'body.confirmRemovals',
+              message: `confirm that ${removed} ${removed === 1 ? 'login is' : 'logins are'} removed`,
+            },
+          ],
+        );
+      }
       // To-dos the list shows done (a revoked login gone, permissions as decided) close in the same batch.
       const closures = await planSnapshotTodoClosures(db, c.get('member').orgId, id, plan, Date.now());
       write.statements.push(...closures.statements);

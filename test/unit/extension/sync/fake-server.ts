@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import { applyMutationToRow } from '../../../../extension/lib/sync/local-copy';
 import { allOperations, contract } from '../../../../shared/contract';
 import { type Operation, type SuccessBody, successOf } from '../../../../shared/contract/operation';
+import { removalsNeedConfirmation } from '../../../../shared/directory/reconcile-snapshot';
 import type { Account, Person, System } from '../../../../shared/schemas/directory';
 import type { SyncChange, SyncMutation, SyncResult } from '../../../../shared/schemas/directory-input';
 import { plainReason } from '../../../../shared/schemas/plain-words';
+import type { FieldError } from '../../../../shared/schemas/problem';
 import { fieldErrors } from '../../../../worker/src/http/problem';
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -27,8 +29,13 @@ export function fakeRoute<O extends Operation>(
 }
 
 /** A problem+json answer, as the worker gives. */
-export function problem(status: number, detail: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ type: 'about:blank', title: 'Error', status, detail }), {
+export function problem(
+  status: number,
+  detail: string,
+  headers: Record<string, string> = {},
+  errors?: FieldError[],
+): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', title: 'Error', status, detail, errors }), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
   });
@@ -231,6 +238,18 @@ export function fakeServer({
       const system = rows.get(key('system', params.id));
       if (!system || system.row.deleted) return problem(404, 'No such system');
       state.snapshots += 1;
+      if (body.complete && !body.confirmRemovals) {
+        const live = [...rows.values()]
+          .map((c) => c.row as Account)
+          .filter((a) => a.systemId === params.id && !a.deleted && a.status !== 'removed');
+        const listed = new Set(body.rows.map((row) => row.username.toLowerCase()));
+        const removed = live.filter((a) => !listed.has(a.username.toLowerCase())).length;
+        if (removalsNeedConfirmation(removed, live.length)) {
+          return problem(409, `This list would mark ${removed} logins removed.`, {}, [
+            { field: 'body.confirmRemovals', message: `confirm that ${removed} logins are removed` },
+          ]);
+        }
+      }
       return reconcile(params.id, body.rows, body.complete);
     }),
     fakeRoute(contract.findings.dismiss, ({ params, body }) => {

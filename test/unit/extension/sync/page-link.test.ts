@@ -152,6 +152,23 @@ describe('syncing a user list read off an admin page', () => {
     });
   });
 
+  it('asks the admin before a complete list removes most logins, and sends it again when they say yes', async () => {
+    const { link, server } = await signedInWithPayroll();
+    // An empty page sent as the whole list would remove jo, the only login: the server asks first.
+    const asked = await link.syncPageSnapshot(snapshot([], PAGE, true));
+    expect(asked).toEqual({
+      state: 'confirm-removals',
+      question: expect.stringContaining('1 logins removed'),
+    });
+    expect(await queuedSnapshotsItem.getValue()).toEqual([]);
+    expect(server.state.snapshots).toBe(1);
+    const status = async () => (await localCopyItem.getValue()).tables.account['acc-jo']?.status;
+    expect(await status()).toBe('active');
+    const confirmed = await link.syncPageSnapshot({ ...snapshot([], PAGE, true), confirmRemovals: true });
+    expect(confirmed).toEqual({ state: 'synced', added: 0, changed: 0, removed: 1 });
+    expect(await status()).toBe('removed');
+  });
+
   it('keeps a list made offline across a restart and sends it with the next sync', async () => {
     const first = await signedInWithPayroll();
     first.server.state.down = true;
