@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { OwnObservations } from '../../../shared/schemas/observations';
+import { browserPatterns } from '../page/browser-patterns';
 import { type StaffEnrolment, serverUrlItem, staffEnrolmentItem } from '../storage';
 import { useSend, useStored } from './popup-context';
 
@@ -70,14 +71,13 @@ function JoinAsStaff() {
   );
 }
 
-/** The origins of the sign-in patterns, as host permissions are asked for. */
-const originsOf = (enrolment: StaffEnrolment) => [
-  ...new Set(
+/** The origins of the sign-in patterns, as host permissions are asked for (and as this browser matches them). */
+const originsOf = (enrolment: StaffEnrolment) =>
+  browserPatterns(
     enrolment.systems
       .flatMap((s) => s.signInUrlPatterns)
       .map((p) => p.replace(/^(\w+|\*):\/\/([^/]+)\/.*$/, '$1://$2/*')),
-  ),
-];
+  );
 
 function StaffPanel({ enrolment }: { enrolment: StaffEnrolment }) {
   const send = useSend();

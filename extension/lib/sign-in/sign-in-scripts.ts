@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { browserPatterns } from '../page/browser-patterns';
 import { serialise } from '../serialise';
 import { type StaffEnrolment, staffEnrolmentItem } from '../storage';
 
@@ -16,7 +17,7 @@ export async function grantedSignInPatterns(
   isGranted: (pattern: string) => Promise<boolean>,
 ): Promise<string[]> {
   if (!enrolment?.observationsEnabled) return [];
-  const patterns = [...new Set(enrolment.systems.flatMap((system) => system.signInUrlPatterns))];
+  const patterns = browserPatterns(enrolment.systems.flatMap((system) => system.signInUrlPatterns));
   const granted = await Promise.all(patterns.map(async (p) => ((await isGranted(p)) ? p : null)));
   return granted.filter((p): p is string => p !== null).sort();
 }
