@@ -6,6 +6,7 @@ import type { TokenPair } from '../../shared/schemas/auth';
 import type { Finding, FindingsSummary } from '../../shared/schemas/findings';
 import type { OrganisationSettingsInput } from '../../shared/settings';
 import type { PageAdapter } from './page/adapter-schema';
+import type { Gathered } from './page/paging';
 import type { StoredAccess } from './sync/api-client';
 import { emptyCopy, type LocalCopy } from './sync/local-copy';
 import { emptyOutbox, type Outbox } from './sync/outbox';
@@ -145,6 +146,15 @@ export interface QueuedSnapshot {
 
 export const queuedSnapshotsItem = declare<QueuedSnapshot[]>('local:queuedPageSnapshots', {
   fallback: [],
+  version: 1,
+});
+
+/**
+ * The pages of paged user lists seen so far, by list (`gatheringKey`), so that "Sync this list" can
+ * send every page the admin paged through, across page loads. Kept for an hour at most.
+ */
+export const listGatheringsItem = declare<Record<string, Gathered>>('local:listGatherings', {
+  fallback: {},
   version: 1,
 });
 
