@@ -29,6 +29,8 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { optional_permissions: SYSTEM_PAGE_ORIGINS }
       : { optional_host_permissions: SYSTEM_PAGE_ORIGINS }),
+    // IT can deploy the server and a staff enrolment code by browser policy (storage.managed).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

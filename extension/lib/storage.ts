@@ -302,3 +302,48 @@ export const auditWitnessItem = declare<AuditWitness | null>('local:auditWitness
   fallback: null,
   version: 1,
 });
+
+// Staff browser (sign-in observations) ------------------------------------------------------------
+
+/**
+ * This browser joined as staff: whose sign-ins it reports, to which server, on which systems' sign-in
+ * pages. The credential is read by the background only (staff.ts).
+ */
+export interface StaffEnrolment {
+  serverUrl: string;
+  credential: string;
+  deviceId: string;
+  personName: string;
+  organisationName: string;
+  observationsEnabled: boolean;
+  systems: { id: string; name: string; signInUrlPatterns: string[] }[];
+  joinedAt: number;
+  /** When the credential was last replaced (or first given). */
+  credentialSince: number;
+}
+
+export const staffEnrolmentItem = declare<StaffEnrolment | null>('local:staffEnrolment', {
+  fallback: null,
+  version: 1,
+});
+
+/** One sign-in as noted on a sign-in page: the system, the login typed, when. Nothing else. */
+export interface NotedSignIn {
+  systemId: string;
+  login: string;
+  observedAt: number;
+}
+
+/**
+ * Sign-ins waiting to be reported (offline, or batched), and the person/login/day keys already
+ * reported, so a login used ten times a day is sent once.
+ */
+export interface ObservationQueue {
+  pending: NotedSignIn[];
+  reported: string[];
+}
+
+export const observationQueueItem = declare<ObservationQueue>('local:observationQueue', {
+  fallback: { pending: [], reported: [] },
+  version: 1,
+});

@@ -6,6 +6,7 @@ import { me } from './me';
 import { members } from './members';
 import { meta } from './meta';
 import { notifications } from './notifications';
+import { observations } from './observations';
 import type { Operation } from './operation';
 import { organisation } from './organisation';
 import { people } from './people';
@@ -40,6 +41,7 @@ export const contract = {
   todos,
   notifications,
   webhook,
+  observations,
 } as const;
 
 /** Every operation, in mounting order. */

@@ -17,8 +17,11 @@ export type OperationSpec = {
   /** The full path in Hono syntax: '/api/v1/people/:id'. Every `:name` needs a `params` schema. */
   path: string;
   summary: string;
-  /** 'public' needs no sign-in; otherwise the member roles allowed (checked on the server). */
-  roles: 'public' | readonly MemberRole[];
+  /**
+   * 'public' needs no sign-in; 'device' needs an enrolled staff browser's device credential (never a
+   * member's token); otherwise the member roles allowed (checked on the server).
+   */
+  roles: 'public' | 'device' | readonly MemberRole[];
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

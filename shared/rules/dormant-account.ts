@@ -1,6 +1,7 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, daysSince, isoDate } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
+import { latestObserved } from './observed.ts';
 import type { FindingDraft } from './types.ts';
 
 const dormantAccountTip: Tip = {
@@ -32,14 +33,17 @@ export const dormantAccountRule = defineRule({
     const findings: FindingDraft[] = [];
     const cutoff = ctx.now - ctx.settings.dormantDays * DAY_MS;
     for (const account of ctx.accounts) {
-      if (account.status !== 'active' || account.lastSignInAt === null || account.lastSignInAt > cutoff)
-        continue;
-      const days = daysSince(account.lastSignInAt, ctx.now);
+      if (account.status !== 'active') continue;
+      // Where the system's page shows no last sign-in, the latest one a staff browser saw stands in.
+      const observed = account.lastSignInAt === null ? latestObserved(ctx, account.id) : null;
+      const lastSignInAt = account.lastSignInAt ?? observed;
+      if (lastSignInAt === null || lastSignInAt > cutoff) continue;
+      const days = daysSince(lastSignInAt, ctx.now);
       findings.push({
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} has not been used for ${plural(days, 'day')}`,
         subject: accountSubject(ctx, account),
-        evidence: `last sign-in ${isoDate(account.lastSignInAt)}, ${plural(days, 'day')} ago (the limit is ${ctx.settings.dormantDays})`,
-        facts: String(account.lastSignInAt),
+        evidence: `last sign-in ${isoDate(lastSignInAt)}${observed !== null ? ' (seen by a staff browser)' : ''}, ${plural(days, 'day')} ago (the limit is ${ctx.settings.dormantDays})`,
+        facts: String(lastSignInAt),
         systemId: account.systemId,
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
       });

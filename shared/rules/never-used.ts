@@ -32,6 +32,8 @@ export const neverUsedRule = defineRule({
     const cutoff = ctx.now - ctx.settings.neverUsedDays * DAY_MS;
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || account.lastSignInAt !== null) continue;
+      // A staff browser saw someone sign in with it: it is used, whatever the page says.
+      if (ctx.observationsByAccount.has(account.id)) continue;
       // When the system does not say when the login was made, when Rollcall first saw it will do.
       const createdAt = account.systemCreatedAt ?? account.firstSeenAt;
       if (createdAt === null || createdAt >= cutoff) continue;

@@ -12,6 +12,7 @@ import { sharedLoginRule } from './shared-login.ts';
 import { tooManyAdminsRule } from './too-many-admins.ts';
 import type { PageKind, RuleSetting, SettingsOf } from './types.ts';
 import { unownedAccountRule } from './unowned-account.ts';
+import { usedByNonOwnerRule } from './used-by-non-owner.ts';
 
 /**
  * Every rule, in the order of the product's rule table: the one list of them. The rule-id enum,
@@ -24,6 +25,7 @@ import { unownedAccountRule } from './unowned-account.ts';
 export const RULES = [
   leaverStillActiveRule,
   sharedLoginRule,
+  usedByNonOwnerRule,
   genericUsernameRule,
   defaultAccountRule,
   lookalikeUsernameRule,

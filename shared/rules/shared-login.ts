@@ -1,6 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
-import { isoDate } from './dates.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
+import { andList, namedWithDates, observedUsers } from './observed.ts';
 import type { FindingDraft, RuleContext } from './types.ts';
 
 const sharedLoginTip: Tip = {
@@ -18,8 +18,7 @@ function personName(ctx: RuleContext, id: string): string {
 }
 
 function names(ctx: RuleContext, ids: string[]): string {
-  const list = ids.map((id) => personName(ctx, id));
-  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  return andList(ids.map((id) => personName(ctx, id)));
 }
 
 export const sharedLoginRule = defineRule({
@@ -28,13 +27,25 @@ export const sharedLoginRule = defineRule({
   severity: 'high',
   tip: sharedLoginTip,
   pageKind: { kind: 'shared', label: 'Shared', tone: 'alarm' },
+  setting: {
+    key: 'sharedLoginWindowDays',
+    label: 'Shared when two people sign in within (days)',
+    default: 90,
+    min: 1,
+    max: 3650,
+    integer: true,
+    step: 1,
+  },
   find(ctx) {
     const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
-      const observations = ctx.observationsByAccount.get(account.id) ?? [];
       // The common case: one owner, nobody else seen, a one-person display name.
-      if (observations.length < 2 && account.userPersonIds.length === 0 && !ctx.displayNamePeople(account)) {
+      if (
+        (ctx.observationsByAccount.get(account.id)?.length ?? 0) < 2 &&
+        account.userPersonIds.length === 0 &&
+        !ctx.displayNamePeople(account)
+      ) {
         continue;
       }
       const evidence: string[] = [];
@@ -42,11 +53,11 @@ export const sharedLoginRule = defineRule({
       const people = new Set<string>();
 
       // Sign-ins seen from two or more people: the strongest evidence.
-      const observedIds = [...new Set(observations.map((o) => o.personId))].sort();
-      if (observedIds.length >= 2) {
-        const latest = Math.max(...observations.map((o) => o.lastObservedAt));
+      const observed = observedUsers(ctx, account.id, ctx.settings.sharedLoginWindowDays);
+      if (observed.length >= 2) {
+        const observedIds = observed.map((o) => o.personId).sort();
         evidence.push(
-          `sign-ins seen from ${observedIds.length} people (${names(ctx, observedIds)}), latest ${isoDate(latest)}`,
+          `${observed.length} people signed in with it in the last ${ctx.settings.sharedLoginWindowDays} days: ${namedWithDates(ctx, observed)}`,
         );
         facts.push(`observed:${observedIds.join(',')}`);
         for (const id of observedIds) people.add(id);

@@ -1,6 +1,7 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { isoDate } from './dates.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
+import { namedWithDates, observedUsers } from './observed.ts';
 import type { FindingDraft } from './types.ts';
 
 const unownedAccountTip: Tip = {
@@ -25,10 +26,22 @@ export const unownedAccountRule = defineRule({
       // An owner id that no longer names a person (deleted from the directory) is no owner.
       if (account.ownerPersonId && ctx.people.has(account.ownerPersonId)) continue;
       const seen = account.lastSignInAt !== null ? `; last sign-in ${isoDate(account.lastSignInAt)}` : '';
+      // One person, and only one, seen signing in with it: the likely owner, offered as the fix.
+      const observed = observedUsers(ctx, account.id);
+      const onlyUser = observed.length === 1 ? observed[0] : undefined;
+      const onlyUserName = onlyUser ? ctx.people.get(onlyUser.personId)?.name : undefined;
       findings.push({
+        ...(onlyUser && onlyUserName
+          ? {
+              tip: {
+                why: unownedAccountTip.why,
+                fix: `Link it to ${onlyUserName}? Only ${onlyUserName} has been seen signing in with it (last on ${isoDate(onlyUser.lastObservedAt)}). If it is not theirs, find out who it belongs to, or disable it.`,
+              },
+            }
+          : {}),
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} belongs to no one on the staff list`,
         subject: accountSubject(ctx, account),
-        evidence: `"${account.username}"${account.displayName ? ` ("${account.displayName}")` : ''} is active and linked to no person${seen}`,
+        evidence: `"${account.username}"${account.displayName ? ` ("${account.displayName}")` : ''} is active and linked to no person${seen}${observed.length > 0 ? `; signed in with by ${namedWithDates(ctx, observed)}` : ''}`,
         facts: `${account.ownerPersonId ?? ''}`,
         systemId: account.systemId,
         personIds: [],

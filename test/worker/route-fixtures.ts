@@ -49,6 +49,8 @@ export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<strin
   '/api/v1/reviews/:id/evidence': (ids) => ({ id: ids.campaignId }),
   '/api/v1/todos/:id/confirm': (ids) => ({ id: ids.todoId }),
   '/api/v1/findings/:id/dismiss': (ids) => ({ id: ids.findingId }),
+  // No browser of theirs is made: any id is "not in your organisation".
+  '/api/v1/devices/:id': (ids) => ({ id: ids.personId }),
 };
 
 /**
@@ -101,6 +103,9 @@ export const validBodies: Record<string, unknown> = {
   'POST /api/v1/todos/:id/confirm': { comment: 'Removed in the system' },
   'POST /api/v1/notifications/read': { all: true },
   'PUT /api/v1/organisation/webhook': { url: 'https://hooks.example.com/rollcall' },
+  'PUT /api/v1/observations/settings': { enabled: true },
+  'POST /api/v1/enrolments': { personId: 'someone' },
+  'POST /api/v1/devices/join': { code: 'AAAAA-BBBBB-CCCCC-DDDDD' },
   'POST /api/v1/findings/:id/dismiss': {
     reason: 'Accepted for the audit season',
     expiresAt: Date.now() + 86_400_000,

@@ -11,6 +11,9 @@ export type AuthedMember = {
   sessionId: string;
 };
 
+/** The enrolled staff browser a 'device' operation acts as: it speaks only for its person. */
+export type AuthedDevice = { id: string; orgId: string; personId: string; personName: string };
+
 /** Bindings that are Worker secrets (`wrangler secret put`), so not in wrangler.toml. */
 type Secrets = {
   /** Signs access tokens. Required outside development and test. */
@@ -30,6 +33,8 @@ export type AppEnv = {
   Variables: {
     /** Set on authenticated routes only (see `route()` in http/route.ts). */
     member: AuthedMember;
+    /** Set on 'device' routes only. */
+    device: AuthedDevice;
     requestId: string;
   };
 };

@@ -12,6 +12,7 @@ import { meRoutes } from './routes/me';
 import { membersRoutes } from './routes/members';
 import { metaRoutes } from './routes/meta';
 import { notificationsRoutes } from './routes/notifications';
+import { observationsRoutes } from './routes/observations';
 import { organisationRoutes } from './routes/organisation';
 import { peopleRoutes } from './routes/people';
 import { reviewsRoutes } from './routes/reviews';
@@ -56,6 +57,7 @@ mount(app, {
   todos: todosRoutes,
   notifications: notificationsRoutes,
   webhook: webhookRoutes,
+  observations: observationsRoutes,
 });
 
 app.onError(handleError);

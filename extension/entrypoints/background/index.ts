@@ -11,6 +11,7 @@ import {
 import { browserPattern, browserPatterns } from '../../lib/page/browser-patterns';
 import { servePageJudge } from '../../lib/page/judge-port';
 import { serialise } from '../../lib/serialise';
+import { joinFromManagedStorage, keepSignInScriptRegistered } from '../../lib/sign-in/sign-in-scripts';
 import {
   localCopyItem,
   outboxItem,
@@ -95,10 +96,15 @@ export default defineBackground(() => {
 
   browser.alarms.create(SYNC_ALARM, { periodInMinutes: 2 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void background.syncNow().then(() => background.refreshUnread());
+    if (alarm.name !== SYNC_ALARM) return;
+    void background.syncNow().then(() => background.refreshUnread());
+    // Sign-ins noted while the server was away go out with the sync.
+    void background.operations.reportSignIns();
   });
   // A browser restart: the badge comes back, and queued changes go out.
   void background.restoreBadge().then(() => background.syncNow());
 
   keepAdminPageScriptRegistered();
+  keepSignInScriptRegistered();
+  void joinFromManagedStorage(background.operations.joinAsStaff);
 });

@@ -4,6 +4,7 @@ import { RULE_SETTINGS } from '../../../shared/rules/registry';
 import { organisationSettingsSchema, readRuleSettings } from '../../../shared/settings';
 import { openConsole } from '../../lib/console/open-console';
 import { type Send, sendToBackground } from '../../lib/messaging';
+import { StaffBrowsersSection } from '../../lib/options/staff-browsers-section';
 import { browserPatterns } from '../../lib/page/browser-patterns';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { serverUrlProblem } from '../../lib/server-url';
@@ -51,6 +52,7 @@ export function Options({
         <SystemsSection requestHostPermission={requestHostPermission} />
         <ThresholdsSection />
         <SignInSection />
+        <StaffBrowsersSection />
       </main>
     </SendContext.Provider>
   );

@@ -14,6 +14,7 @@ import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { ReviewView } from '../../lib/popup/review-view';
 import { SecondStep, SetUpSecondFactor } from '../../lib/popup/second-step';
 import { SignIn } from '../../lib/popup/sign-in';
+import { StaffBrowser } from '../../lib/popup/staff-browser';
 import { SyncLine } from '../../lib/popup/sync-line';
 import type { Result } from '../../lib/result';
 import type { ServerStatus } from '../../lib/server-status';
@@ -76,6 +77,7 @@ export function Popup({
     body = (
       <>
         <SignIn expired={who} waiting={outbox.queue.length} />
+        <StaffBrowser />
         <ServerLine loadStatus={loadStatus} />
       </>
     );

@@ -14,6 +14,7 @@ import { createFindings } from './findings';
 import { createReviews } from './reviews';
 import { createSession } from './session';
 import { createSettings } from './settings';
+import { createStaff } from './staff';
 import { createSyncLoop } from './sync-loop';
 
 export interface BackgroundDeps {
@@ -62,6 +63,7 @@ export function createBackground({
   });
   const changes = createChanges({ ...shared, recompute: findings.recompute, syncSoon });
   const reviews = createReviews({ api, onUnreadChanged: badge.restore });
+  const staff = createStaff({ ...shared, api });
   const pageLink = createPageLink({ api, syncNow: sync.syncNow });
   const apiCalls = createApiCalls({ api });
   const pageJudge = createPageJudge({ directoryFor: (pageUrl) => pageLink.getSystemDirectory(pageUrl) });
@@ -129,6 +131,26 @@ export function createBackground({
      * reviews, the audit trail, imports, settings); directory edits still go through queueChange.
      */
     callApi: apiCalls.callApi,
+
+    // Sign-in observations: a staff browser's side, then the admin's.
+    /** Popup: join as staff with an enrolment code; the device credential stays in the background. */
+    joinAsStaff: staff.joinAsStaff,
+    /** Popup: what this browser records, on which systems, and the staff member's own sign-ins. */
+    ownObservations: staff.ownObservations,
+    /** Sign-in content script: a form submitted with this login; noted once the browser left the page. */
+    signInSubmitted: staff.signInSubmitted,
+    /** Sign-in content script: a sign-in form is showing again, so a held sign-in failed. */
+    signInFormShown: staff.signInFormShown,
+    /** Popup: send queued sign-ins now. */
+    reportSignIns: staff.reportPending,
+    leaveStaff: staff.leaveStaff,
+    /** Options or console: a one-time enrolment code for a person. */
+    createEnrolment: staff.createEnrolment,
+    /** Options or console: enrolled staff browsers, per person; and revoking one. */
+    listStaffBrowsers: staff.listDevices,
+    revokeStaffBrowser: staff.revokeDevice,
+    observationSettings: staff.observationSettings,
+    saveObservationSettings: staff.saveObservationSettings,
   };
 
   return {

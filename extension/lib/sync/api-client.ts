@@ -115,8 +115,13 @@ async function settle<T>(run: () => Promise<T>): Promise<ApiResult<T>> {
 export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date.now }: ApiClientOptions) {
   let refreshing: Promise<StoredAccess> | null = null;
 
-  async function send(op: Operation, request: Sent, token: string | null): Promise<Response> {
-    const base = await serverUrl();
+  async function send(
+    op: Operation,
+    request: Sent,
+    token: string | null,
+    server?: string,
+  ): Promise<Response> {
+    const base = server ?? (await serverUrl());
     const headers: Record<string, string> = { accept: 'application/json' };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
@@ -212,6 +217,18 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
     return answerOf(op, response);
   }
 
+  /** A staff browser's request: its device credential (none to join), never a member's token. */
+  async function asDevice<O extends Operation>(
+    op: O,
+    device: { serverUrl: string; credential: string | null },
+    request: Sent,
+  ): Promise<Success<O>> {
+    const response = await send(op, request, device.credential, device.serverUrl);
+    if (response.status === 401) throw await failure(response, 'signed-out');
+    if (!response.ok) throw await failure(response, 'invalid');
+    return answerOf(op, response);
+  }
+
   return {
     /**
      * Signs up, signs in, or takes the next step of a sign-in (`contract.auth.secondFactor`,
@@ -238,6 +255,14 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
      */
     call<O extends Operation>(op: O, ...[request]: RequestArgs<O>): Promise<ApiResult<Success<O>>> {
       return settle(() => signedIn(op, (request ?? {}) as Sent));
+    },
+    /** Calls a 'device' (or public) operation as the enrolled staff browser of `device`. */
+    asDevice<O extends Operation>(
+      op: O,
+      device: { serverUrl: string; credential: string | null },
+      ...[request]: RequestArgs<O>
+    ): Promise<ApiResult<Success<O>>> {
+      return settle(() => asDevice(op, device, (request ?? {}) as Sent));
     },
   };
 }

@@ -32,4 +32,26 @@ describe('dormant-account', () => {
     expect(tomorrow?.fingerprint).toBe(today?.fingerprint);
     expect(tomorrow?.evidence).not.toBe(today?.evidence);
   });
+
+  it('takes the latest sign-in a staff browser saw where the page shows none', () => {
+    const data = org({
+      accounts: [
+        account({ id: 'a1', lastSignInAt: null }),
+        account({ id: 'a2', lastSignInAt: null }),
+        account({ id: 'a3', lastSignInAt: daysAgo(100) }),
+      ],
+      signInObservations: [
+        { accountId: 'a1', personId: 'p1', lastObservedAt: daysAgo(80) },
+        { accountId: 'a1', personId: 'p2', lastObservedAt: daysAgo(60) },
+        { accountId: 'a2', personId: 'p1', lastObservedAt: daysAgo(3) },
+        // The page's own date stands where it shows one.
+        { accountId: 'a3', personId: 'p1', lastObservedAt: daysAgo(3) },
+      ],
+    });
+    const findings = run(dormantAccountRule, data);
+    expect(findings.map((f) => f.subject.id)).toEqual(['a1', 'a3']);
+    expect(findings[0]?.evidence).toBe(
+      'last sign-in 2026-09-24 (seen by a staff browser), 60 days ago (the limit is 45)',
+    );
+  });
 });

@@ -24,4 +24,12 @@ describe('never-used', () => {
     const data = org({ accounts: [account({ lastSignInAt: null, systemCreatedAt: daysAgo(10) })] });
     expect(run(neverUsedRule, data, { neverUsedDays: 7 })).toHaveLength(1);
   });
+
+  it('does not call a login never used when a staff browser saw someone sign in with it', () => {
+    const data = org({
+      accounts: [account({ id: 'a1', lastSignInAt: null, systemCreatedAt: daysAgo(100) })],
+      signInObservations: [{ accountId: 'a1', personId: 'p1', lastObservedAt: daysAgo(5) }],
+    });
+    expect(run(neverUsedRule, data)).toEqual([]);
+  });
 });

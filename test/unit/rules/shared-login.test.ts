@@ -16,8 +16,24 @@ describe('shared-login', () => {
     });
     const [finding] = run(sharedLoginRule, data);
     expect(finding?.severity).toBe('high');
-    expect(finding?.evidence).toBe('sign-ins seen from 2 people (Rose Baker and Tom Lee), latest 2026-11-22');
+    expect(finding?.evidence).toBe(
+      '2 people signed in with it in the last 90 days: Tom Lee (2026-11-22) and Rose Baker (2026-11-20)',
+    );
     expect(finding?.personIds.sort()).toEqual(['p1', 'p2']);
+  });
+
+  it('counts only sign-ins within its window', () => {
+    const data = org({
+      people,
+      accounts: [account({ id: 'a1', username: 'reception' })],
+      signInObservations: [
+        { accountId: 'a1', personId: 'p1', lastObservedAt: daysAgo(100) },
+        { accountId: 'a1', personId: 'p2', lastObservedAt: daysAgo(1) },
+      ],
+    });
+    expect(run(sharedLoginRule, data)).toEqual([]);
+    const [wider] = run(sharedLoginRule, data, { sharedLoginWindowDays: 120 });
+    expect(wider?.evidence).toContain('Tom Lee (2026-11-22) and Rose Baker (2026-08-15)');
   });
 
   it('flags a display name of two people and a login assigned to two people', () => {

@@ -5,6 +5,7 @@ import { database } from '../db/client';
 import { dailyChecks, notifications, organisations, orgWebhooks } from '../db/schema';
 import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
+import { observationSettingsOf, pruneObservationsStatement } from '../observations/observations-queries';
 import { webhookOf } from '../organisation/organisation-queries';
 import { closeCampaign, openCampaigns } from '../reviews/campaigns';
 
@@ -33,6 +34,8 @@ export type OrganisationCheck = {
   recorded: number;
   posted: number;
   closedCampaigns: number;
+  /** Sign-in observations past the organisation's retention period, removed. */
+  prunedObservations: number;
   webhookStatus: number | null;
   ms: number;
 };
@@ -118,7 +121,17 @@ export async function checkOrganisation(
     }
   }
 
-  // 2. Findings: critical and high ones not yet notified with this evidence.
+  // 2. Sign-in observations past the retention period go before findings are worked out from them.
+  const { retentionDays } = await observationSettingsOf(db, orgId);
+  const [pruned] = await writeAudited(
+    db,
+    dailyActor(orgId),
+    [pruneObservationsStatement(db, orgId, retentionDays, now)],
+    [],
+  );
+  const prunedObservations = (pruned as unknown as D1Result).meta.changes ?? 0;
+
+  // 3. Findings: critical and high ones not yet notified with this evidence.
   const loaded = await loadOrganisation(db, orgId);
   if (loaded) {
     for (const finding of findingsOf(loaded, now).open) {
@@ -135,7 +148,7 @@ export async function checkOrganisation(
     }
   }
 
-  // 3. Record: INSERT OR IGNORE on the unique (org, key) keeps only what is new.
+  // 4. Record: INSERT OR IGNORE on the unique (org, key) keeps only what is new.
   let recorded = 0;
   if (candidates.length > 0) {
     const statements = jsonChunks(candidates).map((chunk) =>
@@ -156,7 +169,7 @@ export async function checkOrganisation(
     );
   }
 
-  // 4. Post what was never posted (new today, or a failed post of an earlier day).
+  // 5. Post what was never posted (new today, or a failed post of an earlier day).
   let posted = 0;
   let webhookStatus: number | null = null;
   const hook = await webhookOf(db, orgId);
@@ -229,7 +242,15 @@ export async function checkOrganisation(
     ],
     [],
   );
-  return { orgId, recorded, posted, closedCampaigns, webhookStatus, ms: performance.now() - started };
+  return {
+    orgId,
+    recorded,
+    posted,
+    closedCampaigns,
+    prunedObservations,
+    webhookStatus,
+    ms: performance.now() - started,
+  };
 }
 
 /**

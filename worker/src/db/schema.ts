@@ -143,7 +143,59 @@ export const signInObservations = sqliteTable(
       .references(() => people.id),
     lastObservedAt: integer('last_observed_at', { mode: 'number' }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.accountId, table.personId] })],
+  (table) => [
+    primaryKey({ columns: [table.accountId, table.personId] }),
+    // Retention pruning walks an organisation's oldest observations.
+    index('sign_in_observations_org_time').on(table.orgId, table.lastObservedAt),
+  ],
+);
+
+/** A one-time code an admin hands a staff member to enrol their browser for a person; kept hashed. */
+export const enrolments = sqliteTable(
+  'enrolments',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    codeHash: text('code_hash').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
+    usedAt: integer('used_at', { mode: 'number' }),
+  },
+  (table) => [uniqueIndex('enrolments_code').on(table.codeHash), index('enrolments_org').on(table.orgId)],
+);
+
+/**
+ * An enrolled staff browser. Its credential (stored as SHA-256 only) can report sign-ins for its
+ * person and read that person's own; rotating replaces the hash, revoking ends it.
+ */
+export const devices = sqliteTable(
+  'devices',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    enrolmentId: text('enrolment_id').notNull(),
+    label: text('label'),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'number' }),
+    rotatedAt: integer('rotated_at', { mode: 'number' }),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+  },
+  (table) => [
+    uniqueIndex('devices_token').on(table.tokenHash),
+    index('devices_org_person').on(table.orgId, table.personId),
+  ],
 );
 
 /* ---------------------------------------------------------------------------------------------

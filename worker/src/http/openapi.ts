@@ -56,7 +56,9 @@ function standardResponses(route: Operation): Record<number, ResponseSpec> {
   const answers: Record<number, ResponseSpec> = {
     400: problemAnswer('A query or path parameter is not valid'),
   };
-  if (route.roles !== 'public') {
+  if (route.roles === 'device') {
+    answers[401] = problemAnswer('No valid device credential, or the browser was revoked');
+  } else if (route.roles !== 'public') {
     answers[401] = problemAnswer('No valid access token, or the session has ended');
     answers[403] = problemAnswer(`The member's role is not one of: ${route.roles.join(', ')}`);
   }
@@ -84,7 +86,7 @@ export function openApiDocument(routes: readonly Operation[], version: string) {
       summary: route.summary,
       tags: [route.tag],
       security: route.roles === 'public' ? [] : [{ bearer: [] }],
-      'x-roles': route.roles === 'public' ? [] : [...route.roles],
+      'x-roles': route.roles === 'public' ? [] : route.roles === 'device' ? ['device'] : [...route.roles],
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       ...(route.body
         ? {

@@ -5,6 +5,7 @@ import type { Operation, OperationSpec } from '../../../shared/contract/operatio
 import { noInputSchema } from '../../../shared/schemas/request';
 import type { AppEnv } from '../app-env';
 import { authenticate } from '../auth/authenticate';
+import { authenticateDevice } from '../observations/device-auth';
 import { ProblemError } from './problem';
 import { checkUrlEncoding, DEFAULT_MAX_BODY_BYTES, parseInput, readJsonBody } from './validate';
 
@@ -54,8 +55,9 @@ const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
  * Mounts operations on the app at their method and path, each behind the one middleware that, in
- * order: signs the member in (401) unless the operation is public, checks their role (403), then
- * validates path parameters (400; the path and query must be percent-encoded UTF-8), the query (400, unknown keys rejected even when the operation
+ * order: signs the member in (401) unless the operation is public (or the enrolled browser, for a
+ * 'device' operation), checks their role (403), then validates path parameters (400; the path and
+ * query must be percent-encoded UTF-8), the query (400, unknown keys rejected even when the operation
  * takes none) and the JSON body (413 over the size limit, 415 not JSON, 400 malformed, 422 not
  * fitting the schema). Every group of the contract needs its handlers.
  */
@@ -70,7 +72,10 @@ export function mount(app: Hono<AppEnv>, routes: { [G in keyof Contract]: Mounte
 
 function checkInput(spec: OperationSpec): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (spec.roles !== 'public') {
+    if (spec.roles === 'device') {
+      // A separate path: a device credential is not a member token and opens no member route.
+      c.set('device', await authenticateDevice(c));
+    } else if (spec.roles !== 'public') {
       const member = await authenticate(c);
       if (!spec.roles.includes(member.role)) {
         throw new ProblemError(403, `This needs one of the roles: ${spec.roles.join(', ')}.`);

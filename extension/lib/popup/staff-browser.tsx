@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { OwnObservations } from '../../../shared/schemas/observations';
+import { browserPatterns } from '../page/browser-patterns';
+import { type StaffEnrolment, serverUrlItem, staffEnrolmentItem } from '../storage';
+import { useSend, useStored } from './popup-context';
+
+/**
+ * A staff member's side of sign-in observations in the popup: join with the code the admin gave,
+ * then see exactly what is recorded, on which systems, and their own observed sign-ins.
+ */
+export function StaffBrowser() {
+  const enrolment = useStored(staffEnrolmentItem);
+  if (enrolment === undefined) return null;
+  return enrolment ? <StaffPanel enrolment={enrolment} /> : <JoinAsStaff />;
+}
+
+function JoinAsStaff() {
+  const send = useSend();
+  const storedUrl = useStored(serverUrlItem);
+  const [code, setCode] = useState('');
+  const [server, setServer] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const joined = await send('joinAsStaff', { serverUrl: server ?? storedUrl ?? '', code });
+    setBusy(false);
+    if (!joined.ok) setError(joined.message);
+  }
+
+  return (
+    <details class="view">
+      <summary>Join as staff</summary>
+      <p>
+        Your admin gives you an enrolment code. With it, this browser reports which login you use on the
+        firm’s systems’ sign-in pages — never your password.
+      </p>
+      <form class="stack" onSubmit={submit} noValidate>
+        <div class="field">
+          <label for="staff-server">Your firm’s Rollcall server</label>
+          <input
+            id="staff-server"
+            type="url"
+            value={server ?? storedUrl ?? ''}
+            onInput={(e) => setServer(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="staff-code">Enrolment code</label>
+          <input
+            id="staff-code"
+            autocomplete="off"
+            value={code}
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
+        </div>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Join as staff
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** The origins of the sign-in patterns, as host permissions are asked for (and as this browser matches them). */
+const originsOf = (enrolment: StaffEnrolment) =>
+  browserPatterns(
+    enrolment.systems
+      .flatMap((s) => s.signInUrlPatterns)
+      .map((p) => p.replace(/^(\w+|\*):\/\/([^/]+)\/.*$/, '$1://$2/*')),
+  );
+
+function StaffPanel({ enrolment }: { enrolment: StaffEnrolment }) {
+  const send = useSend();
+  const [own, setOwn] = useState<OwnObservations | null>(null);
+  const [granted, setGranted] = useState<boolean | null>(null);
+  const origins = originsOf(enrolment);
+
+  useEffect(() => {
+    void send('ownObservations').then((answer) => answer.ok && setOwn(answer.value));
+    void browser.permissions.contains({ origins }).then(setGranted);
+  }, [send, origins.join('\n')]);
+
+  return (
+    <section class="view" aria-labelledby="staff-heading">
+      <h2 id="staff-heading">Staff browser</h2>
+      <p>
+        This browser reports your sign-ins to {enrolment.organisationName} as {enrolment.personName}.
+        {enrolment.observationsEnabled ? '' : ' Your firm has not turned this on yet: nothing is recorded.'}
+      </p>
+      <p>
+        <strong>Recorded:</strong> the system, the login you typed, and the date and time — once a day per
+        login, only after you have signed in. <strong>Never:</strong> your password, any other field, or any
+        other page.
+      </p>
+      <h3>On these sign-in pages</h3>
+      <ul>
+        {enrolment.systems.map((system) => (
+          <li key={system.id}>
+            {system.name}: {system.signInUrlPatterns.join(', ')}
+          </li>
+        ))}
+      </ul>
+      {granted === false && origins.length > 0 && (
+        <button type="button" onClick={() => void browser.permissions.request({ origins }).then(setGranted)}>
+          Allow Rollcall on these sign-in pages
+        </button>
+      )}
+      <h3>Your observed sign-ins</h3>
+      {own && own.observations.length === 0 && <p>None yet.</p>}
+      <ul aria-label="Your observed sign-ins">
+        {own?.observations.map((o) => (
+          <li key={`${o.systemId}:${o.login}`}>
+            {o.systemName}: {o.login}, last {new Date(o.lastObservedAt).toLocaleString()}
+          </li>
+        ))}
+      </ul>
+      <button type="button" class="link" onClick={() => void send('leaveStaff')}>
+        Stop reporting from this browser
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Tip } from '../schemas/rule-finding.ts';
+import { accountSubject, defineRule, systemName } from './define-rule.ts';
+import { andList, namedWithDates, observedUsers } from './observed.ts';
+import type { FindingDraft, RuleContext } from './types.ts';
+
+const usedByNonOwnerTip: Tip = {
+  why:
+    'Someone is signing in with a login that belongs to a colleague: what they do is recorded under the ' +
+    'colleague’s name, they may get permissions their own job does not need, and the owner’s password ' +
+    'is now known to two people.',
+  fix:
+    'Give the person a login of their own with the permissions their job needs, and ask the owner to ' +
+    'change their password. If the two really share the work, record the other person as a user of the login.',
+};
+
+/** It reads shared-login's window: the same sign-ins, seen from the owner's side. */
+type Reads = 'sharedLoginWindowDays';
+
+export const usedByNonOwnerRule = defineRule({
+  id: 'used-by-non-owner',
+  title: 'Login used by someone other than its owner',
+  severity: 'high',
+  tip: usedByNonOwnerTip,
+  find(ctx: RuleContext<Reads>) {
+    const findings: FindingDraft[] = [];
+    for (const account of ctx.accounts) {
+      const owner = account.ownerPersonId ? ctx.people.get(account.ownerPersonId) : undefined;
+      if (account.status !== 'active' || !owner || !ctx.observationsByAccount.has(account.id)) continue;
+      // People recorded as users of the login are known to use it: only the others are news.
+      const others = observedUsers(ctx, account.id, ctx.settings.sharedLoginWindowDays).filter(
+        (o) => o.personId !== owner.id && !account.userPersonIds.includes(o.personId),
+      );
+      if (others.length === 0) continue;
+      const otherIds = others.map((o) => o.personId).sort();
+      findings.push({
+        title: `${andList(others.map((o) => ctx.people.get(o.personId)?.name ?? 'someone'))} ${others.length === 1 ? 'signs' : 'sign'} in as "${account.username}" in ${systemName(ctx, account.systemId)}, ${owner.name}’s login`,
+        subject: accountSubject(ctx, account),
+        evidence: `${owner.name}’s login; signed in with by ${namedWithDates(ctx, others)}`,
+        facts: `${owner.id}:${otherIds.join(',')}`,
+        systemId: account.systemId,
+        personIds: [owner.id, ...otherIds],
+      });
+    }
+    return findings;
+  },
+});
