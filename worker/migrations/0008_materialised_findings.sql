@@ -8,7 +8,8 @@ CREATE TABLE `finding_sets` (
 	`org_id` text PRIMARY KEY NOT NULL REFERENCES `organisations`(`id`),
 	`generation` integer NOT NULL,
 	`as_of` integer NOT NULL,
-	`checked` text NOT NULL
+	`checked` text NOT NULL,
+	`counts` text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `findings` (

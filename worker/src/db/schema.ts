@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { SeverityCounts } from '../../../shared/rules';
 import type { CheckedCounts, Finding } from '../../../shared/schemas/findings';
 import { memberRoles } from '../../../shared/schemas/members';
 
@@ -343,6 +344,8 @@ export const findingSets = sqliteTable('finding_sets', {
   generation: integer('generation').notNull(),
   asOf: integer('as_of', { mode: 'number' }).notNull(),
   checked: text('checked', { mode: 'json' }).$type<CheckedCounts>().notNull(),
+  /** All the findings (dismissed or not) by severity. */
+  counts: text('counts', { mode: 'json' }).$type<SeverityCounts>().notNull(),
 });
 
 /** The organisation's findings worst first (`position`), as of its `finding_sets` row. */

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, not, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { checkedCounts, severityCounts, summariseCounts } from '../../../shared/rules';
-import type { FindingsQuery, Severity } from '../../../shared/schemas/findings';
+import { checkedCounts, type SeverityCounts, severityCounts, summariseCounts } from '../../../shared/rules';
+import { type FindingsQuery, SEVERITIES, type Severity } from '../../../shared/schemas/findings';
 import { type AuditActor, writeAudited } from '../audit/writer';
 import { findingDismissals, findingSets, findings, organisations } from '../db/schema';
 import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
@@ -66,7 +66,12 @@ export async function refreshFindings(db: Db, actor: AuditActor, orgId: string, 
       ),
     );
   }
-  const set = { generation: loaded.generation, asOf, checked: checkedCounts(loaded.data) };
+  const set = {
+    generation: loaded.generation,
+    asOf,
+    checked: checkedCounts(loaded.data),
+    counts: severityCounts(all),
+  };
   statements.push(
     db
       .insert(findingSets)
@@ -102,9 +107,52 @@ function matching(orgId: string, query: FindingsQuery): SQL | undefined {
 /** The list's filters and, optionally, a page of it. */
 type PageQuery = FindingsQuery & { limit?: number; offset?: number };
 
+const isFiltered = (query: FindingsQuery) =>
+  Boolean(query.severity || query.rule || query.system || query.person);
+
+/**
+ * The stored findings a dismissal in force hides, by severity: read from the dismissals, so it
+ * costs as many rows as there are dismissals, not findings.
+ */
+function dismissedBySeverity(db: Db, orgId: string, now: number) {
+  return db
+    .select({ severity: findings.severity, count: count() })
+    .from(findingDismissals)
+    .innerJoin(
+      findings,
+      and(
+        eq(findings.orgId, findingDismissals.orgId),
+        eq(findings.id, findingDismissals.findingId),
+        eq(findings.fingerprint, findingDismissals.fingerprint),
+      ),
+    )
+    .where(and(eq(findingDismissals.orgId, orgId), gt(findingDismissals.expiresAt, now)))
+    .groupBy(findings.severity);
+}
+
+function countsOf(rows: readonly { severity: string; count: number }[]): SeverityCounts {
+  const counts = severityCounts([]);
+  for (const row of rows) counts[row.severity as Severity] = row.count;
+  return counts;
+}
+
+function storedSet(db: Db, orgId: string) {
+  return db.select().from(findingSets).where(eq(findingSets.orgId, orgId));
+}
+
+function onlySet<T>(rows: readonly T[], orgId: string): T {
+  const [set] = rows;
+  if (!set) throw new Error(`no stored findings for organisation ${orgId}`);
+  return set;
+}
+
+const sum = (counts: SeverityCounts) => SEVERITIES.reduce((total, severity) => total + counts[severity], 0);
+
 /**
  * One page of the stored open findings worst first, filtered in the query, with how many are open
- * in all (`total`) and how many a dismissal hides (`dismissed`). Call `refreshFindings` first.
+ * in all (`total`) and how many a dismissal hides (`dismissed`). Unfiltered, the counts come from
+ * the stored totals and the dismissals, so a page reads about as many rows as it shows. Call
+ * `refreshFindings` first.
  */
 export async function findingsPage(db: Db, orgId: string, query: PageQuery, now: number) {
   const where = matching(orgId, query);
@@ -116,37 +164,39 @@ export async function findingsPage(db: Db, orgId: string, query: PageQuery, now:
     .orderBy(asc(findings.position))
     .limit(query.limit ?? -1)
     .offset(query.offset ?? 0);
+  if (!isFiltered(query)) {
+    const [rows, sets, hiddenRows] = await db.batch([
+      page,
+      storedSet(db, orgId),
+      dismissedBySeverity(db, orgId, now),
+    ]);
+    const set = onlySet(sets, orgId);
+    const dismissed = countsOf(hiddenRows);
+    return {
+      findings: rows.map((row) => row.body),
+      total: sum(set.counts) - sum(dismissed),
+      dismissed: sum(dismissed),
+    };
+  }
   const [rows, [counts]] = await db.batch([
     page,
     db
-      .select({
-        all: count(),
-        dismissed: sql<number>`coalesce(sum(${hidden}), 0)`,
-      })
+      .select({ all: count(), dismissed: sql<number>`coalesce(sum(${hidden}), 0)` })
       .from(findings)
       .where(where),
   ]);
   const dismissed = Number(counts?.dismissed ?? 0);
-  return {
-    findings: rows.map((row) => row.body),
-    total: (counts?.all ?? 0) - dismissed,
-    dismissed,
-  };
+  return { findings: rows.map((row) => row.body), total: (counts?.all ?? 0) - dismissed, dismissed };
 }
 
-/** The summary of the stored open findings, counted in the query. Call `refreshFindings` first. */
+/** The summary of the stored open findings: stored totals less the dismissed. Call `refreshFindings` first. */
 export async function findingsSummary(db: Db, orgId: string, now: number) {
-  const [severities, [set]] = await db.batch([
-    db
-      .select({ severity: findings.severity, count: count() })
-      .from(findings)
-      .where(and(eq(findings.orgId, orgId), not(dismissedAt(orgId, now))))
-      .groupBy(findings.severity),
-    db.select({ checked: findingSets.checked }).from(findingSets).where(eq(findingSets.orgId, orgId)),
-  ]);
-  const counts = severityCounts([]);
-  for (const row of severities) counts[row.severity as Severity] = row.count;
-  return summariseCounts(counts, set?.checked ?? { people: 0, systems: 0, logins: 0 });
+  const [sets, hiddenRows] = await db.batch([storedSet(db, orgId), dismissedBySeverity(db, orgId, now)]);
+  const set = onlySet(sets, orgId);
+  const dismissed = countsOf(hiddenRows);
+  const open = severityCounts([]);
+  for (const severity of SEVERITIES) open[severity] = set.counts[severity] - dismissed[severity];
+  return summariseCounts(open, set.checked);
 }
 
 /** A stored finding by id, dismissed or not. Call `refreshFindings` first. */
