@@ -1,11 +1,14 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { noCodeFromStrings } from './scripts/lib/no-code-from-strings.ts';
 
 // `npm start` and the end-to-end tests build with ROLLCALL_DEV_PAGES=1 so the content script also
 // watches local demo and fixture pages with no setup. Release builds ask for host permissions
 // per configured system only.
 const devPages = process.env.ROLLCALL_DEV_PAGES === '1';
 export const DEV_PAGE_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+/** Any system's pages: each is asked for when an admin adds the system. */
+const SYSTEM_PAGE_ORIGINS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   srcDir: 'extension',
@@ -13,15 +16,19 @@ export default defineConfig({
   // Builds that watch local pages go to their own folder so a release build never ships them.
   outDir: devPages ? '.output/dev' : '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noCodeFromStrings()],
     define: { __ROLLCALL_DEV_PAGES__: JSON.stringify(devPages) },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Rollcall',
     description: 'Flags generic, shared and leftover logins on the admin pages of your firm’s systems.',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     host_permissions: devPages ? DEV_PAGE_MATCHES : [],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Manifest V2 (the Firefox build) has no optional_host_permissions: origins go with the other
+    // optional permissions there, or `permissions.request` refuses them as undeclared.
+    ...(manifestVersion === 2
+      ? { optional_permissions: SYSTEM_PAGE_ORIGINS }
+      : { optional_host_permissions: SYSTEM_PAGE_ORIGINS }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,5 @@
 import { type StorageItemKey, storage, type WxtStorageItem } from 'wxt/utils/storage';
+import type { AuditSigningKey, SignedCheckpoint } from '../../shared/audit/checkpoint';
 import type { contract } from '../../shared/contract';
 import type { BodyOf } from '../../shared/contract/operation';
 import type { TokenPair } from '../../shared/schemas/auth';
@@ -222,5 +223,36 @@ export const dismissalsItem = declare<LocalDismissal[]>('local:findingDismissals
 /** Unread notifications the server last counted, added to the toolbar badge. */
 export const unreadNotificationsItem = declare<number>('local:unreadNotifications', {
   fallback: 0,
+  version: 1,
+});
+
+// The audit trail's witness -----------------------------------------------------------------------
+
+/**
+ * The newest signed checkpoint of the firm's audit trail this browser has seen (owners, admins and
+ * auditors), with the key that verified it, and what the last checks found wrong (see
+ * background/audit-witness.ts). The warning stays until another firm or server is signed in to.
+ */
+export interface AuditWitness {
+  serverUrl: string;
+  organisationId: string;
+  checkpoint: SignedCheckpoint | null;
+  key: AuditSigningKey | null;
+  checkedAt: number;
+  warning: {
+    /** The head went back (events cut, or the trail emptied); the same point reads differently;
+     * a checkpoint that does not verify; the signing key is not the one seen before. */
+    kind: 'went-back' | 'rewritten' | 'signature-bad' | 'key-changed';
+    seenAt: number;
+    /** The sequence number the server showed then (0: none). */
+    shownSeq: number;
+    /** The checkpoint this browser had seen before, when it had one: number and when it was signed. */
+    knownSeq: number | null;
+    knownAt: string | null;
+  } | null;
+}
+
+export const auditWitnessItem = declare<AuditWitness | null>('local:auditWitness', {
+  fallback: null,
   version: 1,
 });

@@ -96,7 +96,7 @@ export type RunningWorker = { url: string; process: ChildProcess; stop: () => Pr
  * Starts the worker in workerd (`wrangler dev`) on 127.0.0.1 with the local D1 and waits until
  * `GET /health` answers. It runs with development settings unless `production` is set: then
  * ENVIRONMENT is wrangler.toml's, as deployed, and `vars` must bring a JWT_SECRET for it to sign
- * anyone in.
+ * anyone in and an AUDIT_SIGNING_KEY for it to record any change.
  */
 export async function startWorker(options: {
   port: number;

@@ -1,10 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { FIXTURES, fixtureLabels } from '../fixtures/fixture-pages.ts';
+import { FIXTURES, fixtureLabels, JUDGED_FIXTURES } from '../fixtures/fixture-pages.ts';
+import type { Page as AnyPage } from './driver.ts';
 
 /** The committed fixture pages and their labels, and reading the verdicts the extension left on them. */
 
-export { FIXTURES, fixtureLabels as labelsOf };
+export { FIXTURES, fixtureLabels as labelsOf, JUDGED_FIXTURES };
 export type PageName = string;
 
 /** Where a fixture's user rows are and which part of a row holds the login, as the page's maker built it. */
@@ -14,7 +15,7 @@ function selectorsOf(name: PageName): { rows: string; login: string } {
 }
 
 /** login → data-rollcall of every user row the page shows now (null where the row is unmarked). */
-export async function verdicts(page: Page, name: PageName): Promise<Record<string, string | null>> {
+export async function verdicts(page: AnyPage, name: PageName): Promise<Record<string, string | null>> {
   const { rows, login } = selectorsOf(name);
   return page.evaluate(
     ({ rows, login }) =>
@@ -28,6 +29,24 @@ export async function verdicts(page: Page, name: PageName): Promise<Record<strin
   );
 }
 
+/** Waits until every user row on the page is marked, then answers its verdicts. */
+export async function markedVerdicts(
+  page: AnyPage,
+  name: PageName,
+  timeout = 10_000,
+): Promise<Record<string, string | null>> {
+  await expect
+    .poll(
+      async () => {
+        const marks = Object.values(await verdicts(page, name));
+        return marks.length > 0 && marks.every((kinds) => kinds !== null);
+      },
+      { timeout },
+    )
+    .toBe(true);
+  return verdicts(page, name);
+}
+
 const sorted = (kinds: string | null | undefined) => (kinds ?? '').split(' ').sort().join(' ');
 
 /**
@@ -35,21 +54,12 @@ const sorted = (kinds: string | null | undefined) => (kinds ?? '').split(' ').so
  * by default); answers how many rows the page shows.
  */
 export async function expectRowsMatchLabels(
-  page: Page,
+  page: AnyPage,
   name: PageName,
   signed: 'signedOut' | 'signedIn' = 'signedOut',
 ): Promise<number> {
   const expected = new Map(fixtureLabels(name).rows.map((row) => [row.username, row[signed]]));
-  await expect
-    .poll(
-      async () => {
-        const marks = Object.values(await verdicts(page, name));
-        return marks.length > 0 && marks.every((kinds) => kinds !== null);
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  const onPage = await verdicts(page, name);
+  const onPage = await markedVerdicts(page, name);
   expect(Object.keys(onPage).length).toBeGreaterThan(0);
   for (const [login, kinds] of Object.entries(onPage)) {
     expect(expected.has(login), `${login} is a labelled row`).toBe(true);

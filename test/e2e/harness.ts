@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/find-chromium.ts';
 import { freePort, migrateLocal, type RunningWorker, startWorker } from '../../scripts/lib/local-worker.ts';
+import type { Page as AnyPage, BrowserName, BrowserUnderTest } from './driver.ts';
+import { FirefoxPage, launchFirefoxWithExtension } from './firefox.ts';
 
 /** The extension as `npm run build:extension:dev` builds it: it also watches 127.0.0.1 pages. */
 export const EXTENSION_DIR = resolve('.output/dev/chrome-mv3');
@@ -22,22 +24,38 @@ export type ExtensionBrowser = {
 };
 
 /**
- * A copy of the release build that differs from it in one thing: its manifest grants host
- * permission for `origins` (e.g. the test server's http://127.0.0.1:<port>) from the start. No
- * automation can answer Chrome's permission prompt; with the origin granted,
- * `permissions.request` for it resolves at once, as if the admin had said yes.
+ * A copy of a release build (Chromium's unless `releaseDir` says) that differs from it in one
+ * thing: its manifest grants host permission for `origins` (e.g. the test server's
+ * http://127.0.0.1:<port>) from the start. No automation can answer Chrome's permission prompt;
+ * with the origin granted, `permissions.request` for it resolves at once, as if the admin had said
+ * yes. Firefox's Manifest V2 lists origins with its other permissions, and without a port (it
+ * would match nothing with one).
  */
-export function releaseBuildGranting(origins: string[]): { dir: string; remove: () => void } {
-  const shipped = join(RELEASE_EXTENSION_DIR, 'manifest.json');
-  if (!existsSync(shipped)) throw new Error('No release build: run `npm run build:extension:chrome` first.');
-  const manifest = JSON.parse(readFileSync(shipped, 'utf8')) as { host_permissions?: string[] };
+export function releaseBuildGranting(
+  origins: string[],
+  releaseDir = RELEASE_EXTENSION_DIR,
+): { dir: string; remove: () => void } {
+  const shipped = join(releaseDir, 'manifest.json');
+  if (!existsSync(shipped)) throw new Error(`No release build in ${releaseDir}: build the extension first.`);
+  const manifest = JSON.parse(readFileSync(shipped, 'utf8')) as {
+    manifest_version: number;
+    host_permissions?: string[];
+    permissions?: string[];
+  };
+  const grants =
+    manifest.manifest_version === 2 ? (manifest.permissions ?? []) : (manifest.host_permissions ?? []);
   // The release build asks for each system's pages when it is added; one granting hosts is not it.
-  if (manifest.host_permissions?.length)
-    throw new Error(`${shipped} grants ${manifest.host_permissions.join(', ')}: not the release build.`);
+  const hosts = grants.filter((permission) => permission.includes('://'));
+  if (hosts.length > 0) throw new Error(`${shipped} grants ${hosts.join(', ')}: not the release build.`);
   const parent = mkdtempSync(join(tmpdir(), 'rollcall-release-'));
-  const dir = join(parent, 'chrome-mv3');
-  cpSync(RELEASE_EXTENSION_DIR, dir, { recursive: true });
-  manifest.host_permissions = origins.map((origin) => `${new URL(origin).origin}/*`);
+  const dir = join(parent, basename(releaseDir));
+  cpSync(releaseDir, dir, { recursive: true });
+  if (manifest.manifest_version === 2) {
+    const patterns = origins.map((origin) => `${new URL(origin).protocol}//${new URL(origin).hostname}/*`);
+    manifest.permissions = [...grants, ...patterns];
+  } else {
+    manifest.host_permissions = origins.map((origin) => `${new URL(origin).origin}/*`);
+  }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
@@ -92,6 +110,32 @@ export async function launchWithExtension(
   };
 }
 
+/**
+ * Launches `name` with a built extension loaded, for tests that run in every browser: Chromium
+ * with Playwright (`launchWithExtension`), Firefox with puppeteer-core over WebDriver BiDi.
+ */
+export async function launchBrowserWithExtension(
+  name: BrowserName,
+  options: { extensionDir: string; profileDir?: string },
+): Promise<BrowserUnderTest> {
+  if (name === 'firefox') return launchFirefoxWithExtension(options);
+  return asBrowserUnderTest(await launchWithExtension(options));
+}
+
+/** A Chromium launched with `launchWithExtension`, as tests for every browser use it. */
+export function asBrowserUnderTest(browser: ExtensionBrowser): BrowserUnderTest<Page> {
+  // A control that never comes fails the step in seconds, not at the test's timeout.
+  browser.context.setDefaultTimeout(10_000);
+  return {
+    name: 'chromium',
+    extensionOrigin: `chrome-extension://${browser.extensionId}`,
+    openPopup: (size) => browser.openPopup(size),
+    newPage: () => browser.context.newPage(),
+    nextPage: () => browser.context.waitForEvent('page'),
+    close: () => browser.close(),
+  };
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -143,7 +187,7 @@ export type TestWorker = {
 /**
  * Starts the real worker (`wrangler dev`) on a fresh local D1 with the migrations applied: with
  * development settings, or, given `production`, as deployed (wrangler.toml's ENVIRONMENT, a random
- * JWT_SECRET, and CORS open to the extension origins given).
+ * JWT_SECRET and AUDIT_SIGNING_KEY, and CORS open to the extension origins given).
  */
 export async function startTestWorker(
   options: {
@@ -158,6 +202,7 @@ export async function startTestWorker(
   const vars: Record<string, string> = production
     ? {
         JWT_SECRET: randomBytes(32).toString('base64url'),
+        AUDIT_SIGNING_KEY: randomBytes(32).toString('base64url'),
         EXTENSION_ORIGINS: (await production.extensionOrigins).join(','),
       }
     : {};
@@ -182,12 +227,13 @@ export async function startTestWorker(
 }
 
 /**
- * Saves a screenshot to test-results/screenshots/<name>.png (git-ignored): the whole page, or only
- * the window for a page too long to look at whole.
+ * Saves a screenshot to test-results/screenshots/<name>.png (git-ignored; a Firefox page's under
+ * firefox/): the whole page, or only the window for a page too long to look at whole.
  */
-export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const path = join(SCREENSHOT_DIR, `${name}.png`);
+export async function screenshot(page: AnyPage, name: string, { fullPage = true } = {}): Promise<string> {
+  const folder = page instanceof FirefoxPage ? join(SCREENSHOT_DIR, 'firefox') : SCREENSHOT_DIR;
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `${name}.png`);
   await page.screenshot({ path, fullPage });
   return path;
 }

@@ -63,7 +63,9 @@ describe('in-page warnings in Chromium, signed in', () => {
     await popup.getByLabel('Email').fill(firm.owner.email);
     await popup.getByLabel('Password').fill(firm.owner.password);
     await popup.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => popup.getByTestId('sync-status').textContent()).toMatch(/^Synced/);
+    await expect
+      .poll(() => popup.getByTestId('sync-status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Synced/);
 
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,12 +1,13 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tokenPairSchema } from '../../shared/schemas/auth.ts';
 import { accountSchema, systemSchema } from '../../shared/schemas/directory.ts';
 import { campaignSchema, reviewItemPageSchema } from '../../shared/schemas/reviews.ts';
+import { BROWSERS, type BrowserUnderTest, type Page } from './driver.ts';
+import { FIREFOX_DEV_EXTENSION_DIR } from './firefox.ts';
 import {
-  type ExtensionBrowser,
-  launchWithExtension,
+  EXTENSION_DIR,
+  launchBrowserWithExtension,
   screenshot,
   startTestWorker,
   type TestWorker,
@@ -21,9 +22,9 @@ import {
 const EMAIL = 'ann@harbour-vale.test';
 const PASSWORD = 'tidal shelf copper lantern';
 
-describe('an access review from the popup, by keyboard', () => {
+describe.each(BROWSERS)('an access review from the popup, by keyboard, in %s', (browserName) => {
   let worker: TestWorker;
-  let browser: ExtensionBrowser;
+  let browser: BrowserUnderTest;
   let popup: Page;
   let token: string;
   let memberId: string;
@@ -40,7 +41,11 @@ describe('an access review from the popup, by keyboard', () => {
   }
 
   beforeAll(async () => {
-    [worker, browser] = await Promise.all([startTestWorker(), launchWithExtension()]);
+    const extensionDir = browserName === 'firefox' ? FIREFOX_DEV_EXTENSION_DIR : EXTENSION_DIR;
+    [worker, browser] = await Promise.all([
+      startTestWorker(),
+      launchBrowserWithExtension(browserName, { extensionDir }),
+    ]);
     popup = await browser.openPopup({ width: 360, height: 600 });
   });
 

@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { signCheckpoint } from '../../shared/audit/checkpoint';
 import { auditPageSchema, auditVerifySchema } from '../../shared/schemas/audit';
 import { memberListSchema } from '../../shared/schemas/members';
+import { auditSigner } from '../../worker/src/audit/signing-key';
 import {
   addMember,
   authed,
@@ -203,7 +205,9 @@ describe('exporting the trail', () => {
       'seq,at,actorId,actorName,action,targetType,targetId,before,after,ip,userAgent,requestId,hash',
     );
     const listed = (await events(owner, '?limit=500')).events;
-    expect(rows).toHaveLength(listed.length + 1);
+    // The header, one row per event, and the signed checkpoint of the head last.
+    expect(rows).toHaveLength(listed.length + 2);
+    expect(rows.at(-1)).toMatch(/^checkpoint,/);
     // The owner's name is a formula: a spreadsheet must show it as text, not run it.
     expect(rows.some((row) => row.includes(`"'=HYPERLINK(""http://evil.example"")"`))).toBe(true);
     expect(rows.some((row) => /(^|,)=HYPERLINK/.test(row))).toBe(false);
@@ -217,10 +221,12 @@ describe('exporting the trail', () => {
       .decode(await response.arrayBuffer())
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as { seq: number });
+      .map((line) => JSON.parse(line) as { seq: number; checkpoint?: { seq: number } });
+    const checkpoint = lines.pop()?.checkpoint;
     expect(lines.map((line) => line.seq)).toEqual(lines.map((_, index) => index + 1));
     const listed = (await events(owner, '?limit=500')).events;
     expect(lines).toHaveLength(listed.length);
+    expect(checkpoint?.seq).toBe(listed.length);
   });
 
   it('streams 100,000 events', async () => {
@@ -236,25 +242,41 @@ describe('exporting the trail', () => {
     )
       .bind(count, owner.organisation.id, Date.now())
       .run();
+    // …and a checkpoint of their head, signed as the writer would: the export goes up to it.
+    const signer = await auditSigner();
+    const last = { orgId: owner.organisation.id, seq: 1000 + count, hash: 'y'.repeat(64) };
+    const signed = await signCheckpoint(signer.privateKey, signer.keyId, {
+      ...last,
+      at: new Date().toISOString(),
+    });
+    await env.DB.prepare(
+      'INSERT INTO audit_checkpoints (org_id, seq, hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+      .bind(last.orgId, last.seq, last.hash, Date.parse(signed.at), signed.keyId, signed.signature)
+      .run();
     const response = await request('/api/v1/audit/export?format=ndjson', { token: owner.accessToken });
     expect(response.status).toBe(200);
     const reader = response.body?.getReader();
     let lines = 0;
-    let lastLine = '';
+    let pending = '';
+    let lastLines: string[] = [];
     for (;;) {
       const chunk = await reader?.read();
       if (!chunk || chunk.done) break;
       const text = new TextDecoder().decode(chunk.value);
       for (const char of text) if (char === '\n') lines += 1;
-      lastLine = (lastLine + text).split('\n').filter(Boolean).at(-1) ?? lastLine;
+      const complete = (pending + text).split('\n');
+      pending = complete.pop() ?? '';
+      lastLines = [...lastLines, ...complete.filter(Boolean)].slice(-2);
     }
     const own = await env.DB.prepare('SELECT count(*) AS n FROM audit_events WHERE org_id = ? AND seq < 1000')
       .bind(owner.organisation.id)
       .first<{ n: number }>();
     const ownEvents = own?.n ?? 0;
     expect(ownEvents).toBeGreaterThan(0);
-    expect(lines).toBe(count + ownEvents);
-    expect(JSON.parse(lastLine)).toMatchObject({ seq: 1000 + count, action: 'bulk.event' });
+    expect(lines).toBe(count + ownEvents + 1);
+    expect(JSON.parse(lastLines[0] ?? '')).toMatchObject({ seq: 1000 + count, action: 'bulk.event' });
+    expect(JSON.parse(lastLines[1] ?? '')).toMatchObject({ checkpoint: { seq: 1000 + count } });
   }, 120_000);
 
   it('lists members of the organisation only', async () => {

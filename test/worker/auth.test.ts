@@ -4,6 +4,7 @@ import { auditPageSchema } from '../../shared/schemas/audit';
 import { meSchema, tokenPairSchema } from '../../shared/schemas/auth';
 import { problemSchema } from '../../shared/schemas/problem';
 import { verifyChain } from '../../worker/src/audit/queries';
+import { publicSigningKey } from '../../worker/src/audit/signing-key';
 import { database } from '../../worker/src/db/client';
 import { addMember, authed, GOOD_PASSWORD, logIn, request, signUp, uniqueEmail } from './helpers';
 
@@ -111,6 +112,6 @@ describe('sign-in attempts in the audit trail', () => {
       .first<{ action: string; after: string }>();
     expect(row?.action).toBe('auth.login_failed');
     expect(row?.after).not.toContain('whatever');
-    expect(await verifyChain(database(env.DB), '')).toMatchObject({ intact: true });
+    expect(await verifyChain(database(env.DB), '', await publicSigningKey())).toMatchObject({ intact: true });
   });
 });

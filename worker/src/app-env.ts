@@ -15,6 +15,11 @@ export type AuthedMember = {
 type Secrets = {
   /** Signs access tokens. Required outside development and test. */
   JWT_SECRET?: string;
+  /**
+   * Signs audit checkpoints: a 32-byte Ed25519 private key in base64. Required outside development
+   * and test (audited writes answer 503 without it). See audit/signing-key.ts.
+   */
+  AUDIT_SIGNING_KEY?: string;
 };
 
 /** The Hono environment of every route: bindings from wrangler.toml (see worker-configuration.d.ts). */

@@ -1,3 +1,4 @@
+import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '../../lib/background/operations';
@@ -7,6 +8,7 @@ import {
   ADMIN_PAGE_SCRIPT_ID,
   grantedAdminPagePatterns,
 } from '../../lib/page/admin-page-scripts';
+import { browserPattern, browserPatterns } from '../../lib/page/browser-patterns';
 import { servePageJudge } from '../../lib/page/judge-port';
 import { serialise } from '../../lib/serialise';
 import {
@@ -40,8 +42,10 @@ function keepAdminPageScriptRegistered(): void {
         pageAdaptersItem.getValue(),
       ]);
       const systems = overlay(copy.tables, pendingMutations(outbox)).system;
-      const patterns = await grantedAdminPagePatterns(systems, adapters, (pattern) =>
-        browser.permissions.contains({ origins: [pattern] }),
+      const patterns = browserPatterns(
+        await grantedAdminPagePatterns(systems, adapters, (pattern) =>
+          browser.permissions.contains({ origins: [browserPattern(pattern)] }),
+        ),
       );
       const key = patterns.join('\n');
       if (key === registered) return;

@@ -1,3 +1,4 @@
+import '../../lib/zod-jitless';
 import { render } from 'preact';
 import '../../lib/ui/base.css';
 import '../../lib/popup/popup.css';

@@ -4,6 +4,7 @@ import { RULE_SETTINGS } from '../../../shared/rules/registry';
 import { urlPatternSchema } from '../../../shared/schemas/directory';
 import { organisationSettingsSchema, readRuleSettings } from '../../../shared/settings';
 import { type Send, sendToBackground } from '../../lib/messaging';
+import { browserPatterns } from '../../lib/page/browser-patterns';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { serverUrlProblem } from '../../lib/server-url';
 import { localCopyItem, outboxItem, ruleSettingsItem, serverUrlItem } from '../../lib/storage';
@@ -18,7 +19,8 @@ export { serverUrlProblem };
  * this is called straight from a click or submit handler, so nothing may be awaited before it.
  */
 export type RequestHostPermission = (origins: string[]) => Promise<boolean>;
-const requestFromBrowser: RequestHostPermission = (origins) => browser.permissions.request({ origins });
+const requestFromBrowser: RequestHostPermission = (origins) =>
+  browser.permissions.request({ origins: browserPatterns(origins) });
 
 export function Options({
   send = sendToBackground,

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Finding } from '../../../shared/schemas/findings';
 import { type Send, sendToBackground } from '../../lib/messaging';
+import { AuditWarning } from '../../lib/popup/audit-warning';
 import { CheckPage, checkActiveTab } from '../../lib/popup/check-page';
 import { ConflictsView } from '../../lib/popup/conflicts-view';
 import { FindingsView } from '../../lib/popup/findings-view';
@@ -183,6 +184,7 @@ function SignedIn() {
         ))}
       </nav>
       <div ref={main}>
+        {tab === 'home' && <AuditWarning />}
         {tab === 'home' && (
           <Home
             top={home.top}

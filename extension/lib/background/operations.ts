@@ -5,6 +5,7 @@ import { fetchServerStatus } from '../server-status';
 import { serverUrlItem } from '../storage';
 import type { ApiClient } from '../sync/api-client';
 import { createPageLink } from '../sync/page-link';
+import { createAuditWitness } from './audit-witness';
 import { createBadge } from './badge';
 import { createChanges } from './changes';
 import { checkPage } from './check-page';
@@ -26,7 +27,7 @@ export interface BackgroundDeps {
 
 /**
  * The background: its concerns (session, sync loop, findings, settings, badge, directory changes,
- * reviews) wired to each other, and `operations`, the one list of what the popup, the options page
+ * reviews, the audit trail's witness) wired to each other, and `operations`, the one list of what the popup, the options page
  * and content scripts may ask of it. Each operation takes at most one argument and answers plain
  * data; messaging.ts derives the messages from this list, and the entrypoint serves it as is.
  */
@@ -42,12 +43,14 @@ export function createBackground({
   const badge = createBadge({ setBadge, recompute: () => findings.recompute() });
   const findings = createFindings({ ...shared, api, showBadge: badge.show, syncSoon });
   const settings = createSettings({ api, recompute: findings.recompute });
+  const auditWitness = createAuditWitness({ api, now });
   const sync = createSyncLoop({
     ...shared,
     api,
     recompute: findings.recompute,
     sendDismissals: findings.sendDismissals,
     pullRuleSettings: settings.pullRuleSettings,
+    checkAuditHead: auditWitness.checkAuditHead,
   });
   const session = createSession({
     ...shared,

@@ -12,8 +12,8 @@ import { runSync } from '../sync/sync-engine';
 import type { Shared } from './shared';
 
 /**
- * Pushes what waits and pulls what changed, one sync at a time; then the dismissals made here and
- * the firm's thresholds, and the findings again when anything changed.
+ * Pushes what waits and pulls what changed, one sync at a time; then the dismissals made here, the
+ * firm's thresholds and the audit trail's signed head, and the findings again when anything changed.
  */
 export function createSyncLoop({
   api,
@@ -22,12 +22,15 @@ export function createSyncLoop({
   recompute,
   sendDismissals,
   pullRuleSettings,
+  checkAuditHead,
 }: Shared & {
   api: ApiClient;
   recompute: () => Promise<void>;
   sendDismissals: () => Promise<void>;
   /** Answers whether the thresholds changed here. */
   pullRuleSettings: () => Promise<boolean>;
+  /** Updates this browser's witness of the audit trail's signed head. */
+  checkAuditHead: () => Promise<void>;
 }) {
   let running: Promise<SyncStatus> | null = null;
   let again = false;
@@ -65,6 +68,7 @@ export function createSyncLoop({
     if (status.state === 'synced') {
       await sendDismissals();
       thresholdsChanged = await pullRuleSettings();
+      await checkAuditHead();
     }
     // Evaluating a big directory costs; a sync that brought and sent nothing changes no finding.
     if (changed || thresholdsChanged) await recompute();

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/schemas/directory-input';
 import { plainReason } from '../../../shared/schemas/plain-words';
 import type { FieldError } from '../../../shared/schemas/problem';
+import { textIssues } from '../../../shared/schemas/text';
 import type { ChangeInput } from './outbox';
 
 /**
@@ -44,6 +45,10 @@ export function checkChange(
       }
       add(path[0] === 'data' ? (path[1] ?? 'data') : (path[0] ?? 'change'), issue.message);
     }
+  }
+  // The worker checks every string it receives before any schema reads it; so does this.
+  for (const issue of textIssues(change.op === 'upsert' ? change.data : {})) {
+    add(String(issue.path[0] ?? 'data'), issue.message);
   }
   if (creating && change.op === 'upsert') {
     const data = change.data as Record<string, unknown>;

@@ -1,10 +1,10 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountSchema, systemSchema } from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
+import { BROWSERS, type Page } from '../driver.ts';
 import { labelsOf, verdicts } from '../fixture-pages.ts';
 import { screenshot } from '../harness.ts';
-import { type Api, expectSynced, type Journey, signInToApi, startJourney } from './journey.ts';
+import { type Api, type BrowserJourney, expectSynced, signInToApi, startJourney } from './journey.ts';
 
 /**
  * Journey 1, on the release build: a new firm signs up in the popup, adds its practice-management
@@ -20,98 +20,102 @@ const OWNER = {
 };
 const PAGE = 'practice-staff-list';
 
-describe('journey: sign up, add a system, its user list is marked and synced', () => {
-  let journey: Journey;
-  let server: Api;
-  let popup: Page;
+describe.each(BROWSERS)(
+  'journey: sign up, add a system, its user list is marked and synced, in %s',
+  (browserName) => {
+    let journey: BrowserJourney;
+    let server: Api;
+    let popup: Page;
 
-  beforeAll(async () => {
-    journey = await startJourney();
-  });
-  afterAll(async () => {
-    await journey?.close();
-  });
+    beforeAll(async () => {
+      // In Firefox the admin's yes to the browser's prompt grants the system's pages.
+      journey = await startJourney(browserName, { promptForPages: true });
+    });
+    afterAll(async () => {
+      await journey?.close();
+    });
 
-  it('signs up a new firm from the popup', async () => {
-    popup = await journey.openPopup();
-    await popup.getByRole('button', { name: 'Create a firm' }).click();
-    await popup.getByLabel('Server').fill(journey.worker.url);
-    await popup.getByLabel('Firm name').fill('Harbour & Finch Lawyers');
-    await popup.getByLabel('Your name').fill(OWNER.name);
-    await popup.getByLabel('Email').fill(OWNER.email);
-    await popup.getByLabel('Password').fill(OWNER.password);
-    await popup.getByRole('button', { name: 'Create firm and sign in' }).click();
-    await expectSynced(popup);
-    expect(await popup.locator('header').textContent()).toContain('Harbour & Finch Lawyers');
-    // Nothing to score before the firm has staff and a system.
-    await expect.poll(() => popup.getByTestId('health-score').textContent()).toBe('Not checked yet');
-    await screenshot(popup, 'journey-1-signed-up');
-    // The account exists on the server: the same credentials open a second session.
-    server = await signInToApi(journey.worker.url, OWNER.email, OWNER.password);
-  });
+    it('signs up a new firm from the popup', async () => {
+      popup = await journey.openPopup();
+      await popup.getByRole('button', { name: 'Create a firm' }).click();
+      await popup.getByLabel('Server').fill(journey.worker.url);
+      await popup.getByLabel('Firm name').fill('Harbour & Finch Lawyers');
+      await popup.getByLabel('Your name').fill(OWNER.name);
+      await popup.getByLabel('Email').fill(OWNER.email);
+      await popup.getByLabel('Password').fill(OWNER.password);
+      await popup.getByRole('button', { name: 'Create firm and sign in' }).click();
+      await expectSynced(popup);
+      expect(await popup.locator('header').textContent()).toContain('Harbour & Finch Lawyers');
+      // Nothing to score before the firm has staff and a system.
+      await expect.poll(() => popup.getByTestId('health-score').textContent()).toBe('Not checked yet');
+      await screenshot(popup, 'journey-1-signed-up');
+      // The account exists on the server: the same credentials open a second session.
+      server = await signInToApi(journey.worker.url, OWNER.email, OWNER.password);
+    });
 
-  it('adds the system with its admin-page pattern in the options page', async () => {
-    // The popup leads to the options page, in a tab of its own.
-    const opened = journey.browser.context.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Options: server, systems, thresholds' }).click();
-    const options = await opened;
-    await options.setViewportSize({ width: 1000, height: 900 });
-    expect(options.url()).toBe(`chrome-extension://${journey.browser.extensionId}/options.html`);
-    await popup.close();
-    const pattern = `${journey.pages.url}/${PAGE}.html*`;
-    const systems = options.getByRole('region', { name: 'Systems' });
-    await systems.getByLabel('Name').fill('LexOffice');
-    await systems.getByLabel(/^Admin pages/).fill(pattern);
-    await systems.getByRole('button', { name: 'Add system' }).click();
-    await expect.poll(() => systems.getByRole('status').textContent()).toBe('Added LexOffice.');
-    await expect
-      .poll(() => systems.getByRole('list', { name: 'Systems' }).textContent())
-      .toContain(`LexOffice ${pattern}`);
-    await screenshot(options, 'journey-1-options-system-added');
-    await options.close();
+    it('adds the system with its admin-page pattern in the options page', async () => {
+      // The popup leads to the options page, in a tab of its own.
+      const opened = journey.nextPage();
+      await popup.getByRole('button', { name: 'Options: server, systems, thresholds' }).click();
+      const options = await opened;
+      await options.setViewportSize({ width: 1000, height: 900 });
+      expect(options.url()).toBe(`${journey.extensionOrigin}/options.html`);
+      await popup.close();
+      const pattern = `${journey.pages.url}/${PAGE}.html*`;
+      const systems = options.getByRole('region', { name: 'Systems' });
+      await systems.getByLabel('Name').fill('LexOffice');
+      await systems.getByLabel(/^Admin pages/).fill(pattern);
+      await systems.getByRole('button', { name: 'Add system' }).click();
+      await expect.poll(() => systems.getByRole('status').textContent()).toBe('Added LexOffice.');
+      await expect
+        .poll(() => systems.getByRole('list', { name: 'Systems' }).textContent())
+        .toContain(`LexOffice ${pattern}`);
+      await screenshot(options, 'journey-1-options-system-added');
+      await options.close();
 
-    await expect
-      .poll(
-        async () => (await server(pageSchema(systemSchema), 'GET', '/systems')).items.map((s) => s.name),
-        {
-          timeout: 15_000,
-        },
-      )
-      .toEqual(['LexOffice']);
-    const [system] = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
-    expect(system?.adminUrlPatterns).toEqual([pattern]);
-  });
+      await expect
+        .poll(
+          async () => (await server(pageSchema(systemSchema), 'GET', '/systems')).items.map((s) => s.name),
+          {
+            timeout: 15_000,
+          },
+        )
+        .toEqual(['LexOffice']);
+      const [system] = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
+      expect(system?.adminUrlPatterns).toEqual([pattern]);
+    });
 
-  it('marks every row of the system’s staff list as the page opens, and syncs the list from the banner', async () => {
-    const page = await journey.openPage(`${PAGE}.html`);
-    const logins = labelsOf(PAGE).rows.map((row) => row.username);
-    // Nobody pressed "Check this page": the in-page warnings run because the page is the system's.
-    const markedRows = async () => Object.values(await verdicts(page, PAGE)).filter(Boolean).length;
-    await expect.poll(markedRows, { timeout: 15_000 }).toBe(logins.length);
-    const marks = await verdicts(page, PAGE);
-    expect(Object.keys(marks).sort()).toEqual([...logins].sort());
-    for (const generic of ['Reception', 'trustaccounting', 'frontdesk2'])
-      expect(marks[generic]?.split(' '), generic).toContain('generic');
-    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
-    expect(await banner.textContent()).toContain(`checked ${logins.length} logins`);
-    await screenshot(page, 'journey-1-page-marked');
+    it('marks every row of the system’s staff list as the page opens, and syncs the list from the banner', async () => {
+      const page = await journey.openPage(`${PAGE}.html`);
+      const logins = labelsOf(PAGE).rows.map((row) => row.username);
+      // Nobody pressed "Check this page": the in-page warnings run because the page is the system's.
+      const markedRows = async () => Object.values(await verdicts(page, PAGE)).filter(Boolean).length;
+      await expect.poll(markedRows, { timeout: 15_000 }).toBe(logins.length);
+      const marks = await verdicts(page, PAGE);
+      expect(Object.keys(marks).sort()).toEqual([...logins].sort());
+      for (const generic of ['Reception', 'trustaccounting', 'frontdesk2'])
+        expect(marks[generic]?.split(' '), generic).toContain('generic');
+      const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+      expect(await banner.textContent()).toContain(`checked ${logins.length} logins`);
+      await screenshot(page, 'journey-1-page-marked');
 
-    await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click();
-    await expect
-      .poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 })
-      .toBe(`Synced: ${logins.length} new, 0 changed, 0 removed.`);
-    await screenshot(page, 'journey-1-page-synced');
+      await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click();
+      await expect
+        .poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 })
+        .toBe(`Synced: ${logins.length} new, 0 changed, 0 removed.`);
+      await screenshot(page, 'journey-1-page-synced');
 
-    const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=100');
-    expect(accounts.items.map((account) => account.username).sort()).toEqual([...logins].sort());
-    const mhwang = accounts.items.find((account) => account.username === 'mhwang');
-    expect(mhwang?.displayName).toBe('Hwang, Min-jun');
+      const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=100');
+      expect(accounts.items.map((account) => account.username).sort()).toEqual([...logins].sort());
+      const mhwang = accounts.items.find((account) => account.username === 'mhwang');
+      expect(mhwang?.displayName).toBe('Hwang, Min-jun');
 
-    // Known now, and still nobody's: the page says so from the directory.
-    await page.reload();
-    await expect
-      .poll(async () => (await verdicts(page, PAGE)).frontdesk2?.split(' ') ?? [], { timeout: 15_000 })
-      .toEqual(expect.arrayContaining(['generic', 'unowned']));
-    await page.close();
-  });
-});
+      // Known now, and still nobody's: the page says so from the directory.
+      await page.reload();
+      await expect
+        .poll(async () => (await verdicts(page, PAGE)).frontdesk2?.split(' ') ?? [], { timeout: 15_000 })
+        .toEqual(expect.arrayContaining(['generic', 'unowned']));
+      await page.close();
+    });
+  },
+);

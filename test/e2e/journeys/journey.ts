@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page as PlaywrightPage } from 'playwright-core';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { tokenPairSchema } from '../../../shared/schemas/auth.ts';
+import type { BrowserName, BrowserUnderTest, Locator, Page } from '../driver.ts';
+import { FIREFOX_RELEASE_EXTENSION_DIR, launchFirefoxWithExtension } from '../firefox.ts';
 import {
+  asBrowserUnderTest,
   type ExtensionBrowser,
   launchWithExtension,
   releaseBuildGranting,
@@ -16,68 +19,127 @@ import {
 } from '../harness.ts';
 
 /**
- * What every journey starts from: the committed fixture pages served on 127.0.0.1, Chromium with
- * the release build (a copy granting the fixture pages' origin, the one difference from what
- * ships), and the worker as deployed — production settings, a real JWT_SECRET, CORS open to this
- * extension's origin only. The worker's own origin is not granted, so every call the extension
- * makes to it goes through CORS as in the field.
+ * What every journey starts from: the committed fixture pages served on 127.0.0.1, a browser with
+ * the release build, and the worker as deployed — production settings, a real JWT_SECRET and
+ * AUDIT_SIGNING_KEY, CORS open to this extension's origin only. The worker's own origin is not
+ * granted, so every call the extension makes to it goes through CORS as in the field.
+ *
+ * In Chromium the build is a copy granting the fixture pages' origin (no automation can answer
+ * Chrome's permission prompt); in Firefox it is the build as it ships, and the test profile says
+ * yes to the prompt.
  */
-export type Journey = {
+export type BrowserJourney<P extends Page = Page> = {
+  browserName: BrowserName;
   pages: StaticServer;
   worker: TestWorker;
-  browser: ExtensionBrowser;
-  /** The toolbar popup, opened as a page (chrome-extension://<id>/popup.html). */
-  openPopup: () => Promise<Page>;
+  /** chrome-extension://<id> or moz-extension://<uuid>. */
+  extensionOrigin: string;
+  /** The toolbar popup, opened as a page (<extension origin>/popup.html). */
+  openPopup: () => Promise<P>;
   /** A page of the fixture site, at the size of a desktop window. */
-  openPage: (path: string) => Promise<Page>;
+  openPage: (path: string) => Promise<P>;
+  /** The next tab something opens: call it before the click that opens it. */
+  nextPage: () => Promise<P>;
   /** Closes the browser and opens it again on the same profile, as after a restart. */
   restartBrowser: () => Promise<void>;
   close: () => Promise<void>;
 };
 
-export async function startJourney(): Promise<Journey> {
+/** A journey in Chromium, with Playwright's pages and its browser context at hand. */
+export type Journey = BrowserJourney<PlaywrightPage> & { browser: ExtensionBrowser };
+
+export type JourneyOptions = {
+  /**
+   * The admin grants the fixture pages' origin through the browser's prompt when adding a system,
+   * where a test can answer it (Firefox); otherwise the build is a copy that grants it already.
+   */
+  promptForPages?: boolean;
+};
+
+/** A journey in Chromium (Playwright), or in the browser named. */
+export function startJourney(): Promise<Journey>;
+export function startJourney(browserName: BrowserName, options?: JourneyOptions): Promise<BrowserJourney>;
+export function startJourney(
+  browserName: BrowserName = 'chromium',
+  options: JourneyOptions = {},
+): Promise<BrowserJourney> {
+  return browserName === 'firefox' ? startFirefoxJourney(options) : startChromiumJourney();
+}
+
+function startChromiumJourney(): Promise<Journey> {
+  return startJourneyWith({
+    browserName: 'chromium',
+    extension: (pagesUrl) => releaseBuildGranting([pagesUrl]),
+    launch: (options) => launchWithExtension(options),
+    // The extension's id is known once it runs (it comes from the folder it was loaded from).
+    driver: asBrowserUnderTest,
+  });
+}
+
+function startFirefoxJourney({ promptForPages = false }: JourneyOptions): Promise<BrowserJourney> {
+  return startJourneyWith({
+    browserName: 'firefox',
+    extension: (pagesUrl) =>
+      promptForPages
+        ? { dir: FIREFOX_RELEASE_EXTENSION_DIR, remove: () => undefined }
+        : releaseBuildGranting([pagesUrl], FIREFOX_RELEASE_EXTENSION_DIR),
+    // Firefox's add-on origin is fixed in the profile before it starts.
+    launch: (options) => launchFirefoxWithExtension(options),
+    driver: (browser) => browser,
+  });
+}
+
+/**
+ * A journey in one browser: `launch` starts it on the journey's profile with `extension`'s build,
+ * `driver` is how the journey drives it. The worker's database is made while the browser starts,
+ * and the worker starts allowing the extension's origin once it is known, as an operator deploying
+ * it would.
+ */
+async function startJourneyWith<B, P extends Page>(setup: {
+  browserName: BrowserName;
+  extension: (pagesUrl: string) => { dir: string; remove: () => void };
+  launch: (options: { profileDir: string; extensionDir: string }) => Promise<B>;
+  driver: (browser: B) => BrowserUnderTest<P>;
+}): Promise<BrowserJourney<P> & { readonly browser: B }> {
   const pages = await serveFolder('test/fixtures/pages');
-  const extension = releaseBuildGranting([pages.url]);
-  const profileDir = mkdtempSync(join(tmpdir(), 'rollcall-journey-profile-'));
+  const extension = setup.extension(pages.url);
+  const profileDir = mkdtempSync(join(tmpdir(), `rollcall-journey-${setup.browserName}-`));
   const launch = async () => {
-    const launched = await launchWithExtension({ profileDir, extensionDir: extension.dir });
-    // A control that never comes fails the step in seconds, not at the test's timeout.
-    launched.context.setDefaultTimeout(10_000);
-    return launched;
+    const raw = await setup.launch({ profileDir, extensionDir: extension.dir });
+    return { raw, driver: setup.driver(raw) };
   };
-  // The extension's id is known once it runs (it comes from the folder it was loaded from): the
-  // worker's database is made meanwhile, and the worker started allowing that origin, as an
-  // operator deploying it would.
   const launched = launch();
   const [first, worker] = await Promise.all([
     launched,
     startTestWorker({
-      production: {
-        extensionOrigins: launched.then(({ extensionId }) => [`chrome-extension://${extensionId}`]),
-      },
+      production: { extensionOrigins: launched.then(({ driver }) => [driver.extensionOrigin]) },
     }),
   ]);
   let browser = first;
-
   return {
+    browserName: setup.browserName,
     pages,
     worker,
     get browser() {
-      return browser;
+      return browser.raw;
     },
-    openPopup: () => browser.openPopup(),
+    get extensionOrigin() {
+      return browser.driver.extensionOrigin;
+    },
+    openPopup: () => browser.driver.openPopup(),
     async openPage(path) {
-      const page = await browser.context.newPage();
+      const page = await browser.driver.newPage();
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${pages.url}/${path}`);
       return page;
     },
+    nextPage: () => browser.driver.nextPage(),
     async restartBrowser() {
-      await browser.close();
+      await browser.driver.close();
       browser = await launch();
     },
     async close() {
-      await browser?.close();
+      await browser?.driver.close();
       await Promise.all([pages.close(), worker.stop()]);
       extension.remove();
       rmSync(profileDir, { recursive: true, force: true });

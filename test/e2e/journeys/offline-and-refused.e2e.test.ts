@@ -1,14 +1,14 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type FirmSeed, seedFirm } from '../../../scripts/lib/seed-firm.ts';
 import { jobRoleSchema, personSchema } from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
+import { BROWSERS, type Page } from '../driver.ts';
 import { screenshot } from '../harness.ts';
 import {
   type Api,
+  type BrowserJourney,
   expectSynced,
-  type Journey,
   openTab,
   signInFromPopup,
   signInToApi,
@@ -62,114 +62,117 @@ const FIRM: FirmSeed = {
   accounts: [],
 };
 
-describe('journey: offline edits, a refused change, later changes synced, nothing lost', () => {
-  let journey: Journey;
-  let server: Api;
-  let popup: Page;
-  let danaId: string;
-  let solicitorId: string;
+describe.each(BROWSERS)(
+  'journey: offline edits, a refused change, later changes synced, nothing lost, in %s',
+  (browserName) => {
+    let journey: BrowserJourney;
+    let server: Api;
+    let popup: Page;
+    let danaId: string;
+    let solicitorId: string;
 
-  const people = async () => (await server(pageSchema(personSchema), 'GET', '/people')).items;
-  /** The popup's changes the server refused, as the admin sees them listed. */
-  const refusedChanges = () => popup.getByRole('article', { name: /Refused: Change person ‘Dana Reyes’/ });
-  let paralegalId: string;
+    const people = async () => (await server(pageSchema(personSchema), 'GET', '/people')).items;
+    /** The popup's changes the server refused, as the admin sees them listed. */
+    const refusedChanges = () => popup.getByRole('article', { name: /Refused: Change person ‘Dana Reyes’/ });
+    let paralegalId: string;
 
-  async function reopenPopup() {
-    popup = await journey.openPopup();
-  }
+    async function reopenPopup() {
+      popup = await journey.openPopup();
+    }
 
-  beforeAll(async () => {
-    journey = await startJourney();
-    await seedFirm(fetch, journey.worker.url, FIRM);
-    server = await signInToApi(journey.worker.url, FIRM.owner.email, FIRM.owner.password);
-    danaId = (await people()).find((person) => person.name === 'Dana Reyes')?.id ?? '';
-    solicitorId = (await server(personSchema, 'GET', `/people/${danaId}`)).jobRoleId ?? '';
-    await reopenPopup();
-    await signInFromPopup(popup, journey.worker.url, FIRM.owner.email, FIRM.owner.password);
-  });
-  afterAll(async () => {
-    await journey?.close();
-  });
+    beforeAll(async () => {
+      journey = await startJourney(browserName);
+      await seedFirm(fetch, journey.worker.url, FIRM);
+      server = await signInToApi(journey.worker.url, FIRM.owner.email, FIRM.owner.password);
+      danaId = (await people()).find((person) => person.name === 'Dana Reyes')?.id ?? '';
+      solicitorId = (await server(personSchema, 'GET', `/people/${danaId}`)).jobRoleId ?? '';
+      await reopenPopup();
+      await signInFromPopup(popup, journey.worker.url, FIRM.owner.email, FIRM.owner.password);
+    });
+    afterAll(async () => {
+      await journey?.close();
+    });
 
-  it('keeps changes made with the server down, and stops a name too long in the form', async () => {
-    await journey.worker.takeDown();
-    await openTab(popup, 'Staff');
-    await staffRow(popup, 'Dana Reyes').click();
-    await popup.getByRole('button', { name: 'Edit', exact: true }).click();
-    await popup.getByLabel('Job role').selectOption({ label: 'Paralegal' });
-    await popup.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => syncLine(popup).textContent()).toBe('Offline — 1 change waiting');
+    it('keeps changes made with the server down, and stops a name too long in the form', async () => {
+      await journey.worker.takeDown();
+      await openTab(popup, 'Staff');
+      await staffRow(popup, 'Dana Reyes').click();
+      await popup.getByRole('button', { name: 'Edit', exact: true }).click();
+      await popup.getByLabel('Job role').selectOption({ label: 'Paralegal' });
+      await popup.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect.poll(() => syncLine(popup).textContent()).toBe('Offline — 1 change waiting');
 
-    await popup.getByRole('button', { name: '← All staff' }).click();
-    await popup.getByRole('button', { name: 'Add person' }).click();
-    await popup.getByLabel('Name').fill('A'.repeat(400));
-    await popup.getByRole('button', { name: 'Save', exact: true }).click();
-    // The form says what is wrong at once, with the limit the server holds to; nothing is queued.
-    await expect.poll(() => popup.getByText(/200/).count()).toBeGreaterThan(0);
-    await screenshot(popup, 'journey-3-name-too-long');
-    expect(await syncLine(popup).textContent()).toBe('Offline — 1 change waiting');
+      await popup.getByRole('button', { name: '← All staff' }).click();
+      await popup.getByRole('button', { name: 'Add person' }).click();
+      await popup.getByLabel('Name').fill('A'.repeat(400));
+      await popup.getByRole('button', { name: 'Save', exact: true }).click();
+      // The form says what is wrong at once, with the limit the server holds to; nothing is queued.
+      await expect.poll(() => popup.getByText(/200/).count()).toBeGreaterThan(0);
+      await screenshot(popup, 'journey-3-name-too-long');
+      expect(await syncLine(popup).textContent()).toBe('Offline — 1 change waiting');
 
-    await popup.getByLabel('Name').fill('Eli Moss');
-    await popup.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => popup.getByRole('heading', { name: 'Eli Moss' }).count()).toBe(1);
-    await expect.poll(() => syncLine(popup).textContent()).toBe('Offline — 2 changes waiting');
-    await screenshot(popup, 'journey-3-offline');
-  });
+      await popup.getByLabel('Name').fill('Eli Moss');
+      await popup.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect.poll(() => popup.getByRole('heading', { name: 'Eli Moss' }).count()).toBe(1);
+      await expect.poll(() => syncLine(popup).textContent()).toBe('Offline — 2 changes waiting');
+      await screenshot(popup, 'journey-3-offline');
+    });
 
-  it('still has both changes after a browser restart', async () => {
-    await journey.restartBrowser();
-    await reopenPopup();
-    await expect.poll(() => syncLine(popup).textContent()).toBe('Offline — 2 changes waiting');
-    await openTab(popup, 'Staff');
-    await expect.poll(() => popup.getByRole('list', { name: 'Staff' }).textContent()).toContain('Eli Moss');
-    expect(await staffRow(popup, 'Dana Reyes').textContent()).toContain('Paralegal');
-  });
+    it('still has both changes after a browser restart', async () => {
+      await journey.restartBrowser();
+      await reopenPopup();
+      await expect.poll(() => syncLine(popup).textContent()).toBe('Offline — 2 changes waiting');
+      await openTab(popup, 'Staff');
+      await expect.poll(() => popup.getByRole('list', { name: 'Staff' }).textContent()).toContain('Eli Moss');
+      expect(await staffRow(popup, 'Dana Reyes').textContent()).toContain('Paralegal');
+    });
 
-  it('sends the later change when the earlier one is refused, and says one is refused', async () => {
-    await journey.worker.bringBack();
-    // Meanwhile another admin deletes the job role Dana was given, and adds another.
-    const roles = (await server(pageSchema(jobRoleSchema), 'GET', '/roles')).items;
-    paralegalId = roles.find((role) => role.name === 'Paralegal')?.id ?? '';
-    await server(z.null(), 'DELETE', `/roles/${paralegalId}`);
-    await server(jobRoleSchema, 'POST', '/roles', { name: 'Trainee Solicitor', permissions: {} });
+    it('sends the later change when the earlier one is refused, and says one is refused', async () => {
+      await journey.worker.bringBack();
+      // Meanwhile another admin deletes the job role Dana was given, and adds another.
+      const roles = (await server(pageSchema(jobRoleSchema), 'GET', '/roles')).items;
+      paralegalId = roles.find((role) => role.name === 'Paralegal')?.id ?? '';
+      await server(z.null(), 'DELETE', `/roles/${paralegalId}`);
+      await server(jobRoleSchema, 'POST', '/roles', { name: 'Trainee Solicitor', permissions: {} });
 
-    await popup.getByRole('button', { name: 'Sync now', exact: true }).click();
-    await expect
-      .poll(async () => (await people()).map((person) => person.name).sort(), { timeout: 15_000 })
-      .toEqual(['Dana Reyes', 'Eli Moss', 'Preet Kaur']);
-    expect((await server(personSchema, 'GET', `/people/${danaId}`)).jobRoleId).toBe(solicitorId);
-    // Never "synced" while something is refused: it says how many.
-    await expect.poll(() => syncLine(popup).textContent()).toMatch(/\b1\b.*refused/i);
-    await screenshot(popup, 'journey-3-refused');
-  });
+      await popup.getByRole('button', { name: 'Sync now', exact: true }).click();
+      await expect
+        .poll(async () => (await people()).map((person) => person.name).sort(), { timeout: 15_000 })
+        .toEqual(['Dana Reyes', 'Eli Moss', 'Preet Kaur']);
+      expect((await server(personSchema, 'GET', `/people/${danaId}`)).jobRoleId).toBe(solicitorId);
+      // Never "synced" while something is refused: it says how many.
+      await expect.poll(() => syncLine(popup).textContent()).toMatch(/\b1\b.*refused/i);
+      await screenshot(popup, 'journey-3-refused');
+    });
 
-  it('lists the refused change with what it was and why, also after another restart', async () => {
-    await journey.restartBrowser();
-    await reopenPopup();
-    await expect.poll(() => syncLine(popup).textContent()).toMatch(/\b1\b.*refused/i);
-    // The sync line leads to the refused change.
-    await syncLine(popup).locator('xpath=..').getByRole('button').click();
-    await expect.poll(() => refusedChanges().count()).toBe(1);
-    await screenshot(popup, 'journey-3-refused-list');
-    const refused = refusedChanges();
-    // Why, in plain words: the job role is gone; no ids.
-    expect(await refused.textContent()).toMatch(/job role/i);
-    expect(await refused.textContent()).not.toContain(paralegalId);
-    for (const action of ['Edit', 'Retry', 'Discard'])
-      expect(await refused.getByRole('button', { name: action }).count(), action).toBe(1);
-  });
+    it('lists the refused change with what it was and why, also after another restart', async () => {
+      await journey.restartBrowser();
+      await reopenPopup();
+      await expect.poll(() => syncLine(popup).textContent()).toMatch(/\b1\b.*refused/i);
+      // The sync line leads to the refused change.
+      await syncLine(popup).locator('xpath=..').getByRole('button').click();
+      await expect.poll(() => refusedChanges().count()).toBe(1);
+      await screenshot(popup, 'journey-3-refused-list');
+      const refused = refusedChanges();
+      // Why, in plain words: the job role is gone; no ids.
+      expect(await refused.textContent()).toMatch(/job role/i);
+      expect(await refused.textContent()).not.toContain(paralegalId);
+      for (const action of ['Edit', 'Retry', 'Discard'])
+        expect(await refused.getByRole('button', { name: action }).count(), action).toBe(1);
+    });
 
-  it('edits the refused change and sends it again', async () => {
-    const refused = refusedChanges();
-    await refused.getByRole('button', { name: 'Edit', exact: true }).click();
-    await refused.getByLabel('Job role').selectOption({ label: 'Trainee Solicitor' });
-    await refused.getByRole('button', { name: 'Save and send again' }).click();
-    await expectSynced(popup);
-    const trainee = (await server(pageSchema(jobRoleSchema), 'GET', '/roles')).items.find(
-      (role) => role.name === 'Trainee Solicitor',
-    );
-    expect((await server(personSchema, 'GET', `/people/${danaId}`)).jobRoleId).toBe(trainee?.id);
-    expect(await refusedChanges().count()).toBe(0);
-    await screenshot(popup, 'journey-3-resolved');
-  });
-});
+    it('edits the refused change and sends it again', async () => {
+      const refused = refusedChanges();
+      await refused.getByRole('button', { name: 'Edit', exact: true }).click();
+      await refused.getByLabel('Job role').selectOption({ label: 'Trainee Solicitor' });
+      await refused.getByRole('button', { name: 'Save and send again' }).click();
+      await expectSynced(popup);
+      const trainee = (await server(pageSchema(jobRoleSchema), 'GET', '/roles')).items.find(
+        (role) => role.name === 'Trainee Solicitor',
+      );
+      expect((await server(personSchema, 'GET', `/people/${danaId}`)).jobRoleId).toBe(trainee?.id);
+      expect(await refusedChanges().count()).toBe(0);
+      await screenshot(popup, 'journey-3-resolved');
+    });
+  },
+);

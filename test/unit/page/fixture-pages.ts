@@ -1,6 +1,12 @@
 import { fixtureHtml } from '../../fixtures/fixture-pages';
 
-export { FIXTURES, type FixtureLabels, fixtureHtml, fixtureLabels } from '../../fixtures/fixture-pages';
+export {
+  FIXTURES,
+  type FixtureLabels,
+  fixtureHtml,
+  fixtureLabels,
+  JUDGED_FIXTURES,
+} from '../../fixtures/fixture-pages';
 
 /**
  * Loads a fixture into the emulator's document. With `runScripts`, its inline scripts run too, as

@@ -14,7 +14,7 @@ import {
 import { LAYER_TAG, MARKS_TAG } from '../../../extension/lib/page/row-marks';
 import type { RowWatcher } from '../../../extension/lib/page/watch-user-rows';
 import type { PageLogin } from '../../../shared/schemas/page-row';
-import { FIXTURES, fixtureLabels, loadFixture } from './fixture-pages';
+import { fixtureLabels, JUDGED_FIXTURES, loadFixture } from './fixture-pages';
 
 let running: RowWatcher | null = null;
 afterEach(() => {
@@ -81,7 +81,7 @@ const userTable = (logins: readonly string[]) =>
     .join('')}</tbody></table>`;
 
 describe('in-page warnings, signed out', () => {
-  for (const name of FIXTURES.filter((fixture) => !fixtureLabels(fixture).rendersAfterLoad)) {
+  for (const name of JUDGED_FIXTURES.filter((fixture) => !fixtureLabels(fixture).rendersAfterLoad)) {
     it(`marks every row of ${name} as its labels say`, async () => {
       loadFixture(name);
       const watcher = start();

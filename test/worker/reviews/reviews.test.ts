@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditSigningKeySchema } from '../../../shared/audit/checkpoint';
+import { verifyExport } from '../../../shared/audit/verify-export';
 import { parseCsv } from '../../../shared/csv';
 import {
   type Campaign,
@@ -8,8 +10,11 @@ import {
   reviewItemPageSchema,
   todoPageSchema,
 } from '../../../shared/schemas/reviews';
-import { authed } from '../helpers';
+import { authed, request } from '../helpers';
 import { DAY, post, smallFirm } from './setup';
+
+const signingKey = async () =>
+  auditSigningKeySchema.parse(await (await request('/api/v1/audit/signing-key')).json());
 
 let firm: Awaited<ReturnType<typeof smallFirm>>;
 let campaign: Campaign;
@@ -210,8 +215,18 @@ describe('closing', () => {
     expect(response.status).toBe(200);
     expect(response.response.headers.get('content-type')).toContain('text/csv');
     const { records } = parseCsv(response.body);
-    const [header, ...rows] = records.map((r) => r.cells);
+    const [header, ...rest] = records.map((r) => r.cells);
+    // The items, then the signed checkpoint of the audit trail that records their decisions.
+    const rows = rest.slice(0, -1);
     expect(rows).toHaveLength(4);
+    expect(rest.at(-1)?.[0]).toBe('audit checkpoint');
+    expect(await verifyExport(response.body, await signingKey())).toMatchObject({
+      kind: 'review evidence',
+      ok: true,
+    });
+    const forged = response.body.replace(/""seq"":(\d+)/, (_, seq) => `""seq"":${Number(seq) + 5}`);
+    expect(forged).not.toBe(response.body);
+    expect((await verifyExport(forged, await signingKey())).ok).toBe(false);
     const column = (name: string) => header?.indexOf(name) ?? -1;
     const row = (username: string) => rows.find((r) => r[column('username')] === username) ?? [];
     expect(row('rbaker')[column('decision')]).toBe('change');
@@ -239,6 +254,8 @@ describe('closing', () => {
     expect(html).not.toContain('<img');
     expect(html.match(/<tr>\n<td>/g)?.length).toBe(4);
     expect(html).toContain('Rita Reviewer, Ray Reviewer');
+    expect(html).toContain('Audit checkpoint');
+    expect(await verifyExport(html, await signingKey())).toMatchObject({ kind: 'review evidence', ok: true });
   });
 });
 

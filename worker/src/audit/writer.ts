@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Context } from 'hono';
+import { signCheckpoint } from '../../../shared/audit/checkpoint';
 import type { AppEnv } from '../app-env';
 import type { Database } from '../db/client';
-import { auditEvents, auditHeads } from '../db/schema';
+import { auditCheckpoints, auditEvents, auditHeads } from '../db/schema';
 import { asBatchItem, type Write } from '../db/versions';
 import { clientOf } from '../http/request-context';
 import { type ChainedFields, chainHash, GENESIS_HASH, redact } from './chain';
+import { auditSigner } from './signing-key';
 
 /** What a route says about one change it makes. `before`/`after` are redacted of secrets. */
 export type AuditEventInput = {
@@ -48,7 +50,9 @@ type Results<T extends readonly Statement[]> = { -readonly [K in keyof T]: Await
 
 function isChainConflict(error: unknown): boolean {
   const text = `${error instanceof Error ? error.message : error} ${(error as { cause?: unknown })?.cause ?? ''}`;
-  return /UNIQUE constraint failed: audit_events\.|PRIMARY KEY.*audit_events/i.test(text);
+  return /UNIQUE constraint failed: audit_(events|checkpoints)\.|PRIMARY KEY.*audit_(events|checkpoints)/i.test(
+    text,
+  );
 }
 
 /**
@@ -67,6 +71,8 @@ function isChainConflict(error: unknown): boolean {
  * canonical JSON. Two requests racing for the same sequence number cannot both win: the primary
  * key (org_id, seq) makes the loser's whole batch fail and roll back, and it is retried on the new
  * chain head. Any other failure (e.g. a unique index of the route's own table) is rethrown as is.
+ * The batch also stores a signed checkpoint of the new head (see signing-key.ts), so every head the
+ * chain has had is signed with a key the database does not hold.
  *
  * Pass no events for bookkeeping nobody decided (a session's last use, the daily check's delivery
  * state): it is still one batch, and the chain is not read.
@@ -81,6 +87,7 @@ export async function writeAudited<const T extends readonly Statement[]>(
     if (statements.length === 0) return [] as unknown as Results<T>;
     return (await db.batch(statements as unknown as [Statement, ...Statement[]])) as unknown as Results<T>;
   }
+  const signer = await auditSigner();
   for (let attempt = 1; ; attempt++) {
     const [head] = await db.select().from(auditHeads).where(eq(auditHeads.orgId, actor.orgId)).limit(1);
     let seq = head?.seq ?? 0;
@@ -108,14 +115,26 @@ export async function writeAudited<const T extends readonly Statement[]>(
       auditStatements.push(db.insert(auditEvents).values({ ...fields, prevHash, hash }));
       prevHash = hash;
     }
-    if (events.length > 0) {
-      auditStatements.push(
-        db
-          .insert(auditHeads)
-          .values({ orgId: actor.orgId, seq, hash: prevHash })
-          .onConflictDoUpdate({ target: auditHeads.orgId, set: { seq, hash: prevHash } }),
-      );
-    }
+    const checkpoint = await signCheckpoint(signer.privateKey, signer.keyId, {
+      orgId: actor.orgId,
+      seq,
+      hash: prevHash,
+      at: new Date(occurredAt).toISOString(),
+    });
+    auditStatements.push(
+      db
+        .insert(auditHeads)
+        .values({ orgId: actor.orgId, seq, hash: prevHash })
+        .onConflictDoUpdate({ target: auditHeads.orgId, set: { seq, hash: prevHash } }),
+      db.insert(auditCheckpoints).values({
+        orgId: actor.orgId,
+        seq,
+        hash: prevHash,
+        signedAt: occurredAt,
+        keyId: checkpoint.keyId,
+        signature: checkpoint.signature,
+      }),
+    );
     const all = [...statements, ...auditStatements];
     if (all.length === 0) return [] as unknown as Results<T>;
     try {

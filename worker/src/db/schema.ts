@@ -292,6 +292,25 @@ export const auditHeads = sqliteTable('audit_heads', {
 });
 
 /**
+ * A signed checkpoint of a chain's head, one per audited write batch: Ed25519 over (organisation,
+ * seq, hash, signed_at) with a key that is a Worker secret, never in D1 (see audit/signing-key.ts).
+ * Rewriting events, cutting the newest ones or emptying the chain leaves checkpoints that no longer
+ * match, and whoever rewrites D1 cannot sign new ones.
+ */
+export const auditCheckpoints = sqliteTable(
+  'audit_checkpoints',
+  {
+    orgId: text('org_id').notNull(),
+    seq: integer('seq').notNull(),
+    hash: text('hash').notNull(),
+    signedAt: integer('signed_at', { mode: 'number' }).notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.orgId, table.seq] })],
+);
+
+/**
  * Client mutations a sync push has applied, by the id the client made for each: a retried push
  * finds its mutations here and applies none of them twice.
  */

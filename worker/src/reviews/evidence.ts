@@ -1,4 +1,6 @@
 import { and, eq } from 'drizzle-orm';
+import type { SignedCheckpoint } from '../../../shared/audit/checkpoint';
+import { EVIDENCE_CHECKPOINT_ID, EVIDENCE_CHECKPOINT_LABEL } from '../../../shared/audit/verify-export';
 import { formatCsv } from '../../../shared/csv';
 import { members, type reviewCampaigns, type reviewItems, systems } from '../db/schema';
 import { type Db, inJson } from '../db/versions';
@@ -7,6 +9,8 @@ import { type Db, inJson } from '../db/versions';
  * The evidence of a closed campaign, for auditors: every item, the decision, who made it and when,
  * and the findings on the account at the time. As CSV (one row per item) and as a printable HTML
  * report. Every value in the HTML is escaped: usernames and comments are text people typed.
+ * Both carry the signed checkpoint of the audit trail when they were made (the trail records every
+ * decision), which `npm run audit:verify-export` checks offline.
  */
 
 type CampaignRow = typeof reviewCampaigns.$inferSelect;
@@ -43,28 +47,27 @@ const EVIDENCE_COLUMNS = [
   'defaulted',
 ] as const;
 
-export function evidenceCsv(items: readonly ItemRow[]): string {
-  return formatCsv(
-    EVIDENCE_COLUMNS,
-    items.map((item) => [
-      item.systemName,
-      item.username,
-      item.displayName,
-      item.ownerName,
-      item.ownerEmail,
-      item.jobRoleName,
-      item.accountStatus,
-      item.permissions.join(';'),
-      iso(item.lastSignInAt),
-      findingsText(item),
-      item.decision,
-      item.newPermissions?.join(';') ?? '',
-      item.comment,
-      decidedBy(item),
-      iso(item.decidedAt),
-      item.defaulted ? 'yes' : 'no',
-    ]),
-  );
+export function evidenceCsv(items: readonly ItemRow[], checkpoint: SignedCheckpoint | null): string {
+  const rows = items.map((item): (string | number | null)[] => [
+    item.systemName,
+    item.username,
+    item.displayName,
+    item.ownerName,
+    item.ownerEmail,
+    item.jobRoleName,
+    item.accountStatus,
+    item.permissions.join(';'),
+    iso(item.lastSignInAt),
+    findingsText(item),
+    item.decision,
+    item.newPermissions?.join(';') ?? '',
+    item.comment,
+    decidedBy(item),
+    iso(item.decidedAt),
+    item.defaulted ? 'yes' : 'no',
+  ]);
+  if (checkpoint) rows.push([EVIDENCE_CHECKPOINT_LABEL, JSON.stringify(checkpoint)]);
+  return formatCsv(EVIDENCE_COLUMNS, rows);
 }
 
 const ESCAPES: Record<string, string> = {
@@ -96,7 +99,12 @@ export async function evidenceNames(db: Db, orgId: string, campaign: CampaignRow
   };
 }
 
-export function evidenceHtml(campaign: CampaignRow, items: readonly ItemRow[], names: Names): string {
+export function evidenceHtml(
+  campaign: CampaignRow,
+  items: readonly ItemRow[],
+  names: Names,
+  checkpoint: SignedCheckpoint | null,
+): string {
   const count = (decision: string) => items.filter((item) => item.decision === decision).length;
   const defaulted = items.filter((item) => item.defaulted).length;
   const reviewers = campaign.reviewerIds.map((id) => names.members.get(id)?.name ?? id).join(', ');
@@ -129,6 +137,7 @@ th { background: #eee; }
 tr { page-break-inside: avoid; }
 small { color: #444; }
 .sev-critical, .sev-high { font-weight: bold; }
+pre { white-space: pre-wrap; word-break: break-all; font-size: 8pt; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 1em; }
 @media print { body { margin: 0; font-size: 9pt; } }
 </style>
@@ -143,6 +152,12 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 1em; }
 <dt>Closed</dt><dd>${escapeHtml(iso(campaign.closedAt))} by ${escapeHtml(campaign.closedByName ?? 'the daily check at the due date')}</dd>
 <dt>Default decision</dt><dd>${escapeHtml(campaign.defaultDecision)} (applied to ${defaulted} item${defaulted === 1 ? '' : 's'})</dd>
 <dt>Decisions</dt><dd>${items.length} items: ${count('keep')} keep, ${count('revoke')} revoke, ${count('change')} change</dd>
+${
+  checkpoint
+    ? `<dt>Audit checkpoint</dt><dd>event ${checkpoint.seq} of the audit trail, signed ${escapeHtml(checkpoint.at)} (key ${escapeHtml(checkpoint.keyId)})
+<pre id="${EVIDENCE_CHECKPOINT_ID}">${escapeHtml(JSON.stringify(checkpoint))}</pre></dd>`
+    : ''
+}
 </dl>
 <table>
 <thead><tr><th>System</th><th>Login</th><th>Owner and job role</th><th>Permissions</th><th>Last sign-in</th><th>Findings at review</th><th>Decision</th><th>Comment</th><th>Decided by, when (UTC)</th></tr></thead>

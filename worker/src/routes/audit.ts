@@ -1,5 +1,14 @@
+import type { SignedCheckpoint } from '../../../shared/audit/checkpoint';
 import { contract } from '../../../shared/contract';
-import { auditRowsInOrder, listAuditEvents, publicEvent, verifyChain } from '../audit/queries';
+import {
+  auditRowsInOrder,
+  eventHash,
+  latestCheckpoint,
+  listAuditEvents,
+  publicEvent,
+  verifyChain,
+} from '../audit/queries';
+import { publicSigningKey } from '../audit/signing-key';
 import { database } from '../db/client';
 import { handlers } from '../http/route';
 
@@ -30,12 +39,28 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The last CSV row: `checkpoint` in the seq column, the signed checkpoint as JSON in `after`. */
+function checkpointCsvRow(checkpoint: SignedCheckpoint): string {
+  const cells: Record<string, unknown> = {
+    seq: 'checkpoint',
+    at: checkpoint.at,
+    after: checkpoint,
+    hash: checkpoint.hash,
+  };
+  return `${CSV_COLUMNS.map((column) => csvCell(cells[column] ?? null)).join(',')}\r\n`;
+}
+
 export const auditRoutes = handlers(contract.audit, {
   list: async (c) =>
     c.json(await listAuditEvents(database(c.env.DB), c.get('member').orgId, c.req.valid('query'))),
   export: async (c) => {
     const { format } = c.req.valid('query');
-    const rows = auditRowsInOrder(database(c.env.DB), c.get('member').orgId);
+    const db = database(c.env.DB);
+    const { orgId } = c.get('member');
+    // The file covers the trail up to its newest signed checkpoint, which ends it: events written
+    // while it streams are left for the next export.
+    const checkpoint = await latestCheckpoint(db, orgId);
+    const rows = auditRowsInOrder(db, orgId, checkpoint ? { upTo: checkpoint.seq } : {});
     const encoder = new TextEncoder();
     let started = false;
     // Pulled a page at a time: memory holds one page, whatever the trail's length.
@@ -46,6 +71,8 @@ export const auditRoutes = handlers(contract.audit, {
         started = true;
         const next = await rows.next();
         if (next.done) {
+          if (checkpoint)
+            text += format === 'csv' ? checkpointCsvRow(checkpoint) : `${JSON.stringify({ checkpoint })}\n`;
           if (text) controller.enqueue(encoder.encode(text));
           controller.close();
           return;
@@ -69,5 +96,17 @@ export const auditRoutes = handlers(contract.audit, {
       'content-disposition': `attachment; filename="rollcall-audit-${stamp}.${format}"`,
     });
   },
-  verify: async (c) => c.json(await verifyChain(database(c.env.DB), c.get('member').orgId)),
+  verify: async (c) =>
+    c.json(await verifyChain(database(c.env.DB), c.get('member').orgId, await publicSigningKey())),
+  checkpoint: async (c) => {
+    const db = database(c.env.DB);
+    const { orgId } = c.get('member');
+    const { since } = c.req.valid('query');
+    return c.json({
+      checkpoint: await latestCheckpoint(db, orgId),
+      key: await publicSigningKey(),
+      since: since === undefined ? null : { seq: since, hash: await eventHash(db, orgId, since) },
+    });
+  },
+  signingKey: async (c) => c.json(await publicSigningKey()),
 });

@@ -1,4 +1,5 @@
 import { contract } from '../../../shared/contract';
+import { latestCheckpoint } from '../audit/queries';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { asBatchItem, isGuardFailure } from '../db/versions';
@@ -123,14 +124,15 @@ export const reviewsRoutes = handlers(contract.reviews, {
       throw new ProblemError(409, 'The evidence is produced when the campaign closes.');
     }
     const items = await allItems(db, campaign.id);
+    const checkpoint = await latestCheckpoint(db, orgId);
     const file = `access-review-${campaign.createdAt}`;
     if (c.req.valid('query').format === 'csv') {
-      return c.body(evidenceCsv(items), 200, {
+      return c.body(evidenceCsv(items, checkpoint), 200, {
         'content-type': CSV_CONTENT_TYPE,
         'content-disposition': `attachment; filename="${file}.csv"`,
       });
     }
-    const html = evidenceHtml(campaign, items, await evidenceNames(db, orgId, campaign));
+    const html = evidenceHtml(campaign, items, await evidenceNames(db, orgId, campaign), checkpoint);
     return c.body(html, 200, {
       'content-type': 'text/html; charset=utf-8',
       // A report of typed text: no scripts, no outside resources, whatever a value holds.

@@ -27,6 +27,18 @@ describe('checking a change before it is queued', () => {
     expect(checkChange(change)).toEqual([{ field: 'name', message: 'Name: at most 200 characters.' }]);
   });
 
+  it('refuses a broken character the server would refuse, naming the field', () => {
+    const errors = checkChange({
+      op: 'upsert',
+      entity: 'person',
+      rowId: 'p1',
+      data: { name: 'Dana \ud800 Reyes' },
+    });
+    expect(errors).toEqual([
+      { field: 'name', message: 'Name: contains a broken character (half of an emoji or a damaged letter).' },
+    ]);
+  });
+
   it('names each field once, in words, never in zod’s', () => {
     const errors = checkChange({
       op: 'upsert',

@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, {
+  type Browser,
+  type KeyInput,
+  type Page as PuppeteerPage,
+  type Target,
+} from 'puppeteer-core';
+import { findFirefox, NO_FIREFOX } from '../../scripts/find-firefox.ts';
+import type { BrowserUnderTest, Locator, Page, Role, TextMatch } from './driver.ts';
+import { LOCATE_IN_PAGE, matcherOf, type Step } from './locate-in-page.ts';
+
+/** The Firefox build as it ships: `wxt build -b firefox`. */
+export const FIREFOX_RELEASE_EXTENSION_DIR = resolve('.output/firefox-mv2');
+/** The Firefox build that also watches 127.0.0.1 pages: `ROLLCALL_DEV_PAGES=1 wxt build -b firefox`. */
+export const FIREFOX_DEV_EXTENSION_DIR = resolve('.output/dev/firefox-mv2');
+
+const DEFAULT_TIMEOUT = 10_000;
+const POLL_MS = 50;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+class FirefoxLocator implements Locator {
+  private readonly page: FirefoxPage;
+  private readonly steps: Step[];
+
+  constructor(page: FirefoxPage, steps: Step[]) {
+    this.page = page;
+    this.steps = steps;
+  }
+
+  private with(next: Step): FirefoxLocator {
+    return new FirefoxLocator(this.page, [...this.steps, next]);
+  }
+
+  locator(selector: string): Locator {
+    // The one XPath the journeys use: the element's parent.
+    return this.with(selector === 'xpath=..' ? { kind: 'parent' } : { kind: 'css', selector });
+  }
+  getByRole(role: Role, options: { name?: TextMatch; exact?: boolean; level?: number } = {}): Locator {
+    const name = options.name === undefined ? undefined : matcherOf(options.name);
+    return this.with({ kind: 'role', role, name, exact: options.exact, level: options.level });
+  }
+  getByLabel(text: TextMatch, options: { exact?: boolean } = {}): Locator {
+    return this.with({ kind: 'label', text: matcherOf(text), exact: options.exact });
+  }
+  getByText(text: TextMatch, options: { exact?: boolean } = {}): Locator {
+    return this.with({ kind: 'text', text: matcherOf(text), exact: options.exact });
+  }
+  getByTestId(testId: string): Locator {
+    return this.with({ kind: 'css', selector: `[data-testid=${JSON.stringify(testId)}]` });
+  }
+  filter({ hasText }: { hasText: TextMatch }): Locator {
+    return this.with({ kind: 'hasText', text: matcherOf(hasText) });
+  }
+  first(): Locator {
+    return this.with({ kind: 'nth', index: 0 });
+  }
+
+  /** Runs `body` in the page with `found` bound to this locator's elements. */
+  private run<R>(body: string, arg?: unknown): Promise<R> {
+    return this.page.inPage<R>(
+      `${LOCATE_IN_PAGE}\nconst found = locate(${JSON.stringify(this.steps)});\nconst arg = ${JSON.stringify(arg ?? null)};\n${body}`,
+    );
+  }
+
+  /**
+   * Waits until exactly one element matches and is visible (and enabled, if asked), as Playwright's
+   * actions do; more than one match is an error at once.
+   */
+  private async one(options: { enabled?: boolean; timeout?: number } = {}): Promise<void> {
+    const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
+    let last = 'no element matches';
+    while (Date.now() < deadline) {
+      const seen = await this.run<{ count: number; visible?: boolean; enabled?: boolean }>(
+        'return found.length === 1 ? { count: 1, ...state(found[0]) } : { count: found.length };',
+      );
+      if (seen.count > 1) throw new Error(`strict mode: ${seen.count} elements match ${this.describe()}`);
+      if (seen.count === 1 && seen.visible && (!options.enabled || seen.enabled)) return;
+      last = seen.count === 0 ? 'no element matches' : seen.visible ? 'it is disabled' : 'it is not visible';
+      await sleep(POLL_MS);
+    }
+    throw new Error(`Timed out waiting for ${this.describe()}: ${last}`);
+  }
+
+  private describe(): string {
+    return JSON.stringify(this.steps);
+  }
+
+  count(): Promise<number> {
+    return this.run('return found.length;');
+  }
+  async textContent(): Promise<string | null> {
+    const deadline = Date.now() + DEFAULT_TIMEOUT;
+    for (;;) {
+      const seen = await this.run<{ count: number; text?: string | null }>(
+        'return found.length === 1 ? { count: 1, text: found[0].textContent } : { count: found.length };',
+      );
+      if (seen.count > 1) throw new Error(`strict mode: ${seen.count} elements match ${this.describe()}`);
+      if (seen.count === 1) return seen.text ?? null;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${this.describe()}`);
+      await sleep(POLL_MS);
+    }
+  }
+  async click(): Promise<void> {
+    const deadline = Date.now() + DEFAULT_TIMEOUT;
+    for (;;) {
+      await this.one({ enabled: true, timeout: Math.max(deadline - Date.now(), 1) });
+      const point = await this.run<{ x: number; y: number } | null>('return clickPoint(found[0]);');
+      if (point) {
+        // A real pointer click: it counts as the user's gesture (permissions.request needs one).
+        await this.page.puppeteer.mouse.click(point.x, point.y);
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`Timed out: something covers ${this.describe()}`);
+      await sleep(POLL_MS);
+    }
+  }
+  async fill(value: string): Promise<void> {
+    await this.one({ enabled: true });
+    await this.run(
+      `const el = found[0]; el.focus(); el.value = arg;
+       el.dispatchEvent(new Event('input', { bubbles: true }));`,
+      value,
+    );
+  }
+  async selectOption({ label }: { label: string }): Promise<unknown> {
+    await this.one({ enabled: true });
+    const value = await this.run<string | null>(
+      `const el = found[0];
+       const option = [...el.options].find((o) => o.label === arg || o.textContent.trim() === arg);
+       if (!option) return null;
+       el.value = option.value;
+       el.dispatchEvent(new Event('input', { bubbles: true }));
+       el.dispatchEvent(new Event('change', { bubbles: true }));
+       return option.value;`,
+      label,
+    );
+    if (value === null) throw new Error(`No option "${label}" in ${this.describe()}`);
+    return [value];
+  }
+  waitFor(options: { timeout?: number } = {}): Promise<void> {
+    return this.waitForVisible(options.timeout ?? DEFAULT_TIMEOUT);
+  }
+  private async waitForVisible(timeout: number): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      if (await this.run<boolean>('return found.length > 0 && state(found[0]).visible;')) return;
+      await sleep(POLL_MS);
+    }
+    throw new Error(`Timed out after ${timeout} ms waiting for ${this.describe()}`);
+  }
+  async evaluate<R>(pageFunction: (element: Element) => R): Promise<R> {
+    await this.one();
+    return this.run<R>(`return (${pageFunction.toString()})(found[0]);`);
+  }
+  evaluateAll<R>(pageFunction: (elements: Element[]) => R): Promise<R> {
+    return this.run<R>(`return (${pageFunction.toString()})(found);`);
+  }
+}
+
+export class FirefoxPage implements Page {
+  private lastUrl = 'about:blank';
+  readonly puppeteer: PuppeteerPage;
+
+  constructor(page: PuppeteerPage) {
+    this.puppeteer = page;
+  }
+
+  /** Runs a function body in the page and answers what it returns (awaited). */
+  inPage<R>(body: string): Promise<R> {
+    return this.puppeteer.evaluate(`(async () => {\n${body}\n})()`) as Promise<R>;
+  }
+
+  private root(): FirefoxLocator {
+    return new FirefoxLocator(this, []);
+  }
+  locator(selector: string): Locator {
+    return this.root().locator(selector);
+  }
+  getByRole(role: Role, options?: { name?: TextMatch; exact?: boolean; level?: number }): Locator {
+    return this.root().getByRole(role, options);
+  }
+  getByLabel(text: TextMatch, options?: { exact?: boolean }): Locator {
+    return this.root().getByLabel(text, options);
+  }
+  getByText(text: TextMatch, options?: { exact?: boolean }): Locator {
+    return this.root().getByText(text, options);
+  }
+  getByTestId(testId: string): Locator {
+    return this.root().getByTestId(testId);
+  }
+  evaluate<R, Arg>(pageFunction: (arg: Arg) => R | Promise<R>, arg: Arg): Promise<R> {
+    return this.puppeteer.evaluate(pageFunction as (arg: unknown) => R, arg) as Promise<R>;
+  }
+
+  async goto(url: string): Promise<void> {
+    if (!url.startsWith('moz-extension:')) {
+      await this.puppeteer.goto(url);
+      this.lastUrl = url;
+      return;
+    }
+    // Firefox moves an extension page to the extension's process, and Puppeteer loses the
+    // navigation's end there: start it, then wait for the page itself to say it has loaded.
+    this.puppeteer.goto(url, { timeout: DEFAULT_TIMEOUT }).catch(() => undefined);
+    await this.settle((href) => href === url);
+  }
+
+  /** Waits until the page shows a loaded document whose address passes `ready`. */
+  async settle(ready: (href: string) => boolean): Promise<void> {
+    const deadline = Date.now() + DEFAULT_TIMEOUT;
+    while (Date.now() < deadline) {
+      const seen = await this.inPage<{ href: string; state: string }>(
+        'return { href: location.href, state: document.readyState };',
+      ).catch(() => null);
+      if (seen && seen.state === 'complete' && ready(seen.href)) {
+        this.lastUrl = seen.href;
+        return;
+      }
+      await sleep(POLL_MS);
+    }
+    throw new Error(`Timed out waiting for the page to load (last at ${this.lastUrl})`);
+  }
+
+  async reload(): Promise<void> {
+    await this.puppeteer.reload();
+  }
+  url(): string {
+    return this.lastUrl;
+  }
+  async close(): Promise<void> {
+    await this.puppeteer.close();
+  }
+  async setViewportSize(size: { width: number; height: number }): Promise<void> {
+    await this.puppeteer.setViewport(size);
+  }
+  async screenshot(options: { path: string; fullPage?: boolean }): Promise<void> {
+    await this.puppeteer.screenshot({ path: options.path as `${string}.png`, fullPage: options.fullPage });
+  }
+  keyboard = {
+    // Playwright's key names are Puppeteer's (Enter, Tab, a letter), but for the space bar.
+    press: (key: string) => this.puppeteer.keyboard.press((key === 'Space' ? ' ' : key) as KeyInput),
+    type: (text: string) => this.puppeteer.keyboard.type(text),
+  };
+}
+
+export type FirefoxUnderTest = BrowserUnderTest & { browser: Browser; profileDir: string };
+
+/**
+ * Launches Firefox (FIREFOX_PATH, or Debian's firefox-esr) over WebDriver BiDi with a built
+ * extension loaded as a temporary add-on, in a fresh profile (or `profileDir`, to restart on the
+ * profile a previous launch left behind). The add-on's internal UUID, and so its moz-extension://
+ * origin, is fixed up front by preference, and the profile grants optional permission requests
+ * without a prompt, as an admin who says yes would.
+ */
+export async function launchFirefoxWithExtension(options: {
+  extensionDir: string;
+  profileDir?: string;
+}): Promise<FirefoxUnderTest> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error(NO_FIREFOX);
+  const manifestPath = join(options.extensionDir, 'manifest.json');
+  if (!existsSync(manifestPath))
+    throw new Error(`No Firefox build in ${options.extensionDir}: run \`npx wxt build -b firefox\` first.`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  const addonId = manifest.browser_specific_settings.gecko.id;
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'rollcall-e2e-firefox-'));
+  const uuid = uuidOf(profileDir);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    userDataDir: profileDir,
+    // WebDriver BiDi may only open extension pages (moz-extension://) with system access allowed.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextOptionalPermissionPrompts': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+      // A temporary add-on is removed when the browser quits: keep its storage for a restart.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
+    },
+  });
+  await browser.installExtension(options.extensionDir);
+  const extensionOrigin = `moz-extension://${uuid}`;
+
+  const newPage = async () => new FirefoxPage(await browser.newPage());
+  return {
+    name: 'firefox',
+    browser,
+    profileDir,
+    extensionOrigin,
+    newPage,
+    async openPopup(size = { width: 360, height: 600 }) {
+      const page = await newPage();
+      await page.setViewportSize(size);
+      await page.goto(`${extensionOrigin}/popup.html`);
+      return page;
+    },
+    async nextPage() {
+      const target = await new Promise<Target>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error('No new tab opened')), DEFAULT_TIMEOUT);
+        browser.once('targetcreated', (created: Target) => {
+          clearTimeout(timer);
+          done(created);
+        });
+      });
+      const opened = await target.page();
+      if (!opened) throw new Error('The new tab has no page');
+      const page = new FirefoxPage(opened);
+      await page.settle((href) => href !== 'about:blank');
+      return page;
+    },
+    async close() {
+      await browser.close();
+      if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One UUID per profile for this test run, so a restarted browser gives the add-on the same origin. */
+const uuids = new Map<string, string>();
+function uuidOf(profileDir: string): string {
+  const known = uuids.get(profileDir) ?? randomUUID();
+  uuids.set(profileDir, known);
+  return known;
+}
