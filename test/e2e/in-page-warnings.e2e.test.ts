@@ -93,8 +93,16 @@ describe('in-page warnings in Chromium, signed out', () => {
     const page = await open('spa-team');
     await expectRowsMatchLabels(page, 'spa-team');
     await screenshot(page, 'in-page-spa-team');
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    const total = labelsOf('spa-team').rows.length;
+    await expect.poll(() => banner.textContent()).toContain('Seen page 1, 10 users.');
+    expect(await banner.textContent()).toContain(`${total - 10} of ${total} not seen yet`);
     const seen = await everyPageOf(page, () => expectRowsMatchLabels(page, 'spa-team'));
-    expect(seen).toBe(labelsOf('spa-team').rows.length);
+    expect(seen).toBe(total);
+    // Every page seen: the banner says so, and only now would a sync mark missing logins removed.
+    await expect.poll(() => banner.textContent()).toContain(`Seen pages 1–3, ${total} users.`);
+    expect(await banner.textContent()).toContain(`Every page seen (${total} of ${total})`);
+    await screenshot(page, 'in-page-spa-team-every-page');
 
     const renders = Number(await page.textContent('#render-count'));
     await page.getByRole('button', { name: /^Login/ }).click();
@@ -129,6 +137,62 @@ describe('in-page warnings in Chromium, signed out', () => {
     expect(await page.locator('#users-body [role=row]').first().locator('.chip').textContent()).toBe(
       'Locked',
     );
+    await page.close();
+  });
+
+  it('marks the cards a single-page app draws after load, and each page of them as it is drawn in place', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.route('**/team-cards.html', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: TEAM_CARDS }),
+    );
+    await page.goto(`${pages.url}/team-cards.html`);
+    const marks = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('.member-card')].map((card) => [
+            card.querySelector('.handle')?.textContent,
+            card.getAttribute('data-rollcall'),
+          ]),
+        ),
+      );
+    await expect
+      .poll(marks, { timeout: 10_000 })
+      .toEqual({ '@lena.hoffmann': 'ok', '@frontdesk': 'generic', '@marc.dubois': 'ok' });
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    await expect.poll(() => banner.textContent()).toContain('Seen page 1, 3 users.');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await expect.poll(marks).toEqual({ '@reception': 'generic', '@sofia.rossi': 'ok' });
+    await expect.poll(() => banner.textContent()).toContain('Every page seen (5 of 5)');
+    await screenshot(page, 'in-page-team-cards');
+    await page.close();
+  });
+
+  it('gathers a list paged over page loads: each page marked as it loads, the banner counting every page seen', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.route('**/paged-users.html*', (route) => {
+      const number = Number(new URL(route.request().url()).searchParams.get('page') ?? '1');
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: pagedUsers(number) });
+    });
+    const marks = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('tbody tr')].map((row) => [
+            row.querySelector('td')?.textContent,
+            row.getAttribute('data-rollcall'),
+          ]),
+        ),
+      );
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    await page.goto(`${pages.url}/paged-users.html`);
+    await expect.poll(marks).toEqual({ hbauer: 'ok', reception: 'generic', lnovak: 'ok' });
+    await expect.poll(() => banner.textContent()).toContain('Seen page 1, 3 users.');
+    expect(await banner.textContent()).toContain('2 of 5 not seen yet');
+    await page.getByRole('link', { name: 'Nächste Seite' }).click();
+    await expect.poll(marks).toEqual({ admin: 'default', jwojcik: 'ok' });
+    await expect.poll(() => banner.textContent()).toContain('Seen pages 1–2, 5 users.');
+    expect(await banner.textContent()).toContain('Every page seen (5 of 5)');
     await page.close();
   });
 
@@ -191,3 +255,53 @@ describe('in-page warnings in Chromium, signed out', () => {
     await page.close();
   });
 });
+
+/**
+ * A team page as a single-page app draws it: member cards of `div`s with no roles, an avatar, a
+ * name, a handle and a role chip, drawn after load, three to a page, the next page drawn into the
+ * same grid; the pager says "1–3 von 5" (German interface).
+ */
+const TEAM_CARDS = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Team</title>
+<style>.grid{display:grid;grid-template-columns:repeat(3,1fr);gap:12px}.member-card{border:1px solid #ccc;padding:8px}</style>
+</head><body><div id="app">Laden…</div><script>
+const members = [
+  ['Lena Hoffmann', 'lena.hoffmann', 'Inhaberin'], ['Front Desk', 'frontdesk', 'Mitglied'], ['Marc Dubois', 'marc.dubois', 'Mitglied'],
+  ['Reception', 'reception', 'Gast'], ['Sofia Rossi', 'sofia.rossi', 'Administrator'],
+];
+let start = 0;
+function draw() {
+  const app = document.getElementById('app');
+  if (!app.querySelector('.grid')) {
+    app.innerHTML = '<h1>Team</h1><div class="grid"></div><div class="pager"><span class="range"></span> <button type="button">Weiter</button></div>';
+    app.querySelector('button').addEventListener('click', () => { start += 3; draw(); });
+  }
+  const shown = members.slice(start, start + 3);
+  app.querySelector('.grid').innerHTML = shown.map(([name, login, role]) =>
+    '<div class="member-card"><div class="card-head"><span class="avatar">' + name[0] + '</span><div><div class="name">' + name +
+    '</div><div class="handle">@' + login + '</div></div></div><span class="chip">' + role + '</span></div>').join('');
+  app.querySelector('.range').textContent = (start + 1) + '–' + (start + shown.length) + ' von ' + members.length;
+  app.querySelector('button').disabled = start + 3 >= members.length;
+}
+setTimeout(draw, 300);
+</script></body></html>`;
+
+/** A server-rendered user list in German, three users a page, each page its own page load. */
+function pagedUsers(number: number): string {
+  const users = [
+    ['hbauer', 'Hanna Bauer'],
+    ['reception', 'Reception'],
+    ['lnovak', 'Lukas Novak'],
+    ['admin', 'Administrator'],
+    ['jwojcik', 'Jan Wójcik'],
+  ];
+  const shown = users.slice((number - 1) * 3, number * 3);
+  const from = (number - 1) * 3 + 1;
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Benutzer</title></head><body>
+    <h1>Benutzerverwaltung</h1>
+    <table><thead><tr><th>Benutzername</th><th>Name</th><th>Rolle</th></tr></thead><tbody>
+    ${shown.map(([login, name]) => `<tr><td>${login}</td><td>${name}</td><td>Benutzer</td></tr>`).join('')}
+    </tbody></table>
+    <p class="pager">Zeige ${from} bis ${from + shown.length - 1} von ${users.length} Einträgen
+    ${number * 3 < users.length ? `<a href="?page=${number + 1}">Nächste Seite</a>` : ''}</p>
+  </body></html>`;
+}

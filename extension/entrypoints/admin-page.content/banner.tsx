@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import { KIND_LABELS, KIND_ORDER } from '../../lib/page/evaluate';
+import { type PagingState, pageSpans } from '../../lib/page/paging';
 import type { SnapshotSyncResult } from '../../lib/sync/page-link';
 
 export type SyncState = { state: 'idle' } | { state: 'sending' } | SnapshotSyncResult;
@@ -10,14 +11,21 @@ export interface BannerProps {
   counts: Partial<Record<PageWarningKind, number>>;
   sync: SyncState;
   /**
-   * `complete`: the admin says the page shows every user, so missing logins count as removed.
+   * For a paged list: the pages gathered so far. Whether the capture is complete is then the pages'
+   * to say (every page seen, the list not filtered), not the admin's.
+   */
+  paging?: GatheredPaging | null;
+  /**
+   * `complete`: the page shows every user, so missing logins count as removed.
    * `confirmRemovals`: the admin answered yes to the server's question about removing most logins.
    */
   onSync(complete: boolean, confirmRemovals?: boolean): void;
 }
 
+export type GatheredPaging = PagingState & { filtered: boolean };
+
 /** The summary Rollcall shows above a user list: what it found, and a way to sync the list. */
-export function Banner({ checked, counts, sync, onSync }: BannerProps) {
+export function Banner({ checked, counts, sync, paging, onSync }: BannerProps) {
   const [complete, setComplete] = useState(false);
   const kinds = KIND_ORDER.filter((kind) => (counts[kind] ?? 0) > 0);
   const flagged = kinds.length > 0;
@@ -37,17 +45,25 @@ export function Banner({ checked, counts, sync, onSync }: BannerProps) {
         </ul>
       )}
       <div class="rollcall-sync">
-        <button type="button" onClick={() => onSync(complete)} disabled={sync.state === 'sending'}>
+        <button
+          type="button"
+          onClick={() => onSync(paging ? wholeListSeen(paging) : complete)}
+          disabled={sync.state === 'sending'}
+        >
           Sync this list to Rollcall
         </button>
-        <label class="rollcall-complete">
-          <input
-            type="checkbox"
-            checked={complete}
-            onChange={(event) => setComplete(event.currentTarget.checked)}
-          />{' '}
-          This page shows every user (logins missing here will be marked removed)
-        </label>
+        {paging ? (
+          <PagingLine paging={paging} />
+        ) : (
+          <label class="rollcall-complete">
+            <input
+              type="checkbox"
+              checked={complete}
+              onChange={(event) => setComplete(event.currentTarget.checked)}
+            />{' '}
+            This page shows every user (logins missing here will be marked removed)
+          </label>
+        )}
         <SyncLine sync={sync} onConfirmRemovals={() => onSync(true, true)} />
       </div>
     </aside>
@@ -100,4 +116,31 @@ function SyncLine({ sync, onConfirmRemovals }: { sync: SyncState; onConfirmRemov
         </span>
       );
   }
+}
+
+/** Every page of an unfiltered list seen: only then may a sync mark missing logins removed. */
+export function wholeListSeen(paging: GatheredPaging): boolean {
+  return paging.complete && !paging.filtered;
+}
+
+/** What the banner says of a paged list's pages: how many seen, and whether that is all of them. */
+function PagingLine({ paging }: { paging: GatheredPaging }) {
+  const { pages, users, total } = paging;
+  const seen = `${pages.length === 1 ? 'page' : 'pages'} ${pageSpans(pages)}, ${users} ${users === 1 ? 'user' : 'users'}`;
+  let status: string;
+  if (paging.filtered)
+    status =
+      'The list is filtered: a sync adds and updates these users, and marks no one removed. Clear the filter to sync the whole list.';
+  else if (wholeListSeen(paging))
+    status = `Every page seen (${users} of ${total}): a sync marks logins missing from the list removed.`;
+  else if (total !== null)
+    status = `${total - users} of ${total} not seen yet: page through the rest to sync the whole list. A sync now adds and updates, and marks no one removed.`;
+  else
+    status =
+      'The page does not say how many users there are: a sync adds and updates, and marks no one removed.';
+  return (
+    <p class="rollcall-paging" role="status">
+      Seen {seen}. {status}
+    </p>
+  );
 }

@@ -9,11 +9,12 @@ import { adapterForUrl } from '../../lib/page/adapters';
 import { type JudgePageRows, verdictsOf } from '../../lib/page/evaluate';
 import { type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
 import { connectPageJudge } from '../../lib/page/judge-port';
+import { GATHERING_EXPIRES_MS, type Gathered, gatheringKey, gatherShownPage } from '../../lib/page/paging';
 import { readRow } from '../../lib/page/read-row';
 import { besideList, LAYER_TAG } from '../../lib/page/row-marks';
 import { defaultYield } from '../../lib/page/watch-user-rows';
-import { pageAdaptersItem } from '../../lib/storage';
-import { Banner, type SyncState } from './banner';
+import { listGatheringsItem, pageAdaptersItem } from '../../lib/storage';
+import { Banner, type GatheredPaging, type SyncState, wholeListSeen } from './banner';
 import bannerStyles from './banner.css?inline';
 
 /**
@@ -97,6 +98,31 @@ export default defineContentScript({
     const snapshotRows = (): PageRow[] =>
       [...warnings.rows].flatMap(([element, { list }]) => readRow(list, element) ?? []);
 
+    // A paged list's pages, gathered as the admin pages through it (here and on earlier page loads).
+    let gathered: Gathered | null = null;
+    let paging: GatheredPaging | null = null;
+    const gatherings = listGatheringsItem.getValue();
+    const gatherPage = async () => {
+      const list = summary.firstList;
+      if (!list) return;
+      const shown = [...warnings.rows].filter(([, watched]) => watched.list === list);
+      const key = gatheringKey(location.href);
+      gathered ??= (await gatherings)[key] ?? null;
+      const next = gatherShownPage(
+        list.element,
+        { count: shown.length, read: () => shown.flatMap(([element]) => readRow(list, element) ?? []) },
+        gathered,
+        location.href,
+        Date.now(),
+      );
+      if (!next) return;
+      paging = next.paging;
+      drawBanner();
+      if (!next.gathered) return;
+      gathered = next.gathered;
+      await listGatheringsItem.setValue(withGathering(await listGatheringsItem.getValue(), key, gathered));
+    };
+
     const onSync = async (complete: boolean, confirmRemovals = false) => {
       sync = { state: 'sending' };
       drawBanner();
@@ -106,9 +132,9 @@ export default defineContentScript({
           pageUrl: `${page.origin}${page.pathname}`,
           systemId: adapter?.systemId ?? null,
           capturedAt: Date.now(),
-          complete,
+          complete: paging ? wholeListSeen(paging) : complete,
           ...(confirmRemovals ? { confirmRemovals } : {}),
-          rows: snapshotRows(),
+          rows: paging && gathered ? Object.values(gathered.rows) : snapshotRows(),
         });
       } catch (error) {
         sync = {
@@ -122,7 +148,13 @@ export default defineContentScript({
     const drawBanner = () => {
       if (ui?.mounted) {
         render(
-          <Banner checked={summary.checked} counts={summary.counts} sync={sync} onSync={onSync} />,
+          <Banner
+            checked={summary.checked}
+            counts={summary.counts}
+            sync={sync}
+            paging={paging}
+            onSync={onSync}
+          />,
           ui.mounted,
         );
       }
@@ -164,9 +196,23 @@ export default defineContentScript({
           settledOnce = true;
           performance.mark('rollcall:settled');
         }
-        // The rows' marks are in; the banner follows in a task of its own.
-        void defaultYield().then(placeBanner);
+        // The rows' marks are in; the banner follows in a task of its own, and a paged list's page
+        // is taken into its gathering.
+        void defaultYield().then(placeBanner).then(gatherPage);
       },
     });
   },
 });
+
+/** The gatherings with one list's updated, and those left for an hour dropped. */
+function withGathering(
+  all: Record<string, Gathered>,
+  key: string,
+  gathered: Gathered,
+): Record<string, Gathered> {
+  const now = Date.now();
+  const kept = Object.fromEntries(
+    Object.entries(all).filter(([, other]) => now - other.updatedAt <= GATHERING_EXPIRES_MS),
+  );
+  return { ...kept, [key]: gathered };
+}

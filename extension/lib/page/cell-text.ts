@@ -22,7 +22,7 @@ const SKIPPED_TAGS = new Set([
   'AUDIO',
 ]);
 // Formatting inside one run of text ("<b>Amy</b> Nguyen") does not split it into pieces.
-const FORMATTING_TAGS = new Set([
+export const FORMATTING_TAGS = new Set([
   'B',
   'STRONG',
   'I',
@@ -41,7 +41,8 @@ export const MARK_TAG_PREFIX = 'ROLLCALL-';
 // Controls drawn with ARIA roles, whose text is a label, not the cell's value.
 const SKIPPED_ROLES = new Set(['button', 'checkbox', 'switch', 'menu']);
 
-function isSkipped(element: Element, header: boolean): boolean {
+/** Whether an element's text is no part of what a cell says (a control, a picture, hidden, a mark). */
+export function isSkipped(element: Element, header = false): boolean {
   const tag = element.tagName;
   // Sortable headers put their label in a button; in a header, that text is the label.
   if (header && (tag === 'BUTTON' || element.getAttribute('role') === 'button')) return false;

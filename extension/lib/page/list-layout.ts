@@ -1,5 +1,5 @@
 import type { AdapterField } from './adapter-schema';
-import { cellText } from './cell-text';
+import { cellSegments } from './cell-text';
 
 /** Where each field of a row is: a column position, or an element selector inside the row (adapters). */
 export type ListColumns = Partial<Record<AdapterField, number | { selector: string }>>;
@@ -25,6 +25,14 @@ export interface ListLayout {
    * again: a header drawn after its list, items rendered into a list that was empty.
    */
   watches: readonly string[];
+  /**
+   * For a layout whose lists no selector finds (records of any tag, told apart by their shape): the
+   * elements that may be its lists, in one walk of the subtree that passes over the lists the other
+   * layouts found.
+   */
+  discover?(root: Document | Element, found: ReadonlySet<Element>): Element[];
+  /** For a layout that discovers its lists: whether an added element calls for a fresh look. */
+  arrives?(added: Element): boolean;
   /** Whether its columns are named by header texts, which an adapter's columns may then override. */
   headed: boolean;
   /** The list the element is, or null when it is not one of this layout's. */
@@ -83,9 +91,17 @@ export function expandSpans(cells: Element[]): (Element | undefined)[] {
   return out;
 }
 
-/** The text of each header cell, or its accessible label where it shows none (an icon column). */
+/**
+ * The text of each header cell, or its accessible label where it shows none (an icon column). A
+ * header with a hint beside its name ("Global privileges" and a help text) is named by its first
+ * piece of text.
+ */
 export function headerTexts(cells: (Element | undefined)[]): string[] {
-  return cells.map((cell) =>
-    cell ? cellText(cell, { header: true }) || cell.getAttribute('aria-label') || '' : '',
-  );
+  return cells.map((cell) => {
+    if (!cell) return '';
+    const segments = cellSegments(cell, { header: true });
+    const text = segments.join(' ');
+    if (text.length > 40 && segments[0]) return segments[0];
+    return text || cell.getAttribute('aria-label') || '';
+  });
 }

@@ -76,22 +76,31 @@ function readFrom(at: RowCells): PageLogin | null {
     userSegments.length <= 1
       ? userSegments[0]
       : (userSegments.find((s) => isEmail(s)) ?? userSegments.find((s) => !/\s/.test(s)) ?? userSegments[0]);
-  const username = clip(loginSegment ?? '', 320);
+  // "@amy", as apps show a handle, is the login "amy".
+  const username = clip((loginSegment ?? '').replace(/^@(?=[^@\s]+$)/, ''), 320);
   if (!username) return null;
 
   const emailCell = cellOf(at, 'email');
   const email =
     (emailCell ? cellSegments(emailCell) : userSegments).find((segment) => isEmail(segment)) ?? null;
 
+  const { columns } = at.list;
+  const namesShown =
+    columns.displayName !== undefined || columns.firstName !== undefined || columns.lastName !== undefined;
   return {
     username,
-    displayName: readDisplayName(
-      cellOf(at, 'displayName'),
-      cellOf(at, 'firstName'),
-      cellOf(at, 'lastName'),
-      userSegments,
-      loginSegment,
-    ),
+    // Where the list shows no name, the login is the name the user goes by (wikis allow "Ana y
+    // Pedro" as a login), and is judged as one.
+    displayName:
+      nullIfEmpty(at.list.text?.(at.row, 'displayName') ?? null, 320) ??
+      readDisplayName(
+        cellOf(at, 'displayName'),
+        cellOf(at, 'firstName'),
+        cellOf(at, 'lastName'),
+        userSegments,
+        loginSegment,
+      ) ??
+      (namesShown ? null : username),
     email: email ? clip(email, 320) : null,
     status: nullIfEmpty(textOf(at, 'status'), 100),
   };
@@ -105,8 +114,14 @@ function readDisplayName(
   loginSegment: string | undefined,
 ): string | null {
   if (nameCell) {
-    // The person's name is the first piece that is not their email (SPAs put it on a second line).
-    const name = cellSegments(nameCell).find((segment) => !isEmail(segment));
+    // The person's name is the first piece that is not their email (SPAs put it on a second line);
+    // single words side by side are one name written in parts ("<span>Ana</span> <span>García</span>").
+    // Pieces with no letter or digit are an empty field's placeholder ("--", "—").
+    const pieces = cellSegments(nameCell).filter(
+      (segment) => !isEmail(segment) && /[\p{L}\p{N}]/u.test(segment),
+    );
+    const name =
+      pieces.length > 1 && pieces.every((piece) => !/\s/.test(piece)) ? pieces.join(' ') : pieces[0];
     if (name) return clip(name, 320);
   }
   if (firstCell || lastCell) {

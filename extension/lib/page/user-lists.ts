@@ -19,7 +19,16 @@ export const LIST_SELECTOR = LIST_LAYOUTS.flatMap((layout) => layout.finds).join
 export const RESCAN_SELECTOR = LIST_LAYOUTS.flatMap((layout) => [...layout.finds, ...layout.watches]).join(
   ', ',
 );
-const LAYOUT_SELECTORS = LIST_LAYOUTS.map((layout) => [layout, layout.finds.join(', ')] as const);
+const LAYOUT_SELECTORS = LIST_LAYOUTS.filter((layout) => layout.finds.length > 0).map(
+  (layout) => [layout, layout.finds.join(', ')] as const,
+);
+/** Layouts whose lists are told by their shape, found by a walk of the page. */
+const DISCOVERING = LIST_LAYOUTS.filter((layout) => layout.discover);
+
+/** Whether an added element calls for a fresh look at the page, for a layout that walks it. */
+export function arrivalCallsForRescan(added: Element): boolean {
+  return DISCOVERING.some((layout) => layout.arrives?.(added));
+}
 
 /**
  * A user list found on a page: a `<table>`, an ARIA grid, a list of records, or whatever an adapter
@@ -68,7 +77,15 @@ export function findUserLists(root: Document | Element = document, adapter?: Pag
     const list = describeList(element, adapter ?? null);
     if (list) lists.push(list);
   }
-  return lists;
+  // Layouts told by shape rather than selector walk the rest of the page once, past every list
+  // the others found (a list they looked at and left may still be one of records).
+  const passed = new Set<Element>(lists.map((list) => list.element));
+  for (const layout of DISCOVERING)
+    for (const element of layout.discover?.(root, passed) ?? []) {
+      const list = describeWith(layout, element, adapter ?? null);
+      if (list) lists.push(list);
+    }
+  return lists.length > 1 ? lists.sort((a, b) => inDocumentOrder(a.element, b.element)) : lists;
 }
 
 function inDocumentOrder(a: Element, b: Element): number {
@@ -82,7 +99,14 @@ function inDocumentOrder(a: Element, b: Element): number {
  * positions the adapter's columns count.
  */
 export function describeList(element: Element, adapter: PageAdapter | null = null): UserList | null {
-  const found = layoutOf(element);
+  return describeWith(layoutOf(element), element, adapter);
+}
+
+function describeWith(
+  found: ListLayout | null,
+  element: Element,
+  adapter: PageAdapter | null,
+): UserList | null {
   const layout = found && (found.headed || !adapter?.listSelector) ? found : null;
   const shape = layout ? layout.shape(element) : adapter?.listSelector ? childShape(element) : null;
   if (!shape) return null;
@@ -148,6 +172,10 @@ function resolveColumns(fields: (ColumnField | null)[]): { columns: Columns; nam
     else if (columns.displayName === undefined) columns.displayName = user;
   }
   if (columns.username === undefined && columns.email !== undefined) columns.username = columns.email;
+  // No login or email shown: the name is what the app signs its users in with or knows them by, and
+  // is judged alone (the classifier tells a person's name from a role's).
+  if (columns.username === undefined && columns.displayName !== undefined)
+    columns.username = columns.displayName;
   return { columns, named };
 }
 

@@ -3,7 +3,13 @@ import type { PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
 import type { JudgePageRows, RowVerdict } from './evaluate';
 import { readLogin } from './read-row';
-import { findUserLists, LIST_SELECTOR, RESCAN_SELECTOR, type UserList } from './user-lists';
+import {
+  arrivalCallsForRescan,
+  findUserLists,
+  LIST_SELECTOR,
+  RESCAN_SELECTOR,
+  type UserList,
+} from './user-lists';
 
 export interface WatchedRow {
   list: UserList;
@@ -258,7 +264,12 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         if (node instanceof Element) {
           // A new list, or what a layout watches for (a header drawn late), needs a fresh look at the
           // page.
-          if (node.matches(RESCAN_SELECTOR) || node.querySelector(LIST_SELECTOR)) rescanNeeded = true;
+          if (
+            node.matches(RESCAN_SELECTOR) ||
+            node.querySelector(LIST_SELECTOR) ||
+            (!lists.some((list) => list.element.contains(node)) && arrivalCallsForRescan(node))
+          )
+            rescanNeeded = true;
           else if (
             adapter?.listSelector &&
             (node.matches(adapter.listSelector) || node.querySelector(adapter.listSelector))

@@ -44,7 +44,9 @@ describe('the user-list detector', () => {
   }
 
   it('reads each element by one layout at most', () => {
-    const selectors = LIST_LAYOUTS.map((layout) => layout.finds.join(', '));
+    const selectors = LIST_LAYOUTS.filter((layout) => layout.finds.length > 0).map((layout) =>
+      layout.finds.join(', '),
+    );
     document.body.innerHTML = `${FIXTURES.map((name) => fixtureHtml(name)).join('\n')}
       <table role="grid"></table><ul role="grid"></ul><ol role="table"></ol><div role="treegrid"></div>`;
     const elements = [...document.querySelectorAll(LIST_SELECTOR)];

@@ -29,10 +29,11 @@ export default recordList;
  * link the page classes as one (`mw-userlink`, `username`). Not `User_talk:` or `/users?page=2`
  * (a pager), which is why the word must end at a path, query or namespace separator.
  */
-const USER_HREF = /(?:^|[/?&=:#])(?:users?|members?|u)(?:[/:=#.-]|$)/i;
+export const USER_HREF =
+  /(?:^|[/?&=:#])(?:users?|members?|u|people|person|profiles?|accounts?|staff|benutzer|utilisateurs?|usuarios?|gebruikers?)(?:[/:=#.-]|$)/i;
 const USER_CLASS = /(?:^|[\s_-])(?:user|member)(?:name|link)?(?:[\s_-]|$)/i;
 // Lists that are the site's navigation or a control, never content.
-const NOT_CONTENT =
+export const NOT_CONTENT =
   'nav, header, footer, menu, [role=navigation], [role=menu], [role=menubar], [role=tablist], [role=listbox]';
 /** How many items decide whether a list holds users: a 5,000-item list is not walked to find out. */
 const SAMPLE = 20;

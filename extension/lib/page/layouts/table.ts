@@ -1,3 +1,4 @@
+import { fieldForHeader } from '../header-fields';
 import { expandSpans, headerTexts, type ListLayout, type ListShape, placeCell } from '../list-layout';
 
 /**
@@ -36,12 +37,12 @@ function tableRows(table: HTMLTableElement, sections: readonly string[], limit =
  * The user rows of a table, as `isRow` would pick them, in one walk of its own rows: neither header
  * nor footer rows, nor empty ones, nor (with no <thead>) those before the header row.
  */
-function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean): Element[] {
+function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean, columns: number): Element[] {
   const rows: Element[] = [];
   let afterHeader = hasHead;
   const take = (row: Element) => {
     if (row === headerRow) afterHeader = true;
-    else if (afterHeader && row.childElementCount > 0) rows.push(row);
+    else if (afterHeader && row.childElementCount > 0 && !spansTheTable(row, columns)) rows.push(row);
   };
   for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     const tag = child.tagName;
@@ -52,6 +53,16 @@ function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean)
     }
   }
   return rows;
+}
+
+/**
+ * A row of one cell across the whole table: a group heading, a pager, "No users found", never a
+ * user.
+ */
+function spansTheTable(row: Element, columns: number): boolean {
+  if (row.childElementCount !== 1 || columns < 2) return false;
+  const cell = row.firstElementChild;
+  return !!cell && cell.hasAttribute('colspan') && Number(cell.getAttribute('colspan')) >= columns;
 }
 
 function rowCells(row: Element): Element[] {
@@ -87,14 +98,36 @@ function tableRowCells(row: Element, count: number): (Element | undefined)[] {
   return out;
 }
 
+/**
+ * The row of a <thead> that names the columns: the one with the most headers the detector knows,
+ * the last with text where none names any.
+ */
+function bestHeaderRow(rows: HTMLTableRowElement[]): HTMLTableRowElement | undefined {
+  if (rows.length <= 1) return rows[0];
+  let best: HTMLTableRowElement | undefined;
+  let bestScore = -1;
+  for (const row of rows) {
+    const texts = headerTexts(expandSpans(rowCells(row)));
+    if (!texts.some(Boolean)) continue;
+    const score = texts.filter((text) => fieldForHeader(text) !== null).length;
+    if (score >= bestScore) {
+      best = row;
+      bestScore = score;
+    }
+  }
+  return best ?? rows.at(-1);
+}
+
 function tableShape(table: HTMLTableElement): ListShape | null {
-  // Header row: the last row of <thead>; else the first row made only of <th>; else the first row
-  // (older server-rendered apps draw their header with bold <td>s). Only the first rows are looked
-  // at: a header sits at the top, and a 5,000-row list is not walked to find it.
+  // Header row: of the rows of <thead>, the one whose headers name the most fields (a <thead> may
+  // hold a group row above the headers, or a row of filter inputs under them); else the first row
+  // made only of <th>; else the first row (older server-rendered apps draw their header with bold
+  // <td>s). Only the first rows are looked at: a header sits at the top, and a 5,000-row list is not
+  // walked to find it.
   const headRows = tableRows(table, ['THEAD']);
   const topRows = tableRows(table, ['THEAD', 'TBODY', 'TFOOT'], 20);
   const headerRow =
-    headRows.at(-1) ??
+    bestHeaderRow(headRows) ??
     topRows.find((row) => {
       const cells = rowCells(row);
       return cells.length > 0 && cells.every((cell) => cell.tagName === 'TH');
@@ -110,13 +143,14 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     element.parentElement?.tagName !== 'THEAD' &&
     element.parentElement?.tagName !== 'TFOOT' &&
     element.childElementCount > 0 &&
+    !spansTheTable(element, headers.length) &&
     // A header drawn with <td>s sits first; rows before it are not users.
     (headRows.length > 0 || headerRow.compareDocumentPosition(element) === Node.DOCUMENT_POSITION_FOLLOWING);
   return {
     headers,
     rowSelector: 'tr',
     isRow,
-    rows: () => bodyRows(table, headerRow, headRows.length > 0),
+    rows: () => bodyRows(table, headerRow, headRows.length > 0, headers.length),
     cells: (row, count = Number.POSITIVE_INFINITY) =>
       cellsInPlace(row, headers.length) ?? tableRowCells(row, count),
   };

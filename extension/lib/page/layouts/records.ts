@@ -1,0 +1,577 @@
+import { cellSegments, cellText, FORMATTING_TAGS, isEmail, isSkipped, MARK_TAG_PREFIX } from '../cell-text';
+import { fieldForHeader, normaliseHeader } from '../header-fields';
+import type { ListColumns, ListLayout, ListShape } from '../list-layout';
+import { RECORD_WORDS } from '../page-words';
+import { USER_HREF } from './record-list';
+
+/**
+ * User lists with no table, no grid roles and no headers: card grids and `div` lists that
+ * single-page apps draw, `<ul>`/`<ol>` items that are not links to user pages, `<dl>`s. Such a list
+ * is a run of sibling records of the same shape (tag and class), whose fields line up from record
+ * to record; it holds users when one field reads as a login, an email or a person's name on nearly
+ * every record, and something else says these are people: another such field, a role or status
+ * word, an avatar, a link to the user's page, or a label or header naming a user field.
+ *
+ * The page is walked once; tables, grids and lists the other layouts found are passed over, and so
+ * is the site's navigation. Only runs of records whose text is short enough to be a user's are
+ * read further, a dozen records each.
+ */
+const records: ListLayout = {
+  name: 'records',
+  serves: 'card grids, div lists, <ul>/<ol>/<dl> records with no headers (single-page apps, admin consoles)',
+  finds: [],
+  watches: [],
+  headed: false,
+  discover,
+  // A list drawn at once (a container of records), or a record added to a run of them.
+  arrives: (added) =>
+    added.childElementCount >= 2 ||
+    (added.previousElementSibling !== null && signature(added.previousElementSibling) === signature(added)),
+  shape: recordsShape,
+};
+export default records;
+
+/** Elements whose insides are never a list of records, or are another layout's. */
+const OPAQUE = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'HEAD',
+  'SVG',
+  'svg',
+  'SELECT',
+  'DATALIST',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'PICTURE',
+  'TABLE',
+  'PRE',
+  'CODE',
+  'NAV',
+  'MENU',
+  'BUTTON',
+  'TEXTAREA',
+]);
+const CHROME_ROLES = new Set(['navigation', 'menu', 'menubar', 'tablist', 'listbox', 'toolbar', 'tree']);
+const GRID_ROLES = new Set(['grid', 'treegrid', 'table']);
+/** Records a list has at least, and at most how many decide what its fields hold. */
+const MIN_RECORDS = 2;
+const SAMPLE = 12;
+/** A user's record says little: a record longer than this is an article, a post, a form. */
+const MAX_RECORD_TEXT = 600;
+const MAX_FIELDS = 40;
+const MAX_RECORD_FIELDS = 16;
+const MAX_DEPTH = 8;
+
+/** Tag and first class (digits dropped): what records of one run share. */
+function signature(element: Element): string {
+  const classes = element.getAttribute('class');
+  if (!classes) return element.tagName;
+  const first = /\S+/.exec(classes)?.[0] ?? '';
+  return `${element.tagName}.${first.replace(/\d+/g, '')}`;
+}
+
+/** The page's own header and footer, and its navigation: not content. */
+function isChrome(element: Element): boolean {
+  if (OPAQUE.has(element.tagName) || element.tagName.startsWith(MARK_TAG_PREFIX)) return true;
+  if (!element.hasAttributes()) return false;
+  const role = element.getAttribute('role');
+  if (role && (CHROME_ROLES.has(role) || GRID_ROLES.has(role))) return true;
+  return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
+}
+
+function isPageFurniture(element: Element): boolean {
+  const tag = element.tagName;
+  // A card may have a <header> and a <footer> of its own; the page's are not content.
+  return (
+    (tag === 'HEADER' || tag === 'FOOTER') &&
+    !element.parentElement?.closest('article, section, li, [role=listitem], [role=article]')
+  );
+}
+
+/** The records of a run: the children of the most common shape, if they are most of the children. */
+function recordsOf(container: Element): Element[] | null {
+  if (container.tagName === 'DL') return termsOf(container);
+  // Records are most of the children, so their tag and their shape are each the children's
+  // majority: found in one pass without counting every kind (Boyer–Moore), tags first, which most
+  // elements with children fail (an article's heading, paragraphs and figure).
+  const total = container.childElementCount;
+  const tag = majority(container, (child) => child.tagName);
+  if (!tag) return null;
+  const best = majority(container, (child) => (child.tagName === tag ? signature(child) : ''));
+  if (!best) return null;
+  let bestCount = 0;
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling)
+    if (child.tagName === tag && !isSkipped(child) && signature(child) === best) bestCount++;
+  // A header, a "load more" button and the like may sit beside the records, but not many.
+  if (bestCount < MIN_RECORDS || bestCount * 5 < total * 3) return null;
+  const out: Element[] = [];
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling)
+    if (child.tagName === tag && signature(child) === best && !isSkipped(child)) out.push(child);
+  return out;
+}
+
+/** The key most children share, where it is at least three in five of them; else null. */
+function majority(container: Element, keyOf: (child: Element) => string): string | null {
+  let candidate = '';
+  let lead = 0;
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling) {
+    const key = keyOf(child);
+    if (lead === 0) {
+      candidate = key;
+      lead = 1;
+    } else lead += key === candidate ? 1 : -1;
+  }
+  if (!candidate) return null;
+  let count = 0;
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling)
+    if (keyOf(child) === candidate) count++;
+  return count >= MIN_RECORDS && count * 5 >= container.childElementCount * 3 ? candidate : null;
+}
+
+/** A `<dl>` with a `<dt>` per user and `<dd>`s saying more: each `<dt>` is a record. */
+function termsOf(list: Element): Element[] | null {
+  const terms: Element[] = [];
+  for (let child = list.firstElementChild; child; child = child.nextElementSibling)
+    if (child.tagName === 'DT') terms.push(child);
+  return terms.length >= MIN_RECORDS ? terms : null;
+}
+
+/** The elements a record is made of: itself, and for a `<dt>` the `<dd>`s after it. */
+function partsOf(record: Element): Element[] {
+  if (record.tagName !== 'DT') return [record];
+  const parts = [record];
+  for (let next = record.nextElementSibling; next && next.tagName === 'DD'; next = next.nextElementSibling)
+    parts.push(next);
+  return parts;
+}
+
+/**
+ * The runs of records that may hold users. The page is walked once, element by element, past the
+ * lists other layouts found and the site's navigation, looking only for signs of people: an email,
+ * a role or status word standing alone, a label naming a user field, an avatar, a link to a user's
+ * page, a heading that says "Users". Only from those does it climb to the runs of records around
+ * them; a page with none (articles, forms) costs the walk and nothing more.
+ */
+function discover(root: Document | Element, found: ReadonlySet<Element>): Element[] {
+  const signs: Element[] = [];
+  const visit = (element: Element, depth: number) => {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      if (found.has(child) || isChrome(child) || isPageFurniture(child)) continue;
+      const tag = child.tagName;
+      const classes = child.getAttribute('class');
+      if (classes !== null && AVATAR_CLASS.test(classes)) signs.push(child);
+      else if (tag === 'IMG') {
+        if (AVATAR_CLASS.test(child.getAttribute('src') ?? '')) signs.push(child);
+      } else if (tag === 'A') {
+        if (USER_HREF.test(child.getAttribute('href') ?? '')) signs.push(child);
+      } else if (HEADINGS.has(tag) && fieldForHeader(cellText(child)) === 'user') {
+        // "Users", "Team members", "Benutzer": the records under it, past wrappers of one child.
+        let under = child.nextElementSibling;
+        while (under && under.childElementCount === 1) under = under.firstElementChild;
+        if (under?.firstElementChild) signs.push(under.firstElementChild);
+      }
+      // Words stand in elements of their own in the records this layout reads; the text between
+      // elements is not looked at.
+      if (child.firstElementChild) {
+        if (depth < 200) visit(child, depth + 1);
+      } else if (isSign(child.textContent ?? '')) signs.push(child);
+    }
+  };
+  const start = root instanceof Document ? root.documentElement : root;
+  if (!start) return [];
+  visit(start, 0);
+
+  // From each sign up to the page's root, remembering where climbs have been: every run of
+  // records around a sign is a candidate, unless it sits in the site's navigation or another list.
+  const candidates: [Element, Element[]][] = [];
+  const shut = new Map<Element, boolean>();
+  for (const sign of signs) {
+    const path: Element[] = [];
+    let closed = false;
+    for (let element: Element | null = sign; element; element = element.parentElement) {
+      const known = shut.get(element);
+      if (known !== undefined) {
+        closed = known;
+        break;
+      }
+      if (found.has(element) || isChrome(element) || isPageFurniture(element)) {
+        closed = true;
+        break;
+      }
+      path.push(element);
+      if (element === root) break;
+    }
+    for (const element of path) {
+      shut.set(element, closed);
+      if (closed || element.childElementCount < MIN_RECORDS) continue;
+      const records = recordsOf(element);
+      if (records) candidates.push([element, records]);
+    }
+  }
+  // Of lists inside one another (cards in groups, fields inside a card), the one with more records
+  // holds the users; the outer one where they tie.
+  const accepted = candidates
+    .map(([element, records]) => ({ element, analysis: analyse(element, records) }))
+    .filter(
+      (candidate): candidate is { element: Element; analysis: Analysis } => candidate.analysis !== null,
+    );
+  return accepted
+    .filter(
+      ({ element, analysis }) =>
+        !accepted.some(
+          (other) =>
+            other.element !== element &&
+            ((other.element.contains(element) && other.analysis.count >= analysis.count) ||
+              (element.contains(other.element) && other.analysis.count > analysis.count)),
+        ),
+    )
+    .map(({ element }) => element);
+}
+
+/** One field of a record: where it sits in the record (its path of shapes), and its element. */
+interface Field {
+  key: string;
+  element: Element;
+}
+
+/**
+ * The fields of a record in document order: the elements holding one run of text (formatting
+ * inside it aside), keyed by their path of tags and classes from the record, so that the same
+ * field of every record has the same key.
+ */
+function fieldsOf(record: Element): Field[] {
+  const fields: Field[] = [];
+  let crowded = false;
+  const walk = (element: Element, path: string, depth: number) => {
+    const seen = new Map<string, number>();
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      if (fields.length >= MAX_FIELDS) return;
+      if (isSkipped(child)) continue;
+      // A table or a menu inside a record makes it no user's record: counted as many fields.
+      if (
+        OPAQUE.has(child.tagName) &&
+        child.tagName !== 'SVG' &&
+        child.tagName !== 'svg' &&
+        child.tagName !== 'PICTURE'
+      ) {
+        if (child.tagName === 'TABLE' || child.tagName === 'NAV') crowded = true;
+        continue;
+      }
+      const sig = signature(child);
+      const n = seen.get(sig) ?? 0;
+      seen.set(sig, n + 1);
+      const key = `${path}/${sig}${n ? `:${n}` : ''}`;
+      if (isLeaf(child)) {
+        if (cellText(child)) fields.push({ key, element: child });
+      } else if (depth < MAX_DEPTH) walk(child, key, depth + 1);
+    }
+  };
+  partsOf(record).forEach((part, index) => {
+    if (isLeaf(part, true)) {
+      if (cellText(part)) fields.push({ key: `${index}`, element: part });
+    } else walk(part, `${index}`, 0);
+  });
+  return crowded ? [] : fields;
+}
+
+/**
+ * An element holding one run of text: only formatting and skipped parts inside. (Of a record that
+ * writes words between its elements, "<a>Anna Schmidt</a> — groups: …", the elements are the fields.)
+ */
+function isLeaf(element: Element, atRoot = false): boolean {
+  let inline = 0;
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (FORMATTING_TAGS.has(child.tagName) || isSkipped(child)) continue;
+    if (atRoot || !INLINE_TAGS.has(child.tagName) || !isLeaf(child)) return false;
+    inline++;
+  }
+  if (inline === 0) return true;
+  // Inside a record, words in spans side by side with only spaces between are one run of text, as
+  // an app's display template writes a name ("<span>Ana</span> <span>García</span>").
+  for (let node = element.firstChild; node; node = node.nextSibling)
+    if (node.nodeType === 3 && node.nodeValue?.trim()) return false;
+  return true;
+}
+const INLINE_TAGS = new Set(['SPAN', 'A', 'BDI', 'SMALL', 'LABEL']);
+
+// What a field's values read as.
+const LOGIN = /^@?[\p{L}\p{N}][\p{L}\p{N}._+'@\\-]{1,63}$/u;
+const HAS_LETTER = /\p{L}/u;
+const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
+const PARTICLE = '(?:van|von|de|der|den|da|di|du|del|della|la|le|ten|ter|y|e|zu|af|al|bin|ibn)';
+const ONE_NAME = /^\p{Lu}[\p{Ll}'’-]{2,}$/u;
+const PERSON = new RegExp(`^${NAME_WORD}(?:\\s+(?:${NAME_WORD}|${PARTICLE})){1,4}$`, 'u');
+const PRICE =
+  /^[-+]?(?:(?:[$£€¥]|usd|eur|gbp|chf)\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[$£€¥]|kr|zł|usd|eur|gbp|chf))$/i;
+const roleWords = new Set(Object.values(RECORD_WORDS.role).flat());
+const statusWords = new Set(Object.values(RECORD_WORDS.status).flat());
+
+type Kind = 'email' | 'login' | 'name' | 'role' | 'status';
+
+/** What values read as, remembered: the same values come back on every record and every look. */
+const kindCache = new Map<string, Kind[]>();
+function kindsOf(value: string): Kind[] {
+  let kinds = kindCache.get(value);
+  if (!kinds) {
+    kinds = readKinds(value);
+    if (kindCache.size > 5000) kindCache.clear();
+    kindCache.set(value, kinds);
+  }
+  return kinds;
+}
+
+function readKinds(value: string): Kind[] {
+  const kinds: Kind[] = [];
+  const word = normaliseHeader(value);
+  if (statusWords.has(word)) kinds.push('status');
+  if (roleWords.has(word)) kinds.push('role');
+  if (kinds.length > 0) return kinds;
+  if (isEmail(value)) return ['email'];
+  // A name as people go by it: "Amelia Clarke", "Piet de Vries", or one word ("Empfang", "Reception").
+  if (value.length <= 50 && (PERSON.test(value) || ONE_NAME.test(value))) kinds.push('name');
+  if (LOGIN.test(value) && HAS_LETTER.test(value) && !DATE_LIKE.test(value) && !value.endsWith(':'))
+    kinds.push('login');
+  return kinds;
+}
+
+/** A field's words; pieces with no letter or digit are an empty field's placeholder ("Administratie --"). */
+function fieldText(element: Element): string {
+  return cellSegments(element)
+    .filter((piece) => /[\p{L}\p{N}]/u.test(piece))
+    .join(' ');
+}
+
+/** How a list's fields are laid out, from a sample of its records. */
+interface Analysis {
+  count: number;
+  /** The keys of the fields read, by column position. */
+  keys: string[];
+  columns: ListColumns;
+}
+
+function analyse(container: Element, records = recordsOf(container)): Analysis | null {
+  if (!records) return null;
+  const sample = records.slice(0, SAMPLE);
+  // Cheap first: a user's record is short.
+  let short = 0;
+  for (const record of sample) {
+    const length = partsOf(record).reduce((sum, part) => sum + (part.textContent?.length ?? 0), 0);
+    if (length > 0 && length <= MAX_RECORD_TEXT) short++;
+  }
+  if (short * 5 < sample.length * 4) return null;
+
+  // Each field's values over the sample, in the order fields first appear.
+  const values = new Map<string, string[]>();
+  const elements = new Map<string, Element[]>();
+  const sampleFields = sample.map(fieldsOf);
+  // A user's record has a few fields; one with dozens is a panel, a form, a post.
+  if (
+    sampleFields.filter((fields) => fields.length > 0 && fields.length <= MAX_RECORD_FIELDS).length * 5 <
+    sample.length * 4
+  )
+    return null;
+  for (const fields of sampleFields)
+    for (const { key, element } of fields) {
+      const text = fieldText(element);
+      if (!values.has(key)) {
+        values.set(key, []);
+        elements.set(key, []);
+      }
+      values.get(key)?.push(text);
+      elements.get(key)?.push(element);
+    }
+  // Fields on most records; a label that is the same on every record names the field after it.
+  const keys = [...values.keys()].filter((key) => (values.get(key)?.length ?? 0) * 5 >= sample.length * 3);
+  if (keys.length === 0) return null;
+  const labelled = new Map<string, ReturnType<typeof fieldForHeader>>();
+  keys.forEach((key, index) => {
+    const seen = new Set(values.get(key));
+    const next = keys[index + 1];
+    if (sample.length >= 2 && seen.size === 1 && next) {
+      const [label = ''] = seen;
+      const field = fieldForHeader(label.replace(/[:：]\s*$/, ''));
+      if (field) labelled.set(next, field);
+    }
+  });
+
+  const kindShare = (key: string, kind: Kind) => {
+    const list = values.get(key) ?? [];
+    return list.filter((value) => kindsOf(value).includes(kind)).length / Math.max(1, list.length);
+  };
+  const distinct = (key: string) => {
+    const list = values.get(key) ?? [];
+    return new Set(list).size / Math.max(1, list.length);
+  };
+  const columns: ListColumns = {};
+  const position = (key: string) => keys.indexOf(key);
+  const pick = (kind: Kind, field: keyof ListColumns, unique: boolean, excluded: Set<string>) => {
+    const key = keys.find(
+      (candidate) =>
+        !excluded.has(candidate) &&
+        kindShare(candidate, kind) >= 0.7 &&
+        (!unique || distinct(candidate) >= 0.8 || sample.length < 3),
+    );
+    if (key !== undefined) {
+      columns[field] = position(key);
+      excluded.add(key);
+    }
+    return key;
+  };
+  const used = new Set<string>();
+  // Labels first ("Benutzername:", "E-Mail:"), then what the values read as.
+  for (const [key, field] of labelled) {
+    const target = field === 'user' ? 'username' : field;
+    if (target && columns[target] === undefined) {
+      columns[target] = position(key);
+      used.add(key);
+    }
+  }
+  const role = columns.role === undefined ? pick('role', 'role', false, used) : undefined;
+  const status = columns.status === undefined ? pick('status', 'status', false, used) : undefined;
+  const email = columns.email === undefined ? pick('email', 'email', true, used) : undefined;
+  const name = columns.displayName === undefined ? pick('name', 'displayName', true, used) : undefined;
+  // Of fields that read as logins, the one most like a login: lower case, dots, digits.
+  let login: string | undefined;
+  if (columns.username === undefined) {
+    const logins = keys.filter(
+      (key) =>
+        !used.has(key) && kindShare(key, 'login') >= 0.7 && (distinct(key) >= 0.8 || sample.length < 3),
+    );
+    const likeness = (key: string) =>
+      (values.get(key) ?? []).filter(
+        (value) => /[a-z]/.test(value) && (/[._\d@-]/.test(value) || value === value.toLowerCase()),
+      ).length;
+    login = logins.sort((a, b) => likeness(b) - likeness(a))[0];
+    if (login !== undefined) columns.username = position(login);
+  }
+
+  // Prices say goods, not people.
+  if (keys.some((key) => (values.get(key) ?? []).every((value) => PRICE.test(value)))) return null;
+  const who = columns.username ?? columns.email ?? columns.displayName;
+  if (typeof who !== 'number') return null;
+  columns.username ??= columns.email ?? columns.displayName;
+  // Something besides the one field says these are people.
+  const whoKey = keys[who] ?? '';
+  const whoElements = elements.get(whoKey) ?? [];
+  const signals = [
+    labelled.size > 0 || headedByUserFields(container, records),
+    role !== undefined || status !== undefined,
+    email !== undefined && (login !== undefined || name !== undefined),
+    login !== undefined && name !== undefined && loginsFollowNames(values.get(login), values.get(name)),
+    whoElements.some((element) => USER_HREF.test(element.closest('a')?.getAttribute('href') ?? '')),
+    sample.filter((record) => record.querySelector(AVATAR)).length * 5 >= sample.length * 3,
+  ].filter(Boolean).length;
+  if (signals === 0) return null;
+  return { count: records.length, keys, columns };
+}
+
+/**
+ * A text that says a person is near: an email, or standing alone a role or status word
+ * ("Administrator", "Gesperrt") or a label naming a user field ("Benutzername:").
+ */
+function isSign(value: string): boolean {
+  if (value.length > 120) return false;
+  if (value.includes('@')) return EMAIL_IN_TEXT.test(value);
+  if (value.length > 40) return false;
+  const text = value.trim();
+  if (text.length < 3) return false;
+  if (text.endsWith(':')) {
+    const field = fieldForHeader(text.slice(0, -1));
+    return field === 'username' || field === 'email' || field === 'user';
+  }
+  const word = NON_ASCII.test(text) ? normaliseHeader(text) : text.toLowerCase();
+  return roleWords.has(word) || statusWords.has(word);
+}
+const EMAIL_IN_TEXT = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+const NON_ASCII = /[^\u0020-\u007e]/;
+const AVATAR_CLASS = /avatar|initials|gravatar/i;
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** A picture of the person, or their initials in a round badge, as apps draw avatars. */
+// Few selectors: each is one more test of every element of the page.
+const AVATAR = '[class*=vatar], img[src*=vatar], [class*=initials]';
+
+/**
+ * Logins made from their users' names ("jsmith" for John Smith, "frontdesk" for Front Desk) on most
+ * records: what tells a list of people from one of products with codes.
+ */
+function loginsFollowNames(logins: string[] = [], names: string[] = []): boolean {
+  const fold = (text: string) => normaliseHeader(text).replace(/ /g, '');
+  let related = 0;
+  logins.forEach((login, index) => {
+    const folded = fold(login);
+    const words = normaliseHeader(names[index] ?? '')
+      .split(' ')
+      .filter((word) => word.length >= 3);
+    if (words.some((word) => folded.includes(word.slice(0, 3)))) related++;
+  });
+  return related * 2 >= logins.length && related > 0;
+}
+
+/** A header before the records (a row of column names drawn with `div`s) that names a user field. */
+function headedByUserFields(container: Element, records: Element[]): boolean {
+  const first = records[0];
+  const header = first?.previousElementSibling ?? container.previousElementSibling;
+  if (!header || (header.textContent?.length ?? 0) > 300) return false;
+  // A heading that calls what follows users ("Users", "Benutzer", "Team members").
+  if (/^H[1-6]$/.test(header.tagName) && fieldForHeader(cellText(header)) === 'user') return true;
+  // A row of column names: a few short cells.
+  if (header.childElementCount < 2) return false;
+  const texts = [...header.querySelectorAll('*')]
+    .filter((element) => isLeaf(element))
+    .map((element) => cellText(element));
+  // A row of column names, not a page's title ("Users").
+  const fields = texts.map((text) => fieldForHeader(text)).filter((field) => field !== null);
+  return (
+    fields.length >= 2 &&
+    fields.some(
+      (field) => field === 'username' || field === 'email' || field === 'user' || field === 'displayName',
+    )
+  );
+}
+
+function recordsShape(container: Element): ListShape | null {
+  const analysis = analyse(container);
+  if (!analysis) return null;
+  const { keys } = analysis;
+  const isDl = container.tagName === 'DL';
+  const isRow = (element: Element): boolean =>
+    element.parentElement === container &&
+    (isDl ? element.tagName === 'DT' : recordSignature === signature(element));
+  const first = recordsOf(container)?.[0];
+  const recordSignature = first ? signature(first) : '';
+  return {
+    headers: [],
+    columns: analysis.columns,
+    rowSelector: first?.tagName.toLowerCase() ?? '*',
+    isRow,
+    rows: () => recordsOf(container) ?? [],
+    cells: (row) => {
+      const byKey = new Map(fieldsOf(row).map((field) => [field.key, field.element]));
+      return keys.map((key) => byKey.get(key));
+    },
+    // A name written in parts ("<span>Ana</span> <span>de Wit</span>") is read whole.
+    text: (row, field) => {
+      if (field !== 'displayName') return undefined;
+      const where = analysis.columns.displayName;
+      const key = typeof where === 'number' ? keys[where] : undefined;
+      const cell = key === undefined ? undefined : fieldsOf(row).find((each) => each.key === key);
+      return cell ? fieldText(cell.element) : undefined;
+    },
+    // Beside the login, not inside its link, where the badges would be part of it.
+    markAnchor: (row) => {
+      const where = analysis.columns.username;
+      const key = typeof where === 'number' ? keys[where] : undefined;
+      const cell = fieldsOf(row).find((field) => field.key === key);
+      const element = cell?.element ?? row;
+      const link = element.closest('a');
+      return link && row.contains(link) && link !== row ? (link.parentElement ?? row) : element;
+    },
+  };
+}

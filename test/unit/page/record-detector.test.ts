@@ -1,0 +1,295 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { evaluateFromPageAlone } from '../../../extension/lib/page/evaluate';
+import { fieldForHeader } from '../../../extension/lib/page/header-fields';
+import { startInPageWarnings } from '../../../extension/lib/page/in-page-warnings';
+import { readRow } from '../../../extension/lib/page/read-row';
+import { findUserLists } from '../../../extension/lib/page/user-lists';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+/** The user lists of the document, each as the logins (and names) its rows read as. */
+function found() {
+  return findUserLists(document).map((list) => ({
+    layout: list.layout,
+    rows: list.rows().map((row) => {
+      const read = readRow(list, row);
+      return read ? [read.username, read.displayName, read.email, read.role] : null;
+    }),
+  }));
+}
+
+// Small pages of each kind, written as the apps that draw them do.
+
+const CARD_GRID = `
+  <div id="app"><div class="page-header"><h1>Team</h1><button>Invite member</button></div>
+  <div class="grid">
+    ${[
+      ['Amelia Clarke', 'amelia.clarke@harbour.example', 'Owner'],
+      ['Empfang', 'empfang@harbour.example', 'Editor'],
+      ['Jonas Weber', 'j.weber@harbour.example', 'Viewer'],
+      ['Buchhaltung', 'buchhaltung@harbour.example', 'Admin'],
+    ]
+      .map(
+        ([name, email, role]) => `
+      <div class="MuiCard-root css-1x2y3z">
+        <div class="card-top"><span class="MuiAvatar-root">${name?.[0]}</span>
+          <div><div class="name">${name}</div><div class="email">${email}</div></div>
+        </div>
+        <div class="card-bottom"><span class="chip">${role}</span>
+          <button aria-label="More actions">⋯</button></div>
+      </div>`,
+      )
+      .join('')}
+  </div></div>`;
+
+const DIV_LIST = `
+  <div class="users">
+    <div class="user-row"><a href="/admin/accounts/1">jsmith</a><span>John Smith</span><span>Active</span></div>
+    <div class="user-row"><a href="/admin/accounts/2">frontdesk</a><span>Front Desk</span><span>Active</span></div>
+    <div class="user-row"><a href="/admin/accounts/3">mkowalska</a><span>Maria Kowalska</span><span>Disabled</span></div>
+  </div>`;
+
+const UL_INLINE = `
+  <h2>Users</h2>
+  <ul class="members">
+    <li><a href="/people/anna">Anna Schmidt</a> — Gruppen: Redakteure, Verwaltung · seit 03.02.2024</li>
+    <li><a href="/people/office">Office Manager</a> — Gruppen: Verwaltung · seit 11.05.2023</li>
+    <li><a href="/people/piet">Piet de Vries</a> — Gruppen: Leser · seit 01.09.2025</li>
+  </ul>`;
+
+const DL_LIST = `
+  <dl class="accounts">
+    <dt>recepcion</dt><dd>Administrador</dd><dd>recepcion@clinica.example</dd>
+    <dt>lgarcia</dt><dd>Usuario</dd><dd>lgarcia@clinica.example</dd>
+    <dt>mlopez</dt><dd>Usuario</dd><dd>mlopez@clinica.example</dd>
+  </dl>`;
+
+const FILTERED_TABLE = `
+  <table class="table">
+    <thead>
+      <tr><th colspan="3">Person</th><th colspan="2">Access</th><th></th></tr>
+      <tr><th>First name</th><th>Last name</th><th>Email</th><th>Role</th><th>Status</th><th>Actions</th></tr>
+      <tr class="filters"><th><input placeholder="Filter"></th><th><input></th><th><input></th>
+        <th><select><option>Any</option><option>Admin</option></select></th><th><input></th><th></th></tr>
+    </thead>
+    <tbody>
+      <tr><td><img src="a.png" alt="">Sophie</td><td>Martin</td><td>sophie.martin@cabinet.example</td><td>Admin</td><td>Active</td>
+        <td><a href="#">Edit</a> <button>Delete</button></td></tr>
+      <tr><td><img src="b.png" alt="">Accueil</td><td></td><td>accueil@cabinet.example</td><td>User</td><td>Active</td>
+        <td><a href="#">Edit</a> <button>Delete</button></td></tr>
+    </tbody>
+  </table>`;
+
+function headedTable(headers: string[], rows: string[][]): string {
+  return `<table><thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+describe('the record detector', () => {
+  it('reads a card grid of divs with avatars, names, emails, role chips and action buttons', () => {
+    document.body.innerHTML = CARD_GRID;
+    expect(found()).toEqual([
+      {
+        layout: 'records',
+        rows: [
+          ['amelia.clarke@harbour.example', 'Amelia Clarke', 'amelia.clarke@harbour.example', 'Owner'],
+          ['empfang@harbour.example', 'Empfang', 'empfang@harbour.example', 'Editor'],
+          ['j.weber@harbour.example', 'Jonas Weber', 'j.weber@harbour.example', 'Viewer'],
+          ['buchhaltung@harbour.example', 'Buchhaltung', 'buchhaltung@harbour.example', 'Admin'],
+        ],
+      },
+    ]);
+  });
+
+  it('reads a div list with no roles: a login link, a name and a status', () => {
+    document.body.innerHTML = DIV_LIST;
+    const [list] = findUserLists(document);
+    expect(list?.layout).toBe('records');
+    expect(list?.rows().map((row) => list && readRow(list, row))).toMatchObject([
+      { username: 'jsmith', displayName: 'John Smith', status: 'Active' },
+      { username: 'frontdesk', displayName: 'Front Desk', status: 'Active' },
+      { username: 'mkowalska', displayName: 'Maria Kowalska', status: 'Disabled' },
+    ]);
+  });
+
+  it('reads a <ul> of name links with groups and dates written inline, judging the name alone', () => {
+    document.body.innerHTML = UL_INLINE;
+    const lists = found();
+    expect(lists).toHaveLength(1);
+    expect(lists[0]?.rows.map((row) => row?.[0])).toEqual([
+      'Anna Schmidt',
+      'Office Manager',
+      'Piet de Vries',
+    ]);
+  });
+
+  it('reads an <ol> of records with no links to user pages', () => {
+    document.body.innerHTML = `<ol class="accounts">
+      <li><span class="who">Inès Moreau</span> <span class="mail">ines.moreau@atelier.example</span></li>
+      <li><span class="who">Comptabilité</span> <span class="mail">compta@atelier.example</span></li>
+      <li><span class="who">Jean Petit</span> <span class="mail">j.petit@atelier.example</span></li>
+    </ol>`;
+    expect(found()).toEqual([
+      {
+        layout: 'records',
+        rows: [
+          ['ines.moreau@atelier.example', 'Inès Moreau', 'ines.moreau@atelier.example', null],
+          ['compta@atelier.example', 'Comptabilité', 'compta@atelier.example', null],
+          ['j.petit@atelier.example', 'Jean Petit', 'j.petit@atelier.example', null],
+        ],
+      },
+    ]);
+  });
+
+  it('reads a <dl> with a term per user', () => {
+    document.body.innerHTML = DL_LIST;
+    expect(found()).toEqual([
+      {
+        layout: 'records',
+        rows: [
+          // No name shown: the login is the name the user goes by.
+          ['recepcion', 'recepcion', 'recepcion@clinica.example', 'Administrador'],
+          ['lgarcia', 'lgarcia', 'lgarcia@clinica.example', 'Usuario'],
+          ['mlopez', 'mlopez', 'mlopez@clinica.example', 'Usuario'],
+        ],
+      },
+    ]);
+  });
+
+  it('reads a table with a group row and a filter row in its head, split names and the email as login', () => {
+    document.body.innerHTML = FILTERED_TABLE;
+    expect(found()).toEqual([
+      {
+        layout: 'table',
+        rows: [
+          ['sophie.martin@cabinet.example', 'Sophie Martin', 'sophie.martin@cabinet.example', 'Admin'],
+          ['accueil@cabinet.example', 'Accueil', 'accueil@cabinet.example', 'User'],
+        ],
+      },
+    ]);
+  });
+
+  it.each([
+    [['Benutzername', 'E-Mail', 'Rolle', 'Gruppen'], 'de'],
+    [["Nom d'utilisateur", 'Courriel', 'Rôle', 'Statut'], 'fr'],
+    [['Usuario', 'Correo electrónico', 'Rol', 'Estado'], 'es'],
+    [['Gebruikersnaam', 'E-mailadres', 'Rol', 'Laatste login'], 'nl'],
+    [['Brugernavn', 'E-mail', 'Rolle', 'Sidste login'], 'da'],
+    [['Nazwa użytkownika', 'Adres e-mail', 'Rola', 'Ostatnie logowanie'], 'pl'],
+    [['Nome utente', 'Indirizzo e-mail', 'Ruolo', 'Stato'], 'it'],
+    [['Nome de utilizador', 'E-mail', 'Função', 'Estado'], 'pt'],
+    [['Användarnamn', 'E-post', 'Roll', 'Status'], 'sv'],
+  ])('reads a table headed %j (%s)', (headers) => {
+    document.body.innerHTML = headedTable(headers, [
+      ['empfang', 'empfang@firma.example', 'Admin', 'x'],
+      ['kmueller', 'k.mueller@firma.example', 'User', 'y'],
+    ]);
+    const lists = found();
+    expect(lists).toHaveLength(1);
+    expect(lists[0]?.rows.map((row) => row?.[0])).toEqual(['empfang', 'kmueller']);
+  });
+
+  it('knows header words in the usual languages, one vocabulary for all', () => {
+    expect(fieldForHeader('Benutzername')).toBe('username');
+    expect(fieldForHeader("Nom d'utilisateur")).toBe('username');
+    expect(fieldForHeader('Gebruikersnaam')).toBe('username');
+    expect(fieldForHeader('Brugernavn')).toBe('username');
+    expect(fieldForHeader('Nazwa użytkownika')).toBe('username');
+    expect(fieldForHeader('E-Mail')).toBe('email');
+    expect(fieldForHeader('Rolle')).toBe('role');
+    expect(fieldForHeader('Gruppen')).toBe('role');
+    expect(fieldForHeader('Letzte Anmeldung')).toBe('lastSignIn');
+    expect(fieldForHeader('Członkowie')).toBe('user');
+    expect(fieldForHeader('Vorname')).toBe('firstName');
+    expect(fieldForHeader('Berechtigungen')).toBe('permissions');
+    expect(fieldForHeader('Beschreibung')).toBeNull();
+  });
+
+  it('reads a card whose fields are labelled in German', () => {
+    document.body.innerHTML = `<section>${['empfang', 'hbauer', 'praxis']
+      .map(
+        (login) => `<article class="konto"><p><b class="lbl">Benutzername:</b></p><p class="val">${login}</p>
+          <p><b class="lbl">Angelegt:</b></p><p class="val">2024</p></article>`,
+      )
+      .join('')}</section>`;
+    expect(found()[0]?.rows.map((row) => row?.[0])).toEqual(['empfang', 'hbauer', 'praxis']);
+  });
+
+  it('leaves alone articles, comment threads, product cards, forms, menus and a key–value panel', () => {
+    document.body.innerHTML = `
+      <header><nav><ul><li><a href="/users/me">my profile</a></li><li><a href="/settings">settings</a></li></ul></nav></header>
+      <main>
+        ${Array.from(
+          { length: 5 },
+          (_, i) => `<article class="post"><h2>Quarterly Review ${i}</h2>
+            <p>${'The partners met to discuss the figures for the quarter and agreed on next steps. '.repeat(8)}</p>
+            <p>Posted by <a href="/authors/${i}">Editorial Team</a></p></article>`,
+        ).join('')}
+        <div class="products">${['Blue Shirt', 'Red Scarf', 'Green Hat']
+          .map(
+            (name, i) =>
+              `<div class="product"><img src="p${i}.png" alt=""><h3>${name}</h3><span class="sku">sku-${i}10</span><span class="price">£${i}9.00</span></div>`,
+          )
+          .join('')}</div>
+        <form><div class="field"><label>Username</label><input name="u"></div>
+          <div class="field"><label>Password</label><input name="p" type="password"></div>
+          <div class="field"><label>Remember</label><input type="checkbox"></div></form>
+        <dl class="panel"><dt>Plan</dt><dd>Business</dd><dt>Seats</dt><dd>12</dd><dt>Renewal</dt><dd>2027-01-01</dd></dl>
+        <ol class="steps"><li>Open settings</li><li>Choose a plan</li><li>Confirm</li></ol>
+        <div class="tags"><span class="tag">finance</span><span class="tag">hr</span><span class="tag">legal</span></div>
+      </main>
+      <footer><ul><li>Imprint</li><li>Privacy</li></ul></footer>`;
+    expect(found()).toEqual([]);
+  });
+});
+
+/** A single-page app's member cards, for one page of a list. */
+function memberCards(page: [name: string, login: string][]): string {
+  return page
+    .map(
+      ([name, login]) => `<div class="member"><span class="avatar">${name[0]}</span>
+        <span class="member-name">${name}</span><span class="member-login">@${login}</span></div>`,
+    )
+    .join('');
+}
+
+describe('records a single-page app draws', () => {
+  it('are judged when drawn after the page loads, and again when the app draws the next page in place', async () => {
+    document.body.innerHTML = '<div id="root"><p>Loading…</p></div>';
+    const watcher = startInPageWarnings({ evaluate: evaluateFromPageAlone });
+    await watcher.settled();
+    expect(watcher.rows.size).toBe(0);
+    const root = document.getElementById('root') as HTMLElement;
+    root.innerHTML = `<h2>Members</h2><div class="members">${memberCards([
+      ['Lena Hoffmann', 'lhoffmann'],
+      ['Rezeption', 'rezeption'],
+      ['Marc Dubois', 'mdubois'],
+    ])}</div>`;
+    await expect
+      .poll(async () => {
+        await watcher.settled();
+        return [...document.querySelectorAll('.member')].map((card) => card.getAttribute('data-rollcall'));
+      })
+      .toEqual(['ok', 'generic', 'ok']);
+    // Page 2, drawn into the same container.
+    const list = root.querySelector('.members') as HTMLElement;
+    list.innerHTML = memberCards([
+      ['Front Desk', 'frontdesk'],
+      ['Sofia Rossi', 'srossi'],
+    ]);
+    await expect
+      .poll(async () => {
+        await watcher.settled();
+        return [...document.querySelectorAll('.member')].map((card) => card.getAttribute('data-rollcall'));
+      })
+      .toEqual(['generic', 'ok']);
+    expect([...watcher.rows.values()].map((watched) => watched.row.username).sort()).toEqual([
+      'frontdesk',
+      'srossi',
+    ]);
+    watcher.stop();
+  });
+});
