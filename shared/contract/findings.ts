@@ -14,7 +14,7 @@ export const findings = operations('Findings', {
     method: 'get',
     path: '/api/v1/findings',
     summary:
-      'Open findings worst first, computed now from the directory; filter by severity, rule, system, person',
+      'Open findings worst first, a page at a time (limit, offset), as of the start of the hour and recomputed after any change to the directory; filter by severity, rule, system, person',
     roles: READERS,
     query: findingsListQuerySchema,
     responses: { 200: { description: 'The open findings', schema: findingListSchema } },

@@ -68,10 +68,14 @@ export function summarise(
   findings: readonly Pick<Finding, 'severity'>[],
   checked: CheckedCounts,
 ): FindingsSummary {
-  const counts = severityCounts(findings);
+  return summariseCounts(severityCounts(findings), checked);
+}
+
+/** `summarise` from open findings already counted by severity (as the worker stores them). */
+export function summariseCounts(counts: SeverityCounts, checked: CheckedCounts): FindingsSummary {
   return {
     counts,
-    total: findings.length,
+    total: SEVERITIES.reduce((sum, severity) => sum + counts[severity], 0),
     healthScore: healthScore(counts, checked),
     notChecked: notCheckedReason(checked),
     checked,

@@ -11,6 +11,7 @@ export {
   type SeverityCounts,
   severityCounts,
   summarise,
+  summariseCounts,
 } from './health.ts';
 export { PAGE_KINDS, RULE_IDS, RULE_SETTINGS, RULES } from './registry.ts';
 export type { CompletedReview, OrganisationData, Rule, RuleContext } from './types.ts';

@@ -95,16 +95,48 @@ describe('GET /api/v1/findings', () => {
     expect(JSON.stringify(unknown.body)).toContain('colour');
   });
 
-  it('reads the organisation in the same few statements whatever its size', async () => {
-    const statements = async (who: SignedIn) => {
-      const response = await authed(who, '/api/v1/findings', { headers: { 'x-d1-meter': '1' } });
-      return Number(response.response.headers.get('x-d1-statements'));
+  it('reads the organisation in the same few statements after a change, and a page of rows after that', async () => {
+    const meter = async (who: SignedIn, query = '') => {
+      const { response } = await authed(who, `/api/v1/findings${query}`, { headers: { 'x-d1-meter': '1' } });
+      return {
+        statements: Number(response.headers.get('x-d1-statements')),
+        rowsRead: Number(response.headers.get('x-d1-rows-read')),
+      };
     };
     const empty = await signUp();
-    const small = await statements(empty);
-    expect(small).toBeGreaterThan(0);
-    expect(small).toBeLessThanOrEqual(12);
-    expect(await statements(owner)).toBe(small);
+    const recomputed = await meter(empty);
+    expect(recomputed.statements).toBeGreaterThan(0);
+    expect(recomputed.statements).toBeLessThanOrEqual(16);
+    const unchanged = await meter(empty);
+    expect(unchanged.statements).toBeLessThan(recomputed.statements);
+    expect((await meter(owner)).statements).toBe(unchanged.statements);
+    const firstPage = await meter(owner, '?limit=1');
+    const everything = await meter(owner);
+    expect(firstPage.rowsRead).toBeLessThan(everything.rowsRead);
+  });
+
+  it('pages the open findings worst first and counts them all', async () => {
+    const all = await list();
+    expect(all.total).toBe(all.findings.length);
+    const second = await list('?limit=1&offset=1');
+    expect(second.findings).toEqual(all.findings.slice(1, 2));
+    expect(second.total).toBe(all.total);
+  });
+
+  it('shows a change at the next read', async () => {
+    const firm = await signUp({ organisationName: 'Quay Lettings' });
+    const desk = await post<{ id: string }>('/api/v1/systems', { name: 'LetDesk' }, firm);
+    expect((await list('?rule=generic-username', firm)).total).toBe(0);
+    await post('/api/v1/accounts', { systemId: desk.id, username: 'reception' }, firm);
+    const after = await list('?rule=generic-username', firm);
+    expect(after.total).toBe(1);
+    expect(after.findings[0]?.subject.label).toContain('reception');
+  });
+
+  it('names a bad page size', async () => {
+    const response = await authed(owner, '/api/v1/findings?limit=0');
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain('limit');
   });
 
   it('shows nothing of another organisation', async () => {

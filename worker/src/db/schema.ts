@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { SeverityCounts } from '../../../shared/rules';
+import type { CheckedCounts, Finding } from '../../../shared/schemas/findings';
 import { memberRoles } from '../../../shared/schemas/members';
 
 /** Milliseconds since the epoch, set by the database when a row is made. */
@@ -23,6 +25,11 @@ export const organisations = sqliteTable('organisations', {
   settings: text('settings', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
   /** The last version handed out to a row of this organisation. */
   versionCounter: integer('version_counter').notNull().default(0),
+  /**
+   * Moves on with every change to what the rules read (people, systems, job roles, accounts,
+   * sign-ins, reviews, settings): database triggers (migration 0008) bump it, so no write can forget.
+   */
+  findingsGeneration: integer('findings_generation').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -448,6 +455,40 @@ export const findingDismissals = sqliteTable(
     dismissedBy: text('dismissed_by').notNull(),
   },
   (table) => [primaryKey({ columns: [table.orgId, table.findingId] })],
+);
+
+/** Which data (generation) and hour the organisation's rows of `findings` were computed for. */
+export const findingSets = sqliteTable('finding_sets', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  generation: integer('generation').notNull(),
+  asOf: integer('as_of', { mode: 'number' }).notNull(),
+  checked: text('checked', { mode: 'json' }).$type<CheckedCounts>().notNull(),
+  /** All the findings (dismissed or not) by severity. */
+  counts: text('counts', { mode: 'json' }).$type<SeverityCounts>().notNull(),
+});
+
+/** The organisation's findings worst first (`position`), as of its `finding_sets` row. */
+export const findings = sqliteTable(
+  'findings',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    position: integer('position').notNull(),
+    id: text('id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    ruleId: text('rule_id').notNull(),
+    severity: text('severity').notNull(),
+    systemId: text('system_id'),
+    personIds: text('person_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    body: text('body', { mode: 'json' }).$type<Finding>().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.position] }),
+    index('findings_org_id').on(table.orgId, table.id),
+  ],
 );
 
 /** An access-review campaign: the accounts of some (or all) systems, reviewers, a due date. */

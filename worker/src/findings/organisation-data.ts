@@ -17,6 +17,8 @@ import type { Db } from '../db/versions';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
 
 export type LoadedOrganisation = {
+  /** The organisation's findings generation when the data was read (in the same batch). */
+  generation: number;
   data: OrganisationData;
   settings: OrganisationSettings;
   dismissals: FindingDismissal[];
@@ -30,7 +32,10 @@ export type LoadedOrganisation = {
 export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrganisation | undefined> {
   const [orgRows, personRows, systemRows, roleRows, accountRows, observations, closed, dismissals] =
     await db.batch([
-      db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, orgId)),
+      db
+        .select({ settings: organisations.settings, generation: organisations.findingsGeneration })
+        .from(organisations)
+        .where(eq(organisations.id, orgId)),
       db
         .select()
         .from(people)
@@ -64,6 +69,7 @@ export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrg
   const org = orgRows[0];
   if (!org) return undefined;
   return {
+    generation: org.generation,
     settings: readRuleSettings(org.settings),
     data: {
       people: personRows.map(toPerson),

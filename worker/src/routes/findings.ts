@@ -1,33 +1,41 @@
+import type { Context } from 'hono';
 import { contract } from '../../../shared/contract';
-import { checkedCounts, filterFindings, summarise } from '../../../shared/rules';
+import type { AppEnv } from '../app-env';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { activeDismissal, dismissFindingStatement, undismissFindingStatement } from '../findings/dismissals';
-import { findingsOf, loadOrganisation } from '../findings/organisation-data';
+import {
+  findingsPage,
+  findingsSummary,
+  refreshFindings,
+  storedFinding,
+} from '../findings/materialised-findings';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
 
 /** A dismissal lasts at most a year: accepted risks come back to be looked at again. */
 const MAX_DISMISSAL_MS = 366 * 86_400_000;
 
-async function currentFindings(db: ReturnType<typeof database>, orgId: string, now: number) {
-  const loaded = await loadOrganisation(db, orgId);
-  if (!loaded) throw new ProblemError(404, 'No such organisation.');
-  return { ...findingsOf(loaded, now), checked: checkedCounts(loaded.data) };
+/** The database, with the organisation's stored findings made current (recomputed if stale). */
+async function currentFindings(c: Context<AppEnv>, now: number) {
+  const db = database(c.env.DB);
+  const orgId = c.get('member').orgId;
+  if (!(await refreshFindings(db, memberActor(c), orgId, now))) {
+    throw new ProblemError(404, 'No such organisation.');
+  }
+  return { db, orgId };
 }
 
 export const findingsRoutes = handlers(contract.findings, {
   list: async (c) => {
-    const { all, open } = await currentFindings(database(c.env.DB), c.get('member').orgId, Date.now());
-    const query = c.req.valid('query');
-    return c.json({
-      findings: filterFindings(open, query),
-      dismissed: filterFindings(all, query).length - filterFindings(open, query).length,
-    });
+    const now = Date.now();
+    const { db, orgId } = await currentFindings(c, now);
+    return c.json(await findingsPage(db, orgId, c.req.valid('query'), now));
   },
   summary: async (c) => {
-    const { open, checked } = await currentFindings(database(c.env.DB), c.get('member').orgId, Date.now());
-    return c.json(summarise(open, checked));
+    const now = Date.now();
+    const { db, orgId } = await currentFindings(c, now);
+    return c.json(await findingsSummary(db, orgId, now));
   },
   dismiss: async (c) => {
     const db = database(c.env.DB);
@@ -40,8 +48,8 @@ export const findingsRoutes = handlers(contract.findings, {
         { field: 'body.expiresAt', message: 'in the future and within a year' },
       ]);
     }
-    const { all } = await currentFindings(db, member.orgId, now);
-    const finding = all.find((candidate) => candidate.id === id);
+    await currentFindings(c, now);
+    const finding = await storedFinding(db, member.orgId, id);
     if (!finding) throw new ProblemError(404, 'No such finding: it may have been fixed already.');
     const dismissal = {
       findingId: id,
