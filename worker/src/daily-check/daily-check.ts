@@ -129,7 +129,8 @@ export async function checkOrganisation(
     [pruneObservationsStatement(db, orgId, retentionDays, now)],
     [],
   );
-  const prunedObservations = (pruned as unknown as D1Result).meta.changes ?? 0;
+  // Counted from the rows deleted: D1's change count includes what the findings triggers touch.
+  const prunedObservations = (pruned as unknown as unknown[]).length;
 
   // 3. Findings: critical and high ones not yet notified with this evidence.
   const loaded = await loadOrganisation(db, orgId);

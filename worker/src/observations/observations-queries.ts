@@ -376,5 +376,6 @@ export function pruneObservationsStatement(db: Db, orgId: string, retentionDays:
         eq(signInObservations.orgId, orgId),
         lt(signInObservations.lastObservedAt, now - retentionDays * DAY_MS),
       ),
-    );
+    )
+    .returning({ accountId: signInObservations.accountId });
 }
