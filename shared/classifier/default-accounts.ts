@@ -1,3 +1,4 @@
+import data from './data/lexicon.json' with { type: 'json' };
 import { plainLogin } from './lookalike.ts';
 import { loginPart } from './tokenize.ts';
 
@@ -50,7 +51,11 @@ const DEFAULT_WORDS = new Set([
   'changeme',
 ]);
 
-const WORDS = [...DEFAULT_WORDS].join('|');
+// The same logins in the other languages ("gast", "invitado", "schulung"), from data/words/*.txt.
+for (const word of data.default) DEFAULT_WORDS.add(word);
+
+// Longest first, so that "testbruker" is read whole rather than as "test" and a rest.
+const WORDS = [...DEFAULT_WORDS].sort((a, b) => b.length - a.length).join('|');
 // One or two default words, with any digits or separators around them: "Admin1", "test_user".
 const DEFAULT_LOGIN = new RegExp(`^[^a-z]*(${WORDS})(?:[^a-z]+(${WORDS}))?[^a-z]*$`, 'i');
 
