@@ -240,7 +240,8 @@ const VOWEL = /[aeiouy]/;
 /** "Mark Sales", "Anna Kowalska", "José de Souza": capitalised words with spaces between them. */
 const WRITTEN_AS_NAME = /^\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{Ll}'-]+){1,2}$/u;
 
-const isFunctionWord = (w: string) => w.length >= 6 && (FUNCTION_ENDING.test(w) || OTHER_FUNCTION_ENDING.test(w));
+const isFunctionWord = (w: string) =>
+  w.length >= 6 && (FUNCTION_ENDING.test(w) || OTHER_FUNCTION_ENDING.test(w));
 
 /** An unknown word's reading: a function word by its ending, a name-like word, or nothing. */
 function readUnknown(token: Token): void {
