@@ -83,7 +83,14 @@ export const ruleSettingsItem = declare<OrganisationSettingsInput>('local:ruleSe
 export interface SignedInAs {
   state: 'signed-in' | 'expired';
   serverUrl: string;
-  member: { id: string; name: string; email: string; role: TokenPair['member']['role'] };
+  member: {
+    id: string;
+    name: string;
+    email: string;
+    role: TokenPair['member']['role'];
+    /** Whether they sign in with a second factor (absent in what older versions stored). */
+    secondFactor?: boolean;
+  };
   organisation: { id: string; name: string };
 }
 
@@ -97,6 +104,35 @@ export const accessTokenItem = declare<StoredAccess | null>('session:accessToken
   version: 1,
 });
 export const refreshTokenItem = declare<string | null>('local:refreshToken', { fallback: null, version: 1 });
+
+/**
+ * A sign-in half done: the password was right and the server asks for a second factor's code, or
+ * for one to be set up (`enrolled`: set up, its recovery codes shown). Pages read it to show the
+ * step; the challenge token itself is in `signInChallengeItem`, for the background alone.
+ */
+export interface SignInStep {
+  step: 'code' | 'enrol' | 'enrolled';
+  email: string;
+  /** Milliseconds since the epoch: the server's challenge runs out then. */
+  expiresAt: number;
+}
+export const signInStepItem = declare<SignInStep | null>('session:signInStep', {
+  fallback: null,
+  version: 1,
+});
+export const signInChallengeItem = declare<string | null>('session:signInChallenge', {
+  fallback: null,
+  version: 1,
+});
+
+/**
+ * The known-browser tokens the server gave this browser, by server and member email (OWASP's
+ * device cookie): a stranger's failures on the email do not lock this browser out. Background only.
+ */
+export const knownBrowsersItem = declare<Record<string, string>>('local:knownBrowsers', {
+  fallback: {},
+  version: 1,
+});
 
 // The directory and the sync -----------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -90,13 +91,26 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Fresh random Worker secrets for a worker in production mode on this machine. */
+export function productionSecrets(): Record<
+  'JWT_SECRET' | 'SECOND_FACTOR_KEY' | 'AUDIT_SIGNING_KEY',
+  string
+> {
+  return {
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    SECOND_FACTOR_KEY: randomBytes(32).toString('base64url'),
+    AUDIT_SIGNING_KEY: randomBytes(32).toString('base64url'),
+  };
+}
+
 export type RunningWorker = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
 /**
  * Starts the worker in workerd (`wrangler dev`) on 127.0.0.1 with the local D1 and waits until
  * `GET /health` answers. It runs with development settings unless `production` is set: then
- * ENVIRONMENT is wrangler.toml's, as deployed, and `vars` must bring a JWT_SECRET for it to sign
- * anyone in and an AUDIT_SIGNING_KEY for it to record any change.
+ * ENVIRONMENT is wrangler.toml's, as deployed, and `vars` must bring a JWT_SECRET and a
+ * SECOND_FACTOR_KEY for it to sign anyone in and an AUDIT_SIGNING_KEY for it to record any change
+ * (`productionSecrets()` makes all three).
  */
 export async function startWorker(options: {
   port: number;

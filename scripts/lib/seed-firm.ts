@@ -37,6 +37,11 @@ export type SeedAccount = {
 export type FirmSeed = {
   name: string;
   owner: { name: string; email: string; password: string };
+  /**
+   * Whether owners and admins must sign in with a second factor. Off unless said: a seeded firm's
+   * owner signs in with the password printed for them, and can turn it on afterwards.
+   */
+  secondFactorRequired?: boolean;
   systems: SeedSystem[];
   /** Least-privilege templates: for each role, by system key, what the role needs. */
   roles: Record<string, Record<string, string[]>>;
@@ -80,6 +85,7 @@ export async function seedFirm(send: Send, baseUrl: string, firm: FirmSeed, now 
   const signedUp = await call<{ accessToken: string; organisation: { id: string } }>('POST', '/auth/signup', {
     organisationName: firm.name,
     ...firm.owner,
+    secondFactorRequired: firm.secondFactorRequired ?? false,
   }).catch((error) => {
     throw new Error(`could not sign up ${firm.name}: ${error.message}`);
   });

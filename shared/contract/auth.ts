@@ -1,7 +1,13 @@
 import {
   acceptInviteSchema,
+  enrolledSchema,
+  enrolmentConfirmSchema,
+  enrolmentSchema,
+  enrolmentStartSchema,
   loginSchema,
   refreshSchema,
+  secondFactorSchema,
+  signInAnswerSchema,
   signupSchema,
   tokenPairSchema,
 } from '../schemas/auth';
@@ -16,7 +22,11 @@ export const auth = operations('Sign-in', {
     roles: 'public',
     body: signupSchema,
     responses: {
-      201: { description: 'Signed in as the new owner', schema: tokenPairSchema },
+      201: {
+        description:
+          'Signed in as the new owner; or, when the organisation requires a second factor, the challenge to set one up',
+        schema: signInAnswerSchema,
+      },
       409: problem('The email already belongs to a member'),
       422: problem('A field is not valid, or the password is too weak'),
       429: problem('Too many sign-ups from this address: see Retry-After'),
@@ -29,9 +39,52 @@ export const auth = operations('Sign-in', {
     roles: 'public',
     body: loginSchema,
     responses: {
-      200: { description: 'Signed in', schema: tokenPairSchema },
+      200: {
+        description:
+          'Signed in; or the password was right and one more step is needed: a second factor code, or setting one up',
+        schema: signInAnswerSchema,
+      },
       401: problem('The email or password is wrong (the same answer for an unknown email)'),
-      429: problem('Too many failures: the account or address is locked; see Retry-After'),
+      429: problem(
+        'Too many failures: this browser (unknown to the member) or address is held off; see Retry-After',
+      ),
+    },
+  },
+  secondFactor: {
+    method: 'post',
+    path: '/api/v1/auth/second-factor',
+    summary: "Finish a sign-in with the authenticator app's code or a recovery code",
+    roles: 'public',
+    body: secondFactorSchema,
+    responses: {
+      200: { description: 'Signed in', schema: tokenPairSchema },
+      401: problem('The code is wrong or used, or the challenge has expired'),
+      429: problem('Too many failures: see Retry-After'),
+    },
+  },
+  startEnrolment: {
+    method: 'post',
+    path: '/api/v1/auth/second-factor/enrolment',
+    summary: 'During sign-in, when a second factor is required: a new secret for an authenticator app',
+    roles: 'public',
+    body: enrolmentStartSchema,
+    responses: {
+      200: { description: 'The secret, shown once, as a QR code link and a key', schema: enrolmentSchema },
+      401: problem('The challenge has expired or is not for setting up'),
+      409: problem('A second factor is already set up'),
+    },
+  },
+  confirmEnrolment: {
+    method: 'post',
+    path: '/api/v1/auth/second-factor/enrolment/confirm',
+    summary: "During sign-in: confirm the new second factor with the app's first code, and sign in",
+    roles: 'public',
+    body: enrolmentConfirmSchema,
+    responses: {
+      200: { description: 'Signed in, with recovery codes shown once', schema: enrolledSchema },
+      401: problem('The code is wrong, or the challenge has expired'),
+      409: problem('No second factor is being set up: start again'),
+      429: problem('Too many failures: see Retry-After'),
     },
   },
   refresh: {
@@ -59,7 +112,11 @@ export const auth = operations('Sign-in', {
     roles: 'public',
     body: acceptInviteSchema,
     responses: {
-      201: { description: 'Signed in as the new member', schema: tokenPairSchema },
+      201: {
+        description:
+          'Signed in as the new member; or, when their role requires a second factor, the challenge to set one up',
+        schema: signInAnswerSchema,
+      },
       401: problem('Unknown, used, revoked or expired setup token'),
       409: problem('The email already belongs to a member'),
       422: problem('A field is not valid, or the password is too weak'),

@@ -1,4 +1,10 @@
-import { changePasswordSchema, meSchema } from '../schemas/auth';
+import {
+  changePasswordSchema,
+  confirmSecondFactorSchema,
+  enrolmentSchema,
+  meSchema,
+  recoveryCodesSchema,
+} from '../schemas/auth';
 import { memberRoles } from '../schemas/members';
 import { problemSchema } from '../schemas/problem';
 import { operations } from './operation';
@@ -22,6 +28,29 @@ export const me = operations('Sign-in', {
       403: { description: 'The current password is wrong', schema: problemSchema },
       422: { description: 'The new password is not valid or too weak', schema: problemSchema },
       429: { description: 'Too many wrong current passwords: see Retry-After', schema: problemSchema },
+    },
+  },
+  startSecondFactor: {
+    method: 'post',
+    path: '/api/v1/me/second-factor',
+    summary: 'Start setting up a second factor: a new secret for an authenticator app',
+    roles: memberRoles,
+    responses: {
+      200: { description: 'The secret, shown once, as a QR code link and a key', schema: enrolmentSchema },
+      409: { description: 'A second factor is already set up', schema: problemSchema },
+    },
+  },
+  confirmSecondFactor: {
+    method: 'post',
+    path: '/api/v1/me/second-factor/confirm',
+    summary: "Confirm the new second factor with the app's first code; answers recovery codes, shown once",
+    roles: memberRoles,
+    body: confirmSecondFactorSchema,
+    responses: {
+      200: { description: 'Set up: the recovery codes', schema: recoveryCodesSchema },
+      403: { description: 'The code is wrong', schema: problemSchema },
+      409: { description: 'No second factor is being set up: start again', schema: problemSchema },
+      429: { description: 'Too many wrong codes: see Retry-After', schema: problemSchema },
     },
   },
 });

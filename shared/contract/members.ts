@@ -81,4 +81,17 @@ export const members = operations('Members', {
       409: problem('The last owner cannot be removed'),
     },
   },
+  resetSecondFactor: {
+    method: 'delete',
+    path: '/api/v1/members/:id/second-factor',
+    summary:
+      "Reset a member's second factor (a lost phone): they sign in with their password and set up a new one",
+    roles: ['owner'],
+    params: memberIdParamsSchema,
+    responses: {
+      204: { description: 'Reset' },
+      403: problem('Your own second factor: another owner must reset it'),
+      404: problem('No such member, or they have no second factor'),
+    },
+  },
 });

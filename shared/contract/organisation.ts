@@ -13,7 +13,8 @@ export const organisation = operations('Organisation', {
   update: {
     method: 'patch',
     path: '/api/v1/organisation',
-    summary: 'Rename the organisation or change its settings (session limits, rule thresholds); owners only',
+    summary:
+      'Rename the organisation or change its settings (session limits, the second-factor requirement, rule thresholds); owners only',
     roles: ['owner'],
     body: updateOrganisationSchema,
     responses: { 200: { description: 'The organisation after the change', schema: organisationSchema } },

@@ -24,6 +24,8 @@ export const memberSchema = z.object({
   name: z.string(),
   role: memberRoleSchema,
   createdAt: timestampSchema,
+  /** Whether they sign in with a second factor (an authenticator app). */
+  secondFactor: z.boolean(),
 });
 export type Member = z.infer<typeof memberSchema>;
 

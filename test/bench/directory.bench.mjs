@@ -53,7 +53,7 @@ try {
   async function signUp(organisationName) {
     const email = `bench.${organisationName.replace(/\W/g, '').toLowerCase()}.${Date.now()}@example.com`;
     const { body } = await call('POST', '/api/v1/auth/signup', {
-      body: { organisationName, name: 'Bench Owner', email, password: PASSWORD },
+      body: { organisationName, name: 'Bench Owner', email, password: PASSWORD, secondFactorRequired: false },
     });
     return body.accessToken;
   }

@@ -34,6 +34,7 @@ async function main() {
           name: 'Bench Owner',
           email: `findings.${Date.now()}@example.com`,
           password: PASSWORD,
+          secondFactorRequired: false,
         }),
       }),
     );

@@ -57,6 +57,7 @@ if (part !== '2') {
           name: 'Bench Owner',
           email: `reviews.${Date.now()}@example.com`,
           password: PASSWORD,
+          secondFactorRequired: false,
         }),
       }),
     );

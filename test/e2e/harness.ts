@@ -1,11 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/find-chromium.ts';
-import { freePort, migrateLocal, type RunningWorker, startWorker } from '../../scripts/lib/local-worker.ts';
+import {
+  freePort,
+  migrateLocal,
+  productionSecrets,
+  type RunningWorker,
+  startWorker,
+} from '../../scripts/lib/local-worker.ts';
 import type { Page as AnyPage, BrowserName, BrowserUnderTest } from './driver.ts';
 import { FirefoxPage, launchFirefoxWithExtension } from './firefox.ts';
 
@@ -186,8 +191,8 @@ export type TestWorker = {
 
 /**
  * Starts the real worker (`wrangler dev`) on a fresh local D1 with the migrations applied: with
- * development settings, or, given `production`, as deployed (wrangler.toml's ENVIRONMENT, a random
- * JWT_SECRET and AUDIT_SIGNING_KEY, and CORS open to the extension origins given).
+ * development settings, or, given `production`, as deployed (wrangler.toml's ENVIRONMENT, random
+ * JWT_SECRET, SECOND_FACTOR_KEY and AUDIT_SIGNING_KEY, and CORS open to the extension origins given).
  */
 export async function startTestWorker(
   options: {
@@ -201,8 +206,7 @@ export async function startTestWorker(
   const { production } = options;
   const vars: Record<string, string> = production
     ? {
-        JWT_SECRET: randomBytes(32).toString('base64url'),
-        AUDIT_SIGNING_KEY: randomBytes(32).toString('base64url'),
+        ...productionSecrets(),
         EXTENSION_ORIGINS: (await production.extensionOrigins).join(','),
       }
     : {};

@@ -1,6 +1,8 @@
 import { exports } from 'cloudflare:workers';
-import { tokenPairSchema } from '../../shared/schemas/auth';
+import type { z } from 'zod';
+import { enrolledSchema, enrolmentSchema, nextStepSchema, tokenPairSchema } from '../../shared/schemas/auth';
 import { createdInviteSchema, type MemberRole } from '../../shared/schemas/members';
+import { base32Decode, totp, totpStep } from '../../worker/src/auth/totp';
 
 /**
  * Helpers for worker tests: every request goes through the real worker (`exports.default.fetch`)
@@ -63,7 +65,10 @@ export type SignedIn = {
   organisation: { id: string; name: string };
 };
 
-/** Signs up a new organisation; answers its owner, signed in. */
+/**
+ * Signs up a new organisation; answers its owner, signed in. Its organisation does not require a
+ * second factor (tests about second factors use `signUpWithSecondFactor`).
+ */
 export async function signUp(
   options: { organisationName?: string; name?: string; email?: string } = {},
 ): Promise<SignedIn> {
@@ -75,11 +80,20 @@ export async function signUp(
       name: options.name ?? 'Olive Owner',
       email,
       password: GOOD_PASSWORD,
+      secondFactorRequired: false,
     },
   });
   if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${await response.text()}`);
   const pair = tokenPairSchema.parse(await response.json());
   return { ...pair, email, password: GOOD_PASSWORD };
+}
+
+/** Invites `email` as `role` to the organisation of `manager`; answers the invitation and its token. */
+export async function createdInvite(manager: SignedIn, email: string, role: MemberRole) {
+  const invited = await authed(manager, '/api/v1/members/invites', { method: 'POST', body: { email, role } });
+  if (invited.status !== 201)
+    throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  return createdInviteSchema.parse(invited.body);
 }
 
 /** Adds a member of `role` to the organisation of `manager` (an owner or admin), signed in. */
@@ -89,10 +103,7 @@ export async function addMember(
   name = `${role} member`,
 ): Promise<SignedIn> {
   const email = uniqueEmail(role);
-  const invited = await authed(manager, '/api/v1/members/invites', { method: 'POST', body: { email, role } });
-  if (invited.status !== 201)
-    throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
-  const { setupToken } = createdInviteSchema.parse(invited.body);
+  const { setupToken } = await createdInvite(manager, email, role);
   const response = await request('/api/v1/auth/accept-invite', {
     method: 'POST',
     body: { setupToken, name, password: GOOD_PASSWORD },
@@ -102,11 +113,82 @@ export async function addMember(
   return { ...pair, email, password: GOOD_PASSWORD };
 }
 
-/** Signs in with email and password; answers the raw response. */
+/** Signs in with email and password (from a known browser, given its token); answers the raw response. */
 export function logIn(
   email: string,
   password: string,
   headers: Record<string, string> = {},
+  knownBrowser?: string,
 ): Promise<Response> {
-  return request('/api/v1/auth/login', { method: 'POST', body: { email, password }, headers });
+  return request('/api/v1/auth/login', { method: 'POST', body: { email, password, knownBrowser }, headers });
+}
+
+/**
+ * An authenticator app for tests: the codes of a second factor's key. Each `next()` is the code of
+ * a later time step than the one before (now's, then the next one, which the server accepts as
+ * drift), so a test can sign in again at once without giving a used code.
+ */
+export function authenticatorApp(manualKey: string) {
+  const key = base32Decode(manualKey);
+  if (!key) throw new Error(`not a base32 key: ${manualKey}`);
+  let lastStep = totpStep(Date.now()) - 1;
+  return {
+    key,
+    /** The code of now's step, whether or not it was used. */
+    now: () => totp(key, Date.now()),
+    next() {
+      lastStep = Math.max(lastStep + 1, totpStep(Date.now()));
+      // The server takes one step of drift: a third code in one window would need to wait.
+      if (lastStep > totpStep(Date.now()) + 1) throw new Error('no unused code until the next 30 seconds');
+      return totp(key, lastStep * 30_000);
+    },
+  };
+}
+
+export type WithSecondFactor = z.infer<typeof enrolledSchema> & {
+  email: string;
+  password: string;
+  app: ReturnType<typeof authenticatorApp>;
+};
+
+/** Signs up an organisation that requires a second factor, and sets up the owner's: answers them signed in. */
+export async function signUpWithSecondFactor(options: { name?: string } = {}): Promise<WithSecondFactor> {
+  const email = uniqueEmail('owner');
+  const response = await request('/api/v1/auth/signup', {
+    method: 'POST',
+    body: {
+      organisationName: `Firm ${crypto.randomUUID().slice(0, 8)}`,
+      name: options.name ?? 'Olive Owner',
+      email,
+      password: GOOD_PASSWORD,
+    },
+  });
+  if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${await response.text()}`);
+  const step = nextStepSchema.parse(await response.json());
+  if (step.next !== 'enrol') throw new Error(`signup answered ${step.next}, not enrol`);
+  return enrolAtSignIn(step.challengeToken, email);
+}
+
+/** Sets up a second factor with the challenge an `enrol` step gave, as the member's app would. */
+export async function enrolAtSignIn(challengeToken: string, email: string): Promise<WithSecondFactor> {
+  const started = await request('/api/v1/auth/second-factor/enrolment', {
+    method: 'POST',
+    body: { challengeToken },
+  });
+  if (started.status !== 200) throw new Error(`enrolment failed: ${started.status} ${await started.text()}`);
+  const { manualKey } = enrolmentSchema.parse(await started.json());
+  const app = authenticatorApp(manualKey);
+  const confirmed = await request('/api/v1/auth/second-factor/enrolment/confirm', {
+    method: 'POST',
+    body: { challengeToken, code: await app.next() },
+  });
+  if (confirmed.status !== 200)
+    throw new Error(`confirming failed: ${confirmed.status} ${await confirmed.text()}`);
+  const enrolled = enrolledSchema.parse(await confirmed.json());
+  return { ...enrolled, email, password: GOOD_PASSWORD, app };
+}
+
+/** Gives the second step of a sign-in: a code, or `{ recoveryCode }`. */
+export function giveCode(challengeToken: string, answer: { code: string } | { recoveryCode: string }) {
+  return request('/api/v1/auth/second-factor', { method: 'POST', body: { challengeToken, ...answer } });
 }

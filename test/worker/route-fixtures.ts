@@ -34,6 +34,7 @@ export type ForeignIds = {
 export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<string, string>> = {
   '/api/v1/members/:id': (ids) => ({ id: ids.memberId }),
   '/api/v1/members/invites/:id': (ids) => ({ id: ids.inviteId }),
+  '/api/v1/members/:id/second-factor': (ids) => ({ id: ids.memberId }),
   '/api/v1/sessions/:id': (ids) => ({ id: ids.sessionId }),
   '/api/v1/people/:id': (ids) => ({ id: ids.personId }),
   '/api/v1/people/:id/leave': (ids) => ({ id: ids.personId }),
@@ -66,6 +67,10 @@ export const validBodies: Record<string, unknown> = {
     password: 'correct horse battery staple 42',
   },
   'POST /api/v1/auth/refresh': { refreshToken: 'x'.repeat(43) },
+  'POST /api/v1/auth/second-factor': { challengeToken: 'x'.repeat(43), code: '123456' },
+  'POST /api/v1/auth/second-factor/enrolment': { challengeToken: 'x'.repeat(43) },
+  'POST /api/v1/auth/second-factor/enrolment/confirm': { challengeToken: 'x'.repeat(43), code: '123456' },
+  'POST /api/v1/me/second-factor/confirm': { code: '123456' },
   'POST /api/v1/auth/accept-invite': {
     setupToken: 'x'.repeat(43),
     name: 'Fixture',

@@ -15,6 +15,8 @@ export type AuthedMember = {
 type Secrets = {
   /** Signs access tokens. Required outside development and test. */
   JWT_SECRET?: string;
+  /** Encrypts members' second-factor secrets at rest (AES-GCM). Required outside development and test. */
+  SECOND_FACTOR_KEY?: string;
   /**
    * Signs audit checkpoints: a 32-byte Ed25519 private key in base64. Required outside development
    * and test (audited writes answer 503 without it). See audit/signing-key.ts.

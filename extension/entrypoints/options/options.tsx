@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RULE_SETTINGS } from '../../../shared/rules/registry';
 import { urlPatternSchema } from '../../../shared/schemas/directory';
@@ -7,7 +7,13 @@ import { type Send, sendToBackground } from '../../lib/messaging';
 import { browserPatterns } from '../../lib/page/browser-patterns';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { serverUrlProblem } from '../../lib/server-url';
-import { localCopyItem, outboxItem, ruleSettingsItem, serverUrlItem } from '../../lib/storage';
+import {
+  localCopyItem,
+  outboxItem,
+  ruleSettingsItem,
+  serverUrlItem,
+  signedInAsItem,
+} from '../../lib/storage';
 import { checkChange } from '../../lib/sync/check-change';
 import { overlay } from '../../lib/sync/local-copy';
 import { pendingMutations } from '../../lib/sync/outbox';
@@ -36,6 +42,7 @@ export function Options({
         <ServerSection />
         <SystemsSection requestHostPermission={requestHostPermission} />
         <ThresholdsSection />
+        <SignInSection />
       </main>
     </SendContext.Provider>
   );
@@ -220,6 +227,58 @@ function SystemsSection({ requestHostPermission }: { requestHostPermission: Requ
 
 /** Each rule's threshold, as its rule declares it (shared/rules/registry.ts). */
 const THRESHOLDS = RULE_SETTINGS;
+
+/** The firm's owner decides whether owners and admins sign in with a second factor. */
+function SignInSection() {
+  const send = useSend();
+  const who = useStored(signedInAsItem);
+  const [required, setRequired] = useState<boolean | null>(null);
+  const [message, setMessage] = useState<Said>(null);
+  const owner = who?.state === 'signed-in' && who.member.role === 'owner';
+  useEffect(() => {
+    if (!owner) return;
+    let live = true;
+    send('getSecondFactorRequirement').then((result) => {
+      if (!live) return;
+      if (result.ok) setRequired(result.value);
+      else setMessage({ kind: 'error', text: result.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [owner, send]);
+  if (!owner) return null;
+
+  async function change(next: boolean) {
+    setMessage(null);
+    const result = await send('setSecondFactorRequirement', next);
+    if (!result.ok) {
+      setMessage({ kind: 'error', text: result.message });
+      return;
+    }
+    setRequired(result.value);
+    setMessage({
+      kind: 'ok',
+      text: result.value
+        ? 'Saved. Owners and admins without a second factor set one up at their next sign-in.'
+        : 'Saved. Owners and admins may sign in with the password alone.',
+    });
+  }
+
+  return (
+    <section aria-labelledby="sign-in-heading">
+      <h2 id="sign-in-heading">Sign-in</h2>
+      {required === null && !message && <p aria-busy="true">Loading…</p>}
+      {required !== null && (
+        <label class="row">
+          <input type="checkbox" checked={required} onChange={(e) => void change(e.currentTarget.checked)} />
+          Owners and admins sign in with two steps: the password and a code from an app on their phone
+        </label>
+      )}
+      <Message message={message} />
+    </section>
+  );
+}
 
 function ThresholdsSection() {
   const send = useSend();

@@ -11,6 +11,7 @@ import { Home } from '../../lib/popup/home';
 import { PeopleView } from '../../lib/popup/people-view';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { ReviewView } from '../../lib/popup/review-view';
+import { SecondStep, SetUpSecondFactor } from '../../lib/popup/second-step';
 import { SignIn } from '../../lib/popup/sign-in';
 import { SyncLine } from '../../lib/popup/sync-line';
 import type { Result } from '../../lib/result';
@@ -21,6 +22,7 @@ import {
   localCopyItem,
   outboxItem,
   signedInAsItem,
+  signInStepItem,
   syncStatusItem,
 } from '../../lib/storage';
 import { emptyTables, overlay } from '../../lib/sync/local-copy';
@@ -50,6 +52,8 @@ export function Popup({
 }) {
   const who = useStored(signedInAsItem);
   const outbox = useStored(outboxItem);
+  const signInStep = useStored(signInStepItem);
+  const [settingUp, setSettingUp] = useState(false);
 
   useEffect(() => {
     // Opening the popup is a good moment to push what waits and pull what changed; a moment after
@@ -59,12 +63,14 @@ export function Popup({
   }, [send]);
 
   let body: preact.ComponentChildren;
-  if (who === undefined || outbox === undefined) {
+  if (who === undefined || outbox === undefined || signInStep === undefined) {
     body = (
       <p class="status" role="status" aria-busy="true">
         Loading…
       </p>
     );
+  } else if (signInStep) {
+    body = <SecondStep step={signInStep} />;
   } else if (who === null || who.state === 'expired') {
     body = (
       <>
@@ -72,6 +78,8 @@ export function Popup({
         <ServerLine loadStatus={loadStatus} />
       </>
     );
+  } else if (settingUp) {
+    body = <SetUpSecondFactor onClose={() => setSettingUp(false)} />;
   } else {
     body = <SignedIn />;
   }
@@ -81,14 +89,21 @@ export function Popup({
       <main class="popup">
         <header class="popup-header row spread">
           <h1>Rollcall</h1>
-          {who?.state === 'signed-in' && <AccountMenu firm={who.organisation.name} name={who.member.name} />}
+          {who?.state === 'signed-in' && !signInStep && (
+            <AccountMenu firm={who.organisation.name} name={who.member.name} />
+          )}
         </header>
         {body}
         <CheckPage checkPage={checkPage} />
-        <footer class="popup-footer">
+        <footer class="popup-footer stack">
           <button type="button" class="link" onClick={openOptions}>
             Options: server, systems, thresholds
           </button>
+          {who?.state === 'signed-in' && !signInStep && !settingUp && who.member.secondFactor === false && (
+            <button type="button" class="link" onClick={() => setSettingUp(true)}>
+              Set up two-step sign-in
+            </button>
+          )}
         </footer>
       </main>
     </SendContext.Provider>

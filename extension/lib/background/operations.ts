@@ -71,6 +71,13 @@ export function createBackground({
     signIn: session.signIn,
     /** Popup: make a new organisation with its first member, and sign in as them. */
     signUp: session.signUp,
+    /** Popup: the second step of a sign-in, a code or a recovery code. */
+    giveSecondFactor: session.giveSecondFactor,
+    /** Popup: set up a second factor (during a sign-in that requires one, or when signed in). */
+    startSecondFactor: session.startSecondFactor,
+    confirmSecondFactor: session.confirmSecondFactor,
+    /** Popup: the sign-in step is over (recovery codes shown) or given up. */
+    endSignInStep: session.endSignInStep,
     signOut: session.signOut,
     /** Popup and options: push queued changes, pull the server's; answers how it went. */
     syncNow: sync.syncNow,
@@ -85,6 +92,9 @@ export function createBackground({
     undismissFinding: findings.undismissFinding,
     /** Options: new rule thresholds, the firm's when signed in (owners only); findings follow. */
     saveRuleSettings: settings.saveRuleSettings,
+    /** Options: whether the firm asks owners and admins for a second factor; owners change it. */
+    getSecondFactorRequirement: settings.getSecondFactorRequirement,
+    setSecondFactorRequirement: settings.setSecondFactorRequirement,
     /** From the in-page warnings: send the user list read off an admin page to Rollcall. */
     async syncPageSnapshot(snapshot: PageSnapshot) {
       const result = await pageLink.syncPageSnapshot(snapshot);

@@ -37,5 +37,23 @@ export function createSettings({ api, recompute }: { api: ApiClient; recompute: 
       await recompute();
       return done();
     },
+
+    /** Whether the firm asks owners and admins for a second factor, as the server says. */
+    async getSecondFactorRequirement(): Promise<Result<boolean>> {
+      const organisation = await api.call(contract.organisation.get);
+      return organisation.ok
+        ? done(organisation.value.settings.secondFactorRequired)
+        : failed(organisation.error);
+    },
+
+    /** An owner turns the requirement on or off; answers it as the server now holds it. */
+    async setSecondFactorRequirement(required: boolean): Promise<Result<boolean>> {
+      const organisation = await api.call(contract.organisation.update, {
+        body: { settings: { secondFactorRequired: required } },
+      });
+      return organisation.ok
+        ? done(organisation.value.settings.secondFactorRequired)
+        : failed(organisation.error);
+    },
   };
 }

@@ -35,6 +35,7 @@ function SignInForm({
   const [password, setPassword] = useState('');
   const [firm, setFirm] = useState('');
   const [name, setName] = useState('');
+  const [secondFactorRequired, setSecondFactorRequired] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; fields: FieldError[] } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -52,7 +53,7 @@ function SignInForm({
     const result =
       mode === 'sign-in'
         ? await send('signIn', { email, password })
-        : await send('signUp', { organisationName: firm, name, email, password });
+        : await send('signUp', { organisationName: firm, name, email, password, secondFactorRequired });
     setBusy(false);
     if (!result.ok) setError({ message: result.message, fields: result.fields });
   }
@@ -149,6 +150,21 @@ function SignInForm({
             onInput={(e) => edit(setPassword, e.currentTarget.value)}
           />
         </Field>
+        {mode === 'sign-up' && (
+          <div class="field">
+            <label class="row">
+              <input
+                type="checkbox"
+                checked={secondFactorRequired}
+                onChange={(e) => setSecondFactorRequired(e.currentTarget.checked)}
+              />
+              Owners and admins sign in with two steps (recommended)
+            </label>
+            <small class="muted">
+              A code from an app on their phone as well as the password. You set yours up next.
+            </small>
+          </div>
+        )}
         {formError && (
           <p class="error" role="alert">
             {formError}

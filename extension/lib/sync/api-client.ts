@@ -72,6 +72,13 @@ export interface ApiClientOptions {
   now?: () => number;
 }
 
+/** The operations that sign in, or take a step of it, and may answer a token pair. */
+type SignInOperation =
+  | typeof contract.auth.login
+  | typeof contract.auth.signup
+  | typeof contract.auth.secondFactor
+  | typeof contract.auth.confirmEnrolment;
+
 /** Renew the access token this long before it runs out, so a request never races its expiry. */
 const EXPIRY_MARGIN_MS = 30_000;
 const TIMEOUT_MS = 15_000;
@@ -154,16 +161,14 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
     return parsed.data as Success<O>;
   }
 
-  async function signIn(
-    op: typeof contract.auth.login | typeof contract.auth.signup,
-    body: BodyOf<typeof op>,
-  ): Promise<TokenPair> {
+  /** A step of signing in: answers the next step, or the token pair, which it keeps. */
+  async function signIn<O extends SignInOperation>(op: O, body: BodyOf<O>): Promise<Success<O>> {
     const response = await send(op, { body }, null);
     if (!response.ok) throw await failure(response, 'wrong-credentials');
-    // Both answer a token pair (their contracts say so); TypeScript cannot see it through the union.
-    const pair: TokenPair = await answerOf(op as typeof contract.auth.login, response);
-    await tokens.save(pair, await serverUrl());
-    return pair;
+    const answer = await answerOf(op, response);
+    const pair = answer as Partial<TokenPair>;
+    if (pair.accessToken !== undefined) await tokens.save(answer as TokenPair, await serverUrl());
+    return answer;
   }
 
   async function refresh(): Promise<StoredAccess> {
@@ -207,8 +212,19 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
   }
 
   return {
-    signUp: (body: BodyOf<typeof contract.auth.signup>) => settle(() => signIn(contract.auth.signup, body)),
-    logIn: (body: BodyOf<typeof contract.auth.login>) => settle(() => signIn(contract.auth.login, body)),
+    /**
+     * Signs up, signs in, or takes the next step of a sign-in (`contract.auth.secondFactor`,
+     * `confirmEnrolment`): a token pair in the answer is kept, as signed in.
+     */
+    signIn: <O extends SignInOperation>(op: O, body: BodyOf<O>) => settle(() => signIn(op, body)),
+    /** An operation needing no sign-in (setting up a second factor during sign-in). */
+    callPublic<O extends Operation>(op: O, body: BodyOf<O>): Promise<ApiResult<Success<O>>> {
+      return settle(async () => {
+        const response = await send(op, { body }, null);
+        if (!response.ok) throw await failure(response, 'wrong-credentials');
+        return answerOf(op, response);
+      });
+    },
     async logOut(): Promise<void> {
       // Ending the session on the server is best effort: signing out here must work offline too.
       const access = await tokens.getAccess();

@@ -20,7 +20,13 @@ export function createTokenStore(now: () => number = Date.now): TokenStore {
         signedInAsItem.setValue({
           state: 'signed-in',
           serverUrl,
-          member: { id: member.id, name: member.name, email: member.email, role: member.role },
+          member: {
+            id: member.id,
+            name: member.name,
+            email: member.email,
+            role: member.role,
+            secondFactor: member.secondFactor,
+          },
           organisation: { id: organisation.id, name: organisation.name },
         }),
       ]);

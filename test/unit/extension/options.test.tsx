@@ -75,3 +75,26 @@ describe('the options page', () => {
     expect(await ruleSettingsItem.getValue()).toMatchObject({ dormantDays: 30, maxAdmins: 2 });
   });
 });
+
+describe('the options page’s sign-in section', () => {
+  it('lets the firm’s owner require two-step sign-in of owners and admins', async () => {
+    const server = fakeServer();
+    const { service, send } = startBackground({ server });
+    await service.signIn({ email: 'ann@firm.test', password: 'correct horse battery' });
+    render(<Options send={send} requestHostPermission={async () => true} />);
+    const box = (await screen.findByLabelText(
+      /Owners and admins sign in with two steps/,
+    )) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    expect(await screen.findByText(/set one up at their next sign-in/)).toBeTruthy();
+    expect(server.state.ruleSettings).toMatchObject({ secondFactorRequired: true });
+    expect(box.checked).toBe(true);
+  });
+
+  it('is not shown to anyone signed out', async () => {
+    setup(true);
+    await screen.findByText('No systems yet.');
+    expect(screen.queryByRole('heading', { name: 'Sign-in' })).toBeNull();
+  });
+});

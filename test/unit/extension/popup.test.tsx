@@ -33,6 +33,37 @@ describe('the popup, signed out', () => {
     expect(server.state.refreshes).toBe(0);
   });
 
+  it('asks for the code after the password, and a recovery code instead when asked', async () => {
+    const { send, server } = setup();
+    server.state.secondFactor = true;
+    render(<Popup send={send} />);
+    await signIn();
+    fireEvent.input(await screen.findByLabelText('Six-digit code'), { target: { value: '000000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That code is wrong or was already used.');
+    expect(screen.getByRole('button', { name: 'Use a recovery code instead' })).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Six-digit code'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('navigation', { name: 'Sections' })).toBeTruthy();
+  });
+
+  it('lets a signed-in member set up two-step sign-in, and then no longer offers it', async () => {
+    const { send, server } = setup();
+    render(<Popup send={send} />);
+    await signIn();
+    fireEvent.click(await screen.findByRole('button', { name: 'Set up two-step sign-in' }));
+    expect(await screen.findByRole('img', { name: 'QR code for your authenticator app' })).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Six-digit code'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Turn on two-step sign-in' }));
+    expect((await screen.findByRole('list', { name: 'Recovery codes' })).querySelectorAll('li')).toHaveLength(
+      10,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'I have saved them — continue' }));
+    expect(await screen.findByRole('navigation', { name: 'Sections' })).toBeTruthy();
+    expect(server.state.secondFactor).toBe(true);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Set up two-step sign-in' })).toBeNull());
+  });
+
   it('signs up a new firm', async () => {
     const { send } = setup();
     render(<Popup send={send} />);

@@ -39,8 +39,16 @@ export async function startSession(
 type MemberRow = { id: string; email: string; name: string; role: Member['role']; createdAt: number };
 type OrganisationRow = { id: string; name: string; settings: unknown };
 
-export function publicMember(row: MemberRow): Member {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.createdAt };
+/** A member as the API shows them; `secondFactor`: whether they have a confirmed one. */
+export function publicMember(row: MemberRow, secondFactor: boolean): Member {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    createdAt: row.createdAt,
+    secondFactor,
+  };
 }
 
 export function publicOrganisation(row: OrganisationRow): Organisation {
@@ -58,12 +66,13 @@ export async function tokenPair(
   organisation: OrganisationRow,
   sessionId: string,
   refreshToken: string,
+  secondFactor: boolean,
 ): Promise<TokenPair> {
   return {
     accessToken: await issueAccessToken(env, { memberId: member.id, orgId: organisation.id, sessionId }),
     expiresIn: ACCESS_TOKEN_SECONDS,
     refreshToken,
-    member: publicMember(member),
+    member: publicMember(member, secondFactor),
     organisation: publicOrganisation(organisation),
   };
 }

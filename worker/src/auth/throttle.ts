@@ -2,50 +2,65 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { loginThrottle } from '../db/schema';
 
-/** ASVS 5.0 §6.3.1: five consecutive failures lock an account for 15 minutes. */
-const ACCOUNT_FAILURE_LIMIT = 5;
+/**
+ * ASVS 5.0 §6.3.1: five consecutive failures lock out further attempts for 15 minutes. Following
+ * OWASP's "slow down online guessing attacks with device cookies", the lock falls on where the
+ * guesses come from, not on the member: failures from browsers the member never signed in from
+ * count on the account (`account:<email>`) and on the address (`ip:<address>`), and lock those
+ * out; a browser that signed in as the member before (a known-browser token) has a count of its
+ * own (`browser:<token hash>`). So a stranger who knows an email cannot keep its owner out.
+ */
+const CONSECUTIVE_FAILURE_LIMIT = 5;
 const LOCK_MS = 15 * 60_000;
 /** On top, an address that fails this often within 15 minutes is held off (password spraying). */
 const ADDRESS_FAILURE_LIMIT = 30;
 
-const accountKey = (email: string) => `account:${email}`;
-const addressKey = (ip: string) => `ip:${ip}`;
+/** Who is guessing: the email tried, from which address, from which known browser (its token's hash). */
+export type SignInSource = { email: string; ip: string | null; knownBrowser: string | null };
+
+/** The key of the consecutive-failure count a source's attempts fall under, and its address key. */
+function keysOf(source: SignInSource): { consecutive: string; address: string | null } {
+  if (source.knownBrowser) return { consecutive: `browser:${source.knownBrowser}`, address: null };
+  return { consecutive: `account:${source.email}`, address: source.ip ? `ip:${source.ip}` : null };
+}
 
 export type ThrottleState = {
   /** Seconds to wait, when locked. */
   retryAfter: number | null;
-  /** Consecutive failures on the account so far. */
-  accountFailures: number;
+  /** Consecutive failures so far, from this kind of source. */
+  consecutiveFailures: number;
 };
 
-export async function throttleState(
-  db: Database,
-  email: string,
-  ip: string | null,
-  now: number,
-): Promise<ThrottleState> {
-  const keys = [accountKey(email), ...(ip ? [addressKey(ip)] : [])];
+export async function throttleState(db: Database, source: SignInSource, now: number): Promise<ThrottleState> {
+  const { consecutive, address } = keysOf(source);
+  const keys = [consecutive, ...(address ? [address] : [])];
   const rows = await db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys));
   let lockedUntil = 0;
-  let accountFailures = 0;
+  let consecutiveFailures = 0;
   for (const row of rows) {
     if (row.lockedUntil && row.lockedUntil > now) lockedUntil = Math.max(lockedUntil, row.lockedUntil);
-    if (row.key === accountKey(email)) {
+    if (row.key === consecutive) {
       // A lock that has run out starts the count again.
-      accountFailures = row.lockedUntil && row.lockedUntil <= now ? 0 : row.failures;
+      consecutiveFailures = row.lockedUntil && row.lockedUntil <= now ? 0 : row.failures;
     }
   }
   return {
     retryAfter: lockedUntil > now ? Math.ceil((lockedUntil - now) / 1000) : null,
-    accountFailures,
+    consecutiveFailures,
   };
 }
 
-/** Statements counting one failure against the account and the address (atomic increments). */
-export function failureStatements(db: Database, email: string, ip: string | null, now: number) {
-  const account = db
+/** Whether one more failure locks the source out. */
+export const lockingFailure = (state: ThrottleState) =>
+  state.consecutiveFailures + 1 >= CONSECUTIVE_FAILURE_LIMIT;
+export const LOCK_MINUTES = LOCK_MS / 60_000;
+
+/** Statements counting one failure against the source (atomic increments). */
+export function failureStatements(db: Database, source: SignInSource, now: number) {
+  const { consecutive, address } = keysOf(source);
+  const counted = db
     .insert(loginThrottle)
-    .values({ key: accountKey(email), failures: 1, windowStart: now, lockedUntil: null })
+    .values({ key: consecutive, failures: 1, windowStart: now, lockedUntil: null })
     .onConflictDoUpdate({
       target: loginThrottle.key,
       set: {
@@ -53,14 +68,14 @@ export function failureStatements(db: Database, email: string, ip: string | null
           THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
         lockedUntil: sql`CASE
           WHEN ${loginThrottle.lockedUntil} IS NOT NULL AND ${loginThrottle.lockedUntil} <= ${now} THEN NULL
-          WHEN ${loginThrottle.failures} + 1 >= ${ACCOUNT_FAILURE_LIMIT} THEN ${now + LOCK_MS}
+          WHEN ${loginThrottle.failures} + 1 >= ${CONSECUTIVE_FAILURE_LIMIT} THEN ${now + LOCK_MS}
           ELSE ${loginThrottle.lockedUntil} END`,
       },
     });
-  if (!ip) return [account] as const;
-  const address = db
+  if (!address) return [counted] as const;
+  const fromAddress = db
     .insert(loginThrottle)
-    .values({ key: addressKey(ip), failures: 1, windowStart: now, lockedUntil: null })
+    .values({ key: address, failures: 1, windowStart: now, lockedUntil: null })
     .onConflictDoUpdate({
       target: loginThrottle.key,
       set: {
@@ -71,12 +86,15 @@ export function failureStatements(db: Database, email: string, ip: string | null
           THEN ${now + LOCK_MS} ELSE ${loginThrottle.lockedUntil} END`,
       },
     });
-  return [account, address] as const;
+  return [counted, fromAddress] as const;
 }
 
-/** A successful sign-in ends the run of consecutive failures (the address count stays). */
-export function successStatement(db: Database, email: string) {
-  return db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(email)));
+/**
+ * A successful sign-in ends the source's run of consecutive failures (the address count stays).
+ * A known browser's success leaves strangers' count on the account as it is: they stay locked out.
+ */
+export function successStatement(db: Database, source: SignInSource) {
+  return db.delete(loginThrottle).where(eq(loginThrottle.key, keysOf(source).consecutive));
 }
 
 /**

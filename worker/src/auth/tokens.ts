@@ -8,56 +8,141 @@ const AUDIENCE = 'rollcall-api';
 const ALGORITHM = 'HS256';
 const MIN_SECRET_LENGTH = 32;
 
-/**
- * A fixed key for local development and tests only. Anywhere else (ENVIRONMENT unset, 'production',
- * 'staging', …) the worker refuses to issue or accept tokens until a real JWT_SECRET is set.
- */
-const DEVELOPMENT_KEY = 'rollcall-development-signing-key--never-use-in-production';
 const DEVELOPMENT_ENVIRONMENTS = new Set(['development', 'test']);
 
-type KeyEnv = { ENVIRONMENT?: string; JWT_SECRET?: string };
+/** The Worker secrets, each with the fixed value local development and tests use without one. */
+const SECRETS = {
+  /** Signs access and sign-in challenge tokens. */
+  JWT_SECRET: {
+    development: 'rollcall-development-signing-key--never-use-in-production',
+    refusal: 'refusing to issue or accept tokens outside development',
+  },
+  /** Encrypts members' second-factor (TOTP) secrets at rest. */
+  SECOND_FACTOR_KEY: {
+    development: 'rollcall-development-second-factor-key--never-use-in-production',
+    refusal: 'refusing to check second factors outside development',
+  },
+} as const;
+export type SecretName = keyof typeof SECRETS;
 
-export function signingKey(env: KeyEnv): Uint8Array {
-  const secret = env.JWT_SECRET;
+type KeyEnv = { ENVIRONMENT?: string } & { [K in SecretName]?: string };
+
+/**
+ * The bytes of a Worker secret. A fixed value stands in for local development and tests only.
+ * Anywhere else (ENVIRONMENT unset, 'production', 'staging', …) the worker refuses to sign anyone
+ * in until a real one is set.
+ */
+export function workerSecret(env: KeyEnv, name: SecretName): Uint8Array {
+  const secret = env[name];
   if (secret !== undefined && secret !== '') {
     if (secret.length < MIN_SECRET_LENGTH) {
-      console.error(`JWT_SECRET is shorter than ${MIN_SECRET_LENGTH} characters: refusing to use it.`);
+      console.error(`${name} is shorter than ${MIN_SECRET_LENGTH} characters: refusing to use it.`);
       throw new ProblemError(503, 'Sign-in is not available: the server is not configured.');
     }
     return new TextEncoder().encode(secret);
   }
-  if (DEVELOPMENT_ENVIRONMENTS.has(env.ENVIRONMENT ?? '')) return new TextEncoder().encode(DEVELOPMENT_KEY);
-  console.error('JWT_SECRET is not set: refusing to issue or accept tokens outside development.');
+  if (DEVELOPMENT_ENVIRONMENTS.has(env.ENVIRONMENT ?? '')) {
+    return new TextEncoder().encode(SECRETS[name].development);
+  }
+  console.error(`${name} is not set: ${SECRETS[name].refusal}.`);
   throw new ProblemError(503, 'Sign-in is not available: the server is not configured.');
+}
+
+export function signingKey(env: KeyEnv): Uint8Array {
+  return workerSecret(env, 'JWT_SECRET');
 }
 
 export type AccessClaims = { memberId: string; orgId: string; sessionId: string };
 
-export async function issueAccessToken(env: KeyEnv, claims: AccessClaims): Promise<string> {
-  return new SignJWT({ org: claims.orgId, sid: claims.sessionId })
+/** A signed token for one audience, about one member, living `seconds`. */
+function signToken(
+  env: KeyEnv,
+  audience: string,
+  memberId: string,
+  claims: Record<string, unknown>,
+  seconds: number,
+): Promise<string> {
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-    .setSubject(claims.memberId)
+    .setSubject(memberId)
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setAudience(audience)
     .setIssuedAt()
-    .setExpirationTime(`${ACCESS_TOKEN_SECONDS}s`)
+    .setExpirationTime(`${seconds}s`)
     .sign(signingKey(env));
 }
 
-/** The claims of a valid access token, or null for anything else (expired, forged, malformed). */
-export async function verifyAccessToken(env: KeyEnv, token: string): Promise<AccessClaims | null> {
+/** The claims of a valid token for the audience, or null for anything else (expired, forged, malformed). */
+async function verifiedClaims(
+  env: KeyEnv,
+  token: string,
+  audience: string,
+): Promise<(Record<string, unknown> & { sub: string; org: string }) | null> {
   const key = signingKey(env);
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: [ALGORITHM],
       issuer: ISSUER,
-      audience: AUDIENCE,
+      audience,
       requiredClaims: ['sub', 'exp', 'iat'],
     });
-    const { sub, org, sid } = payload;
-    if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string') return null;
-    return { memberId: sub, orgId: org, sessionId: sid };
+    return typeof payload.sub === 'string' && typeof payload.org === 'string'
+      ? { ...payload, sub: payload.sub, org: payload.org }
+      : null;
   } catch {
     return null;
   }
+}
+
+export function issueAccessToken(env: KeyEnv, claims: AccessClaims): Promise<string> {
+  return signToken(
+    env,
+    AUDIENCE,
+    claims.memberId,
+    { org: claims.orgId, sid: claims.sessionId },
+    ACCESS_TOKEN_SECONDS,
+  );
+}
+
+/** The claims of a valid access token, or null for anything else (expired, forged, malformed). */
+export async function verifyAccessToken(env: KeyEnv, token: string): Promise<AccessClaims | null> {
+  const payload = await verifiedClaims(env, token, AUDIENCE);
+  if (!payload || typeof payload.sid !== 'string') return null;
+  return { memberId: payload.sub, orgId: payload.org, sessionId: payload.sid };
+}
+
+/** What a sign-in that needs one more step may do next: give a code, or set up a second factor. */
+export type ChallengeStep = 'code' | 'enrol';
+export type ChallengeClaims = {
+  memberId: string;
+  orgId: string;
+  step: ChallengeStep;
+  /** The hash of the known-browser token the password came with, when it was valid. */
+  knownBrowser: string | null;
+};
+/** Minutes a challenge lives: time to open an authenticator app, or to set one up. */
+export const CHALLENGE_SECONDS = 10 * 60;
+const CHALLENGE_AUDIENCE = 'rollcall-sign-in-challenge';
+
+/** A token proving the password was right, good only for the next step of that sign-in. */
+export function issueChallengeToken(env: KeyEnv, claims: ChallengeClaims): Promise<string> {
+  return signToken(
+    env,
+    CHALLENGE_AUDIENCE,
+    claims.memberId,
+    { org: claims.orgId, step: claims.step, kb: claims.knownBrowser },
+    CHALLENGE_SECONDS,
+  );
+}
+
+/** The claims of a valid challenge token for `step`, or null (expired, forged, another step). */
+export async function verifyChallengeToken(
+  env: KeyEnv,
+  token: string,
+  step: ChallengeStep,
+): Promise<ChallengeClaims | null> {
+  const payload = await verifiedClaims(env, token, CHALLENGE_AUDIENCE);
+  if (!payload || payload.step !== step) return null;
+  const knownBrowser = typeof payload.kb === 'string' ? payload.kb : null;
+  return { memberId: payload.sub, orgId: payload.org, step, knownBrowser };
 }

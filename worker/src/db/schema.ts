@@ -233,7 +233,57 @@ export const invites = sqliteTable(
 );
 
 /**
- * Failed sign-in counters, keyed `account:<email>` (consecutive failures, lockout) or `ip:<address>`
+ * A member's second factor (TOTP, RFC 6238). The secret is AES-GCM ciphertext under the
+ * SECOND_FACTOR_KEY Worker secret, never plain. Unconfirmed until the member gives a first valid
+ * code; `last_used_step` is the time step of the last code accepted, so no code counts twice.
+ */
+export const secondFactors = sqliteTable('second_factors', {
+  memberId: text('member_id')
+    .primaryKey()
+    .references(() => members.id),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => organisations.id),
+  secret: text('secret').notNull(),
+  confirmedAt: integer('confirmed_at', { mode: 'number' }),
+  lastUsedStep: integer('last_used_step'),
+  createdAt: integer('created_at', { mode: 'number' }).notNull(),
+});
+
+/** One-time recovery codes, stored only as SHA-256 (each has 120 random bits); each works once. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    usedAt: integer('used_at', { mode: 'number' }),
+  },
+  (table) => [index('recovery_codes_member').on(table.memberId)],
+);
+
+/**
+ * Browsers a member signed in from before (OWASP's device cookie): the token is kept by the
+ * extension and stored here only as SHA-256. A known browser has its own failure count, so a
+ * stranger's failures on the member's email do not keep the member out.
+ */
+export const knownBrowsers = sqliteTable(
+  'known_browsers',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'number' }).notNull(),
+  },
+  (table) => [index('known_browsers_member').on(table.memberId)],
+);
+
+/**
+ * Failed sign-in counters, keyed `account:<email>` (consecutive failures from browsers not known to
+ * the member, lockout), `browser:<token hash>` (the same, for one known browser) or `ip:<address>`
  * (failures in a window). Unknown emails are counted like known ones, so both answer alike.
  */
 export const loginThrottle = sqliteTable('login_throttle', {

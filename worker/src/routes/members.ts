@@ -15,6 +15,7 @@ import {
   revokeInviteStatement,
   setRoleStatement,
 } from '../auth/members-queries';
+import { membersWithSecondFactor, resetSecondFactorStatements, secondFactorOf } from '../auth/second-factor';
 import { publicMember, revokeMemberSessions } from '../auth/sessions';
 import { inviteRetryAfter, inviteStatements } from '../auth/throttle';
 import { database } from '../db/client';
@@ -80,8 +81,13 @@ async function refusal(
 
 export const membersRoutes = handlers(contract.members, {
   list: async (c) => {
-    const rows = await listMembers(database(c.env.DB), c.get('member').orgId);
-    return c.json({ members: rows.map(publicMember) });
+    const db = database(c.env.DB);
+    const rows = await listMembers(db, c.get('member').orgId);
+    const withFactor = await membersWithSecondFactor(
+      db,
+      rows.map((row) => row.id),
+    );
+    return c.json({ members: rows.map((row) => publicMember(row, withFactor.has(row.id))) });
   },
   listInvites: async (c) => {
     const rows = await openInvites(database(c.env.DB), c.get('member').orgId, Date.now());
@@ -139,8 +145,9 @@ export const membersRoutes = handlers(contract.members, {
     return c.body(null, 204);
   },
   get: async (c) => {
-    const row = await memberOf(database(c.env.DB), c.get('member').orgId, c.req.valid('param').id);
-    return c.json(publicMember(row));
+    const db = database(c.env.DB);
+    const row = await memberOf(db, c.get('member').orgId, c.req.valid('param').id);
+    return c.json(publicMember(row, await hasSecondFactor(db, row.id)));
   },
   update: async (c) => {
     const { id } = c.req.valid('param');
@@ -151,7 +158,8 @@ export const membersRoutes = handlers(contract.members, {
     if (!mayManage(actor.role, target.role, role)) {
       throw new ProblemError(403, 'Only an owner may change an owner or make one.');
     }
-    if (target.role === role) return c.json(publicMember(target));
+    const secondFactor = await hasSecondFactor(db, id);
+    if (target.role === role) return c.json(publicMember(target, secondFactor));
     const now = Date.now();
     const guards = memberChangeGuards(db, actor, target.role, role);
     try {
@@ -187,7 +195,7 @@ export const membersRoutes = handlers(contract.members, {
         'The last owner cannot be demoted: make another owner first.',
       );
     }
-    return c.json(publicMember({ ...target, role }));
+    return c.json(publicMember({ ...target, role }, secondFactor));
   },
   remove: async (c) => {
     const { id } = c.req.valid('param');
@@ -230,7 +238,32 @@ export const membersRoutes = handlers(contract.members, {
     }
     return c.body(null, 204);
   },
+  resetSecondFactor: async (c) => {
+    const { id } = c.req.valid('param');
+    const actor = c.get('member');
+    // Anyone holding an owner's session could otherwise take away that owner's second factor.
+    if (id === actor.id) {
+      throw new ProblemError(403, 'Another owner must reset your second factor.');
+    }
+    const db = database(c.env.DB);
+    const target = await memberOf(db, actor.orgId, id);
+    if (!(await secondFactorOf(db, id))) throw new ProblemError(404, 'They have no second factor to reset.');
+    await writeAudited(db, memberActor(c), resetSecondFactorStatements(db, id), [
+      {
+        action: 'member.second_factor_reset',
+        targetType: 'member',
+        targetId: id,
+        before: { email: target.email, name: target.name, secondFactor: true },
+        after: { secondFactor: false },
+      },
+    ]);
+    return c.body(null, 204);
+  },
 });
+
+async function hasSecondFactor(db: ReturnType<typeof database>, memberId: string): Promise<boolean> {
+  return Boolean((await secondFactorOf(db, memberId))?.confirmedAt);
+}
 
 function publicInvite(row: {
   id: string;

@@ -7,6 +7,7 @@ import {
   localCopyItem,
   outboxItem,
   signedInAsItem,
+  signInStepItem,
   syncStatusItem,
 } from '../../../../extension/lib/storage';
 import { startBackground } from '../background-harness';
@@ -68,6 +69,34 @@ describe('signing in', () => {
     });
     expect(JSON.stringify(who)).not.toContain('access-');
     expect(JSON.stringify(who)).not.toContain('refresh-token');
+  });
+});
+
+describe('signing in with a second factor', () => {
+  it('asks for the code after the password, keeps the challenge from pages, and signs in with it', async () => {
+    const { service, server } = start();
+    server.state.secondFactor = true;
+    expect(await service.signIn({ email: 'ann@firm.test', password: PASSWORD })).toEqual({
+      ok: true,
+      value: { next: 'code' },
+    });
+    expect(await signedInAsItem.getValue()).toBeNull();
+    expect(await signInStepItem.getValue()).toMatchObject({ step: 'code', email: 'ann@firm.test' });
+    expect(await service.giveSecondFactor({ code: '000000' })).toMatchObject({
+      ok: false,
+      message: 'That code is wrong or was already used.',
+    });
+    expect(await service.giveSecondFactor({ code: '123456' })).toEqual({ ok: true });
+    expect(await signInStepItem.getValue()).toBeNull();
+    expect(await signedInAsItem.getValue()).toMatchObject({ state: 'signed-in' });
+  });
+
+  it('sends the known-browser token the server gave this browser with the next sign-in', async () => {
+    const { service, server } = start();
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    await service.signOut();
+    await service.signIn({ email: 'Ann@Firm.test', password: PASSWORD });
+    expect(server.state.knownBrowsersSent).toEqual([undefined, 'known-browser-token-000001']);
   });
 });
 

@@ -104,6 +104,10 @@ export function fakeServer({
     /** The firm's rule thresholds as the owner set them, and whether this member may not. */
     ruleSettings: {} as Record<string, unknown>,
     settingsRefused: false,
+    /** Whether the member signs in with a second factor (its code is 123456). */
+    secondFactor: false,
+    /** The known-browser token each sign-in came with. */
+    knownBrowsersSent: [] as (string | undefined)[],
   };
 
   const key = (entity: string, id: string) => `${entity}:${id}`;
@@ -183,25 +187,54 @@ export function fakeServer({
     accessToken,
     expiresIn: 900,
     refreshToken,
-    member: { id: 'm1', email: 'ann@firm.test', name: 'Ann Owner', role: 'owner' as const, createdAt: 1 },
+    member: {
+      id: 'm1',
+      email: 'ann@firm.test',
+      name: 'Ann Owner',
+      role: 'owner' as const,
+      createdAt: 1,
+      secondFactor: false,
+    },
     organisation: {
       id: 'org1',
       name: 'Harbour & Vale',
-      settings: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12 },
+      settings: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, secondFactorRequired: false },
     },
   });
   const organisation = () => ({
     id: 'org1',
     name: 'Harbour & Vale',
-    settings: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, ...state.ruleSettings },
+    settings: {
+      sessionIdleMinutes: 60,
+      sessionAbsoluteHours: 12,
+      secondFactorRequired: false,
+      ...state.ruleSettings,
+    },
   });
 
   const served: FakeRoute[] = [
     fakeRoute(contract.auth.login, ({ body }) => {
+      state.knownBrowsersSent.push(body.knownBrowser);
       if (body.password === 'locked-out-password') return problem(429, 'Too many', { 'retry-after': '600' });
-      return body.password === 'correct horse battery'
-        ? tokenPair()
-        : problem(401, 'The email or password is wrong.');
+      if (body.password !== 'correct horse battery') return problem(401, 'The email or password is wrong.');
+      if (state.secondFactor) {
+        return { next: 'code' as const, challengeToken: 'challenge-token-0000000001', expiresIn: 600 };
+      }
+      return { ...tokenPair(), knownBrowser: 'known-browser-token-000001' };
+    }),
+    fakeRoute(contract.me.startSecondFactor, () => ({
+      otpauthUri: 'otpauth://totp/Rollcall:ann%40firm.test?secret=JBSWY3DPEHPK3PXP&issuer=Rollcall',
+      manualKey: 'JBSWY3DPEHPK3PXP',
+    })),
+    fakeRoute(contract.me.confirmSecondFactor, ({ body }) => {
+      if (body.code !== '123456') return problem(403, 'That code is wrong.');
+      state.secondFactor = true;
+      return { recoveryCodes: Array.from({ length: 10 }, (_, i) => `code-${i}-aaaa-bbbb-cccc`) };
+    }),
+    fakeRoute(contract.auth.secondFactor, ({ body }) => {
+      if (body.challengeToken !== 'challenge-token-0000000001')
+        return problem(401, 'This sign-in has expired.');
+      return body.code === '123456' ? tokenPair() : problem(401, 'That code is wrong or was already used.');
     }),
     fakeRoute(contract.auth.signup, () => tokenPair()),
     fakeRoute(contract.auth.refresh, ({ body }) => {
