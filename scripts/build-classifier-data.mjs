@@ -148,7 +148,7 @@ function nameWords(raw) {
  * "#" comments. Each word is taken folded and, with ä/ö/ü/ø/å, transliterated too.
  */
 function curatedWords() {
-  const kinds = { role: [], device: [], placeholder: [], service: [] };
+  const kinds = { role: [], device: [], placeholder: [], service: [], default: [] };
   for (const file of readdirSync(WORDS_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort()) {
@@ -212,8 +212,10 @@ try {
     for (const t of titles)
       for (const w of nameWords(t)) if (w.length >= 4 && !NAMES_OVER_ROLES.has(w)) newWords.set(w, 'role');
   }
-  for (const [kind, list] of Object.entries(curatedWords()))
-    for (const w of list) if (!NAMES_OVER_ROLES.has(w)) newWords.set(w, kind);
+  const curated = curatedWords();
+  // The default-account words are a list of their own; each is listed as a role or placeholder too.
+  for (const [kind, list] of Object.entries(curated))
+    if (kind !== 'default') for (const w of list) if (!NAMES_OVER_ROLES.has(w)) newWords.set(w, kind);
   for (const [w, kind] of newWords) roleKinds[kind].add(w);
   for (const w of words(DEVICE_WORDS)) roleKinds.device.add(w);
   for (const w of words(PLACEHOLDER_WORDS)) roleKinds.placeholder.add(w);
@@ -299,6 +301,9 @@ try {
     device: frontCode(roleKinds.device),
     placeholder: frontCode(roleKinds.placeholder),
     service: frontCode(roleKinds.service),
+    // Built-in, guest, test and training logins in each language ("gast", "invitado", "schulung"):
+    // read by default-accounts.ts, beside its English words.
+    default: [...new Set(curated.default)].sort(),
   };
   writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
   console.log(

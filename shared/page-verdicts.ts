@@ -1,5 +1,5 @@
 import { type Classification, classify } from './classifier/classify.ts';
-import { namesTwoPeople } from './classifier/shared-display-name.ts';
+import { sharedLoginPeople } from './classifier/shared-display-name.ts';
 import { defaultAccountEvidence, defaultAccountRule } from './rules/default-account.ts';
 import { genericUsernameCheck, genericUsernameRule } from './rules/generic-username.ts';
 import { lookalikeEvidence, lookalikeUsernameRule } from './rules/lookalike-username.ts';
@@ -95,7 +95,7 @@ export function evaluatePageRow(row: PageRow, options: PageEvaluationOptions = {
   if (generic)
     found(genericUsernameRule, `"${username}" is named after a role, not a person`, generic.evidence);
 
-  const shared = namesTwoPeople(displayName)?.reason;
+  const shared = sharedLoginPeople(username, displayName)?.reason;
   if (shared) found(sharedLoginRule, `"${username}" looks shared by more than one person`, shared);
 
   const builtIn = defaultAccountEvidence(username);

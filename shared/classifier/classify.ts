@@ -240,10 +240,20 @@ const VOWEL = /[aeiouy]/;
 /** "Mark Sales", "Anna Kowalska", "José de Souza": capitalised words with spaces between them. */
 const WRITTEN_AS_NAME = /^\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{Ll}'-]+){1,2}$/u;
 
+const isFunctionWord = (w: string) =>
+  w.length >= 6 && (FUNCTION_ENDING.test(w) || OTHER_FUNCTION_ENDING.test(w));
+
 /** An unknown word's reading: a function word by its ending, a name-like word, or nothing. */
 function readUnknown(token: Token): void {
-  if (token.text.length >= 6 && (FUNCTION_ENDING.test(token.text) || OTHER_FUNCTION_ENDING.test(token.text)))
-    token.kind = 'function-like';
+  if (isFunctionWord(token.text)) token.kind = 'function-like';
+}
+
+/**
+ * An unknown display-name word that reads as a function word, also in the plural of the Germanic
+ * languages ("Expeditionen", "Abrechnungen"): it names a function, not a person.
+ */
+function readsAsFunction(word: string): boolean {
+  return isFunctionWord(word) || isFunctionWord(word.replace(/(?:en|er|ar|s)$/, ''));
 }
 
 /** The tokens of a login: digits kept as numbers, letters segmented into words. */
@@ -318,6 +328,7 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
     if (kind && ROLE_WEIGHT[kind] !== undefined) roleWords.push(w);
     else if (kind) nameWords.push(w);
     else if (w.length >= 6 && segment(w).every((t) => ROLE_WEIGHT[t.kind] !== undefined)) roleWords.push(w);
+    else if (readsAsFunction(w)) roleWords.push(w);
     else if (w.length >= 2 && VOWEL.test(w)) nameWords.push(w);
   }
   return { words, roleWords, nameWords };

@@ -1,5 +1,6 @@
+import data from './data/lexicon.json' with { type: 'json' };
 import { plainLogin } from './lookalike.ts';
-import { loginPart } from './tokenize.ts';
+import { foldLetters, loginPart } from './tokenize.ts';
 
 /**
  * Logins that systems ship with or that installers make first: `admin`, `root`, `test`, `demo`,
@@ -50,14 +51,19 @@ const DEFAULT_WORDS = new Set([
   'changeme',
 ]);
 
-const WORDS = [...DEFAULT_WORDS].join('|');
+// The same logins in the other languages ("gast", "invitado", "schulung"), from data/words/*.txt.
+for (const word of data.default) DEFAULT_WORDS.add(word);
+
+// Longest first, so that "testbruker" is read whole rather than as "test" and a rest.
+const WORDS = [...DEFAULT_WORDS].sort((a, b) => b.length - a.length).join('|');
 // One or two default words, with any digits or separators around them: "Admin1", "test_user".
 const DEFAULT_LOGIN = new RegExp(`^[^a-z]*(${WORDS})(?:[^a-z]+(${WORDS}))?[^a-z]*$`, 'i');
 
 /** The default-account word(s) a login consists of, e.g. "Admin1" -> "admin"; null otherwise. */
 export function defaultAccountName(username: string): string | null {
   // "admin.user" and "test_admin" are defaults, "admin.jane" is not; "аdmin" (Cyrillic "а") too.
-  const m = DEFAULT_LOGIN.exec(loginPart(plainLogin(username)));
+  // Accents folded as in the word lists: "Gäste", "invité", "gość".
+  const m = DEFAULT_LOGIN.exec(foldLetters(loginPart(plainLogin(username))));
   if (!m) return null;
   return (m[2] ? `${m[1]} ${m[2]}` : (m[1] as string)).toLowerCase();
 }

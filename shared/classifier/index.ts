@@ -4,4 +4,4 @@ export { defaultAccountName } from './default-accounts.ts';
 export type { Lookalike, LookalikeChange } from './lookalike.ts';
 export { lookalike, plainLogin } from './lookalike.ts';
 export type { SharedDisplayName } from './shared-display-name.ts';
-export { namesTwoPeople } from './shared-display-name.ts';
+export { loginNamesTwoPeople, namesTwoPeople, sharedLoginPeople } from './shared-display-name.ts';

@@ -1,5 +1,6 @@
 import { ANY_NAME, ANY_ROLE, FIRST_NAME, lookup, SURNAME } from './lexicon.ts';
-import { displayWords, foldLetters } from './tokenize.ts';
+import { plainLogin } from './lookalike.ts';
+import { displayWords, foldLetters, loginPart } from './tokenize.ts';
 
 /**
  * Does a display name name two or more people? "John & Jane", "Sam / Jo", "Ana and Luis Pérez",
@@ -102,14 +103,40 @@ export function namesTwoPeople(displayName: string | null | undefined): SharedDi
   return null;
 }
 
+// "ana_y_pedro", "marco.e.luca", "jan-und-eva": two first names joined by a language's "and" in a
+// login, with separators around it.
+const LOGIN_JOIN_WORDS = new Set(['and', 'und', 'et', 'en', 'og', 'och', 'y', 'e', 'i']);
+
+/**
+ * Does a login name two people? Two known first names joined by a language's "and" between
+ * separators ("ana_y_pedro", "joao.e.maria"). Both sides must be first names: "sales_and_support"
+ * and "silva.e.sousa" are not.
+ */
+export function loginNamesTwoPeople(username: string): SharedDisplayName | null {
+  const parts = foldLetters(loginPart(plainLogin(username)).toLowerCase()).split(/[._\-\s]+/);
+  if (parts.length !== 3 || !LOGIN_JOIN_WORDS.has(parts[1] as string)) return null;
+  const people = [parts[0] as string, parts[2] as string];
+  if (!people.every(isFirstNameOnly)) return null;
+  return { people, reason: `the login "${username}" names ${people.length} people` };
+}
+
+/** A shared login: its display name names two or more people or a household, or its login does. */
+export function sharedLoginPeople(
+  username: string,
+  displayName: string | null | undefined,
+): SharedDisplayName | null {
+  return namesTwoPeople(displayName) ?? loginNamesTwoPeople(username);
+}
+
+const isFirstNameOnly = (w: string | undefined) =>
+  w !== undefined && (lookup(w) & FIRST_NAME) !== 0 && (lookup(w) & ANY_ROLE) === 0;
+
 /** "Ana y Luis", "João e Maria", "Anna i Piotr": two first names joined by a lower-case y, e or i. */
 function joinedFirstNames(text: string): string[] | null {
   const m = SHORT_JOINER.exec(text);
   if (!m) return null;
   const left = displayWords(m[1] as string);
   const right = displayWords(m[2] as string);
-  const isFirstNameOnly = (w: string | undefined) =>
-    w !== undefined && (lookup(w) & FIRST_NAME) !== 0 && (lookup(w) & ANY_ROLE) === 0;
   if (left.length > 3 || right.length > 3) return null;
   if (!isFirstNameOnly(left[left.length - 1]) || !isFirstNameOnly(right[0])) return null;
   return [(m[1] as string).trim(), (m[2] as string).trim()];

@@ -1,5 +1,5 @@
 import { type Classification, classify } from '../classifier/classify.ts';
-import { namesTwoPeople } from '../classifier/shared-display-name.ts';
+import { sharedLoginPeople } from '../classifier/shared-display-name.ts';
 import { dateIn } from './dates.ts';
 import type { RuleSettingKey, RuleSettings } from './registry.ts';
 import type { OrganisationData, RuleContext } from './types.ts';
@@ -73,7 +73,7 @@ export function buildContext(
       return classifyCached(account.username, account.displayName);
     },
     displayNamePeople(account) {
-      return namesTwoPeople(account.displayName);
+      return sharedLoginPeople(account.username, account.displayName);
     },
   };
 }

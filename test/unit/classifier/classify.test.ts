@@ -97,4 +97,29 @@ describe('defaultAccountName', () => {
     expect(defaultAccountName('admin.jane')).toBeNull();
     expect(defaultAccountName('rbaker')).toBeNull();
   });
+
+  it.each([
+    ['gast', 'gast'],
+    ['Gäste', 'gaste'],
+    ['schulung1', 'schulung'],
+    ['invitado', 'invitado'],
+    ['Prueba', 'prueba'],
+    ['essai', 'essai'],
+    ['formation', 'formation'],
+    ['invité', 'invite'],
+    ['ospite', 'ospite'],
+    ['teste', 'teste'],
+    ['gość', 'gosc'],
+    ['testbruker', 'testbruker'],
+    ['beheerder', 'beheerder'],
+    ['mariadb.sys', 'mariadb sys'],
+  ])('reads "%s" as the default login "%s" in its language', (login, name) => {
+    expect(defaultAccountName(login)).toBe(name);
+  });
+
+  it('keeps a person whose login starts with such a word a person', () => {
+    expect(defaultAccountName('gast.mueller')).toBeNull();
+    expect(defaultAccountName('formation-jdupont')).toBeNull();
+    expect(defaultAccountName('gastone')).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesTwoPeople } from '../../../shared/classifier/shared-display-name.ts';
+import { loginNamesTwoPeople, namesTwoPeople } from '../../../shared/classifier/shared-display-name.ts';
 
 describe('namesTwoPeople', () => {
   it.each([
@@ -38,4 +38,23 @@ describe('namesTwoPeople', () => {
   ])('does not call "%s" two people', (displayName) => {
     expect(namesTwoPeople(displayName)).toBeNull();
   });
+});
+
+describe('loginNamesTwoPeople', () => {
+  it.each([
+    ['ana_y_pedro', ['ana', 'pedro']],
+    ['marco_e_luca', ['marco', 'luca']],
+    ['joao.e.maria', ['joao', 'maria']],
+    ['jan-und-eva@firm.de', ['jan', 'eva']],
+    ['anna.i.piotr', ['anna', 'piotr']],
+  ])('reads "%s" as two people', (login, people) => {
+    expect(loginNamesTwoPeople(login)?.people).toEqual(people);
+  });
+
+  it.each(['sales_and_support', 'ana.pedro', 'ana_y_ventas', 'john.e.smith', 'recepcion_y_caja', 'ana'])(
+    'does not read "%s" as two people',
+    (login) => {
+      expect(loginNamesTwoPeople(login)).toBeNull();
+    },
+  );
 });
