@@ -41,7 +41,7 @@ function JoinAsStaff() {
       </p>
       <form class="stack" onSubmit={submit} noValidate>
         <div class="field">
-          <label for="staff-server">Your firm’s Rollcall server</label>
+          <label for="staff-server">Your firm’s Rollcall address</label>
           <input
             id="staff-server"
             type="url"
