@@ -150,6 +150,9 @@ export function download(text: string, fileName: string, type: string): void {
 export const fileDate = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
 
 /** The screen's heading, focused when the screen opens so a keyboard or screen reader starts there. */
+/** The screen (its address) whose heading last took the focus. */
+let headingFocusedFor: string | null = null;
+
 export function ScreenHeading({
   children,
   actions,
@@ -159,6 +162,10 @@ export function ScreenHeading({
 }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
+    // Once per screen opened: a heading drawn again when its data arrives must not take the focus
+    // back from wherever the member has moved since (the next link in the navigation, say).
+    if (headingFocusedFor === location.hash) return;
+    headingFocusedFor = location.hash;
     ref.current?.focus({ preventScroll: true });
   }, []);
   return (
