@@ -2,6 +2,7 @@ import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '../../lib/background/operations';
+import { keepScriptRegistered } from '../../lib/background/registered-script';
 import { serveOperations } from '../../lib/messaging';
 import {
   ADMIN_PAGE_SCRIPT_FILE,
@@ -10,7 +11,6 @@ import {
 } from '../../lib/page/admin-page-scripts';
 import { browserPattern, browserPatterns } from '../../lib/page/browser-patterns';
 import { servePageJudge } from '../../lib/page/judge-port';
-import { serialise } from '../../lib/serialise';
 import { joinFromManagedStorage, keepSignInScriptRegistered } from '../../lib/sign-in/sign-in-scripts';
 import {
   localCopyItem,
@@ -31,51 +31,29 @@ import { createTokenStore } from '../../lib/sync/session-store';
  * permissions. One update at a time, and none when the patterns stay the same.
  */
 function keepAdminPageScriptRegistered(): void {
-  // Browsers without dynamic content scripts still have "Check this page".
-  if (!browser.scripting?.registerContentScripts) return;
-  const inTurn = serialise();
-  let registered: string | null = null;
-  const update = () =>
-    inTurn(async () => {
+  const update = keepScriptRegistered({
+    id: ADMIN_PAGE_SCRIPT_ID,
+    file: ADMIN_PAGE_SCRIPT_FILE,
+    what: 'admin-page script',
+    async patterns() {
       const [copy, outbox, adapters] = await Promise.all([
         localCopyItem.getValue(),
         outboxItem.getValue(),
         pageAdaptersItem.getValue(),
       ]);
       const systems = overlay(copy.tables, pendingMutations(outbox)).system;
-      const patterns = browserPatterns(
+      return browserPatterns(
         await grantedAdminPagePatterns(systems, adapters, (pattern) =>
           browser.permissions.contains({ origins: [browserPattern(pattern)] }),
         ),
       );
-      const key = patterns.join('\n');
-      if (key === registered) return;
-      const existing = await browser.scripting.getRegisteredContentScripts({ ids: [ADMIN_PAGE_SCRIPT_ID] });
-      if (existing.length > 0)
-        await browser.scripting.unregisterContentScripts({ ids: [ADMIN_PAGE_SCRIPT_ID] });
-      if (patterns.length > 0) {
-        await browser.scripting.registerContentScripts([
-          {
-            id: ADMIN_PAGE_SCRIPT_ID,
-            matches: patterns,
-            js: [ADMIN_PAGE_SCRIPT_FILE],
-            runAt: 'document_start',
-          },
-        ]);
-      }
-      registered = key;
-    }).catch((error: unknown) => {
-      registered = null;
-      console.warn('Rollcall could not register its admin-page script:', error);
-    });
-  void update();
+    },
+  });
   // The cursor moves whenever pulled rows reach the copy, and a push's answers change the outbox:
   // watching these small items, not the directory itself, spares every listener its copy.
-  syncCursorItem.watch(() => void update());
-  outboxItem.watch(() => void update());
-  pageAdaptersItem.watch(() => void update());
-  browser.permissions.onAdded.addListener(() => void update());
-  browser.permissions.onRemoved.addListener(() => void update());
+  syncCursorItem.watch(update);
+  outboxItem.watch(update);
+  pageAdaptersItem.watch(update);
 }
 
 /** Every few minutes the background pushes what waits and pulls what changed. */

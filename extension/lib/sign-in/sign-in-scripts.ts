@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
+import { keepScriptRegistered } from '../background/registered-script';
 import { browserPatterns } from '../page/browser-patterns';
-import { serialise } from '../serialise';
 import { type StaffEnrolment, staffEnrolmentItem } from '../storage';
 
 /** The id of the content script registered at run time on the firm's systems' sign-in pages. */
@@ -24,32 +24,16 @@ export async function grantedSignInPatterns(
 
 /** Keeps the sign-in script registered on exactly those patterns, following enrolment and permissions. */
 export function keepSignInScriptRegistered(): void {
-  if (!browser.scripting?.registerContentScripts) return;
-  const inTurn = serialise();
-  let registered: string | null = null;
-  const update = () =>
-    inTurn(async () => {
-      const patterns = await grantedSignInPatterns(await staffEnrolmentItem.getValue(), (pattern) =>
+  const update = keepScriptRegistered({
+    id: SIGN_IN_SCRIPT_ID,
+    file: SIGN_IN_SCRIPT_FILE,
+    what: 'sign-in script',
+    patterns: async () =>
+      grantedSignInPatterns(await staffEnrolmentItem.getValue(), (pattern) =>
         browser.permissions.contains({ origins: [pattern] }),
-      );
-      const key = patterns.join('\n');
-      if (key === registered) return;
-      const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SIGN_IN_SCRIPT_ID] });
-      if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SIGN_IN_SCRIPT_ID] });
-      if (patterns.length > 0) {
-        await browser.scripting.registerContentScripts([
-          { id: SIGN_IN_SCRIPT_ID, matches: patterns, js: [SIGN_IN_SCRIPT_FILE], runAt: 'document_start' },
-        ]);
-      }
-      registered = key;
-    }).catch((error: unknown) => {
-      registered = null;
-      console.warn('Rollcall could not register its sign-in script:', error);
-    });
-  void update();
-  staffEnrolmentItem.watch(() => void update());
-  browser.permissions.onAdded.addListener(() => void update());
-  browser.permissions.onRemoved.addListener(() => void update());
+      ),
+  });
+  staffEnrolmentItem.watch(update);
 }
 
 /**
