@@ -95,7 +95,7 @@ describe.each(BROWSERS)('an access review from the popup, by keyboard, in %s', (
   });
 
   it('decides every account with K, R and C, then the campaign closes with nothing defaulted', async () => {
-    await popup.getByRole('button', { name: 'Review' }).click();
+    await popup.getByRole('button', { name: 'Review', exact: true }).click();
     await popup.getByRole('button', { name: /Q4 access review/ }).click();
     const card = popup.getByTestId('review-card');
     await expect.poll(() => card.evaluate((el) => el === document.activeElement)).toBe(true);
