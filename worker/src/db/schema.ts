@@ -469,15 +469,20 @@ export const findingSets = sqliteTable('finding_sets', {
   counts: text('counts', { mode: 'json' }).$type<SeverityCounts>().notNull(),
 });
 
-/** The organisation's findings worst first (`position`), as of its `finding_sets` row. */
+/**
+ * The organisation's findings, as of its `finding_sets` row: worst first by `rank` (severity, then
+ * the rules' table order), then id. A finding about an account carries the account's id, so the
+ * account's findings can be recomputed on their own.
+ */
 export const findings = sqliteTable(
   'findings',
   {
     orgId: text('org_id')
       .notNull()
       .references(() => organisations.id),
-    position: integer('position').notNull(),
     id: text('id').notNull(),
+    rank: integer('rank').notNull(),
+    accountId: text('account_id'),
     fingerprint: text('fingerprint').notNull(),
     ruleId: text('rule_id').notNull(),
     severity: text('severity').notNull(),
@@ -486,9 +491,27 @@ export const findings = sqliteTable(
     body: text('body', { mode: 'json' }).$type<Finding>().notNull(),
   },
   (table) => [
-    primaryKey({ columns: [table.orgId, table.position] }),
-    index('findings_org_id').on(table.orgId, table.id),
+    primaryKey({ columns: [table.orgId, table.id] }),
+    index('findings_org_rank').on(table.orgId, table.rank, table.id),
+    index('findings_org_system').on(table.orgId, table.systemId),
+    index('findings_org_account').on(table.orgId, table.accountId),
   ],
+);
+
+/**
+ * What changed since the organisation's findings were computed, noted by triggers: an account, a
+ * person, a job role, a system, a system's groups of logins and reviews (`group`), or the settings
+ * (`org`). A note made again moves to a new `seq`, so a recompute deletes only the notes it read.
+ */
+export const findingsDirty = sqliteTable(
+  'findings_dirty',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    orgId: text('org_id').notNull(),
+    kind: text('kind', { enum: ['org', 'account', 'person', 'role', 'system', 'group'] }).notNull(),
+    key: text('key').notNull(),
+  },
+  (table) => [uniqueIndex('findings_dirty_key').on(table.orgId, table.kind, table.key)],
 );
 
 /** An access-review campaign: the accounts of some (or all) systems, reviewers, a due date. */

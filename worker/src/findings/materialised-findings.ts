@@ -1,10 +1,32 @@
-import { and, asc, count, eq, gt, inArray, not, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { checkedCounts, type SeverityCounts, severityCounts, summariseCounts } from '../../../shared/rules';
-import { type FindingsQuery, SEVERITIES, type Severity } from '../../../shared/schemas/findings';
+import {
+  checkedCounts,
+  RULE_IDS,
+  type SeverityCounts,
+  severityCounts,
+  summariseCounts,
+} from '../../../shared/rules';
+import {
+  type CheckedCounts,
+  type Finding,
+  type FindingsQuery,
+  SEVERITIES,
+  SEVERITY_RANK,
+  type Severity,
+} from '../../../shared/schemas/findings';
 import { type AuditActor, writeAudited } from '../audit/writer';
-import { findingDismissals, findingSets, findings, organisations } from '../db/schema';
-import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
+import { findingDismissals, findingSets, findings, findingsDirty, organisations } from '../db/schema';
+import { asBatchItem, batchGuard, type Db, isGuardFailure, jsonChunks, toStatement } from '../db/versions';
+import {
+  type DirtyNotes,
+  dirtyNotes,
+  liveCounts,
+  scopeCondition,
+  scopedFindings,
+  scopeIsEmpty,
+  scopeOf,
+} from './findings-scope';
 import { findingsOf, loadOrganisation } from './organisation-data';
 
 const HOUR_MS = 3_600_000;
@@ -19,10 +41,107 @@ export function findingsAsOf(now: number): number {
   return Math.floor(now / HOUR_MS) * HOUR_MS;
 }
 
+const RULE_ORDER = new Map<string, number>(RULE_IDS.map((id, index) => [id, index]));
+
+/** Where a finding sorts in the stored list: worst first, then in the rules' table order (then by id). */
+export function findingRank(finding: Finding): number {
+  return (
+    (SEVERITY_RANK.critical - SEVERITY_RANK[finding.severity]) * 100 + (RULE_ORDER.get(finding.ruleId) ?? 99)
+  );
+}
+
+/** Findings in the order the stored list keeps: by rank, then by id. */
+export function inStoredOrder(list: readonly Finding[]): Finding[] {
+  return [...list].sort(
+    (a, b) => findingRank(a) - findingRank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/** Statements that store `found` as rows of the organisation's findings. */
+function insertFindings(db: Db, orgId: string, found: readonly Finding[]): BatchItem<'sqlite'>[] {
+  const rows = found.map((finding) => ({
+    id: finding.id,
+    rank: findingRank(finding),
+    accountId: finding.subject.type === 'account' ? finding.subject.id : null,
+    fingerprint: finding.fingerprint,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    systemId: finding.systemId ?? null,
+    personIds: finding.personIds,
+    body: finding,
+  }));
+  // Sent as JSON text read back with json_each: D1 binds at most 100 parameters a statement.
+  return jsonChunks(rows).map((chunk) =>
+    asBatchItem(
+      toStatement(
+        db,
+        sql`INSERT INTO findings (org_id, id, rank, account_id, fingerprint, rule_id, severity, system_id, person_ids, body)
+          SELECT ${orgId}, j.value ->> '$.id', j.value ->> '$.rank', j.value ->> '$.accountId',
+            j.value ->> '$.fingerprint', j.value ->> '$.ruleId', j.value ->> '$.severity',
+            j.value ->> '$.systemId', j.value -> '$.personIds', j.value -> '$.body'
+          FROM json_each(${chunk.json}) AS j`,
+      ),
+    ),
+  );
+}
+
+type StoredState = {
+  current: number;
+  stored: number | null;
+  asOf: number | null;
+  counts: SeverityCounts | null;
+  checked: CheckedCounts | null;
+};
+
 /**
- * Makes the organisation's stored findings current: recomputes them when its data changed since
- * (its findings generation moved on) or the hour came round. False when there is no such
+ * What a recompute writes: the findings it replaces and their replacements, and the set's new
+ * counts. Full when nothing is stored yet, the hour came round (the time-based rules: dormant,
+ * never used, review overdue, leaver dates) or the settings changed; otherwise only what the
+ * noted changes can affect (findings-scope.ts).
+ */
+async function recompute(db: Db, orgId: string, state: StoredState, notes: DirtyNotes, asOf: number) {
+  if (state.stored !== null && state.asOf === asOf && !notes.orgWide && state.counts && state.checked) {
+    const scope = await scopeOf(db, orgId, notes);
+    if (scopeIsEmpty(scope)) {
+      // A new person nobody's login names yet, say: nothing to recompute but the counts.
+      const [checked] = await liveCounts(db, orgId);
+      return { statements: [], counts: state.counts, checked: checked ?? state.checked };
+    }
+    const scoped = await scopedFindings(db, orgId, scope, asOf);
+    if (scoped) {
+      const counts = { ...state.counts };
+      for (const row of scoped.replaced) counts[row.severity as Severity] -= row.count;
+      for (const finding of scoped.findings) counts[finding.severity] += 1;
+      return {
+        statements: [
+          db.delete(findings).where(scopeCondition(orgId, scope)),
+          ...insertFindings(db, orgId, scoped.findings),
+        ],
+        counts,
+        checked: scoped.checked,
+      };
+    }
+  }
+  const loaded = await loadOrganisation(db, orgId);
+  if (!loaded) return undefined;
+  const { all } = findingsOf(loaded, asOf);
+  return {
+    statements: [db.delete(findings).where(eq(findings.orgId, orgId)), ...insertFindings(db, orgId, all)],
+    counts: severityCounts(all),
+    checked: checkedCounts(loaded.data),
+  };
+}
+
+/**
+ * Makes the organisation's stored findings current: recomputes what changed since (its findings
+ * generation moved on) or all of them when the hour came round. False when there is no such
  * organisation.
+ *
+ * The generation is read first, the notes of what changed next, the data last, so the data is at
+ * least as new as the notes and the notes at least as new as the generation stored: a change made
+ * meanwhile is recomputed now or on the next read, never missed. Two reads recomputing at once:
+ * the first to write wins and the other's batch is rolled back by its guard (the stored set is no
+ * longer the one it started from); what it would have done is still noted.
  */
 export async function refreshFindings(db: Db, actor: AuditActor, orgId: string, now: number) {
   const asOf = findingsAsOf(now);
@@ -31,54 +150,38 @@ export async function refreshFindings(db: Db, actor: AuditActor, orgId: string, 
       current: organisations.findingsGeneration,
       stored: findingSets.generation,
       asOf: findingSets.asOf,
+      counts: findingSets.counts,
+      checked: findingSets.checked,
     })
     .from(organisations)
     .leftJoin(findingSets, eq(findingSets.orgId, organisations.id))
     .where(eq(organisations.id, orgId));
   if (!state) return false;
   if (state.stored === state.current && state.asOf === asOf) return true;
-  const loaded = await loadOrganisation(db, orgId);
-  if (!loaded) return false;
-  const { all } = findingsOf(loaded, asOf);
-  const rows = all.map((finding, position) => ({
-    position,
-    id: finding.id,
-    fingerprint: finding.fingerprint,
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    systemId: finding.systemId ?? null,
-    personIds: finding.personIds,
-    body: finding,
-  }));
-  const statements: BatchItem<'sqlite'>[] = [db.delete(findings).where(eq(findings.orgId, orgId))];
-  // Sent as JSON text read back with json_each: D1 binds at most 100 parameters a statement.
-  for (const chunk of jsonChunks(rows)) {
-    statements.push(
-      asBatchItem(
-        toStatement(
-          db,
-          sql`INSERT INTO findings (org_id, position, id, fingerprint, rule_id, severity, system_id, person_ids, body)
-            SELECT ${orgId}, j.value ->> '$.position', j.value ->> '$.id', j.value ->> '$.fingerprint',
-              j.value ->> '$.ruleId', j.value ->> '$.severity', j.value ->> '$.systemId',
-              j.value -> '$.personIds', j.value -> '$.body'
-            FROM json_each(${chunk.json}) AS j`,
-        ),
+  const notes = await dirtyNotes(db, orgId);
+  const change = await recompute(db, orgId, state, notes, asOf);
+  if (!change) return false;
+  const set = { generation: state.current, asOf, checked: change.checked, counts: change.counts };
+  const statements: BatchItem<'sqlite'>[] = [
+    asBatchItem(
+      batchGuard(
+        db,
+        sql`(SELECT ${findingSets.generation} FROM ${findingSets} WHERE ${findingSets.orgId} = ${orgId}) IS ${state.stored}
+          AND (SELECT ${findingSets.asOf} FROM ${findingSets} WHERE ${findingSets.orgId} = ${orgId}) IS ${state.asOf}`,
       ),
-    );
-  }
-  const set = {
-    generation: loaded.generation,
-    asOf,
-    checked: checkedCounts(loaded.data),
-    counts: severityCounts(all),
-  };
-  statements.push(
+    ),
+    ...change.statements,
+    db.delete(findingsDirty).where(and(eq(findingsDirty.orgId, orgId), lte(findingsDirty.seq, notes.maxSeq))),
     db
       .insert(findingSets)
       .values({ orgId, ...set })
       .onConflictDoUpdate({ target: findingSets.orgId, set }),
-  );
-  await writeAudited(db, actor, statements as [BatchItem<'sqlite'>], []);
+  ];
+  try {
+    await writeAudited(db, actor, statements as [BatchItem<'sqlite'>], []);
+  } catch (error) {
+    if (!isGuardFailure(error)) throw error;
+  }
   return true;
 }
 
@@ -159,7 +262,7 @@ export async function findingsPage(db: Db, orgId: string, query: PageQuery, now:
     .select({ body: findings.body })
     .from(findings)
     .where(and(where, not(hidden)))
-    .orderBy(asc(findings.position))
+    .orderBy(asc(findings.rank), asc(findings.id))
     .limit(query.limit ?? -1)
     .offset(query.offset ?? 0);
   if (!isFiltered(query)) {

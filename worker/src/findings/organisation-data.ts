@@ -77,14 +77,19 @@ export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrg
       jobRoles: roleRows.map(toJobRole),
       accounts: accountRows.map(toAccount),
       signInObservations: observations,
-      completedReviews: closed.flatMap((campaign) =>
-        campaign.closedAt === null
-          ? []
-          : campaign.systemIds.map((systemId) => ({ systemId, completedAt: campaign.closedAt as number })),
-      ),
+      completedReviews: completedReviews(closed),
     },
     dismissals: dismissals.map(({ orgId: _, ...dismissal }) => dismissal),
   };
+}
+
+/** The completed reviews of closed campaigns: one per system in each one's scope. */
+export function completedReviews(closed: readonly { systemIds: string[]; closedAt: number | null }[]) {
+  return closed.flatMap((campaign) =>
+    campaign.closedAt === null
+      ? []
+      : campaign.systemIds.map((systemId) => ({ systemId, completedAt: campaign.closedAt as number })),
+  );
 }
 
 /** The organisation's findings at `now`: all of them, and those still open (not dismissed). */

@@ -1,0 +1,244 @@
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { RULES } from '../../../shared/rules';
+import { buildContext } from '../../../shared/rules/context';
+import type { RuleId } from '../../../shared/rules/registry';
+import type { Finding } from '../../../shared/schemas/findings';
+import { readRuleSettings } from '../../../shared/settings';
+import {
+  accounts,
+  findings,
+  findingsDirty,
+  jobRoles,
+  organisations,
+  people,
+  reviewCampaigns,
+  signInObservations,
+  systems,
+} from '../db/schema';
+import { type Db, inJson } from '../db/versions';
+import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
+import { completedReviews } from './organisation-data';
+
+/**
+ * The rules whose findings are about a group of one system's logins (a person's logins in it, its
+ * user managers, its reviews) rather than one login. Every other rule's findings are about one
+ * account and read only that account, its system, its sign-ins, the people it names and their job
+ * roles: so an account's findings can be recomputed on their own, and these per system.
+ * The equivalence test (test/worker/findings/materialised-findings.test.ts) holds this list to it.
+ */
+const SYSTEM_WIDE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  'duplicate-accounts',
+  'too-many-admins',
+  'review-overdue',
+]);
+
+/** What the noted changes can affect: findings of these accounts, of whole systems, and of systems' groups. */
+export type FindingsScope = {
+  /** Accounts whose own findings are recomputed. */
+  accountIds: string[];
+  /** Systems whose findings are all recomputed (the system itself changed). */
+  systemIds: string[];
+  /** Systems whose findings about groups of logins are recomputed (includes `systemIds`). */
+  groupSystemIds: string[];
+};
+
+export type DirtyNotes = { maxSeq: number; orgWide: boolean; keys: Map<string, Set<string>> };
+
+/** The organisation's notes of what changed, grouped by kind, and the last one read. */
+export async function dirtyNotes(db: Db, orgId: string): Promise<DirtyNotes> {
+  const rows = await db
+    .select({ seq: findingsDirty.seq, kind: findingsDirty.kind, key: findingsDirty.key })
+    .from(findingsDirty)
+    .where(eq(findingsDirty.orgId, orgId));
+  const keys = new Map<string, Set<string>>();
+  let maxSeq = 0;
+  for (const row of rows) {
+    maxSeq = Math.max(maxSeq, row.seq);
+    const set = keys.get(row.kind) ?? new Set<string>();
+    keys.set(row.kind, set);
+    set.add(row.key);
+  }
+  return { maxSeq, orgWide: keys.has('org'), keys };
+}
+
+const keysOf = (notes: DirtyNotes, kind: string) => [...(notes.keys.get(kind) ?? [])];
+
+/**
+ * Turns the notes into the findings they can affect: a person's or a job role's change reaches the
+ * logins that name the person (owner, user, seen signing in) or are owned by a holder of the role;
+ * a person also heads the system's group of their logins (duplicate logins) where they own one.
+ */
+export async function scopeOf(db: Db, orgId: string, notes: DirtyNotes): Promise<FindingsScope> {
+  const personIds = keysOf(notes, 'person');
+  const roleIds = keysOf(notes, 'role');
+  const accountIds = new Set(keysOf(notes, 'account'));
+  const systemIds = keysOf(notes, 'system');
+  const groupSystemIds = new Set([...keysOf(notes, 'group'), ...systemIds]);
+  if (personIds.length > 0 || roleIds.length > 0) {
+    const persons = JSON.stringify(personIds);
+    const linked = await db
+      .select({ id: accounts.id, systemId: accounts.systemId, ownerPersonId: accounts.ownerPersonId })
+      .from(accounts)
+      .where(
+        and(
+          eq(accounts.orgId, orgId),
+          eq(accounts.deleted, false),
+          or(
+            inJson(accounts.ownerPersonId, personIds),
+            roleIds.length > 0
+              ? inArray(
+                  accounts.ownerPersonId,
+                  db
+                    .select({ id: people.id })
+                    .from(people)
+                    .where(and(eq(people.orgId, orgId), inJson(people.jobRoleId, roleIds))),
+                )
+              : undefined,
+            personIds.length > 0
+              ? inArray(
+                  accounts.id,
+                  db
+                    .select({ id: signInObservations.accountId })
+                    .from(signInObservations)
+                    .where(
+                      and(
+                        eq(signInObservations.orgId, orgId),
+                        inJson(signInObservations.personId, personIds),
+                      ),
+                    ),
+                )
+              : undefined,
+            personIds.length > 0
+              ? sql`(${accounts.userPersonIds} <> '[]' AND EXISTS (SELECT 1 FROM json_each(${accounts.userPersonIds}) WHERE value IN (SELECT value FROM json_each(${persons}))))`
+              : undefined,
+          ),
+        ),
+      );
+    const dirtyPeople = new Set(personIds);
+    for (const account of linked) {
+      accountIds.add(account.id);
+      if (account.ownerPersonId && dirtyPeople.has(account.ownerPersonId))
+        groupSystemIds.add(account.systemId);
+    }
+  }
+  return { accountIds: [...accountIds], systemIds, groupSystemIds: [...groupSystemIds] };
+}
+
+/** The stored findings a recompute of `scope` replaces. */
+export function scopeCondition(orgId: string, scope: FindingsScope): SQL {
+  return and(
+    eq(findings.orgId, orgId),
+    or(
+      inJson(findings.accountId, scope.accountIds),
+      inJson(findings.systemId, scope.systemIds),
+      and(isNull(findings.accountId), inJson(findings.systemId, scope.groupSystemIds)),
+    ),
+  ) as SQL;
+}
+
+export const scopeIsEmpty = (scope: FindingsScope) =>
+  scope.accountIds.length === 0 && scope.systemIds.length === 0 && scope.groupSystemIds.length === 0;
+
+/** How many live people, systems and logins the organisation has: what the summary calls checked. */
+export function liveCounts(db: Db, orgId: string) {
+  return db
+    .select({
+      people: sql<number>`(SELECT count(*) FROM ${people} WHERE ${people.orgId} = ${orgId} AND ${people.deleted} = 0)`,
+      systems: sql<number>`(SELECT count(*) FROM ${systems} WHERE ${systems.orgId} = ${orgId} AND ${systems.deleted} = 0)`,
+      logins: sql<number>`(SELECT count(*) FROM ${accounts} WHERE ${accounts.orgId} = ${orgId} AND ${accounts.deleted} = 0)`,
+    })
+    .from(sql`(SELECT 1)`);
+}
+
+/**
+ * The findings of `scope` at `now`, from one D1 batch that reads the scope's logins (those of its
+ * systems, and its accounts), their sign-ins, and the organisation's people, systems, job roles
+ * and completed reviews; with the organisation's live counts and the stored findings' severities
+ * in the scope. Undefined when there is no such organisation, or it has no live system (then every
+ * login is judged whatever its system, and only a full evaluation will do).
+ */
+export async function scopedFindings(db: Db, orgId: string, scope: FindingsScope, now: number) {
+  const inScope = and(
+    eq(accounts.orgId, orgId),
+    eq(accounts.deleted, false),
+    or(inJson(accounts.systemId, scope.groupSystemIds), inJson(accounts.id, scope.accountIds)),
+  );
+  const [orgRows, personRows, systemRows, roleRows, accountRows, observations, closed, counted, replaced] =
+    await db.batch([
+      db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, orgId)),
+      db
+        .select()
+        .from(people)
+        .where(and(eq(people.orgId, orgId), eq(people.deleted, false))),
+      db
+        .select()
+        .from(systems)
+        .where(and(eq(systems.orgId, orgId), eq(systems.deleted, false))),
+      db
+        .select()
+        .from(jobRoles)
+        .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.deleted, false))),
+      db.select().from(accounts).where(inScope),
+      db
+        .select({
+          accountId: signInObservations.accountId,
+          personId: signInObservations.personId,
+          lastObservedAt: signInObservations.lastObservedAt,
+        })
+        .from(signInObservations)
+        .where(
+          and(
+            eq(signInObservations.orgId, orgId),
+            inArray(
+              signInObservations.accountId,
+              db.select({ id: accounts.id }).from(accounts).where(inScope),
+            ),
+          ),
+        ),
+      db
+        .select({ systemIds: reviewCampaigns.systemIds, closedAt: reviewCampaigns.closedAt })
+        .from(reviewCampaigns)
+        .where(and(eq(reviewCampaigns.orgId, orgId), eq(reviewCampaigns.status, 'closed'))),
+      liveCounts(db, orgId),
+      db
+        .select({ severity: findings.severity, count: sql<number>`count(*)` })
+        .from(findings)
+        .where(scopeCondition(orgId, scope))
+        .groupBy(findings.severity),
+    ]);
+  const org = orgRows[0];
+  const checked = counted[0];
+  if (!org || !checked || systemRows.length === 0) return undefined;
+  const ownAccounts = new Set(scope.accountIds);
+  const wholeSystems = new Set(scope.systemIds);
+  const groupSystems = new Set(scope.groupSystemIds);
+  const all = accountRows.map(toAccount);
+  const base = {
+    people: personRows.map(toPerson),
+    systems: systemRows.map(toSystem),
+    jobRoles: roleRows.map(toJobRole),
+    signInObservations: observations,
+    completedReviews: completedReviews(closed),
+  };
+  const settings = readRuleSettings(org.settings);
+  const perAccount = buildContext(
+    { ...base, accounts: all.filter((a) => ownAccounts.has(a.id) || wholeSystems.has(a.systemId)) },
+    settings,
+    now,
+  );
+  const perSystem = buildContext(
+    { ...base, accounts: all.filter((a) => groupSystems.has(a.systemId)) },
+    settings,
+    now,
+  );
+  const found: Finding[] = [];
+  for (const rule of RULES) {
+    if (SYSTEM_WIDE_RULES.has(rule.id)) {
+      for (const finding of rule.evaluate(perSystem))
+        if (finding.systemId !== null && groupSystems.has(finding.systemId)) found.push(finding);
+    } else {
+      found.push(...rule.evaluate(perAccount));
+    }
+  }
+  return { findings: found, checked, replaced };
+}
