@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkedCounts, filterFindings, summarise } from '../../../shared/rules';
@@ -10,8 +10,11 @@ import {
   accounts,
   findingDismissals,
   findingSets,
+  findings,
+  jobRoles,
   organisations,
   people,
+  reviewCampaigns,
   signInObservations,
   systems,
 } from '../../../worker/src/db/schema';
@@ -64,7 +67,11 @@ type Step =
   | { kind: 'catalogue'; system: number; privileged: boolean }
   | { kind: 'settings'; dormantDays: number; neverUsedDays: number }
   | { kind: 'dismiss'; finding: number; expiresInHours: number }
-  | { kind: 'time'; hours: number };
+  | { kind: 'time'; hours: number }
+  | { kind: 'role'; person: number; grants: boolean[] }
+  | { kind: 'link'; account: number; owner: number | null; users: number[] }
+  | { kind: 'rename'; person: number }
+  | { kind: 'review'; system: number; closedDaysAgo: number };
 
 const index = fc.nat({ max: 40 });
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -95,6 +102,19 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     expiresInHours: fc.integer({ min: 1, max: 72 }),
   }),
   fc.record({ kind: fc.constant('time'), hours: fc.integer({ min: 1, max: 60 }) }),
+  fc.record({
+    kind: fc.constant('role'),
+    person: index,
+    grants: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+  }),
+  fc.record({
+    kind: fc.constant('link'),
+    account: index,
+    owner: fc.option(index),
+    users: fc.array(index, { maxLength: 2 }),
+  }),
+  fc.record({ kind: fc.constant('rename'), person: index }),
+  fc.record({ kind: fc.constant('review'), system: fc.nat({ max: 1 }), closedDaysAgo: fc.nat({ max: 200 }) }),
 );
 
 const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -253,6 +273,62 @@ async function apply(world: World, change: Step) {
     case 'time':
       world.now += change.hours * 3_600_000;
       return;
+    case 'role': {
+      const personId = pick(world.people, change.person);
+      if (!personId) return;
+      // A new role, or the person's role changed, in the same change.
+      const [person] = await db.select().from(people).where(eq(people.id, personId));
+      const granted = PERMISSIONS.filter((_, i) => change.grants[i]);
+      const permissions = Object.fromEntries(world.systems.map((id) => [id, granted]));
+      if (person?.jobRoleId) {
+        await db
+          .update(jobRoles)
+          .set({ permissions, updatedAt: now })
+          .where(eq(jobRoles.id, person.jobRoleId));
+        return;
+      }
+      const id = crypto.randomUUID();
+      await db.insert(jobRoles).values({ id, name: `Role ${id.slice(0, 4)}`, permissions, ...row });
+      await db.update(people).set({ jobRoleId: id }).where(eq(people.id, personId));
+      return;
+    }
+    case 'link': {
+      const id = pick(world.accounts, change.account);
+      if (!id) return;
+      const owner = change.owner === null ? null : (pick(world.people, change.owner) ?? null);
+      const users = [...new Set(change.users.flatMap((i) => pick(world.people, i) ?? []))];
+      await db
+        .update(accounts)
+        .set({ ownerPersonId: owner, userPersonIds: users.filter((user) => user !== owner) })
+        .where(eq(accounts.id, id));
+      return;
+    }
+    case 'rename': {
+      const id = pick(world.people, change.person);
+      if (id)
+        await db
+          .update(people)
+          .set({ name: `Renamed ${now}` })
+          .where(eq(people.id, id));
+      return;
+    }
+    case 'review': {
+      const systemId = world.systems[change.system] as string;
+      await db.insert(reviewCampaigns).values({
+        id: crypto.randomUUID(),
+        orgId,
+        name: 'Quarterly review',
+        systemIds: [systemId],
+        reviewerIds: [],
+        dueAt: now,
+        defaultDecision: 'keep',
+        status: 'closed',
+        createdBy: 'member',
+        createdAt: now - change.closedDaysAgo * DAY,
+        closedAt: now - change.closedDaysAgo * DAY,
+      });
+      return;
+    }
   }
 }
 
@@ -349,6 +425,58 @@ describe('stored findings', () => {
     world.now += 3_600_000;
     await stored(world);
     expect((await setOf())?.asOf).toBe(findingsAsOf(world.now));
+  });
+
+  it('after a change, rewrite only the findings it can affect', async () => {
+    const world = await newWorld();
+    for (let i = 0; i < 4; i++) await apply(world, { kind: 'person', leaverDaysAgo: i === 0 ? 2 : null });
+    for (let i = 0; i < 8; i++) {
+      await apply(world, {
+        kind: 'account',
+        system: i % 2,
+        username: i,
+        owner: i % 4,
+        lastSignInDaysAgo: 100,
+        createdDaysAgo: 150,
+        permissions: [true, true, true],
+      });
+    }
+    await stored(world);
+    const rows = async () =>
+      (
+        await db
+          .select({ id: findings.id, rowid: sql<number>`rowid`, accountId: findings.accountId })
+          .from(findings)
+          .where(eq(findings.orgId, world.orgId))
+      ).map((row) => ({ ...row, key: `${row.id}@${row.rowid}` }));
+    const rewritten = async (change: () => Promise<void>) => {
+      const before = new Set((await rows()).map((row) => row.key));
+      await change();
+      await stored(world);
+      return (await rows()).filter((row) => !before.has(row.key));
+    };
+
+    // One login signed in: its own findings (no longer dormant) and its system's group findings.
+    const signedIn = world.accounts[1] as string;
+    const afterSignIn = await rewritten(() => apply(world, { kind: 'signIn', account: 1, hoursAgo: 1 }));
+    expect(afterSignIn.filter((row) => row.accountId).map((row) => row.accountId)).toEqual(
+      afterSignIn.filter((row) => row.accountId).map(() => signedIn),
+    );
+    expect((await rows()).some((row) => row.accountId === signedIn && row.id.startsWith('dormant'))).toBe(
+      false,
+    );
+
+    // A person renamed: the findings of the logins naming them, not the others'.
+    const renamed = world.people[2] as string;
+    const theirs = new Set(
+      (await db.select().from(accounts).where(eq(accounts.ownerPersonId, renamed))).map((a) => a.id),
+    );
+    const afterRename = await rewritten(() => apply(world, { kind: 'rename', person: 2 }));
+    expect(afterRename.length).toBeGreaterThan(0);
+    for (const row of afterRename) if (row.accountId) expect(theirs.has(row.accountId)).toBe(true);
+    // Their two logins in one system: the duplicate-logins finding names them afresh.
+    const named = (await stored(world)).findings.filter((f) => f.ruleId === 'duplicate-accounts');
+    expect(named.some((f) => f.personIds.includes(renamed) && f.title.startsWith('Renamed'))).toBe(true);
   });
 
   it('say there is no such organisation', async () => {
