@@ -32,6 +32,9 @@ const SYSTEM_WIDE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'review-overdue',
 ]);
 
+/** A stored finding as a recompute compares it: its body as the JSON text stored. */
+export type StoredFinding = { id: string; severity: string; body: string };
+
 /** What the noted changes can affect: findings of these accounts, of whole systems, and of systems' groups. */
 export type FindingsScope = {
   /** Accounts whose own findings are recomputed. */
@@ -124,18 +127,6 @@ export async function scopeOf(db: Db, orgId: string, notes: DirtyNotes): Promise
   return { accountIds: [...accountIds], systemIds, groupSystemIds: [...groupSystemIds] };
 }
 
-/** The stored findings a recompute of `scope` replaces. */
-export function scopeCondition(orgId: string, scope: FindingsScope): SQL {
-  return and(
-    eq(findings.orgId, orgId),
-    or(
-      inJson(findings.accountId, scope.accountIds),
-      inJson(findings.systemId, scope.systemIds),
-      and(isNull(findings.accountId), inJson(findings.systemId, scope.groupSystemIds)),
-    ),
-  ) as SQL;
-}
-
 export const scopeIsEmpty = (scope: FindingsScope) =>
   scope.accountIds.length === 0 && scope.systemIds.length === 0 && scope.groupSystemIds.length === 0;
 
@@ -152,9 +143,9 @@ export function liveCounts(db: Db, orgId: string) {
 
 /**
  * The findings of `scope` at `now`, from one D1 batch that reads the scope's logins (those of its
- * systems, and its accounts), their sign-ins, and the organisation's people, systems, job roles
- * and completed reviews; with the organisation's live counts and the stored findings' severities
- * in the scope. Undefined when there is no such organisation, or it has no live system (then every
+ * systems, and its accounts), their sign-ins and the people they name, and the organisation's
+ * systems, job roles and completed reviews; with the organisation's live counts and the findings
+ * stored for the scope now. Undefined when there is no such organisation, or it has no live system (then every
  * login is judged whatever its system, and only a full evaluation will do).
  */
 export async function scopedFindings(db: Db, orgId: string, scope: FindingsScope, now: number) {
@@ -163,49 +154,73 @@ export async function scopedFindings(db: Db, orgId: string, scope: FindingsScope
     eq(accounts.deleted, false),
     or(inJson(accounts.systemId, scope.groupSystemIds), inJson(accounts.id, scope.accountIds)),
   );
-  const [orgRows, personRows, systemRows, roleRows, accountRows, observations, closed, counted, replaced] =
-    await db.batch([
-      db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, orgId)),
+  const scopedAccountIds = db.select({ id: accounts.id }).from(accounts).where(inScope);
+  // The people the scope's logins name (owner, users, seen signing in): all the rules look up.
+  const named = or(
+    inArray(people.id, db.select({ id: accounts.ownerPersonId }).from(accounts).where(inScope)),
+    sql`${people.id} IN (SELECT j.value FROM ${accounts}, json_each(${accounts.userPersonIds}) AS j WHERE ${inScope})`,
+    inArray(
+      people.id,
       db
-        .select()
-        .from(people)
-        .where(and(eq(people.orgId, orgId), eq(people.deleted, false))),
-      db
-        .select()
-        .from(systems)
-        .where(and(eq(systems.orgId, orgId), eq(systems.deleted, false))),
-      db
-        .select()
-        .from(jobRoles)
-        .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.deleted, false))),
-      db.select().from(accounts).where(inScope),
-      db
-        .select({
-          accountId: signInObservations.accountId,
-          personId: signInObservations.personId,
-          lastObservedAt: signInObservations.lastObservedAt,
-        })
+        .select({ id: signInObservations.personId })
         .from(signInObservations)
         .where(
-          and(
-            eq(signInObservations.orgId, orgId),
-            inArray(
-              signInObservations.accountId,
-              db.select({ id: accounts.id }).from(accounts).where(inScope),
-            ),
-          ),
+          and(eq(signInObservations.orgId, orgId), inArray(signInObservations.accountId, scopedAccountIds)),
         ),
-      db
-        .select({ systemIds: reviewCampaigns.systemIds, closedAt: reviewCampaigns.closedAt })
-        .from(reviewCampaigns)
-        .where(and(eq(reviewCampaigns.orgId, orgId), eq(reviewCampaigns.status, 'closed'))),
-      liveCounts(db, orgId),
-      db
-        .select({ severity: findings.severity, count: sql<number>`count(*)` })
-        .from(findings)
-        .where(scopeCondition(orgId, scope))
-        .groupBy(findings.severity),
-    ]);
+    ),
+  );
+  // The stored findings of the scope, each way in by its own index (an OR of them walks them all).
+  const storedBy = (where: SQL | undefined) =>
+    db
+      .select({ id: findings.id, severity: findings.severity, body: sql<string>`${findings.body}` })
+      .from(findings)
+      .where(and(eq(findings.orgId, orgId), where));
+  const [
+    orgRows,
+    personRows,
+    systemRows,
+    roleRows,
+    accountRows,
+    observations,
+    closed,
+    counted,
+    ofAccounts,
+    ofSystems,
+    ofGroups,
+  ] = await db.batch([
+    db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, orgId)),
+    db
+      .select()
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.deleted, false), named)),
+    db
+      .select()
+      .from(systems)
+      .where(and(eq(systems.orgId, orgId), eq(systems.deleted, false))),
+    db
+      .select()
+      .from(jobRoles)
+      .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.deleted, false))),
+    db.select().from(accounts).where(inScope),
+    db
+      .select({
+        accountId: signInObservations.accountId,
+        personId: signInObservations.personId,
+        lastObservedAt: signInObservations.lastObservedAt,
+      })
+      .from(signInObservations)
+      .where(
+        and(eq(signInObservations.orgId, orgId), inArray(signInObservations.accountId, scopedAccountIds)),
+      ),
+    db
+      .select({ systemIds: reviewCampaigns.systemIds, closedAt: reviewCampaigns.closedAt })
+      .from(reviewCampaigns)
+      .where(and(eq(reviewCampaigns.orgId, orgId), eq(reviewCampaigns.status, 'closed'))),
+    liveCounts(db, orgId),
+    storedBy(inJson(findings.accountId, scope.accountIds)),
+    storedBy(inJson(findings.systemId, scope.systemIds)),
+    storedBy(and(isNull(findings.accountId), inJson(findings.systemId, scope.groupSystemIds))),
+  ]);
   const org = orgRows[0];
   const checked = counted[0];
   if (!org || !checked || systemRows.length === 0) return undefined;
@@ -240,5 +255,7 @@ export async function scopedFindings(db: Db, orgId: string, scope: FindingsScope
       found.push(...rule.evaluate(perAccount));
     }
   }
-  return { findings: found, checked, replaced };
+  const stored = new Map<string, StoredFinding>();
+  for (const row of [...ofAccounts, ...ofSystems, ...ofGroups]) stored.set(row.id, row);
+  return { findings: found, checked, stored };
 }

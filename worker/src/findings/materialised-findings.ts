@@ -17,12 +17,19 @@ import {
 } from '../../../shared/schemas/findings';
 import { type AuditActor, writeAudited } from '../audit/writer';
 import { findingDismissals, findingSets, findings, findingsDirty, organisations } from '../db/schema';
-import { asBatchItem, batchGuard, type Db, isGuardFailure, jsonChunks, toStatement } from '../db/versions';
+import {
+  asBatchItem,
+  batchGuard,
+  type Db,
+  inJson,
+  isGuardFailure,
+  jsonChunks,
+  toStatement,
+} from '../db/versions';
 import {
   type DirtyNotes,
   dirtyNotes,
   liveCounts,
-  scopeCondition,
   scopedFindings,
   scopeIsEmpty,
   scopeOf,
@@ -109,13 +116,33 @@ async function recompute(db: Db, orgId: string, state: StoredState, notes: Dirty
     }
     const scoped = await scopedFindings(db, orgId, scope, asOf);
     if (scoped) {
+      // Only what differs is written: a finding whose stored body is the same stays as it is.
       const counts = { ...state.counts };
-      for (const row of scoped.replaced) counts[row.severity as Severity] -= row.count;
-      for (const finding of scoped.findings) counts[finding.severity] += 1;
+      const unchanged = new Set<string>();
+      const written: Finding[] = [];
+      for (const finding of scoped.findings) {
+        if (scoped.stored.get(finding.id)?.body === JSON.stringify(finding)) unchanged.add(finding.id);
+        else written.push(finding);
+      }
+      const removed = [...scoped.stored.values()].filter((row) => !unchanged.has(row.id));
+      for (const row of removed) counts[row.severity as Severity] -= 1;
+      for (const finding of written) counts[finding.severity] += 1;
       return {
         statements: [
-          db.delete(findings).where(scopeCondition(orgId, scope)),
-          ...insertFindings(db, orgId, scoped.findings),
+          ...(removed.length > 0
+            ? [
+                db.delete(findings).where(
+                  and(
+                    eq(findings.orgId, orgId),
+                    inJson(
+                      findings.id,
+                      removed.map((row) => row.id),
+                    ),
+                  ),
+                ),
+              ]
+            : []),
+          ...insertFindings(db, orgId, written),
         ],
         counts,
         checked: scoped.checked,
