@@ -2,7 +2,8 @@
 // (people, accounts, systems, findings, summary) mixed with writes (a new person, a login changed,
 // a person changed), one firm of 2,000 logins. Latency p50/p95 over 7 rounds, beside GET /health
 // asked by 16 clients at once in the same run. First, a profile: each kind of request alone in a
-// bench worker that splits its time into D1, Web Crypto and the rest (test/bench/profile-worker.ts).
+// bench worker that splits its time into D1, Web Crypto and the rest (test/bench/profile-worker.ts);
+// the load runs on the same worker, which also counts D1 batches that failed and were retried.
 import { seedDirectorySql } from './lib/seed-directory.mjs';
 import { fetchRetry as fetch, ms, startWorker } from './lib/wrangler-dev.mjs';
 
@@ -121,9 +122,10 @@ const progress = (step) => process.stderr.write(`  … ${step}\n`);
 }
 
 // 2. Under load: 16 clients at once, each sending its share of the mix one request after another.
+// The same bench worker, for its count of D1 batches that failed (audit chain races retried).
 {
   progress('worker under load');
-  const worker = await startWorker();
+  const worker = await startWorker({ script: 'test/bench/profile-worker.ts' });
   try {
     const { mix } = await firm(worker, 'cc');
     const health = () => fetch(`${worker.base}/health`).then((response) => response.arrayBuffer());
@@ -134,6 +136,7 @@ const progress = (step) => process.stderr.write(`  … ${step}\n`);
     const byKind = new Map();
     const roundP95 = [];
     const failures = [];
+    let failedBatches = 0;
     let counter = 1;
     const started = performance.now();
     for (let round = 0; round < ROUNDS; round++) {
@@ -156,6 +159,7 @@ const progress = (step) => process.stderr.write(`  … ${step}\n`);
             const response = await run(counter++);
             await response.arrayBuffer();
             const took = performance.now() - start;
+            failedBatches += Number(response.headers.get('x-profile-failed-batches') ?? 0);
             if (!response.ok) failures.push(`${kind} ${response.status}`);
             times.push(took);
             all.push(took);
@@ -187,6 +191,7 @@ const progress = (step) => process.stderr.write(`  … ${step}\n`);
       report.push([`  ${kind}`, `p50 ${ms(quantile(t, 0.5))}  p95 ${ms(quantile(t, 0.95))}`]);
     }
     report.push(['requests per second (with /health rounds)', ((a.length + h.length) / seconds).toFixed(0)]);
+    report.push(['D1 batches failed and retried (audit chain races)', String(failedBatches)]);
     if (failures.length > 0)
       report.push(['failed requests', `${failures.length}: ${[...new Set(failures)].join(', ')}`]);
   } finally {

@@ -159,6 +159,27 @@ async function recompute(db: Db, orgId: string, state: StoredState, notes: Dirty
   };
 }
 
+/** Refreshes under way in this isolate, by organisation. */
+const refreshing = new Map<string, Promise<boolean>>();
+
+/**
+ * `refreshOnce`, one at a time per organisation in this isolate: reads arriving while one
+ * recomputes wait for it, then find the findings current (one query) instead of recomputing the
+ * same change beside it; a change made after it started is still seen, as their own check follows.
+ */
+export async function refreshFindings(db: Db, actor: AuditActor, orgId: string, now: number) {
+  for (let running = refreshing.get(orgId); running; running = refreshing.get(orgId)) {
+    await running.catch(() => undefined);
+  }
+  const run = refreshOnce(db, actor, orgId, now);
+  refreshing.set(orgId, run);
+  try {
+    return await run;
+  } finally {
+    if (refreshing.get(orgId) === run) refreshing.delete(orgId);
+  }
+}
+
 /**
  * Makes the organisation's stored findings current: recomputes what changed since (its findings
  * generation moved on) or all of them when the hour came round. False when there is no such
@@ -170,7 +191,7 @@ async function recompute(db: Db, orgId: string, state: StoredState, notes: Dirty
  * the first to write wins and the other's batch is rolled back by its guard (the stored set is no
  * longer the one it started from); what it would have done is still noted.
  */
-export async function refreshFindings(db: Db, actor: AuditActor, orgId: string, now: number) {
+async function refreshOnce(db: Db, actor: AuditActor, orgId: string, now: number) {
   const asOf = findingsAsOf(now);
   const [state] = await db
     .select({
