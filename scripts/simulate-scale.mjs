@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { seedDirectorySql } from '../test/bench/lib/seed-directory.mjs';
-import { ms, startWorker } from '../test/bench/lib/wrangler-dev.mjs';
+import { fetchRetry as fetch, ms, startWorker } from '../test/bench/lib/wrangler-dev.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -23,7 +23,10 @@ const SYSTEMS = 5;
 const PASSWORD = 'correct horse battery staple 42';
 
 const report = [];
-const say = (name, value) => report.push([name, value]);
+const say = (name, value) => {
+  report.push([name, value]);
+  process.stderr.write(`  ${name}: ${value}\n`);
+};
 const progress = (step) => process.stderr.write(`  … ${step}\n`);
 
 /**
