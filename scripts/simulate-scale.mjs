@@ -168,28 +168,36 @@ function firmsSql(firms, what) {
     let cursor = 0;
     let requests = 0;
     let rowsRead = 0;
-    const meter = async (response) => {
+    const byKind = new Map();
+    const meter = async (response, kind = 'GET /sync (since the last pull)') => {
+      const rows = Number(response.headers.get('x-d1-rows-read'));
       requests += 1;
-      rowsRead += Number(response.headers.get('x-d1-rows-read'));
+      rowsRead += rows;
+      const sum = byKind.get(kind) ?? { requests: 0, rows: 0 };
+      byKind.set(kind, { requests: sum.requests + 1, rows: sum.rows + rows });
       return json(response);
     };
     for (;;) {
-      const page = await meter(await send('GET', `/api/v1/sync?since=${cursor}&limit=1000`));
+      const page = await meter(
+        await send('GET', `/api/v1/sync?since=${cursor}&limit=1000`),
+        'GET /sync (everything, at sign-in)',
+      );
       cursor = page.cursor;
       if (!page.more) break;
     }
-    const pullRows = rowsRead;
-    const pullRequests = requests;
     for (let i = 0; i < 96; i++) {
       const page = await meter(await send('GET', `/api/v1/sync?since=${cursor}&limit=1000`));
       cursor = page.cursor;
       if (i % 5 === 0) {
-        await meter(await send('GET', '/api/v1/findings/summary'));
-        await meter(await send('GET', '/api/v1/findings?limit=50'));
+        await meter(await send('GET', '/api/v1/findings/summary'), 'GET /findings/summary');
+        await meter(await send('GET', '/api/v1/findings?limit=50'), 'GET /findings?limit=50');
       }
       if (i % 10 === 0)
-        await meter(await send('PATCH', `/api/v1/accounts/sim-a-${1 + i}`, { lastSignInAt: Date.now() }));
-      if (i % 20 === 0) await meter(await send('GET', '/api/v1/people?limit=100'));
+        await meter(
+          await send('PATCH', `/api/v1/accounts/sim-a-${1 + i}`, { lastSignInAt: Date.now() }),
+          'PATCH /accounts/:id',
+        );
+      if (i % 20 === 0) await meter(await send('GET', '/api/v1/people?limit=100'), 'GET /people?limit=100');
     }
     say('admin day: D1-backed requests', String(requests));
     say(
