@@ -200,10 +200,8 @@ function firmsSql(firms, what) {
       if (i % 20 === 0) await meter(await send('GET', '/api/v1/people?limit=100'), 'GET /people?limit=100');
     }
     say('admin day: D1-backed requests', String(requests));
-    say(
-      'admin day: rows read',
-      `${rowsRead} (of which the first full pull: ${pullRows} in ${pullRequests} request(s))`,
-    );
+    say('admin day: rows read', String(rowsRead));
+    for (const [kind, sum] of byKind) say(`  ${kind}`, `${sum.requests} request(s), ${sum.rows} rows read`);
   } finally {
     worker.stop();
   }
