@@ -40,6 +40,31 @@ function verdictsOnPage(watcher: RowWatcher): Map<string, string | null> {
 
 const sameKinds = (value: string | null | undefined) => (value ?? '').split(' ').sort().join(' ');
 
+/** The text node that shows a row's login, in the cell of its badges where it has cells. */
+function loginText(row: Element, host: Element, login: string): Node {
+  const cell = host.closest('td, th, [role=gridcell], [role=cell]') ?? row;
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if ((node.nodeValue ?? '').toLowerCase().includes(login.toLowerCase())) return node;
+  throw new Error(`${login} is not shown beside its badges`);
+}
+
+/**
+ * What lies between a login's text and its badges in reading order: the text there, and `<tag>` for
+ * every element that is not inline with the login's text (an image, a line break, a block).
+ */
+function between(from: Node, to: Element): string {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+  walker.currentNode = from;
+  let seen = '';
+  for (let node = walker.nextNode(); node && node !== to; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) seen += (node.nodeValue ?? '').trim();
+    else if (node instanceof Element && !/^(A|B|STRONG|EM|I|SPAN|CODE|BDI|SMALL)$/.test(node.tagName))
+      seen += `<${node.tagName.toLowerCase()}>`;
+  }
+  return seen;
+}
+
 /** The fake verdict: logins starting with "gen" are generic. */
 const fakeVerdicts: EvaluatePageRows = (rows) =>
   rows.map((row) => ({
@@ -94,6 +119,33 @@ describe('in-page warnings, signed out', () => {
         expect(sameKinds(onPage.get(row.username)), row.username).toBe(sameKinds(row.signedOut));
     });
   }
+
+  for (const name of JUDGED_FIXTURES.filter((fixture) => !fixtureLabels(fixture).rendersAfterLoad)) {
+    it(`puts each badge of ${name} on the login’s line: after its text and link, before any avatar, line break or row actions`, async () => {
+      loadFixture(name);
+      const watcher = start();
+      await watcher.settled();
+      let badged = 0;
+      for (const [element, { row }] of watcher.rows) {
+        const host = element.querySelector(MARKS_TAG);
+        if (!host) continue;
+        badged++;
+        expect(host.closest('a'), row.username).toBeNull();
+        expect(between(loginText(element, host, row.username), host), row.username).toBe('');
+      }
+      expect(badged).toBeGreaterThan(0);
+    });
+  }
+
+  it('on WordPress, puts the badges after the login’s <strong><a>, on its line, above the row actions', async () => {
+    loadFixture('wordpress-users');
+    const watcher = start();
+    await watcher.settled();
+    const row = [...watcher.rows].find(([, watched]) => watched.row.username === 'accueil')?.[0];
+    const host = row?.querySelector(MARKS_TAG);
+    expect(host?.previousElementSibling?.outerHTML).toMatch(/^<strong><a [^>]*>accueil<\/a><\/strong>$/);
+    expect(host?.nextElementSibling?.tagName).toBe('BR');
+  });
 
   it('marks the single-page app’s rows after load, on every page and after sorting', async () => {
     loadFixture('spa-team', { runScripts: true });

@@ -123,7 +123,7 @@ describe('the banner on a captured paged list', () => {
     const list = shownList();
     const url = `${ORIGIN}/index.php?title=Special:ListUsers&limit=20`;
     expect(isFiltered(list.element, url)).toBe(false);
-    const group = document.querySelector<HTMLSelectElement>('select[name=group]');
+    const group = [...document.getElementsByTagName('select')].find((select) => select.name === 'group');
     if (!group) throw new Error('no group select');
     group.selectedIndex = 2;
     expect(isFiltered(list.element, url)).toBe(true);
