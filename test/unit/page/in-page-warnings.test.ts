@@ -14,7 +14,7 @@ import {
 import { LAYER_TAG, MARKS_TAG } from '../../../extension/lib/page/row-marks';
 import type { RowWatcher } from '../../../extension/lib/page/watch-user-rows';
 import type { PageLogin } from '../../../shared/schemas/page-row';
-import { fixtureLabels, JUDGED_FIXTURES, loadFixture } from './fixture-pages';
+import { fixtureHtml, fixtureLabels, JUDGED_FIXTURES, loadFixture } from './fixture-pages';
 
 let running: RowWatcher | null = null;
 afterEach(() => {
@@ -177,6 +177,39 @@ describe('in-page warnings, signed out', () => {
       ?.click();
     await checkPage();
     expect(watcher.rows.size).toBe(document.querySelectorAll('.team-table tbody tr').length);
+  });
+  it('follows a data grid that redraws its rows when sorted: new row elements, each marked as labelled, the old ones forgotten', async () => {
+    loadFixture('clinic-users-ag-grid');
+    const labels = new Map(
+      fixtureLabels('clinic-users-ag-grid').rows.map((row) => [row.username, row.signedOut]),
+    );
+    const watcher = start();
+    await watcher.settled();
+    const container = document.querySelector('.ag-center-cols-container') as Element;
+    const shownRows = () => [...container.querySelectorAll('[role=row]')];
+    const before = shownRows();
+    // Sorted by login, the grid draws every row anew from its data, in the new order.
+    const fresh = new DOMParser()
+      .parseFromString(fixtureHtml('clinic-users-ag-grid'), 'text/html')
+      .querySelectorAll('.ag-center-cols-container [role=row]');
+    const login = (row: Element) => row.querySelector('[col-id=login]')?.textContent ?? '';
+    const sorted = [...fresh].sort((a, b) => login(a).localeCompare(login(b)));
+    sorted.forEach((row, i) => {
+      row.setAttribute('row-index', `${i}`);
+      row.setAttribute('aria-rowindex', `${i + 3}`);
+    });
+    container.replaceChildren(...sorted.map((row) => document.importNode(row, true)));
+    await watcher.settled();
+    const after = shownRows();
+    expect(after.map(login)).toEqual([...labels.keys()].sort((a, b) => a.localeCompare(b)));
+    expect(after.some((row) => before.includes(row))).toBe(false);
+    for (const row of after)
+      expect(sameKinds(row.getAttribute('data-rollcall')), login(row)).toBe(
+        sameKinds(labels.get(login(row))),
+      );
+    expect(watcher.rows.size).toBe(labels.size);
+    const flagged = [...labels.values()].filter((verdict) => verdict !== 'ok').length;
+    expect(container.querySelectorAll(MARKS_TAG)).toHaveLength(flagged);
   });
 });
 
