@@ -1,5 +1,6 @@
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapter-schema';
+import { FORMATTING_TAGS, INLINE_TAGS } from './cell-text';
 import type { JudgePageRows } from './evaluate';
 import {
   type BadgePlacement,
@@ -55,27 +56,6 @@ export function markAnchor(list: UserList, row: Element): Element {
   return cell ?? Array.from(list.cells(row)).find(Boolean) ?? row;
 }
 
-/** Elements that run inline with text: the login's link, its bold or code, a span round it. */
-const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'CITE',
-  'CODE',
-  'EM',
-  'I',
-  'KBD',
-  'LABEL',
-  'MARK',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'TIME',
-  'U',
-]);
-
 /**
  * What a row's badges follow in its anchor, where the login is not the anchor's last content: the
  * login's text with the inline elements round it (its link, its bold), so that they sit on the
@@ -98,7 +78,11 @@ export function badgeSpot(anchor: Element, login: string): Node | null {
   }
   if (!text) return null;
   let spot: Node = text;
-  while (spot.parentElement && spot.parentElement !== anchor && INLINE_TAGS.has(spot.parentElement.tagName))
+  while (
+    spot.parentElement &&
+    spot.parentElement !== anchor &&
+    (INLINE_TAGS.has(spot.parentElement.tagName) || FORMATTING_TAGS.has(spot.parentElement.tagName))
+  )
     spot = spot.parentElement;
   if (spot.parentNode !== anchor) return spot;
   // Nothing after it in the anchor but blank text: the anchor's end is the same place.
