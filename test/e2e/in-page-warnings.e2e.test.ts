@@ -207,7 +207,9 @@ describe('in-page warnings in Chromium, signed out', () => {
     });
     await page.goto('http://127.0.0.1:8934/wp-admin/users.php');
     const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
-    await expect.poll(() => banner.textContent()).toContain('Seen page 1, 20 users. 36 of 56 not seen yet');
+    await expect
+      .poll(() => banner.textContent(), { timeout: 10_000 })
+      .toContain('Seen page 1, 20 users. 36 of 56 not seen yet');
     // The badges sit on the login's line, beside it, not under the avatar with the row actions.
     const placed = await page.evaluate(() =>
       [...document.querySelectorAll('td.column-username rollcall-marks')].map((marks) => {
@@ -227,7 +229,7 @@ describe('in-page warnings in Chromium, signed out', () => {
     ] as const) {
       await page.locator('.tablenav.top a.next-page').click();
       await page.waitForURL(`**/users.php?paged=${number}`);
-      await expect.poll(() => banner.textContent()).toContain(seen);
+      await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toContain(seen);
     }
     expect(await banner.textContent()).not.toContain('filtered');
     await page.close();
