@@ -5,7 +5,7 @@ import { useSend } from '../popup/popup-context';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole } from './console-context';
-import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, useLoaded } from './ui';
+import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, ShownOnce, useLoaded } from './ui';
 
 const ROLE_WORDS: Record<ApiKeyRole, string> = {
   auditor: 'Auditor: reads and exports, changes nothing',
@@ -174,15 +174,12 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
       </form>
       <Message said={said} />
       {secret && (
-        <div class="invite-link stack">
-          <label for="key-secret">The key: copy it into your script now. It is not shown again.</label>
-          <div class="row">
-            <input id="key-secret" readOnly value={secret} onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" onClick={() => void navigator.clipboard.writeText(secret)}>
-              Copy key
-            </button>
-          </div>
-        </div>
+        <ShownOnce
+          id="key-secret"
+          label="The key: copy it into your script now. It is not shown again."
+          value={secret}
+          copy="Copy key"
+        />
       )}
     </section>
   );
