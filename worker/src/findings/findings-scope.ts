@@ -8,16 +8,14 @@ import {
   accounts,
   findings,
   findingsDirty,
-  jobRoles,
   organisations,
   people,
-  reviewCampaigns,
   signInObservations,
   systems,
 } from '../db/schema';
 import { type Db, inJson } from '../db/versions';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
-import { completedReviews } from './organisation-data';
+import { completedReviews, observationColumns, wholeTables } from './organisation-data';
 
 /**
  * The rules whose findings are about a group of one system's logins (a person's logins in it, its
@@ -178,48 +176,33 @@ export async function scopedFindings(db: Db, orgId: string, scope: FindingsScope
   const [
     orgRows,
     personRows,
-    systemRows,
-    roleRows,
     accountRows,
     observations,
-    closed,
     counted,
     ofAccounts,
     ofSystems,
     ofGroups,
+    systemRows,
+    roleRows,
+    closed,
   ] = await db.batch([
     db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, orgId)),
     db
       .select()
       .from(people)
       .where(and(eq(people.orgId, orgId), eq(people.deleted, false), named)),
-    db
-      .select()
-      .from(systems)
-      .where(and(eq(systems.orgId, orgId), eq(systems.deleted, false))),
-    db
-      .select()
-      .from(jobRoles)
-      .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.deleted, false))),
     db.select().from(accounts).where(inScope),
     db
-      .select({
-        accountId: signInObservations.accountId,
-        personId: signInObservations.personId,
-        lastObservedAt: signInObservations.lastObservedAt,
-      })
+      .select(observationColumns)
       .from(signInObservations)
       .where(
         and(eq(signInObservations.orgId, orgId), inArray(signInObservations.accountId, scopedAccountIds)),
       ),
-    db
-      .select({ systemIds: reviewCampaigns.systemIds, closedAt: reviewCampaigns.closedAt })
-      .from(reviewCampaigns)
-      .where(and(eq(reviewCampaigns.orgId, orgId), eq(reviewCampaigns.status, 'closed'))),
     liveCounts(db, orgId),
     storedBy(inJson(findings.accountId, scope.accountIds)),
     storedBy(inJson(findings.systemId, scope.systemIds)),
     storedBy(and(isNull(findings.accountId), inJson(findings.systemId, scope.groupSystemIds))),
+    ...wholeTables(db, orgId),
   ]);
   const org = orgRows[0];
   const checked = counted[0];

@@ -24,13 +24,41 @@ export type LoadedOrganisation = {
   dismissals: FindingDismissal[];
 };
 
+/** What the rules read of a sign-in observation. */
+export const observationColumns = {
+  accountId: signInObservations.accountId,
+  personId: signInObservations.personId,
+  lastObservedAt: signInObservations.lastObservedAt,
+};
+
+/**
+ * What every evaluation reads whole, of the whole organisation or of a part of it: the live
+ * systems, the live job roles and the closed review campaigns.
+ */
+export function wholeTables(db: Db, orgId: string) {
+  return [
+    db
+      .select()
+      .from(systems)
+      .where(and(eq(systems.orgId, orgId), eq(systems.deleted, false))),
+    db
+      .select()
+      .from(jobRoles)
+      .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.deleted, false))),
+    db
+      .select({ systemIds: reviewCampaigns.systemIds, closedAt: reviewCampaigns.closedAt })
+      .from(reviewCampaigns)
+      .where(and(eq(reviewCampaigns.orgId, orgId), eq(reviewCampaigns.status, 'closed'))),
+  ] as const;
+}
+
 /**
  * Everything the rules read for one organisation, in ONE D1 batch of a fixed number of queries
  * whatever its size: settings, people, systems, job roles, accounts, sign-in observations,
  * completed reviews (closed campaigns, per system in scope) and dismissals.
  */
 export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrganisation | undefined> {
-  const [orgRows, personRows, systemRows, roleRows, accountRows, observations, closed, dismissals] =
+  const [orgRows, personRows, accountRows, observations, dismissals, systemRows, roleRows, closed] =
     await db.batch([
       db
         .select({ settings: organisations.settings, generation: organisations.findingsGeneration })
@@ -42,29 +70,11 @@ export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrg
         .where(and(eq(people.orgId, orgId), eq(people.deleted, false))),
       db
         .select()
-        .from(systems)
-        .where(and(eq(systems.orgId, orgId), eq(systems.deleted, false))),
-      db
-        .select()
-        .from(jobRoles)
-        .where(and(eq(jobRoles.orgId, orgId), eq(jobRoles.deleted, false))),
-      db
-        .select()
         .from(accounts)
         .where(and(eq(accounts.orgId, orgId), eq(accounts.deleted, false))),
-      db
-        .select({
-          accountId: signInObservations.accountId,
-          personId: signInObservations.personId,
-          lastObservedAt: signInObservations.lastObservedAt,
-        })
-        .from(signInObservations)
-        .where(eq(signInObservations.orgId, orgId)),
-      db
-        .select({ systemIds: reviewCampaigns.systemIds, closedAt: reviewCampaigns.closedAt })
-        .from(reviewCampaigns)
-        .where(and(eq(reviewCampaigns.orgId, orgId), eq(reviewCampaigns.status, 'closed'))),
+      db.select(observationColumns).from(signInObservations).where(eq(signInObservations.orgId, orgId)),
       db.select().from(findingDismissals).where(eq(findingDismissals.orgId, orgId)),
+      ...wholeTables(db, orgId),
     ]);
   const org = orgRows[0];
   if (!org) return undefined;
