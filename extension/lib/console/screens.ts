@@ -1,4 +1,5 @@
 import type { FunctionComponent } from 'preact';
+import { AccountScreen } from './account';
 import { AccountsScreen } from './accounts';
 import { AuditScreen } from './audit';
 import { FindingsScreen } from './findings';
@@ -7,7 +8,7 @@ import { OverviewScreen } from './overview';
 import { ReviewsScreen } from './reviews';
 import { RolesScreen } from './roles';
 import type { ScreenId } from './routes';
-import { AccountScreen, SettingsScreen } from './settings';
+import { SettingsScreen } from './settings';
 import { StaffScreen } from './staff';
 import { SystemsScreen } from './systems';
 
