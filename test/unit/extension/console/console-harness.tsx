@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Console } from '../../../../extension/lib/console/console';
 import type { Send } from '../../../../extension/lib/messaging';
 import { done, type Result, refused } from '../../../../extension/lib/result';
-import { type SignedInAs, signedInAsItem } from '../../../../extension/lib/storage';
+import { localCopyItem, type SignedInAs, signedInAsItem } from '../../../../extension/lib/storage';
+import type { Tables } from '../../../../extension/lib/sync/local-copy';
 
 export const OWNER: SignedInAs = {
   state: 'signed-in',
@@ -18,11 +19,18 @@ export type Answers = Record<string, (request: never) => Result<unknown> | Promi
 
 /**
  * The console at a route, signed in as `who`, with a background that answers from `answers`; every
- * message sent is recorded in `sent` (API calls as `group.name`).
+ * message sent is recorded in `sent` (API calls as `group.name`). `tables` is the local copy.
  */
-export async function renderConsole(hash: string, answers: Answers, who: SignedInAs = OWNER) {
+export async function renderConsole(
+  hash: string,
+  answers: Answers,
+  who: SignedInAs = OWNER,
+  tables?: Tables,
+) {
   fakeBrowser.reset();
   await signedInAsItem.setValue(who);
+  if (tables)
+    await localCopyItem.setValue({ organisationId: who.organisation.id, tables, cursor: 1, pulledAt: 1 });
   location.hash = hash;
   const sent: { name: string; data: unknown }[] = [];
   const send = vi.fn(async (name: string, data?: unknown) => {
