@@ -99,7 +99,9 @@ describe('Access reviews: the decide table', () => {
     await waitFor(() => expect(decisionOf('cat')).toBe('Remove — “Left in October”'));
     // The keep went to the server when the next decision was made; the removal after its Undo window.
     expect(decided.map((d) => d.itemId)).toEqual(['i1']);
-    await act(() => vi.advanceTimersByTimeAsync(UNDO_SECONDS * 1000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(UNDO_SECONDS * 1000);
+    });
     expect(decided).toEqual([
       { itemId: 'i1', decision: { decision: 'keep', comment: '' } },
       { itemId: 'i3', decision: { decision: 'revoke', comment: 'Left in October' } },
@@ -116,7 +118,9 @@ describe('Access reviews: the decide table', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Modify (Enter)' }));
     expect(decisionOf('ben')).toBe('Modify to payments.add — “No refunds at the desk”');
-    await act(() => vi.advanceTimersByTimeAsync(UNDO_SECONDS * 1000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(UNDO_SECONDS * 1000);
+    });
     expect(decided).toEqual([
       {
         itemId: 'i2',
@@ -136,14 +140,18 @@ describe('Access reviews: the decide table', () => {
     press('k');
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(decisionOf('amy')).toBe('Undecided');
-    await act(() => vi.advanceTimersByTimeAsync(UNDO_SECONDS * 1000 * 2));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(UNDO_SECONDS * 1000 * 2);
+    });
     expect(decided).toEqual([]);
   });
 
   it('decides with the buttons too', async () => {
     const { decided, row } = await openCampaign();
     fireEvent.click(within(row('cat')).getByRole('button', { name: 'Keep' }));
-    await act(() => vi.advanceTimersByTimeAsync(UNDO_SECONDS * 1000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(UNDO_SECONDS * 1000);
+    });
     expect(decided).toEqual([{ itemId: 'i3', decision: { decision: 'keep', comment: '' } }]);
   });
 });
