@@ -95,6 +95,8 @@ describe.each(BROWSERS)('journey: a new firm’s console, in %s', (browserName) 
   it('draws every screen, at 1,280 and at 360 px wide', async () => {
     for (const label of SCREENS) {
       await goTo(console, label);
+      // Drawn with its data: nothing still loading.
+      await expect.poll(() => console.locator('[aria-busy="true"]').count(), { timeout: 15_000 }).toBe(0);
       const name = `console-${browserName}-${label.toLowerCase().replace(/\s+/g, '-')}`;
       await console.setViewportSize({ width: 1280, height: 900 });
       await screenshot(console, `${name}-1280`);
