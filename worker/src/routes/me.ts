@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { contract } from '../../../shared/contract';
+import { secondFactorRequired } from '../../../shared/schemas/organisation';
 import type { AppEnv } from '../app-env';
 import { memberActor, writeAudited } from '../audit/writer';
 import { memberWithOrganisation, setPasswordHashStatement } from '../auth/auth-queries';
@@ -14,13 +15,7 @@ import {
   spendStepStatement,
 } from '../auth/second-factor';
 import { endOtherSessionsStatement, publicMember, publicOrganisation } from '../auth/sessions';
-import {
-  checkThrottle,
-  confirmEnrolment,
-  countFailure,
-  secondFactorRequired,
-  startEnrolment,
-} from '../auth/sign-in';
+import { checkThrottle, confirmEnrolment, countFailure, startEnrolment } from '../auth/sign-in';
 import { failureStatements, successStatement, throttleState } from '../auth/throttle';
 import { database } from '../db/client';
 import { ProblemError } from '../http/problem';

@@ -2,6 +2,12 @@ import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Console } from '../../../../extension/lib/console/console';
+// The screens the console loads when first opened, loaded here up front: a test waits for what a
+// screen draws, not for the test runner to compile it.
+import '../../../../extension/lib/console/account';
+import '../../../../extension/lib/console/accounts';
+import '../../../../extension/lib/console/members';
+import '../../../../extension/lib/console/reviews';
 import type { Send } from '../../../../extension/lib/messaging';
 import { done, type Result, refused } from '../../../../extension/lib/result';
 import { localCopyItem, type SignedInAs, signedInAsItem } from '../../../../extension/lib/storage';

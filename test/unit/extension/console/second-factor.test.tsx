@@ -53,6 +53,63 @@ describe('My account: the second factor', () => {
   });
 });
 
+describe('My account: a second factor that is on', () => {
+  const me =
+    (on: () => boolean, required = false) =>
+    () =>
+      done({
+        member: member('m-ann', 'Ann Owner', on(), 'owner'),
+        organisation: { settings: { secondFactorRequired: required } },
+        sessionId: 's',
+      });
+
+  it('makes new recovery codes, then turns it off, each with the app’s current code', async () => {
+    let on = true;
+    const { sent } = await renderConsole('#/account', {
+      'me.get': me(() => on),
+      'me.newRecoveryCodes': ({ body }: { body: { code: string } }) =>
+        body.code === '111111'
+          ? done({ recoveryCodes: ['new1-code', 'new2-code'] })
+          : refused('forbidden', 'That code is wrong or was already used.'),
+      'me.disableSecondFactor': () => {
+        on = false;
+        return done();
+      },
+    });
+    expect((await screen.findByTestId('second-factor-status')).textContent).toMatch(/^On\./);
+    fireEvent.click(screen.getByRole('button', { name: 'New recovery codes…' }));
+    const field = screen.getByLabelText('Six-digit code from your app');
+    fireEvent.input(field, { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Make new recovery codes' }));
+    expect(screen.getByRole('alert').textContent).toBe('Enter the six digits your authenticator app shows.');
+    fireEvent.input(field, { target: { value: '222 222' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Make new recovery codes' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That code is wrong or was already used.');
+    fireEvent.input(field, { target: { value: '111111' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Make new recovery codes' }));
+    const codes = await screen.findByRole('list', { name: 'Recovery codes' });
+    expect(
+      within(codes)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['new1-code', 'new2-code']);
+    fireEvent.click(screen.getByRole('button', { name: /I have saved them/ }));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn off…' }));
+    fireEvent.input(screen.getByLabelText('Six-digit code from your app'), { target: { value: '333333' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off two-step sign-in' }));
+    await waitFor(() => expect(screen.getByTestId('second-factor-status').textContent).toMatch(/^Off\./));
+    expect(sent.find((s) => s.name === 'me.disableSecondFactor')?.data).toEqual({ body: { code: '333333' } });
+  });
+
+  it('offers no "Turn off" where the firm requires it of owners', async () => {
+    await renderConsole('#/account', { 'me.get': me(() => true, true) });
+    await screen.findByRole('button', { name: 'New recovery codes…' });
+    expect(screen.queryByRole('button', { name: 'Turn off…' })).toBeNull();
+    expect(screen.getByText(/Your firm requires it of owners and admins/)).toBeTruthy();
+  });
+});
+
 describe('Members: second-factor status', () => {
   const answers = (list: Member[]) => ({
     'members.list': () => done({ members: list }),
