@@ -18,6 +18,7 @@ import { StaffBrowser } from '../../lib/popup/staff-browser';
 import { SyncLine } from '../../lib/popup/sync-line';
 import type { Result } from '../../lib/result';
 import type { ServerStatus } from '../../lib/server-status';
+import { buildStaffIndex } from '../../lib/staff-index';
 import {
   findingsItem,
   homeSummaryItem,
@@ -25,6 +26,7 @@ import {
   outboxItem,
   signedInAsItem,
   signInStepItem,
+  staffIndexItem,
   syncStatusItem,
 } from '../../lib/storage';
 import { emptyTables, overlay } from '../../lib/sync/local-copy';
@@ -151,8 +153,11 @@ function SignedIn() {
   // The home view draws from the small summary alone; the directory and the full list of findings
   // are read when the admin first leaves it.
   const [needAll, setNeedAll] = useState(false);
+  // The staff list draws from its small index; the directory is read once the index is in, so the
+  // list does not wait behind it.
+  const storedStaff = useStored(needAll ? staffIndexItem : null);
   const computed = useStored(needAll ? findingsItem : null);
-  const copy = useStored(needAll ? localCopyItem : null);
+  const copy = useStored(needAll && (tab !== 'people' || storedStaff !== undefined) ? localCopyItem : null);
   const [openFinding, setOpenFinding] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   // Bumped by every press of a tab: pressing Staff from a person or a form shows the list again.
@@ -164,6 +169,12 @@ function SignedIn() {
     [copy, outbox],
   );
   const findings: readonly Finding[] = computed?.findings ?? [];
+  // Before the background's first computation there is no stored index: build one here.
+  const staff = useMemo(
+    () =>
+      storedStaff ?? (storedStaff === null && copy && computed ? buildStaffIndex(tables, findings) : null),
+    [storedStaff, copy, computed, tables, findings],
+  );
 
   function go(next: Tab) {
     setTab(next);
@@ -225,18 +236,22 @@ function SignedIn() {
           <FollowUps canConfirm={who?.member.role === 'owner' || who?.member.role === 'admin'} />
         )}
         {tab === 'review' && <ReviewView />}
-        {tab !== 'home' && tab !== 'review' && tab !== 'conflicts' && (!copy || !computed) && (
-          <p role="status" aria-busy="true">
-            Loading…
-          </p>
-        )}
+        {tab !== 'home' &&
+          tab !== 'review' &&
+          tab !== 'conflicts' &&
+          (tab === 'people' ? !staff : !copy || !computed) && (
+            <p role="status" aria-busy="true">
+              Loading…
+            </p>
+          )}
         {tab === 'findings' && copy && computed && (
           <FindingsView findings={findings} tables={tables} openId={openFinding} />
         )}
-        {tab === 'people' && copy && computed && (
+        {tab === 'people' && staff && (
           <PeopleView
             key={visit}
-            tables={tables}
+            staff={staff}
+            tables={copy && computed ? tables : null}
             findings={findings}
             selectedId={personId}
             onSelect={setPersonId}
