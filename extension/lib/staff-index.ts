@@ -1,4 +1,4 @@
-import { foldLetters } from '../../shared/classifier/tokenize';
+import { foldLetters } from '../../shared/classifier/tokenize.ts';
 import type { Account } from '../../shared/schemas/directory';
 import type { Finding } from '../../shared/schemas/findings';
 import type { Tables } from './sync/local-copy';
@@ -53,7 +53,7 @@ export function buildStaffIndex(tables: Tables, findings: readonly Finding[]): S
     for (const id of finding.personIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   const rows = Object.values(tables.person).map((person): StaffRow => {
     const role = person.jobRoleId ? (tables.jobRole[person.jobRoleId]?.name ?? '') : '';
-    const usernames = (logins.get(person.id) ?? []).map((account) => account.username);
+    const usernames = new Set((logins.get(person.id) ?? []).map((account) => account.username));
     return {
       id: person.id,
       name: person.name,

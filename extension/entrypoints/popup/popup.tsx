@@ -153,11 +153,17 @@ function SignedIn() {
   // The home view draws from the small summary alone; the directory and the full list of findings
   // are read when the admin first leaves it.
   const [needAll, setNeedAll] = useState(false);
-  // The staff list draws from its small index; the directory is read once the index is in, so the
-  // list does not wait behind it.
+  // The staff list draws and searches from its small index alone; the directory and the findings
+  // (megabytes for a big firm, whose reading would hold up the list and the typing in its search
+  // box) are read once a view needs them: another tab, a person's page, the add form.
+  const [needDirectory, setNeedDirectory] = useState(false);
   const storedStaff = useStored(needAll ? staffIndexItem : null);
-  const computed = useStored(needAll ? findingsItem : null);
-  const copy = useStored(needAll && (tab !== 'people' || storedStaff !== undefined) ? localCopyItem : null);
+  // Once read, they stay read and watched.
+  const directoryRead = useRef(false);
+  if (needDirectory || (needAll && tab !== 'people') || storedStaff === null) directoryRead.current = true;
+  const wantDirectory = directoryRead.current;
+  const computed = useStored(wantDirectory ? findingsItem : null);
+  const copy = useStored(wantDirectory ? localCopyItem : null);
   const [openFinding, setOpenFinding] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   // Bumped by every press of a tab: pressing Staff from a person or a form shows the list again.
@@ -252,6 +258,7 @@ function SignedIn() {
             key={visit}
             staff={staff}
             tables={copy && computed ? tables : null}
+            onNeedDirectory={() => setNeedDirectory(true)}
             findings={findings}
             selectedId={personId}
             onSelect={setPersonId}

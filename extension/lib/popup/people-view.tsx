@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Account, Person } from '../../../shared/schemas/directory';
 import type { Finding } from '../../../shared/schemas/findings';
 import type { FieldError } from '../../../shared/schemas/problem';
@@ -69,16 +69,23 @@ export function PeopleView({
   findings,
   selectedId,
   onSelect,
+  onNeedDirectory,
 }: {
   staff: StaffIndex;
-  /** The directory, null while it loads. */
+  /** The directory, null until it is asked for and read. */
   tables: Tables | null;
   findings: readonly Finding[];
   selectedId: string | null;
   onSelect: (id: string | null) => void;
+  /** A person's page or the add form is to be shown: read the directory. */
+  onNeedDirectory?: () => void;
 }) {
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
+  const needsDirectory = (selectedId !== null || adding) && !tables;
+  useEffect(() => {
+    if (needsDirectory) onNeedDirectory?.();
+  }, [needsDirectory, onNeedDirectory]);
   const people = useMemo(() => searchStaff(staff, query), [staff, query]);
   const logins = useMemo(
     () => (tables && selectedId ? accountsByPerson(tables) : null),
