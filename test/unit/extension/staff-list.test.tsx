@@ -4,44 +4,12 @@ import { PeopleView } from '../../../extension/lib/popup/people-view';
 import { ROW_HEIGHT, StaffList } from '../../../extension/lib/popup/staff-list';
 import { buildStaffIndex, searchStaff } from '../../../extension/lib/staff-index';
 import { emptyTables, type Tables } from '../../../extension/lib/sync/local-copy';
-import type { Account, Person } from '../../../shared/schemas/directory';
 import type { Finding } from '../../../shared/schemas/findings';
+import { accountRow, personRow } from './sync/fake-server';
 
-function person(id: string, name: string, extra: Partial<Person> = {}): Person {
-  return {
-    id,
-    name,
-    email: null,
-    jobRoleId: null,
-    startDate: null,
-    endDate: null,
-    leaveReason: null,
-    status: 'active',
-    version: 1,
-    deleted: false,
-    ...extra,
-  } as Person;
-}
-
-function login(id: string, username: string, owner: string | null, users: string[] = []): Account {
-  return {
-    id,
-    systemId: 'sys',
-    username,
-    displayName: null,
-    email: null,
-    status: 'active',
-    permissions: [],
-    ownerPersonId: owner,
-    userPersonIds: users,
-    lastSignInAt: null,
-    systemCreatedAt: null,
-    firstSeenAt: null,
-    lastSeenAt: null,
-    version: 1,
-    deleted: false,
-  } as Account;
-}
+const person = personRow;
+const login = (id: string, username: string, owner: string | null, users: string[] = []) =>
+  accountRow(id, 'sys', username, { ownerPersonId: owner, userPersonIds: users });
 
 function firm(): Tables {
   const tables = emptyTables();
