@@ -40,6 +40,7 @@ function openOptions() {
 type Tab = 'home' | 'findings' | 'people' | 'review' | 'conflicts';
 
 const SYNC_AFTER_OPEN_MS = 400;
+const STAFF_INDEX_AFTER_HOME_MS = 150;
 
 /**
  * The toolbar popup: sign in, then home, findings, staff and conflicts, all drawn from the local
@@ -157,10 +158,18 @@ function SignedIn() {
   // (megabytes for a big firm, whose reading would hold up the list and the typing in its search
   // box) are read once a view needs them: another tab, a person's page, the add form.
   const [needDirectory, setNeedDirectory] = useState(false);
-  const storedStaff = useStored(needAll ? staffIndexItem : null);
+  // The staff index is small: read a moment after the home view is drawn, so Staff opens at once.
+  const [staffSoon, setStaffSoon] = useState(false);
+  const homeDrawn = home !== undefined;
+  useEffect(() => {
+    if (!homeDrawn) return;
+    const timer = setTimeout(() => setStaffSoon(true), STAFF_INDEX_AFTER_HOME_MS);
+    return () => clearTimeout(timer);
+  }, [homeDrawn]);
+  const storedStaff = useStored(needAll || staffSoon ? staffIndexItem : null);
   // Once read, they stay read and watched.
   const directoryRead = useRef(false);
-  if (needDirectory || (needAll && tab !== 'people') || storedStaff === null) directoryRead.current = true;
+  if (needDirectory || (needAll && (tab !== 'people' || storedStaff === null))) directoryRead.current = true;
   const wantDirectory = directoryRead.current;
   const computed = useStored(wantDirectory ? findingsItem : null);
   const copy = useStored(wantDirectory ? localCopyItem : null);
