@@ -71,5 +71,5 @@ if (figures.length > 0) {
 }
 if (silent.length > 0)
   console.log(`Reported in their own words only (not through lib/measure.mjs): ${silent.join(', ')}`);
-console.log(`\n${files.length - failed} benchmark file(s) ran, ${failed} failed`);
+console.log(`\n${files.length} benchmark file(s) ran, ${failed} of them failed`);
 process.exit(failed > 0 ? 1 : 0);
