@@ -4,6 +4,7 @@
 // asked by 16 clients at once in the same run. First, a profile: each kind of request alone in a
 // bench worker that splits its time into D1, Web Crypto and the rest (test/bench/profile-worker.ts);
 // the load runs on the same worker, which also counts D1 batches that failed and were retried.
+import { report as reportFigure } from './lib/measure.mjs';
 import { seedDirectorySql } from './lib/seed-directory.mjs';
 import { fetchRetry as fetch, ms, startWorker } from './lib/wrangler-dev.mjs';
 
@@ -135,21 +136,25 @@ const progress = (step) => process.stderr.write(`  … ${step}\n`);
     const all = [];
     const byKind = new Map();
     const roundP95 = [];
+    const healthRoundP95 = [];
     const failures = [];
     let failedBatches = 0;
     let counter = 1;
     const started = performance.now();
     for (let round = 0; round < ROUNDS; round++) {
       // /health at the same concurrency: the floor of this machine and workerd under 16 clients.
+      const healthRound = [];
       await Promise.all(
         Array.from({ length: CLIENTS }, async () => {
           for (let i = 0; i < 4; i++) {
             const start = performance.now();
             await health();
             healthTimes.push(performance.now() - start);
+            healthRound.push(performance.now() - start);
           }
         }),
       );
+      healthRoundP95.push(quantile(sortedOf(healthRound), 0.95));
       const times = [];
       await Promise.all(
         Array.from({ length: CLIENTS }, async (_, client) => {
@@ -192,6 +197,12 @@ const progress = (step) => process.stderr.write(`  … ${step}\n`);
     }
     report.push(['requests per second (with /health rounds)', ((a.length + h.length) / seconds).toFixed(0)]);
     report.push(['D1 batches failed and retried (audit chain races)', String(failedBatches)]);
+    reportFigure({
+      name: `p95 of mixed routes, ${CLIENTS} clients at once, per round`,
+      values: roundP95,
+      baseline: { name: `GET /health p95, ${CLIENTS} clients at once`, values: healthRoundP95 },
+      below: 150,
+    });
     if (failures.length > 0)
       report.push(['failed requests', `${failures.length}: ${[...new Set(failures)].join(', ')}`]);
   } finally {
