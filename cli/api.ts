@@ -6,6 +6,7 @@ import {
   sendOperation,
 } from '../shared/contract/http-call';
 import type { Operation, Success } from '../shared/contract/operation';
+import { API_KEY_HEADER } from '../shared/schemas/api-keys';
 import type { Problem } from '../shared/schemas/problem';
 import type { Connection } from './config';
 import { CliError, EXIT } from './exit-codes';
@@ -17,9 +18,6 @@ import { CliError, EXIT } from './exit-codes';
 
 /** Long enough for an import of thousands of rows or a large audit export. */
 const TIMEOUT_MS = 120_000;
-
-/** The header an API key travels in. */
-export const API_KEY_HEADER = 'x-api-key';
 
 /** A problem+json answer as one line: what went wrong, then each field named with why. */
 export function problemLine(status: number, problem: Problem | null): string {

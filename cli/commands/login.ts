@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { contract } from '../../shared/contract';
+import { API_KEY_PREFIX } from '../../shared/schemas/api-keys';
 import { createCliApi } from '../api';
 import { defineCommand } from '../command';
 import { saveConnection, serverUrl } from '../config';
@@ -28,12 +29,13 @@ are used instead of asking, and override the saved ones for every command.`,
     let url: string;
     let key: string;
     try {
-      url = serverUrl(values.url ?? context.env.ROLLCALL_URL ?? (await ask('Rollcall server: ')));
-      key = context.env.ROLLCALL_KEY ?? (await ask('API key: '));
+      url = serverUrl(values.url || context.env.ROLLCALL_URL || (await ask('Rollcall server: ')));
+      key = context.env.ROLLCALL_KEY || (await ask('API key: '));
     } finally {
       reader.close();
     }
-    if (!key.startsWith('rck_')) throw usageError('That is not a Rollcall API key: keys start with rck_.');
+    if (!key.startsWith(API_KEY_PREFIX))
+      throw usageError(`That is not a Rollcall API key: keys start with ${API_KEY_PREFIX}.`);
     const api = createCliApi({ url, key });
     // Any call the key's role may make checks both: the server answers, and it takes the key.
     await api.call(contract.findings.summary);
