@@ -35,7 +35,11 @@ beforeAll(async () => {
     ownerPersonId: rose.id,
     permissions: ['view'],
   });
-  await server.asOwner('POST', '/accounts', { systemId: payments.id, username: 'reception', permissions: ['view'] });
+  await server.asOwner('POST', '/accounts', {
+    systemId: payments.id,
+    username: 'reception',
+    permissions: ['view'],
+  });
 });
 afterAll(() => server?.stop());
 
@@ -43,7 +47,14 @@ describe('rollcall --help', () => {
   it('lists every command and the exit codes, and each command its options', async () => {
     const overview = await server.run(['--help']);
     expect(overview.status).toBe(0);
-    for (const command of ['login', 'findings', 'people import', 'accounts export', 'capture', 'audit verify-export'])
+    for (const command of [
+      'login',
+      'findings',
+      'people import',
+      'accounts export',
+      'capture',
+      'audit verify-export',
+    ])
       expect(overview.stdout).toContain(`  ${command} `);
     expect(overview.stdout).toMatch(/Exit codes:\n {2}0 {2}done/);
     expect(overview.stdout).toContain('3  not signed in');
@@ -96,12 +107,17 @@ describe('rollcall login', () => {
   it('saves nothing when the server refuses the key', async () => {
     const config = mkdtempSync(join(tmpdir(), 'rollcall-config-'));
     const env = { ROLLCALL_URL: '', ROLLCALL_KEY: '', XDG_CONFIG_HOME: config };
-    const login = await server.run(['login'], { env, input: `${server.url}\nrck_not-a-real-key-000000000000\n` });
+    const login = await server.run(['login'], {
+      env,
+      input: `${server.url}\nrck_not-a-real-key-000000000000\n`,
+    });
     expect(login.status).toBe(3);
     expect(login.stderr).toMatch(/^rollcall: .*Check the key, or run `rollcall login`\.\n$/);
     const after = await server.run(['findings'], { env });
     expect(after.status).toBe(3);
-    expect(after.stderr).toContain('No Rollcall server or key: run rollcall login, or set ROLLCALL_URL and ROLLCALL_KEY.');
+    expect(after.stderr).toContain(
+      'No Rollcall server or key: run rollcall login, or set ROLLCALL_URL and ROLLCALL_KEY.',
+    );
   });
 });
 
@@ -110,14 +126,25 @@ describe('rollcall findings', () => {
     const table = await server.run(['findings']);
     expect(table.status).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^SEVERITY +RULE +SYSTEM +FINDING$/);
-    expect(table.stdout).toMatch(/critical +leaver-still-active +Payments +Rose Baker has left, but "rbaker" in Payments is still active/);
+    expect(table.stdout).toMatch(
+      /critical +leaver-still-active +Payments +Rose Baker has left, but "rbaker" in Payments is still active/,
+    );
 
     const json = JSON.parse((await server.run(['findings', '--format', 'json'])).stdout);
     const rules = json.map((finding: { ruleId: string }) => finding.ruleId);
     expect(rules).toEqual(expect.arrayContaining(['leaver-still-active', 'generic-username']));
 
     const csv = parseCsv((await server.run(['findings', '--format', 'csv'])).stdout).records;
-    expect(csv[0]?.cells).toEqual(['severity', 'rule', 'title', 'system', 'subject', 'evidence', 'fix', 'id']);
+    expect(csv[0]?.cells).toEqual([
+      'severity',
+      'rule',
+      'title',
+      'system',
+      'subject',
+      'evidence',
+      'fix',
+      'id',
+    ]);
     expect(csv).toHaveLength(json.length + 1);
 
     const leaver = json.find((finding: { ruleId: string }) => finding.ruleId === 'leaver-still-active');
@@ -125,7 +152,9 @@ describe('rollcall findings', () => {
       (await server.run(['findings', '--severity', leaver.severity, '--format', 'json'])).stdout,
     );
     expect(bySeverity.length).toBeGreaterThan(0);
-    expect(bySeverity.every((finding: { severity: string }) => finding.severity === leaver.severity)).toBe(true);
+    expect(bySeverity.every((finding: { severity: string }) => finding.severity === leaver.severity)).toBe(
+      true,
+    );
     const wiki = await server.run(['findings', '--system', 'wiki', '--format', 'json']);
     expect(JSON.parse(wiki.stdout)).toEqual([]);
 
@@ -169,7 +198,9 @@ describe('rollcall people and accounts', () => {
     const csv = file('people.csv', people);
     const dry = await server.run(['people', 'import', csv, '--dry-run']);
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toBe(`${csv}: 2 rows: 2 would be added, 0 would be updated (dry run: nothing written).\n`);
+    expect(dry.stdout).toBe(
+      `${csv}: 2 rows: 2 would be added, 0 would be updated (dry run: nothing written).\n`,
+    );
     expect((await server.run(['people', 'export'])).stdout).not.toContain('Tom Hale');
 
     const real = await server.run(['people', 'import', csv]);
@@ -177,7 +208,9 @@ describe('rollcall people and accounts', () => {
     const exported = await server.run(['people', 'export']);
     expect(exported.stdout).toContain('Tom Hale,tom@harbour-vale.example,,2025-03-01,,active,');
     const json = JSON.parse((await server.run(['people', 'export', '--format', 'json'])).stdout);
-    expect(json).toContainEqual(expect.objectContaining({ name: 'Una Fenn', email: 'una@harbour-vale.example' }));
+    expect(json).toContainEqual(
+      expect.objectContaining({ name: 'Una Fenn', email: 'una@harbour-vale.example' }),
+    );
 
     // An export imports back unchanged: every row matches and updates nothing new.
     const again = file('people-export.csv', exported.stdout);
@@ -206,7 +239,11 @@ describe('rollcall people and accounts', () => {
     expect(exported.stdout).toBe('');
     const accounts = JSON.parse(readFileSync(output, 'utf8'));
     expect(accounts).toContainEqual(
-      expect.objectContaining({ system: 'Payments', username: 'thale', owner_email: 'tom@harbour-vale.example' }),
+      expect.objectContaining({
+        system: 'Payments',
+        username: 'thale',
+        owner_email: 'tom@harbour-vale.example',
+      }),
     );
   });
 

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   freePort,
   migrateLocal,
@@ -21,6 +21,8 @@ export type Run = { status: number | null; stdout: string; stderr: string };
 export function buildCli(folder: string): string {
   execFileSync(process.execPath, ['cli/build.mjs', join(folder, 'dist/rollcall.mjs')]);
   copyFileSync('cli/rollcall.mjs', join(folder, 'rollcall.mjs'));
+  // Its one dependency (happy-dom), where an installed package would find it.
+  symlinkSync(resolve('node_modules'), join(folder, 'node_modules'));
   return join(folder, 'rollcall.mjs');
 }
 
@@ -32,7 +34,8 @@ export function runFile(
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...options.env },
+      // No server, key or config folder of the machine's own: only what the test gives.
+      env: { ...process.env, XDG_CONFIG_HOME: '', ROLLCALL_URL: '', ROLLCALL_KEY: '', ...options.env },
       stdio: 'pipe',
     });
     let stdout = '';
@@ -60,7 +63,10 @@ export type CliServer = {
   /** An empty home folder: no saved server or key. */
   home: string;
   /** Runs the built command line with this server and key in the environment (unless `env` says else). */
-  run: (args: string[], options?: { key?: string; env?: Record<string, string>; input?: string }) => Promise<Run>;
+  run: (
+    args: string[],
+    options?: { key?: string; env?: Record<string, string>; input?: string },
+  ) => Promise<Run>;
   stop: () => Promise<void>;
 };
 
@@ -87,7 +93,8 @@ export async function startCliServer(): Promise<CliServer> {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
     return (response.status === 204 ? null : await response.json()) as T;
   }
 
