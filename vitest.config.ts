@@ -21,11 +21,13 @@ export default defineConfig(async () => {
           },
         },
         {
-          // The command line, run as it ships against a worker it starts on a local D1.
+          // The command line, run as it ships against a worker it starts on a local D1: after the
+          // other two, so its processes never take the time of their tests.
           test: {
             name: 'cli',
             include: ['test/cli/**/*.test.ts'],
             environment: 'node',
+            sequence: { groupOrder: 1 },
             testTimeout: 60_000,
             hookTimeout: 120_000,
           },

@@ -28,7 +28,13 @@ async function savedConnection(env: Env): Promise<Partial<Connection>> {
   } catch {
     return {};
   }
-  const parsed = connectionSchema.partial().safeParse(JSON.parse(text.trim() || '{}'));
+  let json: unknown;
+  try {
+    json = JSON.parse(text.trim() || '{}');
+  } catch {
+    json = null;
+  }
+  const parsed = connectionSchema.partial().safeParse(json);
   if (!parsed.success) throw new CliError(EXIT.auth, `${path} is not a rollcall config: run rollcall login.`);
   return parsed.data;
 }

@@ -109,7 +109,9 @@ describe('rollcall capture', () => {
     expect(complete.stderr).toContain('it needs --confirm-removals');
     const refused = await server.run(['capture', page(second), '--system', 'Blog', '--complete']);
     expect(refused.status).toBe(4);
-    expect(refused.stderr).toMatch(/^rollcall: .*body\.confirmRemovals/);
+    expect(refused.stderr).toMatch(
+      /\nrollcall: .*body\.confirmRemovals: confirm that 20 logins are removed\n$/,
+    );
     const confirmed = await server.run([
       'capture',
       page(second),
