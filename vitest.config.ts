@@ -3,8 +3,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two projects: pure logic and components (Node and a DOM emulator), and the worker inside workerd
-// against a real local D1 with the real migrations applied.
+// Three projects: pure logic and components (Node and a DOM emulator), the command line against a
+// worker it starts, and the worker inside workerd against a real local D1 with the real migrations applied.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('worker/migrations');
   return {
@@ -18,6 +18,18 @@ export default defineConfig(async () => {
             name: 'unit',
             include: ['test/unit/**/*.test.{ts,tsx}'],
             environment: 'happy-dom',
+          },
+        },
+        {
+          // The command line, run as it ships against a worker it starts on a local D1: after the
+          // other two, so its processes never take the time of their tests.
+          test: {
+            name: 'cli',
+            include: ['test/cli/**/*.test.ts'],
+            environment: 'node',
+            sequence: { groupOrder: 1 },
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
           },
         },
         {

@@ -1,5 +1,5 @@
 /**
- * Fails when modules of worker/, extension/ or shared/ import each other in a cycle, type-only
+ * Fails when modules of worker/, extension/, shared/ or cli/ import each other in a cycle, type-only
  * imports included (a cycle of types is still two modules that cannot be understood apart).
  * Imports are read with oxc-parser; relative specifiers are resolved the way the bundlers do here
  * (`./x` → x.ts, x.tsx, x/index.ts).
@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseSync } from 'oxc-parser';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const FOLDERS = ['worker', 'extension', 'shared'];
+const FOLDERS = ['worker', 'extension', 'shared', 'cli'];
 const SKIP = new Set(['node_modules', '.output', '.wxt', '.wrangler']);
 
 function sourceFiles(folder: string): string[] {

@@ -4,9 +4,10 @@ import { evaluateWithDirectory } from '../../extension/lib/page/directory-verdic
 import { evaluateFromPageAlone } from '../../extension/lib/page/evaluate';
 import { startInPageWarnings } from '../../extension/lib/page/in-page-warnings';
 import { readRow } from '../../extension/lib/page/read-row';
+import { snapshotRows } from '../../extension/lib/page/snapshot-rows';
 import type { RowWatcher } from '../../extension/lib/page/watch-user-rows';
 import { emptyTables } from '../../extension/lib/sync/local-copy';
-import { snapshotRows, systemForPage } from '../../extension/lib/sync/page-link';
+import { systemForPage } from '../../extension/lib/sync/page-link';
 import {
   DEMO_DAY_MS,
   demoAccounts,

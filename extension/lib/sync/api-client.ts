@@ -1,14 +1,14 @@
 import { contract } from '../../../shared/contract';
 import {
-  type BodyOf,
-  fillPath,
-  type Operation,
-  type RequestOf,
-  type Success,
-  successOf,
-} from '../../../shared/contract/operation';
+  type RequestArgs,
+  readProblem,
+  readSuccess,
+  type Sent,
+  sendOperation,
+} from '../../../shared/contract/http-call';
+import type { BodyOf, Operation, Success } from '../../../shared/contract/operation';
 import type { TokenPair } from '../../../shared/schemas/auth';
-import { type FieldError, problemSchema } from '../../../shared/schemas/problem';
+import type { FieldError } from '../../../shared/schemas/problem';
 
 /**
  * The background's client of the Rollcall API, built from the contract (shared/contract): it builds
@@ -84,24 +84,6 @@ type SignInOperation =
 const EXPIRY_MARGIN_MS = 30_000;
 const TIMEOUT_MS = 15_000;
 
-/** An operation's request: optional when it takes no parameters, query or body. */
-type RequestArgs<O extends Operation> =
-  // biome-ignore lint/complexity/noBannedTypes: "nothing required" is exactly `{}`
-  {} extends RequestOf<O> ? [request?: RequestOf<O>] : [request: RequestOf<O>];
-
-type Sent = { params?: unknown; query?: unknown; body?: unknown };
-
-/** The path and query of an operation's URL; query values that are absent are left out. */
-function target(op: Operation, request: Sent): string {
-  const path = fillPath(op.path, (request.params ?? {}) as Record<string, string>);
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
-    if (value !== undefined && value !== null) query.set(name, String(value));
-  }
-  const search = query.toString();
-  return search ? `${path}?${search}` : path;
-}
-
 /** Runs a step that throws ApiError (and only that) as a result. */
 async function settle<T>(run: () => Promise<T>): Promise<ApiResult<T>> {
   try {
@@ -122,24 +104,16 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
     server?: string,
   ): Promise<Response> {
     const base = server ?? (await serverUrl());
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     try {
-      return await fetchFn(new URL(target(op, request), base), {
-        method: op.method.toUpperCase(),
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      return await sendOperation(op, request, { base, headers, fetchFn, timeoutMs: TIMEOUT_MS });
     } catch {
       throw new ApiError('unreachable', `Can’t reach the Rollcall server at ${base}.`);
     }
   }
 
   async function failure(response: Response, fallbackKind: ApiErrorKind): Promise<ApiError> {
-    const parsed = problemSchema.safeParse(await response.json().catch(() => null));
-    const problem = parsed.success ? parsed.data : null;
+    const problem = await readProblem(response);
     const message = problem?.detail ?? problem?.title ?? `The server answered ${response.status}.`;
     const fields = problem?.errors ?? [];
     if (response.status === 429) {
@@ -158,13 +132,10 @@ export function createApiClient({ serverUrl, tokens, fetchFn = fetch, now = Date
 
   /** The operation's success answer, read with its schema: JSON parsed, text as text, 204 as null. */
   async function answerOf<O extends Operation>(op: O, response: Response): Promise<Success<O>> {
-    const { spec } = successOf(op);
-    if (spec.contentType) return (await response.text()) as Success<O>;
-    if (!spec.schema || response.status === 204) return null as Success<O>;
-    const parsed = spec.schema.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success)
+    const answer = await readSuccess(op, response);
+    if (answer === undefined)
       throw new ApiError('server', 'The server sent an answer this extension cannot read.');
-    return parsed.data as Success<O>;
+    return answer;
   }
 
   /** A step of signing in: answers the next step, or the token pair, which it keeps. */

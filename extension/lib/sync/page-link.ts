@@ -1,10 +1,10 @@
 import { contract } from '../../../shared/contract';
 import type { BodyOf } from '../../../shared/contract/operation';
 import type { System } from '../../../shared/schemas/directory';
-import type { SnapshotRow } from '../../../shared/schemas/directory-input';
-import type { PageRow, PageSnapshot } from '../../../shared/schemas/page-row';
+import type { PageSnapshot } from '../../../shared/schemas/page-row';
 import { matchesUrlPattern } from '../page/adapters';
 import type { SystemDirectory } from '../page/directory-verdicts';
+import { snapshotRows } from '../page/snapshot-rows';
 import { serialise } from '../serialise';
 import {
   findingsItem,
@@ -64,28 +64,6 @@ export function systemForPage(
       system.adminUrlPatterns.some((pattern) => matchesUrlPattern(pattern, pageUrl)),
     ) ?? null
   );
-}
-
-/** Page rows in the snapshot contract. A login listed twice goes once: the server refuses doubles. */
-export function snapshotRows(rows: readonly PageRow[]): SnapshotRow[] {
-  const seen = new Set<string>();
-  const out: SnapshotRow[] = [];
-  for (const row of rows) {
-    const username = row.username.trim();
-    const key = username.toLowerCase();
-    if (!username || seen.has(key)) continue;
-    seen.add(key);
-    out.push({
-      username,
-      displayName: row.displayName,
-      email: row.email?.trim() || null,
-      // A page with a permissions column says more than its role column; the role is the fallback.
-      permissions: row.permissions ?? row.role,
-      status: row.status,
-      lastSignIn: row.lastSignIn,
-    });
-  }
-  return out;
 }
 
 function sendSnapshot(api: ApiClient, systemId: string, body: SnapshotBody) {

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { snapshotRows } from '../../../../extension/lib/page/snapshot-rows';
 import { localCopyItem, queuedSnapshotsItem } from '../../../../extension/lib/storage';
-import { createPageLink, snapshotRows } from '../../../../extension/lib/sync/page-link';
+import { createPageLink } from '../../../../extension/lib/sync/page-link';
 import type { PageRow, PageSnapshot } from '../../../../shared/schemas/page-row';
 import { startBackground } from '../background-harness';
 import { accountRow, fakeServer, systemRow } from './fake-server';

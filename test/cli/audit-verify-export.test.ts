@@ -1,18 +1,23 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type ChainedFields, chainHash, GENESIS_HASH } from '../../../shared/audit/chain';
-import { keyIdOf, signCheckpoint } from '../../../shared/audit/checkpoint';
-import { toBase64Url } from '../../../shared/web-crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChainedFields, chainHash, GENESIS_HASH } from '../../shared/audit/chain';
+import { keyIdOf, signCheckpoint } from '../../shared/audit/checkpoint';
+import { toBase64Url } from '../../shared/web-crypto';
+import { buildCli, runFile } from './cli-harness';
 
 /**
- * The documented command an auditor runs on an export, offline: a file as the worker writes it
- * (NDJSON: one event a line, the signed checkpoint last), with a key made for the test.
+ * `rollcall audit verify-export`, the documented command an auditor runs on an export, offline: a
+ * file as the worker writes it (NDJSON: one event a line, the signed checkpoint last), with a key
+ * made for the test.
  */
 
 const folder = mkdtempSync(join(tmpdir(), 'rollcall-export-'));
+let cli = '';
+beforeAll(() => {
+  cli = buildCli(folder);
+});
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 async function signedExport() {
@@ -65,41 +70,41 @@ async function signedExport() {
   return { text: `${lines.join('\n')}\n`, publicKey: toBase64Url(raw) };
 }
 
-function run(text: string, ...args: string[]) {
+async function run(text: string, ...args: string[]) {
   const file = join(folder, `export-${Math.random().toString(36).slice(2)}.ndjson`);
   writeFileSync(file, text);
-  const result = spawnSync(process.execPath, ['scripts/verify-audit-export.ts', file, ...args], {
-    encoding: 'utf8',
-  });
+  const result = await runFile(cli, ['audit', 'verify-export', file, ...args], { env: { HOME: folder } });
   return { status: result.status, out: result.stdout + result.stderr };
 }
 
-describe('npm run audit:verify-export', () => {
+describe('rollcall audit verify-export', () => {
   it('passes an export as written, and fails it once edited, cut or checked with another key', async () => {
     const { text, publicKey } = await signedExport();
-    const good = run(text, '--key', publicKey);
+    const good = await run(text, '--key', publicKey);
     expect(good.out).toContain('audit export, 3 events');
     expect(good.out).toContain('OK: every event matches its hash');
     expect(good.status).toBe(0);
 
-    const edited = run(text.replace('"leaver"', '"active"'), '--key', publicKey);
+    const edited = await run(text.replace('"leaver"', '"active"'), '--key', publicKey);
     expect(edited.status).toBe(1);
     expect(edited.out).toContain('NOT OK:\n  - Event 3 does not match its hash');
 
     const lines = text.trim().split('\n');
-    const cut = run([...lines.slice(0, 2), lines[3]].join('\n'), '--key', publicKey);
+    const cut = await run([...lines.slice(0, 2), lines[3]].join('\n'), '--key', publicKey);
     expect(cut.status).toBe(1);
     expect(cut.out).toContain('Event 3 missing from the end.');
 
     const other = await signedExport();
-    const wrongKey = run(text, '--key', other.publicKey);
+    const wrongKey = await run(text, '--key', other.publicKey);
     expect(wrongKey.status).toBe(1);
     expect(wrongKey.out).toMatch(/The checkpoint was signed with key [0-9a-f]{16}, not with key/);
   });
 
-  it('says how to call it when the key is missing', () => {
-    const result = run('{}\n');
+  it('says how to call it when the key is missing', async () => {
+    const result = await run('{}\n');
     expect(result.status).toBe(2);
-    expect(result.out).toContain('usage: npm run audit:verify-export -- FILE');
+    expect(result.out).toBe(
+      'rollcall: Give the public key with --key, or the server to ask for it with --server URL.\n',
+    );
   });
 });
