@@ -1,17 +1,17 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConsoleContext, type ConsoleState } from '../../../../extension/lib/console/console-context';
 import { FindingsScreen } from '../../../../extension/lib/console/findings';
 import { computeFindings } from '../../../../extension/lib/findings';
 import type { Send } from '../../../../extension/lib/messaging';
-import { SendContext } from '../../../../extension/lib/popup/popup-context';
 import { done } from '../../../../extension/lib/result';
 import { dismissalsItem, type LocalDismissal } from '../../../../extension/lib/storage';
 import { contract } from '../../../../shared/contract';
 import type { Operation } from '../../../../shared/contract/operation';
 import type { FixClaim } from '../../../../shared/schemas/findings-api';
 import { travelAgency } from './firm';
+import { renderScreen } from './screen-harness';
 
 /** The console's Findings screen over a small firm, its background faked at the `send` boundary. */
 const tables = travelAgency();
@@ -46,24 +46,8 @@ const send = (async (name: string, data?: unknown) => {
   throw new Error(`unexpected ${name} ${JSON.stringify(data)}`);
 }) as Send;
 
-function show(allowed: (op: Operation) => boolean = () => true) {
-  const state = {
-    who: { member: { id: 'm1', name: 'Ann Owner' } },
-    role: 'owner',
-    can: allowed,
-    tables,
-    outbox: undefined,
-    findings,
-    needDirectory: () => undefined,
-    requestHostPermission: async () => true,
-  } as unknown as ConsoleState;
-  return render(
-    <SendContext.Provider value={send}>
-      <ConsoleContext.Provider value={state}>
-        <FindingsScreen />
-      </ConsoleContext.Provider>
-    </SendContext.Provider>,
-  );
+function show(can: (op: Operation) => boolean = () => true) {
+  return renderScreen(<FindingsScreen />, { send, can, tables, findings });
 }
 
 const dismissal = (extra: Partial<LocalDismissal>): LocalDismissal => ({
