@@ -1,7 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ConsoleContext, type ConsoleState } from '../../../../extension/lib/console/console-context';
 import { FindingsScreen } from '../../../../extension/lib/console/findings';
 import { computeFindings } from '../../../../extension/lib/findings';
 import type { Send } from '../../../../extension/lib/messaging';
