@@ -102,7 +102,7 @@ export function FindingsScreen() {
     const system = finding.systemId ? tables?.system[finding.systemId]?.name : undefined;
     setSaid({
       kind: 'ok',
-      text: `Noted: “${finding.title}” is fixed. The next user list captured from ${system ?? 'any system'} will check it.`,
+      text: `Noted as fixed: ${finding.title}. The next user list captured from ${system ?? 'any system'} will check it.`,
     });
     reloadFixes();
   }
