@@ -93,8 +93,11 @@ export function FindingsScreen() {
   const canDismiss = can(contract.findings.dismiss);
   const canClaim = can(contract.findings.claimFixed);
   const open = new Set(findings.map((f) => f.id));
-  // Claims whose finding has left the list here: confirmed, or waiting for the server to say so.
-  const settled = [...claims.values()].filter((c) => !open.has(c.findingId) && c.status !== 'still-present');
+  // Fixes confirmed, and those whose finding has left the list here while the server has yet to
+  // see the capture that shows it.
+  const settled = [...claims.values()].filter(
+    (c) => c.status === 'confirmed' || (c.status === 'waiting' && !open.has(c.findingId)),
+  );
 
   async function claimFixed(finding: Finding) {
     const result = await callApi(send, contract.findings.claimFixed, { params: { id: finding.id } });

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemSchema } from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
 import { dismissedFindingListSchema, fixClaimListSchema } from '../../../shared/schemas/findings-api.ts';
-import { goTo, openConsoleFromPopup, screenshotBoth } from './console-pages.ts';
+import {
+  captureUserList,
+  createFirmInPopup,
+  goTo,
+  openConsoleFromPopup,
+  screenshotBoth,
+} from './console-pages.ts';
 import { type Api, expectSynced, type Journey, signInToApi, startJourney } from './journey.ts';
 
 /**
@@ -46,29 +52,9 @@ describe('journey: findings dismissed, undone, and fixed in the console', () => 
     return item;
   }
 
-  /**
-   * Captures the system's user list from its admin page, as the admin would; `complete` when the
-   * admin says the page shows every user, so a login missing from it is marked removed.
-   */
-  async function capture({ complete = false } = {}) {
-    const page = await journey.openPage(`${PAGE}.html`);
-    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
-    if (complete) await banner.getByRole('checkbox', { name: /shows every user/ }).check({ timeout: 15_000 });
-    await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click({ timeout: 15_000 });
-    await expect.poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/^Synced/);
-    await page.close();
-  }
-
   it('sets up a firm with PayDesk and captures its user list', async () => {
     const popup = await journey.openPopup();
-    await popup.getByRole('button', { name: 'Create a firm' }).click();
-    await popup.getByLabel('Server').fill(journey.worker.url);
-    await popup.getByLabel('Firm name').fill('Harbour Travel');
-    await popup.getByLabel('Your name').fill(OWNER.name);
-    await popup.getByLabel('Email').fill(OWNER.email);
-    await popup.getByLabel('Password').fill(OWNER.password);
-    await popup.getByLabel('Owners and admins sign in with two steps').uncheck();
-    await popup.getByRole('button', { name: 'Create firm and sign in' }).click();
+    await createFirmInPopup(popup, journey.worker.url, 'Harbour Travel', OWNER);
     await expectSynced(popup);
     server = await signInToApi(journey.worker.url, OWNER.email, OWNER.password);
     console = await openConsoleFromPopup(journey, popup);
@@ -84,7 +70,7 @@ describe('journey: findings dismissed, undone, and fixed in the console', () => 
         timeout: 15_000,
       })
       .toBe(1);
-    await capture();
+    await captureUserList(journey, `${PAGE}.html`);
     await goTo(console, 'Findings');
     await expect
       .poll(() => console.locator('li.finding', { hasText: '"samjo"' }).count(), { timeout: 15_000 })
@@ -146,7 +132,7 @@ describe('journey: findings dismissed, undone, and fixed in the console', () => 
       const body = (await original.text()).replace(/<tr data-user-id="u_87">[\s\S]*?<\/tr>/, '');
       await route.fulfill({ response: original, body });
     });
-    await capture({ complete: true });
+    await captureUserList(journey, `${PAGE}.html`, { complete: true });
     await expect
       .poll(
         async () => (await server(fixClaimListSchema, 'GET', '/findings/fixes')).claims.map((c) => c.status),
@@ -160,10 +146,12 @@ describe('journey: findings dismissed, undone, and fixed in the console', () => 
         async () => {
           await goTo(console, 'Overview');
           await goTo(console, 'Findings');
+          // The claims are read from the server once the screen opens.
           const fixes = console.getByRole('list', { name: 'Fixes' });
+          await fixes.waitFor({ timeout: 5_000 }).catch(() => undefined);
           return (await fixes.count()) > 0 ? fixes.textContent() : '';
         },
-        { timeout: 20_000 },
+        { timeout: 30_000 },
       )
       .toContain(`Fix confirmed: ${title.replace(' · Fixed — waiting for the next capture', '')}`);
     expect(await console.locator('li.finding summary', { hasText: title }).count()).toBe(0);
