@@ -42,25 +42,30 @@ export function setRowVerdict(row: Element, verdict: RowVerdict): void {
   row.setAttribute(VERDICT_ATTRIBUTE, verdictAttribute(verdict));
 }
 
-/** The badges alone: they change the row's layout, so callers batch them. */
+/**
+ * The badges alone: they change the row's layout, so callers batch them. `after`: the node in the
+ * anchor they follow (the login's text), where they do not go at its end.
+ */
 export function renderRowBadges(
   row: Element,
   anchor: Element,
   verdict: RowVerdict,
   placement: BadgePlacement = 'after',
+  after: Node | null = null,
 ): void {
   let host = markHostOf(row);
   if (verdict.findings.length === 0) {
     host?.remove();
     return;
   }
-  if (!host || host.parentElement !== anchor) {
+  if (!host || !anchor.contains(host)) {
     host?.remove();
     host = anchor.ownerDocument.createElement(MARKS_TAG);
     // Page rules such as `td * { font-size: 11px }` match the host itself; inline `all` wins.
     host.setAttribute('style', `all: initial; flex-wrap: wrap; gap: 4px; ${HOST_STYLES[placement]}`);
     host.attachShadow({ mode: 'open' });
     if (placement === 'before') anchor.insertBefore(host, anchor.firstChild);
+    else if (after?.parentNode) after.parentNode.insertBefore(host, after.nextSibling);
     else anchor.appendChild(host);
   }
   const shadow = host.shadowRoot as ShadowRoot;
