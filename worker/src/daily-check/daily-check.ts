@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { WebhookPayload } from '../../../shared/schemas/reviews';
-import { type AuditActor, writeAudited } from '../audit/writer';
+import { type AuditActor, rollcallActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { dailyChecks, notifications, organisations, orgWebhooks } from '../db/schema';
 import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
@@ -52,14 +52,7 @@ type NewNotification = {
 };
 
 function dailyActor(orgId: string): AuditActor {
-  return {
-    orgId,
-    actorId: null,
-    actorName: 'Rollcall daily check',
-    ip: null,
-    userAgent: null,
-    requestId: crypto.randomUUID(),
-  };
+  return rollcallActor(orgId, 'Rollcall daily check');
 }
 
 export async function checkOrganisation(

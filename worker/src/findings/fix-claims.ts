@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { FixClaim } from '../../../shared/schemas/findings-api';
-import { type AuditActor, writeAudited } from '../audit/writer';
+import { rollcallActor, writeAudited } from '../audit/writer';
 import { accounts, findingFixClaims, findings, members } from '../db/schema';
 import type { Db } from '../db/versions';
 
@@ -19,18 +19,6 @@ export function claimFixStatement(db: Db, orgId: string, claim: NewClaim) {
     .insert(findingFixClaims)
     .values({ orgId, ...row })
     .onConflictDoUpdate({ target: [findingFixClaims.orgId, findingFixClaims.findingId], set: row });
-}
-
-/** Settling claims is the capture's doing, not the reader's whose request happened to see it. */
-function fixCheckActor(orgId: string): AuditActor {
-  return {
-    orgId,
-    actorId: null,
-    actorName: 'Rollcall fix check',
-    ip: null,
-    userAgent: null,
-    requestId: crypto.randomUUID(),
-  };
 }
 
 /**
@@ -67,7 +55,8 @@ export async function settleFixClaims(db: Db, orgId: string) {
   }));
   await writeAudited(
     db,
-    fixCheckActor(orgId),
+    // Settling a claim is the capture's doing, not the reader's whose request happened to see it.
+    rollcallActor(orgId, 'Rollcall fix check'),
     settled.map((claim) =>
       db
         .update(findingFixClaims)
