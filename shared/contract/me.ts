@@ -15,6 +15,7 @@ export const me = operations('Sign-in', {
     path: '/api/v1/me',
     summary: 'The signed-in member, their organisation and session',
     roles: memberRoles,
+    keys: false,
     responses: { 200: { description: 'Who you are', schema: meSchema } },
   },
   changePassword: {
@@ -22,6 +23,7 @@ export const me = operations('Sign-in', {
     path: '/api/v1/me/password',
     summary: 'Change your password; your other sessions end',
     roles: memberRoles,
+    keys: false,
     body: changePasswordSchema,
     responses: {
       204: { description: 'Changed' },
@@ -35,6 +37,7 @@ export const me = operations('Sign-in', {
     path: '/api/v1/me/second-factor',
     summary: 'Start setting up a second factor: a new secret for an authenticator app',
     roles: memberRoles,
+    keys: false,
     responses: {
       200: { description: 'The secret, shown once, as a QR code link and a key', schema: enrolmentSchema },
       409: { description: 'A second factor is already set up', schema: problemSchema },
@@ -45,6 +48,7 @@ export const me = operations('Sign-in', {
     path: '/api/v1/me/second-factor/confirm',
     summary: "Confirm the new second factor with the app's first code; answers recovery codes, shown once",
     roles: memberRoles,
+    keys: false,
     body: confirmSecondFactorSchema,
     responses: {
       200: { description: 'Set up: the recovery codes', schema: recoveryCodesSchema },

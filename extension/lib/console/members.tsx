@@ -8,7 +8,7 @@ import { grantableRoles, mayEndOthersSessions, mayManageMember } from './access'
 import { callApi } from './api';
 import { useConsole } from './console-context';
 import { inviteLink } from './routes';
-import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, useLoaded } from './ui';
+import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, ShownOnce, useLoaded } from './ui';
 
 const ROLE_WORDS: Record<MemberRole, string> = {
   owner: 'Owner: everything, including the firm’s settings',
@@ -198,17 +198,12 @@ function Invites() {
       </form>
       <Message said={said} />
       {link && (
-        <div class="invite-link stack">
-          <label for="invite-link">
-            Their one-time link: copy it and hand it over yourself. It is not shown again.
-          </label>
-          <div class="row">
-            <input id="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" onClick={() => void navigator.clipboard.writeText(link)}>
-              Copy link
-            </button>
-          </div>
-        </div>
+        <ShownOnce
+          id="invite-link"
+          label="Their one-time link: copy it and hand it over yourself. It is not shown again."
+          value={link}
+          copy="Copy link"
+        />
       )}
       <h4>Open invitations</h4>
       <LoadedView loaded={invites} what="invitations">

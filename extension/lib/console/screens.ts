@@ -1,5 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { AccountsScreen } from './accounts';
+import { ApiKeysScreen } from './api-keys';
 import { AuditScreen } from './audit';
 import { FindingsScreen } from './findings';
 import { MembersScreen } from './members';
@@ -21,6 +22,7 @@ export const SCREEN_VIEWS: Record<ScreenId, FunctionComponent<{ id: string | nul
   findings: FindingsScreen,
   reviews: ReviewsScreen,
   members: MembersScreen,
+  'api-keys': ApiKeysScreen,
   audit: AuditScreen,
   settings: SettingsScreen,
   account: AccountScreen,

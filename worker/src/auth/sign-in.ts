@@ -132,7 +132,7 @@ export async function completeSignIn(
   how: { method: string; secondFactor: boolean; statements?: Statement[]; events?: AuditEventInput[] },
 ) {
   const { member, organisation } = found;
-  const session = await startSession(db, member.orgId, member.id, client, now);
+  const session = await startSession(db, member.orgId, member.id, client, now, how.secondFactor ? now : null);
   const browser = await rememberBrowser(db, member.id, source.knownBrowser, now);
   await writeAudited(
     db,

@@ -20,7 +20,7 @@ import {
   rotateRefreshTokenStatements,
   setPasswordHashStatement,
 } from '../auth/auth-queries';
-import { sessionExpired } from '../auth/authenticate';
+import { sessionExpired, signedInMember } from '../auth/authenticate';
 import { newId, randomToken, sha256Hex } from '../auth/crypto';
 import { hashPassword, spendHashTime, verifyPassword } from '../auth/password';
 import { passwordProblems } from '../auth/password-policy';
@@ -373,7 +373,7 @@ export const authRoutes = handlers(contract.auth, {
     return c.json(await tokenPair(c.env, member, organisation, session.id, next.token, secondFactor), 200);
   },
   logout: async (c) => {
-    const member = c.get('member');
+    const member = signedInMember(c.get('member'));
     const db = database(c.env.DB);
     await writeAudited(
       db,

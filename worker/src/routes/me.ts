@@ -1,6 +1,7 @@
 import { contract } from '../../../shared/contract';
 import { memberActor, writeAudited } from '../audit/writer';
 import { memberWithOrganisation, setPasswordHashStatement } from '../auth/auth-queries';
+import { signedInMember } from '../auth/authenticate';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordProblems } from '../auth/password-policy';
 import { secondFactorOf } from '../auth/second-factor';
@@ -14,7 +15,7 @@ import { handlers } from '../http/route';
 
 export const meRoutes = handlers(contract.me, {
   get: async (c) => {
-    const { id, orgId, sessionId } = c.get('member');
+    const { id, orgId, sessionId } = signedInMember(c.get('member'));
     const row = await memberWithOrganisation(database(c.env.DB), id);
     if (!row || row.organisation.id !== orgId) throw new ProblemError(401, 'The session has ended.');
     const secondFactor = Boolean((await secondFactorOf(database(c.env.DB), id))?.confirmedAt);
@@ -26,7 +27,7 @@ export const meRoutes = handlers(contract.me, {
   },
   changePassword: async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json');
-    const member = c.get('member');
+    const member = signedInMember(c.get('member'));
     const db = database(c.env.DB);
     const now = Date.now();
     const client = clientOf(c);
@@ -68,7 +69,7 @@ export const meRoutes = handlers(contract.me, {
     return c.body(null, 204);
   },
   startSecondFactor: async (c) => {
-    const member = c.get('member');
+    const member = signedInMember(c.get('member'));
     const db = database(c.env.DB);
     const row = await memberWithOrganisation(db, member.id);
     if (!row) throw new ProblemError(401, 'The session has ended.');
@@ -76,7 +77,7 @@ export const meRoutes = handlers(contract.me, {
   },
   confirmSecondFactor: async (c) => {
     const { code } = c.req.valid('json');
-    const member = c.get('member');
+    const member = signedInMember(c.get('member'));
     // Guesses at the code count against the same lock as sign-in guesses.
     const source = { email: member.email, ip: clientOf(c).ip, knownBrowser: null };
     const db = database(c.env.DB);
