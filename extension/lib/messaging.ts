@@ -50,6 +50,7 @@ export function dispatch(
  */
 export const CONTENT_SCRIPT_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
   'syncPageSnapshot',
+  'openConsole',
 ]);
 
 /** Whether a message from `senderUrl` may run `name`: any operation from the extension's own pages. */

@@ -7,6 +7,7 @@ import type { Finding, FindingsSummary } from '../../shared/schemas/findings';
 import type { OrganisationSettingsInput } from '../../shared/settings';
 import type { PageAdapter } from './page/adapter-schema';
 import type { Gathered } from './page/paging';
+import type { StaffIndex } from './staff-index';
 import type { StoredAccess } from './sync/api-client';
 import { emptyCopy, type LocalCopy } from './sync/local-copy';
 import { emptyOutbox, type Outbox } from './sync/outbox';
@@ -244,6 +245,12 @@ export const homeSummaryItem = declare<HomeSummary>('local:homeSummary', {
   version: 2,
   migrations: { 2: () => NOTHING_CHECKED },
 });
+
+/**
+ * The popup's staff list, searchable, built with the findings after every change (see
+ * staff-index.ts); null until the first computation, when the popup builds it from the directory.
+ */
+export const staffIndexItem = declare<StaffIndex | null>('local:staffIndex', { fallback: null, version: 1 });
 
 /**
  * A dismissal of the firm's: one made here applies locally at once and waits with `sent: false`

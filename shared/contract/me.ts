@@ -57,4 +57,33 @@ export const me = operations('Sign-in', {
       429: { description: 'Too many wrong codes: see Retry-After', schema: problemSchema },
     },
   },
+  newRecoveryCodes: {
+    method: 'post',
+    path: '/api/v1/me/second-factor/recovery-codes',
+    summary: "New recovery codes in place of the old ones, with the app's current code; shown once",
+    roles: memberRoles,
+    keys: false,
+    body: confirmSecondFactorSchema,
+    responses: {
+      200: { description: 'The new recovery codes', schema: recoveryCodesSchema },
+      403: { description: 'The code is wrong or was already used', schema: problemSchema },
+      404: { description: 'No second factor is set up', schema: problemSchema },
+      429: { description: 'Too many wrong codes: see Retry-After', schema: problemSchema },
+    },
+  },
+  disableSecondFactor: {
+    method: 'post',
+    path: '/api/v1/me/second-factor/disable',
+    summary: "Turn your second factor off with the app's current code, unless your firm requires one",
+    roles: memberRoles,
+    keys: false,
+    body: confirmSecondFactorSchema,
+    responses: {
+      204: { description: 'Off: the secret and the recovery codes are gone' },
+      403: { description: 'The code is wrong or was already used', schema: problemSchema },
+      404: { description: 'No second factor is set up', schema: problemSchema },
+      409: { description: 'Your firm requires a second factor for your role', schema: problemSchema },
+      429: { description: 'Too many wrong codes: see Retry-After', schema: problemSchema },
+    },
+  },
 });

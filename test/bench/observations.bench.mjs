@@ -35,6 +35,7 @@ try {
       name: 'Bench Owner',
       email: `bench.${Date.now()}@example.com`,
       password: PASSWORD,
+      secondFactorRequired: false,
     },
   });
   const token = owner.accessToken;

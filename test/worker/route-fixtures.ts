@@ -77,6 +77,8 @@ export const validBodies: Record<string, unknown> = {
   'POST /api/v1/auth/second-factor/enrolment': { challengeToken: 'x'.repeat(43) },
   'POST /api/v1/auth/second-factor/enrolment/confirm': { challengeToken: 'x'.repeat(43), code: '123456' },
   'POST /api/v1/me/second-factor/confirm': { code: '123456' },
+  'POST /api/v1/me/second-factor/recovery-codes': { code: '123456' },
+  'POST /api/v1/me/second-factor/disable': { code: '123456' },
   'POST /api/v1/auth/accept-invite': {
     setupToken: 'x'.repeat(43),
     name: 'Fixture',

@@ -18,6 +18,7 @@ import { StaffBrowser } from '../../lib/popup/staff-browser';
 import { SyncLine } from '../../lib/popup/sync-line';
 import type { Result } from '../../lib/result';
 import type { ServerStatus } from '../../lib/server-status';
+import { buildStaffIndex } from '../../lib/staff-index';
 import {
   findingsItem,
   homeSummaryItem,
@@ -25,6 +26,7 @@ import {
   outboxItem,
   signedInAsItem,
   signInStepItem,
+  staffIndexItem,
   syncStatusItem,
 } from '../../lib/storage';
 import { emptyTables, overlay } from '../../lib/sync/local-copy';
@@ -38,6 +40,7 @@ function openOptions() {
 type Tab = 'home' | 'findings' | 'people' | 'review' | 'conflicts';
 
 const SYNC_AFTER_OPEN_MS = 400;
+const STAFF_INDEX_AFTER_HOME_MS = 150;
 
 /**
  * The toolbar popup: sign in, then home, findings, staff and conflicts, all drawn from the local
@@ -151,8 +154,25 @@ function SignedIn() {
   // The home view draws from the small summary alone; the directory and the full list of findings
   // are read when the admin first leaves it.
   const [needAll, setNeedAll] = useState(false);
-  const computed = useStored(needAll ? findingsItem : null);
-  const copy = useStored(needAll ? localCopyItem : null);
+  // The staff list draws and searches from its small index alone; the directory and the findings
+  // (megabytes for a big firm, whose reading would hold up the list and the typing in its search
+  // box) are read once a view needs them: another tab, a person's page, the add form.
+  const [needDirectory, setNeedDirectory] = useState(false);
+  // The staff index is small: read a moment after the home view is drawn, so Staff opens at once.
+  const [staffSoon, setStaffSoon] = useState(false);
+  const homeDrawn = home !== undefined;
+  useEffect(() => {
+    if (!homeDrawn) return;
+    const timer = setTimeout(() => setStaffSoon(true), STAFF_INDEX_AFTER_HOME_MS);
+    return () => clearTimeout(timer);
+  }, [homeDrawn]);
+  const storedStaff = useStored(needAll || staffSoon ? staffIndexItem : null);
+  // Once read, they stay read and watched.
+  const directoryRead = useRef(false);
+  if (needDirectory || (needAll && (tab !== 'people' || storedStaff === null))) directoryRead.current = true;
+  const wantDirectory = directoryRead.current;
+  const computed = useStored(wantDirectory ? findingsItem : null);
+  const copy = useStored(wantDirectory ? localCopyItem : null);
   const [openFinding, setOpenFinding] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   // Bumped by every press of a tab: pressing Staff from a person or a form shows the list again.
@@ -164,6 +184,12 @@ function SignedIn() {
     [copy, outbox],
   );
   const findings: readonly Finding[] = computed?.findings ?? [];
+  // Before the background's first computation there is no stored index: build one here.
+  const staff = useMemo(
+    () =>
+      storedStaff ?? (storedStaff === null && copy && computed ? buildStaffIndex(tables, findings) : null),
+    [storedStaff, copy, computed, tables, findings],
+  );
 
   function go(next: Tab) {
     setTab(next);
@@ -225,18 +251,23 @@ function SignedIn() {
           <FollowUps canConfirm={who?.member.role === 'owner' || who?.member.role === 'admin'} />
         )}
         {tab === 'review' && <ReviewView />}
-        {tab !== 'home' && tab !== 'review' && tab !== 'conflicts' && (!copy || !computed) && (
-          <p role="status" aria-busy="true">
-            Loading…
-          </p>
-        )}
+        {tab !== 'home' &&
+          tab !== 'review' &&
+          tab !== 'conflicts' &&
+          (tab === 'people' ? !staff : !copy || !computed) && (
+            <p role="status" aria-busy="true">
+              Loading…
+            </p>
+          )}
         {tab === 'findings' && copy && computed && (
           <FindingsView findings={findings} tables={tables} openId={openFinding} />
         )}
-        {tab === 'people' && copy && computed && (
+        {tab === 'people' && staff && (
           <PeopleView
             key={visit}
-            tables={tables}
+            staff={staff}
+            tables={copy && computed ? tables : null}
+            onNeedDirectory={() => setNeedDirectory(true)}
             findings={findings}
             selectedId={personId}
             onSelect={setPersonId}

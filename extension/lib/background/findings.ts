@@ -3,6 +3,7 @@ import { readRuleSettings } from '../../../shared/settings';
 import { computeFindings, urgentCount } from '../findings';
 import { done, type Result, refused } from '../result';
 import { serialise } from '../serialise';
+import { buildStaffIndex } from '../staff-index';
 import {
   dismissalsItem,
   findingsItem,
@@ -12,6 +13,7 @@ import {
   outboxItem,
   ruleSettingsItem,
   signedInAsItem,
+  staffIndexItem,
 } from '../storage';
 import type { ApiClient } from '../sync/api-client';
 import { overlay } from '../sync/local-copy';
@@ -57,6 +59,7 @@ export function createFindings({
     await Promise.all([
       findingsItem.setValue({ computedAt: at, findings }),
       homeSummaryItem.setValue({ computedAt: at, summary, top: findings.slice(0, 3), directoryEmpty }),
+      staffIndexItem.setValue(buildStaffIndex(tables, findings)),
     ]);
     await showBadge(urgentCount(summary.counts));
   }

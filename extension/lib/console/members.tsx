@@ -37,6 +37,7 @@ export function MembersScreen() {
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Role</th>
+                  <th scope="col">Second factor</th>
                   <th scope="col">Member since</th>
                   <th scope="col">
                     <span class="visually-hidden">Actions</span>
@@ -86,7 +87,7 @@ function MemberRow({
   onError: (text: string) => void;
 }) {
   const send = useSend();
-  const { role } = useConsole();
+  const { role, can } = useConsole();
   return (
     <tr>
       <th scope="row">
@@ -124,6 +125,26 @@ function MemberRow({
         ) : (
           member.role
         )}
+      </td>
+      <td>
+        <span class="row wrap">
+          {member.secondFactor ? 'On' : 'Off'}
+          {member.secondFactor && !self && can(contract.members.resetSecondFactor) && (
+            <ConfirmButton
+              class="link"
+              label="Reset…"
+              question={`Reset ${member.name}’s second factor? They sign in with their password alone until they set up a new one.`}
+              confirm="Reset second factor"
+              onConfirm={async () => {
+                const result = await callApi(send, contract.members.resetSecondFactor, {
+                  params: { id: member.id },
+                });
+                if (result.ok) onChanged(`${member.name}’s second factor is reset: they set up a new one.`);
+                else onError(result.message);
+              }}
+            />
+          )}
+        </span>
       </td>
       <td>{formatDate(member.createdAt)}</td>
       <td>

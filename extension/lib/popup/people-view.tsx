@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Account, Person } from '../../../shared/schemas/directory';
 import type { Finding } from '../../../shared/schemas/findings';
 import type { FieldError } from '../../../shared/schemas/problem';
 import type { Send } from '../messaging';
+import { accountsByPerson, type StaffIndex, searchStaff } from '../staff-index';
 import { checkChange } from '../sync/check-change';
 import type { Tables } from '../sync/local-copy';
 import type { ChangeInput } from '../sync/outbox';
@@ -11,24 +12,10 @@ import { FindingItem } from './findings-view';
 import { JobRoleOptions } from './job-role-options';
 import { newRowId, todayIso, useSend } from './popup-context';
 import { Field } from './sign-in';
+import { StaffList } from './staff-list';
 
-/** How many people the list draws at once: a search narrows a big directory, no scrolling through 2,000. */
-const PAGE = 50;
-
-/** Each person's logins: the ones they own and the shared ones they use. */
-export function accountsByPerson(tables: Tables): Map<string, Account[]> {
-  const byPerson = new Map<string, Account[]>();
-  const add = (personId: string, account: Account) => {
-    const list = byPerson.get(personId);
-    if (!list) byPerson.set(personId, [account]);
-    else if (!list.includes(account)) list.push(account);
-  };
-  for (const account of Object.values(tables.account)) {
-    if (account.ownerPersonId) add(account.ownerPersonId, account);
-    for (const personId of account.userPersonIds) add(personId, account);
-  }
-  return byPerson;
-}
+// Each person's logins is declared with the staff index; the console's staff screen takes it from here.
+export { accountsByPerson } from '../staff-index';
 
 /**
  * Checks a change with the server's own schema, then queues it. Answers what is wrong, one error
@@ -72,56 +59,63 @@ const systemName = (tables: Tables, systemId: string) => tables.system[systemId]
 const personName = (tables: Tables, personId: string) =>
   tables.person[personId]?.name ?? 'someone not on the staff list';
 
-/** The staff directory: search, add, open a person. */
+/**
+ * The staff directory: search, add, open a person. The list draws from the staff index alone (the
+ * directory may still be loading); a person's page and the add form wait for the directory.
+ */
 export function PeopleView({
+  staff,
   tables,
   findings,
   selectedId,
   onSelect,
+  onNeedDirectory,
 }: {
-  tables: Tables;
+  staff: StaffIndex;
+  /** The directory, null until it is asked for and read. */
+  tables: Tables | null;
   findings: readonly Finding[];
   selectedId: string | null;
   onSelect: (id: string | null) => void;
+  /** A person's page or the add form is to be shown: read the directory. */
+  onNeedDirectory?: () => void;
 }) {
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
-  const logins = useMemo(() => accountsByPerson(tables), [tables]);
-  const findingCount = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const f of findings) for (const id of f.personIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-    return counts;
-  }, [findings]);
-  const people = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const all = Object.values(tables.person);
-    const matches = q
-      ? all.filter(
-          (p) =>
-            p.name.toLowerCase().includes(q) ||
-            p.email?.toLowerCase().includes(q) ||
-            (p.jobRoleId && tables.jobRole[p.jobRoleId]?.name.toLowerCase().includes(q)) ||
-            logins.get(p.id)?.some((a) => a.username.toLowerCase().includes(q)),
-        )
-      : all;
-    return matches.sort((a, b) => a.name.localeCompare(b.name));
-  }, [tables, logins, query]);
+  const needsDirectory = (selectedId !== null || adding) && !tables;
+  useEffect(() => {
+    if (needsDirectory) onNeedDirectory?.();
+  }, [needsDirectory, onNeedDirectory]);
+  const people = useMemo(() => searchStaff(staff, query), [staff, query]);
+  const logins = useMemo(
+    () => (tables && selectedId ? accountsByPerson(tables) : null),
+    [tables, selectedId],
+  );
 
-  const selected = selectedId ? tables.person[selectedId] : undefined;
-  if (selected) {
-    return (
-      <PersonDetail
-        // A fresh detail per person: no message about one person lingers on the next.
-        key={selected.id}
-        person={selected}
-        tables={tables}
-        accounts={logins.get(selected.id) ?? []}
-        findings={findings.filter((f) => f.personIds.includes(selected.id))}
-        onBack={() => onSelect(null)}
-      />
-    );
+  if (selectedId || adding) {
+    if (!tables) {
+      return (
+        <p role="status" aria-busy="true">
+          Loading…
+        </p>
+      );
+    }
+    const selected = selectedId ? tables.person[selectedId] : undefined;
+    if (selected) {
+      return (
+        <PersonDetail
+          // A fresh detail per person: no message about one person lingers on the next.
+          key={selected.id}
+          person={selected}
+          tables={tables}
+          accounts={logins?.get(selected.id) ?? []}
+          findings={findings.filter((f) => f.personIds.includes(selected.id))}
+          onBack={() => onSelect(null)}
+        />
+      );
+    }
   }
-  if (adding) {
+  if (adding && tables) {
     return (
       <section class="view" aria-labelledby="add-person-heading">
         <h2 id="add-person-heading" tabIndex={-1}>
@@ -138,7 +132,7 @@ export function PeopleView({
     );
   }
 
-  const total = Object.keys(tables.person).length;
+  const total = staff.rows.length;
   return (
     <section class="view" aria-labelledby="people-heading">
       <div class="row spread">
@@ -165,32 +159,12 @@ export function PeopleView({
         <p class="empty">Nobody matches “{query}”.</p>
       ) : (
         <>
-          <ul class="people" aria-label="Staff">
-            {people.slice(0, PAGE).map((person) => {
-              const count = findingCount.get(person.id) ?? 0;
-              return (
-                <li key={person.id}>
-                  <button type="button" class="person-row" onClick={() => onSelect(person.id)}>
-                    <span class="person-name">{person.name}</span>
-                    <span class="muted">
-                      {person.jobRoleId ? (tables.jobRole[person.jobRoleId]?.name ?? '') : ''}
-                      {person.status === 'leaver' ? ' · Leaver' : ''}
-                    </span>
-                    {count > 0 && (
-                      <span class="pill" title={`${count} finding${count === 1 ? '' : 's'}`}>
-                        {count}
-                      </span>
-                    )}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-          {people.length > PAGE && (
-            <p class="muted">
-              Showing {PAGE} of {people.length}. Search to narrow the list.
-            </p>
-          )}
+          <p class="muted count" role="status">
+            {people.length === total
+              ? `${total.toLocaleString()} ${total === 1 ? 'person' : 'people'}`
+              : `${people.length.toLocaleString()} of ${total.toLocaleString()} match`}
+          </p>
+          <StaffList rows={people} label="Staff" onSelect={onSelect} />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 // What a signed-in owner's extension storage holds for a directory: the local copy, its findings and
 // the home summary, as the background would have written them. Benchmarks put it in storage with
 // chrome.storage.local.set from an extension page, then time the pages that read it.
+import { buildStaffIndex } from '../../../extension/lib/staff-index.ts';
 import { checkedCounts, evaluate, openFindings, summarise } from '../../../shared/rules/index.ts';
 
 export function extensionSeed(tables, cursor, now) {
@@ -32,12 +33,9 @@ export function extensionSeed(tables, cursor, now) {
     },
     // The home summary's storage version, so it is read as current rather than migrated.
     homeSummary$: { v: 2 },
+    staffIndex: buildStaffIndex(tables, findings),
   };
   return { seed, findings };
 }
 
-/** The value at the p-th percentile. */
-export function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+export { percentile } from './measure.mjs';

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { percentile, sample } from './measure.mjs';
 
 const QUIET = {
   WRANGLER_SEND_METRICS: 'false',
@@ -92,17 +93,13 @@ export async function fetchRetry(url, init) {
   }
 }
 
-/** Times `count` sequential calls of `fn`; answers milliseconds at the 50th and 95th percentile. */
+/**
+ * Times `count` sequential calls of `fn`; answers milliseconds at the median, the 90th and the 95th
+ * percentile (report them beside GET /health with `report` from measure.mjs).
+ */
 export async function percentiles(count, fn) {
-  const times = [];
-  for (let index = 0; index < count; index++) {
-    const start = performance.now();
-    await fn(index);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p) => times[Math.min(times.length - 1, Math.floor(times.length * p))];
-  return { p50: at(0.5), p95: at(0.95), count };
+  const times = await sample(fn, { runs: count, warmup: 0 });
+  return { p50: percentile(times, 50), p90: percentile(times, 90), p95: percentile(times, 95), count, times };
 }
 
 export const ms = (value) => `${value.toFixed(1)} ms`;

@@ -93,7 +93,7 @@ describe('the popup, signed in', () => {
     await signIn();
     fireEvent.click(await screen.findByRole('button', { name: 'Staff' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Add person' }));
-    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Rose Baker' } });
+    fireEvent.input(await screen.findByLabelText('Name'), { target: { value: 'Rose Baker' } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'rose@firm.test' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     // The new person opens, and reaches the server.
@@ -153,7 +153,7 @@ describe('the popup, signed in', () => {
     await signIn();
     fireEvent.click(await screen.findByRole('button', { name: 'Staff' }));
     fireEvent.click(await screen.findByRole('button', { name: /Rose Baker/ }));
-    expect(screen.getByText('No accounts linked.')).toBeTruthy();
+    expect(await screen.findByText('No accounts linked.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Link an account…' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Link rbaker to Rose Baker' }));
     await waitFor(() =>
@@ -271,7 +271,7 @@ describe('the popup, signed in', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Staff' }));
     fireEvent.click(await screen.findByRole('button', { name: /Rose Baker/ }));
     server.state.down = true;
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Rose Hill' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByRole('heading', { name: 'Rose Hill' });

@@ -243,7 +243,7 @@ describe('the staff view', () => {
     const { send, sent, server } = seededFirm();
     await openStaff(send);
     fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
-    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'R'.repeat(400) } });
+    fireEvent.input(await screen.findByLabelText('Name'), { target: { value: 'R'.repeat(400) } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'rose@' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>

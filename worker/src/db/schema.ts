@@ -72,6 +72,8 @@ export const systems = sqliteTable(
     name: text('name').notNull(),
     adminUrlPatterns: text('admin_url_patterns', { mode: 'json' }).$type<string[]>().notNull().default([]),
     signInUrlPatterns: text('sign_in_url_patterns', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** One login's page in the system's admin, `{login}` standing for the login. */
+    userPageUrl: text('user_page_url'),
     permissions: text('permissions', { mode: 'json' }).$type<PermissionDefinition[]>().notNull().default([]),
     createdAt: createdAt(),
     ...syncColumns(),

@@ -1,4 +1,5 @@
 import { contract } from '../../../shared/contract';
+import { secondFactorRequired } from '../../../shared/schemas/organisation';
 import { memberActor, writeAudited } from '../audit/writer';
 import {
   insertApiKeyStatement,
@@ -10,7 +11,6 @@ import { newApiKeySecret } from '../auth/api-keys';
 import { signedInMember } from '../auth/authenticate';
 import { newId } from '../auth/crypto';
 import { organisationSettingsOf } from '../auth/sessions';
-import { secondFactorRequired } from '../auth/sign-in';
 import { database } from '../db/client';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';

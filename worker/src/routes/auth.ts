@@ -1,6 +1,10 @@
 import type { Context } from 'hono';
 import { contract } from '../../../shared/contract';
-import { defaultOrganisationSettings, readOrganisationSettings } from '../../../shared/schemas/organisation';
+import {
+  defaultOrganisationSettings,
+  readOrganisationSettings,
+  secondFactorRequired,
+} from '../../../shared/schemas/organisation';
 import type { AppEnv } from '../app-env';
 import {
   type AuditActor,
@@ -40,7 +44,6 @@ import {
   confirmEnrolment,
   countFailure,
   nextStep,
-  secondFactorRequired,
   startEnrolment,
 } from '../auth/sign-in';
 import { signupRetryAfter, signupStatements } from '../auth/throttle';
