@@ -253,8 +253,9 @@ export const homeSummaryItem = declare<HomeSummary>('local:homeSummary', {
 export const staffIndexItem = declare<StaffIndex | null>('local:staffIndex', { fallback: null, version: 1 });
 
 /**
- * A dismissal the admin made here: it applies locally at once and waits with `sent: false` until
- * the findings API (`contract.findings.dismiss`) has it. One taken back (`takenBack`) no longer
+ * A dismissal of the firm's: one made here applies locally at once and waits with `sent: false`
+ * until the findings API (`contract.findings.dismiss`) has it; the others come from the server's
+ * list (`contract.findings.dismissed`) at each sync. One taken back (`takenBack`) no longer
  * applies, and waits until the server has let it go too (`contract.findings.undismiss`).
  */
 export interface LocalDismissal {
@@ -264,6 +265,9 @@ export interface LocalDismissal {
   expiresAt: number;
   dismissedAt: number;
   dismissedBy: string;
+  /** Who dismissed it and the finding's line, as the server's list names them. */
+  dismissedByName?: string;
+  title?: string;
   sent: boolean;
   takenBack?: boolean;
 }

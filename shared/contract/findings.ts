@@ -1,12 +1,15 @@
 import {
+  dismissedFindingListSchema,
   dismissFindingSchema,
   findingDismissalSchema,
   findingIdParamsSchema,
   findingListSchema,
   findingsListQuerySchema,
   findingsSummarySchema,
+  fixClaimListSchema,
+  fixClaimSchema,
 } from '../schemas/findings-api';
-import { DISMISSERS, READERS } from './access';
+import { DISMISSERS, EDITORS, READERS } from './access';
 import { operations, problem } from './operation';
 
 export const findings = operations('Findings', {
@@ -47,5 +50,33 @@ export const findings = operations('Findings', {
     roles: DISMISSERS,
     params: findingIdParamsSchema,
     responses: { 204: { description: 'Taken back' }, 404: problem('No dismissal in force for this finding') },
+  },
+  dismissed: {
+    method: 'get',
+    path: '/api/v1/findings/dismissed',
+    summary:
+      'The dismissals in force for the whole firm, latest first: who dismissed each finding, when, why and until when',
+    roles: READERS,
+    responses: { 200: { description: 'The dismissals', schema: dismissedFindingListSchema } },
+  },
+  claimFixed: {
+    method: 'post',
+    path: '/api/v1/findings/:id/fixed',
+    summary:
+      'Record that a finding was fixed in its system; the next captured user list of that system confirms the fix or shows the finding still present',
+    roles: EDITORS,
+    params: findingIdParamsSchema,
+    responses: {
+      200: { description: 'The claim, waiting for the next capture', schema: fixClaimSchema },
+      404: problem('No such finding open now'),
+    },
+  },
+  fixes: {
+    method: 'get',
+    path: '/api/v1/findings/fixes',
+    summary:
+      'Fixes members recorded: those waiting for the next capture, those still present after it, and those confirmed in the last 30 days',
+    roles: READERS,
+    responses: { 200: { description: 'The claimed fixes, latest first', schema: fixClaimListSchema } },
   },
 });

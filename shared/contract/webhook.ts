@@ -1,4 +1,9 @@
-import { createdWebhookSchema, setWebhookSchema, webhookStateSchema } from '../schemas/reviews';
+import {
+  createdWebhookSchema,
+  setWebhookSchema,
+  webhookStateSchema,
+  webhookTestResultSchema,
+} from '../schemas/reviews';
 import { operations, problem } from './operation';
 
 /** Where the firm's notifications leave Rollcall is the owner's call alone. */
@@ -29,5 +34,16 @@ export const webhook = operations('Organisation', {
     summary: 'Stop posting notifications to the webhook',
     roles: OWNER,
     responses: { 204: { description: 'Removed' }, 404: problem('No webhook set') },
+  },
+  test: {
+    method: 'post',
+    path: '/api/v1/organisation/webhook/test',
+    summary:
+      'Post a signed test event to the webhook now, signed as the daily check signs; answers the status, the time taken and any error in plain words',
+    roles: OWNER,
+    responses: {
+      200: { description: 'What the delivery came to', schema: webhookTestResultSchema },
+      404: problem('No webhook set'),
+    },
   },
 });

@@ -41,3 +41,41 @@ export const findingListSchema = z.object({
 export type FindingList = z.infer<typeof findingListSchema>;
 
 export { findingDismissalSchema, findingsSummarySchema };
+
+/** A dismissal in force, for the firm's list of accepted risks: who, when, why, until when. */
+export const dismissedFindingSchema = findingDismissalSchema.extend({
+  /** The member who dismissed it, by name (kept after they leave the firm). */
+  dismissedByName: z.string(),
+  /** The finding's one line, while the finding is still there to hide; null once it is gone. */
+  title: z.string().nullable(),
+});
+export type DismissedFinding = z.infer<typeof dismissedFindingSchema>;
+
+export const dismissedFindingListSchema = z.object({ dismissals: z.array(dismissedFindingSchema) });
+export type DismissedFindingList = z.infer<typeof dismissedFindingListSchema>;
+
+/**
+ * A member's word that a finding is fixed, checked at the next capture of the system's user list:
+ * `waiting` until then, `confirmed` when the finding was gone, `still-present` when it was not.
+ */
+export const fixClaimStatusSchema = z.enum(['waiting', 'confirmed', 'still-present']);
+export type FixClaimStatus = z.infer<typeof fixClaimStatusSchema>;
+
+export const fixClaimSchema = z.object({
+  findingId: findingSchema.shape.id,
+  title: z.string(),
+  /** The system whose next captured user list checks the claim; null: the next capture of any system. */
+  systemId: z.string().nullable(),
+  claimedAt: z.number().int(),
+  claimedBy: z.string(),
+  claimedByName: z.string(),
+  status: fixClaimStatusSchema,
+  /** When the capture that settled it came in; null while waiting. */
+  checkedAt: z.number().int().nullable(),
+  /** What the rule still saw, when the finding was still present after the fix. */
+  evidence: z.string().nullable(),
+});
+export type FixClaim = z.infer<typeof fixClaimSchema>;
+
+export const fixClaimListSchema = z.object({ claims: z.array(fixClaimSchema) });
+export type FixClaimList = z.infer<typeof fixClaimListSchema>;

@@ -217,6 +217,18 @@ export const webhookPayloadSchema = z.object({
   organisationId: idSchema,
   day: z.string(),
   sentAt: timestampSchema,
+  /** True on a test delivery an owner asked for, which carries no notifications. */
+  test: z.literal(true).optional(),
   notifications: z.array(notificationSchema.omit({ readAt: true })),
 });
+
+/** What a test delivery to the webhook came to, in plain words. */
+export const webhookTestResultSchema = z.object({
+  delivered: z.boolean(),
+  /** The receiver's HTTP status; null when it could not be reached or did not answer in time. */
+  status: z.number().int().nullable(),
+  ms: z.number().int().nonnegative(),
+  message: z.string(),
+});
+export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;

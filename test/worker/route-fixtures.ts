@@ -52,6 +52,7 @@ export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<strin
   '/api/v1/reviews/:id/evidence': (ids) => ({ id: ids.campaignId }),
   '/api/v1/todos/:id/confirm': (ids) => ({ id: ids.todoId }),
   '/api/v1/findings/:id/dismiss': (ids) => ({ id: ids.findingId }),
+  '/api/v1/findings/:id/fixed': (ids) => ({ id: ids.findingId }),
   // No browser of theirs is made: any id is "not in your organisation".
   '/api/v1/devices/:id': (ids) => ({ id: ids.personId }),
 };

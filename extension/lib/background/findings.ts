@@ -72,15 +72,41 @@ export function createFindings({
     return inTurn(computeNow);
   }
 
+  /**
+   * Takes the firm's dismissals in force from the server: they replace the ones the server had
+   * before; those still waiting to be sent (or taken back) here stay as they are.
+   */
+  async function pullDismissals(): Promise<boolean> {
+    const answer = await api.call(contract.findings.dismissed);
+    if (!answer.ok) return false;
+    return exclusive(async () => {
+      const current = await dismissalsItem.getValue();
+      const pending = current.filter((d) => !d.sent || d.takenBack);
+      const waiting = new Set(pending.map((d) => d.findingId));
+      const firm: LocalDismissal[] = answer.value.dismissals
+        .filter((d) => !waiting.has(d.findingId))
+        .map(({ title, ...d }) => ({ ...d, ...(title === null ? {} : { title }), sent: true }));
+      const next = [...pending, ...firm];
+      const key = (list: readonly LocalDismissal[]) =>
+        JSON.stringify(
+          list.map((d) => [d.findingId, d.fingerprint, d.expiresAt, d.takenBack ?? false]).sort(),
+        );
+      await dismissalsItem.setValue(next);
+      return key(next) !== key(current);
+    });
+  }
+
   return {
     recompute,
 
     /**
      * Dismissals made here go to the server's findings API once it answers, so they hold for the
      * whole firm; so do the ones taken back. One the server no longer has the finding or the
-     * dismissal for (fixed, or expired, meanwhile) is dropped.
+     * dismissal for (fixed, or expired, meanwhile) is dropped. Then the firm's dismissals come back
+     * (those other members made, from other browsers), so they apply here too. Answers whether the
+     * dismissals in force here changed.
      */
-    async sendDismissals(): Promise<void> {
+    async sendDismissals(): Promise<boolean> {
       for (const dismissal of (await dismissalsItem.getValue()).filter((d) => !d.sent || d.takenBack)) {
         const isThis = (d: LocalDismissal) =>
           d.findingId === dismissal.findingId && d.dismissedAt === dismissal.dismissedAt;
@@ -99,7 +125,7 @@ export function createFindings({
               body: { reason: dismissal.reason, expiresAt: dismissal.expiresAt },
             });
         // Offline or signed out: it waits for the next sync. Refused for good: drop it.
-        if (!sent.ok && (sent.error.status === null || sent.error.status === 401)) return;
+        if (!sent.ok && (sent.error.status === null || sent.error.status === 401)) return false;
         // A dismissal the server now has is kept (as sent, and still taken back if it was meanwhile,
         // so that goes next); one taken back there, or refused, is done with.
         const keep = sent.ok && !dismissal.takenBack;
@@ -110,6 +136,7 @@ export function createFindings({
           );
         });
       }
+      return pullDismissals();
     },
 
     /**

@@ -12,7 +12,7 @@ import { runSync } from '../sync/sync-engine';
 import type { Shared } from './shared';
 
 /**
- * Pushes what waits and pulls what changed, one sync at a time; then the dismissals made here, the
+ * Pushes what waits and pulls what changed, one sync at a time; then the firm's dismissals, the
  * firm's thresholds and the audit trail's signed head, and the findings again when anything changed.
  */
 export function createSyncLoop({
@@ -26,7 +26,8 @@ export function createSyncLoop({
 }: Shared & {
   api: ApiClient;
   recompute: () => Promise<void>;
-  sendDismissals: () => Promise<void>;
+  /** Answers whether the dismissals in force here changed. */
+  sendDismissals: () => Promise<boolean>;
   /** Answers whether the thresholds changed here. */
   pullRuleSettings: () => Promise<boolean>;
   /** Updates this browser's witness of the audit trail's signed head. */
@@ -65,13 +66,14 @@ export function createSyncLoop({
       previous,
     );
     let thresholdsChanged = false;
+    let dismissalsChanged = false;
     if (status.state === 'synced') {
-      await sendDismissals();
+      dismissalsChanged = await sendDismissals();
       thresholdsChanged = await pullRuleSettings();
       await checkAuditHead();
     }
     // Evaluating a big directory costs; a sync that brought and sent nothing changes no finding.
-    if (changed || thresholdsChanged) await recompute();
+    if (changed || thresholdsChanged || dismissalsChanged) await recompute();
     // Said last: once the popup reads "Synced", the findings and the page marks are the synced ones.
     await syncStatusItem.setValue(status);
     return status;

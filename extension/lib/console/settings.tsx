@@ -176,6 +176,7 @@ function Webhook() {
   const [url, setUrl] = useState('');
   const [created, setCreated] = useState<z.infer<typeof createdWebhookSchema> | null>(null);
   const [said, setSaid] = useState<Said>(null);
+  const [testing, setTesting] = useState(false);
 
   async function save(event: Event) {
     event.preventDefault();
@@ -201,6 +202,25 @@ function Webhook() {
                 Posting to <code>{webhook.url}</code> since {formatDate(webhook.createdAt)}
                 {webhook.lastStatus !== null && `; last answer ${webhook.lastStatus}`}.
               </span>
+              {can(contract.webhook.test) && (
+                <button
+                  type="button"
+                  disabled={testing}
+                  onClick={async () => {
+                    setTesting(true);
+                    setSaid(null);
+                    const result = await callApi(send, contract.webhook.test);
+                    setTesting(false);
+                    setSaid(
+                      !result.ok
+                        ? { kind: 'error', text: result.message }
+                        : { kind: result.value.delivered ? 'ok' : 'error', text: result.value.message },
+                    );
+                  }}
+                >
+                  {testing ? 'Sending a test…' : 'Send a test'}
+                </button>
+              )}
               {can(contract.webhook.remove) && (
                 <ConfirmButton
                   label="Stop posting…"

@@ -161,8 +161,11 @@ export function FindingItem({
   onDismissed,
   children,
   dismissable = true,
+  label,
 }: {
   finding: Finding;
+  /** Where the finding stands, shown beside its title: "Fixed — waiting for the next capture". */
+  label?: string;
   /** Whether the member may dismiss it (auditors may not). */
   dismissable?: boolean;
   open?: boolean;
@@ -175,7 +178,10 @@ export function FindingItem({
   return (
     <li class={`finding sev-${finding.severity}`}>
       <details open={open}>
-        <summary>{finding.title}</summary>
+        <summary>
+          {finding.title}
+          {label && <span class="finding-label"> · {label}</span>}
+        </summary>
         <p class="evidence">{finding.evidence}</p>
         <p>
           <strong>Why it matters: </strong>

@@ -8,7 +8,13 @@ import {
 } from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
 import { findingListSchema } from '../../../shared/schemas/findings-api.ts';
-import { goTo, openConsoleFromPopup, screenshotBoth } from './console-pages.ts';
+import {
+  captureUserList,
+  createFirmInPopup,
+  goTo,
+  openConsoleFromPopup,
+  screenshotBoth,
+} from './console-pages.ts';
 import { type Api, expectSynced, type Journey, signInToApi, startJourney } from './journey.ts';
 
 /**
@@ -46,15 +52,7 @@ describe('journey: a new firm set up in the console', () => {
 
   it('signs up in the popup and opens the console from it', async () => {
     const popup = await journey.openPopup();
-    await popup.getByRole('button', { name: 'Create a firm' }).click();
-    await popup.getByLabel('Server').fill(journey.worker.url);
-    await popup.getByLabel('Firm name').fill('Harbour Travel');
-    await popup.getByLabel('Your name').fill(OWNER.name);
-    await popup.getByLabel('Email').fill(OWNER.email);
-    await popup.getByLabel('Password').fill(OWNER.password);
-    // Two-step sign-in has a journey of its own (two-factor.e2e.test.ts).
-    await popup.getByLabel('Owners and admins sign in with two steps').uncheck();
-    await popup.getByRole('button', { name: 'Create firm and sign in' }).click();
+    await createFirmInPopup(popup, journey.worker.url, 'Harbour Travel', OWNER);
     await expectSynced(popup);
     server = await signInToApi(journey.worker.url, OWNER.email, OWNER.password);
 
@@ -193,13 +191,7 @@ describe('journey: a new firm set up in the console', () => {
   });
 
   it('captures the user list, links the sales manager login to Mark, and his excess-permission finding shows', async () => {
-    const page = await journey.openPage(`${PAGE}.html`);
-    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
-    await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click({ timeout: 15_000 });
-    await expect
-      .poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 })
-      .toMatch(/^Synced: 11 new/);
-    await page.close();
+    expect(await captureUserList(journey, `${PAGE}.html`)).toMatch(/^Synced: 11 new/);
 
     await goTo(console, 'Accounts');
     const table = console.getByRole('table', { name: 'Logins in PayDesk' });

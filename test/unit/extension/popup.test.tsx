@@ -216,10 +216,10 @@ describe('the popup, signed in', () => {
     // The dismissal reaches the server's findings API, so it holds for the whole firm.
     await waitFor(() =>
       expect(server.state.dismissals).toEqual([
-        {
+        expect.objectContaining({
           findingId: expect.stringMatching(/^generic-username:account:a1/),
           reason: 'Front desk kiosk, replaced in March',
-        },
+        }),
       ]),
     );
   });

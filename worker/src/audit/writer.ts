@@ -40,6 +40,11 @@ export function actorOf(
   return { orgId: member.orgId, actorId: member.id, actorName: member.name, ...client };
 }
 
+/** Rollcall itself acting for an organisation (the daily check, a fix checked): no member, no client. */
+export function rollcallActor(orgId: string, actorName: string): AuditActor {
+  return { orgId, actorId: null, actorName, ip: null, userAgent: null, requestId: crypto.randomUUID() };
+}
+
 export function memberActor(c: Context<AppEnv>): AuditActor {
   return actorOf(c.get('member'), clientOf(c));
 }

@@ -1,13 +1,16 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { WebhookPayload } from '../../../shared/schemas/reviews';
-import { type AuditActor, writeAudited } from '../audit/writer';
+import { type AuditActor, rollcallActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { dailyChecks, notifications, organisations, orgWebhooks } from '../db/schema';
 import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
 import { findingsOf, loadOrganisation } from '../findings/organisation-data';
 import { observationSettingsOf, pruneObservationsStatement } from '../observations/observations-queries';
 import { webhookOf } from '../organisation/organisation-queries';
+import { deliverToWebhook } from '../organisation/webhook-delivery';
 import { closeCampaign, openCampaigns } from '../reviews/campaigns';
+
+export { SIGNATURE_HEADER, signBody } from '../organisation/webhook-delivery';
 
 /**
  * The daily check (a Workers Cron Trigger, see wrangler.toml): for every organisation once a day,
@@ -24,8 +27,6 @@ import { closeCampaign, openCampaigns } from '../reviews/campaigns';
 const DAY_MS = 86_400_000;
 /** A review due within this long gets a "due soon" notification. */
 const DUE_SOON_MS = 3 * DAY_MS;
-export const SIGNATURE_HEADER = 'x-rollcall-signature';
-const TIMESTAMP_HEADER = 'x-rollcall-timestamp';
 
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -50,28 +51,8 @@ type NewNotification = {
   subjectId: string;
 };
 
-/** HMAC-SHA256 of the exact body bytes under the organisation's secret, as lowercase hex. */
-export async function signBody(secret: string, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(body)));
-  return [...mac].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 function dailyActor(orgId: string): AuditActor {
-  return {
-    orgId,
-    actorId: null,
-    actorName: 'Rollcall daily check',
-    ip: null,
-    userAgent: null,
-    requestId: crypto.randomUUID(),
-  };
+  return rollcallActor(orgId, 'Rollcall daily check');
 }
 
 export async function checkOrganisation(
@@ -189,23 +170,7 @@ export async function checkOrganisation(
         notifications: unsent.map(({ orgId: _, key: __, webhookSentAt: ___, readAt: ____, ...row }) => row),
       };
       const body = JSON.stringify(payload);
-      const timestamp = String(Math.floor(now / 1000));
-      try {
-        const response = await fetcher(hook.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [TIMESTAMP_HEADER]: timestamp,
-            [SIGNATURE_HEADER]: `sha256=${await signBody(hook.secret, body)}`,
-          },
-          body,
-          redirect: 'manual',
-        });
-        await response.body?.cancel();
-        webhookStatus = response.status;
-      } catch {
-        webhookStatus = 0;
-      }
+      webhookStatus = (await deliverToWebhook(hook, body, now, fetcher)).status;
       const ok = webhookStatus >= 200 && webhookStatus < 300;
       const ids = JSON.stringify(unsent.map((row) => row.id));
       // The delivery state of the webhook: bookkeeping, with no audit event.

@@ -493,6 +493,33 @@ export const findingDismissals = sqliteTable(
   (table) => [primaryKey({ columns: [table.orgId, table.findingId] })],
 );
 
+/**
+ * A member's word that a finding is fixed: `waiting` until the next captured user list of its system
+ * (any system when it has none) comes in after `claimedAt`, then `confirmed` if the finding was gone
+ * or `still-present` (with the evidence seen) if not. One claim per finding: a new one replaces it.
+ */
+export const findingFixClaims = sqliteTable(
+  'finding_fix_claims',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    findingId: text('finding_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    title: text('title').notNull(),
+    systemId: text('system_id'),
+    claimedAt: integer('claimed_at', { mode: 'number' }).notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    status: text('status', { enum: ['waiting', 'confirmed', 'still-present'] }).notNull(),
+    checkedAt: integer('checked_at', { mode: 'number' }),
+    evidence: text('evidence'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.findingId] }),
+    index('finding_fix_claims_org_status').on(table.orgId, table.status),
+  ],
+);
+
 /** Which data (generation) and hour the organisation's rows of `findings` were computed for. */
 export const findingSets = sqliteTable('finding_sets', {
   orgId: text('org_id')

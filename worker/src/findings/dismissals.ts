@@ -1,6 +1,7 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { DismissedFinding } from '../../../shared/schemas/findings-api';
 import type { Database } from '../db/client';
-import { findingDismissals } from '../db/schema';
+import { findingDismissals, findings, members } from '../db/schema';
 
 type Dismissal = Omit<typeof findingDismissals.$inferInsert, 'orgId'>;
 
@@ -49,4 +50,33 @@ export function undismissFindingStatement(
         eq(findingDismissals.dismissedAt, dismissedAt),
       ),
     );
+}
+
+/**
+ * The firm's dismissals in force at `now`, latest first, with who made each and the title of the
+ * finding each hides (null once the finding is gone or its evidence changed). Call
+ * `refreshFindings` first.
+ */
+export async function dismissalsInForce(
+  db: Database,
+  orgId: string,
+  now: number,
+): Promise<DismissedFinding[]> {
+  const rows = await db
+    .select({
+      dismissal: findingDismissals,
+      dismissedByName: members.name,
+      title: sql<string | null>`(SELECT ${findings.body} ->> '$.title' FROM ${findings}
+        WHERE ${findings.orgId} = ${orgId} AND ${findings.id} = ${findingDismissals.findingId}
+          AND ${findings.fingerprint} = ${findingDismissals.fingerprint} LIMIT 1)`,
+    })
+    .from(findingDismissals)
+    .leftJoin(members, eq(members.id, findingDismissals.dismissedBy))
+    .where(and(eq(findingDismissals.orgId, orgId), gt(findingDismissals.expiresAt, now)))
+    .orderBy(desc(findingDismissals.dismissedAt));
+  return rows.map(({ dismissal: { orgId: _, ...dismissal }, dismissedByName, title }) => ({
+    ...dismissal,
+    dismissedByName: dismissedByName ?? 'A former member',
+    title,
+  }));
 }

@@ -3,7 +3,13 @@ import { contract } from '../../../shared/contract';
 import type { AppEnv } from '../app-env';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
-import { activeDismissal, dismissFindingStatement, undismissFindingStatement } from '../findings/dismissals';
+import {
+  activeDismissal,
+  dismissalsInForce,
+  dismissFindingStatement,
+  undismissFindingStatement,
+} from '../findings/dismissals';
+import { claimFixStatement, fixClaimsOf, settleFixClaims } from '../findings/fix-claims';
 import {
   findingsPage,
   findingsSummary,
@@ -16,13 +22,17 @@ import { handlers } from '../http/route';
 /** A dismissal lasts at most a year: accepted risks come back to be looked at again. */
 const MAX_DISMISSAL_MS = 366 * 86_400_000;
 
-/** The database, with the organisation's stored findings made current (recomputed if stale). */
+/**
+ * The database, with the organisation's stored findings made current (recomputed if stale) and
+ * the claimed fixes a later capture answers settled against them.
+ */
 async function currentFindings(c: Context<AppEnv>, now: number) {
   const db = database(c.env.DB);
   const orgId = c.get('member').orgId;
   if (!(await refreshFindings(db, memberActor(c), orgId, now))) {
     throw new ProblemError(404, 'No such organisation.');
   }
+  await settleFixClaims(db, orgId);
   return { db, orgId };
 }
 
@@ -87,5 +97,45 @@ export const findingsRoutes = handlers(contract.findings, {
       [{ action: 'finding.undismiss', targetType: 'finding', targetId: id, before: dismissal }],
     );
     return c.body(null, 204);
+  },
+  dismissed: async (c) => {
+    const now = Date.now();
+    const { db, orgId } = await currentFindings(c, now);
+    return c.json({ dismissals: await dismissalsInForce(db, orgId, now) });
+  },
+  claimFixed: async (c) => {
+    const now = Date.now();
+    const { db, orgId } = await currentFindings(c, now);
+    const member = c.get('member');
+    const { id } = c.req.valid('param');
+    const finding = await storedFinding(db, orgId, id);
+    if (!finding) throw new ProblemError(404, 'No such finding: it may have been fixed already.');
+    const claim = {
+      findingId: id,
+      fingerprint: finding.fingerprint,
+      title: finding.title,
+      systemId: finding.systemId,
+      claimedAt: now,
+      claimedBy: member.id,
+    };
+    await writeAudited(
+      db,
+      memberActor(c),
+      [claimFixStatement(db, orgId, claim)],
+      [{ action: 'finding.fix_claim', targetType: 'finding', targetId: id, after: claim }],
+    );
+    const { fingerprint: _, ...answer } = claim;
+    return c.json({
+      ...answer,
+      claimedByName: member.name,
+      status: 'waiting' as const,
+      checkedAt: null,
+      evidence: null,
+    });
+  },
+  fixes: async (c) => {
+    const now = Date.now();
+    const { db, orgId } = await currentFindings(c, now);
+    return c.json({ claims: await fixClaimsOf(db, orgId, now) });
   },
 });

@@ -1,9 +1,11 @@
 import { contract } from '../../../shared/contract';
+import type { WebhookPayload, WebhookTestResult } from '../../../shared/schemas/reviews';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { ProblemError } from '../http/problem';
 import { handlers } from '../http/route';
 import { removeWebhookStatement, setWebhookStatement, webhookOf } from '../organisation/organisation-queries';
+import { deliverToWebhook, type WebhookDelivery } from '../organisation/webhook-delivery';
 
 function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
@@ -11,6 +13,19 @@ function randomSecret(): string {
     .replaceAll('+', '-')
     .replaceAll('/', '_')
     .replaceAll('=', '')}`;
+}
+
+/** What a delivery came to, for the owner who asked for it. */
+function describeDelivery({ status, ms, error, location }: WebhookDelivery): WebhookTestResult {
+  const delivered = status >= 200 && status < 300;
+  const message = delivered
+    ? `Delivered: the receiver answered ${status} in ${ms} ms.`
+    : status === 0
+      ? `Not delivered: ${(error ?? 'the receiver could not be reached').replace(/\.$/, '')}.`
+      : status >= 300 && status < 400
+        ? `Not delivered: the receiver answered ${status}, a redirect${location ? ` to ${location}` : ''}. Rollcall does not follow redirects: set the final address.`
+        : `Not delivered: the receiver answered ${status} after ${ms} ms.`;
+  return { delivered, status: status === 0 ? null : status, ms, message };
 }
 
 export const webhookRoutes = handlers(contract.webhook, {
@@ -60,5 +75,34 @@ export const webhookRoutes = handlers(contract.webhook, {
       ],
     );
     return c.body(null, 204);
+  },
+  test: async (c) => {
+    const db = database(c.env.DB);
+    const { orgId } = c.get('member');
+    const hook = await webhookOf(db, orgId);
+    if (!hook) throw new ProblemError(404, 'No webhook is set: set its URL first.');
+    const now = Date.now();
+    const payload: WebhookPayload = {
+      organisationId: orgId,
+      day: new Date(now).toISOString().slice(0, 10),
+      sentAt: now,
+      test: true,
+      notifications: [],
+    };
+    const result = describeDelivery(await deliverToWebhook(hook, JSON.stringify(payload), now));
+    await writeAudited(
+      db,
+      memberActor(c),
+      [],
+      [
+        {
+          action: 'organisation.webhook_test',
+          targetType: 'organisation',
+          targetId: orgId,
+          after: { url: hook.url, status: result.status, ms: result.ms, delivered: result.delivered },
+        },
+      ],
+    );
+    return c.json(result);
   },
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { summariseSync } from '../../../../extension/lib/popup/sync-line';
 import {
+  dismissalsItem,
   findingsItem,
   homeSummaryItem,
   localCopyItem,
@@ -315,6 +316,46 @@ describe('findings and the badge', () => {
     expect(badge()).toBe('1');
     // The sync the dismissal started ends here, not in the next test's storage.
     await service.syncNow();
+  });
+
+  it('applies the firm’s dismissals made in other browsers after a sync, and drops them once taken back there', async () => {
+    const { service, server, badge } = start();
+    await service.signIn({ email: 'ann@firm.test', password: PASSWORD });
+    await service.queueChange({ op: 'upsert', entity: 'system', rowId: 's1', data: { name: 'CaseLedger' } });
+    await service.queueChange({
+      op: 'upsert',
+      entity: 'account',
+      rowId: 'a2',
+      data: { systemId: 's1', username: 'reception' },
+    });
+    await service.syncNow();
+    const generic = (await findingsItem.getValue()).findings.find((f) => f.ruleId === 'generic-username');
+    if (!generic) throw new Error('expected a generic-login finding');
+    expect(badge()).toBe('1');
+    // Another member dismisses it from their own browser.
+    server.state.dismissals = [
+      {
+        findingId: generic.id,
+        fingerprint: generic.fingerprint,
+        reason: 'Kiosk in the locked back office',
+        expiresAt: Date.now() + 86_400_000,
+        dismissedAt: Date.now(),
+        dismissedBy: 'm2',
+        dismissedByName: 'Rita Reviewer',
+        title: generic.title,
+      },
+    ];
+    await service.syncNow();
+    expect((await findingsItem.getValue()).findings.some((f) => f.id === generic.id)).toBe(false);
+    expect(badge()).toBe('');
+    expect(await dismissalsItem.getValue()).toEqual([
+      expect.objectContaining({ findingId: generic.id, dismissedByName: 'Rita Reviewer', sent: true }),
+    ]);
+    // Taken back there: it shows here again after the next sync.
+    server.state.dismissals = [];
+    await service.syncNow();
+    expect((await findingsItem.getValue()).findings.some((f) => f.id === generic.id)).toBe(true);
+    expect(badge()).toBe('1');
   });
 
   it('raises a critical finding for a leaver whose login is still active, offline too', async () => {

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { findingsItem } from '../../../../extension/lib/storage';
 import { applyMutationToRow } from '../../../../extension/lib/sync/local-copy';
 import { allOperations, contract } from '../../../../shared/contract';
 import { type Operation, type SuccessBody, successOf } from '../../../../shared/contract/operation';
 import { removalsNeedConfirmation } from '../../../../shared/directory/reconcile-snapshot';
 import type { Account, Person, System } from '../../../../shared/schemas/directory';
 import type { SyncChange, SyncMutation, SyncResult } from '../../../../shared/schemas/directory-input';
+import type { DismissedFinding } from '../../../../shared/schemas/findings-api';
 import { plainReason } from '../../../../shared/schemas/plain-words';
 import type { FieldError } from '../../../../shared/schemas/problem';
 import { fieldErrors } from '../../../../worker/src/http/problem';
@@ -23,7 +25,7 @@ export type FakeRoute = { operation: Operation; answer: (request: FakeRequest<Op
 
 export function fakeRoute<O extends Operation>(
   operation: O,
-  answer: (request: FakeRequest<O>) => SuccessBody<O> | Response,
+  answer: (request: FakeRequest<O>) => SuccessBody<O> | Response | Promise<SuccessBody<O> | Response>,
 ): FakeRoute {
   return { operation, answer: answer as FakeRoute['answer'] };
 }
@@ -99,8 +101,8 @@ export function fakeServer({
     refreshes: 0,
     refreshRejected: false,
     snapshots: 0,
-    /** Dismissals the findings API holds: finding id and reason. */
-    dismissals: [] as { findingId: string; reason: string }[],
+    /** Dismissals the findings API holds, for the whole firm (made in any browser). */
+    dismissals: [] as DismissedFinding[],
     /** The firm's rule thresholds as the owner set them, and whether this member may not. */
     ruleSettings: {} as Record<string, unknown>,
     settingsRefused: false,
@@ -285,10 +287,24 @@ export function fakeServer({
       }
       return reconcile(params.id, body.rows, body.complete);
     }),
-    fakeRoute(contract.findings.dismiss, ({ params, body }) => {
-      state.dismissals.push({ findingId: params.id, reason: body.reason });
-      return { findingId: params.id, fingerprint: 'f', ...body, dismissedAt: Date.now(), dismissedBy: 'm1' };
+    fakeRoute(contract.findings.dismiss, async ({ params, body }) => {
+      // The server works the findings out from the same data with the same rules: the same
+      // finding has the same fingerprint there as here.
+      const finding = (await findingsItem.getValue()).findings.find((f) => f.id === params.id);
+      const dismissal = {
+        findingId: params.id,
+        fingerprint: finding?.fingerprint ?? 'unknown',
+        ...body,
+        dismissedAt: Date.now(),
+        dismissedBy: 'm1',
+      };
+      state.dismissals = [
+        ...state.dismissals.filter((d) => d.findingId !== params.id),
+        { ...dismissal, dismissedByName: 'Ann Owner', title: finding?.title ?? null },
+      ];
+      return dismissal;
     }),
+    fakeRoute(contract.findings.dismissed, () => ({ dismissals: state.dismissals })),
     fakeRoute(contract.findings.undismiss, ({ params }) => {
       const before = state.dismissals.length;
       state.dismissals = state.dismissals.filter((d) => d.findingId !== params.id);
@@ -314,7 +330,7 @@ export function fakeServer({
     if (!query.ok) return query.response;
     const body = parsePart('body', operation.body, init.body ? JSON.parse(String(init.body)) : undefined);
     if (!body.ok) return body.response;
-    const answer = route.answer({ params: params.data, query: query.data, body: body.data });
+    const answer = await route.answer({ params: params.data, query: query.data, body: body.data });
     if (answer instanceof Response) return answer;
     // The fake is held to the contract too: an answer that does not fit it is a broken fake, and
     // says so (a thrown error would reach the client as "unreachable").
