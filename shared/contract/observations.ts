@@ -8,6 +8,7 @@ import {
   deviceListSchema,
   joinedSchema,
   joinSchema,
+  observationListSchema,
   observationSettingsSchema,
   ownObservationsSchema,
   reportedSchema,
@@ -94,6 +95,13 @@ export const observations = operations('Observations', {
       422: problem('An observation names a system that is not in the organisation'),
       429: problem('Too many reports from this browser'),
     },
+  },
+  list: {
+    method: 'get',
+    path: '/api/v1/observations',
+    summary: "Each person's latest sign-in per login, as the rules read them (for findings offline)",
+    roles: memberRoles,
+    responses: { 200: { description: 'Observations', schema: observationListSchema } },
   },
   mine: {
     method: 'get',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './directory';
+import { idSchema, signInObservationSchema, timestampSchema } from './directory';
 import { identifierText, singleLine } from './text';
 
 /**
@@ -132,3 +132,6 @@ export const ownObservationsSchema = z.object({
   ),
 });
 export type OwnObservations = z.infer<typeof ownObservationsSchema>;
+
+/** The firm's observations as the rules read them: each person's latest sign-in per login. */
+export const observationListSchema = z.object({ observations: z.array(signInObservationSchema) });

@@ -4,6 +4,7 @@ import {
   createdEnrolmentSchema,
   deviceListSchema,
   joinedSchema,
+  observationListSchema,
   ownObservationsSchema,
 } from '../../shared/schemas/observations';
 import { checkOrganisation } from '../../worker/src/daily-check/daily-check';
@@ -274,6 +275,20 @@ describe('observations', () => {
     const shared = findings.body.findings.find((f) => f.ruleId === 'shared-login');
     expect(shared?.evidence).toContain('Rita Reception');
     expect(shared?.evidence).toContain('Sam Smith');
+  });
+
+  it('are listed to the firm’s members for their findings offline, and to no staff browser', async () => {
+    const reviewer = await addMember(firm.owner, 'reviewer');
+    const listed = await authed(reviewer, '/api/v1/observations');
+    expect(listed.status).toBe(200);
+    const { observations } = observationListSchema.parse(listed.body);
+    expect(new Set(observations.map((o) => o.personId))).toEqual(
+      new Set([firm.people['Rita Reception'], firm.people['Sam Smith']]),
+    );
+    expect((await authed({ accessToken: rita }, '/api/v1/observations')).status).toBe(401);
+    const other = await newFirm(['Other Person']);
+    const foreign = observationListSchema.parse((await authed(other.owner, '/api/v1/observations')).body);
+    expect(foreign.observations).toEqual([]);
   });
 
   it('are limited per browser', async () => {

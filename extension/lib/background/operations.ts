@@ -52,6 +52,7 @@ export function createBackground({
     recompute: findings.recompute,
     sendDismissals: findings.sendDismissals,
     pullRuleSettings: settings.pullRuleSettings,
+    pullObservations: findings.pullObservations,
     checkAuditHead: auditWitness.checkAuditHead,
   });
   const session = createSession({

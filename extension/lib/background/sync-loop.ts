@@ -13,7 +13,7 @@ import type { Shared } from './shared';
 
 /**
  * Pushes what waits and pulls what changed, one sync at a time; then the dismissals made here, the
- * firm's thresholds and the audit trail's signed head, and the findings again when anything changed.
+ * firm's thresholds, its sign-in observations and the audit trail's signed head, and the findings again when anything changed.
  */
 export function createSyncLoop({
   api,
@@ -22,6 +22,7 @@ export function createSyncLoop({
   recompute,
   sendDismissals,
   pullRuleSettings,
+  pullObservations,
   checkAuditHead,
 }: Shared & {
   api: ApiClient;
@@ -29,6 +30,8 @@ export function createSyncLoop({
   sendDismissals: () => Promise<void>;
   /** Answers whether the thresholds changed here. */
   pullRuleSettings: () => Promise<boolean>;
+  /** Answers whether the firm's sign-in observations changed here. */
+  pullObservations: () => Promise<boolean>;
   /** Updates this browser's witness of the audit trail's signed head. */
   checkAuditHead: () => Promise<void>;
 }) {
@@ -64,14 +67,15 @@ export function createSyncLoop({
       },
       previous,
     );
-    let thresholdsChanged = false;
+    let inputsChanged = false;
     if (status.state === 'synced') {
       await sendDismissals();
-      thresholdsChanged = await pullRuleSettings();
+      const [thresholdsChanged, observationsChanged] = [await pullRuleSettings(), await pullObservations()];
+      inputsChanged = thresholdsChanged || observationsChanged;
       await checkAuditHead();
     }
     // Evaluating a big directory costs; a sync that brought and sent nothing changes no finding.
-    if (changed || thresholdsChanged) await recompute();
+    if (changed || inputsChanged) await recompute();
     // Said last: once the popup reads "Synced", the findings and the page marks are the synced ones.
     await syncStatusItem.setValue(status);
     return status;

@@ -19,6 +19,7 @@ import {
   observationSettingsOf,
   observedSystems,
   openEnrolment,
+  organisationObservations,
   ownObservations,
   planReport,
   reportRetryAfter,
@@ -185,6 +186,10 @@ export const observationsRoutes = handlers(contract.observations, {
     const plan = await planReport(db, device, c.req.valid('json'), settings.retentionDays, now);
     await writeAudited(db, deviceActor(c), plan.statements.map(asBatchItem), plan.events);
     return c.json({ recorded: plan.recorded, newPairs: plan.newPairs });
+  },
+  list: async (c) => {
+    const observations = await organisationObservations(database(c.env.DB), c.get('member').orgId);
+    return c.json({ observations });
   },
   mine: async (c) => {
     const device = c.get('device');
