@@ -50,6 +50,9 @@ export function dispatch(
  */
 export const CONTENT_SCRIPT_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
   'syncPageSnapshot',
+  // The sign-in script's two notes: a form sent with a login, and a sign-in form showing.
+  'signInSubmitted',
+  'signInFormShown',
 ]);
 
 /** Whether a message from `senderUrl` may run `name`: any operation from the extension's own pages. */
