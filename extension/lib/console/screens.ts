@@ -1,6 +1,7 @@
 import type { FunctionComponent } from 'preact';
 import { AccountsScreen } from './accounts';
 import { AuditScreen } from './audit';
+import { EnrolmentsScreen } from './enrolments';
 import { FindingsScreen } from './findings';
 import { MembersScreen } from './members';
 import { OverviewScreen } from './overview';
@@ -21,6 +22,7 @@ export const SCREEN_VIEWS: Record<ScreenId, FunctionComponent<{ id: string | nul
   findings: FindingsScreen,
   reviews: ReviewsScreen,
   members: MembersScreen,
+  enrolments: EnrolmentsScreen,
   audit: AuditScreen,
   settings: SettingsScreen,
   account: AccountScreen,
