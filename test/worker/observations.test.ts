@@ -90,6 +90,26 @@ describe('enrolment', () => {
     expect(again.body).toMatchObject({ detail: expect.stringContaining('already used') });
   });
 
+  it('tells what joining means before the browser joins, leaving the code unused', async () => {
+    const code = await enrolCode(firm.owner, firm.people['Sam Smith'] as string);
+    const preview = await request('/api/v1/devices/preview', { method: 'POST', body: { code } });
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toEqual({
+      personName: 'Sam Smith',
+      organisationName: expect.any(String),
+      observationsEnabled: false,
+      systems: [
+        { id: firm.systemId, name: 'CaseLedger', signInUrlPatterns: ['https://caseledger.example/login*'] },
+      ],
+    });
+    expect((await join(code)).status).toBe(201);
+    const spent = await request('/api/v1/devices/preview', { method: 'POST', body: { code } });
+    expect(spent.status).toBe(401);
+    const bad = await request('/api/v1/devices/preview', { method: 'POST', body: { code: 'x' } });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain('body.code');
+  });
+
   it('is for admins and owners, for a person of their own firm', async () => {
     const reviewer = await addMember(firm.owner, 'reviewer');
     const refused = await authed(reviewer, '/api/v1/enrolments', {

@@ -106,6 +106,11 @@ async function joinAsStaff(browser: ExtensionBrowser, serverUrl: string, code: s
   await popup.getByText('Join as staff', { exact: true }).first().click();
   await popup.getByLabel('Your firm’s Rollcall address').fill(serverUrl);
   await popup.getByLabel('Enrolment code').fill(code);
+  await popup.getByRole('button', { name: 'Continue' }).click();
+  // Before joining, the popup says for whom and on which sign-in pages; joining asks for them.
+  const pages = popup.getByRole('list', { name: 'Sign-in pages to observe' });
+  expect(await pages.textContent()).toContain('FrontDesk');
+  expect(await popup.textContent('body')).toContain(`as ${name}`);
   await popup.getByRole('button', { name: 'Join as staff' }).click();
   await popup.getByRole('heading', { name: 'Staff browser' }).waitFor();
   expect(await popup.textContent('body')).toContain(`as ${name}`);
