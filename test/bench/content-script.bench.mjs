@@ -2,13 +2,14 @@
 // Run through `npm run bench -- content-script` (Node 24, which also loads the .ts page generator).
 // Prints one line per figure: name, measured value, target.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { bigStaffList } from '../fixtures/big-staff-list.ts';
+import { emptyExtension } from './lib/empty-extension.mjs';
 
 const ROWS = 5000;
 const LOAD_RUNS = 7;
@@ -41,26 +42,6 @@ async function serve(html) {
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   return { url: `http://127.0.0.1:${server.address().port}/staff.html`, close: () => server.close() };
-}
-
-/**
- * A do-nothing extension with one content script on the same pages, injected at the same point as
- * Rollcall's (document_start): the cost any content script brings to a page load in this browser,
- * for comparison.
- */
-function emptyExtension() {
-  const dir = mkdtempSync(join(tmpdir(), 'rollcall-bench-empty-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Empty content script',
-      version: '1.0.0',
-      content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['empty.js'], run_at: 'document_start' }],
-    }),
-  );
-  writeFileSync(join(dir, 'empty.js'), 'void 0;\n');
-  return dir;
 }
 
 async function launch(extensionDir) {

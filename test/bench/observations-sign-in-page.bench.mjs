@@ -6,13 +6,14 @@
 // events that name the script's URL, as thread (CPU) time. Reported over 9 runs: median and p90.
 // Run through `npm run bench -- sign-in-page` (builds the release extension first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../scripts/find-chromium.ts';
 import { releaseBuildGranting } from '../e2e/harness.ts';
 import { startSignInApp } from '../fixtures/sign-in-app/sign-in-app.ts';
+import { emptyExtension } from './lib/empty-extension.mjs';
 
 const RUNS = 9;
 const TARGET_MS = 5;
@@ -21,22 +22,6 @@ const PASSWORD = 'bench password 1';
 function build() {
   const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
   if (result.status !== 0) throw new Error('the extension did not build (npm run build:extension:chrome)');
-}
-
-/** A do-nothing extension with one content script on the same pages, at the same point. */
-function emptyExtension() {
-  const dir = mkdtempSync(join(tmpdir(), 'rollcall-bench-empty-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Empty content script',
-      version: '1.0.0',
-      content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['empty.js'], run_at: 'document_start' }],
-    }),
-  );
-  writeFileSync(join(dir, 'empty.js'), 'void 0;\n');
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function launch(extensionDir) {
@@ -161,12 +146,12 @@ async function main() {
     PASSWORD,
   );
   const release = releaseBuildGranting([app.url]);
-  const empty = emptyExtension();
+  const emptyDir = emptyExtension();
   try {
     const rollcall = await measure(release.dir, app.url, (context) =>
       joinAsStaff(context, `${app.url}/login*`),
     );
-    const baseline = await measure(empty.dir, app.url);
+    const baseline = await measure(emptyDir, app.url);
     const fmt = (runs) => `median ${median(runs).toFixed(2)} ms  p90 ${p90(runs).toFixed(2)} ms`;
     console.log(
       `# ${RUNS} sign-ins each; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`,
@@ -178,7 +163,7 @@ async function main() {
     );
   } finally {
     release.remove();
-    empty.remove();
+    rmSync(emptyDir, { recursive: true, force: true });
     await app.close();
   }
 }

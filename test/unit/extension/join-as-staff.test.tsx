@@ -45,7 +45,9 @@ afterEach(() => {
 
 describe('joining as staff in the popup', () => {
   it('says for whom and where before joining, and asks for those sign-in pages in the click that joins', async () => {
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const request = vi
+      .spyOn(fakeBrowser.permissions, 'request')
+      .mockImplementation((async () => true) as never);
     const sent = renderJoin({ preview: { ok: true, value: PREVIEW } });
     await typeCode();
     expect((await screen.findByRole('list', { name: 'Sign-in pages to observe' })).textContent).toBe(
@@ -61,7 +63,9 @@ describe('joining as staff in the popup', () => {
   });
 
   it('says why a code does not work, and asks for no permission', async () => {
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const request = vi
+      .spyOn(fakeBrowser.permissions, 'request')
+      .mockImplementation((async () => true) as never);
     const sent = renderJoin({
       preview: { ok: false, message: 'This enrolment code is unknown, already used or expired.' },
     });
