@@ -2,14 +2,13 @@
 // Run through `npm run bench -- content-script` (Node 24, which also loads the .ts page generator).
 // Prints one line per figure: name, measured value, target.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { bigStaffList } from '../fixtures/big-staff-list.ts';
-import { emptyExtension } from './lib/empty-extension.mjs';
+import { emptyExtension, launchChromium } from './lib/chromium-bench.mjs';
 
 const ROWS = 5000;
 const LOAD_RUNS = 7;
@@ -45,25 +44,11 @@ async function serve(html) {
 }
 
 async function launch(extensionDir) {
-  const profile = mkdtempSync(join(tmpdir(), 'rollcall-bench-'));
-  const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-  if (extensionDir)
-    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args,
-  });
-  if (extensionDir === EXTENSION_DIR && context.serviceWorkers().length === 0) {
-    await context.waitForEvent('serviceworker');
+  const browser = await launchChromium(CHROMIUM, extensionDir);
+  if (extensionDir === EXTENSION_DIR && browser.context.serviceWorkers().length === 0) {
+    await browser.context.waitForEvent('serviceworker');
   }
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return browser;
 }
 
 /**

@@ -6,14 +6,12 @@
 // events that name the script's URL, as thread (CPU) time. Reported over 9 runs: median and p90.
 // Run through `npm run bench -- sign-in-page` (builds the release extension first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { findChromium } from '../../scripts/find-chromium.ts';
 import { releaseBuildGranting } from '../e2e/harness.ts';
 import { startSignInApp } from '../fixtures/sign-in-app/sign-in-app.ts';
-import { emptyExtension } from './lib/empty-extension.mjs';
+import { emptyExtension, launchChromium } from './lib/chromium-bench.mjs';
 
 const RUNS = 9;
 const TARGET_MS = 5;
@@ -22,29 +20,6 @@ const PASSWORD = 'bench password 1';
 function build() {
   const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
   if (result.status !== 0) throw new Error('the extension did not build (npm run build:extension:chrome)');
-}
-
-async function launch(extensionDir) {
-  const profile = mkdtempSync(join(tmpdir(), 'rollcall-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Joins the browser as staff of a firm whose system signs in at `pattern`, straight in its storage. */
@@ -126,7 +101,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.9) - 1];
 
 async function measure(extensionDir, appUrl, setUp) {
-  const browser = await launch(extensionDir);
+  const browser = await launchChromium(findChromium(), extensionDir);
   try {
     await setUp?.(browser.context);
     await signInRun(browser.context, appUrl); // warm-up: the first load also fills caches
