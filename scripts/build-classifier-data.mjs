@@ -37,6 +37,12 @@ const SOURCES = [
     licence: 'MIT',
     used: 'role-based mailbox prefixes (Mixmax), split into words',
   },
+  {
+    package: 'gender-detection-from-name',
+    version: '1.11.5',
+    licence: 'MIT',
+    used: "names/de.js: German first names, many of them missing from faker's German locales (Uwe)",
+  },
 ];
 // faker's job titles (person.job_type, and person.job_area outside English) of these locales: the
 // only published role words in these languages that ship in an npm package.
@@ -242,6 +248,10 @@ try {
   // Nowicka (the adjectival surnames' feminine ending, -ski/-cki/-dzki -> -ska/-cka/-dzka).
   for (const n of flat(faker.allLocales.pl.person.last_name))
     for (const w of nameWords(n)) if (/(?:s|c|dz)ki$/.test(w)) last.add(`${w.slice(0, -1)}a`);
+  // German first names: a Map of name to sex, read as data rather than run.
+  const german = readFileSync(join(dirs['gender-detection-from-name'], 'names/de.js'), 'utf8');
+  for (const [, n] of german.matchAll(/\[\s*'([^']+)'\s*,\s*'(?:male|female|unisex)'\s*\]/g))
+    for (const w of nameWords(n)) first.add(w);
   const cspell = readFileSync(join(dirs['@cspell/dict-people-names'], 'dict/people-names.txt'), 'utf8');
   for (const line of cspell.split('\n')) {
     if (!line || line.startsWith('#')) continue;

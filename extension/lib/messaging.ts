@@ -54,6 +54,7 @@ export function dispatch(
  */
 export const CONTENT_SCRIPT_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
   'syncPageSnapshot',
+  'openConsole',
   // The sign-in script's two notes: a form sent with a login, and a sign-in form showing.
   'signInSubmitted',
   'signInFormShown',

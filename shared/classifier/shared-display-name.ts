@@ -120,12 +120,43 @@ export function loginNamesTwoPeople(username: string): SharedDisplayName | null 
   return { people, reason: `the login "${username}" names ${people.length} people` };
 }
 
-/** A shared login: its display name names two or more people or a household, or its login does. */
+/**
+ * "Petra Uwe" beside the login "duo.fibu": a display name of two first names and no surname, where
+ * the login carries neither name, is two people named side by side (an app that drops the "+" or
+ * "&" between them). One person written "Anna Maria" or "Hans Peter" signs in with a login made from
+ * their names (`amaria`, `hans.peter`), and a name that is also a surname ("Thomas Paul") is read as
+ * a full name.
+ */
+export function twoFirstNamesBesideLogin(
+  username: string,
+  displayName: string | null | undefined,
+): SharedDisplayName | null {
+  const text = displayName?.trim();
+  if (!text || !/^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(text)) return null;
+  const names = displayWords(foldLetters(text));
+  if (names.length !== 2 || names[0] === names[1]) return null;
+  if (!names.every((w) => isFirstNameOnly(w) && (lookup(w) & SURNAME) === 0)) return null;
+  const parts = foldLetters(loginPart(plainLogin(username)).toLowerCase()).split(/[^a-z]+/);
+  const carries = (part: string) =>
+    names.some((name) => part.length >= 3 && (name.startsWith(part) || part.includes(name)));
+  const initials = names.map((name) => name[0]).join('');
+  if (parts.some((part) => carries(part) || part === initials)) return null;
+  return { people: text.split(/\s+/), reason: `the display name "${text}" is two people's first names` };
+}
+
+/**
+ * A shared login: its display name names two or more people or a household, or its login does, or
+ * the display name is two first names that are not the login's.
+ */
 export function sharedLoginPeople(
   username: string,
   displayName: string | null | undefined,
 ): SharedDisplayName | null {
-  return namesTwoPeople(displayName) ?? loginNamesTwoPeople(username);
+  return (
+    namesTwoPeople(displayName) ??
+    loginNamesTwoPeople(username) ??
+    twoFirstNamesBesideLogin(username, displayName)
+  );
 }
 
 const isFirstNameOnly = (w: string | undefined) =>

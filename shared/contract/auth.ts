@@ -103,6 +103,7 @@ export const auth = operations('Sign-in', {
     path: '/api/v1/auth/logout',
     summary: 'End the current session: its refresh tokens stop working and its access token too',
     roles: memberRoles,
+    keys: false,
     responses: { 204: { description: 'Signed out' } },
   },
   acceptInvite: {

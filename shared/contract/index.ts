@@ -1,4 +1,5 @@
 import { accounts } from './accounts';
+import { apiKeys } from './api-keys';
 import { audit } from './audit';
 import { auth } from './auth';
 import { findings } from './findings';
@@ -29,6 +30,7 @@ export const contract = {
   me,
   members,
   sessions,
+  apiKeys,
   organisation,
   audit,
   people,

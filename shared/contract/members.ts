@@ -24,6 +24,7 @@ export const members = operations('Members', {
     path: '/api/v1/members/invites',
     summary: 'Open invitations (not accepted, revoked or expired)',
     roles: MANAGERS,
+    keys: false,
     responses: { 200: { description: 'Invitations', schema: inviteListSchema } },
   },
   invite: {
@@ -31,6 +32,7 @@ export const members = operations('Members', {
     path: '/api/v1/members/invites',
     summary: 'Invite a member: answers a one-time setup token to hand to them, valid 7 days',
     roles: MANAGERS,
+    keys: false,
     body: createInviteSchema,
     responses: {
       201: { description: 'The invitation and its setup token (shown once)', schema: createdInviteSchema },
@@ -43,6 +45,7 @@ export const members = operations('Members', {
     path: '/api/v1/members/invites/:id',
     summary: 'Revoke an open invitation',
     roles: MANAGERS,
+    keys: false,
     params: memberIdParamsSchema,
     responses: { 204: { description: 'Revoked' }, 404: problem('No such open invitation') },
   },
@@ -59,6 +62,7 @@ export const members = operations('Members', {
     path: '/api/v1/members/:id',
     summary: "Change a member's role; their sessions end at once",
     roles: MANAGERS,
+    keys: false,
     params: memberIdParamsSchema,
     body: changeRoleSchema,
     responses: {
@@ -73,6 +77,7 @@ export const members = operations('Members', {
     path: '/api/v1/members/:id',
     summary: 'Remove a member; their sessions end at once',
     roles: MANAGERS,
+    keys: false,
     params: memberIdParamsSchema,
     responses: {
       204: { description: 'Removed' },
@@ -87,6 +92,7 @@ export const members = operations('Members', {
     summary:
       "Reset a member's second factor (a lost phone): they sign in with their password and set up a new one",
     roles: ['owner'],
+    keys: false,
     params: memberIdParamsSchema,
     responses: {
       204: { description: 'Reset' },

@@ -22,6 +22,11 @@ export type OperationSpec = {
    * member's token); otherwise the member roles allowed (checked on the server).
    */
   roles: 'public' | 'device' | readonly MemberRole[];
+  /**
+   * `false`: refused to API keys (403) whatever their role — managing members, keys, sessions,
+   * second factors or a password needs a member signed in. Otherwise a key of an allowed role may call it.
+   */
+  keys?: false;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

@@ -8,6 +8,7 @@ export const sessions = operations('Sessions', {
     path: '/api/v1/sessions',
     summary: "Your live sessions; an owner may pass memberId to see another member's",
     roles: memberRoles,
+    keys: false,
     query: sessionListQuerySchema,
     responses: {
       200: { description: 'Live sessions, newest first', schema: sessionListSchema },
@@ -19,6 +20,7 @@ export const sessions = operations('Sessions', {
     path: '/api/v1/sessions/:id',
     summary: 'End a session: your own, or (as an owner) anyone in your organisation',
     roles: memberRoles,
+    keys: false,
     params: sessionIdParamsSchema,
     responses: { 204: { description: 'Ended' }, 404: problem('No such live session') },
   },

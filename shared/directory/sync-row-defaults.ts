@@ -2,7 +2,7 @@ import type { Account, JobRole, Person, System } from '../schemas/directory';
 
 export type SyncRowDefaults = {
   person: Pick<Person, 'email' | 'jobRoleId' | 'startDate' | 'endDate' | 'leaveReason' | 'status'>;
-  system: Pick<System, 'adminUrlPatterns' | 'signInUrlPatterns' | 'permissions'>;
+  system: Pick<System, 'adminUrlPatterns' | 'signInUrlPatterns' | 'userPageUrl' | 'permissions'>;
   jobRole: Pick<JobRole, 'permissions'>;
   account: Pick<
     Account,
@@ -34,7 +34,7 @@ export function syncRowDefaults(): SyncRowDefaults {
       leaveReason: null,
       status: 'active',
     },
-    system: { adminUrlPatterns: [], signInUrlPatterns: [], permissions: [] },
+    system: { adminUrlPatterns: [], signInUrlPatterns: [], userPageUrl: null, permissions: [] },
     jobRole: { permissions: {} },
     account: {
       displayName: null,

@@ -12,6 +12,7 @@ import {
   systemSchema,
   timestampSchema,
   urlPatternSchema,
+  userPageUrlSchema,
 } from './directory';
 import { clientIdSchema, identifierText, singleLine } from './text';
 
@@ -98,6 +99,7 @@ export const createSystemSchema = z.strictObject({
   name: systemName,
   adminUrlPatterns: z.array(urlPatternSchema).max(20).default([]),
   signInUrlPatterns: z.array(urlPatternSchema).max(20).default([]),
+  userPageUrl: userPageUrlSchema.nullable().optional(),
   permissions: permissionCatalogueSchema.default([]),
 });
 export type CreateSystem = z.infer<typeof createSystemSchema>;
@@ -106,6 +108,7 @@ export const updateSystemSchema = z.strictObject({
   name: systemName.optional(),
   adminUrlPatterns: z.array(urlPatternSchema).max(20).optional(),
   signInUrlPatterns: z.array(urlPatternSchema).max(20).optional(),
+  userPageUrl: userPageUrlSchema.nullable().optional(),
   permissions: permissionCatalogueSchema.optional(),
 });
 export type UpdateSystem = z.infer<typeof updateSystemSchema>;

@@ -49,11 +49,24 @@ export const urlPatternSchema = z
     'a match pattern such as https://app.example.com/admin/*',
   );
 
+/**
+ * Where one login's page is in a system's admin, with `{login}` for the login:
+ * `https://pay.example.com/admin/users/{login}`. The leaver's checklist links each login there.
+ */
+export const userPageUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^https?:\/\/[^/\s*]+\/\S*$/, 'an address such as https://app.example.com/admin/users/{login}')
+  .refine((url) => url.includes('{login}'), 'must hold {login} where the login goes');
+
 export const systemSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(200),
   adminUrlPatterns: z.array(urlPatternSchema).max(20),
   signInUrlPatterns: z.array(urlPatternSchema).max(20),
+  /** One login's page in the system's admin, if the admin set it (absent in older local copies). */
+  userPageUrl: z.string().nullable().optional(),
   permissions: z.array(permissionDefinitionSchema).max(500),
   version: z.number().int(),
   deleted: z.boolean(),

@@ -45,6 +45,11 @@ export function readOrganisationSettings(stored: unknown): OrganisationSettings 
   return settings as OrganisationSettings;
 }
 
+/** Whether a member of this role must sign in with a second factor: owners and admins, where the firm says so. */
+export function secondFactorRequired(role: string, settings: unknown): boolean {
+  return (role === 'owner' || role === 'admin') && readOrganisationSettings(settings).secondFactorRequired;
+}
+
 export const organisationSchema = z.object({
   id: idSchema,
   name: z.string(),

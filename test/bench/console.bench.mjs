@@ -3,7 +3,11 @@
 // - the console opened to its first screen drawn; target < 300 ms p50;
 // - a keystroke in the staff filter to the table redrawn; target < 50 ms p50;
 // - the job-role matrix (20 roles × 5 systems × 40 permissions) drawn, from the route change to the
-//   frame painted after it; target < 200 ms p50.
+//   frame painted after it; target < 200 ms p50. It shows one system's permissions at a time.
+// Each is reported as median and p90 over the runs, beside a baseline measured in the same runs
+// (the machine's load moves both alike): the console page's own scripts loaded and run
+// (DOMContentLoaded) for the first screen; the matrix of all five systems at once (its "All systems"
+// tab, what the screen drew before it had tabs) for the matrix.
 // Runnable alone: `node test/bench/console.bench.mjs` (Node 24: it imports TypeScript directly).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,7 +19,7 @@ const PEOPLE = 2000;
 const SYSTEMS = 5;
 const PERMISSIONS = 40;
 const ROLES = 20;
-const RUNS = 10;
+const RUNS = 9;
 const TARGETS = { open: 300, keystroke: 50, matrix: 200 };
 
 if (!existsSync(join(EXTENSION_DIR, 'console.html')) || process.argv.includes('--build')) {
@@ -124,6 +128,8 @@ const browser = await launchWithExtension();
 const open = [];
 const typing = [];
 const matrix = [];
+const loaded = [];
+const matrixAll = [];
 let staffShown = '';
 try {
   const setup = await browser.openPopup();
@@ -138,15 +144,18 @@ try {
         globalThis.__routeAt = performance.now();
       });
       // The matrix in the page, then the frame after it: styled, laid out and painted.
-      new MutationObserver((_, observer) => {
-        if (!document.querySelector('table.matrix tbody:last-of-type tr:last-child input')) return;
-        observer.disconnect();
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            globalThis.__matrixPaintedAt = performance.now();
-          }),
-        );
-      }).observe(document, { childList: true, subtree: true });
+      globalThis.__watchMatrix = (rows) =>
+        new MutationObserver((_, observer) => {
+          if (document.querySelectorAll('table.matrix tbody').length !== rows) return;
+          if (!document.querySelector('table.matrix tbody:last-of-type tr:last-child input')) return;
+          observer.disconnect();
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              globalThis.__matrixPaintedAt = performance.now();
+            }),
+          );
+        }).observe(document, { childList: true, subtree: true });
+      globalThis.__watchMatrix(1);
       new MutationObserver((_, observer) => {
         if (document.querySelector('[data-testid="health-score"]')) {
           globalThis.__firstScreenAt = performance.now();
@@ -157,6 +166,9 @@ try {
     await page.goto(`chrome-extension://${browser.extensionId}/console.html#/overview`);
     await page.waitForSelector('[data-testid="health-score"]');
     const drawnAt = await page.evaluate(() => globalThis.__firstScreenAt);
+    const loadedAt = await page.evaluate(
+      () => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+    );
 
     await page.evaluate(() => {
       location.hash = '#/staff';
@@ -176,10 +188,27 @@ try {
     });
     await page.waitForFunction(() => globalThis.__matrixPaintedAt);
     const roles = await page.evaluate(() => globalThis.__matrixPaintedAt - globalThis.__routeAt);
+    // The baseline: every system's permissions at once, from the press of "All systems".
+    const all = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          globalThis.__matrixPaintedAt = 0;
+          globalThis.__watchMatrix(5);
+          const start = performance.now();
+          document.getElementById('matrix-tab-all').click();
+          const wait = () =>
+            globalThis.__matrixPaintedAt
+              ? resolve(globalThis.__matrixPaintedAt - start)
+              : setTimeout(wait, 5);
+          wait();
+        }),
+    );
     if (run >= 2) {
       open.push(drawnAt);
+      loaded.push(loadedAt);
       typing.push(typed);
       matrix.push(roles);
+      matrixAll.push(all);
     }
     await page.close();
   }
@@ -188,13 +217,19 @@ try {
 }
 
 const ms = (value) => `${value.toFixed(0)} ms`;
-const report = (label, values, target) =>
+const report = (label, values, target, baseline) =>
   console.log(
-    `${label} (${RUNS} runs): p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))} — target < ${target} ms: ${percentile(values, 50) < target ? 'met' : 'MISSED'}`,
+    `${label} (${RUNS} runs): median ${ms(percentile(values, 50))}  p90 ${ms(percentile(values, 90))}${target ? ` — target < ${target} ms: ${percentile(values, 50) < target ? 'met' : 'MISSED'}` : ''}${baseline ? `; baseline, same runs: ${baseline[0]} median ${ms(percentile(baseline[1], 50))}  p90 ${ms(percentile(baseline[1], 90))}` : ''}`,
   );
 console.log(
   `Local copy: ${PEOPLE} people, ${Object.keys(tables.account).length} logins, ${SYSTEMS} systems × ${PERMISSIONS} permissions, ${ROLES} job roles, ${findings.length} open findings`,
 );
-report('Open console -> first screen drawn', open, TARGETS.open);
+report('Open console -> first screen drawn', open, TARGETS.open, [
+  'page scripts run (DOMContentLoaded)',
+  loaded,
+]);
 report(`Keystroke in the staff filter -> table redrawn (${staffShown})`, typing, TARGETS.keystroke);
-report('Job roles -> matrix of 20 roles × 5 systems × 40 permissions drawn', matrix, TARGETS.matrix);
+report('Job roles -> matrix of 20 roles × 40 permissions (one system) drawn', matrix, TARGETS.matrix, [
+  'all 5 systems at once',
+  matrixAll,
+]);

@@ -196,6 +196,45 @@ describe('in-page warnings in Chromium, signed out', () => {
     await page.close();
   });
 
+  it('pages through the captured WordPress list by its own pager: each page marked, every page seen after the third, badges on the login’s line', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // The saved pages, served at the address the app served them at, so its pager links lead on.
+    await page.route('http://127.0.0.1:8934/wp-admin/users.php*', (route) => {
+      const number = Number(new URL(route.request().url()).searchParams.get('paged') ?? '1');
+      const file = number === 1 ? 'wordpress-users.html' : `wordpress-users.page-${number}.html`;
+      route.fulfill({ path: `test/fixtures/pages/${file}`, contentType: 'text/html; charset=utf-8' });
+    });
+    await page.goto('http://127.0.0.1:8934/wp-admin/users.php');
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    await expect
+      .poll(() => banner.textContent(), { timeout: 10_000 })
+      .toContain('Seen page 1, 20 users. 36 of 56 not seen yet');
+    // The badges sit on the login's line, beside it, not under the avatar with the row actions.
+    const placed = await page.evaluate(() =>
+      [...document.querySelectorAll('td.column-username rollcall-marks')].map((marks) => {
+        const login = marks.previousElementSibling?.getBoundingClientRect();
+        const badges = marks.getBoundingClientRect();
+        return (
+          !!login && badges.left >= login.right && badges.top < login.bottom && badges.bottom > login.top
+        );
+      }),
+    );
+    expect(placed.length).toBeGreaterThan(0);
+    expect(placed.every(Boolean)).toBe(true);
+    await screenshot(page, 'in-page-wordpress-users');
+    for (const [number, seen] of [
+      [2, 'Seen pages 1–2, 40 users. 16 of 56 not seen yet'],
+      [3, 'Seen pages 1–3, 56 users. Every page seen (56 of 56)'],
+    ] as const) {
+      await page.locator('.tablenav.top a.next-page').click();
+      await page.waitForURL(`**/users.php?paged=${number}`);
+      await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toContain(seen);
+    }
+    expect(await banner.textContent()).not.toContain('filtered');
+    await page.close();
+  });
+
   it('marks a 2,000-row list with its badges in a layer beside it, each over its own row', async () => {
     const rows = 2000;
     expect(rows).toBeGreaterThan(LAYER_FROM_ROWS);

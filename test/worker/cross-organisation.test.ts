@@ -68,7 +68,13 @@ beforeAll(async () => {
   await authed(theirs, `/api/v1/reviews/${campaign.id}/close`, { method: 'POST' });
   const todo = (await authed<{ items: { id: string }[] }>(theirs, '/api/v1/todos')).body.items[0];
   if (!items.items[0] || !todo) throw new Error('setup made no foreign review item or to-do');
+  const apiKey = await authed<{ key: { id: string } }>(theirs, '/api/v1/api-keys', {
+    method: 'POST',
+    body: { name: 'Their Key', role: 'admin' },
+  });
+  if (apiKey.status !== 201) throw new Error(`setup could not create their API key: ${apiKey.status}`);
   ids = {
+    apiKeyId: apiKey.body.key.id,
     campaignId: campaign.id,
     itemId: items.items[0]?.id ?? '',
     todoId: todo?.id ?? '',
@@ -93,6 +99,7 @@ beforeAll(async () => {
     'Their System',
     'their.login',
     'Their Review',
+    'Their Key',
   ];
 });
 

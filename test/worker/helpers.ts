@@ -42,13 +42,21 @@ export function request(path: string, options: RequestOptions = {}): Promise<Res
   );
 }
 
-/** A request made as a signed-in member; reads the body back as JSON when it is JSON, else as text. */
+/**
+ * A request made as a signed-in member (or with an API key, sent as X-Api-Key); reads the body back
+ * as JSON when it is JSON, else as text.
+ */
 export async function authed<T = unknown>(
-  session: { accessToken: string },
+  as: { accessToken: string } | { apiKey: string },
   path: string,
   options: Omit<RequestOptions, 'token'> = {},
 ): Promise<{ status: number; body: T; response: Response }> {
-  const response = await request(path, { ...options, token: session.accessToken });
+  const response = await request(
+    path,
+    'apiKey' in as
+      ? { ...options, headers: { ...options.headers, 'x-api-key': as.apiKey } }
+      : { ...options, token: as.accessToken },
+  );
   // Read as bytes: workerd warns when .text() meets a body not labelled as text (NDJSON exports).
   const text = new TextDecoder().decode(await response.arrayBuffer());
   const json =

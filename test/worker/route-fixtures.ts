@@ -25,6 +25,8 @@ export type ForeignIds = {
   campaignId: string;
   itemId: string;
   todoId: string;
+  /** An API key of the other organisation. */
+  apiKeyId: string;
 };
 
 /**
@@ -36,6 +38,7 @@ export const foreignPathParams: Record<string, (ids: ForeignIds) => Record<strin
   '/api/v1/members/invites/:id': (ids) => ({ id: ids.inviteId }),
   '/api/v1/members/:id/second-factor': (ids) => ({ id: ids.memberId }),
   '/api/v1/sessions/:id': (ids) => ({ id: ids.sessionId }),
+  '/api/v1/api-keys/:id': (ids) => ({ id: ids.apiKeyId }),
   '/api/v1/people/:id': (ids) => ({ id: ids.personId }),
   '/api/v1/people/:id/leave': (ids) => ({ id: ids.personId }),
   '/api/v1/systems/:id': (ids) => ({ id: ids.systemId }),
@@ -73,6 +76,8 @@ export const validBodies: Record<string, unknown> = {
   'POST /api/v1/auth/second-factor/enrolment': { challengeToken: 'x'.repeat(43) },
   'POST /api/v1/auth/second-factor/enrolment/confirm': { challengeToken: 'x'.repeat(43), code: '123456' },
   'POST /api/v1/me/second-factor/confirm': { code: '123456' },
+  'POST /api/v1/me/second-factor/recovery-codes': { code: '123456' },
+  'POST /api/v1/me/second-factor/disable': { code: '123456' },
   'POST /api/v1/auth/accept-invite': {
     setupToken: 'x'.repeat(43),
     name: 'Fixture',
@@ -80,6 +85,7 @@ export const validBodies: Record<string, unknown> = {
   },
   'POST /api/v1/members/invites': { email: 'fixture.invitee@example.com', role: 'auditor' },
   'PATCH /api/v1/members/:id': { role: 'auditor' },
+  'POST /api/v1/api-keys': { name: 'Fixture key', role: 'auditor' },
   'PATCH /api/v1/organisation': { name: 'Renamed' },
   'POST /api/v1/people': { name: 'Fixture Person' },
   'PATCH /api/v1/people/:id': { name: 'Renamed' },

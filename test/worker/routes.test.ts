@@ -4,6 +4,7 @@ import { request } from './helpers';
 
 type OpenApi = {
   openapi: string;
+  components: { securitySchemes: Record<string, object> };
   paths: Record<string, Record<string, { security: unknown[]; responses: object }>>;
 };
 
@@ -16,6 +17,10 @@ describe('the OpenAPI document', () => {
     const me = document.paths['/api/v1/me']?.get?.responses as Record<string, { content?: object }>;
     expect(JSON.stringify(me['401']?.content)).toContain('#/components/schemas/Problem');
     expect(JSON.stringify(document)).toContain('"Problem":{"type":"object"');
+    expect(document.components.securitySchemes).toMatchObject({
+      bearerAuth: { type: 'http', scheme: 'bearer' },
+      apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+    });
     const documented = Object.entries(document.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method} ${path}`),
     );
@@ -24,7 +29,15 @@ describe('the OpenAPI document', () => {
     );
     for (const operation of allOperations) {
       const documented = document.paths[operation.path.replace(/:(\w+)/g, '{$1}')]?.[operation.method];
-      expect(documented?.security).toEqual(operation.roles === 'public' ? [] : [{ bearer: [] }]);
+      const security =
+        operation.roles === 'public'
+          ? []
+          : operation.roles === 'device'
+            ? [{ deviceCredential: [] }]
+            : operation.keys === false
+              ? [{ bearerAuth: [] }]
+              : [{ bearerAuth: [] }, { apiKey: [] }];
+      expect(documented?.security, `${operation.method} ${operation.path}`).toEqual(security);
       expect(Object.keys(documented?.responses ?? {})).toEqual(
         expect.arrayContaining(Object.keys(operation.responses)),
       );

@@ -151,6 +151,82 @@ describe('setting up a second factor', () => {
   });
 });
 
+describe('a member’s own second factor, once set up', () => {
+  async function enrolled() {
+    const member = await signUp();
+    const started = await authed(member, '/api/v1/me/second-factor', { method: 'POST' });
+    const app = authenticatorApp(enrolmentSchema.parse(started.body).manualKey);
+    const confirmed = await authed(member, '/api/v1/me/second-factor/confirm', {
+      method: 'POST',
+      body: { code: await app.next() },
+    });
+    return { member, app, codes: recoveryCodesSchema.parse(confirmed.body).recoveryCodes };
+  }
+
+  it('gives new recovery codes for the current code, and the old ones stop working', async () => {
+    const { member, app, codes } = await enrolled();
+    const wrong = await authed(member, '/api/v1/me/second-factor/recovery-codes', {
+      method: 'POST',
+      body: { code: '000000' },
+    });
+    expect(wrong.status).toBe(403);
+    expect(problemSchema.parse(wrong.body).errors).toEqual([
+      { field: 'body.code', message: 'wrong or already used' },
+    ]);
+    const renewed = await authed(member, '/api/v1/me/second-factor/recovery-codes', {
+      method: 'POST',
+      body: { code: await app.next() },
+    });
+    expect(renewed.status).toBe(200);
+    const fresh = recoveryCodesSchema.parse(renewed.body).recoveryCodes;
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(codes[0]);
+
+    const old = await giveCode((await passwordStep(member.email)).challengeToken, {
+      recoveryCode: codes[0] ?? '',
+    });
+    expect(old.status).toBe(401);
+    const now = await giveCode((await passwordStep(member.email)).challengeToken, {
+      recoveryCode: fresh[0] ?? '',
+    });
+    expect(now.status).toBe(200);
+    expect(await auditActions(member)).toContain('member.recovery_codes_renewed');
+  });
+
+  it('turns it off for the current code, and the password alone signs in again', async () => {
+    const { member, app } = await enrolled();
+    const off = await authed(member, '/api/v1/me/second-factor/disable', {
+      method: 'POST',
+      body: { code: await app.next() },
+    });
+    expect(off.status).toBe(204);
+    const me = (await authed<{ member: { secondFactor: boolean } }>(member, '/api/v1/me')).body;
+    expect(me.member.secondFactor).toBe(false);
+    const password = await logIn(member.email, GOOD_PASSWORD);
+    expect(password.status).toBe(200);
+    expect(tokenPairSchema.parse(await password.json()).member.id).toBe(member.member.id);
+    expect(await auditActions(member)).toContain('member.second_factor_disable');
+    // Nothing is left to turn off.
+    const again = await authed(member, '/api/v1/me/second-factor/disable', {
+      method: 'POST',
+      body: { code: '123456' },
+    });
+    expect(again.status).toBe(404);
+  });
+
+  it('stays on where the firm requires it of owners and admins', async () => {
+    const owner = await signUpWithSecondFactor();
+    const refused = await authed(owner, '/api/v1/me/second-factor/disable', {
+      method: 'POST',
+      body: { code: await owner.app.next() },
+    });
+    expect(refused.status).toBe(409);
+    expect(
+      (await authed<{ member: { secondFactor: boolean } }>(owner, '/api/v1/me')).body.member.secondFactor,
+    ).toBe(true);
+  });
+});
+
 describe('signing in with a second factor', () => {
   it('takes the password, then the code; the same code a second time is refused', async () => {
     const owner = await signUpWithSecondFactor();

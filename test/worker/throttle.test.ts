@@ -68,7 +68,8 @@ describe('sign-in throttling', () => {
     expect((await logIn(owner.email, GOOD_PASSWORD, { 'cf-connecting-ip': '198.51.100.7' })).status).toBe(
       200,
     );
-  });
+    // Thirty-two password checks: seconds on a busy two-core machine.
+  }, 30_000);
 });
 
 describe('sign-up throttling', () => {

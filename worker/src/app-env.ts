@@ -1,14 +1,24 @@
 import type { MemberRole } from '../../shared/schemas/members';
 
-/** The signed-in member a request acts as, set by the auth middleware from a live session. */
+/** The API key a request was made with, and the member who created it. */
+export type AuthedApiKey = { id: string; name: string; createdBy: { id: string; name: string } };
+
+/**
+ * Who a request acts as, set by the auth middleware: a member with a live session, or an API key
+ * acting with its role (then `id` is the key's, `name` reads "key <name> (created by <member>)",
+ * and there is no session or email).
+ */
 export type AuthedMember = {
   id: string;
-  /** Always from the verified token and its session row, never from the request. */
+  /** Always from the verified token and its session row (or the key's row), never from the request. */
   orgId: string;
   role: MemberRole;
   name: string;
-  email: string;
-  sessionId: string;
+  email: string | null;
+  sessionId: string | null;
+  /** When this session's sign-in gave a second-factor code; null for none (and for a key). */
+  secondFactorAt: number | null;
+  apiKey: AuthedApiKey | null;
 };
 
 /** The enrolled staff browser a 'device' operation acts as: it speaks only for its person. */

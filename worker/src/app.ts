@@ -5,6 +5,7 @@ import { d1Meter } from './http/d1-meter';
 import { handleError, handleNotFound } from './http/problem';
 import { mount } from './http/route';
 import { accountsRoutes } from './routes/accounts';
+import { apiKeysRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { findingsRoutes } from './routes/findings';
@@ -45,6 +46,7 @@ mount(app, {
   me: meRoutes,
   members: membersRoutes,
   sessions: sessionsRoutes,
+  apiKeys: apiKeysRoutes,
   organisation: organisationRoutes,
   audit: auditRoutes,
   people: peopleRoutes,

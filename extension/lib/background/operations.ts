@@ -1,5 +1,9 @@
 import type { PageSnapshot } from '../../../shared/schemas/page-row';
+import { openConsole } from '../console/open-console';
+import { href } from '../console/routes';
+import type { ConsolePlace } from '../page/evaluate';
 import { createPageJudge } from '../page/page-judge';
+import { done, refused } from '../result';
 import { serialise } from '../serialise';
 import { fetchServerStatus } from '../server-status';
 import { serverUrlItem } from '../storage';
@@ -110,6 +114,13 @@ export function createBackground({
     },
     /** From the popup's "Check this page": run the in-page warnings once on this tab. */
     checkPage,
+    /** From a badge's "Open in Rollcall": the console in a new tab, at the login's owner or system. */
+    async openConsole(place: ConsolePlace) {
+      if ((place?.screen !== 'staff' && place?.screen !== 'accounts') || typeof place.id !== 'string')
+        return refused('invalid', 'Nothing to open.');
+      openConsole(href(place.screen, place.id));
+      return done();
+    },
 
     // Access reviews, follow-up to-dos and notifications: straight to the server, never queued.
     /** Popup: the firm's review campaigns, open and closed. */

@@ -8,6 +8,7 @@ import type { Tables } from '../sync/local-copy';
 import type { ChangeInput } from '../sync/outbox';
 import { formatDate } from '../ui/format-date';
 import { useConsole, useDirectory } from './console-context';
+import { OwnerPicker } from './owner-picker';
 import { PermissionList } from './permission-list';
 import { href } from './routes';
 import { Loading, Message, type Said, ScreenHeading } from './ui';
@@ -113,6 +114,30 @@ function SystemAccounts({
             for (const account of chosen) await queueChecked(send, undoOf(account));
           }
         : undefined,
+    });
+  }
+
+  /** Links one login to a person (or to nobody) from its row, with Undo. */
+  async function link(account: Account, ownerPersonId: string | null) {
+    const change = (to: string | null): ChangeInput => ({
+      op: 'upsert',
+      entity: 'account',
+      rowId: account.id,
+      data: { ownerPersonId: to },
+    });
+    const problems = await queueChecked(send, change(ownerPersonId));
+    if (problems.length > 0)
+      return setSaid({ kind: 'error', text: problems.map((p) => p.message).join(' ') });
+    const before = account.ownerPersonId;
+    setSaid({
+      kind: 'ok',
+      text: ownerPersonId
+        ? `${account.username} belongs to ${tables.person[ownerPersonId]?.name} now.`
+        : `${account.username} has no owner now.`,
+      undo: async () => {
+        setSaid(null);
+        await queueChecked(send, change(before));
+      },
     });
   }
 
@@ -258,11 +283,21 @@ function SystemAccounts({
                       {account.displayName && <span class="muted block">{account.displayName}</span>}
                     </th>
                     <td>
-                      {person ? (
-                        <a href={href('staff', person.id)}>{person.name}</a>
-                      ) : (
-                        <span class="muted">No owner</span>
-                      )}
+                      <span class="row wrap">
+                        {person ? (
+                          <a href={href('staff', person.id)}>{person.name}</a>
+                        ) : (
+                          <span class="muted">No owner</span>
+                        )}
+                        {editable && (
+                          <OwnerPicker
+                            login={account.username}
+                            current={person}
+                            people={people}
+                            onPick={(ownerPersonId) => void link(account, ownerPersonId)}
+                          />
+                        )}
+                      </span>
                     </td>
                     <td>
                       <PermissionList account={account} role={role} />

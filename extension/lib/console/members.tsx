@@ -8,7 +8,7 @@ import { grantableRoles, mayEndOthersSessions, mayManageMember } from './access'
 import { callApi } from './api';
 import { useConsole } from './console-context';
 import { inviteLink } from './routes';
-import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, useLoaded } from './ui';
+import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, ShownOnce, useLoaded } from './ui';
 
 const ROLE_WORDS: Record<MemberRole, string> = {
   owner: 'Owner: everything, including the firm’s settings',
@@ -37,6 +37,7 @@ export function MembersScreen() {
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Role</th>
+                  <th scope="col">Second factor</th>
                   <th scope="col">Member since</th>
                   <th scope="col">
                     <span class="visually-hidden">Actions</span>
@@ -86,7 +87,7 @@ function MemberRow({
   onError: (text: string) => void;
 }) {
   const send = useSend();
-  const { role } = useConsole();
+  const { role, can } = useConsole();
   return (
     <tr>
       <th scope="row">
@@ -124,6 +125,26 @@ function MemberRow({
         ) : (
           member.role
         )}
+      </td>
+      <td>
+        <span class="row wrap">
+          {member.secondFactor ? 'On' : 'Off'}
+          {member.secondFactor && !self && can(contract.members.resetSecondFactor) && (
+            <ConfirmButton
+              class="link"
+              label="Reset…"
+              question={`Reset ${member.name}’s second factor? They sign in with their password alone until they set up a new one.`}
+              confirm="Reset second factor"
+              onConfirm={async () => {
+                const result = await callApi(send, contract.members.resetSecondFactor, {
+                  params: { id: member.id },
+                });
+                if (result.ok) onChanged(`${member.name}’s second factor is reset: they set up a new one.`);
+                else onError(result.message);
+              }}
+            />
+          )}
+        </span>
       </td>
       <td>{formatDate(member.createdAt)}</td>
       <td>
@@ -198,17 +219,12 @@ function Invites() {
       </form>
       <Message said={said} />
       {link && (
-        <div class="invite-link stack">
-          <label for="invite-link">
-            Their one-time link: copy it and hand it over yourself. It is not shown again.
-          </label>
-          <div class="row">
-            <input id="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" onClick={() => void navigator.clipboard.writeText(link)}>
-              Copy link
-            </button>
-          </div>
-        </div>
+        <ShownOnce
+          id="invite-link"
+          label="Their one-time link: copy it and hand it over yourself. It is not shown again."
+          value={link}
+          copy="Copy link"
+        />
       )}
       <h4>Open invitations</h4>
       <LoadedView loaded={invites} what="invitations">

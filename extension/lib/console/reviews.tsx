@@ -3,10 +3,10 @@ import { contract } from '../../../shared/contract';
 import { REVIEWER_ROLES } from '../../../shared/contract/access';
 import type { Campaign } from '../../../shared/schemas/reviews';
 import { todayIso, useSend } from '../popup/popup-context';
-import { ReviewView } from '../popup/review-view';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole, useDirectory } from './console-context';
+import { ReviewDecideTable } from './review-table';
 import { href } from './routes';
 import { ConfirmButton, download, LoadedView, Message, type Said, ScreenHeading, useLoaded } from './ui';
 
@@ -68,11 +68,6 @@ export function ReviewsScreen({ id }: { id: string | null }) {
           </>
         )}
       </LoadedView>
-      {can(contract.reviews.decide) && (
-        <section class="decide" aria-label="Decide">
-          <ReviewView />
-        </section>
-      )}
     </section>
   );
 }
@@ -315,10 +310,7 @@ function CampaignPage({ campaign, onChanged }: { campaign: Campaign; onChanged: 
         </table>
       </div>
       {campaign.status === 'open' && can(contract.reviews.decide) && (
-        <p>
-          Decide its items below, one at a time with the keyboard:{' '}
-          <a href={href('reviews')}>open the reviews list</a>.
-        </p>
+        <ReviewDecideTable campaign={campaign} onDecided={onChanged} />
       )}
     </section>
   );

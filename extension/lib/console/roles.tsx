@@ -45,6 +45,18 @@ export function RoleMatrix({ tables, missing = null }: { tables: Tables; missing
   const [newName, setNewName] = useState('');
   const [said, setSaid] = useState<Said>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // One system's permissions at a time (800 boxes for 20 roles × 40 permissions, not 4,000), or all.
+  const [tab, setTab] = useState<string | null>(null);
+  const drawn =
+    tab === ALL
+      ? systems
+      : systems
+          .filter((s) => s.id === tab)
+          .concat(systems)
+          .slice(0, 1);
+  const current = tab === ALL ? ALL : (drawn[0]?.id ?? null);
+  const panel: preact.HTMLAttributes<HTMLDivElement> =
+    systems.length > 1 ? { role: 'tabpanel', 'aria-labelledby': `matrix-tab-${current}` } : {};
 
   const columns: { id: string; name: string; template: Template; saved: JobRole | null }[] = [
     ...roles.map((r) => ({
@@ -149,56 +161,59 @@ export function RoleMatrix({ tables, missing = null }: { tables: Tables; missing
           {columns.length === 0 ? (
             <p class="empty">No job roles yet.</p>
           ) : (
-            <div class="table-wrap matrix-wrap">
-              <table class="data matrix" aria-label="Job role matrix">
-                <thead>
-                  <tr>
-                    <th scope="col">Permission</th>
-                    {columns.map((col) => (
-                      <th scope="col" key={col.id} class="role-col">
-                        {col.saved ? (
-                          <a href={href('roles', col.id)}>{col.name}</a>
-                        ) : (
-                          <span>{col.name} (new)</span>
-                        )}
-                        {editable && (
-                          <button
-                            type="button"
-                            class="link small"
-                            aria-label={`Suggest ${col.name}'s permissions from current holders`}
-                            title="The permissions most holders of this role have"
-                            onClick={() => {
-                              const suggestion = suggestFromHolders(tables, col.id);
-                              if (Object.keys(suggestion).length === 0) {
-                                setSaid({
-                                  kind: 'error',
-                                  text: `No one with the job role ${col.name} has a login yet.`,
-                                });
-                                return;
-                              }
-                              setTemplate(col.id, col.name, suggestion);
-                            }}
-                          >
-                            Suggest
-                          </button>
-                        )}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                {systems.map((system) => (
-                  <SystemRows
-                    key={system.id}
-                    system={system}
-                    columns={columns}
-                    editable={editable}
-                    onToggle={(col, permission, on) =>
-                      setTemplate(col.id, col.name, toggled(col.template, system.id, permission, on))
-                    }
-                  />
-                ))}
-              </table>
-            </div>
+            <>
+              {systems.length > 1 && <SystemTabs systems={systems} current={current} onChoose={setTab} />}
+              <div class="table-wrap matrix-wrap" id="matrix-panel" {...panel}>
+                <table class="data matrix" aria-label="Job role matrix">
+                  <thead>
+                    <tr>
+                      <th scope="col">Permission</th>
+                      {columns.map((col) => (
+                        <th scope="col" key={col.id} class="role-col">
+                          {col.saved ? (
+                            <a href={href('roles', col.id)}>{col.name}</a>
+                          ) : (
+                            <span>{col.name} (new)</span>
+                          )}
+                          {editable && (
+                            <button
+                              type="button"
+                              class="link small"
+                              aria-label={`Suggest ${col.name}'s permissions from current holders`}
+                              title="The permissions most holders of this role have"
+                              onClick={() => {
+                                const suggestion = suggestFromHolders(tables, col.id);
+                                if (Object.keys(suggestion).length === 0) {
+                                  setSaid({
+                                    kind: 'error',
+                                    text: `No one with the job role ${col.name} has a login yet.`,
+                                  });
+                                  return;
+                                }
+                                setTemplate(col.id, col.name, suggestion);
+                              }}
+                            >
+                              Suggest
+                            </button>
+                          )}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  {drawn.map((system) => (
+                    <SystemRows
+                      key={system.id}
+                      system={system}
+                      columns={columns}
+                      editable={editable}
+                      onToggle={(col, permission, on) =>
+                        setTemplate(col.id, col.name, toggled(col.template, system.id, permission, on))
+                      }
+                    />
+                  ))}
+                </table>
+              </div>
+            </>
           )}
           {dirty && (
             <section class="preview" aria-labelledby="preview-heading">
@@ -235,6 +250,67 @@ export function RoleMatrix({ tables, missing = null }: { tables: Tables; missing
         </>
       )}
     </section>
+  );
+}
+
+/** The matrix's "All systems" tab. */
+const ALL = 'all';
+
+/**
+ * Which system's permissions the matrix shows: tabs (WAI-ARIA APG's tabs pattern: ← → move and
+ * choose, Home and End go to the ends), one per system, then all of them at once.
+ */
+function SystemTabs({
+  systems,
+  current,
+  onChoose,
+}: {
+  systems: readonly System[];
+  current: string | null;
+  onChoose: (id: string) => void;
+}) {
+  const ids = [...systems.map((s) => s.id), ALL];
+  const choose = (id: string) => {
+    onChoose(id);
+    requestAnimationFrame(() => document.getElementById(`matrix-tab-${id}`)?.focus());
+  };
+  return (
+    <div
+      class="row wrap subnav matrix-tabs"
+      role="tablist"
+      aria-label="Permissions of"
+      onKeyDown={(e) => {
+        const at = ids.indexOf(current ?? '');
+        const next =
+          e.key === 'ArrowRight'
+            ? ids[(at + 1) % ids.length]
+            : e.key === 'ArrowLeft'
+              ? ids[(at - 1 + ids.length) % ids.length]
+              : e.key === 'Home'
+                ? ids[0]
+                : e.key === 'End'
+                  ? ids[ids.length - 1]
+                  : undefined;
+        if (!next) return;
+        e.preventDefault();
+        choose(next);
+      }}
+    >
+      {ids.map((id) => (
+        <button
+          key={id}
+          type="button"
+          role="tab"
+          id={`matrix-tab-${id}`}
+          aria-selected={id === current}
+          aria-controls="matrix-panel"
+          tabIndex={id === current ? 0 : -1}
+          onClick={() => choose(id)}
+        >
+          {id === ALL ? 'All systems' : systems.find((s) => s.id === id)?.name}
+        </button>
+      ))}
+    </div>
   );
 }
 

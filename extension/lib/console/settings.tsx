@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { contract } from '../../../shared/contract';
 import { RULE_SETTINGS } from '../../../shared/rules/registry';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/schemas/auth';
 import { type Organisation, organisationSettingsSchema } from '../../../shared/schemas/organisation';
 import type { createdWebhookSchema } from '../../../shared/schemas/reviews';
 import { useSend, useStored } from '../popup/popup-context';
@@ -254,81 +253,6 @@ function ServerSection() {
           Change it in the options
         </button>
       </p>
-    </section>
-  );
-}
-
-/** The signed-in member: who they are, their password, their second factor. */
-export function AccountScreen() {
-  const send = useSend();
-  const { who } = useConsole();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [said, setSaid] = useState<Said>(null);
-
-  async function change(event: Event) {
-    event.preventDefault();
-    const result = await callApi(send, contract.me.changePassword, {
-      body: { currentPassword: current, newPassword: next },
-    });
-    if (!result.ok) return setSaid({ kind: 'error', text: result.message });
-    setCurrent('');
-    setNext('');
-    setSaid({ kind: 'ok', text: 'Password changed. Your other sessions have ended.' });
-  }
-
-  return (
-    <section>
-      <ScreenHeading>My account</ScreenHeading>
-      <dl class="facts">
-        <dt>Name</dt>
-        <dd>{who.member.name}</dd>
-        <dt>Email</dt>
-        <dd>{who.member.email}</dd>
-        <dt>Role</dt>
-        <dd>{who.member.role}</dd>
-        <dt>Firm</dt>
-        <dd>{who.organisation.name}</dd>
-      </dl>
-      <form class="stack form-wide" onSubmit={change} noValidate aria-labelledby="password-heading">
-        <h3 id="password-heading">Change password</h3>
-        <Field id="current-password" label="Current password">
-          <input
-            id="current-password"
-            type="password"
-            autocomplete="current-password"
-            value={current}
-            onInput={(e) => setCurrent(e.currentTarget.value)}
-          />
-        </Field>
-        <Field
-          id="new-password"
-          label="New password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters; a few unrelated words work well.`}
-        >
-          <input
-            id="new-password"
-            type="password"
-            autocomplete="new-password"
-            value={next}
-            onInput={(e) => setNext(e.currentTarget.value)}
-          />
-        </Field>
-        <button type="submit" class="primary">
-          Change password
-        </button>
-        <Message said={said} />
-      </form>
-      <section aria-labelledby="second-factor-heading">
-        <h3 id="second-factor-heading">Second factor</h3>
-        <p class="muted">
-          Not set up from the console yet.{' '}
-          <a href={browser.runtime.getURL('/popup.html')} target="_blank" rel="noreferrer">
-            Open the Rollcall popup
-          </a>{' '}
-          for your second factor.
-        </p>
-      </section>
     </section>
   );
 }

@@ -343,6 +343,17 @@ function LoginsAgainstRole({
   );
 }
 
+/**
+ * Where to deal with one login: its own page where the system's user-page address is set (with
+ * the login in place of `{login}`), else the system's first admin page, where its user list is.
+ */
+export function userPageOf(tables: Tables, systemId: string, accountId: string): string | null {
+  const pattern = tables.system[systemId]?.userPageUrl;
+  const login = tables.account[accountId]?.username;
+  if (pattern && login) return pattern.replaceAll('{login}', encodeURIComponent(login));
+  return adminPageOf(tables, systemId);
+}
+
 /** The first admin page of a system as an address to open, where its user list is. */
 export function adminPageOf(tables: Tables, systemId: string): string | null {
   const pattern = tables.system[systemId]?.adminUrlPatterns[0];
@@ -365,7 +376,9 @@ function LeaverChecklist({ person, tables }: { person: Person; tables: Tables })
           return (
             <ul class="checklist">
               {list.items.map((item) => {
-                const page = adminPageOf(tables, item.systemId);
+                const page = userPageOf(tables, item.systemId, item.accountId);
+                const own = Boolean(tables.system[item.systemId]?.userPageUrl);
+                const systemName = tables.system[item.systemId]?.name ?? 'the system';
                 return (
                   <li key={item.id} class={item.status === 'done' ? 'done' : undefined}>
                     <span aria-hidden="true">{item.status === 'done' ? '☑ ' : '☐ '}</span>
@@ -375,7 +388,7 @@ function LeaverChecklist({ person, tables }: { person: Person; tables: Tables })
                       <>
                         {' '}
                         <a href={page} target="_blank" rel="noreferrer">
-                          Open {tables.system[item.systemId]?.name ?? 'the system'}’s user page
+                          {own ? `Open this login in ${systemName}` : `Open ${systemName}’s user list`}
                         </a>
                       </>
                     )}

@@ -104,7 +104,7 @@ const rowOf = (p: PermissionDefinition, system: System | null): Row => ({
   privileged: p.privileged ?? isPrivileged(p.name, system ?? undefined),
 });
 
-const SYSTEM_FIELDS = ['name', 'adminUrlPatterns', 'signInUrlPatterns', 'permissions'];
+const SYSTEM_FIELDS = ['name', 'adminUrlPatterns', 'signInUrlPatterns', 'userPageUrl', 'permissions'];
 
 /** Add or edit a system: its name, admin and sign-in pages, and its permission catalogue. */
 function SystemEditor({ tables, system }: { tables: Tables; system: System | null }) {
@@ -114,6 +114,7 @@ function SystemEditor({ tables, system }: { tables: Tables; system: System | nul
   const [name, setName] = useState(system?.name ?? '');
   const [admin, setAdmin] = useState(system?.adminUrlPatterns.join('\n') ?? '');
   const [signIn, setSignIn] = useState(system?.signInUrlPatterns.join('\n') ?? '');
+  const [userPage, setUserPage] = useState(system?.userPageUrl ?? '');
   const [rows, setRows] = useState<Row[]>(() => (system?.permissions ?? []).map((p) => rowOf(p, system)));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [said, setSaid] = useState<Said>(null);
@@ -161,6 +162,7 @@ function SystemEditor({ tables, system }: { tables: Tables; system: System | nul
         name: name.trim(),
         adminUrlPatterns: adminPatterns,
         signInUrlPatterns: signInPatterns,
+        userPageUrl: userPage.trim() || null,
         permissions,
       },
     } as const;
@@ -240,6 +242,20 @@ function SystemEditor({ tables, system }: { tables: Tables; system: System | nul
               placeholder="https://app.example.com/login*"
               value={signIn}
               onInput={(e) => edit(setSignIn, e.currentTarget.value)}
+            />
+          </Field>
+          <Field
+            id="system-user-page"
+            label="A login’s page (optional)"
+            hint="Where one login is edited or disabled, with {login} where the login goes. A leaver’s checklist links each of their logins there."
+            error={error('userPageUrl')}
+          >
+            <input
+              id="system-user-page"
+              type="url"
+              placeholder="https://app.example.com/admin/users/{login}"
+              value={userPage}
+              onInput={(e) => edit(setUserPage, e.currentTarget.value)}
             />
           </Field>
           <h3 id="catalogue-heading">Permission catalogue</h3>

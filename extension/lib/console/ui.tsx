@@ -177,3 +177,29 @@ export function ScreenHeading({
     </div>
   );
 }
+
+/** A value shown once (a one-time link, a key's secret), selected on focus, with a Copy button. */
+export function ShownOnce({
+  id,
+  label,
+  value,
+  copy,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  /** The Copy button's words: "Copy link". */
+  copy: string;
+}) {
+  return (
+    <div class="invite-link stack">
+      <label for={id}>{label}</label>
+      <div class="row">
+        <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" onClick={() => void navigator.clipboard.writeText(value)}>
+          {copy}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -37,6 +37,9 @@ export const FORMATTING_TAGS = new Set([
   'SUP',
 ]);
 
+/** Elements besides formatting that run inline with the text round them: a link, a span, a label. */
+export const INLINE_TAGS: ReadonlySet<string> = new Set(['SPAN', 'A', 'BDI', 'SMALL', 'LABEL']);
+
 export const MARK_TAG_PREFIX = 'ROLLCALL-';
 // Controls drawn with ARIA roles, whose text is a label, not the cell's value.
 const SKIPPED_ROLES = new Set(['button', 'checkbox', 'switch', 'menu']);

@@ -3,7 +3,7 @@ import { PAGE_KINDS } from '../../../shared/rules/registry';
 import type { Account } from '../../../shared/schemas/directory';
 import type { Finding, RuleId } from '../../../shared/schemas/findings';
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
-import type { EvaluatePageRows, RowVerdict, RowWarning } from './evaluate';
+import type { ConsolePlace, EvaluatePageRows, RowVerdict, RowWarning } from './evaluate';
 
 /**
  * What the directory knows about one system, as the extension's local copy holds it when signed in:
@@ -11,7 +11,10 @@ import type { EvaluatePageRows, RowVerdict, RowWarning } from './evaluate';
  */
 export interface SystemDirectory {
   systemId: string;
-  accounts: readonly Pick<Account, 'id' | 'systemId' | 'username' | 'email' | 'status' | 'deleted'>[];
+  accounts: readonly Pick<
+    Account,
+    'id' | 'systemId' | 'username' | 'email' | 'status' | 'deleted' | 'ownerPersonId'
+  >[];
   findings: readonly Pick<Finding, 'ruleId' | 'title' | 'evidence' | 'tip' | 'subject'>[];
 }
 
@@ -30,17 +33,21 @@ export function evaluateWithDirectory(
   pageAlone: EvaluatePageRows,
 ): EvaluatePageRows {
   const byLogin = new Map<string, string>();
+  const places = new Map<string, ConsolePlace>();
+  const systemPlace: ConsolePlace = { screen: 'accounts', id: directory.systemId };
   for (const account of directory.accounts) {
     if (account.deleted || account.systemId !== directory.systemId) continue;
     byLogin.set(account.username.toLowerCase(), account.id);
     if (account.email) byLogin.set(account.email.toLowerCase(), account.id);
+    if (account.ownerPersonId) places.set(account.id, { screen: 'staff', id: account.ownerPersonId });
   }
   const byAccount = new Map<string, RowWarning[]>();
   for (const finding of directory.findings) {
     const kind = RULE_KINDS.get(finding.ruleId);
     if (!kind || finding.subject.type !== 'account') continue;
     const warnings = byAccount.get(finding.subject.id) ?? [];
-    warnings.push({ kind, title: finding.title, evidence: finding.evidence, tip: finding.tip });
+    const open = places.get(finding.subject.id) ?? systemPlace;
+    warnings.push({ kind, title: finding.title, evidence: finding.evidence, tip: finding.tip, open });
     byAccount.set(finding.subject.id, warnings);
   }
 
@@ -64,6 +71,7 @@ export function evaluateWithDirectory(
                 why: 'A login nobody answers for is not reviewed, and nobody notices when it is misused.',
                 fix: 'Sync this list to Rollcall, then link the login to the person who uses it, or remove it.',
               },
+              open: systemPlace,
             },
           ],
         };

@@ -10,6 +10,14 @@ export interface RowWarning {
   title: string;
   evidence: string;
   tip: Tip;
+  /** Where the console shows this login: its owner's page, or its system's logins. */
+  open?: ConsolePlace;
+}
+
+/** A place in the console a badge opens: a person, or a system's logins. */
+export interface ConsolePlace {
+  screen: 'staff' | 'accounts';
+  id: string;
 }
 
 export interface RowVerdict {

@@ -1,5 +1,6 @@
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapter-schema';
+import { FORMATTING_TAGS, INLINE_TAGS } from './cell-text';
 import type { JudgePageRows } from './evaluate';
 import {
   type BadgePlacement,
@@ -53,6 +54,41 @@ export function markAnchor(list: UserList, row: Element): Element {
         ? row.querySelector(where.selector)
         : undefined;
   return cell ?? Array.from(list.cells(row)).find(Boolean) ?? row;
+}
+
+/**
+ * What a row's badges follow in its anchor, where the login is not the anchor's last content: the
+ * login's text with the inline elements round it (its link, its bold), so that they sit on the
+ * login's line, not after the row's actions, an avatar or a block under it (WordPress writes an
+ * avatar, the login in `<strong><a>`, then a line of row actions). Never inside the link. Null where
+ * they simply go at the end.
+ */
+export function badgeSpot(anchor: Element, login: string): Node | null {
+  const walker = anchor.ownerDocument.createTreeWalker(anchor, NodeFilter.SHOW_TEXT);
+  const wanted = login.trim().toLowerCase();
+  let text: Node | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const content = (node.nodeValue ?? '').trim().toLowerCase();
+    if (!content) continue;
+    text ??= node;
+    if (wanted && content.includes(wanted)) {
+      text = node;
+      break;
+    }
+  }
+  if (!text) return null;
+  let spot: Node = text;
+  while (
+    spot.parentElement &&
+    spot.parentElement !== anchor &&
+    (INLINE_TAGS.has(spot.parentElement.tagName) || FORMATTING_TAGS.has(spot.parentElement.tagName))
+  )
+    spot = spot.parentElement;
+  if (spot.parentNode !== anchor) return spot;
+  // Nothing after it in the anchor but blank text: the anchor's end is the same place.
+  let next = spot.nextSibling;
+  while (next && next.nodeType === Node.TEXT_NODE && !(next.nodeValue ?? '').trim()) next = next.nextSibling;
+  return next ? spot : null;
 }
 
 /**
@@ -116,8 +152,11 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
       const flagged = verdict.findings.length > 0;
       const layer = layerOf(list);
       if (layer) layer.set(element, anchor, verdict, row.username);
-      else
-        renderRowBadges(element, anchor, verdict, flagged ? placementFor(list, anchor, placements) : 'after');
+      else {
+        const placement = flagged ? placementFor(list, anchor, placements) : 'after';
+        const after = flagged && placement === 'after' ? badgeSpot(anchor, row.username) : null;
+        renderRowBadges(element, anchor, verdict, placement, after);
+      }
       if (flagged) badged.set(element, layer);
       else badged.delete(element);
     }

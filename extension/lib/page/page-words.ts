@@ -413,3 +413,40 @@ export const RECORD_WORDS: Record<'role' | 'status', Partial<Record<Language, re
     pl: ['aktywny', 'nieaktywny', 'zablokowany', 'wylaczony', 'zaproszony', 'oczekujacy'],
   },
 };
+
+/**
+ * Words that name a field or an address parameter as a filter on the list: a search box ("Suche",
+ * "Rechercher"), a filter, or a choice of role, group or status. Matched as whole words of the
+ * field's name, id, placeholder, label and title, or of the parameter's name, normalised as headers
+ * are. A field named otherwise (the pager's page number, a form to add a user, a layout picker) is
+ * not a filter whatever it holds.
+ */
+export const FILTER_WORDS: Partial<Record<Language, readonly string[]>> = {
+  en: [
+    'q',
+    's',
+    'search',
+    'filter',
+    'filters',
+    'query',
+    'find',
+    'keyword',
+    'keywords',
+    'term',
+    'role',
+    'roles',
+    'group',
+    'groups',
+    'status',
+  ],
+  de: ['suche', 'suchen', 'filtern', 'suchbegriff', 'rolle', 'gruppe'],
+  fr: ['recherche', 'rechercher', 'chercher', 'filtre', 'filtrer', 'role', 'groupe', 'statut'],
+  es: ['buscar', 'busqueda', 'filtro', 'filtrar', 'rol', 'grupo', 'estado'],
+  pt: ['pesquisa', 'pesquisar', 'procurar', 'busca', 'filtro', 'filtrar', 'funcao', 'grupo'],
+  it: ['cerca', 'ricerca', 'filtro', 'filtra', 'ruolo', 'gruppo', 'stato'],
+  nl: ['zoeken', 'zoek', 'filteren', 'rol', 'groep'],
+  da: ['sog', 'soeg', 'filtrer', 'rolle', 'gruppe'],
+  no: ['sok', 'filtrer', 'rolle', 'gruppe'],
+  sv: ['sok', 'filtrera', 'roll', 'grupp'],
+  pl: ['szukaj', 'wyszukaj', 'filtr', 'filtruj', 'rola', 'grupa'],
+};

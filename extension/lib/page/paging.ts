@@ -1,5 +1,6 @@
 import type { PageRow } from '../../../shared/schemas/page-row';
-import { TOTAL_PHRASES } from './page-words';
+import { normaliseHeader } from './header-fields';
+import { FILTER_WORDS, TOTAL_PHRASES } from './page-words';
 
 /**
  * Paged user lists: what a page says of its place in the list ("Showing 21–40 of 48", "48 users",
@@ -206,38 +207,73 @@ export function gatherPage(
   return gathered;
 }
 
-const FILTER_PARAMS = [
-  'q',
-  'query',
-  'search',
-  's',
-  'filter',
-  'term',
-  'keyword',
-  'suche',
-  'recherche',
-  'buscar',
-];
+const FILTER_WORD_SET = new Set(Object.values(FILTER_WORDS).flat());
+
+/** Whether a name or label ("user-search-input", "filter[role]", "Rechercher") names a filter. */
+function namesFilter(...texts: (string | null)[]): boolean {
+  return texts.some(
+    (text) =>
+      !!text &&
+      normaliseHeader(text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'))
+        .split(' ')
+        .some((word) => FILTER_WORD_SET.has(word)),
+  );
+}
+
+/** How far up from the list its search box and filters may be: the list's panel, its toolbar. */
+const FILTER_LEVELS = 6;
 
 /**
- * Whether the list shown is filtered (a search typed, a filter in the address): its total is then
- * the filtered list's, and seeing it whole says nothing of the users it leaves out.
+ * Whether the list shown is filtered: its total is then the filtered list's, and seeing it whole says
+ * nothing of the users it leaves out. A filter is a search typed (a search box, or a field named as
+ * one, beside the list or in its header's filter row), a choice other than the first in a select
+ * named as a filter or in the list's header, or a filter in the address (`?s=dupont`, `?role=editor`).
+ * Links to the list's views ("All (56) | Administrator (2)"), empty search boxes, the pager's page
+ * field and fields of other forms are not filters.
  */
 export function isFiltered(list: Element, url: string): boolean {
   try {
-    const params = new URL(url).searchParams;
-    if (FILTER_PARAMS.some((name) => (params.get(name) ?? '').trim() !== '')) return true;
+    for (const [name, value] of new URL(url).searchParams)
+      if (value.trim() !== '' && namesFilter(name)) return true;
   } catch {
     // Not a URL: nothing to read from it.
   }
-  let region: Element | null = list;
-  for (let level = 0; region?.parentElement && level < LEVELS; level++) region = region.parentElement;
-  if (!region) return false;
-  for (const input of region.querySelectorAll<HTMLInputElement>(
-    'input[type=search], input[type=text], input:not([type])',
-  ))
-    if (input.value.trim() !== '' && !list.contains(input)) return true;
+  let region: Element = list;
+  for (let level = 0; region.parentElement && level < FILTER_LEVELS; level++) region = region.parentElement;
+  for (const input of region.querySelectorAll('input')) {
+    if (input.readOnly || input.value.trim() === '') continue;
+    const field = filterField(input, list);
+    if (field && (input.type === 'search' || (input.type === 'text' && field.named))) return true;
+  }
+  for (const select of region.querySelectorAll('select'))
+    if (select.selectedIndex > 0 && select.value.trim() !== '' && filterField(select, list)?.named)
+      return true;
   return false;
+}
+
+/**
+ * A field that may filter the list, and whether it is named as a filter: one beside the list or in
+ * the list's header (its filter row), shown and enabled. A field in a user's row acts on that user.
+ */
+function filterField(field: HTMLInputElement | HTMLSelectElement, list: Element): { named: boolean } | null {
+  if (field.disabled || field.closest('[hidden], [aria-hidden=true]')) return null;
+  const inList = list.contains(field);
+  const inHeader = inList && !!field.closest('thead, th, [role=columnheader]');
+  if (inList && !inHeader) return null;
+  return {
+    named:
+      inHeader ||
+      field.getAttribute('role') === 'searchbox' ||
+      !!field.closest('[role=search]') ||
+      namesFilter(
+        field.getAttribute('name'),
+        field.id,
+        field.getAttribute('placeholder'),
+        field.getAttribute('aria-label'),
+        field.getAttribute('title'),
+        field.labels?.[0]?.textContent ?? null,
+      ),
+  };
 }
 
 /** The key a list's pages are gathered under: the page's address without its page number. */

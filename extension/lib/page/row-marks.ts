@@ -1,4 +1,5 @@
-import type { RowVerdict } from './evaluate';
+import { sendToBackground } from '../messaging';
+import type { ConsolePlace, RowVerdict } from './evaluate';
 import { KIND_LABELS, KIND_ORDER, KIND_TONES, verdictAttribute } from './evaluate';
 import styles from './row-marks.css?inline';
 
@@ -42,25 +43,30 @@ export function setRowVerdict(row: Element, verdict: RowVerdict): void {
   row.setAttribute(VERDICT_ATTRIBUTE, verdictAttribute(verdict));
 }
 
-/** The badges alone: they change the row's layout, so callers batch them. */
+/**
+ * The badges alone: they change the row's layout, so callers batch them. `after`: the node in the
+ * anchor they follow (the login's text), where they do not go at its end.
+ */
 export function renderRowBadges(
   row: Element,
   anchor: Element,
   verdict: RowVerdict,
   placement: BadgePlacement = 'after',
+  after: Node | null = null,
 ): void {
   let host = markHostOf(row);
   if (verdict.findings.length === 0) {
     host?.remove();
     return;
   }
-  if (!host || host.parentElement !== anchor) {
+  if (!host || !anchor.contains(host)) {
     host?.remove();
     host = anchor.ownerDocument.createElement(MARKS_TAG);
     // Page rules such as `td * { font-size: 11px }` match the host itself; inline `all` wins.
     host.setAttribute('style', `all: initial; flex-wrap: wrap; gap: 4px; ${HOST_STYLES[placement]}`);
     host.attachShadow({ mode: 'open' });
     if (placement === 'before') anchor.insertBefore(host, anchor.firstChild);
+    else if (after?.parentNode) after.parentNode.insertBefore(host, after.nextSibling);
     else anchor.appendChild(host);
   }
   const shadow = host.shadowRoot as ShadowRoot;
@@ -115,8 +121,13 @@ function listen(shadow: ShadowRoot): void {
   };
   const hide = (event: Event) => {
     const badge = badgeOf(event);
-    const tip = badge && tipOf(badge);
-    if (tip) tip.hidden = true;
+    const tip = badge ? tipOf(badge) : event.target instanceof Element ? event.target.closest('.tip') : null;
+    if (!(tip instanceof HTMLElement)) return;
+    // Moving from a badge into its tip (to press "Open in Rollcall") or back keeps the tip open.
+    const next = (event as MouseEvent | FocusEvent).relatedTarget;
+    const ownBadge = shadow.querySelector(`[aria-describedby="${tip.id}"]`);
+    if (next instanceof Node && (tip.contains(next) || next === ownBadge)) return;
+    tip.hidden = true;
   };
   shadow.addEventListener('mouseover', show);
   shadow.addEventListener('focusin', show);
@@ -128,6 +139,11 @@ function listen(shadow: ShadowRoot): void {
   // The badges sit inside the page's row: a click on one must not reach the row's own handlers.
   shadow.addEventListener('click', (event) => {
     event.stopPropagation();
+    const place = event.target instanceof HTMLElement ? placeOf(event.target) : null;
+    if (place) {
+      void sendToBackground('openConsole', place);
+      return;
+    }
     const badge = badgeOf(event);
     const tip = badge && tipOf(badge);
     if (!badge || !tip) return;
@@ -174,9 +190,25 @@ function renderBadges(container: ShadowRoot | HTMLElement, verdict: RowVerdict):
       title,
       doc.createTextNode(`\n${finding.evidence}\n${finding.tip.why}\nFix: ${finding.tip.fix}`),
     );
+    if (finding.open) {
+      const open = doc.createElement('button');
+      open.type = 'button';
+      open.className = 'open';
+      open.textContent = 'Open in Rollcall';
+      open.dataset.screen = finding.open.screen;
+      open.dataset.id = finding.open.id;
+      tip.appendChild(open);
+    }
     container.appendChild(badge);
     container.appendChild(tip);
   }
+}
+
+/** The console place an "Open in Rollcall" button stands for, or null for anything else. */
+function placeOf(element: HTMLElement): ConsolePlace | null {
+  const { screen, id } = element.dataset;
+  if (!element.classList.contains('open') || !id) return null;
+  return screen === 'staff' || screen === 'accounts' ? { screen, id } : null;
 }
 
 // Fixed to the viewport so a cell's `overflow: hidden` cannot clip it.

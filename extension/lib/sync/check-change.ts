@@ -78,6 +78,7 @@ const LABELS: Record<string, string> = {
   systemCreatedAt: 'Created',
   adminUrlPatterns: 'Admin pages',
   signInUrlPatterns: 'Sign-in pages',
+  userPageUrl: 'User page',
 };
 
 const labelOf = (field: string) => LABELS[field] ?? 'This change';

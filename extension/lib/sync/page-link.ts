@@ -150,13 +150,14 @@ export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
         systemId: system.id,
         accounts: Object.values(tables.account)
           .filter((account) => account.systemId === system.id && !account.deleted)
-          .map(({ id, systemId, username, email, status, deleted }) => ({
+          .map(({ id, systemId, username, email, status, deleted, ownerPersonId }) => ({
             id,
             systemId,
             username,
             email,
             status,
             deleted,
+            ownerPersonId,
           })),
         // Stored findings are the open ones: a dismissed finding stays off the page too.
         findings: findings

@@ -12,7 +12,7 @@ import { type Api, type Journey, signInFromPopup, signInToApi, startJourney } fr
  * The console's other journeys, on the release build against the worker in production mode: an
  * access review from start to its evidence; a member invited with a one-time link, accepting it in
  * a second browser profile, re-roled (their session ends at once) and removed; the audit trail
- * verified and exported.
+ * verified and exported; an API key created, used by a script and revoked.
  */
 
 /** What a download saved, as text. */
@@ -131,6 +131,39 @@ describe('journey: a review, a member and the audit trail, in the console', () =
       .not.toContain('Li Wei');
     const members = await server(memberListSchema, 'GET', '/members');
     expect(members.members.map((m) => m.name)).toEqual([firm().owner.name]);
+  });
+
+  it('creates an API key a script uses, shows its last use, and revokes it', async () => {
+    await goTo(console, 'API keys');
+    await console.getByLabel('Name', { exact: true }).fill('Monday findings export');
+    await console.getByLabel('Acts as').selectOption('auditor');
+    await console.getByRole('button', { name: 'Create key' }).click();
+    const secret = await console.getByLabel(/It is not shown again/).inputValue();
+    expect(secret).toMatch(/^rck_[A-Za-z0-9_-]{43}$/);
+    const keys = console.getByRole('table', { name: 'API keys' });
+    await expect.poll(() => keys.textContent()).toContain('Monday findings export');
+    expect(await keys.textContent()).toContain('Never used');
+    await screenshotBoth(console, 'api-key-created');
+
+    const asScript = (path: string, init: RequestInit = {}) =>
+      fetch(`${journey.worker.url}/api/v1${path}`, {
+        ...init,
+        headers: { 'x-api-key': secret, 'content-type': 'application/json' },
+      });
+    expect((await asScript('/findings')).status).toBe(200);
+    // An auditor's key reads; it changes nothing and manages no one.
+    const write = await asScript('/people', { method: 'POST', body: JSON.stringify({ name: 'Nobody' }) });
+    expect(write.status).toBe(403);
+    expect((await asScript('/members/invites')).status).toBe(403);
+
+    await goTo(console, 'Members');
+    await goTo(console, 'API keys');
+    await expect.poll(() => keys.textContent()).not.toContain('Never used');
+    expect(await keys.textContent()).not.toContain(secret.slice(12));
+    await console.getByRole('button', { name: 'Revoke…' }).click();
+    await console.getByRole('button', { name: 'Revoke key' }).click();
+    await console.getByText('Revoked Monday findings export.').waitFor();
+    expect((await asScript('/findings')).status).toBe(401);
   });
 
   it('verifies the audit trail and exports it as CSV and NDJSON', async () => {

@@ -24,6 +24,7 @@ describe('the lexicon', () => {
       '@faker-js/faker',
       '@cspell/dict-people-names',
       'role-based-email-addresses',
+      'gender-detection-from-name',
     ]);
     for (const s of packages) {
       expect(s).toMatchObject({ licence: 'MIT', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });

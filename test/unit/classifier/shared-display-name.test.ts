@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loginNamesTwoPeople, namesTwoPeople } from '../../../shared/classifier/shared-display-name.ts';
+import {
+  loginNamesTwoPeople,
+  namesTwoPeople,
+  sharedLoginPeople,
+  twoFirstNamesBesideLogin,
+} from '../../../shared/classifier/shared-display-name.ts';
 
 describe('namesTwoPeople', () => {
   it.each([
@@ -57,4 +62,32 @@ describe('loginNamesTwoPeople', () => {
       expect(loginNamesTwoPeople(login)).toBeNull();
     },
   );
+});
+
+describe('twoFirstNamesBesideLogin', () => {
+  it.each([
+    ['duo.fibu', 'Petra Uwe'],
+    ['duo.fibu', 'Petra   Uwe'],
+    ['empfang2', 'Jürgen Sabine'],
+  ])('reads "%s" shown as "%s" as two people', (login, displayName) => {
+    expect(twoFirstNamesBesideLogin(login, displayName)?.people).toEqual(displayName.split(/\s+/));
+    expect(sharedLoginPeople(login, displayName)?.reason).toBe(
+      `the display name "${displayName}" is two people's first names`,
+    );
+  });
+
+  it.each([
+    // One person's double first name, in a login made from it.
+    ['amaria', 'Anna Maria'],
+    ['hans.peter', 'Hans Peter'],
+    ['hp', 'Hans Peter'],
+    ['uwe.k', 'Petra Uwe'],
+    // A first name that is also a surname: a full name.
+    ['jdoe', 'Thomas Paul'],
+    ['duo.fibu', 'Petra Schmidt'],
+    ['duo.fibu', 'Petra'],
+    ['duo.fibu', 'Petra Uwe Schmidt'],
+  ])('does not read "%s" shown as "%s" as two people', (login, displayName) => {
+    expect(twoFirstNamesBesideLogin(login, displayName)).toBeNull();
+  });
 });

@@ -14,7 +14,7 @@ import {
 import { LAYER_TAG, MARKS_TAG } from '../../../extension/lib/page/row-marks';
 import type { RowWatcher } from '../../../extension/lib/page/watch-user-rows';
 import type { PageLogin } from '../../../shared/schemas/page-row';
-import { fixtureLabels, JUDGED_FIXTURES, loadFixture } from './fixture-pages';
+import { fixtureHtml, fixtureLabels, JUDGED_FIXTURES, loadFixture } from './fixture-pages';
 
 let running: RowWatcher | null = null;
 afterEach(() => {
@@ -39,6 +39,31 @@ function verdictsOnPage(watcher: RowWatcher): Map<string, string | null> {
 }
 
 const sameKinds = (value: string | null | undefined) => (value ?? '').split(' ').sort().join(' ');
+
+/** The text node that shows a row's login, in the cell of its badges where it has cells. */
+function loginText(row: Element, host: Element, login: string): Node {
+  const cell = host.closest('td, th, [role=gridcell], [role=cell]') ?? row;
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if ((node.nodeValue ?? '').toLowerCase().includes(login.toLowerCase())) return node;
+  throw new Error(`${login} is not shown beside its badges`);
+}
+
+/**
+ * What lies between a login's text and its badges in reading order: the text there, and `<tag>` for
+ * every element that is not inline with the login's text (an image, a line break, a block).
+ */
+function between(from: Node, to: Element): string {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+  walker.currentNode = from;
+  let seen = '';
+  for (let node = walker.nextNode(); node && node !== to; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) seen += (node.nodeValue ?? '').trim();
+    else if (node instanceof Element && !/^(A|B|STRONG|EM|I|SPAN|CODE|BDI|SMALL)$/.test(node.tagName))
+      seen += `<${node.tagName.toLowerCase()}>`;
+  }
+  return seen;
+}
 
 /** The fake verdict: logins starting with "gen" are generic. */
 const fakeVerdicts: EvaluatePageRows = (rows) =>
@@ -95,6 +120,33 @@ describe('in-page warnings, signed out', () => {
     });
   }
 
+  for (const name of JUDGED_FIXTURES.filter((fixture) => !fixtureLabels(fixture).rendersAfterLoad)) {
+    it(`puts each badge of ${name} on the login’s line: after its text and link, before any avatar, line break or row actions`, async () => {
+      loadFixture(name);
+      const watcher = start();
+      await watcher.settled();
+      let badged = 0;
+      for (const [element, { row }] of watcher.rows) {
+        const host = element.querySelector(MARKS_TAG);
+        if (!host) continue;
+        badged++;
+        expect(host.closest('a'), row.username).toBeNull();
+        expect(between(loginText(element, host, row.username), host), row.username).toBe('');
+      }
+      expect(badged).toBeGreaterThan(0);
+    });
+  }
+
+  it('on WordPress, puts the badges after the login’s <strong><a>, on its line, above the row actions', async () => {
+    loadFixture('wordpress-users');
+    const watcher = start();
+    await watcher.settled();
+    const row = [...watcher.rows].find(([, watched]) => watched.row.username === 'accueil')?.[0];
+    const host = row?.querySelector(MARKS_TAG);
+    expect(host?.previousElementSibling?.outerHTML).toMatch(/^<strong><a [^>]*>accueil<\/a><\/strong>$/);
+    expect(host?.nextElementSibling?.tagName).toBe('BR');
+  });
+
   it('marks the single-page app’s rows after load, on every page and after sorting', async () => {
     loadFixture('spa-team', { runScripts: true });
     const watcher = start();
@@ -125,6 +177,39 @@ describe('in-page warnings, signed out', () => {
       ?.click();
     await checkPage();
     expect(watcher.rows.size).toBe(document.querySelectorAll('.team-table tbody tr').length);
+  });
+  it('follows a data grid that redraws its rows when sorted: new row elements, each marked as labelled, the old ones forgotten', async () => {
+    loadFixture('clinic-users-ag-grid');
+    const labels = new Map(
+      fixtureLabels('clinic-users-ag-grid').rows.map((row) => [row.username, row.signedOut]),
+    );
+    const watcher = start();
+    await watcher.settled();
+    const container = document.querySelector('.ag-center-cols-container') as Element;
+    const shownRows = () => [...container.querySelectorAll('[role=row]')];
+    const before = shownRows();
+    // Sorted by login, the grid draws every row anew from its data, in the new order.
+    const fresh = new DOMParser()
+      .parseFromString(fixtureHtml('clinic-users-ag-grid'), 'text/html')
+      .querySelectorAll('.ag-center-cols-container [role=row]');
+    const login = (row: Element) => row.querySelector('[col-id=login]')?.textContent ?? '';
+    const sorted = [...fresh].sort((a, b) => login(a).localeCompare(login(b)));
+    sorted.forEach((row, i) => {
+      row.setAttribute('row-index', `${i}`);
+      row.setAttribute('aria-rowindex', `${i + 3}`);
+    });
+    container.replaceChildren(...sorted.map((row) => document.importNode(row, true)));
+    await watcher.settled();
+    const after = shownRows();
+    expect(after.map(login)).toEqual([...labels.keys()].sort((a, b) => a.localeCompare(b)));
+    expect(after.some((row) => before.includes(row))).toBe(false);
+    for (const row of after)
+      expect(sameKinds(row.getAttribute('data-rollcall')), login(row)).toBe(
+        sameKinds(labels.get(login(row))),
+      );
+    expect(watcher.rows.size).toBe(labels.size);
+    const flagged = [...labels.values()].filter((verdict) => verdict !== 'ok').length;
+    expect(container.querySelectorAll(MARKS_TAG)).toHaveLength(flagged);
   });
 });
 
@@ -243,8 +328,10 @@ describe('the row watcher', () => {
     document.body.innerHTML = userTable(Array.from({ length: 1200 }, (_, i) => `user${i}`));
     const { batches, evaluate } = heldEvaluator();
     const watcher = start(evaluate);
-    // Every row is read and sent before the first answer comes back.
-    await expect.poll(() => batches.reduce((sum, batch) => sum + batch.rows.length, 0)).toBe(1200);
+    // Every row is read and sent before the first answer comes back (slowly on a busy machine).
+    await expect
+      .poll(() => batches.reduce((sum, batch) => sum + batch.rows.length, 0), { timeout: 10_000 })
+      .toBe(1200);
     expect(batches.length).toBeGreaterThan(1);
     expect(document.querySelectorAll('[data-rollcall]').length).toBe(0);
 

@@ -289,6 +289,51 @@ describe('/api/v1/systems, /roles and /accounts', () => {
     ]);
   });
 
+  it('keeps a system’s user-page address with {login} in it, refusing one without, and syncs it', async () => {
+    const missing = await authed<Problem>(admin, `/api/v1/systems/${paydesk.id}`, {
+      method: 'PATCH',
+      body: { userPageUrl: 'https://paydesk.example/admin/users/' },
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors).toEqual([
+      { field: 'body.userPageUrl', message: 'must hold {login} where the login goes' },
+    ]);
+    const set = await authed<System>(admin, `/api/v1/systems/${paydesk.id}`, {
+      method: 'PATCH',
+      body: { userPageUrl: 'https://paydesk.example/admin/users/{login}/edit' },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.userPageUrl).toBe('https://paydesk.example/admin/users/{login}/edit');
+    const pulled = await authed<SyncPull>(admin, '/api/v1/sync?since=0');
+    expect(pulled.body.changes.find((c) => c.row.id === paydesk.id)?.row).toMatchObject({
+      userPageUrl: 'https://paydesk.example/admin/users/{login}/edit',
+    });
+    const cleared = await authed<System>(admin, `/api/v1/systems/${paydesk.id}`, {
+      method: 'PATCH',
+      body: { userPageUrl: null },
+    });
+    expect(cleared.body.userPageUrl).toBeNull();
+    // The console saves it as a queued change, through sync.
+    const pushed = await authed<SyncPushResult>(admin, '/api/v1/sync', {
+      method: 'POST',
+      body: {
+        mutations: [
+          {
+            mutationId: 'mutation-user-page-1',
+            op: 'upsert',
+            entity: 'system',
+            rowId: paydesk.id,
+            baseVersion: cleared.body.version,
+            data: { userPageUrl: 'https://paydesk.example/users?login={login}' },
+          },
+        ],
+      },
+    });
+    expect(pushed.status).toBe(200);
+    const after = await authed<System>(admin, `/api/v1/systems/${paydesk.id}`);
+    expect(after.body.userPageUrl).toBe('https://paydesk.example/users?login={login}');
+  });
+
   it('refuses a username the system already has, ignoring case', async () => {
     const first = await authed(admin, '/api/v1/accounts', {
       method: 'POST',

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
+import { API_KEY_HEADER } from '../../../shared/schemas/api-keys';
 import { readOrganisationSettings } from '../../../shared/schemas/organisation';
 import type { AppEnv, AuthedMember } from '../app-env';
 import { actorOf, writeAudited } from '../audit/writer';
@@ -7,6 +8,7 @@ import { database } from '../db/client';
 import { members, organisations, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { clientOf } from '../http/request-context';
+import { authenticateApiKey } from './api-keys';
 import { verifyAccessToken } from './tokens';
 
 /** How often a session's last use is written back: enough for an idle limit counted in minutes. */
@@ -29,11 +31,18 @@ export function sessionExpired(
 }
 
 /**
- * Resolves the bearer token to a member with a live session. The session row is read on every
- * request, so removing or demoting a member (which revokes their sessions) takes effect at once,
- * and the role comes from the database, not from a token that may be 15 minutes old.
+ * The one place a request is signed in: an `X-Api-Key` resolves to its key (api-keys.ts), a bearer
+ * token to a member with a live session. The session row is read on every request, so removing or
+ * demoting a member (which revokes their sessions) takes effect at once, and the role comes from
+ * the database, not from a token that may be 15 minutes old.
  */
 export async function authenticate(c: Context<AppEnv>): Promise<AuthedMember> {
+  const apiKey = c.req.header(API_KEY_HEADER);
+  if (apiKey !== undefined) {
+    if (c.req.header('authorization') !== undefined)
+      throw unauthorised('Send an access token or an API key, not both.');
+    return authenticateApiKey(c, apiKey);
+  }
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(header);
   if (!match?.[1]) throw unauthorised('Send an access token: Authorization: Bearer <token>.');
@@ -75,5 +84,24 @@ export async function authenticate(c: Context<AppEnv>): Promise<AuthedMember> {
       [],
     );
   }
-  return { ...row.member, orgId: claims.orgId, sessionId: claims.sessionId };
+  return {
+    ...row.member,
+    orgId: claims.orgId,
+    sessionId: claims.sessionId,
+    secondFactorAt: row.session.secondFactorAt,
+    apiKey: null,
+  };
 }
+
+/**
+ * The session and email of a request signed in as a member. Operations that need them are
+ * refused to API keys (`keys: false`) before their handler runs, so this only guards the type.
+ */
+export function signedInMember(member: AuthedMember): AuthedMember & { sessionId: string; email: string } {
+  if (member.sessionId === null || member.email === null) throw new ProblemError(403, API_KEYS_REFUSED);
+  return { ...member, sessionId: member.sessionId, email: member.email };
+}
+
+/** Why an operation marked `keys: false` refuses an API key. */
+export const API_KEYS_REFUSED =
+  'API keys cannot do this: managing members, API keys, sessions, second factors and passwords needs a member signed in.';

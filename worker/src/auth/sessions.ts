@@ -11,13 +11,17 @@ import { ACCESS_TOKEN_SECONDS, issueAccessToken } from './tokens';
 
 type Client = { ip: string | null; userAgent: string | null };
 
-/** Statements that start a session (a refresh-token family) and its first refresh token. */
+/**
+ * Statements that start a session (a refresh-token family) and its first refresh token;
+ * `secondFactorAt` when the sign-in gave a second-factor code.
+ */
 export async function startSession(
   db: Database,
   orgId: string,
   memberId: string,
   client: Client,
   now: number,
+  secondFactorAt: number | null = null,
 ) {
   const sessionId = newId();
   const refreshToken = randomToken();
@@ -28,6 +32,7 @@ export async function startSession(
       memberId,
       createdAt: now,
       lastUsedAt: now,
+      secondFactorAt,
       ip: client.ip,
       userAgent: client.userAgent,
     }),

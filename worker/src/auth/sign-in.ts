@@ -1,7 +1,5 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { NextStep } from '../../../shared/schemas/auth';
-import type { MemberRole } from '../../../shared/schemas/members';
-import { readOrganisationSettings } from '../../../shared/schemas/organisation';
 import { type AuditActor, type AuditEventInput, actorOf, writeAudited } from '../audit/writer';
 import type { Database } from '../db/client';
 import type { members, organisations, secondFactors } from '../db/schema';
@@ -41,11 +39,6 @@ type Client = ReturnType<typeof clientOf>;
 type MemberRow = typeof members.$inferSelect;
 type OrganisationRow = typeof organisations.$inferSelect;
 type Statement = BatchItem<'sqlite'>;
-
-/** Owners and admins of an organisation that requires it must sign in with a second factor. */
-export function secondFactorRequired(role: MemberRole, settings: unknown): boolean {
-  return (role === 'owner' || role === 'admin') && readOrganisationSettings(settings).secondFactorRequired;
-}
 
 /** Refuses a source that is locked out (429, recorded); else answers its state to count with. */
 export async function checkThrottle(db: Database, actor: AuditActor, source: SignInSource, now: number) {
@@ -132,7 +125,7 @@ export async function completeSignIn(
   how: { method: string; secondFactor: boolean; statements?: Statement[]; events?: AuditEventInput[] },
 ) {
   const { member, organisation } = found;
-  const session = await startSession(db, member.orgId, member.id, client, now);
+  const session = await startSession(db, member.orgId, member.id, client, now, how.secondFactor ? now : null);
   const browser = await rememberBrowser(db, member.id, source.knownBrowser, now);
   await writeAudited(
     db,

@@ -72,6 +72,8 @@ export const systems = sqliteTable(
     name: text('name').notNull(),
     adminUrlPatterns: text('admin_url_patterns', { mode: 'json' }).$type<string[]>().notNull().default([]),
     signInUrlPatterns: text('sign_in_url_patterns', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** One login's page in the system's admin, `{login}` standing for the login. */
+    userPageUrl: text('user_page_url'),
     permissions: text('permissions', { mode: 'json' }).$type<PermissionDefinition[]>().notNull().default([]),
     createdAt: createdAt(),
     ...syncColumns(),
@@ -248,6 +250,8 @@ export const sessions = sqliteTable(
     lastUsedAt: integer('last_used_at', { mode: 'number' }).notNull(),
     revokedAt: integer('revoked_at', { mode: 'number' }),
     revokedReason: text('revoked_reason'),
+    /** When the member gave a second-factor code (or recovery code) at this sign-in; null without one. */
+    secondFactorAt: integer('second_factor_at', { mode: 'number' }),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
@@ -308,6 +312,38 @@ export const secondFactors = sqliteTable('second_factors', {
   lastUsedStep: integer('last_used_step'),
   createdAt: integer('created_at', { mode: 'number' }).notNull(),
 });
+
+/**
+ * A key a script or integration sends as `X-Api-Key`, acting with `role` (never owner) in its
+ * organisation. Only the SHA-256 of the secret is stored; `prefix` is its first characters, enough to
+ * tell keys apart in a list. It stops working when revoked, expired, or when its creator is no longer
+ * an owner or admin.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    role: text('role', { enum: memberRoles }).notNull(),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => members.id),
+    createdAt: integer('created_at', { mode: 'number' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'number' }),
+    /** Written at most once a minute. */
+    lastUsedAt: integer('last_used_at', { mode: 'number' }),
+    revokedAt: integer('revoked_at', { mode: 'number' }),
+  },
+  (table) => [
+    uniqueIndex('api_keys_secret').on(table.secretHash),
+    index('api_keys_org').on(table.orgId, table.createdAt),
+  ],
+);
 
 /** One-time recovery codes, stored only as SHA-256 (each has 120 random bits); each works once. */
 export const recoveryCodes = sqliteTable(

@@ -24,6 +24,7 @@ export function toSystem(row: typeof systems.$inferSelect): System {
     name: row.name,
     adminUrlPatterns: row.adminUrlPatterns,
     signInUrlPatterns: row.signInUrlPatterns,
+    userPageUrl: row.userPageUrl,
     permissions: row.permissions,
     version: row.version,
     deleted: row.deleted,

@@ -60,6 +60,7 @@ export const systemsQueries = directoryResource({
     name: input.name,
     adminUrlPatterns: input.adminUrlPatterns,
     signInUrlPatterns: input.signInUrlPatterns,
+    userPageUrl: input.userPageUrl ?? null,
     permissions: input.permissions,
   }),
   checkUpdate: (db, orgId, before, input: UpdateSystem) =>

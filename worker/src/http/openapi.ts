@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Operation, ResponseSpec } from '../../../shared/contract/operation';
+import { API_KEY_HEADER } from '../../../shared/schemas/api-keys';
 import { problemSchema } from '../../../shared/schemas/problem';
 
 type JsonSchema = Record<string, unknown>;
@@ -58,9 +59,17 @@ function standardResponses(route: Operation): Record<number, ResponseSpec> {
   };
   if (route.roles === 'device') {
     answers[401] = problemAnswer('No valid device credential, or the browser was revoked');
-  } else if (route.roles !== 'public') {
+  } else if (route.roles !== 'public' && route.keys === false) {
     answers[401] = problemAnswer('No valid access token, or the session has ended');
-    answers[403] = problemAnswer(`The member's role is not one of: ${route.roles.join(', ')}`);
+    answers[403] = problemAnswer(
+      `The member's role is not one of: ${route.roles.join(', ')}; or the request came with an API key, which may not do this`,
+    );
+  } else if (route.roles !== 'public') {
+    answers[401] = problemAnswer(
+      'No valid access token or API key: the session has ended, or the key is unknown, revoked or expired',
+    );
+    answers[403] = problemAnswer(`The member's (or key's) role is not one of: ${route.roles.join(', ')}`);
+    answers[429] = problemAnswer('Too many requests with this API key: see Retry-After');
   }
   if (route.params) answers[404] = problemAnswer('Nothing with that id in your organisation');
   if (route.method !== 'get') {
@@ -69,6 +78,13 @@ function standardResponses(route: Operation): Record<number, ResponseSpec> {
     answers[422] = problemAnswer('A body field is not valid (each failing field is listed)');
   }
   return answers;
+}
+
+/** Which of the security schemes an operation accepts (any one of them). */
+function securityOf(route: Operation): Record<string, []>[] {
+  if (route.roles === 'public') return [];
+  if (route.roles === 'device') return [{ deviceCredential: [] }];
+  return route.keys === false ? [{ bearerAuth: [] }] : [{ bearerAuth: [] }, { apiKey: [] }];
 }
 
 /**
@@ -85,7 +101,7 @@ export function openApiDocument(routes: readonly Operation[], version: string) {
       operationId: `${route.method}${path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_, c = '') => c.toUpperCase())}`,
       summary: route.summary,
       tags: [route.tag],
-      security: route.roles === 'public' ? [] : [{ bearer: [] }],
+      security: securityOf(route),
       'x-roles': route.roles === 'public' ? [] : route.roles === 'device' ? ['device'] : [...route.roles],
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       ...(route.body
@@ -108,11 +124,29 @@ export function openApiDocument(routes: readonly Operation[], version: string) {
       version,
       description:
         'Staff access hygiene for small firms. JSON in and out; errors are RFC 9457 problem+json. ' +
-        'The organisation of every request is the one of the access token.',
+        'The organisation of every request is the one of the access token or API key.',
     },
     components: {
       schemas: { Problem: jsonSchema(problemSchema, 'output') },
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: "A member's access token, from signing in",
+        },
+        apiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: API_KEY_HEADER,
+          description: 'An API key (rck_…) an owner or admin created; it acts with its role',
+        },
+        deviceCredential: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "An enrolled staff browser's device credential (rcd_…)",
+        },
+      },
     },
     paths,
   };

@@ -4,7 +4,7 @@ import { contract } from '../../../shared/contract';
 import type { Operation, OperationSpec } from '../../../shared/contract/operation';
 import { noInputSchema } from '../../../shared/schemas/request';
 import type { AppEnv } from '../app-env';
-import { authenticate } from '../auth/authenticate';
+import { API_KEYS_REFUSED, authenticate } from '../auth/authenticate';
 import { authenticateDevice } from '../observations/device-auth';
 import { ProblemError } from './problem';
 import { checkUrlEncoding, DEFAULT_MAX_BODY_BYTES, parseInput, readJsonBody } from './validate';
@@ -55,8 +55,9 @@ const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
  * Mounts operations on the app at their method and path, each behind the one middleware that, in
- * order: signs the member in (401) unless the operation is public (or the enrolled browser, for a
- * 'device' operation), checks their role (403), then validates path parameters (400; the path and
+ * order: signs the member (or API key) in (401) unless the operation is public (or the enrolled
+ * browser, for a 'device' operation), refuses a key where the operation says `keys: false` (403),
+ * checks the role (403), then validates path parameters (400; the path and
  * query must be percent-encoded UTF-8), the query (400, unknown keys rejected even when the operation
  * takes none) and the JSON body (413 over the size limit, 415 not JSON, 400 malformed, 422 not
  * fitting the schema). Every group of the contract needs its handlers.
@@ -77,6 +78,7 @@ function checkInput(spec: OperationSpec): MiddlewareHandler<AppEnv> {
       c.set('device', await authenticateDevice(c));
     } else if (spec.roles !== 'public') {
       const member = await authenticate(c);
+      if (member.apiKey && spec.keys === false) throw new ProblemError(403, API_KEYS_REFUSED);
       if (!spec.roles.includes(member.role)) {
         throw new ProblemError(403, `This needs one of the roles: ${spec.roles.join(', ')}.`);
       }

@@ -323,7 +323,7 @@ async function personIdsOfMember(db: Db, orgId: string, email: string): Promise<
  */
 export async function planDecision(
   db: Db,
-  member: { id: string; orgId: string; name: string; email: string },
+  member: { id: string; orgId: string; name: string; email: string | null },
   campaignId: string,
   itemId: string,
   input: DecideItem,
@@ -346,10 +346,12 @@ export async function planDecision(
   if (!campaign.reviewerIds.includes(member.id)) {
     throw new ProblemError(403, 'Only the reviewers named on this campaign decide its items.');
   }
-  const mine = await personIdsOfMember(db, member.orgId, member.email);
+  // Only members are named reviewers; a key (no email) was refused above.
+  const email = member.email ?? '';
+  const mine = await personIdsOfMember(db, member.orgId, email);
   const own =
     item.userPersonIds.some((id) => mine.has(id)) ||
-    (item.accountEmail !== null && item.accountEmail.toLowerCase() === member.email.toLowerCase());
+    (item.accountEmail !== null && item.accountEmail.toLowerCase() === email.toLowerCase());
   if (own) {
     throw new ProblemError(
       403,

@@ -1,6 +1,10 @@
 import type { Context } from 'hono';
 import { contract } from '../../../shared/contract';
-import { defaultOrganisationSettings, readOrganisationSettings } from '../../../shared/schemas/organisation';
+import {
+  defaultOrganisationSettings,
+  readOrganisationSettings,
+  secondFactorRequired,
+} from '../../../shared/schemas/organisation';
 import type { AppEnv } from '../app-env';
 import {
   type AuditActor,
@@ -20,7 +24,7 @@ import {
   rotateRefreshTokenStatements,
   setPasswordHashStatement,
 } from '../auth/auth-queries';
-import { sessionExpired } from '../auth/authenticate';
+import { sessionExpired, signedInMember } from '../auth/authenticate';
 import { newId, randomToken, sha256Hex } from '../auth/crypto';
 import { hashPassword, spendHashTime, verifyPassword } from '../auth/password';
 import { passwordProblems } from '../auth/password-policy';
@@ -40,7 +44,6 @@ import {
   confirmEnrolment,
   countFailure,
   nextStep,
-  secondFactorRequired,
   startEnrolment,
 } from '../auth/sign-in';
 import { signupRetryAfter, signupStatements } from '../auth/throttle';
@@ -373,7 +376,7 @@ export const authRoutes = handlers(contract.auth, {
     return c.json(await tokenPair(c.env, member, organisation, session.id, next.token, secondFactor), 200);
   },
   logout: async (c) => {
-    const member = c.get('member');
+    const member = signedInMember(c.get('member'));
     const db = database(c.env.DB);
     await writeAudited(
       db,

@@ -57,6 +57,7 @@ const COLUMNS: Record<SyncEntity, { table: string; columns: ColumnMap }> = {
       ['name', 'name'],
       ['adminUrlPatterns', 'admin_url_patterns'],
       ['signInUrlPatterns', 'sign_in_url_patterns'],
+      ['userPageUrl', 'user_page_url'],
       ['permissions', 'permissions'],
     ],
   },

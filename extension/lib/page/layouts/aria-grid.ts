@@ -32,10 +32,12 @@ function ariaShape(grid: Element): ListShape | null {
   if (!headerRow || headerCells.length < 2) return null;
   const rowHeaderCells = headerCells.filter((cell) => cell.closest('[role=row]') === headerRow);
   const headers = headerTexts(expandSpans(rowHeaderCells));
+  const section = headerSection(grid, headerRow);
   const isRow = (element: Element): boolean =>
     element.getAttribute('role') === 'row' &&
     element !== headerRow &&
     ownerGrid(element) === grid &&
+    !section?.contains(element) &&
     element.querySelector('[role=columnheader]') === null;
   return {
     headers,
@@ -47,4 +49,16 @@ function ariaShape(grid: Element): ListShape | null {
         [...row.querySelectorAll(CELL_SELECTOR)].filter((cell) => cell.closest('[role=row]') === row),
       ),
   };
+}
+
+/**
+ * The rowgroup that holds the header row, where the body's rows are in another: its other rows are
+ * the header's too, such as a row of filter fields under the titles (AG Grid writes its floating
+ * filters as `gridcell`s in a second header row). Null where one rowgroup holds header and body.
+ */
+function headerSection(grid: Element, headerRow: Element): Element | null {
+  const section = headerRow.parentElement?.closest('[role=rowgroup]');
+  if (!section || section === grid || !grid.contains(section)) return null;
+  for (const row of grid.querySelectorAll('[role=row]')) if (!section.contains(row)) return section;
+  return null;
 }

@@ -32,9 +32,24 @@ export default recordList;
 export const USER_HREF =
   /(?:^|[/?&=:#])(?:users?|members?|u|people|person|profiles?|accounts?|staff|benutzer|utilisateurs?|usuarios?|gebruikers?)(?:[/:=#.-]|$)/i;
 const USER_CLASS = /(?:^|[\s_-])(?:user|member)(?:name|link)?(?:[\s_-]|$)/i;
+/** Roles of the site's navigation and controls: what is in them is never a list of users. */
+export const CHROME_ROLES: ReadonlySet<string> = new Set([
+  'navigation',
+  'menu',
+  'menubar',
+  'tablist',
+  'listbox',
+  'toolbar',
+  'tree',
+]);
 // Lists that are the site's navigation or a control, never content.
-export const NOT_CONTENT =
-  'nav, header, footer, menu, [role=navigation], [role=menu], [role=menubar], [role=tablist], [role=listbox]';
+const NOT_CONTENT = [
+  'nav',
+  'header',
+  'footer',
+  'menu',
+  ...[...CHROME_ROLES].map((role) => `[role=${role}]`),
+].join(', ');
 /** How many items decide whether a list holds users: a 5,000-item list is not walked to find out. */
 const SAMPLE = 20;
 

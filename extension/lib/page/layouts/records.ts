@@ -1,8 +1,16 @@
-import { cellSegments, cellText, FORMATTING_TAGS, isEmail, isSkipped, MARK_TAG_PREFIX } from '../cell-text';
+import {
+  cellSegments,
+  cellText,
+  FORMATTING_TAGS,
+  INLINE_TAGS,
+  isEmail,
+  isSkipped,
+  MARK_TAG_PREFIX,
+} from '../cell-text';
 import { fieldForHeader, normaliseHeader } from '../header-fields';
 import type { ListColumns, ListLayout, ListShape } from '../list-layout';
 import { RECORD_WORDS } from '../page-words';
-import { USER_HREF } from './record-list';
+import { CHROME_ROLES, USER_HREF } from './record-list';
 
 /**
  * User lists with no table, no grid roles and no headers: card grids and `div` lists that
@@ -56,7 +64,6 @@ const OPAQUE = new Set([
   'BUTTON',
   'TEXTAREA',
 ]);
-const CHROME_ROLES = new Set(['navigation', 'menu', 'menubar', 'tablist', 'listbox', 'toolbar', 'tree']);
 const GRID_ROLES = new Set(['grid', 'treegrid', 'table']);
 /** Records a list has at least, and at most how many decide what its fields hold. */
 const MIN_RECORDS = 2;
@@ -297,7 +304,6 @@ function isLeaf(element: Element, atRoot = false): boolean {
     if (node.nodeType === 3 && node.nodeValue?.trim()) return false;
   return true;
 }
-const INLINE_TAGS = new Set(['SPAN', 'A', 'BDI', 'SMALL', 'LABEL']);
 
 // What a field's values read as.
 const LOGIN = /^@?[\p{L}\p{N}][\p{L}\p{N}._+'@\\-]{1,63}$/u;

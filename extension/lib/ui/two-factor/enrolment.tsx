@@ -145,7 +145,7 @@ function ConfirmCode({ confirm }: { confirm: (code: string) => Promise<Result<un
 }
 
 /** The recovery codes, shown once: copy them, and say they are put away. */
-function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   async function copy() {
     try {

@@ -23,6 +23,9 @@ describe('what a role may do in the console', () => {
     expect(screens('owner')).toHaveLength(SCREENS.length);
     expect(screens('reviewer')).not.toContain('audit');
     expect(screens('auditor')).toContain('audit');
+    // API keys are the owners' and admins' to manage.
+    expect(screens('reviewer')).not.toContain('api-keys');
+    expect(screens('auditor')).not.toContain('api-keys');
   });
 
   it('lets only an owner make or touch an owner', () => {
