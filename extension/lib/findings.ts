@@ -5,6 +5,7 @@ import {
   type SeverityCounts,
   summarise,
 } from '../../shared/rules/index';
+import type { SignInObservation } from '../../shared/schemas/directory';
 import type { Finding, FindingDismissal, FindingsSummary } from '../../shared/schemas/findings';
 import { DEFAULT_SETTINGS, type OrganisationSettings } from '../../shared/settings';
 import type { Tables } from './sync/local-copy';
@@ -15,16 +16,18 @@ import type { Tables } from './sync/local-copy';
  */
 
 /**
- * The open findings of the directory as this browser sees it (dismissed ones left out), worst
- * first, and their summary: counts, and the health score scaled by what was checked.
+ * The open findings of the directory as this browser sees it, with the sign-ins staff browsers
+ * observed (dismissed ones left out), worst first, and their summary: counts, and the health score scaled by what was checked.
  */
 export function computeFindings(
   tables: Tables,
   settings: OrganisationSettings = DEFAULT_SETTINGS,
   dismissals: readonly FindingDismissal[] = [],
   now: number = Date.now(),
+  signInObservations: readonly SignInObservation[] = [],
 ): { findings: Finding[]; summary: FindingsSummary } {
   const data = {
+    signInObservations: [...signInObservations],
     people: Object.values(tables.person),
     systems: Object.values(tables.system),
     jobRoles: Object.values(tables.jobRole),

@@ -21,7 +21,11 @@ export type ProtocolMap = {
   [K in OperationName]: (...data: Argument<K>) => Reply<K>;
 };
 
-const messaging = defineExtensionMessaging<ProtocolMap>();
+// The library logs every message with console.debug unless told otherwise: in the pages content
+// scripts run on, that is noise in the site's own console and time on the page's thread.
+const messaging = defineExtensionMessaging<ProtocolMap>({
+  logger: { debug: () => undefined, log: () => undefined, warn: console.warn, error: console.error },
+});
 
 /** Asks the background to run one operation and answers its result. */
 export type Send = <K extends OperationName>(name: K, ...data: Argument<K>) => Promise<Reply<K>>;
@@ -51,6 +55,9 @@ export function dispatch(
 export const CONTENT_SCRIPT_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
   'syncPageSnapshot',
   'openConsole',
+  // The sign-in script's two notes: a form sent with a login, and a sign-in form showing.
+  'signInSubmitted',
+  'signInFormShown',
 ]);
 
 /** Whether a message from `senderUrl` may run `name`: any operation from the extension's own pages. */

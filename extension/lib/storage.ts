@@ -3,6 +3,7 @@ import type { AuditSigningKey, SignedCheckpoint } from '../../shared/audit/check
 import type { contract } from '../../shared/contract';
 import type { BodyOf } from '../../shared/contract/operation';
 import type { TokenPair } from '../../shared/schemas/auth';
+import type { SignInObservation } from '../../shared/schemas/directory';
 import type { Finding, FindingsSummary } from '../../shared/schemas/findings';
 import type { OrganisationSettingsInput } from '../../shared/settings';
 import type { PageAdapter } from './page/adapter-schema';
@@ -139,6 +140,15 @@ export const knownBrowsersItem = declare<Record<string, string>>('local:knownBro
 
 /** The server's rows as last pulled; the popup draws the directory from it with no network. */
 export const localCopyItem = declare<LocalCopy>('local:directoryCopy', { fallback: emptyCopy(), version: 1 });
+
+/**
+ * The firm's sign-in observations as last pulled (each person's latest sign-in per login): the
+ * findings here read them as the server's rules do, also offline.
+ */
+export const signInObservationsItem = declare<SignInObservation[]>('local:signInObservations', {
+  fallback: [],
+  version: 1,
+});
 
 /**
  * The copy's pull cursor on its own: a sync that finds nothing new then reads a number, not the

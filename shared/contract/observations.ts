@@ -6,10 +6,13 @@ import {
   deviceIdParamsSchema,
   deviceListQuerySchema,
   deviceListSchema,
+  enrolmentPreviewSchema,
   joinedSchema,
   joinSchema,
+  observationListSchema,
   observationSettingsSchema,
   ownObservationsSchema,
+  previewEnrolmentSchema,
   reportedSchema,
   reportObservationsSchema,
   updateObservationSettingsSchema,
@@ -42,6 +45,8 @@ export const observations = operations('Observations', {
     path: '/api/v1/enrolments',
     summary: "Make a one-time code that enrols a staff member's browser for a person",
     roles: ['owner', 'admin'],
+    /** A credential that reports for a person is given and taken by a member, never by a script. */
+    keys: false,
     body: createEnrolmentSchema,
     responses: {
       201: { description: 'The enrolment and its code (shown once)', schema: createdEnrolmentSchema },
@@ -61,8 +66,21 @@ export const observations = operations('Observations', {
     path: '/api/v1/devices/:id',
     summary: 'Revoke an enrolled browser: its credential stops working at once',
     roles: ['owner', 'admin'],
+    /** A credential that reports for a person is given and taken by a member, never by a script. */
+    keys: false,
     params: deviceIdParamsSchema,
     responses: { 204: { description: 'Revoked' }, 404: problem('No such browser') },
+  },
+  preview: {
+    method: 'post',
+    path: '/api/v1/devices/preview',
+    summary: 'What joining with an enrolment code means (person, firm, sign-in pages); the code stays unused',
+    roles: 'public',
+    body: previewEnrolmentSchema,
+    responses: {
+      200: { description: 'What the browser will observe, for whom', schema: enrolmentPreviewSchema },
+      401: problem('The code is unknown, used or expired'),
+    },
   },
   join: {
     method: 'post',
@@ -94,6 +112,13 @@ export const observations = operations('Observations', {
       422: problem('An observation names a system that is not in the organisation'),
       429: problem('Too many reports from this browser'),
     },
+  },
+  list: {
+    method: 'get',
+    path: '/api/v1/observations',
+    summary: "Each person's latest sign-in per login, as the rules read them (for findings offline)",
+    roles: memberRoles,
+    responses: { 200: { description: 'Observations', schema: observationListSchema } },
   },
   mine: {
     method: 'get',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './directory';
+import { idSchema, signInObservationSchema, timestampSchema } from './directory';
 import { identifierText, singleLine } from './text';
 
 /**
@@ -74,6 +74,20 @@ export const observedSystemSchema = z.object({
   signInUrlPatterns: z.array(z.string()),
 });
 
+export const previewEnrolmentSchema = z.strictObject({ code: enrolmentCodeSchema });
+
+/**
+ * What joining with a code will mean, told before the browser joins: for whom, for which firm, and
+ * on which sign-in pages (so host permission for them is asked in the click that joins).
+ */
+export const enrolmentPreviewSchema = z.object({
+  personName: z.string(),
+  organisationName: z.string(),
+  observationsEnabled: z.boolean(),
+  systems: z.array(observedSystemSchema),
+});
+export type EnrolmentPreview = z.infer<typeof enrolmentPreviewSchema>;
+
 /** A device credential: shown once, kept only hashed on the server. */
 export const deviceCredentialSchema = z.object({ credential: z.string() });
 
@@ -132,3 +146,6 @@ export const ownObservationsSchema = z.object({
   ),
 });
 export type OwnObservations = z.infer<typeof ownObservationsSchema>;
+
+/** The firm's observations as the rules read them: each person's latest sign-in per login. */
+export const observationListSchema = z.object({ observations: z.array(signInObservationSchema) });

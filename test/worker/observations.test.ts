@@ -4,6 +4,7 @@ import {
   createdEnrolmentSchema,
   deviceListSchema,
   joinedSchema,
+  observationListSchema,
   ownObservationsSchema,
 } from '../../shared/schemas/observations';
 import { checkOrganisation } from '../../worker/src/daily-check/daily-check';
@@ -87,6 +88,26 @@ describe('enrolment', () => {
     const again = await join(code);
     expect(again.status).toBe(401);
     expect(again.body).toMatchObject({ detail: expect.stringContaining('already used') });
+  });
+
+  it('tells what joining means before the browser joins, leaving the code unused', async () => {
+    const code = await enrolCode(firm.owner, firm.people['Sam Smith'] as string);
+    const preview = await request('/api/v1/devices/preview', { method: 'POST', body: { code } });
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toEqual({
+      personName: 'Sam Smith',
+      organisationName: expect.any(String),
+      observationsEnabled: false,
+      systems: [
+        { id: firm.systemId, name: 'CaseLedger', signInUrlPatterns: ['https://caseledger.example/login*'] },
+      ],
+    });
+    expect((await join(code)).status).toBe(201);
+    const spent = await request('/api/v1/devices/preview', { method: 'POST', body: { code } });
+    expect(spent.status).toBe(401);
+    const bad = await request('/api/v1/devices/preview', { method: 'POST', body: { code: 'x' } });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain('body.code');
   });
 
   it('is for admins and owners, for a person of their own firm', async () => {
@@ -274,6 +295,20 @@ describe('observations', () => {
     const shared = findings.body.findings.find((f) => f.ruleId === 'shared-login');
     expect(shared?.evidence).toContain('Rita Reception');
     expect(shared?.evidence).toContain('Sam Smith');
+  });
+
+  it('are listed to the firm’s members for their findings offline, and to no staff browser', async () => {
+    const reviewer = await addMember(firm.owner, 'reviewer');
+    const listed = await authed(reviewer, '/api/v1/observations');
+    expect(listed.status).toBe(200);
+    const { observations } = observationListSchema.parse(listed.body);
+    expect(new Set(observations.map((o) => o.personId))).toEqual(
+      new Set([firm.people['Rita Reception'], firm.people['Sam Smith']]),
+    );
+    expect((await authed({ accessToken: rita }, '/api/v1/observations')).status).toBe(401);
+    const other = await newFirm(['Other Person']);
+    const foreign = observationListSchema.parse((await authed(other.owner, '/api/v1/observations')).body);
+    expect(foreign.observations).toEqual([]);
   });
 
   it('are limited per browser', async () => {

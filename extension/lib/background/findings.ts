@@ -13,6 +13,7 @@ import {
   outboxItem,
   ruleSettingsItem,
   signedInAsItem,
+  signInObservationsItem,
   staffIndexItem,
 } from '../storage';
 import type { ApiClient } from '../sync/api-client';
@@ -45,16 +46,23 @@ export function createFindings({
   const inTurn = serialise();
 
   async function computeNow(): Promise<void> {
-    const [copy, outbox, stored, dismissals] = await Promise.all([
+    const [copy, outbox, stored, dismissals, observations] = await Promise.all([
       localCopyItem.getValue(),
       outboxItem.getValue(),
       ruleSettingsItem.getValue(),
       dismissalsItem.getValue(),
+      signInObservationsItem.getValue(),
     ]);
     const at = now();
     const tables = overlay(copy.tables, pendingMutations(outbox));
     const inForce = dismissals.filter((d) => !d.takenBack);
-    const { findings, summary } = computeFindings(tables, readRuleSettings(stored), inForce, at);
+    const { findings, summary } = computeFindings(
+      tables,
+      readRuleSettings(stored),
+      inForce,
+      at,
+      observations,
+    );
     const directoryEmpty = isEmpty(tables.person) && isEmpty(tables.account);
     await Promise.all([
       findingsItem.setValue({ computedAt: at, findings }),
@@ -98,6 +106,19 @@ export function createFindings({
 
   return {
     recompute,
+
+    /**
+     * The firm's sign-in observations, so the findings here name who signed in with a login as the
+     * server's do; kept for offline. Answers whether they changed.
+     */
+    async pullObservations(): Promise<boolean> {
+      const pulled = await api.call(contract.observations.list);
+      if (!pulled.ok) return false;
+      const next = pulled.value.observations;
+      if (JSON.stringify(await signInObservationsItem.getValue()) === JSON.stringify(next)) return false;
+      await signInObservationsItem.setValue(next);
+      return true;
+    },
 
     /**
      * Dismissals made here go to the server's findings API once it answers, so they hold for the

@@ -56,6 +56,7 @@ export function createBackground({
     recompute: findings.recompute,
     sendDismissals: findings.sendDismissals,
     pullRuleSettings: settings.pullRuleSettings,
+    pullObservations: findings.pullObservations,
     checkAuditHead: auditWitness.checkAuditHead,
   });
   const session = createSession({
@@ -146,6 +147,8 @@ export function createBackground({
     // Sign-in observations: a staff browser's side, then the admin's.
     /** Popup: join as staff with an enrolment code; the device credential stays in the background. */
     joinAsStaff: staff.joinAsStaff,
+    /** Popup: for whom and on which sign-in pages a code enrols this browser, asked before joining. */
+    previewEnrolment: staff.previewEnrolment,
     /** Popup: what this browser records, on which systems, and the staff member's own sign-ins. */
     ownObservations: staff.ownObservations,
     /** Sign-in content script: a form submitted with this login; noted once the browser left the page. */

@@ -1,4 +1,5 @@
 import { contract } from '../../../shared/contract';
+import type { EnrolmentPreview } from '../../../shared/schemas/observations';
 import { done, type Result, refused } from '../result';
 import { createSignInWatch } from '../sign-in/sign-in-watch';
 import { type NotedSignIn, observationQueueItem, type StaffEnrolment, staffEnrolmentItem } from '../storage';
@@ -102,6 +103,20 @@ export function createStaff({ api, now, exclusive }: Pick<Shared, 'now' | 'exclu
   });
 
   return {
+    /** Popup: what joining with this code means (for whom, where), before joining; the code stays unused. */
+    async previewEnrolment(data: { serverUrl: string; code: string }): Promise<Result<EnrolmentPreview>> {
+      try {
+        const serverUrl = new URL(data.serverUrl).origin;
+        const preview = await api.asDevice(
+          contract.observations.preview,
+          { serverUrl, credential: null },
+          { body: { code: data.code } },
+        );
+        return preview.ok ? done(preview.value) : failed(preview.error);
+      } catch (error) {
+        return failed(error);
+      }
+    },
     /** Popup: join as staff with the code the admin gave (or from managed storage). */
     async joinAsStaff(data: {
       serverUrl: string;

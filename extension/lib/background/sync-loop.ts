@@ -13,7 +13,8 @@ import type { Shared } from './shared';
 
 /**
  * Pushes what waits and pulls what changed, one sync at a time; then the firm's dismissals, the
- * firm's thresholds and the audit trail's signed head, and the findings again when anything changed.
+ * firm's thresholds, its sign-in observations and the audit trail's signed head, and the findings
+ * again when anything changed.
  */
 export function createSyncLoop({
   api,
@@ -22,6 +23,7 @@ export function createSyncLoop({
   recompute,
   sendDismissals,
   pullRuleSettings,
+  pullObservations,
   checkAuditHead,
 }: Shared & {
   api: ApiClient;
@@ -30,6 +32,8 @@ export function createSyncLoop({
   sendDismissals: () => Promise<boolean>;
   /** Answers whether the thresholds changed here. */
   pullRuleSettings: () => Promise<boolean>;
+  /** Answers whether the firm's sign-in observations changed here. */
+  pullObservations: () => Promise<boolean>;
   /** Updates this browser's witness of the audit trail's signed head. */
   checkAuditHead: () => Promise<void>;
 }) {
@@ -65,15 +69,16 @@ export function createSyncLoop({
       },
       previous,
     );
-    let thresholdsChanged = false;
-    let dismissalsChanged = false;
+    let inputsChanged = false;
     if (status.state === 'synced') {
-      dismissalsChanged = await sendDismissals();
-      thresholdsChanged = await pullRuleSettings();
+      const dismissalsChanged = await sendDismissals();
+      const thresholdsChanged = await pullRuleSettings();
+      const observationsChanged = await pullObservations();
+      inputsChanged = dismissalsChanged || thresholdsChanged || observationsChanged;
       await checkAuditHead();
     }
     // Evaluating a big directory costs; a sync that brought and sent nothing changes no finding.
-    if (changed || thresholdsChanged || dismissalsChanged) await recompute();
+    if (changed || inputsChanged) await recompute();
     // Said last: once the popup reads "Synced", the findings and the page marks are the synced ones.
     await syncStatusItem.setValue(status);
     return status;

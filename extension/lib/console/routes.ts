@@ -12,6 +12,7 @@ export const SCREENS = [
   { id: 'reviews', label: 'Access reviews', reads: contract.reviews.list },
   { id: 'members', label: 'Members', reads: contract.members.list },
   { id: 'api-keys', label: 'API keys', reads: contract.apiKeys.list },
+  { id: 'enrolments', label: 'Staff browsers', reads: contract.observations.listDevices },
   { id: 'audit', label: 'Audit log', reads: contract.audit.list },
   { id: 'settings', label: 'Settings', reads: contract.organisation.get },
   { id: 'account', label: 'My account', reads: contract.me.get },

@@ -40,6 +40,7 @@ export const SCREEN_VIEWS: Record<ScreenId, ScreenView> = {
   findings: lazyScreen('findings', async () => (await import('./findings')).FindingsScreen),
   reviews: lazyScreen('access reviews', async () => (await import('./reviews')).ReviewsScreen),
   members: lazyScreen('members', async () => (await import('./members')).MembersScreen),
+  enrolments: lazyScreen('staff browsers', async () => (await import('./enrolments')).EnrolmentsScreen),
   'api-keys': lazyScreen('API keys', async () => (await import('./api-keys')).ApiKeysScreen),
   audit: lazyScreen('the audit log', async () => (await import('./audit')).AuditScreen),
   settings: lazyScreen('settings', async () => (await import('./settings')).SettingsScreen),

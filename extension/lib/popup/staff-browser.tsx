@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { OwnObservations } from '../../../shared/schemas/observations';
+import type { EnrolmentPreview, OwnObservations } from '../../../shared/schemas/observations';
 import { browserPatterns } from '../page/browser-patterns';
 import { type StaffEnrolment, serverUrlItem, staffEnrolmentItem } from '../storage';
 import { useSend, useStored } from './popup-context';
@@ -20,16 +20,34 @@ function JoinAsStaff() {
   const storedUrl = useStored(serverUrlItem);
   const [code, setCode] = useState('');
   const [server, setServer] = useState<string | null>(null);
+  const [preview, setPreview] = useState<EnrolmentPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const serverUrl = server ?? storedUrl ?? '';
 
-  async function submit(event: Event) {
+  async function check(event: Event) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const joined = await send('joinAsStaff', { serverUrl: server ?? storedUrl ?? '', code });
+    const checked = await send('previewEnrolment', { serverUrl, code });
     setBusy(false);
-    if (!joined.ok) setError(joined.message);
+    if (checked.ok) setPreview(checked.value);
+    else setError(checked.message);
+  }
+
+  function join(shown: EnrolmentPreview) {
+    // Asked first, in the click itself: browsers show the permission prompt only straight from a
+    // user's action, never after an await.
+    const origins = originsOf(shown.systems);
+    const asked = origins.length > 0 ? browser.permissions.request({ origins }) : Promise.resolve(true);
+    setBusy(true);
+    setError(null);
+    void Promise.all([asked.catch(() => false), send('joinAsStaff', { serverUrl, code })]).then(
+      ([, joined]) => {
+        setBusy(false);
+        if (!joined.ok) setError(joined.message);
+      },
+    );
   }
 
   return (
@@ -39,42 +57,66 @@ function JoinAsStaff() {
         Your admin gives you an enrolment code. With it, this browser reports which login you use on the
         firm’s systems’ sign-in pages — never your password.
       </p>
-      <form class="stack" onSubmit={submit} noValidate>
-        <div class="field">
-          <label for="staff-server">Your firm’s Rollcall address</label>
-          <input
-            id="staff-server"
-            type="url"
-            value={server ?? storedUrl ?? ''}
-            onInput={(e) => setServer(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="staff-code">Enrolment code</label>
-          <input
-            id="staff-code"
-            autocomplete="off"
-            value={code}
-            onInput={(e) => setCode(e.currentTarget.value)}
-          />
-        </div>
-        {error && (
-          <p class="error" role="alert">
-            {error}
+      {preview ? (
+        <div class="stack">
+          <p>
+            This browser will report your sign-ins to {preview.organisationName} as {preview.personName}: the
+            system, the login you type and the time, on these sign-in pages only.
           </p>
-        )}
-        <button type="submit" disabled={busy}>
-          Join as staff
-        </button>
-      </form>
+          <ul aria-label="Sign-in pages to observe">
+            {preview.systems.map((system) => (
+              <li key={system.id}>
+                {system.name}: {system.signInUrlPatterns.join(', ') || 'none yet'}
+              </li>
+            ))}
+          </ul>
+          <div class="row">
+            <button type="button" class="primary" disabled={busy} onClick={() => join(preview)}>
+              Join as staff
+            </button>
+            <button type="button" class="link" disabled={busy} onClick={() => setPreview(null)}>
+              Back
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form class="stack" onSubmit={check} noValidate>
+          <div class="field">
+            <label for="staff-server">Your firm’s Rollcall address</label>
+            <input
+              id="staff-server"
+              type="url"
+              value={serverUrl}
+              onInput={(e) => setServer(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="staff-code">Enrolment code</label>
+            <input
+              id="staff-code"
+              autocomplete="off"
+              value={code}
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" disabled={busy}>
+            Continue
+          </button>
+        </form>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </details>
   );
 }
 
 /** The origins of the sign-in patterns, as host permissions are asked for (and as this browser matches them). */
-const originsOf = (enrolment: StaffEnrolment) =>
+const originsOf = (systems: readonly { signInUrlPatterns: string[] }[]) =>
   browserPatterns(
-    enrolment.systems
+    systems
       .flatMap((s) => s.signInUrlPatterns)
       .map((p) => p.replace(/^(\w+|\*):\/\/([^/]+)\/.*$/, '$1://$2/*')),
   );
@@ -83,7 +125,7 @@ function StaffPanel({ enrolment }: { enrolment: StaffEnrolment }) {
   const send = useSend();
   const [own, setOwn] = useState<OwnObservations | null>(null);
   const [granted, setGranted] = useState<boolean | null>(null);
-  const origins = originsOf(enrolment);
+  const origins = originsOf(enrolment.systems);
 
   useEffect(() => {
     void send('ownObservations').then((answer) => answer.ok && setOwn(answer.value));

@@ -28,9 +28,12 @@ import {
  * Chrome's permission prompt); in Firefox it is the build as it ships, and the test profile says
  * yes to the prompt.
  */
+/** The site a journey's pages come from: the committed fixture pages, or an app a test starts. */
+export type Site = Pick<StaticServer, 'url' | 'close'>;
+
 export type BrowserJourney<P extends Page = Page> = {
   browserName: BrowserName;
-  pages: StaticServer;
+  pages: Site;
   worker: TestWorker;
   /** chrome-extension://<id> or moz-extension://<uuid>. */
   extensionOrigin: string;
@@ -56,21 +59,25 @@ export type JourneyOptions = {
    * where a test can answer it (Firefox); otherwise the build is a copy that grants it already.
    */
   promptForPages?: boolean;
+  /** The site to grant and serve instead of the fixture pages (e.g. an app that signs in). */
+  site?: () => Promise<Site>;
 };
 
 /** A journey in Chromium (Playwright), or in the browser named. */
-export function startJourney(): Promise<Journey>;
+export function startJourney(options?: Pick<JourneyOptions, 'site'>): Promise<Journey>;
 export function startJourney(browserName: BrowserName, options?: JourneyOptions): Promise<BrowserJourney>;
 export function startJourney(
-  browserName: BrowserName = 'chromium',
+  browserOrOptions: BrowserName | Pick<JourneyOptions, 'site'> = 'chromium',
   options: JourneyOptions = {},
 ): Promise<BrowserJourney> {
-  return browserName === 'firefox' ? startFirefoxJourney(options) : startChromiumJourney();
+  if (typeof browserOrOptions === 'object') return startChromiumJourney(browserOrOptions);
+  return browserOrOptions === 'firefox' ? startFirefoxJourney(options) : startChromiumJourney(options);
 }
 
-function startChromiumJourney(): Promise<Journey> {
+function startChromiumJourney({ site }: Pick<JourneyOptions, 'site'>): Promise<Journey> {
   return startJourneyWith({
     browserName: 'chromium',
+    site,
     extension: (pagesUrl) => releaseBuildGranting([pagesUrl]),
     launch: (options) => launchWithExtension(options),
     // The extension's id is known once it runs (it comes from the folder it was loaded from).
@@ -78,9 +85,10 @@ function startChromiumJourney(): Promise<Journey> {
   });
 }
 
-function startFirefoxJourney({ promptForPages = false }: JourneyOptions): Promise<BrowserJourney> {
+function startFirefoxJourney({ promptForPages = false, site }: JourneyOptions): Promise<BrowserJourney> {
   return startJourneyWith({
     browserName: 'firefox',
+    site,
     extension: (pagesUrl) =>
       promptForPages
         ? { dir: FIREFOX_RELEASE_EXTENSION_DIR, remove: () => undefined }
@@ -99,11 +107,12 @@ function startFirefoxJourney({ promptForPages = false }: JourneyOptions): Promis
  */
 async function startJourneyWith<B, P extends Page>(setup: {
   browserName: BrowserName;
+  site?: () => Promise<Site>;
   extension: (pagesUrl: string) => { dir: string; remove: () => void };
   launch: (options: { profileDir: string; extensionDir: string }) => Promise<B>;
   driver: (browser: B) => BrowserUnderTest<P>;
 }): Promise<BrowserJourney<P> & { readonly browser: B }> {
-  const pages = await serveFolder('test/fixtures/pages');
+  const pages = await (setup.site ?? (() => serveFolder('test/fixtures/pages')))();
   const extension = setup.extension(pages.url);
   const profileDir = mkdtempSync(join(tmpdir(), `rollcall-journey-${setup.browserName}-`));
   const launch = async () => {

@@ -14,6 +14,10 @@ describe('who may ask the background for what', () => {
     expect(mayAsk('signOut', 'https://caseledger.example/admin/staff', ROOT)).toBe(false);
     expect(mayAsk('callApi', undefined, ROOT)).toBe(false);
     expect(mayAsk('callApi', 'chrome-extension://another-extension/', ROOT)).toBe(false);
+    // The sign-in script notes a login on the firm's sign-in pages; it cannot send its own reports.
+    expect(mayAsk('signInSubmitted', 'https://caseledger.example/login', ROOT)).toBe(true);
+    expect(mayAsk('reportSignIns', 'https://caseledger.example/login', ROOT)).toBe(false);
+    expect(mayAsk('joinAsStaff', 'https://caseledger.example/login', ROOT)).toBe(false);
     for (const name of CONTENT_SCRIPT_OPERATIONS) {
       expect(mayAsk(name, 'https://caseledger.example/admin/staff', ROOT)).toBe(true);
     }

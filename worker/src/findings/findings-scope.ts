@@ -15,7 +15,8 @@ import {
 } from '../db/schema';
 import { type Db, inJson } from '../db/versions';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
-import { completedReviews, observationColumns, wholeTables } from './organisation-data';
+import { observationColumns } from '../observations/observations-queries';
+import { completedReviews, wholeTables } from './organisation-data';
 
 /**
  * The rules whose findings are about a group of one system's logins (a person's logins in it, its

@@ -10,11 +10,11 @@ import {
   organisations,
   people,
   reviewCampaigns,
-  signInObservations,
   systems,
 } from '../db/schema';
 import type { Db } from '../db/versions';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
+import { organisationObservations } from '../observations/observations-queries';
 
 export type LoadedOrganisation = {
   /** The organisation's findings generation when the data was read (in the same batch). */
@@ -22,13 +22,6 @@ export type LoadedOrganisation = {
   data: OrganisationData;
   settings: OrganisationSettings;
   dismissals: FindingDismissal[];
-};
-
-/** What the rules read of a sign-in observation. */
-export const observationColumns = {
-  accountId: signInObservations.accountId,
-  personId: signInObservations.personId,
-  lastObservedAt: signInObservations.lastObservedAt,
 };
 
 /**
@@ -72,7 +65,7 @@ export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrg
         .select()
         .from(accounts)
         .where(and(eq(accounts.orgId, orgId), eq(accounts.deleted, false))),
-      db.select(observationColumns).from(signInObservations).where(eq(signInObservations.orgId, orgId)),
+      organisationObservations(db, orgId),
       db.select().from(findingDismissals).where(eq(findingDismissals.orgId, orgId)),
       ...wholeTables(db, orgId),
     ]);

@@ -350,6 +350,18 @@ export async function planReport(
   };
 }
 
+/** What the rules read of a sign-in observation. */
+export const observationColumns = {
+  accountId: signInObservations.accountId,
+  personId: signInObservations.personId,
+  lastObservedAt: signInObservations.lastObservedAt,
+};
+
+/** Every observation of the organisation: each person's latest sign-in per login. */
+export function organisationObservations(db: Db, orgId: string) {
+  return db.select(observationColumns).from(signInObservations).where(eq(signInObservations.orgId, orgId));
+}
+
 /** The person's own observed sign-ins, newest first. */
 export async function ownObservations(db: Db, orgId: string, personId: string) {
   return db

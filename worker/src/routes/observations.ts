@@ -2,7 +2,7 @@ import { contract } from '../../../shared/contract';
 import { storedObservationSettings } from '../../../shared/schemas/observations';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
-import { asBatchItem } from '../db/versions';
+import { asBatchItem, type Db } from '../db/versions';
 import { ProblemError } from '../http/problem';
 import { clientOf } from '../http/request-context';
 import { handlers } from '../http/route';
@@ -19,6 +19,7 @@ import {
   observationSettingsOf,
   observedSystems,
   openEnrolment,
+  organisationObservations,
   ownObservations,
   planReport,
   reportRetryAfter,
@@ -26,6 +27,17 @@ import {
   rotateDeviceStatement,
 } from '../observations/observations-queries';
 import { updateOrganisationStatement } from '../organisation/organisation-queries';
+
+/** The open enrolment a code names, or 401 in words a staff member can act on. */
+async function usableEnrolment(db: Db, code: string, now: number) {
+  const found = await openEnrolment(db, code, now);
+  if (!found)
+    throw new ProblemError(
+      401,
+      'This enrolment code is unknown, already used or expired. Ask your admin for a new one.',
+    );
+  return found;
+}
 
 export const observationsRoutes = handlers(contract.observations, {
   getSettings: async (c) => {
@@ -106,16 +118,22 @@ export const observationsRoutes = handlers(contract.observations, {
     );
     return c.body(null, 204);
   },
+  preview: async (c) => {
+    const db = database(c.env.DB);
+    const { enrolment, personName } = await usableEnrolment(db, c.req.valid('json').code, Date.now());
+    const settings = await observationSettingsOf(db, enrolment.orgId);
+    return c.json({
+      personName,
+      organisationName: settings.name,
+      observationsEnabled: settings.enabled,
+      systems: await observedSystems(db, enrolment.orgId),
+    });
+  },
   join: async (c) => {
     const { code, label } = c.req.valid('json');
     const db = database(c.env.DB);
     const now = Date.now();
-    const found = await openEnrolment(db, code, now);
-    if (!found)
-      throw new ProblemError(
-        401,
-        'This enrolment code is unknown, already used or expired. Ask your admin for a new one.',
-      );
+    const found = await usableEnrolment(db, code, now);
     const { enrolment, personName } = found;
     const credential = newDeviceCredential();
     const device = {
@@ -185,6 +203,10 @@ export const observationsRoutes = handlers(contract.observations, {
     const plan = await planReport(db, device, c.req.valid('json'), settings.retentionDays, now);
     await writeAudited(db, deviceActor(c), plan.statements.map(asBatchItem), plan.events);
     return c.json({ recorded: plan.recorded, newPairs: plan.newPairs });
+  },
+  list: async (c) => {
+    const observations = await organisationObservations(database(c.env.DB), c.get('member').orgId);
+    return c.json({ observations });
   },
   mine: async (c) => {
     const device = c.get('device');

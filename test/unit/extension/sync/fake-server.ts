@@ -81,7 +81,7 @@ function parsePart(target: 'params' | 'query' | 'body', schema: z.ZodType | unde
  * schemas (refused as the worker refuses them), and each answer must fit the operation's success
  * schema. It has the sync contract of `contract.sync` (versions from one counter, mutation ids
  * applied once, stale bases answered as conflicts), sign-in, the organisation's settings, user-list
- * snapshots and finding dismissals. `down = true` makes every request fail as a refused connection
+ * snapshots, finding dismissals and the firm's sign-in observations. `down = true` makes every request fail as a refused connection
  * does.
  */
 export function fakeServer({
@@ -110,6 +110,8 @@ export function fakeServer({
     secondFactor: false,
     /** The known-browser token each sign-in came with. */
     knownBrowsersSent: [] as (string | undefined)[],
+    /** Sign-ins the firm's staff browsers reported: each person's latest per login. */
+    observations: [] as { accountId: string; personId: string; lastObservedAt: number }[],
   };
 
   const key = (entity: string, id: string) => `${entity}:${id}`;
@@ -254,6 +256,7 @@ export function fakeServer({
       state.ruleSettings = { ...state.ruleSettings, ...body.settings };
       return organisation();
     }),
+    fakeRoute(contract.observations.list, () => ({ observations: state.observations })),
     fakeRoute(contract.sync.push, ({ body }) => {
       state.pushes += 1;
       return { results: body.mutations.map(push) };

@@ -1,0 +1,267 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FirmSeed } from '../../../scripts/lib/seed-firm.ts';
+import { seedFirm } from '../../../scripts/lib/seed-firm.ts';
+import { accountSchema, personSchema } from '../../../shared/schemas/directory.ts';
+import { pageSchema } from '../../../shared/schemas/directory-input.ts';
+import {
+  createdEnrolmentSchema,
+  observationListSchema,
+  observationSettingsSchema,
+} from '../../../shared/schemas/observations.ts';
+import {
+  type SignInApp,
+  type SignInAppUser,
+  startSignInApp,
+} from '../../fixtures/sign-in-app/sign-in-app.ts';
+import { type ExtensionBrowser, launchWithExtension, screenshot } from '../harness.ts';
+import { type Api, type Journey, openTab, signInFromPopup, signInToApi, startJourney } from './journey.ts';
+
+/**
+ * Journey: who really signs in as "reception". FrontDesk, a bookings app of the firm, has one
+ * front-desk login two receptionists share. Each has a browser enrolled as staff; both sign in to
+ * FrontDesk as "reception". The owner's popup and FrontDesk's own user list then show a shared
+ * login naming both. A third browser, never enrolled, records nothing, and a sign-in that fails
+ * (wrong password, the form again) is not reported. Release build, worker in production mode.
+ */
+
+const APP_PASSWORD = 'bookings 2026 desk';
+const OWNER = {
+  name: 'Olivia Grant',
+  email: 'olivia.grant@frontdesk.test',
+  password: 'tidal shelf copper lantern',
+};
+const ANNA = 'Anna Lindqvist';
+const BEN = 'Ben Okafor';
+
+const APP_USERS: SignInAppUser[] = [
+  { username: 'olivia', name: OWNER.name, email: OWNER.email, lastSignIn: '2026-12-01 08:55' },
+  { username: 'reception', name: 'Front Desk', email: 'desk@frontdesk.test', lastSignIn: '2026-12-01 09:02' },
+  { username: 'anna.l', name: ANNA, email: 'anna.lindqvist@frontdesk.test', lastSignIn: '2026-11-28 17:40' },
+  { username: 'ben.o', name: BEN, email: 'ben.okafor@frontdesk.test', lastSignIn: '2026-11-30 12:11' },
+  {
+    username: 'frontdesk',
+    name: 'Front Desk (old)',
+    email: 'old-desk@frontdesk.test',
+    lastSignIn: '2026-06-02 10:00',
+  },
+];
+
+function frontDeskFirm(appUrl: string): FirmSeed {
+  const person = (name: string) => ({
+    key: name,
+    name,
+    email: `${name.toLowerCase().replace(' ', '.')}@frontdesk.test`,
+    role: 'Receptionist',
+    startedDaysAgo: 400,
+  });
+  const account = (username: string, displayName: string, owner: string) => ({
+    system: 'frontdesk',
+    username,
+    displayName,
+    owner,
+    permissions: ['bookings.edit'],
+    lastSignInDaysAgo: 2,
+    createdDaysAgo: 300,
+  });
+  return {
+    name: 'Harbour Physio',
+    owner: OWNER,
+    systems: [
+      {
+        key: 'frontdesk',
+        name: 'FrontDesk',
+        adminUrlPatterns: [`${appUrl}/admin/users*`],
+        signInUrlPatterns: [`${appUrl}/login*`],
+        permissions: [{ name: 'bookings.edit', label: 'Edit bookings' }],
+      },
+    ],
+    roles: { Receptionist: { frontdesk: ['bookings.edit'] } },
+    people: [person(OWNER.name), person(ANNA), person(BEN)],
+    accounts: [
+      account('olivia', OWNER.name, OWNER.name),
+      // The front-desk login is Anna's on paper; Rollcall does not know Ben uses it too.
+      account('reception', 'Front Desk', ANNA),
+      account('anna.l', ANNA, ANNA),
+      account('ben.o', BEN, BEN),
+      account('frontdesk', 'Front Desk (old)', ANNA),
+    ],
+  };
+}
+
+/** A second (or third) browser profile of the same release build: a member of staff's own browser. */
+async function staffBrowser(journey: Journey): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension({ extensionDir: journey.extensionDir });
+  browser.context.setDefaultTimeout(10_000);
+  return browser;
+}
+
+type ScriptingGlobals = {
+  chrome: { scripting: { getRegisteredContentScripts: () => Promise<{ matches?: string[] }[]> } };
+};
+
+/** Joins as staff from the popup with the code the admin gave; answers once the popup shows it. */
+async function joinAsStaff(browser: ExtensionBrowser, serverUrl: string, code: string, name: string) {
+  const popup = await browser.openPopup();
+  await popup.getByText('Join as staff', { exact: true }).first().click();
+  await popup.getByLabel('Your firm’s Rollcall address').fill(serverUrl);
+  await popup.getByLabel('Enrolment code').fill(code);
+  await popup.getByRole('button', { name: 'Continue' }).click();
+  // Before joining, the popup says for whom and on which sign-in pages; joining asks for them.
+  const pages = popup.getByRole('list', { name: 'Sign-in pages to observe' });
+  expect(await pages.textContent()).toContain('FrontDesk');
+  expect(await popup.textContent('body')).toContain(`as ${name}`);
+  await popup.getByRole('button', { name: 'Join as staff' }).click();
+  await popup.getByRole('heading', { name: 'Staff browser' }).waitFor();
+  expect(await popup.textContent('body')).toContain(`as ${name}`);
+  // The background registers the sign-in script on FrontDesk's sign-in page once it knows the firm.
+  await expect
+    .poll(() =>
+      popup.evaluate(async () => {
+        const { scripting } = (globalThis as unknown as ScriptingGlobals).chrome;
+        return (await scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []);
+      }),
+    )
+    .toEqual([expect.stringMatching(/\/login\*$/)]);
+  return popup;
+}
+
+/** Signs in to FrontDesk as a user would: the form, typed, sent with the button. */
+async function signInToApp(browser: ExtensionBrowser, appUrl: string, login: string, password: string) {
+  const page = await browser.context.newPage();
+  await page.goto(`${appUrl}/login`);
+  await page.getByLabel('Username').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForLoadState();
+  return page;
+}
+
+describe('journey: two receptionists sign in as "reception", and the owner sees one shared login', () => {
+  let journey: Journey;
+  let app: SignInApp;
+  let server: Api;
+  let ids: Record<string, string>;
+  const staff: ExtensionBrowser[] = [];
+  const today = new Date().toISOString().slice(0, 10);
+
+  /** Who the server holds as having signed in with each FrontDesk login. */
+  async function observed(): Promise<Record<string, string[]>> {
+    const [{ observations }, accounts] = await Promise.all([
+      server(observationListSchema, 'GET', '/observations'),
+      server(pageSchema(accountSchema), 'GET', '/accounts?limit=200'),
+    ]);
+    const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
+    const byLogin: Record<string, string[]> = {};
+    for (const o of observations) {
+      const login = accounts.items.find((a) => a.id === o.accountId)?.username ?? o.accountId;
+      byLogin[login] = [...(byLogin[login] ?? []), names[o.personId] ?? o.personId].sort();
+    }
+    return byLogin;
+  }
+
+  async function enrolmentCode(name: string): Promise<string> {
+    const made = await server(createdEnrolmentSchema, 'POST', '/enrolments', { personId: ids[name] });
+    return made.code;
+  }
+
+  beforeAll(async () => {
+    journey = await startJourney({
+      site: async () => {
+        app = await startSignInApp(APP_USERS, APP_PASSWORD);
+        return app;
+      },
+    });
+    await seedFirm(fetch, journey.worker.url, frontDeskFirm(app.url));
+    server = await signInToApi(journey.worker.url, OWNER.email, OWNER.password);
+    const people = await server(pageSchema(personSchema), 'GET', '/people?limit=200');
+    ids = Object.fromEntries(people.items.map((p) => [p.name, p.id]));
+    // The owner turns observations on (off until an owner does).
+    const settings = await server(observationSettingsSchema, 'PUT', '/observations/settings', {
+      enabled: true,
+    });
+    expect(settings.enabled).toBe(true);
+  });
+  afterAll(async () => {
+    for (const browser of staff) await browser.close();
+    await journey?.close();
+  });
+
+  it('does not report a sign-in that failed, nor anything from a browser that never joined', async () => {
+    const anna = await staffBrowser(journey);
+    staff.push(anna);
+    const annaPopup = await joinAsStaff(anna, journey.worker.url, await enrolmentCode(ANNA), ANNA);
+    await screenshot(annaPopup, 'journey-observations-staff-popup');
+
+    // Anna mistypes the password of the old front-desk login: FrontDesk shows its form again.
+    const failed = await signInToApp(anna, app.url, 'frontdesk', 'wrong password');
+    expect(new URL(failed.url()).pathname).toBe('/login');
+    expect(await failed.getByRole('alert').textContent()).toBe('The username or password is wrong.');
+    await screenshot(failed, 'journey-observations-failed-sign-in');
+
+    // A browser that never joined signs in as "reception" for real.
+    const visitor = await staffBrowser(journey);
+    staff.push(visitor);
+    const visited = await signInToApp(visitor, app.url, 'reception', APP_PASSWORD);
+    expect(new URL(visited.url()).pathname).toBe('/home');
+
+    // Ben joins and signs in as "reception": his sign-in reaches the server once he has left the
+    // form, after the other two, so by then theirs would have arrived too.
+    const ben = await staffBrowser(journey);
+    staff.push(ben);
+    await joinAsStaff(ben, journey.worker.url, await enrolmentCode(BEN), BEN);
+    const home = await signInToApp(ben, app.url, 'reception', APP_PASSWORD);
+    expect(await home.getByRole('heading', { level: 1 }).textContent()).toBe('Today’s bookings');
+    await expect.poll(observed, { timeout: 30_000 }).toEqual({ reception: [BEN] });
+    expect(app.signIns).toEqual(['reception', 'reception']);
+  });
+
+  it('records Anna signing in as "reception" too, once a day however often she does', async () => {
+    const [anna] = staff;
+    if (!anna) throw new Error('Anna’s browser is not open');
+    await signInToApp(anna, app.url, 'reception', APP_PASSWORD);
+    await signInToApp(anna, app.url, 'RECEPTION', APP_PASSWORD);
+    await expect.poll(observed, { timeout: 30_000 }).toEqual({ reception: [ANNA, BEN].sort() });
+
+    const popup = await anna.openPopup();
+    const own = popup.getByRole('list', { name: 'Your observed sign-ins' });
+    await expect.poll(() => own.textContent()).toContain('FrontDesk: reception');
+    expect(await own.getByRole('listitem').count()).toBe(1);
+    await screenshot(popup, 'journey-observations-own-sign-ins');
+  });
+
+  it('shows the owner a shared login naming both receptionists, in the popup', async () => {
+    const popup = await journey.openPopup();
+    await signInFromPopup(popup, journey.worker.url, OWNER.email, OWNER.password);
+    await openTab(popup, 'Findings');
+    const title = '"reception" in FrontDesk is used by more than one person';
+    await popup.getByText(title, { exact: true }).click();
+    const finding = popup.getByRole('listitem').filter({ hasText: title });
+    const evidence = await finding.locator('.evidence').textContent();
+    expect(evidence).toContain(`2 people signed in with it`);
+    expect(evidence).toContain(`${ANNA} (${today})`);
+    expect(evidence).toContain(`${BEN} (${today})`);
+    await screenshot(popup, 'journey-observations-shared-login-popup');
+  });
+
+  it('marks "reception" as shared on FrontDesk’s user list, naming both', async () => {
+    const page = (await journey.openPage('login')) as Page;
+    await page.getByLabel('Username').fill('olivia');
+    await page.getByLabel('Password').fill(APP_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${app.url}/home`);
+    await page.goto(`${app.url}/admin/users`);
+    await screenshot(page, 'journey-observations-user-list');
+    // The rows as FrontDesk lists them; the badges' tips in a row hold other logins' names too.
+    const row = page.locator('#users tbody tr').nth(APP_USERS.findIndex((u) => u.username === 'reception'));
+    await expect.poll(() => row.getAttribute('data-rollcall'), { timeout: 15_000 }).toContain('shared');
+    const badge = row.locator('rollcall-marks').getByRole('button', { name: 'Shared' });
+    await badge.focus();
+    const tip = row.locator('rollcall-marks').getByRole('tooltip', { name: /used by more than one person/ });
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const text = await tip.textContent();
+    expect(text).toContain(ANNA);
+    expect(text).toContain(BEN);
+    await screenshot(page, 'journey-observations-shared-login-page');
+  });
+});
