@@ -75,6 +75,8 @@ describe('journey: a new firm set up in the console', () => {
       'Findings',
       'Access reviews',
       'Members',
+      'API keys',
+      'Staff browsers',
       'Audit log',
       'Settings',
       'My account',
