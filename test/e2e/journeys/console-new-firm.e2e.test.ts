@@ -200,7 +200,7 @@ describe('journey: a new firm set up in the console', () => {
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBe(11);
     // The capture linked the logins it could tell by name; the shared "SalesManager" is Mark's.
     await console.getByLabel('Select SalesManager').check();
-    await console.getByLabel('Owner').selectOption({ label: 'Mark Sales' });
+    await console.getByLabel('Owner', { exact: true }).selectOption({ label: 'Mark Sales' });
     await console.getByRole('button', { name: 'Link', exact: true }).click();
     await console.getByText('Linked to Mark Sales: 1 login.').waitFor();
     await screenshotBoth(console, 'accounts');
