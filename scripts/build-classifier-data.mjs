@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Builds shared/classifier/data/lexicon.json, the compact word lists the username classifier ships
-// with. Run with `npm run build:classifier-data`. It fetches the published lists as npm tarballs
-// into a temporary folder (no project dependency), so the exact versions below are the sources.
+// with, and data/default-logins.json, the built-in and test logins of every language (a file of
+// their own: the rules read them, and the extension's pages load the rules without the lexicon).
+// Run with `npm run build:classifier-data`. It fetches the published lists as npm tarballs into a
+// temporary folder (no project dependency), so the exact versions below are the sources.
 //
 // Output: first names, surnames, other person names, and role/function words by kind. Each list is
 // sorted and front-coded (every word is written as "how many leading letters it shares with the
@@ -16,6 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const OUT = new URL('../shared/classifier/data/lexicon.json', import.meta.url);
+const DEFAULT_LOGINS_OUT = new URL('../shared/classifier/data/default-logins.json', import.meta.url);
 const WORDS_DIR = new URL('../shared/classifier/data/words/', import.meta.url);
 
 const SOURCES = [
@@ -311,11 +314,15 @@ try {
     device: frontCode(roleKinds.device),
     placeholder: frontCode(roleKinds.placeholder),
     service: frontCode(roleKinds.service),
-    // Built-in, guest, test and training logins in each language ("gast", "invitado", "schulung"):
-    // read by default-accounts.ts, beside its English words.
-    default: [...new Set(curated.default)].sort(),
   };
   writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
+  // Built-in, guest, test and training logins in each language ("gast", "invitado", "schulung"):
+  // read by default-accounts.ts, beside its English words.
+  const defaultLogins = {
+    about: 'Built by scripts/build-classifier-data.mjs; do not edit by hand. Sorted, lower-case ASCII.',
+    default: [...new Set(curated.default)].sort(),
+  };
+  writeFileSync(DEFAULT_LOGINS_OUT, `${JSON.stringify(defaultLogins, null, 1)}\n`);
   console.log(
     `lexicon.json: ${first.size} first names, ${last.size} surnames, ${other.size} other names, ` +
       `${allRoleWords.size} role words; ${removed} role words removed from the name lists`,

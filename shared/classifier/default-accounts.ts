@@ -1,4 +1,4 @@
-import data from './data/lexicon.json' with { type: 'json' };
+import data from './data/default-logins.json' with { type: 'json' };
 import { plainLogin } from './lookalike.ts';
 import { foldLetters, loginPart } from './tokenize.ts';
 

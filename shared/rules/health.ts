@@ -1,13 +1,12 @@
-import {
-  type CheckedCounts,
-  type Finding,
-  type FindingDismissal,
-  type FindingsQuery,
-  type FindingsSummary,
-  type NotCheckedReason,
-  SEVERITIES,
-  type Severity,
+import type {
+  CheckedCounts,
+  Finding,
+  FindingDismissal,
+  FindingsQuery,
+  FindingsSummary,
+  NotCheckedReason,
 } from '../schemas/findings.ts';
+import { SEVERITIES, type Severity } from '../schemas/severity.ts';
 import type { OrganisationData } from './types.ts';
 
 /**

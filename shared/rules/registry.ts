@@ -8,6 +8,7 @@ import { lookalikeUsernameRule } from './lookalike-username.ts';
 import { neverUsedRule } from './never-used.ts';
 import { reviewOverdueRule } from './review-overdue.ts';
 import { rotatePasswordRule } from './rotate-password.ts';
+import { RULE_IDS, type RuleId } from './rule-ids.ts';
 import { sharedLoginRule } from './shared-login.ts';
 import { tooManyAdminsRule } from './too-many-admins.ts';
 import type { PageKind, RuleSetting, SettingsOf } from './types.ts';
@@ -41,9 +42,15 @@ export const RULES = [
 
 /** Any one of the registered rules: its `evaluate` takes the context evaluate() builds. */
 export type RegisteredRule = (typeof RULES)[number];
-export type RuleId = RegisteredRule['id'];
-/** The rule ids in table order, as the rule-id enum of the API takes them. */
-export const RULE_IDS = RULES.map((rule) => rule.id) as readonly RuleId[] as readonly [RuleId, ...RuleId[]];
+
+/** The ids of some rules, position by position. */
+type IdsOf<Rules extends readonly { id: string }[]> = { [I in keyof Rules]: Rules[I]['id'] };
+// The plain list of ids and the rules name the same rules in the same order, or this does not
+// type-check: both are tuples of literals, so each position must match.
+RULE_IDS satisfies IdsOf<typeof RULES>;
+
+/** The rule ids in table order, as the rule-id enum of the API takes them (./rule-ids.ts). */
+export { RULE_IDS, type RuleId };
 
 export type RuleSettingKey = NonNullable<RegisteredRule['setting']>['key'];
 /** What the rules read from the organisation's settings: each rule's threshold and the firm's time zone. */

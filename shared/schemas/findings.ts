@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RULE_IDS } from '../rules/registry.ts';
+import { RULE_IDS } from '../rules/rule-ids.ts';
 import { idSchema, timestampSchema } from './directory.ts';
 import { ruleFindingSchema, severitySchema } from './rule-finding.ts';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './directory.ts';
+import { SEVERITIES } from './severity.ts';
 
 /**
  * The parts of a finding a rule needs to make one: severity, subject, tip and the finding's shape
@@ -7,12 +8,8 @@ import { idSchema } from './directory.ts';
  * while ./findings.ts narrows the rule id to the registry's ids (and so depends on the rules).
  */
 
-export const severitySchema = z.enum(['critical', 'high', 'medium', 'low']);
-export type Severity = z.infer<typeof severitySchema>;
-/** Severities from the worst down. */
-export const SEVERITIES: readonly Severity[] = severitySchema.options;
-/** critical 4 > high 3 > medium 2 > low 1, for sorting. */
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+export { SEVERITIES, SEVERITY_RANK, type Severity } from './severity.ts';
+export const severitySchema = z.enum(SEVERITIES);
 
 export const findingSubjectSchema = z.object({
   type: z.enum(['account', 'person', 'system', 'organisation']),

@@ -1,4 +1,3 @@
-import '../../lib/zod-jitless';
 import { render } from 'preact';
 import '../../lib/ui/base.css';
 import '../../lib/popup/popup.css';

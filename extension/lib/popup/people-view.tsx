@@ -4,7 +4,6 @@ import type { Finding } from '../../../shared/schemas/findings';
 import type { FieldError } from '../../../shared/schemas/problem';
 import type { Send } from '../messaging';
 import { accountsByPerson, type StaffIndex, searchStaff } from '../staff-index';
-import { checkChange } from '../sync/check-change';
 import type { Tables } from '../sync/local-copy';
 import type { ChangeInput } from '../sync/outbox';
 import { formatDate } from '../ui/format-date';
@@ -22,6 +21,8 @@ export { accountsByPerson } from '../staff-index';
  * per field (none when the change is queued), so a form shows the problem before anything is sent.
  */
 export async function queueChecked(send: Send, change: ChangeInput, creating = false): Promise<FieldError[]> {
+  // The server's schemas (zod) load with the first change checked, not with the popup.
+  const { checkChange } = await import('../sync/check-change');
   const problems = checkChange(change, { creating });
   if (problems.length > 0) return problems;
   const result = await send('queueChange', change);
