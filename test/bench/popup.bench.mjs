@@ -9,11 +9,11 @@
 // - a search typed into the staff list to the list filtered, beside the same keystroke again
 //   (nothing to filter).
 // Runnable alone: `node test/bench/popup.bench.mjs` (Node 24: it imports TypeScript directly).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR, launchWithExtension } from '../e2e/harness.ts';
+import { ensureDevBuild, seedExtensionStorage, timePageLoads } from './lib/chromium-bench.mjs';
 import { extensionSeed } from './lib/extension-seed.mjs';
 import { report, reportSize } from './lib/measure.mjs';
 
@@ -21,10 +21,7 @@ const PEOPLE = 2000;
 const RUNS = 15;
 const SIZE_TARGET = 60 * 1024;
 
-if (!existsSync(join(EXTENSION_DIR, 'popup.html')) || process.argv.includes('--build')) {
-  const build = spawnSync('npm', ['run', '--silent', 'build:extension:dev'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(1);
-}
+ensureDevBuild(EXTENSION_DIR, 'popup.html');
 
 // 1. Size: what popup.html loads before it can draw.
 const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
@@ -101,14 +98,6 @@ const now = Date.now();
 const { tables, cursor } = directory(now);
 const { seed, findings } = extensionSeed(tables, cursor, now);
 
-const browser = await launchWithExtension();
-const home = [];
-const frame = [];
-const staff = [];
-const homeAgain = [];
-const filter = [];
-const filterAgain = [];
-
 /**
  * In the page: presses a tab (or types into the search box) and answers the ms from then to the
  * frame after `ready()` holds, on the page's own clock, with no round trip to the driver counted.
@@ -147,47 +136,30 @@ const timeInPage = (page, action, arg) =>
     [action, arg],
   );
 
+const browser = await launchWithExtension();
+let figures;
 try {
-  const setup = await browser.openPopup();
-  await setup.evaluate((items) => globalThis.chrome.storage.local.set(items), seed);
-  await setup.close();
-  for (let run = 0; run < RUNS + 2; run++) {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 600 });
-    // Record, in the page's own clock (0 = navigation start), when the home view's score appears.
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (!globalThis.__firstDrawnAt && document.querySelector('main.popup'))
-          globalThis.__firstDrawnAt = performance.now();
-        if (document.querySelector('[data-testid="health-score"]')) {
-          globalThis.__homeDrawnAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await page.waitForSelector('[data-testid="health-score"]');
-    const drawnAt = await page.evaluate(() => globalThis.__homeDrawnAt);
-    const frameAt = await page.evaluate(() => globalThis.__firstDrawnAt);
-    // Let the popup's own first sync attempt (400 ms after opening) come and go.
-    await page.waitForTimeout(600);
-    const again = await timeInPage(page, 'home');
-    const staffDrawn = await timeInPage(page, 'staff');
-    await page.waitForTimeout(100);
-    const filtered = await timeInPage(page, 'search', 'person 1999');
-    const filteredAgain = await timeInPage(page, 'search-again', 'person 1999');
-    const rows = await page.evaluate(() => document.querySelectorAll('.person-row').length);
-    if (rows !== 1) throw new Error(`the search for one person drew ${rows} rows`);
-    if (run >= 2) {
-      home.push(drawnAt);
-      frame.push(frameAt);
-      homeAgain.push(again);
-      staff.push(staffDrawn);
-      filter.push(filtered);
-      filterAgain.push(filteredAgain);
-    }
-    await page.close();
-  }
+  await seedExtensionStorage(browser, seed);
+  figures = await timePageLoads(browser, {
+    path: 'popup.html',
+    viewport: { width: 360, height: 600 },
+    runs: RUNS,
+    // The popup's frame, then the home view's score.
+    seen: { frame: 'main.popup', home: '[data-testid="health-score"]' },
+    ready: '[data-testid="health-score"]',
+    async measure(page) {
+      // Let the popup's own first sync attempt (400 ms after opening) come and go.
+      await page.waitForTimeout(600);
+      const homeAgain = await timeInPage(page, 'home');
+      const staff = await timeInPage(page, 'staff');
+      await page.waitForTimeout(100);
+      const filter = await timeInPage(page, 'search', 'person 1999');
+      const filterAgain = await timeInPage(page, 'search-again', 'person 1999');
+      const rows = await page.evaluate(() => document.querySelectorAll('.person-row').length);
+      if (rows !== 1) throw new Error(`the search for one person drew ${rows} rows`);
+      return { homeAgain, staff, filter, filterAgain };
+    },
+  });
 } finally {
   await browser.close();
 }
@@ -203,19 +175,19 @@ for (const s of sizes)
 reportSize({ name: 'popup script, gzip', value: totalGzip / 1024, unit: 'KB', below: SIZE_TARGET / 1024 });
 report({
   name: 'open popup -> home drawn',
-  values: home,
-  baseline: { name: 'open popup -> its frame drawn', values: frame },
+  values: figures.home,
+  baseline: { name: 'open popup -> its frame drawn', values: figures.frame },
   below: 200,
 });
 report({
   name: `Home -> staff list drawn, ${PEOPLE} people`,
-  values: staff,
-  baseline: { name: 'Home -> Home', values: homeAgain },
+  values: figures.staff,
+  baseline: { name: 'Home -> Home', values: figures.homeAgain },
   below: 100,
 });
 report({
   name: `staff search typed -> list filtered, ${PEOPLE} people`,
-  values: filter,
-  baseline: { name: 'the same search again', values: filterAgain },
+  values: figures.filter,
+  baseline: { name: 'the same search again', values: figures.filterAgain },
   below: 50,
 });

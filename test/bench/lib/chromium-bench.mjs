@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { MIN_RUNS } from './measure.mjs';
 
 /**
  * A do-nothing extension with one content script on the same pages, injected at the same point as
@@ -37,4 +39,72 @@ export async function launchChromium(executablePath, extensionDir) {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The extension's build the benchmarks load (`npm run build:extension:dev`), built first when
+ * `page` is missing from it or the command line asks for `--build`.
+ */
+export function ensureDevBuild(extensionDir, page) {
+  if (existsSync(join(extensionDir, page)) && !process.argv.includes('--build')) return;
+  const build = spawnSync('npm', ['run', '--silent', 'build:extension:dev'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+}
+
+/** Puts `items` in the extension's local storage, as the background would have written them. */
+export async function seedExtensionStorage(browser, items) {
+  const page = await browser.openPopup();
+  await page.evaluate((seed) => globalThis.chrome.storage.local.set(seed), items);
+  await page.close();
+}
+
+/**
+ * In the page, before its own scripts: records on the page's clock (0 = navigation start) when
+ * each selector first matches, in `__seenAt`.
+ */
+function recordSeen(selectors) {
+  const at = {};
+  globalThis.__seenAt = at;
+  new MutationObserver((_, observer) => {
+    for (const [name, selector] of Object.entries(selectors))
+      if (!(name in at) && document.querySelector(selector)) at[name] = performance.now();
+    if (Object.keys(at).length === Object.keys(selectors).length) observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * The page-timing loop of the extension's page benchmarks: opens the extension page `path` in a new
+ * tab of the size `viewport`, `warmup + runs` times, the first `warmup` loads not counted. Before the
+ * page's scripts it records when each of `seen`'s selectors first appears (`{ name: selector }`,
+ * ms since navigation start) and runs `init`; once `ready` (a selector) shows, `measure(page)` may
+ * take the load's other figures (`{ name: ms }`). Answers each figure's values, run by run.
+ *
+ * @returns {Promise<Record<string, number[]>>}
+ */
+export async function timePageLoads(
+  browser,
+  { path, viewport, seen = {}, init, ready, measure = async () => ({}), runs = MIN_RUNS, warmup = 2 },
+) {
+  const figures = {};
+  for (let run = 0; run < warmup + runs; run++) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(viewport);
+    await page.addInitScript(recordSeen, seen);
+    if (init) await page.addInitScript(init);
+    await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+    await page.waitForSelector(ready);
+    await page.waitForFunction(
+      (count) => Object.keys(globalThis.__seenAt).length === count,
+      Object.keys(seen).length,
+    );
+    const seenAt = await page.evaluate(() => globalThis.__seenAt);
+    const measured = await measure(page);
+    await page.close();
+    if (run < warmup) continue;
+    for (const [name, value] of Object.entries({ ...seenAt, ...measured })) {
+      figures[name] ??= [];
+      figures[name].push(value);
+    }
+  }
+  return figures;
 }
