@@ -37,5 +37,3 @@ export function extensionSeed(tables, cursor, now) {
   };
   return { seed, findings };
 }
-
-export { percentile } from './measure.mjs';
