@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { matchesUrlPattern } from '../../extension/lib/page/adapters';
 import { evaluateWithDirectory } from '../../extension/lib/page/directory-verdicts';
-import { evaluateFromPageAlone } from '../../extension/lib/page/evaluate';
+import { evaluateFromPageAlone } from '../../extension/lib/page/row-warnings';
 import { startInPageWarnings } from '../../extension/lib/page/in-page-warnings';
 import { readRow } from '../../extension/lib/page/read-row';
 import { snapshotRows } from '../../extension/lib/page/snapshot-rows';

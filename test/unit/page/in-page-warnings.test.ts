@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluateWithDirectory, type SystemDirectory } from '../../../extension/lib/page/directory-verdicts';
-import {
-  type EvaluatePageRows,
-  evaluateFromPageAlone,
-  type JudgePageRows,
-  type RowVerdict,
-} from '../../../extension/lib/page/evaluate';
+import type { EvaluatePageRows, JudgePageRows, RowVerdict } from '../../../extension/lib/page/evaluate';
 import {
   type InPageWarningsOptions,
   startInPageWarnings,
 } from '../../../extension/lib/page/in-page-warnings';
 import { LAYER_TAG, MARKS_TAG } from '../../../extension/lib/page/row-marks';
+import { evaluateFromPageAlone, rowWarning } from '../../../extension/lib/page/row-warnings';
 import type { RowWatcher } from '../../../extension/lib/page/watch-user-rows';
 import type { PageLogin } from '../../../shared/schemas/page-row';
 import { fixtureHtml, fixtureLabels, JUDGED_FIXTURES, loadFixture } from './fixture-pages';
@@ -70,12 +66,11 @@ const fakeVerdicts: EvaluatePageRows = (rows) =>
   rows.map((row) => ({
     findings: row.username.startsWith('gen')
       ? [
-          {
-            kind: 'generic',
+          rowWarning('generic', {
             title: `"${row.username}" is a role`,
             evidence: 'role word',
             tip: { why: 'why', fix: 'fix' },
-          },
+          }),
         ]
       : [],
   }));
