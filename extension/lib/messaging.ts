@@ -55,10 +55,15 @@ export function dispatch(
 export const CONTENT_SCRIPT_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
   'syncPageSnapshot',
   'openConsole',
-  // The sign-in script's two notes: a form sent with a login, and a sign-in form showing.
+  // The sign-in script's one note: a sign-in form sent with a login.
   'signInSubmitted',
-  'signInFormShown',
 ]);
+
+/**
+ * The operations whose argument also names the tab the message came from, as the browser tells it
+ * (never as the page says): the background looks at where that tab goes next.
+ */
+const FROM_TAB_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>(['signInSubmitted']);
 
 /** Whether a message from `senderUrl` may run `name`: any operation from the extension's own pages. */
 export function mayAsk(name: OperationName, senderUrl: string | undefined, extensionRoot: string): boolean {
@@ -69,13 +74,17 @@ export function mayAsk(name: OperationName, senderUrl: string | undefined, exten
 export function serveOperations(operations: BackgroundOperations): void {
   const on = messaging.onMessage as (
     name: string,
-    handler: (message: { data: unknown; sender: { url?: string } }) => unknown,
+    handler: (message: { data: unknown; sender: { url?: string; tab?: { id?: number } } }) => unknown,
   ) => void;
   const extensionRoot = browser.runtime.getURL('/');
   for (const name of Object.keys(operations) as OperationName[]) {
     on(name, ({ data, sender }) =>
       mayAsk(name, sender.url, extensionRoot)
-        ? dispatch(operations, name, data)
+        ? dispatch(
+            operations,
+            name,
+            FROM_TAB_OPERATIONS.has(name) ? { ...(data as object), tabId: sender.tab?.id } : data,
+          )
         : refused('forbidden', 'Only Rollcall’s own pages may ask for this.'),
     );
   }
