@@ -27,7 +27,11 @@ function JoinAsStaff() {
 
   async function check(event: Event) {
     event.preventDefault();
+    // Asked in the click itself, before any await (see serverAccess).
+    const origins = serverAccess(serverUrl);
+    const asked = origins.length > 0 ? browser.permissions.request({ origins }) : Promise.resolve(true);
     setBusy(true);
+    await asked.catch(() => false);
     setError(null);
     const checked = await send('previewEnrolment', { serverUrl, code });
     setBusy(false);
@@ -113,6 +117,18 @@ function JoinAsStaff() {
   );
 }
 
+/**
+ * What this browser needs to reach the firm's Rollcall address from the background. Firefox gives
+ * each installation an origin of its own (moz-extension://<uuid>), which the firm's server cannot
+ * know in advance and so does not answer across origins: there the staff member's browser asks for
+ * access to the address itself, which lets the background reach it. Chrome's extension id is the
+ * same in every installation, and the server answers it.
+ */
+export function serverAccess(serverUrl: string, needed = import.meta.env.FIREFOX): string[] {
+  if (!needed || !URL.canParse(serverUrl)) return [];
+  return browserPatterns([`${new URL(serverUrl).origin}/*`]);
+}
+
 /** The origins of the sign-in patterns, as host permissions are asked for (and as this browser matches them). */
 const originsOf = (systems: readonly { signInUrlPatterns: string[] }[]) =>
   browserPatterns(
@@ -125,7 +141,7 @@ function StaffPanel({ enrolment }: { enrolment: StaffEnrolment }) {
   const send = useSend();
   const [own, setOwn] = useState<OwnObservations | null>(null);
   const [granted, setGranted] = useState<boolean | null>(null);
-  const origins = originsOf(enrolment.systems);
+  const origins = [...originsOf(enrolment.systems), ...serverAccess(enrolment.serverUrl)];
 
   useEffect(() => {
     void send('ownObservations').then((answer) => answer.ok && setOwn(answer.value));
