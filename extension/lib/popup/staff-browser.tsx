@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EnrolmentPreview, OwnObservations } from '../../../shared/schemas/observations';
 import { browserPatterns } from '../page/browser-patterns';
+import { readStaffJoinLink } from '../sign-in/join-link';
 import { type StaffEnrolment, serverUrlItem, staffEnrolmentItem } from '../storage';
 import { useSend, useStored } from './popup-context';
 
@@ -18,8 +19,14 @@ export function StaffBrowser() {
 function JoinAsStaff() {
   const send = useSend();
   const storedUrl = useStored(serverUrlItem);
-  const [code, setCode] = useState('');
-  const [server, setServer] = useState<string | null>(null);
+  // Opened from a join link: the join screen, filled in, with its button to press.
+  const [linked] = useState(() => readStaffJoinLink(location.href));
+  const [code, setCode] = useState(linked?.code ?? '');
+  const [server, setServer] = useState<string | null>(linked?.serverUrl ?? null);
+  const proceed = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (linked) proceed.current?.focus();
+  }, [linked]);
   const [preview, setPreview] = useState<EnrolmentPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +62,7 @@ function JoinAsStaff() {
   }
 
   return (
-    <details class="view">
+    <details class="view" open={linked !== null}>
       <summary>Join as staff</summary>
       <p>
         Your admin gives you an enrolment code. With it, this browser reports which login you use on the
@@ -96,14 +103,23 @@ function JoinAsStaff() {
           </div>
           <div class="field">
             <label for="staff-code">Enrolment code</label>
+            <p class="muted" id="staff-code-hint">
+              Or paste the join link your admin sent.
+            </p>
             <input
               id="staff-code"
+              aria-describedby="staff-code-hint"
               autocomplete="off"
               value={code}
-              onInput={(e) => setCode(e.currentTarget.value)}
+              onInput={(e) => {
+                // A join link pasted here fills in the address too.
+                const link = readStaffJoinLink(e.currentTarget.value);
+                setCode(link?.code ?? e.currentTarget.value);
+                if (link) setServer(link.serverUrl);
+              }}
             />
           </div>
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy} ref={proceed}>
             Continue
           </button>
         </form>
@@ -124,7 +140,7 @@ function JoinAsStaff() {
  * access to the address itself, which lets the background reach it. Chrome's extension id is the
  * same in every installation, and the server answers it.
  */
-export function serverAccess(serverUrl: string, needed = import.meta.env.FIREFOX): string[] {
+export function serverAccess(serverUrl: string, needed = import.meta.env.BROWSER === 'firefox'): string[] {
   if (!needed || !URL.canParse(serverUrl)) return [];
   return browserPatterns([`${new URL(serverUrl).origin}/*`]);
 }

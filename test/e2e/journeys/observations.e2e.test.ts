@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStaffJoinLink } from '../../../extension/lib/sign-in/join-link.ts';
 import type { FirmSeed } from '../../../scripts/lib/seed-firm.ts';
 import { seedFirm } from '../../../scripts/lib/seed-firm.ts';
 import { accountSchema, personSchema } from '../../../shared/schemas/directory.ts';
@@ -19,6 +20,7 @@ import { launchBrowserWithExtension, screenshot } from '../harness.ts';
 import {
   type Api,
   type BrowserJourney,
+  expectSynced,
   openTab,
   signInFromPopup,
   signInToApi,
@@ -143,7 +145,10 @@ async function confirmJoin(popup: Page, name: string) {
   expect(await pages.textContent()).toContain('FrontDesk');
   expect(await popup.locator('body').textContent()).toContain(`as ${name}`);
   // The button, not the section's summary of the same words (a button too, to some browsers).
-  await popup.locator('button').filter({ hasText: /^Join as staff$/ }).click();
+  await popup
+    .locator('button')
+    .filter({ hasText: /^Join as staff$/ })
+    .click();
   await popup.getByRole('heading', { name: 'Staff browser' }).waitFor();
   expect(await popup.locator('body').textContent()).toContain(`as ${name}`);
   await expect.poll(() => registeredPatterns(popup)).toEqual([expect.stringMatching(/\/login\*$/)]);
@@ -209,6 +214,51 @@ describe.each(BROWSERS)(
       return made.code;
     }
 
+    /** The owner makes a join link for `name` on the console's Staff browsers screen. */
+    async function joinLinkFromConsole(name: string): Promise<string> {
+      const popup = await journey.openPopup();
+      await signInFromPopup(popup, journey.worker.url, OWNER.email, OWNER.password);
+      await popup.close();
+      const consolePage = await journey.openPopup();
+      await consolePage.setViewportSize({ width: 1280, height: 900 });
+      await consolePage.goto(`${journey.extensionOrigin}/console.html#/enrolments`);
+      const row = consolePage.locator('tr').filter({ hasText: name });
+      await row.getByRole('button', { name: 'Make enrolment code' }).click();
+      const link = await consolePage
+        .getByLabel(`Join link for ${name}`)
+        .evaluate((input) => (input as HTMLInputElement).value);
+      await row.getByRole('button', { name: 'Copy link' }).waitFor();
+      await screenshot(consolePage, 'journey-observations-join-link');
+      await consolePage.close();
+      return link;
+    }
+
+    /**
+     * Joins with the link the admin handed over. In Chromium the link opens Rollcall's join screen,
+     * filled in. In Firefox each installation has an address of its own, so the admin's link does
+     * not open in another browser; pasted into the join screen, it fills the code and the address.
+     */
+    async function joinWithLink(browser: BrowserUnderTest, link: string, name: string) {
+      const carried = readStaffJoinLink(link);
+      if (!carried) throw new Error(`${link} is not a join link`);
+      let popup: Page;
+      if (browserName === 'chromium') {
+        popup = await browser.newPage();
+        await popup.goto(link);
+      } else {
+        popup = await browser.openPopup();
+        await popup.getByText('Join as staff', { exact: true }).first().click();
+        await popup.getByLabel('Enrolment code').fill(link);
+      }
+      const filledIn = (label: string) =>
+        popup.getByLabel(label).evaluate((input) => (input as HTMLInputElement).value);
+      expect(await filledIn('Enrolment code')).toBe(carried.code);
+      expect(await filledIn('Your firm’s Rollcall address')).toBe(journey.worker.url);
+      await screenshot(popup, 'journey-observations-join-from-link');
+      await popup.getByRole('button', { name: 'Continue' }).click();
+      await confirmJoin(popup, name);
+    }
+
     beforeAll(async () => {
       journey = await startJourney(browserName, {
         site: async () => {
@@ -251,7 +301,7 @@ describe.each(BROWSERS)(
       // form, after the other two, so by then theirs would have arrived too.
       const ben = await staffBrowser(journey);
       staff.push(ben);
-      await joinAsStaff(ben, journey.worker.url, await enrolmentCode(BEN), BEN);
+      await joinWithLink(ben, await joinLinkFromConsole(BEN), BEN);
       const home = await signInToApp(ben, app.url, 'reception', APP_PASSWORD);
       expect(await home.getByRole('heading', { level: 1 }).textContent()).toBe('Today’s bookings');
       await expect.poll(observed, { timeout: 30_000 }).toEqual({ reception: [BEN] });
@@ -274,7 +324,7 @@ describe.each(BROWSERS)(
 
     it('shows the owner a shared login naming both receptionists, in the popup', async () => {
       const popup = await journey.openPopup();
-      await signInFromPopup(popup, journey.worker.url, OWNER.email, OWNER.password);
+      await expectSynced(popup);
       await openTab(popup, 'Findings');
       const title = '"reception" in FrontDesk is used by more than one person';
       await popup.getByText(title, { exact: true }).click();
