@@ -103,9 +103,6 @@ function JoinAsStaff() {
           </div>
           <div class="field">
             <label for="staff-code">Enrolment code</label>
-            <p class="muted" id="staff-code-hint">
-              Or paste the join link your admin sent.
-            </p>
             <input
               id="staff-code"
               aria-describedby="staff-code-hint"
@@ -118,6 +115,9 @@ function JoinAsStaff() {
                 if (link) setServer(link.serverUrl);
               }}
             />
+            <p class="muted" id="staff-code-hint">
+              Or paste the join link your admin sent.
+            </p>
           </div>
           <button type="submit" disabled={busy} ref={proceed}>
             Continue
