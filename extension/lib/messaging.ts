@@ -70,6 +70,11 @@ export function mayAsk(name: OperationName, senderUrl: string | undefined, exten
   return CONTENT_SCRIPT_OPERATIONS.has(name) || (senderUrl?.startsWith(extensionRoot) ?? false);
 }
 
+/** What an operation runs with: the message's data, and the tab it came from where it needs that. */
+export function argumentOf(name: OperationName, data: unknown, sender: { tab?: { id?: number } }): unknown {
+  return FROM_TAB_OPERATIONS.has(name) ? { ...(data as object), tabId: sender.tab?.id } : data;
+}
+
 /** The background answers every operation's message, each from the senders that may ask for it. */
 export function serveOperations(operations: BackgroundOperations): void {
   const on = messaging.onMessage as (
@@ -80,11 +85,7 @@ export function serveOperations(operations: BackgroundOperations): void {
   for (const name of Object.keys(operations) as OperationName[]) {
     on(name, ({ data, sender }) =>
       mayAsk(name, sender.url, extensionRoot)
-        ? dispatch(
-            operations,
-            name,
-            FROM_TAB_OPERATIONS.has(name) ? { ...(data as object), tabId: sender.tab?.id } : data,
-          )
+        ? dispatch(operations, name, argumentOf(name, data, sender))
         : refused('forbidden', 'Only Rollcall’s own pages may ask for this.'),
     );
   }
