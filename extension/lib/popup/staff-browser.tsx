@@ -30,6 +30,8 @@ function JoinAsStaff() {
   const [preview, setPreview] = useState<EnrolmentPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Firefox is asking whether Rollcall may reach the address (its prompt may sit behind the popup). */
+  const [asking, setAsking] = useState(false);
   const serverUrl = server ?? storedUrl ?? '';
 
   async function check(event: Event) {
@@ -38,8 +40,17 @@ function JoinAsStaff() {
     const origins = serverAccess(serverUrl);
     const asked = origins.length > 0 ? browser.permissions.request({ origins }) : Promise.resolve(true);
     setBusy(true);
-    await asked.catch(() => false);
     setError(null);
+    setAsking(origins.length > 0);
+    const granted = await asked.catch(() => false);
+    setAsking(false);
+    if (!granted) {
+      setBusy(false);
+      setError(
+        'Without access to your firm’s Rollcall address this browser cannot join: press Continue and allow it when Firefox asks.',
+      );
+      return;
+    }
     const checked = await send('previewEnrolment', { serverUrl, code });
     setBusy(false);
     if (checked.ok) setPreview(checked.value);
@@ -123,6 +134,9 @@ function JoinAsStaff() {
             Continue
           </button>
         </form>
+      )}
+      {asking && (
+        <p role="status">Firefox asks whether Rollcall may reach {serverUrl}: answer it to go on.</p>
       )}
       {error && (
         <p class="error" role="alert">
