@@ -1,6 +1,8 @@
 import { type Classification, classify } from '../classifier/classify.ts';
 import { sharedLoginPeople } from '../classifier/shared-display-name.ts';
-import { dateIn } from './dates.ts';
+import type { SignInObservation } from '../schemas/directory.ts';
+import { DAY_MS, dateIn, isoDate } from './dates.ts';
+import { ObservedLogin } from './observed.ts';
 import type { RuleSettingKey, RuleSettings } from './registry.ts';
 import type { OrganisationData, RuleContext } from './types.ts';
 
@@ -48,12 +50,25 @@ export function buildContext(
   const systems = new Map(data.systems.filter((s) => !s.deleted).map((s) => [s.id, s]));
   const jobRoles = new Map(data.jobRoles.filter((r) => !r.deleted).map((r) => [r.id, r]));
   const accounts = data.accounts.filter((a) => !a.deleted && (systems.size === 0 || systems.has(a.systemId)));
-  const observationsByAccount = new Map<string, NonNullable<OrganisationData['signInObservations']>>();
+  // One pass groups the sign-ins by login; a login's summary is made the first time a rule asks.
+  const observationsByAccount = new Map<string, SignInObservation[]>();
   for (const o of data.signInObservations ?? []) {
     const list = observationsByAccount.get(o.accountId);
     if (list) list.push(o);
     else observationsByAccount.set(o.accountId, [o]);
   }
+  const observed = new Map<string, ObservedLogin>();
+  // A sign-in's date as text, each day worked out once per run.
+  const dates = new Map<number, string>();
+  const signInText = (o: SignInObservation) => {
+    const day = Math.floor(o.lastObservedAt / DAY_MS);
+    let date = dates.get(day);
+    if (date === undefined) {
+      date = isoDate(o.lastObservedAt);
+      dates.set(day, date);
+    }
+    return `${people.get(o.personId)?.name ?? 'an unknown person'} (${date})`;
+  };
   const lastReviewBySystem = new Map<string, number>();
   for (const r of data.completedReviews ?? []) {
     if (r.completedAt > (lastReviewBySystem.get(r.systemId) ?? -1))
@@ -67,7 +82,16 @@ export function buildContext(
     systems,
     jobRoles,
     accounts,
-    observationsByAccount,
+    observed(accountId) {
+      let login = observed.get(accountId);
+      if (!login) {
+        const observations = observationsByAccount.get(accountId);
+        if (!observations) return undefined;
+        login = new ObservedLogin(observations, people, signInText);
+        observed.set(accountId, login);
+      }
+      return login;
+    },
     lastReviewBySystem,
     classification(account) {
       return classifyCached(account.username, account.displayName);

@@ -29,8 +29,7 @@ function sharedOrGeneric(ctx: RuleContext<Reads>, account: Account, users: strin
   return null;
 }
 
-function addLeaver(ctx: RuleContext, id: string, leavers: Person[] | null): Person[] | null {
-  const person = ctx.people.get(id);
+function addLeaver(ctx: RuleContext, person: Person | undefined, leavers: Person[] | null): Person[] | null {
   if (!person || !hasLeft(person, ctx.today) || leavers?.includes(person)) return leavers;
   if (!leavers) return [person];
   leavers.push(person);
@@ -46,17 +45,17 @@ export const rotatePasswordRule = defineRule({
     const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
-      const observations = ctx.observationsByAccount.get(account.id);
+      const observed = ctx.observed(account.id);
       // Leavers among the owner, the other known users and the people seen signing in; most logins
       // have none, so nothing is allocated until one is found.
       let leavers: Person[] | null = null;
       const owner = account.ownerPersonId;
-      if (owner) leavers = addLeaver(ctx, owner, leavers);
-      for (const id of account.userPersonIds) leavers = addLeaver(ctx, id, leavers);
-      if (observations) for (const o of observations) leavers = addLeaver(ctx, o.personId, leavers);
+      if (owner) leavers = addLeaver(ctx, ctx.people.get(owner), leavers);
+      for (const id of account.userPersonIds) leavers = addLeaver(ctx, ctx.people.get(id), leavers);
+      if (observed) for (const person of observed.people) leavers = addLeaver(ctx, person, leavers);
       if (!leavers) continue;
       const users = new Set(accountPeople(account));
-      for (const o of observations ?? []) users.add(o.personId);
+      if (observed) for (const id of observed.personIds) users.add(id);
       const userIds = [...users].sort();
       const why = sharedOrGeneric(ctx, account, userIds);
       if (!why) continue;

@@ -1,6 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
-import { andList, namedWithDates, observedUsers } from './observed.ts';
+import { andList } from './observed.ts';
 import type { FindingDraft, RuleContext } from './types.ts';
 
 const sharedLoginTip: Tip = {
@@ -41,26 +41,21 @@ export const sharedLoginRule = defineRule({
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       // The common case: one owner, nobody else seen, a one-person display name.
-      if (
-        (ctx.observationsByAccount.get(account.id)?.length ?? 0) < 2 &&
-        account.userPersonIds.length === 0 &&
-        !ctx.displayNamePeople(account)
-      ) {
-        continue;
-      }
+      const display = ctx.displayNamePeople(account)?.reason;
+      const observed = ctx.observed(account.id);
+      if ((observed?.users.list.length ?? 0) < 2 && account.userPersonIds.length === 0 && !display) continue;
       const evidence: string[] = [];
       const facts: string[] = [];
       const people = new Set<string>();
 
       // Sign-ins seen from two or more people: the strongest evidence.
-      const observed = observedUsers(ctx, account.id, ctx.settings.sharedLoginWindowDays);
-      if (observed.length >= 2) {
-        const observedIds = observed.map((o) => o.personId).sort();
+      const recent = observed?.within(ctx.settings.sharedLoginWindowDays, ctx.now);
+      if (recent && recent.list.length >= 2) {
         evidence.push(
-          `${observed.length} people signed in with it in the last ${ctx.settings.sharedLoginWindowDays} days: ${namedWithDates(ctx, observed)}`,
+          `${recent.list.length} people signed in with it in the last ${ctx.settings.sharedLoginWindowDays} days: ${recent.namedWithDates}`,
         );
-        facts.push(`observed:${observedIds.join(',')}`);
-        for (const id of observedIds) people.add(id);
+        facts.push(`observed:${recent.sortedIds.join(',')}`);
+        for (const id of recent.sortedIds) people.add(id);
       }
 
       const assigned = accountPeople(account).sort();
@@ -70,7 +65,6 @@ export const sharedLoginRule = defineRule({
         for (const id of assigned) people.add(id);
       }
 
-      const display = ctx.displayNamePeople(account)?.reason;
       if (display) {
         evidence.push(display);
         facts.push(`display:${account.displayName}`);
