@@ -60,14 +60,14 @@ export function buildContext(
   const observed = new Map<string, ObservedLogin>();
   // A sign-in's date as text, each day worked out once per run.
   const dates = new Map<number, string>();
-  const signInText = (o: SignInObservation) => {
-    const day = Math.floor(o.lastObservedAt / DAY_MS);
+  const dateText = (at: number) => {
+    const day = Math.floor(at / DAY_MS);
     let date = dates.get(day);
     if (date === undefined) {
-      date = isoDate(o.lastObservedAt);
+      date = isoDate(at);
       dates.set(day, date);
     }
-    return `${people.get(o.personId)?.name ?? 'an unknown person'} (${date})`;
+    return date;
   };
   const lastReviewBySystem = new Map<string, number>();
   for (const r of data.completedReviews ?? []) {
@@ -87,7 +87,7 @@ export function buildContext(
       if (!login) {
         const observations = observationsByAccount.get(accountId);
         if (!observations) return undefined;
-        login = new ObservedLogin(observations, people, signInText);
+        login = new ObservedLogin(observations, people, dateText);
         observed.set(accountId, login);
       }
       return login;

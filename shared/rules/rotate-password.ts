@@ -52,7 +52,7 @@ export const rotatePasswordRule = defineRule({
       const owner = account.ownerPersonId;
       if (owner) leavers = addLeaver(ctx, ctx.people.get(owner), leavers);
       for (const id of account.userPersonIds) leavers = addLeaver(ctx, ctx.people.get(id), leavers);
-      if (observed) for (const person of observed.people) leavers = addLeaver(ctx, person, leavers);
+      if (observed) for (const person of observed.users.people) leavers = addLeaver(ctx, person, leavers);
       if (!leavers) continue;
       const users = new Set(accountPeople(account));
       if (observed) for (const id of observed.personIds) users.add(id);

@@ -1,6 +1,5 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import { andList } from './observed.ts';
 import type { FindingDraft, RuleContext } from './types.ts';
 
 const usedByNonOwnerTip: Tip = {
@@ -34,7 +33,7 @@ export const usedByNonOwnerRule = defineRule({
       if (!others || others.list.length === 0) continue;
       const otherIds = others.sortedIds;
       findings.push({
-        title: `${andList(others.list.map((o) => ctx.people.get(o.personId)?.name ?? 'someone'))} ${others.list.length === 1 ? 'signs' : 'sign'} in as "${account.username}" in ${systemName(ctx, account.systemId)}, ${owner.name}’s login`,
+        title: `${others.names} ${others.list.length === 1 ? 'signs' : 'sign'} in as "${account.username}" in ${systemName(ctx, account.systemId)}, ${owner.name}’s login`,
         subject: accountSubject(ctx, account),
         evidence: `${owner.name}’s login; signed in with by ${others.namedWithDates}`,
         facts: `${owner.id}:${otherIds.join(',')}`,
