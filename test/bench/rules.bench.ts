@@ -238,7 +238,7 @@ console.log(
     return [`${f.toUpperCase()[0]}${l[0]?.toUpperCase()}${l.slice(1)}`, null];
   });
   for (const [u, d] of logins.slice(0, 5000)) classify(u, d);
-  let length = 0;
+  let lowered = 0;
   const { values, baseline } = await sampleBeside(
     () =>
       cpuTime(() => {
@@ -246,7 +246,7 @@ console.log(
       }),
     () =>
       cpuTime(() => {
-        for (const [u] of logins) length += u.toLowerCase().length;
+        for (const [u] of logins) lowered += u.toLowerCase().length;
       }),
   );
   const rate = logins.length / (median(values) / 1000);
