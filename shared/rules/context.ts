@@ -50,14 +50,14 @@ export function buildContext(
   const systems = new Map(data.systems.filter((s) => !s.deleted).map((s) => [s.id, s]));
   const jobRoles = new Map(data.jobRoles.filter((r) => !r.deleted).map((r) => [r.id, r]));
   const accounts = data.accounts.filter((a) => !a.deleted && (systems.size === 0 || systems.has(a.systemId)));
-  // One pass groups the sign-ins by login; a login's summary is made the first time a rule asks.
-  const observationsByAccount = new Map<string, SignInObservation[]>();
+  // One pass groups the sign-ins by login; a login's summary takes the place of its group the first
+  // time a rule asks for it.
+  const observed = new Map<string, SignInObservation[] | ObservedLogin>();
   for (const o of data.signInObservations ?? []) {
-    const list = observationsByAccount.get(o.accountId);
+    const list = observed.get(o.accountId) as SignInObservation[] | undefined;
     if (list) list.push(o);
-    else observationsByAccount.set(o.accountId, [o]);
+    else observed.set(o.accountId, [o]);
   }
-  const observed = new Map<string, ObservedLogin>();
   // A sign-in's date as text, each day worked out once per run.
   const dates = new Map<number, string>();
   const dateText = (at: number) => {
@@ -83,13 +83,10 @@ export function buildContext(
     jobRoles,
     accounts,
     observed(accountId) {
-      let login = observed.get(accountId);
-      if (!login) {
-        const observations = observationsByAccount.get(accountId);
-        if (!observations) return undefined;
-        login = new ObservedLogin(observations, people, dateText);
-        observed.set(accountId, login);
-      }
+      const seen = observed.get(accountId);
+      if (seen === undefined || seen instanceof ObservedLogin) return seen;
+      const login = new ObservedLogin(seen, people, dateText);
+      observed.set(accountId, login);
       return login;
     },
     lastReviewBySystem,

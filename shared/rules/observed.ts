@@ -86,38 +86,57 @@ export class ObservedLogin {
   readonly users: SignIns;
   /** The latest sign-in anyone was seen making with it. */
   readonly latest: number;
-  readonly #observations: readonly SignInObservation[];
-  #personIds: string[] | undefined;
+  /** The people seen who are no longer on the staff list, each once. */
+  readonly #gone: readonly string[];
   #since = Number.NaN;
   #recent: SignIns | undefined;
 
   /**
-   * `observations` is the evaluation's own list for the login (it is sorted in place); the server
-   * keeps one per person and login, but a list may hold repeats.
+   * `observations` is the evaluation's own list for the login: it is sorted in place, and kept as
+   * the users' list when every sign-in in it is a different listed person's (the server keeps one
+   * per person and login, so it nearly always is).
    */
   constructor(observations: SignInObservation[], people: ReadonlyMap<string, Person>, date: DateText) {
     sortNewestFirst(observations);
-    const list: SignInObservation[] = [];
     const persons: Person[] = [];
+    let list: SignInObservation[] | null = null;
+    let gone: string[] | null = null;
     const seen = observations.length > SHORT_LIST ? new Set<Person>() : null;
     // Newest first, so each person's first sign-in in the list is their latest. A repeat is told by
     // the person object it names, which is quicker than comparing ids.
-    for (const o of observations) {
+    for (let i = 0; i < observations.length; i++) {
+      const o = observations[i] as SignInObservation;
       const person = people.get(o.personId);
-      if (!person || (seen ? seen.has(person) : persons.includes(person))) continue;
-      seen?.add(person);
-      persons.push(person);
-      list.push(o);
+      if (person && !(seen ? seen.has(person) : persons.includes(person))) {
+        seen?.add(person);
+        persons.push(person);
+        list?.push(o);
+        continue;
+      }
+      if (!person && !gone?.includes(o.personId)) {
+        gone ??= [];
+        gone.push(o.personId);
+      }
+      // Left out: the users' list is the ones before it, and those after it that are kept.
+      if (!list) list = observations.slice(0, i);
     }
-    this.users = new SignIns(list, persons, date);
+    this.users = new SignIns(list ?? observations, persons, date);
     this.latest = observations[0]?.lastObservedAt ?? Number.NEGATIVE_INFINITY;
-    this.#observations = observations;
+    this.#gone = gone ?? [];
   }
 
-  /** Everyone seen signing in with it, on the staff list or no longer, each once. */
-  get personIds(): readonly string[] {
-    if (!this.#personIds) this.#personIds = [...new Set(this.#observations.map((o) => o.personId))];
-    return this.#personIds;
+  /** Everyone seen signing in with it (on the staff list or no longer) and these people, each once, in order. */
+  personIdsWith(others: readonly string[]): string[] {
+    const ids = [...this.users.sortedIds];
+    for (const list of [this.#gone, others]) {
+      for (const id of list) {
+        if (ids.includes(id)) continue;
+        let at = ids.length;
+        while (at > 0 && id < (ids[at - 1] as string)) at--;
+        ids.splice(at, 0, id);
+      }
+    }
+    return ids;
   }
 
   /** The users seen within the last `days` days of `now`: as the list is newest first, its start. */

@@ -54,9 +54,9 @@ export const rotatePasswordRule = defineRule({
       for (const id of account.userPersonIds) leavers = addLeaver(ctx, ctx.people.get(id), leavers);
       if (observed) for (const person of observed.users.people) leavers = addLeaver(ctx, person, leavers);
       if (!leavers) continue;
-      const users = new Set(accountPeople(account));
-      if (observed) for (const id of observed.personIds) users.add(id);
-      const userIds = [...users].sort();
+      const userIds = observed
+        ? observed.personIdsWith(accountPeople(account))
+        : accountPeople(account).sort();
       const why = sharedOrGeneric(ctx, account, userIds);
       if (!why) continue;
       const found = leavers.sort((a, b) => (a.id < b.id ? -1 : 1));
