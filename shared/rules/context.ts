@@ -53,7 +53,11 @@ export function buildContext(
   // One pass groups the sign-ins by login; a login's summary takes the place of its group the first
   // time a rule asks for it.
   const observed = new Map<string, SignInObservation[] | ObservedLogin>();
-  for (const o of data.signInObservations ?? []) {
+  // Indexed, not for…of: this runs once per evaluation over every sign-in, mostly before the
+  // optimising compiler has taken the loop over, and for…of makes an object per step until then.
+  const observations = data.signInObservations ?? [];
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i] as SignInObservation;
     const list = observed.get(o.accountId) as SignInObservation[] | undefined;
     if (list) list.push(o);
     else observed.set(o.accountId, [o]);

@@ -30,7 +30,7 @@ export class SignIns {
 
   /** The people's ids in order, for facts that stay the same from run to run. */
   get sortedIds(): readonly string[] {
-    if (!this.#ids) this.#ids = this.people.map((p) => p.id).sort();
+    if (!this.#ids) this.#ids = inOrder(this.people.map((p) => p.id));
     return this.#ids;
   }
 
@@ -43,16 +43,14 @@ export class SignIns {
   get namedWithDates(): string {
     if (this.#named === undefined) {
       // One string from its pieces, rather than a string per person and another joining them.
-      const parts: string[] = [];
       const last = this.list.length - 1;
-      for (let i = 0; i <= last; i++) {
-        if (i > 0) parts.push(i === last ? ' and ' : ', ');
-        parts.push(
-          (this.people[i] as Person).name,
-          ' (',
-          this.#date((this.list[i] as SignInObservation).lastObservedAt),
-          ')',
-        );
+      const parts = new Array<string>(Math.max(0, 5 * last + 4));
+      for (let i = 0, at = 0; i <= last; i++) {
+        if (i > 0) parts[at++] = i === last ? ' and ' : ', ';
+        parts[at++] = (this.people[i] as Person).name;
+        parts[at++] = ' (';
+        parts[at++] = this.#date((this.list[i] as SignInObservation).lastObservedAt);
+        parts[at++] = ')';
       }
       this.#named = parts.join('');
     }
@@ -128,15 +126,9 @@ export class ObservedLogin {
   /** Everyone seen signing in with it (on the staff list or no longer) and these people, each once, in order. */
   personIdsWith(others: readonly string[]): string[] {
     const ids = [...this.users.sortedIds];
-    for (const list of [this.#gone, others]) {
-      for (const id of list) {
-        if (ids.includes(id)) continue;
-        let at = ids.length;
-        while (at > 0 && id < (ids[at - 1] as string)) at--;
-        ids.splice(at, 0, id);
-      }
-    }
-    return ids;
+    for (const id of this.#gone) if (!ids.includes(id)) ids.push(id);
+    for (const id of others) if (!ids.includes(id)) ids.push(id);
+    return ids.length === this.users.sortedIds.length ? ids : inOrder(ids);
   }
 
   /** The users seen within the last `days` days of `now`: as the list is newest first, its start. */
@@ -172,6 +164,21 @@ function sortNewestFirst(list: SignInObservation[]): void {
       list[j + 1] = list[j] as SignInObservation;
     list[j + 1] = o;
   }
+}
+
+/**
+ * The strings sorted in place as `Array#sort` sorts them (by UTF-16 code units), by insertion for the
+ * short lists of people most logins have, which spares the sort's own working copy.
+ */
+export function inOrder(items: string[]): string[] {
+  if (items.length > SHORT_LIST) return items.sort();
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && item < (items[j] as string); j--) items[j + 1] = items[j] as string;
+    items[j + 1] = item;
+  }
+  return items;
 }
 
 /** "A, B and C". */

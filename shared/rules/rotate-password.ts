@@ -3,6 +3,7 @@ import type { Account, Person } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
 import { hasLeft, leftPhrase } from './leaver-still-active.ts';
+import { inOrder } from './observed.ts';
 import type { FindingDraft, RuleContext } from './types.ts';
 
 const rotatePasswordTip: Tip = {
@@ -52,14 +53,15 @@ export const rotatePasswordRule = defineRule({
       const owner = account.ownerPersonId;
       if (owner) leavers = addLeaver(ctx, ctx.people.get(owner), leavers);
       for (const id of account.userPersonIds) leavers = addLeaver(ctx, ctx.people.get(id), leavers);
-      if (observed) for (const person of observed.users.people) leavers = addLeaver(ctx, person, leavers);
+      const seen = observed?.users.people ?? [];
+      for (let i = 0; i < seen.length; i++) leavers = addLeaver(ctx, seen[i], leavers);
       if (!leavers) continue;
       const userIds = observed
         ? observed.personIdsWith(accountPeople(account))
-        : accountPeople(account).sort();
+        : inOrder(accountPeople(account));
       const why = sharedOrGeneric(ctx, account, userIds);
       if (!why) continue;
-      const found = leavers.sort((a, b) => (a.id < b.id ? -1 : 1));
+      const found = leavers.length > 1 ? leavers.sort((a, b) => (a.id < b.id ? -1 : 1)) : leavers;
       findings.push({
         title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${found.map((p) => p.name).join(', ')} left`,
         subject: accountSubject(ctx, account),

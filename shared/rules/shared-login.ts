@@ -1,6 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
-import { andList } from './observed.ts';
+import { andList, inOrder } from './observed.ts';
 import type { FindingDraft, RuleContext } from './types.ts';
 
 const sharedLoginTip: Tip = {
@@ -46,7 +46,7 @@ export const sharedLoginRule = defineRule({
       if ((observed?.users.list.length ?? 0) < 2 && account.userPersonIds.length === 0 && !display) continue;
       const evidence: string[] = [];
       const facts: string[] = [];
-      const people = new Set<string>();
+      let people: string[] = [];
 
       // Sign-ins seen from two or more people: the strongest evidence.
       const recent = observed?.within(ctx.settings.sharedLoginWindowDays, ctx.now);
@@ -55,14 +55,14 @@ export const sharedLoginRule = defineRule({
           `${recent.list.length} people signed in with it in the last ${ctx.settings.sharedLoginWindowDays} days: ${recent.namedWithDates}`,
         );
         facts.push(`observed:${recent.sortedIds.join(',')}`);
-        for (const id of recent.sortedIds) people.add(id);
+        people = [...recent.sortedIds];
       }
 
-      const assigned = accountPeople(account).sort();
+      const assigned = inOrder(accountPeople(account));
       if (assigned.length >= 2) {
         evidence.push(`assigned to ${assigned.length} people (${names(ctx, assigned)})`);
         facts.push(`assigned:${assigned.join(',')}`);
-        for (const id of assigned) people.add(id);
+        for (const id of assigned) if (!people.includes(id)) people.push(id);
       }
 
       if (display) {
@@ -77,7 +77,7 @@ export const sharedLoginRule = defineRule({
         evidence: evidence.join('; '),
         facts: facts.join('|'),
         systemId: account.systemId,
-        personIds: [...people],
+        personIds: people,
       });
     }
     return findings;
