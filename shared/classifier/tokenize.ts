@@ -23,7 +23,7 @@ const FOLD: Record<string, string> = {
 };
 
 /** Whether every character is ASCII: one pass over the char codes, no regular expression. */
-function isAscii(s: string): boolean {
+export function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
 }
