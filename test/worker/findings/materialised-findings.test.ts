@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkedCounts, filterFindings, summarise } from '../../../shared/rules';
+import { checkedCounts, filterFindings, openFindings, summarise } from '../../../shared/rules';
 import type { Finding, FindingsQuery } from '../../../shared/schemas/findings';
 import type { AuditActor } from '../../../worker/src/audit/writer';
 import { database } from '../../../worker/src/db/client';
@@ -18,8 +18,8 @@ import {
   signInObservations,
   systems,
 } from '../../../worker/src/db/schema';
+import { findingsAsOf } from '../../../worker/src/findings/clock-scope';
 import {
-  findingsAsOf,
   findingsPage,
   findingsSummary,
   inStoredOrder,
@@ -47,6 +47,7 @@ const actor: AuditActor = {
 
 const USERNAMES = ['admin', 'frontdesk', 'rbaker', 'r.baker', 'sjones', 'reception', 'temp1', 'kim'];
 const PERMISSIONS = ['payments.add', 'refunds.process', 'users.manage'];
+const TIME_ZONES = ['UTC', 'Europe/London', 'America/New_York', 'Pacific/Auckland', 'Asia/Kolkata'];
 
 type Step =
   | { kind: 'person'; leaverDaysAgo: number | null }
@@ -65,9 +66,18 @@ type Step =
   | { kind: 'removeAccount'; account: number }
   | { kind: 'removePerson'; person: number }
   | { kind: 'catalogue'; system: number; privileged: boolean }
-  | { kind: 'settings'; dormantDays: number; neverUsedDays: number }
+  | {
+      kind: 'settings';
+      dormantDays: number;
+      neverUsedDays: number;
+      sharedLoginWindowDays: number;
+      reviewOverdueDays: number;
+      maxAdmins: number;
+      timeZone: string;
+    }
   | { kind: 'dismiss'; finding: number; expiresInHours: number }
   | { kind: 'time'; hours: number }
+  | { kind: 'days'; days: number }
   | { kind: 'role'; person: number; grants: boolean[] }
   | { kind: 'link'; account: number; owner: number | null; users: number[] }
   | { kind: 'rename'; person: number }
@@ -95,6 +105,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     kind: fc.constant('settings'),
     dormantDays: fc.integer({ min: 30, max: 120 }),
     neverUsedDays: fc.integer({ min: 7, max: 60 }),
+    sharedLoginWindowDays: fc.constantFrom(30, 90, 120),
+    reviewOverdueDays: fc.constantFrom(60, 90, 180),
+    maxAdmins: fc.constantFrom(1, 2),
+    timeZone: fc.constantFrom(...TIME_ZONES),
   }),
   fc.record({
     kind: fc.constant('dismiss'),
@@ -102,6 +116,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     expiresInHours: fc.integer({ min: 1, max: 72 }),
   }),
   fc.record({ kind: fc.constant('time'), hours: fc.integer({ min: 1, max: 60 }) }),
+  fc.record({ kind: fc.constant('days'), days: fc.integer({ min: 1, max: 40 }) }),
   fc.record({
     kind: fc.constant('role'),
     person: index,
@@ -245,7 +260,7 @@ async function apply(world: World, change: Step) {
     case 'settings': {
       await db
         .update(organisations)
-        .set({ settings: { dormantDays: change.dormantDays, neverUsedDays: change.neverUsedDays } })
+        .set({ settings: { ...change, kind: undefined } })
         .where(eq(organisations.id, orgId));
       return;
     }
@@ -272,6 +287,9 @@ async function apply(world: World, change: Step) {
     }
     case 'time':
       world.now += change.hours * 3_600_000;
+      return;
+    case 'days':
+      world.now += change.days * DAY;
       return;
     case 'role': {
       const personId = pick(world.people, change.person);
@@ -332,11 +350,15 @@ async function apply(world: World, change: Step) {
   }
 }
 
-/** What a read computing everything afresh answers. */
+/**
+ * What a read computing everything afresh answers: the findings as of the start of the firm's day,
+ * less those a dismissal in force now hides.
+ */
 async function fullEvaluation(world: World) {
   const loaded = await loadOrganisation(db, world.orgId);
   if (!loaded) throw new Error('no organisation');
-  return { ...findingsOf(loaded, findingsAsOf(world.now)), checked: checkedCounts(loaded.data) };
+  const { all } = findingsOf(loaded, findingsAsOf(world.now, loaded.settings.timeZone));
+  return { all, open: openFindings(all, loaded.dismissals, world.now), checked: checkedCounts(loaded.data) };
 }
 
 async function stored(world: World, query: FindingsQuery & { limit?: number; offset?: number } = {}) {
@@ -383,7 +405,7 @@ describe('stored findings', () => {
       fc.asyncProperty(
         fc.array(fc.tuple(step, fc.record({ kind: fc.nat({ max: 4 }), at: index })), {
           minLength: 5,
-          maxLength: 20,
+          maxLength: 25,
         }),
         async (history) => {
           const world = await newWorld();
@@ -394,11 +416,11 @@ describe('stored findings', () => {
           }
         },
       ),
-      { numRuns: 8 },
+      { numRuns: 16 },
     );
   }, 240_000);
 
-  it('are recomputed only when what the rules read changed or the hour came round', async () => {
+  it('are recomputed only when what the rules read changed or the day came round', async () => {
     const world = await newWorld();
     await apply(world, { kind: 'person', leaverDaysAgo: 2 });
     await stored(world);
@@ -424,7 +446,10 @@ describe('stored findings', () => {
 
     world.now += 3_600_000;
     await stored(world);
-    expect((await setOf())?.asOf).toBe(findingsAsOf(world.now));
+    expect(await setOf()).toMatchObject({ asOf: findingsAsOf(world.now - 3_600_000) });
+    world.now += DAY;
+    await stored(world);
+    expect(await setOf()).toMatchObject({ asOf: findingsAsOf(world.now) });
   });
 
   it('after a change, rewrite only the findings it can affect', async () => {
@@ -477,6 +502,67 @@ describe('stored findings', () => {
     // Their two logins in one system: the duplicate-logins finding names them afresh.
     const named = (await stored(world)).findings.filter((f) => f.ruleId === 'duplicate-accounts');
     expect(named.some((f) => f.personIds.includes(renamed) && f.title.startsWith('Renamed'))).toBe(true);
+  });
+
+  it('on a new day, rewrite only the time-based findings that moved, and a threshold only its rule', async () => {
+    const world = await newWorld();
+    for (let i = 0; i < 4; i++) await apply(world, { kind: 'person', leaverDaysAgo: i === 0 ? 2 : null });
+    // Two logins long unused (dormant), six used yesterday (not dormant, and not for 44 days).
+    for (let i = 0; i < 8; i++) {
+      await apply(world, {
+        kind: 'account',
+        system: i % 2,
+        username: i,
+        owner: i % 4,
+        lastSignInDaysAgo: i < 2 ? 100 : 1,
+        createdDaysAgo: 150,
+        permissions: [true, true, true],
+      });
+    }
+    await stored(world);
+    const rows = async () =>
+      db
+        .select({ id: findings.id, rowid: sql<number>`rowid`, ruleId: findings.ruleId, body: findings.body })
+        .from(findings)
+        .where(eq(findings.orgId, world.orgId));
+    // A row deleted and written again may take the same rowid: its body tells it apart.
+    const key = (row: { rowid: number; body: Finding }) => `${row.rowid}@${JSON.stringify(row.body)}`;
+    const rewritten = async (step: () => void | Promise<void>) => {
+      const before = new Map((await rows()).map((row) => [row.id, key(row)]));
+      await step();
+      await stored(world);
+      return (await rows()).filter((row) => before.get(row.id) !== key(row));
+    };
+    const timeBased = new Set(['dormant-account', 'leaver-still-active', 'rotate-password', 'review-overdue']);
+
+    // The day comes round: the dormant logins' count of days, the leaver's and the overdue review's
+    // move on; the findings of the other rules (duplicates, user managers, permissions…) stay.
+    const nextDay = await rewritten(() => apply(world, { kind: 'days', days: 1 }));
+    expect(nextDay.length).toBeGreaterThan(0);
+    expect(nextDay.filter((row) => !timeBased.has(row.ruleId)).map((row) => row.id)).toEqual([]);
+    expect(nextDay.map((row) => row.body.evidence)).toContainEqual(expect.stringContaining('100 days ago'));
+    // Later the same day: nothing is recomputed.
+    expect(await rewritten(() => apply(world, { kind: 'time', hours: 3 }))).toEqual([]);
+
+    // 44 more days: the six logins used the day before the start cross the 45 days and are dormant.
+    const later = await rewritten(() => apply(world, { kind: 'days', days: 44 }));
+    expect(later.filter((row) => row.ruleId === 'dormant-account').map((row) => row.body.evidence)).toHaveLength(8);
+    expect(later.filter((row) => !timeBased.has(row.ruleId)).map((row) => row.id)).toEqual([]);
+
+    // A threshold: only its rule's findings.
+    const longer = await rewritten(() =>
+      db
+        .update(organisations)
+        .set({ settings: { dormantDays: 60 } })
+        .where(eq(organisations.id, world.orgId)),
+    );
+    // Six logins are no longer dormant (their findings go), the other two say the new limit.
+    expect(longer.map((row) => row.ruleId)).toEqual(['dormant-account', 'dormant-account']);
+    expect(longer.map((row) => row.body.evidence)).toEqual([
+      expect.stringContaining('the limit is 60'),
+      expect.stringContaining('the limit is 60'),
+    ]);
+    expect((await stored(world)).findings.filter((f) => f.ruleId === 'dormant-account')).toHaveLength(2);
   });
 
   it('say there is no such organisation', async () => {
