@@ -550,12 +550,12 @@ describe('stored findings', () => {
     expect(later.filter((row) => !timeBased.has(row.ruleId)).map((row) => row.id)).toEqual([]);
 
     // A threshold: only its rule's findings.
-    const longer = await rewritten(() =>
-      db
+    const longer = await rewritten(async () => {
+      await db
         .update(organisations)
         .set({ settings: { dormantDays: 60 } })
-        .where(eq(organisations.id, world.orgId)),
-    );
+        .where(eq(organisations.id, world.orgId));
+    });
     // Six logins are no longer dormant (their findings go), the other two say the new limit.
     expect(longer.map((row) => row.ruleId)).toEqual(['dormant-account', 'dormant-account']);
     expect(longer.map((row) => row.body.evidence)).toEqual([

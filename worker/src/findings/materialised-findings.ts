@@ -364,3 +364,22 @@ export async function storedFinding(db: Db, orgId: string, id: string) {
     .limit(1);
   return row?.body;
 }
+
+/**
+ * The stored findings of these severities that no dismissal in force at `now` hides, worst first.
+ * Call `refreshFindings` first.
+ */
+export async function openFindingsOf(db: Db, orgId: string, severities: readonly Severity[], now: number) {
+  const rows = await db
+    .select({ body: findings.body })
+    .from(findings)
+    .where(
+      and(
+        eq(findings.orgId, orgId),
+        inJson(findings.severity, [...severities]),
+        not(dismissedAt(orgId, now)),
+      ),
+    )
+    .orderBy(asc(findings.rank), asc(findings.id));
+  return rows.map((row) => row.body);
+}
