@@ -533,7 +533,12 @@ describe('stored findings', () => {
       await stored(world);
       return (await rows()).filter((row) => before.get(row.id) !== key(row));
     };
-    const timeBased = new Set(['dormant-account', 'leaver-still-active', 'rotate-password', 'review-overdue']);
+    const timeBased = new Set([
+      'dormant-account',
+      'leaver-still-active',
+      'rotate-password',
+      'review-overdue',
+    ]);
 
     // The day comes round: the dormant logins' count of days, the leaver's and the overdue review's
     // move on; the findings of the other rules (duplicates, user managers, permissions…) stay.
@@ -546,7 +551,9 @@ describe('stored findings', () => {
 
     // 44 more days: the six logins used the day before the start cross the 45 days and are dormant.
     const later = await rewritten(() => apply(world, { kind: 'days', days: 44 }));
-    expect(later.filter((row) => row.ruleId === 'dormant-account').map((row) => row.body.evidence)).toHaveLength(8);
+    expect(
+      later.filter((row) => row.ruleId === 'dormant-account').map((row) => row.body.evidence),
+    ).toHaveLength(8);
     expect(later.filter((row) => !timeBased.has(row.ruleId)).map((row) => row.id)).toEqual([]);
 
     // A threshold: only its rule's findings.

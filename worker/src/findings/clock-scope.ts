@@ -72,7 +72,11 @@ const sameSetting = (from: Evaluation, to: Evaluation, key: keyof OrganisationSe
  * when none, 'everything' when a threshold changed whose rule reads every login (most user
  * managers, the generic-login confidence).
  */
-export function clockScope(orgId: string, from: Evaluation, to: Evaluation): ClockScope | 'everything' | null {
+export function clockScope(
+  orgId: string,
+  from: Evaluation,
+  to: Evaluation,
+): ClockScope | 'everything' | null {
   if (!sameSetting(from, to, 'maxAdmins') || !sameSetting(from, to, 'genericUsernameMinConfidence'))
     return 'everything';
   const moved = from.asOf !== to.asOf;
@@ -104,7 +108,10 @@ export function clockScope(orgId: string, from: Evaluation, to: Evaluation): Clo
   // Leaver dates: the logins naming someone whose last day is on or before the later "today"
   // (their owner, a user, or someone seen signing in); "N days ago" moves with the day as well.
   if (moved || !sameSetting(from, to, 'timeZone')) {
-    const today = [dateIn(from.settings.timeZone, from.asOf), dateIn(to.settings.timeZone, to.asOf)].sort()[1];
+    const today = [
+      dateIn(from.settings.timeZone, from.asOf),
+      dateIn(to.settings.timeZone, to.asOf),
+    ].sort()[1];
     const leavers = sql`SELECT ${people.id} FROM ${people} WHERE ${people.orgId} = ${orgId}
       AND ${people.endDate} IS NOT NULL AND ${people.endDate} <= ${today}`;
     rules.push('leaver-still-active', 'rotate-password');

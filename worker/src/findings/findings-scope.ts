@@ -4,14 +4,7 @@ import { buildContext } from '../../../shared/rules/context';
 import type { RuleId } from '../../../shared/rules/registry';
 import type { Finding } from '../../../shared/schemas/findings';
 import type { OrganisationSettings } from '../../../shared/settings';
-import {
-  accounts,
-  findings,
-  findingsDirty,
-  people,
-  signInObservations,
-  systems,
-} from '../db/schema';
+import { accounts, findings, findingsDirty, people, signInObservations, systems } from '../db/schema';
 import { type Db, inJson } from '../db/versions';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
 import { observationColumns } from '../observations/observations-queries';
@@ -261,7 +254,8 @@ export async function scopedFindings(
     signInObservations: observations,
     completedReviews: completedReviews(closed),
   };
-  const context = (of: ReturnType<typeof toAccount>[]) => buildContext({ ...base, accounts: of }, settings, now);
+  const context = (of: ReturnType<typeof toAccount>[]) =>
+    buildContext({ ...base, accounts: of }, settings, now);
   const perAccount = context(all.filter((a) => ownAccounts.has(a.id) || wholeSystems.has(a.systemId)));
   const perSystem = context(all.filter((a) => groupSystems.has(a.systemId)));
   const byClock = context(clockRows.map(toAccount));
@@ -281,6 +275,7 @@ export async function scopedFindings(
     }
   }
   const stored = new Map<string, StoredFinding>();
-  for (const row of [...ofAccounts, ...ofSystems, ...ofGroups, ...ofClock, ...ofReviews]) stored.set(row.id, row);
+  for (const row of [...ofAccounts, ...ofSystems, ...ofGroups, ...ofClock, ...ofReviews])
+    stored.set(row.id, row);
   return { findings: [...found.values()], checked, stored };
 }
