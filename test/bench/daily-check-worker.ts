@@ -7,6 +7,7 @@
 import { app } from '../../worker/src/app';
 import type { AuditActor } from '../../worker/src/audit/writer';
 import { checkOrganisation, runDailyCheck } from '../../worker/src/daily-check/daily-check';
+import { countQueries } from '../../worker/src/daily-check/query-count';
 import { database } from '../../worker/src/db/client';
 import { findingsPage, refreshFindings } from '../../worker/src/findings/materialised-findings';
 
@@ -26,8 +27,9 @@ export default {
     const now = Number(url.searchParams.get('now') ?? Date.now());
     const orgId = url.searchParams.get('org') ?? '';
     if (url.pathname === '/check') {
-      const check = await checkOrganisation(database(env.DB), orgId, now, noWebhook);
-      return Response.json(check);
+      const counted = countQueries(env.DB);
+      const check = await checkOrganisation(database(counted.d1), orgId, now, noWebhook);
+      return Response.json({ ...check, queries: counted.queries() });
     }
     if (url.pathname === '/run') {
       const started = performance.now();

@@ -37,15 +37,13 @@ async function firm(name: string, lastSignInDaysAgo: number[]) {
   const systemId = crypto.randomUUID();
   await db.insert(systems).values({ id: systemId, name: 'PayDesk', permissions: [], ...row });
   const leaver = crypto.randomUUID();
-  await db
-    .insert(people)
-    .values({
-      id: leaver,
-      name: 'Rose Baker',
-      status: 'leaver',
-      endDate: isoDate(MORNING - 2 * DAY),
-      ...row,
-    });
+  await db.insert(people).values({
+    id: leaver,
+    name: 'Rose Baker',
+    status: 'leaver',
+    endDate: isoDate(MORNING - 2 * DAY),
+    ...row,
+  });
   await db.insert(accounts).values([
     { id: crypto.randomUUID(), systemId, username: 'rbaker', ownerPersonId: leaver, ...row },
     ...lastSignInDaysAgo.map((days, i) => ({
