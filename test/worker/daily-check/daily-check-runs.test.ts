@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { AuditActor } from '../../../worker/src/audit/writer';
+import { rollcallActor } from '../../../worker/src/audit/writer';
 import { runDailyCheck } from '../../../worker/src/daily-check/daily-check';
 import { database } from '../../../worker/src/db/client';
 import { accounts, findingSets, organisations, people, systems } from '../../../worker/src/db/schema';
@@ -19,14 +19,6 @@ const DAY = 86_400_000;
 // 00:10 UTC, a few days from now: the runs below all fall on this one day.
 const MORNING = Math.floor(Date.now() / DAY) * DAY + 3 * DAY + 600_000;
 const noWebhook: typeof fetch = async () => new Response('ok');
-const actor: AuditActor = {
-  orgId: '',
-  actorId: null,
-  actorName: 'test',
-  ip: null,
-  userAgent: null,
-  requestId: 'test',
-};
 const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 /** A small firm: one system, a leaver with a login still active, and logins last used so many days before this day. */
@@ -82,7 +74,7 @@ describe('the daily check over many firms', () => {
 
   it('makes the new day’s findings current before the first read, and notifies each finding once', async () => {
     const orgId = await firm('Harbour & Vale', [45, 100]);
-    await refreshFindings(db, actor, orgId, MORNING - DAY);
+    await refreshFindings(db, rollcallActor(orgId, 'A member reading'), orgId, MORNING - DAY);
     const dormant = async () =>
       (await findingsPage(db, orgId, { rule: 'dormant-account' }, MORNING)).findings.map((f) => f.evidence);
     expect(await dormant()).toEqual([expect.stringContaining('99 days ago')]);
@@ -100,7 +92,9 @@ describe('the daily check over many firms', () => {
       expect.stringContaining('100 days ago'),
     ]);
     // The firm's first read of the day has nothing left to recompute.
-    expect(await refreshFindings(db, actor, orgId, MORNING + 3_600_000)).toBe(true);
+    expect(
+      await refreshFindings(db, rollcallActor(orgId, 'A member reading'), orgId, MORNING + 3_600_000),
+    ).toBe(true);
     expect(await set()).toEqual(checked);
 
     // The next day's check: the leaver's login is still active, but notified already.

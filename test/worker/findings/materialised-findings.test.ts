@@ -454,6 +454,28 @@ const queryOf = (world: World, pickQuery: { kind: number; at: number }, open: re
   }
 };
 
+/**
+ * A firm of four people (the first left two days ago) and eight logins over the two systems, two
+ * each, each login's last sign-in so many days ago; its findings stored.
+ */
+async function fourPeopleEightLogins(lastSignInDaysAgo: (login: number) => number) {
+  const world = await newWorld();
+  for (let i = 0; i < 4; i++) await apply(world, { kind: 'person', leaverDaysAgo: i === 0 ? 2 : null });
+  for (let i = 0; i < 8; i++) {
+    await apply(world, {
+      kind: 'account',
+      system: i % 2,
+      username: i,
+      owner: i % 4,
+      lastSignInDaysAgo: lastSignInDaysAgo(i),
+      createdDaysAgo: 150,
+      permissions: [true, true, true],
+    });
+  }
+  await stored(world);
+  return world;
+}
+
 describe('stored findings', () => {
   it('equal a full evaluation after every change of random histories, across days', async () => {
     await fc.assert(
@@ -508,20 +530,7 @@ describe('stored findings', () => {
   });
 
   it('after a change, rewrite only the findings it can affect', async () => {
-    const world = await newWorld();
-    for (let i = 0; i < 4; i++) await apply(world, { kind: 'person', leaverDaysAgo: i === 0 ? 2 : null });
-    for (let i = 0; i < 8; i++) {
-      await apply(world, {
-        kind: 'account',
-        system: i % 2,
-        username: i,
-        owner: i % 4,
-        lastSignInDaysAgo: 100,
-        createdDaysAgo: 150,
-        permissions: [true, true, true],
-      });
-    }
-    await stored(world);
+    const world = await fourPeopleEightLogins(() => 100);
     const rows = async () =>
       (
         await db
@@ -560,21 +569,8 @@ describe('stored findings', () => {
   });
 
   it('on a new day, rewrite only the time-based findings that moved, and a threshold only its rule', async () => {
-    const world = await newWorld();
-    for (let i = 0; i < 4; i++) await apply(world, { kind: 'person', leaverDaysAgo: i === 0 ? 2 : null });
     // Two logins long unused (dormant), six used yesterday (not dormant, and not for 44 days).
-    for (let i = 0; i < 8; i++) {
-      await apply(world, {
-        kind: 'account',
-        system: i % 2,
-        username: i,
-        owner: i % 4,
-        lastSignInDaysAgo: i < 2 ? 100 : 1,
-        createdDaysAgo: 150,
-        permissions: [true, true, true],
-      });
-    }
-    await stored(world);
+    const world = await fourPeopleEightLogins((i) => (i < 2 ? 100 : 1));
     const rows = async () =>
       db
         .select({ id: findings.id, rowid: sql<number>`rowid`, ruleId: findings.ruleId, body: findings.body })
