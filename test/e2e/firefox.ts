@@ -55,7 +55,10 @@ class FirefoxLocator implements Locator {
     return this.with({ kind: 'hasText', text: matcherOf(hasText) });
   }
   first(): Locator {
-    return this.with({ kind: 'nth', index: 0 });
+    return this.nth(0);
+  }
+  nth(index: number): Locator {
+    return this.with({ kind: 'nth', index });
   }
 
   /** Runs `body` in the page with `found` bound to this locator's elements. */
