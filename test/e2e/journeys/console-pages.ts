@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page as PlaywrightPage } from 'playwright-core';
 import { expect } from 'vitest';
 import { systemSchema } from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
 import type { Locator, Page } from '../driver.ts';
+import type { FirefoxUnderTest } from '../firefox.ts';
 import { screenshot } from '../harness.ts';
 import { type Api, type BrowserJourney, expectSynced, signInToApi } from './journey.ts';
 
@@ -146,4 +150,36 @@ export async function captureUserList(
   const said = (await status.textContent()) ?? '';
   await page.close();
   return said;
+}
+
+/**
+ * What `press` makes the browser save as a download: its file name and its text. In Chromium,
+ * Playwright's download; in Firefox, the file that lands in the profile's downloads folder.
+ */
+export async function downloaded(
+  journey: BrowserJourney,
+  page: Page,
+  press: () => Promise<void>,
+): Promise<{ name: string; text: string }> {
+  if (journey.browserName === 'chromium') {
+    const [download] = await Promise.all([(page as PlaywrightPage).waitForEvent('download'), press()]);
+    return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+  }
+  const { downloadsDir } = (journey as BrowserJourney & { browser: FirefoxUnderTest }).browser;
+  const before = new Set(readdirSync(downloadsDir));
+  await press();
+  let name = '';
+  await expect
+    .poll(
+      () => {
+        const files = readdirSync(downloadsDir);
+        // Firefox writes <name>.part until the file is whole.
+        const added = files.filter((file) => !before.has(file) && !file.endsWith('.part'));
+        name = added.length === 1 && !files.includes(`${added[0]}.part`) ? (added[0] ?? '') : '';
+        return name;
+      },
+      { timeout: 15_000 },
+    )
+    .not.toBe('');
+  return { name, text: readFileSync(join(downloadsDir, name), 'utf8') };
 }
