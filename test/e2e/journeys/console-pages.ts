@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import { expect } from 'vitest';
@@ -173,9 +173,15 @@ export async function downloaded(
     .poll(
       () => {
         const files = readdirSync(downloadsDir);
-        // Firefox writes <name>.part until the file is whole.
+        // Firefox makes <name> empty and writes <name>.part, then moves it into place when whole.
         const added = files.filter((file) => !before.has(file) && !file.endsWith('.part'));
-        name = added.length === 1 && !files.includes(`${added[0]}.part`) ? (added[0] ?? '') : '';
+        const [file] = added;
+        const whole =
+          added.length === 1 &&
+          file &&
+          !files.includes(`${file}.part`) &&
+          statSync(join(downloadsDir, file)).size > 0;
+        name = whole ? file : '';
         return name;
       },
       { timeout: 15_000 },
