@@ -6,7 +6,14 @@
 // - the audit export of 100,000 events, NDJSON and CSV, beside GET /health, with its events/s.
 import { base32Decode, totp } from '../../worker/src/auth/totp.ts';
 import { healthCheck, report, sampleBeside, stats } from './lib/measure.mjs';
-import { fetchRetry as fetch, json, PASSWORD, signUp, startWorker } from './lib/wrangler-dev.mjs';
+import {
+  besideHealth,
+  fetchRetry as fetch,
+  json,
+  PASSWORD,
+  signUp,
+  startWorker,
+} from './lib/wrangler-dev.mjs';
 
 const EVENTS = 100_000;
 // At most 20: one member may invite 20 people an hour.
@@ -44,12 +51,7 @@ progress('worker: sign-in');
 const worker = await startWorker();
 try {
   const { base } = worker;
-  const health = { name: 'GET /health', fn: healthCheck(base) };
-  /** Samples `fn` in turns with GET /health and reports it beside it. */
-  const beside = async (name, fn, options) => {
-    const { values, baseline } = await sampleBeside(fn, health.fn, options);
-    report({ name, values, baseline: { name: health.name, values: baseline } });
-  };
+  const beside = besideHealth(base);
 
   const signup = await signUp(base, 'Bench Firm');
   const email = signup.member.email;
@@ -116,11 +118,11 @@ try {
       if (events < EVENTS)
         throw new Error(`export ${format} gave ${events} events, expected at least ${EVENTS}`);
     };
-    const { values, baseline } = await sampleBeside(exportAll, health.fn, { runs: 7, warmup: 1 });
+    const { values, baseline } = await sampleBeside(exportAll, healthCheck(base), { runs: 7, warmup: 1 });
     report({
       name: `GET /api/v1/audit/export?format=${format} (${EVENTS} events)`,
       values,
-      baseline: { name: health.name, values: baseline },
+      baseline: { name: 'GET /health', values: baseline },
       note: `${(bytes / 1e6).toFixed(1)} MB, ${Math.round(events / (stats(values).median / 1000))} events/s at the median`,
     });
   }

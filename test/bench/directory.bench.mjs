@@ -8,8 +8,8 @@
 // - latency of the list endpoints, of the sync pull and of a 5,000-row snapshot reconcile, beside
 //   GET /health.
 // Run alone with `node test/bench/directory.bench.mjs` (from the repository root) or via `npm run bench`.
-import { healthCheck, report, sampleBeside } from './lib/measure.mjs';
-import { ms, signUp, startWorker } from './lib/wrangler-dev.mjs';
+import { report } from './lib/measure.mjs';
+import { besideHealth, ms, signUp, startWorker } from './lib/wrangler-dev.mjs';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
 const SYSTEMS = 5;
@@ -50,12 +50,9 @@ try {
   }
 
   const token = (await signUp(base, 'Bench Big Firm')).accessToken;
-  const health = { name: 'GET /health', fn: healthCheck(base) };
-  /** Samples `fn` in turns with GET /health and reports it beside it. */
-  const beside = async (name, fn, options = { runs: 30, warmup: 5 }, note) => {
-    const { values, baseline } = await sampleBeside(fn, health.fn, options);
-    report({ name, values, baseline: { name: health.name, values: baseline }, note });
-  };
+  const besideHealthCheck = besideHealth(base);
+  const beside = (name, fn, options = { runs: 30, warmup: 5 }, note = undefined) =>
+    besideHealthCheck(name, fn, options, note);
 
   // ---------------------------------------------------------------- seed
   progress('seed: 5 systems, 2,000-person import, 5 x 2,000-row snapshots');

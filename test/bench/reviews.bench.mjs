@@ -7,7 +7,7 @@
 //    beside the bench worker's empty request.
 import { healthCheck, report, sampleBeside, stats } from './lib/measure.mjs';
 import { seedDirectorySql } from './lib/seed-directory.mjs';
-import { fetchRetry, json, signUp, startWorker } from './lib/wrangler-dev.mjs';
+import { besideBaseline, besideHealth, fetchRetry, json, signUp, startWorker } from './lib/wrangler-dev.mjs';
 
 const DAY = 86_400_000;
 const CAMPAIGNS = 7;
@@ -18,12 +18,7 @@ if (part !== '2') {
   const worker = await startWorker();
   try {
     const { base } = worker;
-    const health = { name: 'GET /health', fn: healthCheck(base) };
-    /** Samples `fn` in turns with GET /health and reports it beside it. */
-    const beside = async (name, fn, options) => {
-      const { values, baseline } = await sampleBeside(fn, health.fn, options);
-      report({ name, values, baseline: { name: health.name, values: baseline } });
-    };
+    const beside = besideHealth(base);
 
     const signup = await signUp(base, 'Bench Reviews');
     worker.d1(seedDirectorySql(signup.organisation.id, { accounts: 10_000, people: 2_500, prefix: 'rb' }));
@@ -156,19 +151,14 @@ if (part !== '1') {
       values: perOrganisation,
       baseline: { name: empty.name, values: emptyBeside },
     });
-    const again = await sampleBeside(
+    await besideBaseline(empty)(
+      'daily check, another run the same day (nothing left to check)',
       async (index) => {
         const run = await get(`/run?now=${day1 + 2 * DAY + 3_600_000 + index * 60_000}`);
         if (run.organisations !== 0) throw new Error(`a second run checked ${run.organisations} orgs`);
       },
-      empty.fn,
       { runs: 7, warmup: 0 },
     );
-    report({
-      name: 'daily check, another run the same day (nothing left to check)',
-      values: again.values,
-      baseline: { name: empty.name, values: again.baseline },
-    });
   } finally {
     worker.stop();
   }

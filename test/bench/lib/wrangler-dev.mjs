@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { percentile, sample } from './measure.mjs';
+import { healthCheck, percentile, report, sample, sampleBeside } from './measure.mjs';
 
 const QUIET = {
   WRANGLER_SEND_METRICS: 'false',
@@ -134,3 +134,17 @@ export async function percentiles(count, fn) {
 }
 
 export const ms = (value) => `${value.toFixed(1)} ms`;
+
+/**
+ * Answers `beside(name, fn, options, note)`: samples `fn` in turns with `baseline` (sampleBeside's
+ * options) and reports it beside it (lib/measure.mjs).
+ */
+export function besideBaseline(baseline) {
+  return async (name, fn, options, note) => {
+    const { values, baseline: base } = await sampleBeside(fn, baseline.fn, options);
+    return report({ name, values, baseline: { name: baseline.name, values: base }, note });
+  };
+}
+
+/** besideBaseline with GET /health of the worker at `base`: the worker's baseline. */
+export const besideHealth = (base) => besideBaseline({ name: 'GET /health', fn: healthCheck(base) });
