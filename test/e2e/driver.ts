@@ -29,7 +29,8 @@ export type Role =
   | 'status'
   | 'tab'
   | 'table'
-  | 'textbox';
+  | 'textbox'
+  | 'tooltip';
 
 /** How a page or a locator finds elements within it. */
 export interface Queries {
