@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { matchesUrlPattern } from '../../extension/lib/page/adapters';
 import { evaluateWithDirectory } from '../../extension/lib/page/directory-verdicts';
-import { evaluateFromPageAlone } from '../../extension/lib/page/evaluate';
 import { startInPageWarnings } from '../../extension/lib/page/in-page-warnings';
 import { readRow } from '../../extension/lib/page/read-row';
+import { evaluateFromPageAlone } from '../../extension/lib/page/row-warnings';
 import { snapshotRows } from '../../extension/lib/page/snapshot-rows';
 import type { RowWatcher } from '../../extension/lib/page/watch-user-rows';
 import { emptyTables } from '../../extension/lib/sync/local-copy';

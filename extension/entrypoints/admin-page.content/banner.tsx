@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { PageWarningKind } from '../../../shared/schemas/page-row';
-import { KIND_LABELS, KIND_ORDER } from '../../lib/page/evaluate';
+import { inKindOrder, type KindCount } from '../../lib/page/evaluate';
 import { type PagingState, pageSpans } from '../../lib/page/paging';
 import type { SnapshotSyncResult } from '../../lib/sync/page-link';
 
@@ -8,7 +7,8 @@ export type SyncState = { state: 'idle' } | { state: 'sending' } | SnapshotSyncR
 
 export interface BannerProps {
   checked: number;
-  counts: Partial<Record<PageWarningKind, number>>;
+  /** Rows of each kind of warning. */
+  counts: readonly KindCount[];
   sync: SyncState;
   /**
    * For a paged list: the pages gathered so far. Whether the capture is complete is then the pages'
@@ -27,7 +27,7 @@ export type GatheredPaging = PagingState & { filtered: boolean };
 /** The summary Rollcall shows above a user list: what it found, and a way to sync the list. */
 export function Banner({ checked, counts, sync, paging, onSync }: BannerProps) {
   const [complete, setComplete] = useState(false);
-  const kinds = KIND_ORDER.filter((kind) => (counts[kind] ?? 0) > 0);
+  const kinds = inKindOrder(counts.filter(({ count }) => count > 0));
   const flagged = kinds.length > 0;
   return (
     <aside class={flagged ? 'rollcall-banner rollcall-banner-warn' : 'rollcall-banner'} aria-label="Rollcall">
@@ -37,9 +37,9 @@ export function Banner({ checked, counts, sync, paging, onSync }: BannerProps) {
       </p>
       {flagged && (
         <ul class="rollcall-counts">
-          {kinds.map((kind) => (
+          {kinds.map(({ kind, label, count }) => (
             <li key={kind} data-kind={kind}>
-              <span class="rollcall-count">{counts[kind]}</span> {KIND_LABELS[kind].toLowerCase()}
+              <span class="rollcall-count">{count}</span> {label.toLowerCase()}
             </li>
           ))}
         </ul>

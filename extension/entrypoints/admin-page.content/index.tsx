@@ -73,7 +73,7 @@ export default defineContentScript({
     // page and draws the marks.
     const evaluate: JudgePageRows = async (logins) =>
       verdictsOf(logins.length, await judge({ pageUrl: location.href, logins: [...logins] }));
-    let summary: PageSummary = { checked: 0, counts: {}, firstList: null };
+    let summary: PageSummary = { checked: 0, counts: [], firstList: null };
     let sync: SyncState = { state: 'idle' };
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
     // The banner's UI is made while the rows are read and judged, ready to go in once they are marked.

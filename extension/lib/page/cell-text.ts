@@ -129,6 +129,11 @@ export function cellSegments(cell: Element, options?: { header?: boolean }): str
   return segments;
 }
 
+/** A cell's whole text, tidied: what a cell of one run of text reads as, in one call. */
+export function wholeText(cell: Element): string {
+  return tidy(cell.textContent);
+}
+
 export function cellText(cell: Element, options?: { header?: boolean }): string {
   const single = singleText(cell, options?.header ?? false);
   if (single !== undefined) return tidy(single);

@@ -4,6 +4,7 @@ import type { Account } from '../../../shared/schemas/directory';
 import type { Finding, RuleId } from '../../../shared/schemas/findings';
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { ConsolePlace, EvaluatePageRows, RowVerdict, RowWarning } from './evaluate';
+import { rowWarning } from './row-warnings';
 
 /**
  * What the directory knows about one system, as the extension's local copy holds it when signed in:
@@ -47,7 +48,9 @@ export function evaluateWithDirectory(
     if (!kind || finding.subject.type !== 'account') continue;
     const warnings = byAccount.get(finding.subject.id) ?? [];
     const open = places.get(finding.subject.id) ?? systemPlace;
-    warnings.push({ kind, title: finding.title, evidence: finding.evidence, tip: finding.tip, open });
+    warnings.push(
+      rowWarning(kind, { title: finding.title, evidence: finding.evidence, tip: finding.tip, open }),
+    );
     byAccount.set(finding.subject.id, warnings);
   }
 
@@ -63,8 +66,7 @@ export function evaluateWithDirectory(
         return {
           findings: [
             ...pageWarnings,
-            {
-              kind: 'unowned',
+            rowWarning('unowned', {
               title: `"${row.username}" is not linked to anyone Rollcall knows`,
               evidence: 'this login is on the page but not in the Rollcall directory',
               tip: {
@@ -72,7 +74,7 @@ export function evaluateWithDirectory(
                 fix: 'Sync this list to Rollcall, then link the login to the person who uses it, or remove it.',
               },
               open: systemPlace,
-            },
+            }),
           ],
         };
       }

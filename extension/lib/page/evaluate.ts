@@ -1,12 +1,22 @@
-import { evaluatePageRows } from '../../../shared/page-verdicts';
-import { PAGE_KINDS } from '../../../shared/rules/registry';
 import type { PageKind } from '../../../shared/rules/types';
 import type { Tip } from '../../../shared/schemas/findings';
 import type { PageLogin, PageWarningKind } from '../../../shared/schemas/page-row';
 
-/** One warning on one row, as the badges show it: the same title, evidence and tip as the rules. */
-export interface RowWarning {
+/**
+ * How a kind of warning shows: its badge's label and colour, and its place among the kinds, most
+ * urgent first (the rule registry's order). The background stamps it on each warning
+ * (`row-warnings.ts`): the page script does not bundle the registry, which brings the classifier's
+ * word lists with it.
+ */
+export interface KindLook {
   kind: PageWarningKind;
+  label: string;
+  tone: PageKind['tone'];
+  rank: number;
+}
+
+/** One warning on one row, as the badges show it: the same title, evidence and tip as the rules. */
+export interface RowWarning extends KindLook {
   title: string;
   evidence: string;
   tip: Tip;
@@ -60,39 +70,18 @@ export function verdictsOf(count: number, { flagged }: FlaggedLogins): RowVerdic
   return verdicts;
 }
 
-/**
- * Signed out: what the page alone tells (generic, shared by display name, default accounts), decided
- * by the shared page-only evaluator with the same evidence and tips as the server's rules.
- */
-export const evaluateFromPageAlone: EvaluatePageRows = (rows) =>
-  evaluatePageRows(
-    rows.map((row) => ({
-      username: row.username,
-      displayName: row.displayName,
-      email: row.email,
-      status: row.status,
-    })),
-  );
-
-/** The order kinds are shown and listed in `data-rollcall`: most urgent first (the rule registry's). */
-export const KIND_ORDER: readonly PageWarningKind[] = PAGE_KINDS.map((k) => k.kind);
-
-/** Short badge labels; the tip carries the explanation. */
-export const KIND_LABELS = Object.fromEntries(PAGE_KINDS.map((k) => [k.kind, k.label])) as Record<
-  PageWarningKind,
-  string
->;
-
-/** The colour a badge of each kind takes (row-marks.css). */
-export const KIND_TONES = Object.fromEntries(PAGE_KINDS.map((k) => [k.kind, k.tone])) as Record<
-  PageWarningKind,
-  PageKind['tone']
->;
-
 /** The value of a row's `data-rollcall`: its kinds, space-separated, or `ok`. */
 export function verdictAttribute(verdict: RowVerdict): string {
   if (verdict.findings.length === 0) return 'ok';
-  const kinds = new Set(verdict.findings.map((finding) => finding.kind));
-  const ordered = KIND_ORDER.filter((kind) => kinds.has(kind));
-  return ordered.length > 0 ? ordered.join(' ') : 'ok';
+  return [...new Set(inKindOrder(verdict.findings).map((finding) => finding.kind))].join(' ');
+}
+
+/** Warnings (or kinds) most urgent first. */
+export function inKindOrder<T extends Pick<KindLook, 'rank'>>(looks: readonly T[]): T[] {
+  return [...looks].sort((a, b) => a.rank - b.rank);
+}
+
+/** How many rows carry each kind of warning, most urgent kind first. */
+export interface KindCount extends KindLook {
+  count: number;
 }

@@ -1,7 +1,6 @@
-import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapter-schema';
 import { FORMATTING_TAGS, INLINE_TAGS } from './cell-text';
-import type { JudgePageRows } from './evaluate';
+import { inKindOrder, type JudgePageRows, type KindCount } from './evaluate';
 import {
   type BadgePlacement,
   createMarkLayer,
@@ -16,8 +15,8 @@ import { type RowWatcher, type WatchedRow, watchUserRows } from './watch-user-ro
 export interface PageSummary {
   /** User rows on the page now, all judged. */
   checked: number;
-  /** Rows carrying each kind of warning. */
-  counts: Partial<Record<PageWarningKind, number>>;
+  /** Rows carrying each kind of warning, most urgent kind first. */
+  counts: KindCount[];
   /** The first user list on the page, where the banner goes. */
   firstList: UserList | null;
 }
@@ -109,14 +108,19 @@ function placementFor(list: UserList, anchor: Element, cache: WeakMap<UserList, 
 }
 
 export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonly UserList[]): PageSummary {
-  const counts: Partial<Record<PageWarningKind, number>> = {};
+  const counts = new Map<string, KindCount>();
   for (const { verdict } of rows.values()) {
     if (verdict.findings.length === 0) continue;
-    for (const kind of new Set(verdict.findings.map((finding) => finding.kind))) {
-      counts[kind] = (counts[kind] ?? 0) + 1;
+    const seen = new Set<string>();
+    for (const { kind, label, tone, rank } of verdict.findings) {
+      if (seen.has(kind)) continue;
+      seen.add(kind);
+      const counted = counts.get(kind);
+      if (counted) counted.count++;
+      else counts.set(kind, { kind, label, tone, rank, count: 1 });
     }
   }
-  return { checked: rows.size, counts, firstList: lists[0] ?? null };
+  return { checked: rows.size, counts: inKindOrder([...counts.values()]), firstList: lists[0] ?? null };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type JudgePageLogins, judgePageLoginsSchema } from '../../../shared/schemas/page-row';
 import { evaluateWithDirectory, type SystemDirectory } from './directory-verdicts';
-import { type EvaluatePageRows, evaluateFromPageAlone, type FlaggedLogins, flaggedOf } from './evaluate';
+import { type EvaluatePageRows, type FlaggedLogins, flaggedOf } from './evaluate';
+import { evaluateFromPageAlone } from './row-warnings';
 
 export interface PageJudgeDeps {
   /** The signed-in directory's view of a page's system, or null (signed out, or no known system). */
@@ -50,11 +51,15 @@ export function createPageJudge({ directoryFor, now = Date.now }: PageJudgeDeps)
       const verdicts = (await evaluatorFor(pageUrl))(logins);
       return flaggedOf(
         verdicts.map(({ findings }) => ({
-          findings: findings.map(({ kind, title, evidence, tip }) => ({
+          findings: findings.map(({ kind, label, tone, rank, title, evidence, tip, open }) => ({
             kind,
+            label,
+            tone,
+            rank,
             title,
             evidence,
             tip: { why: tip.why, fix: tip.fix },
+            ...(open ? { open } : {}),
           })),
         })),
       );

@@ -1,6 +1,6 @@
 import type { PageLogin, PageRow } from '../../../shared/schemas/page-row';
 import type { AdapterField } from './adapter-schema';
-import { cellSegments, cellText, checkboxesIn, isEmail } from './cell-text';
+import { cellSegments, cellText, checkboxesIn, isEmail, wholeText } from './cell-text';
 import type { UserList } from './user-lists';
 
 /**
@@ -9,7 +9,56 @@ import type { UserList } from './user-lists';
  * cells are read while the page is being marked; the rest of the row is read when the list is synced.
  */
 export function readLogin(list: UserList, row: Element): PageLogin | null {
-  return readFrom({ list, row, cells: list.cells(row, loginReach(list)) });
+  return readFrom({ list, row, cells: list.cells(row, loginReach(list)), plain: plainColumns(list) });
+}
+
+/**
+ * How many rows' cells of a column are walked piece by piece before the column is known to hold
+ * plain text: a run of text alone (or down a link or a span), with nothing to leave out.
+ */
+const SAMPLE_ROWS = 8;
+
+/**
+ * What the first rows of a list told of each column read while marking: whether every cell so far
+ * read as one run of text equal to its whole text, and the most elements any held. A column plain
+ * on its first rows is read from then on with one call per cell (its whole text), not walked; a
+ * cell with more elements in it than any sampled one is walked all the same.
+ */
+interface ColumnSample {
+  rows: number;
+  plain: boolean;
+  elements: number;
+}
+type PlainColumns = Map<AdapterField, ColumnSample>;
+const plainColumnsOf = new WeakMap<UserList, PlainColumns>();
+
+function plainColumns(list: UserList): PlainColumns {
+  let plain = plainColumnsOf.get(list);
+  if (!plain) {
+    plain = new Map();
+    plainColumnsOf.set(list, plain);
+  }
+  return plain;
+}
+
+/** A cell's pieces of text, read whole where its column is known to hold plain text. */
+function segmentsOf(at: RowCells, field: AdapterField, cell: Element): string[] {
+  const sample = at.plain?.get(field);
+  if (sample && sample.rows >= SAMPLE_ROWS) {
+    if (sample.plain && cell.childElementCount <= sample.elements) {
+      const text = wholeText(cell);
+      return text ? [text] : [];
+    }
+    return cellSegments(cell);
+  }
+  const segments = cellSegments(cell);
+  if (!at.plain) return segments;
+  const seen = sample ?? { rows: 0, plain: true, elements: 0 };
+  seen.rows++;
+  seen.elements = Math.max(seen.elements, cell.childElementCount);
+  seen.plain &&= segments.length <= 1 && (segments[0] ?? '') === wholeText(cell);
+  at.plain.set(field, seen);
+  return segments;
 }
 
 const LOGIN_FIELDS = ['username', 'displayName', 'email', 'status', 'firstName', 'lastName'] as const;
@@ -49,6 +98,8 @@ interface RowCells {
   list: UserList;
   row: Element;
   cells: ArrayLike<Element | undefined>;
+  /** While marking: which of the list's columns hold plain text. */
+  plain?: PlainColumns;
 }
 
 function cellOf({ list, row, cells }: RowCells, field: AdapterField): Element | undefined {
@@ -63,13 +114,14 @@ function textOf(at: RowCells, field: AdapterField): string | null {
   const own = at.list.text?.(at.row, field);
   if (own !== undefined) return nullIfEmpty(own, 200);
   const cell = cellOf(at, field);
-  return cell ? nullIfEmpty(cellText(cell), 200) : null;
+  if (!cell) return null;
+  return nullIfEmpty(at.plain ? segmentsOf(at, field, cell).join(' ') : cellText(cell), 200);
 }
 
 function readFrom(at: RowCells): PageLogin | null {
   const usernameCell = cellOf(at, 'username');
   if (!usernameCell) return null;
-  const userSegments = cellSegments(usernameCell);
+  const userSegments = segmentsOf(at, 'username', usernameCell);
   // A cell may show the login with a name or email beside it ("Amy Nguyen / amy@firm"): the login
   // is the piece without spaces, an email when the column is the email column.
   const loginSegment =
@@ -82,7 +134,8 @@ function readFrom(at: RowCells): PageLogin | null {
 
   const emailCell = cellOf(at, 'email');
   const email =
-    (emailCell ? cellSegments(emailCell) : userSegments).find((segment) => isEmail(segment)) ?? null;
+    (emailCell ? segmentsOf(at, 'email', emailCell) : userSegments).find((segment) => isEmail(segment)) ??
+    null;
 
   const { columns } = at.list;
   const namesShown =
@@ -94,6 +147,7 @@ function readFrom(at: RowCells): PageLogin | null {
     displayName:
       nullIfEmpty(at.list.text?.(at.row, 'displayName') ?? null, 320) ??
       readDisplayName(
+        at,
         cellOf(at, 'displayName'),
         cellOf(at, 'firstName'),
         cellOf(at, 'lastName'),
@@ -107,6 +161,7 @@ function readFrom(at: RowCells): PageLogin | null {
 }
 
 function readDisplayName(
+  at: RowCells,
   nameCell: Element | undefined,
   firstCell: Element | undefined,
   lastCell: Element | undefined,
@@ -117,7 +172,7 @@ function readDisplayName(
     // The person's name is the first piece that is not their email (SPAs put it on a second line);
     // single words side by side are one name written in parts ("<span>Ana</span> <span>García</span>").
     // Pieces with no letter or digit are an empty field's placeholder ("--", "—").
-    const pieces = cellSegments(nameCell).filter(
+    const pieces = segmentsOf(at, 'displayName', nameCell).filter(
       (segment) => !isEmail(segment) && /[\p{L}\p{N}]/u.test(segment),
     );
     const name =

@@ -1,6 +1,6 @@
 import { sendToBackground } from '../messaging';
 import type { ConsolePlace, RowVerdict } from './evaluate';
-import { KIND_LABELS, KIND_ORDER, KIND_TONES, verdictAttribute } from './evaluate';
+import { inKindOrder, verdictAttribute } from './evaluate';
 import styles from './row-marks.css?inline';
 
 /** The element that holds a row's badges; its name keeps it apart from the page's own markup. */
@@ -165,17 +165,15 @@ function prepare(shadow: ShadowRoot): void {
 function renderBadges(container: ShadowRoot | HTMLElement, verdict: RowVerdict): void {
   const doc = container.ownerDocument;
   for (const old of container.querySelectorAll('.badge, .tip')) old.remove();
-  const findings = [...verdict.findings].sort(
-    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
-  );
+  const findings = inKindOrder(verdict.findings);
   for (const finding of findings) {
     const tipId = `rollcall-tip-${++nextTipId}`;
     const badge = doc.createElement('button');
     badge.type = 'button';
     badge.className = 'badge';
     badge.dataset.kind = finding.kind;
-    badge.dataset.tone = KIND_TONES[finding.kind];
-    badge.textContent = KIND_LABELS[finding.kind];
+    badge.dataset.tone = finding.tone;
+    badge.textContent = finding.label;
     badge.setAttribute('aria-describedby', tipId);
 
     // One text run in lines (`white-space: pre-line`): the title, the evidence, why, and the fix.

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { evaluateFromPageAlone } from '../../../extension/lib/page/evaluate';
 import { startInPageWarnings } from '../../../extension/lib/page/in-page-warnings';
+import { evaluateFromPageAlone } from '../../../extension/lib/page/row-warnings';
 import type { RowWatcher } from '../../../extension/lib/page/watch-user-rows';
 import { ALL_FIXTURES, fixtureLabels } from '../../fixtures/fixture-pages';
 import { loadFixture } from './fixture-pages';

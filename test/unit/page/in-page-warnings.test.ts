@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluateWithDirectory, type SystemDirectory } from '../../../extension/lib/page/directory-verdicts';
-import {
-  type EvaluatePageRows,
-  evaluateFromPageAlone,
-  type JudgePageRows,
-  type RowVerdict,
-} from '../../../extension/lib/page/evaluate';
+import type { EvaluatePageRows, JudgePageRows, RowVerdict } from '../../../extension/lib/page/evaluate';
 import {
   type InPageWarningsOptions,
   startInPageWarnings,
 } from '../../../extension/lib/page/in-page-warnings';
 import { LAYER_TAG, MARKS_TAG } from '../../../extension/lib/page/row-marks';
+import { evaluateFromPageAlone, rowWarning } from '../../../extension/lib/page/row-warnings';
 import type { RowWatcher } from '../../../extension/lib/page/watch-user-rows';
 import type { PageLogin } from '../../../shared/schemas/page-row';
 import { fixtureHtml, fixtureLabels, JUDGED_FIXTURES, loadFixture } from './fixture-pages';
@@ -70,12 +66,11 @@ const fakeVerdicts: EvaluatePageRows = (rows) =>
   rows.map((row) => ({
     findings: row.username.startsWith('gen')
       ? [
-          {
-            kind: 'generic',
+          rowWarning('generic', {
             title: `"${row.username}" is a role`,
             evidence: 'role word',
             tip: { why: 'why', fix: 'fix' },
-          },
+          }),
         ]
       : [],
   }));
@@ -274,6 +269,33 @@ describe('the row watcher', () => {
     await watcher.settled();
     expect(watcher.rows.has(row)).toBe(false);
     expect(watcher.rows.size).toBe(10);
+  });
+
+  it('reads a long list’s later rows as its first rows read, and a later row that holds more than they did piece by piece', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      i === 20
+        ? // Unlike the rows before it: a button beside the name, and the login with an email under it.
+          '<tr><td><a href="#p20">Okafor, Chinedu</a><button>Reset password</button></td><td>cokafor<br>chinedu@firm.example</td><td>Active</td></tr>'
+        : `<tr><td> <a href="#p${i}">Nguyen${i}, Amy</a> </td><td>amy.nguyen${i}</td><td>Active</td></tr>`,
+    );
+    document.body.innerHTML = `<table><thead><tr><th>Name</th><th>Login ID</th><th>Status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    const { asked, evaluate } = countingEvaluator();
+    await start(evaluate).settled();
+    expect(asked).toHaveLength(30);
+    expect(asked[25]).toEqual({
+      username: 'amy.nguyen25',
+      displayName: 'Nguyen25, Amy',
+      email: null,
+      status: 'Active',
+    });
+    // Walked: the button's text is no part of the name, and the email is a piece of its own (which a
+    // login cell's pieces are read as the login by, as on any row).
+    expect(asked[20]).toEqual({
+      username: 'chinedu@firm.example',
+      displayName: 'Okafor, Chinedu',
+      email: 'chinedu@firm.example',
+      status: 'Active',
+    });
   });
 
   it('reads a list of records whose items the page renders after it was read', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluateWithDirectory } from '../../../extension/lib/page/directory-verdicts';
 import type { RowVerdict } from '../../../extension/lib/page/evaluate';
 import { MARKS_TAG, markRow } from '../../../extension/lib/page/row-marks';
+import { rowWarning } from '../../../extension/lib/page/row-warnings';
 
 const sent = vi.hoisted(() => [] as { name: string; data: unknown }[]);
 vi.mock(import('../../../extension/lib/messaging'), async (original) => ({
@@ -73,13 +74,12 @@ describe('"Open in Rollcall" on a badge', () => {
   it('is a button in the badge’s tip that stays open while the keyboard moves into it, and asks for the console', () => {
     const verdict: RowVerdict = {
       findings: [
-        {
-          kind: 'leaver',
+        rowWarning('leaver', {
           title: 'Daniel left',
           evidence: 'left on 1 Nov',
           tip,
           open: { screen: 'staff', id: 'p-dan' },
-        },
+        }),
       ],
     };
     document.body.innerHTML = '<table><tr id="row"><td id="cell">dokafor</td></tr></table>';
@@ -103,7 +103,7 @@ describe('"Open in Rollcall" on a badge', () => {
 
   it('is not offered where the page alone judged (signed out: nothing to open)', () => {
     const verdict: RowVerdict = {
-      findings: [{ kind: 'generic', title: 'A role login', evidence: 'role word', tip }],
+      findings: [rowWarning('generic', { title: 'A role login', evidence: 'role word', tip })],
     };
     document.body.innerHTML = '<table><tr id="row"><td id="cell">Reception</td></tr></table>';
     const cell = document.getElementById('cell') as HTMLElement;

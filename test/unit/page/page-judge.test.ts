@@ -39,7 +39,16 @@ describe('the background page judge', () => {
       [],
       ['shared'],
     ]);
-    expect(Object.keys(verdicts[0]?.findings[0] ?? {}).sort()).toEqual(['evidence', 'kind', 'tip', 'title']);
+    // With how the badge shows (label, colour, order), which the page script does not bundle.
+    expect(verdicts[0]?.findings[0]).toEqual({
+      kind: 'generic',
+      label: 'Generic',
+      tone: 'warning',
+      rank: expect.any(Number),
+      title: expect.any(String),
+      evidence: expect.any(String),
+      tip: { why: expect.any(String), fix: expect.any(String) },
+    });
   });
 
   it('judges with the directory when signed in, reading it once for the batches of one page', async () => {

@@ -34,7 +34,7 @@ function bannerFor(url: string, before: Gathered | null): { text: string; gather
   const { container } = render(
     <Banner
       checked={rows.length}
-      counts={{}}
+      counts={[]}
       sync={{ state: 'idle' }}
       paging={shown?.paging}
       onSync={() => {}}

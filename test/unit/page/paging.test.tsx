@@ -150,7 +150,7 @@ describe('gathering a paged list', () => {
 });
 
 describe('the banner of a paged list', () => {
-  const base = { checked: 20, counts: {}, sync: { state: 'idle' } as const };
+  const base = { checked: 20, counts: [], sync: { state: 'idle' } as const };
 
   it('counts what has been seen and syncs a partial capture that removes no one', () => {
     const onSync = vi.fn();

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { evaluateFromPageAlone } from '../../../extension/lib/page/evaluate';
 import { fieldForHeader } from '../../../extension/lib/page/header-fields';
 import { startInPageWarnings } from '../../../extension/lib/page/in-page-warnings';
 import { readRow } from '../../../extension/lib/page/read-row';
+import { evaluateFromPageAlone } from '../../../extension/lib/page/row-warnings';
 import { findUserLists } from '../../../extension/lib/page/user-lists';
 
 afterEach(() => {

@@ -1,9 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Banner } from '../../../extension/entrypoints/admin-page.content/banner';
-import type { RowVerdict } from '../../../extension/lib/page/evaluate';
+import type { KindCount, RowVerdict } from '../../../extension/lib/page/evaluate';
 import { startInPageWarnings } from '../../../extension/lib/page/in-page-warnings';
 import { MARKS_TAG, markRow } from '../../../extension/lib/page/row-marks';
+import { rowWarning } from '../../../extension/lib/page/row-warnings';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -11,21 +12,19 @@ afterEach(() => {
 
 const verdict: RowVerdict = {
   findings: [
-    {
-      kind: 'generic',
+    rowWarning('generic', {
       title: '"Reception" is named after a role, not a person',
       evidence: 'role word "reception"',
       tip: {
         why: 'Nobody answers for what a role login does.',
         fix: 'Give each receptionist their own login.',
       },
-    },
-    {
-      kind: 'shared',
+    }),
+    rowWarning('shared', {
       title: '"Reception" looks shared by more than one person',
       evidence: 'the display name names two people',
       tip: { why: 'A shared login hides who did what.', fix: 'One login per person.' },
-    },
+    }),
   ],
 };
 
@@ -101,12 +100,11 @@ describe('row marks', () => {
       evaluate: (rows) =>
         rows.map((row) => ({
           findings: [
-            {
-              kind: 'generic',
+            rowWarning('generic', {
               title: `"${row.username}" is named after a role`,
               evidence: `display name ${row.displayName}`,
               tip: { why: row.username, fix: row.displayName ?? '' },
-            },
+            }),
           ],
         })),
     });
@@ -121,13 +119,19 @@ describe('row marks', () => {
   });
 });
 
+/** So many rows of one kind, as the banner is given them. */
+function counted(kind: 'generic' | 'default' | 'shared', count: number): KindCount {
+  const { label, tone, rank } = rowWarning(kind, { title: '', evidence: '', tip: { why: '', fix: '' } });
+  return { kind, label, tone, rank, count };
+}
+
 describe('the summary banner', () => {
   it('counts the rows of each kind and offers to sync the list', () => {
     const onSync = vi.fn();
     render(
       <Banner
         checked={16}
-        counts={{ generic: 3, default: 2, shared: 1 }}
+        counts={[counted('generic', 3), counted('default', 2), counted('shared', 1)]}
         sync={{ state: 'idle' }}
         onSync={onSync}
       />,
@@ -149,14 +153,14 @@ describe('the summary banner', () => {
 
   it('says plainly when nobody is signed in, and shows what a sync changed', () => {
     const { rerender } = render(
-      <Banner checked={2} counts={{}} sync={{ state: 'signed-out' }} onSync={() => {}} />,
+      <Banner checked={2} counts={[]} sync={{ state: 'signed-out' }} onSync={() => {}} />,
     );
     expect(screen.getByRole('complementary').textContent).toContain('no warnings');
     expect(screen.getByRole('status').textContent).toContain('Not signed in');
     rerender(
       <Banner
         checked={2}
-        counts={{}}
+        counts={[]}
         sync={{ state: 'synced', added: 2, changed: 1, removed: 0 }}
         onSync={() => {}}
       />,

@@ -8,7 +8,7 @@ describe('the banner when a whole list would remove most logins', () => {
     render(
       <Banner
         checked={0}
-        counts={{}}
+        counts={[]}
         sync={{
           state: 'confirm-removals',
           question:
