@@ -67,7 +67,12 @@ function isChainConflict(error: unknown): boolean {
  * next write builds on the head it knows instead of reading it again. The head is only a guess:
  * each batch checks it against `audit_heads` (chainGuard), so a write from another isolate, or a
  * head that is no longer there, fails the batch and it is retried on the head as stored.
+ *
+ * Taking turns is only a saving, never what keeps the chain whole: a write waits for the one before
+ * it at most TURN_WAIT_MS, so a request cancelled mid-write (its client gone) cannot hold up the
+ * writes after it.
  */
+const TURN_WAIT_MS = 2_000;
 const chains = new Map<string, { turn: Promise<void>; head: ChainHead | null }>();
 
 async function inChainTurn<T>(
@@ -84,7 +89,14 @@ async function inChainTurn<T>(
   chain.turn = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await previous;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    previous,
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, TURN_WAIT_MS);
+    }),
+  ]);
+  clearTimeout(timer);
   try {
     return await run(chain);
   } finally {
