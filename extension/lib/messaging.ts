@@ -55,27 +55,37 @@ export function dispatch(
 export const CONTENT_SCRIPT_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
   'syncPageSnapshot',
   'openConsole',
-  // The sign-in script's two notes: a form sent with a login, and a sign-in form showing.
+  // The sign-in script's one note: a sign-in form sent with a login.
   'signInSubmitted',
-  'signInFormShown',
 ]);
+
+/**
+ * The operations whose argument also names the tab the message came from, as the browser tells it
+ * (never as the page says): the background looks at where that tab goes next.
+ */
+const FROM_TAB_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>(['signInSubmitted']);
 
 /** Whether a message from `senderUrl` may run `name`: any operation from the extension's own pages. */
 export function mayAsk(name: OperationName, senderUrl: string | undefined, extensionRoot: string): boolean {
   return CONTENT_SCRIPT_OPERATIONS.has(name) || (senderUrl?.startsWith(extensionRoot) ?? false);
 }
 
+/** What an operation runs with: the message's data, and the tab it came from where it needs that. */
+export function argumentOf(name: OperationName, data: unknown, sender: { tab?: { id?: number } }): unknown {
+  return FROM_TAB_OPERATIONS.has(name) ? { ...(data as object), tabId: sender.tab?.id } : data;
+}
+
 /** The background answers every operation's message, each from the senders that may ask for it. */
 export function serveOperations(operations: BackgroundOperations): void {
   const on = messaging.onMessage as (
     name: string,
-    handler: (message: { data: unknown; sender: { url?: string } }) => unknown,
+    handler: (message: { data: unknown; sender: { url?: string; tab?: { id?: number } } }) => unknown,
   ) => void;
   const extensionRoot = browser.runtime.getURL('/');
   for (const name of Object.keys(operations) as OperationName[]) {
     on(name, ({ data, sender }) =>
       mayAsk(name, sender.url, extensionRoot)
-        ? dispatch(operations, name, data)
+        ? dispatch(operations, name, argumentOf(name, data, sender))
         : refused('forbidden', 'Only Rollcall’s own pages may ask for this.'),
     );
   }

@@ -1,6 +1,8 @@
 import { type Classification, classify } from '../classifier/classify.ts';
 import { sharedLoginPeople } from '../classifier/shared-display-name.ts';
-import { dateIn } from './dates.ts';
+import type { SignInObservation } from '../schemas/directory.ts';
+import { DAY_MS, dateIn, isoDate } from './dates.ts';
+import { ObservedLogin } from './observed.ts';
 import type { RuleSettingKey, RuleSettings } from './registry.ts';
 import type { OrganisationData, RuleContext } from './types.ts';
 
@@ -48,12 +50,29 @@ export function buildContext(
   const systems = new Map(data.systems.filter((s) => !s.deleted).map((s) => [s.id, s]));
   const jobRoles = new Map(data.jobRoles.filter((r) => !r.deleted).map((r) => [r.id, r]));
   const accounts = data.accounts.filter((a) => !a.deleted && (systems.size === 0 || systems.has(a.systemId)));
-  const observationsByAccount = new Map<string, NonNullable<OrganisationData['signInObservations']>>();
-  for (const o of data.signInObservations ?? []) {
-    const list = observationsByAccount.get(o.accountId);
+  // One pass groups the sign-ins by login; a login's summary takes the place of its group the first
+  // time a rule asks for it.
+  const observed = new Map<string, SignInObservation[] | ObservedLogin>();
+  // Indexed, not for…of: this runs once per evaluation over every sign-in, mostly before the
+  // optimising compiler has taken the loop over, and for…of makes an object per step until then.
+  const observations = data.signInObservations ?? [];
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i] as SignInObservation;
+    const list = observed.get(o.accountId) as SignInObservation[] | undefined;
     if (list) list.push(o);
-    else observationsByAccount.set(o.accountId, [o]);
+    else observed.set(o.accountId, [o]);
   }
+  // A sign-in's date as text, each day worked out once per run.
+  const dates = new Map<number, string>();
+  const dateText = (at: number) => {
+    const day = Math.floor(at / DAY_MS);
+    let date = dates.get(day);
+    if (date === undefined) {
+      date = isoDate(at);
+      dates.set(day, date);
+    }
+    return date;
+  };
   const lastReviewBySystem = new Map<string, number>();
   for (const r of data.completedReviews ?? []) {
     if (r.completedAt > (lastReviewBySystem.get(r.systemId) ?? -1))
@@ -67,7 +86,13 @@ export function buildContext(
     systems,
     jobRoles,
     accounts,
-    observationsByAccount,
+    observed(accountId) {
+      const seen = observed.get(accountId);
+      if (seen === undefined || seen instanceof ObservedLogin) return seen;
+      const login = new ObservedLogin(seen, people, dateText);
+      observed.set(accountId, login);
+      return login;
+    },
     lastReviewBySystem,
     classification(account) {
       return classifyCached(account.username, account.displayName);

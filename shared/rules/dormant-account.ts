@@ -1,7 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, daysSince, isoDate } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
-import { latestObserved } from './observed.ts';
 import type { FindingDraft } from './types.ts';
 
 const dormantAccountTip: Tip = {
@@ -35,7 +34,7 @@ export const dormantAccountRule = defineRule({
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       // Where the system's page shows no last sign-in, the latest one a staff browser saw stands in.
-      const observed = account.lastSignInAt === null ? latestObserved(ctx, account.id) : null;
+      const observed = account.lastSignInAt === null ? (ctx.observed(account.id)?.latest ?? null) : null;
       const lastSignInAt = account.lastSignInAt ?? observed;
       if (lastSignInAt === null || lastSignInAt > cutoff) continue;
       const days = daysSince(lastSignInAt, ctx.now);

@@ -33,7 +33,7 @@ export const neverUsedRule = defineRule({
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || account.lastSignInAt !== null) continue;
       // A staff browser saw someone sign in with it: it is used, whatever the page says.
-      if (ctx.observationsByAccount.has(account.id)) continue;
+      if (ctx.observed(account.id)) continue;
       // When the system does not say when the login was made, when Rollcall first saw it will do.
       const createdAt = account.systemCreatedAt ?? account.firstSeenAt;
       if (createdAt === null || createdAt >= cutoff) continue;

@@ -1,31 +1,184 @@
-import type { SignInObservation } from '../schemas/directory.ts';
-import { DAY_MS, isoDate } from './dates.ts';
-import type { RuleContext } from './types.ts';
+import type { Person, SignInObservation } from '../schemas/directory.ts';
+import { DAY_MS } from './dates.ts';
 
 /**
- * What staff browsers saw of one login: each person's latest sign-in, newest first. `withinDays`
- * keeps only sign-ins inside a rule's window.
+ * What staff browsers saw of the logins, worked out once per evaluation: the context groups the
+ * sign-ins by login in one pass, and a login's summary is made the first time a rule asks for it
+ * (shared-login, used-by-non-owner, unowned-account, rotate-password, dormant-account, never-used).
+ * So each rule does work in proportion to its logins, and evidence that several rules give of the
+ * same sign-ins is written once.
  */
-export function observedUsers(ctx: RuleContext, accountId: string, withinDays?: number): SignInObservation[] {
-  const since = withinDays === undefined ? -Infinity : ctx.now - withinDays * DAY_MS;
-  const latest = new Map<string, SignInObservation>();
-  for (const o of ctx.observationsByAccount.get(accountId) ?? []) {
-    if (o.lastObservedAt < since || !ctx.people.has(o.personId)) continue;
-    const seen = latest.get(o.personId);
-    if (!seen || seen.lastObservedAt < o.lastObservedAt) latest.set(o.personId, o);
+
+/** A moment's date as YYYY-MM-DD (the context's, which works each day out once per evaluation). */
+export type DateText = (at: number) => string;
+
+/** Some people's latest sign-ins with one login, newest first, with what evidence says of them. */
+export class SignIns {
+  /** Each person's latest sign-in. */
+  readonly list: readonly SignInObservation[];
+  /** The person of each sign-in, in the same order. */
+  readonly people: readonly Person[];
+  readonly #date: DateText;
+  #ids: string[] | undefined;
+  #named: string | undefined;
+
+  constructor(list: readonly SignInObservation[], people: readonly Person[], date: DateText) {
+    this.list = list;
+    this.people = people;
+    this.#date = date;
   }
-  return [...latest.values()].sort(
-    (a, b) => b.lastObservedAt - a.lastObservedAt || (a.personId < b.personId ? -1 : 1),
-  );
+
+  /** The people's ids in order, for facts that stay the same from run to run. */
+  get sortedIds(): readonly string[] {
+    if (!this.#ids) this.#ids = inOrder(this.people.map((p) => p.id));
+    return this.#ids;
+  }
+
+  /** "Tom Lee and Rose Baker". */
+  get names(): string {
+    return andList(this.people.map((p) => p.name));
+  }
+
+  /** "Tom Lee (2026-11-22) and Rose Baker (2026-11-20)": who signed in, with the date last seen. */
+  get namedWithDates(): string {
+    if (this.#named === undefined) {
+      // One string from its pieces, rather than a string per person and another joining them.
+      const last = this.list.length - 1;
+      const parts = new Array<string>(Math.max(0, 5 * last + 4));
+      for (let i = 0, at = 0; i <= last; i++) {
+        if (i > 0) parts[at++] = i === last ? ' and ' : ', ';
+        parts[at++] = (this.people[i] as Person).name;
+        parts[at++] = ' (';
+        parts[at++] = this.#date((this.list[i] as SignInObservation).lastObservedAt);
+        parts[at++] = ')';
+      }
+      this.#named = parts.join('');
+    }
+    return this.#named;
+  }
+
+  /** These sign-ins without some people's: the same ones, texts and all, when none is left out. */
+  without(left: (personId: string) => boolean): SignIns {
+    if (!this.people.some((p) => left(p.id))) return this;
+    const list: SignInObservation[] = [];
+    const people: Person[] = [];
+    this.people.forEach((p, i) => {
+      if (left(p.id)) return;
+      list.push(this.list[i] as SignInObservation);
+      people.push(p);
+    });
+    return new SignIns(list, people, this.#date);
+  }
+
+  /** The first `count`. */
+  first(count: number): SignIns {
+    return count === this.list.length
+      ? this
+      : new SignIns(this.list.slice(0, count), this.people.slice(0, count), this.#date);
+  }
 }
 
-/** The latest sign-in any staff browser saw on the login, or null. */
-export function latestObserved(ctx: RuleContext, accountId: string): number | null {
-  let latest: number | null = null;
-  for (const o of ctx.observationsByAccount.get(accountId) ?? []) {
-    if (latest === null || o.lastObservedAt > latest) latest = o.lastObservedAt;
+/** One login as staff browsers saw it. */
+export class ObservedLogin {
+  /** Each person on the staff list seen signing in with it, at their latest sign-in. */
+  readonly users: SignIns;
+  /** The latest sign-in anyone was seen making with it. */
+  readonly latest: number;
+  /** The people seen who are no longer on the staff list, each once. */
+  readonly #gone: readonly string[];
+  #since = Number.NaN;
+  #recent: SignIns | undefined;
+
+  /**
+   * `observations` is the evaluation's own list for the login: it is sorted in place, and kept as
+   * the users' list when every sign-in in it is a different listed person's (the server keeps one
+   * per person and login, so it nearly always is).
+   */
+  constructor(observations: SignInObservation[], people: ReadonlyMap<string, Person>, date: DateText) {
+    sortNewestFirst(observations);
+    const persons: Person[] = [];
+    let list: SignInObservation[] | null = null;
+    let gone: string[] | null = null;
+    const seen = observations.length > SHORT_LIST ? new Set<Person>() : null;
+    // Newest first, so each person's first sign-in in the list is their latest. A repeat is told by
+    // the person object it names, which is quicker than comparing ids.
+    for (let i = 0; i < observations.length; i++) {
+      const o = observations[i] as SignInObservation;
+      const person = people.get(o.personId);
+      if (person && !(seen ? seen.has(person) : persons.includes(person))) {
+        seen?.add(person);
+        persons.push(person);
+        list?.push(o);
+        continue;
+      }
+      if (!person && !gone?.includes(o.personId)) {
+        gone ??= [];
+        gone.push(o.personId);
+      }
+      // Left out: the users' list is the ones before it, and those after it that are kept.
+      if (!list) list = observations.slice(0, i);
+    }
+    this.users = new SignIns(list ?? observations, persons, date);
+    this.latest = observations[0]?.lastObservedAt ?? Number.NEGATIVE_INFINITY;
+    this.#gone = gone ?? [];
   }
-  return latest;
+
+  /** Everyone seen signing in with it (on the staff list or no longer) and these people, each once, in order. */
+  personIdsWith(others: readonly string[]): string[] {
+    const ids = [...this.users.sortedIds];
+    for (const id of this.#gone) if (!ids.includes(id)) ids.push(id);
+    for (const id of others) if (!ids.includes(id)) ids.push(id);
+    return ids.length === this.users.sortedIds.length ? ids : inOrder(ids);
+  }
+
+  /** The users seen within the last `days` days of `now`: as the list is newest first, its start. */
+  within(days: number, now: number): SignIns {
+    const since = now - days * DAY_MS;
+    if (since !== this.#since || !this.#recent) {
+      const list = this.users.list;
+      let inside = 0;
+      while (inside < list.length && (list[inside] as SignInObservation).lastObservedAt >= since) inside++;
+      this.#recent = this.users.first(inside);
+      this.#since = since;
+    }
+    return this.#recent;
+  }
+}
+
+/** Up to this many sign-ins of one login, a scan finds a repeat (and sorts) faster than a set (or sort). */
+const SHORT_LIST = 16;
+
+const newestFirst = (a: SignInObservation, b: SignInObservation) =>
+  b.lastObservedAt - a.lastObservedAt || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
+
+/** Newest first, ties by person id; by insertion for the short lists most logins have. */
+function sortNewestFirst(list: SignInObservation[]): void {
+  if (list.length > SHORT_LIST) {
+    list.sort(newestFirst);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const o = list[i] as SignInObservation;
+    let j = i - 1;
+    for (; j >= 0 && newestFirst(list[j] as SignInObservation, o) > 0; j--)
+      list[j + 1] = list[j] as SignInObservation;
+    list[j + 1] = o;
+  }
+}
+
+/**
+ * The strings sorted in place as `Array#sort` sorts them (by UTF-16 code units), by insertion for the
+ * short lists of people most logins have, which spares the sort's own working copy.
+ */
+export function inOrder(items: string[]): string[] {
+  if (items.length > SHORT_LIST) return items.sort();
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && item < (items[j] as string); j--) items[j + 1] = items[j] as string;
+    items[j + 1] = item;
+  }
+  return items;
 }
 
 /** "A, B and C". */
@@ -33,13 +186,4 @@ export function andList(items: readonly string[]): string {
   return items.length <= 1
     ? (items[0] ?? '')
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** "Rose Baker (2026-11-22) and Tom Lee (2026-11-20)": who signed in, with the date last seen. */
-export function namedWithDates(ctx: RuleContext, observations: readonly SignInObservation[]): string {
-  return andList(
-    observations.map(
-      (o) => `${ctx.people.get(o.personId)?.name ?? 'an unknown person'} (${isoDate(o.lastObservedAt)})`,
-    ),
-  );
 }

@@ -3,6 +3,7 @@ import type { Account, Person } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
 import { hasLeft, leftPhrase } from './leaver-still-active.ts';
+import { inOrder } from './observed.ts';
 import type { FindingDraft, RuleContext } from './types.ts';
 
 const rotatePasswordTip: Tip = {
@@ -29,8 +30,7 @@ function sharedOrGeneric(ctx: RuleContext<Reads>, account: Account, users: strin
   return null;
 }
 
-function addLeaver(ctx: RuleContext, id: string, leavers: Person[] | null): Person[] | null {
-  const person = ctx.people.get(id);
+function addLeaver(ctx: RuleContext, person: Person | undefined, leavers: Person[] | null): Person[] | null {
   if (!person || !hasLeft(person, ctx.today) || leavers?.includes(person)) return leavers;
   if (!leavers) return [person];
   leavers.push(person);
@@ -46,21 +46,22 @@ export const rotatePasswordRule = defineRule({
     const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
-      const observations = ctx.observationsByAccount.get(account.id);
+      const observed = ctx.observed(account.id);
       // Leavers among the owner, the other known users and the people seen signing in; most logins
       // have none, so nothing is allocated until one is found.
       let leavers: Person[] | null = null;
       const owner = account.ownerPersonId;
-      if (owner) leavers = addLeaver(ctx, owner, leavers);
-      for (const id of account.userPersonIds) leavers = addLeaver(ctx, id, leavers);
-      if (observations) for (const o of observations) leavers = addLeaver(ctx, o.personId, leavers);
+      if (owner) leavers = addLeaver(ctx, ctx.people.get(owner), leavers);
+      for (const id of account.userPersonIds) leavers = addLeaver(ctx, ctx.people.get(id), leavers);
+      const seen = observed?.users.people ?? [];
+      for (let i = 0; i < seen.length; i++) leavers = addLeaver(ctx, seen[i], leavers);
       if (!leavers) continue;
-      const users = new Set(accountPeople(account));
-      for (const o of observations ?? []) users.add(o.personId);
-      const userIds = [...users].sort();
+      const userIds = observed
+        ? observed.personIdsWith(accountPeople(account))
+        : inOrder(accountPeople(account));
       const why = sharedOrGeneric(ctx, account, userIds);
       if (!why) continue;
-      const found = leavers.sort((a, b) => (a.id < b.id ? -1 : 1));
+      const found = leavers.length > 1 ? leavers.sort((a, b) => (a.id < b.id ? -1 : 1)) : leavers;
       findings.push({
         title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${found.map((p) => p.name).join(', ')} left`,
         subject: accountSubject(ctx, account),

@@ -1,6 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
-import { andList, namedWithDates, observedUsers } from './observed.ts';
+import { andList, inOrder } from './observed.ts';
 import type { FindingDraft, RuleContext } from './types.ts';
 
 const sharedLoginTip: Tip = {
@@ -41,36 +41,30 @@ export const sharedLoginRule = defineRule({
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       // The common case: one owner, nobody else seen, a one-person display name.
-      if (
-        (ctx.observationsByAccount.get(account.id)?.length ?? 0) < 2 &&
-        account.userPersonIds.length === 0 &&
-        !ctx.displayNamePeople(account)
-      ) {
-        continue;
-      }
+      const display = ctx.displayNamePeople(account)?.reason;
+      const observed = ctx.observed(account.id);
+      if ((observed?.users.list.length ?? 0) < 2 && account.userPersonIds.length === 0 && !display) continue;
       const evidence: string[] = [];
       const facts: string[] = [];
-      const people = new Set<string>();
+      let people: string[] = [];
 
       // Sign-ins seen from two or more people: the strongest evidence.
-      const observed = observedUsers(ctx, account.id, ctx.settings.sharedLoginWindowDays);
-      if (observed.length >= 2) {
-        const observedIds = observed.map((o) => o.personId).sort();
+      const recent = observed?.within(ctx.settings.sharedLoginWindowDays, ctx.now);
+      if (recent && recent.list.length >= 2) {
         evidence.push(
-          `${observed.length} people signed in with it in the last ${ctx.settings.sharedLoginWindowDays} days: ${namedWithDates(ctx, observed)}`,
+          `${recent.list.length} people signed in with it in the last ${ctx.settings.sharedLoginWindowDays} days: ${recent.namedWithDates}`,
         );
-        facts.push(`observed:${observedIds.join(',')}`);
-        for (const id of observedIds) people.add(id);
+        facts.push(`observed:${recent.sortedIds.join(',')}`);
+        people = [...recent.sortedIds];
       }
 
-      const assigned = accountPeople(account).sort();
+      const assigned = inOrder(accountPeople(account));
       if (assigned.length >= 2) {
         evidence.push(`assigned to ${assigned.length} people (${names(ctx, assigned)})`);
         facts.push(`assigned:${assigned.join(',')}`);
-        for (const id of assigned) people.add(id);
+        for (const id of assigned) if (!people.includes(id)) people.push(id);
       }
 
-      const display = ctx.displayNamePeople(account)?.reason;
       if (display) {
         evidence.push(display);
         facts.push(`display:${account.displayName}`);
@@ -83,7 +77,7 @@ export const sharedLoginRule = defineRule({
         evidence: evidence.join('; '),
         facts: facts.join('|'),
         systemId: account.systemId,
-        personIds: [...people],
+        personIds: people,
       });
     }
     return findings;

@@ -9,13 +9,13 @@ import {
   jobRoleSchema,
   type Person,
   personSchema,
-  type SignInObservation,
   type System,
   signInObservationSchema,
   systemSchema,
   timestampSchema,
 } from '../schemas/directory.ts';
 import type { FindingSubject, RuleFinding, Severity, Tip } from '../schemas/rule-finding.ts';
+import type { ObservedLogin } from './observed.ts';
 
 /** A completed access review of one system: `review-overdue` needs only when it was finished. */
 export const completedReviewSchema = z.object({
@@ -58,7 +58,8 @@ export interface RuleContext<Key extends string = never> {
   jobRoles: Map<string, JobRole>;
   /** Live (not deleted) accounts. */
   accounts: Account[];
-  observationsByAccount: Map<string, SignInObservation[]>;
+  /** What staff browsers saw of a login (observed.ts), or undefined when none saw it used. */
+  observed(accountId: string): ObservedLogin | undefined;
   lastReviewBySystem: Map<string, number>;
   /** The classifier's reading of an account's login, computed once per run for all rules. */
   classification(account: Account): Classification;

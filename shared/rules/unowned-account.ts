@@ -1,7 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { isoDate } from './dates.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import { namedWithDates, observedUsers } from './observed.ts';
 import type { FindingDraft } from './types.ts';
 
 const unownedAccountTip: Tip = {
@@ -27,8 +26,8 @@ export const unownedAccountRule = defineRule({
       if (account.ownerPersonId && ctx.people.has(account.ownerPersonId)) continue;
       const seen = account.lastSignInAt !== null ? `; last sign-in ${isoDate(account.lastSignInAt)}` : '';
       // One person, and only one, seen signing in with it: the likely owner, offered as the fix.
-      const observed = observedUsers(ctx, account.id);
-      const onlyUser = observed.length === 1 ? observed[0] : undefined;
+      const observed = ctx.observed(account.id)?.users;
+      const onlyUser = observed?.list.length === 1 ? observed.list[0] : undefined;
       const onlyUserName = onlyUser ? ctx.people.get(onlyUser.personId)?.name : undefined;
       findings.push({
         ...(onlyUser && onlyUserName
@@ -41,7 +40,7 @@ export const unownedAccountRule = defineRule({
           : {}),
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} belongs to no one on the staff list`,
         subject: accountSubject(ctx, account),
-        evidence: `"${account.username}"${account.displayName ? ` ("${account.displayName}")` : ''} is active and linked to no person${seen}${observed.length > 0 ? `; signed in with by ${namedWithDates(ctx, observed)}` : ''}`,
+        evidence: `"${account.username}"${account.displayName ? ` ("${account.displayName}")` : ''} is active and linked to no person${seen}${observed && observed.list.length > 0 ? `; signed in with by ${observed.namedWithDates}` : ''}`,
         facts: `${account.ownerPersonId ?? ''}`,
         systemId: account.systemId,
         personIds: [],

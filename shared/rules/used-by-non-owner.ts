@@ -1,6 +1,5 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import { andList, namedWithDates, observedUsers } from './observed.ts';
 import type { FindingDraft, RuleContext } from './types.ts';
 
 const usedByNonOwnerTip: Tip = {
@@ -25,17 +24,18 @@ export const usedByNonOwnerRule = defineRule({
     const findings: FindingDraft[] = [];
     for (const account of ctx.accounts) {
       const owner = account.ownerPersonId ? ctx.people.get(account.ownerPersonId) : undefined;
-      if (account.status !== 'active' || !owner || !ctx.observationsByAccount.has(account.id)) continue;
+      if (account.status !== 'active' || !owner) continue;
       // People recorded as users of the login are known to use it: only the others are news.
-      const others = observedUsers(ctx, account.id, ctx.settings.sharedLoginWindowDays).filter(
-        (o) => o.personId !== owner.id && !account.userPersonIds.includes(o.personId),
-      );
-      if (others.length === 0) continue;
-      const otherIds = others.map((o) => o.personId).sort();
+      const others = ctx
+        .observed(account.id)
+        ?.within(ctx.settings.sharedLoginWindowDays, ctx.now)
+        .without((id) => id === owner.id || account.userPersonIds.includes(id));
+      if (!others || others.list.length === 0) continue;
+      const otherIds = others.sortedIds;
       findings.push({
-        title: `${andList(others.map((o) => ctx.people.get(o.personId)?.name ?? 'someone'))} ${others.length === 1 ? 'signs' : 'sign'} in as "${account.username}" in ${systemName(ctx, account.systemId)}, ${owner.name}’s login`,
+        title: `${others.names} ${others.list.length === 1 ? 'signs' : 'sign'} in as "${account.username}" in ${systemName(ctx, account.systemId)}, ${owner.name}’s login`,
         subject: accountSubject(ctx, account),
-        evidence: `${owner.name}’s login; signed in with by ${namedWithDates(ctx, others)}`,
+        evidence: `${owner.name}’s login; signed in with by ${others.namedWithDates}`,
         facts: `${owner.id}:${otherIds.join(',')}`,
         systemId: account.systemId,
         personIds: [owner.id, ...otherIds],

@@ -26,7 +26,8 @@ export type Role =
   | 'navigation'
   | 'region'
   | 'status'
-  | 'textbox';
+  | 'textbox'
+  | 'tooltip';
 
 /** How a page or a locator finds elements within it. */
 export interface Queries {

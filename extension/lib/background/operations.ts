@@ -151,10 +151,8 @@ export function createBackground({
     previewEnrolment: staff.previewEnrolment,
     /** Popup: what this browser records, on which systems, and the staff member's own sign-ins. */
     ownObservations: staff.ownObservations,
-    /** Sign-in content script: a form submitted with this login; noted once the browser left the page. */
+    /** Sign-in content script: a form submitted with this login; noted once its tab left the page. */
     signInSubmitted: staff.signInSubmitted,
-    /** Sign-in content script: a sign-in form is showing again, so a held sign-in failed. */
-    signInFormShown: staff.signInFormShown,
     /** Popup: send queued sign-ins now. */
     reportSignIns: staff.reportPending,
     leaveStaff: staff.leaveStaff,

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { contract } from '../../../shared/contract';
 import type { EnrolmentPreview } from '../../../shared/schemas/observations';
 import { done, type Result, refused } from '../result';
@@ -33,7 +34,16 @@ export function enqueue(
  * sign-in content script saw, reporting them in batches (queued while offline), and what the staff
  * member may see of their own. The admin side (enrolments, browsers) goes straight to the server.
  */
-export function createStaff({ api, now, exclusive }: Pick<Shared, 'now' | 'exclusive'> & { api: ApiClient }) {
+export function createStaff({
+  api,
+  now,
+  exclusive,
+  tabUrl = async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
+}: Pick<Shared, 'now' | 'exclusive'> & {
+  api: ApiClient;
+  /** Where a tab is now: its address is known only on pages this browser may see (the sign-in pages). */
+  tabUrl?: (tabId: number) => Promise<string | null>;
+}) {
   async function device(): Promise<StaffEnrolment | null> {
     return staffEnrolmentItem.getValue();
   }
@@ -99,6 +109,7 @@ export function createStaff({ api, now, exclusive }: Pick<Shared, 'now' | 'exclu
       return enrolment?.observationsEnabled ? enrolment.systems : [];
     },
     note: noteSignIn,
+    tabUrl,
     now,
   });
 
@@ -170,14 +181,12 @@ export function createStaff({ api, now, exclusive }: Pick<Shared, 'now' | 'exclu
       return done(mine.value);
     },
     noteSignIn,
-    /** Sign-in content script: a sign-in form was submitted with this login (held until it settles). */
-    async signInSubmitted(data: { pageUrl: string; login: string }): Promise<Result> {
+    /**
+     * Sign-in script: a sign-in form was submitted with this login (held until it settles); the tab
+     * it was sent from is added by the messaging, from the browser.
+     */
+    async signInSubmitted(data: { pageUrl: string; login: string; tabId?: number }): Promise<Result> {
       await watch.submitted(data);
-      return done();
-    },
-    /** Sign-in content script: a sign-in form is showing (a held sign-in for its system failed). */
-    async signInFormShown(data: { pageUrl: string }): Promise<Result> {
-      await watch.formShown(data);
       return done();
     },
     reportPending,

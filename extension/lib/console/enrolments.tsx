@@ -1,15 +1,26 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { contract } from '../../../shared/contract';
 import type { Person } from '../../../shared/schemas/directory';
 import type { Device, ObservationSettings } from '../../../shared/schemas/observations';
 import { useSend } from '../popup/popup-context';
+import { staffJoinLink } from '../sign-in/join-link';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole, useDirectory } from './console-context';
-import { ConfirmButton, LoadedView, Loading, Message, type Said, ScreenHeading, useLoaded } from './ui';
+import {
+  ConfirmButton,
+  LoadedView,
+  Loading,
+  Message,
+  type Said,
+  ScreenHeading,
+  ShownOnce,
+  useLoaded,
+} from './ui';
 
 /**
- * Staff browsers: per person, a one-time enrolment code to hand over, the browsers enrolled for them
+ * Staff browsers: per person, a one-time enrolment code and join link to hand over, the browsers enrolled for them
  * with their last report, and revoking one; the firm's switch and how long observations are kept
  * (owners change them).
  */
@@ -102,6 +113,8 @@ function PersonRow({
   }
 
   const handOver = code && `Rollcall address: ${who.serverUrl}\nEnrolment code: ${code}`;
+  const link =
+    code && staffJoinLink(browser.runtime.getURL('/popup.html'), { code, serverUrl: who.serverUrl });
   return (
     <tr>
       <th scope="row">{person.name}</th>
@@ -134,12 +147,20 @@ function PersonRow({
         )}
       </td>
       <td>
-        {handOver ? (
+        {handOver && link ? (
           <div class="stack">
-            <label for={`code-${person.id}`}>
-              Code for {person.name}: works once, for 7 days, and is not shown again.
-            </label>
+            <p>
+              For {person.name}: works once, for 7 days, and is not shown again. They install Rollcall, then
+              open the link (or paste it, or the code, into <em>Join as staff</em> in Rollcall’s popup).
+            </p>
+            <ShownOnce
+              id={`link-${person.id}`}
+              label={`Join link for ${person.name}`}
+              value={link}
+              copy="Copy link"
+            />
             <div class="row">
+              <label for={`code-${person.id}`}>Code for {person.name}</label>
               <input
                 id={`code-${person.id}`}
                 readOnly

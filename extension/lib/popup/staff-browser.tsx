@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EnrolmentPreview, OwnObservations } from '../../../shared/schemas/observations';
 import { browserPatterns } from '../page/browser-patterns';
+import { readStaffJoinLink } from '../sign-in/join-link';
 import { type StaffEnrolment, serverUrlItem, staffEnrolmentItem } from '../storage';
 import { useSend, useStored } from './popup-context';
 
@@ -18,17 +19,38 @@ export function StaffBrowser() {
 function JoinAsStaff() {
   const send = useSend();
   const storedUrl = useStored(serverUrlItem);
-  const [code, setCode] = useState('');
-  const [server, setServer] = useState<string | null>(null);
+  // Opened from a join link: the join screen, filled in, with its button to press.
+  const [linked] = useState(() => readStaffJoinLink(location.href));
+  const [code, setCode] = useState(linked?.code ?? '');
+  const [server, setServer] = useState<string | null>(linked?.serverUrl ?? null);
+  const proceed = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (linked) proceed.current?.focus();
+  }, [linked]);
   const [preview, setPreview] = useState<EnrolmentPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Firefox is asking whether Rollcall may reach the address (its prompt may sit behind the popup). */
+  const [asking, setAsking] = useState(false);
   const serverUrl = server ?? storedUrl ?? '';
 
   async function check(event: Event) {
     event.preventDefault();
+    // Asked in the click itself, before any await (see serverAccess).
+    const origins = serverAccess(serverUrl);
+    const asked = origins.length > 0 ? browser.permissions.request({ origins }) : Promise.resolve(true);
     setBusy(true);
     setError(null);
+    setAsking(origins.length > 0);
+    const granted = await asked.catch(() => false);
+    setAsking(false);
+    if (!granted) {
+      setBusy(false);
+      setError(
+        'Without access to your firm’s Rollcall address this browser cannot join: press Continue and allow it when Firefox asks.',
+      );
+      return;
+    }
     const checked = await send('previewEnrolment', { serverUrl, code });
     setBusy(false);
     if (checked.ok) setPreview(checked.value);
@@ -51,7 +73,7 @@ function JoinAsStaff() {
   }
 
   return (
-    <details class="view">
+    <details class="view" open={linked !== null}>
       <summary>Join as staff</summary>
       <p>
         Your admin gives you an enrolment code. With it, this browser reports which login you use on the
@@ -94,15 +116,27 @@ function JoinAsStaff() {
             <label for="staff-code">Enrolment code</label>
             <input
               id="staff-code"
+              aria-describedby="staff-code-hint"
               autocomplete="off"
               value={code}
-              onInput={(e) => setCode(e.currentTarget.value)}
+              onInput={(e) => {
+                // A join link pasted here fills in the address too.
+                const link = readStaffJoinLink(e.currentTarget.value);
+                setCode(link?.code ?? e.currentTarget.value);
+                if (link) setServer(link.serverUrl);
+              }}
             />
+            <p class="muted" id="staff-code-hint">
+              Or paste the join link your admin sent.
+            </p>
           </div>
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy} ref={proceed}>
             Continue
           </button>
         </form>
+      )}
+      {asking && (
+        <p role="status">Firefox asks whether Rollcall may reach {serverUrl}: answer it to go on.</p>
       )}
       {error && (
         <p class="error" role="alert">
@@ -111,6 +145,18 @@ function JoinAsStaff() {
       )}
     </details>
   );
+}
+
+/**
+ * What this browser needs to reach the firm's Rollcall address from the background. Firefox gives
+ * each installation an origin of its own (moz-extension://<uuid>), which the firm's server cannot
+ * know in advance and so does not answer across origins: there the staff member's browser asks for
+ * access to the address itself, which lets the background reach it. Chrome's extension id is the
+ * same in every installation, and the server answers it.
+ */
+export function serverAccess(serverUrl: string, needed = import.meta.env.BROWSER === 'firefox'): string[] {
+  if (!needed || !URL.canParse(serverUrl)) return [];
+  return browserPatterns([`${new URL(serverUrl).origin}/*`]);
 }
 
 /** The origins of the sign-in patterns, as host permissions are asked for (and as this browser matches them). */
@@ -125,7 +171,7 @@ function StaffPanel({ enrolment }: { enrolment: StaffEnrolment }) {
   const send = useSend();
   const [own, setOwn] = useState<OwnObservations | null>(null);
   const [granted, setGranted] = useState<boolean | null>(null);
-  const origins = originsOf(enrolment.systems);
+  const origins = [...originsOf(enrolment.systems), ...serverAccess(enrolment.serverUrl)];
 
   useEffect(() => {
     void send('ownObservations').then((answer) => answer.ok && setOwn(answer.value));

@@ -6,7 +6,7 @@ import { type StaffEnrolment, staffEnrolmentItem } from '../storage';
 /** The id of the content script registered at run time on the firm's systems' sign-in pages. */
 export const SIGN_IN_SCRIPT_ID = 'rollcall-sign-in-pages';
 /** The built content script, as WXT names it. */
-export const SIGN_IN_SCRIPT_FILE = '/content-scripts/sign-in.js';
+export const SIGN_IN_SCRIPT_FILE = '/sign-in-page.js';
 
 /**
  * The sign-in URL patterns to observe: none until the browser joined as staff and the firm turned

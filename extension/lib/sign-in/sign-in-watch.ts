@@ -2,10 +2,11 @@ import { matchesUrlPattern } from '../page/adapters';
 import type { NotedSignIn } from '../storage';
 
 /**
- * Decides when a submitted sign-in counts. A submit is held; if the system's sign-in form shows
- * again soon after (the app sent the browser back to it: a wrong password), it is dropped. If the
- * browser stays away from the form for `settleMs`, it left the sign-in page for the system, and the
- * sign-in is noted with the time of the submit.
+ * Decides when a submitted sign-in counts. A submit is held for `settleMs`; if its tab then still
+ * shows the system's sign-in page (the app sent the browser back to the form: a wrong password), it
+ * is dropped. If the tab has left the sign-in page for the system (or was closed), the sign-in is
+ * noted with the time of the submit. The tab is looked at from the background, so the sign-in page
+ * itself does no work until a form is sent.
  */
 export const SETTLE_MS = 8_000;
 
@@ -18,12 +19,15 @@ export function systemOfSignInPage(systems: readonly System[], pageUrl: string):
 export function createSignInWatch({
   systems,
   note,
+  tabUrl,
   now = Date.now,
   later = (run: () => void, ms: number) => setTimeout(run, ms),
   settleMs = SETTLE_MS,
 }: {
   systems: () => Promise<readonly System[]>;
   note: (signIn: NotedSignIn) => Promise<unknown>;
+  /** Where a tab is now (null when it is closed or on a page this browser may not see). */
+  tabUrl: (tabId: number) => Promise<string | null>;
   now?: () => number;
   later?: (run: () => void, ms: number) => unknown;
   settleMs?: number;
@@ -32,25 +36,24 @@ export function createSignInWatch({
   const held = new Map<string, { signIn: NotedSignIn; token: number }>();
   let tokens = 0;
 
+  async function settle(systemId: string, token: number, tabId: number | undefined): Promise<void> {
+    const entry = held.get(systemId);
+    if (entry?.token !== token) return;
+    held.delete(systemId);
+    const url = tabId === undefined ? null : await tabUrl(tabId);
+    if (url !== null && systemOfSignInPage(await systems(), url) === systemId) return;
+    await note(entry.signIn);
+  }
+
   return {
-    /** The sign-in content script saw a form submitted with this login. */
-    async submitted({ pageUrl, login }: { pageUrl: string; login: string }): Promise<void> {
+    /** The sign-in script saw a form submitted with this login, in this tab. */
+    async submitted({ pageUrl, login, tabId }: { pageUrl: string; login: string; tabId?: number }) {
       const systemId = systemOfSignInPage(await systems(), pageUrl);
       if (!systemId) return;
       tokens += 1;
       const token = tokens;
       held.set(systemId, { signIn: { systemId, login, observedAt: now() }, token });
-      later(() => {
-        const entry = held.get(systemId);
-        if (entry?.token !== token) return;
-        held.delete(systemId);
-        void note(entry.signIn);
-      }, settleMs);
-    },
-    /** A sign-in form of a system is showing: a sign-in held for it failed. */
-    async formShown({ pageUrl }: { pageUrl: string }): Promise<void> {
-      const systemId = systemOfSignInPage(await systems(), pageUrl);
-      if (systemId) held.delete(systemId);
+      later(() => void settle(systemId, token, tabId), settleMs);
     },
   };
 }

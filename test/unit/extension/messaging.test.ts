@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_OPERATIONS, mayAsk } from '../../../extension/lib/messaging';
+import { argumentOf, CONTENT_SCRIPT_OPERATIONS, mayAsk } from '../../../extension/lib/messaging';
 
 const ROOT = 'chrome-extension://abcdefghijklmnop/';
 
@@ -21,5 +21,18 @@ describe('who may ask the background for what', () => {
     for (const name of CONTENT_SCRIPT_OPERATIONS) {
       expect(mayAsk(name, 'https://caseledger.example/admin/staff', ROOT)).toBe(true);
     }
+  });
+});
+
+describe('what an operation is told about where its message came from', () => {
+  it('gives a sent sign-in the tab the browser names, whatever the page claims', () => {
+    const sent = { pageUrl: 'https://caseledger.example/login', login: 'reception', tabId: 99 };
+    expect(argumentOf('signInSubmitted', sent, { tab: { id: 7 } })).toEqual({ ...sent, tabId: 7 });
+    expect(argumentOf('signInSubmitted', sent, {})).toEqual({ ...sent, tabId: undefined });
+  });
+
+  it('passes any other operation its data as it came', () => {
+    const data = { email: 'ann@harbour.example', password: 'x' };
+    expect(argumentOf('signIn', data, { tab: { id: 7 } })).toBe(data);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import type { OrganisationData } from '../../../shared/rules';
 import { evaluate, openFindings } from '../../../shared/rules';
 import type { Finding, FindingDismissal } from '../../../shared/schemas/findings';
@@ -10,11 +10,12 @@ import {
   organisations,
   people,
   reviewCampaigns,
+  signInObservations,
   systems,
 } from '../db/schema';
 import type { Db } from '../db/versions';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
-import { organisationObservations } from '../observations/observations-queries';
+import { observationColumns } from '../observations/observations-queries';
 
 export type LoadedOrganisation = {
   /** The organisation's findings generation when the data was read (in the same batch). */
@@ -65,7 +66,7 @@ export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrg
         .select()
         .from(accounts)
         .where(and(eq(accounts.orgId, orgId), eq(accounts.deleted, false))),
-      organisationObservations(db, orgId),
+      observationsForRules(db, orgId),
       db.select().from(findingDismissals).where(eq(findingDismissals.orgId, orgId)),
       ...wholeTables(db, orgId),
     ]);
@@ -84,6 +85,31 @@ export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrg
     },
     dismissals: dismissals.map(({ orgId: _, ...dismissal }) => dismissal),
   };
+}
+
+/**
+ * The sign-ins the rules read: the three columns they use, and only of live logins (a deleted
+ * login's are kept for its history but never evaluated). Every other row counts: unowned-account,
+ * rotate-password and dormant-account read all of a login's sign-ins, not only those within
+ * shared-login's window, and the daily check prunes those past the retention period before it
+ * works findings out.
+ */
+export function observationsForRules(db: Db, orgId: string) {
+  return db
+    .select(observationColumns)
+    .from(signInObservations)
+    .where(
+      and(
+        eq(signInObservations.orgId, orgId),
+        notInArray(
+          signInObservations.accountId,
+          db
+            .select({ id: accounts.id })
+            .from(accounts)
+            .where(and(eq(accounts.orgId, orgId), eq(accounts.deleted, true))),
+        ),
+      ),
+    );
 }
 
 /** The completed reviews of closed campaigns: one per system in each one's scope. */

@@ -5,6 +5,7 @@ import { ConsoleContext, type ConsoleState } from '../../../../extension/lib/con
 import { EnrolmentsScreen } from '../../../../extension/lib/console/enrolments';
 import type { Send } from '../../../../extension/lib/messaging';
 import { SendContext } from '../../../../extension/lib/popup/popup-context';
+import { readStaffJoinLink } from '../../../../extension/lib/sign-in/join-link';
 import { emptyCopy } from '../../../../extension/lib/sync/local-copy';
 import type { MemberRole } from '../../../../shared/schemas/members';
 import type { Device } from '../../../../shared/schemas/observations';
@@ -137,6 +138,20 @@ describe('the console’s staff browsers', () => {
     expect(writeText).toHaveBeenCalledWith(
       `Rollcall address: ${SERVER}\nEnrolment code: ABCDE-FGHIJ-KLMNO-PQRST`,
     );
+  });
+
+  it('gives a join link that opens Rollcall’s join screen filled in, and copies it', async () => {
+    renderScreen('admin');
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const table = await screen.findByRole('table', { name: 'Staff browsers' });
+    const sam = within(table).getAllByRole('row')[2] as HTMLElement;
+    fireEvent.click(within(sam).getByRole('button', { name: 'Make enrolment code' }));
+    const link = ((await within(sam).findByLabelText('Join link for Sam Smith')) as HTMLInputElement).value;
+    expect(link).toMatch(/\/popup\.html#/);
+    expect(readStaffJoinLink(link)).toEqual({ code: 'ABCDE-FGHIJ-KLMNO-PQRST', serverUrl: SERVER });
+    fireEvent.click(within(sam).getByRole('button', { name: 'Copy link' }));
+    expect(writeText).toHaveBeenCalledWith(link);
   });
 
   it('revokes a browser only once asked and confirmed, and says so', async () => {
