@@ -3,9 +3,11 @@
 //   their indexes, from the database file's growth;
 // - bytes per stored finding;
 // - D1 requests and rows read for one admin's working day, with the D1 meter (x-d1-meter);
-// - the daily check over many firms (default 1,000 firms of 200 logins and 50 people): ms per
-//   firm, and one cron run as deployed.
-// Run: npm run simulate:scale [-- --firms 1000 --accounts 200]. It prints what it measured.
+// - the daily check over many firms (default 1,000 firms of 200 logins and 50 people): ms and D1
+//   queries per firm, and the cron runs as deployed (every minute, each within D1's 1,000 queries
+//   per invocation) until every firm is checked: firms per run, and so the runs 10,000 firms need
+//   in a day against the 1,440 a day has.
+// Run: npm run simulate:scale [-- --firms 1000 --accounts 200 --daily-check-only]. It prints what it measured.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -104,8 +106,9 @@ function firmsSql(firms, what) {
       '[]', ${now} - (i % 90) * ${day}, ${now} - 200 * ${day}, ${PEOPLE} + i, ${now} FROM f, n;`;
 }
 
-// 1. Bytes per person, login and audit event, stored finding; an admin's day.
-{
+// 1. Bytes per person, login and audit event, stored finding; an admin's day. (`--daily-check-only`
+// skips to 2.)
+if (!process.argv.includes('--daily-check-only')) {
   progress('one firm through the API');
   const worker = await startWorker();
   try {
@@ -223,11 +226,14 @@ function firmsSql(firms, what) {
     say('bytes per login (with indexes)', `${account.bytes.toFixed(0)} (${account.rows} logins)`);
 
     const get = (path) => fetch(`${worker.base}${path}`).then(json);
+    // Every check of the simulation falls on one UTC day: 01:00 today, then a run a minute.
+    const morning = Math.floor(Date.now() / 86_400_000) * 86_400_000 + 3_600_000;
     // The check of one firm, for 50 firms one after another.
     const times = [];
+    const queries = [];
     for (let o = 1; o <= Math.min(50, FIRMS); o++) {
       const start = performance.now();
-      await get(`/check?org=sim-${o}`);
+      queries.push((await get(`/check?org=sim-${o}&now=${morning}`)).queries);
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
@@ -235,10 +241,35 @@ function firmsSql(firms, what) {
       `daily check of one firm of ${ACCOUNTS} logins (50 firms)`,
       `p50 ${ms(times[Math.floor(times.length / 2)])}  p95 ${ms(times[Math.floor(times.length * 0.95)])}`,
     );
-    // One cron run as deployed (its own limit of firms per run), for the rest.
-    const start = performance.now();
-    const run = await get('/run');
-    say('one cron run as deployed', `${run.organisations} firm(s) in ${ms(performance.now() - start)}`);
+    // The cron runs as deployed, a minute apart, until every firm is checked.
+    const runs = [];
+    for (let minute = 1; ; minute++) {
+      const run = await get(`/run?now=${morning + minute * 60_000}`);
+      if (run.organisations === 0) break;
+      runs.push(run);
+      if (minute % 5 === 0)
+        progress(`${minute} cron runs, ${runs.reduce((n, r) => n + r.organisations, 0)} firms`);
+    }
+    const full = runs.slice(0, -1).length > 0 ? runs.slice(0, -1) : runs;
+    const sorted = (values) => [...values].sort((a, b) => a - b);
+    const median = (values) => sorted(values)[Math.floor(values.length / 2)];
+    const perRun = median(full.map((run) => run.organisations));
+    say(
+      'D1 queries per firm checked (the cron runs)',
+      `median ${median(runs.flatMap((run) => run.queries / run.organisations))}, most ${Math.max(...runs.map((run) => run.mostQueries))} (one firm alone: most ${Math.max(...queries)})`,
+    );
+    say(
+      'one cron run as deployed (within 1,000 D1 queries)',
+      `${perRun} firms, ${median(full.map((run) => run.queries))} queries, ${ms(median(full.map((run) => run.ms)))} (median of ${full.length} full runs)`,
+    );
+    say(
+      `cron runs to check the remaining ${FIRMS - Math.min(50, FIRMS)} firms`,
+      `${runs.length} (${runs.reduce((n, r) => n + r.organisations, 0)} firms)`,
+    );
+    say(
+      'runs a day for 10,000 firms at that rate',
+      `${Math.ceil(10_000 / perRun)} of the 1,440 a cron every minute makes (${perRun * 1_440} firms a day)`,
+    );
     const checked = tableSizes(worker.persistTo);
     const notes = perRow(seeded, checked, 'notifications');
     say('bytes per notification (with indexes)', `${notes.bytes.toFixed(0)} (${notes.rows})`);

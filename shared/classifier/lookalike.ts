@@ -1,4 +1,5 @@
 import data from './data/confusables.json' with { type: 'json' };
+import { isAscii } from './tokenize.ts';
 
 /**
  * Logins written to look like another: letters from another script that look Latin (Cyrillic "а"
@@ -38,8 +39,6 @@ for (const [script, entries] of Object.entries(data.map)) {
 
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 const LATIN_TEXT = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]*$/u;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is the whole of ASCII
-const ASCII = /^[\x00-\x7f]*$/;
 
 /** The invisible characters met in pasted or crafted logins, by name; others are named by code. */
 const INVISIBLE_NAMES: Record<string, string> = {
@@ -68,7 +67,7 @@ function describe(char: string, reads: string, script: string | null): string {
 
 /** The login's plain form and what was changed to get it, or null when it is not a lookalike. */
 export function lookalike(username: string): Lookalike | null {
-  if (ASCII.test(username)) return null;
+  if (isAscii(username)) return null;
   const written = username.normalize('NFC');
   const changes: LookalikeChange[] = [];
   let plain = '';

@@ -22,10 +22,15 @@ const FOLD: Record<string, string> = {
   ı: 'i',
 };
 
+/** Whether every character is ASCII: one pass over the char codes, no regular expression. */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 export function foldLetters(s: string): string {
-  // Fast path: most logins are plain ASCII.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is the whole of ASCII
-  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  // Fast path: most logins and names are plain ASCII.
+  if (isAscii(s)) return s;
   return s
     .replace(/[ßæøœłđðþı]/gi, (c) => FOLD[c.toLowerCase()] ?? c)
     .normalize('NFD')

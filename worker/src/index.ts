@@ -10,7 +10,7 @@ export default {
         const ms = checks.map((check) => check.ms);
         console.log(
           `daily check: ${checks.length} organisation(s), ${checks.reduce((n, c) => n + c.recorded, 0)} notification(s), ` +
-            `max ${Math.round(Math.max(0, ...ms))} ms per organisation`,
+            `max ${Math.round(Math.max(0, ...ms))} ms and ${Math.max(0, ...checks.map((c) => c.queries))} D1 queries per organisation`,
         );
       }),
     );

@@ -1,4 +1,4 @@
-import { evaluatePageRows } from '../../../shared/page-verdicts';
+import { evaluatePageRows, type PageRow } from '../../../shared/page-verdicts';
 import { PAGE_KINDS } from '../../../shared/rules/registry';
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
 import type { EvaluatePageRows, KindLook, RowWarning } from './evaluate';
@@ -20,16 +20,25 @@ export function rowWarning(kind: PageWarningKind, what: Omit<RowWarning, keyof K
 
 /**
  * Signed out: what the page alone tells (generic, shared by display name, default accounts), decided
- * by the shared page-only evaluator with the same evidence and tips as the server's rules.
+ * by the shared page-only evaluator with the same evidence and tips as the server's rules. A row
+ * shown more than once in one request (a person listed under two groups) is judged once.
  */
-export const evaluateFromPageAlone: EvaluatePageRows = (rows) =>
-  evaluatePageRows(
-    rows.map((row) => ({
-      username: row.username,
-      displayName: row.displayName,
-      email: row.email,
-      status: row.status,
-    })),
-  ).map(({ findings }) => ({
+export const evaluateFromPageAlone: EvaluatePageRows = (rows) => {
+  const firstAt = new Map<string, number>();
+  const distinct: PageRow[] = [];
+  const positions = rows.map(({ username, displayName, email, status }) => {
+    // Null and empty read the same to the evaluator.
+    const key = `${username}\u0000${displayName ?? ''}\u0000${email ?? ''}\u0000${status ?? ''}`;
+    let at = firstAt.get(key);
+    if (at === undefined) {
+      at = distinct.length;
+      firstAt.set(key, at);
+      distinct.push({ username, displayName, email, status });
+    }
+    return at;
+  });
+  const verdicts = evaluatePageRows(distinct).map(({ findings }) => ({
     findings: findings.map(({ kind, title, evidence, tip }) => rowWarning(kind, { title, evidence, tip })),
   }));
+  return positions.map((at) => verdicts[at] ?? { findings: [] });
+};

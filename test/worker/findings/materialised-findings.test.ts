@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkedCounts, filterFindings, summarise } from '../../../shared/rules';
+import { checkedCounts, filterFindings, openFindings, summarise } from '../../../shared/rules';
 import type { Finding, FindingsQuery } from '../../../shared/schemas/findings';
 import type { AuditActor } from '../../../worker/src/audit/writer';
 import { database } from '../../../worker/src/db/client';
@@ -18,8 +18,8 @@ import {
   signInObservations,
   systems,
 } from '../../../worker/src/db/schema';
+import { findingsAsOf } from '../../../worker/src/findings/clock-scope';
 import {
-  findingsAsOf,
   findingsPage,
   findingsSummary,
   inStoredOrder,
@@ -47,6 +47,7 @@ const actor: AuditActor = {
 
 const USERNAMES = ['admin', 'frontdesk', 'rbaker', 'r.baker', 'sjones', 'reception', 'temp1', 'kim'];
 const PERMISSIONS = ['payments.add', 'refunds.process', 'users.manage'];
+const TIME_ZONES = ['UTC', 'Europe/London', 'America/New_York', 'Pacific/Auckland', 'Asia/Kolkata'];
 
 type Step =
   | { kind: 'person'; leaverDaysAgo: number | null }
@@ -65,56 +66,125 @@ type Step =
   | { kind: 'removeAccount'; account: number }
   | { kind: 'removePerson'; person: number }
   | { kind: 'catalogue'; system: number; privileged: boolean }
-  | { kind: 'settings'; dormantDays: number; neverUsedDays: number }
+  | {
+      kind: 'settings';
+      dormantDays: number;
+      neverUsedDays: number;
+      sharedLoginWindowDays: number;
+      reviewOverdueDays: number;
+      maxAdmins: number;
+      timeZone: string;
+    }
   | { kind: 'dismiss'; finding: number; expiresInHours: number }
   | { kind: 'time'; hours: number }
+  | { kind: 'days'; days: number }
   | { kind: 'role'; person: number; grants: boolean[] }
   | { kind: 'link'; account: number; owner: number | null; users: number[] }
   | { kind: 'rename'; person: number }
   | { kind: 'review'; system: number; closedDaysAgo: number };
 
 const index = fc.nat({ max: 40 });
+// Weighted towards what moves findings with the clock: days passing, sign-ins seen, reviews, logins
+// never used, so a day's recompute is exercised in most histories.
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('person'), leaverDaysAgo: fc.option(fc.integer({ min: -3, max: 10 })) }),
-  fc.record({ kind: fc.constant('leave'), person: index, endDaysFromNow: fc.integer({ min: -5, max: 2 }) }),
-  fc.record({
-    kind: fc.constant('account'),
-    system: fc.nat({ max: 1 }),
-    username: fc.nat({ max: USERNAMES.length - 1 }),
-    owner: fc.option(index),
-    lastSignInDaysAgo: fc.option(fc.integer({ min: 0, max: 200 })),
-    createdDaysAgo: fc.integer({ min: 0, max: 120 }),
-    permissions: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-  }),
-  fc.record({ kind: fc.constant('signIn'), account: index, hoursAgo: fc.nat({ max: 4000 }) }),
-  fc.record({ kind: fc.constant('observe'), account: index, person: index, daysAgo: fc.nat({ max: 150 }) }),
-  fc.record({ kind: fc.constant('removeAccount'), account: index }),
-  fc.record({ kind: fc.constant('removePerson'), person: index }),
-  fc.record({ kind: fc.constant('catalogue'), system: fc.nat({ max: 1 }), privileged: fc.boolean() }),
-  fc.record({
-    kind: fc.constant('settings'),
-    dormantDays: fc.integer({ min: 30, max: 120 }),
-    neverUsedDays: fc.integer({ min: 7, max: 60 }),
-  }),
-  fc.record({
-    kind: fc.constant('dismiss'),
-    finding: index,
-    expiresInHours: fc.integer({ min: 1, max: 72 }),
-  }),
-  fc.record({ kind: fc.constant('time'), hours: fc.integer({ min: 1, max: 60 }) }),
-  fc.record({
-    kind: fc.constant('role'),
-    person: index,
-    grants: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-  }),
-  fc.record({
-    kind: fc.constant('link'),
-    account: index,
-    owner: fc.option(index),
-    users: fc.array(index, { maxLength: 2 }),
-  }),
-  fc.record({ kind: fc.constant('rename'), person: index }),
-  fc.record({ kind: fc.constant('review'), system: fc.nat({ max: 1 }), closedDaysAgo: fc.nat({ max: 200 }) }),
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('person'),
+      leaverDaysAgo: fc.option(fc.integer({ min: -3, max: 10 })),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('leave'),
+      person: index,
+      endDaysFromNow: fc.integer({ min: -5, max: 2 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('account'),
+      system: fc.nat({ max: 1 }),
+      username: fc.nat({ max: USERNAMES.length - 1 }),
+      owner: fc.option(index),
+      lastSignInDaysAgo: fc.option(fc.integer({ min: 0, max: 200 }), { freq: 2 }),
+      createdDaysAgo: fc.integer({ min: 0, max: 120 }),
+      permissions: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('signIn'), account: index, hoursAgo: fc.nat({ max: 4000 }) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('observe'),
+      account: index,
+      person: index,
+      daysAgo: fc.nat({ max: 150 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('removeAccount'), account: index }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('removePerson'), person: index }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('catalogue'),
+      system: fc.nat({ max: 1 }),
+      privileged: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('settings'),
+      dormantDays: fc.integer({ min: 30, max: 120 }),
+      neverUsedDays: fc.integer({ min: 7, max: 60 }),
+      sharedLoginWindowDays: fc.constantFrom(30, 90, 120),
+      reviewOverdueDays: fc.constantFrom(60, 90, 180),
+      maxAdmins: fc.oneof({ weight: 4, arbitrary: fc.constant(2) }, { weight: 1, arbitrary: fc.constant(1) }),
+      timeZone: fc.constantFrom(...TIME_ZONES),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('dismiss'),
+      finding: index,
+      expiresInHours: fc.integer({ min: 1, max: 72 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('time'), hours: fc.integer({ min: 1, max: 60 }) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('days'), days: fc.integer({ min: 1, max: 40 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('role'),
+      person: index,
+      grants: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('link'),
+      account: index,
+      owner: fc.option(index),
+      users: fc.array(index, { maxLength: 2 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename'), person: index }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('review'),
+      system: fc.nat({ max: 1 }),
+      closedDaysAgo: fc.nat({ max: 200 }),
+    }),
+  },
 );
 
 const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -245,7 +315,7 @@ async function apply(world: World, change: Step) {
     case 'settings': {
       await db
         .update(organisations)
-        .set({ settings: { dormantDays: change.dormantDays, neverUsedDays: change.neverUsedDays } })
+        .set({ settings: { ...change, kind: undefined } })
         .where(eq(organisations.id, orgId));
       return;
     }
@@ -272,6 +342,9 @@ async function apply(world: World, change: Step) {
     }
     case 'time':
       world.now += change.hours * 3_600_000;
+      return;
+    case 'days':
+      world.now += change.days * DAY;
       return;
     case 'role': {
       const personId = pick(world.people, change.person);
@@ -332,11 +405,15 @@ async function apply(world: World, change: Step) {
   }
 }
 
-/** What a read computing everything afresh answers. */
+/**
+ * What a read computing everything afresh answers: the findings as of the start of the firm's day,
+ * less those a dismissal in force now hides.
+ */
 async function fullEvaluation(world: World) {
   const loaded = await loadOrganisation(db, world.orgId);
   if (!loaded) throw new Error('no organisation');
-  return { ...findingsOf(loaded, findingsAsOf(world.now)), checked: checkedCounts(loaded.data) };
+  const { all } = findingsOf(loaded, findingsAsOf(world.now, loaded.settings.timeZone));
+  return { all, open: openFindings(all, loaded.dismissals, world.now), checked: checkedCounts(loaded.data) };
 }
 
 async function stored(world: World, query: FindingsQuery & { limit?: number; offset?: number } = {}) {
@@ -377,13 +454,35 @@ const queryOf = (world: World, pickQuery: { kind: number; at: number }, open: re
   }
 };
 
+/**
+ * A firm of four people (the first left two days ago) and eight logins over the two systems, two
+ * each, each login's last sign-in so many days ago; its findings stored.
+ */
+async function fourPeopleEightLogins(lastSignInDaysAgo: (login: number) => number) {
+  const world = await newWorld();
+  for (let i = 0; i < 4; i++) await apply(world, { kind: 'person', leaverDaysAgo: i === 0 ? 2 : null });
+  for (let i = 0; i < 8; i++) {
+    await apply(world, {
+      kind: 'account',
+      system: i % 2,
+      username: i,
+      owner: i % 4,
+      lastSignInDaysAgo: lastSignInDaysAgo(i),
+      createdDaysAgo: 150,
+      permissions: [true, true, true],
+    });
+  }
+  await stored(world);
+  return world;
+}
+
 describe('stored findings', () => {
   it('equal a full evaluation after every change of random histories, across days', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(step, fc.record({ kind: fc.nat({ max: 4 }), at: index })), {
           minLength: 5,
-          maxLength: 20,
+          maxLength: 30,
         }),
         async (history) => {
           const world = await newWorld();
@@ -394,11 +493,11 @@ describe('stored findings', () => {
           }
         },
       ),
-      { numRuns: 8 },
+      { numRuns: 24 },
     );
   }, 240_000);
 
-  it('are recomputed only when what the rules read changed or the hour came round', async () => {
+  it('are recomputed only when what the rules read changed or the day came round', async () => {
     const world = await newWorld();
     await apply(world, { kind: 'person', leaverDaysAgo: 2 });
     await stored(world);
@@ -424,24 +523,14 @@ describe('stored findings', () => {
 
     world.now += 3_600_000;
     await stored(world);
-    expect((await setOf())?.asOf).toBe(findingsAsOf(world.now));
+    expect(await setOf()).toMatchObject({ asOf: findingsAsOf(world.now - 3_600_000) });
+    world.now += DAY;
+    await stored(world);
+    expect(await setOf()).toMatchObject({ asOf: findingsAsOf(world.now) });
   });
 
   it('after a change, rewrite only the findings it can affect', async () => {
-    const world = await newWorld();
-    for (let i = 0; i < 4; i++) await apply(world, { kind: 'person', leaverDaysAgo: i === 0 ? 2 : null });
-    for (let i = 0; i < 8; i++) {
-      await apply(world, {
-        kind: 'account',
-        system: i % 2,
-        username: i,
-        owner: i % 4,
-        lastSignInDaysAgo: 100,
-        createdDaysAgo: 150,
-        permissions: [true, true, true],
-      });
-    }
-    await stored(world);
+    const world = await fourPeopleEightLogins(() => 100);
     const rows = async () =>
       (
         await db
@@ -477,6 +566,85 @@ describe('stored findings', () => {
     // Their two logins in one system: the duplicate-logins finding names them afresh.
     const named = (await stored(world)).findings.filter((f) => f.ruleId === 'duplicate-accounts');
     expect(named.some((f) => f.personIds.includes(renamed) && f.title.startsWith('Renamed'))).toBe(true);
+  });
+
+  it('on a new day, rewrite only the time-based findings that moved, and a threshold only its rule', async () => {
+    // Two logins long unused (dormant), six used yesterday (not dormant, and not for 44 days).
+    const world = await fourPeopleEightLogins((i) => (i < 2 ? 100 : 1));
+    const rows = async () =>
+      db
+        .select({ id: findings.id, rowid: sql<number>`rowid`, ruleId: findings.ruleId, body: findings.body })
+        .from(findings)
+        .where(eq(findings.orgId, world.orgId));
+    // A row deleted and written again may take the same rowid: its body tells it apart.
+    const key = (row: { rowid: number; body: Finding }) => `${row.rowid}@${JSON.stringify(row.body)}`;
+    const rewritten = async (step: () => void | Promise<void>) => {
+      const before = new Map((await rows()).map((row) => [row.id, key(row)]));
+      await step();
+      await stored(world);
+      return (await rows()).filter((row) => before.get(row.id) !== key(row));
+    };
+    const timeBased = new Set([
+      'dormant-account',
+      'leaver-still-active',
+      'rotate-password',
+      'review-overdue',
+    ]);
+
+    // The day comes round: the dormant logins' count of days, the leaver's and the overdue review's
+    // move on; the findings of the other rules (duplicates, user managers, permissions…) stay.
+    const nextDay = await rewritten(() => apply(world, { kind: 'days', days: 1 }));
+    expect(nextDay.length).toBeGreaterThan(0);
+    expect(nextDay.filter((row) => !timeBased.has(row.ruleId)).map((row) => row.id)).toEqual([]);
+    expect(nextDay.map((row) => row.body.evidence)).toContainEqual(expect.stringContaining('100 days ago'));
+    // Later the same day: nothing is recomputed.
+    expect(await rewritten(() => apply(world, { kind: 'time', hours: 3 }))).toEqual([]);
+
+    // 44 more days: the six logins used the day before the start cross the 45 days and are dormant.
+    const later = await rewritten(() => apply(world, { kind: 'days', days: 44 }));
+    expect(
+      later.filter((row) => row.ruleId === 'dormant-account').map((row) => row.body.evidence),
+    ).toHaveLength(8);
+    expect(later.filter((row) => !timeBased.has(row.ruleId)).map((row) => row.id)).toEqual([]);
+
+    // A threshold: only its rule's findings.
+    const longer = await rewritten(async () => {
+      await db
+        .update(organisations)
+        .set({ settings: { dormantDays: 60 } })
+        .where(eq(organisations.id, world.orgId));
+    });
+    // Six logins are no longer dormant (their findings go), the other two say the new limit.
+    expect(longer.map((row) => row.ruleId)).toEqual(['dormant-account', 'dormant-account']);
+    expect(longer.map((row) => row.body.evidence)).toEqual([
+      expect.stringContaining('the limit is 60'),
+      expect.stringContaining('the limit is 60'),
+    ]);
+    expect((await stored(world)).findings.filter((f) => f.ruleId === 'dormant-account')).toHaveLength(2);
+  });
+
+  it('drop a finding on the day the sign-in it rests on leaves the shared-login window', async () => {
+    const world = await newWorld();
+    for (let i = 0; i < 2; i++) await apply(world, { kind: 'person', leaverDaysAgo: null });
+    await apply(world, {
+      kind: 'account',
+      system: 0,
+      username: 2,
+      owner: 0,
+      lastSignInDaysAgo: 1,
+      createdDaysAgo: 150,
+      permissions: [true, false, false],
+    });
+    // Someone other than the owner signed in with it 85 days ago: inside the 90 days' window.
+    await apply(world, { kind: 'observe', account: 0, person: 1, daysAgo: 85 });
+    const used = async () =>
+      (await stored(world)).findings.filter((f) => f.ruleId === 'used-by-non-owner').map((f) => f.subject.id);
+    expect(await used()).toEqual([world.accounts[0]]);
+    await apply(world, { kind: 'days', days: 4 });
+    expect(await used()).toEqual([world.accounts[0]]);
+    await apply(world, { kind: 'days', days: 2 });
+    expect(await used()).toEqual([]);
+    expect((await fullEvaluation(world)).all.filter((f) => f.ruleId === 'used-by-non-owner')).toEqual([]);
   });
 
   it('say there is no such organisation', async () => {

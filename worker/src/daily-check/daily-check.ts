@@ -4,11 +4,12 @@ import { type AuditActor, rollcallActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { dailyChecks, notifications, organisations, orgWebhooks } from '../db/schema';
 import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
-import { findingsOf, loadOrganisation } from '../findings/organisation-data';
+import { openFindingsOf, refreshFindings } from '../findings/materialised-findings';
 import { observationSettingsOf, pruneObservationsStatement } from '../observations/observations-queries';
 import { webhookOf } from '../organisation/organisation-queries';
 import { deliverToWebhook } from '../organisation/webhook-delivery';
 import { closeCampaign, openCampaigns } from '../reviews/campaigns';
+import { countQueries } from './query-count';
 
 export { SIGNATURE_HEADER, signBody } from '../organisation/webhook-delivery';
 
@@ -39,6 +40,8 @@ export type OrganisationCheck = {
   prunedObservations: number;
   webhookStatus: number | null;
   ms: number;
+  /** D1 queries the check made (each statement of a batch counted). */
+  queries: number;
 };
 
 type NewNotification = {
@@ -113,11 +116,11 @@ export async function checkOrganisation(
   // Counted from the rows deleted: D1's change count includes what the findings triggers touch.
   const prunedObservations = (pruned as unknown as unknown[]).length;
 
-  // 3. Findings: critical and high ones not yet notified with this evidence.
-  const loaded = await loadOrganisation(db, orgId);
-  if (loaded) {
-    for (const finding of findingsOf(loaded, now).open) {
-      if (finding.severity !== 'critical' && finding.severity !== 'high') continue;
+  // 3. Findings: the stored ones made current (what changed, and the time-based rules' findings the
+  // new day moved, so the firm's first read of the day finds them done), then the critical and
+  // high ones not yet notified with this evidence.
+  if (await refreshFindings(db, dailyActor(orgId), orgId, now)) {
+    for (const finding of await openFindingsOf(db, orgId, ['critical', 'high'], now)) {
       candidates.push({
         id: crypto.randomUUID(),
         key: `finding:${finding.id}:${finding.fingerprint}`,
@@ -216,35 +219,47 @@ export async function checkOrganisation(
     prunedObservations,
     webhookStatus,
     ms: performance.now() - started,
+    queries: 0,
   };
 }
 
 /**
- * One invocation checks at most this many organisations: each costs about 15–25 D1 queries and an
- * invocation may make 1,000. The cron (wrangler.toml) fires every 15 minutes and each run takes the
- * organisations not yet checked today, so every organisation is checked once a day, early in it
- * (96 runs × 30 = 2,880 organisations a day; an idle run costs one query).
+ * D1 allows 1,000 queries per Worker invocation (https://developers.cloudflare.com/d1/platform/limits/).
+ * A run starts the next organisation only while the queries left cover twice the most one check of
+ * the run has made, and never fewer than `QUERIES_PER_CHECK_AT_LEAST`: a check of a firm of 200
+ * logins makes about 25 (more with campaigns to close), so a run checks some 35 firms and leaves
+ * room. The cron (wrangler.toml) fires every minute and each run takes the organisations not yet
+ * checked today: 1,440 runs a day, about 50,000 firms (an idle run costs one query). See
+ * docs/scaling.md for the measured figures.
  */
-const MAX_ORGANISATIONS_PER_RUN = 30;
+const QUERIES_PER_INVOCATION = 1_000;
+const QUERIES_PER_CHECK_AT_LEAST = 40;
+/** A run stops starting organisations after this long, well inside the minute before the next. */
+const RUN_BUDGET_MS = 45_000;
 
 /**
- * Runs the check for organisations not yet checked today, a page of organisations at a time, up to
- * `maxOrganisations`. Stops starting new organisations after `budgetMs` too; the ones left are
- * picked up by the next invocation the same day (they are not marked done).
+ * Runs the check for organisations not yet checked today, a page of organisations at a time, while
+ * the invocation's D1 queries allow another (see above), up to `maxOrganisations` and for at most
+ * `budgetMs`. The ones left are picked up by the next run the same day (they are not marked done).
  */
 export async function runDailyCheck(
-  d1: D1Database,
+  binding: D1Database,
   now: number,
-  options: { budgetMs?: number; maxOrganisations?: number; fetcher?: typeof fetch } = {},
+  options: { budgetMs?: number; maxOrganisations?: number; maxQueries?: number; fetcher?: typeof fetch } = {},
 ): Promise<OrganisationCheck[]> {
-  const db = database(d1);
+  const counted = countQueries(binding);
+  const db = database(counted.d1);
   const day = dayOf(now);
-  const budget = options.budgetMs ?? 5 * 60_000;
-  const max = options.maxOrganisations ?? MAX_ORGANISATIONS_PER_RUN;
+  const budget = options.budgetMs ?? RUN_BUDGET_MS;
+  const max = options.maxOrganisations ?? Number.POSITIVE_INFINITY;
+  const allowance = options.maxQueries ?? QUERIES_PER_INVOCATION;
   const started = Date.now();
   const checks: OrganisationCheck[] = [];
+  let mostPerCheck = QUERIES_PER_CHECK_AT_LEAST / 2;
   let after = '';
   for (;;) {
+    // The next page costs a query too.
+    if (counted.queries() + 1 + 2 * mostPerCheck > allowance) return checks;
     const page = await db
       .select({ id: organisations.id })
       .from(organisations)
@@ -258,8 +273,11 @@ export async function runDailyCheck(
       .limit(100);
     for (const { id } of page) {
       if (checks.length >= max || Date.now() - started > budget) return checks;
+      if (counted.queries() + 2 * mostPerCheck > allowance) return checks;
+      const before = counted.queries();
       try {
-        checks.push(await checkOrganisation(db, id, now, options.fetcher));
+        const check = await checkOrganisation(db, id, now, options.fetcher);
+        checks.push({ ...check, queries: counted.queries() - before });
       } catch (error) {
         // One organisation's failure must not stop the others; it is retried on the next run.
         console.error(
@@ -267,6 +285,7 @@ export async function runDailyCheck(
           error instanceof Error ? error.message : error,
         );
       }
+      mostPerCheck = Math.max(mostPerCheck, counted.queries() - before);
     }
     const last = page.at(-1);
     if (!last || page.length < 100) return checks;

@@ -3,6 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import type { SeverityCounts } from '../../../shared/rules';
 import type { CheckedCounts, Finding } from '../../../shared/schemas/findings';
 import { memberRoles } from '../../../shared/schemas/members';
+import type { OrganisationSettings } from '../../../shared/settings';
 
 /** Milliseconds since the epoch, set by the database when a row is made. */
 const createdAt = () =>
@@ -526,7 +527,10 @@ export const findingSets = sqliteTable('finding_sets', {
     .primaryKey()
     .references(() => organisations.id),
   generation: integer('generation').notNull(),
+  /** The moment the set was evaluated at: the start of the organisation's day. */
   asOf: integer('as_of', { mode: 'number' }).notNull(),
+  /** The rule settings it was evaluated with (null: stored before they were kept; recomputed whole). */
+  settings: text('settings', { mode: 'json' }).$type<OrganisationSettings>(),
   checked: text('checked', { mode: 'json' }).$type<CheckedCounts>().notNull(),
   /** All the findings (dismissed or not) by severity. */
   counts: text('counts', { mode: 'json' }).$type<SeverityCounts>().notNull(),

@@ -3,19 +3,12 @@ import { RULES } from '../../../shared/rules';
 import { buildContext } from '../../../shared/rules/context';
 import type { RuleId } from '../../../shared/rules/registry';
 import type { Finding } from '../../../shared/schemas/findings';
-import { readRuleSettings } from '../../../shared/settings';
-import {
-  accounts,
-  findings,
-  findingsDirty,
-  organisations,
-  people,
-  signInObservations,
-  systems,
-} from '../db/schema';
+import type { OrganisationSettings } from '../../../shared/settings';
+import { accounts, findings, findingsDirty, people, signInObservations, systems } from '../db/schema';
 import { type Db, inJson } from '../db/versions';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
 import { observationColumns } from '../observations/observations-queries';
+import type { ClockScope } from './clock-scope';
 import { completedReviews, wholeTables } from './organisation-data';
 
 /**
@@ -42,9 +35,12 @@ export type FindingsScope = {
   systemIds: string[];
   /** Systems whose findings about groups of logins are recomputed (includes `systemIds`). */
   groupSystemIds: string[];
+  /** The findings the day coming round or a changed threshold can move (clock-scope.ts). */
+  clock: ClockScope | null;
 };
 
-export type DirtyNotes = { maxSeq: number; orgWide: boolean; keys: Map<string, Set<string>> };
+/** The notes of what changed, by kind (the settings' own, `org`, is answered by clock-scope.ts). */
+export type DirtyNotes = { maxSeq: number; keys: Map<string, Set<string>> };
 
 /** The organisation's notes of what changed, grouped by kind, and the last one read. */
 export async function dirtyNotes(db: Db, orgId: string): Promise<DirtyNotes> {
@@ -60,7 +56,7 @@ export async function dirtyNotes(db: Db, orgId: string): Promise<DirtyNotes> {
     keys.set(row.kind, set);
     set.add(row.key);
   }
-  return { maxSeq, orgWide: keys.has('org'), keys };
+  return { maxSeq, keys };
 }
 
 const keysOf = (notes: DirtyNotes, kind: string) => [...(notes.keys.get(kind) ?? [])];
@@ -70,7 +66,12 @@ const keysOf = (notes: DirtyNotes, kind: string) => [...(notes.keys.get(kind) ??
  * logins that name the person (owner, user, seen signing in) or are owned by a holder of the role;
  * a person also heads the system's group of their logins (duplicate logins) where they own one.
  */
-export async function scopeOf(db: Db, orgId: string, notes: DirtyNotes): Promise<FindingsScope> {
+export async function scopeOf(
+  db: Db,
+  orgId: string,
+  notes: DirtyNotes,
+  clock: ClockScope | null,
+): Promise<FindingsScope> {
   const personIds = keysOf(notes, 'person');
   const roleIds = keysOf(notes, 'role');
   const accountIds = new Set(keysOf(notes, 'account'));
@@ -123,11 +124,14 @@ export async function scopeOf(db: Db, orgId: string, notes: DirtyNotes): Promise
         groupSystemIds.add(account.systemId);
     }
   }
-  return { accountIds: [...accountIds], systemIds, groupSystemIds: [...groupSystemIds] };
+  return { accountIds: [...accountIds], systemIds, groupSystemIds: [...groupSystemIds], clock };
 }
 
 export const scopeIsEmpty = (scope: FindingsScope) =>
-  scope.accountIds.length === 0 && scope.systemIds.length === 0 && scope.groupSystemIds.length === 0;
+  scope.accountIds.length === 0 &&
+  scope.systemIds.length === 0 &&
+  scope.groupSystemIds.length === 0 &&
+  scope.clock === null;
 
 /** How many live people, systems and logins the organisation has: what the summary calls checked. */
 export function liveCounts(db: Db, orgId: string) {
@@ -141,23 +145,34 @@ export function liveCounts(db: Db, orgId: string) {
 }
 
 /**
- * The findings of `scope` at `now`, from one D1 batch that reads the scope's logins (those of its
- * systems, and its accounts), their sign-ins and the people they name, and the organisation's
- * systems, job roles and completed reviews; with the organisation's live counts and the findings
- * stored for the scope now. Undefined when there is no such organisation, or it has no live system (then every
- * login is judged whatever its system, and only a full evaluation will do).
+ * The findings of `scope` at `now` with `settings`, from one D1 batch that reads the scope's logins
+ * (those of its systems, its accounts, and those the clock or a threshold moved), their sign-ins and
+ * the people they name, and the organisation's systems, job roles and completed reviews; with the
+ * organisation's live counts and the findings stored for the scope now. Undefined when the
+ * organisation has no live system (then every login is judged whatever its system, and only a
+ * full evaluation will do).
  */
-export async function scopedFindings(db: Db, orgId: string, scope: FindingsScope, now: number) {
+export async function scopedFindings(
+  db: Db,
+  orgId: string,
+  scope: FindingsScope,
+  settings: OrganisationSettings,
+  now: number,
+) {
+  const live = and(eq(accounts.orgId, orgId), eq(accounts.deleted, false));
   const inScope = and(
-    eq(accounts.orgId, orgId),
-    eq(accounts.deleted, false),
+    live,
     or(inJson(accounts.systemId, scope.groupSystemIds), inJson(accounts.id, scope.accountIds)),
   );
-  const scopedAccountIds = db.select({ id: accounts.id }).from(accounts).where(inScope);
+  const clock = scope.clock;
+  const clockRules = clock?.rules ?? [];
+  const inClock = clockRules.length > 0 && clock ? and(live, clock.accounts) : sql`0`;
+  const loaded = or(inScope, inClock);
+  const scopedAccountIds = db.select({ id: accounts.id }).from(accounts).where(loaded);
   // The people the scope's logins name (owner, users, seen signing in): all the rules look up.
   const named = or(
-    inArray(people.id, db.select({ id: accounts.ownerPersonId }).from(accounts).where(inScope)),
-    sql`${people.id} IN (SELECT j.value FROM ${accounts}, json_each(${accounts.userPersonIds}) AS j WHERE ${inScope})`,
+    inArray(people.id, db.select({ id: accounts.ownerPersonId }).from(accounts).where(loaded)),
+    sql`${people.id} IN (SELECT j.value FROM ${accounts}, json_each(${accounts.userPersonIds}) AS j WHERE ${loaded})`,
     inArray(
       people.id,
       db
@@ -174,25 +189,37 @@ export async function scopedFindings(db: Db, orgId: string, scope: FindingsScope
       .select({ id: findings.id, severity: findings.severity, body: sql<string>`${findings.body}` })
       .from(findings)
       .where(and(eq(findings.orgId, orgId), where));
+  // review-overdue reads of a system's logins only whether one is active: one active login of
+  // each live system stands for them all.
+  const oneActiveEach = sql`${accounts.id} IN (SELECT (SELECT a.id FROM ${accounts} AS a
+    WHERE a.system_id = s.id AND a.org_id = ${orgId} AND a.deleted = 0 AND a.status = 'active' LIMIT 1)
+    FROM ${systems} AS s WHERE s.org_id = ${orgId} AND s.deleted = 0)`;
   const [
-    orgRows,
     personRows,
     accountRows,
+    clockRows,
+    representatives,
     observations,
     counted,
     ofAccounts,
     ofSystems,
     ofGroups,
+    ofClock,
+    ofReviews,
     systemRows,
     roleRows,
     closed,
   ] = await db.batch([
-    db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, orgId)),
     db
       .select()
       .from(people)
       .where(and(eq(people.orgId, orgId), eq(people.deleted, false), named)),
     db.select().from(accounts).where(inScope),
+    db.select().from(accounts).where(inClock),
+    db
+      .select()
+      .from(accounts)
+      .where(clock?.everySystem ? and(live, oneActiveEach) : sql`0`),
     db
       .select(observationColumns)
       .from(signInObservations)
@@ -203,11 +230,19 @@ export async function scopedFindings(db: Db, orgId: string, scope: FindingsScope
     storedBy(inJson(findings.accountId, scope.accountIds)),
     storedBy(inJson(findings.systemId, scope.systemIds)),
     storedBy(and(isNull(findings.accountId), inJson(findings.systemId, scope.groupSystemIds))),
+    storedBy(
+      clockRules.length > 0
+        ? and(
+            inJson(findings.ruleId, clockRules),
+            inArray(findings.accountId, db.select({ id: accounts.id }).from(accounts).where(inClock)),
+          )
+        : sql`0`,
+    ),
+    storedBy(clock?.everySystem ? eq(findings.ruleId, 'review-overdue') : sql`0`),
     ...wholeTables(db, orgId),
   ]);
-  const org = orgRows[0];
   const checked = counted[0];
-  if (!org || !checked || systemRows.length === 0) return undefined;
+  if (!checked || systemRows.length === 0) return undefined;
   const ownAccounts = new Set(scope.accountIds);
   const wholeSystems = new Set(scope.systemIds);
   const groupSystems = new Set(scope.groupSystemIds);
@@ -219,27 +254,28 @@ export async function scopedFindings(db: Db, orgId: string, scope: FindingsScope
     signInObservations: observations,
     completedReviews: completedReviews(closed),
   };
-  const settings = readRuleSettings(org.settings);
-  const perAccount = buildContext(
-    { ...base, accounts: all.filter((a) => ownAccounts.has(a.id) || wholeSystems.has(a.systemId)) },
-    settings,
-    now,
-  );
-  const perSystem = buildContext(
-    { ...base, accounts: all.filter((a) => groupSystems.has(a.systemId)) },
-    settings,
-    now,
-  );
-  const found: Finding[] = [];
+  const context = (of: ReturnType<typeof toAccount>[]) =>
+    buildContext({ ...base, accounts: of }, settings, now);
+  const perAccount = context(all.filter((a) => ownAccounts.has(a.id) || wholeSystems.has(a.systemId)));
+  const perSystem = context(all.filter((a) => groupSystems.has(a.systemId)));
+  const byClock = context(clockRows.map(toAccount));
+  const everySystem = context(representatives.map(toAccount));
+  // By id: a login both changed and moved by the clock is found the same way twice.
+  const found = new Map<string, Finding>();
+  const add = (list: readonly Finding[]) => {
+    for (const finding of list) found.set(finding.id, finding);
+  };
   for (const rule of RULES) {
     if (SYSTEM_WIDE_RULES.has(rule.id)) {
-      for (const finding of rule.evaluate(perSystem))
-        if (finding.systemId !== null && groupSystems.has(finding.systemId)) found.push(finding);
+      add(rule.evaluate(perSystem).filter((f) => f.systemId !== null && groupSystems.has(f.systemId)));
+      if (rule.id === 'review-overdue' && clock?.everySystem) add(rule.evaluate(everySystem));
     } else {
-      found.push(...rule.evaluate(perAccount));
+      add(rule.evaluate(perAccount));
+      if (clockRules.includes(rule.id)) add(rule.evaluate(byClock));
     }
   }
   const stored = new Map<string, StoredFinding>();
-  for (const row of [...ofAccounts, ...ofSystems, ...ofGroups]) stored.set(row.id, row);
-  return { findings: found, checked, stored };
+  for (const row of [...ofAccounts, ...ofSystems, ...ofGroups, ...ofClock, ...ofReviews])
+    stored.set(row.id, row);
+  return { findings: [...found.values()], checked, stored };
 }

@@ -15,6 +15,7 @@ import {
   SEVERITY_RANK,
   type Severity,
 } from '../../../shared/schemas/findings';
+import { type OrganisationSettings, readRuleSettings } from '../../../shared/settings';
 import { type AuditActor, writeAudited } from '../audit/writer';
 import { findingDismissals, findingSets, findings, findingsDirty, organisations } from '../db/schema';
 import {
@@ -26,6 +27,7 @@ import {
   jsonChunks,
   toStatement,
 } from '../db/versions';
+import { clockScope, type Evaluation, findingsAsOf } from './clock-scope';
 import {
   type DirtyNotes,
   dirtyNotes,
@@ -35,18 +37,6 @@ import {
   scopeOf,
 } from './findings-scope';
 import { findingsOf, loadOrganisation } from './organisation-data';
-
-const HOUR_MS = 3_600_000;
-
-/**
- * The moment findings are evaluated at: the start of the current hour. The time-based rules
- * (dormant, never used, review overdue, leaver dates) count whole days, so findings an hour old
- * are current enough, and the organisation's findings are recomputed at most once an hour when
- * nothing changes.
- */
-export function findingsAsOf(now: number): number {
-  return Math.floor(now / HOUR_MS) * HOUR_MS;
-}
 
 const RULE_ORDER = new Map<string, number>(RULE_IDS.map((id, index) => [id, index]));
 
@@ -96,25 +86,37 @@ type StoredState = {
   current: number;
   stored: number | null;
   asOf: number | null;
+  settings: OrganisationSettings | null;
   counts: SeverityCounts | null;
   checked: CheckedCounts | null;
 };
 
+/** The evaluation the stored set holds, when it says (a set stored before settings were kept does not). */
+function storedEvaluation(state: StoredState): Evaluation | null {
+  if (state.stored === null || state.asOf === null || !state.settings) return null;
+  return { asOf: state.asOf, settings: readRuleSettings(state.settings) };
+}
+
+const sameEvaluation = (a: Evaluation | null, b: Evaluation) =>
+  a !== null && a.asOf === b.asOf && JSON.stringify(a.settings) === JSON.stringify(b.settings);
+
 /**
  * What a recompute writes: the findings it replaces and their replacements, and the set's new
- * counts. Full when nothing is stored yet, the hour came round (the time-based rules: dormant,
- * never used, review overdue, leaver dates) or the settings changed; otherwise only what the
- * noted changes can affect (findings-scope.ts).
+ * counts. Full when nothing is stored yet, or a threshold changed whose rule reads every login;
+ * otherwise only what the noted changes can affect (findings-scope.ts), and what the day coming
+ * round or a changed threshold can move (clock-scope.ts).
  */
-async function recompute(db: Db, orgId: string, state: StoredState, notes: DirtyNotes, asOf: number) {
-  if (state.stored !== null && state.asOf === asOf && !notes.orgWide && state.counts && state.checked) {
-    const scope = await scopeOf(db, orgId, notes);
+async function recompute(db: Db, orgId: string, state: StoredState, notes: DirtyNotes, to: Evaluation) {
+  const from = storedEvaluation(state);
+  const clock = from ? clockScope(orgId, from, to) : 'everything';
+  if (clock !== 'everything' && state.counts && state.checked) {
+    const scope = await scopeOf(db, orgId, notes, clock);
     if (scopeIsEmpty(scope)) {
       // A new person nobody's login names yet, say: nothing to recompute but the counts.
       const [checked] = await liveCounts(db, orgId);
       return { statements: [], counts: state.counts, checked: checked ?? state.checked };
     }
-    const scoped = await scopedFindings(db, orgId, scope, asOf);
+    const scoped = await scopedFindings(db, orgId, scope, to.settings, to.asOf);
     if (scoped) {
       // Only what differs is written: a finding whose stored body is the same stays as it is.
       const counts = { ...state.counts };
@@ -151,7 +153,7 @@ async function recompute(db: Db, orgId: string, state: StoredState, notes: Dirty
   }
   const loaded = await loadOrganisation(db, orgId);
   if (!loaded) return undefined;
-  const { all } = findingsOf(loaded, asOf);
+  const { all } = findingsOf({ ...loaded, settings: to.settings }, to.asOf);
   return {
     statements: [db.delete(findings).where(eq(findings.orgId, orgId)), ...insertFindings(db, orgId, all)],
     counts: severityCounts(all),
@@ -182,8 +184,8 @@ export async function refreshFindings(db: Db, actor: AuditActor, orgId: string, 
 
 /**
  * Makes the organisation's stored findings current: recomputes what changed since (its findings
- * generation moved on) or all of them when the hour came round. False when there is no such
- * organisation.
+ * generation moved on), and what the day coming round or a changed threshold moves. False when
+ * there is no such organisation.
  *
  * The generation is read first, the notes of what changed next, the data last, so the data is at
  * least as new as the notes and the notes at least as new as the generation stored: a change made
@@ -192,12 +194,13 @@ export async function refreshFindings(db: Db, actor: AuditActor, orgId: string, 
  * longer the one it started from); what it would have done is still noted.
  */
 async function refreshOnce(db: Db, actor: AuditActor, orgId: string, now: number) {
-  const asOf = findingsAsOf(now);
   const [state] = await db
     .select({
       current: organisations.findingsGeneration,
+      orgSettings: organisations.settings,
       stored: findingSets.generation,
       asOf: findingSets.asOf,
+      settings: findingSets.settings,
       counts: findingSets.counts,
       checked: findingSets.checked,
     })
@@ -205,11 +208,15 @@ async function refreshOnce(db: Db, actor: AuditActor, orgId: string, now: number
     .leftJoin(findingSets, eq(findingSets.orgId, organisations.id))
     .where(eq(organisations.id, orgId));
   if (!state) return false;
-  if (state.stored === state.current && state.asOf === asOf) return true;
+  // Evaluated with the settings read here: a change to them meanwhile moves the generation on.
+  const settings = readRuleSettings(state.orgSettings);
+  const to: Evaluation = { asOf: findingsAsOf(now, settings.timeZone), settings };
+  if (state.stored === state.current && sameEvaluation(storedEvaluation(state), to)) return true;
   const notes = await dirtyNotes(db, orgId);
-  const change = await recompute(db, orgId, state, notes, asOf);
+  const change = await recompute(db, orgId, state, notes, to);
   if (!change) return false;
-  const set = { generation: state.current, asOf, checked: change.checked, counts: change.counts };
+  const { asOf } = to;
+  const set = { generation: state.current, asOf, settings, checked: change.checked, counts: change.counts };
   const statements: BatchItem<'sqlite'>[] = [
     asBatchItem(
       batchGuard(
@@ -356,4 +363,23 @@ export async function storedFinding(db: Db, orgId: string, id: string) {
     .where(and(eq(findings.orgId, orgId), eq(findings.id, id)))
     .limit(1);
   return row?.body;
+}
+
+/**
+ * The stored findings of these severities that no dismissal in force at `now` hides, worst first.
+ * Call `refreshFindings` first.
+ */
+export async function openFindingsOf(db: Db, orgId: string, severities: readonly Severity[], now: number) {
+  const rows = await db
+    .select({ body: findings.body })
+    .from(findings)
+    .where(
+      and(
+        eq(findings.orgId, orgId),
+        inJson(findings.severity, [...severities]),
+        not(dismissedAt(orgId, now)),
+      ),
+    )
+    .orderBy(asc(findings.rank), asc(findings.id));
+  return rows.map((row) => row.body);
 }
