@@ -1,15 +1,16 @@
-// Staff directory benchmarks, measured in workerd (wrangler dev) on a fresh local D1, beside
-// GET /health in the same run. One organisation is seeded through the API itself: 2,000 people
-// (CSV import) and 5 systems of 2,000 accounts each (captured user lists), 10,000 accounts in all.
-// Reports, each as "name  figure  (target)":
+// Staff directory benchmarks, measured in workerd (wrangler dev) on a fresh local D1, each figure
+// beside a baseline taken in turns with it (lib/measure.mjs). One organisation is seeded through the
+// API itself: 2,000 people (CSV import) and 5 systems of 2,000 accounts each (captured user lists),
+// 10,000 accounts in all. Figures:
+// - D1 statements per request of the list endpoints in the big organisation, beside the same request
+//   in a 1-person one (target: no more: constant, not growing with the organisation);
 // - D1 rows read by a sync pull answering 10 changes (target: under 100);
-// - D1 statements per request of the list endpoints, in a 1-person organisation and in the big
-//   one (target: the same number: constant, not growing with the organisation);
-// - p50/p95 latency of the list endpoints and of a 5,000-row snapshot reconcile.
+// - latency of the list endpoints, of the sync pull and of a 5,000-row snapshot reconcile, beside
+//   GET /health.
 // Run alone with `node test/bench/directory.bench.mjs` (from the repository root) or via `npm run bench`.
-import { ms, percentiles, startWorker } from './lib/wrangler-dev.mjs';
+import { report } from './lib/measure.mjs';
+import { besideHealth, ms, signUp, startWorker } from './lib/wrangler-dev.mjs';
 
-const PASSWORD = 'correct horse battery staple 42';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
 const SYSTEMS = 5;
 const SNAPSHOT_ROWS = 5000;
@@ -20,9 +21,7 @@ const CATALOGUE = [
   { name: 'reports.export', label: 'Export', privileged: true },
   { name: 'users.manage', label: 'Administrator', privileged: true },
 ];
-
-const report = [];
-const line = (name, figure, target = '') => report.push([name, figure, target]);
+const progress = (step) => process.stderr.write(`  … ${step}\n`);
 
 const worker = await startWorker();
 try {
@@ -50,22 +49,14 @@ try {
     };
   }
 
-  async function signUp(organisationName) {
-    const email = `bench.${organisationName.replace(/\W/g, '').toLowerCase()}.${Date.now()}@example.com`;
-    const { body } = await call('POST', '/api/v1/auth/signup', {
-      body: { organisationName, name: 'Bench Owner', email, password: PASSWORD, secondFactorRequired: false },
-    });
-    return body.accessToken;
-  }
-
-  const health = () => fetch(`${base}/health`).then((response) => response.arrayBuffer());
-  await percentiles(20, health);
-  const healthBefore = await percentiles(200, health);
-  line('GET /health', `p50 ${ms(healthBefore.p50)}  p95 ${ms(healthBefore.p95)}`);
+  const token = (await signUp(base, 'Bench Big Firm')).accessToken;
+  const besideHealthCheck = besideHealth(base);
+  const beside = (name, fn, options = { runs: 30, warmup: 5 }, note = undefined) =>
+    besideHealthCheck(name, fn, options, note);
 
   // ---------------------------------------------------------------- seed
+  progress('seed: 5 systems, 2,000-person import, 5 x 2,000-row snapshots');
   const seedStart = performance.now();
-  const token = await signUp('Bench Big Firm');
   const systemIds = [];
   for (let s = 0; s < SYSTEMS; s++) {
     const { body } = await call('POST', '/api/v1/systems', {
@@ -102,13 +93,10 @@ try {
     const { body } = await call('POST', `/api/v1/systems/${systemId}/snapshots`, { token, body: { rows } });
     if (body.added !== PEOPLE) throw new Error(`snapshot added ${body.added}`);
   }
-  line(
-    'seed (signup, 5 systems, 2,000-person import, 5 x 2,000-row snapshots)',
-    `${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
-  );
+  progress(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
   // ---------------------------------------------------------------- statements per list request
-  const smallToken = await signUp('Bench Small Firm');
+  const smallToken = (await signUp(base, 'Bench Small Firm')).accessToken;
   const small = await call('POST', '/api/v1/systems', {
     token: smallToken,
     body: { name: 'Only', permissions: CATALOGUE },
@@ -131,23 +119,36 @@ try {
   ];
   const smallLists = lists(small.body.id);
   const bigLists = lists(systemIds[0]);
+  /** `count` metered calls: the D1 statements and rows read of each. */
+  const metered = async (count, send) => {
+    const calls = [];
+    for (let index = 0; index < count; index++) calls.push(await send(index));
+    return {
+      statements: calls.map((c) => c.statements),
+      rowsRead: calls.map((c) => c.rowsRead),
+      body: calls.at(-1).body,
+    };
+  };
   for (let index = 0; index < bigLists.length; index++) {
     const [name, bigPath] = bigLists[index];
-    const smallCall = await call('GET', smallLists[index][1], { token: smallToken, meter: true });
-    const bigCall = await call('GET', bigPath, { token, meter: true });
-    line(
-      `${name}: D1 statements (1 person -> 2,000 people)`,
-      `${smallCall.statements} -> ${bigCall.statements}  (rows read ${smallCall.rowsRead} -> ${bigCall.rowsRead})`,
-      bigCall.statements === smallCall.statements ? 'constant: met' : 'constant: NOT MET',
+    const smallCalls = await metered(7, () =>
+      call('GET', smallLists[index][1], { token: smallToken, meter: true }),
     );
+    const bigCalls = await metered(7, () => call('GET', bigPath, { token, meter: true }));
+    report({
+      name: `${name}: D1 statements, 2,000 people`,
+      unit: 'statements',
+      values: bigCalls.statements,
+      baseline: { name: 'the same in a 1-person firm', values: smallCalls.statements },
+      // Constant: no more statements than for one person.
+      below: Math.max(...smallCalls.statements) + 1,
+      note: `rows read ${smallCalls.rowsRead[0]} -> ${bigCalls.rowsRead[0]}`,
+    });
   }
 
   // ---------------------------------------------------------------- list latency
-  for (const [name, path] of bigLists) {
-    await percentiles(5, () => call('GET', path, { token }));
-    const times = await percentiles(50, () => call('GET', path, { token }));
-    line(`${name} (10,000 accounts)`, `p50 ${ms(times.p50)}  p95 ${ms(times.p95)}`);
-  }
+  for (const [name, path] of bigLists)
+    await beside(`${name} (10,000 accounts)`, () => call('GET', path, { token }));
 
   // ---------------------------------------------------------------- sync pull of 10 changes
   const { body: head } = await call('GET', '/api/v1/sync?since=0&limit=1', { token });
@@ -161,24 +162,24 @@ try {
   for (const person of page.items) {
     await call('PATCH', `/api/v1/people/${person.id}`, { token, body: { name: `${person.name} (edited)` } });
   }
-  const pull = await call('GET', `/api/v1/sync?since=${cursor}`, { token, meter: true });
-  if (pull.body.changes.length !== 10) throw new Error(`pull answered ${pull.body.changes.length} changes`);
-  line(
-    'GET /api/v1/sync: D1 rows read for 10 changes (12,000 synced rows)',
-    `${pull.rowsRead} rows read, ${pull.statements} statements (whole request, sign-in included)`,
-    pull.rowsRead < 100 ? 'under 100: met' : 'under 100: NOT MET',
+  const pulls = await metered(7, () => call('GET', `/api/v1/sync?since=${cursor}`, { token, meter: true }));
+  if (pulls.body.changes.length !== 10) throw new Error(`pull answered ${pulls.body.changes.length} changes`);
+  const fullPulls = await metered(7, () =>
+    call('GET', '/api/v1/sync?since=0&limit=1000', { token, meter: true }),
   );
-  const fullPull = await call('GET', '/api/v1/sync?since=0&limit=1000', { token, meter: true });
-  line('GET /api/v1/sync?since=0&limit=1000 (first page of a full pull)', `${fullPull.rowsRead} rows read`);
-  await percentiles(3, () => call('GET', `/api/v1/sync?since=${cursor}`, { token }));
-  const pullTimes = await percentiles(50, () => call('GET', `/api/v1/sync?since=${cursor}`, { token }));
-  line('GET /api/v1/sync (10 changes)', `p50 ${ms(pullTimes.p50)}  p95 ${ms(pullTimes.p95)}`);
+  report({
+    name: 'GET /api/v1/sync: D1 rows read for 10 changes (12,000 synced rows, whole request)',
+    unit: 'rows',
+    values: pulls.rowsRead,
+    baseline: { name: 'the first page of a full pull (limit=1000)', values: fullPulls.rowsRead },
+    below: 100,
+    note: `${pulls.statements[0]} statements, sign-in included`,
+  });
+  await beside('GET /api/v1/sync (10 changes)', () => call('GET', `/api/v1/sync?since=${cursor}`, { token }));
 
   // ---------------------------------------------------------------- 5,000-row snapshot reconcile
-  const { body: bulk } = await call('POST', '/api/v1/systems', {
-    token,
-    body: { name: 'Bulk', permissions: CATALOGUE },
-  });
+  const bulkSystem = async (name) =>
+    (await call('POST', '/api/v1/systems', { token, body: { name, permissions: CATALOGUE } })).body.id;
   const variant = (round) =>
     Array.from({ length: SNAPSHOT_ROWS }, (_, r) => ({
       username: `bulk.user${r}`,
@@ -189,46 +190,39 @@ try {
       status: 'Active',
       lastSignIn: '2026-11-20 10:00',
     }));
-  const sendSnapshot = (round) =>
-    call('POST', `/api/v1/systems/${bulk.id}/snapshots`, { token, body: { rows: variant(round) } });
-  const firstStart = performance.now();
-  const first = await sendSnapshot(0);
-  line(
+  const sendSnapshot = (systemId, round, meter = false) =>
+    call('POST', `/api/v1/systems/${systemId}/snapshots`, { token, body: { rows: variant(round) }, meter });
+  // A first capture each run, each of a system of its own.
+  const firstCaptures = [];
+  for (let index = 0; index < 7; index++) firstCaptures.push(await bulkSystem(`Bulk ${index}`));
+  let added = 0;
+  await beside(
     'POST /systems/:id/snapshots, 5,000 new rows (first capture)',
-    `${ms(performance.now() - firstStart)}  (added ${first.body.added})`,
+    async (index) => {
+      added = (await sendSnapshot(firstCaptures[index], 0)).body.added;
+      if (added !== SNAPSHOT_ROWS) throw new Error(`first capture added ${added}`);
+    },
+    { runs: firstCaptures.length, warmup: 0 },
   );
-  const rounds = await percentiles(10, (index) => sendSnapshot(index + 1));
-  line(
+  const bulk = firstCaptures[0];
+  const changed = await sendSnapshot(bulk, 1, true);
+  await beside(
     'POST /systems/:id/snapshots, 5,000 rows, 2,500 changed',
-    `p50 ${ms(rounds.p50)}  p95 ${ms(rounds.p95)}`,
+    async (index) => {
+      const { body } = await sendSnapshot(bulk, index + 2);
+      if (body.changed !== SNAPSHOT_ROWS / 2) throw new Error(`reconcile changed ${body.changed}`);
+    },
+    { runs: 10, warmup: 0 },
+    `D1 work: ${changed.statements} statements, ${changed.rowsRead} rows read`,
   );
-  const metered = await call('POST', `/api/v1/systems/${bulk.id}/snapshots`, {
-    token,
-    body: { rows: variant(11) },
-    meter: true,
-  });
-  line(
-    '  the same, D1 work',
-    `${metered.statements} statements, ${metered.rowsRead} rows read (changed ${metered.body.changed})`,
-  );
-  const sameStart = performance.now();
-  const same = await call('POST', `/api/v1/systems/${bulk.id}/snapshots`, {
-    token,
-    body: { rows: variant(11) },
-  });
-  line(
+  await beside(
     'POST /systems/:id/snapshots, the same 5,000 rows again',
-    `${ms(performance.now() - sameStart)}  (unchanged ${same.body.unchanged}, changed ${same.body.changed})`,
+    async () => {
+      const { body } = await sendSnapshot(bulk, 11);
+      if (body.changed !== 0) throw new Error(`the same rows changed ${body.changed}`);
+    },
+    { runs: 7, warmup: 0 },
   );
-
-  const healthAfter = await percentiles(100, health);
-  line('GET /health (again, after)', `p50 ${ms(healthAfter.p50)}  p95 ${ms(healthAfter.p95)}`);
 } finally {
   worker.stop();
-}
-
-const width = Math.max(...report.map(([name]) => name.length));
-const figureWidth = Math.max(...report.map(([, figure]) => figure.length));
-for (const [name, figure, target] of report) {
-  console.log(`${name.padEnd(width)}  ${figure.padEnd(figureWidth)}  ${target}`.trimEnd());
 }

@@ -98,7 +98,8 @@ function foldedSignIns(accounts: Account[], peopleCount: number, count: number):
   const latest = new Map<string, SignInObservation>();
   const teams = new Map<string, string[]>();
   for (let i = 0; i < count; i++) {
-    const account = accounts[Math.floor(random() * accounts.length)] as Account;
+    const account = accounts[Math.floor(random() * accounts.length)];
+    if (!account) continue;
     const anyone = () => `p${Math.floor(random() * peopleCount)}`;
     let personId: string;
     if (account.displayName === null) {
@@ -109,7 +110,7 @@ function foldedSignIns(accounts: Account[], peopleCount: number, count: number):
       }
       personId = pick(team);
     } else if (random() < 0.02) personId = anyone();
-    else personId = account.ownerPersonId ?? ((teams.get(account.id) ?? [anyone()])[0] as string);
+    else personId = account.ownerPersonId ?? (teams.get(account.id) ?? [anyone()])[0] ?? anyone();
     if (!account.ownerPersonId && !teams.has(account.id)) teams.set(account.id, [personId]);
     const at = NOW - Math.floor(random() * 90) * DAY;
     const key = `${account.id} ${personId}`;

@@ -14,6 +14,7 @@ export type BrowserName = (typeof BROWSERS)[number];
 export type TextMatch = string | RegExp;
 
 export type Role =
+  | 'alert'
   | 'article'
   | 'button'
   | 'checkbox'
@@ -26,6 +27,8 @@ export type Role =
   | 'navigation'
   | 'region'
   | 'status'
+  | 'tab'
+  | 'table'
   | 'textbox'
   | 'tooltip';
 
@@ -41,6 +44,8 @@ export interface Queries {
 export interface Locator extends Queries {
   filter(options: { hasText: TextMatch }): Locator;
   first(): Locator;
+  /** The match at `index` (from 0), in document order. */
+  nth(index: number): Locator;
   count(): Promise<number>;
   textContent(): Promise<string | null>;
   click(): Promise<void>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, {
@@ -55,7 +55,10 @@ class FirefoxLocator implements Locator {
     return this.with({ kind: 'hasText', text: matcherOf(hasText) });
   }
   first(): Locator {
-    return this.with({ kind: 'nth', index: 0 });
+    return this.nth(0);
+  }
+  nth(index: number): Locator {
+    return this.with({ kind: 'nth', index });
   }
 
   /** Runs `body` in the page with `found` bound to this locator's elements. */
@@ -245,7 +248,12 @@ export class FirefoxPage implements Page {
   };
 }
 
-export type FirefoxUnderTest = BrowserUnderTest & { browser: Browser; profileDir: string };
+export type FirefoxUnderTest = BrowserUnderTest & {
+  browser: Browser;
+  profileDir: string;
+  /** Where a download is saved, without asking. */
+  downloadsDir: string;
+};
 
 /**
  * Launches Firefox (FIREFOX_PATH, or Debian's firefox-esr) over WebDriver BiDi with a built
@@ -257,6 +265,8 @@ export type FirefoxUnderTest = BrowserUnderTest & { browser: Browser; profileDir
 export async function launchFirefoxWithExtension(options: {
   extensionDir: string;
   profileDir?: string;
+  /** The add-on's UUID (its moz-extension:// host), e.g. another profile's, whose origin the worker allows. */
+  uuid?: string;
 }): Promise<FirefoxUnderTest> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(NO_FIREFOX);
@@ -268,7 +278,9 @@ export async function launchFirefoxWithExtension(options: {
   };
   const addonId = manifest.browser_specific_settings.gecko.id;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'rollcall-e2e-firefox-'));
-  const uuid = uuidOf(profileDir);
+  const uuid = options.uuid ?? uuidOf(profileDir);
+  const downloadsDir = join(profileDir, 'downloads');
+  mkdirSync(downloadsDir, { recursive: true });
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
@@ -282,6 +294,13 @@ export async function launchFirefoxWithExtension(options: {
       // A temporary add-on is removed when the browser quits: keep its storage for a restart.
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,
+      // A download is saved in the profile's folder at once, as a user who always saves would.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadsDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
     },
   });
   await browser.installExtension(options.extensionDir);
@@ -292,6 +311,7 @@ export async function launchFirefoxWithExtension(options: {
     name: 'firefox',
     browser,
     profileDir,
+    downloadsDir,
     extensionOrigin,
     newPage,
     async openPopup(size = { width: 360, height: 600 }) {

@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { RULE_SETTINGS } from '../../../shared/rules/registry';
 import { organisationSettingsSchema, readRuleSettings } from '../../../shared/settings';
 import { openConsole } from '../../lib/console/open-console';
 import { type Send, sendToBackground } from '../../lib/messaging';
 import { StaffBrowsersSection } from '../../lib/options/staff-browsers-section';
-import { browserPatterns } from '../../lib/page/browser-patterns';
+import { requestPages } from '../../lib/page/browser-patterns';
 import { SendContext, useSend, useStored } from '../../lib/popup/popup-context';
 import { serverUrlProblem } from '../../lib/server-url';
 import {
@@ -27,12 +26,10 @@ export { serverUrlProblem };
  * this is called straight from a click or submit handler, so nothing may be awaited before it.
  */
 export type RequestHostPermission = (origins: string[]) => Promise<boolean>;
-const requestFromBrowser: RequestHostPermission = (origins) =>
-  browser.permissions.request({ origins: browserPatterns(origins) });
 
 export function Options({
   send = sendToBackground,
-  requestHostPermission = requestFromBrowser,
+  requestHostPermission = requestPages,
 }: {
   send?: Send;
   requestHostPermission?: RequestHostPermission;

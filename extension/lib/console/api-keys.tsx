@@ -5,6 +5,7 @@ import { useSend } from '../popup/popup-context';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole } from './console-context';
+import { DataTable } from './data-table';
 import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, ShownOnce, useLoaded } from './ui';
 
 const ROLE_WORDS: Record<ApiKeyRole, string> = {
@@ -36,34 +37,18 @@ export function ApiKeysScreen() {
           list.length === 0 ? (
             <p class="empty">No keys yet.</p>
           ) : (
-            <div class="table-wrap">
-              <table class="data" aria-label="API keys">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((key) => (
-                    <KeyRow
-                      key={key.id}
-                      apiKey={key}
-                      onRevoked={(result) => {
-                        setSaid(result);
-                        reload();
-                      }}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="API keys" columns={['Name', 'Role', 'Created', 'Expires', 'Last used']} actions>
+              {list.map((key) => (
+                <KeyRow
+                  key={key.id}
+                  apiKey={key}
+                  onRevoked={(result) => {
+                    setSaid(result);
+                    reload();
+                  }}
+                />
+              ))}
+            </DataTable>
           )
         }
       </LoadedView>

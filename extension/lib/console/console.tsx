@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Operation } from '../../../shared/contract/operation';
 import { type Send, sendToBackground } from '../messaging';
+import { requestPages } from '../page/browser-patterns';
 import { SendContext, useSend, useStored } from '../popup/popup-context';
 import { SignIn } from '../popup/sign-in';
 import { SyncLine } from '../popup/sync-line';
@@ -13,8 +13,6 @@ import { ConsoleContext, type ConsoleState, type RequestHostPermission } from '.
 import { JoinScreen } from './join';
 import { href, parseRoute, type Route, SCREENS } from './routes';
 import { SCREEN_VIEWS } from './screens';
-
-const requestFromBrowser: RequestHostPermission = (origins) => browser.permissions.request({ origins });
 
 /** The route in the address bar's hash, kept current as links and Back change it. */
 function useRoute(): Route {
@@ -34,7 +32,7 @@ function useRoute(): Route {
  */
 export function Console({
   send = sendToBackground,
-  requestHostPermission = requestFromBrowser,
+  requestHostPermission = requestPages,
 }: {
   send?: Send;
   requestHostPermission?: RequestHostPermission;

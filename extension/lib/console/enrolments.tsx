@@ -8,6 +8,7 @@ import { staffJoinLink } from '../sign-in/join-link';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole, useDirectory } from './console-context';
+import { DataTable } from './data-table';
 import {
   ConfirmButton,
   LoadedView,
@@ -52,36 +53,23 @@ export function EnrolmentsScreen() {
       ) : (
         <LoadedView loaded={devices} what="enrolled browsers">
           {({ devices: list }) => (
-            <div class="table-wrap">
-              <table class="data" aria-label="Staff browsers">
-                <thead>
-                  <tr>
-                    <th scope="col">Person</th>
-                    <th scope="col">Enrolled browsers</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {people.map((person) => (
-                    <PersonRow
-                      key={person.id}
-                      person={person}
-                      devices={list.filter((d) => d.personId === person.id && d.revokedAt === null)}
-                      onRevoked={(device) => {
-                        setSaid({
-                          kind: 'ok',
-                          text: `Revoked ${device.label ?? 'the browser'} of ${device.personName}: it reports nothing more.`,
-                        });
-                        reload();
-                      }}
-                      onError={(text) => setSaid({ kind: 'error', text })}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Staff browsers" columns={['Person', 'Enrolled browsers']} actions>
+              {people.map((person) => (
+                <PersonRow
+                  key={person.id}
+                  person={person}
+                  devices={list.filter((d) => d.personId === person.id && d.revokedAt === null)}
+                  onRevoked={(device) => {
+                    setSaid({
+                      kind: 'ok',
+                      text: `Revoked ${device.label ?? 'the browser'} of ${device.personName}: it reports nothing more.`,
+                    });
+                    reload();
+                  }}
+                  onError={(text) => setSaid({ kind: 'error', text })}
+                />
+              ))}
+            </DataTable>
           )}
         </LoadedView>
       )}

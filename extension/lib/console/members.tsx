@@ -7,6 +7,7 @@ import { formatDate } from '../ui/format-date';
 import { grantableRoles, mayEndOthersSessions, mayManageMember } from './access';
 import { callApi } from './api';
 import { useConsole } from './console-context';
+import { DataTable } from './data-table';
 import { inviteLink } from './routes';
 import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, ShownOnce, useLoaded } from './ui';
 
@@ -31,40 +32,25 @@ export function MembersScreen() {
       <Message said={said} />
       <LoadedView loaded={members} what="members">
         {({ members: list }) => (
-          <div class="table-wrap">
-            <table class="data" aria-label="Members">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Second factor</th>
-                  <th scope="col">Member since</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((member) => (
-                  <MemberRow
-                    key={member.id}
-                    member={member}
-                    self={member.id === who.member.id}
-                    manage={
-                      can(contract.members.update) &&
-                      mayManageMember(role, member.role) &&
-                      member.id !== who.member.id
-                    }
-                    onChanged={(text) => {
-                      setSaid({ kind: 'ok', text });
-                      reload();
-                    }}
-                    onError={(text) => setSaid({ kind: 'error', text })}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="Members" columns={['Name', 'Role', 'Second factor', 'Member since']} actions>
+            {list.map((member) => (
+              <MemberRow
+                key={member.id}
+                member={member}
+                self={member.id === who.member.id}
+                manage={
+                  can(contract.members.update) &&
+                  mayManageMember(role, member.role) &&
+                  member.id !== who.member.id
+                }
+                onChanged={(text) => {
+                  setSaid({ kind: 'ok', text });
+                  reload();
+                }}
+                onError={(text) => setSaid({ kind: 'error', text })}
+              />
+            ))}
+          </DataTable>
         )}
       </LoadedView>
       {can(contract.members.invite) && <Invites />}

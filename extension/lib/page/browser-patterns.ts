@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+
 /**
  * Whether this browser matches a page's port in a match pattern. Chrome does
  * (`http://intranet:8080/*` matches that port only). Firefox accepts such a pattern in
@@ -20,4 +22,12 @@ export function browserPattern(pattern: string, matchesPorts = BROWSER_MATCHES_P
 /** Each pattern as the browser can use it, once. */
 export function browserPatterns(patterns: readonly string[], matchesPorts = BROWSER_MATCHES_PORTS): string[] {
   return [...new Set(patterns.map((pattern) => browserPattern(pattern, matchesPorts)))];
+}
+
+/**
+ * Asks the browser for a system's pages, as this browser can grant and match them. Call it within
+ * the admin's click, before any await: the browser only prompts from a user's gesture.
+ */
+export function requestPages(patterns: readonly string[]): Promise<boolean> {
+  return browser.permissions.request({ origins: browserPatterns(patterns) });
 }

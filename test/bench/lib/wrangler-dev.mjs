@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { percentile, sample } from './measure.mjs';
+import { healthCheck, percentile, report, sample, sampleBeside } from './measure.mjs';
 
 const QUIET = {
   WRANGLER_SEND_METRICS: 'false',
@@ -93,6 +93,37 @@ export async function fetchRetry(url, init) {
   }
 }
 
+/** The password of every member a benchmark makes. */
+export const PASSWORD = 'correct horse battery staple 42';
+
+/** A response's JSON body (null when empty), or an error naming its status and what it said. */
+export async function json(response) {
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${response.status} ${body.slice(0, 500)}`);
+  return body ? JSON.parse(body) : null;
+}
+
+/**
+ * Signs a new firm up on the worker at `base`: answers the sign-up's body (its owner signed in, or
+ * with `secondFactorRequired` the challenge to set one up). At most 10 a worker: one address may
+ * sign up 10 firms an hour.
+ */
+export async function signUp(base, organisationName, { email, secondFactorRequired = false } = {}) {
+  const slug = organisationName.replace(/\W/g, '').toLowerCase();
+  const response = await fetchRetry(`${base}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      organisationName,
+      name: 'Bench Owner',
+      email: email ?? `${slug}.${Date.now()}@example.com`,
+      password: PASSWORD,
+      secondFactorRequired,
+    }),
+  });
+  return json(response);
+}
+
 /**
  * Times `count` sequential calls of `fn`; answers milliseconds at the median, the 90th and the 95th
  * percentile (report them beside GET /health with `report` from measure.mjs).
@@ -103,3 +134,17 @@ export async function percentiles(count, fn) {
 }
 
 export const ms = (value) => `${value.toFixed(1)} ms`;
+
+/**
+ * Answers `beside(name, fn, options, note)`: samples `fn` in turns with `baseline` (sampleBeside's
+ * options) and reports it beside it (lib/measure.mjs).
+ */
+export function besideBaseline(baseline) {
+  return async (name, fn, options, note) => {
+    const { values, baseline: base } = await sampleBeside(fn, baseline.fn, options);
+    return report({ name, values, baseline: { name: baseline.name, values: base }, note });
+  };
+}
+
+/** besideBaseline with GET /health of the worker at `base`: the worker's baseline. */
+export const besideHealth = (base) => besideBaseline({ name: 'GET /health', fn: healthCheck(base) });

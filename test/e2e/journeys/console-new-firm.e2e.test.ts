@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accountSchema,
@@ -8,14 +7,18 @@ import {
 } from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
 import { findingListSchema } from '../../../shared/schemas/findings-api.ts';
+import { BROWSERS, type Page } from '../driver.ts';
 import {
+  addSystem,
   captureUserList,
-  createFirmInPopup,
   goTo,
-  openConsoleFromPopup,
+  isChecked,
+  newFirmInConsole,
   screenshotBoth,
+  setChecked,
+  textsOf,
 } from './console-pages.ts';
-import { type Api, expectSynced, type Journey, signInToApi, startJourney } from './journey.ts';
+import { type Api, type BrowserJourney, startJourney } from './journey.ts';
 
 /**
  * A new firm set up in the console, on the release build against the worker in production mode:
@@ -25,11 +28,6 @@ import { type Api, expectSynced, type Journey, signInToApi, startJourney } from 
  * matrix before any template changes.
  */
 
-const OWNER = {
-  name: 'Deepa Patel',
-  email: 'deepa@harbourtravel.test',
-  password: 'tidal shelf copper lantern',
-};
 const PAGE = 'payments-users';
 const CATALOGUE = [
   ['payments.add', 'Add payments'],
@@ -38,34 +36,23 @@ const CATALOGUE = [
   ['users.manage', 'Manage users'],
 ] as const;
 
-describe('journey: a new firm set up in the console', () => {
-  let journey: Journey;
+describe.each(BROWSERS)('journey: a new firm set up in the console, in %s', (browserName) => {
+  let journey: BrowserJourney;
   let server: Api;
   let console: Page;
 
   beforeAll(async () => {
-    journey = await startJourney();
+    // The admin grants the system's admin pages through the browser's prompt where a test can.
+    journey = await startJourney(browserName, { promptForPages: true });
   });
   afterAll(async () => {
     await journey?.close();
   });
 
   it('signs up in the popup and opens the console from it', async () => {
-    const popup = await journey.openPopup();
-    await createFirmInPopup(popup, journey.worker.url, 'Harbour Travel', OWNER);
-    await expectSynced(popup);
-    server = await signInToApi(journey.worker.url, OWNER.email, OWNER.password);
-
-    console = await openConsoleFromPopup(journey, popup);
-    expect(console.url()).toBe(`chrome-extension://${journey.browser.extensionId}/console.html`);
-    await popup.close();
-    await console.getByRole('heading', { name: 'Overview' }).waitFor();
-    expect(await console.locator('header').textContent()).toContain('Harbour Travel');
+    ({ console, server } = await newFirmInConsole(journey, 'Harbour Travel'));
     // An owner sees every screen.
-    const nav = await console
-      .getByRole('navigation', { name: 'Console' })
-      .getByRole('link')
-      .allTextContents();
+    const nav = await textsOf(console.getByRole('navigation', { name: 'Console' }).getByRole('link'));
     expect(nav).toEqual([
       'Overview',
       'Staff',
@@ -85,33 +72,29 @@ describe('journey: a new firm set up in the console', () => {
   });
 
   it('adds the payments system with its permission catalogue', async () => {
-    await goTo(console, 'Systems');
-    await console.getByRole('link', { name: 'Add a system' }).click();
-    await console.getByLabel('Name', { exact: true }).fill('PayDesk');
-    await console.getByLabel(/^Admin pages/).fill(`${journey.pages.url}/${PAGE}.html*`);
-    for (const [index, [name, label]] of CATALOGUE.entries()) {
-      await console.getByRole('button', { name: 'Add a permission' }).click();
-      await console.getByLabel(`Permission ${index + 1} name`).fill(name);
-      await console.getByLabel(`Permission ${index + 1} label`).fill(label);
-    }
-    // Refunds and managing users are privileged by their names; the admin sees it ticked.
-    expect(await console.getByLabel('refunds.process is privileged').isChecked()).toBe(true);
-    expect(await console.getByLabel('payments.add is privileged').isChecked()).toBe(false);
-    await screenshotBoth(console, 'system-editor');
-    await console.getByRole('button', { name: 'Add system' }).click();
-    await console.getByRole('heading', { level: 2, name: 'PayDesk' }).waitFor();
-
-    await expect
-      .poll(async () => (await server(pageSchema(systemSchema), 'GET', '/systems')).items, {
-        timeout: 15_000,
-      })
-      .toEqual([
-        expect.objectContaining({
-          name: 'PayDesk',
-          adminUrlPatterns: [`${journey.pages.url}/${PAGE}.html*`],
-          permissions: CATALOGUE.map(([name, label]) => ({ name, label })),
-        }),
-      ]);
+    await addSystem(
+      console,
+      server,
+      { name: 'PayDesk', adminPages: `${journey.pages.url}/${PAGE}.html*` },
+      async () => {
+        for (const [index, [name, label]] of CATALOGUE.entries()) {
+          await console.getByRole('button', { name: 'Add a permission' }).click();
+          await console.getByLabel(`Permission ${index + 1} name`).fill(name);
+          await console.getByLabel(`Permission ${index + 1} label`).fill(label);
+        }
+        // Refunds and managing users are privileged by their names; the admin sees it ticked.
+        expect(await isChecked(console.getByLabel('refunds.process is privileged'))).toBe(true);
+        expect(await isChecked(console.getByLabel('payments.add is privileged'))).toBe(false);
+        await screenshotBoth(console, 'system-editor');
+      },
+    );
+    expect((await server(pageSchema(systemSchema), 'GET', '/systems')).items).toEqual([
+      expect.objectContaining({
+        name: 'PayDesk',
+        adminUrlPatterns: [`${journey.pages.url}/${PAGE}.html*`],
+        permissions: CATALOGUE.map(([name, label]) => ({ name, label })),
+      }),
+    ]);
     await goTo(console, 'Systems');
     expect(await console.getByRole('table', { name: 'Systems' }).textContent()).toContain('PayDesk');
     await screenshotBoth(console, 'systems');
@@ -124,12 +107,12 @@ describe('journey: a new firm set up in the console', () => {
       await console.getByRole('button', { name: 'Add job role' }).click();
     }
     for (const [, label] of CATALOGUE.slice(0, 2))
-      await console.getByLabel(`Consultant: ${label} in PayDesk`).check();
-    for (const [, label] of CATALOGUE) await console.getByLabel(`Manager: ${label} in PayDesk`).check();
+      await setChecked(console.getByLabel(`Consultant: ${label} in PayDesk`));
+    for (const [, label] of CATALOGUE) await setChecked(console.getByLabel(`Manager: ${label} in PayDesk`));
     await screenshotBoth(console, 'roles-matrix-draft');
     await console.getByRole('button', { name: 'Save job roles' }).click();
     await expect
-      .poll(() => console.getByRole('status').allTextContents())
+      .poll(() => textsOf(console.getByRole('status')))
       .toContain('Saved 2 job roles. Findings follow the new templates.');
 
     await expect
@@ -199,7 +182,7 @@ describe('journey: a new firm set up in the console', () => {
     const table = console.getByRole('table', { name: 'Logins in PayDesk' });
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBe(11);
     // The capture linked the logins it could tell by name; the shared "SalesManager" is Mark's.
-    await console.getByLabel('Select SalesManager').check();
+    await setChecked(console.getByLabel('Select SalesManager'));
     await console.getByLabel('Owner', { exact: true }).selectOption({ label: 'Mark Sales' });
     await console.getByRole('button', { name: 'Link', exact: true }).click();
     await console.getByText('Linked to Mark Sales: 1 login.').waitFor();
@@ -222,7 +205,7 @@ describe('journey: a new firm set up in the console', () => {
     ]);
 
     await goTo(console, 'Findings');
-    const group = console.locator('details.group', { hasText: 'Excess permission' });
+    const group = console.locator('details.group').filter({ hasText: 'Excess permission' });
     if (!(await group.evaluate((details) => (details as HTMLDetailsElement).open)))
       await group.locator('summary').first().click();
     expect(await group.textContent()).toContain(
@@ -233,14 +216,14 @@ describe('journey: a new firm set up in the console', () => {
 
   it('previews, before saving, whose finding a template change would clear', async () => {
     await goTo(console, 'Job roles');
-    await console.getByLabel('Consultant: Process refunds in PayDesk').check();
+    await setChecked(console.getByLabel('Consultant: Process refunds in PayDesk'));
     const lose = console.getByRole('list', { name: 'Would no longer have one' });
     await lose.waitFor();
     expect(await lose.textContent()).toContain('Mark Sales: SalesManager in PayDesk holds refunds.process');
     await screenshotBoth(console, 'roles-matrix-preview');
     // Not saved: least privilege says refunds are not a consultant's job.
     await console.getByRole('button', { name: 'Discard changes' }).click();
-    expect(await console.getByLabel('Consultant: Process refunds in PayDesk').isChecked()).toBe(false);
+    expect(await isChecked(console.getByLabel('Consultant: Process refunds in PayDesk'))).toBe(false);
   });
 
   it('opens a person with every login against the job role', async () => {
@@ -248,9 +231,7 @@ describe('journey: a new firm set up in the console', () => {
     await console.getByRole('link', { name: 'Mark Sales' }).click();
     const logins = console.getByRole('region', { name: 'Logins against the Consultant template' });
     await logins.waitFor();
-    expect(await logins.locator('li.perm-extra').allTextContents()).toEqual([
-      'refunds.process (not in the template)',
-    ]);
+    expect(await textsOf(logins.locator('li.perm-extra'))).toEqual(['refunds.process (not in the template)']);
     await screenshotBoth(console, 'person');
   });
 
@@ -264,11 +245,7 @@ describe('journey: a new firm set up in the console', () => {
       ['My account', 'account'],
     ] as const) {
       await goTo(console, label);
-      await console
-        .locator('[aria-busy="true"]')
-        .first()
-        .waitFor({ state: 'detached', timeout: 10_000 })
-        .catch(() => undefined);
+      await expect.poll(() => console.locator('[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(0);
       expect(await console.getByRole('alert').count(), `${label} shows no error`).toBe(0);
       await screenshotBoth(console, name);
     }
