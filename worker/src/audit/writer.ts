@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Context } from 'hono';
 import { signCheckpoint } from '../../../shared/audit/checkpoint';
 import type { AppEnv } from '../app-env';
 import type { Database } from '../db/client';
 import { auditCheckpoints, auditEvents, auditHeads } from '../db/schema';
-import { asBatchItem, type Write } from '../db/versions';
+import { asBatchItem, toStatement, type Write } from '../db/versions';
 import { clientOf } from '../http/request-context';
 import { type ChainedFields, chainHash, GENESIS_HASH, redact } from './chain';
 import { auditSigner } from './signing-key';
@@ -52,12 +52,76 @@ export function memberActor(c: Context<AppEnv>): AuditActor {
 const MAX_ATTEMPTS = 16;
 type Statement = BatchItem<'sqlite'>;
 type Results<T extends readonly Statement[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
+type ChainHead = { seq: number; hash: string };
 
 function isChainConflict(error: unknown): boolean {
   const text = `${error instanceof Error ? error.message : error} ${(error as { cause?: unknown })?.cause ?? ''}`;
-  return /UNIQUE constraint failed: audit_(events|checkpoints)\.|PRIMARY KEY.*audit_(events|checkpoints)/i.test(
+  return /UNIQUE constraint failed: audit_(events|checkpoints)\.|PRIMARY KEY.*audit_(events|checkpoints)|audit chain moved/i.test(
     text,
   );
+}
+
+/**
+ * Per organisation, this isolate's audited writes one after another, and the chain head the last
+ * of them left. Writes of one isolate then never race each other for a sequence number, and the
+ * next write builds on the head it knows instead of reading it again. The head is only a guess:
+ * each batch checks it against `audit_heads` (chainGuard), so a write from another isolate, or a
+ * head that is no longer there, fails the batch and it is retried on the head as stored.
+ *
+ * Taking turns is only a saving, never what keeps the chain whole: a write waits for the one before
+ * it at most TURN_WAIT_MS, so a request cancelled mid-write (its client gone) cannot hold up the
+ * writes after it.
+ */
+const TURN_WAIT_MS = 2_000;
+const chains = new Map<string, { turn: Promise<void>; head: ChainHead | null }>();
+
+async function inChainTurn<T>(
+  orgId: string,
+  run: (chain: { head: ChainHead | null }) => Promise<T>,
+): Promise<T> {
+  let chain = chains.get(orgId);
+  if (!chain) {
+    chain = { turn: Promise.resolve(), head: null };
+    chains.set(orgId, chain);
+  }
+  const previous = chain.turn;
+  let release = () => {};
+  chain.turn = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    previous,
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, TURN_WAIT_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  try {
+    return await run(chain);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * A statement that fails its batch unless the organisation's stored chain head is `head` (none
+ * stored for sequence 0), with an error of its own: SQLite names the bad JSON path it was given.
+ */
+function chainGuard(db: Database, orgId: string, head: ChainHead) {
+  return asBatchItem(
+    toStatement(
+      db,
+      sql`SELECT json_extract('{}', CASE WHEN coalesce(
+        (SELECT seq = ${head.seq} AND hash = ${head.hash} FROM ${auditHeads} WHERE org_id = ${orgId}),
+        ${head.seq} = 0) THEN '$' ELSE 'audit chain moved' END)`,
+    ),
+  );
+}
+
+async function storedHead(db: Database, orgId: string): Promise<ChainHead> {
+  const [head] = await db.select().from(auditHeads).where(eq(auditHeads.orgId, orgId)).limit(1);
+  return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
 }
 
 /**
@@ -73,11 +137,13 @@ function isChainConflict(error: unknown): boolean {
  * `statements` are drizzle queries (not awaited); their results come back in the same order.
  * Pass `[]` to record events alone (a failed sign-in). The events are appended to the actor's
  * organisation chain: each gets the next sequence number and a hash over the previous hash and its
- * canonical JSON. Two requests racing for the same sequence number cannot both win: the primary
- * key (org_id, seq) makes the loser's whole batch fail and roll back, and it is retried on the new
- * chain head. Any other failure (e.g. a unique index of the route's own table) is rethrown as is.
- * The batch also stores a signed checkpoint of the new head (see signing-key.ts), so every head the
- * chain has had is signed with a key the database does not hold.
+ * canonical JSON. The batch builds on the head this isolate's last write left (read once, then
+ * known) and checks it is still the stored head; two writers building on the same head cannot
+ * both win either way: the primary key (org_id, seq) makes the loser's whole batch fail and roll
+ * back, and it is retried on the head as stored. Any other failure (e.g. a unique index of the
+ * route's own table) is rethrown as is. The batch also stores a signed checkpoint of the new head
+ * (see signing-key.ts), so every head the chain has had is signed with a key the database does
+ * not hold.
  *
  * Pass no events for bookkeeping nobody decided (a session's last use, the daily check's delivery
  * state): it is still one batch, and the chain is not read.
@@ -93,67 +159,69 @@ export async function writeAudited<const T extends readonly Statement[]>(
     return (await db.batch(statements as unknown as [Statement, ...Statement[]])) as unknown as Results<T>;
   }
   const signer = await auditSigner();
-  for (let attempt = 1; ; attempt++) {
-    const [head] = await db.select().from(auditHeads).where(eq(auditHeads.orgId, actor.orgId)).limit(1);
-    let seq = head?.seq ?? 0;
-    let prevHash = head?.hash ?? GENESIS_HASH;
-    const occurredAt = Date.now();
-    const auditStatements: Statement[] = [];
-    for (const event of events) {
-      seq += 1;
-      const fields: ChainedFields = {
-        orgId: actor.orgId,
-        seq,
-        occurredAt,
-        actorId: actor.actorId,
-        actorName: actor.actorName,
-        action: event.action,
-        targetType: event.targetType,
-        targetId: event.targetId ?? null,
-        before: event.before === undefined ? null : JSON.stringify(redact(event.before)),
-        after: event.after === undefined ? null : JSON.stringify(redact(event.after)),
-        ip: actor.ip,
-        userAgent: actor.userAgent,
-        requestId: actor.requestId,
-      };
-      const hash = await chainHash(prevHash, fields);
-      auditStatements.push(db.insert(auditEvents).values({ ...fields, prevHash, hash }));
-      prevHash = hash;
-    }
-    const checkpoint = await signCheckpoint(signer.privateKey, signer.keyId, {
-      orgId: actor.orgId,
-      seq,
-      hash: prevHash,
-      at: new Date(occurredAt).toISOString(),
-    });
-    auditStatements.push(
-      db
-        .insert(auditHeads)
-        .values({ orgId: actor.orgId, seq, hash: prevHash })
-        .onConflictDoUpdate({ target: auditHeads.orgId, set: { seq, hash: prevHash } }),
-      db.insert(auditCheckpoints).values({
+  return inChainTurn(actor.orgId, async (chain) => {
+    for (let attempt = 1; ; attempt++) {
+      const head = chain.head ?? (await storedHead(db, actor.orgId));
+      let { seq, hash: prevHash } = head;
+      const occurredAt = Date.now();
+      const auditStatements: Statement[] = [chainGuard(db, actor.orgId, head)];
+      for (const event of events) {
+        seq += 1;
+        const fields: ChainedFields = {
+          orgId: actor.orgId,
+          seq,
+          occurredAt,
+          actorId: actor.actorId,
+          actorName: actor.actorName,
+          action: event.action,
+          targetType: event.targetType,
+          targetId: event.targetId ?? null,
+          before: event.before === undefined ? null : JSON.stringify(redact(event.before)),
+          after: event.after === undefined ? null : JSON.stringify(redact(event.after)),
+          ip: actor.ip,
+          userAgent: actor.userAgent,
+          requestId: actor.requestId,
+        };
+        const hash = await chainHash(prevHash, fields);
+        auditStatements.push(db.insert(auditEvents).values({ ...fields, prevHash, hash }));
+        prevHash = hash;
+      }
+      const checkpoint = await signCheckpoint(signer.privateKey, signer.keyId, {
         orgId: actor.orgId,
         seq,
         hash: prevHash,
-        signedAt: occurredAt,
-        keyId: checkpoint.keyId,
-        signature: checkpoint.signature,
-      }),
-    );
-    const all = [...statements, ...auditStatements];
-    if (all.length === 0) return [] as unknown as Results<T>;
-    try {
-      const results = await db.batch(all as unknown as [Statement, ...Statement[]]);
-      return results.slice(0, statements.length) as unknown as Results<T>;
-    } catch (error) {
-      if (attempt < MAX_ATTEMPTS && isChainConflict(error)) {
-        // Another request took this sequence number: back off a little and build on its event.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-        continue;
+        at: new Date(occurredAt).toISOString(),
+      });
+      auditStatements.push(
+        db
+          .insert(auditHeads)
+          .values({ orgId: actor.orgId, seq, hash: prevHash })
+          .onConflictDoUpdate({ target: auditHeads.orgId, set: { seq, hash: prevHash } }),
+        db.insert(auditCheckpoints).values({
+          orgId: actor.orgId,
+          seq,
+          hash: prevHash,
+          signedAt: occurredAt,
+          keyId: checkpoint.keyId,
+          signature: checkpoint.signature,
+        }),
+      );
+      const all = [...statements, ...auditStatements];
+      try {
+        const results = await db.batch(all as unknown as [Statement, ...Statement[]]);
+        chain.head = { seq, hash: prevHash };
+        return results.slice(0, statements.length) as unknown as Results<T>;
+      } catch (error) {
+        chain.head = null;
+        if (attempt < MAX_ATTEMPTS && isChainConflict(error)) {
+          // Another isolate took this sequence number: back off a little and build on its event.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+          continue;
+        }
+        throw error;
       }
-      throw error;
     }
-  }
+  });
 }
 
 /**

@@ -52,10 +52,27 @@ export function signingKey(env: KeyEnv): Uint8Array {
   return workerSecret(env, 'JWT_SECRET');
 }
 
+/** HMAC keys imported once per secret and isolate: importing is as much work as checking a token. */
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(env: KeyEnv): Promise<CryptoKey> {
+  const secret = signingKey(env);
+  const id = new TextDecoder().decode(secret);
+  let key = hmacKeys.get(id);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', secret as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    hmacKeys.set(id, key);
+  }
+  return key;
+}
+
 export type AccessClaims = { memberId: string; orgId: string; sessionId: string };
 
 /** A signed token for one audience, about one member, living `seconds`. */
-function signToken(
+async function signToken(
   env: KeyEnv,
   audience: string,
   memberId: string,
@@ -69,7 +86,7 @@ function signToken(
     .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(`${seconds}s`)
-    .sign(signingKey(env));
+    .sign(await hmacKey(env));
 }
 
 /** The claims of a valid token for the audience, or null for anything else (expired, forged, malformed). */
@@ -78,7 +95,7 @@ async function verifiedClaims(
   token: string,
   audience: string,
 ): Promise<(Record<string, unknown> & { sub: string; org: string }) | null> {
-  const key = signingKey(env);
+  const key = await hmacKey(env);
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: [ALGORITHM],
