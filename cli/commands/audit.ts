@@ -62,7 +62,7 @@ async function publicKey(
  */
 export const auditVerifyExport = defineCommand({
   name: ['audit', 'verify-export'],
-  usage: 'FILE [--key PUBLIC_KEY | --server URL]',
+  usage: 'FILE [--key=PUBLIC_KEY | --server URL]',
   args: ['FILE'],
   summary: 'Check an exported audit trail or review evidence offline',
   details: `Recomputes every event's hash and checks that the chain ends at the checkpoint the
@@ -70,7 +70,7 @@ server signed. The public key comes from --key, else from --server, else from th
 Exits 1 when the file does not check out, saying what is wrong.`,
   options: { key: { type: 'string' }, server: { type: 'string' } },
   optionHelp: {
-    key: 'the server’s public key (base64url), as GET /api/v1/audit/signing-key gives it',
+    key: 'the server’s public key (base64url), as GET /api/v1/audit/signing-key gives it; write --key=KEY, as a key may start with "-"',
     server: 'ask this server for its public key',
   },
   async run({ values, args }, context) {

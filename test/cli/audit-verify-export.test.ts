@@ -80,22 +80,22 @@ async function run(text: string, ...args: string[]) {
 describe('rollcall audit verify-export', () => {
   it('passes an export as written, and fails it once edited, cut or checked with another key', async () => {
     const { text, publicKey } = await signedExport();
-    const good = await run(text, '--key', publicKey);
+    const good = await run(text, `--key=${publicKey}`);
     expect(good.out).toContain('audit export, 3 events');
     expect(good.out).toContain('OK: every event matches its hash');
     expect(good.status).toBe(0);
 
-    const edited = await run(text.replace('"leaver"', '"active"'), '--key', publicKey);
+    const edited = await run(text.replace('"leaver"', '"active"'), `--key=${publicKey}`);
     expect(edited.status).toBe(1);
     expect(edited.out).toContain('NOT OK:\n  - Event 3 does not match its hash');
 
     const lines = text.trim().split('\n');
-    const cut = await run([...lines.slice(0, 2), lines[3]].join('\n'), '--key', publicKey);
+    const cut = await run([...lines.slice(0, 2), lines[3]].join('\n'), `--key=${publicKey}`);
     expect(cut.status).toBe(1);
     expect(cut.out).toContain('Event 3 missing from the end.');
 
     const other = await signedExport();
-    const wrongKey = await run(text, '--key', other.publicKey);
+    const wrongKey = await run(text, `--key=${other.publicKey}`);
     expect(wrongKey.status).toBe(1);
     expect(wrongKey.out).toMatch(/The checkpoint was signed with key [0-9a-f]{16}, not with key/);
   });
