@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { releaseBuildGranting } from '../e2e/harness.ts';
 import { bigStaffList } from '../fixtures/big-staff-list.ts';
-import { emptyExtension, launchChromium } from './lib/chromium-bench.mjs';
+import { emptyExtension, launchChromium, tracedPage } from './lib/chromium-bench.mjs';
 import { MIN_RUNS, report, reportSize, sampleBeside, stats } from './lib/measure.mjs';
 
 const ROWS = 5000;
@@ -82,15 +82,10 @@ async function serve(html) {
  * marks: the browser lays the page out again once they go in, and that work is the script's doing too.
  */
 async function markingRun(context, url, rows = ROWS) {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (message) => events.push(...message.value));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    categories: 'toplevel,blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
+  const { page, stop } = await tracedPage(
+    context,
+    'toplevel,blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline',
+  );
   await page.goto(url, { waitUntil: 'load' });
   // Told by the page's performance timeline, not by polling it every frame: the polling would run
   // on the page's thread and count as the script's time.
@@ -114,9 +109,7 @@ async function markingRun(context, url, rows = ROWS) {
   const marked = await page.evaluate(
     () => document.querySelectorAll('#staff tbody tr[data-rollcall]').length,
   );
-  await cdp.send('Tracing.end');
-  await complete;
-  await page.close();
+  const events = await stop();
   if (marked !== rows) throw new Error(`only ${marked} of ${rows} rows were marked`);
   const mark = (name) =>
     events.find((event) => event.name === name && event.cat.includes('blink.user_timing'));

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { findChromium } from '../../scripts/find-chromium.ts';
 import { releaseBuildGranting } from '../e2e/harness.ts';
 import { startSignInApp } from '../fixtures/sign-in-app/sign-in-app.ts';
-import { emptyExtension, launchChromium } from './lib/chromium-bench.mjs';
+import { emptyExtension, launchChromium, tracedPage } from './lib/chromium-bench.mjs';
 import { report, reportSize, sampleBeside } from './lib/measure.mjs';
 
 const RUNS = 9;
@@ -61,22 +61,15 @@ async function joinAsStaff(context, pattern) {
 
 /** One sign-in with a trace; answers the page thread's time in the extension's script, in ms. */
 async function signInRun(context, appUrl) {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (message) => events.push(...message.value));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
+  const { page, stop } = await tracedPage(
+    context,
+    'devtools.timeline,v8,disabled-by-default-devtools.timeline',
+  );
   await page.goto(`${appUrl}/login`, { waitUntil: 'load' });
   await page.fill('input[name=user]', 'reception');
   await page.fill('input[name=pass]', PASSWORD);
   await Promise.all([page.waitForURL(`${appUrl}/home`), page.click('button[type=submit]')]);
-  await cdp.send('Tracing.end');
-  await complete;
-  await page.close();
+  const events = await stop();
   const ofExtension = (event) => {
     const data = event.args?.data ?? event.args?.beginData ?? {};
     const url = data.url ?? data.scriptName ?? data.stackTrace?.[0]?.url ?? '';

@@ -128,3 +128,23 @@ export async function timePageLoads(
   }
   return figures;
 }
+
+/**
+ * Opens a page with a performance trace of `categories` recording; `stop()` ends the trace, closes
+ * the page and answers the trace's events.
+ */
+export async function tracedPage(context, categories) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (message) => events.push(...message.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  const stop = async () => {
+    await cdp.send('Tracing.end');
+    await complete;
+    await page.close();
+    return events;
+  };
+  return { page, stop };
+}
