@@ -358,7 +358,7 @@ for (const [observations, name, below] of [
   const { values, baseline } = await sampleBeside(
     () => cpuTime(() => evaluate(data, {}, NOW)),
     () => cpuTime(() => evaluate(without, {}, NOW)),
-    { runs: 9 },
+    { runs: 15 },
   );
   report({
     name: `${name} (${data.signInObservations?.length ?? 0} stored, ${findings} findings)`,

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { MIN_RUNS } from './measure.mjs';
 
@@ -61,12 +62,30 @@ export async function launchChromium(executablePath, extensionDir, { withBackgro
   };
 }
 
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The newest modification time of any file under `dirs`, in ms. */
+function newestChange(dirs) {
+  let newest = 0;
+  for (const dir of dirs)
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  return newest;
+}
+
 /**
  * The extension's build the benchmarks load (`npm run build:extension:dev`), built first when
- * `page` is missing from it or the command line asks for `--build`.
+ * `page` is missing from it, older than the extension's or the shared code's sources, or the
+ * command line asks for `--build`: a figure is never taken from a build of older code.
  */
 export function ensureDevBuild(extensionDir, page) {
-  if (existsSync(join(extensionDir, page)) && !process.argv.includes('--build')) return;
+  const built = join(extensionDir, page);
+  if (
+    existsSync(built) &&
+    !process.argv.includes('--build') &&
+    statSync(built).mtimeMs > newestChange(['extension', 'shared'].map((dir) => join(ROOT, dir)))
+  )
+    return;
   const build = spawnSync('npm', ['run', '--silent', 'build:extension:dev'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
 }
