@@ -188,7 +188,10 @@ function SignInForm({
   );
 }
 
-/** A labelled form field; `error` is the whole message, naming the field ("Name: required."). */
+/**
+ * A labelled form field; `error` is the whole message, naming the field ("Name: required."), and
+ * `hint` is found by `${id}-hint` for the input's aria-describedby.
+ */
 export function Field({
   id,
   label,
@@ -206,7 +209,11 @@ export function Field({
     <div class="field">
       <label for={id}>{label}</label>
       {children}
-      {hint && <small class="muted">{hint}</small>}
+      {hint && (
+        <small class="muted" id={`${id}-hint`}>
+          {hint}
+        </small>
+      )}
       {error && (
         <small class="error" id={`${id}-error`} role="alert">
           {error}

@@ -5,6 +5,7 @@ import { browserPatterns } from '../page/browser-patterns';
 import { readStaffJoinLink } from '../sign-in/join-link';
 import { type StaffEnrolment, serverUrlItem, staffEnrolmentItem } from '../storage';
 import { useSend, useStored } from './popup-context';
+import { Field } from './sign-in';
 
 /**
  * A staff member's side of sign-in observations in the popup: join with the code the admin gave,
@@ -103,17 +104,15 @@ function JoinAsStaff() {
         </div>
       ) : (
         <form class="stack" onSubmit={check} noValidate>
-          <div class="field">
-            <label for="staff-server">Your firm’s Rollcall address</label>
+          <Field id="staff-server" label="Your firm’s Rollcall address">
             <input
               id="staff-server"
               type="url"
               value={serverUrl}
               onInput={(e) => setServer(e.currentTarget.value)}
             />
-          </div>
-          <div class="field">
-            <label for="staff-code">Enrolment code</label>
+          </Field>
+          <Field id="staff-code" label="Enrolment code" hint="Or paste the join link your admin sent.">
             <input
               id="staff-code"
               aria-describedby="staff-code-hint"
@@ -126,10 +125,7 @@ function JoinAsStaff() {
                 if (link) setServer(link.serverUrl);
               }}
             />
-            <p class="muted" id="staff-code-hint">
-              Or paste the join link your admin sent.
-            </p>
-          </div>
+          </Field>
           <button type="submit" disabled={busy} ref={proceed}>
             Continue
           </button>
