@@ -80,8 +80,8 @@ export function Popup({
     body = (
       <>
         <SignIn expired={who} waiting={outbox.queue.length} />
-        <StaffBrowser />
         <ServerLine loadStatus={loadStatus} />
+        <StaffBrowser />
       </>
     );
   } else if (settingUp) {
