@@ -4,8 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { rollcallActor } from '../../../worker/src/audit/writer';
 import { runDailyCheck } from '../../../worker/src/daily-check/daily-check';
 import { database } from '../../../worker/src/db/client';
-import { accounts, findingSets, organisations, people, systems } from '../../../worker/src/db/schema';
-import { findingsAsOf } from '../../../worker/src/findings/clock-scope';
+import {
+  accounts,
+  dailyChecks,
+  findingSets,
+  organisations,
+  people,
+  systems,
+} from '../../../worker/src/db/schema';
+import { findingsAsOf, nextDayStarts } from '../../../worker/src/findings/clock-scope';
 import { findingsPage, refreshFindings } from '../../../worker/src/findings/materialised-findings';
 
 /**
@@ -22,10 +29,10 @@ const noWebhook: typeof fetch = async () => new Response('ok');
 const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 /** A small firm: one system, a leaver with a login still active, and logins last used so many days before this day. */
-async function firm(name: string, lastSignInDaysAgo: number[]) {
+async function firm(name: string, lastSignInDaysAgo: number[], timeZone = 'UTC') {
   const orgId = crypto.randomUUID();
   const row = { orgId, version: 0, updatedAt: MORNING };
-  await db.insert(organisations).values({ id: orgId, name });
+  await db.insert(organisations).values({ id: orgId, name, settings: { timeZone } });
   const systemId = crypto.randomUUID();
   await db.insert(systems).values({ id: systemId, name: 'PayDesk', permissions: [], ...row });
   const leaver = crypto.randomUUID();
@@ -103,5 +110,56 @@ describe('the daily check over many firms', () => {
       (c) => c.orgId === orgId,
     );
     expect(next?.recorded).toBe(0);
+  });
+
+  it('checks each firm soon after its own midnight, once per its day', async () => {
+    // 10 December next year, in UTC: Auckland (UTC+13) starts it at 11:00 UTC the day before, and
+    // Los Angeles (UTC−8) at 08:00 UTC.
+    const year = new Date().getUTCFullYear() + 1;
+    const at = (day: number, hour: number, minute = 0) => Date.UTC(year, 11, day, hour, minute);
+    const date = (day: number) => `${year}-12-${String(day).padStart(2, '0')}`;
+    const auckland = await firm('Kauri Legal', [1], 'Pacific/Auckland');
+    const losAngeles = await firm('Sunset Travel', [1], 'America/Los_Angeles');
+    const london = await firm('Thames Brokers', [1]);
+    const ours = [auckland, losAngeles, london];
+    const checkedAt = async (now: number) =>
+      (await runDailyCheck(env.DB, now, { fetcher: noWebhook }))
+        .map((check) => check.orgId)
+        .filter((orgId) => ours.includes(orgId));
+    const daysOf = async (orgId: string) =>
+      (await db.select().from(dailyChecks).where(eq(dailyChecks.orgId, orgId))).map((c) => c.day).sort();
+
+    expect((await checkedAt(at(10, 0, 10))).sort()).toEqual([...ours].sort());
+    // Nobody's day has started since.
+    expect(await checkedAt(at(10, 6))).toEqual([]);
+    // Los Angeles' 10 December starts; then Auckland's 11th.
+    expect(await checkedAt(at(10, 8, 5))).toEqual([losAngeles]);
+    expect(await checkedAt(at(10, 9))).toEqual([]);
+    expect(await checkedAt(at(10, 11, 5))).toEqual([auckland]);
+    expect(await checkedAt(at(10, 23))).toEqual([]);
+    expect(await checkedAt(at(11, 0, 5))).toEqual([london]);
+
+    // Each check is recorded on the firm's own date.
+    expect(await daysOf(auckland)).toEqual([date(10), date(11)]);
+    expect(await daysOf(losAngeles)).toEqual([date(9), date(10)]);
+    expect(await daysOf(london)).toEqual([date(10), date(11)]);
+  });
+
+  it('is due again at the firm’s next midnight, on days of 23 and 25 hours too', () => {
+    const iso = (at: number) => new Date(at).toISOString();
+    // London's clocks go forward on 28 March 2027 and back on 31 October.
+    expect(iso(nextDayStarts(Date.parse('2027-03-28T00:30:00Z'), 'Europe/London'))).toBe(
+      '2027-03-28T23:00:00.000Z',
+    );
+    expect(iso(nextDayStarts(Date.parse('2027-10-31T22:00:00Z'), 'Europe/London'))).toBe(
+      '2027-11-01T00:00:00.000Z',
+    );
+    expect(iso(nextDayStarts(Date.parse('2027-10-30T23:30:00Z'), 'Europe/London'))).toBe(
+      '2027-11-01T00:00:00.000Z',
+    );
+    expect(iso(nextDayStarts(Date.parse('2027-12-10T10:59:00Z'), 'Pacific/Auckland'))).toBe(
+      '2027-12-10T11:00:00.000Z',
+    );
+    expect(iso(nextDayStarts(Date.parse('2027-12-10T12:00:00Z')))).toBe('2027-12-11T00:00:00.000Z');
   });
 });

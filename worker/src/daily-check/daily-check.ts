@@ -1,9 +1,12 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { dateIn } from '../../../shared/rules/dates';
 import type { WebhookPayload } from '../../../shared/schemas/reviews';
+import { readRuleSettings } from '../../../shared/settings';
 import { type AuditActor, rollcallActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { dailyChecks, notifications, organisations, orgWebhooks } from '../db/schema';
 import { asBatchItem, type Db, jsonChunks, toStatement } from '../db/versions';
+import { nextDayStarts } from '../findings/clock-scope';
 import { openFindingsOf, refreshFindings } from '../findings/materialised-findings';
 import { observationSettingsOf, pruneObservationsStatement } from '../observations/observations-queries';
 import { webhookOf } from '../organisation/organisation-queries';
@@ -19,17 +22,18 @@ export { SIGNATURE_HEADER, signBody } from '../organisation/webhook-delivery';
  * findings and reviews due soon or overdue as notifications, and posts the new ones to the owner's
  * webhook, signed with HMAC-SHA256.
  *
+ * Each organisation is checked on its own day, in its time zone: soon after its midnight, when its
+ * time-based findings move on.
+ *
  * Idempotent: a notification's key (the finding id and evidence fingerprint, or the campaign) is
  * unique per organisation, so a second run records nothing twice; only notifications never posted
  * are posted (a failed post is retried the next run); and `daily_checks` marks an organisation done
- * for the day so a second run skips it.
+ * until its next day starts, so a second run skips it.
  */
 
 const DAY_MS = 86_400_000;
 /** A review due within this long gets a "due soon" notification. */
 const DUE_SOON_MS = 3 * DAY_MS;
-
-const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 export type OrganisationCheck = {
   orgId: string;
@@ -65,7 +69,10 @@ export async function checkOrganisation(
   fetcher: typeof fetch = fetch,
 ): Promise<OrganisationCheck> {
   const started = performance.now();
-  const day = dayOf(now);
+  // The firm's own day: its date, and the observations' retention period.
+  const { retentionDays, settings } = await observationSettingsOf(db, orgId);
+  const { timeZone } = readRuleSettings(settings);
+  const day = dateIn(timeZone, now);
   const candidates: NewNotification[] = [];
 
   // 1. Campaigns: past due ones close with their defaults (as the daily check, audited); due soon ones are announced.
@@ -98,7 +105,7 @@ export async function checkOrganisation(
         key: `review-due:${campaign.id}`,
         kind: 'review-due',
         severity: 'medium',
-        title: `Access review "${campaign.name}" is due ${dayOf(campaign.dueAt)}`,
+        title: `Access review "${campaign.name}" is due ${dateIn(timeZone, campaign.dueAt)}`,
         detail: 'Undecided items get the default decision at the due date.',
         subjectId: campaign.id,
       });
@@ -106,7 +113,6 @@ export async function checkOrganisation(
   }
 
   // 2. Sign-in observations past the retention period go before findings are worked out from them.
-  const { retentionDays } = await observationSettingsOf(db, orgId);
   const [pruned] = await writeAudited(
     db,
     dailyActor(orgId),
@@ -200,14 +206,16 @@ export async function checkOrganisation(
     }
   }
 
+  const nextAt = nextDayStarts(now, timeZone);
   await writeAudited(
     db,
     dailyActor(orgId),
     [
       db
         .insert(dailyChecks)
-        .values({ orgId, day, finishedAt: Date.now(), notified: recorded })
-        .onConflictDoNothing(),
+        .values({ orgId, day, finishedAt: Date.now(), notified: recorded, nextAt })
+        // Checked on this date already (before the firm's time zone changed): due again at its next day.
+        .onConflictDoUpdate({ target: [dailyChecks.orgId, dailyChecks.day], set: { nextAt } }),
     ],
     [],
   );
@@ -229,7 +237,7 @@ export async function checkOrganisation(
  * the run has made, and never fewer than `QUERIES_PER_CHECK_AT_LEAST`: a check of a firm of 200
  * logins makes about 25 (more with campaigns to close), so a run checks some 35 firms and leaves
  * room. The cron (wrangler.toml) fires every minute and each run takes the organisations not yet
- * checked today: 1,440 runs a day, about 50,000 firms (an idle run costs one query). See
+ * checked on their day: 1,440 runs a day, about 50,000 firms (an idle run costs one query). See
  * docs/scaling.md for the measured figures.
  */
 const QUERIES_PER_INVOCATION = 1_000;
@@ -238,9 +246,10 @@ const QUERIES_PER_CHECK_AT_LEAST = 40;
 const RUN_BUDGET_MS = 45_000;
 
 /**
- * Runs the check for organisations not yet checked today, a page of organisations at a time, while
+ * Runs the check for organisations whose day has started since their last check (each firm's day
+ * in its time zone), a page of organisations at a time, while
  * the invocation's D1 queries allow another (see above), up to `maxOrganisations` and for at most
- * `budgetMs`. The ones left are picked up by the next run the same day (they are not marked done).
+ * `budgetMs`. The ones left are picked up by the next run (they are not marked done).
  */
 export async function runDailyCheck(
   binding: D1Database,
@@ -249,7 +258,6 @@ export async function runDailyCheck(
 ): Promise<OrganisationCheck[]> {
   const counted = countQueries(binding);
   const db = database(counted.d1);
-  const day = dayOf(now);
   const budget = options.budgetMs ?? RUN_BUDGET_MS;
   const max = options.maxOrganisations ?? Number.POSITIVE_INFINITY;
   const allowance = options.maxQueries ?? QUERIES_PER_INVOCATION;
@@ -266,7 +274,7 @@ export async function runDailyCheck(
       .where(
         and(
           gt(organisations.id, after),
-          sql`NOT EXISTS (SELECT 1 FROM daily_checks d WHERE d.org_id = ${organisations.id} AND d.day = ${day})`,
+          sql`NOT EXISTS (SELECT 1 FROM daily_checks d WHERE d.org_id = ${organisations.id} AND d.next_at > ${now})`,
         ),
       )
       .orderBy(asc(organisations.id))

@@ -745,6 +745,11 @@ export const dailyChecks = sqliteTable(
     day: text('day').notNull(),
     finishedAt: integer('finished_at', { mode: 'number' }).notNull(),
     notified: integer('notified').notNull(),
+    /** The start of the firm's next day in its time zone: when its next check is due. */
+    nextAt: integer('next_at', { mode: 'number' }).notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.orgId, table.day] })],
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.day] }),
+    index('daily_checks_org_next').on(table.orgId, table.nextAt),
+  ],
 );

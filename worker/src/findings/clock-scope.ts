@@ -64,6 +64,14 @@ export function findingsAsOf(now: number, timeZone = 'UTC'): number {
   return Math.min(start, now);
 }
 
+/**
+ * The start of the organisation's next day in its time zone: a moment well inside the next day
+ * (days are 23 to 25 hours long), taken back to that day's start.
+ */
+export function nextDayStarts(now: number, timeZone = 'UTC'): number {
+  return findingsAsOf(findingsAsOf(now, timeZone) + 1.5 * DAY_MS, timeZone);
+}
+
 const sameSetting = (from: Evaluation, to: Evaluation, key: keyof OrganisationSettings) =>
   from.settings[key] === to.settings[key];
 
