@@ -348,6 +348,19 @@ export const staffEnrolmentItem = declare<StaffEnrolment | null>('local:staffEnr
   version: 1,
 });
 
+/**
+ * What a staff member typed into Join as staff, kept while the popup is closed (Firefox's
+ * permission prompt can close it) until the browser joins; cleared with the browser's session.
+ */
+export interface StaffJoinDraft {
+  serverUrl: string | null;
+  code: string;
+}
+export const staffJoinDraftItem = declare<StaffJoinDraft | null>('session:staffJoinDraft', {
+  fallback: null,
+  version: 1,
+});
+
 /** One sign-in as noted on a sign-in page: the system, the login typed, when. Nothing else. */
 export interface NotedSignIn {
   systemId: string;

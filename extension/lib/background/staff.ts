@@ -3,7 +3,13 @@ import { contract } from '../../../shared/contract';
 import type { EnrolmentPreview } from '../../../shared/schemas/observations';
 import { done, type Result, refused } from '../result';
 import { createSignInWatch } from '../sign-in/sign-in-watch';
-import { type NotedSignIn, observationQueueItem, type StaffEnrolment, staffEnrolmentItem } from '../storage';
+import {
+  type NotedSignIn,
+  observationQueueItem,
+  type StaffEnrolment,
+  staffEnrolmentItem,
+  staffJoinDraftItem,
+} from '../storage';
 import type { ApiClient } from '../sync/api-client';
 import { failed, type Shared } from './shared';
 
@@ -161,6 +167,7 @@ export function createStaff({
           credentialSince: now(),
         };
         await staffEnrolmentItem.setValue(enrolment);
+        await staffJoinDraftItem.removeValue();
         return done(enrolment);
       } catch (error) {
         return failed(error);

@@ -3,7 +3,13 @@ import { browser } from 'wxt/browser';
 import type { EnrolmentPreview, OwnObservations } from '../../../shared/schemas/observations';
 import { browserPatterns } from '../page/browser-patterns';
 import { readStaffJoinLink } from '../sign-in/join-link';
-import { type StaffEnrolment, serverUrlItem, staffEnrolmentItem } from '../storage';
+import {
+  type StaffEnrolment,
+  type StaffJoinDraft,
+  serverUrlItem,
+  staffEnrolmentItem,
+  staffJoinDraftItem,
+} from '../storage';
 import { useSend, useStored } from './popup-context';
 import { Field } from './sign-in';
 
@@ -13,17 +19,22 @@ import { Field } from './sign-in';
  */
 export function StaffBrowser() {
   const enrolment = useStored(staffEnrolmentItem);
-  if (enrolment === undefined) return null;
-  return enrolment ? <StaffPanel enrolment={enrolment} /> : <JoinAsStaff />;
+  const draft = useStored(enrolment === null ? staffJoinDraftItem : null);
+  if (enrolment) return <StaffPanel enrolment={enrolment} />;
+  return draft === undefined ? null : <JoinAsStaff draft={draft} />;
 }
 
-function JoinAsStaff() {
+function JoinAsStaff({ draft }: { draft: StaffJoinDraft | null }) {
   const send = useSend();
   const storedUrl = useStored(serverUrlItem);
-  // Opened from a join link: the join screen, filled in, with its button to press.
+  // Opened from a join link: the join screen, filled in, with its button to press. Reopened after
+  // the popup closed (for a permission prompt, say): what was typed.
   const [linked] = useState(() => readStaffJoinLink(location.href));
-  const [code, setCode] = useState(linked?.code ?? '');
-  const [server, setServer] = useState<string | null>(linked?.serverUrl ?? null);
+  const [code, setCode] = useState(linked?.code ?? draft?.code ?? '');
+  const [server, setServer] = useState<string | null>(linked?.serverUrl ?? draft?.serverUrl ?? null);
+  useEffect(() => {
+    void staffJoinDraftItem.setValue(code || server ? { code, serverUrl: server } : null);
+  }, [code, server]);
   const proceed = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (linked) proceed.current?.focus();
@@ -74,7 +85,7 @@ function JoinAsStaff() {
   }
 
   return (
-    <details class="view" open={linked !== null}>
+    <details class="view" open={linked !== null || draft !== null}>
       <summary>Join as staff</summary>
       <p>
         Your admin gives you an enrolment code. With it, this browser reports which login you use on the

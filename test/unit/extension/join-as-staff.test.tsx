@@ -114,6 +114,30 @@ describe('joining as staff in the popup', () => {
   });
 });
 
+describe('a popup closed before joining', () => {
+  it('reopens with what was typed (Firefox closes it for its permission prompt), ready to go on', async () => {
+    renderJoin({ preview: { ok: true, value: PREVIEW } });
+    fireEvent.click(await screen.findByText('Join as staff'));
+    fireEvent.input(screen.getByLabelText('Your firm’s Rollcall address'), {
+      target: { value: 'https://rollcall.harbour.example' },
+    });
+    fireEvent.input(screen.getByLabelText('Enrolment code'), {
+      target: { value: 'ABCDE-FGHIJ-KLMNO-PQRST' },
+    });
+    cleanup();
+
+    const sent = renderJoin({ preview: { ok: true, value: PREVIEW } });
+    const code = (await screen.findByLabelText('Enrolment code')) as HTMLInputElement;
+    await waitFor(() => expect(code.value).toBe('ABCDE-FGHIJ-KLMNO-PQRST'));
+    expect((screen.getByLabelText('Your firm’s Rollcall address') as HTMLInputElement).value).toBe(
+      'https://rollcall.harbour.example',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText(/to Harbour & Vale as Rita Reception/)).toBeTruthy();
+    expect(sent).toEqual(['previewEnrolment']);
+  });
+});
+
 describe('reaching the firm’s Rollcall address from a staff browser', () => {
   it('asks for the address in Firefox, whose origin the server cannot know, and not in Chrome', () => {
     expect(serverAccess('https://rollcall.harbour.example/', true)).toEqual([

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStaff } from '../../../extension/lib/background/staff';
 import { serialise } from '../../../extension/lib/serialise';
-import { observationQueueItem } from '../../../extension/lib/storage';
+import { observationQueueItem, staffJoinDraftItem } from '../../../extension/lib/storage';
 import { type ApiClient, ApiError } from '../../../extension/lib/sync/api-client';
 
 const DAY = 86_400_000;
@@ -47,11 +47,17 @@ describe('a staff browser', () => {
   it('reports a login once per day, queues it while offline and sends it when back', async () => {
     const server = { online: true };
     const { staff, sent } = staffWith(server);
+    await staffJoinDraftItem.setValue({
+      serverUrl: 'http://127.0.0.1:8787/',
+      code: 'AAAAA-BBBBB-CCCCC-DDDDD',
+    });
     const joined = await staff.joinAsStaff({
       serverUrl: 'http://127.0.0.1:8787/',
       code: 'AAAAA-BBBBB-CCCCC-DDDDD',
     });
     expect(joined).toMatchObject({ ok: true, value: { personName: 'Rita Reception' } });
+    // The code typed in the popup is not kept once used.
+    expect(await staffJoinDraftItem.getValue()).toBeNull();
 
     server.online = false;
     await staff.noteSignIn({ systemId: 's1', login: 'reception', observedAt: NOW });

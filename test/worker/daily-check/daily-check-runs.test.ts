@@ -121,7 +121,7 @@ describe('the daily check over many firms', () => {
     const auckland = await firm('Kauri Legal', [1], 'Pacific/Auckland');
     const losAngeles = await firm('Sunset Travel', [1], 'America/Los_Angeles');
     const london = await firm('Thames Brokers', [1]);
-    const ours = [auckland, losAngeles, london];
+    const ours: string[] = [auckland, losAngeles, london];
     const checkedAt = async (now: number) =>
       (await runDailyCheck(env.DB, now, { fetcher: noWebhook }))
         .map((check) => check.orgId)
