@@ -440,7 +440,17 @@ export function classify(written: string, displayName?: string | null): Classifi
   } else if (!sameAsLogin) {
     const reading = readDisplayName(display, tokens);
     const nameTokens = tokens.filter((t) => t.kind !== 'number' && t.kind !== 'placeholder');
+    // "agence.lyon" shown as "Agence Lyon Part-Dieu": a login that starts with the role its display
+    // name starts with, and holds no first name or initial, is that role's at a place, even where
+    // the place is also a surname. "admin.jsmith" shown as "Admin John Smith" is still John's.
+    const first = tokens[0];
+    const roleFirst =
+      first !== undefined &&
+      ROLE_WEIGHT[first.kind] !== undefined &&
+      first.text === reading.words[0] &&
+      !tokens.some((t) => t.kind === 'first-name' || t.kind === 'initial');
     const matched =
+      !roleFirst &&
       reading.nameWords.length > 0 &&
       (spellsDisplayName(tokens, reading.nameWords) ||
         nameTokens.some(

@@ -1,4 +1,4 @@
-import { HEADER_VOCABULARY, type HeaderField } from './page-words';
+import { HEADER_VOCABULARY, type HeaderField, NAME_ALONE } from './page-words';
 
 /**
  * What a user list's column holds, judged from its header text. Apps phrase the same column in many
@@ -52,3 +52,8 @@ function readHeader(text: string): ColumnField | null {
   for (const [field, pattern] of FIELD_PATTERNS) if (pattern.test(header)) return field;
   return null;
 }
+
+const NAME_ALONE_PATTERN = new RegExp(`^(?:${Object.values(NAME_ALONE).join('|')})$`);
+
+/** Whether a header is a name alone ("Nom", "Name"): beside a first-name column, the last name. */
+export const isNameAlone = (text: string): boolean => NAME_ALONE_PATTERN.test(normaliseHeader(text));

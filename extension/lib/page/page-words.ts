@@ -24,6 +24,24 @@ export type HeaderField =
 export type Language = 'en' | 'de' | 'fr' | 'es' | 'pt' | 'it' | 'nl' | 'da' | 'no' | 'sv' | 'pl';
 
 /**
+ * A name alone ("Name", "Nom", "Nombre", "Naam"): the person's whole name, or, beside a column of
+ * one part of it ("Prénom", "Vorname", "Apellidos"), the other part.
+ */
+export const NAME_ALONE: Partial<Record<Language, string>> = {
+  en: 'names?',
+  de: 'name',
+  fr: 'nom',
+  es: 'nombre',
+  pt: 'nome',
+  it: 'nome',
+  nl: 'naam',
+  da: 'navn',
+  no: 'navn',
+  sv: 'namn',
+  pl: 'nazwa',
+};
+
+/**
  * Header phrases by field, tried in this order: the more specific first, so that "last login" is a
  * date and not the login, and "account status" a status and not the account.
  */
@@ -164,9 +182,9 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
       ],
       de: ['name', 'voller name', 'vollstandiger name', 'anzeigename', 'name des benutzers'],
       fr: ['nom', 'nom complet', 'nom affiche'],
-      es: ['nombre( completo)?'],
-      pt: ['nome( completo)?'],
-      it: ['nome( completo)?'],
+      es: ['nombre', 'nombre completo'],
+      pt: ['nome', 'nome completo'],
+      it: ['nome', 'nome completo'],
       nl: ['naam', 'volledige naam', 'weergavenaam'],
       da: ['navn', 'fulde navn'],
       no: ['navn', 'fullt navn'],

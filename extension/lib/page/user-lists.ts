@@ -1,6 +1,6 @@
 import type { AdapterField, ColumnRef, PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
-import { type ColumnField, fieldForHeader, normaliseHeader } from './header-fields';
+import { type ColumnField, fieldForHeader, isNameAlone, normaliseHeader } from './header-fields';
 import type { ListColumns, ListLayout, ListShape } from './list-layout';
 
 /**
@@ -117,7 +117,7 @@ function describeWith(
     columns = { ...shape.columns };
   } else {
     const headerFields = shape.headers.map((header) => fieldForHeader(header));
-    const resolved = resolveColumns(headerFields);
+    const resolved = resolveColumns(headerFields, shape.headers);
     columns = resolved.columns;
     if (adapter) applyAdapterColumns(columns, shape.headers, adapter.columns);
     if (!adapter?.listSelector && !resolved.named && !hasSupportingColumns(columns)) return null;
@@ -153,7 +153,10 @@ type Columns = ListColumns;
  * "Login ID"); an email or "User" column is on every contact list and audit log too, so it makes a
  * user list only together with two of role, status, last sign-in and permissions.
  */
-function resolveColumns(fields: (ColumnField | null)[]): { columns: Columns; named: boolean } {
+function resolveColumns(
+  fields: (ColumnField | null)[],
+  headers: readonly string[],
+): { columns: Columns; named: boolean } {
   const columns: Columns = {};
   let user: number | undefined;
   fields.forEach((field, index) => {
@@ -165,6 +168,18 @@ function resolveColumns(fields: (ColumnField | null)[]): { columns: Columns; nam
     // Colspans repeat a header over several positions: keep the first.
     if (columns[field] === undefined) columns[field] = index;
   });
+  // "Prénom" and "Nom", "Vorname" and "Name", "Nombre" and "Apellidos": a name alone beside one
+  // part of the name is the other part.
+  const name = columns.displayName;
+  if (
+    typeof name === 'number' &&
+    (columns.firstName === undefined) !== (columns.lastName === undefined) &&
+    isNameAlone(headers[name] ?? '')
+  ) {
+    if (columns.firstName === undefined) columns.firstName = name;
+    else columns.lastName = name;
+    delete columns.displayName;
+  }
   const named = columns.username !== undefined;
   // "User" is the login where nothing else is, otherwise the person's name.
   if (user !== undefined) {

@@ -130,6 +130,31 @@ describe('the user-list detector', () => {
     });
   });
 
+  it('reads a name header beside a first or last name as the other part, in each language', () => {
+    const table = (headers: string[], cells: string[]) => `<table>
+      <thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
+      <tbody><tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr></tbody></table>`;
+    const read = (headers: string[], cells: string[]) => {
+      document.body.innerHTML = table(headers, cells);
+      const [list] = findUserLists(document);
+      const row = list?.rows()[0];
+      if (!list || !row) throw new Error('no list');
+      return readRow(list, row)?.displayName;
+    };
+    expect(read(['Nom d’utilisateur', 'Prénom', 'Nom'], ['mpaul', 'Marie et Paul', 'Girard'])).toBe(
+      'Marie et Paul Girard',
+    );
+    expect(read(['Benutzername', 'Name', 'Vorname'], ['hkoch', 'Koch', 'Herbert'])).toBe('Herbert Koch');
+    expect(read(['Usuario', 'Nombre', 'Apellidos'], ['agarcia', 'Ana', 'García López'])).toBe(
+      'Ana García López',
+    );
+    expect(read(['Gebruikersnaam', 'Voornaam', 'Naam'], ['jdevries', 'Jan', 'de Vries'])).toBe(
+      'Jan de Vries',
+    );
+    // A name alone is the whole name.
+    expect(read(['Username', 'Name'], ['jsmith', 'John Smith'])).toBe('John Smith');
+  });
+
   it('reads each column from its place in rows with merged cells and rows with all of them', () => {
     document.body.innerHTML = `<table>
       <thead><tr><th>Name</th><th>Username</th><th>Role</th><th>Status</th></tr></thead>
