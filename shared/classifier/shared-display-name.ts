@@ -68,13 +68,15 @@ function isPerson(part: string): boolean {
 }
 
 export function namesTwoPeople(displayName: string | null | undefined): SharedDisplayName | null {
-  const text = displayName?.trim();
+  const shown = displayName?.trim();
   // Most display names are one person's plain name: leave them at the cheapest test.
-  if (!text || !MAYBE_SHARED.test(foldLetters(text))) return null;
+  if (!shown || !MAYBE_SHARED.test(foldLetters(shown))) return null;
+  // A remark in brackets after the names ("Lea und Tim (Azubis)", "Ana y Luis (extern)") is not one of them.
+  const text = shown.replace(/\s*\([^()]*\)$/, '') || shown;
 
   const parts = text.split(JOINERS).filter((p) => p.trim() !== '');
   const short = parts.length === 1 ? joinedFirstNames(text) : null;
-  if (short) return { people: short, reason: `the display name "${text}" names ${short.length} people` };
+  if (short) return { people: short, reason: `the display name "${shown}" names ${short.length} people` };
   if (parts.length >= 2 && parts.length <= 6) {
     // "Smith, John" is one person written surname first, not two.
     const commaOnly = !SYMBOL_OR_WORD_JOINER.test(text);
@@ -83,7 +85,7 @@ export function namesTwoPeople(displayName: string | null | undefined): SharedDi
       // "Mr & Mrs Smith": two titles and a name.
       const titlesOnly = people.filter((p) => TITLES.has(p.toLowerCase().replace(/\./g, ''))).length;
       if (people.every(isPerson) || (titlesOnly >= 1 && people.some(isPerson))) {
-        return { people, reason: `the display name "${text}" names ${people.length} people` };
+        return { people, reason: `the display name "${shown}" names ${people.length} people` };
       }
     }
   }
@@ -99,7 +101,7 @@ export function namesTwoPeople(displayName: string | null | undefined): SharedDi
       words.length <= 4 &&
       PREFIX_HOUSEHOLD_WORDS.has(words[0] as string) &&
       words.slice(1).some(isSurnameOnly));
-  if (household) return { people: [text], reason: `the display name "${text}" names a household` };
+  if (household) return { people: [text], reason: `the display name "${shown}" names a household` };
   return null;
 }
 

@@ -159,26 +159,35 @@ function resolveColumns(
 ): { columns: Columns; named: boolean } {
   const columns: Columns = {};
   let user: number | undefined;
+  const names: number[] = [];
   fields.forEach((field, index) => {
     if (field === null) return;
     if (field === 'user') {
       user ??= index;
       return;
     }
+    if (field === 'displayName' && headers[index] !== headers[index - 1]) names.push(index);
     // Colspans repeat a header over several positions: keep the first.
     if (columns[field] === undefined) columns[field] = index;
   });
-  // "Prénom" and "Nom", "Vorname" and "Name", "Nombre" and "Apellidos": a name alone beside one
-  // part of the name is the other part.
-  const name = columns.displayName;
-  if (
-    typeof name === 'number' &&
-    (columns.firstName === undefined) !== (columns.lastName === undefined) &&
-    isNameAlone(headers[name] ?? '')
-  ) {
-    if (columns.firstName === undefined) columns.firstName = name;
-    else columns.lastName = name;
-    delete columns.displayName;
+  const nameAlone = names.find((index) => isNameAlone(headers[index] ?? ''));
+  if (nameAlone !== undefined) {
+    const fullName = names.find((index) => index !== nameAlone);
+    if (fullName !== undefined && columns.username === undefined) {
+      // "Name" beside "Real Name" (Request Tracker), "Name" beside "Vollständiger Name": the name
+      // alone is the login, the other the person's.
+      columns.username = nameAlone;
+      columns.displayName = fullName;
+    } else if (
+      fullName === undefined &&
+      (columns.firstName === undefined) !== (columns.lastName === undefined)
+    ) {
+      // "Prénom" and "Nom", "Vorname" and "Name", "Nombre" and "Apellidos": a name alone beside
+      // one part of the name is the other part.
+      if (columns.firstName === undefined) columns.firstName = nameAlone;
+      else columns.lastName = nameAlone;
+      delete columns.displayName;
+    }
   }
   const named = columns.username !== undefined;
   // "User" is the login where nothing else is, otherwise the person's name.

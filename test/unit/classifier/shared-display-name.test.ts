@@ -15,6 +15,9 @@ describe('namesTwoPeople', () => {
     ['Mr & Mrs Patel', 2],
     ['Priya, Raj and Anil', 3],
     ['Jan en Piet', 2],
+    // A remark in brackets after the names is not a person.
+    ['Lea und Tim (Azubis)', 2],
+    ['Ana y Luis (extern)', 2],
   ])('finds the people in "%s"', (displayName, count) => {
     const result = namesTwoPeople(displayName);
     expect(result?.people).toHaveLength(count);
@@ -30,6 +33,7 @@ describe('namesTwoPeople', () => {
 
   it.each([
     'Rose Baker',
+    'Rose Baker (admin)',
     'Smith, John',
     'Mary-Jane Watson',
     'John E. Smith',

@@ -82,12 +82,20 @@ function signature(element: Element): string {
   return `${element.tagName}.${first.replace(/\d+/g, '')}`;
 }
 
+/**
+ * A menu or navigation bar built of plain lists and named so by its id or a class ("main-navigation",
+ * "app-nav", "navbar-nav", "sf-menu", "dropdown-menu"): its links are the app's pages, not records.
+ */
+const NAVIGATION_NAME = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar)(?:$|[\s_-])/i;
+
 /** The page's own header and footer, and its navigation: not content. */
 function isChrome(element: Element): boolean {
   if (OPAQUE.has(element.tagName) || element.tagName.startsWith(MARK_TAG_PREFIX)) return true;
   if (!element.hasAttributes()) return false;
   const role = element.getAttribute('role');
   if (role && (CHROME_ROLES.has(role) || GRID_ROLES.has(role))) return true;
+  if (NAVIGATION_NAME.test(element.id) || NAVIGATION_NAME.test(element.getAttribute('class') ?? ''))
+    return true;
   return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
 }
 
