@@ -99,7 +99,7 @@ async function capture(): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.click('input[type=submit], button[type=submit]')]);
   // Reached from RT's own admin menu: RT refuses an admin page opened with no referrer.
   await page.goto(`${RT}/Admin/Users/`, { referer: `${RT}/Admin/` });
-  const rowSelector = 'table.collection-as-table tbody.list-item';
+  const rowSelector = 'table.collection-as-table tbody.list-item > tr';
   await page.waitForSelector(rowSelector);
   const shown = await page.$$eval(rowSelector, (rows) =>
     rows.map((row) => {
@@ -116,7 +116,7 @@ async function capture(): Promise<void> {
   writeJson(`${FIXTURE_FOLDER}/${NAME}.labels.json`, {
     page: `${NAME}.html`,
     description:
-      "'Benutzer auswählen' of a law firm's Request Tracker 5.0.3 (Debian bookworm's request-tracker5, German interface, signed in as root), disabled users included, saved as drawn with scripts left out and stylesheets inline: a collection table (a <tbody> per user) whose columns are #, Name (the login), Vollständiger Name, E-Mail-Adresse and Status, each cell a link to the user; the search form above it and RT's menus as negatives. German people, desks, devices, shared logins named in the full name, guest, test and training logins.",
+      "'Benutzer auswählen' of a law firm's Request Tracker 5.0.3 (Debian bookworm's request-tracker5, German interface, signed in as root), disabled users included, saved as drawn with scripts left out and stylesheets inline: a collection table (a <tbody> per user, holding its row) whose columns are #, Name (the login), Vollständiger Name, E-Mail-Adresse and Status, each cell a link to the user; the search form above it and RT's menus as negatives. German people, desks, devices, shared logins named in the full name, guest, test and training logins.",
     userList: {
       layout: 'table',
       columns: ['username', 'displayName', 'email', 'status'],
