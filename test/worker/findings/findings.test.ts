@@ -106,8 +106,9 @@ describe('GET /api/v1/findings', () => {
     const empty = await signUp();
     const recomputed = await meter(empty);
     expect(recomputed.statements).toBeGreaterThan(0);
-    // The load, the scoped recompute, its write and the check of claimed fixes: a fixed number, whatever the size.
-    expect(recomputed.statements).toBeLessThanOrEqual(19);
+    // The sign-in's batch (with the page read before it was known stale), the load, the scoped
+    // recompute, its write, and the claimed fixes and the page again: a fixed number, whatever the size.
+    expect(recomputed.statements).toBeLessThanOrEqual(23);
     const unchanged = await meter(empty);
     expect(unchanged.statements).toBeLessThan(recomputed.statements);
     expect((await meter(owner)).statements).toBe(unchanged.statements);

@@ -1,10 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Context } from 'hono';
 import { API_KEY_HEADER } from '../../../shared/schemas/api-keys';
 import { readOrganisationSettings } from '../../../shared/schemas/organisation';
 import type { AppEnv, AuthedMember } from '../app-env';
 import { actorOf, writeAudited } from '../audit/writer';
-import { database } from '../db/client';
+import { type Database, database } from '../db/client';
 import { members, organisations, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { clientOf } from '../http/request-context';
@@ -30,18 +31,38 @@ export function sessionExpired(
   );
 }
 
+type Statement = BatchItem<'sqlite'>;
+/** The route's first read, scoped to an organisation (see `withFirstRead` in http/route.ts). */
+export type FirstReadOf = (db: Database, orgId: string) => readonly Statement[];
+
+/** Runs statements in one batch, none when there are none. */
+async function batchOf(db: Database, statements: readonly Statement[]): Promise<unknown[]> {
+  if (statements.length === 0) return [];
+  return db.batch(statements as [Statement, ...Statement[]]);
+}
+
 /**
  * The one place a request is signed in: an `X-Api-Key` resolves to its key (api-keys.ts), a bearer
  * token to a member with a live session. The session row is read on every request, so removing or
  * demoting a member (which revokes their sessions) takes effect at once, and the role comes from
  * the database, not from a token that may be 15 minutes old.
+ *
+ * `read`, the route's first read, runs in the same D1 batch as the session check, scoped to the
+ * organisation the token names; its rows (`first`) are the caller's to hand on once the member's
+ * role is checked, and are only returned at all when the session holds. A key's organisation is
+ * only known from its row, so with a key the first read is a second call after the key's check.
  */
-export async function authenticate(c: Context<AppEnv>): Promise<AuthedMember> {
+export async function authenticate(
+  c: Context<AppEnv>,
+  read?: FirstReadOf,
+): Promise<{ member: AuthedMember; first: readonly unknown[] }> {
   const apiKey = c.req.header(API_KEY_HEADER);
   if (apiKey !== undefined) {
     if (c.req.header('authorization') !== undefined)
       throw unauthorised('Send an access token or an API key, not both.');
-    return authenticateApiKey(c, apiKey);
+    const member = await authenticateApiKey(c, apiKey);
+    const db = database(c.env.DB);
+    return { member, first: read ? await batchOf(db, read(db, member.orgId)) : [] };
   }
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(header);
@@ -50,9 +71,14 @@ export async function authenticate(c: Context<AppEnv>): Promise<AuthedMember> {
   if (!claims) throw unauthorised('The access token is invalid or has expired.');
 
   const db = database(c.env.DB);
-  const [row] = await db
+  // D1 answers a batch's rows by column name, so no two columns here share one (no sessions.id).
+  const session = db
     .select({
-      session: sessions,
+      session: {
+        createdAt: sessions.createdAt,
+        lastUsedAt: sessions.lastUsedAt,
+        secondFactorAt: sessions.secondFactorAt,
+      },
       member: { id: members.id, name: members.name, email: members.email, role: members.role },
       settings: organisations.settings,
     })
@@ -69,6 +95,10 @@ export async function authenticate(c: Context<AppEnv>): Promise<AuthedMember> {
       ),
     )
     .limit(1);
+  const [[row], ...first] = (await db.batch([session, ...(read?.(db, claims.orgId) ?? [])])) as [
+    Awaited<typeof session>,
+    ...unknown[],
+  ];
   if (!row) throw unauthorised('The session has ended. Sign in again.');
 
   const now = Date.now();
@@ -80,16 +110,19 @@ export async function authenticate(c: Context<AppEnv>): Promise<AuthedMember> {
     await writeAudited(
       db,
       actorOf({ ...row.member, orgId: claims.orgId }, clientOf(c)),
-      [db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, row.session.id))],
+      [db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, claims.sessionId))],
       [],
     );
   }
   return {
-    ...row.member,
-    orgId: claims.orgId,
-    sessionId: claims.sessionId,
-    secondFactorAt: row.session.secondFactorAt,
-    apiKey: null,
+    member: {
+      ...row.member,
+      orgId: claims.orgId,
+      sessionId: claims.sessionId,
+      secondFactorAt: row.session.secondFactorAt,
+      apiKey: null,
+    },
+    first,
   };
 }
 

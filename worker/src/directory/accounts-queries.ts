@@ -78,7 +78,9 @@ async function usernameTaken(db: Db, orgId: string, systemId: string, username: 
 
 /**
  * Everything an account write must satisfy besides its shape, as field errors: the system is the
- * organisation's, permissions are in its catalogue, the people exist, the username is free.
+ * organisation's, permissions are in its catalogue, the people exist, the username is free. An
+ * update (`exceptId`) keeps its account's system, which is live while the account is (deleting a
+ * system deletes its accounts), so it reads the system only for permissions or a username.
  */
 async function accountWriteErrors(
   db: Db,
@@ -87,6 +89,10 @@ async function accountWriteErrors(
   prefix: string,
   exceptId?: string,
 ): Promise<{ errors: FieldError[]; conflict: boolean }> {
+  const personProblems = await personErrors(db, orgId, input, prefix);
+  if (exceptId !== undefined && input.permissions === undefined && input.username === undefined) {
+    return { errors: personProblems, conflict: false };
+  }
   const system = await systemsQueries.find(db, orgId, input.systemId);
   if (!system) {
     return {
@@ -96,7 +102,7 @@ async function accountWriteErrors(
   }
   const errors = [
     ...unknownPermissionErrors(system, input.permissions ?? [], `${prefix}.permissions`),
-    ...(await personErrors(db, orgId, input, prefix)),
+    ...personProblems,
   ];
   if (input.username && (await usernameTaken(db, orgId, input.systemId, input.username, exceptId))) {
     return {

@@ -1,4 +1,5 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { RunnableQuery } from 'drizzle-orm/runnable-query';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { accounts, jobRoles, people, systems } from '../db/schema';
 import {
@@ -12,7 +13,7 @@ import {
 import { ProblemError } from '../http/problem';
 import { afterCursor, toPage } from './page-cursor';
 
-type DirectoryTable = typeof people | typeof systems | typeof jobRoles | typeof accounts;
+export type DirectoryTable = typeof people | typeof systems | typeof jobRoles | typeof accounts;
 
 /** What a directory row is made of besides its own fields: set by the factory, never by a caller. */
 type Bookkeeping = 'id' | 'orgId' | 'version' | 'updatedAt' | 'deleted';
@@ -53,20 +54,47 @@ export type DirectoryResourceSpec<T extends DirectoryTable, Shown, Query, Create
 
 export type PageQuery = { limit: number; cursor?: string };
 
+/** A read a route can put in a batch (its first read), answering rows of type R. */
+export type BatchRead<R> = RunnableQuery<R[], 'sqlite'> & PromiseLike<R[]>;
+
+/** The rows a resource's reads answer: rows of its table. */
+type Row<T extends DirectoryTable> = T['$inferSelect'];
+
 /** The queries of one directory resource; each write is a `Write` for the audited-write path. */
 export type DirectoryResource<T extends DirectoryTable, Shown, Query, Create, Update> = {
+  /** The reads a route's first read is made of (http/route.ts `withFirstRead`); `page` and `found` take their rows. */
+  reads: {
+    /** One page of the list and the first row of the next. */
+    list: (db: Db, orgId: string, query: Query) => BatchRead<Row<T>>;
+    /** The live row by id (none for another organisation's id). */
+    find: (db: Db, orgId: string, id: string) => BatchRead<Row<T>>;
+    /** The row with a client's id, in any organisation: a create must not take it. */
+    taken: (db: Db, id: string) => BatchRead<{ id: string }>;
+  };
+  page: (rows: Row<T>[], query: Query) => { items: Shown[]; nextCursor: string | null };
+  /** The row `reads.find` answered, or 404. */
+  found: (rows: Row<T>[]) => Shown;
   list: (db: Db, orgId: string, query: Query) => Promise<{ items: Shown[]; nextCursor: string | null }>;
   /** The live row by id, or undefined (also for another organisation's id). */
   find: (db: Db, orgId: string, id: string) => Promise<Shown | undefined>;
   /** The live row by id, or 404. */
   get: (db: Db, orgId: string, id: string) => Promise<Shown>;
-  create: (db: Db, orgId: string, input: Create, now?: number) => Promise<Write<Shown>>;
+  /** A new row; `taken`, the rows `reads.taken` answered for a client's id, when already read. */
+  create: (
+    db: Db,
+    orgId: string,
+    input: Create,
+    now?: number,
+    taken?: { id: string }[],
+  ) => Promise<Write<Shown>>;
+  /** A change to a live row; `before`, the row as already read, or it is read here. */
   update: (
     db: Db,
     orgId: string,
     id: string,
     input: Update,
     now?: number,
+    before?: Shown,
   ) => Promise<{ before: Shown; write: Write<Shown> }>;
   /** Sets fields of one live row under a new version, checking nothing: for writes with rules of their own. */
   set: (db: Db, orgId: string, id: string, fields: Partial<T['$inferInsert']>, now: number) => Write<Shown>;
@@ -93,16 +121,40 @@ export function directoryResource<
   const live = (orgId: string, id: string) =>
     and(eq(table.orgId, orgId), eq(table.id, id), eq(table.deleted, false));
 
-  const find = async (db: Db, orgId: string, id: string) => {
-    const [row] = await db.select().from(table).where(live(orgId, id));
-    return row ? show(row) : undefined;
+  const reads = {
+    list: (db: Db, orgId: string, query: Query) =>
+      db
+        .select()
+        .from(table)
+        .where(
+          and(
+            eq(table.orgId, orgId),
+            eq(table.deleted, false),
+            ...(spec.filters?.(query, orgId) ?? []),
+            afterCursor(sortColumn, table.id, query.cursor),
+          ),
+        )
+        .orderBy(asc(sortColumn), asc(table.id))
+        .limit(query.limit + 1),
+    find: (db: Db, orgId: string, id: string) => db.select().from(table).where(live(orgId, id)),
+    taken: (db: Db, id: string) => db.select({ id: table.id }).from(table).where(eq(table.id, id)),
+  } as unknown as DirectoryResource<T, Shown, Query, Create, Update>['reads'];
+
+  const page = (rows: Row<T>[], query: Query) =>
+    toPage(rows as DirectoryTable['$inferSelect'][], query.limit, (row) => [sortKey(row), row.id], show);
+
+  const found = (rows: Row<T>[]) => {
+    const [row] = rows;
+    if (!row) throw new ProblemError(404, `No such ${spec.label}.`);
+    return spec.show(row);
   };
 
-  const get = async (db: Db, orgId: string, id: string) => {
-    const found = await find(db, orgId, id);
-    if (!found) throw new ProblemError(404, `No such ${spec.label}.`);
-    return found;
+  const find = async (db: Db, orgId: string, id: string) => {
+    const [row] = await reads.find(db, orgId, id);
+    return row ? spec.show(row) : undefined;
   };
+
+  const get = async (db: Db, orgId: string, id: string) => found(await reads.find(db, orgId, id));
 
   const set = (
     db: Db,
@@ -126,28 +178,17 @@ export function directoryResource<
   });
 
   return {
-    list: async (db, orgId, query) => {
-      const conditions: (SQL | undefined)[] = [
-        eq(table.orgId, orgId),
-        eq(table.deleted, false),
-        ...(spec.filters?.(query, orgId) ?? []),
-        afterCursor(sortColumn, table.id, query.cursor),
-      ];
-      const rows = await db
-        .select()
-        .from(table)
-        .where(and(...conditions))
-        .orderBy(asc(sortColumn), asc(table.id))
-        .limit(query.limit + 1);
-      return toPage(rows, query.limit, (row) => [sortKey(row), row.id], show);
-    },
+    reads,
+    page,
+    found,
+    list: async (db, orgId, query) => page(await reads.list(db, orgId, query), query),
     find,
     get,
-    create: async (db, orgId, input, now = Date.now()) => {
+    create: async (db, orgId, input, now = Date.now(), taken = undefined) => {
       // An id the client made must not be taken, in this organisation or any other.
       if (input.id) {
-        const [taken] = await db.select({ id: table.id }).from(table).where(eq(table.id, input.id));
-        if (taken) {
+        const [row] = taken ?? (await reads.taken(db, input.id));
+        if (row) {
           throw new ProblemError(409, `The id ${input.id} is taken.`, [
             { field: 'body.id', message: 'id taken' },
           ]);
@@ -175,8 +216,8 @@ export function directoryResource<
         read: (results) => show(returnedRow(table, results, 1)),
       };
     },
-    update: async (db, orgId, id, input, now = Date.now()) => {
-      const before = await get(db, orgId, id);
+    update: async (db, orgId, id, input, now = Date.now(), known = undefined) => {
+      const before = known ?? (await get(db, orgId, id));
       await spec.checkUpdate?.(db, orgId, before, input, id);
       return { before, write: set(db, orgId, id, input as Partial<T['$inferInsert']>, now) };
     },

@@ -42,12 +42,16 @@ export type FindingsScope = {
 /** The notes of what changed, by kind (the settings' own, `org`, is answered by clock-scope.ts). */
 export type DirtyNotes = { maxSeq: number; keys: Map<string, Set<string>> };
 
-/** The organisation's notes of what changed, grouped by kind, and the last one read. */
-export async function dirtyNotes(db: Db, orgId: string): Promise<DirtyNotes> {
-  const rows = await db
+/** The organisation's notes of what changed; `notesOf` groups them. */
+export function dirtyNotesRead(db: Db, orgId: string) {
+  return db
     .select({ seq: findingsDirty.seq, kind: findingsDirty.kind, key: findingsDirty.key })
     .from(findingsDirty)
     .where(eq(findingsDirty.orgId, orgId));
+}
+
+/** The notes of what changed grouped by kind, and the last one read. */
+export function notesOf(rows: readonly { seq: number; kind: string; key: string }[]): DirtyNotes {
   const keys = new Map<string, Set<string>>();
   let maxSeq = 0;
   for (const row of rows) {

@@ -22,17 +22,16 @@ export function claimFixStatement(db: Db, orgId: string, claim: NewClaim) {
 }
 
 /**
- * Settles the waiting claims a user list captured after them can answer: a claim's finding gone
- * from the stored findings is confirmed; one still there is `still-present`, with what the rule saw.
- * A capture is a system's accounts seen in a list (`last_seen_at`) after the claim; a finding with
- * no system is answered by a capture of any system. Call `refreshFindings` first, so the stored
- * findings include what the capture changed.
+ * The waiting claims a user list captured after them can answer, with what the rule sees now (none
+ * when the finding is gone). A capture is a system's accounts seen in a list (`last_seen_at`) after
+ * the claim; a finding with no system is answered by a capture of any system. Read once the stored
+ * findings are current, so they include what the capture changed.
  */
-export async function settleFixClaims(db: Db, orgId: string) {
+export function answeredClaimsRead(db: Db, orgId: string) {
   const capturedAt = sql<number | null>`(SELECT max(${accounts.lastSeenAt}) FROM ${accounts}
     WHERE ${accounts.orgId} = ${orgId}
       AND (${findingFixClaims.systemId} IS NULL OR ${accounts.systemId} = ${findingFixClaims.systemId}))`;
-  const answered = await db
+  return db
     .select({
       findingId: findingFixClaims.findingId,
       claimedAt: findingFixClaims.claimedAt,
@@ -48,6 +47,19 @@ export async function settleFixClaims(db: Db, orgId: string) {
         gt(capturedAt, findingFixClaims.claimedAt),
       ),
     );
+}
+
+/**
+ * Settles the waiting claims a capture answered (`answeredClaimsRead`'s rows, or read here): a
+ * claim's finding gone from the stored findings is confirmed; one still there is `still-present`,
+ * with what the rule saw. Call `refreshFindings` first.
+ */
+export async function settleFixClaims(
+  db: Db,
+  orgId: string,
+  read?: Awaited<ReturnType<typeof answeredClaimsRead>>,
+) {
+  const answered = read ?? (await answeredClaimsRead(db, orgId));
   if (answered.length === 0) return;
   const settled = answered.map((claim) => ({
     ...claim,

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import {
   checkedCounts,
   RULE_IDS,
@@ -30,8 +30,9 @@ import {
 import { clockScope, type Evaluation, findingsAsOf } from './clock-scope';
 import {
   type DirtyNotes,
-  dirtyNotes,
+  dirtyNotesRead,
   liveCounts,
+  notesOf,
   scopedFindings,
   scopeIsEmpty,
   scopeOf,
@@ -161,6 +162,50 @@ async function recompute(db: Db, orgId: string, state: StoredState, notes: Dirty
   };
 }
 
+/**
+ * What says whether the stored findings are current: the organisation's findings generation and
+ * settings beside the stored set's, and the notes of what changed since. A route reads them with
+ * its sign-in (http/route.ts `withFirstRead`) and hands the rows to `refreshFindings`.
+ */
+export function freshnessReads(db: Db, orgId: string) {
+  return [
+    db
+      .select({
+        current: organisations.findingsGeneration,
+        orgSettings: organisations.settings,
+        stored: findingSets.generation,
+        asOf: findingSets.asOf,
+        // Both tables have a `settings` column; a batch answers rows by column name (see route.ts).
+        settings: sql`${findingSets.settings}`.mapWith(findingSets.settings).as('set_settings'),
+        counts: findingSets.counts,
+        checked: findingSets.checked,
+      })
+      .from(organisations)
+      .leftJoin(findingSets, eq(findingSets.orgId, organisations.id))
+      .where(eq(organisations.id, orgId)),
+    dirtyNotesRead(db, orgId),
+  ] as const;
+}
+export type Freshness = BatchResponse<ReturnType<typeof freshnessReads>>;
+
+/** The evaluation `now` asks for, and whether the stored set (as `freshness` read it) is already it. */
+function evaluationAt([[state]]: Freshness, now: number) {
+  if (!state) return undefined;
+  // Evaluated with the settings read here: a change to them meanwhile moves the generation on.
+  const settings = readRuleSettings(state.orgSettings);
+  const to: Evaluation = { asOf: findingsAsOf(now, settings.timeZone), settings };
+  return {
+    state,
+    to,
+    current: state.stored === state.current && sameEvaluation(storedEvaluation(state), to),
+  };
+}
+
+/** Whether the stored findings were current at `now` when `freshness` was read: then nothing is recomputed. */
+export function wereCurrent(freshness: Freshness, now: number): boolean {
+  return evaluationAt(freshness, now)?.current === true;
+}
+
 /** Refreshes under way in this isolate, by organisation. */
 const refreshing = new Map<string, Promise<boolean>>();
 
@@ -169,11 +214,20 @@ const refreshing = new Map<string, Promise<boolean>>();
  * recomputes wait for it, then find the findings current (one query) instead of recomputing the
  * same change beside it; a change made after it started is still seen, as their own check follows.
  */
-export async function refreshFindings(db: Db, actor: AuditActor, orgId: string, now: number) {
+export async function refreshFindings(
+  db: Db,
+  actor: AuditActor,
+  orgId: string,
+  now: number,
+  /** `freshnessReads`' rows, when the caller read them: used unless a refresh ran meanwhile. */
+  read?: Freshness,
+) {
+  let known = read;
   for (let running = refreshing.get(orgId); running; running = refreshing.get(orgId)) {
+    known = undefined;
     await running.catch(() => undefined);
   }
-  const run = refreshOnce(db, actor, orgId, now);
+  const run = refreshOnce(db, actor, orgId, now, known);
   refreshing.set(orgId, run);
   try {
     return await run;
@@ -187,35 +241,23 @@ export async function refreshFindings(db: Db, actor: AuditActor, orgId: string, 
  * generation moved on), and what the day coming round or a changed threshold moves. False when
  * there is no such organisation.
  *
- * The generation is read first, the notes of what changed next, the data last, so the data is at
- * least as new as the notes and the notes at least as new as the generation stored: a change made
- * meanwhile is recomputed now or on the next read, never missed. Two reads recomputing at once:
- * the first to write wins and the other's batch is rolled back by its guard (the stored set is no
- * longer the one it started from); what it would have done is still noted.
+ * The generation and the notes of what changed are read together (in one batch, by the caller or
+ * here), the data after, so the data is at least as new as the notes and the notes at least as new
+ * as the generation stored: a change made meanwhile is recomputed now or on the next read, never
+ * missed. Two reads recomputing at once: the first to write wins and the other's batch is rolled
+ * back by its guard (the stored set is no longer the one it started from); what it would have done
+ * is still noted.
  */
-async function refreshOnce(db: Db, actor: AuditActor, orgId: string, now: number) {
-  const [state] = await db
-    .select({
-      current: organisations.findingsGeneration,
-      orgSettings: organisations.settings,
-      stored: findingSets.generation,
-      asOf: findingSets.asOf,
-      settings: findingSets.settings,
-      counts: findingSets.counts,
-      checked: findingSets.checked,
-    })
-    .from(organisations)
-    .leftJoin(findingSets, eq(findingSets.orgId, organisations.id))
-    .where(eq(organisations.id, orgId));
-  if (!state) return false;
-  // Evaluated with the settings read here: a change to them meanwhile moves the generation on.
-  const settings = readRuleSettings(state.orgSettings);
-  const to: Evaluation = { asOf: findingsAsOf(now, settings.timeZone), settings };
-  if (state.stored === state.current && sameEvaluation(storedEvaluation(state), to)) return true;
-  const notes = await dirtyNotes(db, orgId);
+async function refreshOnce(db: Db, actor: AuditActor, orgId: string, now: number, known?: Freshness) {
+  const freshness = known ?? (await db.batch(freshnessReads(db, orgId)));
+  const evaluation = evaluationAt(freshness, now);
+  if (!evaluation) return false;
+  const { state, to, current } = evaluation;
+  if (current) return true;
+  const notes = notesOf(freshness[1]);
   const change = await recompute(db, orgId, state, notes, to);
   if (!change) return false;
-  const { asOf } = to;
+  const { asOf, settings } = to;
   const set = { generation: state.current, asOf, settings, checked: change.checked, counts: change.counts };
   const statements: BatchItem<'sqlite'>[] = [
     asBatchItem(
@@ -305,12 +347,12 @@ function onlySet<T>(rows: readonly T[], orgId: string): T {
 const sum = (counts: SeverityCounts) => SEVERITIES.reduce((total, severity) => total + counts[severity], 0);
 
 /**
- * One page of the stored open findings worst first, filtered in the query, with how many are open
- * in all (`total`) and how many a dismissal hides (`dismissed`). Unfiltered, the counts come from
- * the stored totals and the dismissals, so a page reads about as many rows as it shows. Call
- * `refreshFindings` first.
+ * The reads of one page of the stored open findings worst first, filtered as the query says, and
+ * of how many are open in all and how many a dismissal hides; `findingsPageOf` answers from their
+ * rows. Unfiltered, the counts come from the stored totals and the dismissals, so a page reads about
+ * as many rows as it shows. Make the findings current first (`refreshFindings`).
  */
-export async function findingsPage(db: Db, orgId: string, query: PageQuery, now: number) {
+export function findingsPageReads(db: Db, orgId: string, query: PageQuery, now: number) {
   const where = matching(orgId, query);
   const hidden = dismissedAt(orgId, now);
   const page = db
@@ -320,12 +362,23 @@ export async function findingsPage(db: Db, orgId: string, query: PageQuery, now:
     .orderBy(asc(findings.rank), asc(findings.id))
     .limit(query.limit ?? -1)
     .offset(query.offset ?? 0);
-  if (!isFiltered(query)) {
-    const [rows, sets, hiddenRows] = await db.batch([
-      page,
-      storedSet(db, orgId),
-      dismissedBySeverity(db, orgId, now),
-    ]);
+  if (!isFiltered(query)) return [page, storedSet(db, orgId), dismissedBySeverity(db, orgId, now)] as const;
+  return [
+    page,
+    db
+      .select({ all: count(), dismissed: sql<number>`coalesce(sum(${hidden}), 0)` })
+      .from(findings)
+      .where(where),
+  ] as const;
+}
+
+/** The page, `total` open and `dismissed`, from the rows of `findingsPageReads`. */
+export function findingsPageOf(
+  orgId: string,
+  results: BatchResponse<ReturnType<typeof findingsPageReads>>,
+): { findings: Finding[]; total: number; dismissed: number } {
+  if (results.length === 3) {
+    const [rows, sets, hiddenRows] = results;
     const set = onlySet(sets, orgId);
     const dismissed = countsOf(hiddenRows);
     return {
@@ -334,25 +387,36 @@ export async function findingsPage(db: Db, orgId: string, query: PageQuery, now:
       dismissed: sum(dismissed),
     };
   }
-  const [rows, [counts]] = await db.batch([
-    page,
-    db
-      .select({ all: count(), dismissed: sql<number>`coalesce(sum(${hidden}), 0)` })
-      .from(findings)
-      .where(where),
-  ]);
+  const [rows, [counts]] = results;
   const dismissed = Number(counts?.dismissed ?? 0);
   return { findings: rows.map((row) => row.body), total: (counts?.all ?? 0) - dismissed, dismissed };
 }
 
-/** The summary of the stored open findings: stored totals less the dismissed. Call `refreshFindings` first. */
-export async function findingsSummary(db: Db, orgId: string, now: number) {
-  const [sets, hiddenRows] = await db.batch([storedSet(db, orgId), dismissedBySeverity(db, orgId, now)]);
+/** One page of the stored open findings (`findingsPageReads`). Call `refreshFindings` first. */
+export async function findingsPage(db: Db, orgId: string, query: PageQuery, now: number) {
+  return findingsPageOf(orgId, await db.batch(findingsPageReads(db, orgId, query, now)));
+}
+
+/** The reads of the summary of the stored open findings; `findingsSummaryOf` answers from their rows. */
+export function findingsSummaryReads(db: Db, orgId: string, now: number) {
+  return [storedSet(db, orgId), dismissedBySeverity(db, orgId, now)] as const;
+}
+
+/** The summary: stored totals less the dismissed, from the rows of `findingsSummaryReads`. */
+export function findingsSummaryOf(
+  orgId: string,
+  [sets, hiddenRows]: BatchResponse<ReturnType<typeof findingsSummaryReads>>,
+) {
   const set = onlySet(sets, orgId);
   const dismissed = countsOf(hiddenRows);
   const open = severityCounts([]);
   for (const severity of SEVERITIES) open[severity] = set.counts[severity] - dismissed[severity];
   return summariseCounts(open, set.checked);
+}
+
+/** The summary of the stored open findings. Call `refreshFindings` first. */
+export async function findingsSummary(db: Db, orgId: string, now: number) {
+  return findingsSummaryOf(orgId, await db.batch(findingsSummaryReads(db, orgId, now)));
 }
 
 /** A stored finding by id, dismissed or not. Call `refreshFindings` first. */

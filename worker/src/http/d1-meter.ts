@@ -2,8 +2,9 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
 
 /**
- * Counts the D1 work of one request for benchmarks: statements run and rows read, answered in the
- * `x-d1-statements` and `x-d1-rows-read` headers. Only outside production and only when the request
+ * Counts the D1 work of one request for benchmarks: round trips to D1 (a statement run alone or a
+ * batch), statements run and rows read, answered in the `x-d1-calls`, `x-d1-statements` and
+ * `x-d1-rows-read` headers. Only outside production and only when the request
  * asks with `x-d1-meter: 1`, so it costs nothing otherwise.
  *
  * drizzle reads rows with `raw()`, whose answer carries no `meta`; the meter runs such a read a
@@ -12,15 +13,16 @@ import type { AppEnv } from '../app-env';
 export function d1Meter(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.env.ENVIRONMENT === 'production' || c.req.header('x-d1-meter') !== '1') return next();
-    const counts = { statements: 0, rowsRead: 0 };
+    const counts = { calls: 0, statements: 0, rowsRead: 0 };
     c.env = { ...c.env, DB: meteredD1(c.env.DB, counts) };
     await next();
+    c.header('x-d1-calls', String(counts.calls));
     c.header('x-d1-statements', String(counts.statements));
     c.header('x-d1-rows-read', String(counts.rowsRead));
   };
 }
 
-type Counts = { statements: number; rowsRead: number };
+type Counts = { calls: number; statements: number; rowsRead: number };
 const METERED = Symbol('metered statement');
 
 function meteredStatement(statement: D1PreparedStatement, counts: Counts): D1PreparedStatement {
@@ -36,6 +38,7 @@ function meteredStatement(statement: D1PreparedStatement, counts: Counts): D1Pre
       }
       if (property === 'all' || property === 'run') {
         return async () => {
+          counts.calls += 1;
           const result = await target[property]();
           read(result);
           return result;
@@ -43,6 +46,7 @@ function meteredStatement(statement: D1PreparedStatement, counts: Counts): D1Pre
       }
       if (property === 'raw' || property === 'first') {
         return async (...args: unknown[]) => {
+          counts.calls += 1;
           read(await target.all());
           return (target[property] as (...a: unknown[]) => unknown)(...args);
         };
@@ -63,6 +67,7 @@ function meteredD1(d1: D1Database, counts: Counts): D1Database {
             (statement) =>
               (statement as unknown as Record<symbol, D1PreparedStatement>)[METERED] ?? statement,
           );
+          counts.calls += 1;
           const results = await target.batch(unwrapped);
           for (const result of results) read(result);
           return results;

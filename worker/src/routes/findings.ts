@@ -1,23 +1,29 @@
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import type { Context } from 'hono';
 import { contract } from '../../../shared/contract';
+import type { OperationSpec } from '../../../shared/contract/operation';
 import type { AppEnv } from '../app-env';
 import { memberActor, writeAudited } from '../audit/writer';
-import { database } from '../db/client';
+import { type Database, database } from '../db/client';
 import {
   activeDismissal,
   dismissalsInForce,
   dismissFindingStatement,
   undismissFindingStatement,
 } from '../findings/dismissals';
-import { claimFixStatement, fixClaimsOf, settleFixClaims } from '../findings/fix-claims';
+import { answeredClaimsRead, claimFixStatement, fixClaimsOf, settleFixClaims } from '../findings/fix-claims';
 import {
-  findingsPage,
-  findingsSummary,
+  findingsPageOf,
+  findingsPageReads,
+  findingsSummaryOf,
+  findingsSummaryReads,
+  freshnessReads,
   refreshFindings,
   storedFinding,
+  wereCurrent,
 } from '../findings/materialised-findings';
 import { ProblemError } from '../http/problem';
-import { handlers } from '../http/route';
+import { handlers, withFirstRead } from '../http/route';
 
 /** A dismissal lasts at most a year: accepted risks come back to be looked at again. */
 const MAX_DISMISSAL_MS = 366 * 86_400_000;
@@ -36,17 +42,55 @@ async function currentFindings(c: Context<AppEnv>, now: number) {
   return { db, orgId };
 }
 
+/**
+ * An answer from the stored findings whose reads ride in the sign-in's batch, with the findings'
+ * freshness and the claimed fixes a capture answered: when the findings were current, that one
+ * round trip is all. Otherwise they are made current, and the claims and the answer read again
+ * together.
+ */
+function fromCurrentFindings<S extends OperationSpec, Q, const T extends readonly BatchItem<'sqlite'>[]>(
+  operation: S,
+  reads: (db: Database, orgId: string, now: number, query: Q) => T,
+  answer: (orgId: string, rows: BatchResponse<T>) => unknown,
+) {
+  return withFirstRead(
+    operation,
+    (db, orgId, input) =>
+      [
+        ...freshnessReads(db, orgId),
+        answeredClaimsRead(db, orgId),
+        ...reads(db, orgId, Date.now(), (input as { query: Q }).query),
+      ] as const,
+    async (c, [state, notes, answered, ...rows]) => {
+      const now = Date.now();
+      const db = database(c.env.DB);
+      const orgId = c.get('member').orgId;
+      if (wereCurrent([state, notes], now)) {
+        await settleFixClaims(db, orgId, answered);
+        return c.json(answer(orgId, rows as BatchResponse<T>));
+      }
+      if (!(await refreshFindings(db, memberActor(c), orgId, now, [state, notes]))) {
+        throw new ProblemError(404, 'No such organisation.');
+      }
+      const query = (c.req as unknown as { valid(target: 'query'): Q }).valid('query');
+      const [claims, ...again] = await db.batch([
+        answeredClaimsRead(db, orgId),
+        ...reads(db, orgId, now, query),
+      ]);
+      await settleFixClaims(db, orgId, claims);
+      return c.json(answer(orgId, again as BatchResponse<T>));
+    },
+  );
+}
+
 export const findingsRoutes = handlers(contract.findings, {
-  list: async (c) => {
-    const now = Date.now();
-    const { db, orgId } = await currentFindings(c, now);
-    return c.json(await findingsPage(db, orgId, c.req.valid('query'), now));
-  },
-  summary: async (c) => {
-    const now = Date.now();
-    const { db, orgId } = await currentFindings(c, now);
-    return c.json(await findingsSummary(db, orgId, now));
-  },
+  list: fromCurrentFindings(
+    contract.findings.list,
+    (db, orgId, now, query: Parameters<typeof findingsPageReads>[2]) =>
+      findingsPageReads(db, orgId, query, now),
+    findingsPageOf,
+  ),
+  summary: fromCurrentFindings(contract.findings.summary, findingsSummaryReads, findingsSummaryOf),
   dismiss: async (c) => {
     const db = database(c.env.DB);
     const member = c.get('member');

@@ -2,15 +2,19 @@ import { contract } from '../../../shared/contract';
 import { memberActor, writeAudited } from '../audit/writer';
 import { database } from '../db/client';
 import { asBatchItem } from '../db/versions';
-import { handlers } from '../http/route';
-import { pullChanges } from '../sync/sync-pull';
+import { handlers, withFirstRead } from '../http/route';
+import { pullOf, pullReads } from '../sync/sync-pull';
 import { planPush } from '../sync/sync-push';
 
 export const syncRoutes = handlers(contract.sync, {
-  pull: async (c) => {
-    const { since, limit } = c.req.valid('query');
-    return c.json(await pullChanges(database(c.env.DB), c.get('member').orgId, since, limit));
-  },
+  pull: withFirstRead(
+    contract.sync.pull,
+    (db, orgId, { query }) => pullReads(db, orgId, query.since, query.limit),
+    (c, rows) => {
+      const { since, limit } = c.req.valid('query');
+      return c.json(pullOf(rows, since, limit));
+    },
+  ),
   push: async (c) => {
     const db = database(c.env.DB);
     const plan = await planPush(db, c.get('member').orgId, c.req.valid('json').mutations);
