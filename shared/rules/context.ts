@@ -1,5 +1,5 @@
 import { type Classification, classify } from '../classifier/classify.ts';
-import { sharedLoginPeople } from '../classifier/shared-display-name.ts';
+import { type SharedDisplayName, sharedLoginPeople } from '../classifier/shared-display-name.ts';
 import type { SignInObservation } from '../schemas/directory.ts';
 import { DAY_MS, dateIn, isoDate } from './dates.ts';
 import { ObservedLogin } from './observed.ts';
@@ -13,32 +13,39 @@ import type { OrganisationData, RuleContext } from './types.ts';
  */
 
 // Logins rarely change between two evaluations of the same firm (a worker isolate serves many
-// requests), so readings are kept across runs, up to a bound; the classifier is pure, so a cached
-// reading is always the right one.
+// requests), so the classifier's readings are kept across runs, up to a bound; the classifier is
+// pure, so a cached reading is always the right one.
 const CACHE_LIMIT = 50_000;
-const readings = new Map<string, Map<string, Classification>>();
+
+/** What the classifier made of one login and display name, each part read the first time it is asked. */
+interface Reading {
+  classification?: Classification;
+  /** Undefined until read; null when the login is one person's. */
+  shared?: SharedDisplayName | null;
+}
+const readings = new Map<string, Map<string, Reading>>();
 let cached = 0;
 
-function classifyCached(username: string, displayName: string | null): Classification {
+function readingOf(username: string, displayName: string | null): Reading {
   // Two levels rather than one joined key: no new string to build and hash for every account.
   let byDisplay = readings.get(username);
   const display = displayName ?? '';
-  let c = byDisplay?.get(display);
-  if (!c) {
+  let reading = byDisplay?.get(display);
+  if (!reading) {
     if (cached >= CACHE_LIMIT) {
       readings.clear();
       cached = 0;
       byDisplay = undefined;
     }
-    c = classify(username, displayName);
+    reading = {};
     if (!byDisplay) {
       byDisplay = new Map();
       readings.set(username, byDisplay);
     }
-    byDisplay.set(display, c);
+    byDisplay.set(display, reading);
     cached++;
   }
-  return c;
+  return reading;
 }
 
 export function buildContext(
@@ -95,10 +102,15 @@ export function buildContext(
     },
     lastReviewBySystem,
     classification(account) {
-      return classifyCached(account.username, account.displayName);
+      const reading = readingOf(account.username, account.displayName);
+      reading.classification ??= classify(account.username, account.displayName);
+      return reading.classification;
     },
     displayNamePeople(account) {
-      return sharedLoginPeople(account.username, account.displayName);
+      const reading = readingOf(account.username, account.displayName);
+      if (reading.shared === undefined)
+        reading.shared = sharedLoginPeople(account.username, account.displayName);
+      return reading.shared;
     },
   };
 }
