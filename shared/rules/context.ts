@@ -48,14 +48,24 @@ function readingOf(username: string, displayName: string | null): Reading {
   return reading;
 }
 
+/** The rows not deleted, by id (a later row with the same id wins, as `new Map(entries)` has it). */
+function byId<Row extends { id: string; deleted: boolean }>(rows: readonly Row[]): Map<string, Row> {
+  const map = new Map<string, Row>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row;
+    if (!row.deleted) map.set(row.id, row);
+  }
+  return map;
+}
+
 export function buildContext(
   data: OrganisationData,
   settings: RuleSettings,
   now: number,
 ): RuleContext<RuleSettingKey> {
-  const people = new Map(data.people.filter((p) => !p.deleted).map((p) => [p.id, p]));
-  const systems = new Map(data.systems.filter((s) => !s.deleted).map((s) => [s.id, s]));
-  const jobRoles = new Map(data.jobRoles.filter((r) => !r.deleted).map((r) => [r.id, r]));
+  const people = byId(data.people);
+  const systems = byId(data.systems);
+  const jobRoles = byId(data.jobRoles);
   const accounts = data.accounts.filter((a) => !a.deleted && (systems.size === 0 || systems.has(a.systemId)));
   // One pass groups the sign-ins by login; a login's summary takes the place of its group the first
   // time a rule asks for it.
@@ -69,16 +79,16 @@ export function buildContext(
     if (list) list.push(o);
     else observed.set(o.accountId, [o]);
   }
-  // A sign-in's date as text, each day worked out once per run.
+  // Dates as text, each day worked out once per run: many findings give the same few dates.
   const dates = new Map<number, string>();
-  const dateText = (at: number) => {
+  const date = (at: number) => {
     const day = Math.floor(at / DAY_MS);
-    let date = dates.get(day);
-    if (date === undefined) {
-      date = isoDate(at);
-      dates.set(day, date);
+    let text = dates.get(day);
+    if (text === undefined) {
+      text = isoDate(at);
+      dates.set(day, text);
     }
-    return date;
+    return text;
   };
   const lastReviewBySystem = new Map<string, number>();
   for (const r of data.completedReviews ?? []) {
@@ -89,6 +99,7 @@ export function buildContext(
     settings,
     now,
     today: dateIn(settings.timeZone, now),
+    date,
     people,
     systems,
     jobRoles,
@@ -96,7 +107,7 @@ export function buildContext(
     observed(accountId) {
       const seen = observed.get(accountId);
       if (seen === undefined || seen instanceof ObservedLogin) return seen;
-      const login = new ObservedLogin(seen, people, dateText);
+      const login = new ObservedLogin(seen, people, date);
       observed.set(accountId, login);
       return login;
     },
