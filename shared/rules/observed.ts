@@ -117,7 +117,10 @@ export class ObservedLogin {
    */
   constructor(observations: SignInObservation[], people: ReadonlyMap<string, Person>, date: DateText) {
     sortNewestFirst(observations);
-    const persons: Person[] = [];
+    // As long as the list, cut short if some are left out: an empty array grows to 16 places at its
+    // first push, and most logins are used by one person.
+    const persons = new Array<Person>(observations.length);
+    let kept = 0;
     let list: SignInObservation[] | null = null;
     let gone: string[] | null = null;
     const seen = observations.length > SHORT_LIST ? new Set<Person>() : null;
@@ -126,9 +129,9 @@ export class ObservedLogin {
     for (let i = 0; i < observations.length; i++) {
       const o = observations[i] as SignInObservation;
       const person = people.get(o.personId);
-      if (person && !(seen ? seen.has(person) : persons.includes(person))) {
+      if (person && !(seen ? seen.has(person) : includes(persons, kept, person))) {
         seen?.add(person);
-        persons.push(person);
+        persons[kept++] = person;
         list?.push(o);
         continue;
       }
@@ -139,9 +142,10 @@ export class ObservedLogin {
       // Left out: the users' list is the ones before it, and those after it that are kept.
       if (!list) list = observations.slice(0, i);
     }
+    persons.length = kept;
     this.users = new SignIns(list ?? observations, persons, date);
     this.latest = observations[0]?.lastObservedAt ?? Number.NEGATIVE_INFINITY;
-    this.#gone = gone ?? [];
+    this.#gone = gone ?? NONE;
   }
 
   /** Everyone seen signing in with it (on the staff list or no longer) and these people, each once, in order. */
@@ -168,6 +172,14 @@ export class ObservedLogin {
 
 function leftOut(id: string, personId: string, alsoLeftOut: readonly string[]): boolean {
   return id === personId || (alsoLeftOut.length > 0 && alsoLeftOut.includes(id));
+}
+
+const NONE: readonly string[] = [];
+
+/** Is `item` among the first `count` of `items`? */
+function includes<T>(items: readonly T[], count: number, item: T): boolean {
+  for (let i = 0; i < count; i++) if (items[i] === item) return true;
+  return false;
 }
 
 /** Up to this many sign-ins of one login, a scan finds a repeat (and sorts) faster than a set (or sort). */
