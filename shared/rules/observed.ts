@@ -142,7 +142,7 @@ export class ObservedLogin {
       // Left out: the users' list is the ones before it, and those after it that are kept.
       if (!list) list = observations.slice(0, i);
     }
-    persons.length = kept;
+    if (kept < persons.length) persons.length = kept;
     this.users = new SignIns(list ?? observations, persons, date);
     this.latest = observations[0]?.lastObservedAt ?? Number.NEGATIVE_INFINITY;
     this.#gone = gone ?? NONE;
