@@ -1,5 +1,5 @@
 import { type Classification, classify } from '../classifier/classify.ts';
-import { sharedLoginPeople } from '../classifier/shared-display-name.ts';
+import { type SharedDisplayName, sharedLoginPeople } from '../classifier/shared-display-name.ts';
 import type { SignInObservation } from '../schemas/directory.ts';
 import { DAY_MS, dateIn, isoDate } from './dates.ts';
 import { ObservedLogin } from './observed.ts';
@@ -13,32 +13,49 @@ import type { OrganisationData, RuleContext } from './types.ts';
  */
 
 // Logins rarely change between two evaluations of the same firm (a worker isolate serves many
-// requests), so readings are kept across runs, up to a bound; the classifier is pure, so a cached
-// reading is always the right one.
+// requests), so the classifier's readings are kept across runs, up to a bound; the classifier is
+// pure, so a cached reading is always the right one.
 const CACHE_LIMIT = 50_000;
-const readings = new Map<string, Map<string, Classification>>();
+
+/** What the classifier made of one login and display name, each part read the first time it is asked. */
+interface Reading {
+  classification?: Classification;
+  /** Undefined until read; null when the login is one person's. */
+  shared?: SharedDisplayName | null;
+}
+const readings = new Map<string, Map<string, Reading>>();
 let cached = 0;
 
-function classifyCached(username: string, displayName: string | null): Classification {
+function readingOf(username: string, displayName: string | null): Reading {
   // Two levels rather than one joined key: no new string to build and hash for every account.
   let byDisplay = readings.get(username);
   const display = displayName ?? '';
-  let c = byDisplay?.get(display);
-  if (!c) {
+  let reading = byDisplay?.get(display);
+  if (!reading) {
     if (cached >= CACHE_LIMIT) {
       readings.clear();
       cached = 0;
       byDisplay = undefined;
     }
-    c = classify(username, displayName);
+    reading = {};
     if (!byDisplay) {
       byDisplay = new Map();
       readings.set(username, byDisplay);
     }
-    byDisplay.set(display, c);
+    byDisplay.set(display, reading);
     cached++;
   }
-  return c;
+  return reading;
+}
+
+/** The rows not deleted, by id (a later row with the same id wins, as `new Map(entries)` has it). */
+function byId<Row extends { id: string; deleted: boolean }>(rows: readonly Row[]): Map<string, Row> {
+  const map = new Map<string, Row>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row;
+    if (!row.deleted) map.set(row.id, row);
+  }
+  return map;
 }
 
 export function buildContext(
@@ -46,9 +63,9 @@ export function buildContext(
   settings: RuleSettings,
   now: number,
 ): RuleContext<RuleSettingKey> {
-  const people = new Map(data.people.filter((p) => !p.deleted).map((p) => [p.id, p]));
-  const systems = new Map(data.systems.filter((s) => !s.deleted).map((s) => [s.id, s]));
-  const jobRoles = new Map(data.jobRoles.filter((r) => !r.deleted).map((r) => [r.id, r]));
+  const people = byId(data.people);
+  const systems = byId(data.systems);
+  const jobRoles = byId(data.jobRoles);
   const accounts = data.accounts.filter((a) => !a.deleted && (systems.size === 0 || systems.has(a.systemId)));
   // One pass groups the sign-ins by login; a login's summary takes the place of its group the first
   // time a rule asks for it.
@@ -62,16 +79,16 @@ export function buildContext(
     if (list) list.push(o);
     else observed.set(o.accountId, [o]);
   }
-  // A sign-in's date as text, each day worked out once per run.
+  // Dates as text, each day worked out once per run: many findings give the same few dates.
   const dates = new Map<number, string>();
-  const dateText = (at: number) => {
+  const date = (at: number) => {
     const day = Math.floor(at / DAY_MS);
-    let date = dates.get(day);
-    if (date === undefined) {
-      date = isoDate(at);
-      dates.set(day, date);
+    let text = dates.get(day);
+    if (text === undefined) {
+      text = isoDate(at);
+      dates.set(day, text);
     }
-    return date;
+    return text;
   };
   const lastReviewBySystem = new Map<string, number>();
   for (const r of data.completedReviews ?? []) {
@@ -82,6 +99,7 @@ export function buildContext(
     settings,
     now,
     today: dateIn(settings.timeZone, now),
+    date,
     people,
     systems,
     jobRoles,
@@ -89,16 +107,21 @@ export function buildContext(
     observed(accountId) {
       const seen = observed.get(accountId);
       if (seen === undefined || seen instanceof ObservedLogin) return seen;
-      const login = new ObservedLogin(seen, people, dateText);
+      const login = new ObservedLogin(seen, people, date);
       observed.set(accountId, login);
       return login;
     },
     lastReviewBySystem,
     classification(account) {
-      return classifyCached(account.username, account.displayName);
+      const reading = readingOf(account.username, account.displayName);
+      reading.classification ??= classify(account.username, account.displayName);
+      return reading.classification;
     },
     displayNamePeople(account) {
-      return sharedLoginPeople(account.username, account.displayName);
+      const reading = readingOf(account.username, account.displayName);
+      if (reading.shared === undefined)
+        reading.shared = sharedLoginPeople(account.username, account.displayName);
+      return reading.shared;
     },
   };
 }

@@ -13,11 +13,27 @@ export function defineRule<
   const Reads extends string = Key,
 >(declaration: RuleDeclaration<Id, Key, Kind, Reads>): Rule<Id, Key, Kind, Reads> {
   const { find, ...rule } = declaration;
+  // "rule:subjectType:", the start of every finding's id, written once per subject type.
+  const idStarts: Partial<Record<FindingSubject['type'], string>> = {};
   return {
     ...rule,
     setting: rule.setting,
     pageKind: rule.pageKind,
-    evaluate: (ctx: RuleContext<Reads>) => find(ctx).map((draft) => makeFinding(rule, draft)),
+    evaluate: (ctx: RuleContext<Reads>) => {
+      const drafts = find(ctx);
+      const findings = new Array<RuleFinding<Id>>(drafts.length);
+      for (let i = 0; i < drafts.length; i++) {
+        const draft = drafts[i] as FindingDraft;
+        const type = draft.subject.type;
+        let start = idStarts[type];
+        if (start === undefined) {
+          start = `${rule.id}:${type}:`;
+          idStarts[type] = start;
+        }
+        findings[i] = makeFinding(rule, start, draft);
+      }
+      return findings;
+    },
   } as Rule<Id, Key, Kind, Reads>;
 }
 
@@ -33,11 +49,12 @@ export function fingerprint(facts: string): string {
 
 function makeFinding<Id extends string>(
   rule: Pick<Rule<Id>, 'id' | 'severity' | 'tip'>,
+  idStart: string,
   draft: FindingDraft,
 ): RuleFinding<Id> {
   const { subject, key } = draft;
   return {
-    id: `${rule.id}:${subject.type}:${subject.id}${key ? `:${key}` : ''}`,
+    id: key ? `${idStart}${subject.id}:${key}` : idStart + subject.id,
     ruleId: rule.id,
     severity: draft.severity ?? rule.severity,
     title: draft.title,

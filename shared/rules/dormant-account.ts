@@ -1,5 +1,5 @@
 import type { Tip } from '../schemas/rule-finding.ts';
-import { DAY_MS, daysSince, isoDate } from './dates.ts';
+import { DAY_MS, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
 import type { FindingDraft } from './types.ts';
 
@@ -37,11 +37,11 @@ export const dormantAccountRule = defineRule({
       const observed = account.lastSignInAt === null ? (ctx.observed(account.id)?.latest ?? null) : null;
       const lastSignInAt = account.lastSignInAt ?? observed;
       if (lastSignInAt === null || lastSignInAt > cutoff) continue;
-      const days = daysSince(lastSignInAt, ctx.now);
+      const days = plural(daysSince(lastSignInAt, ctx.now), 'day');
       findings.push({
-        title: `"${account.username}" in ${systemName(ctx, account.systemId)} has not been used for ${plural(days, 'day')}`,
+        title: `"${account.username}" in ${systemName(ctx, account.systemId)} has not been used for ${days}`,
         subject: accountSubject(ctx, account),
-        evidence: `last sign-in ${isoDate(lastSignInAt)}${observed !== null ? ' (seen by a staff browser)' : ''}, ${plural(days, 'day')} ago (the limit is ${ctx.settings.dormantDays})`,
+        evidence: `last sign-in ${ctx.date(lastSignInAt)}${observed !== null ? ' (seen by a staff browser)' : ''}, ${days} ago (the limit is ${ctx.settings.dormantDays})`,
         facts: String(lastSignInAt),
         systemId: account.systemId,
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],

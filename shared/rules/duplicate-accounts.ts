@@ -19,36 +19,44 @@ export const duplicateAccountsRule = defineRule({
   tip: duplicateAccountsTip,
   find(ctx) {
     // A login written to look like another ("jаne" in Cyrillic beside "jane") is read as its plain
-    // form: unowned, it counts as one more login of the person who owns the login it imitates.
-    const ownerByPlainLogin = new Map<string, string>();
-    const plainKey = (systemId: string, username: string) => `${systemId}\u0000${username.toLowerCase()}`;
-    for (const account of ctx.accounts) {
-      if (account.status === 'active' && account.ownerPersonId)
-        ownerByPlainLogin.set(
-          plainKey(account.systemId, plainLogin(account.username)),
-          account.ownerPersonId,
-        );
-    }
-    const byPersonAndSystem = new Map<string, { ownerId: string; accounts: Account[] }>();
-    const imitations = new Set<Account>();
+    // form: unowned, it counts as one more login of the person who owns the login it imitates. Such
+    // logins are rare, so the owners of the plain logins are looked up only once one is found.
+    let ownerByPlainLogin: Map<string, string> | null = null;
+    const imitations = new Map<Account, string>();
+    // Each system's logins by owner: the first login itself, or all of them once there are two. A
+    // person's logins are mostly in different systems, so few lists are made.
+    const bySystem = new Map<string, Map<string, Account | Account[]>>();
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
-      let ownerId = account.ownerPersonId;
+      let ownerId: string | null | undefined = account.ownerPersonId;
       if (!ownerId) {
         const plain = lookalike(account.username)?.plain;
-        ownerId = plain ? (ownerByPlainLogin.get(plainKey(account.systemId, plain)) ?? null) : null;
+        if (!plain) continue;
+        ownerByPlainLogin ??= plainLoginOwners(ctx.accounts);
+        ownerId = ownerByPlainLogin.get(plainKey(account.systemId, plain));
         if (!ownerId) continue;
-        imitations.add(account);
+        imitations.set(account, ownerId);
       }
-      const key = `${ownerId}\u0000${account.systemId}`;
-      const group = byPersonAndSystem.get(key);
-      if (group) group.accounts.push(account);
-      else byPersonAndSystem.set(key, { ownerId, accounts: [account] });
+      let byOwner = bySystem.get(account.systemId);
+      if (!byOwner) {
+        byOwner = new Map();
+        bySystem.set(account.systemId, byOwner);
+      }
+      const logins = byOwner.get(ownerId);
+      if (logins === undefined) byOwner.set(ownerId, account);
+      else if (Array.isArray(logins)) logins.push(account);
+      else byOwner.set(ownerId, [logins, account]);
     }
     const findings: FindingDraft[] = [];
-    for (const { ownerId, accounts } of byPersonAndSystem.values()) {
-      if (accounts.length < 2) continue;
-      const first = accounts[0] as Account;
+    // In the order of each person's first login in the system, as the accounts are listed.
+    for (const first of ctx.accounts) {
+      if (first.status !== 'active') continue;
+      const ownerId = first.ownerPersonId || imitations.get(first);
+      if (!ownerId) continue;
+      const byOwner = bySystem.get(first.systemId);
+      const accounts = byOwner?.get(ownerId);
+      if (!Array.isArray(accounts) || accounts[0] !== first) continue;
+      byOwner?.delete(ownerId);
       const person = ctx.people.get(ownerId);
       if (!person) continue;
       const system = systemName(ctx, first.systemId);
@@ -81,3 +89,17 @@ export const duplicateAccountsRule = defineRule({
     return findings;
   },
 });
+
+function plainKey(systemId: string, username: string): string {
+  return `${systemId}\u0000${username.toLowerCase()}`;
+}
+
+/** The owner of each active login in its plain form, by system. */
+function plainLoginOwners(accounts: readonly Account[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const account of accounts) {
+    if (account.status === 'active' && account.ownerPersonId)
+      owners.set(plainKey(account.systemId, plainLogin(account.username)), account.ownerPersonId);
+  }
+  return owners;
+}

@@ -1,5 +1,5 @@
 import type { Finding } from '../schemas/findings.ts';
-import { SEVERITY_RANK } from '../schemas/findings.ts';
+import { SEVERITIES, type Severity } from '../schemas/severity.ts';
 import { type OrganisationSettings, resolveSettings } from '../settings.ts';
 import { buildContext } from './context.ts';
 import { RULES } from './registry.ts';
@@ -15,8 +15,18 @@ export function evaluate(
   now: number = Date.now(),
 ): Finding[] {
   const ctx = buildContext(data, resolveSettings(settings), now);
-  const findings = RULES.flatMap((rule): Finding[] => rule.evaluate(ctx));
-  // Worst first; the sort is stable, so within a severity the order is the rules' table order and
-  // the data's order, the same on every run.
-  return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  // Worst first; within a severity in the rules' table order and the data's order, the same on
+  // every run: each severity's findings gathered in turn, rather than all of them sorted.
+  const bySeverity = SEVERITIES.map((): Finding[] => []);
+  for (const rule of RULES) {
+    const found: Finding[] = rule.evaluate(ctx);
+    for (const finding of found) (bySeverity[SEVERITY_INDEX[finding.severity]] as Finding[]).push(finding);
+  }
+  return bySeverity.flat();
 }
+
+/** Each severity's place in SEVERITIES, worst first. */
+const SEVERITY_INDEX = Object.fromEntries(SEVERITIES.map((severity, i) => [severity, i])) as Record<
+  Severity,
+  number
+>;

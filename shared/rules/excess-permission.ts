@@ -39,9 +39,16 @@ export const excessPermissionRule = defineRule({
         granted = new Set(role.permissions[account.systemId] ?? []);
         byRole.set(account.systemId, granted);
       }
-      if (account.permissions.every((p) => granted.has(p))) continue;
-      const extra = account.permissions.filter((p) => !granted.has(p)).sort();
-      if (extra.length === 0) continue;
+      // A loop rather than every/filter with a callback: most logins hold only what their role
+      // grants, and a callback closing over this login's grants is made for each of them.
+      let extra: string[] | null = null;
+      for (const permission of account.permissions) {
+        if (granted.has(permission)) continue;
+        if (extra) extra.push(permission);
+        else extra = [permission];
+      }
+      if (!extra) continue;
+      extra.sort();
       const system = ctx.systems.get(account.systemId);
       const privileged = extra.filter((p) => isPrivileged(p, system));
       const listed = extra.map((p) => permissionLabel(p, system)).join(', ');

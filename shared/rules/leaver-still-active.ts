@@ -1,6 +1,6 @@
 import type { Person } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
-import { DAY_MS, dateMs, daysSince, isoDate } from './dates.ts';
+import { DAY_MS, dateMs, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
 import type { FindingDraft, RuleContext } from './types.ts';
 
@@ -38,18 +38,15 @@ export const leaverStillActiveRule = defineRule({
       if (account.status !== 'active' || !account.ownerPersonId) continue;
       const person = ctx.people.get(account.ownerPersonId);
       if (!person || !hasLeft(person, ctx.today)) continue;
-      const evidence = [
-        `${person.name}: ${leftPhrase(person, ctx)}`,
-        `"${account.username}" is still active`,
-      ];
       const leftAt = person.endDate ? dateMs(person.endDate) : null;
-      if (account.lastSignInAt !== null && leftAt !== null && account.lastSignInAt >= leftAt + DAY_MS) {
-        evidence.push(`and was signed in to on ${isoDate(account.lastSignInAt)}, after the last day`);
-      }
+      const signedInAfter =
+        account.lastSignInAt !== null && leftAt !== null && account.lastSignInAt >= leftAt + DAY_MS
+          ? `; and was signed in to on ${ctx.date(account.lastSignInAt)}, after the last day`
+          : '';
       findings.push({
         title: `${person.name} has left, but "${account.username}" in ${systemName(ctx, account.systemId)} is still active`,
         subject: accountSubject(ctx, account),
-        evidence: evidence.join('; '),
+        evidence: `${person.name}: ${leftPhrase(person, ctx)}; "${account.username}" is still active${signedInAfter}`,
         facts: `${person.id}|${person.endDate ?? person.status}|${account.lastSignInAt ?? ''}`,
         systemId: account.systemId,
         personIds: [person.id],

@@ -1,5 +1,5 @@
 import type { Tip } from '../schemas/rule-finding.ts';
-import { DAY_MS, daysSince, isoDate } from './dates.ts';
+import { DAY_MS, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
 import type { FindingDraft } from './types.ts';
 
@@ -42,7 +42,7 @@ export const neverUsedRule = defineRule({
       findings.push({
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} has never been used`,
         subject: accountSubject(ctx, account),
-        evidence: `${made} ${isoDate(createdAt)}, ${plural(days, 'day')} ago, and never signed in to`,
+        evidence: `${made} ${ctx.date(createdAt)}, ${plural(days, 'day')} ago, and never signed in to`,
         facts: String(createdAt),
         systemId: account.systemId,
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],

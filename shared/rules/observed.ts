@@ -30,13 +30,24 @@ export class SignIns {
 
   /** The people's ids in order, for facts that stay the same from run to run. */
   get sortedIds(): readonly string[] {
-    if (!this.#ids) this.#ids = inOrder(this.people.map((p) => p.id));
+    if (!this.#ids) {
+      const ids = new Array<string>(this.people.length);
+      for (let i = 0; i < ids.length; i++) ids[i] = (this.people[i] as Person).id;
+      this.#ids = inOrder(ids);
+    }
     return this.#ids;
   }
 
   /** "Tom Lee and Rose Baker". */
   get names(): string {
-    return andList(this.people.map((p) => p.name));
+    const people = this.people;
+    const last = people.length - 1;
+    let text = '';
+    for (let i = 0; i <= last; i++) {
+      if (i > 0) text += i === last ? ' and ' : ', ';
+      text += (people[i] as Person).name;
+    }
+    return text;
   }
 
   /** "Tom Lee (2026-11-22) and Rose Baker (2026-11-20)": who signed in, with the date last seen. */
@@ -57,17 +68,27 @@ export class SignIns {
     return this.#named;
   }
 
-  /** These sign-ins without some people's: the same ones, texts and all, when none is left out. */
-  without(left: (personId: string) => boolean): SignIns {
-    if (!this.people.some((p) => left(p.id))) return this;
-    const list: SignInObservation[] = [];
-    const people: Person[] = [];
-    this.people.forEach((p, i) => {
-      if (left(p.id)) return;
-      list.push(this.list[i] as SignInObservation);
-      people.push(p);
-    });
-    return new SignIns(list, people, this.#date);
+  /**
+   * These sign-ins without those of `personId` and of `alsoLeftOut`: the same ones, texts and all,
+   * when none is left out, and undefined when none is left. Nothing is allocated unless some, but
+   * not all, are left out.
+   */
+  without(personId: string, alsoLeftOut: readonly string[]): SignIns | undefined {
+    const people = this.people;
+    let kept = 0;
+    for (let i = 0; i < people.length; i++)
+      if (!leftOut((people[i] as Person).id, personId, alsoLeftOut)) kept++;
+    if (kept === 0) return undefined;
+    if (kept === people.length) return this;
+    const list = new Array<SignInObservation>(kept);
+    const keptPeople = new Array<Person>(kept);
+    for (let i = 0, at = 0; i < people.length; i++) {
+      const person = people[i] as Person;
+      if (leftOut(person.id, personId, alsoLeftOut)) continue;
+      list[at] = this.list[i] as SignInObservation;
+      keptPeople[at++] = person;
+    }
+    return new SignIns(list, keptPeople, this.#date);
   }
 
   /** The first `count`. */
@@ -96,7 +117,10 @@ export class ObservedLogin {
    */
   constructor(observations: SignInObservation[], people: ReadonlyMap<string, Person>, date: DateText) {
     sortNewestFirst(observations);
-    const persons: Person[] = [];
+    // As long as the list, cut short if some are left out: an empty array grows to 16 places at its
+    // first push, and most logins are used by one person.
+    const persons = new Array<Person>(observations.length);
+    let kept = 0;
     let list: SignInObservation[] | null = null;
     let gone: string[] | null = null;
     const seen = observations.length > SHORT_LIST ? new Set<Person>() : null;
@@ -105,9 +129,9 @@ export class ObservedLogin {
     for (let i = 0; i < observations.length; i++) {
       const o = observations[i] as SignInObservation;
       const person = people.get(o.personId);
-      if (person && !(seen ? seen.has(person) : persons.includes(person))) {
+      if (person && !(seen ? seen.has(person) : includes(persons, kept, person))) {
         seen?.add(person);
-        persons.push(person);
+        persons[kept++] = person;
         list?.push(o);
         continue;
       }
@@ -118,9 +142,10 @@ export class ObservedLogin {
       // Left out: the users' list is the ones before it, and those after it that are kept.
       if (!list) list = observations.slice(0, i);
     }
+    if (kept < persons.length) persons.length = kept;
     this.users = new SignIns(list ?? observations, persons, date);
     this.latest = observations[0]?.lastObservedAt ?? Number.NEGATIVE_INFINITY;
-    this.#gone = gone ?? [];
+    this.#gone = gone ?? NONE;
   }
 
   /** Everyone seen signing in with it (on the staff list or no longer) and these people, each once, in order. */
@@ -143,6 +168,18 @@ export class ObservedLogin {
     }
     return this.#recent;
   }
+}
+
+function leftOut(id: string, personId: string, alsoLeftOut: readonly string[]): boolean {
+  return id === personId || (alsoLeftOut.length > 0 && alsoLeftOut.includes(id));
+}
+
+const NONE: readonly string[] = [];
+
+/** Is `item` among the first `count` of `items`? */
+function includes<T>(items: readonly T[], count: number, item: T): boolean {
+  for (let i = 0; i < count; i++) if (items[i] === item) return true;
+  return false;
 }
 
 /** Up to this many sign-ins of one login, a scan finds a repeat (and sorts) faster than a set (or sort). */

@@ -1,5 +1,5 @@
 import type { Tip } from '../schemas/rule-finding.ts';
-import { DAY_MS, daysSince, isoDate } from './dates.ts';
+import { DAY_MS, daysSince } from './dates.ts';
 import { defineRule, plural, systemSubject } from './define-rule.ts';
 import type { FindingDraft } from './types.ts';
 
@@ -41,7 +41,7 @@ export const reviewOverdueRule = defineRule({
       const evidence =
         last === undefined
           ? `no completed access review of ${system.name} on record (reviews are due every ${plural(limit, 'day')})`
-          : `last completed access review ${isoDate(last)}, ${plural(daysSince(last, ctx.now), 'day')} ago (due every ${plural(limit, 'day')})`;
+          : `last completed access review ${ctx.date(last)}, ${plural(daysSince(last, ctx.now), 'day')} ago (due every ${plural(limit, 'day')})`;
       findings.push({
         title: `${system.name}'s access review is overdue`,
         subject: systemSubject(system),

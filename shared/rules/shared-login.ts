@@ -44,40 +44,43 @@ export const sharedLoginRule = defineRule({
       const display = ctx.displayNamePeople(account)?.reason;
       const observed = ctx.observed(account.id);
       if ((observed?.users.list.length ?? 0) < 2 && account.userPersonIds.length === 0 && !display) continue;
-      const evidence: string[] = [];
-      const facts: string[] = [];
-      let people: string[] = [];
+      // Each piece of evidence and its facts, joined as it is found: "; " between pieces of
+      // evidence, "|" between facts.
+      let evidence = '';
+      let facts = '';
+      let people: string[] | null = null;
 
       // Sign-ins seen from two or more people: the strongest evidence.
       const recent = observed?.within(ctx.settings.sharedLoginWindowDays, ctx.now);
       if (recent && recent.list.length >= 2) {
-        evidence.push(
-          `${recent.list.length} people signed in with it in the last ${ctx.settings.sharedLoginWindowDays} days: ${recent.namedWithDates}`,
-        );
-        facts.push(`observed:${recent.sortedIds.join(',')}`);
-        people = [...recent.sortedIds];
+        evidence = `${recent.list.length} people signed in with it in the last ${ctx.settings.sharedLoginWindowDays} days: ${recent.namedWithDates}`;
+        facts = `observed:${recent.sortedIds.join(',')}`;
+        people = recent.sortedIds.slice();
       }
 
-      const assigned = inOrder(accountPeople(account));
-      if (assigned.length >= 2) {
-        evidence.push(`assigned to ${assigned.length} people (${names(ctx, assigned)})`);
-        facts.push(`assigned:${assigned.join(',')}`);
-        for (const id of assigned) if (!people.includes(id)) people.push(id);
+      if (account.userPersonIds.length > 0) {
+        const assigned = inOrder(accountPeople(account));
+        if (assigned.length >= 2) {
+          evidence += `${evidence ? '; ' : ''}assigned to ${assigned.length} people (${names(ctx, assigned)})`;
+          facts += `${facts ? '|' : ''}assigned:${assigned.join(',')}`;
+          if (!people) people = assigned;
+          else for (const id of assigned) if (!people.includes(id)) people.push(id);
+        }
       }
 
       if (display) {
-        evidence.push(display);
-        facts.push(`display:${account.displayName}`);
+        evidence += `${evidence ? '; ' : ''}${display}`;
+        facts += `${facts ? '|' : ''}display:${account.displayName}`;
       }
 
-      if (evidence.length === 0) continue;
+      if (!evidence) continue;
       findings.push({
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} is used by more than one person`,
         subject: accountSubject(ctx, account),
-        evidence: evidence.join('; '),
-        facts: facts.join('|'),
+        evidence,
+        facts,
         systemId: account.systemId,
-        personIds: people,
+        personIds: people ?? [],
       });
     }
     return findings;

@@ -32,22 +32,24 @@ export const tooManyAdminsRule = defineRule({
     const adminsBySystem = new Map<string, Account[]>();
     // Each (system, permission) pair is judged once: a firm has few permissions and many logins.
     const managing = new Map<string, Map<string, boolean>>();
-    const isManaging = (systemId: string, permission: string) => {
-      let bySystem = managing.get(systemId);
+    const isAdmin = (account: Account) => {
+      let bySystem = managing.get(account.systemId);
       if (!bySystem) {
         bySystem = new Map();
-        managing.set(systemId, bySystem);
+        managing.set(account.systemId, bySystem);
       }
-      let yes = bySystem.get(permission);
-      if (yes === undefined) {
-        yes = isUserManaging(permission, ctx.systems.get(systemId));
-        bySystem.set(permission, yes);
+      for (const permission of account.permissions) {
+        let yes = bySystem.get(permission);
+        if (yes === undefined) {
+          yes = isUserManaging(permission, ctx.systems.get(account.systemId));
+          bySystem.set(permission, yes);
+        }
+        if (yes) return true;
       }
-      return yes;
+      return false;
     };
     for (const account of ctx.accounts) {
-      if (account.status !== 'active') continue;
-      if (!account.permissions.some((p) => isManaging(account.systemId, p))) continue;
+      if (account.status !== 'active' || !isAdmin(account)) continue;
       const list = adminsBySystem.get(account.systemId);
       if (list) list.push(account);
       else adminsBySystem.set(account.systemId, [account]);

@@ -53,6 +53,8 @@ export interface RuleContext<Key extends string = never> {
   now: number;
   /** Today in the organisation's time zone, YYYY-MM-DD. */
   today: string;
+  /** A moment's date (UTC) as YYYY-MM-DD, each day worked out once per evaluation. */
+  date(at: number): string;
   people: Map<string, Person>;
   systems: Map<string, System>;
   jobRoles: Map<string, JobRole>;

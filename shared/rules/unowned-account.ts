@@ -1,5 +1,4 @@
 import type { Tip } from '../schemas/rule-finding.ts';
-import { isoDate } from './dates.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
 import type { FindingDraft } from './types.ts';
 
@@ -24,7 +23,7 @@ export const unownedAccountRule = defineRule({
       if (account.status !== 'active') continue;
       // An owner id that no longer names a person (deleted from the directory) is no owner.
       if (account.ownerPersonId && ctx.people.has(account.ownerPersonId)) continue;
-      const seen = account.lastSignInAt !== null ? `; last sign-in ${isoDate(account.lastSignInAt)}` : '';
+      const seen = account.lastSignInAt !== null ? `; last sign-in ${ctx.date(account.lastSignInAt)}` : '';
       // One person, and only one, seen signing in with it: the likely owner, offered as the fix.
       const observed = ctx.observed(account.id)?.users;
       const onlyUser = observed?.list.length === 1 ? observed.list[0] : undefined;
@@ -34,7 +33,7 @@ export const unownedAccountRule = defineRule({
           ? {
               tip: {
                 why: unownedAccountTip.why,
-                fix: `Link it to ${onlyUserName}? Only ${onlyUserName} has been seen signing in with it (last on ${isoDate(onlyUser.lastObservedAt)}). If it is not theirs, find out who it belongs to, or disable it.`,
+                fix: `Link it to ${onlyUserName}? Only ${onlyUserName} has been seen signing in with it (last on ${ctx.date(onlyUser.lastObservedAt)}). If it is not theirs, find out who it belongs to, or disable it.`,
               },
             }
           : {}),

@@ -29,16 +29,19 @@ export const usedByNonOwnerRule = defineRule({
       const others = ctx
         .observed(account.id)
         ?.within(ctx.settings.sharedLoginWindowDays, ctx.now)
-        .without((id) => id === owner.id || account.userPersonIds.includes(id));
-      if (!others || others.list.length === 0) continue;
+        .without(owner.id, account.userPersonIds);
+      if (!others) continue;
       const otherIds = others.sortedIds;
+      const personIds = new Array<string>(otherIds.length + 1);
+      personIds[0] = owner.id;
+      for (let i = 0; i < otherIds.length; i++) personIds[i + 1] = otherIds[i] as string;
       findings.push({
         title: `${others.names} ${others.list.length === 1 ? 'signs' : 'sign'} in as "${account.username}" in ${systemName(ctx, account.systemId)}, ${owner.name}’s login`,
         subject: accountSubject(ctx, account),
         evidence: `${owner.name}’s login; signed in with by ${others.namedWithDates}`,
         facts: `${owner.id}:${otherIds.join(',')}`,
         systemId: account.systemId,
-        personIds: [owner.id, ...otherIds],
+        personIds,
       });
     }
     return findings;

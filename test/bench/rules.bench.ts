@@ -3,15 +3,22 @@
 // script. Runs on its own (`npx node test/bench/rules.bench.ts`) or from test/bench/run.mjs; every
 // figure is reported through lib/measure.mjs: median and p90 over at least 7 runs, beside a baseline
 // measured in the same run.
+//
+// ROLLCALL_RULES_BESIDE=<another checkout of Rollcall> (main's, to judge a change to the rules) checks
+// that its rules find exactly what these find, JSON for JSON, over the firms of section 4 and 3,000
+// small random firms with random settings, and times section 4 against it in the same runs.
 import { availableParallelism, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { classify } from '../../shared/classifier/classify.ts';
 import { buildContext } from '../../shared/rules/context.ts';
+import { isoDate } from '../../shared/rules/dates.ts';
 import { evaluate } from '../../shared/rules/evaluate.ts';
 import { RULES } from '../../shared/rules/registry.ts';
 import type { OrganisationData } from '../../shared/rules/types.ts';
 import type { Account, JobRole, Person, SignInObservation, System } from '../../shared/schemas/directory.ts';
-import { resolveSettings } from '../../shared/settings.ts';
+import { type OrganisationSettingsInput, resolveSettings } from '../../shared/settings.ts';
 import { percentile, report, reportSize, sampleBeside } from './lib/measure.mjs';
 
 // A seeded generator, so every run measures the same firm.
@@ -239,6 +246,29 @@ function cpuTime(fn: () => void): number {
 
 const median = (xs: number[]) => percentile(xs, 50);
 
+const besideDir = process.env.ROLLCALL_RULES_BESIDE;
+const evaluateBeside: typeof evaluate | null = besideDir
+  ? (await import(pathToFileURL(join(resolve(besideDir), 'shared/rules/evaluate.ts')).href)).evaluate
+  : null;
+
+/** Throws unless the rules of ROLLCALL_RULES_BESIDE find exactly what these find (when it is set). */
+function sameAsBeside(
+  data: OrganisationData,
+  settings: OrganisationSettingsInput,
+  now: number,
+  what: string,
+) {
+  if (!evaluateBeside) return;
+  const ours = JSON.stringify(evaluate(data, settings, now));
+  const theirs = JSON.stringify(evaluateBeside(data, settings, now));
+  if (ours === theirs) return;
+  let at = 0;
+  while (ours[at] === theirs[at]) at++;
+  throw new Error(
+    `${what}: the findings differ from ${besideDir}'s from character ${at}:\n  here:   …${ours.slice(at - 200, at + 200)}\n  beside: …${theirs.slice(at - 200, at + 200)}`,
+  );
+}
+
 console.log(
   `# load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores; times are CPU time of this thread`,
 );
@@ -344,26 +374,111 @@ console.log(
 // then the worst case, 100,000 stored pairs with about ten people on every login, so nearly every
 // login is shared and used by others (the shared-login, used-by-non-owner, unowned-account,
 // rotate-password and dormant-account rules each write a finding naming about ten people).
-for (const [observations, name, below] of [
-  ['sign-ins', 'all rules, 10,000 accounts, 100,000 sign-ins', 50],
+for (const [observations, name, below, runs] of [
+  ['sign-ins', 'all rules, 10,000 accounts, 100,000 sign-ins', 50, 41],
   [
     'every login shared',
     'worst case: all rules, 10,000 accounts, 100,000 pairs (every login shared)',
     undefined,
+    15,
   ],
 ] as const) {
   const data = firm(10_000, 100_000, observations);
   const without = { ...data, signInObservations: [] };
   const findings = evaluate(data, {}, NOW).length;
+  const figure = `${name} (${data.signInObservations?.length ?? 0} stored, ${findings} findings)`;
+  // Warmed up over several runs: a worker isolate serving requests has long compiled this code.
   const { values, baseline } = await sampleBeside(
     () => cpuTime(() => evaluate(data, {}, NOW)),
     () => cpuTime(() => evaluate(without, {}, NOW)),
-    { runs: 15 },
+    { runs, warmup: 5 },
   );
   report({
-    name: `${name} (${data.signInObservations?.length ?? 0} stored, ${findings} findings)`,
+    name: figure,
     values,
     baseline: { name: 'the same accounts without observations', values: baseline },
     below,
   });
+  if (evaluateBeside) {
+    sameAsBeside(data, {}, NOW, figure);
+    sameAsBeside(without, {}, NOW, `${figure}, without observations`);
+    const other = evaluateBeside;
+    const beside = await sampleBeside(
+      () => cpuTime(() => evaluate(data, {}, NOW)),
+      () => cpuTime(() => other(data, {}, NOW)),
+      { runs, warmup: 5 },
+    );
+    report({
+      name: `${figure}, against ${besideDir}`,
+      values: beside.values,
+      baseline: { name: `the rules of ${besideDir}`, values: beside.baseline },
+    });
+  }
+}
+
+// 5. With ROLLCALL_RULES_BESIDE: the same findings as its rules over small random firms, with people
+// who left on either side of today, deleted rows, built-in, lookalike and two-person logins, sign-ins
+// by people no longer listed, and random thresholds, time zones and moments.
+if (evaluateBeside) {
+  const FIRMS = 3000;
+  const oddLogins = [
+    'admin',
+    'test',
+    'аdmin',
+    'ｒｅｃｅｐｔｉｏｎ',
+    'ana_y_pedro',
+    'reception',
+    'jan-und-eva',
+  ];
+  const oddNames = ['Amy & Ben', 'The Smith Family', 'Petra Uwe', 'Ana y Luis', null];
+  const zones = ['UTC', 'Europe/London', 'Pacific/Auckland', 'America/Los_Angeles'];
+  for (let n = 0; n < FIRMS; n++) {
+    const data = firm(
+      5 + Math.floor(random() * 150),
+      Math.floor(random() * 3000),
+      random() < 0.8 ? 'sign-ins' : 'every login shared',
+    );
+    const peopleCount = data.people.length;
+    for (const p of data.people) {
+      const r = random();
+      if (r < 0.1) p.endDate = isoDate(NOW + Math.floor(random() * 60 - 30) * DAY);
+      else if (r < 0.13) p.status = 'leaver';
+      else if (r < 0.15) p.deleted = true;
+    }
+    data.accounts.forEach((a, i) => {
+      const r = random();
+      // The login eight on is in the same system: a second login of its owner, or one imitating it.
+      const sameSystem = data.accounts[i + 8];
+      if (r < 0.03) a.username = pick(oddLogins);
+      else if (r < 0.06) a.displayName = pick(oddNames);
+      else if (r < 0.07) a.deleted = true;
+      else if (r < 0.1) a.userPersonIds = [`p${Math.floor(random() * peopleCount)}`, a.ownerPersonId ?? 'p0'];
+      else if (r < 0.13 && sameSystem) a.ownerPersonId = sameSystem.ownerPersonId;
+      else if (r < 0.15 && sameSystem) {
+        a.ownerPersonId = null;
+        a.username = sameSystem.username.replace(/a/g, 'а');
+      }
+      if (random() < 0.02) a.ownerPersonId = `gone${Math.floor(random() * 3)}`;
+    });
+    data.signInObservations?.push(
+      ...Array.from({ length: Math.floor(random() * 5) }, () => ({
+        accountId: pick(data.accounts).id,
+        personId:
+          random() < 0.5 ? `gone${Math.floor(random() * 3)}` : `p${Math.floor(random() * peopleCount)}`,
+        lastObservedAt: NOW - Math.floor(random() * 200) * DAY,
+      })),
+    );
+    if (random() < 0.1) (data.systems[0] as System).deleted = true;
+    const settings: OrganisationSettingsInput = {
+      sharedLoginWindowDays: 1 + Math.floor(random() * 120),
+      dormantDays: 1 + Math.floor(random() * 120),
+      neverUsedDays: 1 + Math.floor(random() * 60),
+      maxAdmins: 1 + Math.floor(random() * 20),
+      reviewOverdueDays: 1 + Math.floor(random() * 200),
+      genericUsernameMinConfidence: 0.5 + Math.floor(random() * 11) * 0.05,
+      timeZone: pick(zones),
+    };
+    sameAsBeside(data, settings, NOW + Math.floor(random() * 40 - 20) * DAY, `random firm ${n}`);
+  }
+  console.log(`# the same findings as ${besideDir} over ${FIRMS} random firms and every firm of section 4`);
 }
