@@ -3,6 +3,9 @@
 // Run through `npm run bench -- content-script` (Node 24, which also loads the .ts page generator).
 // Each figure is taken over at least 7 page loads and printed as median and 90th percentile beside
 // the same figure for an empty content script, measured in turn with it in the same run.
+// ROLLCALL_BENCH_RUNS=N takes N page loads of each; ROLLCALL_BENCH_AGAINST=<a chrome-mv3 release
+// build> (another version of Rollcall, built elsewhere) measures its marking too, in turn with this
+// build's and the empty script's, so a change can be told from the noise of a busy machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,14 +15,15 @@ import { gzipSync } from 'node:zlib';
 import { releaseBuildGranting } from '../e2e/harness.ts';
 import { bigStaffList } from '../fixtures/big-staff-list.ts';
 import { emptyExtension, launchChromium, tracedPage } from './lib/chromium-bench.mjs';
-import { MIN_RUNS, report, reportSize, sampleBeside, stats } from './lib/measure.mjs';
+import { benchRuns, report, reportSize, sampleBeside, stats } from './lib/measure.mjs';
 
 const ROWS = 5000;
-const LOAD_RUNS = 9;
-const MARK_RUNS = 9;
+const LOAD_RUNS = benchRuns(9);
+const MARK_RUNS = benchRuns(9);
 const FIRM_ROWS = 200;
-const COLD_RUNS = MIN_RUNS;
+const COLD_RUNS = benchRuns(7);
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const AGAINST_DIR = process.env.ROLLCALL_BENCH_AGAINST ? resolve(process.env.ROLLCALL_BENCH_AGAINST) : null;
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/admin-page.js');
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (path) => path && existsSync(path),
@@ -166,18 +170,32 @@ const results = [];
 /**
  * Page loads of `url` in turn with Rollcall and with the empty content script, at least 7 of each
  * after one of each not counted (the first page after a browser starts finds its code cold, and is
- * measured on its own below): each run's trace figures, and the first page's.
+ * measured on its own below): each run's trace figures, and the first page's. With `against` (the
+ * other build's browser), its page loads too, before or after this build's by turns.
  */
-async function markingRuns(rollcall, empty, url, rows, { runs = MARK_RUNS, before } = {}) {
+async function markingRuns(rollcall, empty, url, rows, { runs = MARK_RUNS, before, against } = {}) {
   const own = [];
+  const other = [];
   const base = [];
   let first = null;
+  const ownRun = async (i) => {
+    await before?.(rollcall);
+    const run = await markingRun(rollcall.context, url, rows);
+    if (i < 0) first = run;
+    else own.push(run);
+    return run;
+  };
+  const otherRun = async (i) => {
+    await before?.(against);
+    const run = await markingRun(against.context, url, rows);
+    if (i >= 0) other.push(run);
+  };
   await sampleBeside(
     async (i) => {
-      await before?.();
-      const run = await markingRun(rollcall.context, url, rows);
-      if (i < 0) first = run;
-      else own.push(run);
+      if (!against) return (await ownRun(i)).wall;
+      if (i % 2 === 0) await otherRun(i);
+      const run = await ownRun(i);
+      if (i % 2 !== 0) await otherRun(i);
       return run.wall;
     },
     async (i) => {
@@ -187,7 +205,17 @@ async function markingRuns(rollcall, empty, url, rows, { runs = MARK_RUNS, befor
     },
     { runs },
   );
-  return { own, base, first };
+  return { own, other, base, first };
+}
+
+/** The same figure of the other build, when one is measured beside. */
+function reportAgainst(name, runs, base, figure = (run) => run.wall) {
+  if (runs.length === 0) return;
+  report({
+    name: `${name}, the build in ${AGAINST_DIR}`,
+    values: runs.map(figure),
+    baseline: { name: 'empty content script', values: base.map(figure) },
+  });
 }
 
 async function main() {
@@ -202,6 +230,11 @@ async function main() {
   const release = releaseBuildGranting(origins, EXTENSION_DIR);
   const withExt = await launchChromium(CHROMIUM, release.dir, { withBackground: true });
   await watchPages(withExt.context, origins);
+  const againstRelease = AGAINST_DIR ? releaseBuildGranting(origins, AGAINST_DIR) : null;
+  const against = againstRelease
+    ? await launchChromium(CHROMIUM, againstRelease.dir, { withBackground: true })
+    : undefined;
+  if (against) await watchPages(against.context, origins);
   const without = await launchChromium(CHROMIUM, null);
   const withEmpty = await launchChromium(CHROMIUM, emptyDir);
   try {
@@ -209,7 +242,7 @@ async function main() {
     // page load in turn with the empty content script. Judged on wall time, what the admin waits
     // for; the CPU time of the page's thread is beside it, as it does not grow when other processes
     // share the machine.
-    const big = await markingRuns(withExt, withEmpty, site.url, ROWS);
+    const big = await markingRuns(withExt, withEmpty, site.url, ROWS, { against });
     console.log(
       `first page after the browser starts (not counted below): ${fmt(big.first.wall)} ms wall, ${fmt(big.first.cpu)} ms CPU to all rows marked`,
     );
@@ -228,11 +261,18 @@ async function main() {
         note: `${median(big.own.map((run) => run.chunks))} chunks, medians`,
       }),
     );
+    reportAgainst(`content-script start -> all ${ROWS} rows marked`, big.other, big.base);
     report({
       name: `page's thread CPU from start to all ${ROWS} rows marked`,
       values: big.own.map((run) => run.cpu),
       baseline: { name: 'empty content script', values: big.base.map((run) => run.cpu) },
     });
+    reportAgainst(
+      `page's thread CPU from start to all ${ROWS} rows marked`,
+      big.other,
+      big.base,
+      (run) => run.cpu,
+    );
     results.push(
       report({
         name: 'longest main-thread task from start to marks drawn',
@@ -242,25 +282,42 @@ async function main() {
         note: `CPU ${fmt(median(big.own.map((run) => run.longestTaskCpu)))} ms; the frame drawing the marks ${fmt(median(big.own.map((run) => run.drawWall)))} ms, medians`,
       }),
     );
+    reportAgainst(
+      'longest main-thread task from start to marks drawn',
+      big.other,
+      big.base,
+      (run) => run.longestTaskWall,
+    );
 
     // The background stopped before each page (as Chrome stops it after 30 s without events): the
     // next page finds it starting afresh, with its word lists to build and its code cold.
     const cold = await markingRuns(withExt, withEmpty, site.url, ROWS, {
       runs: COLD_RUNS,
-      before: () => stopBackground(withExt.context),
+      before: (browser) => stopBackground(browser.context),
+      against,
     });
     report({
       name: `with the background stopped before each page, start -> all ${ROWS} rows marked`,
       values: cold.own.map((run) => run.wall),
       baseline: { name: 'empty content script', values: cold.base.map((run) => run.wall) },
     });
+    reportAgainst(
+      `with the background stopped before each page, start -> all ${ROWS} rows marked`,
+      cold.other,
+      cold.base,
+    );
 
-    const small = await markingRuns(withExt, withEmpty, firm.url, FIRM_ROWS);
+    const small = await markingRuns(withExt, withEmpty, firm.url, FIRM_ROWS, { against });
     report({
       name: `content-script start -> all ${FIRM_ROWS} rows of a small firm's list marked`,
       values: small.own.map((run) => run.wall),
       baseline: { name: 'empty content script', values: small.base.map((run) => run.wall) },
     });
+    reportAgainst(
+      `content-script start -> all ${FIRM_ROWS} rows of a small firm's list marked`,
+      small.other,
+      small.base,
+    );
 
     // Page load with Rollcall, with the empty content script and without any extension, in turns so
     // all see the same machine load.
@@ -297,9 +354,10 @@ async function main() {
       `page load ratio Rollcall/empty content script, medians: ${fmt(median(loads.values) / median(loads.baseline), 3)} (what Rollcall's own code adds)`,
     );
   } finally {
-    await Promise.all([withExt.close(), without.close(), withEmpty.close()]);
+    await Promise.all([withExt.close(), without.close(), withEmpty.close(), against?.close()]);
     rmSync(emptyDir, { recursive: true, force: true });
     release.remove();
+    againstRelease?.remove();
     site.close();
     firm.close();
   }
@@ -310,6 +368,13 @@ async function main() {
   const background = gzipSync(readFileSync(join(EXTENSION_DIR, 'background.js')), { level: 9 }).length / 1024;
   reportSize({ name: 'background script, gzip, with the classifier data', value: background });
   results.push(reportSize({ name: 'content script size, gzip', value: gzip, unit: 'KB', below: 150 }));
+  if (AGAINST_DIR) {
+    const script = readFileSync(join(AGAINST_DIR, 'content-scripts/admin-page.js'));
+    reportSize({
+      name: `content script size, gzip, the build in ${AGAINST_DIR}`,
+      value: gzipSync(script, { level: 9 }).length / 1024,
+    });
+  }
   return results.every(Boolean);
 }
 

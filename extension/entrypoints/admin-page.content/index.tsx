@@ -76,23 +76,26 @@ export default defineContentScript({
     let summary: PageSummary = { checked: 0, counts: [], firstList: null };
     let sync: SyncState = { state: 'idle' };
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-    // The banner's UI is made while the rows are read and judged, ready to go in once they are marked.
-    void createShadowRootUi(ctx, {
-      name: 'rollcall-banner',
-      position: 'inline',
-      anchor: () => bannerAnchor(),
-      append: 'after',
-      // banner.css sets the host's own reset, with the sticky position WXT's reset would undo.
-      inheritStyles: true,
-      css: bannerStyles,
-      onMount: (container) => container,
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
-    }).then((made) => {
-      ui = made;
-      placeBanner();
-    });
+    // The banner's UI is made once the rows are marked, in the task that puts it in: made at the
+    // start, it held up the reading of the rows by a few milliseconds (WXT checks the element's name
+    // with a regular expression of every letter a custom element's name may hold).
+    let bannerMade: Promise<unknown> | null = null;
+    const makeBanner = () =>
+      (bannerMade ??= createShadowRootUi(ctx, {
+        name: 'rollcall-banner',
+        position: 'inline',
+        anchor: () => bannerAnchor(),
+        append: 'after',
+        // banner.css sets the host's own reset, with the sticky position WXT's reset would undo.
+        inheritStyles: true,
+        css: bannerStyles,
+        onMount: (container) => container,
+        onRemove: (container) => {
+          if (container) render(null, container);
+        },
+      }).then((made) => {
+        ui = made;
+      }));
 
     // The whole rows are read when they are sent: only who each row is was read to mark it.
     const snapshotRows = (): PageRow[] =>
@@ -199,7 +202,7 @@ export default defineContentScript({
         // The rows' marks are in; the banner follows in a task of its own, and a paged list's page
         // is taken into its gathering in another: on a 5,000-row list the two together made one
         // long task.
-        void defaultYield().then(placeBanner).then(defaultYield).then(gatherPage);
+        void defaultYield().then(makeBanner).then(placeBanner).then(defaultYield).then(gatherPage);
       },
     });
   },

@@ -179,11 +179,15 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     options.onRow(element, watched);
   };
 
-  /** Sends a batch to be judged and marks its rows when the answer comes, in a task of its own. */
+  /**
+   * Sends a batch to be judged at once, so the background judges it while the rest of the chunk is
+   * read, and marks its rows when the answer comes, in a task of its own.
+   */
   const judge = (batch: Unjudged[]) => {
     for (const unjudged of batch) awaited.set(unjudged.element, unjudged);
-    const answered = Promise.resolve()
-      .then(() => options.evaluate(batch.map((unjudged) => unjudged.row)))
+    const answered = new Promise<readonly RowVerdict[]>((resolve) =>
+      resolve(options.evaluate(batch.map((unjudged) => unjudged.row))),
+    )
       .then(
         (verdicts) =>
           batch.forEach((unjudged, index) => {

@@ -2,6 +2,8 @@
 
 export const MIN_RUNS: number;
 
+export function benchRuns(fallback: number): number;
+
 export function percentile(values: readonly number[], p: number): number;
 
 export function stats(values: readonly number[]): { runs: number; median: number; p90: number };

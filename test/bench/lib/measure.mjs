@@ -10,6 +10,15 @@ import { appendFileSync } from 'node:fs';
 /** The fewest runs a figure is taken over. */
 export const MIN_RUNS = 7;
 
+/**
+ * How many runs to take of a figure: `ROLLCALL_BENCH_RUNS` when set (never fewer than MIN_RUNS),
+ * else the benchmark's own count. More runs steady a 90th percentile on a busy machine.
+ */
+export function benchRuns(fallback) {
+  const asked = Number.parseInt(process.env.ROLLCALL_BENCH_RUNS ?? '', 10);
+  return Math.max(MIN_RUNS, Number.isFinite(asked) ? asked : fallback);
+}
+
 /** The value at the p-th percentile (nearest rank) of some samples. */
 export function percentile(values, p) {
   if (values.length === 0) return Number.NaN;

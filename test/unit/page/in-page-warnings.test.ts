@@ -366,6 +366,26 @@ describe('the row watcher', () => {
     expect(document.querySelectorAll('tbody tr[data-rollcall="ok"]').length).toBe(1200);
   });
 
+  it('sends each batch to be judged the moment it is full, while the rest of the list is still being read', async () => {
+    document.body.innerHTML = userTable(Array.from({ length: 1200 }, (_, i) => `user${i}`));
+    let clock = 0;
+    // How many clock readings (one per row read) had been taken when each batch was asked about.
+    const readWhenAsked: number[] = [];
+    const watcher = start(
+      (batch) => {
+        readWhenAsked.push(clock);
+        return batch.map(() => ({ findings: [] }));
+      },
+      // One chunk for the whole list: the batches are not held back to its end.
+      { budgetMs: 100_000, now: () => clock++ },
+    );
+    await watcher.settled();
+    expect(document.querySelectorAll('tbody tr[data-rollcall="ok"]').length).toBe(1200);
+    expect(readWhenAsked).toHaveLength(3);
+    expect(readWhenAsked[0]).toBeLessThanOrEqual(510);
+    expect(readWhenAsked[1]).toBeLessThanOrEqual(1010);
+  });
+
   it('marks a row changed while it was being judged by what it shows now, whatever answer comes last', async () => {
     document.body.innerHTML = userTable(['alice', 'bob']);
     const { batches, evaluate } = heldEvaluator();
