@@ -101,6 +101,32 @@ export interface SeedUser {
   signedOut: string;
 }
 
+/**
+ * The seeded users by login, once every login the page shows is one of them: a capture never writes
+ * labels that leave a row out.
+ */
+export function labelsFor<T extends SeedUser>(
+  users: readonly T[],
+  shown: readonly string[],
+  what = 'rows',
+): Map<string, T> {
+  const byLogin = new Map(users.map((user) => [user.login, user]));
+  const missing = shown.filter((login) => !byLogin.has(login));
+  if (missing.length) throw new Error(`Unlabelled ${what}: ${missing.join(', ')}`);
+  return byLogin;
+}
+
+/** Runs the step the command line names: `seed` once on a fresh install, then `capture`. */
+export async function runStep(
+  script: string,
+  steps: { seed: () => unknown; capture: () => Promise<void> },
+): Promise<void> {
+  const step = process.argv[2];
+  if (step === 'seed') await steps.seed();
+  else if (step === 'capture') await steps.capture();
+  else console.error(`usage: node scripts/capture/${script}.ts seed|capture`);
+}
+
 /** The logins on a saved fixture page, in page order, read with the page maker's own selectors. */
 export async function loginsOnPage(
   page: Page,

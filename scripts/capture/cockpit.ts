@@ -1,4 +1,13 @@
-import { FIXTURE_FOLDER, launch, run, type SeedUser, saveFixture, writeJson } from './capture-page.ts';
+import {
+  FIXTURE_FOLDER,
+  labelsFor,
+  launch,
+  run,
+  runStep,
+  type SeedUser,
+  saveFixture,
+  writeJson,
+} from './capture-page.ts';
 
 /**
  * Cockpit 287 (Debian bookworm's `cockpit-ws`, `cockpit-system`), its Accounts page in Swedish: a
@@ -115,9 +124,10 @@ async function capture(): Promise<void> {
   await page.screenshot({ path: `test-results/${NAME}.png` });
   await browser.close();
 
-  const byLogin = new Map([...BUILT_IN, ...SEEDED].map((user) => [user.login, user]));
-  const missing = rows.filter((row) => !byLogin.has(row.login)).map((row) => row.login);
-  if (missing.length) throw new Error(`Unlabelled rows: ${missing.join(', ')}`);
+  const byLogin = labelsFor(
+    [...BUILT_IN, ...SEEDED],
+    rows.map((row) => row.login),
+  );
   writeJson(`${FIXTURE_FOLDER}/${NAME}.labels.json`, {
     page: `${NAME}.html`,
     description:
@@ -139,7 +149,4 @@ async function capture(): Promise<void> {
   console.log(`${rows.length} accounts`);
 }
 
-const step = process.argv[2];
-if (step === 'seed') seed();
-else if (step === 'capture') await capture();
-else console.error('usage: node scripts/capture/cockpit.ts seed|capture');
+await runStep('cockpit', { seed, capture });

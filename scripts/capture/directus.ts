@@ -1,4 +1,12 @@
-import { FIXTURE_FOLDER, launch, type SeedUser, saveFixture, writeJson } from './capture-page.ts';
+import {
+  FIXTURE_FOLDER,
+  labelsFor,
+  launch,
+  runStep,
+  type SeedUser,
+  saveFixture,
+  writeJson,
+} from './capture-page.ts';
 
 /**
  * Directus 10 (npm package `directus`) on SQLite, its User Directory in Dutch: a single-page app that
@@ -189,9 +197,11 @@ async function capture(): Promise<void> {
   }
   await browser.close();
 
-  const byLogin = new Map([...BUILT_IN, ...SEEDED].map((user) => [user.login, user]));
-  const missing = cards.filter((card) => !byLogin.has(card.subtitle)).map((card) => card.subtitle);
-  if (missing.length) throw new Error(`Unlabelled cards: ${missing.join(', ')}`);
+  const byLogin = labelsFor(
+    [...BUILT_IN, ...SEEDED],
+    cards.map((card) => card.subtitle),
+    'cards',
+  );
   const pageSize = 25;
   writeJson(`${FIXTURE_FOLDER}/${NAME}.labels.json`, {
     page: `${NAME}.html`,
@@ -216,7 +226,4 @@ async function capture(): Promise<void> {
   console.log(`${cards.length} cards`);
 }
 
-const step = process.argv[2];
-if (step === 'seed') await seed();
-else if (step === 'capture') await capture();
-else console.error('usage: node scripts/capture/directus.ts seed|capture');
+await runStep('directus', { seed, capture });

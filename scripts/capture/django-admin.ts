@@ -1,4 +1,13 @@
-import { FIXTURE_FOLDER, launch, run, type SeedUser, saveFixture, writeJson } from './capture-page.ts';
+import {
+  FIXTURE_FOLDER,
+  labelsFor,
+  launch,
+  run,
+  runStep,
+  type SeedUser,
+  saveFixture,
+  writeJson,
+} from './capture-page.ts';
 
 /**
  * Django 3.2's admin (Debian bookworm's `python3-django`), its user list in French: the changelist
@@ -117,9 +126,10 @@ async function capture(): Promise<void> {
   await saveFixture(page, NAME);
   await browser.close();
 
-  const byLogin = new Map(SEEDED.map((user) => [user.login, user]));
-  const missing = shown.filter((row) => !byLogin.has(row.login)).map((row) => row.login);
-  if (missing.length) throw new Error(`Unlabelled rows: ${missing.join(', ')}`);
+  const byLogin = labelsFor(
+    SEEDED,
+    shown.map((row) => row.login),
+  );
   writeJson(`${FIXTURE_FOLDER}/${NAME}.labels.json`, {
     page: `${NAME}.html`,
     description:
@@ -140,7 +150,4 @@ async function capture(): Promise<void> {
   console.log(`${shown.length} users`);
 }
 
-const step = process.argv[2];
-if (step === 'seed') seed();
-else if (step === 'capture') await capture();
-else console.error('usage: node scripts/capture/django-admin.ts seed|capture');
+await runStep('django-admin', { seed, capture });

@@ -1,4 +1,13 @@
-import { FIXTURE_FOLDER, launch, run, type SeedUser, saveFixture, writeJson } from './capture-page.ts';
+import {
+  FIXTURE_FOLDER,
+  labelsFor,
+  launch,
+  run,
+  runStep,
+  type SeedUser,
+  saveFixture,
+  writeJson,
+} from './capture-page.ts';
 
 /**
  * DokuWiki 2022-07-31b "Igor" (Debian bookworm's `dokuwiki` package), its user manager in German:
@@ -150,9 +159,10 @@ async function capture(): Promise<void> {
   }
   await browser.close();
 
-  const byLogin = new Map([...BUILT_IN, ...SEEDED].map((user) => [user.login, user]));
-  const missing = shown.filter((row) => !byLogin.has(row.login)).map((row) => row.login);
-  if (missing.length) throw new Error(`Unlabelled rows: ${missing.join(', ')}`);
+  const byLogin = labelsFor(
+    [...BUILT_IN, ...SEEDED],
+    shown.map((row) => row.login),
+  );
   const pageSize = 20;
   writeJson(`${FIXTURE_FOLDER}/${NAME}.labels.json`, {
     page: `${NAME}.html`,
@@ -178,7 +188,4 @@ async function capture(): Promise<void> {
   console.log(`${shown.length} users on ${pageFiles.length} pages`);
 }
 
-const step = process.argv[2];
-if (step === 'seed') seed();
-else if (step === 'capture') await capture();
-else console.error('usage: node scripts/capture/dokuwiki.ts seed|capture');
+await runStep('dokuwiki', { seed, capture });

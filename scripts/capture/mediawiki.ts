@@ -1,8 +1,10 @@
 import {
   FIXTURE_FOLDER,
+  labelsFor,
   launch,
   loginsOnPage,
   run,
+  runStep,
   type SeedUser,
   saveFixture,
   writeJson,
@@ -173,9 +175,7 @@ async function capture(): Promise<void> {
   }
   await browser.close();
 
-  const byLogin = new Map([...BUILT_IN, ...SEEDED].map((user) => [user.login, user]));
-  const missing = logins.filter((login) => !byLogin.has(login));
-  if (missing.length) throw new Error(`Unlabelled rows: ${missing.join(', ')}`);
+  const byLogin = labelsFor([...BUILT_IN, ...SEEDED], logins);
   writeJson(`${FIXTURE_FOLDER}/${NAME}.labels.json`, {
     page: `${NAME}.html`,
     description:
@@ -200,7 +200,4 @@ async function capture(): Promise<void> {
   console.log(`${logins.length} users on ${pageFiles.length} pages`);
 }
 
-const step = process.argv[2];
-if (step === 'seed') seed();
-else if (step === 'capture') await capture();
-else console.error('usage: node scripts/capture/mediawiki.ts seed|capture');
+await runStep('mediawiki', { seed, capture });

@@ -1,4 +1,13 @@
-import { FIXTURE_FOLDER, launch, run, type SeedUser, saveFixture, writeJson } from './capture-page.ts';
+import {
+  FIXTURE_FOLDER,
+  labelsFor,
+  launch,
+  run,
+  runStep,
+  type SeedUser,
+  saveFixture,
+  writeJson,
+} from './capture-page.ts';
 
 /**
  * Request Tracker 5.0.3 (Debian bookworm's `request-tracker5`), its user list in German: a
@@ -110,9 +119,10 @@ async function capture(): Promise<void> {
   await saveFixture(page, NAME);
   await browser.close();
 
-  const byLogin = new Map([...BUILT_IN, ...SEEDED].map((user) => [user.login, user]));
-  const missing = shown.filter((row) => !byLogin.has(row.login)).map((row) => row.login);
-  if (missing.length) throw new Error(`Unlabelled rows: ${missing.join(', ')}`);
+  const byLogin = labelsFor(
+    [...BUILT_IN, ...SEEDED],
+    shown.map((row) => row.login),
+  );
   writeJson(`${FIXTURE_FOLDER}/${NAME}.labels.json`, {
     page: `${NAME}.html`,
     description:
@@ -134,7 +144,4 @@ async function capture(): Promise<void> {
   console.log(`${shown.length} users`);
 }
 
-const step = process.argv[2];
-if (step === 'seed') seed();
-else if (step === 'capture') await capture();
-else console.error('usage: node scripts/capture/request-tracker.ts seed|capture');
+await runStep('request-tracker', { seed, capture });

@@ -1,5 +1,13 @@
 import type { Page } from 'playwright-core';
-import { FIXTURE_FOLDER, launch, type SeedUser, saveFixture, writeJson } from './capture-page.ts';
+import {
+  FIXTURE_FOLDER,
+  labelsFor,
+  launch,
+  runStep,
+  type SeedUser,
+  saveFixture,
+  writeJson,
+} from './capture-page.ts';
 
 /**
  * WordPress 6.1 (Debian bookworm's `wordpress` and `wordpress-l10n`) in French: Utilisateurs, a
@@ -154,9 +162,10 @@ async function capture(): Promise<void> {
   }
   await browser.close();
 
-  const byLogin = new Map([INSTALLER, ...SEEDED].map((user) => [user.login, user]));
-  const missing = shown.filter((row) => !byLogin.has(row.login)).map((row) => row.login);
-  if (missing.length) throw new Error(`Unlabelled rows: ${missing.join(', ')}`);
+  const byLogin = labelsFor(
+    [INSTALLER, ...SEEDED],
+    shown.map((row) => row.login),
+  );
   const pageSize = 20;
   writeJson(`${FIXTURE_FOLDER}/${NAME}.labels.json`, {
     page: `${NAME}.html`,
@@ -182,7 +191,4 @@ async function capture(): Promise<void> {
   console.log(`${shown.length} users on ${pageFiles.length} pages`);
 }
 
-const step = process.argv[2];
-if (step === 'seed') await seed();
-else if (step === 'capture') await capture();
-else console.error('usage: node scripts/capture/wordpress.ts seed|capture');
+await runStep('wordpress', { seed, capture });
