@@ -122,6 +122,8 @@ class FirefoxLocator implements Locator {
    */
   async click(): Promise<void> {
     const deadline = Date.now() + ACTION_TIMEOUT;
+    // A user clicks in the tab in front; one behind draws no frames and runs its timers once a second.
+    await this.page.puppeteer.bringToFront();
     for (;;) {
       await this.one({ enabled: true, timeout: Math.max(deadline - Date.now(), 1) });
       const aim = await this.run<{ x: number; y: number } | { miss: string }>('return aim(found[0]);');

@@ -158,7 +158,7 @@ const state = (el) => ({
   visible: rendered(el) && el.getClientRects().length > 0,
   enabled: !el.disabled && el.getAttribute('aria-disabled') !== 'true',
 });
-/** The next animation frame, or 100 ms where a tab in the background draws none. */
+/** The next animation frame, or 100 ms if none comes (a page that draws nothing). */
 const frame = () => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 100); });
 const boxOf = (el) => { const b = el.getBoundingClientRect(); return [b.left, b.top, b.width, b.height].join(); };
 const describeElement = (el) => el && el.tagName
