@@ -10,6 +10,15 @@
 export const BROWSERS = ['chromium', 'firefox'] as const;
 export type BrowserName = (typeof BROWSERS)[number];
 
+/** How long an action (a click, a fill, a wait for an element) may take before it fails the step. */
+export const ACTION_TIMEOUT = 10_000;
+
+/**
+ * The popup's first screen, drawn: its main view with nothing in it still loading (the sign-in
+ * form's server line included), so nothing on it moves once a test starts acting on it.
+ */
+export const POPUP_DRAWN = 'main.popup:not(:has([aria-busy="true"]))';
+
 /** A string matches case-insensitively anywhere (whitespace squeezed) unless `exact`; a RegExp as it says. */
 export type TextMatch = string | RegExp;
 
@@ -75,7 +84,7 @@ export interface BrowserUnderTest<P extends Page = Page> {
   name: BrowserName;
   /** chrome-extension://<id> or moz-extension://<uuid>: what the worker's CORS must allow. */
   extensionOrigin: string;
-  /** The toolbar popup, opened as a page at the size the browser gives popups. */
+  /** The toolbar popup, opened as a page at the size the browser gives popups, its first screen drawn. */
   openPopup(size?: { width: number; height: number }): Promise<P>;
   /** A new tab. */
   newPage(): Promise<P>;

@@ -9,7 +9,15 @@ import puppeteer, {
   type Target,
 } from 'puppeteer-core';
 import { findFirefox, NO_FIREFOX } from '../../scripts/find-firefox.ts';
-import type { BrowserUnderTest, Locator, Page, Role, TextMatch } from './driver.ts';
+import {
+  ACTION_TIMEOUT,
+  type BrowserUnderTest,
+  type Locator,
+  type Page,
+  POPUP_DRAWN,
+  type Role,
+  type TextMatch,
+} from './driver.ts';
 import { LOCATE_IN_PAGE, matcherOf, type Step } from './locate-in-page.ts';
 
 /** The Firefox build as it ships: `wxt build -b firefox`. */
@@ -17,7 +25,6 @@ export const FIREFOX_RELEASE_EXTENSION_DIR = resolve('.output/firefox-mv2');
 /** The Firefox build that also watches 127.0.0.1 pages: `ROLLCALL_DEV_PAGES=1 wxt build -b firefox`. */
 export const FIREFOX_DEV_EXTENSION_DIR = resolve('.output/dev/firefox-mv2');
 
-const DEFAULT_TIMEOUT = 10_000;
 const POLL_MS = 50;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -73,7 +80,7 @@ class FirefoxLocator implements Locator {
    * actions do; more than one match is an error at once.
    */
   private async one(options: { enabled?: boolean; timeout?: number } = {}): Promise<void> {
-    const deadline = Date.now() + (options.timeout ?? DEFAULT_TIMEOUT);
+    const deadline = Date.now() + (options.timeout ?? ACTION_TIMEOUT);
     let last = 'no element matches';
     while (Date.now() < deadline) {
       const seen = await this.run<{ count: number; visible?: boolean; enabled?: boolean }>(
@@ -95,7 +102,7 @@ class FirefoxLocator implements Locator {
     return this.run('return found.length;');
   }
   async textContent(): Promise<string | null> {
-    const deadline = Date.now() + DEFAULT_TIMEOUT;
+    const deadline = Date.now() + ACTION_TIMEOUT;
     for (;;) {
       const seen = await this.run<{ count: number; text?: string | null }>(
         'return found.length === 1 ? { count: 1, text: found[0].textContent } : { count: found.length };',
@@ -106,19 +113,31 @@ class FirefoxLocator implements Locator {
       await sleep(POLL_MS);
     }
   }
+  /**
+   * Clicks as Playwright does: once the element is visible, enabled, in the same place over two
+   * animation frames and not covered, a real pointer click (the user's gesture that
+   * permissions.request needs) at its middle. Content that appears late can still move it between
+   * the aim and the click; a click that lands on anything else is caught before the page sees it,
+   * and the click aims again.
+   */
   async click(): Promise<void> {
-    const deadline = Date.now() + DEFAULT_TIMEOUT;
+    const deadline = Date.now() + ACTION_TIMEOUT;
+    // A user clicks in the tab in front; one behind draws no frames and runs its timers once a second.
+    await this.page.puppeteer.bringToFront();
     for (;;) {
       await this.one({ enabled: true, timeout: Math.max(deadline - Date.now(), 1) });
-      const point = await this.run<{ x: number; y: number } | null>('return clickPoint(found[0]);');
-      if (point) {
-        // A real pointer click: it counts as the user's gesture (permissions.request needs one).
-        await this.page.puppeteer.mouse.click(point.x, point.y);
-        return;
-      }
-      if (Date.now() > deadline) throw new Error(`Timed out: something covers ${this.describe()}`);
+      const aim = await this.run<{ x: number; y: number } | { miss: string }>('return aim(found[0]);');
+      const miss = 'miss' in aim ? aim.miss : await this.clickAt(aim);
+      if (miss === null) return;
+      if (Date.now() > deadline) throw new Error(`Timed out clicking ${this.describe()}: ${miss}`);
       await sleep(POLL_MS);
     }
+  }
+  /** Clicks at `point`; answers what received the click instead of the element aimed at, if anything did. */
+  private async clickAt(point: { x: number; y: number }): Promise<string | null> {
+    await this.page.puppeteer.mouse.click(point.x, point.y);
+    // A click that navigates or closes the page leaves no document to ask: it landed.
+    return this.page.inPage<string | null>(`${LOCATE_IN_PAGE}\nreturn landing();`).catch(() => null);
   }
   async fill(value: string): Promise<void> {
     await this.one({ enabled: true });
@@ -144,7 +163,7 @@ class FirefoxLocator implements Locator {
     return [value];
   }
   waitFor(options: { timeout?: number } = {}): Promise<void> {
-    return this.waitForVisible(options.timeout ?? DEFAULT_TIMEOUT);
+    return this.waitForVisible(options.timeout ?? ACTION_TIMEOUT);
   }
   private async waitForVisible(timeout: number): Promise<void> {
     const deadline = Date.now() + timeout;
@@ -206,13 +225,13 @@ export class FirefoxPage implements Page {
     }
     // Firefox moves an extension page to the extension's process, and Puppeteer loses the
     // navigation's end there: start it, then wait for the page itself to say it has loaded.
-    this.puppeteer.goto(url, { timeout: DEFAULT_TIMEOUT }).catch(() => undefined);
+    this.puppeteer.goto(url, { timeout: ACTION_TIMEOUT }).catch(() => undefined);
     await this.settle((href) => href === url);
   }
 
   /** Waits until the page shows a loaded document whose address passes `ready`. */
   async settle(ready: (href: string) => boolean): Promise<void> {
-    const deadline = Date.now() + DEFAULT_TIMEOUT;
+    const deadline = Date.now() + ACTION_TIMEOUT;
     while (Date.now() < deadline) {
       const seen = await this.inPage<{ href: string; state: string }>(
         'return { href: location.href, state: document.readyState };',
@@ -318,11 +337,12 @@ export async function launchFirefoxWithExtension(options: {
       const page = await newPage();
       await page.setViewportSize(size);
       await page.goto(`${extensionOrigin}/popup.html`);
+      await page.locator(POPUP_DRAWN).waitFor();
       return page;
     },
     async nextPage() {
       const target = await new Promise<Target>((done, fail) => {
-        const timer = setTimeout(() => fail(new Error('No new tab opened')), DEFAULT_TIMEOUT);
+        const timer = setTimeout(() => fail(new Error('No new tab opened')), ACTION_TIMEOUT);
         browser.once('targetcreated', (created: Target) => {
           clearTimeout(timer);
           done(created);

@@ -11,7 +11,13 @@ import {
   type RunningWorker,
   startWorker,
 } from '../../scripts/lib/local-worker.ts';
-import type { Page as AnyPage, BrowserName, BrowserUnderTest } from './driver.ts';
+import {
+  ACTION_TIMEOUT,
+  type Page as AnyPage,
+  type BrowserName,
+  type BrowserUnderTest,
+  POPUP_DRAWN,
+} from './driver.ts';
 import { FirefoxPage, launchFirefoxWithExtension } from './firefox.ts';
 
 /** The extension as `npm run build:extension:dev` builds it: it also watches 127.0.0.1 pages. */
@@ -106,6 +112,7 @@ export async function launchWithExtension(
       const page = await context.newPage();
       await page.setViewportSize(size);
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await page.locator(POPUP_DRAWN).waitFor({ timeout: ACTION_TIMEOUT });
       return page;
     },
     async close() {
@@ -130,7 +137,7 @@ export async function launchBrowserWithExtension(
 /** A Chromium launched with `launchWithExtension`, as tests for every browser use it. */
 export function asBrowserUnderTest(browser: ExtensionBrowser): BrowserUnderTest<Page> {
   // A control that never comes fails the step in seconds, not at the test's timeout.
-  browser.context.setDefaultTimeout(10_000);
+  browser.context.setDefaultTimeout(ACTION_TIMEOUT);
   return {
     name: 'chromium',
     extensionOrigin: `chrome-extension://${browser.extensionId}`,

@@ -21,7 +21,10 @@ export type Step =
 export const matcherOf = (text: string | RegExp): Matcher =>
   typeof text === 'string' ? { string: text } : { source: text.source, flags: text.flags };
 
-/** `locate(steps)` → Element[], and `state(el)` → what an action needs to know of one. */
+/**
+ * `locate(steps)` → Element[], `state(el)` → what an action needs to know of one, and `aim(el)` then
+ * `landing()` for a click that lands where it was aimed.
+ */
 export const LOCATE_IN_PAGE = String.raw`
 const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
 const matches = (m, value, exact) => {
@@ -155,9 +158,26 @@ const state = (el) => ({
   visible: rendered(el) && el.getClientRects().length > 0,
   enabled: !el.disabled && el.getAttribute('aria-disabled') !== 'true',
 });
-/** The point an action clicks: the element's middle, if the element (not something over it) is there. */
-const clickPoint = (el) => {
+/** The next animation frame, or 100 ms if none comes (a page that draws nothing). */
+const frame = () => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 100); });
+const boxOf = (el) => { const b = el.getBoundingClientRect(); return [b.left, b.top, b.width, b.height].join(); };
+const describeElement = (el) => el && el.tagName
+  ? '<' + el.tagName.toLowerCase() + '> ' + JSON.stringify(norm(textOf(el)).slice(0, 40))
+  : 'nothing';
+const POINTER_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
+/**
+ * Where a click on el lands, as Playwright's actionability checks decide it
+ * (https://playwright.dev/docs/actionability): el scrolled into view, in the same box over two
+ * animation frames, and the topmost element at its middle (or inside it). With the point it arms
+ * the landing's guard: the first pointer event of the click says where it landed, and a click that
+ * landed elsewhere is stopped before the page sees any of it.
+ */
+const aim = async (el) => {
   el.scrollIntoView({ block: 'center', inline: 'center' });
+  const before = boxOf(el);
+  await frame();
+  await frame();
+  if (boxOf(el) !== before) return { miss: 'it is moving' };
   const box = el.getBoundingClientRect();
   const x = box.left + box.width / 2;
   const y = box.top + box.height / 2;
@@ -167,7 +187,36 @@ const clickPoint = (el) => {
     if (!inner || inner === hit) break;
     hit = inner;
   }
-  for (let at = hit; at; at = parentOf(at)) if (at === el) return { x, y };
-  return null;
+  let on = false;
+  for (let at = hit; at; at = parentOf(at)) if (at === el) on = true;
+  if (!on) return { miss: describeElement(hit) + ' covers it' };
+  globalThis.__rollcallLanding?.disarm();
+  const guard = { landed: null, clicked: false };
+  const check = (event) => {
+    guard.landed ??= event.composedPath().includes(el) ? 'on it' : describeElement(event.composedPath()[0]) + ' received the click';
+    if (event.type === 'click') guard.clicked = true;
+    if (guard.landed === 'on it') return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+  guard.disarm = () => {
+    for (const type of POINTER_EVENTS) window.removeEventListener(type, check, true);
+    delete globalThis.__rollcallLanding;
+  };
+  for (const type of POINTER_EVENTS) window.addEventListener(type, check, true);
+  globalThis.__rollcallLanding = guard;
+  return { x, y };
+};
+/**
+ * After the click: null if it landed on the element aimed at (or the page it was on is gone),
+ * else what received it. A click that missed is held until its last event has been stopped.
+ */
+const landing = async () => {
+  const guard = globalThis.__rollcallLanding;
+  if (!guard) return null;
+  const until = performance.now() + 1000;
+  while (guard.landed !== 'on it' && !guard.clicked && performance.now() < until) await frame();
+  guard.disarm();
+  return guard.landed === 'on it' ? null : guard.landed ?? 'nothing received the click';
 };
 `;

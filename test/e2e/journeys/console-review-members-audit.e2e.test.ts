@@ -13,7 +13,14 @@ import {
   screenshotBoth,
   setChecked,
 } from './console-pages.ts';
-import { type Api, type BrowserJourney, signInFromPopup, signInToApi, startJourney } from './journey.ts';
+import {
+  type Api,
+  type BrowserJourney,
+  PROFILES_HOOK_TIMEOUT,
+  signInFromPopup,
+  signInToApi,
+  startJourney,
+} from './journey.ts';
 
 /**
  * The console's other journeys, on the release build against the worker in production mode: an
@@ -28,7 +35,8 @@ describe.each(BROWSERS)(
     let journey: BrowserJourney;
     let server: Api;
     let console: Page;
-    let second: BrowserUnderTest | undefined;
+    /** The new member's own browser. */
+    let second: BrowserUnderTest;
     const firm = () => fixtureFirm('payments-users', `${journey.pages.url}/payments-users.html*`);
 
     /** Another profile with the same extension, for a second person at their own computer. */
@@ -48,7 +56,9 @@ describe.each(BROWSERS)(
       await signInFromPopup(popup, journey.worker.url, firm().owner.email, firm().owner.password);
       console = await openConsoleFromPopup(journey, popup);
       await popup.close();
-    });
+      // The new member's browser starts here, not within the time limit of the step that uses it.
+      second = await secondBrowser();
+    }, PROFILES_HOOK_TIMEOUT);
     afterAll(async () => {
       await second?.close();
       await journey?.close();
@@ -97,7 +107,6 @@ describe.each(BROWSERS)(
       expect(link.startsWith(`${journey.extensionOrigin}/console.html#/join/`), link).toBe(true);
       await screenshotBoth(console, 'members-invited');
 
-      second = await secondBrowser();
       const theirs = await second.newPage();
       await theirs.setViewportSize({ width: 1280, height: 900 });
       await theirs.goto(link);

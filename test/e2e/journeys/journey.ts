@@ -159,6 +159,12 @@ async function startJourneyWith<B, P extends Page>(setup: {
   };
 }
 
+/**
+ * The time limit of a journey's setup that also starts more browser profiles (another person's
+ * browser): each takes seconds to start, many more on a busy machine.
+ */
+export const PROFILES_HOOK_TIMEOUT = 180_000;
+
 /** The same firm through the REST API with its own session: what the server holds, or a second client. */
 export type Api = <T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown) => Promise<T>;
 

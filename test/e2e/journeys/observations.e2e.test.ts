@@ -22,6 +22,7 @@ import {
   type BrowserJourney,
   expectSynced,
   openTab,
+  PROFILES_HOOK_TIMEOUT,
   signInFromPopup,
   signInToApi,
   startJourney,
@@ -191,6 +192,10 @@ describe.each(BROWSERS)(
     let app: SignInApp;
     let server: Api;
     let ids: Record<string, string>;
+    // Anna's and Ben's own browsers, and one that never joins.
+    let anna: BrowserUnderTest;
+    let ben: BrowserUnderTest;
+    let visitor: BrowserUnderTest;
     const staff: BrowserUnderTest[] = [];
     const today = new Date().toISOString().slice(0, 10);
 
@@ -207,6 +212,13 @@ describe.each(BROWSERS)(
         byLogin[login] = [...(byLogin[login] ?? []), names[o.personId] ?? o.personId].sort();
       }
       return byLogin;
+    }
+
+    /** Another browser profile with Rollcall, closed after the journey. */
+    async function startStaffBrowser(): Promise<BrowserUnderTest> {
+      const browser = await staffBrowser(journey);
+      staff.push(browser);
+      return browser;
     }
 
     async function enrolmentCode(name: string): Promise<string> {
@@ -275,15 +287,17 @@ describe.each(BROWSERS)(
         enabled: true,
       });
       expect(settings.enabled).toBe(true);
-    });
+      // The staff's browsers start here, not within the time limit of the steps that use them.
+      anna = await startStaffBrowser();
+      visitor = await startStaffBrowser();
+      ben = await startStaffBrowser();
+    }, PROFILES_HOOK_TIMEOUT);
     afterAll(async () => {
       for (const browser of staff) await browser.close();
       await journey?.close();
     });
 
     it('does not report a sign-in that failed, nor anything from a browser that never joined', async () => {
-      const anna = await staffBrowser(journey);
-      staff.push(anna);
       const annaPopup = await joinAsStaff(anna, journey.worker.url, await enrolmentCode(ANNA), ANNA);
       await screenshot(annaPopup, 'journey-observations-staff-popup');
 
@@ -293,14 +307,10 @@ describe.each(BROWSERS)(
       await screenshot(failed, 'journey-observations-failed-sign-in');
 
       // A browser that never joined signs in as "reception" for real.
-      const visitor = await staffBrowser(journey);
-      staff.push(visitor);
       await signInToApp(visitor, app.url, 'reception', APP_PASSWORD);
 
       // Ben joins and signs in as "reception": his sign-in reaches the server once he has left the
       // form, after the other two, so by then theirs would have arrived too.
-      const ben = await staffBrowser(journey);
-      staff.push(ben);
       await joinWithLink(ben, await joinLinkFromConsole(BEN), BEN);
       const home = await signInToApp(ben, app.url, 'reception', APP_PASSWORD);
       expect(await home.getByRole('heading', { level: 1 }).textContent()).toBe('Today’s bookings');
@@ -309,8 +319,6 @@ describe.each(BROWSERS)(
     });
 
     it('records Anna signing in as "reception" too, once a day however often she does', async () => {
-      const [anna] = staff;
-      if (!anna) throw new Error('Anna’s browser is not open');
       await signInToApp(anna, app.url, 'reception', APP_PASSWORD);
       await signInToApp(anna, app.url, 'RECEPTION', APP_PASSWORD);
       await expect.poll(observed, { timeout: 30_000 }).toEqual({ reception: [ANNA, BEN].sort() });
