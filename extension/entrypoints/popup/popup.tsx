@@ -24,6 +24,7 @@ import {
   homeSummaryItem,
   localCopyItem,
   outboxItem,
+  serverUrlItem,
   signedInAsItem,
   signInStepItem,
   staffIndexItem,
@@ -282,13 +283,17 @@ function SignedIn() {
 /** Whether the server answers, shown under the sign-in form. */
 function ServerLine({ loadStatus }: { loadStatus: () => Promise<ServerStatus> }) {
   const [status, setStatus] = useState<ServerStatus | 'loading'>('loading');
+  // Checked again when the address changes (typed in, or the firm's Rollcall a staff browser joined).
+  const serverUrl = useStored(serverUrlItem);
   useEffect(() => {
+    if (serverUrl === undefined) return;
     let live = true;
+    setStatus('loading');
     loadStatus().then((next) => live && setStatus(next));
     return () => {
       live = false;
     };
-  }, [loadStatus]);
+  }, [loadStatus, serverUrl]);
   if (status === 'loading') {
     return (
       <p class="status" role="status" aria-busy="true">

@@ -4,9 +4,11 @@ import type { EnrolmentPreview } from '../../../shared/schemas/observations';
 import { done, type Result, refused } from '../result';
 import { createSignInWatch } from '../sign-in/sign-in-watch';
 import {
+  DEFAULT_SERVER_URL,
   type NotedSignIn,
   observationQueueItem,
   type StaffEnrolment,
+  serverUrlItem,
   staffEnrolmentItem,
   staffJoinDraftItem,
 } from '../storage';
@@ -168,6 +170,9 @@ export function createStaff({
         };
         await staffEnrolmentItem.setValue(enrolment);
         await staffJoinDraftItem.removeValue();
+        // The firm's Rollcall is where this browser signs in too, unless another address was set:
+        // the popup's sign-in form then neither points at nor reports on a server the firm has not.
+        if ((await serverUrlItem.getValue()) === DEFAULT_SERVER_URL) await serverUrlItem.setValue(serverUrl);
         return done(enrolment);
       } catch (error) {
         return failed(error);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStaff } from '../../../extension/lib/background/staff';
 import { serialise } from '../../../extension/lib/serialise';
-import { observationQueueItem, staffJoinDraftItem } from '../../../extension/lib/storage';
+import { observationQueueItem, serverUrlItem, staffJoinDraftItem } from '../../../extension/lib/storage';
 import { type ApiClient, ApiError } from '../../../extension/lib/sync/api-client';
 
 const DAY = 86_400_000;
@@ -88,5 +88,22 @@ describe('a staff browser', () => {
     await staff.noteSignIn({ systemId: 'elsewhere', login: 'reception', observedAt: NOW });
     await staff.reportPending();
     expect(sent.filter((s) => s.path === '/api/v1/observations')).toEqual([]);
+  });
+
+  it('signs in to the firm’s Rollcall it joined, unless another address was set', async () => {
+    const { staff } = staffWith({ online: true });
+    await staff.joinAsStaff({
+      serverUrl: 'https://rollcall.harbour.example/join',
+      code: 'AAAAA-BBBBB-CCCCC-DDDDD',
+    });
+    expect(await serverUrlItem.getValue()).toBe('https://rollcall.harbour.example');
+
+    fakeBrowser.reset();
+    await serverUrlItem.setValue('https://rollcall.elsewhere.example');
+    await staff.joinAsStaff({
+      serverUrl: 'https://rollcall.harbour.example',
+      code: 'AAAAA-BBBBB-CCCCC-DDDDD',
+    });
+    expect(await serverUrlItem.getValue()).toBe('https://rollcall.elsewhere.example');
   });
 });
