@@ -166,6 +166,10 @@ export function ScreenHeading({
     // back from wherever the member has moved since (the next link in the navigation, say).
     if (headingFocusedFor === location.hash) return;
     headingFocusedFor = location.hash;
+    // Nor the first time, drawn a moment after the screen opened: only from the page itself or the
+    // link that opened it.
+    const from = document.activeElement;
+    if (from && from !== document.body && from.getAttribute('aria-current') !== 'page') return;
     ref.current?.focus({ preventScroll: true });
   }, []);
   return (
