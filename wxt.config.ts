@@ -34,11 +34,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // Firefox 140 is the extended-support release Debian ships (and desktop Firefox's first
+            // with data_collection_permissions); on Android that key came in 142.
             gecko: {
               id: 'rollcall@rollcall.app',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -255,7 +255,19 @@ export class FirefoxPage implements Page {
     await this.puppeteer.close();
   }
   async setViewportSize(size: { width: number; height: number }): Promise<void> {
-    await this.puppeteer.setViewport(size);
+    try {
+      await this.puppeteer.setViewport(size);
+    } catch (error) {
+      // Puppeteer sends the screen's orientation with the size, a command Firefox knows from 141
+      // on; Firefox 140 (the extended-support release Debian ships) sizes the page all the same.
+      if (!String(error).includes('setScreenOrientationOverride')) throw error;
+      await this.puppeteer.waitForFunction(
+        (width: number, height: number) => window.innerWidth === width && window.innerHeight === height,
+        { timeout: ACTION_TIMEOUT },
+        size.width,
+        size.height,
+      );
+    }
   }
   async screenshot(options: { path: string; fullPage?: boolean }): Promise<void> {
     await this.puppeteer.screenshot({ path: options.path as `${string}.png`, fullPage: options.fullPage });
