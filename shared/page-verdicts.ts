@@ -1,5 +1,6 @@
 import { type Classification, classify } from './classifier/classify.ts';
 import { sharedLoginPeople } from './classifier/shared-display-name.ts';
+import { isDisabledStatus } from './directory/read-shown-values.ts';
 import { defaultAccountEvidence, defaultAccountRule } from './rules/default-account.ts';
 import { genericUsernameCheck, genericUsernameRule } from './rules/generic-username.ts';
 import { lookalikeEvidence, lookalikeUsernameRule } from './rules/lookalike-username.ts';
@@ -61,15 +62,6 @@ export interface PageRowVerdict {
 export interface PageEvaluationOptions {
   /** How sure the classifier must be to call a login generic (organisation setting). */
   genericUsernameMinConfidence?: number;
-}
-
-/** Status words that mean the login cannot be used, so the row raises nothing. */
-const DISABLED_STATUS =
-  /\b(disabled|inactive|deactivated|suspended|locked|blocked|removed|deleted|archived|expired|revoked|terminated)\b/i;
-
-/** Whether a status column's text says the login cannot be used ("Disabled", "Account locked"). */
-export function isDisabledStatus(status: string | null | undefined): boolean {
-  return !!status && DISABLED_STATUS.test(status);
 }
 
 export function evaluatePageRow(row: PageRow, options: PageEvaluationOptions = {}): PageRowVerdict {

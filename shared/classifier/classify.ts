@@ -449,13 +449,19 @@ export function classify(written: string, displayName?: string | null): Classifi
       ROLE_WEIGHT[first.kind] !== undefined &&
       first.text === reading.words[0] &&
       !tokens.some((t) => t.kind === 'first-name' || t.kind === 'initial');
+    // A login of role words alone matches its display name only word for word: "rozliczenia" shown
+    // as "Dział rozliczeń" (the same word, inflected) is the settlements desk, not a person whose
+    // name starts the same.
+    const roleOnly = nameTokens.length > 0 && nameTokens.every((t) => ROLE_WEIGHT[t.kind] !== undefined);
     const matched =
       !roleFirst &&
       reading.nameWords.length > 0 &&
-      (spellsDisplayName(tokens, reading.nameWords) ||
-        nameTokens.some(
-          (t) => (t.text.length >= 3 || t.kind === 'initial') && matchesDisplayWord(t, reading.nameWords),
-        ));
+      (roleOnly
+        ? nameTokens.some((t) => reading.nameWords.includes(t.text))
+        : spellsDisplayName(tokens, reading.nameWords) ||
+          nameTokens.some(
+            (t) => (t.text.length >= 3 || t.kind === 'initial') && matchesDisplayWord(t, reading.nameWords),
+          ));
     if (matched) {
       personal += 4;
       personalReasons.push(`matches the display name "${display}"`);

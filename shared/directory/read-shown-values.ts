@@ -1,3 +1,4 @@
+import { foldLetters } from '../classifier/tokenize';
 import type { Account, PermissionDefinition } from '../schemas/directory';
 
 type AccountStatus = Account['status'];
@@ -8,34 +9,225 @@ type AccountStatus = Account['status'];
  * guessing silently.
  */
 
-const DISABLED = new Set([
-  'disabled',
-  'inactive',
-  'locked',
-  'locked out',
-  'suspended',
-  'deactivated',
-  'blocked',
-  'expired',
-  'archived',
+/**
+ * Status words by what they say of a login, in every language the page reader reads, lower case and
+ * without accents (as `foldLetters` leaves them). Pages word a status freely ("Account locked",
+ * "Gesperrt seit 2024", "Nieaktywny"), so these are looked for as words of the text.
+ */
+const STATUS_WORDS = {
+  disabled: [
+    // en
+    'disabled',
+    'inactive',
+    'deactivated',
+    'suspended',
+    'locked',
+    'blocked',
+    'expired',
+    'archived',
+    'revoked',
+    'terminated',
+    'banned',
+    // de
+    'inaktiv',
+    'deaktiviert',
+    'gesperrt',
+    'blockiert',
+    'abgelaufen',
+    'archiviert',
+    // fr
+    'inactif',
+    'desactive',
+    'desactivee',
+    'bloque',
+    'bloquee',
+    'suspendu',
+    'suspendue',
+    'verrouille',
+    'verrouillee',
+    'expire',
+    'expiree',
+    'archivee',
+    // es, pt
+    'inactivo',
+    'inactiva',
+    'inativo',
+    'inativa',
+    'desactivado',
+    'desactivada',
+    'desativado',
+    'desativada',
+    'deshabilitado',
+    'deshabilitada',
+    'desabilitado',
+    'desabilitada',
+    'bloqueado',
+    'bloqueada',
+    'suspendido',
+    'suspendida',
+    'suspenso',
+    'suspensa',
+    'caducado',
+    'caducada',
+    'expirado',
+    'expirada',
+    // it
+    'inattivo',
+    'inattiva',
+    'disattivato',
+    'disattivata',
+    'disabilitato',
+    'disabilitata',
+    'bloccato',
+    'bloccata',
+    'sospeso',
+    'sospesa',
+    'scaduto',
+    'scaduta',
+    // nl
+    'inactief',
+    'gedeactiveerd',
+    'uitgeschakeld',
+    'geblokkeerd',
+    'geschorst',
+    'vergrendeld',
+    'verlopen',
+    // da, no, sv
+    'deaktiveret',
+    'deaktivert',
+    'inaktiverad',
+    'avaktiverad',
+    'blokeret',
+    'blokkert',
+    'blockerad',
+    'spaerret',
+    'sperret',
+    'sparrad',
+    // pl
+    'nieaktywny',
+    'nieaktywna',
+    'nieaktywne',
+    'wylaczony',
+    'wylaczona',
+    'wylaczone',
+    'zablokowany',
+    'zablokowana',
+    'zablokowane',
+    'dezaktywowany',
+    'dezaktywowana',
+    'zawieszony',
+    'zawieszona',
+    'wygasly',
+    'wygaslo',
+  ],
+  removed: [
+    'deleted',
+    'removed',
+    'geloscht',
+    'entfernt',
+    'supprime',
+    'supprimee',
+    'eliminado',
+    'eliminada',
+    'borrado',
+    'borrada',
+    'excluido',
+    'excluida',
+    'removido',
+    'removida',
+    'eliminato',
+    'eliminata',
+    'rimosso',
+    'rimossa',
+    'cancellato',
+    'cancellata',
+    'verwijderd',
+    'slettet',
+    'borttagen',
+    'raderad',
+    'usuniety',
+    'usunieta',
+  ],
+  active: [
+    'active',
+    'enabled',
+    'current',
+    'aktiv',
+    'aktiviert',
+    'actif',
+    'activee',
+    'activo',
+    'activa',
+    'ativo',
+    'ativa',
+    'habilitado',
+    'habilitada',
+    'attivo',
+    'attiva',
+    'abilitato',
+    'abilitata',
+    'actief',
+    'ingeschakeld',
+    'aktiveret',
+    'aktivert',
+    'aktiverad',
+    'aktywny',
+    'aktywna',
+    'aktywne',
+    'wlaczony',
+    'wlaczona',
+  ],
+  /** Words that turn an active word round: "Not active", "Nicht aktiv", "Nie aktywny". */
+  not: ['not', 'nicht', 'non', 'pas', 'no', 'nao', 'niet', 'ikke', 'inte', 'nie'],
+} as const;
+
+/**
+ * A whole status that is only yes or no, as a column headed "Active" or "Enabled" shows it (the
+ * reader only takes such columns as a status, never a "Locked" one).
+ */
+const SWITCHED_OFF = new Set([
   'no',
+  'n',
   'false',
   'off',
   '0',
-  'n',
+  'nein',
+  'nie',
+  'non',
+  'nao',
+  'nee',
+  'nej',
+  'nei',
 ]);
-const REMOVED = new Set(['deleted', 'removed']);
-const ACTIVE = new Set(['active', 'enabled', 'yes', 'true', 'on', '1', 'y', 'ok', 'current']);
+const SWITCHED_ON = new Set(['yes', 'y', 'true', 'on', '1', 'ok', 'ja', 'tak', 'oui', 'si', 'sim']);
+
+const DISABLED = new Set<string>(STATUS_WORDS.disabled);
+const REMOVED = new Set<string>(STATUS_WORDS.removed);
+const ACTIVE = new Set<string>(STATUS_WORDS.active);
+const NOT = new Set<string>(STATUS_WORDS.not);
 
 export type ShownStatus = { status: AccountStatus; understood: boolean };
 
-/** "Active", "Locked", "No"…: unknown wording counts as active (the page lists the login) and says so. */
+/**
+ * "Active", "Locked", "No", "Gesperrt", "Nie"…: unknown wording counts as active (the page lists the
+ * login) and says so.
+ */
 export function readShownStatus(shown: string): ShownStatus {
-  const text = shown.trim().toLowerCase();
-  if (DISABLED.has(text)) return { status: 'disabled', understood: true };
-  if (REMOVED.has(text)) return { status: 'removed', understood: true };
-  if (ACTIVE.has(text)) return { status: 'active', understood: true };
+  const text = foldLetters(shown.trim().toLowerCase());
+  if (SWITCHED_OFF.has(text)) return { status: 'disabled', understood: true };
+  if (SWITCHED_ON.has(text)) return { status: 'active', understood: true };
+  const words = text.split(/[^\p{L}\p{N}]+/u);
+  if (words.some((word) => REMOVED.has(word))) return { status: 'removed', understood: true };
+  if (words.some((word) => DISABLED.has(word))) return { status: 'disabled', understood: true };
+  const active = words.findIndex((word) => ACTIVE.has(word));
+  if (active >= 0)
+    return { status: NOT.has(words[active - 1] ?? '') ? 'disabled' : 'active', understood: true };
   return { status: 'active', understood: false };
+}
+
+/** Whether a shown status says the login cannot be used ("Disabled", "Account locked", "Nie"). */
+export function isDisabledStatus(status: string | null | undefined): boolean {
+  return !!status && readShownStatus(status).status !== 'active';
 }
 
 export type ShownPermissions = { permissions: string[]; unknown: string[] };

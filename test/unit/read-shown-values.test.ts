@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isDisabledStatus,
   readShownPermissions,
   readShownStatus,
   readShownTime,
@@ -43,6 +44,37 @@ describe('readShownStatus', () => {
     expect(readShownStatus('No')).toEqual({ status: 'disabled', understood: true });
     expect(readShownStatus('Deleted')).toEqual({ status: 'removed', understood: true });
     expect(readShownStatus('Pending invite')).toEqual({ status: 'active', understood: false });
+  });
+
+  it.each([
+    ['Gesperrt', 'disabled'],
+    ['Deaktiviert seit 2024', 'disabled'],
+    ['Nieaktywny', 'disabled'],
+    ['Nie', 'disabled'],
+    ['Nein', 'disabled'],
+    ['Désactivé', 'disabled'],
+    ['Não', 'disabled'],
+    ['Nicht aktiv', 'disabled'],
+    ['Inactivo', 'disabled'],
+    ['Account locked', 'disabled'],
+    ['Supprimé', 'removed'],
+    ['Gelöscht', 'removed'],
+    ['Usunięty', 'removed'],
+    ['Tak', 'active'],
+    ['Oui', 'active'],
+    ['Aktiviert', 'active'],
+    ['Attivo', 'active'],
+    ['Włączony', 'active'],
+  ])('reads %j, in the firm’s language, as %s', (shown, status) => {
+    expect(readShownStatus(shown)).toEqual({ status, understood: true });
+  });
+
+  it('tells whether a shown status says the login cannot be used', () => {
+    expect(isDisabledStatus('Zablokowany')).toBe(true);
+    expect(isDisabledStatus('Nee')).toBe(true);
+    expect(isDisabledStatus('Aktiv')).toBe(false);
+    expect(isDisabledStatus('Einladung ausstehend')).toBe(false);
+    expect(isDisabledStatus(null)).toBe(false);
   });
 });
 

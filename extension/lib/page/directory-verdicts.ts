@@ -1,4 +1,4 @@
-import { isDisabledStatus } from '../../../shared/page-verdicts';
+import { isDisabledStatus } from '../../../shared/directory/read-shown-values';
 import { PAGE_KINDS } from '../../../shared/rules/registry';
 import type { Account } from '../../../shared/schemas/directory';
 import type { Finding, RuleId } from '../../../shared/schemas/findings';

@@ -1,4 +1,4 @@
-import { HEADER_VOCABULARY, type HeaderField, NAME_ALONE } from './page-words';
+import { HEADER_VOCABULARY, type HeaderField, NAME_ALONE, SWITCHED_ON_HEADERS } from './page-words';
 
 /**
  * What a user list's column holds, judged from its header text. Apps phrase the same column in many
@@ -54,6 +54,10 @@ function readHeader(text: string): ColumnField | null {
 }
 
 const NAME_ALONE_PATTERN = new RegExp(`^(?:${Object.values(NAME_ALONE).join('|')})$`);
+
+const SWITCHED_ON_PATTERN = new RegExp(`^(?:${Object.values(SWITCHED_ON_HEADERS).flat().join('|')})$`);
+/** Whether a status column says whether the login is switched on ("Active", "Aktywny"): see SWITCHED_ON_HEADERS. */
+export const isSwitchedOn = (text: string): boolean => SWITCHED_ON_PATTERN.test(normaliseHeader(text));
 
 /** Whether a header is a name alone ("Nom", "Name"): beside a first-name column, the last name. */
 export const isNameAlone = (text: string): boolean => NAME_ALONE_PATTERN.test(normaliseHeader(text));

@@ -42,6 +42,25 @@ export const NAME_ALONE: Partial<Record<Language, string>> = {
 };
 
 /**
+ * Status columns that say whether a login is switched on ("Active", "Enabled", "Aktywny": yes or no,
+ * on or off). Only accounts are switched on and off: an address list with such a column beside its
+ * email addresses is a list of mailboxes or logins, not of contacts.
+ */
+export const SWITCHED_ON_HEADERS: Readonly<Record<Language, readonly string[]>> = {
+  en: ['((account|user|login) )?(enabled|active)', 'is (enabled|active)'],
+  de: ['aktiv', 'aktiviert'],
+  fr: ['actif', 'active', 'active e'],
+  es: ['activo', 'activa', 'habilitado', 'habilitada'],
+  pt: ['ativo', 'ativa', 'habilitado', 'habilitada'],
+  it: ['attivo', 'attiva', 'abilitato', 'abilitata'],
+  nl: ['actief', 'ingeschakeld'],
+  da: ['aktiv'],
+  no: ['aktiv'],
+  sv: ['aktiv'],
+  pl: ['aktywny', 'aktywna', 'aktywne', 'wlaczony', 'wlaczone'],
+};
+
+/**
  * Header phrases by field, tried in this order: the more specific first, so that "last login" is a
  * date and not the login, and "account status" a status and not the account.
  */
@@ -67,16 +86,17 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
   [
     'status',
     {
-      en: ['((account|user|login) )?(status|state|enabled|active)'],
-      de: ['status', 'kontostatus', 'zustand', 'aktiv'],
-      fr: ['statut', 'etat', 'actif'],
-      es: ['estado', 'activo'],
-      pt: ['estado', 'situacao', 'ativo'],
-      it: ['stato', 'attivo'],
-      nl: ['status', 'actief'],
-      da: ['status', 'aktiv'],
-      sv: ['status', 'aktiv'],
-      pl: ['status', 'stan', 'aktywny'],
+      en: ['((account|user|login) )?(status|state)', ...SWITCHED_ON_HEADERS.en],
+      de: ['status', 'kontostatus', 'zustand', ...SWITCHED_ON_HEADERS.de],
+      fr: ['statut', 'etat', ...SWITCHED_ON_HEADERS.fr],
+      es: ['estado', ...SWITCHED_ON_HEADERS.es],
+      pt: ['estado', 'situacao', ...SWITCHED_ON_HEADERS.pt],
+      it: ['stato', ...SWITCHED_ON_HEADERS.it],
+      nl: ['status', ...SWITCHED_ON_HEADERS.nl],
+      da: ['status', ...SWITCHED_ON_HEADERS.da],
+      no: ['status', ...SWITCHED_ON_HEADERS.no],
+      sv: ['status', ...SWITCHED_ON_HEADERS.sv],
+      pl: ['status', 'stan', ...SWITCHED_ON_HEADERS.pl],
     },
   ],
   [

@@ -1,6 +1,12 @@
 import type { AdapterField, ColumnRef, PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
-import { type ColumnField, fieldForHeader, isNameAlone, normaliseHeader } from './header-fields';
+import {
+  type ColumnField,
+  fieldForHeader,
+  isNameAlone,
+  isSwitchedOn,
+  normaliseHeader,
+} from './header-fields';
 import type { ListColumns, ListLayout, ListShape } from './list-layout';
 
 /**
@@ -120,7 +126,8 @@ function describeWith(
     const resolved = resolveColumns(headerFields, shape.headers);
     columns = resolved.columns;
     if (adapter) applyAdapterColumns(columns, shape.headers, adapter.columns);
-    if (!adapter?.listSelector && !resolved.named && !hasSupportingColumns(columns)) return null;
+    if (!adapter?.listSelector && !resolved.named && !hasSupportingColumns(columns, shape.headers))
+      return null;
   }
   if (columns.username === undefined) return null;
   const list: UserList = { ...shape, element, layout: name, columns };
@@ -151,7 +158,8 @@ type Columns = ListColumns;
 /**
  * Which column holds what. `named` says whether a header names the login outright ("Username",
  * "Login ID"); an email or "User" column is on every contact list and audit log too, so it makes a
- * user list only together with two of role, status, last sign-in and permissions.
+ * user list only together with two of role, status, last sign-in and permissions, or with a column
+ * saying whether each is switched on (see hasSupportingColumns).
  */
 function resolveColumns(
   fields: (ColumnField | null)[],
@@ -203,11 +211,14 @@ function resolveColumns(
   return { columns, named };
 }
 
-function hasSupportingColumns(columns: Columns): boolean {
+function hasSupportingColumns(columns: Columns, headers: readonly string[]): boolean {
   const present = (['role', 'status', 'lastSignIn', 'permissions'] as const).filter(
     (field) => columns[field] !== undefined,
   );
-  return present.length >= 2;
+  // Only accounts are switched on and off ("Active: No"): a mail server's list of mailboxes shows
+  // its addresses, their names and that alone.
+  const status = columns.status;
+  return present.length >= 2 || (typeof status === 'number' && isSwitchedOn(headers[status] ?? ''));
 }
 
 function applyAdapterColumns(

@@ -69,6 +69,10 @@ describe('classify', () => {
     expect(classify('m.sales', 'Mark Sales').verdict).toBe('personal');
     // The login must carry the person: "reception" shown as "Kim Reception" is still the desk's.
     expect(classify('reception', 'Kim Reception').verdict).toBe('generic');
+    // A login of role words alone is not a person because a display word starts the same: the
+    // settlements desk, shown in the inflected "Dział rozliczeń", is still the desk's.
+    expect(classify('rozliczenia@biuro.example', 'Dział rozliczeń').verdict).toBe('generic');
+    expect(classify('faktury', 'Fakturowanie Anna').verdict).not.toBe('personal');
     const alone = classify('mark.sales');
     const withName = classify('mark.sales', 'Mark Sales');
     expect(withName.confidence).toBeGreaterThan(alone.confidence);

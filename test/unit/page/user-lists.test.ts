@@ -202,6 +202,28 @@ describe('the user-list detector', () => {
   });
 
   it.each([
+    ['Active', 'Yes'],
+    ['Aktywny', 'Tak'],
+    ['Aktiv', 'Ja'],
+    ['Activé(e)', 'Oui'],
+    ['Habilitado', 'Sí'],
+  ])(
+    'takes addresses and names beside a column saying whether each is switched on (%j) for a list of mailboxes',
+    (header, yes) => {
+      document.body.innerHTML = `<table><tr><th>Email</th><th>Name</th><th>${header}</th></tr>
+      <tr><td>biuro@firm.example</td><td>Biuro</td><td>${yes}</td></tr></table>`;
+      const [list] = findUserLists(document);
+      expect(list?.columns).toMatchObject({ username: 0, email: 0, displayName: 1, status: 2 });
+    },
+  );
+
+  it('does not take addresses and names beside a status alone for a user list (a CRM’s contacts)', () => {
+    document.body.innerHTML = `<table><tr><th>Email</th><th>Name</th><th>Status</th></tr>
+      <tr><td>ruth@client.example</td><td>Ruth Okafor</td><td>Lead</td></tr></table>`;
+    expect(findUserLists(document)).toEqual([]);
+  });
+
+  it.each([
     ['Login ID', 'username'],
     ['Logon name', 'username'],
     ['User Name ▲', 'username'],
