@@ -14,7 +14,7 @@ type AccountStatus = Account['status'];
  * without accents (as `foldLetters` leaves them). Pages word a status freely ("Account locked",
  * "Gesperrt seit 2024", "Nieaktywny"), so these are looked for as words of the text.
  */
-const STATUS_WORDS = {
+export const STATUS_WORDS = {
   disabled: [
     // en
     'disabled',

@@ -1,3 +1,4 @@
+import { STATUS_WORDS } from '../../../../shared/directory/read-shown-values';
 import {
   cellSegments,
   cellText,
@@ -324,7 +325,11 @@ const PERSON = new RegExp(`^${NAME_WORD}(?:\\s+(?:${NAME_WORD}|${PARTICLE})){1,4
 const PRICE =
   /^[-+]?(?:(?:[$£€¥]|usd|eur|gbp|chf)\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[$£€¥]|kr|zł|usd|eur|gbp|chf))$/i;
 const roleWords = new Set(Object.values(RECORD_WORDS.role).flat());
-const statusWords = new Set(Object.values(RECORD_WORDS.status).flat());
+const statusWords = new Set([
+  ...STATUS_WORDS.active,
+  ...STATUS_WORDS.disabled,
+  ...Object.values(RECORD_WORDS.status).flat(),
+]);
 
 type Kind = 'email' | 'login' | 'name' | 'role' | 'status';
 
