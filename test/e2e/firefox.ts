@@ -255,19 +255,15 @@ export class FirefoxPage implements Page {
     await this.puppeteer.close();
   }
   async setViewportSize(size: { width: number; height: number }): Promise<void> {
-    try {
-      await this.puppeteer.setViewport(size);
-    } catch (error) {
-      // Puppeteer sends the screen's orientation with the size, a command Firefox knows from 141
-      // on; Firefox 140 (the extended-support release Debian ships) sizes the page all the same.
-      if (!String(error).includes('setScreenOrientationOverride')) throw error;
-      await this.puppeteer.waitForFunction(
-        (width: number, height: number) => window.innerWidth === width && window.innerHeight === height,
-        { timeout: ACTION_TIMEOUT },
-        size.width,
-        size.height,
-      );
-    }
+    // Puppeteer's setViewport also sends the screen's orientation, a command Firefox knows only from
+    // 141 on; Firefox 140 (the extended-support release Debian ships) is sized by WebDriver BiDi's
+    // own command, which both know.
+    const frame = this.puppeteer.mainFrame() as unknown as {
+      browsingContext: {
+        setViewport(options: { viewport: { width: number; height: number } }): Promise<void>;
+      };
+    };
+    await frame.browsingContext.setViewport({ viewport: size });
   }
   async screenshot(options: { path: string; fullPage?: boolean }): Promise<void> {
     await this.puppeteer.screenshot({ path: options.path as `${string}.png`, fullPage: options.fullPage });
