@@ -1,7 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 const dormantAccountTip: Tip = {
   why:
@@ -28,8 +27,7 @@ export const dormantAccountRule = defineRule({
     step: 1,
   },
   pageKind: { kind: 'dormant', label: 'Dormant', tone: 'notice' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, found) {
     const cutoff = ctx.now - ctx.settings.dormantDays * DAY_MS;
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
@@ -38,7 +36,7 @@ export const dormantAccountRule = defineRule({
       const lastSignInAt = account.lastSignInAt ?? observed;
       if (lastSignInAt === null || lastSignInAt > cutoff) continue;
       const days = plural(daysSince(lastSignInAt, ctx.now), 'day');
-      findings.push({
+      found({
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} has not been used for ${days}`,
         subject: accountSubject(ctx, account),
         evidence: `last sign-in ${ctx.date(lastSignInAt)}${observed !== null ? ' (seen by a staff browser)' : ''}, ${days} ago (the limit is ${ctx.settings.dormantDays})`,
@@ -47,6 +45,5 @@ export const dormantAccountRule = defineRule({
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
       });
     }
-    return findings;
   },
 });

@@ -2,7 +2,6 @@ import type { Classification } from '../classifier/classify.ts';
 import { defaultAccountName } from '../classifier/default-accounts.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 export const genericUsernameTip: Tip = {
   why:
@@ -47,8 +46,7 @@ export const genericUsernameRule = defineRule({
     step: 0.05,
   },
   pageKind: { kind: 'generic', label: 'Generic', tone: 'warning' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, found) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const check = genericUsernameCheck(
@@ -58,7 +56,7 @@ export const genericUsernameRule = defineRule({
         ctx.classification(account),
       );
       if (!check) continue;
-      findings.push({
+      found({
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} is named after a role, not a person`,
         subject: accountSubject(ctx, account),
         evidence: check.evidence,
@@ -67,6 +65,5 @@ export const genericUsernameRule = defineRule({
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
       });
     }
-    return findings;
   },
 });

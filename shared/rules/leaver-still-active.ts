@@ -2,7 +2,7 @@ import type { Person } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, dateMs, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
-import type { FindingDraft, RuleContext } from './types.ts';
+import type { RuleContext } from './types.ts';
 
 const leaverStillActiveTip: Tip = {
   why:
@@ -32,8 +32,7 @@ export const leaverStillActiveRule = defineRule({
   severity: 'critical',
   tip: leaverStillActiveTip,
   pageKind: { kind: 'leaver', label: 'Leaver', tone: 'alarm' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, found) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || !account.ownerPersonId) continue;
       const person = ctx.people.get(account.ownerPersonId);
@@ -43,7 +42,7 @@ export const leaverStillActiveRule = defineRule({
         account.lastSignInAt !== null && leftAt !== null && account.lastSignInAt >= leftAt + DAY_MS
           ? `; and was signed in to on ${ctx.date(account.lastSignInAt)}, after the last day`
           : '';
-      findings.push({
+      found({
         title: `${person.name} has left, but "${account.username}" in ${systemName(ctx, account.systemId)} is still active`,
         subject: accountSubject(ctx, account),
         evidence: `${person.name}: ${leftPhrase(person, ctx)}; "${account.username}" is still active${signedInAfter}`,
@@ -52,6 +51,5 @@ export const leaverStillActiveRule = defineRule({
         personIds: [person.id],
       });
     }
-    return findings;
   },
 });

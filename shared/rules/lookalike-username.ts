@@ -1,7 +1,6 @@
 import { type LookalikeChange, lookalike } from '../classifier/lookalike.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 const lookalikeUsernameTip: Tip = {
   why:
@@ -37,21 +36,19 @@ export const lookalikeUsernameRule = defineRule({
   severity: 'high',
   tip: lookalikeUsernameTip,
   pageKind: { kind: 'lookalike', label: 'Lookalike', tone: 'alarm' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, found) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
-      const found = lookalikeEvidence(account.username);
-      if (!found) continue;
-      findings.push({
-        title: `"${account.username}" in ${systemName(ctx, account.systemId)} is written to look like "${found.plain}"`,
+      const imitation = lookalikeEvidence(account.username);
+      if (!imitation) continue;
+      found({
+        title: `"${account.username}" in ${systemName(ctx, account.systemId)} is written to look like "${imitation.plain}"`,
         subject: accountSubject(ctx, account),
-        evidence: found.evidence,
+        evidence: imitation.evidence,
         facts: account.username,
         systemId: account.systemId,
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
       });
     }
-    return findings;
   },
 });

@@ -4,7 +4,7 @@ import type { Tip } from '../schemas/rule-finding.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
 import { hasLeft, leftPhrase } from './leaver-still-active.ts';
 import { inOrder } from './observed.ts';
-import type { FindingDraft, RuleContext } from './types.ts';
+import type { RuleContext } from './types.ts';
 
 const rotatePasswordTip: Tip = {
   why:
@@ -42,8 +42,7 @@ export const rotatePasswordRule = defineRule({
   title: 'Change the password of a shared login',
   severity: 'high',
   tip: rotatePasswordTip,
-  find(ctx: RuleContext<Reads>) {
-    const findings: FindingDraft[] = [];
+  find(ctx: RuleContext<Reads>, found) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const observed = ctx.observed(account.id);
@@ -61,16 +60,15 @@ export const rotatePasswordRule = defineRule({
         : inOrder(accountPeople(account));
       const why = sharedOrGeneric(ctx, account, userIds);
       if (!why) continue;
-      const found = leavers.length > 1 ? leavers.sort((a, b) => (a.id < b.id ? -1 : 1)) : leavers;
-      findings.push({
-        title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${found.map((p) => p.name).join(', ')} left`,
+      const left = leavers.length > 1 ? leavers.sort((a, b) => (a.id < b.id ? -1 : 1)) : leavers;
+      found({
+        title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${left.map((p) => p.name).join(', ')} left`,
         subject: accountSubject(ctx, account),
-        evidence: `"${account.username}" is ${why}; used by ${found.map((p) => `${p.name} (${leftPhrase(p, ctx)})`).join(', ')}`,
-        facts: found.map((p) => `${p.id}:${p.endDate ?? p.status}`).join(','),
+        evidence: `"${account.username}" is ${why}; used by ${left.map((p) => `${p.name} (${leftPhrase(p, ctx)})`).join(', ')}`,
+        facts: left.map((p) => `${p.id}:${p.endDate ?? p.status}`).join(','),
         systemId: account.systemId,
         personIds: userIds,
       });
     }
-    return findings;
   },
 });

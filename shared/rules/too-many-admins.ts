@@ -2,7 +2,6 @@ import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { defineRule, systemSubject } from './define-rule.ts';
 import { isUserManaging } from './permissions.ts';
-import type { FindingDraft } from './types.ts';
 
 const tooManyAdminsTip: Tip = {
   why:
@@ -28,7 +27,7 @@ export const tooManyAdminsRule = defineRule({
     integer: true,
     step: 1,
   },
-  find(ctx) {
+  find(ctx, found) {
     const adminsBySystem = new Map<string, Account[]>();
     // Each (system, permission) pair is judged once: a firm has few permissions and many logins.
     const managing = new Map<string, Map<string, boolean>>();
@@ -54,14 +53,13 @@ export const tooManyAdminsRule = defineRule({
       if (list) list.push(account);
       else adminsBySystem.set(account.systemId, [account]);
     }
-    const findings: FindingDraft[] = [];
     const limit = ctx.settings.maxAdmins;
     for (const [systemId, admins] of adminsBySystem) {
       const system = ctx.systems.get(systemId);
       if (!system || admins.length <= limit) continue;
       const usernames = admins.map((a) => a.username).sort();
       const personIds = [...new Set(admins.flatMap((a) => (a.ownerPersonId ? [a.ownerPersonId] : [])))];
-      findings.push({
+      found({
         title: `${admins.length} logins can manage users in ${system.name}; the limit is ${limit}`,
         subject: systemSubject(system),
         evidence: `${admins.length} active logins can manage users in ${system.name} (${usernames.map((u) => `"${u}"`).join(', ')}); the firm allows ${limit}`,
@@ -73,6 +71,5 @@ export const tooManyAdminsRule = defineRule({
         personIds,
       });
     }
-    return findings;
   },
 });

@@ -136,8 +136,11 @@ export interface RuleDeclaration<
   setting?: RuleSetting<Key>;
   /** Its badge on user lists, if its findings are about logins and show there. */
   pageKind?: PageKind<Kind>;
-  /** The findings over one organisation's data. Pure: no DOM, no network, no clock but `ctx.now`. */
-  find(ctx: RuleContext<Reads>): FindingDraft[];
+  /**
+   * The findings over one organisation's data, each handed to `found` as a draft when it is found.
+   * Pure: no DOM, no network, no clock but `ctx.now`.
+   */
+  find(ctx: RuleContext<Reads>, found: (draft: FindingDraft) => void): void;
 }
 
 /** A rule as the registry holds it: its declaration, with what it finds made into findings. */

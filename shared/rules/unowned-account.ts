@@ -1,6 +1,5 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 const unownedAccountTip: Tip = {
   why:
@@ -17,8 +16,7 @@ export const unownedAccountRule = defineRule({
   severity: 'medium',
   tip: unownedAccountTip,
   pageKind: { kind: 'unowned', label: 'No owner', tone: 'notice' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, found) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       // An owner id that no longer names a person (deleted from the directory) is no owner.
@@ -28,7 +26,7 @@ export const unownedAccountRule = defineRule({
       const observed = ctx.observed(account.id)?.users;
       const onlyUser = observed?.list.length === 1 ? observed.list[0] : undefined;
       const onlyUserName = onlyUser ? ctx.people.get(onlyUser.personId)?.name : undefined;
-      findings.push({
+      found({
         ...(onlyUser && onlyUserName
           ? {
               tip: {
@@ -45,6 +43,5 @@ export const unownedAccountRule = defineRule({
         personIds: [],
       });
     }
-    return findings;
   },
 });

@@ -1,6 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import type { FindingDraft, RuleContext } from './types.ts';
+import type { RuleContext } from './types.ts';
 
 const usedByNonOwnerTip: Tip = {
   why:
@@ -20,8 +20,7 @@ export const usedByNonOwnerRule = defineRule({
   title: 'Login used by someone other than its owner',
   severity: 'high',
   tip: usedByNonOwnerTip,
-  find(ctx: RuleContext<Reads>) {
-    const findings: FindingDraft[] = [];
+  find(ctx: RuleContext<Reads>, found) {
     for (const account of ctx.accounts) {
       const owner = account.ownerPersonId ? ctx.people.get(account.ownerPersonId) : undefined;
       if (account.status !== 'active' || !owner) continue;
@@ -35,7 +34,7 @@ export const usedByNonOwnerRule = defineRule({
       const personIds = new Array<string>(otherIds.length + 1);
       personIds[0] = owner.id;
       for (let i = 0; i < otherIds.length; i++) personIds[i + 1] = otherIds[i] as string;
-      findings.push({
+      found({
         title: `${others.names} ${others.list.length === 1 ? 'signs' : 'sign'} in as "${account.username}" in ${systemName(ctx, account.systemId)}, ${owner.name}’s login`,
         subject: accountSubject(ctx, account),
         evidence: `${owner.name}’s login; signed in with by ${others.namedWithDates}`,
@@ -44,6 +43,5 @@ export const usedByNonOwnerRule = defineRule({
         personIds,
       });
     }
-    return findings;
   },
 });
