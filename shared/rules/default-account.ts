@@ -24,12 +24,12 @@ export const defaultAccountRule = defineRule({
   severity: 'high',
   tip: defaultAccountTip,
   pageKind: { kind: 'default', label: 'Default account', tone: 'warning' },
-  find(ctx, found) {
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const evidence = defaultAccountEvidence(account.username);
       if (!evidence) continue;
-      found({
+      findings.push({
         title: `The built-in login "${account.username}" is enabled in ${systemName(ctx, account.systemId)}`,
         subject: accountSubject(ctx, account),
         evidence,

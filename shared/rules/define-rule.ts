@@ -1,13 +1,10 @@
 import type { Account, Person, System } from '../schemas/directory.ts';
 import type { FindingSubject, RuleFinding, Severity, Tip } from '../schemas/rule-finding.ts';
-import type { FindingDraft, Rule, RuleContext, RuleDeclaration } from './types.ts';
+import type { FindingDraft, Findings, Rule, RuleContext, RuleDeclaration } from './types.ts';
 
 /**
  * A rule from its declaration: what it finds is stamped with the rule's id, severity and tip (unless
- * a finding says otherwise), an id stable across runs and a fingerprint of its facts. Each draft is
- * made into its finding as soon as `find` hands it over, so drafts die young: kept in a list till
- * the rule ended, they were pretenured by V8 as findings were (see MadeFinding), and a dead draft
- * in the old generation kept its finding's strings through minor GCs.
+ * a finding says otherwise), an id stable across runs and a fingerprint of its facts.
  */
 export function defineRule<
   const Id extends string,
@@ -16,26 +13,62 @@ export function defineRule<
   const Reads extends string = Key,
 >(declaration: RuleDeclaration<Id, Key, Kind, Reads>): Rule<Id, Key, Kind, Reads> {
   const { find, ...rule } = declaration;
-  // "rule:subjectType:", the start of every finding's id, written once per subject type.
-  const idStarts: Partial<Record<FindingSubject['type'], string>> = {};
+  const stamp = new Stamp(rule.id, rule.severity, rule.tip);
   return {
     ...rule,
     setting: rule.setting,
     pageKind: rule.pageKind,
     evaluate: (ctx: RuleContext<Reads>) => {
-      const findings: RuleFinding<Id>[] = [];
-      find(ctx, (draft) => {
-        const type = draft.subject.type;
-        let start = idStarts[type];
-        if (start === undefined) {
-          start = `${rule.id}:${type}:`;
-          idStarts[type] = start;
-        }
-        findings.push(new MadeFinding(rule, start, draft));
-      });
-      return findings;
+      const findings = new RuleFindings(stamp);
+      find(ctx, findings);
+      return findings.list;
     },
   } as Rule<Id, Key, Kind, Reads>;
+}
+
+/**
+ * What a rule stamps on its findings. One class for every rule, so the code that makes findings
+ * sees objects of one shape whichever rule runs, and stays optimised.
+ */
+class Stamp<Id extends string> {
+  readonly id: Id;
+  readonly severity: Severity;
+  readonly tip: Tip;
+  /** "rule:subjectType:", the start of every finding's id, written once per subject type. */
+  readonly #idStarts = new Map<FindingSubject['type'], string>();
+
+  constructor(id: Id, severity: Severity, tip: Tip) {
+    this.id = id;
+    this.severity = severity;
+    this.tip = tip;
+  }
+
+  idStart(type: FindingSubject['type']): string {
+    let start = this.#idStarts.get(type);
+    if (start === undefined) {
+      start = `${this.id}:${type}:`;
+      this.#idStarts.set(type, start);
+    }
+    return start;
+  }
+}
+
+/**
+ * Where a rule's `find` pushes what it finds: each draft is made into its finding at once, so drafts
+ * die young. Kept in a list till the rule ended, they were pretenured by V8 as findings were (see
+ * MadeFinding), and a dead draft in the old generation kept its finding's strings through minor GCs.
+ */
+class RuleFindings<Id extends string> implements Findings {
+  readonly list: RuleFinding<Id>[] = [];
+  readonly #stamp: Stamp<Id>;
+
+  constructor(stamp: Stamp<Id>) {
+    this.#stamp = stamp;
+  }
+
+  push(draft: FindingDraft): void {
+    this.list.push(new MadeFinding(this.#stamp, draft));
+  }
 }
 
 /** FNV-1a, 32 bits, hex: a short, stable fingerprint of a finding's facts (not a security hash). */
@@ -68,16 +101,17 @@ class MadeFinding<Id extends string> implements RuleFinding<Id> {
   readonly systemId: string | null;
   readonly personIds: string[];
 
-  constructor(rule: Pick<Rule<Id>, 'id' | 'severity' | 'tip'>, idStart: string, draft: FindingDraft) {
+  constructor(stamp: Stamp<Id>, draft: FindingDraft) {
     const { subject, key } = draft;
+    const idStart = stamp.idStart(subject.type);
     this.id = key ? `${idStart}${subject.id}:${key}` : idStart + subject.id;
-    this.ruleId = rule.id;
-    this.severity = draft.severity ?? rule.severity;
+    this.ruleId = stamp.id;
+    this.severity = draft.severity ?? stamp.severity;
     this.title = draft.title;
     this.subject = subject;
     this.evidence = draft.evidence;
     this.fingerprint = fingerprint(draft.facts);
-    this.tip = draft.tip ?? rule.tip;
+    this.tip = draft.tip ?? stamp.tip;
     this.systemId = draft.systemId;
     this.personIds = draft.personIds;
   }

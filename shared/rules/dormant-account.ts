@@ -27,7 +27,7 @@ export const dormantAccountRule = defineRule({
     step: 1,
   },
   pageKind: { kind: 'dormant', label: 'Dormant', tone: 'notice' },
-  find(ctx, found) {
+  find(ctx, findings) {
     const cutoff = ctx.now - ctx.settings.dormantDays * DAY_MS;
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
@@ -36,7 +36,7 @@ export const dormantAccountRule = defineRule({
       const lastSignInAt = account.lastSignInAt ?? observed;
       if (lastSignInAt === null || lastSignInAt > cutoff) continue;
       const days = plural(daysSince(lastSignInAt, ctx.now), 'day');
-      found({
+      findings.push({
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} has not been used for ${days}`,
         subject: accountSubject(ctx, account),
         evidence: `last sign-in ${ctx.date(lastSignInAt)}${observed !== null ? ' (seen by a staff browser)' : ''}, ${days} ago (the limit is ${ctx.settings.dormantDays})`,

@@ -16,7 +16,7 @@ export const duplicateAccountsRule = defineRule({
   title: 'Two or more logins for one person in one system',
   severity: 'low',
   tip: duplicateAccountsTip,
-  find(ctx, found) {
+  find(ctx, findings) {
     // A login written to look like another ("jаne" in Cyrillic beside "jane") is read as its plain
     // form: unowned, it counts as one more login of the person who owns the login it imitates. Such
     // logins are rare, so the owners of the plain logins are looked up only once one is found.
@@ -68,7 +68,7 @@ export const duplicateAccountsRule = defineRule({
           (a) =>
             `"${a.username}" is linked to no one but written to look like ${person.name}'s "${plainLogin(a.username)}"`,
         );
-      found({
+      findings.push({
         title: `${person.name} has ${accounts.length} active logins in ${system}`,
         subject: personSubject(person),
         key: first.systemId,

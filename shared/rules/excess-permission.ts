@@ -18,7 +18,7 @@ export const excessPermissionRule = defineRule({
   severity: 'medium',
   tip: excessPermissionTip,
   pageKind: { kind: 'excess', label: 'Excess access', tone: 'notice' },
-  find(ctx, found) {
+  find(ctx, findings) {
     // What each role grants in each system, built once per pair rather than once per login.
     const grantsByRoleAndSystem = new Map<string, Map<string, Set<string>>>();
     for (const account of ctx.accounts) {
@@ -52,7 +52,7 @@ export const excessPermissionRule = defineRule({
       const listed = extra.map((p) => permissionLabel(p, system)).join(', ');
       const grants =
         granted.size === 0 ? `grants nothing in ${systemName(ctx, account.systemId)}` : 'does not grant';
-      found({
+      findings.push({
         severity: privileged.length > 0 ? 'high' : 'medium',
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} has permissions ${person.name}'s job role does not grant`,
         subject: accountSubject(ctx, account),

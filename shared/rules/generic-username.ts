@@ -46,7 +46,7 @@ export const genericUsernameRule = defineRule({
     step: 0.05,
   },
   pageKind: { kind: 'generic', label: 'Generic', tone: 'warning' },
-  find(ctx, found) {
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const check = genericUsernameCheck(
@@ -56,7 +56,7 @@ export const genericUsernameRule = defineRule({
         ctx.classification(account),
       );
       if (!check) continue;
-      found({
+      findings.push({
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} is named after a role, not a person`,
         subject: accountSubject(ctx, account),
         evidence: check.evidence,

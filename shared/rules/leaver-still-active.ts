@@ -32,7 +32,7 @@ export const leaverStillActiveRule = defineRule({
   severity: 'critical',
   tip: leaverStillActiveTip,
   pageKind: { kind: 'leaver', label: 'Leaver', tone: 'alarm' },
-  find(ctx, found) {
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || !account.ownerPersonId) continue;
       const person = ctx.people.get(account.ownerPersonId);
@@ -42,7 +42,7 @@ export const leaverStillActiveRule = defineRule({
         account.lastSignInAt !== null && leftAt !== null && account.lastSignInAt >= leftAt + DAY_MS
           ? `; and was signed in to on ${ctx.date(account.lastSignInAt)}, after the last day`
           : '';
-      found({
+      findings.push({
         title: `${person.name} has left, but "${account.username}" in ${systemName(ctx, account.systemId)} is still active`,
         subject: accountSubject(ctx, account),
         evidence: `${person.name}: ${leftPhrase(person, ctx)}; "${account.username}" is still active${signedInAfter}`,

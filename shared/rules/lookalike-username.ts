@@ -36,15 +36,15 @@ export const lookalikeUsernameRule = defineRule({
   severity: 'high',
   tip: lookalikeUsernameTip,
   pageKind: { kind: 'lookalike', label: 'Lookalike', tone: 'alarm' },
-  find(ctx, found) {
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
-      const imitation = lookalikeEvidence(account.username);
-      if (!imitation) continue;
-      found({
-        title: `"${account.username}" in ${systemName(ctx, account.systemId)} is written to look like "${imitation.plain}"`,
+      const found = lookalikeEvidence(account.username);
+      if (!found) continue;
+      findings.push({
+        title: `"${account.username}" in ${systemName(ctx, account.systemId)} is written to look like "${found.plain}"`,
         subject: accountSubject(ctx, account),
-        evidence: imitation.evidence,
+        evidence: found.evidence,
         facts: account.username,
         systemId: account.systemId,
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],

@@ -26,7 +26,7 @@ export const neverUsedRule = defineRule({
     step: 1,
   },
   pageKind: { kind: 'never-used', label: 'Never used', tone: 'notice' },
-  find(ctx, found) {
+  find(ctx, findings) {
     const cutoff = ctx.now - ctx.settings.neverUsedDays * DAY_MS;
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || account.lastSignInAt !== null) continue;
@@ -37,7 +37,7 @@ export const neverUsedRule = defineRule({
       if (createdAt === null || createdAt >= cutoff) continue;
       const days = daysSince(createdAt, ctx.now);
       const made = account.systemCreatedAt !== null ? 'created' : 'first seen';
-      found({
+      findings.push({
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} has never been used`,
         subject: accountSubject(ctx, account),
         evidence: `${made} ${ctx.date(createdAt)}, ${plural(days, 'day')} ago, and never signed in to`,

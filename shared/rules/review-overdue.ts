@@ -26,7 +26,7 @@ export const reviewOverdueRule = defineRule({
     integer: true,
     step: 1,
   },
-  find(ctx, found) {
+  find(ctx, findings) {
     const withActiveLogins = new Set<string>();
     for (const account of ctx.accounts)
       if (account.status === 'active') withActiveLogins.add(account.systemId);
@@ -40,7 +40,7 @@ export const reviewOverdueRule = defineRule({
         last === undefined
           ? `no completed access review of ${system.name} on record (reviews are due every ${plural(limit, 'day')})`
           : `last completed access review ${ctx.date(last)}, ${plural(daysSince(last, ctx.now), 'day')} ago (due every ${plural(limit, 'day')})`;
-      found({
+      findings.push({
         title: `${system.name}'s access review is overdue`,
         subject: systemSubject(system),
         evidence,

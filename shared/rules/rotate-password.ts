@@ -42,7 +42,7 @@ export const rotatePasswordRule = defineRule({
   title: 'Change the password of a shared login',
   severity: 'high',
   tip: rotatePasswordTip,
-  find(ctx: RuleContext<Reads>, found) {
+  find(ctx: RuleContext<Reads>, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const observed = ctx.observed(account.id);
@@ -60,12 +60,12 @@ export const rotatePasswordRule = defineRule({
         : inOrder(accountPeople(account));
       const why = sharedOrGeneric(ctx, account, userIds);
       if (!why) continue;
-      const left = leavers.length > 1 ? leavers.sort((a, b) => (a.id < b.id ? -1 : 1)) : leavers;
-      found({
-        title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${left.map((p) => p.name).join(', ')} left`,
+      const found = leavers.length > 1 ? leavers.sort((a, b) => (a.id < b.id ? -1 : 1)) : leavers;
+      findings.push({
+        title: `Change the password of "${account.username}" in ${systemName(ctx, account.systemId)}: ${found.map((p) => p.name).join(', ')} left`,
         subject: accountSubject(ctx, account),
-        evidence: `"${account.username}" is ${why}; used by ${left.map((p) => `${p.name} (${leftPhrase(p, ctx)})`).join(', ')}`,
-        facts: left.map((p) => `${p.id}:${p.endDate ?? p.status}`).join(','),
+        evidence: `"${account.username}" is ${why}; used by ${found.map((p) => `${p.name} (${leftPhrase(p, ctx)})`).join(', ')}`,
+        facts: found.map((p) => `${p.id}:${p.endDate ?? p.status}`).join(','),
         systemId: account.systemId,
         personIds: userIds,
       });

@@ -36,7 +36,7 @@ export const sharedLoginRule = defineRule({
     integer: true,
     step: 1,
   },
-  find(ctx, found) {
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       // The common case: one owner, nobody else seen, a one-person display name.
@@ -73,7 +73,7 @@ export const sharedLoginRule = defineRule({
       }
 
       if (!evidence) continue;
-      found({
+      findings.push({
         title: `"${account.username}" in ${systemName(ctx, account.systemId)} is used by more than one person`,
         subject: accountSubject(ctx, account),
         evidence,

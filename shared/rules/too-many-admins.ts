@@ -27,7 +27,7 @@ export const tooManyAdminsRule = defineRule({
     integer: true,
     step: 1,
   },
-  find(ctx, found) {
+  find(ctx, findings) {
     const adminsBySystem = new Map<string, Account[]>();
     // Each (system, permission) pair is judged once: a firm has few permissions and many logins.
     const managing = new Map<string, Map<string, boolean>>();
@@ -59,7 +59,7 @@ export const tooManyAdminsRule = defineRule({
       if (!system || admins.length <= limit) continue;
       const usernames = admins.map((a) => a.username).sort();
       const personIds = [...new Set(admins.flatMap((a) => (a.ownerPersonId ? [a.ownerPersonId] : [])))];
-      found({
+      findings.push({
         title: `${admins.length} logins can manage users in ${system.name}; the limit is ${limit}`,
         subject: systemSubject(system),
         evidence: `${admins.length} active logins can manage users in ${system.name} (${usernames.map((u) => `"${u}"`).join(', ')}); the firm allows ${limit}`,

@@ -16,7 +16,7 @@ export const unownedAccountRule = defineRule({
   severity: 'medium',
   tip: unownedAccountTip,
   pageKind: { kind: 'unowned', label: 'No owner', tone: 'notice' },
-  find(ctx, found) {
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       // An owner id that no longer names a person (deleted from the directory) is no owner.
@@ -26,7 +26,7 @@ export const unownedAccountRule = defineRule({
       const observed = ctx.observed(account.id)?.users;
       const onlyUser = observed?.list.length === 1 ? observed.list[0] : undefined;
       const onlyUserName = onlyUser ? ctx.people.get(onlyUser.personId)?.name : undefined;
-      found({
+      findings.push({
         ...(onlyUser && onlyUserName
           ? {
               tip: {

@@ -20,7 +20,7 @@ export const usedByNonOwnerRule = defineRule({
   title: 'Login used by someone other than its owner',
   severity: 'high',
   tip: usedByNonOwnerTip,
-  find(ctx: RuleContext<Reads>, found) {
+  find(ctx: RuleContext<Reads>, findings) {
     for (const account of ctx.accounts) {
       const owner = account.ownerPersonId ? ctx.people.get(account.ownerPersonId) : undefined;
       if (account.status !== 'active' || !owner) continue;
@@ -34,7 +34,7 @@ export const usedByNonOwnerRule = defineRule({
       const personIds = new Array<string>(otherIds.length + 1);
       personIds[0] = owner.id;
       for (let i = 0; i < otherIds.length; i++) personIds[i + 1] = otherIds[i] as string;
-      found({
+      findings.push({
         title: `${others.names} ${others.list.length === 1 ? 'signs' : 'sign'} in as "${account.username}" in ${systemName(ctx, account.systemId)}, ${owner.name}’s login`,
         subject: accountSubject(ctx, account),
         evidence: `${owner.name}’s login; signed in with by ${others.namedWithDates}`,
