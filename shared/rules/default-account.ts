@@ -1,7 +1,6 @@
 import { defaultAccountName } from '../classifier/default-accounts.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 export const defaultAccountTip: Tip = {
   why:
@@ -25,8 +24,7 @@ export const defaultAccountRule = defineRule({
   severity: 'high',
   tip: defaultAccountTip,
   pageKind: { kind: 'default', label: 'Default account', tone: 'warning' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const evidence = defaultAccountEvidence(account.username);
@@ -40,6 +38,5 @@ export const defaultAccountRule = defineRule({
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
       });
     }
-    return findings;
   },
 });

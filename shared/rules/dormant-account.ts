@@ -1,7 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 const dormantAccountTip: Tip = {
   why:
@@ -28,8 +27,7 @@ export const dormantAccountRule = defineRule({
     step: 1,
   },
   pageKind: { kind: 'dormant', label: 'Dormant', tone: 'notice' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, findings) {
     const cutoff = ctx.now - ctx.settings.dormantDays * DAY_MS;
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
@@ -47,6 +45,5 @@ export const dormantAccountRule = defineRule({
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
       });
     }
-    return findings;
   },
 });

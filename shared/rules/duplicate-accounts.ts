@@ -2,7 +2,6 @@ import { lookalike, plainLogin } from '../classifier/lookalike.ts';
 import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { defineRule, personSubject, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 const duplicateAccountsTip: Tip = {
   why:
@@ -17,7 +16,7 @@ export const duplicateAccountsRule = defineRule({
   title: 'Two or more logins for one person in one system',
   severity: 'low',
   tip: duplicateAccountsTip,
-  find(ctx) {
+  find(ctx, findings) {
     // A login written to look like another ("jаne" in Cyrillic beside "jane") is read as its plain
     // form: unowned, it counts as one more login of the person who owns the login it imitates. Such
     // logins are rare, so the owners of the plain logins are looked up only once one is found.
@@ -47,7 +46,6 @@ export const duplicateAccountsRule = defineRule({
       else if (Array.isArray(logins)) logins.push(account);
       else byOwner.set(ownerId, [logins, account]);
     }
-    const findings: FindingDraft[] = [];
     // In the order of each person's first login in the system, as the accounts are listed.
     for (const first of ctx.accounts) {
       if (first.status !== 'active') continue;
@@ -86,7 +84,6 @@ export const duplicateAccountsRule = defineRule({
         personIds: [person.id],
       });
     }
-    return findings;
   },
 });
 

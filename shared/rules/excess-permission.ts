@@ -1,7 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
 import { isPrivileged, permissionLabel } from './permissions.ts';
-import type { FindingDraft } from './types.ts';
 
 const excessPermissionTip: Tip = {
   why:
@@ -19,8 +18,7 @@ export const excessPermissionRule = defineRule({
   severity: 'medium',
   tip: excessPermissionTip,
   pageKind: { kind: 'excess', label: 'Excess access', tone: 'notice' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, findings) {
     // What each role grants in each system, built once per pair rather than once per login.
     const grantsByRoleAndSystem = new Map<string, Map<string, Set<string>>>();
     for (const account of ctx.accounts) {
@@ -66,6 +64,5 @@ export const excessPermissionRule = defineRule({
         personIds: [person.id],
       });
     }
-    return findings;
   },
 });

@@ -2,7 +2,6 @@ import type { Classification } from '../classifier/classify.ts';
 import { defaultAccountName } from '../classifier/default-accounts.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 export const genericUsernameTip: Tip = {
   why:
@@ -47,8 +46,7 @@ export const genericUsernameRule = defineRule({
     step: 0.05,
   },
   pageKind: { kind: 'generic', label: 'Generic', tone: 'warning' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const check = genericUsernameCheck(
@@ -67,6 +65,5 @@ export const genericUsernameRule = defineRule({
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
       });
     }
-    return findings;
   },
 });

@@ -2,7 +2,7 @@ import type { Person } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, dateMs, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
-import type { FindingDraft, RuleContext } from './types.ts';
+import type { RuleContext } from './types.ts';
 
 const leaverStillActiveTip: Tip = {
   why:
@@ -32,8 +32,7 @@ export const leaverStillActiveRule = defineRule({
   severity: 'critical',
   tip: leaverStillActiveTip,
   pageKind: { kind: 'leaver', label: 'Leaver', tone: 'alarm' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || !account.ownerPersonId) continue;
       const person = ctx.people.get(account.ownerPersonId);
@@ -52,6 +51,5 @@ export const leaverStillActiveRule = defineRule({
         personIds: [person.id],
       });
     }
-    return findings;
   },
 });

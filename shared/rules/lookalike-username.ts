@@ -1,7 +1,6 @@
 import { type LookalikeChange, lookalike } from '../classifier/lookalike.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 const lookalikeUsernameTip: Tip = {
   why:
@@ -37,8 +36,7 @@ export const lookalikeUsernameRule = defineRule({
   severity: 'high',
   tip: lookalikeUsernameTip,
   pageKind: { kind: 'lookalike', label: 'Lookalike', tone: 'alarm' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const found = lookalikeEvidence(account.username);
@@ -52,6 +50,5 @@ export const lookalikeUsernameRule = defineRule({
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
       });
     }
-    return findings;
   },
 });

@@ -1,7 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 const neverUsedTip: Tip = {
   why:
@@ -27,8 +26,7 @@ export const neverUsedRule = defineRule({
     step: 1,
   },
   pageKind: { kind: 'never-used', label: 'Never used', tone: 'notice' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, findings) {
     const cutoff = ctx.now - ctx.settings.neverUsedDays * DAY_MS;
     for (const account of ctx.accounts) {
       if (account.status !== 'active' || account.lastSignInAt !== null) continue;
@@ -48,6 +46,5 @@ export const neverUsedRule = defineRule({
         personIds: account.ownerPersonId ? [account.ownerPersonId] : [],
       });
     }
-    return findings;
   },
 });

@@ -1,7 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, daysSince } from './dates.ts';
 import { defineRule, plural, systemSubject } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 const reviewOverdueTip: Tip = {
   why:
@@ -27,11 +26,10 @@ export const reviewOverdueRule = defineRule({
     integer: true,
     step: 1,
   },
-  find(ctx) {
+  find(ctx, findings) {
     const withActiveLogins = new Set<string>();
     for (const account of ctx.accounts)
       if (account.status === 'active') withActiveLogins.add(account.systemId);
-    const findings: FindingDraft[] = [];
     const limit = ctx.settings.reviewOverdueDays;
     for (const system of ctx.systems.values()) {
       // A system with no active logins has nothing to review.
@@ -51,6 +49,5 @@ export const reviewOverdueRule = defineRule({
         personIds: [],
       });
     }
-    return findings;
   },
 });

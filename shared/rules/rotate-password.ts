@@ -4,7 +4,7 @@ import type { Tip } from '../schemas/rule-finding.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
 import { hasLeft, leftPhrase } from './leaver-still-active.ts';
 import { inOrder } from './observed.ts';
-import type { FindingDraft, RuleContext } from './types.ts';
+import type { RuleContext } from './types.ts';
 
 const rotatePasswordTip: Tip = {
   why:
@@ -42,8 +42,7 @@ export const rotatePasswordRule = defineRule({
   title: 'Change the password of a shared login',
   severity: 'high',
   tip: rotatePasswordTip,
-  find(ctx: RuleContext<Reads>) {
-    const findings: FindingDraft[] = [];
+  find(ctx: RuleContext<Reads>, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       const observed = ctx.observed(account.id);
@@ -71,6 +70,5 @@ export const rotatePasswordRule = defineRule({
         personIds: userIds,
       });
     }
-    return findings;
   },
 });

@@ -1,7 +1,7 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
 import { andList, inOrder } from './observed.ts';
-import type { FindingDraft, RuleContext } from './types.ts';
+import type { RuleContext } from './types.ts';
 
 const sharedLoginTip: Tip = {
   why:
@@ -36,8 +36,7 @@ export const sharedLoginRule = defineRule({
     integer: true,
     step: 1,
   },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       // The common case: one owner, nobody else seen, a one-person display name.
@@ -83,6 +82,5 @@ export const sharedLoginRule = defineRule({
         personIds: people ?? [],
       });
     }
-    return findings;
   },
 });

@@ -2,7 +2,6 @@ import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { defineRule, systemSubject } from './define-rule.ts';
 import { isUserManaging } from './permissions.ts';
-import type { FindingDraft } from './types.ts';
 
 const tooManyAdminsTip: Tip = {
   why:
@@ -28,7 +27,7 @@ export const tooManyAdminsRule = defineRule({
     integer: true,
     step: 1,
   },
-  find(ctx) {
+  find(ctx, findings) {
     const adminsBySystem = new Map<string, Account[]>();
     // Each (system, permission) pair is judged once: a firm has few permissions and many logins.
     const managing = new Map<string, Map<string, boolean>>();
@@ -54,7 +53,6 @@ export const tooManyAdminsRule = defineRule({
       if (list) list.push(account);
       else adminsBySystem.set(account.systemId, [account]);
     }
-    const findings: FindingDraft[] = [];
     const limit = ctx.settings.maxAdmins;
     for (const [systemId, admins] of adminsBySystem) {
       const system = ctx.systems.get(systemId);
@@ -73,6 +71,5 @@ export const tooManyAdminsRule = defineRule({
         personIds,
       });
     }
-    return findings;
   },
 });

@@ -115,6 +115,11 @@ export interface FindingDraft {
   key?: string;
 }
 
+/** Where a rule's `find` puts what it finds: each draft is made into its finding as it is pushed. */
+export interface Findings {
+  push(draft: FindingDraft): void;
+}
+
 /**
  * Everything a rule declares in its file: the registry derives ids, settings and page kinds from it.
  * `Reads` is the thresholds its `find` reads: its own setting unless `find` names others.
@@ -136,8 +141,11 @@ export interface RuleDeclaration<
   setting?: RuleSetting<Key>;
   /** Its badge on user lists, if its findings are about logins and show there. */
   pageKind?: PageKind<Kind>;
-  /** The findings over one organisation's data. Pure: no DOM, no network, no clock but `ctx.now`. */
-  find(ctx: RuleContext<Reads>): FindingDraft[];
+  /**
+   * The findings over one organisation's data, each pushed to `findings` as a draft when it is
+   * found. Pure: no DOM, no network, no clock but `ctx.now`.
+   */
+  find(ctx: RuleContext<Reads>, findings: Findings): void;
 }
 
 /** A rule as the registry holds it: its declaration, with what it finds made into findings. */

@@ -1,6 +1,5 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import type { FindingDraft } from './types.ts';
 
 const unownedAccountTip: Tip = {
   why:
@@ -17,8 +16,7 @@ export const unownedAccountRule = defineRule({
   severity: 'medium',
   tip: unownedAccountTip,
   pageKind: { kind: 'unowned', label: 'No owner', tone: 'notice' },
-  find(ctx) {
-    const findings: FindingDraft[] = [];
+  find(ctx, findings) {
     for (const account of ctx.accounts) {
       if (account.status !== 'active') continue;
       // An owner id that no longer names a person (deleted from the directory) is no owner.
@@ -45,6 +43,5 @@ export const unownedAccountRule = defineRule({
         personIds: [],
       });
     }
-    return findings;
   },
 });

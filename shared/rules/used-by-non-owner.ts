@@ -1,6 +1,6 @@
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
-import type { FindingDraft, RuleContext } from './types.ts';
+import type { RuleContext } from './types.ts';
 
 const usedByNonOwnerTip: Tip = {
   why:
@@ -20,8 +20,7 @@ export const usedByNonOwnerRule = defineRule({
   title: 'Login used by someone other than its owner',
   severity: 'high',
   tip: usedByNonOwnerTip,
-  find(ctx: RuleContext<Reads>) {
-    const findings: FindingDraft[] = [];
+  find(ctx: RuleContext<Reads>, findings) {
     for (const account of ctx.accounts) {
       const owner = account.ownerPersonId ? ctx.people.get(account.ownerPersonId) : undefined;
       if (account.status !== 'active' || !owner) continue;
@@ -44,6 +43,5 @@ export const usedByNonOwnerRule = defineRule({
         personIds,
       });
     }
-    return findings;
   },
 });
