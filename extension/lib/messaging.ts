@@ -1,5 +1,4 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { browser } from 'wxt/browser';
 import type { BackgroundOperations } from './background/operations';
 import { refused } from './result';
 
@@ -75,13 +74,17 @@ export function argumentOf(name: OperationName, data: unknown, sender: { tab?: {
   return FROM_TAB_OPERATIONS.has(name) ? { ...(data as object), tabId: sender.tab?.id } : data;
 }
 
-/** The background answers every operation's message, each from the senders that may ask for it. */
-export function serveOperations(operations: BackgroundOperations): void {
+/**
+ * The background answers every operation's message, each from the senders that may ask for it;
+ * `extensionRoot` is the extension's own address (`browser.runtime.getURL('/')`). Passed in rather
+ * than read here: this module is also the sign-in script's, and reaching for the browser's API when
+ * it loads cost that script a millisecond of the sign-in page's thread.
+ */
+export function serveOperations(operations: BackgroundOperations, extensionRoot: string): void {
   const on = messaging.onMessage as (
     name: string,
     handler: (message: { data: unknown; sender: { url?: string; tab?: { id?: number } } }) => unknown,
   ) => void;
-  const extensionRoot = browser.runtime.getURL('/');
   for (const name of Object.keys(operations) as OperationName[]) {
     on(name, ({ data, sender }) =>
       mayAsk(name, sender.url, extensionRoot)

@@ -69,7 +69,7 @@ export default defineBackground(() => {
       await action.setBadgeBackgroundColor({ color: '#b42318' });
     },
   });
-  serveOperations(background.operations);
+  serveOperations(background.operations, browser.runtime.getURL('/'));
   servePageJudge(background.pageJudge);
 
   browser.alarms.create(SYNC_ALARM, { periodInMinutes: 2 });
