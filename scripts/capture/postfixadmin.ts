@@ -61,7 +61,6 @@ const SEEDED: Mailbox[] = [
   { login: 'zamowienia', displayName: 'Zamówienia', signedOut: 'generic' },
   { login: 'rozliczenia', displayName: 'Dział rozliczeń', signedOut: 'generic' },
   { login: 'zarzad', displayName: 'Zarząd', signedOut: 'generic' },
-
   // Devices and services.
   { login: 'skaner', displayName: 'Skaner 1 piętro', signedOut: 'generic' },
   { login: 'drukarka', displayName: 'Drukarka sekretariat', signedOut: 'generic' },
@@ -154,7 +153,7 @@ async function capture(): Promise<void> {
   writeJson(`${FIXTURE_FOLDER}/${NAME}.labels.json`, {
     page: `${NAME}.html`,
     description:
-      "'Konta pocztowe' of an accounting office's Postfix Admin 3.3.13 (Debian bookworm's postfixadmin, Polish interface, signed in as a superadmin), closed mailboxes included, saved as drawn with scripts left out and stylesheets inline: a table with two <thead>s (a title row across the table, then the headers), whose columns are a colour bar, Email (the mailbox address, which is the login), Do (where mail goes), Nazwa (the name), Ostatnio zmodyfikowane, Aktywny (Tak or Nie, a link that switches it) and five columns of row actions under one header; the domain picker and the pager above it as negatives. Polish people, desks, devices, shared mailboxes named in the name, guest, test and training mailboxes, and a closed trainee's mailbox.",
+      "'Konta pocztowe' of an accounting office's Postfix Admin 3.3.13 (Debian bookworm's postfixadmin, Polish interface, signed in as a superadmin), closed mailboxes included, saved as drawn with scripts left out and stylesheets inline: a table with two <thead>s (a title row across the table, then the headers), whose columns are a colour bar, Email (the mailbox address, which is the login), Do (where mail goes), Nazwa (the name), Ostatnio zmodyfikowane, Aktywny (Tak or Nie, a link that switches it) and five columns of row actions under one header; the domain picker and the table of the domain's aliases (Alias, Do, Aktywny) above it as negatives. Polish people, desks, devices, shared mailboxes named in the name, guest, test and training mailboxes, and a closed trainee's mailbox.",
     userList: {
       layout: 'table',
       columns: ['username', 'displayName', 'status'],
