@@ -80,7 +80,7 @@ function singleText(cell: Element, header: boolean): string | null | undefined {
 
 // Runs of white space as one space, none at the ends; most texts have nothing to tidy.
 const UNTIDY = /[^\S ]|^ | $| {2}/;
-function tidy(text: string | null): string {
+export function tidy(text: string | null): string {
   if (!text) return '';
   return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }

@@ -61,6 +61,13 @@ export interface ListShape {
    */
   cells(row: Element, count?: number): ArrayLike<Element | undefined>;
   /**
+   * Each row's shown text in one read of the whole list, a line per row with a tab between its cells
+   * (as a table's `innerText` is laid out), for the rows whose line could be told; null where the
+   * layout cannot read its list so. Read once when a list is first marked: each row's line holds
+   * until the row changes.
+   */
+  shownLines?(): ShownLines | null;
+  /**
    * Where a row's badges go, where not in the login's cell: in a record whose login is a link, inside
    * the link they would be part of it.
    */
@@ -71,6 +78,9 @@ export interface ListShape {
    */
   text?(row: Element, field: AdapterField): string | null | undefined;
 }
+
+/** Rows' lines of shown text, by row. */
+export type ShownLines = Map<Element, string>;
 
 /** Puts a cell at its column positions: once per column it spans, at its `aria-colindex` if set. */
 export function placeCell(out: (Element | undefined)[], cell: Element): void {

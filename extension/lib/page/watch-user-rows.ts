@@ -2,6 +2,7 @@ import type { PageLogin } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
 import type { JudgePageRows, RowVerdict } from './evaluate';
+import type { ShownLines } from './list-layout';
 import { readLogin } from './read-row';
 import {
   arrivalCallsForRescan,
@@ -107,6 +108,9 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   // Nobody answered: the extension was reloaded or removed, and its context is about to stop this
   // watcher. Stop working now rather than ask again.
   let unanswered = false;
+  // Each list's shown text, read whole when its first row is read (a line per row), for the rows
+  // not read since: a row's line goes once it is read, and every line goes once the page changes.
+  const shown = new Map<UserList, ShownLines | null>();
 
   const listOf = (element: Element): UserList | undefined => lists.find((list) => list.isRow(element));
 
@@ -129,6 +133,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     const known = new Map(lists.map((list) => [list.element, list]));
     // Keep the list objects already known so rows stay attached to them.
     lists = found.map((list) => known.get(list.element) ?? list);
+    for (const list of shown.keys()) if (!lists.includes(list)) shown.delete(list);
     for (const list of lists) for (const row of list.rows()) if (!rows.has(row)) queue.set(row, list);
     sweepNeeded = true;
   };
@@ -158,7 +163,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       forget(element);
       return null;
     }
-    const row = readLogin(list, element);
+    const row = readLogin(list, element, shownLine(list, element));
     if (!row) {
       forget(element);
       return null;
@@ -171,6 +176,18 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       return null;
     }
     return { element, list, row, key };
+  };
+
+  /** The row's line of its list's shown text, read on the list's first row; once only. */
+  const shownLine = (list: UserList, element: Element): string | undefined => {
+    let lines = shown.get(list);
+    if (lines === undefined) {
+      lines = list.shownLines?.() ?? null;
+      shown.set(list, lines);
+    }
+    const line = lines?.get(element);
+    if (line !== undefined) lines?.delete(element);
+    return line;
   };
 
   const keep = (element: Element, { list, row, key }: Omit<Unjudged, 'element'>, verdict: RowVerdict) => {
@@ -254,8 +271,10 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   const isOurs = (node: Node) => node instanceof Element && node.tagName.startsWith(MARK_TAG_PREFIX);
 
   const observer = new MutationObserver((records) => {
+    let pageChanged = false;
     for (const record of records) {
       if (record.type === 'characterData') {
+        pageChanged = true;
         const row = rowOf(record.target);
         if (row) queue.set(row, undefined);
         continue;
@@ -294,11 +313,14 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         if (node instanceof Element) sweepNeeded = true;
       }
       if (changed) {
+        pageChanged = true;
         // Text or children changed inside a row: read it again.
         const row = rowOf(record.target);
         if (row) queue.set(row, undefined);
       }
     }
+    // What was read of the lists' shown text may no longer be what they show.
+    if (pageChanged) for (const lines of shown.values()) lines?.clear();
     kick();
   });
   observer.observe(doc, { childList: true, subtree: true, characterData: true });

@@ -1,5 +1,12 @@
 import { fieldForHeader } from '../header-fields';
-import { expandSpans, headerTexts, type ListLayout, type ListShape, placeCell } from '../list-layout';
+import {
+  expandSpans,
+  headerTexts,
+  type ListLayout,
+  type ListShape,
+  placeCell,
+  type ShownLines,
+} from '../list-layout';
 
 /**
  * Classic `<table>`s, as server-rendered admin pages (practice-management, payments portals) and
@@ -99,6 +106,50 @@ function tableRowCells(row: Element, count: number): (Element | undefined)[] {
 }
 
 /**
+ * How many rows a table may have and still be read whole: the browser lays out its text in one call
+ * that cannot be split, about 2 µs a row on a slow 2-core machine, so 10,000 rows stay well within a
+ * task of the page's frame budget.
+ */
+const SHOWN_ROWS = 10_000;
+
+/**
+ * The shown text of each row of a table's bodies, in one `innerText` per body: the browser puts a
+ * tab between cells and a line between rows. A body whose lines are not one per row (a cell over two
+ * lines, a hidden row) is left out: its rows are read cell by cell. Whether a line is one text per
+ * column is for the reader to tell; a cell's line can only differ from reading the cell where the
+ * page's style changes its text (hidden parts, capitals), which the reader checks on the first rows.
+ */
+function shownLines(table: HTMLTableElement): ShownLines | null {
+  const lines: ShownLines = new Map();
+  let rows = 0;
+  for (let body = table.firstElementChild; body; body = body.nextElementSibling) {
+    if (body.tagName !== 'TBODY' || !(body instanceof HTMLElement)) continue;
+    rows += body.childElementCount;
+    if (rows > SHOWN_ROWS) return null;
+    // Rows whose cells run over several lines (a name above its actions) show on the first rows.
+    if (!firstRowsOnOneLine(body)) continue;
+    const text = body.innerText;
+    if (typeof text !== 'string') return null;
+    const shown = text.split('\n');
+    if (shown.length !== body.childElementCount) continue;
+    let index = 0;
+    for (let row = body.firstElementChild; row; row = row.nextElementSibling) {
+      if (row.tagName !== 'TR') break;
+      lines.set(row, shown[index++] as string);
+    }
+  }
+  return lines.size > 0 ? lines : null;
+}
+
+/** Whether a body's first rows each show as one line: a cheap look before the whole body is read. */
+function firstRowsOnOneLine(body: HTMLElement): boolean {
+  let row = body.firstElementChild;
+  for (let i = 0; row && i < 3; i++, row = row.nextElementSibling)
+    if (!(row instanceof HTMLElement) || row.innerText.includes('\n')) return false;
+  return true;
+}
+
+/**
  * The row of a <thead> that names the columns: the one with the most headers the detector knows,
  * the last with text where none names any.
  */
@@ -153,5 +204,6 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     rows: () => bodyRows(table, headerRow, headRows.length > 0, headers.length),
     cells: (row, count = Number.POSITIVE_INFINITY) =>
       cellsInPlace(row, headers.length) ?? tableRowCells(row, count),
+    shownLines: () => shownLines(table),
   };
 }

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readLogin } from '../../../extension/lib/page/read-row';
+import { findUserLists, type UserList } from '../../../extension/lib/page/user-lists';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+/** A staff table: name, login, status; each row as given (HTML of its three cells). */
+function staffTable(rows: string[][]): UserList {
+  document.body.innerHTML = `<table><thead><tr><th>Name</th><th>Login</th><th>Status</th></tr></thead>
+    <tbody>${rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  const [list] = findUserLists(document);
+  if (!list) throw new Error('no user list found');
+  return list;
+}
+
+const people = Array.from({ length: 12 }, (_, i) => [`Nguyen, Amy ${i}`, `amy.nguyen${i}`, 'Active']);
+
+/** Each row's line of shown text as a browser lays a table out: a tab between cells. */
+const linesOf = (rows: string[][]) => rows.map((cells) => cells.join('\t'));
+
+describe('reading a row’s login from its line of the list’s shown text', () => {
+  it('reads the rows after the first few from their lines, without looking up their cells', () => {
+    const list = staffTable(people);
+    const lines = linesOf(people);
+    const cells = vi.spyOn(list, 'cells');
+    const read = list.rows().map((row, i) => readLogin(list, row, lines[i]));
+    expect(read.map((login) => login?.username)).toEqual(people.map(([, login]) => login));
+    expect(read[11]).toEqual({
+      username: 'amy.nguyen11',
+      displayName: 'Nguyen, Amy 11',
+      email: null,
+      status: 'Active',
+    });
+    // The first rows are read from their cells too, to tell that the lines read the same.
+    expect(cells.mock.calls.length).toBeLessThan(people.length);
+  });
+
+  it('reads a login with something beside it in its line from its cell: the tag is not the login', () => {
+    const rows = [...people.slice(0, 10), ['Jones, Dana', 'djones <span>You</span>', 'Active']];
+    const list = staffTable(rows);
+    const lines = linesOf(rows.map((cells) => cells.map((cell) => cell.replace(/<[^>]+>/g, ''))));
+    const read = list.rows().map((row, i) => readLogin(list, row, lines[i]));
+    expect(read[10]?.username).toBe('djones');
+  });
+
+  it('reads from the cells where the lines did not read as the cells on the first rows (capitals by style)', () => {
+    const list = staffTable(people);
+    const lines = linesOf(people.map(([name, login, status]) => [name, login?.toUpperCase(), status]));
+    const read = list.rows().map((row, i) => readLogin(list, row, lines[i]));
+    expect(read.map((login) => login?.username)).toEqual(people.map(([, login]) => login));
+  });
+
+  it('reads a row from its cells where its line is not one text per column', () => {
+    const list = staffTable(people);
+    const lines = linesOf(people);
+    lines[11] = 'Nguyen, Amy 11\tamy.nguyen11';
+    const read = list.rows().map((row, i) => readLogin(list, row, lines[i]));
+    expect(read[11]?.status).toBe('Active');
+  });
+});
