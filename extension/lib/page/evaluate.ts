@@ -46,27 +46,51 @@ export type JudgePageRows = (rows: readonly PageLogin[]) => RowVerdict[] | Promi
 /**
  * Verdicts as the background sends them back: only the rows with findings, by their position in the
  * request. Most rows of a big list are fine, and a message with thousands of empty verdicts costs
- * the page's thread time to take apart and memory to collect.
+ * the page's thread time to take apart and memory to collect. Each tip goes once, by its place in
+ * `tips`: a kind of warning gives the same tip on every row, and it is most of a warning's text.
  */
 export interface FlaggedLogins {
-  flagged: [index: number, findings: RowWarning[]][];
+  flagged: [index: number, findings: SentWarning[]][];
+  tips: Tip[];
 }
+
+/** A warning as the background sends it: its tip by its place in the answer's `tips`. */
+type SentWarning = Omit<RowWarning, 'tip'> & { tip: number };
 
 /** The verdict of every row without findings: one object, shared. */
 const NO_FINDINGS: RowVerdict = Object.freeze({ findings: Object.freeze([]) as readonly RowWarning[] });
 
 export function flaggedOf(verdicts: readonly RowVerdict[]): FlaggedLogins {
   const flagged: FlaggedLogins['flagged'] = [];
+  const tips: Tip[] = [];
+  const tipAt = new Map<string, number>();
+  const sent = ({ tip, ...warning }: RowWarning): SentWarning => {
+    const key = `${tip.why}\u0000${tip.fix}`;
+    let at = tipAt.get(key);
+    if (at === undefined) {
+      at = tips.push({ why: tip.why, fix: tip.fix }) - 1;
+      tipAt.set(key, at);
+    }
+    return { ...warning, tip: at };
+  };
   verdicts.forEach((verdict, index) => {
-    if (verdict.findings.length > 0) flagged.push([index, [...verdict.findings]]);
+    if (verdict.findings.length > 0) flagged.push([index, verdict.findings.map(sent)]);
   });
-  return { flagged };
+  return { flagged, tips };
 }
 
-/** One verdict per row again, from the flagged rows of a batch of `count`. */
-export function verdictsOf(count: number, { flagged }: FlaggedLogins): RowVerdict[] {
+/** One verdict per row again, from the flagged rows of a batch of `count`, each tip one object. */
+export function verdictsOf(count: number, { flagged, tips }: FlaggedLogins): RowVerdict[] {
   const verdicts = new Array<RowVerdict>(count).fill(NO_FINDINGS);
-  for (const [index, findings] of flagged) if (index >= 0 && index < count) verdicts[index] = { findings };
+  for (const [index, findings] of flagged) {
+    if (index < 0 || index >= count) continue;
+    verdicts[index] = {
+      findings: findings.flatMap(({ tip, ...warning }) => {
+        const shared = tips[tip];
+        return shared ? [{ ...warning, tip: shared }] : [];
+      }),
+    };
+  }
   return verdicts;
 }
 

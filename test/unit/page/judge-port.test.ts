@@ -87,13 +87,14 @@ function fakeService(): PageJudgeService & { prepared: number; held: (() => void
                           kind: 'generic',
                           title: 'reception',
                           evidence: 'role',
-                          tip: { why: 'w', fix: 'f' },
+                          tip: 0,
                         },
                       ],
                     ],
                   ]
                 : [],
             ) as FlaggedLogins['flagged'],
+            tips: [{ why: 'w', fix: 'f' }],
           }),
         );
       });

@@ -51,6 +51,19 @@ describe('the background page judge', () => {
     });
   });
 
+  it('sends each tip once, however many rows carry it: a kind’s tip reads the same on every row', async () => {
+    const judge = createPageJudge({ directoryFor: async () => null });
+    const logins = [login('reception', 'Reception'), login('frontdesk2', 'Front Desk'), login('test', 'Test')];
+    const answer = await judge.judge({ pageUrl: PAGE, logins });
+    expect(answer.tips).toHaveLength(2);
+    const verdicts = verdictsOf(logins.length, answer);
+    const [reception, frontdesk] = verdicts.map((verdict) => verdict.findings[0]);
+    expect(reception?.kind).toBe('generic');
+    expect(frontdesk?.tip).toBe(reception?.tip);
+    expect(reception?.tip.why).toContain('"reception"');
+    expect(verdicts[2]?.findings[0]?.tip).toEqual(answer.tips[1]);
+  });
+
   it('judges with the directory when signed in, reading it once for the batches of one page', async () => {
     let clock = 0;
     const directoryFor = vi.fn(async () => directory);
