@@ -53,7 +53,11 @@ describe('the background page judge', () => {
 
   it('sends each tip once, however many rows carry it: a kind’s tip reads the same on every row', async () => {
     const judge = createPageJudge({ directoryFor: async () => null });
-    const logins = [login('reception', 'Reception'), login('frontdesk2', 'Front Desk'), login('test', 'Test')];
+    const logins = [
+      login('reception', 'Reception'),
+      login('frontdesk2', 'Front Desk'),
+      login('test', 'Test'),
+    ];
     const answer = await judge.judge({ pageUrl: PAGE, logins });
     expect(answer.tips).toHaveLength(2);
     const verdicts = verdictsOf(logins.length, answer);

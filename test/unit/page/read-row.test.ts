@@ -47,7 +47,9 @@ describe('reading a row’s login from its line of the list’s shown text', () 
 
   it('reads from the cells where the lines did not read as the cells on the first rows (capitals by style)', () => {
     const list = staffTable(people);
-    const lines = linesOf(people.map(([name = '', login = '', status = '']) => [name, login.toUpperCase(), status]));
+    const lines = linesOf(
+      people.map(([name = '', login = '', status = '']) => [name, login.toUpperCase(), status]),
+    );
     const read = list.rows().map((row, i) => readLogin(list, row, lines[i]));
     expect(read.map((login) => login?.username)).toEqual(people.map(([, login]) => login));
   });
