@@ -17,6 +17,7 @@ import {
 } from '../../../shared/schemas/findings';
 import { type OrganisationSettings, readRuleSettings } from '../../../shared/settings';
 import { type AuditActor, writeAudited } from '../audit/writer';
+import { reusableRead } from '../db/reusable-read';
 import { findingDismissals, findingSets, findings, findingsDirty, organisations } from '../db/schema';
 import {
   asBatchItem,
@@ -168,24 +169,25 @@ async function recompute(db: Db, orgId: string, state: StoredState, notes: Dirty
  * its sign-in (http/route.ts `withFirstRead`) and hands the rows to `refreshFindings`.
  */
 export function freshnessReads(db: Db, orgId: string) {
-  return [
-    db
-      .select({
-        current: organisations.findingsGeneration,
-        orgSettings: organisations.settings,
-        stored: findingSets.generation,
-        asOf: findingSets.asOf,
-        // Both tables have a `settings` column; a batch answers rows by column name (see route.ts).
-        settings: sql`${findingSets.settings}`.mapWith(findingSets.settings).as('set_settings'),
-        counts: findingSets.counts,
-        checked: findingSets.checked,
-      })
-      .from(organisations)
-      .leftJoin(findingSets, eq(findingSets.orgId, organisations.id))
-      .where(eq(organisations.id, orgId)),
-    dirtyNotesRead(db, orgId),
-  ] as const;
+  return [freshnessRead(db, { orgId }), notesRead(db, { orgId })] as const;
 }
+const freshnessRead = reusableRead((db, { orgId }: { orgId: string }) =>
+  db
+    .select({
+      current: organisations.findingsGeneration,
+      orgSettings: organisations.settings,
+      stored: findingSets.generation,
+      asOf: findingSets.asOf,
+      // Both tables have a `settings` column; a batch answers rows by column name (see route.ts).
+      settings: sql`${findingSets.settings}`.mapWith(findingSets.settings).as('set_settings'),
+      counts: findingSets.counts,
+      checked: findingSets.checked,
+    })
+    .from(organisations)
+    .leftJoin(findingSets, eq(findingSets.orgId, organisations.id))
+    .where(eq(organisations.id, orgId)),
+);
+const notesRead = reusableRead((db, { orgId }: { orgId: string }) => dirtyNotesRead(db, orgId));
 export type Freshness = BatchResponse<ReturnType<typeof freshnessReads>>;
 
 /** The evaluation `now` asks for, and whether the stored set (as `freshness` read it) is already it. */
@@ -314,7 +316,7 @@ const isFiltered = (query: FindingsQuery) =>
  * The stored findings a dismissal in force hides, by severity: read from the dismissals, so it
  * costs as many rows as there are dismissals, not findings.
  */
-function dismissedBySeverity(db: Db, orgId: string, now: number) {
+function dismissedBySeverityQuery(db: Db, orgId: string, now: number) {
   // Driven from the dismissals (`id IN …` probes the findings' (org_id, id) index): walking the
   // findings instead would read every one of them.
   const dismissedIds = db
@@ -328,15 +330,21 @@ function dismissedBySeverity(db: Db, orgId: string, now: number) {
     .groupBy(findings.severity);
 }
 
+const dismissedRead = reusableRead((db, v: { orgId: string; now: number }) =>
+  dismissedBySeverityQuery(db, v.orgId, v.now),
+);
+const dismissedBySeverity = (db: Db, orgId: string, now: number) => dismissedRead(db, { orgId, now });
+
 function countsOf(rows: readonly { severity: string; count: number }[]): SeverityCounts {
   const counts = severityCounts([]);
   for (const row of rows) counts[row.severity as Severity] = row.count;
   return counts;
 }
 
-function storedSet(db: Db, orgId: string) {
-  return db.select().from(findingSets).where(eq(findingSets.orgId, orgId));
-}
+const storedSetRead = reusableRead((db, { orgId }: { orgId: string }) =>
+  db.select().from(findingSets).where(eq(findingSets.orgId, orgId)),
+);
+const storedSet = (db: Db, orgId: string) => storedSetRead(db, { orgId });
 
 function onlySet<T>(rows: readonly T[], orgId: string): T {
   const [set] = rows;
@@ -353,24 +361,36 @@ const sum = (counts: SeverityCounts) => SEVERITIES.reduce((total, severity) => t
  * as many rows as it shows. Make the findings current first (`refreshFindings`).
  */
 export function findingsPageReads(db: Db, orgId: string, query: PageQuery, now: number) {
-  const where = matching(orgId, query);
-  const hidden = dismissedAt(orgId, now);
-  const page = db
-    .select({ body: findings.body })
-    .from(findings)
-    .where(and(where, not(hidden)))
-    .orderBy(asc(findings.rank), asc(findings.id))
-    .limit(query.limit ?? -1)
-    .offset(query.offset ?? 0);
-  if (!isFiltered(query)) return [page, storedSet(db, orgId), dismissedBySeverity(db, orgId, now)] as const;
+  const limit = query.limit ?? -1;
+  const offset = query.offset ?? 0;
+  if (!isFiltered(query))
+    return [
+      unfilteredPage(db, { orgId, now, limit, offset }),
+      storedSet(db, orgId),
+      dismissedBySeverity(db, orgId, now),
+    ] as const;
   return [
-    page,
+    pageQuery(db, orgId, query, now, limit, offset),
     db
-      .select({ all: count(), dismissed: sql<number>`coalesce(sum(${hidden}), 0)` })
+      .select({ all: count(), dismissed: sql<number>`coalesce(sum(${dismissedAt(orgId, now)}), 0)` })
       .from(findings)
-      .where(where),
+      .where(matching(orgId, query)),
   ] as const;
 }
+
+function pageQuery(db: Db, orgId: string, query: FindingsQuery, now: number, limit: number, offset: number) {
+  return db
+    .select({ body: findings.body })
+    .from(findings)
+    .where(and(matching(orgId, query), not(dismissedAt(orgId, now))))
+    .orderBy(asc(findings.rank), asc(findings.id))
+    .limit(limit)
+    .offset(offset);
+}
+/** The unfiltered page, its SQL built once. */
+const unfilteredPage = reusableRead((db, v: { orgId: string; now: number; limit: number; offset: number }) =>
+  pageQuery(db, v.orgId, {}, v.now, v.limit, v.offset),
+);
 
 /** The page, `total` open and `dismissed`, from the rows of `findingsPageReads`. */
 export function findingsPageOf(
