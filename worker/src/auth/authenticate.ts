@@ -6,7 +6,7 @@ import { readOrganisationSettings } from '../../../shared/schemas/organisation';
 import type { AppEnv, AuthedMember } from '../app-env';
 import { actorOf, writeAudited } from '../audit/writer';
 import { type Database, database } from '../db/client';
-import { reusableRead } from '../db/reusable-read';
+import { reusableQuery } from '../db/reusable-query';
 import { members, organisations, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { clientOf } from '../http/request-context';
@@ -36,7 +36,7 @@ export function sessionExpired(
  * The live session a token names, its member and its organisation's settings. D1 answers a batch's
  * rows by column name, so no two columns here share one (no sessions.id).
  */
-const sessionRead = reusableRead((db, claims: { sessionId: string; memberId: string; orgId: string }) =>
+const sessionRead = reusableQuery((db, claims: { sessionId: string; memberId: string; orgId: string }) =>
   db
     .select({
       session: {

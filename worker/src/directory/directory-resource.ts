@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { RunnableQuery } from 'drizzle-orm/runnable-query';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { reusableRead } from '../db/reusable-read';
+import { reusableQuery } from '../db/reusable-query';
 import type { accounts, jobRoles, people, systems } from '../db/schema';
 import {
   type Db,
@@ -137,7 +137,7 @@ export function directoryResource<
       .orderBy(asc(sortColumn), asc(table.id))
       .limit(query.limit + 1);
   // The first page unfiltered, the live row by id, a client's id: the SQL of each built once.
-  const firstPage = reusableRead((db, v: { orgId: string; limit: number }) =>
+  const firstPage = reusableQuery((db, v: { orgId: string; limit: number }) =>
     db
       .select()
       .from(table)
@@ -145,10 +145,10 @@ export function directoryResource<
       .orderBy(asc(sortColumn), asc(table.id))
       .limit(v.limit),
   );
-  const findRead = reusableRead((db, v: { orgId: string; id: string }) =>
+  const findRead = reusableQuery((db, v: { orgId: string; id: string }) =>
     db.select().from(table).where(live(v.orgId, v.id)),
   );
-  const takenRead = reusableRead((db, v: { id: string }) =>
+  const takenRead = reusableQuery((db, v: { id: string }) =>
     db.select({ id: table.id }).from(table).where(eq(table.id, v.id)),
   );
 

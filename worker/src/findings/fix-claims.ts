@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { FixClaim } from '../../../shared/schemas/findings-api';
 import { rollcallActor, writeAudited } from '../audit/writer';
-import { reusableRead } from '../db/reusable-read';
+import { reusableQuery } from '../db/reusable-query';
 import { accounts, findingFixClaims, findings, members } from '../db/schema';
 import type { Db } from '../db/versions';
 
@@ -28,7 +28,7 @@ export function claimFixStatement(db: Db, orgId: string, claim: NewClaim) {
  * the claim; a finding with no system is answered by a capture of any system. Read once the stored
  * findings are current, so they include what the capture changed.
  */
-const answeredClaims = reusableRead((db, { orgId }: { orgId: string }) => {
+const answeredClaims = reusableQuery((db, { orgId }: { orgId: string }) => {
   const capturedAt = sql<number | null>`(SELECT max(${accounts.lastSeenAt}) FROM ${accounts}
     WHERE ${accounts.orgId} = ${orgId}
       AND (${findingFixClaims.systemId} IS NULL OR ${accounts.systemId} = ${findingFixClaims.systemId}))`;

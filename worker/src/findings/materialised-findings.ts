@@ -15,9 +15,9 @@ import {
   SEVERITY_RANK,
   type Severity,
 } from '../../../shared/schemas/findings';
-import { type OrganisationSettings, readRuleSettings } from '../../../shared/settings';
+import type { OrganisationSettings } from '../../../shared/settings';
 import { type AuditActor, writeAudited } from '../audit/writer';
-import { reusableRead } from '../db/reusable-read';
+import { reusableQuery } from '../db/reusable-query';
 import { findingDismissals, findingSets, findings, findingsDirty, organisations } from '../db/schema';
 import {
   asBatchItem,
@@ -39,6 +39,7 @@ import {
   scopeOf,
 } from './findings-scope';
 import { findingsOf, loadOrganisation } from './organisation-data';
+import { ruleSettingsOf } from './rule-settings';
 
 const RULE_ORDER = new Map<string, number>(RULE_IDS.map((id, index) => [id, index]));
 
@@ -96,7 +97,7 @@ type StoredState = {
 /** The evaluation the stored set holds, when it says (a set stored before settings were kept does not). */
 function storedEvaluation(state: StoredState): Evaluation | null {
   if (state.stored === null || state.asOf === null || !state.settings) return null;
-  return { asOf: state.asOf, settings: readRuleSettings(state.settings) };
+  return { asOf: state.asOf, settings: ruleSettingsOf(state.settings) };
 }
 
 const sameEvaluation = (a: Evaluation | null, b: Evaluation) =>
@@ -171,7 +172,7 @@ async function recompute(db: Db, orgId: string, state: StoredState, notes: Dirty
 export function freshnessReads(db: Db, orgId: string) {
   return [freshnessRead(db, { orgId }), notesRead(db, { orgId })] as const;
 }
-const freshnessRead = reusableRead((db, { orgId }: { orgId: string }) =>
+const freshnessRead = reusableQuery((db, { orgId }: { orgId: string }) =>
   db
     .select({
       current: organisations.findingsGeneration,
@@ -187,14 +188,14 @@ const freshnessRead = reusableRead((db, { orgId }: { orgId: string }) =>
     .leftJoin(findingSets, eq(findingSets.orgId, organisations.id))
     .where(eq(organisations.id, orgId)),
 );
-const notesRead = reusableRead((db, { orgId }: { orgId: string }) => dirtyNotesRead(db, orgId));
+const notesRead = reusableQuery((db, { orgId }: { orgId: string }) => dirtyNotesRead(db, orgId));
 export type Freshness = BatchResponse<ReturnType<typeof freshnessReads>>;
 
 /** The evaluation `now` asks for, and whether the stored set (as `freshness` read it) is already it. */
 function evaluationAt([[state]]: Freshness, now: number) {
   if (!state) return undefined;
   // Evaluated with the settings read here: a change to them meanwhile moves the generation on.
-  const settings = readRuleSettings(state.orgSettings);
+  const settings = ruleSettingsOf(state.orgSettings);
   const to: Evaluation = { asOf: findingsAsOf(now, settings.timeZone), settings };
   return {
     state,
@@ -330,7 +331,7 @@ function dismissedBySeverityQuery(db: Db, orgId: string, now: number) {
     .groupBy(findings.severity);
 }
 
-const dismissedRead = reusableRead((db, v: { orgId: string; now: number }) =>
+const dismissedRead = reusableQuery((db, v: { orgId: string; now: number }) =>
   dismissedBySeverityQuery(db, v.orgId, v.now),
 );
 const dismissedBySeverity = (db: Db, orgId: string, now: number) => dismissedRead(db, { orgId, now });
@@ -341,7 +342,7 @@ function countsOf(rows: readonly { severity: string; count: number }[]): Severit
   return counts;
 }
 
-const storedSetRead = reusableRead((db, { orgId }: { orgId: string }) =>
+const storedSetRead = reusableQuery((db, { orgId }: { orgId: string }) =>
   db.select().from(findingSets).where(eq(findingSets.orgId, orgId)),
 );
 const storedSet = (db: Db, orgId: string) => storedSetRead(db, { orgId });
@@ -388,7 +389,7 @@ function pageQuery(db: Db, orgId: string, query: FindingsQuery, now: number, lim
     .offset(offset);
 }
 /** The unfiltered page, its SQL built once. */
-const unfilteredPage = reusableRead((db, v: { orgId: string; now: number; limit: number; offset: number }) =>
+const unfilteredPage = reusableQuery((db, v: { orgId: string; now: number; limit: number; offset: number }) =>
   pageQuery(db, v.orgId, {}, v.now, v.limit, v.offset),
 );
 

@@ -15,20 +15,20 @@ const builder = drizzle({
 } as unknown as D1Database);
 
 /**
- * A read for a D1 batch whose SQL is built once per isolate instead of on every request: drizzle
- * takes a few hundred microseconds to build a query with joins, most of a small request's own
- * time. `build` is called once, with a placeholder for each value it reads of `values`; each use
+ * A query for a D1 batch (a read, or a write for the audit writer's batch) whose SQL is built once
+ * per isolate instead of on every request: drizzle takes a few hundred microseconds to build a
+ * select with joins, most of a small request's own time. `build` is called once, with a placeholder for each value it reads of `values`; each use
  * binds that use's values to the same SQL, and maps the rows as drizzle maps the query's own.
  * `build` must use its values only as values bound in the query (compared, selected, inserted),
  * never to decide the query's shape: `values.q ? like(…) : undefined` would be decided once, for all.
  *
  * ```ts
- * const sessionRead = reusableRead((db, v: { id: string }) => db.select().from(sessions).where(eq(sessions.id, v.id)));
+ * const sessionRead = reusableQuery((db, v: { id: string }) => db.select().from(sessions).where(eq(sessions.id, v.id)));
  * const [[row]] = await db.batch([sessionRead(db, { id })]);
  * const rows = await sessionRead(db, { id }); // alone
  * ```
  */
-export function reusableRead<V extends Record<string, unknown>, Q extends BatchItem<'sqlite'>>(
+export function reusableQuery<V extends Record<string, unknown>, Q extends BatchItem<'sqlite'>>(
   build: (db: Database, values: V) => Q,
 ): (db: Database, values: V) => Q {
   let template: Template | undefined;
@@ -56,7 +56,7 @@ export function reusableRead<V extends Record<string, unknown>, Q extends BatchI
       getQuery: () => ({ sql: query.sql, params }),
       stmt: { bind: (...bound: unknown[]) => db.$client.prepare(query.sql).bind(...bound) },
       mapResult,
-      // Awaited on its own, it runs as drizzle's own query would: alone, in a batch of one.
+      // Awaited on its own, it runs in a batch of one, and answers what drizzle's would.
       // biome-ignore lint/suspicious/noThenProperty: a query is awaited like drizzle's own
       then: (resolve: (rows: unknown) => unknown, reject: (error: unknown) => unknown) =>
         db
