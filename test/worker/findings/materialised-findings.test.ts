@@ -545,9 +545,11 @@ describe('stored findings', () => {
       return (await rows()).filter((row) => !before.has(row.key));
     };
 
-    // One login signed in: its own findings (no longer dormant) and its system's group findings.
+    // One login signed in: its own findings (no longer dormant), not its system's group findings,
+    // which read nothing of a sign-in.
     const signedIn = world.accounts[1] as string;
     const afterSignIn = await rewritten(() => apply(world, { kind: 'signIn', account: 1, hoursAgo: 1 }));
+    expect(afterSignIn.filter((row) => !row.accountId)).toEqual([]);
     expect(afterSignIn.filter((row) => row.accountId).map((row) => row.accountId)).toEqual(
       afterSignIn.filter((row) => row.accountId).map(() => signedIn),
     );

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { signCheckpoint } from '../../../shared/audit/checkpoint';
 import type { AppEnv } from '../app-env';
 import type { Database } from '../db/client';
+import { reusableQuery } from '../db/reusable-query';
 import { auditCheckpoints, auditEvents, auditHeads } from '../db/schema';
 import { asBatchItem, toStatement, type Write } from '../db/versions';
 import { clientOf } from '../http/request-context';
@@ -119,6 +120,44 @@ function chainGuard(db: Database, orgId: string, head: ChainHead) {
   );
 }
 
+// The statements every audited write makes, their SQL built once (db/reusable-query.ts).
+type EventRow = typeof auditEvents.$inferInsert;
+const eventInsert = reusableQuery((db, row: ChainedFields & { prevHash: string; hash: string }) =>
+  db.insert(auditEvents).values({
+    orgId: row.orgId,
+    seq: row.seq,
+    occurredAt: row.occurredAt,
+    actorId: row.actorId,
+    actorName: row.actorName,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    before: row.before,
+    after: row.after,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    requestId: row.requestId,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  } satisfies Required<EventRow>),
+);
+const headUpsert = reusableQuery((db, head: { orgId: string; seq: number; hash: string }) =>
+  db
+    .insert(auditHeads)
+    .values({ orgId: head.orgId, seq: head.seq, hash: head.hash })
+    .onConflictDoUpdate({ target: auditHeads.orgId, set: { seq: head.seq, hash: head.hash } }),
+);
+const checkpointInsert = reusableQuery((db, row: typeof auditCheckpoints.$inferInsert) =>
+  db.insert(auditCheckpoints).values({
+    orgId: row.orgId,
+    seq: row.seq,
+    hash: row.hash,
+    signedAt: row.signedAt,
+    keyId: row.keyId,
+    signature: row.signature,
+  }),
+);
+
 async function storedHead(db: Database, orgId: string): Promise<ChainHead> {
   const [head] = await db.select().from(auditHeads).where(eq(auditHeads.orgId, orgId)).limit(1);
   return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
@@ -183,7 +222,7 @@ export async function writeAudited<const T extends readonly Statement[]>(
           requestId: actor.requestId,
         };
         const hash = await chainHash(prevHash, fields);
-        auditStatements.push(db.insert(auditEvents).values({ ...fields, prevHash, hash }));
+        auditStatements.push(eventInsert(db, { ...fields, prevHash, hash }));
         prevHash = hash;
       }
       const checkpoint = await signCheckpoint(signer.privateKey, signer.keyId, {
@@ -193,11 +232,8 @@ export async function writeAudited<const T extends readonly Statement[]>(
         at: new Date(occurredAt).toISOString(),
       });
       auditStatements.push(
-        db
-          .insert(auditHeads)
-          .values({ orgId: actor.orgId, seq, hash: prevHash })
-          .onConflictDoUpdate({ target: auditHeads.orgId, set: { seq, hash: prevHash } }),
-        db.insert(auditCheckpoints).values({
+        headUpsert(db, { orgId: actor.orgId, seq, hash: prevHash }),
+        checkpointInsert(db, {
           orgId: actor.orgId,
           seq,
           hash: prevHash,

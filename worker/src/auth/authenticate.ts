@@ -6,6 +6,7 @@ import { readOrganisationSettings } from '../../../shared/schemas/organisation';
 import type { AppEnv, AuthedMember } from '../app-env';
 import { actorOf, writeAudited } from '../audit/writer';
 import { type Database, database } from '../db/client';
+import { reusableQuery } from '../db/reusable-query';
 import { members, organisations, sessions } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { clientOf } from '../http/request-context';
@@ -30,6 +31,36 @@ export function sessionExpired(
     now - session.createdAt > settings.sessionAbsoluteHours * 3_600_000
   );
 }
+
+/**
+ * The live session a token names, its member and its organisation's settings. D1 answers a batch's
+ * rows by column name, so no two columns here share one (no sessions.id).
+ */
+const sessionRead = reusableQuery((db, claims: { sessionId: string; memberId: string; orgId: string }) =>
+  db
+    .select({
+      session: {
+        createdAt: sessions.createdAt,
+        lastUsedAt: sessions.lastUsedAt,
+        secondFactorAt: sessions.secondFactorAt,
+      },
+      member: { id: members.id, name: members.name, email: members.email, role: members.role },
+      settings: organisations.settings,
+    })
+    .from(sessions)
+    .innerJoin(members, eq(members.id, sessions.memberId))
+    .innerJoin(organisations, eq(organisations.id, sessions.orgId))
+    .where(
+      and(
+        eq(sessions.id, claims.sessionId),
+        eq(sessions.memberId, claims.memberId),
+        eq(sessions.orgId, claims.orgId),
+        isNull(sessions.revokedAt),
+        isNull(members.removedAt),
+      ),
+    )
+    .limit(1),
+);
 
 type Statement = BatchItem<'sqlite'>;
 /** The route's first read, scoped to an organisation (see `withFirstRead` in http/route.ts). */
@@ -71,30 +102,7 @@ export async function authenticate(
   if (!claims) throw unauthorised('The access token is invalid or has expired.');
 
   const db = database(c.env.DB);
-  // D1 answers a batch's rows by column name, so no two columns here share one (no sessions.id).
-  const session = db
-    .select({
-      session: {
-        createdAt: sessions.createdAt,
-        lastUsedAt: sessions.lastUsedAt,
-        secondFactorAt: sessions.secondFactorAt,
-      },
-      member: { id: members.id, name: members.name, email: members.email, role: members.role },
-      settings: organisations.settings,
-    })
-    .from(sessions)
-    .innerJoin(members, eq(members.id, sessions.memberId))
-    .innerJoin(organisations, eq(organisations.id, sessions.orgId))
-    .where(
-      and(
-        eq(sessions.id, claims.sessionId),
-        eq(sessions.memberId, claims.memberId),
-        eq(sessions.orgId, claims.orgId),
-        isNull(sessions.revokedAt),
-        isNull(members.removedAt),
-      ),
-    )
-    .limit(1);
+  const session = sessionRead(db, claims);
   const [[row], ...first] = (await db.batch([session, ...(read?.(db, claims.orgId) ?? [])])) as [
     Awaited<typeof session>,
     ...unknown[],

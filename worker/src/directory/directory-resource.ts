@@ -1,6 +1,7 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { RunnableQuery } from 'drizzle-orm/runnable-query';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { reusableQuery } from '../db/reusable-query';
 import type { accounts, jobRoles, people, systems } from '../db/schema';
 import {
   type Db,
@@ -121,23 +122,43 @@ export function directoryResource<
   const live = (orgId: string, id: string) =>
     and(eq(table.orgId, orgId), eq(table.id, id), eq(table.deleted, false));
 
+  const listQuery = (db: Db, orgId: string, query: Query) =>
+    db
+      .select()
+      .from(table)
+      .where(
+        and(
+          eq(table.orgId, orgId),
+          eq(table.deleted, false),
+          ...(spec.filters?.(query, orgId) ?? []),
+          afterCursor(sortColumn, table.id, query.cursor),
+        ),
+      )
+      .orderBy(asc(sortColumn), asc(table.id))
+      .limit(query.limit + 1);
+  // The first page unfiltered, the live row by id, a client's id: the SQL of each built once.
+  const firstPage = reusableQuery((db, v: { orgId: string; limit: number }) =>
+    db
+      .select()
+      .from(table)
+      .where(and(eq(table.orgId, v.orgId), eq(table.deleted, false)))
+      .orderBy(asc(sortColumn), asc(table.id))
+      .limit(v.limit),
+  );
+  const findRead = reusableQuery((db, v: { orgId: string; id: string }) =>
+    db.select().from(table).where(live(v.orgId, v.id)),
+  );
+  const takenRead = reusableQuery((db, v: { id: string }) =>
+    db.select({ id: table.id }).from(table).where(eq(table.id, v.id)),
+  );
+
   const reads = {
     list: (db: Db, orgId: string, query: Query) =>
-      db
-        .select()
-        .from(table)
-        .where(
-          and(
-            eq(table.orgId, orgId),
-            eq(table.deleted, false),
-            ...(spec.filters?.(query, orgId) ?? []),
-            afterCursor(sortColumn, table.id, query.cursor),
-          ),
-        )
-        .orderBy(asc(sortColumn), asc(table.id))
-        .limit(query.limit + 1),
-    find: (db: Db, orgId: string, id: string) => db.select().from(table).where(live(orgId, id)),
-    taken: (db: Db, id: string) => db.select({ id: table.id }).from(table).where(eq(table.id, id)),
+      !query.cursor && (spec.filters?.(query, orgId) ?? []).every((filter) => filter === undefined)
+        ? firstPage(db, { orgId, limit: query.limit + 1 })
+        : listQuery(db, orgId, query),
+    find: (db: Db, orgId: string, id: string) => findRead(db, { orgId, id }),
+    taken: (db: Db, id: string) => takenRead(db, { id }),
   } as unknown as DirectoryResource<T, Shown, Query, Create, Update>['reads'];
 
   const page = (rows: Row<T>[], query: Query) =>

@@ -18,7 +18,7 @@ import { completedReviews, wholeTables } from './organisation-data';
  * roles: so an account's findings can be recomputed on their own, and these per system.
  * The equivalence test (test/worker/findings/materialised-findings.test.ts) holds this list to it.
  */
-const SYSTEM_WIDE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+export const SYSTEM_WIDE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'duplicate-accounts',
   'too-many-admins',
   'review-overdue',

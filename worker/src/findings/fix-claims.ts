@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { FixClaim } from '../../../shared/schemas/findings-api';
 import { rollcallActor, writeAudited } from '../audit/writer';
+import { reusableQuery } from '../db/reusable-query';
 import { accounts, findingFixClaims, findings, members } from '../db/schema';
 import type { Db } from '../db/versions';
 
@@ -27,7 +28,7 @@ export function claimFixStatement(db: Db, orgId: string, claim: NewClaim) {
  * the claim; a finding with no system is answered by a capture of any system. Read once the stored
  * findings are current, so they include what the capture changed.
  */
-export function answeredClaimsRead(db: Db, orgId: string) {
+const answeredClaims = reusableQuery((db, { orgId }: { orgId: string }) => {
   const capturedAt = sql<number | null>`(SELECT max(${accounts.lastSeenAt}) FROM ${accounts}
     WHERE ${accounts.orgId} = ${orgId}
       AND (${findingFixClaims.systemId} IS NULL OR ${accounts.systemId} = ${findingFixClaims.systemId}))`;
@@ -47,6 +48,11 @@ export function answeredClaimsRead(db: Db, orgId: string) {
         gt(capturedAt, findingFixClaims.claimedAt),
       ),
     );
+});
+
+/** `answeredClaims` for the organisation (its SQL built once). */
+export function answeredClaimsRead(db: Db, orgId: string) {
+  return answeredClaims(db, { orgId });
 }
 
 /**

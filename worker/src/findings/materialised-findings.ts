@@ -15,8 +15,9 @@ import {
   SEVERITY_RANK,
   type Severity,
 } from '../../../shared/schemas/findings';
-import { type OrganisationSettings, readRuleSettings } from '../../../shared/settings';
+import type { OrganisationSettings } from '../../../shared/settings';
 import { type AuditActor, writeAudited } from '../audit/writer';
+import { reusableQuery } from '../db/reusable-query';
 import { findingDismissals, findingSets, findings, findingsDirty, organisations } from '../db/schema';
 import {
   asBatchItem,
@@ -38,6 +39,7 @@ import {
   scopeOf,
 } from './findings-scope';
 import { findingsOf, loadOrganisation } from './organisation-data';
+import { ruleSettingsOf } from './rule-settings';
 
 const RULE_ORDER = new Map<string, number>(RULE_IDS.map((id, index) => [id, index]));
 
@@ -95,7 +97,7 @@ type StoredState = {
 /** The evaluation the stored set holds, when it says (a set stored before settings were kept does not). */
 function storedEvaluation(state: StoredState): Evaluation | null {
   if (state.stored === null || state.asOf === null || !state.settings) return null;
-  return { asOf: state.asOf, settings: readRuleSettings(state.settings) };
+  return { asOf: state.asOf, settings: ruleSettingsOf(state.settings) };
 }
 
 const sameEvaluation = (a: Evaluation | null, b: Evaluation) =>
@@ -168,31 +170,32 @@ async function recompute(db: Db, orgId: string, state: StoredState, notes: Dirty
  * its sign-in (http/route.ts `withFirstRead`) and hands the rows to `refreshFindings`.
  */
 export function freshnessReads(db: Db, orgId: string) {
-  return [
-    db
-      .select({
-        current: organisations.findingsGeneration,
-        orgSettings: organisations.settings,
-        stored: findingSets.generation,
-        asOf: findingSets.asOf,
-        // Both tables have a `settings` column; a batch answers rows by column name (see route.ts).
-        settings: sql`${findingSets.settings}`.mapWith(findingSets.settings).as('set_settings'),
-        counts: findingSets.counts,
-        checked: findingSets.checked,
-      })
-      .from(organisations)
-      .leftJoin(findingSets, eq(findingSets.orgId, organisations.id))
-      .where(eq(organisations.id, orgId)),
-    dirtyNotesRead(db, orgId),
-  ] as const;
+  return [freshnessRead(db, { orgId }), notesRead(db, { orgId })] as const;
 }
+const freshnessRead = reusableQuery((db, { orgId }: { orgId: string }) =>
+  db
+    .select({
+      current: organisations.findingsGeneration,
+      orgSettings: organisations.settings,
+      stored: findingSets.generation,
+      asOf: findingSets.asOf,
+      // Both tables have a `settings` column; a batch answers rows by column name (see route.ts).
+      settings: sql`${findingSets.settings}`.mapWith(findingSets.settings).as('set_settings'),
+      counts: findingSets.counts,
+      checked: findingSets.checked,
+    })
+    .from(organisations)
+    .leftJoin(findingSets, eq(findingSets.orgId, organisations.id))
+    .where(eq(organisations.id, orgId)),
+);
+const notesRead = reusableQuery((db, { orgId }: { orgId: string }) => dirtyNotesRead(db, orgId));
 export type Freshness = BatchResponse<ReturnType<typeof freshnessReads>>;
 
 /** The evaluation `now` asks for, and whether the stored set (as `freshness` read it) is already it. */
 function evaluationAt([[state]]: Freshness, now: number) {
   if (!state) return undefined;
   // Evaluated with the settings read here: a change to them meanwhile moves the generation on.
-  const settings = readRuleSettings(state.orgSettings);
+  const settings = ruleSettingsOf(state.orgSettings);
   const to: Evaluation = { asOf: findingsAsOf(now, settings.timeZone), settings };
   return {
     state,
@@ -314,7 +317,7 @@ const isFiltered = (query: FindingsQuery) =>
  * The stored findings a dismissal in force hides, by severity: read from the dismissals, so it
  * costs as many rows as there are dismissals, not findings.
  */
-function dismissedBySeverity(db: Db, orgId: string, now: number) {
+function dismissedBySeverityQuery(db: Db, orgId: string, now: number) {
   // Driven from the dismissals (`id IN …` probes the findings' (org_id, id) index): walking the
   // findings instead would read every one of them.
   const dismissedIds = db
@@ -328,15 +331,21 @@ function dismissedBySeverity(db: Db, orgId: string, now: number) {
     .groupBy(findings.severity);
 }
 
+const dismissedRead = reusableQuery((db, v: { orgId: string; now: number }) =>
+  dismissedBySeverityQuery(db, v.orgId, v.now),
+);
+const dismissedBySeverity = (db: Db, orgId: string, now: number) => dismissedRead(db, { orgId, now });
+
 function countsOf(rows: readonly { severity: string; count: number }[]): SeverityCounts {
   const counts = severityCounts([]);
   for (const row of rows) counts[row.severity as Severity] = row.count;
   return counts;
 }
 
-function storedSet(db: Db, orgId: string) {
-  return db.select().from(findingSets).where(eq(findingSets.orgId, orgId));
-}
+const storedSetRead = reusableQuery((db, { orgId }: { orgId: string }) =>
+  db.select().from(findingSets).where(eq(findingSets.orgId, orgId)),
+);
+const storedSet = (db: Db, orgId: string) => storedSetRead(db, { orgId });
 
 function onlySet<T>(rows: readonly T[], orgId: string): T {
   const [set] = rows;
@@ -353,24 +362,36 @@ const sum = (counts: SeverityCounts) => SEVERITIES.reduce((total, severity) => t
  * as many rows as it shows. Make the findings current first (`refreshFindings`).
  */
 export function findingsPageReads(db: Db, orgId: string, query: PageQuery, now: number) {
-  const where = matching(orgId, query);
-  const hidden = dismissedAt(orgId, now);
-  const page = db
-    .select({ body: findings.body })
-    .from(findings)
-    .where(and(where, not(hidden)))
-    .orderBy(asc(findings.rank), asc(findings.id))
-    .limit(query.limit ?? -1)
-    .offset(query.offset ?? 0);
-  if (!isFiltered(query)) return [page, storedSet(db, orgId), dismissedBySeverity(db, orgId, now)] as const;
+  const limit = query.limit ?? -1;
+  const offset = query.offset ?? 0;
+  if (!isFiltered(query))
+    return [
+      unfilteredPage(db, { orgId, now, limit, offset }),
+      storedSet(db, orgId),
+      dismissedBySeverity(db, orgId, now),
+    ] as const;
   return [
-    page,
+    pageQuery(db, orgId, query, now, limit, offset),
     db
-      .select({ all: count(), dismissed: sql<number>`coalesce(sum(${hidden}), 0)` })
+      .select({ all: count(), dismissed: sql<number>`coalesce(sum(${dismissedAt(orgId, now)}), 0)` })
       .from(findings)
-      .where(where),
+      .where(matching(orgId, query)),
   ] as const;
 }
+
+function pageQuery(db: Db, orgId: string, query: FindingsQuery, now: number, limit: number, offset: number) {
+  return db
+    .select({ body: findings.body })
+    .from(findings)
+    .where(and(matching(orgId, query), not(dismissedAt(orgId, now))))
+    .orderBy(asc(findings.rank), asc(findings.id))
+    .limit(limit)
+    .offset(offset);
+}
+/** The unfiltered page, its SQL built once. */
+const unfilteredPage = reusableQuery((db, v: { orgId: string; now: number; limit: number; offset: number }) =>
+  pageQuery(db, v.orgId, {}, v.now, v.limit, v.offset),
+);
 
 /** The page, `total` open and `dismissed`, from the rows of `findingsPageReads`. */
 export function findingsPageOf(

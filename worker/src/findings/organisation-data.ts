@@ -2,7 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import type { OrganisationData } from '../../../shared/rules';
 import { evaluate, openFindings } from '../../../shared/rules';
 import type { Finding, FindingDismissal } from '../../../shared/schemas/findings';
-import { type OrganisationSettings, readRuleSettings } from '../../../shared/settings';
+import type { OrganisationSettings } from '../../../shared/settings';
 import {
   accounts,
   findingDismissals,
@@ -16,6 +16,7 @@ import {
 import type { Db } from '../db/versions';
 import { toAccount, toJobRole, toPerson, toSystem } from '../directory/rows';
 import { observationColumns } from '../observations/observations-queries';
+import { ruleSettingsOf } from './rule-settings';
 
 export type LoadedOrganisation = {
   /** The organisation's findings generation when the data was read (in the same batch). */
@@ -74,7 +75,7 @@ export async function loadOrganisation(db: Db, orgId: string): Promise<LoadedOrg
   if (!org) return undefined;
   return {
     generation: org.generation,
-    settings: readRuleSettings(org.settings),
+    settings: ruleSettingsOf(org.settings),
     data: {
       people: personRows.map(toPerson),
       systems: systemRows.map(toSystem),
