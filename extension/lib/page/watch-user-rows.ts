@@ -104,6 +104,8 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   let rescanNeeded = true;
   let sweepNeeded = false;
   let running: Promise<void> | null = null;
+  // Ends the work's wait for answers: there is something to read.
+  let wake: (() => void) | null = null;
   let stopped = false;
   // Nobody answered: the extension was reloaded or removed, and its context is about to stop this
   // watcher. Stop working now rather than ask again.
@@ -251,8 +253,13 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         // User timing, for the benchmark and the browser's performance panel; no effect on the page.
         performance.measure?.('rollcall:chunk', { start, end: now() });
       } else {
-        // Everything is read: the page has control until the last answers come.
-        await Promise.all(judging);
+        // Everything is read: the page has control until the last answers come, or a change on the
+        // page calls for reading again meanwhile.
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          Promise.all(judging).then(() => resolve());
+        });
+        wake = null;
       }
       // Every chunk hands control back to the page, and the settled step (which puts the badges
       // in) gets a task of its own.
@@ -264,8 +271,9 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   };
 
   const kick = () => {
-    if (stopped || running) return;
-    running = Promise.resolve().then(work);
+    if (stopped) return;
+    if (running) wake?.();
+    else running = Promise.resolve().then(work);
   };
 
   const isOurs = (node: Node) => node instanceof Element && node.tagName.startsWith(MARK_TAG_PREFIX);
@@ -332,7 +340,9 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   };
   options.signal?.addEventListener('abort', stop, { once: true });
 
-  kick();
+  // The first work starts in a task of its own, not in the one that started the watcher (the content
+  // script's start, which compiles and sets up about as much again as finding the lists costs).
+  running = yieldToPage().then(work);
   return {
     rows,
     get lists() {
