@@ -91,13 +91,18 @@ const NAVIGATION_NAME = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar)(?:$|
 
 /** The page's own header and footer, and its navigation: not content. */
 function isChrome(element: Element): boolean {
-  if (OPAQUE.has(element.tagName) || element.tagName.startsWith(MARK_TAG_PREFIX)) return true;
+  if (isOpaque(element)) return true;
   if (!element.hasAttributes()) return false;
   const role = element.getAttribute('role');
   if (role && (CHROME_ROLES.has(role) || GRID_ROLES.has(role))) return true;
   if (NAVIGATION_NAME.test(element.id) || NAVIGATION_NAME.test(element.getAttribute('class') ?? ''))
     return true;
   return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
+}
+
+/** Code, pictures and Rollcall's own marks: told by their tag alone. */
+function isOpaque(element: Element): boolean {
+  return OPAQUE.has(element.tagName) || element.tagName.startsWith(MARK_TAG_PREFIX);
 }
 
 function isPageFurniture(element: Element): boolean {
@@ -177,7 +182,12 @@ function discover(root: Document | Element, found: ReadonlySet<Element>): Elemen
   const signs: Element[] = [];
   const visit = (element: Element, depth: number) => {
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-      if (found.has(child) || isChrome(child) || isPageFurniture(child)) continue;
+      // An element with elements inside is passed over, with all it holds, where it is the page's
+      // chrome. An element without is looked at for what it says, and told chrome or not only if it
+      // is a sign: the climb from a sign to the page's root starts with the sign itself. (Most of a
+      // page's elements hold no other, and their attributes are most of the walk's time.)
+      if (found.has(child)) continue;
+      if (child.firstElementChild ? isChrome(child) || isPageFurniture(child) : isOpaque(child)) continue;
       const tag = child.tagName;
       const classes = child.getAttribute('class');
       if (classes !== null && AVATAR_CLASS.test(classes)) signs.push(child);
@@ -185,7 +195,7 @@ function discover(root: Document | Element, found: ReadonlySet<Element>): Elemen
         if (AVATAR_CLASS.test(child.getAttribute('src') ?? '')) signs.push(child);
       } else if (tag === 'A') {
         if (USER_HREF.test(child.getAttribute('href') ?? '')) signs.push(child);
-      } else if (HEADINGS.has(tag) && fieldForHeader(cellText(child)) === 'user') {
+      } else if (HEADINGS.has(tag) && fieldForHeader(cellText(child)) === 'user' && !isChrome(child)) {
         // "Users", "Team members", "Benutzer": the records under it, past wrappers of one child.
         let under = child.nextElementSibling;
         while (under && under.childElementCount === 1) under = under.firstElementChild;
