@@ -9,7 +9,7 @@ export { FIXTURES, fixtureLabels as labelsOf, JUDGED_FIXTURES };
 export type PageName = string;
 
 /** Where a fixture's user rows are and which part of a row holds the login, as the page's maker built it. */
-function selectorsOf(name: PageName): { rows: string; login: string } {
+export function selectorsOf(name: PageName): { rows: string; login: string } {
   const { rowSelector, loginSelector } = fixtureLabels(name).userList;
   return { rows: rowSelector, login: loginSelector };
 }

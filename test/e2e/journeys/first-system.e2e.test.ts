@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultAccountTip } from '../../../shared/rules/default-account.ts';
+import { genericUsernameTip } from '../../../shared/rules/generic-username.ts';
 import { accountSchema, systemSchema } from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
 import { BROWSERS, type Page } from '../driver.ts';
-import { labelsOf, verdicts } from '../fixture-pages.ts';
+import { labelsOf, selectorsOf, verdicts } from '../fixture-pages.ts';
 import { screenshot } from '../harness.ts';
 import { type Api, type BrowserJourney, expectSynced, signInToApi, startJourney } from './journey.ts';
 
@@ -99,6 +101,25 @@ describe.each(BROWSERS)(
         expect(marks[generic]?.split(' '), generic).toContain('generic');
       const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
       expect(await banner.textContent()).toContain(`checked ${logins.length} logins`);
+      // Each badge's tip is its own kind's, also on rows past the first few (read from the table's
+      // shown text) and with another kind's tip in the same answer.
+      for (const [login, label, tip] of [
+        ['frontdesk2', 'Generic', genericUsernameTip],
+        ['test', 'Default account', defaultAccountTip],
+      ] as const) {
+        const marks = page
+          .locator(selectorsOf(PAGE).rows)
+          .nth(logins.indexOf(login))
+          .locator('rollcall-marks');
+        await marks
+          .getByRole('button', { name: label })
+          .evaluate((button) => (button as HTMLElement).focus());
+        const shown = marks.getByRole('tooltip');
+        await shown.waitFor();
+        const text = await shown.textContent();
+        expect(text, login).toContain(tip.why);
+        expect(text, login).toContain(tip.fix);
+      }
       await screenshot(page, 'journey-1-page-marked');
 
       await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click();
