@@ -17,8 +17,9 @@ const builder = drizzle({
 /**
  * A query for a D1 batch (a read, or a write for the audit writer's batch) whose SQL is built once
  * per isolate instead of on every request: drizzle takes a few hundred microseconds to build a
- * select with joins, most of a small request's own time. `build` is called once, with a placeholder for each value it reads of `values`; each use
- * binds that use's values to the same SQL, and maps the rows as drizzle maps the query's own.
+ * select with joins, most of a small request's own time. `build` is called once, with a placeholder
+ * for each value it reads of `values`; each use binds that use's values to the same SQL, and maps
+ * the rows as drizzle maps the query's own.
  * `build` must use its values only as values bound in the query (compared, selected, inserted),
  * never to decide the query's shape: `values.q ? like(…) : undefined` would be decided once, for all.
  *

@@ -1,6 +1,9 @@
 import { type OrganisationSettings, readRuleSettings } from '../../../shared/settings';
 
-/** The last stored settings read, by their JSON: an organisation's are the same from one request to the next. */
+/**
+ * The stored settings read lately, by their JSON: an organisation's are the same from one request to
+ * the next.
+ */
 const known = new Map<string, OrganisationSettings>();
 const MAX_KNOWN = 256;
 

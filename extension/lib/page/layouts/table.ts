@@ -107,7 +107,7 @@ function tableRowCells(row: Element, count: number): (Element | undefined)[] {
 
 /**
  * How many rows a table may have and still be read whole: the browser lays out its text in one call
- * that cannot be split, about 2 µs a row on a slow 2-core machine, so 10,000 rows stay well within a
+ * that cannot be split, 2–3 µs a row on a slow 2-core machine, so 10,000 rows take 20–30 ms, within a
  * task of the page's frame budget.
  */
 const SHOWN_ROWS = 10_000;
