@@ -102,6 +102,8 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   // Batches sent and not answered yet: the page's thread reads on while the background judges them.
   const judging = new Set<Promise<void>>();
   let rescanNeeded = true;
+  // Lists were found whose rows are not queued yet.
+  let enqueueNeeded = false;
   let sweepNeeded = false;
   let running: Promise<void> | null = null;
   // Ends the work's wait for answers: there is something to read.
@@ -136,8 +138,14 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     // Keep the list objects already known so rows stay attached to them.
     lists = found.map((list) => known.get(list.element) ?? list);
     for (const list of shown.keys()) if (!lists.includes(list)) shown.delete(list);
-    for (const list of lists) for (const row of list.rows()) if (!rows.has(row)) queue.set(row, list);
+    enqueueNeeded = true;
     sweepNeeded = true;
+  };
+
+  /** Queues the rows of the lists found, those not judged yet. */
+  const enqueue = () => {
+    enqueueNeeded = false;
+    for (const list of lists) for (const row of list.rows()) if (!rows.has(row)) queue.set(row, list);
   };
 
   const sweep = () => {
@@ -226,18 +234,25 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     judging.add(answered);
   };
 
-  const toRead = () => rescanNeeded || sweepNeeded || queue.size > 0;
+  const toRead = () => rescanNeeded || enqueueNeeded || sweepNeeded || queue.size > 0;
 
   const work = async () => {
     while (!stopped && !unanswered && (toRead() || judging.size > 0)) {
       if (toRead()) {
         const start = now();
+        // On a big list, finding the lists, listing their rows and reading a table whole take 10-30 ms
+        // each: once half the chunk's budget is spent, the next of them waits for a chunk of its own
+        // rather than make one long task of them all.
+        const halfSpent = () => now() - start >= budget / 2;
         if (rescanNeeded) rescan();
+        if (enqueueNeeded && !halfSpent()) enqueue();
         if (sweepNeeded) sweep();
         // Checked before each row, so a chunk that spent its time finding the lists reads none.
         let batch: Unjudged[] = [];
         for (const [element, list] of queue) {
           if (now() - start >= budget) break;
+          // A list's shown text is read whole with its first row.
+          if (list?.shownLines && !shown.has(list) && halfSpent()) break;
           queue.delete(element);
           const unjudged = read(element, list);
           if (!unjudged) continue;

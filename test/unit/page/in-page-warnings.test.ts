@@ -346,6 +346,54 @@ describe('the row watcher', () => {
     expect(Math.max(...chunks)).toBeLessThanOrEqual(23);
   });
 
+  it('finds a big table, lists its rows and reads it whole in three chunks, not in one long task', async () => {
+    document.body.innerHTML = userTable(Array.from({ length: 50 }, (_, i) => `user${i}`));
+    // What the page's thread did, in order, each step taking as long as it does on a 5,000-row table
+    // (15 ms of the fake clock, against a budget of 20 ms a chunk).
+    const steps: string[] = [];
+    let clock = 0;
+    const step = (name: string) => {
+      steps.push(name);
+      clock += 15;
+    };
+    const byTag = document.getElementsByTagName.bind(document);
+    vi.spyOn(document, 'getElementsByTagName').mockImplementation((tag: string) => {
+      if (tag === 'table') step('lists found');
+      return byTag(tag);
+    });
+    // Only listing the rows reaches the last one before any row is read.
+    const lastRow = document.querySelector('tbody tr:last-child');
+    const count = Object.getOwnPropertyDescriptor(Element.prototype, 'childElementCount')?.get;
+    vi.spyOn(Element.prototype, 'childElementCount', 'get').mockImplementation(function (this: Element) {
+      if (this === lastRow && !steps.includes('rows listed')) step('rows listed');
+      return count?.call(this) ?? 0;
+    });
+    vi.spyOn(HTMLElement.prototype, 'innerText', 'get').mockImplementation(function (this: HTMLElement) {
+      if (this.tagName === 'TBODY') step('body read whole');
+      return this.textContent ?? '';
+    });
+    const watcher = start((batch) => batch.map(() => ({ findings: [] })), {
+      budgetMs: 20,
+      now: () => clock,
+      yieldToPage: () => {
+        steps.push('yield');
+        return Promise.resolve();
+      },
+    });
+    await watcher.settled();
+    vi.restoreAllMocks();
+    expect(watcher.rows.size).toBe(50);
+    // The first yield starts the work.
+    expect(steps.slice(0, 6)).toEqual([
+      'yield',
+      'lists found',
+      'yield',
+      'rows listed',
+      'yield',
+      'body read whole',
+    ]);
+  });
+
   it('reads on while earlier rows are being judged, and marks each batch when its answer comes', async () => {
     document.body.innerHTML = userTable(Array.from({ length: 1200 }, (_, i) => `user${i}`));
     const { batches, evaluate } = heldEvaluator();
