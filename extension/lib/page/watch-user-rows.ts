@@ -24,8 +24,17 @@ interface Unjudged {
   element: Element;
   list: UserList;
   row: PageLogin;
-  key: string;
 }
+
+/** Whether two reads of a row show the same login: the same verdict holds. */
+const sameLogin = (a: PageLogin, b: PageLogin) =>
+  a.username === b.username &&
+  a.displayName === b.displayName &&
+  a.email === b.email &&
+  a.status === b.status;
+
+const loginKey = (row: PageLogin) =>
+  `${row.username}\u0000${row.displayName}\u0000${row.email}\u0000${row.status}`;
 
 export interface WatchUserRowsOptions {
   doc?: Document;
@@ -90,9 +99,18 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   const budget = options.budgetMs ?? 30;
   const now = options.now ?? (() => performance.now());
   const yieldToPage = options.yieldToPage ?? defaultYield;
-  const rows = new Map<Element, WatchedRow & { key: string }>();
-  // Re-rendered rows with the same content (a sort, a page back) reuse the verdict already made.
+  const rows = new Map<Element, WatchedRow>();
+  // Re-rendered rows with the same content (a sort, a page back) reuse the verdict already made. The
+  // verdicts are put in by their content only once a row is read that may have been judged before:
+  // a list's first read builds no keys.
   const verdictCache = new Map<string, RowVerdict>();
+  const uncached: [PageLogin, RowVerdict][] = [];
+  const knownVerdict = (row: PageLogin): RowVerdict | undefined => {
+    if (uncached.length === 0 && verdictCache.size === 0) return undefined;
+    for (const [seen, verdict] of uncached) verdictCache.set(loginKey(seen), verdict);
+    uncached.length = 0;
+    return verdictCache.get(loginKey(row));
+  };
   let lists: UserList[] = [];
   // Rows waiting to be judged, with their list when it is already known.
   const queue = new Map<Element, UserList | undefined>();
@@ -178,14 +196,14 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       forget(element);
       return null;
     }
-    const key = `${row.username}\u0000${row.displayName}\u0000${row.email}\u0000${row.status}`;
-    if (rows.get(element)?.key === key) return null;
-    const known = verdictCache.get(key);
+    const watched = rows.get(element);
+    if (watched && sameLogin(watched.row, row)) return null;
+    const known = knownVerdict(row);
     if (known) {
-      keep(element, { list, row, key }, known);
+      keep(element, { list, row }, known);
       return null;
     }
-    return { element, list, row, key };
+    return { element, list, row };
   };
 
   /** The row's line of its list's shown text, read on the list's first row; once only. */
@@ -200,8 +218,8 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     return line;
   };
 
-  const keep = (element: Element, { list, row, key }: Omit<Unjudged, 'element'>, verdict: RowVerdict) => {
-    const watched = { list, row, verdict, key };
+  const keep = (element: Element, { list, row }: Omit<Unjudged, 'element'>, verdict: RowVerdict) => {
+    const watched = { list, row, verdict };
     rows.set(element, watched);
     options.onRow(element, watched);
   };
@@ -219,7 +237,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         (verdicts) =>
           batch.forEach((unjudged, index) => {
             const verdict = verdicts[index] ?? { findings: [] };
-            verdictCache.set(unjudged.key, verdict);
+            uncached.push([unjudged.row, verdict]);
             // A row read again meanwhile, or gone, or queued anew, is not marked with this answer.
             if (awaited.get(unjudged.element) !== unjudged) return;
             awaited.delete(unjudged.element);
