@@ -102,8 +102,7 @@ export function findUserLists(root: Document | Element = document, adapter?: Pag
  * Every element of the layouts' selectors, in document order. A selector that starts with a tag is
  * answered from the browser's list of that tag's elements and each one checked, which costs next to
  * nothing; the others are asked in one query, one walk of the page. On a 5,000-row table (40,000
- * elements) each query walks them all: five queries took 12-20 ms of a page load's first look,
- * these two or three take 3-8 ms.
+ * elements) each query walks them all: the five queries this replaced took 5-21 ms, these 3-7 ms.
  */
 function listCandidates(root: Document | Element): Element[] {
   const found = new Set<Element>();

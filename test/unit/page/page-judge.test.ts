@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SystemDirectory } from '../../../extension/lib/page/directory-verdicts';
 import { verdictsOf } from '../../../extension/lib/page/evaluate';
 import { createPageJudge } from '../../../extension/lib/page/page-judge';
-import type { PageLogin } from '../../../shared/schemas/page-row';
+import { judgePageLoginsSchema, type PageLogin } from '../../../shared/schemas/page-row';
 
 const PAGE = 'http://127.0.0.1/lexoffice/staff';
 const directory = JSON.parse(
@@ -112,5 +112,33 @@ describe('the background page judge', () => {
     await expect(
       judge.judge({ pageUrl: PAGE, logins: [{ username: '' } as unknown as PageLogin] }),
     ).rejects.toThrow();
+  });
+
+  it('warms its judging on made-up logins while a page loads, and stops as soon as the page’s rows come', async () => {
+    vi.useFakeTimers();
+    try {
+      const parse = vi.spyOn(judgePageLoginsSchema, 'parse');
+      const warmUps = () =>
+        parse.mock.calls.filter(([request]) => (request as { pageUrl?: string }).pageUrl !== PAGE).length;
+      const idle = createPageJudge({ directoryFor: async () => null });
+      idle.prepare();
+      idle.prepare();
+      await vi.runAllTimersAsync();
+      // Slices of made-up logins, one after another, once however often it is told a page is coming.
+      const slices = warmUps();
+      expect(slices).toBeGreaterThan(5);
+
+      parse.mockClear();
+      const busy = createPageJudge({ directoryFor: async () => null });
+      busy.prepare();
+      const answer = busy.judge({ pageUrl: PAGE, logins: [login('frontdesk', 'Front Desk')] });
+      await vi.runAllTimersAsync();
+      // The slice under way when the rows came, and none after.
+      expect(warmUps()).toBe(1);
+      expect(verdictsOf(1, await answer)[0]?.findings.map((finding) => finding.kind)).toEqual(['generic']);
+    } finally {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    }
   });
 });
