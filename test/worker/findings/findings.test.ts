@@ -117,6 +117,33 @@ describe('GET /api/v1/findings', () => {
     expect(firstPage.rowsRead).toBeLessThan(everything.rowsRead);
   });
 
+  it("recomputes a login's change from its own rows, not by walking every login of the firm", async () => {
+    const firm = await signUp({ organisationName: 'Wharf Accountants' });
+    const desk = await post<{ id: string }>('/api/v1/systems', { name: 'LedgerDesk' }, firm);
+    const books = await post<{ id: string }>('/api/v1/systems', { name: 'BookRoom' }, firm);
+    const logins = 200;
+    const rows = Array.from({ length: logins }, (_, i) => ({ username: `clerk${i}` }));
+    expect(
+      (await authed(firm, `/api/v1/systems/${books.id}/snapshots`, { method: 'POST', body: { rows } }))
+        .status,
+    ).toBe(200);
+    const solo = await post<{ id: string }>(
+      '/api/v1/accounts',
+      { systemId: desk.id, username: 'solo' },
+      firm,
+    );
+    await list('', firm);
+    const change = await authed(firm, `/api/v1/accounts/${solo.id}`, {
+      method: 'PATCH',
+      body: { lastSignInAt: Date.now() },
+    });
+    expect(change.status).toBe(200);
+    const { response } = await authed(firm, '/api/v1/findings?limit=1', { headers: { 'x-d1-meter': '1' } });
+    expect(response.status).toBe(200);
+    // The firm's live counts read every login once; the login's own findings need no other.
+    expect(Number(response.headers.get('x-d1-rows-read'))).toBeLessThan(1.5 * logins);
+  });
+
   it('pages the open findings worst first and counts them all', async () => {
     const all = await list();
     expect(all.total).toBe(all.findings.length);

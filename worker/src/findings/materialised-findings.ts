@@ -113,10 +113,10 @@ async function recompute(db: Db, orgId: string, state: StoredState, notes: Dirty
   const from = storedEvaluation(state);
   const clock = from ? clockScope(orgId, from, to) : 'everything';
   if (clock !== 'everything' && state.counts && state.checked) {
-    const scope = await scopeOf(db, orgId, notes, clock);
+    const { scope, checked: live } = await scopeOf(db, orgId, notes, clock);
     if (scopeIsEmpty(scope)) {
       // A new person nobody's login names yet, say: nothing to recompute but the counts.
-      const [checked] = await liveCounts(db, orgId);
+      const checked = live ?? (await liveCounts(db, orgId))[0];
       return { statements: [], counts: state.counts, checked: checked ?? state.checked };
     }
     const scoped = await scopedFindings(db, orgId, scope, to.settings, to.asOf);
@@ -210,12 +210,16 @@ export function wereCurrent(freshness: Freshness, now: number): boolean {
 }
 
 /** Refreshes under way in this isolate, by organisation. */
-const refreshing = new Map<string, Promise<boolean>>();
+const refreshing = new Map<string, Promise<unknown>>();
+
+type Statement = BatchItem<'sqlite'>;
+const noReads = () => [] as const;
 
 /**
  * `refreshOnce`, one at a time per organisation in this isolate: reads arriving while one
  * recomputes wait for it, then find the findings current (one query) instead of recomputing the
  * same change beside it; a change made after it started is still seen, as their own check follows.
+ * False when there is no such organisation.
  */
 export async function refreshFindings(
   db: Db,
@@ -224,45 +228,81 @@ export async function refreshFindings(
   now: number,
   /** `freshnessReads`' rows, when the caller read them: used unless a refresh ran meanwhile. */
   read?: Freshness,
-) {
+): Promise<boolean> {
+  return (await refreshedReads(db, actor, orgId, now, read, noReads)) !== undefined;
+}
+
+/**
+ * `refreshFindings`, answering the rows of `reads` (built by the call, for each batch they go in)
+ * read with the findings current: they ride in the batch that finds the findings current or in the
+ * one that makes them so, after its writes (a batch is one transaction), instead of a round trip
+ * of their own after it. Undefined when there is no such organisation.
+ */
+export async function refreshedReads<const T extends readonly Statement[]>(
+  db: Db,
+  actor: AuditActor,
+  orgId: string,
+  now: number,
+  read: Freshness | undefined,
+  reads: () => T,
+): Promise<BatchResponse<T> | undefined> {
   let known = read;
   for (let running = refreshing.get(orgId); running; running = refreshing.get(orgId)) {
     known = undefined;
     await running.catch(() => undefined);
   }
-  const run = refreshOnce(db, actor, orgId, now, known);
+  const run = refreshOnce(db, actor, orgId, now, known, reads);
   refreshing.set(orgId, run);
   try {
-    return await run;
+    return (await run) as BatchResponse<T> | undefined;
   } finally {
     if (refreshing.get(orgId) === run) refreshing.delete(orgId);
   }
 }
 
+/** Runs statements in one batch, none when there are none. */
+async function batchOf(db: Db, statements: readonly Statement[]): Promise<unknown[]> {
+  if (statements.length === 0) return [];
+  return db.batch(statements as unknown as [Statement, ...Statement[]]);
+}
+
 /**
  * Makes the organisation's stored findings current: recomputes what changed since (its findings
- * generation moved on), and what the day coming round or a changed threshold moves. False when
- * there is no such organisation.
+ * generation moved on), and what the day coming round or a changed threshold moves; answers the
+ * rows of `reads` read with them current. Undefined when there is no such organisation.
  *
  * The generation and the notes of what changed are read together (in one batch, by the caller or
  * here), the data after, so the data is at least as new as the notes and the notes at least as new
  * as the generation stored: a change made meanwhile is recomputed now or on the next read, never
  * missed. Two reads recomputing at once: the first to write wins and the other's batch is rolled
  * back by its guard (the stored set is no longer the one it started from); what it would have done
- * is still noted.
+ * is still noted, and its `reads` are read again on their own.
  */
-async function refreshOnce(db: Db, actor: AuditActor, orgId: string, now: number, known?: Freshness) {
-  const freshness = known ?? (await db.batch(freshnessReads(db, orgId)));
+async function refreshOnce(
+  db: Db,
+  actor: AuditActor,
+  orgId: string,
+  now: number,
+  known: Freshness | undefined,
+  reads: () => readonly Statement[],
+): Promise<unknown[] | undefined> {
+  let freshness = known;
+  let readWith: unknown[] | undefined;
+  if (!freshness) {
+    const [state, notes, ...rows] = await db.batch([...freshnessReads(db, orgId), ...reads()]);
+    freshness = [state, notes];
+    readWith = rows;
+  }
   const evaluation = evaluationAt(freshness, now);
-  if (!evaluation) return false;
+  if (!evaluation) return undefined;
   const { state, to, current } = evaluation;
-  if (current) return true;
+  if (current) return readWith ?? (await batchOf(db, reads()));
   const notes = notesOf(freshness[1]);
   const change = await recompute(db, orgId, state, notes, to);
-  if (!change) return false;
+  if (!change) return undefined;
   const { asOf, settings } = to;
   const set = { generation: state.current, asOf, settings, checked: change.checked, counts: change.counts };
-  const statements: BatchItem<'sqlite'>[] = [
+  const writes: Statement[] = [
     asBatchItem(
       batchGuard(
         db,
@@ -278,11 +318,12 @@ async function refreshOnce(db: Db, actor: AuditActor, orgId: string, now: number
       .onConflictDoUpdate({ target: findingSets.orgId, set }),
   ];
   try {
-    await writeAudited(db, actor, statements as [BatchItem<'sqlite'>], []);
+    const results = await writeAudited(db, actor, [...writes, ...reads()] as [Statement], []);
+    return results.slice(writes.length);
   } catch (error) {
     if (!isGuardFailure(error)) throw error;
   }
-  return true;
+  return batchOf(db, reads());
 }
 
 /** Hidden by a dismissal in force at `now` for this very evidence. */

@@ -18,6 +18,7 @@ import {
   findingsSummaryOf,
   findingsSummaryReads,
   freshnessReads,
+  refreshedReads,
   refreshFindings,
   storedFinding,
   wereCurrent,
@@ -46,7 +47,7 @@ async function currentFindings(c: Context<AppEnv>, now: number) {
  * An answer from the stored findings whose reads ride in the sign-in's batch, with the findings'
  * freshness and the claimed fixes a capture answered: when the findings were current, that one
  * round trip is all. Otherwise they are made current, and the claims and the answer read again
- * together.
+ * together, in the batch that makes them current.
  */
 function fromCurrentFindings<S extends OperationSpec, Q, const T extends readonly BatchItem<'sqlite'>[]>(
   operation: S,
@@ -69,14 +70,17 @@ function fromCurrentFindings<S extends OperationSpec, Q, const T extends readonl
         await settleFixClaims(db, orgId, answered);
         return c.json(answer(orgId, rows as BatchResponse<T>));
       }
-      if (!(await refreshFindings(db, memberActor(c), orgId, now, [state, notes]))) {
-        throw new ProblemError(404, 'No such organisation.');
-      }
       const query = (c.req as unknown as { valid(target: 'query'): Q }).valid('query');
-      const [claims, ...again] = await db.batch([
-        answeredClaimsRead(db, orgId),
-        ...reads(db, orgId, now, query),
-      ]);
+      const refreshed = await refreshedReads(
+        db,
+        memberActor(c),
+        orgId,
+        now,
+        [state, notes],
+        () => [answeredClaimsRead(db, orgId), ...reads(db, orgId, now, query)] as const,
+      );
+      if (!refreshed) throw new ProblemError(404, 'No such organisation.');
+      const [claims, ...again] = refreshed;
       await settleFixClaims(db, orgId, claims);
       return c.json(answer(orgId, again as BatchResponse<T>));
     },
