@@ -57,8 +57,13 @@ export const tooManyAdminsRule = defineRule({
     for (const [systemId, admins] of adminsBySystem) {
       const system = ctx.systems.get(systemId);
       if (!system || admins.length <= limit) continue;
-      const usernames = admins.map((a) => a.username).sort();
-      const personIds = [...new Set(admins.flatMap((a) => (a.ownerPersonId ? [a.ownerPersonId] : [])))];
+      // In the order of their usernames, not of the logins as read: a recompute of part of the firm
+      // reads them in another order than a full one, and must make the same finding.
+      const byUsername = admins.toSorted((a, b) =>
+        a.username < b.username ? -1 : a.username > b.username ? 1 : 0,
+      );
+      const usernames = byUsername.map((a) => a.username);
+      const personIds = [...new Set(byUsername.flatMap((a) => (a.ownerPersonId ? [a.ownerPersonId] : [])))];
       findings.push({
         title: `${admins.length} logins can manage users in ${system.name}; the limit is ${limit}`,
         subject: systemSubject(system),

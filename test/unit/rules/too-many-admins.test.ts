@@ -22,6 +22,18 @@ describe('too-many-admins', () => {
     expect(run(tooManyAdminsRule, data, { maxAdmins: 3 })).toEqual([]);
   });
 
+  it('makes the same finding whatever order the logins are read in, as a recompute of part of the firm reads them', () => {
+    const admins = [
+      account({ id: 'a1', username: 'rbaker', permissions: ['users.manage'], ownerPersonId: 'p-rbaker' }),
+      account({ id: 'a2', username: 'tlee', permissions: ['Admin'], ownerPersonId: 'p-tlee' }),
+      account({ id: 'a3', username: 'ana', permissions: ['users.manage'], ownerPersonId: 'p-ana' }),
+    ];
+    const [read] = run(tooManyAdminsRule, org({ accounts: admins }));
+    const [readBackwards] = run(tooManyAdminsRule, org({ accounts: admins.toReversed() }));
+    expect(read?.personIds).toEqual(['p-ana', 'p-rbaker', 'p-tlee']);
+    expect(readBackwards).toEqual(read);
+  });
+
   it('tells user management and money-moving permissions from ordinary ones', () => {
     expect(isUserManaging('users.manage')).toBe(true);
     expect(isUserManaging('manageUsers')).toBe(true);
