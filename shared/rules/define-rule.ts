@@ -134,6 +134,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * A system's logins in the order of their usernames (unique within a system), not of the logins as
+ * read: a recompute of part of the firm reads them by other indexes, in another order, and a finding
+ * made from several logins must read the same either way.
+ */
+export function inUsernameOrder(accounts: readonly Account[]): Account[] {
+  return accounts.toSorted((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+}
+
 export function systemName(ctx: RuleContext, systemId: string): string {
   return ctx.systems.get(systemId)?.name ?? systemId;
 }

@@ -1,7 +1,7 @@
 import { lookalike, plainLogin } from '../classifier/lookalike.ts';
 import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
-import { defineRule, personSubject, systemName } from './define-rule.ts';
+import { defineRule, inUsernameOrder, personSubject, systemName } from './define-rule.ts';
 
 const duplicateAccountsTip: Tip = {
   why:
@@ -58,11 +58,9 @@ export const duplicateAccountsRule = defineRule({
       const person = ctx.people.get(ownerId);
       if (!person) continue;
       const system = systemName(ctx, first.systemId);
-      const logins = accounts
-        .map((a) => a.username)
-        .sort()
-        .map((u) => `"${u}"`);
-      const imitating = accounts
+      const byUsername = inUsernameOrder(accounts);
+      const logins = byUsername.map((a) => `"${a.username}"`);
+      const imitating = byUsername
         .filter((a) => imitations.has(a))
         .map(
           (a) =>

@@ -1,6 +1,6 @@
 import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
-import { defineRule, systemSubject } from './define-rule.ts';
+import { defineRule, inUsernameOrder, systemSubject } from './define-rule.ts';
 import { isUserManaging } from './permissions.ts';
 
 const tooManyAdminsTip: Tip = {
@@ -57,11 +57,7 @@ export const tooManyAdminsRule = defineRule({
     for (const [systemId, admins] of adminsBySystem) {
       const system = ctx.systems.get(systemId);
       if (!system || admins.length <= limit) continue;
-      // In the order of their usernames, not of the logins as read: a recompute of part of the firm
-      // reads them in another order than a full one, and must make the same finding.
-      const byUsername = admins.toSorted((a, b) =>
-        a.username < b.username ? -1 : a.username > b.username ? 1 : 0,
-      );
+      const byUsername = inUsernameOrder(admins);
       const usernames = byUsername.map((a) => a.username);
       const personIds = [...new Set(byUsername.flatMap((a) => (a.ownerPersonId ? [a.ownerPersonId] : [])))];
       findings.push({
