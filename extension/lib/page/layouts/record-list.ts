@@ -57,10 +57,9 @@ function userLink(item: Element): HTMLAnchorElement | null {
   const links = item.getElementsByTagName('a');
   for (let i = 0; i < links.length && i < 8; i++) {
     const link = links[i] as HTMLAnchorElement;
+    if (!USER_HREF.test(link.getAttribute('href') ?? '') && !USER_CLASS.test(link.className)) continue;
     // A nested list's links are its own items'.
     if (link.parentElement?.closest('li') !== item) continue;
-    const href = link.getAttribute('href') ?? '';
-    if (!USER_HREF.test(href) && !USER_CLASS.test(link.className)) continue;
     const text = cellText(link);
     if (text && !/^[\d\s.,«»‹›<>|…-]*$/.test(text)) return link;
   }
@@ -75,7 +74,6 @@ function ownItems(list: Element): Element[] {
 }
 
 function recordShape(list: Element): ListShape | null {
-  if (list.closest(NOT_CONTENT)) return null;
   const sample: Element[] = [];
   for (let item = list.firstElementChild; item && sample.length < SAMPLE; item = item.nextElementSibling)
     if (item.tagName === 'LI') sample.push(item);
@@ -93,6 +91,9 @@ function recordShape(list: Element): ListShape | null {
   // Two users or more, most items one, each a different login, most with more said of them.
   if (linked < 2 || linked * 5 < sample.length * 4 || logins.size < linked || described * 2 < linked)
     return null;
+  // Asked last: most lists of a page (its tags, comments, footer links) link to no user, and this
+  // climbs to the page's root with ten selectors at each step.
+  if (list.closest(NOT_CONTENT)) return null;
   const isRow = (element: Element) => element.tagName === 'LI' && element.parentElement === list;
   return {
     headers: [],

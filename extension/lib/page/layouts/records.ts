@@ -91,22 +91,24 @@ const NAVIGATION_NAME = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar)(?:$|
 
 /** The page's own header and footer, and its navigation: not content. */
 function isChrome(element: Element): boolean {
-  if (isOpaque(element)) return true;
-  if (!element.hasAttributes()) return false;
+  if (isOpaque(element.tagName)) return true;
+  return element.hasAttributes() && hasChromeAttributes(element, element.getAttribute('class'));
+}
+
+/** A role, a name or a state that makes an element the site's navigation, or hides it. */
+function hasChromeAttributes(element: Element, classes: string | null): boolean {
   const role = element.getAttribute('role');
   if (role && (CHROME_ROLES.has(role) || GRID_ROLES.has(role))) return true;
-  if (NAVIGATION_NAME.test(element.id) || NAVIGATION_NAME.test(element.getAttribute('class') ?? ''))
-    return true;
+  if (NAVIGATION_NAME.test(element.id) || (classes !== null && NAVIGATION_NAME.test(classes))) return true;
   return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
 }
 
 /** Code, pictures and Rollcall's own marks: told by their tag alone. */
-function isOpaque(element: Element): boolean {
-  return OPAQUE.has(element.tagName) || element.tagName.startsWith(MARK_TAG_PREFIX);
+function isOpaque(tag: string): boolean {
+  return OPAQUE.has(tag) || tag.startsWith(MARK_TAG_PREFIX);
 }
 
-function isPageFurniture(element: Element): boolean {
-  const tag = element.tagName;
+function isPageFurniture(element: Element, tag = element.tagName): boolean {
   // A card may have a <header> and a <footer> of its own; the page's are not content.
   return (
     (tag === 'HEADER' || tag === 'FOOTER') &&
@@ -185,11 +187,20 @@ function discover(root: Document | Element, found: ReadonlySet<Element>): Elemen
       // An element with elements inside is passed over, with all it holds, where it is the page's
       // chrome. An element without is looked at for what it says, and told chrome or not only if it
       // is a sign: the climb from a sign to the page's root starts with the sign itself. (Most of a
-      // page's elements hold no other, and their attributes are most of the walk's time.)
+      // page's elements hold no other, and calls into the page are most of the walk's time: each
+      // of the element's is made once.)
       if (found.has(child)) continue;
-      if (child.firstElementChild ? isChrome(child) || isPageFurniture(child) : isOpaque(child)) continue;
       const tag = child.tagName;
-      const classes = child.getAttribute('class');
+      if (isOpaque(tag)) continue;
+      const inner = child.firstElementChild;
+      let classes: string | null = null;
+      if (inner) {
+        if (child.hasAttributes()) {
+          classes = child.getAttribute('class');
+          if (hasChromeAttributes(child, classes)) continue;
+        }
+        if (isPageFurniture(child, tag)) continue;
+      } else classes = child.getAttribute('class');
       if (classes !== null && AVATAR_CLASS.test(classes)) signs.push(child);
       else if (tag === 'IMG') {
         if (AVATAR_CLASS.test(child.getAttribute('src') ?? '')) signs.push(child);
@@ -203,7 +214,7 @@ function discover(root: Document | Element, found: ReadonlySet<Element>): Elemen
       }
       // Words stand in elements of their own in the records this layout reads; the text between
       // elements is not looked at.
-      if (child.firstElementChild) {
+      if (inner) {
         if (depth < 200) visit(child, depth + 1);
       } else if (isSign(child.textContent ?? '')) signs.push(child);
     }
