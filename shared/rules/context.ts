@@ -58,6 +58,30 @@ function byId<Row extends { id: string; deleted: boolean }>(rows: readonly Row[]
   return map;
 }
 
+/**
+ * The sign-ins grouped by login, in one pass; a login's summary takes the place of its group the
+ * first time a rule asks for it. A function of its own: the optimising compiler takes this loop over
+ * part-way through (on-stack replacement), and inside buildContext the code it made was thrown away
+ * at the first line after the loop, every evaluation.
+ */
+function signInsByLogin(
+  observations: readonly SignInObservation[],
+): Map<string, SignInObservation[] | ObservedLogin> {
+  const observed = new Map<string, SignInObservation[] | ObservedLogin>();
+  // Indexed, not for…of: this runs once per evaluation over every sign-in, mostly before the
+  // optimising compiler has taken the loop over, and for…of makes an object per step until then.
+  // Array.of, not [o]: the groups live till the evaluation ends, so V8 soon makes the literal's
+  // arrays in the old generation, where a dead group that had grown kept its young storage
+  // through every minor GC until the next full one.
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i] as SignInObservation;
+    const list = observed.get(o.accountId) as SignInObservation[] | undefined;
+    if (list) list.push(o);
+    else observed.set(o.accountId, Array.of(o));
+  }
+  return observed;
+}
+
 export function buildContext(
   data: OrganisationData,
   settings: RuleSettings,
@@ -67,21 +91,7 @@ export function buildContext(
   const systems = byId(data.systems);
   const jobRoles = byId(data.jobRoles);
   const accounts = data.accounts.filter((a) => !a.deleted && (systems.size === 0 || systems.has(a.systemId)));
-  // One pass groups the sign-ins by login; a login's summary takes the place of its group the first
-  // time a rule asks for it.
-  const observed = new Map<string, SignInObservation[] | ObservedLogin>();
-  // Indexed, not for…of: this runs once per evaluation over every sign-in, mostly before the
-  // optimising compiler has taken the loop over, and for…of makes an object per step until then.
-  // Array.of, not [o]: the groups live till the evaluation ends, so V8 soon makes the literal's
-  // arrays in the old generation, where a dead group that had grown kept its young storage
-  // through every minor GC until the next full one.
-  const observations = data.signInObservations ?? [];
-  for (let i = 0; i < observations.length; i++) {
-    const o = observations[i] as SignInObservation;
-    const list = observed.get(o.accountId) as SignInObservation[] | undefined;
-    if (list) list.push(o);
-    else observed.set(o.accountId, Array.of(o));
-  }
+  const observed = signInsByLogin(data.signInObservations ?? []);
   // Dates as text, each day worked out once per run: many findings give the same few dates.
   const dates = new Map<number, string>();
   const date = (at: number) => {

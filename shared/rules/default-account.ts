@@ -1,4 +1,5 @@
 import { defaultAccountName } from '../classifier/default-accounts.ts';
+import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
 
@@ -25,7 +26,8 @@ export const defaultAccountRule = defineRule({
   tip: defaultAccountTip,
   pageKind: { kind: 'default', label: 'Default account', tone: 'warning' },
   find(ctx, findings) {
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active') continue;
       const evidence = defaultAccountEvidence(account.username);
       if (!evidence) continue;

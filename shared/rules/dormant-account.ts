@@ -1,3 +1,4 @@
+import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
@@ -29,7 +30,8 @@ export const dormantAccountRule = defineRule({
   pageKind: { kind: 'dormant', label: 'Dormant', tone: 'notice' },
   find(ctx, findings) {
     const cutoff = ctx.now - ctx.settings.dormantDays * DAY_MS;
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active') continue;
       // Where the system's page shows no last sign-in, the latest one a staff browser saw stands in.
       const observed = account.lastSignInAt === null ? (ctx.observed(account.id)?.latest ?? null) : null;

@@ -25,7 +25,8 @@ export const duplicateAccountsRule = defineRule({
     // Each system's logins by owner: the first login itself, or all of them once there are two. A
     // person's logins are mostly in different systems, so few lists are made.
     const bySystem = new Map<string, Map<string, Account | Account[]>>();
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active') continue;
       let ownerId: string | null | undefined = account.ownerPersonId;
       if (!ownerId) {
@@ -47,7 +48,8 @@ export const duplicateAccountsRule = defineRule({
       else byOwner.set(ownerId, [logins, account]);
     }
     // In the order of each person's first login in the system, as the accounts are listed.
-    for (const first of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const first = ctx.accounts[i] as Account;
       if (first.status !== 'active') continue;
       const ownerId = first.ownerPersonId || imitations.get(first);
       if (!ownerId) continue;

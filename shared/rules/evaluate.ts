@@ -20,7 +20,11 @@ export function evaluate(
   const bySeverity = SEVERITIES.map((): Finding[] => []);
   for (const rule of RULES) {
     const found: Finding[] = rule.evaluate(ctx);
-    for (const finding of found) (bySeverity[SEVERITY_INDEX[finding.severity]] as Finding[]).push(finding);
+    // By index, as the rules walk the accounts (RuleContext.accounts says why).
+    for (let i = 0; i < found.length; i++) {
+      const finding = found[i] as Finding;
+      (bySeverity[SEVERITY_INDEX[finding.severity]] as Finding[]).push(finding);
+    }
   }
   return bySeverity.flat();
 }

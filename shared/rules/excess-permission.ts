@@ -1,3 +1,4 @@
+import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
 import { isPrivileged, permissionLabel } from './permissions.ts';
@@ -21,7 +22,8 @@ export const excessPermissionRule = defineRule({
   find(ctx, findings) {
     // What each role grants in each system, built once per pair rather than once per login.
     const grantsByRoleAndSystem = new Map<string, Map<string, Set<string>>>();
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active' || !account.ownerPersonId || account.permissions.length === 0) continue;
       const person = ctx.people.get(account.ownerPersonId);
       const role = person?.jobRoleId ? ctx.jobRoles.get(person.jobRoleId) : undefined;
@@ -40,7 +42,8 @@ export const excessPermissionRule = defineRule({
       // A loop rather than every/filter with a callback: most logins hold only what their role
       // grants, and a callback closing over this login's grants is made for each of them.
       let extra: string[] | null = null;
-      for (const permission of account.permissions) {
+      for (let j = 0; j < account.permissions.length; j++) {
+        const permission = account.permissions[j] as string;
         if (granted.has(permission)) continue;
         if (extra) extra.push(permission);
         else extra = [permission];

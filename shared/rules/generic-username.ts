@@ -1,5 +1,6 @@
 import type { Classification } from '../classifier/classify.ts';
 import { defaultAccountName } from '../classifier/default-accounts.ts';
+import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
 
@@ -47,7 +48,8 @@ export const genericUsernameRule = defineRule({
   },
   pageKind: { kind: 'generic', label: 'Generic', tone: 'warning' },
   find(ctx, findings) {
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active') continue;
       const check = genericUsernameCheck(
         account.username,

@@ -1,4 +1,4 @@
-import type { Person } from '../schemas/directory.ts';
+import type { Account, Person } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, dateMs, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
@@ -33,7 +33,8 @@ export const leaverStillActiveRule = defineRule({
   tip: leaverStillActiveTip,
   pageKind: { kind: 'leaver', label: 'Leaver', tone: 'alarm' },
   find(ctx, findings) {
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active' || !account.ownerPersonId) continue;
       const person = ctx.people.get(account.ownerPersonId);
       if (!person || !hasLeft(person, ctx.today)) continue;

@@ -1,4 +1,5 @@
 import { type LookalikeChange, lookalike } from '../classifier/lookalike.ts';
+import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
 
@@ -37,7 +38,8 @@ export const lookalikeUsernameRule = defineRule({
   tip: lookalikeUsernameTip,
   pageKind: { kind: 'lookalike', label: 'Lookalike', tone: 'alarm' },
   find(ctx, findings) {
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active') continue;
       const found = lookalikeEvidence(account.username);
       if (!found) continue;

@@ -1,3 +1,4 @@
+import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, daysSince } from './dates.ts';
 import { accountSubject, defineRule, plural, systemName } from './define-rule.ts';
@@ -28,7 +29,8 @@ export const neverUsedRule = defineRule({
   pageKind: { kind: 'never-used', label: 'Never used', tone: 'notice' },
   find(ctx, findings) {
     const cutoff = ctx.now - ctx.settings.neverUsedDays * DAY_MS;
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active' || account.lastSignInAt !== null) continue;
       // A staff browser saw someone sign in with it: it is used, whatever the page says.
       if (ctx.observed(account.id)) continue;

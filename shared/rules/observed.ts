@@ -99,12 +99,16 @@ export class SignIns {
   }
 }
 
-/** One login as staff browsers saw it. */
-export class ObservedLogin {
-  /** Each person on the staff list seen signing in with it, at their latest sign-in. */
-  readonly users: SignIns;
+/**
+ * One login as staff browsers saw it: the latest sign-in of each person on the staff list seen
+ * signing in with it (it is its users' SignIns, rather than holding one), and what else was seen.
+ * One object per login, holding a sign-in rather than its time: these live till the evaluation
+ * ends, and every minor GC before then copies them (a separate SignIns and a boxed number made
+ * three objects of each login).
+ */
+export class ObservedLogin extends SignIns {
   /** The latest sign-in anyone was seen making with it. */
-  readonly latest: number;
+  readonly #newest: SignInObservation | undefined;
   /** The people seen who are no longer on the staff list, each once. */
   readonly #gone: readonly string[];
   #since = Number.NaN;
@@ -143,27 +147,37 @@ export class ObservedLogin {
       if (!list) list = observations.slice(0, i);
     }
     if (kept < persons.length) persons.length = kept;
-    this.users = new SignIns(list ?? observations, persons, date);
-    this.latest = observations[0]?.lastObservedAt ?? Number.NEGATIVE_INFINITY;
+    super(list ?? observations, persons, date);
+    this.#newest = observations[0];
     this.#gone = gone ?? NONE;
+  }
+
+  /** Each person on the staff list seen signing in with it, at their latest sign-in. */
+  get users(): SignIns {
+    return this;
+  }
+
+  /** The latest sign-in anyone was seen making with it. */
+  get latest(): number {
+    return this.#newest?.lastObservedAt ?? Number.NEGATIVE_INFINITY;
   }
 
   /** Everyone seen signing in with it (on the staff list or no longer) and these people, each once, in order. */
   personIdsWith(others: readonly string[]): string[] {
-    const ids = [...this.users.sortedIds];
+    const ids = [...this.sortedIds];
     for (const id of this.#gone) if (!ids.includes(id)) ids.push(id);
     for (const id of others) if (!ids.includes(id)) ids.push(id);
-    return ids.length === this.users.sortedIds.length ? ids : inOrder(ids);
+    return ids.length === this.sortedIds.length ? ids : inOrder(ids);
   }
 
   /** The users seen within the last `days` days of `now`: as the list is newest first, its start. */
   within(days: number, now: number): SignIns {
     const since = now - days * DAY_MS;
     if (since !== this.#since || !this.#recent) {
-      const list = this.users.list;
+      const list = this.list;
       let inside = 0;
       while (inside < list.length && (list[inside] as SignInObservation).lastObservedAt >= since) inside++;
-      this.#recent = this.users.first(inside);
+      this.#recent = this.first(inside);
       this.#since = since;
     }
     return this.#recent;

@@ -1,3 +1,4 @@
+import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { DAY_MS, daysSince } from './dates.ts';
 import { defineRule, plural, systemSubject } from './define-rule.ts';
@@ -28,8 +29,10 @@ export const reviewOverdueRule = defineRule({
   },
   find(ctx, findings) {
     const withActiveLogins = new Set<string>();
-    for (const account of ctx.accounts)
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status === 'active') withActiveLogins.add(account.systemId);
+    }
     const limit = ctx.settings.reviewOverdueDays;
     for (const system of ctx.systems.values()) {
       // A system with no active logins has nothing to review.

@@ -30,6 +30,8 @@ function sharedOrGeneric(ctx: RuleContext<Reads>, account: Account, users: strin
   return null;
 }
 
+const NOBODY: readonly Person[] = [];
+
 function addLeaver(ctx: RuleContext, person: Person | undefined, leavers: Person[] | null): Person[] | null {
   if (!person || !hasLeft(person, ctx.today) || leavers?.includes(person)) return leavers;
   if (!leavers) return [person];
@@ -43,7 +45,8 @@ export const rotatePasswordRule = defineRule({
   severity: 'high',
   tip: rotatePasswordTip,
   find(ctx: RuleContext<Reads>, findings) {
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active') continue;
       const observed = ctx.observed(account.id);
       // Leavers among the owner, the other known users and the people seen signing in; most logins
@@ -51,9 +54,11 @@ export const rotatePasswordRule = defineRule({
       let leavers: Person[] | null = null;
       const owner = account.ownerPersonId;
       if (owner) leavers = addLeaver(ctx, ctx.people.get(owner), leavers);
-      for (const id of account.userPersonIds) leavers = addLeaver(ctx, ctx.people.get(id), leavers);
-      const seen = observed?.users.people ?? [];
-      for (let i = 0; i < seen.length; i++) leavers = addLeaver(ctx, seen[i], leavers);
+      const users = account.userPersonIds;
+      for (let j = 0; j < users.length; j++)
+        leavers = addLeaver(ctx, ctx.people.get(users[j] as string), leavers);
+      const seen = observed?.users.people ?? NOBODY;
+      for (let j = 0; j < seen.length; j++) leavers = addLeaver(ctx, seen[j], leavers);
       if (!leavers) continue;
       const userIds = observed
         ? observed.personIdsWith(accountPeople(account))

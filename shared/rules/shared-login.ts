@@ -1,3 +1,4 @@
+import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountPeople, accountSubject, defineRule, systemName } from './define-rule.ts';
 import { andList, inOrder } from './observed.ts';
@@ -37,7 +38,8 @@ export const sharedLoginRule = defineRule({
     step: 1,
   },
   find(ctx, findings) {
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active') continue;
       // The common case: one owner, nobody else seen, a one-person display name.
       const display = ctx.displayNamePeople(account)?.reason;

@@ -37,7 +37,8 @@ export const tooManyAdminsRule = defineRule({
         bySystem = new Map();
         managing.set(account.systemId, bySystem);
       }
-      for (const permission of account.permissions) {
+      for (let i = 0; i < account.permissions.length; i++) {
+        const permission = account.permissions[i] as string;
         let yes = bySystem.get(permission);
         if (yes === undefined) {
           yes = isUserManaging(permission, ctx.systems.get(account.systemId));
@@ -47,7 +48,8 @@ export const tooManyAdminsRule = defineRule({
       }
       return false;
     };
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active' || !isAdmin(account)) continue;
       const list = adminsBySystem.get(account.systemId);
       if (list) list.push(account);

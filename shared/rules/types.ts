@@ -58,7 +58,11 @@ export interface RuleContext<Key extends string = never> {
   people: Map<string, Person>;
   systems: Map<string, System>;
   jobRoles: Map<string, JobRole>;
-  /** Live (not deleted) accounts. */
+  /**
+   * Live (not deleted) accounts. Rules walk it by index, not with for…of: each rule's loop runs once
+   * per evaluation, mostly before the optimising compiler has taken it over, and until then for…of
+   * makes an iterator and an object per step (some 6 MB per evaluation over 10,000 logins).
+   */
   accounts: Account[];
   /** What staff browsers saw of a login (observed.ts), or undefined when none saw it used. */
   observed(accountId: string): ObservedLogin | undefined;

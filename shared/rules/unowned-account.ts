@@ -1,3 +1,4 @@
+import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
 
@@ -17,7 +18,8 @@ export const unownedAccountRule = defineRule({
   tip: unownedAccountTip,
   pageKind: { kind: 'unowned', label: 'No owner', tone: 'notice' },
   find(ctx, findings) {
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       if (account.status !== 'active') continue;
       // An owner id that no longer names a person (deleted from the directory) is no owner.
       if (account.ownerPersonId && ctx.people.has(account.ownerPersonId)) continue;

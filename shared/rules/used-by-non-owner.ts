@@ -1,3 +1,4 @@
+import type { Account } from '../schemas/directory.ts';
 import type { Tip } from '../schemas/rule-finding.ts';
 import { accountSubject, defineRule, systemName } from './define-rule.ts';
 import type { RuleContext } from './types.ts';
@@ -21,7 +22,8 @@ export const usedByNonOwnerRule = defineRule({
   severity: 'high',
   tip: usedByNonOwnerTip,
   find(ctx: RuleContext<Reads>, findings) {
-    for (const account of ctx.accounts) {
+    for (let i = 0; i < ctx.accounts.length; i++) {
+      const account = ctx.accounts[i] as Account;
       const owner = account.ownerPersonId ? ctx.people.get(account.ownerPersonId) : undefined;
       if (account.status !== 'active' || !owner) continue;
       // People recorded as users of the login are known to use it: only the others are news.
@@ -33,7 +35,7 @@ export const usedByNonOwnerRule = defineRule({
       const otherIds = others.sortedIds;
       const personIds = new Array<string>(otherIds.length + 1);
       personIds[0] = owner.id;
-      for (let i = 0; i < otherIds.length; i++) personIds[i + 1] = otherIds[i] as string;
+      for (let j = 0; j < otherIds.length; j++) personIds[j + 1] = otherIds[j] as string;
       findings.push({
         title: `${others.names} ${others.list.length === 1 ? 'signs' : 'sign'} in as "${account.username}" in ${systemName(ctx, account.systemId)}, ${owner.name}’s login`,
         subject: accountSubject(ctx, account),
