@@ -53,11 +53,16 @@ const NOT_CONTENT = [
 /** How many items decide whether a list holds users: a 5,000-item list is not walked to find out. */
 const SAMPLE = 20;
 
+/** A link that points at a user's page or is classed as a user's. */
+function mayBeUserLink(link: Element): boolean {
+  return USER_HREF.test(link.getAttribute('href') ?? '') || USER_CLASS.test(link.className);
+}
+
 function userLink(item: Element): HTMLAnchorElement | null {
   const links = item.getElementsByTagName('a');
   for (let i = 0; i < links.length && i < 8; i++) {
     const link = links[i] as HTMLAnchorElement;
-    if (!USER_HREF.test(link.getAttribute('href') ?? '') && !USER_CLASS.test(link.className)) continue;
+    if (!mayBeUserLink(link)) continue;
     // A nested list's links are its own items'.
     if (link.parentElement?.closest('li') !== item) continue;
     const text = cellText(link);
@@ -73,7 +78,14 @@ function ownItems(list: Element): Element[] {
   return items;
 }
 
+/** How many of a list's links are looked at, at most, to tell that none is a user's. */
+const LINKS_LOOKED_AT = 200;
+
 function recordShape(list: Element): ListShape | null {
+  // Most lists of a page (its tags, comments, footer links) link to no user: one look at the list's
+  // links settles that, instead of a look into each of its items.
+  const links = list.getElementsByTagName('a');
+  if (links.length <= LINKS_LOOKED_AT && !Array.prototype.some.call(links, mayBeUserLink)) return null;
   const sample: Element[] = [];
   for (let item = list.firstElementChild; item && sample.length < SAMPLE; item = item.nextElementSibling)
     if (item.tagName === 'LI') sample.push(item);
