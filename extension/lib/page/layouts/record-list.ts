@@ -103,8 +103,8 @@ function recordShape(list: Element): ListShape | null {
   // Two users or more, most items one, each a different login, most with more said of them.
   if (linked < 2 || linked * 5 < sample.length * 4 || logins.size < linked || described * 2 < linked)
     return null;
-  // Asked last: most lists of a page (its tags, comments, footer links) link to no user, and this
-  // climbs to the page's root with ten selectors at each step.
+  // Asked last, of lists that look like users': it climbs to the page's root with ten selectors at
+  // each step.
   if (list.closest(NOT_CONTENT)) return null;
   const isRow = (element: Element) => element.tagName === 'LI' && element.parentElement === list;
   return {

@@ -187,8 +187,8 @@ function discover(root: Document | Element, found: ReadonlySet<Element>): Elemen
       // An element with elements inside is passed over, with all it holds, where it is the page's
       // chrome. An element without is looked at for what it says, and told chrome or not only if it
       // is a sign: the climb from a sign to the page's root starts with the sign itself. (Most of a
-      // page's elements hold no other, and calls into the page are most of the walk's time: each
-      // of the element's is made once.)
+      // page's elements hold no other. Calls into the page are most of the walk's time, so each is
+      // made once per element.)
       if (found.has(child)) continue;
       const tag = child.tagName;
       if (isOpaque(tag)) continue;
