@@ -2,6 +2,7 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { OPERATIONS_DEFINE } from './wxt.config';
 
 // Three projects: pure logic and components (Node and a DOM emulator), the command line against a
 // worker it starts, and the worker inside workerd against a real local D1 with the real migrations applied.
@@ -14,6 +15,7 @@ export default defineConfig(async () => {
       projects: [
         {
           plugins: [WxtVitest(), preact()],
+          define: OPERATIONS_DEFINE,
           test: {
             name: 'unit',
             include: ['test/unit/**/*.test.{ts,tsx}'],

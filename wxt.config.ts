@@ -1,6 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { noCodeFromStrings } from './scripts/lib/no-code-from-strings.ts';
+import { contract } from './shared/contract';
+import { operationRefs } from './shared/contract/refs';
 
 // `npm start` and the end-to-end tests build with ROLLCALL_DEV_PAGES=1 so the content script also
 // watches local demo and fixture pages with no setup. Release builds ask for host permissions
@@ -9,6 +11,12 @@ const devPages = process.env.ROLLCALL_DEV_PAGES === '1';
 export const DEV_PAGE_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 /** Any system's pages: each is asked for when an admin adds the system. */
 const SYSTEM_PAGE_ORIGINS = ['https://*/*', 'http://*/*'];
+/**
+ * Every operation of the API without its schemas, written into the build: the console names
+ * operations by these and never needs their schemas (extension/lib/console/contract.ts). The unit
+ * tests define it the same way (vitest.config.ts).
+ */
+export const OPERATIONS_DEFINE = { __ROLLCALL_OPERATIONS__: JSON.stringify(operationRefs(contract)) };
 
 export default defineConfig({
   srcDir: 'extension',
@@ -17,7 +25,7 @@ export default defineConfig({
   outDir: devPages ? '.output/dev' : '.output',
   vite: () => ({
     plugins: [preact(), noCodeFromStrings()],
-    define: { __ROLLCALL_DEV_PAGES__: JSON.stringify(devPages) },
+    define: { __ROLLCALL_DEV_PAGES__: JSON.stringify(devPages), ...OPERATIONS_DEFINE },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Rollcall',

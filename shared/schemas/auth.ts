@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { idSchema, timestampSchema } from './directory';
 import { emailSchema, memberNameSchema, memberSchema } from './members';
 import { organisationNameSchema, organisationSchema } from './organisation';
-
-/** Bytes of UTF-8 past which a password is refused before any hashing (no hash-based DoS). */
-export const PASSWORD_MAX_LENGTH = 1024;
-/** ASVS 5.0 §6.2.1: at least 12 characters; §6.2.9: at least 64 allowed. No composition rules. */
-export const PASSWORD_MIN_LENGTH = 12;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-length';
 
 /**
  * A new password: Unicode-normalised (NFKC, so the same keystrokes on any keyboard give the same

@@ -5,7 +5,7 @@ import type { MemberRole } from '../../../shared/schemas/members';
  * What the signed-in member's role may do, read from the contract's own role lists: the console
  * shows a button only where the server would accept the operation behind it.
  */
-export function allowed(role: MemberRole | null | undefined, op: Operation): boolean {
+export function allowed(role: MemberRole | null | undefined, op: Pick<Operation, 'roles'>): boolean {
   if (!role) return false;
   return op.roles === 'public' || op.roles.includes(role);
 }

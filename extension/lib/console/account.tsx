@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { contract } from '../../../shared/contract';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/schemas/auth';
 import { secondFactorRequired } from '../../../shared/schemas/organisation';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/schemas/password-length';
 import { useSend } from '../popup/popup-context';
 import { SetUpSecondFactor } from '../popup/second-step';
 import { Field } from '../popup/sign-in';
 import { RecoveryCodes } from '../ui/two-factor/enrolment';
 import { callApi } from './api';
 import { useConsole } from './console-context';
+import { contract } from './contract';
 import { LoadedView, Message, type Said, ScreenHeading, useLoaded } from './ui';
 
 /** The signed-in member: who they are, their password, their second factor. */

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { contract } from '../../../shared/contract';
 import type { Account } from '../../../shared/schemas/directory';
 import type { Finding } from '../../../shared/schemas/findings';
 import { queueChecked } from '../popup/people-view';
@@ -8,6 +7,7 @@ import type { Tables } from '../sync/local-copy';
 import type { ChangeInput } from '../sync/outbox';
 import { formatDate } from '../ui/format-date';
 import { useConsole, useDirectory } from './console-context';
+import { contract } from './contract';
 import { OwnerPicker } from './owner-picker';
 import { PermissionList } from './permission-list';
 import { href } from './routes';

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { contract } from '../../../shared/contract';
 import { type ApiKey, type ApiKeyRole, apiKeyRoles } from '../../../shared/schemas/api-keys';
 import { useSend } from '../popup/popup-context';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole } from './console-context';
+import { contract } from './contract';
 import { DataTable } from './data-table';
 import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, ShownOnce, useLoaded } from './ui';
 

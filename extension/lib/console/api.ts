@@ -1,14 +1,7 @@
-import { contract } from '../../../shared/contract';
 import type { Operation, RequestOf, Success } from '../../../shared/contract/operation';
+import type { OperationRef } from '../../../shared/contract/refs';
 import type { Send } from '../messaging';
 import type { Result } from '../result';
-
-/** Each operation of the contract by its own object: where `callApi` finds its group and name. */
-const names = new Map<Operation, { group: string; name: string }>(
-  Object.entries(contract).flatMap(([group, ops]) =>
-    Object.entries(ops as Record<string, Operation>).map(([name, op]) => [op, { group, name }] as const),
-  ),
-);
 
 /** An operation's request: optional when it takes no parameters, query or body. */
 type RequestArgs<O extends Operation> =
@@ -21,10 +14,10 @@ type RequestArgs<O extends Operation> =
  */
 export async function callApi<O extends Operation>(
   send: Send,
-  op: O,
+  op: OperationRef<O>,
   ...[request]: RequestArgs<O>
 ): Promise<Result<Success<O>>> {
-  const named = names.get(op);
-  if (!named) throw new Error(`${op.method.toUpperCase()} ${op.path} is not in the contract.`);
-  return (await send('callApi', { ...named, request: request ?? {} })) as Result<Success<O>>;
+  return (await send('callApi', { group: op.group, name: op.name, request: request ?? {} })) as Result<
+    Success<O>
+  >;
 }

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
-import { contract } from '../../../shared/contract';
 import type { AuditEvent, auditVerifySchema } from '../../../shared/schemas/audit';
 import { useSend } from '../popup/popup-context';
 import { callApi } from './api';
 import { useConsole } from './console-context';
+import { contract } from './contract';
 import { download, fileDate, LoadedView, Message, type Said, ScreenHeading, useLoaded } from './ui';
 
 type Filters = { action: string; targetType: string; actorId: string; from: string; to: string };

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext, useEffect } from 'preact/hooks';
-import type { Operation } from '../../../shared/contract/operation';
+import type { OperationRef } from '../../../shared/contract/refs';
 import type { Finding } from '../../../shared/schemas/findings';
 import type { MemberRole } from '../../../shared/schemas/members';
 import type { SignedInAs } from '../storage';
@@ -18,7 +18,7 @@ export interface ConsoleState {
   who: SignedInAs;
   role: MemberRole;
   /** Whether the member's role may call the operation (the console hides what it may not). */
-  can: (op: Operation) => boolean;
+  can: (op: OperationRef) => boolean;
   /** The directory as the admin should see it (server rows plus queued changes), once read. */
   tables: Tables | undefined;
   outbox: Outbox | undefined;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { Operation } from '../../../shared/contract/operation';
+import type { OperationRef } from '../../../shared/contract/refs';
 import { type Send, sendToBackground } from '../messaging';
 import { requestPages } from '../page/browser-patterns';
 import { SendContext, useSend, useStored } from '../popup/popup-context';
@@ -92,7 +92,7 @@ function SignedInConsole({
     [copy, outbox],
   );
   const role = who.member.role;
-  const can = useCallback((op: Operation) => allowed(role, op), [role]);
+  const can = useCallback((op: OperationRef) => allowed(role, op), [role]);
   const needDirectory = useCallback(() => setWanted(true), []);
   const state: ConsoleState = {
     who,

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { contract } from '../../../shared/contract';
 import type { Person } from '../../../shared/schemas/directory';
 import type { Device, ObservationSettings } from '../../../shared/schemas/observations';
 import { useSend } from '../popup/popup-context';
@@ -8,6 +7,7 @@ import { staffJoinLink } from '../sign-in/join-link';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole, useDirectory } from './console-context';
+import { contract } from './contract';
 import { DataTable } from './data-table';
 import {
   ConfirmButton,

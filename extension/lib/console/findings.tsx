@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { contract } from '../../../shared/contract';
 import type { Finding } from '../../../shared/schemas/findings';
 import type { FixClaim } from '../../../shared/schemas/findings-api';
 import { FindingItem, ruleLabel } from '../popup/findings-view';
@@ -10,6 +9,7 @@ import type { Tables } from '../sync/local-copy';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole, useDirectory } from './console-context';
+import { contract } from './contract';
 import { href } from './routes';
 import { adminPageOf } from './staff';
 import { Loading, Message, problemOf, type Said, ScreenHeading, useLoaded } from './ui';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/schemas/auth';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/schemas/password-length';
 import { useSend } from '../popup/popup-context';
 import { Field } from '../popup/sign-in';
 import { serverUrlItem } from '../storage';

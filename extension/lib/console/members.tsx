@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { contract } from '../../../shared/contract';
 import type { Member, MemberRole } from '../../../shared/schemas/members';
 import { useSend } from '../popup/popup-context';
 import { formatDate } from '../ui/format-date';
 import { grantableRoles, mayEndOthersSessions, mayManageMember } from './access';
 import { callApi } from './api';
 import { useConsole } from './console-context';
+import { contract } from './contract';
 import { DataTable } from './data-table';
 import { inviteLink } from './routes';
 import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, ShownOnce, useLoaded } from './ui';

@@ -1,9 +1,9 @@
-import { contract } from '../../../shared/contract';
 import { ConflictsView } from '../popup/conflicts-view';
 import { Home } from '../popup/home';
 import { useStored } from '../popup/popup-context';
 import { homeSummaryItem } from '../storage';
 import { useConsole, useDirectory } from './console-context';
+import { contract } from './contract';
 import { href } from './routes';
 import { Loading, ScreenHeading } from './ui';
 

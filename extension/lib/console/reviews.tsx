@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { contract } from '../../../shared/contract';
 import { REVIEWER_ROLES } from '../../../shared/contract/access';
 import type { Campaign } from '../../../shared/schemas/reviews';
 import { todayIso, useSend } from '../popup/popup-context';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole, useDirectory } from './console-context';
+import { contract } from './contract';
 import { ReviewDecideTable } from './review-table';
 import { href } from './routes';
 import { ConfirmButton, download, LoadedView, Message, type Said, ScreenHeading, useLoaded } from './ui';

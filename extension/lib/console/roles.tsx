@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { contract } from '../../../shared/contract';
 import { isPrivileged } from '../../../shared/rules/permissions';
 import type { JobRole, System } from '../../../shared/schemas/directory';
 import type { FieldError } from '../../../shared/schemas/problem';
@@ -8,6 +7,7 @@ import { newRowId, useSend } from '../popup/popup-context';
 import { Field } from '../popup/sign-in';
 import type { Tables } from '../sync/local-copy';
 import { useConsole, useDirectory } from './console-context';
+import { contract } from './contract';
 import {
   loginsByRoleAndSystem,
   type PreviewLine,

@@ -1,5 +1,5 @@
-import { contract } from '../../../shared/contract';
-import type { Operation } from '../../../shared/contract/operation';
+import type { OperationRef } from '../../../shared/contract/refs';
+import { contract } from './contract';
 
 /** The console's screens, in the order of its navigation, each with the operation that reads it. */
 export const SCREENS = [
@@ -16,7 +16,7 @@ export const SCREENS = [
   { id: 'audit', label: 'Audit log', reads: contract.audit.list },
   { id: 'settings', label: 'Settings', reads: contract.organisation.get },
   { id: 'account', label: 'My account', reads: contract.me.get },
-] as const satisfies readonly { id: string; label: string; reads: Operation }[];
+] as const satisfies readonly { id: string; label: string; reads: OperationRef }[];
 
 export type ScreenId = (typeof SCREENS)[number]['id'];
 

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
-import { contract } from '../../../shared/contract';
 import { RULE_SETTINGS } from '../../../shared/rules/registry';
 import { type Organisation, organisationSettingsSchema } from '../../../shared/schemas/organisation';
 import type { createdWebhookSchema } from '../../../shared/schemas/reviews';
@@ -11,6 +10,7 @@ import { serverUrlItem } from '../storage';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole } from './console-context';
+import { contract } from './contract';
 import { ConfirmButton, LoadedView, Message, type Said, ScreenHeading, useLoaded } from './ui';
 
 const SESSION_FIELDS = [

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { contract } from '../../../shared/contract';
 import type { Account, Person } from '../../../shared/schemas/directory';
 import type { ImportResult } from '../../../shared/schemas/directory-input';
 import type { Finding } from '../../../shared/schemas/findings';
@@ -10,6 +9,7 @@ import type { Tables } from '../sync/local-copy';
 import { formatDate } from '../ui/format-date';
 import { callApi } from './api';
 import { useConsole, useDirectory } from './console-context';
+import { contract } from './contract';
 import { PermissionList } from './permission-list';
 import { href } from './routes';
 import { filterStaff, type StaffFilter, type StaffSort, staffRows } from './staff-table';

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { contract } from '../../../shared/contract';
 import { isPrivileged } from '../../../shared/rules/permissions';
 import type { PermissionDefinition, System } from '../../../shared/schemas/directory';
 import type { FieldError } from '../../../shared/schemas/problem';
@@ -9,6 +8,7 @@ import { Field } from '../popup/sign-in';
 import type { Tables } from '../sync/local-copy';
 import { patternProblem, splitPatterns } from '../url-patterns';
 import { useConsole, useDirectory } from './console-context';
+import { contract } from './contract';
 import { href } from './routes';
 import { ConfirmButton, Loading, Message, type Said, ScreenHeading } from './ui';
 

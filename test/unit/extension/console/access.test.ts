@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { allowed, grantableRoles, mayManageMember } from '../../../../extension/lib/console/access';
+import { contract } from '../../../../extension/lib/console/contract';
 import { href, inviteLink, parseRoute, SCREENS } from '../../../../extension/lib/console/routes';
-import { contract } from '../../../../shared/contract';
+import { contract as fullContract } from '../../../../shared/contract';
+
+describe("the console's operations", () => {
+  it('are every operation of the contract, with its method, path and roles and none of its schemas', () => {
+    expect(Object.keys(contract)).toEqual(Object.keys(fullContract));
+    for (const [group, ops] of Object.entries(fullContract)) {
+      const refs = contract[group as keyof typeof contract] as Record<string, unknown>;
+      expect(Object.keys(refs)).toEqual(Object.keys(ops));
+      for (const [name, op] of Object.entries(ops)) {
+        expect(refs[name]).toEqual({ group, name, method: op.method, path: op.path, roles: op.roles });
+      }
+    }
+  });
+});
 
 describe('what a role may do in the console', () => {
   it('follows the contract: an auditor reads and exports, a reviewer reviews, an owner does everything', () => {

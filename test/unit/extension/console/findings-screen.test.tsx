@@ -1,13 +1,13 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { contract } from '../../../../extension/lib/console/contract';
 import { FindingsScreen } from '../../../../extension/lib/console/findings';
 import { computeFindings } from '../../../../extension/lib/findings';
 import type { Send } from '../../../../extension/lib/messaging';
 import { done } from '../../../../extension/lib/result';
 import { dismissalsItem, type LocalDismissal } from '../../../../extension/lib/storage';
-import { contract } from '../../../../shared/contract';
-import type { Operation } from '../../../../shared/contract/operation';
+import type { OperationRef } from '../../../../shared/contract/refs';
 import type { FixClaim } from '../../../../shared/schemas/findings-api';
 import { travelAgency } from './firm';
 import { renderScreen } from './screen-harness';
@@ -45,7 +45,7 @@ const send = (async (name: string, data?: unknown) => {
   throw new Error(`unexpected ${name} ${JSON.stringify(data)}`);
 }) as Send;
 
-function show(can: (op: Operation) => boolean = () => true) {
+function show(can: (op: OperationRef) => boolean = () => true) {
   return renderScreen(<FindingsScreen />, { send, can, tables, findings });
 }
 

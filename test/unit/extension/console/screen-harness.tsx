@@ -4,7 +4,7 @@ import { ConsoleContext, type ConsoleState } from '../../../../extension/lib/con
 import type { Send } from '../../../../extension/lib/messaging';
 import { SendContext } from '../../../../extension/lib/popup/popup-context';
 import type { Tables } from '../../../../extension/lib/sync/local-copy';
-import type { Operation } from '../../../../shared/contract/operation';
+import type { OperationRef } from '../../../../shared/contract/refs';
 import type { Finding } from '../../../../shared/schemas/findings';
 
 /** One console screen drawn for an owner (or whoever `can` says), its background faked at `send`. */
@@ -15,7 +15,7 @@ export function renderScreen(
     can = () => true,
     tables,
     findings,
-  }: { send: Send; can?: (op: Operation) => boolean; tables?: Tables; findings?: readonly Finding[] },
+  }: { send: Send; can?: (op: OperationRef) => boolean; tables?: Tables; findings?: readonly Finding[] },
 ) {
   const state = {
     who: { member: { id: 'm1', name: 'Ann Owner' } },

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { contract } from '../../../../extension/lib/console/contract';
 import { SettingsScreen } from '../../../../extension/lib/console/settings';
 import type { Send } from '../../../../extension/lib/messaging';
 import { done, refused } from '../../../../extension/lib/result';
-import { contract } from '../../../../shared/contract';
 import type { WebhookTestResult } from '../../../../shared/schemas/reviews';
 import { renderScreen } from './screen-harness';
 
