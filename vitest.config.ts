@@ -2,7 +2,6 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { OPERATIONS_DEFINE } from './wxt.config';
 
 // Three projects: pure logic and components (Node and a DOM emulator), the command line against a
 // worker it starts, and the worker inside workerd against a real local D1 with the real migrations applied.
@@ -15,11 +14,12 @@ export default defineConfig(async () => {
       projects: [
         {
           plugins: [WxtVitest(), preact()],
-          define: OPERATIONS_DEFINE,
           test: {
             name: 'unit',
             include: ['test/unit/**/*.test.{ts,tsx}'],
             environment: 'happy-dom',
+            globalSetup: ['test/unit/global-setup.ts'],
+            setupFiles: ['test/unit/setup.ts'],
           },
         },
         {

@@ -11,12 +11,6 @@ const devPages = process.env.ROLLCALL_DEV_PAGES === '1';
 export const DEV_PAGE_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 /** Any system's pages: each is asked for when an admin adds the system. */
 const SYSTEM_PAGE_ORIGINS = ['https://*/*', 'http://*/*'];
-/**
- * Every operation of the API without its schemas, written into the build: the console names
- * operations by these and never needs their schemas (extension/lib/console/contract.ts). The unit
- * tests define it the same way (vitest.config.ts).
- */
-export const OPERATIONS_DEFINE = { __ROLLCALL_OPERATIONS__: JSON.stringify(operationRefs(contract)) };
 
 export default defineConfig({
   srcDir: 'extension',
@@ -25,7 +19,12 @@ export default defineConfig({
   outDir: devPages ? '.output/dev' : '.output',
   vite: () => ({
     plugins: [preact(), noCodeFromStrings()],
-    define: { __ROLLCALL_DEV_PAGES__: JSON.stringify(devPages), ...OPERATIONS_DEFINE },
+    define: {
+      __ROLLCALL_DEV_PAGES__: JSON.stringify(devPages),
+      // Every operation of the API without its schemas: the console names operations by these
+      // (extension/lib/console/contract.ts). The unit tests set the same (test/unit/global-setup.ts).
+      __ROLLCALL_OPERATIONS__: JSON.stringify(operationRefs(contract)),
+    },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Rollcall',

@@ -1,12 +1,11 @@
 /**
  * Fails when modules of worker/, extension/, shared/ or cli/ import each other in a cycle, type-only
  * imports included (a cycle of types is still two modules that cannot be understood apart).
- * Imports are read with oxc-parser; relative specifiers are resolved the way the bundlers do here
- * (`./x` → x.ts, x.tsx, x/index.ts).
+ * Imports are read as scripts/lib/import-graph.ts reads them.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { parseSync } from 'oxc-parser';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { importsOf } from './lib/import-graph.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FOLDERS = ['worker', 'extension', 'shared', 'cli'];
@@ -21,39 +20,8 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-function resolveImport(from: string, specifier: string): string | null {
-  if (!specifier.startsWith('.')) return null;
-  const base = resolve(dirname(from), specifier.replace(/\?.*$/, ''));
-  for (const candidate of [
-    base,
-    `${base}.ts`,
-    `${base}.tsx`,
-    join(base, 'index.ts'),
-    join(base, 'index.tsx'),
-  ]) {
-    if (/\.tsx?$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-function importsOf(file: string): string[] {
-  const source = readFileSync(file, 'utf8');
-  const { module, errors } = parseSync(file, source);
-  if (errors.length > 0) throw new Error(`${relative(ROOT, file)}: ${errors[0]?.message}`);
-  const specifiers = [
-    ...module.staticImports.map((entry) => entry.moduleRequest.value),
-    ...module.staticExports.flatMap((entry) => entry.entries.map((e) => e.moduleRequest?.value ?? '')),
-    ...module.dynamicImports.map(({ moduleRequest }) =>
-      source.slice(moduleRequest.start, moduleRequest.end).replace(/^(['"`])(.*)\1$/, '$2'),
-    ),
-  ];
-  return [
-    ...new Set(specifiers.map((specifier) => resolveImport(file, specifier)).filter((f) => f !== null)),
-  ];
-}
-
 const files = FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder)));
-const graph = new Map(files.map((file) => [file, importsOf(file)]));
+const graph = new Map(files.map((file) => [file, importsOf(file).modules]));
 
 // Tarjan's strongly connected components: every component of more than one module is a cycle.
 let index = 0;
