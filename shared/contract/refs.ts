@@ -2,7 +2,7 @@ import type { Operation } from './operation';
 
 /**
  * One operation as a caller names it: where it sits in the contract, its method and path, and who
- * may call it, without its schemas. The console holds only these, built in when it is built, so
+ * may call it, without its schemas. The console holds only these, written into its build, so
  * opening it does not construct the zod schemas of the whole API; the background, which sends
  * each request and reads each answer, keeps the full contract.
  */
