@@ -27,13 +27,32 @@ export const pageLoginSchema = pageRowSchema.pick({
 });
 export type PageLogin = z.infer<typeof pageLoginSchema>;
 
+/**
+ * A login as the in-page warnings send it to the background: its fields in a row, without their
+ * names, which were half of a 5,000-row list's messages. Read back as a `PageLogin`.
+ */
+const sentLoginSchema = z
+  .tuple([
+    pageLoginSchema.shape.username,
+    pageLoginSchema.shape.displayName,
+    pageLoginSchema.shape.email,
+    pageLoginSchema.shape.status,
+  ])
+  .transform(
+    ([username, displayName, email, status]): PageLogin => ({ username, displayName, email, status }),
+  );
+export type SentLogin = z.input<typeof sentLoginSchema>;
+
 /** The logins read off an admin page, sent by the in-page warnings to the background to be judged. */
 export const judgePageLoginsSchema = z.object({
   /** The page they were read from: it tells which system's directory applies. */
   pageUrl: z.url().max(2000),
-  logins: z.array(pageLoginSchema).max(20000),
+  logins: z.array(sentLoginSchema).max(20000),
 });
-export type JudgePageLogins = z.infer<typeof judgePageLoginsSchema>;
+/** The logins as judged. */
+export type JudgePageLogins = z.output<typeof judgePageLoginsSchema>;
+/** The same as sent, each login a `SentLogin` (made by `judgeMessage` in the extension's judge-port.ts). */
+export type JudgePageLoginsMessage = z.input<typeof judgePageLoginsSchema>;
 
 /**
  * The kinds of warning a row can carry on the page, one per rule that declares a page kind (see

@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import type { JudgePageLogins } from '../../../shared/schemas/page-row';
+import type { JudgePageLogins, JudgePageLoginsMessage, SentLogin } from '../../../shared/schemas/page-row';
 import type { FlaggedLogins } from './evaluate';
 
 /**
@@ -12,10 +12,24 @@ export const JUDGE_PORT = 'rollcall-judge';
 
 interface JudgeRequest {
   id: number;
-  request: JudgePageLogins;
+  request: JudgePageLoginsMessage;
 }
 
 type JudgeAnswer = { id: number; verdicts: FlaggedLogins } | { id: number; error: string };
+
+/**
+ * A batch as it goes through the port: each login its fields in a row, in the order `SentLogin`
+ * declares. The browser copies a message by writing it out as JSON and reading it back, in the page,
+ * the browser and the background alike, and the field names were half of it.
+ */
+export function judgeMessage({ pageUrl, logins }: JudgePageLogins): JudgePageLoginsMessage {
+  return {
+    pageUrl,
+    logins: logins.map(
+      ({ username, displayName, email, status }): SentLogin => [username, displayName, email, status],
+    ),
+  };
+}
 
 /**
  * The content script's side: judges a batch through the port. The port opens at once, while the page
@@ -58,7 +72,7 @@ export function connectPageJudge(
       waiting.set(id, { resolve, reject });
       try {
         port ??= open();
-        port.postMessage({ id, request } satisfies JudgeRequest);
+        port.postMessage({ id, request: judgeMessage(request) } satisfies JudgeRequest);
       } catch (error) {
         // The extension was reloaded or removed: this script's connection to it is gone.
         waiting.delete(id);
@@ -69,7 +83,7 @@ export function connectPageJudge(
 
 export interface PageJudgeService {
   /** Checks the request itself (it comes from a page's content script) and judges its logins. */
-  judge(request: JudgePageLogins): Promise<FlaggedLogins>;
+  judge(request: JudgePageLoginsMessage): Promise<FlaggedLogins>;
   /** A page that may hold a user list is loading: get ready to judge it. */
   prepare(): void;
 }
@@ -87,7 +101,7 @@ export function servePageJudge(
     service.prepare();
     port.onMessage.addListener((message: Partial<JudgeRequest>) => {
       const id = typeof message?.id === 'number' ? message.id : -1;
-      service.judge(message?.request as JudgePageLogins).then(
+      service.judge(message?.request as JudgePageLoginsMessage).then(
         (verdicts) => answer(port, { id, verdicts }),
         (error: unknown) =>
           answer(port, {

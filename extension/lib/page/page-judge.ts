@@ -1,10 +1,11 @@
 import {
-  type JudgePageLogins,
+  type JudgePageLoginsMessage,
   judgePageLoginsSchema,
   type PageLogin,
 } from '../../../shared/schemas/page-row';
 import { evaluateWithDirectory, type SystemDirectory } from './directory-verdicts';
 import { type EvaluatePageRows, type FlaggedLogins, flaggedOf, type RowVerdict } from './evaluate';
+import { judgeMessage } from './judge-port';
 import { evaluateFromPageAlone } from './row-warnings';
 
 export interface PageJudgeDeps {
@@ -96,7 +97,7 @@ export function createPageJudge({ directoryFor, now = Date.now }: PageJudgeDeps)
 
   return {
     /** The logins with findings, by position; the request is checked first, as it comes from a page. */
-    async judge(request: JudgePageLogins): Promise<FlaggedLogins> {
+    async judge(request: JudgePageLoginsMessage): Promise<FlaggedLogins> {
       asked = true;
       const { pageUrl, logins } = judgePageLoginsSchema.parse(request);
       return sent((await evaluatorFor(pageUrl))(logins));
@@ -112,10 +113,9 @@ export function createPageJudge({ directoryFor, now = Date.now }: PageJudgeDeps)
       let judged = 0;
       const slice = () => {
         if (asked || judged >= WARM_UP_LOGINS) return;
-        const { logins } = judgePageLoginsSchema.parse({
-          pageUrl: 'https://warm-up.invalid/',
-          logins: madeUpLogins(judged, WARM_UP_SLICE),
-        });
+        const { logins } = judgePageLoginsSchema.parse(
+          judgeMessage({ pageUrl: 'https://warm-up.invalid/', logins: madeUpLogins(judged, WARM_UP_SLICE) }),
+        );
         sent(evaluateFromPageAlone(logins));
         judged += WARM_UP_SLICE;
         setTimeout(slice, 0);

@@ -7,7 +7,12 @@ import {
   type PageJudgeService,
   servePageJudge,
 } from '../../../extension/lib/page/judge-port';
-import type { JudgePageLogins } from '../../../shared/schemas/page-row';
+import {
+  type JudgePageLogins,
+  type JudgePageLoginsMessage,
+  judgePageLoginsSchema,
+  type PageLogin,
+} from '../../../shared/schemas/page-row';
 
 type Listener = (...args: never[]) => void;
 
@@ -61,19 +66,31 @@ function fakeRuntime(senderId = browser.runtime.id) {
 
 const request = (...usernames: string[]): JudgePageLogins => ({
   pageUrl: 'http://127.0.0.1/staff',
-  logins: usernames.map((username) => ({ username, displayName: null, email: null, status: null })),
+  logins: usernames.map((username, index) => ({
+    username,
+    displayName: index % 2 === 0 ? `Name of ${username}` : null,
+    email: index % 3 === 0 ? `${username}@firm.example` : null,
+    status: index % 2 === 0 ? null : 'Active',
+  })),
 });
 
-/** A judge that flags every login named "reception", and answers when each test says. */
-function fakeService(): PageJudgeService & { prepared: number; held: (() => void)[] } {
+/**
+ * A judge that reads each batch as the background does, flags every login named "reception", and
+ * answers when each test says.
+ */
+function fakeService(): PageJudgeService & { prepared: number; held: (() => void)[]; received: PageLogin[] } {
   const service = {
     prepared: 0,
     held: [] as (() => void)[],
+    received: [] as PageLogin[],
     prepare() {
       service.prepared++;
     },
-    judge(asked: JudgePageLogins) {
-      if (!asked?.logins) return Promise.reject(new Error('logins: expected an array'));
+    judge(message: JudgePageLoginsMessage) {
+      const read = judgePageLoginsSchema.safeParse(message);
+      if (!read.success) return Promise.reject(new Error('the batch is not a list of logins'));
+      const asked = read.data;
+      service.received.push(...asked.logins);
       return new Promise<FlaggedLogins>((resolve) => {
         service.held.push(() =>
           resolve({
@@ -128,15 +145,17 @@ describe('the port the in-page warnings judge logins through', () => {
     service.held[0]?.();
     expect((await first).flagged.map(([index]) => index)).toEqual([1]);
     expect((await second).flagged.map(([index]) => index)).toEqual([0]);
-    // One port carried both.
+    // One port carried both, every login whole.
     expect(runtime.backgroundEnds).toHaveLength(1);
+    expect(service.received).toEqual([
+      ...request('amy.nguyen', 'reception').logins,
+      ...request('reception', 'tnowak', 'praman').logins,
+    ]);
   });
 
   it('refuses a bad batch alone, and judges the next', async () => {
     const { service, judge } = connected();
-    await expect(judge({ pageUrl: 'http://127.0.0.1/staff' } as JudgePageLogins)).rejects.toThrow(
-      'logins: expected an array',
-    );
+    await expect(judge(request('amy.nguyen', ''))).rejects.toThrow('the batch is not a list of logins');
     const next = judge(request('reception'));
     await vi.waitFor(() => expect(service.held).toHaveLength(1));
     service.held[0]?.();

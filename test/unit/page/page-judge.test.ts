@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { SystemDirectory } from '../../../extension/lib/page/directory-verdicts';
 import { verdictsOf } from '../../../extension/lib/page/evaluate';
+import { judgeMessage } from '../../../extension/lib/page/judge-port';
 import { createPageJudge } from '../../../extension/lib/page/page-judge';
-import { judgePageLoginsSchema, type PageLogin } from '../../../shared/schemas/page-row';
+import {
+  type JudgePageLoginsMessage,
+  judgePageLoginsSchema,
+  type PageLogin,
+} from '../../../shared/schemas/page-row';
 
 const PAGE = 'http://127.0.0.1/lexoffice/staff';
 const directory = JSON.parse(
@@ -20,7 +25,7 @@ const login = (username: string, displayName: string | null = null): PageLogin =
 type Judge = ReturnType<typeof createPageJudge>;
 /** One verdict per login, as the content script makes them from the judge's answer. */
 const judged = async (judge: Judge, logins: PageLogin[]) =>
-  verdictsOf(logins.length, await judge.judge({ pageUrl: PAGE, logins }));
+  verdictsOf(logins.length, await judge.judge(judgeMessage({ pageUrl: PAGE, logins })));
 
 describe('the background page judge', () => {
   it('judges from the page alone when there is no directory, and answers only what badges show', async () => {
@@ -30,7 +35,7 @@ describe('the background page judge', () => {
       login('cokafor', 'Okafor, Chinedu'),
       login('jwhite', 'John & Jane White'),
     ];
-    const answer = await judge.judge({ pageUrl: PAGE, logins });
+    const answer = await judge.judge(judgeMessage({ pageUrl: PAGE, logins }));
     // Only the rows with findings travel back.
     expect(answer.flagged.map(([index]) => index)).toEqual([0, 2]);
     const verdicts = verdictsOf(logins.length, answer);
@@ -58,7 +63,7 @@ describe('the background page judge', () => {
       login('frontdesk2', 'Front Desk'),
       login('test', 'Test'),
     ];
-    const answer = await judge.judge({ pageUrl: PAGE, logins });
+    const answer = await judge.judge(judgeMessage({ pageUrl: PAGE, logins }));
     expect(answer.tips).toHaveLength(2);
     const verdicts = verdictsOf(logins.length, answer);
     const [reception, frontdesk] = verdicts.map((verdict) => verdict.findings[0]);
@@ -80,9 +85,9 @@ describe('the background page judge', () => {
 
     // A while later (or once the directory changed) it is read again.
     clock += 60_000;
-    await judge.judge({ pageUrl: PAGE, logins: [login('mhwang')] });
+    await judge.judge(judgeMessage({ pageUrl: PAGE, logins: [login('mhwang')] }));
     judge.forget();
-    await judge.judge({ pageUrl: PAGE, logins: [login('mhwang')] });
+    await judge.judge(judgeMessage({ pageUrl: PAGE, logins: [login('mhwang')] }));
     expect(directoryFor).toHaveBeenCalledTimes(3);
   });
 
@@ -109,8 +114,13 @@ describe('the background page judge', () => {
   it('refuses a request that is not a list of logins, as a page could send anything', async () => {
     const judge = createPageJudge({ directoryFor: async () => null });
     await expect(judge.judge({ pageUrl: 'not a url', logins: [] })).rejects.toThrow();
+    await expect(judge.judge(judgeMessage({ pageUrl: PAGE, logins: [login('')] }))).rejects.toThrow();
+    // Logins by name, not as the port carries them.
     await expect(
-      judge.judge({ pageUrl: PAGE, logins: [{ username: '' } as unknown as PageLogin] }),
+      judge.judge({ pageUrl: PAGE, logins: [login('amy')] } as unknown as JudgePageLoginsMessage),
+    ).rejects.toThrow();
+    await expect(
+      judge.judge({ pageUrl: PAGE, logins: [['amy', null, null]] } as unknown as JudgePageLoginsMessage),
     ).rejects.toThrow();
   });
 
@@ -131,7 +141,7 @@ describe('the background page judge', () => {
       parse.mockClear();
       const busy = createPageJudge({ directoryFor: async () => null });
       busy.prepare();
-      const answer = busy.judge({ pageUrl: PAGE, logins: [login('frontdesk', 'Front Desk')] });
+      const answer = busy.judge(judgeMessage({ pageUrl: PAGE, logins: [login('frontdesk', 'Front Desk')] }));
       await vi.runAllTimersAsync();
       // The slice under way when the rows came, and none after.
       expect(warmUps()).toBe(1);
