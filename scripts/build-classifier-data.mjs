@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // Builds shared/classifier/data/lexicon.json, the compact word lists the username classifier ships
-// with, and data/default-logins.json, the built-in and test logins of every language (a file of
+// with, data/lexicon-sources.json, where they come from (not bundled: the classifier reads only the
+// lists), and data/default-logins.json, the built-in and test logins of every language (a file of
 // their own: the rules read them, and the extension's pages load the rules without the lexicon).
 // Run with `npm run build:classifier-data`. It fetches the published lists as npm tarballs into a
 // temporary folder (no project dependency), so the exact versions below are the sources.
 //
-// Output: first names, surnames, other person names, and role/function words by kind. Each list is
-// sorted and front-coded (every word is written as "how many leading letters it shares with the
-// previous word, 0-9" followed by the rest), which gzips a third smaller than a plain word list; the
-// classifier ships in the content script, so every kilobyte counts. shared/classifier/lexicon.ts
-// decodes it.
+// Output: first names, surnames, other person names, role/function words by kind, and the cities
+// firms have offices in. Each list is sorted and front-coded (every word is written as "how many
+// leading letters it shares with the previous word, 0-9" followed by the rest), which gzips a third
+// smaller than a plain word list; the classifier ships in the background, the popup and the worker,
+// so every kilobyte counts. shared/classifier/lexicon.ts decodes it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const OUT = new URL('../shared/classifier/data/lexicon.json', import.meta.url);
+const SOURCES_OUT = new URL('../shared/classifier/data/lexicon-sources.json', import.meta.url);
 const DEFAULT_LOGINS_OUT = new URL('../shared/classifier/data/default-logins.json', import.meta.url);
 const WORDS_DIR = new URL('../shared/classifier/data/words/', import.meta.url);
 
@@ -157,7 +159,7 @@ function nameWords(raw) {
  * "#" comments. Each word is taken folded and, with ä/ö/ü/ø/å, transliterated too.
  */
 function curatedWords() {
-  const kinds = { role: [], device: [], placeholder: [], service: [], default: [] };
+  const kinds = { role: [], device: [], placeholder: [], service: [], default: [], place: [] };
   for (const file of readdirSync(WORDS_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort()) {
@@ -222,9 +224,11 @@ try {
       for (const w of nameWords(t)) if (w.length >= 4 && !NAMES_OVER_ROLES.has(w)) newWords.set(w, 'role');
   }
   const curated = curatedWords();
-  // The default-account words are a list of their own; each is listed as a role or placeholder too.
+  // The default-account words and the places are lists of their own; each default word is listed as
+  // a role or placeholder too.
   for (const [kind, list] of Object.entries(curated))
-    if (kind !== 'default') for (const w of list) if (!NAMES_OVER_ROLES.has(w)) newWords.set(w, kind);
+    if (kind !== 'default' && kind !== 'place')
+      for (const w of list) if (!NAMES_OVER_ROLES.has(w)) newWords.set(w, kind);
   for (const [w, kind] of newWords) roleKinds[kind].add(w);
   for (const w of words(DEVICE_WORDS)) roleKinds.device.add(w);
   for (const w of words(PLACEHOLDER_WORDS)) roleKinds.placeholder.add(w);
@@ -291,22 +295,10 @@ try {
   // classifier); every first name is kept, they carry the most weight.
   for (const w of last) if (w.length > 12) last.delete(w);
   for (const w of other) if (w.length > 8) other.delete(w);
+  // A place may be a name too ("paris", "sydney"): the classifier tells which from the words beside it.
+  const places = new Set(curated.place);
+  // The lists alone: this file is bundled with the classifier, its sources are not.
   const out = {
-    about:
-      'Built by scripts/build-classifier-data.mjs; do not edit by hand. Lists are sorted, lower-case ASCII, front-coded.',
-    sources: [
-      ...SOURCES,
-      { source: 'RFC 2142', used: 'mailbox names for common services, roles and functions' },
-      { source: 'Rollcall curated lists', used: 'small-firm role, device, placeholder and service words' },
-      {
-        source: 'Rollcall curated lists, one per language (shared/classifier/data/words)',
-        used: 'role, function, department, room, team, device and placeholder words, written by hand',
-        files: readdirSync(WORDS_DIR)
-          .filter((f) => f.endsWith('.txt'))
-          .sort(),
-      },
-    ],
-    removedRoleWordsFromNames: removed,
     first: frontCode(first),
     last: frontCode(last),
     other: frontCode(other),
@@ -314,8 +306,27 @@ try {
     device: frontCode(roleKinds.device),
     placeholder: frontCode(roleKinds.placeholder),
     service: frontCode(roleKinds.service),
+    place: frontCode(places),
   };
   writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
+  const sources = {
+    about:
+      'Built by scripts/build-classifier-data.mjs; do not edit by hand. Where lexicon.json comes from: its lists are sorted, lower-case ASCII, front-coded.',
+    sources: [
+      ...SOURCES,
+      { source: 'RFC 2142', used: 'mailbox names for common services, roles and functions' },
+      { source: 'Rollcall curated lists', used: 'small-firm role, device, placeholder and service words' },
+      {
+        source: 'Rollcall curated lists, one per language (shared/classifier/data/words)',
+        used: 'role, function, department, room, team, device and placeholder words, and cities, written by hand',
+        files: readdirSync(WORDS_DIR)
+          .filter((f) => f.endsWith('.txt'))
+          .sort(),
+      },
+    ],
+    removedRoleWordsFromNames: removed,
+  };
+  writeFileSync(SOURCES_OUT, `${JSON.stringify(sources, null, 1)}\n`);
   // Built-in, guest, test and training logins in each language ("gast", "invitado", "schulung"):
   // read by default-accounts.ts, beside its English words.
   const defaultLogins = {
@@ -325,7 +336,7 @@ try {
   writeFileSync(DEFAULT_LOGINS_OUT, `${JSON.stringify(defaultLogins, null, 1)}\n`);
   console.log(
     `lexicon.json: ${first.size} first names, ${last.size} surnames, ${other.size} other names, ` +
-      `${allRoleWords.size} role words; ${removed} role words removed from the name lists`,
+      `${allRoleWords.size} role words, ${places.size} places; ${removed} role words removed from the name lists`,
   );
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import {
-  ANY_NAME,
   ANY_ROLE,
   DEVICE,
   FIRST_NAME,
@@ -10,6 +9,7 @@ import {
   lookupHashed,
   MAX_WORD_LENGTH,
   OTHER_NAME,
+  PLACE,
   PLACEHOLDER,
   ROLE,
   SECOND_OFFSET,
@@ -42,6 +42,7 @@ export type TokenKind =
   | 'placeholder'
   | 'service'
   | 'function-like'
+  | 'place'
   | 'number'
   | 'unknown';
 
@@ -88,6 +89,9 @@ function kindOf(bits: number): TokenKind | null {
   if (bits & FIRST_NAME) return 'first-name';
   if (bits & SURNAME) return 'surname';
   if (bits & OTHER_NAME) return 'name';
+  // A city that is no one's name ("manchester"); one that is ("paris") is read as a place only
+  // beside a role word (see placesBesideRoles).
+  if (bits & PLACE) return 'place';
   return null;
 }
 
@@ -108,7 +112,7 @@ const SAME_ENDINGS = [
 function inflectedRole(word: string): TokenKind | null {
   for (const suffix of ROLE_SUFFIXES) {
     if (word.length - suffix.length >= 4 && word.endsWith(suffix)) {
-      const kind = kindOf(lookup(word.slice(0, -suffix.length)) & ~ANY_NAME);
+      const kind = kindOf(lookup(word.slice(0, -suffix.length)) & ANY_ROLE);
       if (kind) return kind;
     }
   }
@@ -117,7 +121,7 @@ function inflectedRole(word: string): TokenKind | null {
       if (word.length - ending.length < 4 || !word.endsWith(ending)) continue;
       const stem = word.slice(0, -ending.length);
       for (const other of endings) {
-        const kind = other === ending ? null : kindOf(lookup(stem + other) & ~ANY_NAME);
+        const kind = other === ending ? null : kindOf(lookup(stem + other) & ANY_ROLE);
         if (kind) return kind;
       }
     }
@@ -177,7 +181,7 @@ export function segment(s: string): Token[] {
             kind = inflectedRole(s.slice(i, j));
             if (kind) cost = KNOWN_INFLECTED;
           }
-          roleBefore = bits & ANY_ROLE ? kindOf(bits & ~ANY_NAME) : null;
+          roleBefore = bits & ANY_ROLE ? kindOf(bits & ANY_ROLE) : null;
         } else roleBefore = null;
         if (!kind) {
           cost = UNKNOWN + UNKNOWN_PER_LETTER * len;
@@ -215,9 +219,9 @@ function compoundWithRole(s: string): Token[] | null {
   const n = s.length;
   for (let k = n - 4; k >= MIN_COMPOUND_ROLE; k--) {
     const head = s.slice(0, k);
-    let kind = kindOf(lookup(head) & ~ANY_NAME);
+    let kind = kindOf(lookup(head) & ANY_ROLE);
     if (!kind && head.endsWith('s') && k - 1 >= MIN_COMPOUND_ROLE)
-      kind = kindOf(lookup(head.slice(0, -1)) & ~ANY_NAME);
+      kind = kindOf(lookup(head.slice(0, -1)) & ANY_ROLE);
     if (kind)
       return [
         { text: head, kind },
@@ -226,7 +230,7 @@ function compoundWithRole(s: string): Token[] | null {
   }
   for (let k = 4; k <= n - MIN_COMPOUND_ROLE; k++) {
     const tail = s.slice(k);
-    const kind = kindOf(lookup(tail) & ~ANY_NAME);
+    const kind = kindOf(lookup(tail) & ANY_ROLE);
     if (kind)
       return [
         { text: s.slice(0, k), kind: 'unknown' },
@@ -291,6 +295,7 @@ const REASON_LABEL: Record<TokenKind, string> = {
   placeholder: 'placeholder word',
   service: 'service word',
   'function-like': 'reads like a function word:',
+  place: 'place',
   number: 'number',
   unknown: 'unknown word',
 };
@@ -316,7 +321,8 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
   if (
     words.length >= 2 &&
     words.length <= 3 &&
-    (lookup(firstWord) & FIRST_NAME) !== 0 &&
+    // "Paris Office" is the Paris office: a first name that is also a city does not make one.
+    (lookup(firstWord) & (FIRST_NAME | PLACE)) === FIRST_NAME &&
     tokens.some((t) => t.text === firstWord || (t.kind === 'initial' && t.text === firstWord[0])) &&
     /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName)
   ) {
@@ -325,12 +331,16 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
   for (const w of words) {
     const bits = lookup(w);
     const kind = kindOf(bits);
+    if (kind === 'place') continue;
     if (kind && ROLE_WEIGHT[kind] !== undefined) roleWords.push(w);
     else if (kind) nameWords.push(w);
     else if (w.length >= 6 && segment(w).every((t) => ROLE_WEIGHT[t.kind] !== undefined)) roleWords.push(w);
     else if (readsAsFunction(w)) roleWords.push(w);
     else if (w.length >= 2 && VOWEL.test(w)) nameWords.push(w);
   }
+  // "Office Paris", "Empfang Wien": beside a role word, a city is where the role is.
+  if (roleWords.length > 0)
+    return { words, roleWords, nameWords: nameWords.filter((w) => (lookup(w) & PLACE) === 0) };
   return { words, roleWords, nameWords };
 }
 
@@ -370,6 +380,15 @@ function spellsDisplayName(tokens: Token[], words: string[]): boolean {
   );
 }
 
+/**
+ * Beside a role word, a city is where the role is, not a person ("office.paris", "sales-london",
+ * "reception.manchester"); alone or beside other names, "paris" stays a first name.
+ */
+function placesBesideRoles(tokens: Token[]): void {
+  for (const token of tokens)
+    if (NAME_WEIGHT[token.kind] !== undefined && (lookup(token.text) & PLACE) !== 0) token.kind = 'place';
+}
+
 function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
@@ -383,6 +402,7 @@ export function classify(written: string, displayName?: string | null): Classifi
   const genericReasons: string[] = [];
   const personalReasons: string[] = [];
   const hasRoleish = tokens.some((t) => ROLE_WEIGHT[t.kind] !== undefined);
+  if (hasRoleish) placesBesideRoles(tokens);
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
@@ -417,6 +437,9 @@ export function classify(written: string, displayName?: string | null): Classifi
     } else if (token.kind === 'number' && hasRoleish) {
       // "frontdesk2", "sales01": a numbered seat rather than a person.
       generic += 0.5;
+    } else if (token.kind === 'place' && hasRoleish) {
+      // Said, not weighed: the role word decides.
+      genericReasons.push(reason(token));
     }
   }
 

@@ -12,6 +12,8 @@ export const ROLE = 8;
 export const DEVICE = 16;
 export const PLACEHOLDER = 32;
 export const SERVICE = 64;
+/** A city firms have offices in: beside a role word a place ("office.paris"), else maybe a name too. */
+export const PLACE = 128;
 
 export const ANY_NAME = FIRST_NAME | SURNAME | OTHER_NAME;
 export const ANY_ROLE = ROLE | DEVICE | PLACEHOLDER | SERVICE;
@@ -124,6 +126,7 @@ function build(): Int32Array {
   addFrontCoded(table, data.device, DEVICE);
   addFrontCoded(table, data.placeholder, PLACEHOLDER);
   addFrontCoded(table, data.service, SERVICE);
+  addFrontCoded(table, data.place, PLACE);
   return table;
 }
 

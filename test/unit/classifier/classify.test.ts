@@ -86,6 +86,36 @@ describe('classify', () => {
     expect(classify('d.okonkwo-adeyemi').verdict).toBe('personal');
   });
 
+  it('reads a city beside a role word as where the role is, even where the city is also a name', () => {
+    for (const login of [
+      'office.paris',
+      'paris.office',
+      'sales-london',
+      'londonoffice',
+      'reception.manchester',
+      'salesbarcelona',
+      'empfang.wien',
+      'Empfang München',
+      'accueil_lyon',
+      'recepcion.sevilla',
+      'biuro.krakow',
+    ])
+      expect(classify(login).verdict, login).toBe('generic');
+    expect(classify('office.paris').reasons).toEqual(['role word "office"', 'place "paris"']);
+    expect(classify('Paris Office').verdict).toBe('generic');
+    expect(classify('bookings2', 'Bookings Madrid').verdict).toBe('generic');
+    // Beside names, or alone, a city that is also a name is still the name.
+    expect(classify('paris.hilton').verdict).toBe('personal');
+    expect(classify('Paris Hilton').verdict).toBe('personal');
+    expect(classify('sydney.okafor').verdict).toBe('personal');
+    expect(classify('london.smith').verdict).toBe('personal');
+    expect(classify('mark.sales').verdict).toBe('personal');
+    // A login that is its owner's name stays theirs, whatever city it also names.
+    expect(classify('sales.london', 'London Okafor').verdict).toBe('personal');
+    // A city alone says neither.
+    expect(classify('manchester').verdict).toBe('unknown');
+  });
+
   it('says unknown when nothing decides it', () => {
     expect(classify('x7').verdict).toBe('unknown');
     expect(classify('12345').verdict).toBe('unknown');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, loginTokens } from '../../../shared/classifier/classify.ts';
-import data from '../../../shared/classifier/data/lexicon.json' with { type: 'json' };
+import lexiconSources from '../../../shared/classifier/data/lexicon-sources.json' with { type: 'json' };
 import { namesTwoPeople } from '../../../shared/classifier/shared-display-name.ts';
 
 describe('role logins in the languages a firm works in', () => {
@@ -89,7 +89,7 @@ describe('role logins in the languages a firm works in', () => {
   });
 
   it('records where the word lists of each language come from', () => {
-    const curated = data.sources.find((s) => 'files' in s);
+    const curated = lexiconSources.sources.find((s) => 'files' in s);
     expect(curated?.files).toEqual(
       expect.arrayContaining([
         'de.txt',

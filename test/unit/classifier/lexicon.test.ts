@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../shared/classifier/classify.ts';
 import data from '../../../shared/classifier/data/lexicon.json' with { type: 'json' };
+import lexiconSources from '../../../shared/classifier/data/lexicon-sources.json' with { type: 'json' };
 import {
   ANY_NAME,
   ANY_ROLE,
@@ -9,6 +10,7 @@ import {
   FIRST_NAME,
   lookup,
   OTHER_NAME,
+  PLACE,
   PLACEHOLDER,
   ROLE,
   SERVICE,
@@ -19,7 +21,7 @@ import { evaluatePageRows } from '../../../shared/page-verdicts.ts';
 
 describe('the lexicon', () => {
   it('records each source with its version and licence', () => {
-    const packages = data.sources.filter((s) => 'package' in s);
+    const packages = lexiconSources.sources.filter((s) => 'package' in s);
     expect(packages.map((s) => s.package)).toEqual([
       '@faker-js/faker',
       '@cspell/dict-people-names',
@@ -50,6 +52,7 @@ describe('the lexicon', () => {
       [data.device, DEVICE],
       [data.placeholder, PLACEHOLDER],
       [data.service, SERVICE],
+      [data.place, PLACE],
     ] as const;
     for (const [encoded, bit] of lists)
       for (const word of decode(encoded)) expected.set(word, (expected.get(word) ?? 0) | bit);
