@@ -13,6 +13,6 @@ export {
   summarise,
   summariseCounts,
 } from './health.ts';
-export { PAGE_KINDS, RULE_IDS, RULE_SETTINGS, RULES } from './registry.ts';
+export { PAGE_KINDS, RULE_IDS, RULE_SETTINGS, RULES, RULES_REVISION } from './registry.ts';
 export type { CompletedReview, OrganisationData, Rule, RuleContext } from './types.ts';
 export { completedReviewSchema, organisationDataSchema } from './types.ts';

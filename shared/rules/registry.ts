@@ -40,6 +40,15 @@ export const RULES = [
   rotatePasswordRule,
 ] as const;
 
+/**
+ * The revision of what the rules find: raise it when a rule, the classifier or its word lists find
+ * differently on the same data. Stored findings are kept with the revision they were evaluated
+ * under, and a set of another revision is recomputed whole on its next read, so a new build's
+ * findings reach every firm, not only the logins that change. test/unit/rules/revision.test.ts
+ * fails when the rules find differently on its reference logins and the revision stayed.
+ */
+export const RULES_REVISION = 1;
+
 /** Any one of the registered rules: its `evaluate` takes the context evaluate() builds. */
 export type RegisteredRule = (typeof RULES)[number];
 

@@ -2,7 +2,13 @@ import { env } from 'cloudflare:workers';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkedCounts, filterFindings, openFindings, summarise } from '../../../shared/rules';
+import {
+  checkedCounts,
+  filterFindings,
+  openFindings,
+  RULES_REVISION,
+  summarise,
+} from '../../../shared/rules';
 import type { Finding, FindingsQuery } from '../../../shared/schemas/findings';
 import type { AuditActor } from '../../../worker/src/audit/writer';
 import { database } from '../../../worker/src/db/client';
@@ -527,6 +533,29 @@ describe('stored findings', () => {
     world.now += DAY;
     await stored(world);
     expect(await setOf()).toMatchObject({ asOf: findingsAsOf(world.now) });
+  });
+
+  it('stored under another revision of the rules (an earlier build), are recomputed whole, once', async () => {
+    const world = await fourPeopleEightLogins(() => 100);
+    const full = (await stored(world)).findings;
+    expect(full.length).toBeGreaterThan(0);
+    const setOf = async () =>
+      (await db.select().from(findingSets).where(eq(findingSets.orgId, world.orgId)))[0];
+    expect((await setOf())?.rules).toBe(RULES_REVISION);
+
+    // What an earlier build's rules found is not what this build's find: here, nothing at all.
+    const storedBy = async (rules: number | null) => {
+      await db.delete(findings).where(eq(findings.orgId, world.orgId));
+      await db.update(findingSets).set({ rules }).where(eq(findingSets.orgId, world.orgId));
+    };
+    // Under this revision the stored set is taken as it is: nothing changed since.
+    await storedBy(RULES_REVISION);
+    expect((await stored(world)).findings).toEqual([]);
+    for (const earlier of [RULES_REVISION - 1, null]) {
+      await storedBy(earlier);
+      expect((await stored(world)).findings).toEqual(full);
+      expect((await setOf())?.rules).toBe(RULES_REVISION);
+    }
   });
 
   it('after a change, rewrite only the findings it can affect', async () => {

@@ -531,6 +531,8 @@ export const findingSets = sqliteTable('finding_sets', {
   asOf: integer('as_of', { mode: 'number' }).notNull(),
   /** The rule settings it was evaluated with (null: stored before they were kept; recomputed whole). */
   settings: text('settings', { mode: 'json' }).$type<OrganisationSettings>(),
+  /** The rules' revision it was evaluated under (RULES_REVISION; null: stored before; recomputed whole). */
+  rules: integer('rules'),
   checked: text('checked', { mode: 'json' }).$type<CheckedCounts>().notNull(),
   /** All the findings (dismissed or not) by severity. */
   counts: text('counts', { mode: 'json' }).$type<SeverityCounts>().notNull(),

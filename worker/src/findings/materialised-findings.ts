@@ -3,6 +3,7 @@ import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import {
   checkedCounts,
   RULE_IDS,
+  RULES_REVISION,
   type SeverityCounts,
   severityCounts,
   summariseCounts,
@@ -90,13 +91,18 @@ type StoredState = {
   stored: number | null;
   asOf: number | null;
   settings: OrganisationSettings | null;
+  rules: number | null;
   counts: SeverityCounts | null;
   checked: CheckedCounts | null;
 };
 
-/** The evaluation the stored set holds, when it says (a set stored before settings were kept does not). */
+/**
+ * The evaluation the stored set holds, when it says and its rules are this build's (a set stored
+ * before settings were kept, or under another revision of the rules, is recomputed whole).
+ */
 function storedEvaluation(state: StoredState): Evaluation | null {
-  if (state.stored === null || state.asOf === null || !state.settings) return null;
+  if (state.stored === null || state.asOf === null || !state.settings || state.rules !== RULES_REVISION)
+    return null;
   return { asOf: state.asOf, settings: ruleSettingsOf(state.settings) };
 }
 
@@ -181,6 +187,7 @@ const freshnessRead = reusableQuery((db, { orgId }: { orgId: string }) =>
       asOf: findingSets.asOf,
       // Both tables have a `settings` column; a batch answers rows by column name (see route.ts).
       settings: sql`${findingSets.settings}`.mapWith(findingSets.settings).as('set_settings'),
+      rules: findingSets.rules,
       counts: findingSets.counts,
       checked: findingSets.checked,
     })
@@ -301,7 +308,14 @@ async function refreshOnce(
   const change = await recompute(db, orgId, state, notes, to);
   if (!change) return undefined;
   const { asOf, settings } = to;
-  const set = { generation: state.current, asOf, settings, checked: change.checked, counts: change.counts };
+  const set = {
+    generation: state.current,
+    asOf,
+    settings,
+    rules: RULES_REVISION,
+    checked: change.checked,
+    counts: change.counts,
+  };
   const writes: Statement[] = [
     asBatchItem(
       batchGuard(
