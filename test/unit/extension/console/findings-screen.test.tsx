@@ -49,12 +49,14 @@ function show(can: (op: OperationRef) => boolean = () => true) {
   return renderScreen(<FindingsScreen />, { send, can, tables, findings });
 }
 
+/** One moment for every dismissal, so their order is the one each test sets, whatever the clock does. */
+const now = Date.now();
 const dismissal = (extra: Partial<LocalDismissal>): LocalDismissal => ({
   findingId: second.id,
   fingerprint: second.fingerprint,
   reason: 'Cat covers refunds while Dan is away',
-  expiresAt: Date.now() + 30 * 86_400_000,
-  dismissedAt: Date.now() - 86_400_000,
+  expiresAt: now + 30 * 86_400_000,
+  dismissedAt: now - 86_400_000,
   dismissedBy: 'm2',
   dismissedByName: 'Rita Reviewer',
   title: second.title,
@@ -73,8 +75,14 @@ describe('the Dismissed tab', () => {
   it('lists the firm’s dismissals with who, when and why, and Undo takes one back', async () => {
     await dismissalsItem.setValue([
       dismissal({}),
-      dismissal({ findingId: 'x:account:gone', title: undefined, dismissedByName: undefined, sent: false }),
-      dismissal({ findingId: 'y:account:old', expiresAt: Date.now() - 1 }),
+      dismissal({
+        findingId: 'x:account:gone',
+        title: undefined,
+        dismissedByName: undefined,
+        sent: false,
+        dismissedAt: now - 2 * 86_400_000,
+      }),
+      dismissal({ findingId: 'y:account:old', expiresAt: now - 1 }),
       dismissal({ findingId: 'z:account:back', takenBack: true }),
     ]);
     show();
