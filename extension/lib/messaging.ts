@@ -75,20 +75,73 @@ export function argumentOf(name: OperationName, data: unknown, sender: { tab?: {
 }
 
 /**
- * The background answers every operation's message, each from the senders that may ask for it;
- * `extensionRoot` is the extension's own address (`browser.runtime.getURL('/')`). Passed in rather
- * than read here: this module is also the sign-in script's, and reaching for the browser's API when
- * it loads cost that script a millisecond of the sign-in page's thread.
+ * Every operation's name. The background serves each message before it has built the operations
+ * (a stopped background starts for a page's logins, which need none of them), so it needs the names
+ * first; the type holds this list to `createBackground`'s operations, none missing and none more.
  */
-export function serveOperations(operations: BackgroundOperations, extensionRoot: string): void {
+export const OPERATION_NAMES = Object.keys({
+  getServerStatus: true,
+  signIn: true,
+  signUp: true,
+  giveSecondFactor: true,
+  startSecondFactor: true,
+  confirmSecondFactor: true,
+  endSignInStep: true,
+  signOut: true,
+  acceptInvite: true,
+  syncNow: true,
+  queueChange: true,
+  resolveConflict: true,
+  retryRejection: true,
+  discardRejection: true,
+  dismissFinding: true,
+  undismissFinding: true,
+  saveRuleSettings: true,
+  getSecondFactorRequirement: true,
+  setSecondFactorRequirement: true,
+  syncPageSnapshot: true,
+  checkPage: true,
+  openConsole: true,
+  listReviews: true,
+  listReviewItems: true,
+  decideReviewItem: true,
+  listFollowUps: true,
+  confirmTodo: true,
+  listNotifications: true,
+  markNotificationsRead: true,
+  callApi: true,
+  joinAsStaff: true,
+  previewEnrolment: true,
+  ownObservations: true,
+  signInSubmitted: true,
+  reportSignIns: true,
+  leaveStaff: true,
+  createEnrolment: true,
+  listStaffBrowsers: true,
+  revokeStaffBrowser: true,
+  observationSettings: true,
+  saveObservationSettings: true,
+} satisfies Record<OperationName, true>) as OperationName[];
+
+/**
+ * The background answers every operation's message, each from the senders that may ask for it, with
+ * the operations `operations()` answers, asked once the first message comes. `extensionRoot` is
+ * the extension's own address (`browser.runtime.getURL('/')`). Passed in rather than read here: this
+ * module is also the sign-in script's, and reaching for the browser's API when it loads cost that
+ * script a millisecond of the sign-in page's thread.
+ */
+export function serveOperations(
+  operations: () => Promise<BackgroundOperations>,
+  extensionRoot: string,
+): void {
   const on = messaging.onMessage as (
     name: string,
     handler: (message: { data: unknown; sender: { url?: string; tab?: { id?: number } } }) => unknown,
   ) => void;
-  for (const name of Object.keys(operations) as OperationName[]) {
-    on(name, ({ data, sender }) =>
+  for (const name of OPERATION_NAMES) {
+    on(name, async ({ data, sender }) =>
       mayAsk(name, sender.url, extensionRoot)
-        ? dispatch(operations, name, argumentOf(name, data, sender))
+        ? dispatch(await operations(), name, argumentOf(name, data, sender))
         : refused('forbidden', 'Only Rollcall’s own pages may ask for this.'),
     );
   }

@@ -7,7 +7,7 @@ import { evaluateFromPageAlone } from '../../extension/lib/page/row-warnings';
 import { snapshotRows } from '../../extension/lib/page/snapshot-rows';
 import type { RowWatcher } from '../../extension/lib/page/watch-user-rows';
 import { emptyTables } from '../../extension/lib/sync/local-copy';
-import { systemForPage } from '../../extension/lib/sync/page-link';
+import { systemForPage } from '../../extension/lib/sync/system-directory';
 import {
   DEMO_DAY_MS,
   demoAccounts,

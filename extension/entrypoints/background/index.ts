@@ -1,7 +1,7 @@
 import '../../lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackground } from '../../lib/background/operations';
+import type { BrowserBackground } from '../../lib/background/browser-background';
 import { keepScriptRegistered } from '../../lib/background/registered-script';
 import { serveOperations } from '../../lib/messaging';
 import {
@@ -11,18 +11,12 @@ import {
 } from '../../lib/page/admin-page-scripts';
 import { browserPattern, browserPatterns } from '../../lib/page/browser-patterns';
 import { servePageJudge } from '../../lib/page/judge-port';
+import { createPageJudge } from '../../lib/page/page-judge';
 import { joinFromManagedStorage, keepSignInScriptRegistered } from '../../lib/sign-in/sign-in-scripts';
-import {
-  localCopyItem,
-  outboxItem,
-  pageAdaptersItem,
-  serverUrlItem,
-  syncCursorItem,
-} from '../../lib/storage';
-import { createApiClient } from '../../lib/sync/api-client';
+import { localCopyItem, outboxItem, pageAdaptersItem, syncCursorItem } from '../../lib/storage';
 import { overlay } from '../../lib/sync/local-copy';
 import { pendingMutations } from '../../lib/sync/outbox';
-import { createTokenStore } from '../../lib/sync/session-store';
+import { systemDirectory } from '../../lib/sync/system-directory';
 
 /**
  * Runs the in-page warnings on the configured systems' admin pages: one content script registered at
@@ -59,30 +53,43 @@ function keepAdminPageScriptRegistered(): void {
 /** Every few minutes the background pushes what waits and pulls what changed. */
 const SYNC_ALARM = 'rollcall-sync';
 
+/** How long after it starts the background restores its badge and syncs, unless asked sooner. */
+const START_UP_AFTER_MS = 2_000;
+
+/**
+ * The background starts in two parts. A stopped background starts again for a page's logins as
+ * often as for anything else (the browser stops it after 30 s idle), and the page waits for it: so
+ * what starts first is only the in-page warnings' judge, with the directory as stored here
+ * (sync/system-directory.ts), and the listeners of every event the browser may have started it
+ * for. The rest (sessions, sync, the API contract and its schemas, most of the script's start-up
+ * time) is built the first time something needs it: an operation asked, the alarm, or
+ * START_UP_AFTER_MS on. The build keeps it in the one file and evaluates it then (`import()`).
+ */
 export default defineBackground(() => {
-  const action = browser.action ?? browser.browserAction;
-  const api = createApiClient({ serverUrl: () => serverUrlItem.getValue(), tokens: createTokenStore() });
-  const background = createBackground({
-    api,
-    async setBadge(text) {
-      await action.setBadgeText({ text });
-      await action.setBadgeBackgroundColor({ color: '#b42318' });
-    },
-  });
-  serveOperations(background.operations, browser.runtime.getURL('/'));
-  servePageJudge(background.pageJudge);
+  const pageJudge = createPageJudge({ directoryFor: systemDirectory });
+  servePageJudge(pageJudge);
+  let built: Promise<BrowserBackground> | undefined;
+  const background = () =>
+    (built ??= import('../../lib/background/browser-background').then((loaded) =>
+      loaded.browserBackground(pageJudge),
+    ));
+  serveOperations(async () => (await background()).operations, browser.runtime.getURL('/'));
 
   browser.alarms.create(SYNC_ALARM, { periodInMinutes: 2 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== SYNC_ALARM) return;
-    void background.syncNow().then(() => background.refreshUnread());
-    // Sign-ins noted while the server was away go out with the sync.
-    void background.operations.reportSignIns();
+    void background().then((started) => {
+      void started.syncNow().then(() => started.refreshUnread());
+      // Sign-ins noted while the server was away go out with the sync.
+      void started.operations.reportSignIns();
+    });
   });
   // A browser restart: the badge comes back, and queued changes go out.
-  void background.restoreBadge().then(() => background.syncNow());
+  setTimeout(() => {
+    void background().then((started) => started.restoreBadge().then(() => started.syncNow()));
+  }, START_UP_AFTER_MS);
 
   keepAdminPageScriptRegistered();
   keepSignInScriptRegistered();
-  void joinFromManagedStorage(background.operations.joinAsStaff);
+  void joinFromManagedStorage(async (data) => (await background()).operations.joinAsStaff(data));
 });

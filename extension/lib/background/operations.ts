@@ -2,13 +2,14 @@ import type { PageSnapshot } from '../../../shared/schemas/page-row';
 import { openConsole } from '../console/open-console';
 import { href } from '../console/routes';
 import type { ConsolePlace } from '../page/evaluate';
-import { createPageJudge } from '../page/page-judge';
+import { createPageJudge, type PageJudge } from '../page/page-judge';
 import { done, refused } from '../result';
 import { serialise } from '../serialise';
 import { fetchServerStatus } from '../server-status';
 import { serverUrlItem } from '../storage';
 import type { ApiClient } from '../sync/api-client';
 import { createPageLink } from '../sync/page-link';
+import { systemDirectory } from '../sync/system-directory';
 import { createApiCalls } from './api-calls';
 import { createAuditWitness } from './audit-witness';
 import { createBadge } from './badge';
@@ -29,6 +30,11 @@ export interface BackgroundDeps {
   makeId?: () => string;
   /** Shows urgent findings plus unread notifications on the toolbar button ('' hides it). */
   setBadge?: (text: string) => Promise<void>;
+  /**
+   * The in-page warnings' judge. The entrypoint makes it before the rest of the background, which
+   * it does not need (see entrypoints/background); a list synced from a page makes it forget.
+   */
+  pageJudge?: PageJudge;
 }
 
 /**
@@ -43,6 +49,7 @@ export function createBackground({
   now = Date.now,
   makeId = () => crypto.randomUUID(),
   setBadge = async () => undefined,
+  pageJudge = createPageJudge({ directoryFor: systemDirectory }),
 }: BackgroundDeps) {
   const shared = { now, makeId, exclusive: serialise() };
   const syncSoon = () => void sync.syncNow();
@@ -71,7 +78,6 @@ export function createBackground({
   const staff = createStaff({ ...shared, api });
   const pageLink = createPageLink({ api, syncNow: sync.syncNow });
   const apiCalls = createApiCalls({ api });
-  const pageJudge = createPageJudge({ directoryFor: (pageUrl) => pageLink.getSystemDirectory(pageUrl) });
 
   const operations = {
     /** Popup: whether the server in serverUrlItem answers. */

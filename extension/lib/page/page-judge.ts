@@ -128,3 +128,6 @@ export function createPageJudge({ directoryFor, now = Date.now }: PageJudgeDeps)
     },
   };
 }
+
+/** The background's judge of the in-page warnings' logins. */
+export type PageJudge = ReturnType<typeof createPageJudge>;

@@ -1,27 +1,16 @@
 import { contract } from '../../../shared/contract';
 import type { BodyOf } from '../../../shared/contract/operation';
-import type { System } from '../../../shared/schemas/directory';
 import type { PageSnapshot } from '../../../shared/schemas/page-row';
-import { matchesUrlPattern } from '../page/adapters';
-import type { SystemDirectory } from '../page/directory-verdicts';
 import { snapshotRows } from '../page/snapshot-rows';
 import { serialise } from '../serialise';
-import {
-  findingsItem,
-  localCopyItem,
-  outboxItem,
-  type QueuedSnapshot,
-  queuedSnapshotsItem,
-  signedInAsItem,
-} from '../storage';
+import { type QueuedSnapshot, queuedSnapshotsItem, signedInAsItem } from '../storage';
 import type { ApiClient, ApiError } from './api-client';
-import { overlay, type Tables } from './local-copy';
-import { pendingMutations } from './outbox';
+import { currentTables, systemForPage } from './system-directory';
 
 /**
- * What the background tells the in-page warnings, and what it sends for them: the directory's view
- * of an admin page's system, and the user lists read off such pages. A list the server cannot take
- * now waits in storage and goes out with the next sync.
+ * What the background sends for the in-page warnings: the user lists read off admin pages (what it
+ * tells them of the directory is system-directory.ts). A list the server cannot take now waits in
+ * storage and goes out with the next sync.
  */
 
 /** What became of a user list the admin asked to sync from an admin page. */
@@ -41,30 +30,6 @@ export type SnapshotSyncResult =
 
 /** The body of a user list sent to the system's snapshots, as sent. */
 type SnapshotBody = BodyOf<typeof contract.systems.sendSnapshot>;
-
-/** The live systems of the directory as it stands here, queued changes included. */
-async function currentTables(): Promise<Tables> {
-  const [copy, outbox] = await Promise.all([localCopyItem.getValue(), outboxItem.getValue()]);
-  return overlay(copy.tables, pendingMutations(outbox));
-}
-
-/** The system a page belongs to: the one it was linked to, else the first whose admin pages cover it. */
-export function systemForPage(
-  tables: Tables,
-  pageUrl: string,
-  systemId: string | null = null,
-): System | null {
-  const systems = Object.values(tables.system).filter((system) => !system.deleted);
-  if (systemId) {
-    const linked = systems.find((system) => system.id === systemId);
-    if (linked) return linked;
-  }
-  return (
-    systems.find((system) =>
-      system.adminUrlPatterns.some((pattern) => matchesUrlPattern(pattern, pageUrl)),
-    ) ?? null
-  );
-}
 
 function sendSnapshot(api: ApiClient, systemId: string, body: SnapshotBody) {
   return api.call(contract.systems.sendSnapshot, { params: { id: systemId }, body });
@@ -117,33 +82,6 @@ export interface PageLinkDeps {
 
 export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
   return {
-    /** The accounts and open findings of the page's system, as the signed-in local copy holds them. */
-    async getSystemDirectory(pageUrl: string): Promise<SystemDirectory | null> {
-      if (!(await signedInAsItem.getValue())) return null;
-      const tables = await currentTables();
-      const system = systemForPage(tables, pageUrl);
-      if (!system) return null;
-      const { findings } = await findingsItem.getValue();
-      return {
-        systemId: system.id,
-        accounts: Object.values(tables.account)
-          .filter((account) => account.systemId === system.id && !account.deleted)
-          .map(({ id, systemId, username, email, status, deleted, ownerPersonId }) => ({
-            id,
-            systemId,
-            username,
-            email,
-            status,
-            deleted,
-            ownerPersonId,
-          })),
-        // Stored findings are the open ones: a dismissed finding stays off the page too.
-        findings: findings
-          .filter((finding) => finding.systemId === system.id && finding.subject.type === 'account')
-          .map(({ ruleId, title, evidence, tip, subject }) => ({ ruleId, title, evidence, tip, subject })),
-      };
-    },
-
     async syncPageSnapshot(snapshot: PageSnapshot): Promise<SnapshotSyncResult> {
       const who = await signedInAsItem.getValue();
       if (who?.state !== 'signed-in') return { state: 'signed-out' };

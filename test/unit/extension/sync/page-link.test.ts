@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { snapshotRows } from '../../../../extension/lib/page/snapshot-rows';
 import { localCopyItem, queuedSnapshotsItem } from '../../../../extension/lib/storage';
 import { createPageLink } from '../../../../extension/lib/sync/page-link';
+import { systemDirectory } from '../../../../extension/lib/sync/system-directory';
 import type { PageRow, PageSnapshot } from '../../../../shared/schemas/page-row';
 import { startBackground } from '../background-harness';
 import { accountRow, fakeServer, systemRow } from './fake-server';
@@ -58,27 +59,27 @@ beforeEach(() => {
 
 describe('what the directory knows about an admin page', () => {
   it('knows nothing signed out', async () => {
-    const { link, server } = start();
+    const { server } = start();
     server.write({
       entity: 'system',
       row: systemRow('sys-payroll', 'Payroll', ['https://payroll.example.test/*']),
     });
-    expect(await link.getSystemDirectory(PAGE)).toBeNull();
+    expect(await systemDirectory(PAGE)).toBeNull();
   });
 
   it("gives the matching system's accounts and open findings, and nothing for another site", async () => {
-    const { link } = await signedInWithPayroll();
-    const directory = await link.getSystemDirectory(`${PAGE}?page=2`);
+    await signedInWithPayroll();
+    const directory = await systemDirectory(`${PAGE}?page=2`);
     expect(directory?.systemId).toBe('sys-payroll');
     expect(directory?.accounts.map((a) => a.username)).toEqual(['jo']);
     // jo has no owner: the shared rules say so, and only about this system's accounts.
     expect(directory?.findings.map((f) => [f.ruleId, f.subject.id])).toEqual([['unowned-account', 'acc-jo']]);
-    expect(await link.getSystemDirectory('https://elsewhere.example.test/admin/users')).toBeNull();
+    expect(await systemDirectory('https://elsewhere.example.test/admin/users')).toBeNull();
   });
 
   it('leaves a dismissed finding off the page', async () => {
-    const { link, service } = await signedInWithPayroll();
-    const finding = (await link.getSystemDirectory(PAGE))?.findings[0];
+    const { service } = await signedInWithPayroll();
+    const finding = (await systemDirectory(PAGE))?.findings[0];
     expect(finding).toBeDefined();
     const { findingsItem } = await import('../../../../extension/lib/storage');
     const stored = (await findingsItem.getValue()).findings.find((f) => f.subject.id === 'acc-jo');
@@ -88,7 +89,7 @@ describe('what the directory knows about an admin page', () => {
       reason: 'The agency login, owner on file',
       expiresAt: Date.now() + 86_400_000,
     });
-    expect((await link.getSystemDirectory(PAGE))?.findings).toEqual([]);
+    expect((await systemDirectory(PAGE))?.findings).toEqual([]);
   });
 });
 
@@ -115,7 +116,7 @@ describe('syncing a user list read off an admin page', () => {
     const result = await link.syncPageSnapshot(snapshot([row('lee')], 'https://hr.example.test/people'));
     expect(result).toEqual({ state: 'synced', added: 1, changed: 0, removed: 0 });
     expect(
-      (await link.getSystemDirectory('https://hr.example.test/people'))?.accounts.map((a) => a.username),
+      (await systemDirectory('https://hr.example.test/people'))?.accounts.map((a) => a.username),
     ).toEqual(['lee']);
   });
 
@@ -133,7 +134,7 @@ describe('syncing a user list read off an admin page', () => {
         .sort(),
     ).toEqual(['admin:active', 'jo:disabled', 'sam:active']);
     // The new logins have no owner yet, and the page hears it from the directory.
-    const directory = await link.getSystemDirectory(PAGE);
+    const directory = await systemDirectory(PAGE);
     const unowned = directory?.findings.filter((f) => f.ruleId === 'unowned-account');
     expect(unowned?.map((f) => f.subject.id).sort()).toEqual(['acc-admin', 'acc-sam']);
   });
