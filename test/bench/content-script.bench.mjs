@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { releaseBuildGranting } from '../e2e/harness.ts';
+import { releaseBuildGranting, stopBackground } from '../e2e/harness.ts';
 import { bigStaffList } from '../fixtures/big-staff-list.ts';
 import { emptyExtension, launchChromium, tracedPage } from './lib/chromium-bench.mjs';
 import { benchRuns, report, reportSize, sampleBeside, stats } from './lib/measure.mjs';
@@ -138,18 +138,6 @@ async function markingRun(context, url, rows = ROWS) {
     tasks: marking.length,
     chunks,
   };
-}
-
-/**
- * Stops the extension's service worker, as Chrome does after 30 s without events: the next page
- * finds the background starting afresh, with its word lists to build and its code cold.
- */
-async function stopBackground(context) {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await page.close();
 }
 
 async function loadTime(context, url) {

@@ -123,6 +123,18 @@ export async function launchWithExtension(
 }
 
 /**
+ * Stops Chromium's extension service worker, as Chromium does after 30 s without events: the next
+ * page or message finds the background starting afresh.
+ */
+export async function stopBackground(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.close();
+}
+
+/**
  * Launches `name` with a built extension loaded, for tests that run in every browser: Chromium
  * with Playwright (`launchWithExtension`), Firefox with puppeteer-core over WebDriver BiDi.
  */

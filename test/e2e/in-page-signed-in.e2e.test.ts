@@ -18,6 +18,7 @@ import {
   screenshot,
   serveFolder,
   startTestWorker,
+  stopBackground,
   type TestWorker,
 } from './harness.ts';
 
@@ -87,6 +88,24 @@ describe('in-page warnings in Chromium, signed in', () => {
       await page.close();
     });
   }
+
+  it('marks a list with what the directory knows when the background had stopped, as it does after 30 s idle', async () => {
+    // Still signed in as the booking grid's firm, from the test before. The background starts for
+    // the page's logins with only its judge and the directory stored in the browser.
+    await stopBackground(browser.context);
+    const page = await browser.context.newPage();
+    await page.goto(`${pages.url}/booking-grid.html`);
+    expect(await expectRowsMatchLabels(page, 'booking-grid', 'signedIn')).toBe(
+      labelsOf('booking-grid').rows.length,
+    );
+    // The rest starts as soon as something asks for it: the popup's sign-in state and sync.
+    const reopened = await browser.openPopup();
+    await expect
+      .poll(() => reopened.getByTestId('sync-status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Synced/);
+    await reopened.close();
+    await page.close();
+  });
 
   it('marks every row of the practice staff list, then syncs the login its directory has never seen', async () => {
     const page = await openAsTheFirm('practice-staff-list');
