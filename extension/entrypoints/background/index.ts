@@ -13,10 +13,8 @@ import { browserPattern, browserPatterns } from '../../lib/page/browser-patterns
 import { servePageJudge } from '../../lib/page/judge-port';
 import { createPageJudge } from '../../lib/page/page-judge';
 import { joinFromManagedStorage, keepSignInScriptRegistered } from '../../lib/sign-in/sign-in-scripts';
-import { localCopyItem, outboxItem, pageAdaptersItem, syncCursorItem } from '../../lib/storage';
-import { overlay } from '../../lib/sync/local-copy';
-import { pendingMutations } from '../../lib/sync/outbox';
-import { systemDirectory } from '../../lib/sync/system-directory';
+import { outboxItem, pageAdaptersItem, syncCursorItem } from '../../lib/storage';
+import { currentTables, systemDirectory } from '../../lib/sync/system-directory';
 
 /**
  * Runs the in-page warnings on the configured systems' admin pages: one content script registered at
@@ -30,14 +28,9 @@ function keepAdminPageScriptRegistered(): void {
     file: ADMIN_PAGE_SCRIPT_FILE,
     what: 'admin-page script',
     async patterns() {
-      const [copy, outbox, adapters] = await Promise.all([
-        localCopyItem.getValue(),
-        outboxItem.getValue(),
-        pageAdaptersItem.getValue(),
-      ]);
-      const systems = overlay(copy.tables, pendingMutations(outbox)).system;
+      const [tables, adapters] = await Promise.all([currentTables(), pageAdaptersItem.getValue()]);
       return browserPatterns(
-        await grantedAdminPagePatterns(systems, adapters, (pattern) =>
+        await grantedAdminPagePatterns(tables.system, adapters, (pattern) =>
           browser.permissions.contains({ origins: [browserPattern(pattern)] }),
         ),
       );
