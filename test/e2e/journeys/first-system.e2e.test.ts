@@ -5,8 +5,15 @@ import { accountSchema, systemSchema } from '../../../shared/schemas/directory.t
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
 import { BROWSERS, type Page } from '../driver.ts';
 import { labelsOf, selectorsOf, verdicts } from '../fixture-pages.ts';
-import { screenshot } from '../harness.ts';
-import { type Api, type BrowserJourney, expectSynced, signInToApi, startJourney } from './journey.ts';
+import { screenshot, stopBackground } from '../harness.ts';
+import {
+  type Api,
+  type BrowserJourney,
+  expectSynced,
+  type Journey,
+  signInToApi,
+  startJourney,
+} from './journey.ts';
 
 /**
  * Journey 1, on the release build: a new firm signs up in the popup, adds its practice-management
@@ -140,5 +147,29 @@ describe.each(BROWSERS)(
         .toEqual(expect.arrayContaining(['generic', 'unowned']));
       await page.close();
     });
+
+    // Chromium stops the background after 30 s without events; Firefox's background page stays.
+    it.runIf(browserName === 'chromium')(
+      'marks the list from the directory again after the background stopped, and the popup still syncs',
+      async () => {
+        await stopBackground((journey as Journey).browser.context);
+        const page = await journey.openPage(`${PAGE}.html`);
+        const logins = labelsOf(PAGE).rows.map((row) => row.username);
+        await expect
+          .poll(async () => Object.values(await verdicts(page, PAGE)).filter(Boolean).length, {
+            timeout: 15_000,
+          })
+          .toBe(logins.length);
+        // What only the directory knows: the login is on file, and nobody's.
+        expect((await verdicts(page, PAGE)).frontdesk2?.split(' ')).toEqual(
+          expect.arrayContaining(['generic', 'unowned']),
+        );
+        await screenshot(page, 'journey-1-page-after-idle');
+        await page.close();
+        const reopened = await journey.openPopup();
+        await expectSynced(reopened);
+        await reopened.close();
+      },
+    );
   },
 );
