@@ -173,11 +173,16 @@ describe('the toolbar popup with a real server', () => {
     expect(carrying).toHaveLength(1);
   });
 
-  it('shows a conflict made by a second client and applies the admin’s choice', async () => {
+  it('shows a conflict made by a second client while the admin edits, and applies their choice', async () => {
     await popup.getByRole('button', { name: 'Staff' }).click();
     await popup.getByRole('button', { name: /Rose Baker/ }).click();
-    await api(personSchema, 'PATCH', `/api/v1/people/${personId}`, { name: 'Rose Baker-Hill' });
     await popup.getByRole('button', { name: 'Edit' }).click();
+    // A colleague renames her as the form is open, and a second window's sync brings that in.
+    await api(personSchema, 'PATCH', `/api/v1/people/${personId}`, { name: 'Rose Baker-Hill' });
+    const second = await browser.openPopup();
+    await second.getByRole('button', { name: 'Staff' }).click();
+    await second.getByRole('button', { name: /Rose Baker-Hill/ }).waitFor();
+    await second.close();
     await popup.getByLabel('Name').fill('Rose Hill');
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect.poll(syncStatus).toBe('1 change in conflict: choose which to keep');

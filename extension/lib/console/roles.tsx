@@ -31,8 +31,11 @@ export function RolesScreen({ id }: { id: string | null }) {
   return <RoleMatrix tables={tables} missing={id} />;
 }
 
-/** Roles not yet saved, made in the matrix: a name and a template. */
-type Draft = { name: string; template: Template };
+/**
+ * Roles not yet saved, made in the matrix: a name and a template, and the version of the role the
+ * admin began from (none for a new one).
+ */
+type Draft = { name: string; template: Template; seenVersion?: number };
 
 export function RoleMatrix({ tables, missing = null }: { tables: Tables; missing?: string | null }) {
   const send = useSend();
@@ -81,7 +84,10 @@ export function RoleMatrix({ tables, missing = null }: { tables: Tables; missing
   const dirty = Object.keys(drafts).length > 0;
 
   function setTemplate(roleId: string, name: string, template: Template) {
-    setDrafts((now) => ({ ...now, [roleId]: { name, template } }));
+    setDrafts((now) => ({
+      ...now,
+      [roleId]: { name, template, seenVersion: now[roleId]?.seenVersion ?? tables.jobRole[roleId]?.version },
+    }));
     setSaid(null);
   }
 
@@ -108,7 +114,7 @@ export function RoleMatrix({ tables, missing = null }: { tables: Tables; missing
         : { name: draft.name, permissions: draft.template };
       const found = await queueChecked(
         send,
-        { op: 'upsert', entity: 'jobRole', rowId: roleId, data },
+        { op: 'upsert', entity: 'jobRole', rowId: roleId, data, seenVersion: draft.seenVersion },
         !existing,
       );
       if (found.length > 0)

@@ -111,6 +111,8 @@ function SystemEditor({ tables, system }: { tables: Tables; system: System | nul
   const send = useSend();
   const { can, requestHostPermission } = useConsole();
   const editable = can(system ? contract.systems.update : contract.systems.create);
+  // The version the admin's fields start from: as opened, then as they saved it (the copy's own).
+  const [seenVersion, setSeenVersion] = useState(system?.version);
   const [name, setName] = useState(system?.name ?? '');
   const [admin, setAdmin] = useState(system?.adminUrlPatterns.join('\n') ?? '');
   const [signIn, setSignIn] = useState(system?.signInUrlPatterns.join('\n') ?? '');
@@ -165,6 +167,7 @@ function SystemEditor({ tables, system }: { tables: Tables; system: System | nul
         userPageUrl: userPage.trim() || null,
         permissions,
       },
+      seenVersion,
     } as const;
     const fresh = [...adminPatterns, ...signInPatterns].filter(
       (p) => !system || (!system.adminUrlPatterns.includes(p) && !system.signInUrlPatterns.includes(p)),
@@ -183,6 +186,7 @@ function SystemEditor({ tables, system }: { tables: Tables; system: System | nul
       setErrors(problems);
       if (problems.length > 0) return;
       if (!system) location.assign(href('systems', rowId));
+      setSeenVersion(undefined);
       setSaid({ kind: 'ok', text: `Saved ${name.trim()}.` });
     });
   }

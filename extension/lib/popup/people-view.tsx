@@ -185,6 +185,8 @@ export function PersonForm({
   onDone: (id: string | null) => void;
 }) {
   const send = useSend();
+  // The person as the form opened on them: what the admin saw, whatever syncs in meanwhile.
+  const [opened] = useState(person);
   const [name, setName] = useState(person?.name ?? '');
   const [email, setEmail] = useState(person?.email ?? '');
   const [jobRoleId, setJobRoleId] = useState(person?.jobRoleId ?? '');
@@ -196,7 +198,7 @@ export function PersonForm({
 
   async function submit(event: Event) {
     event.preventDefault();
-    const rowId = person?.id ?? newRowId();
+    const rowId = opened?.id ?? newRowId();
     const values = {
       name: name.trim(),
       email: email.trim() || null,
@@ -204,13 +206,17 @@ export function PersonForm({
       startDate: startDate || null,
     };
     // An edit sends only what changed, so keeping it in a conflict never overwrites the rest.
-    const data = person
+    const data = opened
       ? Object.fromEntries(
-          Object.entries(values).filter(([key, value]) => person[key as keyof typeof values] !== value),
+          Object.entries(values).filter(([key, value]) => opened[key as keyof typeof values] !== value),
         )
       : values;
-    if (person && Object.keys(data).length === 0) return onDone(rowId);
-    const problems = await queueChecked(send, { op: 'upsert', entity: 'person', rowId, data }, !person);
+    if (opened && Object.keys(data).length === 0) return onDone(rowId);
+    const problems = await queueChecked(
+      send,
+      { op: 'upsert', entity: 'person', rowId, data, seenVersion: opened?.version },
+      !opened,
+    );
     setErrors(problems);
     if (problems.length === 0) onDone(rowId);
   }

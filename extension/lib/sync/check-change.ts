@@ -28,8 +28,9 @@ export function checkChange(
 ): FieldError[] {
   // The mutation id and base version are the outbox's business; stand-ins that pass let the
   // server's mutation schema check everything the UI chose.
+  const { seenVersion: _seen, ...asked } = change;
   const parsed = syncMutationSchema.safeParse(
-    { ...change, mutationId: 'checking-only', baseVersion: null },
+    { ...asked, mutationId: 'checking-only', baseVersion: null },
     { error: plainReason },
   );
   const errors: FieldError[] = [];

@@ -45,8 +45,13 @@ export interface Outbox {
 
 export const emptyOutbox = (): Outbox => ({ queue: [], conflicts: [], rejected: [] });
 
-/** What the UI asks for: create or edit a row (only the fields that change), or delete it. */
-export type ChangeInput =
+/**
+ * What the UI asks for: create or edit a row (only the fields that change), or delete it. A form
+ * open on a row says which version of it the admin saw (`seenVersion`), so a change that reaches
+ * this browser while they type comes back as a conflict, not overwritten unseen; without it, the
+ * base is the row as this browser holds it when the change is queued (a quick action's click).
+ */
+export type ChangeInput = (
   | {
       op: 'upsert';
       entity: 'person';
@@ -71,7 +76,8 @@ export type ChangeInput =
       rowId: string;
       data: Extract<SyncMutation, { entity: 'account'; op: 'upsert' }>['data'];
     }
-  | { op: 'delete'; entity: SyncEntity; rowId: string };
+  | { op: 'delete'; entity: SyncEntity; rowId: string }
+) & { seenVersion?: number };
 
 const sameRow = (a: { entity: SyncEntity; rowId: string }, b: { entity: SyncEntity; rowId: string }) =>
   a.entity === b.entity && a.rowId === b.rowId;
@@ -96,11 +102,14 @@ export function enqueue(
   now: number,
 ): Outbox {
   if (outbox.conflicts.some((c) => sameRow(c, change))) throw new ConflictPendingError();
-  const pending = outbox.queue.find((q) => sameRow(q.mutation, change));
+  const { seenVersion, ...asked } = change;
+  const pending = outbox.queue.find((q) => sameRow(q.mutation, asked));
   const baseVersion = pending
     ? pending.mutation.baseVersion
-    : ((copy.tables[change.entity] as Record<string, SyncChange['row']>)[change.rowId]?.version ?? null);
-  const mutation = { ...change, mutationId, baseVersion } as SyncMutation;
+    : (seenVersion ??
+      (copy.tables[asked.entity] as Record<string, SyncChange['row']>)[asked.rowId]?.version ??
+      null);
+  const mutation = { ...asked, mutationId, baseVersion } as SyncMutation;
   return { ...outbox, queue: [...outbox.queue, { mutation, queuedAt: now }] };
 }
 

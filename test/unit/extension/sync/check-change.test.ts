@@ -16,6 +16,16 @@ describe('checking a change before it is queued', () => {
       ),
     ).toEqual([]);
     expect(checkChange({ op: 'delete', entity: 'account', rowId: 'a1' })).toEqual([]);
+    // The version a form opened on is the outbox's, not a field of the row.
+    expect(
+      checkChange({
+        op: 'upsert',
+        entity: 'person',
+        rowId: 'p1',
+        data: { name: 'Rose Hill' },
+        seenVersion: 3,
+      }),
+    ).toEqual([]);
   });
 
   it('refuses a 400-character name in plain words, as the server would', () => {

@@ -78,6 +78,22 @@ describe('the outbox', () => {
     });
   });
 
+  it('bases a form’s change on the version it opened on, though a newer one synced in meanwhile', () => {
+    // The form opened on version 7; a colleague's edit (version 8) reached this browser as the admin typed.
+    const copy = copyWith(personRow('p1', 'Rose Baker-Hill', { version: 8 }));
+    const outbox = enqueue(
+      emptyOutbox(),
+      copy,
+      { op: 'upsert', entity: 'person', rowId: 'p1', data: { name: 'Rose Hill' }, seenVersion: 7 },
+      'mutation-1',
+      1,
+    );
+    const [sent] = nextBatch(outbox, 10);
+    expect(sent).toMatchObject({ baseVersion: 7, data: { name: 'Rose Hill' } });
+    // What the admin saw is the outbox's business, not the server's.
+    expect(sent).not.toHaveProperty('seenVersion');
+  });
+
   it('sends one change per row per push, and moves the next onto the version the first produced', () => {
     const copy = copyWith(personRow('p1', 'Rose Baker', { version: 7 }));
     let outbox = enqueue(
