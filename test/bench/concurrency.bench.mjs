@@ -23,8 +23,11 @@ async function json(response) {
 const quantile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const sortedOf = (values) => [...values].sort((a, b) => a - b);
 
-/** A firm with its directory seeded, and the requests of the mix as functions of a counter. */
-async function firm(worker, name) {
+/**
+ * A firm with its directory seeded, and the requests of the mix as functions of a counter; each
+ * request profiled (`x-profile`, see profile-worker.ts) when `profiled`.
+ */
+async function firm(worker, name, { profiled = false } = {}) {
   const email = `${name}.${Date.now()}@example.com`;
   const signup = await json(
     await fetch(`${worker.base}/api/v1/auth/signup`, {
@@ -40,7 +43,8 @@ async function firm(worker, name) {
     }),
   );
   worker.d1(seedDirectorySql(signup.organisation.id, { ...SIZE, prefix: name }));
-  const headers = { authorization: `Bearer ${signup.accessToken}` };
+  const profiling = profiled ? { 'x-profile': '1' } : {};
+  const headers = { ...profiling, authorization: `Bearer ${signup.accessToken}` };
   const send = (method, path, body) =>
     fetch(`${worker.base}${path}`, {
       method,
@@ -70,7 +74,7 @@ async function firm(worker, name) {
   const login = () =>
     fetch(`${worker.base}/api/v1/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...profiling, 'content-type': 'application/json' },
       body: JSON.stringify({ email, password: PASSWORD }),
     });
   return { mix, login, send };
@@ -84,7 +88,7 @@ const progress = (step) => process.stderr.write(`  … ${step}\n`);
   progress('profile worker');
   const worker = await startWorker({ script: 'test/bench/profile-worker.ts' });
   try {
-    const { mix, login } = await firm(worker, 'pf');
+    const { mix, login } = await firm(worker, 'pf', { profiled: true });
     const kinds = [['POST /auth/login', login], ...new Map(mix.map(([kind, run]) => [kind, run]))];
     report.push([
       'profile (each request alone, median of 9)',
@@ -123,7 +127,8 @@ const progress = (step) => process.stderr.write(`  … ${step}\n`);
 }
 
 // 2. Under load: 16 clients at once, each sending its share of the mix one request after another.
-// The same bench worker, for its count of D1 batches that failed (audit chain races retried).
+// The same bench worker, unprofiled but for its count of D1 batches that failed (audit chain
+// races, retried).
 {
   progress('worker under load');
   const worker = await startWorker({ script: 'test/bench/profile-worker.ts' });

@@ -1,7 +1,10 @@
-// A bench-only worker: the real app, with each request's time split into D1 (every statement and
-// batch awaited), Web Crypto (password hashing, token and audit hashes, checkpoint signatures) and
-// the rest (routing, validation, JSON, the rules), answered in `x-profile-*` headers. Time a
-// request alone to read them: requests that overlap share the clock. Never deployed.
+// A bench-only worker: the real app. A request sent with `x-profile` has its time split into D1
+// (every statement and batch awaited), Web Crypto (password hashing, token and audit hashes,
+// checkpoint signatures) and the rest (routing, validation, JSON, the rules), answered in
+// `x-profile-*` headers; time such a request alone to read them, as requests that overlap share the
+// clock. Any other request only has the D1 batches that failed counted (audit chain races, retried):
+// the timing's wrappers cost the worker more than a small read's own work, and the load would
+// measure them. Never deployed.
 import { app } from '../../worker/src/app';
 
 type Profile = {
@@ -83,8 +86,31 @@ function profiledD1(d1: D1Database): D1Database {
   });
 }
 
+/** The app with only its failed D1 batches counted, answered in `x-profile-failed-batches`. */
+async function countingFailedBatches(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  let failed = 0;
+  const DB = new Proxy(env.DB, {
+    get(target, property) {
+      if (property === 'batch')
+        return (statements: D1PreparedStatement[]) =>
+          target.batch(statements).catch((error) => {
+            failed += 1;
+            throw error;
+          });
+      const value = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const response = await app.fetch(request, { ...env, DB }, ctx);
+  if (failed === 0) return response;
+  const headers = new Headers(response.headers);
+  headers.set('x-profile-failed-batches', String(failed));
+  return new Response(response.body, { status: response.status, headers });
+}
+
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    if (!request.headers.has('x-profile')) return countingFailedBatches(request, env, ctx);
     const profile: Profile = { d1: 0, d1Calls: 0, crypto: 0, cryptoCalls: 0, failedBatches: 0, slowest: [] };
     current = profile;
     const start = performance.now();
