@@ -141,7 +141,8 @@ export async function verifyAccessToken(env: KeyEnv, token: string): Promise<Acc
   const claims = { memberId: payload.sub, orgId: payload.org, sessionId: payload.sid };
   checkedTokens.delete(token);
   checkedTokens.set(token, { claims, expiresAt: payload.exp * 1000, secret });
-  if (checkedTokens.size > CHECKED_TOKENS_KEPT) checkedTokens.delete(checkedTokens.keys().next().value as string);
+  if (checkedTokens.size > CHECKED_TOKENS_KEPT)
+    checkedTokens.delete(checkedTokens.keys().next().value as string);
   return claims;
 }
 
