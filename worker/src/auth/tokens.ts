@@ -52,18 +52,23 @@ export function signingKey(env: KeyEnv): Uint8Array {
   return workerSecret(env, 'JWT_SECRET');
 }
 
+/** The signing secret as text: what the keys and the tokens checked here are kept under. */
+const signingSecret = (env: KeyEnv) => new TextDecoder().decode(signingKey(env));
+
 /** HMAC keys imported once per secret and isolate: importing is as much work as checking a token. */
 const hmacKeys = new Map<string, Promise<CryptoKey>>();
 
 function hmacKey(env: KeyEnv): Promise<CryptoKey> {
-  const secret = signingKey(env);
-  const id = new TextDecoder().decode(secret);
+  const id = signingSecret(env);
   let key = hmacKeys.get(id);
   if (!key) {
-    key = crypto.subtle.importKey('raw', secret as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-      'verify',
-    ]);
+    key = crypto.subtle.importKey(
+      'raw',
+      signingKey(env) as BufferSource,
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
     hmacKeys.set(id, key);
   }
   return key;
@@ -133,7 +138,7 @@ const CHECKED_TOKENS_KEPT = 1_000;
 
 /** The claims of a valid access token, or null for anything else (expired, forged, malformed). */
 export async function verifyAccessToken(env: KeyEnv, token: string): Promise<AccessClaims | null> {
-  const secret = new TextDecoder().decode(signingKey(env));
+  const secret = signingSecret(env);
   const checked = checkedTokens.get(token);
   if (checked && checked.secret === secret && Date.now() < checked.expiresAt) return checked.claims;
   const payload = await verifiedClaims(env, token, AUDIENCE);
