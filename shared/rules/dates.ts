@@ -1,22 +1,42 @@
 export const DAY_MS = 86_400_000;
 
-/** One formatter per time zone: making one costs far more than formatting with it. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** YYYY-MM-DD of a moment in a time zone. */
-export function dateIn(timeZone: string, at: number): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    // en-CA formats as YYYY-MM-DD. An unknown zone throws here, and is not kept.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
+/** The formats read of a moment in a time zone, by what they are for. */
+const FORMATS = {
+  /** YYYY-MM-DD, as en-CA writes a date. */
+  day: ['en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }],
+  /** Every part of the moment, on a 24-hour clock. */
+  parts: [
+    'en-GB',
+    {
+      hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    },
+  ],
+} as const satisfies Record<string, [string, Intl.DateTimeFormatOptions]>;
+
+/** Formatters made once per format and time zone: making one costs far more than formatting with it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter of `format` in a time zone. An unknown zone throws, and is not kept. */
+export function formatIn(format: keyof typeof FORMATS, timeZone: string): Intl.DateTimeFormat {
+  const key = `${format} ${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const [locale, options] = FORMATS[format];
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, formatter);
   }
-  return format.format(at);
+  return formatter;
+}
+
+/** YYYY-MM-DD of a moment in a time zone. */
+export function dateIn(timeZone: string, at: number): string {
+  return formatIn('day', timeZone).format(at);
 }
 
 /** YYYY-MM-DD (UTC) of a moment; arithmetic instead of Date#toISOString, which is slow in a loop. */

@@ -1,5 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { DAY_MS, dateIn, dateMs } from '../../../shared/rules/dates';
+import { DAY_MS, dateIn, dateMs, formatIn } from '../../../shared/rules/dates';
 import type { RuleId } from '../../../shared/rules/registry';
 import type { OrganisationSettings } from '../../../shared/settings';
 import { accounts, people, signInObservations } from '../db/schema';
@@ -24,24 +24,9 @@ export type ClockScope = {
   everySystem: boolean;
 };
 
-const PARTS_CACHE = new Map<string, Intl.DateTimeFormat>();
-
 /** How far the time zone's clock is ahead of UTC at `at`, in ms. */
 function offsetAt(timeZone: string, at: number): number {
-  let format = PARTS_CACHE.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    PARTS_CACHE.set(timeZone, format);
-  }
+  const format = formatIn('parts', timeZone);
   const part = new Map(format.formatToParts(at).map((p) => [p.type, Number(p.value)]));
   const of = (type: Intl.DateTimeFormatPartTypes) => part.get(type) ?? 0;
   const wall = Date.UTC(of('year'), of('month') - 1, of('day'), of('hour'), of('minute'), of('second'));
