@@ -177,6 +177,47 @@ describe('the port the in-page warnings judge logins through', () => {
     expect((await next).flagged).toHaveLength(1);
   });
 
+  it('sends each batch and each answer as one string of JSON, which the browser copies whole', async () => {
+    const { runtime, service, judge } = connected();
+    const posted: unknown[] = [];
+    const post = FakePort.prototype.postMessage;
+    FakePort.prototype.postMessage = function (this: FakePort, message: unknown) {
+      posted.push(message);
+      post.call(this, message);
+    };
+    try {
+      const verdicts = judge(request('reception'));
+      await vi.waitFor(() => expect(service.held).toHaveLength(1));
+      service.held[0]?.();
+      expect((await verdicts).flagged).toHaveLength(1);
+    } finally {
+      FakePort.prototype.postMessage = post;
+    }
+    expect(runtime.backgroundEnds).toHaveLength(1);
+    expect(posted).toHaveLength(2);
+    for (const message of posted) expect(typeof message).toBe('string');
+    expect(JSON.parse(posted[0] as string)).toMatchObject({
+      id: 1,
+      request: { pageUrl: 'http://127.0.0.1/staff' },
+    });
+  });
+
+  it('answers a message that is not a batch of logins with an error, and judges the next', async () => {
+    const { runtime, service, judge } = connected();
+    const waiting = judge(request('amy.nguyen'));
+    await vi.waitFor(() => expect(service.held).toHaveLength(1));
+    const page = runtime.backgroundEnds[0]?.other as FakePort;
+    const answers: unknown[] = [];
+    page.onMessage.addListener((answer: never) => answers.push(answer));
+    for (const junk of ['not json', '42', JSON.stringify({ id: 'x' }), { id: 7, request: {} }])
+      page.postMessage(junk);
+    await vi.waitFor(() => expect(answers).toHaveLength(4));
+    for (const answer of answers)
+      expect(JSON.parse(answer as string)).toEqual({ id: -1, error: 'the batch is not a list of logins' });
+    service.held[0]?.();
+    expect((await waiting).flagged).toEqual([]);
+  });
+
   it('fails a batch at once when the extension is gone', async () => {
     const judge = connectPageJudge(() => {
       throw new Error('Extension context invalidated.');
