@@ -23,7 +23,9 @@ import {
  * restarts with both changes waiting. Meanwhile a second admin deletes the job role Dana was given,
  * so when the server is back her change is refused — and Eli's, queued after it, still goes through.
  * The refused change is set aside with what it was and why, survives another restart, and is
- * edited and sent again.
+ * edited and sent again. Last, the second admin renames Dana while the practice manager has her form
+ * open, and another window's sync brings that in: saving comes back as a conflict to choose from,
+ * not as the colleague's name overwritten unseen.
  */
 
 const FIRM: FirmSeed = {
@@ -173,6 +175,37 @@ describe.each(BROWSERS)(
       expect((await server(personSchema, 'GET', `/people/${danaId}`)).jobRoleId).toBe(trainee?.id);
       expect(await refusedChanges().count()).toBe(0);
       await screenshot(popup, 'journey-3-resolved');
+    });
+
+    it('brings a colleague’s edit made while the form is open back as a conflict, and keeps the choice', async () => {
+      await openTab(popup, 'Staff');
+      await staffRow(popup, 'Dana Reyes').click();
+      await popup.getByRole('button', { name: 'Edit', exact: true }).click();
+      await popup.getByLabel('Name').fill('Dana Reyes-Okafor');
+      // The second admin renames her meanwhile, and a second window's sync brings it into this browser.
+      await server(personSchema, 'PATCH', `/people/${danaId}`, { name: 'Dana Reyes-Ng' });
+      const second = await journey.openPopup();
+      await openTab(second, 'Staff');
+      await staffRow(second, 'Dana Reyes-Ng').waitFor({ timeout: 15_000 });
+      await second.close();
+
+      await popup.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect
+        .poll(() => syncLine(popup).textContent())
+        .toBe('1 change in conflict: choose which to keep');
+      await popup.getByRole('button', { name: 'Not synced (1)' }).click();
+      const conflict = popup.getByRole('article', { name: 'Conflict on Dana Reyes-Ng' });
+      await conflict.waitFor();
+      // Both names, so the choice is made knowing what it replaces.
+      expect(await conflict.textContent()).toContain('Dana Reyes-Okafor');
+      expect(await conflict.textContent()).toContain('Dana Reyes-Ng');
+      await screenshot(popup, 'journey-3-conflict');
+      // Until the admin chooses, the server keeps the colleague's name.
+      expect((await server(personSchema, 'GET', `/people/${danaId}`)).name).toBe('Dana Reyes-Ng');
+
+      await conflict.getByRole('button', { name: 'Keep mine' }).click();
+      await expectSynced(popup);
+      expect((await server(personSchema, 'GET', `/people/${danaId}`)).name).toBe('Dana Reyes-Okafor');
     });
   },
 );
