@@ -66,9 +66,10 @@ export function connectPageJudge(
     const opened = connect();
     opened.onMessage.addListener((sent: unknown) => {
       const answer = offPort<JudgeAnswer>(sent);
-      const asked = typeof answer?.id === 'number' ? waiting.get(answer.id) : undefined;
+      const id = typeof answer?.id === 'number' ? answer.id : -1;
+      const asked = waiting.get(id);
       if (!answer || !asked) return;
-      waiting.delete(answer.id as number);
+      waiting.delete(id);
       if ('error' in answer) asked.reject(new Error(String(answer.error)));
       else if ('verdicts' in answer && answer.verdicts) asked.resolve(answer.verdicts);
       else asked.reject(new Error('the extension answered with no verdicts'));

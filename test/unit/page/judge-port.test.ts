@@ -179,19 +179,16 @@ describe('the port the in-page warnings judge logins through', () => {
 
   it('sends each batch and each answer as one string of JSON, which the browser copies whole', async () => {
     const { runtime, service, judge } = connected();
-    const posted: unknown[] = [];
-    const post = FakePort.prototype.postMessage;
-    FakePort.prototype.postMessage = function (this: FakePort, message: unknown) {
-      posted.push(message);
-      post.call(this, message);
-    };
+    const post = vi.spyOn(FakePort.prototype, 'postMessage');
+    let posted: unknown[];
     try {
       const verdicts = judge(request('reception'));
       await vi.waitFor(() => expect(service.held).toHaveLength(1));
       service.held[0]?.();
       expect((await verdicts).flagged).toHaveLength(1);
     } finally {
-      FakePort.prototype.postMessage = post;
+      posted = post.mock.calls.map(([message]) => message);
+      post.mockRestore();
     }
     expect(runtime.backgroundEnds).toHaveLength(1);
     expect(posted).toHaveLength(2);
