@@ -67,6 +67,7 @@ export default defineContentScript({
     // User timing marks: the benchmark reads them to time the work from start to all rows marked.
     performance.mark('rollcall:start');
     let settledOnce = false;
+    let shownOnce = false;
     const adapter = adapterForUrl(await adapters, location.href);
     // The background judges the rows (page alone signed out; signed in, with what the directory
     // knows: leavers, dormant, excess, unowned and known shared logins); this script only reads the
@@ -193,6 +194,11 @@ export default defineContentScript({
       // watcher stops at the next chunk once ctx.signal aborts, when the extension is reloaded or removed.
       yieldToPage: defaultYield,
       budgetMs: 20,
+      onShownMarked() {
+        if (shownOnce || settledOnce) return;
+        shownOnce = true;
+        performance.mark('rollcall:shown');
+      },
       onSummary(next) {
         summary = next;
         if (!settledOnce && next.checked > 0) {

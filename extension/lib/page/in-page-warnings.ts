@@ -26,6 +26,8 @@ export interface InPageWarningsOptions {
   adapter?: PageAdapter | null;
   evaluate: JudgePageRows;
   onSummary?(summary: PageSummary): void;
+  /** The rows in the window of a long list were marked ahead of the rest. */
+  onShownMarked?(): void;
   yieldToPage?: () => Promise<void>;
   budgetMs?: number;
   signal?: AbortSignal;
@@ -107,6 +109,22 @@ function placementFor(list: UserList, anchor: Element, cache: WeakMap<UserList, 
   return placement;
 }
 
+/**
+ * Resolves once the browser has drawn the next frame (the task after its animation frame), or after
+ * `capMs` where it draws none (a tab in the background).
+ */
+function afterNextPaint(capMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, capMs);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonly UserList[]): PageSummary {
   const counts = new Map<string, KindCount>();
   for (const { verdict } of rows.values()) {
@@ -130,14 +148,15 @@ export function summarise(rows: ReadonlyMap<Element, WatchedRow>, lists: readonl
 export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher {
   const placements = new WeakMap<UserList, BadgePlacement>();
   const layerFrom = options.layerFromRows ?? LAYER_FROM_ROWS;
-  // A list's badges go in its rows, or in a layer beside a big list (decided on its first badges).
+  // A list's badges go in its rows, or in a layer beside a big list (decided on its first badges, by
+  // all its rows: the first may be only those in the window).
   const layers = new Map<UserList, MarkLayer | null>();
   const layerOf = (list: UserList): MarkLayer | null => {
     let layer = layers.get(list);
     if (layer === undefined) {
       let size = 0;
       for (const watched of watcher.rows.values()) if (watched.list === list) size++;
-      layer = size >= layerFrom ? createMarkLayer(list.element) : null;
+      layer = Math.max(size, watcher.listed(list)) >= layerFrom ? createMarkLayer(list.element) : null;
       layers.set(list, layer);
     }
     return layer;
@@ -194,6 +213,11 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
       badged.delete(element);
       pendingBadges.delete(element);
     },
+    onShownJudged() {
+      flushBadges();
+      options.onShownMarked?.();
+      return afterNextPaint();
+    },
     onSettled(rows, lists) {
       forgetLists(lists);
       flushBadges();
@@ -216,6 +240,7 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     get lists() {
       return watcher.lists;
     },
+    listed: (list) => watcher.listed(list),
     settled: () => watcher.settled(),
     stop,
   };

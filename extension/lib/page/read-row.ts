@@ -48,13 +48,16 @@ const SAMPLE_ROWS = 8;
  * cell with more elements in it than any sampled one is walked all the same. Where the list was
  * read whole (its shown text, a line per row), a plain column whose shown text matched every sampled
  * cell is read from the line, without the cell: one read for the whole list instead of a wrapper and
- * a call per cell, which reads a 5,000-row list in about a quarter less of the page's thread.
+ * a call per cell, which reads a 5,000-row list in about a quarter less of the page's thread. Only
+ * rows read with their line tell whether the line matches (the rows in the window, read first, are
+ * read without): a column is sampled until enough such rows have told.
  */
 interface ColumnSample {
   rows: number;
   plain: boolean;
   elements: number;
   shown: boolean;
+  shownRows: number;
 }
 type PlainColumns = Map<AdapterField, ColumnSample>;
 const plainColumnsOf = new WeakMap<UserList, PlainColumns>();
@@ -74,7 +77,9 @@ function plainColumns(list: UserList): PlainColumns {
  */
 function segmentsOf(at: RowCells, field: AdapterField): string[] | undefined {
   const sample = at.plain?.get(field);
-  if (sample && sample.rows >= SAMPLE_ROWS) {
+  // Sampled enough, unless the row has a line and too few rows with one have told whether it matches.
+  const lineTold = !sample || sample.shownRows >= SAMPLE_ROWS || !sample.shown || at.shown === undefined;
+  if (sample && sample.rows >= SAMPLE_ROWS && lineTold) {
     const shown = sample.plain && sample.shown ? shownText(at, field) : undefined;
     if (shown !== undefined) return shown ? [shown] : [];
     const cell = cellOf(at, field);
@@ -89,12 +94,15 @@ function segmentsOf(at: RowCells, field: AdapterField): string[] | undefined {
   if (!cell) return undefined;
   const segments = cellSegments(cell);
   if (!at.plain) return segments;
-  const seen = sample ?? { rows: 0, plain: true, elements: 0, shown: true };
+  const seen = sample ?? { rows: 0, plain: true, elements: 0, shown: true, shownRows: 0 };
   seen.rows++;
   seen.elements = Math.max(seen.elements, cell.childElementCount);
   const whole = segments[0] ?? '';
   seen.plain &&= segments.length <= 1 && whole === wholeText(cell);
-  seen.shown &&= shownText(at, field) === whole;
+  if (at.shown !== undefined) {
+    seen.shownRows++;
+    seen.shown &&= shownText(at, field) === whole;
+  }
   at.plain.set(field, seen);
   return segments;
 }

@@ -45,6 +45,11 @@ export interface WatchUserRowsOptions {
   onRow(element: Element, watched: WatchedRow): void;
   /** A row left the page (paging, filtering, removal): its marks can go. */
   onForget?(element: Element): void;
+  /**
+   * The rows in the window of a list too long for one batch were judged ahead of the rest: time to
+   * mark them. The reading of the rest waits for what this returns (the marks drawn).
+   */
+  onShownJudged?(rows: ReadonlyMap<Element, WatchedRow>, lists: readonly UserList[]): void | Promise<void>;
   /** A batch of work is done and the page's rows are all judged: time to refresh the summary. */
   onSettled?(rows: ReadonlyMap<Element, WatchedRow>, lists: readonly UserList[]): void;
   /** Hands control back to the page between chunks. */
@@ -59,6 +64,8 @@ export interface RowWatcher {
   /** Every user row on the page now, with what was read and decided. */
   readonly rows: ReadonlyMap<Element, WatchedRow>;
   readonly lists: readonly UserList[];
+  /** How many rows a list had when they were last listed (its rows may not all be judged yet). */
+  listed(list: UserList): number;
   /** Resolves once every row queued so far has been judged. */
   settled(): Promise<void>;
   stop(): void;
@@ -66,6 +73,48 @@ export interface RowWatcher {
 
 /** How many read rows go to be judged in one message. */
 const BATCH_ROWS = 500;
+
+/** The most rows of a list taken as in the window (a tall window of short rows). */
+const ON_SCREEN_ROWS = 200;
+
+/**
+ * How long the reading waits for the answer about the rows in the window before it reads on. An
+ * awake background answers a few dozen rows within a few milliseconds, and the page's thread is
+ * free meanwhile; one just started answers later, with the rest.
+ */
+const ON_SCREEN_WAIT_MS = 50;
+
+/**
+ * The rows of a list that are in the window now, `rows` being the list's rows in document order:
+ * found by a binary search over their positions (a list's rows go down the page), so a 5,000-row
+ * list costs a dozen position reads. Empty where the list is off screen or has no layout.
+ */
+export function rowsOnScreen(rows: readonly Element[], viewHeight: number): Element[] {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((rows[middle] as Element).getBoundingClientRect().bottom <= 0) low = middle + 1;
+    else high = middle;
+  }
+  const shown: Element[] = [];
+  for (let index = low; index < rows.length && shown.length < ON_SCREEN_ROWS; index++) {
+    const row = rows[index] as Element;
+    const { top, height } = row.getBoundingClientRect();
+    if (top >= viewHeight) break;
+    if (height > 0) shown.push(row);
+  }
+  return shown;
+}
+
+/** Whether `promise` settles within `ms`. */
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
+}
 
 /**
  * `scheduler.yield()` where the browser has it (the page's input and rendering go first, then the
@@ -101,12 +150,13 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   const yieldToPage = options.yieldToPage ?? defaultYield;
   const rows = new Map<Element, WatchedRow>();
   // Re-rendered rows with the same content (a sort, a page back) reuse the verdict already made. The
-  // verdicts are put in by their content only once a row is read that may have been judged before:
-  // a list's first read builds no keys.
+  // verdicts are put in by their content only once the page's rows were all judged: until then every
+  // row read is new, and a list's first read builds no keys.
   const verdictCache = new Map<string, RowVerdict>();
   const uncached: [PageLogin, RowVerdict][] = [];
+  let judgedOnce = false;
   const knownVerdict = (row: PageLogin): RowVerdict | undefined => {
-    if (uncached.length === 0 && verdictCache.size === 0) return undefined;
+    if (!judgedOnce || (uncached.length === 0 && verdictCache.size === 0)) return undefined;
     for (const [seen, verdict] of uncached) verdictCache.set(loginKey(seen), verdict);
     uncached.length = 0;
     return verdictCache.get(loginKey(row));
@@ -114,6 +164,10 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   let lists: UserList[] = [];
   // Rows waiting to be judged, with their list when it is already known.
   const queue = new Map<Element, UserList | undefined>();
+  // Of the rows queued, those in the window, queued first and judged in a batch of their own.
+  const onScreen = new Set<Element>();
+  // How many rows each list had when they were last listed.
+  const listedRows = new WeakMap<UserList, number>();
   // Rows sent to be judged, by the read whose answer they wait for: a row read again meanwhile (or
   // forgotten) takes no answer meant for what it showed before.
   const awaited = new Map<Element, Unjudged>();
@@ -160,10 +214,28 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     sweepNeeded = true;
   };
 
-  /** Queues the rows of the lists found, those not judged yet. */
+  /**
+   * Queues the rows of the lists found, those not judged yet. Where they are more than one batch,
+   * those in the window go first: the admin sees them marked while the rest are read.
+   */
   const enqueue = () => {
     enqueueNeeded = false;
-    for (const list of lists) for (const row of list.rows()) if (!rows.has(row)) queue.set(row, list);
+    const listed = lists.map((list) => ({ list, all: list.rows() }));
+    let fresh = 0;
+    for (const { list, all } of listed) {
+      listedRows.set(list, all.length);
+      for (const row of all) if (!rows.has(row)) fresh++;
+    }
+    if (fresh > BATCH_ROWS) {
+      const viewHeight = doc.defaultView?.innerHeight ?? 0;
+      for (const { list, all } of listed)
+        for (const row of rowsOnScreen(all, viewHeight)) {
+          if (rows.has(row)) continue;
+          queue.set(row, list);
+          onScreen.add(row);
+        }
+    }
+    for (const { list, all } of listed) for (const row of all) if (!rows.has(row)) queue.set(row, list);
   };
 
   const sweep = () => {
@@ -184,14 +256,14 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
    * Reads a queued row. A row whose content is unchanged needs nothing; one whose content was judged
    * before (a sort, a page back) gets that verdict at once; any other comes back to be judged.
    */
-  const read = (element: Element, queuedIn: UserList | undefined): Unjudged | null => {
+  const read = (element: Element, queuedIn: UserList | undefined, wholeList = true): Unjudged | null => {
     awaited.delete(element);
     const list = queuedIn && lists.includes(queuedIn) ? queuedIn : listOf(element);
     if (!list || !element.isConnected) {
       forget(element);
       return null;
     }
-    const row = readLogin(list, element, shownLine(list, element));
+    const row = readLogin(list, element, wholeList ? shownLine(list, element) : undefined);
     if (!row) {
       forget(element);
       return null;
@@ -226,9 +298,9 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
 
   /**
    * Sends a batch to be judged at once, so the background judges it while the rest of the chunk is
-   * read, and marks its rows when the answer comes, in a task of its own.
+   * read, and marks its rows when the answer comes, in a task of its own. Resolves once they are.
    */
-  const judge = (batch: Unjudged[]) => {
+  const judge = (batch: Unjudged[]): Promise<void> => {
     for (const unjudged of batch) awaited.set(unjudged.element, unjudged);
     const answered = new Promise<readonly RowVerdict[]>((resolve) =>
       resolve(options.evaluate(batch.map((unjudged) => unjudged.row))),
@@ -250,6 +322,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       )
       .finally(() => judging.delete(answered));
     judging.add(answered);
+    return answered;
   };
 
   const toRead = () => rescanNeeded || enqueueNeeded || sweepNeeded || queue.size > 0;
@@ -267,14 +340,23 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         if (sweepNeeded) sweep();
         // Checked before each row, so a chunk that spent its time finding the lists reads none.
         let batch: Unjudged[] = [];
+        // The answer about the window's rows, once they are sent.
+        let windowAnswer: Promise<void> | null = null;
         for (const [element, list] of queue) {
           if (now() - start >= budget) break;
-          // A list's shown text is read whole with its first row.
-          if (list?.shownLines && !shown.has(list) && halfSpent()) break;
+          // A list's shown text is read whole with its first row not in the window. The rows in the
+          // window, a few dozen, are read cell by cell, so they go to be judged without waiting for it.
+          const inWindow = onScreen.delete(element);
+          if (!inWindow && list?.shownLines && !shown.has(list) && halfSpent()) break;
           queue.delete(element);
-          const unjudged = read(element, list);
-          if (!unjudged) continue;
-          batch.push(unjudged);
+          const unjudged = read(element, list, !inWindow);
+          if (unjudged) batch.push(unjudged);
+          // The window's rows go as soon as they are read, in a batch of their own.
+          if (inWindow && onScreen.size === 0) {
+            if (batch.length > 0) windowAnswer = judge(batch);
+            batch = [];
+            break;
+          }
           // Sent as they are read, a few hundred at a time, so the background judges while the rest
           // are read and the last answer is a short one.
           if (batch.length >= BATCH_ROWS) {
@@ -285,6 +367,10 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         if (batch.length > 0) judge(batch);
         // User timing, for the benchmark and the browser's performance panel; no effect on the page.
         performance.measure?.('rollcall:chunk', { start, end: now() });
+        // The page's thread waits for the answer about the window's rows (the background has it to
+        // itself meanwhile) and has them marked, then reads on.
+        if (windowAnswer && (await settlesWithin(windowAnswer, ON_SCREEN_WAIT_MS)) && !stopped)
+          await options.onShownJudged?.(rows, lists);
       } else {
         // Everything is read: the page has control until the last answers come, or a change on the
         // page calls for reading again meanwhile.
@@ -298,6 +384,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       // in) gets a task of its own.
       await yieldToPage();
       if (stopped || unanswered || toRead() || judging.size > 0) continue;
+      judgedOnce = true;
       options.onSettled?.(rows, lists);
     }
     running = null;
@@ -370,6 +457,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     stopped = true;
     observer.disconnect();
     queue.clear();
+    onScreen.clear();
   };
   options.signal?.addEventListener('abort', stop, { once: true });
 
@@ -381,6 +469,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     get lists() {
       return lists;
     },
+    listed: (list) => listedRows.get(list) ?? 0,
     async settled() {
       // Mutation records arrive as a microtask after the change; let them land first.
       await new Promise((resolve) => setTimeout(resolve, 0));

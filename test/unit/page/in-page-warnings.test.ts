@@ -434,6 +434,109 @@ describe('the row watcher', () => {
     expect(readWhenAsked[1]).toBeLessThanOrEqual(1010);
   });
 
+  /**
+   * Lays the table's body rows (and their cells) out 20 px apart down a page scrolled by `scrolled`
+   * px (DOM emulators lay nothing out). Answers the rows in the window: those with a part between 0
+   * and its height.
+   */
+  function layOutRows(scrolled: number) {
+    const rows = [...document.querySelectorAll('tbody tr')];
+    const index = new Map(rows.map((row, i) => [row, i]));
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const row = this.closest('tbody tr');
+      const at = row ? index.get(row) : undefined;
+      const top = at === undefined ? 0 : 40 + at * 20 - scrolled;
+      const height = at === undefined ? 0 : 20;
+      return DOMRect.fromRect({ x: 0, y: top, width: height ? 600 : 0, height });
+    });
+    return rows.filter(
+      (_, i) => 40 + i * 20 - scrolled + 20 > 0 && 40 + i * 20 - scrolled < window.innerHeight,
+    );
+  }
+
+  const withGenerics = (count: number) =>
+    Array.from({ length: count }, (_, i) => (i % 17 === 0 ? `gen${i}` : `user${i}`));
+  const usernameOf = (row: Element) => row.querySelector('td')?.textContent ?? '';
+
+  it('on a list longer than a batch, judges the rows in the window first and marks them before reading on', async () => {
+    document.body.innerHTML = userTable(withGenerics(1200));
+    const inWindow = layOutRows(12_000);
+    expect(inWindow.length).toBeGreaterThan(10);
+    const asked: string[][] = [];
+    // When the window's rows were marked: how many batches had been asked about, which rows were
+    // marked, and which logins had badges drawn.
+    let whenShown: { batches: number; marked: string[]; badged: string[] } | null = null;
+    const watcher = start(
+      (batch) => {
+        asked.push(batch.map((row) => row.username));
+        return fakeVerdicts(batch);
+      },
+      {
+        onShownMarked() {
+          whenShown = {
+            batches: asked.length,
+            marked: [...document.querySelectorAll('tbody tr[data-rollcall]')].map(usernameOf),
+            badged: [
+              ...(document.querySelector(LAYER_TAG)?.shadowRoot?.querySelectorAll('[aria-label]') ?? []),
+            ]
+              .map((group) => (group.getAttribute('aria-label') ?? '').replace(/^Rollcall: /, ''))
+              .filter(Boolean),
+          };
+        },
+      },
+    );
+    await watcher.settled();
+    vi.restoreAllMocks();
+    const windowLogins = inWindow.map(usernameOf);
+    expect(asked[0]).toEqual(windowLogins);
+    expect(whenShown).toEqual({
+      batches: 1,
+      marked: windowLogins,
+      badged: expect.arrayContaining(windowLogins.filter((login) => login.startsWith('gen'))),
+    });
+    expect(windowLogins.filter((login) => login.startsWith('gen')).length).toBeGreaterThan(0);
+    // Then every other row, once each, and the list's badges all in its layer.
+    expect(asked.flat().sort()).toEqual(withGenerics(1200).sort());
+    expect(document.querySelectorAll('tbody tr[data-rollcall]').length).toBe(1200);
+    expect(document.querySelectorAll(MARKS_TAG).length).toBe(0);
+  });
+
+  it('reads a list of one batch in its order, the window not first', async () => {
+    document.body.innerHTML = userTable(withGenerics(400));
+    layOutRows(4_000);
+    const asked: string[][] = [];
+    const shown = vi.fn();
+    const watcher = start(
+      (batch) => {
+        asked.push(batch.map((row) => row.username));
+        return fakeVerdicts(batch);
+      },
+      { onShownMarked: shown },
+    );
+    await watcher.settled();
+    vi.restoreAllMocks();
+    expect(asked.flat()).toEqual(withGenerics(400));
+    expect(shown).not.toHaveBeenCalled();
+  });
+
+  it('reads on after a while where the answer about the window’s rows is slow to come, and marks them with the rest', async () => {
+    document.body.innerHTML = userTable(withGenerics(1200));
+    const inWindow = layOutRows(12_000);
+    const { batches, evaluate } = heldEvaluator();
+    const shown = vi.fn();
+    const watcher = start(evaluate, { onShownMarked: shown });
+    // Every row is sent, the window's first, though nothing has been answered.
+    await expect
+      .poll(() => batches.reduce((sum, batch) => sum + batch.rows.length, 0), { timeout: 10_000 })
+      .toBe(1200);
+    vi.restoreAllMocks();
+    expect(batches[0]?.rows.map((row) => row.username)).toEqual(inWindow.map(usernameOf));
+    for (const batch of batches) batch.answer();
+    await watcher.settled();
+    expect(shown).not.toHaveBeenCalled();
+    expect(document.querySelectorAll('tbody tr[data-rollcall]').length).toBe(1200);
+  });
+
   it('marks a row changed while it was being judged by what it shows now, whatever answer comes last', async () => {
     document.body.innerHTML = userTable(['alice', 'bob']);
     const { batches, evaluate } = heldEvaluator();

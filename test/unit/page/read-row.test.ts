@@ -54,6 +54,28 @@ describe('reading a row’s login from its line of the list’s shown text', () 
     expect(read.map((login) => login?.username)).toEqual(people.map(([, login]) => login));
   });
 
+  it('reads the later rows from their lines even where the first rows were read without (those in the window)', () => {
+    const rows = Array.from({ length: 24 }, (_, i) => [`Nguyen, Amy ${i}`, `amy.nguyen${i}`, 'Active']);
+    const list = staffTable(rows);
+    const cells = vi.spyOn(list, 'cells');
+    const lines = linesOf(rows);
+    const read = list.rows().map((row, i) => readLogin(list, row, i < 8 ? undefined : lines[i]));
+    expect(read.map((login) => login?.username)).toEqual(rows.map(([, login]) => login));
+    // Eight rows without their line, eight more telling that the lines read as the cells; the last
+    // eight from their lines alone.
+    expect(cells.mock.calls.length).toBe(16);
+  });
+
+  it('does not take the lines on trust where the first rows were read without them: the next rows tell', () => {
+    const rows = Array.from({ length: 24 }, (_, i) => [`Nguyen, Amy ${i}`, `amy.nguyen${i}`, 'Active']);
+    const list = staffTable(rows);
+    const lines = linesOf(
+      rows.map(([name = '', login = '', status = '']) => [name, login.toUpperCase(), status]),
+    );
+    const read = list.rows().map((row, i) => readLogin(list, row, i < 8 ? undefined : lines[i]));
+    expect(read.map((login) => login?.username)).toEqual(rows.map(([, login]) => login));
+  });
+
   it('reads a row from its cells where its line is not one text per column', () => {
     const list = staffTable(people);
     const lines = linesOf(people);
