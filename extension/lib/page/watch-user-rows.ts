@@ -296,17 +296,21 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     options.onRow(element, watched);
   };
 
+  // The window's rows being drawn, once their answer came: the reading waits for it before reading on.
+  let drawing: Promise<void> | null = null;
+
   /**
    * Sends a batch to be judged at once, so the background judges it while the rest of the chunk is
    * read, and marks its rows when the answer comes, in a task of its own. Resolves once they are.
+   * The window's rows (`inWindow`) are drawn as soon as they are marked.
    */
-  const judge = (batch: Unjudged[]): Promise<void> => {
+  const judge = (batch: Unjudged[], inWindow = false): Promise<void> => {
     for (const unjudged of batch) awaited.set(unjudged.element, unjudged);
     const answered = new Promise<readonly RowVerdict[]>((resolve) =>
       resolve(options.evaluate(batch.map((unjudged) => unjudged.row))),
     )
       .then(
-        (verdicts) =>
+        (verdicts) => {
           batch.forEach((unjudged, index) => {
             const verdict = verdicts[index] ?? { findings: [] };
             uncached.push([unjudged.row, verdict]);
@@ -315,7 +319,9 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
             awaited.delete(unjudged.element);
             if (stopped || !unjudged.element.isConnected || queue.has(unjudged.element)) return;
             keep(unjudged.element, unjudged, verdict);
-          }),
+          });
+          if (inWindow && !stopped) drawing = Promise.resolve(options.onShownJudged?.(rows, lists));
+        },
         () => {
           unanswered = true;
         },
@@ -353,7 +359,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
           if (unjudged) batch.push(unjudged);
           // The window's rows go as soon as they are read, in a batch of their own.
           if (inWindow && onScreen.size === 0) {
-            if (batch.length > 0) windowAnswer = judge(batch);
+            if (batch.length > 0) windowAnswer = judge(batch, true);
             batch = [];
             break;
           }
@@ -367,10 +373,16 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         if (batch.length > 0) judge(batch);
         // User timing, for the benchmark and the browser's performance panel; no effect on the page.
         performance.measure?.('rollcall:chunk', { start, end: now() });
-        // The page's thread waits for the answer about the window's rows (the background has it to
-        // itself meanwhile) and has them marked, then reads on.
-        if (windowAnswer && (await settlesWithin(windowAnswer, ON_SCREEN_WAIT_MS)) && !stopped)
-          await options.onShownJudged?.(rows, lists);
+        // The page's thread waits a little for the answer about the window's rows (the background has
+        // the machine to itself meanwhile). A later answer is taken in when the page next has control
+        // (where the reading yields with scheduler.yield, once the reading is done).
+        if (windowAnswer) await settlesWithin(windowAnswer, ON_SCREEN_WAIT_MS);
+        // The window's rows were marked: they are drawn before the reading goes on.
+        if (drawing) {
+          const drawn = drawing;
+          drawing = null;
+          await drawn;
+        }
       } else {
         // Everything is read: the page has control until the last answers come, or a change on the
         // page calls for reading again meanwhile.
