@@ -125,17 +125,19 @@ async function markingRun(context, url, rows = ROWS) {
   const paints = events.filter((event) => event.name === 'Paint' && onMainThread(event));
   // The first frame after the marks went in: the task that paints them.
   const drawn = runTasks.find((task) => task.ts >= settled.ts && paints.some((paint) => within(task, paint)));
-  // The rows in the window are marked ahead of the rest (\`rollcall:shown\`), or with them where
-  // their answer was slow: the end of the first paint after.
+  // The rows in the window are marked ahead of the rest (`rollcall:shown`), or with them where
+  // their answer was slow: the end of the first paint after (a page with nothing new to draw, as the
+  // empty script's, paints nothing).
   const shown = mark('rollcall:shown') ?? settled;
   const shownPaint = paints.find((paint) => paint.ts >= shown.ts);
+  const shownEnd = shownPaint ? shownPaint.ts + shownPaint.dur : shown.ts;
   const marking = runTasks.filter((task) => task.ts + task.dur >= start.ts && task.ts <= settled.ts);
   const caused = drawn ? [...marking, drawn] : marking;
   const cpuOf = (task) => (task.tdur ?? task.dur) / 1000;
   const chunks = events.filter((event) => event.name === 'rollcall:chunk' && event.ph === 'b').length;
   return {
     wall: (settled.ts - start.ts) / 1000,
-    shownWall: shownPaint ? (shownPaint.ts + shownPaint.dur - start.ts) / 1000 : Number.NaN,
+    shownWall: (shownEnd - start.ts) / 1000,
     cpu: marking.reduce((sum, task) => sum + cpuOf(task), 0),
     longestTaskCpu: Math.max(0, ...caused.map(cpuOf)),
     longestTaskWall: Math.max(0, ...caused.map((task) => task.dur)) / 1000,

@@ -89,7 +89,7 @@ const ON_SCREEN_WAIT_MS = 50;
  * found by a binary search over their positions (a list's rows go down the page), so a 5,000-row
  * list costs a dozen position reads. Empty where the list is off screen or has no layout.
  */
-export function rowsOnScreen(rows: readonly Element[], viewHeight: number): Element[] {
+function rowsOnScreen(rows: readonly Element[], viewHeight: number): Element[] {
   let low = 0;
   let high = rows.length;
   while (low < high) {
@@ -107,13 +107,13 @@ export function rowsOnScreen(rows: readonly Element[], viewHeight: number): Elem
   return shown;
 }
 
-/** Whether `promise` settles within `ms`. */
-function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+/** Resolves once `promise` settles, or after `ms` if it has not by then. */
+function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
   });
-  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
+  return Promise.race([promise.then(() => undefined), late]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -376,7 +376,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         // The page's thread waits a little for the answer about the window's rows (the background has
         // the machine to itself meanwhile). A later answer is taken in when the page next has control
         // (where the reading yields with scheduler.yield, once the reading is done).
-        if (windowAnswer) await settlesWithin(windowAnswer, ON_SCREEN_WAIT_MS);
+        if (windowAnswer) await waitAtMost(windowAnswer, ON_SCREEN_WAIT_MS);
         // The window's rows were marked: they are drawn before the reading goes on.
         if (drawing) {
           const drawn = drawing;
