@@ -222,6 +222,8 @@ function showTip(badge: HTMLElement, tip: HTMLElement): void {
 
 /** The element that holds the badges of a big list, beside it rather than in its rows. */
 export const LAYER_TAG = 'rollcall-layer';
+/** A layer's group drawn as dots, where its badges would run over the next cell. */
+const COMPACT = 'compact';
 
 /**
  * The badges of a big list, kept out of its rows. Anything put into a table's rows makes the browser
@@ -250,9 +252,12 @@ interface LayerEntry {
   drawn: RowVerdict | null;
   /**
    * Where the group goes, relative to the layer; null while the row shows nothing (hidden). Where
-   * the login's text ends (`inline`) is measured only once the group is about to be drawn.
+   * the login's text ends (`inline`) and where its cell ends (`end`, the left edge in a
+   * right-to-left page) are measured only once the group is about to be drawn.
    */
-  spot: { inline: number | null; top: number; height: number } | null;
+  spot: { inline: number | null; end: number; top: number; height: number } | null;
+  /** How wide the group is as badges, and (where they do not fit) as dots; measured once drawn. */
+  widths: { badges: number; dots: number | null } | null;
 }
 
 /** What goes beside a list: the whole table when the list is part of one (an adapter may name a <tbody>). */
@@ -271,8 +276,8 @@ export function createMarkLayer(list: Element): MarkLayer {
   prepare(shadow);
   let rtl = false;
 
+  /** Makes a group's badges, or makes them again where its verdict changed. */
   const draw = (entry: LayerEntry) => {
-    const spot = entry.spot;
     if (!entry.group) {
       entry.group = doc.createElement('span');
       entry.group.className = 'group';
@@ -282,14 +287,37 @@ export function createMarkLayer(list: Element): MarkLayer {
     if (entry.drawn !== entry.verdict) {
       entry.group.setAttribute('aria-label', `Rollcall: ${entry.login}`);
       renderBadges(entry.group, entry.verdict);
+      entry.group.classList.remove(COMPACT);
       entry.drawn = entry.verdict;
+      entry.widths = null;
     }
-    if (spot?.inline != null) {
-      // A group as tall as the cell, its badges centred in it; no transforms, which would give each
-      // group a paint layer of its own.
-      const inline = rtl ? `right: ${-spot.inline}px` : `left: ${spot.inline}px`;
-      entry.group.setAttribute('style', `${inline}; top: ${spot.top}px; height: ${spot.height}px`);
-    }
+  };
+
+  /** How much of the login's cell is left after its text. */
+  const roomOf = ({ spot }: LayerEntry) =>
+    spot?.inline == null ? Number.POSITIVE_INFINITY : rtl ? spot.inline - spot.end : spot.end - spot.inline;
+
+  /** The widths of groups as drawn now, read together: one layout of the layer. */
+  const widthsOf = (drawn: readonly LayerEntry[]) =>
+    drawn.map((entry) => entry.group?.getBoundingClientRect().width ?? 0);
+
+  /**
+   * Puts a drawn group in its place, just after the login's text. Badges that would run past the
+   * login's cell, over the next one's text, are drawn as dots (each keeps its name, and its tip),
+   * and dots that would too end at the cell's end. A group is as tall as the cell, its badges
+   * centred in it; no transforms, which would give each group a paint layer of its own.
+   */
+  const position = (entry: LayerEntry) => {
+    const { group, spot, widths } = entry;
+    if (!group || spot?.inline == null || !widths) return;
+    const room = roomOf(entry);
+    const compact = widths.badges > room;
+    group.classList.toggle(COMPACT, compact);
+    const atEnd = compact && (widths.dots ?? 0) > room;
+    const at = atEnd ? spot.end : spot.inline;
+    // Mirrored in a right-to-left page.
+    const side = atEnd === rtl ? `left: ${at}px` : `right: ${-at}px`;
+    group.setAttribute('style', `${side}; top: ${spot.top}px; height: ${spot.height}px`);
   };
 
   // Groups within a screen of the window are drawn, the others taken out: a layer of thousands of
@@ -317,8 +345,23 @@ export function createMarkLayer(list: Element): MarkLayer {
       const cell = entry.anchor.getBoundingClientRect();
       const edge = text.width > 0 ? (rtl ? text.left - 6 : text.right + 6) : rtl ? cell.right : cell.left;
       entry.spot.inline = edge - base.left;
+      entry.spot.end = (rtl ? cell.left + 2 : cell.right - 2) - base.left;
     }
     for (const entry of near) draw(entry);
+    // The groups drawn anew are measured as badges, and those too wide for their cell as dots.
+    const fresh = near.filter((entry) => entry.group && !entry.widths);
+    widthsOf(fresh).forEach((badges, index) => {
+      (fresh[index] as LayerEntry).widths = { badges, dots: null };
+    });
+    const squeezed = near.filter(
+      (entry) => entry.widths?.dots === null && entry.widths.badges > roomOf(entry),
+    );
+    for (const entry of squeezed) entry.group?.classList.add(COMPACT);
+    widthsOf(squeezed).forEach((dots, index) => {
+      const { widths } = squeezed[index] as LayerEntry;
+      if (widths) widths.dots = dots;
+    });
+    for (const entry of near) position(entry);
   };
 
   let scrollQueued = false;
@@ -360,7 +403,7 @@ export function createMarkLayer(list: Element): MarkLayer {
       entry.spot =
         cell.width === 0 && cell.height === 0
           ? null
-          : { inline: null, top: cell.top - base.top, height: cell.height };
+          : { inline: null, end: 0, top: cell.top - base.top, height: cell.height };
     }
     showNearWindow();
   };
@@ -373,7 +416,7 @@ export function createMarkLayer(list: Element): MarkLayer {
       }
       const entry = entries.get(row);
       if (entry) Object.assign(entry, { anchor, verdict, login });
-      else entries.set(row, { anchor, verdict, login, group: null, drawn: null, spot: null });
+      else entries.set(row, { anchor, verdict, login, group: null, drawn: null, spot: null, widths: null });
     },
     remove(row) {
       entries.get(row)?.group?.remove();

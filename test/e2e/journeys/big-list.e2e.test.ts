@@ -103,6 +103,32 @@ describe.each(BROWSERS)('journey: a 5,000-row staff list opened at its middle, i
     // 4,950-odd were still to come.
     expect(first?.marked.sort()).toEqual(shown.map((row) => row.login).sort());
     expect(first?.badged).toEqual(expect.arrayContaining(flagged));
+
+    // Every badge stays within its login's cell, over none of the next cell's text: where a row's
+    // badges would not fit, they are dots, each still named for what it says.
+    const groups = await page.evaluate(() => {
+      const cells = new Map(
+        [...document.querySelectorAll('#staff tbody tr')].map((row) => {
+          const cell = (row as HTMLTableRowElement).cells[2] as HTMLTableCellElement;
+          return [cell.textContent ?? '', cell];
+        }),
+      );
+      const layer = document.querySelector('rollcall-layer');
+      return [...(layer?.shadowRoot?.querySelectorAll('[role=group]') ?? [])].map((group) => {
+        const login = (group.getAttribute('aria-label') ?? '').replace(/^Rollcall: /, '');
+        return {
+          login,
+          right: group.getBoundingClientRect().right,
+          cellRight: cells.get(login)?.getBoundingClientRect().right ?? 0,
+          // The badges (a tip's "Open in Rollcall" is a button too, inside the tip).
+          labels: [...group.querySelectorAll(':scope > button')].map((badge) => badge.textContent),
+        };
+      });
+    }, undefined);
+    expect(groups.map((group) => group.login)).toEqual(expect.arrayContaining(flagged));
+    for (const { login, right, cellRight } of groups)
+      expect(right, login).toBeLessThanOrEqual(cellRight + 0.5);
+    expect(groups.find((group) => group.login === 'bookings2516')?.labels).toEqual(['Generic', 'No owner']);
     await screenshot(page, 'journey-big-list-middle-marked', { fullPage: false });
     await page.close();
   });
