@@ -10,6 +10,8 @@ export interface BannerProps {
   /** Rows of each kind of warning. */
   counts: readonly KindCount[];
   sync: SyncState;
+  /** Signed in, and Rollcall holds no login of this system yet: its list was never synced. */
+  unsynced?: boolean;
   /**
    * For a paged list: the pages gathered so far. Whether the capture is complete is then the pages'
    * to say (every page seen, the list not filtered), not the admin's.
@@ -25,7 +27,7 @@ export interface BannerProps {
 export type GatheredPaging = PagingState & { filtered: boolean };
 
 /** The summary Rollcall shows above a user list: what it found, and a way to sync the list. */
-export function Banner({ checked, counts, sync, paging, onSync }: BannerProps) {
+export function Banner({ checked, counts, sync, unsynced = false, paging, onSync }: BannerProps) {
   const [complete, setComplete] = useState(false);
   const kinds = inKindOrder(counts.filter(({ count }) => count > 0));
   const flagged = kinds.length > 0;
@@ -43,6 +45,12 @@ export function Banner({ checked, counts, sync, paging, onSync }: BannerProps) {
             </li>
           ))}
         </ul>
+      )}
+      {unsynced && sync.state !== 'synced' && (
+        <p class="rollcall-unsynced">
+          This system’s logins are not in Rollcall yet. Sync this list to see who owns each login, and which
+          belong to people who have left.
+        </p>
       )}
       <div class="rollcall-sync">
         <button

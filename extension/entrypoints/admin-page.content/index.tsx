@@ -72,8 +72,13 @@ export default defineContentScript({
     // The background judges the rows (page alone signed out; signed in, with what the directory
     // knows: leavers, dormant, excess, unowned and known shared logins); this script only reads the
     // page and draws the marks.
-    const evaluate: JudgePageRows = async (logins) =>
-      verdictsOf(logins.length, await judge({ pageUrl: location.href, logins: [...logins] }));
+    // Signed in to a firm whose directory holds no login of this system: the banner asks for a sync.
+    let unsynced = false;
+    const evaluate: JudgePageRows = async (logins) => {
+      const answer = await judge({ pageUrl: location.href, logins: [...logins] });
+      unsynced = answer.unsynced === true;
+      return verdictsOf(logins.length, answer);
+    };
     let summary: PageSummary = { checked: 0, counts: [], firstList: null };
     let sync: SyncState = { state: 'idle' };
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
@@ -156,6 +161,7 @@ export default defineContentScript({
             checked={summary.checked}
             counts={summary.counts}
             sync={sync}
+            unsynced={unsynced}
             paging={paging}
             onSync={onSync}
           />,

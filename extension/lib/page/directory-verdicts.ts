@@ -23,16 +23,27 @@ export interface SystemDirectory {
 const RULE_KINDS: ReadonlyMap<RuleId, PageWarningKind> = new Map(PAGE_KINDS.map((k) => [k.ruleId, k.kind]));
 
 /**
+ * Whether the directory holds any login of the page's system. It holds none until the system's list is
+ * first synced (from the page, an import or the API): until then it says nothing of who owns a login.
+ */
+export function holdsSystemLogins(directory: SystemDirectory): boolean {
+  return directory.accounts.some((account) => !account.deleted && account.systemId === directory.systemId);
+}
+
+/**
  * Signed in: a row whose login the directory knows gets exactly the findings the rules raised about
  * that account (leaver, dormant, never used, excess permissions, unowned, known shared, ...), with their titles and
  * tips, so a finding a member dismissed stays dismissed on the page too. A login the directory does not
  * know gets what the page alone tells, and, while active, `unowned`: it belongs to nobody Rollcall
- * knows of until the list is synced and the login linked to a person.
+ * knows of until the list is synced and the login linked to a person. A system whose list was never
+ * synced has every login unknown: its rows get what the page alone tells, and the banner asks for a
+ * sync (a "No owner" on every row would say nothing the admin can act on row by row).
  */
 export function evaluateWithDirectory(
   directory: SystemDirectory,
   pageAlone: EvaluatePageRows,
 ): EvaluatePageRows {
+  if (!holdsSystemLogins(directory)) return pageAlone;
   const byLogin = new Map<string, string>();
   const places = new Map<string, ConsolePlace>();
   const systemPlace: ConsolePlace = { screen: 'accounts', id: directory.systemId };

@@ -52,6 +52,11 @@ export type JudgePageRows = (rows: readonly PageLogin[]) => RowVerdict[] | Promi
 export interface FlaggedLogins {
   flagged: [index: number, findings: SentWarning[]][];
   tips: Tip[];
+  /**
+   * Signed in, and the directory holds no login of the page's system: its list was never synced, so
+   * the rows carry only what the page alone tells, and the banner asks for a sync.
+   */
+  unsynced?: true;
 }
 
 /** A warning as the background sends it: its tip by its place in the answer's `tips`. */

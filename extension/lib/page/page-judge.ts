@@ -3,7 +3,7 @@ import {
   judgePageLoginsSchema,
   type PageLogin,
 } from '../../../shared/schemas/page-row';
-import { evaluateWithDirectory, type SystemDirectory } from './directory-verdicts';
+import { evaluateWithDirectory, holdsSystemLogins, type SystemDirectory } from './directory-verdicts';
 import { type EvaluatePageRows, type FlaggedLogins, flaggedOf, type RowVerdict } from './evaluate';
 import { judgeMessage } from './judge-port';
 import { evaluateFromPageAlone } from './row-warnings';
@@ -51,6 +51,15 @@ function madeUpLogins(from: number, count: number): PageLogin[] {
   });
 }
 
+/** How one page's logins are judged, and whether its system's list was never synced (signed in). */
+interface PageEvaluator {
+  evaluate: EvaluatePageRows;
+  unsynced: boolean;
+}
+
+/** Signed out, or a page of no system the directory knows: the page alone. */
+const PAGE_ALONE: PageEvaluator = { evaluate: evaluateFromPageAlone, unsynced: false };
+
 /**
  * The deciding side of the in-page warnings, in the background: the content script reads a page's
  * user rows and sends who they are; the background judges them with the classifier and the rules
@@ -59,20 +68,25 @@ function madeUpLogins(from: number, count: number): PageLogin[] {
  * and the page's own thread only reads rows and draws marks. The directory never enters the page.
  */
 export function createPageJudge({ directoryFor, now = Date.now }: PageJudgeDeps) {
-  const recent = new Map<string, { at: number; evaluate: Promise<EvaluatePageRows> }>();
+  const recent = new Map<string, { at: number; evaluate: Promise<PageEvaluator> }>();
   let prepared = false;
   let asked = false;
 
-  const evaluatorFor = (pageUrl: string): Promise<EvaluatePageRows> => {
+  const evaluatorFor = (pageUrl: string): Promise<PageEvaluator> => {
     const at = now();
     for (const [url, entry] of recent) if (at - entry.at >= EVALUATOR_TTL_MS) recent.delete(url);
     const kept = recent.get(pageUrl);
     if (kept) return kept.evaluate;
     const evaluate = directoryFor(pageUrl).then(
-      (directory) =>
-        directory ? evaluateWithDirectory(directory, evaluateFromPageAlone) : evaluateFromPageAlone,
+      (directory): PageEvaluator =>
+        directory
+          ? {
+              evaluate: evaluateWithDirectory(directory, evaluateFromPageAlone),
+              unsynced: !holdsSystemLogins(directory),
+            }
+          : PAGE_ALONE,
       // No directory to be had: the page alone still tells generic, shared and default logins.
-      () => evaluateFromPageAlone,
+      () => PAGE_ALONE,
     );
     recent.set(pageUrl, { at, evaluate });
     return evaluate;
@@ -100,7 +114,9 @@ export function createPageJudge({ directoryFor, now = Date.now }: PageJudgeDeps)
     async judge(request: JudgePageLoginsMessage): Promise<FlaggedLogins> {
       asked = true;
       const { pageUrl, logins } = judgePageLoginsSchema.parse(request);
-      return sent((await evaluatorFor(pageUrl))(logins));
+      const { evaluate, unsynced } = await evaluatorFor(pageUrl);
+      const answer = sent(evaluate(logins));
+      return unsynced ? { ...answer, unsynced } : answer;
     },
     /**
      * Gets the judging ready while a page loads, once per start of the background: the classifier

@@ -108,6 +108,11 @@ describe.each(BROWSERS)(
         expect(marks[generic]?.split(' '), generic).toContain('generic');
       const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
       expect(await banner.textContent()).toContain(`checked ${logins.length} logins`);
+      // Nothing of LexOffice is in Rollcall yet: no row is called nobody's, and the banner asks for
+      // the sync that would tell.
+      expect(Object.entries(marks).filter(([, kinds]) => kinds?.split(' ').includes('unowned'))).toEqual([]);
+      const unsynced = 'This system’s logins are not in Rollcall yet.';
+      expect(await banner.textContent()).toContain(unsynced);
       // Each badge's tip is its own kind's, also on rows past the first few (read from the table's
       // shown text) and with another kind's tip in the same answer.
       for (const [login, label, tip] of [
@@ -133,6 +138,7 @@ describe.each(BROWSERS)(
       await expect
         .poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 })
         .toBe(`Synced: ${logins.length} new, 0 changed, 0 removed.`);
+      expect(await banner.textContent()).not.toContain(unsynced);
       await screenshot(page, 'journey-1-page-synced');
 
       const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=100');
@@ -145,6 +151,7 @@ describe.each(BROWSERS)(
       await expect
         .poll(async () => (await verdicts(page, PAGE)).frontdesk2?.split(' ') ?? [], { timeout: 15_000 })
         .toEqual(expect.arrayContaining(['generic', 'unowned']));
+      expect(await banner.textContent()).not.toContain(unsynced);
       await page.close();
     });
 

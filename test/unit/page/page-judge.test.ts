@@ -91,6 +91,45 @@ describe('the background page judge', () => {
     expect(directoryFor).toHaveBeenCalledTimes(3);
   });
 
+  it('says a system whose list was never synced is so, rather than marking every login as nobody’s', async () => {
+    // Signed in, the system added, its list not synced yet: the directory holds none of its logins
+    // (a login of another system, or one removed, is not one of them).
+    const other = directory.accounts[0];
+    const neverSynced: SystemDirectory = {
+      systemId: directory.systemId,
+      accounts: other
+        ? [
+            { ...other, id: 'elsewhere', systemId: 'another-system' },
+            { ...other, id: 'removed', deleted: true },
+          ]
+        : [],
+      findings: [],
+    };
+    const judge = createPageJudge({ directoryFor: async () => neverSynced });
+    const logins = [login('frontdesk2', 'Front Desk'), login('tnguyen', 'Nguyen, Tran')];
+    const answer = await judge.judge(judgeMessage({ pageUrl: PAGE, logins }));
+    expect(answer.unsynced).toBe(true);
+    expect(verdictsOf(logins.length, answer).map((v) => v.findings.map((finding) => finding.kind))).toEqual([
+      ['generic'],
+      [],
+    ]);
+
+    // Once the directory holds the system's logins, a login it does not know is nobody's.
+    const synced = await createPageJudge({ directoryFor: async () => directory }).judge(
+      judgeMessage({ pageUrl: PAGE, logins }),
+    );
+    expect(synced.unsynced).toBeUndefined();
+    expect(verdictsOf(logins.length, synced).map((v) => v.findings.map((finding) => finding.kind))).toEqual([
+      ['generic', 'unowned'],
+      ['unowned'],
+    ]);
+    // Signed out, nothing is said of syncing: the banner says so when a sync is tried.
+    const signedOut = await createPageJudge({ directoryFor: async () => null }).judge(
+      judgeMessage({ pageUrl: PAGE, logins }),
+    );
+    expect(signedOut.unsynced).toBeUndefined();
+  });
+
   it('marks a login written to look like another with what its plain form gets, not only as unknown', async () => {
     const judge = createPageJudge({ directoryFor: async () => directory });
     // Cyrillic "а" (\u0430), and "recep" + soft hyphen + "tion".
