@@ -41,8 +41,10 @@ const HOUSEHOLD_WORDS = new Set([
 const PREFIX_HOUSEHOLD_WORDS = new Set(
   [...HOUSEHOLD_WORDS].filter((w) => w !== 'family' && w !== 'household'),
 );
+// Everything that may join two people or name a household, but a comma: "Smith, John" is how lists
+// write one person, and a name with one comma and none of these is never two people or a household.
 const MAYBE_SHARED =
-  /[&+/|;,]|\s[yei]\s|\b(?:and|or|und|et|en|og|och|the|household|gezin|rodzina)\b|famil|famig/i;
+  /[&+/|;]|\s[yei]\s|\b(?:and|or|und|et|en|og|och|the|household|gezin|rodzina)\b|famil|famig/i;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame']);
 
 function wordKind(word: string): 'name' | 'role' | 'title' | 'other' {
@@ -70,7 +72,7 @@ function isPerson(part: string): boolean {
 export function namesTwoPeople(displayName: string | null | undefined): SharedDisplayName | null {
   const shown = displayName?.trim();
   // Most display names are one person's plain name: leave them at the cheapest test.
-  if (!shown || !MAYBE_SHARED.test(foldLetters(shown))) return null;
+  if (!shown || (!MAYBE_SHARED.test(foldLetters(shown)) && commas(shown) < 2)) return null;
   // A remark in brackets after the names ("Lea und Tim (Azubis)", "Ana y Luis (extern)") is not one of them.
   const text = shown.replace(/\s*\([^()]*\)$/, '') || shown;
 
@@ -105,8 +107,16 @@ export function namesTwoPeople(displayName: string | null | undefined): SharedDi
   return null;
 }
 
+function commas(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(','); at >= 0; at = text.indexOf(',', at + 1)) count++;
+  return count;
+}
+
 // "ana_y_pedro", "marco.e.luca", "jan-und-eva": two first names joined by a language's "and" in a
 // login, with separators around it.
+/** Three parts between two runs of separators ("ana_y_pedro"), the parts as `split` would give them. */
+const TWO_SEPARATED = /^[^._\-\s]*[._\-\s]+[^._\-\s]*[._\-\s]+[^._\-\s]*$/;
 const LOGIN_JOIN_WORDS = new Set(['and', 'und', 'et', 'en', 'og', 'och', 'y', 'e', 'i']);
 
 /**
@@ -115,7 +125,10 @@ const LOGIN_JOIN_WORDS = new Set(['and', 'und', 'et', 'en', 'og', 'och', 'y', 'e
  * and "silva.e.sousa" are not.
  */
 export function loginNamesTwoPeople(username: string): SharedDisplayName | null {
-  const parts = foldLetters(loginPart(plainLogin(username)).toLowerCase()).split(/[._\-\s]+/);
+  const login = loginPart(plainLogin(username));
+  // Most logins have fewer than the two separators a joined pair needs: left before any copy is made.
+  if (!TWO_SEPARATED.test(login)) return null;
+  const parts = foldLetters(login.toLowerCase()).split(/[._\-\s]+/);
   if (parts.length !== 3 || !LOGIN_JOIN_WORDS.has(parts[1] as string)) return null;
   const people = [parts[0] as string, parts[2] as string];
   if (!people.every(isFirstNameOnly)) return null;

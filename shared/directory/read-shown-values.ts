@@ -212,7 +212,20 @@ export type ShownStatus = { status: AccountStatus; understood: boolean };
  * "Active", "Locked", "No", "Gesperrt", "Nie"…: unknown wording counts as active (the page lists the
  * login) and says so.
  */
-export function readShownStatus(shown: string): ShownStatus {
+export function readShownStatus(shown: string): Readonly<ShownStatus> {
+  // A list shows a handful of statuses ("Active", "Disabled") on thousands of rows.
+  let read = shownStatuses.get(shown);
+  if (read === undefined) {
+    read = readStatus(shown);
+    if (shownStatuses.size >= 500) shownStatuses.clear();
+    shownStatuses.set(shown, read);
+  }
+  return read;
+}
+
+const shownStatuses = new Map<string, Readonly<ShownStatus>>();
+
+function readStatus(shown: string): ShownStatus {
   const text = foldLetters(shown.trim().toLowerCase());
   if (SWITCHED_OFF.has(text)) return { status: 'disabled', understood: true };
   if (SWITCHED_ON.has(text)) return { status: 'active', understood: true };

@@ -63,20 +63,26 @@ export interface FlaggedLogins {
 type SentWarning = Omit<RowWarning, 'tip'> & { tip: number };
 
 /** The verdict of every row without findings: one object, shared. */
-const NO_FINDINGS: RowVerdict = Object.freeze({ findings: Object.freeze([]) as readonly RowWarning[] });
+export const NO_FINDINGS: RowVerdict = Object.freeze({
+  findings: Object.freeze([]) as readonly RowWarning[],
+});
 
+/**
+ * The answer for a batch's verdicts: only what the badges show of each warning (not the rules'
+ * workings, nor a finding's other fields), each tip once.
+ */
 export function flaggedOf(verdicts: readonly RowVerdict[]): FlaggedLogins {
   const flagged: FlaggedLogins['flagged'] = [];
   const tips: Tip[] = [];
   const tipAt = new Map<string, number>();
-  const sent = ({ tip, ...warning }: RowWarning): SentWarning => {
+  const sent = ({ kind, label, tone, rank, title, evidence, tip, open }: RowWarning): SentWarning => {
     const key = `${tip.why}\u0000${tip.fix}`;
     let at = tipAt.get(key);
     if (at === undefined) {
       at = tips.push({ why: tip.why, fix: tip.fix }) - 1;
       tipAt.set(key, at);
     }
-    return { ...warning, tip: at };
+    return { kind, label, tone, rank, title, evidence, tip: at, ...(open ? { open } : {}) };
   };
   verdicts.forEach((verdict, index) => {
     if (verdict.findings.length > 0) flagged.push([index, verdict.findings.map(sent)]);

@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import type { JudgePageLogins, JudgePageLoginsMessage, SentLogin } from '../../../shared/schemas/page-row';
+import type { JudgePageLogins, JudgePageLoginsMessage } from '../../../shared/schemas/page-row';
 import type { FlaggedLogins } from './evaluate';
 
 /**
@@ -37,15 +37,16 @@ function offPort<T extends JudgeRequest | JudgeAnswer>(sent: unknown): Partial<T
 }
 
 /**
- * A batch as it goes through the port: each login its fields in a row, in the order `SentLogin`
- * declares: a batch goes as JSON (see `onPort`), and the field names were half of its text.
+ * A batch as it goes through the port: a column per field (see `judgePageLoginsSchema`), as JSON
+ * (see `onPort`).
  */
 export function judgeMessage({ pageUrl, logins }: JudgePageLogins): JudgePageLoginsMessage {
   return {
     pageUrl,
-    logins: logins.map(
-      ({ username, displayName, email, status }): SentLogin => [username, displayName, email, status],
-    ),
+    usernames: logins.map((login) => login.username),
+    displayNames: logins.map((login) => login.displayName),
+    emails: logins.map((login) => login.email),
+    statuses: logins.map((login) => login.status),
   };
 }
 

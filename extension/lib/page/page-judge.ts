@@ -4,7 +4,7 @@ import {
   type PageLogin,
 } from '../../../shared/schemas/page-row';
 import { evaluateWithDirectory, holdsSystemLogins, type SystemDirectory } from './directory-verdicts';
-import { type EvaluatePageRows, type FlaggedLogins, flaggedOf, type RowVerdict } from './evaluate';
+import { type EvaluatePageRows, type FlaggedLogins, flaggedOf } from './evaluate';
 import { judgeMessage } from './judge-port';
 import { evaluateFromPageAlone } from './row-warnings';
 
@@ -92,30 +92,13 @@ export function createPageJudge({ directoryFor, now = Date.now }: PageJudgeDeps)
     return evaluate;
   };
 
-  /** Only what the badges show goes back (not the classifier's workings). */
-  const sent = (verdicts: readonly RowVerdict[]): FlaggedLogins =>
-    flaggedOf(
-      verdicts.map(({ findings }) => ({
-        findings: findings.map(({ kind, label, tone, rank, title, evidence, tip, open }) => ({
-          kind,
-          label,
-          tone,
-          rank,
-          title,
-          evidence,
-          tip: { why: tip.why, fix: tip.fix },
-          ...(open ? { open } : {}),
-        })),
-      })),
-    );
-
   return {
     /** The logins with findings, by position; the request is checked first, as it comes from a page. */
     async judge(request: JudgePageLoginsMessage): Promise<FlaggedLogins> {
       asked = true;
       const { pageUrl, logins } = judgePageLoginsSchema.parse(request);
       const { evaluate, unsynced } = await evaluatorFor(pageUrl);
-      const answer = sent(evaluate(logins));
+      const answer = flaggedOf(evaluate(logins));
       return unsynced ? { ...answer, unsynced } : answer;
     },
     /**
@@ -132,7 +115,7 @@ export function createPageJudge({ directoryFor, now = Date.now }: PageJudgeDeps)
         const { logins } = judgePageLoginsSchema.parse(
           judgeMessage({ pageUrl: 'https://warm-up.invalid/', logins: madeUpLogins(judged, WARM_UP_SLICE) }),
         );
-        sent(evaluateFromPageAlone(logins));
+        flaggedOf(evaluateFromPageAlone(logins));
         judged += WARM_UP_SLICE;
         setTimeout(slice, 0);
       };

@@ -1,7 +1,7 @@
 import { evaluatePageRows, type PageRow } from '../../../shared/page-verdicts';
 import { PAGE_KINDS } from '../../../shared/rules/registry';
 import type { PageWarningKind } from '../../../shared/schemas/page-row';
-import type { EvaluatePageRows, KindLook, RowWarning } from './evaluate';
+import { type EvaluatePageRows, type KindLook, NO_FINDINGS, type RowWarning } from './evaluate';
 
 /**
  * The background's side of the row warnings: each is stamped with how its kind shows (label, tone,
@@ -37,8 +37,15 @@ export const evaluateFromPageAlone: EvaluatePageRows = (rows) => {
     }
     return at;
   });
-  const verdicts = evaluatePageRows(distinct).map(({ findings }) => ({
-    findings: findings.map(({ kind, title, evidence, tip }) => rowWarning(kind, { title, evidence, tip })),
-  }));
-  return positions.map((at) => verdicts[at] ?? { findings: [] });
+  // Most rows have no findings: they share one verdict.
+  const verdicts = evaluatePageRows(distinct).map(({ findings }) =>
+    findings.length === 0
+      ? NO_FINDINGS
+      : {
+          findings: findings.map(({ kind, title, evidence, tip }) =>
+            rowWarning(kind, { title, evidence, tip }),
+          ),
+        },
+  );
+  return positions.map((at) => verdicts[at] ?? NO_FINDINGS);
 };

@@ -152,15 +152,20 @@ describe('the background page judge', () => {
 
   it('refuses a request that is not a list of logins, as a page could send anything', async () => {
     const judge = createPageJudge({ directoryFor: async () => null });
-    await expect(judge.judge({ pageUrl: 'not a url', logins: [] })).rejects.toThrow();
+    const columns = judgeMessage({ pageUrl: PAGE, logins: [login('amy'), login('ben')] });
+    await expect(judge.judge({ ...columns, pageUrl: 'not a url' })).rejects.toThrow();
     await expect(judge.judge(judgeMessage({ pageUrl: PAGE, logins: [login('')] }))).rejects.toThrow();
     // Logins by name, not as the port carries them.
     await expect(
       judge.judge({ pageUrl: PAGE, logins: [login('amy')] } as unknown as JudgePageLoginsMessage),
     ).rejects.toThrow();
+    // A column short of the logins, or a value that is not a string.
+    await expect(judge.judge({ ...columns, emails: [null] })).rejects.toThrow('one value per login');
     await expect(
-      judge.judge({ pageUrl: PAGE, logins: [['amy', null, null]] } as unknown as JudgePageLoginsMessage),
+      judge.judge({ ...columns, statuses: ['Active', 1] } as unknown as JudgePageLoginsMessage),
     ).rejects.toThrow();
+    // The same columns whole are judged.
+    expect((await judge.judge(columns)).flagged).toEqual([]);
   });
 
   it('warms its judging on made-up logins while a page loads, and stops as soon as the page’s rows come', async () => {
