@@ -107,16 +107,17 @@ export function namesTwoPeople(displayName: string | null | undefined): SharedDi
   return null;
 }
 
+/** How many commas a name has: "Smith, John" one, "Amy, Ben, Chloe" two. */
 function commas(text: string): number {
   let count = 0;
   for (let at = text.indexOf(','); at >= 0; at = text.indexOf(',', at + 1)) count++;
   return count;
 }
 
-// "ana_y_pedro", "marco.e.luca", "jan-und-eva": two first names joined by a language's "and" in a
-// login, with separators around it.
 /** Three parts between two runs of separators ("ana_y_pedro"), the parts as `split` would give them. */
 const TWO_SEPARATED = /^[^._\-\s]*[._\-\s]+[^._\-\s]*[._\-\s]+[^._\-\s]*$/;
+// "ana_y_pedro", "marco.e.luca", "jan-und-eva": two first names joined by a language's "and" in a
+// login, with separators around it.
 const LOGIN_JOIN_WORDS = new Set(['and', 'und', 'et', 'en', 'og', 'och', 'y', 'e', 'i']);
 
 /**

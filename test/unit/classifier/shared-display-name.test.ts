@@ -14,6 +14,8 @@ describe('namesTwoPeople', () => {
     ['Tevita + Sione', 2],
     ['Mr & Mrs Patel', 2],
     ['Priya, Raj and Anil', 3],
+    // Commas alone: one is how lists write a surname first ("Smith, John"), two list people.
+    ['Priya, Raj, Anil', 3],
     ['Jan en Piet', 2],
     // A remark in brackets after the names is not a person.
     ['Lea und Tim (Azubis)', 2],
