@@ -118,12 +118,19 @@ function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
 
 /**
  * `scheduler.yield()` where the browser has it (the page's input and rendering go first, then the
- * work resumes ahead of other tasks), else a message-channel macrotask, which unlike a nested
- * `setTimeout(0)` is not clamped to 4 ms.
+ * work resumes ahead of other tasks), else `yieldToTasks`.
  */
 export function defaultYield(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
+  return yieldToTasks();
+}
+
+/**
+ * A message-channel macrotask: the tasks already waiting (a message from the extension among them)
+ * run first. Unlike a nested `setTimeout(0)`, it is not clamped to 4 ms.
+ */
+export function yieldToTasks(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -298,6 +305,8 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
 
   // The window's rows being drawn, once their answer came: the reading waits for it before reading on.
   let drawing: Promise<void> | null = null;
+  // The window's rows were sent and their answer has not come yet.
+  let windowAwaited = false;
 
   /**
    * Sends a batch to be judged at once, so the background judges it while the rest of the chunk is
@@ -326,9 +335,20 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
           unanswered = true;
         },
       )
-      .finally(() => judging.delete(answered));
+      .finally(() => {
+        judging.delete(answered);
+        if (inWindow) windowAwaited = false;
+      });
+    if (inWindow) windowAwaited = true;
     judging.add(answered);
     return answered;
+  };
+
+  /** The window's rows were marked: they are drawn before the reading goes on. */
+  const drawWindow = async () => {
+    const drawn = drawing;
+    drawing = null;
+    await drawn;
   };
 
   const toRead = () => rescanNeeded || enqueueNeeded || sweepNeeded || queue.size > 0;
@@ -374,15 +394,9 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         // User timing, for the benchmark and the browser's performance panel; no effect on the page.
         performance.measure?.('rollcall:chunk', { start, end: now() });
         // The page's thread waits a little for the answer about the window's rows (the background has
-        // the machine to itself meanwhile). A later answer is taken in when the page next has control
-        // (where the reading yields with scheduler.yield, once the reading is done).
+        // the machine to itself meanwhile). A later answer is taken in between the next chunks.
         if (windowAnswer) await waitAtMost(windowAnswer, ON_SCREEN_WAIT_MS);
-        // The window's rows were marked: they are drawn before the reading goes on.
-        if (drawing) {
-          const drawn = drawing;
-          drawing = null;
-          await drawn;
-        }
+        await drawWindow();
       } else {
         // Everything is read: the page has control until the last answers come, or a change on the
         // page calls for reading again meanwhile.
@@ -393,8 +407,12 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         wake = null;
       }
       // Every chunk hands control back to the page, and the settled step (which puts the badges
-      // in) gets a task of its own.
-      await yieldToPage();
+      // in) gets a task of its own. While the window's answer is awaited, the tasks already waiting
+      // go first: its message is one (scheduler.yield would resume the reading ahead of it, and the
+      // window would be drawn only once every row is read, as it was when a stopped background was
+      // slow to answer).
+      await (windowAwaited ? yieldToTasks() : yieldToPage());
+      await drawWindow();
       if (stopped || unanswered || toRead() || judging.size > 0) continue;
       judgedOnce = true;
       options.onSettled?.(rows, lists);

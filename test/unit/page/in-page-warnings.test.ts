@@ -543,6 +543,46 @@ describe('the row watcher', () => {
     expect(document.querySelectorAll('tbody tr[data-rollcall]').length).toBe(1200);
   });
 
+  it('draws the window’s rows when their answer comes while the rest is read, where the reading resumes ahead of other tasks', async () => {
+    document.body.innerHTML = userTable(withGenerics(1200));
+    layOutRows(12_000);
+    let sent = 0;
+    let sentWhenShown: number | null = null;
+    let answerWindow = () => {};
+    let clock = 0;
+    const watcher = start(
+      (batch) => {
+        sent++;
+        if (sent === 1)
+          return new Promise<RowVerdict[]>((resolve) => {
+            answerWindow = () => resolve(fakeVerdicts(batch));
+          });
+        // The window's answer comes, as a message does, in a task of its own, after the reading's
+        // first wait for it and while the rest of the list is being read.
+        if (sent === 2) setTimeout(() => answerWindow(), 0);
+        return fakeVerdicts(batch);
+      },
+      {
+        // As scheduler.yield does in Chromium: the reading resumes ahead of every task waiting.
+        yieldToPage: () => Promise.resolve(),
+        // About a hundred rows a chunk.
+        budgetMs: 100,
+        now: () => clock++,
+        onShownMarked: () => {
+          sentWhenShown = sent;
+        },
+      },
+    );
+    await watcher.settled();
+    vi.restoreAllMocks();
+    // Drawn while the list was still being read (each chunk sends what it read), not once every
+    // row was.
+    expect(sent).toBeGreaterThan(5);
+    expect(sentWhenShown).toBeGreaterThanOrEqual(2);
+    expect(sentWhenShown).toBeLessThan(sent - 2);
+    expect(document.querySelectorAll('tbody tr[data-rollcall]').length).toBe(1200);
+  });
+
   it('marks a row changed while it was being judged by what it shows now, whatever answer comes last', async () => {
     document.body.innerHTML = userTable(['alice', 'bob']);
     const { batches, evaluate } = heldEvaluator();
