@@ -161,8 +161,11 @@ function prepare(shadow: ShadowRoot): void {
   listen(shadow);
 }
 
-/** A badge and its tip per finding, most urgent first, into `container` (a shadow root or in one). */
-function renderBadges(container: ShadowRoot | HTMLElement, verdict: RowVerdict): void {
+/**
+ * A badge and its tip per finding, most urgent first, into `container` (a shadow root or in one).
+ * Answers the badges' labels, in that order.
+ */
+function renderBadges(container: ShadowRoot | HTMLElement, verdict: RowVerdict): string[] {
   const doc = container.ownerDocument;
   for (const old of container.querySelectorAll('.badge, .tip')) old.remove();
   const findings = inKindOrder(verdict.findings);
@@ -200,6 +203,7 @@ function renderBadges(container: ShadowRoot | HTMLElement, verdict: RowVerdict):
     container.appendChild(badge);
     container.appendChild(tip);
   }
+  return findings.map((finding) => finding.label);
 }
 
 /** The console place an "Open in Rollcall" button stands for, or null for anything else. */
@@ -338,10 +342,10 @@ export function createMarkLayer(list: Element): MarkLayer {
     }
     if (entry.drawn !== entry.verdict) {
       entry.group.setAttribute('aria-label', `Rollcall: ${entry.login}`);
-      renderBadges(entry.group, entry.verdict);
+      const labels = renderBadges(entry.group, entry.verdict);
       entry.group.classList.remove(COMPACT);
       entry.drawn = entry.verdict;
-      entry.widths = widthsOf(inKindOrder(entry.verdict.findings).map((finding) => finding.label));
+      entry.widths = widthsOf(labels);
     }
   };
 
