@@ -152,6 +152,9 @@ export default defineContentScript({
         };
       }
       drawBanner();
+      // The directory now holds the list: its rows are judged again with what it knows (owners,
+      // leavers), without reloading the page.
+      if (sync.state === 'synced') warnings.rejudge();
     };
 
     const drawBanner = () => {

@@ -242,6 +242,7 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     },
     listed: (list) => watcher.listed(list),
     settled: () => watcher.settled(),
+    rejudge: () => watcher.rejudge(),
     stop,
   };
 }

@@ -68,6 +68,11 @@ export interface RowWatcher {
   listed(list: UserList): number;
   /** Resolves once every row queued so far has been judged. */
   settled(): Promise<void>;
+  /**
+   * Judges every row on the page again, as what decides them changed (the list was just synced): each
+   * keeps its marks until its new answer comes.
+   */
+  rejudge(): void;
   stop(): void;
 }
 
@@ -504,6 +509,17 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       // Mutation records arrive as a microtask after the change; let them land first.
       await new Promise((resolve) => setTimeout(resolve, 0));
       while (running) await running;
+    },
+    rejudge() {
+      if (stopped) return;
+      // The verdicts kept by content are the old ones. The rows are as they were read: sent again
+      // without reading the page.
+      verdictCache.clear();
+      uncached.length = 0;
+      judgedOnce = false;
+      const all = [...rows].map(([element, { list, row }]) => ({ element, list, row }));
+      for (let at = 0; at < all.length; at += BATCH_ROWS) judge(all.slice(at, at + BATCH_ROWS));
+      kick();
     },
     stop,
   };

@@ -139,6 +139,11 @@ describe.each(BROWSERS)(
         .poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 })
         .toBe(`Synced: ${logins.length} new, 0 changed, 0 removed.`);
       expect(await banner.textContent()).not.toContain(unsynced);
+      // The rows are judged again with what the directory now knows, without a reload: the
+      // generic login is on file, and nobody's.
+      await expect
+        .poll(async () => (await verdicts(page, PAGE)).frontdesk2?.split(' ') ?? [], { timeout: 15_000 })
+        .toEqual(expect.arrayContaining(['generic', 'unowned']));
       await screenshot(page, 'journey-1-page-synced');
 
       const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=100');

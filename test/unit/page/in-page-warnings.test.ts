@@ -583,6 +583,43 @@ describe('the row watcher', () => {
     expect(document.querySelectorAll('tbody tr[data-rollcall]').length).toBe(1200);
   });
 
+  it('judges every row again when told (the list was just synced), without the page changing', async () => {
+    document.body.innerHTML = userTable(['alice', 'genbob', 'carol']);
+    // Before the sync the directory knows nobody; after it, carol's login is nobody's.
+    let synced = false;
+    const asked: string[][] = [];
+    const watcher = start((rows) => {
+      asked.push(rows.map((row) => row.username));
+      return fakeVerdicts(rows).map((verdict, at) =>
+        synced && rows[at]?.username === 'carol'
+          ? {
+              findings: [
+                rowWarning('unowned', {
+                  title: '"carol" belongs to no one',
+                  evidence: 'no owner',
+                  tip: { why: 'why', fix: 'fix' },
+                }),
+              ],
+            }
+          : verdict,
+      );
+    });
+    await watcher.settled();
+    const kinds = () =>
+      [...document.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-rollcall'));
+    expect(kinds()).toEqual(['ok', 'generic', 'ok']);
+
+    synced = true;
+    watcher.rejudge();
+    await watcher.settled();
+    expect(asked).toEqual([
+      ['alice', 'genbob', 'carol'],
+      ['alice', 'genbob', 'carol'],
+    ]);
+    expect(kinds()).toEqual(['ok', 'generic', 'unowned']);
+    expect(watcher.rows.size).toBe(3);
+  });
+
   it('marks a row changed while it was being judged by what it shows now, whatever answer comes last', async () => {
     document.body.innerHTML = userTable(['alice', 'bob']);
     const { batches, evaluate } = heldEvaluator();
