@@ -83,7 +83,8 @@ async function serve(html) {
  * which takes in the background's judging of the rows), the CPU time of the page's tasks in between
  * (`tdur` in the trace, which unlike wall time does not grow when other processes share the
  * machine), and the longest task the script causes, up to and including the frame that draws the
- * marks: the browser lays the page out again once they go in, and that work is the script's doing too.
+ * marks, or the banner that follows them: the browser lays the page out again once they go in, and
+ * that work is the script's doing too.
  */
 async function markingRun(context, url, rows = ROWS) {
   const { page, stop } = await tracedPage(
@@ -132,7 +133,15 @@ async function markingRun(context, url, rows = ROWS) {
   const shownPaint = paints.find((paint) => paint.ts >= shown.ts);
   const shownEnd = shownPaint ? shownPaint.ts + shownPaint.dur : shown.ts;
   const marking = runTasks.filter((task) => task.ts + task.dur >= start.ts && task.ts <= settled.ts);
-  const caused = drawn ? [...marking, drawn] : marking;
+  // The banner goes in once the marks are drawn: the tasks up to the frame that draws it are the
+  // script's doing too.
+  const banner = mark('rollcall:banner');
+  const bannerDrawn =
+    banner && runTasks.find((task) => task.ts >= banner.ts && paints.some((paint) => within(task, paint)));
+  const lastDrawn = bannerDrawn ?? drawn;
+  const caused = lastDrawn
+    ? runTasks.filter((task) => task.ts + task.dur >= start.ts && task.ts <= lastDrawn.ts)
+    : marking;
   const cpuOf = (task) => (task.tdur ?? task.dur) / 1000;
   const chunks = events.filter((event) => event.name === 'rollcall:chunk' && event.ph === 'b').length;
   return {

@@ -113,7 +113,7 @@ function placementFor(list: UserList, anchor: Element, cache: WeakMap<UserList, 
  * Resolves once the browser has drawn the next frame (the task after its animation frame), or after
  * `capMs` where it draws none (a tab in the background).
  */
-function afterNextPaint(capMs = 100): Promise<void> {
+export function afterNextPaint(capMs = 100): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, capMs);
     requestAnimationFrame(() =>

@@ -232,8 +232,9 @@ const COMPACT = 'compact';
 /**
  * The badges of a big list, kept out of its rows. Anything put into a table's rows makes the browser
  * lay the whole table out again (about 300 ms for 5,000 rows, whichever rows change), so a big list's
- * badges go in one layer just after the list instead: a zero-size element in the list's own flow (it
- * scrolls with the list), with each row's badges placed over the row, just after the login's text.
+ * badges go in one layer just after the list instead: a zero-size element where the list ends, out of
+ * its flow (it scrolls with the list), with each row's badges placed over the row, just after the
+ * login's text.
  * Only the groups of rows within a screen or so of the window are drawn; the others come and go as
  * the page scrolls. Tab order reaches them after the list; each group is named after its login.
  */
@@ -326,7 +327,9 @@ export function createMarkLayer(list: Element): MarkLayer {
   const entries = new Map<Element, LayerEntry>();
   const beside = besideList(list);
   const host = doc.createElement(LAYER_TAG);
-  host.setAttribute('style', 'all: initial; display: block; position: relative; width: 0; height: 0;');
+  // Out of the page's flow: what changes inside it is laid out and painted alone. In the flow, any
+  // change to it had Chromium walk the whole page before painting (17 ms on a 5,000-row table).
+  host.setAttribute('style', 'all: initial; display: block; position: absolute; width: 0; height: 0;');
   const shadow = host.attachShadow({ mode: 'open' });
   prepare(shadow);
   const widthsOf = badgeMeasure(shadow);
