@@ -22,6 +22,11 @@ const LOAD_RUNS = benchRuns(9);
 const MARK_RUNS = benchRuns(9);
 const FIRM_ROWS = 200;
 const COLD_RUNS = benchRuns(7);
+const SCROLL_RUNS = benchRuns(7);
+// The page's tasks, their layout and paint, and the script's user timing marks.
+const TRACE_CATEGORIES = 'toplevel,blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline';
+const SCROLL_STEPS = 12;
+const SCROLL_STEP_PX = 1800;
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const AGAINST_DIR = process.env.ROLLCALL_BENCH_AGAINST ? resolve(process.env.ROLLCALL_BENCH_AGAINST) : null;
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/admin-page.js');
@@ -87,10 +92,7 @@ async function serve(html) {
  * that work is the script's doing too.
  */
 async function markingRun(context, url, rows = ROWS) {
-  const { page, stop } = await tracedPage(
-    context,
-    'toplevel,blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline',
-  );
+  const { page, stop } = await tracedPage(context, TRACE_CATEGORIES);
   await page.goto(url, { waitUntil: 'load' });
   // Told by the page's performance timeline, not by polling it every frame: the polling would run
   // on the page's thread and count as the script's time.
@@ -154,6 +156,38 @@ async function markingRun(context, url, rows = ROWS) {
     tasks: marking.length,
     chunks,
   };
+}
+
+/**
+ * One page load read down once its rows are marked, as an admin reads a list: the longest task on
+ * the page's thread while it scrolls in steps of about two screens (the badges near the window are
+ * drawn as it moves). The page's own scrolling is in it too; the empty script's is beside it.
+ */
+async function scrollRun(context, url) {
+  const { page, stop } = await tracedPage(context, TRACE_CATEGORIES);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('rollcall:settled').length > 0, null, {
+    timeout: 60_000,
+  });
+  await page.waitForTimeout(1500);
+  await page.evaluate(() => performance.mark('bench:scroll'));
+  for (let step = 1; step <= SCROLL_STEPS; step++) {
+    await page.evaluate((y) => window.scrollTo(0, y), step * SCROLL_STEP_PX);
+    await page.waitForTimeout(150);
+  }
+  const events = await stop();
+  const start = events.find(
+    (event) => event.name === 'bench:scroll' && event.cat.includes('blink.user_timing'),
+  );
+  const scrolling = events.filter(
+    (event) =>
+      event.name === 'RunTask' &&
+      event.ph === 'X' &&
+      event.pid === start.pid &&
+      event.tid === start.tid &&
+      event.ts >= start.ts,
+  );
+  return Math.max(0, ...scrolling.map((task) => task.dur)) / 1000;
 }
 
 async function loadTime(context, url) {
@@ -305,6 +339,36 @@ async function main() {
       big.base,
       (run) => run.longestTaskWall,
     );
+
+    // Reading down the marked list, page load by page load in turn with the empty content script
+    // (and the other build, when one is measured beside).
+    const scrolled = { own: [], other: [], base: [] };
+    await sampleBeside(
+      async (i) => {
+        const own = await scrollRun(withExt.context, site.url);
+        if (i >= 0) scrolled.own.push(own);
+        if (against) {
+          const other = await scrollRun(against.context, site.url);
+          if (i >= 0) scrolled.other.push(other);
+        }
+        return own;
+      },
+      async (i) => {
+        const base = await scrollRun(withEmpty.context, site.url);
+        if (i >= 0) scrolled.base.push(base);
+        return base;
+      },
+      { runs: SCROLL_RUNS },
+    );
+    const scrollName = `longest main-thread task while the ${ROWS}-row list is scrolled (${SCROLL_STEPS} steps of ${SCROLL_STEP_PX} px)`;
+    const emptyScroll = { name: 'empty content script', values: scrolled.base };
+    report({ name: scrollName, values: scrolled.own, baseline: emptyScroll });
+    if (against)
+      report({
+        name: `${scrollName}, the build in ${AGAINST_DIR}`,
+        values: scrolled.other,
+        baseline: emptyScroll,
+      });
 
     // The background stopped before each page (as Chrome stops it after 30 s without events): the
     // next page finds it starting afresh, with its word lists to build and its code cold.

@@ -293,6 +293,73 @@ describe('in-page warnings in Chromium, signed out', () => {
     expect(await group.getByRole('tooltip').textContent()).toContain('"frontdesk1989" is named after a role');
     await page.close();
   });
+
+  it('keeps a big list’s badges over their rows, and inside the box, where the list scrolls in a box of its own', async () => {
+    const rows = 2000;
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // As many admin pages hold a list: in a wrapper that scrolls (Bootstrap's .table-responsive, a
+    // panel of fixed height), with nothing positioned round it.
+    const boxed = bigStaffList(rows)
+      .replace('<table id="staff">', '<div id="box" style="height: 400px; overflow: auto"><table id="staff">')
+      .replace('</table>', '</table></div><p style="height: 2000px">More of the page.</p>');
+    await page.route('**/boxed-staff-list.html', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: boxed }),
+    );
+    await page.goto(`${pages.url}/boxed-staff-list.html`);
+    await expect
+      .poll(() => page.locator('#staff tbody tr[data-rollcall]').count(), { timeout: 15_000 })
+      .toBe(rows);
+    // Down the box to a flagged row half way down the list.
+    const login = await page.evaluate(() => {
+      const box = document.getElementById('box');
+      const flagged = [...document.querySelectorAll<HTMLElement>('#staff tbody tr:not([data-rollcall=ok])')];
+      const row = flagged[Math.floor(flagged.length / 2)];
+      if (!box || !row) return '';
+      box.scrollTop = row.offsetTop - 100;
+      return row.querySelector('td:nth-child(3)')?.textContent ?? '';
+    });
+    /**
+     * Each drawn group in the window: its login, whether it is inside the box, whether it sits over
+     * its row, and whether it shows at all (outside the box, the box must hide it).
+     */
+    const groups = () =>
+      page.evaluate(() => {
+        const box = document.getElementById('box')?.getBoundingClientRect();
+        const layer = document.querySelector('rollcall-layer');
+        const rowOf = new Map(
+          [...document.querySelectorAll('#staff tbody tr')].map((row) => [
+            row.querySelector('td:nth-child(3)')?.textContent ?? '',
+            row,
+          ]),
+        );
+        return [...(layer?.shadowRoot?.querySelectorAll('.group') ?? [])].flatMap((group) => {
+          const login = (group.getAttribute('aria-label') ?? '').replace(/^Rollcall: /, '');
+          const { left, top, width, height } = group.getBoundingClientRect();
+          const x = left + width / 2;
+          const y = top + height / 2;
+          if (!box || y < 0 || y > window.innerHeight) return [];
+          const row = rowOf.get(login)?.getBoundingClientRect();
+          return [
+            {
+              login,
+              inBox: y > box.top && y < box.bottom,
+              over: !!row && y > row.top && y < row.bottom,
+              shows: document.elementFromPoint(x, y) === layer,
+            },
+          ];
+        });
+      });
+    await expect
+      .poll(async () => (await groups()).find((group) => group.login === login))
+      .toMatchObject({ inBox: true, over: true, shows: true });
+    for (const { login, inBox, over, shows } of await groups()) {
+      if (inBox) expect(over, login).toBe(true);
+      else expect(shows, login).toBe(false);
+    }
+    await screenshot(page, 'in-page-boxed-big-list', { fullPage: false });
+    await page.close();
+  });
 });
 
 /**

@@ -232,9 +232,9 @@ const COMPACT = 'compact';
 /**
  * The badges of a big list, kept out of its rows. Anything put into a table's rows makes the browser
  * lay the whole table out again (about 300 ms for 5,000 rows, whichever rows change), so a big list's
- * badges go in one layer just after the list instead: a zero-size element where the list ends, out of
- * its flow (it scrolls with the list), with each row's badges placed over the row, just after the
- * login's text.
+ * badges go in one layer just after the list instead: a zero-size element where the list ends (out
+ * of the page's flow where it may be, see `mayLeaveFlow`; it scrolls with the list), with each row's
+ * badges placed over the row, just after the login's text.
  * Only the groups of rows within a screen or so of the window are drawn; the others come and go as
  * the page scrolls. Tab order reaches them after the list; each group is named after its login.
  */
@@ -321,15 +321,49 @@ export function besideList(list: Element): Element {
   return list.closest('table') ?? list;
 }
 
+/**
+ * Whether the layer after `beside` may be out of the page's flow. There, what changes in it is laid
+ * out and painted alone where nothing positioned holds the list: in the flow, every change to it had
+ * Chromium walk the whole page before painting (17 ms on a 5,000-row table). Out of the flow it
+ * scrolls and is clipped with the box it is placed in (the nearest positioned one), so not where a
+ * box that scrolls or clips (a table in an `overflow: auto` wrapper) stands between the list and
+ * that box: its badges would stay behind as the list scrolls, and show outside it.
+ */
+function mayLeaveFlow(beside: Element): boolean {
+  const doc = beside.ownerDocument;
+  const view = doc.defaultView;
+  const root = doc.documentElement;
+  if (!view || !root) return false;
+  const clips = (style: CSSStyleDeclaration) =>
+    style.overflowX !== 'visible' || style.overflowY !== 'visible';
+  // The body's overflow is the window's, unless the root's is set.
+  const bodyScrolls = clips(view.getComputedStyle(root));
+  for (let box = boxAround(beside); box && box !== root; box = boxAround(box)) {
+    const style = view.getComputedStyle(box);
+    if (style.position !== 'static' || style.transform !== 'none') return true;
+    if ((box !== doc.body || bodyScrolls) && clips(style)) return false;
+  }
+  return true;
+}
+
+/** The element around `element`: its parent, or the host of the shadow root it is the top of. */
+function boxAround(element: Element): Element | null {
+  const around = element.parentElement;
+  if (around) return around;
+  const root = element.getRootNode();
+  return 'host' in root && root.host instanceof Element ? root.host : null;
+}
+
 export function createMarkLayer(list: Element): MarkLayer {
   const doc = list.ownerDocument;
   const view = doc.defaultView;
   const entries = new Map<Element, LayerEntry>();
   const beside = besideList(list);
   const host = doc.createElement(LAYER_TAG);
-  // Out of the page's flow: what changes inside it is laid out and painted alone. In the flow, any
-  // change to it had Chromium walk the whole page before painting (17 ms on a 5,000-row table).
-  host.setAttribute('style', 'all: initial; display: block; position: absolute; width: 0; height: 0;');
+  host.setAttribute(
+    'style',
+    `all: initial; display: block; position: ${mayLeaveFlow(beside) ? 'absolute' : 'relative'}; width: 0; height: 0;`,
+  );
   const shadow = host.attachShadow({ mode: 'open' });
   prepare(shadow);
   const widthsOf = badgeMeasure(shadow);
