@@ -18,6 +18,35 @@ import {
   serveFolder,
 } from './harness.ts';
 
+/**
+ * Each drawn group of a big list's layer: its login, the middle of its box (`y`), whether that is
+ * over its row, and whether it shows there (the layer is what the page has at that point).
+ */
+function drawnGroups(page: Page) {
+  return page.evaluate(() => {
+    const layer = document.querySelector('rollcall-layer');
+    const rowOf = new Map(
+      [...document.querySelectorAll('#staff tbody tr')].map((row) => [
+        row.querySelector('td:nth-child(3)')?.textContent ?? '',
+        row,
+      ]),
+    );
+    return [...(layer?.shadowRoot?.querySelectorAll('.group') ?? [])].map((group) => {
+      const login = (group.getAttribute('aria-label') ?? '').replace(/^Rollcall: /, '');
+      const { left, top, width, height } = group.getBoundingClientRect();
+      const x = left + width / 2;
+      const y = top + height / 2;
+      const row = rowOf.get(login)?.getBoundingClientRect();
+      return {
+        login,
+        y,
+        over: !!row && y > row.top && y < row.bottom,
+        shows: document.elementFromPoint(x, y) === layer,
+      };
+    });
+  });
+}
+
 describe('in-page warnings in Chromium, signed out', () => {
   let browser: ExtensionBrowser;
   let pages: StaticServer;
@@ -252,26 +281,8 @@ describe('in-page warnings in Chromium, signed out', () => {
     // Nothing went into the rows: the table is laid out as its page made it.
     expect(await page.locator('#staff rollcall-marks').count()).toBe(0);
 
-    /** Each drawn group: its login, and whether it sits over that login's row. */
-    const groupsOverTheirRows = () =>
-      page.evaluate(() => {
-        const layer = document.querySelector('rollcall-layer');
-        const rowOf = new Map(
-          [...document.querySelectorAll('#staff tbody tr')].map((row) => [
-            row.querySelector('td:nth-child(3)')?.textContent ?? '',
-            row,
-          ]),
-        );
-        return [...(layer?.shadowRoot?.querySelectorAll('.group') ?? [])].map((group) => {
-          const login = (group.getAttribute('aria-label') ?? '').replace(/^Rollcall: /, '');
-          const row = rowOf.get(login)?.getBoundingClientRect();
-          const box = group.getBoundingClientRect();
-          const middle = box.top + box.height / 2;
-          return { login, over: !!row && middle > row.top && middle < row.bottom };
-        });
-      });
     const flagged = await page.locator('#staff tbody tr:not([data-rollcall=ok])').count();
-    const near = await groupsOverTheirRows();
+    const near = await drawnGroups(page);
     expect(near.length).toBeGreaterThan(0);
     // Only the rows near the window have their badges drawn.
     expect(near.length).toBeLessThan(flagged);
@@ -282,9 +293,9 @@ describe('in-page warnings in Chromium, signed out', () => {
     // Further down the list, the groups there are drawn as the page scrolls to them.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect
-      .poll(async () => (await groupsOverTheirRows()).map((group) => group.login))
+      .poll(async () => (await drawnGroups(page)).map((group) => group.login))
       .toContain('frontdesk1989');
-    for (const { login, over } of await groupsOverTheirRows()) expect(over, login).toBe(true);
+    for (const { login, over } of await drawnGroups(page)) expect(over, login).toBe(true);
 
     // A badge shows its tip on hover, like the badges in rows do.
     const group = page.getByRole('group', { name: 'Rollcall: frontdesk1989' });
@@ -319,37 +330,13 @@ describe('in-page warnings in Chromium, signed out', () => {
       box.scrollTop = row.offsetTop - 100;
       return row.querySelector('td:nth-child(3)')?.textContent ?? '';
     });
-    /**
-     * Each drawn group in the window: its login, whether it is inside the box, whether it sits over
-     * its row, and whether it shows at all (outside the box, the box must hide it).
-     */
-    const groups = () =>
-      page.evaluate(() => {
-        const box = document.getElementById('box')?.getBoundingClientRect();
-        const layer = document.querySelector('rollcall-layer');
-        const rowOf = new Map(
-          [...document.querySelectorAll('#staff tbody tr')].map((row) => [
-            row.querySelector('td:nth-child(3)')?.textContent ?? '',
-            row,
-          ]),
-        );
-        return [...(layer?.shadowRoot?.querySelectorAll('.group') ?? [])].flatMap((group) => {
-          const login = (group.getAttribute('aria-label') ?? '').replace(/^Rollcall: /, '');
-          const { left, top, width, height } = group.getBoundingClientRect();
-          const x = left + width / 2;
-          const y = top + height / 2;
-          if (!box || y < 0 || y > window.innerHeight) return [];
-          const row = rowOf.get(login)?.getBoundingClientRect();
-          return [
-            {
-              login,
-              inBox: y > box.top && y < box.bottom,
-              over: !!row && y > row.top && y < row.bottom,
-              shows: document.elementFromPoint(x, y) === layer,
-            },
-          ];
-        });
-      });
+    const box = await page.locator('#box').boundingBox();
+    if (!box) throw new Error('the box is not on the page');
+    /** Each drawn group in the window, and whether it is inside the box. */
+    const groups = async () =>
+      (await drawnGroups(page))
+        .filter(({ y }) => y >= 0 && y <= (page.viewportSize()?.height ?? 0))
+        .map((group) => ({ ...group, inBox: group.y > box.y && group.y < box.y + box.height }));
     await expect
       .poll(async () => (await groups()).find((group) => group.login === login))
       .toMatchObject({ inBox: true, over: true, shows: true });
