@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYER_FROM_ROWS } from '../../extension/lib/page/in-page-warnings.ts';
-import { bigStaffList } from '../fixtures/big-staff-list.ts';
+import { bigStaffList, boxedStaffList } from '../fixtures/big-staff-list.ts';
 import {
   everyPageOf,
   expectRowsMatchLabels,
@@ -17,35 +17,7 @@ import {
   screenshot,
   serveFolder,
 } from './harness.ts';
-
-/**
- * Each drawn group of a big list's layer: its login, the middle of its box (`y`), whether that is
- * over its row, and whether it shows there (the layer is what the page has at that point).
- */
-function drawnGroups(page: Page) {
-  return page.evaluate(() => {
-    const layer = document.querySelector('rollcall-layer');
-    const rowOf = new Map(
-      [...document.querySelectorAll('#staff tbody tr')].map((row) => [
-        row.querySelector('td:nth-child(3)')?.textContent ?? '',
-        row,
-      ]),
-    );
-    return [...(layer?.shadowRoot?.querySelectorAll('.group') ?? [])].map((group) => {
-      const login = (group.getAttribute('aria-label') ?? '').replace(/^Rollcall: /, '');
-      const { left, top, width, height } = group.getBoundingClientRect();
-      const x = left + width / 2;
-      const y = top + height / 2;
-      const row = rowOf.get(login)?.getBoundingClientRect();
-      return {
-        login,
-        y,
-        over: !!row && y > row.top && y < row.bottom,
-        shows: document.elementFromPoint(x, y) === layer,
-      };
-    });
-  });
-}
+import { drawnGroups, scrollBoxToMiddleFlagged } from './mark-layer.ts';
 
 describe('in-page warnings in Chromium, signed out', () => {
   let browser: ExtensionBrowser;
@@ -309,38 +281,19 @@ describe('in-page warnings in Chromium, signed out', () => {
     const rows = 2000;
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
-    // As many admin pages hold a list: in a wrapper that scrolls (Bootstrap's .table-responsive, a
-    // panel of fixed height), with nothing positioned round it.
-    const boxed = bigStaffList(rows)
-      .replace('<table id="staff">', '<div id="box" style="height: 400px; overflow: auto"><table id="staff">')
-      .replace('</table>', '</table></div><p style="height: 2000px">More of the page.</p>');
     await page.route('**/boxed-staff-list.html', (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: boxed }),
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: boxedStaffList(rows) }),
     );
     await page.goto(`${pages.url}/boxed-staff-list.html`);
     await expect
       .poll(() => page.locator('#staff tbody tr[data-rollcall]').count(), { timeout: 15_000 })
       .toBe(rows);
-    // Down the box to a flagged row half way down the list.
-    const login = await page.evaluate(() => {
-      const box = document.getElementById('box');
-      const flagged = [...document.querySelectorAll<HTMLElement>('#staff tbody tr:not([data-rollcall=ok])')];
-      const row = flagged[Math.floor(flagged.length / 2)];
-      if (!box || !row) return '';
-      box.scrollTop = row.offsetTop - 100;
-      return row.querySelector('td:nth-child(3)')?.textContent ?? '';
-    });
-    const box = await page.locator('#box').boundingBox();
-    if (!box) throw new Error('the box is not on the page');
-    /** Each drawn group in the window, and whether it is inside the box. */
-    const groups = async () =>
-      (await drawnGroups(page))
-        .filter(({ y }) => y >= 0 && y <= (page.viewportSize()?.height ?? 0))
-        .map((group) => ({ ...group, inBox: group.y > box.y && group.y < box.y + box.height }));
+    const login = await scrollBoxToMiddleFlagged(page, '#box');
+    const inWindow = async () => (await drawnGroups(page, '#box')).filter((group) => group.inWindow);
     await expect
-      .poll(async () => (await groups()).find((group) => group.login === login))
+      .poll(async () => (await inWindow()).find((group) => group.login === login))
       .toMatchObject({ inBox: true, over: true, shows: true });
-    for (const { login, inBox, over, shows } of await groups()) {
+    for (const { login, inBox, over, shows } of await inWindow()) {
       if (inBox) expect(over, login).toBe(true);
       else expect(shows, login).toBe(false);
     }

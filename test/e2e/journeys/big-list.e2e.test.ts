@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bigStaffList } from '../../fixtures/big-staff-list.ts';
+import { bigStaffList, boxedStaffList } from '../../fixtures/big-staff-list.ts';
 import { BROWSERS, type Page } from '../driver.ts';
 import { screenshot, serveFolder } from '../harness.ts';
+import { drawnGroups, scrollBoxToMiddleFlagged } from '../mark-layer.ts';
 import { addSystem, newFirmInConsole } from './console-pages.ts';
 import { type BrowserJourney, type Site, startJourney } from './journey.ts';
 
@@ -13,12 +14,15 @@ import { type BrowserJourney, type Site, startJourney } from './journey.ts';
  * 5,000 logins, on one admin page, and the practice manager opens it at her own place in it (the
  * page scrolls itself to the 2,501st row). The rows in the window are marked and their badges drawn
  * while the rest of the list is still being read; then every row is marked and the banner counts
- * them all.
+ * them all. Its other view holds the list in a panel that scrolls on its own: the badges go with
+ * their rows as she scrolls it, and show only inside it.
  */
 
 const ROWS = 5000;
 const MIDDLE = 2500;
 const PAGE = 'staff-export.html';
+/** The same export in a panel of its own that scrolls. */
+const PANEL_PAGE = 'staff-export-panel.html';
 
 /**
  * The export page: the big staff list, scrolled to its middle as it loads. It records, in its own
@@ -67,6 +71,7 @@ describe.each(BROWSERS)('journey: a 5,000-row staff list opened at its middle, i
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'rollcall-staff-export-'));
     writeFileSync(join(folder, PAGE), exportPage());
+    writeFileSync(join(folder, PANEL_PAGE), boxedStaffList(ROWS));
     const site = (): Promise<Site> => serveFolder(folder);
     journey = await startJourney(browserName, { site });
   });
@@ -77,7 +82,7 @@ describe.each(BROWSERS)('journey: a 5,000-row staff list opened at its middle, i
 
   it('adds the system whose admin pages hold the export', async () => {
     const { console, server } = await newFirmInConsole(journey, 'Harbour & Finch Lawyers');
-    await addSystem(console, server, { name: 'LexOffice', adminPages: `${journey.pages.url}/${PAGE}*` });
+    await addSystem(console, server, { name: 'LexOffice', adminPages: `${journey.pages.url}/staff-export*` });
     await console.close();
   });
 
@@ -132,6 +137,24 @@ describe.each(BROWSERS)('journey: a 5,000-row staff list opened at its middle, i
     expect(groups.find((group) => group.login === 'bookings2516')?.labels).toEqual(['Generic']);
     expect(await banner.textContent()).toContain('This system’s logins are not in Rollcall yet.');
     await screenshot(page, 'journey-big-list-middle-marked', { fullPage: false });
+    await page.close();
+  });
+
+  it('keeps the badges on their rows, and inside the panel, as she scrolls the list in its panel', async () => {
+    const page = await journey.openPage(PANEL_PAGE);
+    await expect
+      .poll(() => page.locator('#staff tbody tr[data-rollcall]').count(), { timeout: 30_000 })
+      .toBe(ROWS);
+    const login = await scrollBoxToMiddleFlagged(page, '#box');
+    const inWindow = async () => (await drawnGroups(page, '#box')).filter((group) => group.inWindow);
+    await expect
+      .poll(async () => (await inWindow()).find((group) => group.login === login), { timeout: 10_000 })
+      .toMatchObject({ inBox: true, over: true, shows: true });
+    for (const { login, inBox, over, shows } of await inWindow()) {
+      if (inBox) expect(over, login).toBe(true);
+      else expect(shows, login).toBe(false);
+    }
+    await screenshot(page, 'journey-big-list-panel-scrolled', { fullPage: false });
     await page.close();
   });
 });
