@@ -17,7 +17,7 @@ import {
   screenshot,
   serveFolder,
 } from './harness.ts';
-import { drawnGroups, scrollBoxToMiddleFlagged } from './mark-layer.ts';
+import { drawnGroups, expectBadgesStayInBox } from './mark-layer.ts';
 
 describe('in-page warnings in Chromium, signed out', () => {
   let browser: ExtensionBrowser;
@@ -288,15 +288,7 @@ describe('in-page warnings in Chromium, signed out', () => {
     await expect
       .poll(() => page.locator('#staff tbody tr[data-rollcall]').count(), { timeout: 15_000 })
       .toBe(rows);
-    const login = await scrollBoxToMiddleFlagged(page, '#box');
-    const inWindow = async () => (await drawnGroups(page, '#box')).filter((group) => group.inWindow);
-    await expect
-      .poll(async () => (await inWindow()).find((group) => group.login === login))
-      .toMatchObject({ inBox: true, over: true, shows: true });
-    for (const { login, inBox, over, shows } of await inWindow()) {
-      if (inBox) expect(over, login).toBe(true);
-      else expect(shows, login).toBe(false);
-    }
+    await expectBadgesStayInBox(page, '#box');
     await screenshot(page, 'in-page-boxed-big-list', { fullPage: false });
     await page.close();
   });

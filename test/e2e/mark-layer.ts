@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Page } from './driver.ts';
 
 /** A drawn group of a big list's badge layer, as the admin sees it. */
@@ -48,7 +49,7 @@ export function drawnGroups(page: Page, box: string | null = null): Promise<Draw
  * Scrolls the box the `#staff` list is in down to a flagged row half way down the list; answers
  * that row's login.
  */
-export function scrollBoxToMiddleFlagged(page: Page, box: string): Promise<string> {
+function scrollBoxToMiddleFlagged(page: Page, box: string): Promise<string> {
   return page.evaluate((boxSelector) => {
     const scroller = document.querySelector(boxSelector);
     const flagged = [...document.querySelectorAll<HTMLElement>('#staff tbody tr:not([data-rollcall=ok])')];
@@ -57,4 +58,21 @@ export function scrollBoxToMiddleFlagged(page: Page, box: string): Promise<strin
     scroller.scrollTop = row.offsetTop - 100;
     return row.querySelector('td:nth-child(3)')?.textContent ?? '';
   }, box);
+}
+
+/**
+ * Scrolls the box the `#staff` list is in half way down, and checks what the admin sees: the
+ * flagged row there has its badges over it, inside the box; every group in the box is over its row,
+ * and the box hides every group outside it.
+ */
+export async function expectBadgesStayInBox(page: Page, box: string): Promise<void> {
+  const login = await scrollBoxToMiddleFlagged(page, box);
+  const inWindow = async () => (await drawnGroups(page, box)).filter((group) => group.inWindow);
+  await expect
+    .poll(async () => (await inWindow()).find((group) => group.login === login), { timeout: 10_000 })
+    .toMatchObject({ inBox: true, over: true, shows: true });
+  for (const { login: drawn, inBox, over, shows } of await inWindow()) {
+    if (inBox) expect(over, drawn).toBe(true);
+    else expect(shows, drawn).toBe(false);
+  }
 }

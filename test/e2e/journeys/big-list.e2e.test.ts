@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigStaffList, boxedStaffList } from '../../fixtures/big-staff-list.ts';
 import { BROWSERS, type Page } from '../driver.ts';
 import { screenshot, serveFolder } from '../harness.ts';
-import { drawnGroups, scrollBoxToMiddleFlagged } from '../mark-layer.ts';
+import { expectBadgesStayInBox } from '../mark-layer.ts';
 import { addSystem, newFirmInConsole } from './console-pages.ts';
 import { type BrowserJourney, type Site, startJourney } from './journey.ts';
 
@@ -145,15 +145,7 @@ describe.each(BROWSERS)('journey: a 5,000-row staff list opened at its middle, i
     await expect
       .poll(() => page.locator('#staff tbody tr[data-rollcall]').count(), { timeout: 30_000 })
       .toBe(ROWS);
-    const login = await scrollBoxToMiddleFlagged(page, '#box');
-    const inWindow = async () => (await drawnGroups(page, '#box')).filter((group) => group.inWindow);
-    await expect
-      .poll(async () => (await inWindow()).find((group) => group.login === login), { timeout: 10_000 })
-      .toMatchObject({ inBox: true, over: true, shows: true });
-    for (const { login, inBox, over, shows } of await inWindow()) {
-      if (inBox) expect(over, login).toBe(true);
-      else expect(shows, login).toBe(false);
-    }
+    await expectBadgesStayInBox(page, '#box');
     await screenshot(page, 'journey-big-list-panel-scrolled', { fullPage: false });
     await page.close();
   });
