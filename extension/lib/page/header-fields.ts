@@ -8,27 +8,48 @@ import { HEADER_VOCABULARY, type HeaderField, NAME_ALONE, SWITCHED_ON_HEADERS } 
 export type ColumnField = HeaderField;
 
 // Letters that Unicode does not decompose into a base letter and a mark.
-const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd' };
+const FOLDED: Record<string, string> = {
+  ł: 'l',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ı: 'i',
+  ð: 'd',
+  þ: 'th',
+};
+
+/**
+ * Lower-case text with its accents and marks dropped: "członkowie" → "czlonkowie", "ユーザー名" →
+ * "ユーサー名" (the voicing mark goes too, in the header and in the word alike). Regular-expression
+ * syntax is left as it is, so the vocabulary is folded with it as written.
+ */
+function foldAccents(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łøæœßđıðþ]/g, (letter) => FOLDED[letter] ?? letter);
+}
 
 /**
  * Lower case, no accents, punctuation folded to single spaces: "E-Mail Address ▲" → "e mail address",
  * "Członkowie" → "czlonkowie".
  */
 export function normaliseHeader(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[łøæœßđ]/g, (letter) => FOLDED[letter] ?? letter)
+  return foldAccents(text.toLowerCase())
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** One pattern matching a whole normalised header against phrases written in any language. */
+const wholeHeader = (phrases: readonly string[]) => new RegExp(`^(?:${foldAccents(phrases.join('|'))})$`);
 
 // One pattern per field over the normalised header, from the vocabulary in every language, tried
 // in the vocabulary's order.
 const FIELD_PATTERNS: [ColumnField, RegExp][] = HEADER_VOCABULARY.map(([field, byLanguage]) => [
   field,
-  new RegExp(`^(?:${Object.values(byLanguage).flat().join('|')})$`),
+  wholeHeader(Object.values(byLanguage).flat()),
 ]);
 
 /** Headers read before: pages repeat them, and a look at a page reads many short texts. */
@@ -53,9 +74,9 @@ function readHeader(text: string): ColumnField | null {
   return null;
 }
 
-const NAME_ALONE_PATTERN = new RegExp(`^(?:${Object.values(NAME_ALONE).join('|')})$`);
+const NAME_ALONE_PATTERN = wholeHeader(Object.values(NAME_ALONE));
 
-const SWITCHED_ON_PATTERN = new RegExp(`^(?:${Object.values(SWITCHED_ON_HEADERS).flat().join('|')})$`);
+const SWITCHED_ON_PATTERN = wholeHeader(Object.values(SWITCHED_ON_HEADERS).flat());
 /** Whether a status column says whether the login is switched on ("Active", "Aktywny"): see SWITCHED_ON_HEADERS. */
 export const isSwitchedOn = (text: string): boolean => SWITCHED_ON_PATTERN.test(normaliseHeader(text));
 

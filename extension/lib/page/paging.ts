@@ -207,7 +207,7 @@ export function gatherPage(
   return gathered;
 }
 
-const FILTER_WORD_SET = new Set(Object.values(FILTER_WORDS).flat());
+const FILTER_WORD_SET = new Set(Object.values(FILTER_WORDS).flat().map(normaliseHeader));
 
 /** Whether a name or label ("user-search-input", "filter[role]", "Rechercher") names a filter. */
 function namesFilter(...texts: (string | null)[]): boolean {

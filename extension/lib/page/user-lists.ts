@@ -147,7 +147,11 @@ function describeWith(
     const resolved = resolveColumns(headerFields, shape.headers);
     columns = resolved.columns;
     if (adapter) applyAdapterColumns(columns, shape.headers, adapter.columns);
-    if (!adapter?.listSelector && !resolved.named && !hasSupportingColumns(columns, shape.headers))
+    if (
+      !adapter?.listSelector &&
+      !resolved.named &&
+      !hasSupportingColumns(columns, shape.headers, resolved.userHeaded)
+    )
       return null;
   }
   if (columns.username === undefined) return null;
@@ -179,13 +183,14 @@ type Columns = ListColumns;
 /**
  * Which column holds what. `named` says whether a header names the login outright ("Username",
  * "Login ID"); an email or "User" column is on every contact list and audit log too, so it makes a
- * user list only together with two of role, status, last sign-in and permissions, or with a column
- * saying whether each is switched on (see hasSupportingColumns).
+ * user list only together with two of role, status, last sign-in and permissions, with a column
+ * saying whether each is switched on, or, for a "User" column, with both an email and a role
+ * (`userHeaded`: the login came from a "User" column; see hasSupportingColumns).
  */
 function resolveColumns(
   fields: (ColumnField | null)[],
   headers: readonly string[],
-): { columns: Columns; named: boolean } {
+): { columns: Columns; named: boolean; userHeaded: boolean } {
   const columns: Columns = {};
   let user: number | undefined;
   const names: number[] = [];
@@ -229,17 +234,24 @@ function resolveColumns(
   // is judged alone (the classifier tells a person's name from a role's).
   if (columns.username === undefined && columns.displayName !== undefined)
     columns.username = columns.displayName;
-  return { columns, named };
+  return { columns, named, userHeaded: user !== undefined && columns.username === user };
 }
 
-function hasSupportingColumns(columns: Columns, headers: readonly string[]): boolean {
+function hasSupportingColumns(columns: Columns, headers: readonly string[], userHeaded: boolean): boolean {
   const present = (['role', 'status', 'lastSignIn', 'permissions'] as const).filter(
     (field) => columns[field] !== undefined,
   );
   // Only accounts are switched on and off ("Active: No"): a mail server's list of mailboxes shows
   // its addresses, their names and that alone.
   const status = columns.status;
-  return present.length >= 2 || (typeof status === 'number' && isSwitchedOn(headers[status] ?? ''));
+  return (
+    present.length >= 2 ||
+    (typeof status === 'number' && isSwitchedOn(headers[status] ?? '')) ||
+    // A column headed "User" beside the email and the groups or role of each: DokuWiki's user
+    // manager in most of its languages ("User", "Real Name", "Email", "Groups"). A contact list has
+    // no one's role, an audit log no one's email.
+    (userHeaded && columns.email !== undefined && columns.role !== undefined)
+  );
 }
 
 function applyAdapterColumns(

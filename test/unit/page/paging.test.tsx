@@ -42,6 +42,16 @@ describe('what a page says of its place in a paged list', () => {
     ['1–20 z 48', { from: 1, to: 20, total: 48 }],
     ['Visualizzazione da 1 a 20 di 48', { from: 1, to: 20, total: 48 }],
     ['1–20 af 48', { from: 1, to: 20, total: 48 }],
+    ['Zobrazeno 1–20 z 48', { from: 1, to: 20, total: 48 }],
+    ['48 käyttäjää', { from: null, to: null, total: 48 }],
+    ['Összesen: 1 204', { from: null, to: null, total: 1204 }],
+    ['Afișare 1 la 20 din 48', { from: 1, to: 20, total: 48 }],
+    ['48 kayıttan 1 - 20 arasındaki kayıtlar gösteriliyor', { from: 1, to: 20, total: 48 }],
+    ['Показаны 1–20 из 48', { from: 1, to: 20, total: 48 }],
+    ['Записи с 1 по 20 из 48 записей', { from: 1, to: 20, total: 48 }],
+    ['48 件中 1 から 20 まで表示', { from: 1, to: 20, total: 48 }],
+    ['第 1 至 20 项，共 48 项', { from: 1, to: 20, total: 48 }],
+    ['총 48건', { from: null, to: null, total: 48 }],
   ])('reads %j', (text, expected) => {
     expect(parseStatedRange(text)).toEqual(expected);
   });

@@ -182,6 +182,37 @@ describe('the record detector', () => {
     [['Nome utente', 'Indirizzo e-mail', 'Ruolo', 'Stato'], 'it'],
     [['Nome de utilizador', 'E-mail', 'Função', 'Estado'], 'pt'],
     [['Användarnamn', 'E-post', 'Roll', 'Status'], 'sv'],
+    [['Uživatelské jméno', 'E-mail', 'Role', 'Stav'], 'cs'],
+    [['Používateľské meno', 'E-mail', 'Rola', 'Stav'], 'sk'],
+    [['Käyttäjätunnus', 'Sähköposti', 'Rooli', 'Tila'], 'fi'],
+    [['Kasutajanimi', 'E-post', 'Roll', 'Olek'], 'et'],
+    [['Felhasználónév', 'E-mail cím', 'Szerepkör', 'Állapot'], 'hu'],
+    [['Nume utilizator', 'Adresă de e-mail', 'Rol', 'Stare'], 'ro'],
+    [['Kullanıcı Adı', 'E-posta', 'Rol', 'Durum'], 'tr'],
+    [['KULLANICI ADI', 'E-POSTA', 'ROL', 'DURUM'], 'tr, capitals'],
+    [['Korisničko ime', 'E-pošta', 'Uloga', 'Status'], 'hr'],
+    [['Uporabniško ime', 'E-pošta', 'Vloga', 'Stanje'], 'sl'],
+    [['Lietotājvārds', 'E-pasts', 'Loma', 'Statuss'], 'lv'],
+    [['Vartotojo vardas', 'El. paštas', 'Vaidmuo', 'Būsena'], 'lt'],
+    [['Όνομα χρήστη', 'Email', 'Ρόλος', 'Κατάσταση'], 'el'],
+    [['Логин', 'Эл. почта', 'Роль', 'Статус'], 'ru'],
+    [["Ім'я користувача", 'Електронна пошта', 'Роль', 'Статус'], 'uk'],
+    [['Потребителско име', 'Имейл', 'Роля', 'Статус'], 'bg'],
+    [["Nom d'usuari", 'Correu electrònic', 'Rol', 'Estat'], 'ca'],
+    [['ユーザー名', 'メールアドレス', '権限', '状態'], 'ja'],
+    [['用户名', '邮箱', '角色', '状态'], 'zh'],
+    [['使用者名稱', '電子郵件', '角色', '狀態'], 'zh-Hant'],
+    [['사용자 이름', '이메일', '역할', '상태'], 'ko'],
+    [['Nama Pengguna', 'Nama', 'Surel', 'Peran'], 'id'],
+    [['Tên đăng nhập', 'Tên', 'Email', 'Vai trò'], 'vi'],
+    [['ชื่อผู้ใช้', 'ชื่อ', 'อีเมล', 'บทบาท'], 'th'],
+    [['שם משתמש', 'שם', 'אימייל', 'תפקיד'], 'he'],
+    [['اسم المستخدم', 'الاسم', 'البريد الإلكتروني', 'الرتبة'], 'ar'],
+    [['نام کاربری', 'نام', 'ایمیل', 'نقش'], 'fa'],
+    [['Корисничко име', 'Име и презиме', 'Е-пошта', 'Улога'], 'sr'],
+    [['Emër përdoruesi', 'Emër', 'Email', 'Roli'], 'sq'],
+    [['Enw Defnyddiwr', 'Enw', 'E-bost', 'Rôl'], 'cy'],
+    [['Gebruikersnaam', 'Naam', 'E-pos', 'Rol'], 'af'],
   ])('reads a table headed %j (%s)', (headers) => {
     document.body.innerHTML = headedTable(headers, [
       ['empfang', 'empfang@firma.example', 'Admin', 'x'],
@@ -206,6 +237,36 @@ describe('the record detector', () => {
     expect(fieldForHeader('Vorname')).toBe('firstName');
     expect(fieldForHeader('Berechtigungen')).toBe('permissions');
     expect(fieldForHeader('Beschreibung')).toBeNull();
+  });
+
+  it('knows header words in languages written in other scripts, folded as the page writes them', () => {
+    expect(fieldForHeader('Kullanıcı adı')).toBe('username');
+    expect(fieldForHeader('Kullanici adi')).toBe('username');
+    expect(fieldForHeader('ユーザーID')).toBe('username');
+    expect(fieldForHeader('Учётная запись')).toBe('username');
+    expect(fieldForHeader('Последний вход')).toBe('lastSignIn');
+    expect(fieldForHeader('最終ログイン日時')).toBe('lastSignIn');
+    expect(fieldForHeader('Ф.И.О.')).toBe('displayName');
+    expect(fieldForHeader('Příjmení')).toBe('lastName');
+    expect(fieldForHeader('Etunimi')).toBe('firstName');
+    expect(fieldForHeader('Uživatelé')).toBe('user');
+    expect(fieldForHeader('Права доступа')).toBe('permissions');
+    expect(fieldForHeader('Popis')).toBeNull();
+    expect(fieldForHeader('説明')).toBeNull();
+  });
+
+  it('joins a name split over first and last name columns in Czech, Romanian and Russian', () => {
+    for (const headers of [
+      ['Uživatelské jméno', 'Jméno', 'Příjmení', 'Role'],
+      ['Nume utilizator', 'Prenume', 'Nume', 'Rol'],
+      ['Логин', 'Имя', 'Фамилия', 'Роль'],
+    ]) {
+      document.body.innerHTML = headedTable(headers, [
+        ['recepce', 'Recepce', 'Kancelář', 'Asistent'],
+        ['jnovak', 'Jan', 'Novák', 'Advokát'],
+      ]);
+      expect(found()[0]?.rows[1]?.slice(0, 2), headers.join(', ')).toEqual(['jnovak', 'Jan Novák']);
+    }
   });
 
   it('reads a card whose fields are labelled in German', () => {

@@ -345,12 +345,13 @@ const ONE_NAME = /^\p{Lu}[\p{Ll}'’-]{2,}$/u;
 const PERSON = new RegExp(`^${NAME_WORD}(?:\\s+(?:${NAME_WORD}|${PARTICLE})){1,4}$`, 'u');
 const PRICE =
   /^[-+]?(?:(?:[$£€¥]|usd|eur|gbp|chf)\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[$£€¥]|kr|zł|usd|eur|gbp|chf))$/i;
-const roleWords = new Set(Object.values(RECORD_WORDS.role).flat());
-const statusWords = new Set([
-  ...STATUS_WORDS.active,
-  ...STATUS_WORDS.disabled,
-  ...Object.values(RECORD_WORDS.status).flat(),
-]);
+// Normalised as the values they are compared with.
+const roleWords = new Set(Object.values(RECORD_WORDS.role).flat().map(normaliseHeader));
+const statusWords = new Set(
+  [...STATUS_WORDS.active, ...STATUS_WORDS.disabled, ...Object.values(RECORD_WORDS.status).flat()].map(
+    normaliseHeader,
+  ),
+);
 
 type Kind = 'email' | 'login' | 'name' | 'role' | 'status';
 

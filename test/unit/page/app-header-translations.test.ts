@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fieldForHeader } from '../../../extension/lib/page/header-fields';
+import type { Language } from '../../../extension/lib/page/page-words';
+import { readRow } from '../../../extension/lib/page/read-row';
+import { findUserLists } from '../../../extension/lib/page/user-lists';
+
+/**
+ * The headers real apps give their user lists in every language they ship, from their Debian
+ * packages' translations (scripts/capture/header-translations.ts): DokuWiki's user manager,
+ * WordPress's users screen, phpMyAdmin's user accounts.
+ */
+const { apps } = JSON.parse(readFileSync('test/fixtures/app-header-translations.json', 'utf8')) as {
+  apps: Record<
+    string,
+    Record<string, Partial<Record<'username' | 'displayName' | 'email' | 'role', string>>>
+  >;
+};
+
+/** The languages the detector reads (page-words.ts), by the code the apps name them with. */
+const READ: readonly Language[] = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'pt',
+  'it',
+  'nl',
+  'da',
+  'no',
+  'sv',
+  'pl',
+  'cs',
+  'sk',
+  'sl',
+  'hr',
+  'fi',
+  'et',
+  'lv',
+  'lt',
+  'hu',
+  'ro',
+  'tr',
+  'el',
+  'ru',
+  'uk',
+  'bg',
+  'ca',
+  'ja',
+  'zh',
+  'ko',
+  'id',
+  'vi',
+  'th',
+  'he',
+  'ar',
+  'fa',
+  'sr',
+  'mk',
+  'sq',
+  'eu',
+  'gl',
+  'is',
+  'cy',
+  'af',
+];
+const languageOf = (code: string) => {
+  const base = code.split(/[-_]/)[0] ?? code;
+  return base === 'nb' ? 'no' : base;
+};
+const translations = Object.entries(apps).flatMap(([app, byCode]) =>
+  Object.entries(byCode)
+    .filter(([code]) => (READ as readonly string[]).includes(languageOf(code)))
+    .map(([code, headers]) => [`${app} (${code})`, headers] as const),
+);
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('user lists headed as real apps head them, in every language the detector reads', () => {
+  it('takes most of the apps’ translations', () => {
+    expect(translations.length).toBeGreaterThan(100);
+  });
+
+  it.each(translations)('reads each header of %s as its column', (_, headers) => {
+    for (const [field, text] of Object.entries(headers)) {
+      const read = fieldForHeader(text);
+      // "User" is the login where no other column is, and otherwise the person's name.
+      const accepted = field === 'username' || field === 'displayName' ? [field, 'user'] : [field];
+      expect(accepted, `"${text}"`).toContain(read);
+    }
+  });
+
+  it.each(translations.filter(([, headers]) => headers.username && headers.email))(
+    'finds a list headed as %s and reads its logins',
+    (_, headers) => {
+      const columns = (['username', 'displayName', 'email', 'role'] as const).filter(
+        (field) => headers[field],
+      );
+      const cell = {
+        username: 'recepce',
+        displayName: 'Recepce',
+        email: 'recepce@firma.example',
+        role: 'user',
+      };
+      const person = {
+        username: 'jnovak',
+        displayName: 'Jan Novák',
+        email: 'jan.novak@firma.example',
+        role: 'admin',
+      };
+      document.body.innerHTML = `<table><thead><tr>${columns.map((field) => `<th>${headers[field]}</th>`).join('')}</tr></thead><tbody>${[
+        cell,
+        person,
+      ]
+        .map((row) => `<tr>${columns.map((field) => `<td>${row[field]}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`;
+      const [list] = findUserLists(document);
+      expect(list?.rows().map((row) => list && readRow(list, row)?.username)).toEqual(['recepce', 'jnovak']);
+    },
+  );
+});
