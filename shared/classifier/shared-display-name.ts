@@ -21,9 +21,14 @@ export interface SharedDisplayName {
 const JOIN_WORDS = 'and|or|und|et|en|og|och';
 const JOINERS = new RegExp(`\\s*(?:&|\\+|/|\\||;|,)\\s*|\\s+(?:${JOIN_WORDS})\\s+`, 'i');
 const SYMBOL_OR_WORD_JOINER = new RegExp(`[&+/|;]|\\s(?:${JOIN_WORDS})\\s`, 'i');
-const SHORT_JOINER = /^(.*\S)\s+[yei]\s+(\S.*)$/;
+// Other languages' "and", also written in lower case and only between two first names: Czech and
+// Slovak "a", Hungarian "és", Turkish "ve", Romanian "și", Finnish and Estonian "ja", Latvian "un",
+// Lithuanian "ir", Slovene "in", Albanian "dhe", Basque "eta", Welsh "a"/"ac", Vietnamese "và"
+// ("Jana a Petr", "Anna és Péter"). The name lists hold names in Latin letters only.
+const SHORT_JOINER = /^(.*\S)\s+(?:[yeia]|és|ve|și|şi|ja|un|ir|in|dhe|eta|ac|và)\s+(\S.*)$/u;
 // "Familie Müller", "Famille Dupont", "Familia García", "Família Silva", "Famiglia Rossi",
-// "Familien Hansen", "Familjen Andersson", "Gezin de Vries", "Rodzina Kowalskich", "Smith family".
+// "Familien Hansen", "Familjen Andersson", "Gezin de Vries", "Rodzina Kowalskich", "Smith family",
+// "Obitelj Horvat", "Yılmaz ailesi", "Kovács család" (folded).
 const HOUSEHOLD_WORDS = new Set([
   'family',
   'household',
@@ -35,6 +40,14 @@ const HOUSEHOLD_WORDS = new Set([
   'familjen',
   'gezin',
   'rodzina',
+  'rodina',
+  'obitelj',
+  'porodica',
+  'druzina',
+  'perhe',
+  'csalad',
+  'aile',
+  'ailesi',
 ]);
 // The other languages put the word first; in English "Family Law" and "Family Court" are a firm's
 // departments, so only "Smith family" counts there.
@@ -44,7 +57,7 @@ const PREFIX_HOUSEHOLD_WORDS = new Set(
 // Everything that may join two people or name a household, but a comma: "Smith, John" is how lists
 // write one person, and a name with one comma and none of these is never two people or a household.
 const MAYBE_SHARED =
-  /[&+/|;]|\s[yei]\s|\b(?:and|or|und|et|en|og|och|the|household|gezin|rodzina)\b|famil|famig/i;
+  /[&+/|;]|\s(?:[yeia]|es|ve|si|ja|un|ir|in|dhe|eta|ac|va)\s|\b(?:and|or|und|et|en|og|och|the|household|gezin|rodzina|rodina|obitelj|porodica|druzina|perhe|csalad|aile|ailesi)\b|famil|famig/i;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame']);
 
 function wordKind(word: string): 'name' | 'role' | 'title' | 'other' {

@@ -117,6 +117,11 @@ describe('shared-login wording in other languages', () => {
     ['Lars och Anna', 2],
     ['Anna i Piotr', 2],
     ['Lars + Mette', 2],
+    ['Jana a Petr', 2],
+    ['Anna és Péter', 2],
+    ['Ayşe ve Mehmet', 2],
+    ['Ion și Maria', 2],
+    ['Matti ja Liisa', 2],
   ])('finds the people in "%s"', (displayName, count) => {
     expect(namesTwoPeople(displayName)?.people).toHaveLength(count);
   });
@@ -131,6 +136,9 @@ describe('shared-login wording in other languages', () => {
     'Gezin de Vries',
     'Rodzina Kowalskich',
     'Rodzina Nowaków',
+    'Obitelj Horvat',
+    'Yılmaz ailesi',
+    'Kovács család',
   ])('finds a household in "%s"', (displayName) => {
     expect(namesTwoPeople(displayName)?.reason).toContain('household');
   });
@@ -147,6 +155,9 @@ describe('shared-login wording in other languages', () => {
     // A law firm's departments, not households.
     'Family Law',
     'Family Court',
+    'Jana A. Nováková',
+    'Recepce a Pokladna',
+    'Kim Ja Young',
   ])('does not call "%s" two people', (displayName) => {
     expect(namesTwoPeople(displayName)).toBeNull();
   });
