@@ -19,7 +19,8 @@ import {
  * Journey 1, on the release build: a new firm signs up in the popup, adds its practice-management
  * system with its admin-page address in the options page, and opens that system's staff list. The
  * rows are marked without the admin pressing anything; "Sync this list" sends them, and the server
- * then holds every login on the page.
+ * then holds every login on the page. Then the firm's Prague office adds its booking system, whose
+ * list is headed and written in Czech: marked and synced the same way, its Czech statuses read.
  */
 
 const OWNER = {
@@ -28,6 +29,7 @@ const OWNER = {
   password: 'tidal shelf copper lantern',
 };
 const PAGE = 'practice-staff-list';
+const PRAGUE = 'travel-agency-users-cs';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -43,6 +45,37 @@ describe.each(BROWSERS)(
     afterAll(async () => {
       await journey?.close();
     });
+
+    /**
+     * Adds a system in the options page, opened from the popup, with the address of a fixture page
+     * as its admin pages; resolves with the pattern once the server holds the system.
+     */
+    const addSystem = async (from: Page, name: string, page: string, shot: string) => {
+      const opened = journey.nextPage();
+      await from.getByRole('button', { name: 'Options: server, systems, thresholds' }).click();
+      const options = await opened;
+      await options.setViewportSize({ width: 1000, height: 900 });
+      expect(options.url()).toBe(`${journey.extensionOrigin}/options.html`);
+      await from.close();
+      const pattern = `${journey.pages.url}/${page}.html*`;
+      const systems = options.getByRole('region', { name: 'Systems' });
+      await systems.getByLabel('Name').fill(name);
+      await systems.getByLabel(/^Admin pages/).fill(pattern);
+      await systems.getByRole('button', { name: 'Add system' }).click();
+      await expect.poll(() => systems.getByRole('status').textContent()).toBe(`Added ${name}.`);
+      await expect
+        .poll(() => systems.getByRole('list', { name: 'Systems' }).textContent())
+        .toContain(`${name} ${pattern}`);
+      await screenshot(options, shot);
+      await options.close();
+      await expect
+        .poll(
+          async () => (await server(pageSchema(systemSchema), 'GET', '/systems')).items.map((s) => s.name),
+          { timeout: 15_000 },
+        )
+        .toContain(name);
+      return pattern;
+    };
 
     it('signs up a new firm from the popup', async () => {
       popup = await journey.openPopup();
@@ -65,33 +98,7 @@ describe.each(BROWSERS)(
     });
 
     it('adds the system with its admin-page pattern in the options page', async () => {
-      // The popup leads to the options page, in a tab of its own.
-      const opened = journey.nextPage();
-      await popup.getByRole('button', { name: 'Options: server, systems, thresholds' }).click();
-      const options = await opened;
-      await options.setViewportSize({ width: 1000, height: 900 });
-      expect(options.url()).toBe(`${journey.extensionOrigin}/options.html`);
-      await popup.close();
-      const pattern = `${journey.pages.url}/${PAGE}.html*`;
-      const systems = options.getByRole('region', { name: 'Systems' });
-      await systems.getByLabel('Name').fill('LexOffice');
-      await systems.getByLabel(/^Admin pages/).fill(pattern);
-      await systems.getByRole('button', { name: 'Add system' }).click();
-      await expect.poll(() => systems.getByRole('status').textContent()).toBe('Added LexOffice.');
-      await expect
-        .poll(() => systems.getByRole('list', { name: 'Systems' }).textContent())
-        .toContain(`LexOffice ${pattern}`);
-      await screenshot(options, 'journey-1-options-system-added');
-      await options.close();
-
-      await expect
-        .poll(
-          async () => (await server(pageSchema(systemSchema), 'GET', '/systems')).items.map((s) => s.name),
-          {
-            timeout: 15_000,
-          },
-        )
-        .toEqual(['LexOffice']);
+      const pattern = await addSystem(popup, 'LexOffice', PAGE, 'journey-1-options-system-added');
       const [system] = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
       expect(system?.adminUrlPatterns).toEqual([pattern]);
     });
@@ -157,6 +164,46 @@ describe.each(BROWSERS)(
         .poll(async () => (await verdicts(page, PAGE)).frontdesk2?.split(' ') ?? [], { timeout: 15_000 })
         .toEqual(expect.arrayContaining(['generic', 'unowned']));
       expect(await banner.textContent()).not.toContain(unsynced);
+      await page.close();
+    });
+
+    it('marks and syncs the list of the firm’s Prague office, headed and written in Czech', async () => {
+      // The Prague office's booking system: its user list is headed "Uživatelské jméno", "Jméno a
+      // příjmení", "Stav", and its desks and statuses are Czech words.
+      await addSystem(await journey.openPopup(), 'Rezervace Praha', PRAGUE, 'journey-1-options-prague-added');
+      const page = await journey.openPage(`${PRAGUE}.html`);
+      const rows = labelsOf(PRAGUE).rows;
+      await expect
+        .poll(async () => Object.values(await verdicts(page, PRAGUE)).filter(Boolean).length, {
+          timeout: 15_000,
+        })
+        .toBe(rows.length);
+      // Nothing of the office's system is in Rollcall yet: each row is marked as the page shows it.
+      expect(await verdicts(page, PRAGUE)).toEqual(
+        Object.fromEntries(rows.map((row) => [row.username, row.signedOut])),
+      );
+      const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+      expect(await banner.textContent()).toContain(`checked ${rows.length} logins`);
+      // The page's own "Zobrazeno 1–14 z 14 záznamů": the whole list is on this page.
+      expect(await banner.textContent()).toContain(`Every page seen (${rows.length} of ${rows.length})`);
+      await screenshot(page, 'journey-1-prague-marked');
+      await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click();
+      await expect
+        // The banner's other status is the paging line.
+        .poll(() => banner.getByRole('status').filter({ hasText: 'Synced' }).textContent(), {
+          timeout: 15_000,
+        })
+        .toBe(`Synced: ${rows.length} new, 0 changed, 0 removed.`);
+      await screenshot(page, 'journey-1-prague-synced');
+      // The server read the Czech statuses: the leaver's and the test login are switched off.
+      const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=100');
+      const status = (username: string) => accounts.items.find((a) => a.username === username)?.status;
+      expect([status('kvesela'), status('testovaci'), status('recepce')]).toEqual([
+        'disabled',
+        'disabled',
+        'active',
+      ]);
+      expect(accounts.items.find((a) => a.username === 'jnovak')?.displayName).toBe('Jan Novák');
       await page.close();
     });
 
