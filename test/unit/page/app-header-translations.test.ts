@@ -74,6 +74,15 @@ const translations = Object.entries(apps).flatMap(([app, byCode]) =>
     .map(([code, headers]) => [`${app} (${code})`, headers] as const),
 );
 
+/**
+ * Headers left unread on purpose: words that head other lists as often as they head logins. A
+ * ledger's or a bank's accounts are "accounts" too, so such a word alone does not make a list of
+ * users (the apps' other columns do).
+ */
+const LEFT_OUT: Record<string, string> = {
+  'Tài khoản': 'Vietnamese "account", a bank account as often (phpMyAdmin’s "User name")',
+};
+
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -86,6 +95,10 @@ describe('user lists headed as real apps head them, in every language the detect
   it.each(translations)('reads each header of %s as its column', (_, headers) => {
     for (const [field, text] of Object.entries(headers)) {
       const read = fieldForHeader(text);
+      if (LEFT_OUT[text]) {
+        expect(read, `"${text}": ${LEFT_OUT[text]}`).toBeNull();
+        continue;
+      }
       // "User" is the login where no other column is, and otherwise the person's name.
       const accepted = field === 'username' || field === 'displayName' ? [field, 'user'] : [field];
       expect(accepted, `"${text}"`).toContain(read);

@@ -255,6 +255,19 @@ describe('the record detector', () => {
     expect(fieldForHeader('説明')).toBeNull();
   });
 
+  it.each([
+    [['Název', 'Cena', 'Stav', 'Skupina'], 'a Czech price list'],
+    [['Tili', 'Nimi', 'Saldo'], 'a Finnish ledger'],
+    [['Ad', 'Konum', 'Durum'], 'a Turkish list of devices'],
+    [['Tài khoản', 'Số dư', 'Trạng thái'], 'Vietnamese bank accounts'],
+  ])('leaves alone a table headed %j (%s)', (headers) => {
+    document.body.innerHTML = headedTable(headers, [
+      ['Stůl', '1 200', 'Skladem', 'Nábytek'],
+      ['Židle', '450', 'Skladem', 'Nábytek'],
+    ]);
+    expect(found()).toEqual([]);
+  });
+
   it('joins a name split over first and last name columns in Czech, Romanian and Russian', () => {
     for (const headers of [
       ['Uživatelské jméno', 'Jméno', 'Příjmení', 'Role'],
