@@ -610,6 +610,305 @@ const LANGUAGE_ROLE_PHRASES = {
     ],
   ],
 };
+
+// The languages after Polish, added later: the first list of each uses the words of its data/words
+// file; the second was written with it and is held out (never tuned on). Their rows are made after
+// all the others, so that the rows of the languages before stay as they were.
+const MORE_LANGUAGE_ROLE_PHRASES = {
+  cs: [
+    [
+      'recepce',
+      'podatelna',
+      'kancelář',
+      'účetní',
+      'účtárna',
+      'pokladna',
+      'fakturace',
+      'mzdy',
+      'obchod',
+      'prodej',
+      'nákup',
+      'podpora',
+      'sekretariát',
+      'vedení',
+      'ordinace',
+      'laboratoř',
+      'čekárna',
+      'sklad',
+      'expedice',
+      'rezervace',
+      'recepcia',
+      'pokladňa',
+      'predaj',
+      'kancelária',
+    ],
+    [
+      'personální oddělení',
+      'zákaznická linka',
+      'hlavní sestra',
+      'noční služba',
+      'spisová služba',
+      'obchodní oddělení',
+      'zákaznický servis',
+      'tiskárna',
+      'skener',
+      'uživatel test',
+      'praktikant',
+      'brigádník',
+      'centrála',
+      'informace',
+    ],
+  ],
+  fi: [
+    [
+      'vastaanotto',
+      'toimisto',
+      'kirjanpito',
+      'laskutus',
+      'palkanlaskenta',
+      'myynti',
+      'asiakaspalvelu',
+      'kassa',
+      'varasto',
+      'sihteeri',
+      'hallinto',
+      'neuvonta',
+      'ajanvaraus',
+      'päivystys',
+      'vastuvõtt',
+      'raamatupidamine',
+      'klienditugi',
+    ],
+    [
+      'reskontra',
+      'talous hallinto',
+      'henkilöstö hallinto',
+      'toimisto sihteeri',
+      'hoitaja',
+      'laboratorio',
+      'tulostin',
+      'skanneri',
+      'kokous huone',
+      'yö vuoro',
+      'kontori',
+      'arveldus',
+      'müügi osakond',
+    ],
+  ],
+  hu: [
+    [
+      'recepció',
+      'könyvelés',
+      'pénztár',
+      'titkárság',
+      'ügyfélszolgálat',
+      'raktár',
+      'értékesítés',
+      'beszerzés',
+      'bérszámfejtés',
+      'számlázás',
+      'asszisztens',
+      'rendelő',
+      'ügyelet',
+      'időpontfoglalás',
+    ],
+    [
+      'iroda vezető',
+      'pénzügy',
+      'munkaügy',
+      'nyomtató',
+      'tárgyaló',
+      'éjszakai műszak',
+      'gyakornok',
+      'vendég',
+      'teszt felhasználó',
+      'diszpécser',
+      'ügyintéző',
+    ],
+  ],
+  ro: [
+    [
+      'recepție',
+      'birou',
+      'contabilitate',
+      'casierie',
+      'secretariat',
+      'vânzări',
+      'achiziții',
+      'depozit',
+      'salarizare',
+      'facturare',
+      'suport',
+      'programări',
+      'registratură',
+      'dispecerat',
+    ],
+    [
+      'resurse umane',
+      'relații clienți',
+      'imprimantă',
+      'sală ședințe',
+      'tură noapte',
+      'stagiar',
+      'asistentă medicală',
+      'magazie',
+      'juridic',
+      'oficiu',
+    ],
+  ],
+  tr: [
+    [
+      'resepsiyon',
+      'danışma',
+      'sekreter',
+      'muhasebe',
+      'kasa',
+      'satış',
+      'satınalma',
+      'depo',
+      'ofis',
+      'yönetim',
+      'bordro',
+      'fatura',
+      'müşteri hizmetleri',
+      'rezervasyon',
+      'randevu',
+      'santral',
+    ],
+    [
+      'insan kaynakları',
+      'bilgi işlem',
+      'yazıcı',
+      'toplantı odası',
+      'gece vardiyası',
+      'stajyer',
+      'misafir',
+      'teknik destek',
+      'halkla ilişkiler',
+      'hasta kabul',
+    ],
+  ],
+  ru: [
+    [
+      'buhgalteria',
+      'buhgalter',
+      'kassa',
+      'sklad',
+      'ofis',
+      'sekretar',
+      'priemnaya',
+      'registratura',
+      'kadry',
+      'zakupki',
+      'prodazhi',
+      'dostavka',
+      'ohrana',
+      'schetovodstvo',
+    ],
+    [
+      'buhgalteriya',
+      'otdel kadrov',
+      'tehpodderzhka',
+      'direktor',
+      'priyomnaya',
+      'printer',
+      'peregovornaya',
+      'kassir',
+      'administrator zala',
+      'registratura kliniki',
+    ],
+  ],
+  hr: [
+    [
+      'recepcija',
+      'ured',
+      'tajništvo',
+      'računovodstvo',
+      'blagajna',
+      'skladište',
+      'prodaja',
+      'nabava',
+      'podrška',
+      'pisarna',
+      'računovodja',
+      'skladišče',
+    ],
+    [
+      'ljudski resursi',
+      'korisnička podrška',
+      'pisač',
+      'sala za sastanke',
+      'noćna smjena',
+      'pripravnik',
+      'gost',
+      'informatika',
+      'knjigovodstvo',
+      'tajnica',
+    ],
+  ],
+  baltic: [
+    [
+      'birojs',
+      'grāmatvedība',
+      'noliktava',
+      'pārdošana',
+      'atbalsts',
+      'biuras',
+      'buhalterija',
+      'sandėlis',
+      'pardavimai',
+      'pagalba',
+    ],
+    [
+      'kase',
+      'personāla daļa',
+      'klientu serviss',
+      'printeris',
+      'kasa',
+      'personalo skyrius',
+      'klientų aptarnavimas',
+      'spausdintuvas',
+    ],
+  ],
+  'east-asian': [
+    [
+      'uketsuke',
+      'jimu',
+      'jimukyoku',
+      'keiri',
+      'soumu',
+      'eigyou',
+      'kaikei',
+      'jinji',
+      'madoguchi',
+      'qiantai',
+      'caiwu',
+      'kuaiji',
+      'chuna',
+      'xingzheng',
+      'renshi',
+      'kefu',
+      'xiaoshou',
+      'cangku',
+      'annae',
+      'chongmu',
+      'hoegye',
+    ],
+    [
+      'sougou uketsuke',
+      'kango',
+      'yakkyoku',
+      'kensa',
+      'purinta',
+      'zongjingban',
+      'houqin',
+      'jiedai',
+      'caigou',
+      'gwanri',
+      'yeyak',
+    ],
+  ],
+};
 // English trades the first lists did not cover: a clinic's rooms, devices and teams, travel,
 // insurance and legal desks. Same rule: the second list is held out.
 const TRADE_ROLE_PHRASES = [
@@ -768,6 +1067,20 @@ const LANGUAGE_HAND = [
   ['en', 'exam.room.2', '', 'generic', 'clinic room'],
   ['en', 'xray1', '', 'generic', 'clinic device'],
   ['en', 'mri.tech', '', 'generic', 'clinic device'],
+  ['east-asian', 'tanaka.hiroshi', '田中 浩', 'personal', 'Japanese name in romaji'],
+  ['east-asian', 'h.tanaka', '', 'personal', 'Japanese name in romaji, initial first'],
+  ['east-asian', 'sato.yuki', '佐藤 由紀', 'personal', 'Japanese name in romaji'],
+  ['east-asian', 'wang.wei', '王伟', 'personal', 'Chinese name in pinyin'],
+  ['east-asian', 'liuyang', '', 'personal', 'Chinese name in pinyin, run together'],
+  ['east-asian', 'chen.jing', '陈静', 'personal', 'Chinese name in pinyin'],
+  ['east-asian', 'kim.minjun', '김민준', 'personal', 'Korean name, revised romanisation'],
+  ['east-asian', 'park.jiyeon', '', 'personal', 'Korean name, revised romanisation'],
+  ['ru', 'ivanov.a', 'Иванов Алексей', 'personal', 'Russian surname in Latin letters'],
+  ['ru', 'petrova', 'Петрова Анна', 'personal', 'Russian surname in Latin letters'],
+  ['ru', 'a.smirnov', '', 'personal', 'Russian surname in Latin letters'],
+  ['ru', 'kuznetsova.e', 'Кузнецова Елена', 'personal', 'Russian surname in Latin letters'],
+  ['ru', 'sidorenko', 'Сидоренко Олег', 'personal', 'Ukrainian surname in Latin letters'],
+  ['ru', 'dimitrov.g', 'Димитров Георги', 'personal', 'Bulgarian surname in Latin letters'],
 ];
 
 /** A phrase or name in plain ASCII as people write it in logins: "büro" -> buero, "Møller" -> moeller. */
@@ -775,6 +1088,8 @@ const TRANSLIT = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa', æ: 'ae', �
 function asciiOf(text) {
   return text
     .replace(/[äöüøåæßłœ]/g, (c) => TRANSLIT[c])
+    .replace(/ı/g, 'i')
+    .replace(/đ/g, 'd')
     .replace(/[ÄÖÜØÅÆŁŒ]/g, (c) => {
       const t = TRANSLIT[c.toLowerCase()];
       return t[0].toUpperCase() + t.slice(1);
@@ -931,31 +1246,61 @@ try {
 
   // The other languages: role phrases written with their accents in one rendering and in ASCII in
   // the other, then personal logins from the same languages' faker names.
-  for (const [language, [tuned, heldOut]] of Object.entries({
-    ...LANGUAGE_ROLE_PHRASES,
-    en: TRADE_ROLE_PHRASES,
-  })) {
-    for (const [list, holdout, what] of [
-      [tuned, false, 'role phrase'],
-      [heldOut, true, 'held-out role phrase'],
-    ]) {
-      list.forEach((phrase, i) => {
-        for (const k of [0, 1]) {
-          const words = (k === 0 ? phrase : asciiOf(phrase)).split(' ');
-          const [username, style] = render(words, i + k * (holdout ? 5 : 3));
+  const addRolePhrases = (byLanguage) => {
+    for (const [language, [tuned, heldOut]] of Object.entries(byLanguage)) {
+      for (const [list, holdout, what] of [
+        [tuned, false, 'role phrase'],
+        [heldOut, true, 'held-out role phrase'],
+      ]) {
+        list.forEach((phrase, i) => {
+          for (const k of [0, 1]) {
+            const words = (k === 0 ? phrase : asciiOf(phrase)).split(' ');
+            const [username, style] = render(words, i + k * (holdout ? 5 : 3));
+            add(
+              username,
+              '',
+              'generic',
+              `synthetic: ${language} ${what} "${phrase}", ${style}`,
+              holdout,
+              language,
+            );
+          }
+        });
+      }
+    }
+  };
+  const nameList = (def, key) =>
+    flat(def?.[key])
+      .map((x) => x.split(/[ -]/)[0])
+      .filter((x) => /^\p{Lu}\p{Ll}+$/u.test(x) && x.length >= 2);
+  const addFakerLogins = (localesByLanguage) => {
+    for (const [language, locales] of Object.entries(localesByLanguage)) {
+      for (const locale of locales) {
+        const def = faker.allLocales[locale]?.person;
+        const firsts = nameList(def, 'first_name');
+        const lasts = nameList(def, 'last_name');
+        if (firsts.length === 0 || lasts.length === 0) continue;
+        for (let i = 0; i < Math.ceil(120 / locales.length); i++) {
+          const f = pick(firsts);
+          const l = pick(lasts);
+          const [pattern, fn] = PATTERNS[n++ % PATTERNS.length];
+          // Logins are mostly ASCII ("mueller" for Müller); some systems keep the accents.
+          const written = random() < 0.7 ? (x) => asciiOf(x).toLowerCase() : (x) => x.toLowerCase();
+          const display = random() < 0.5 ? `${f} ${l}` : '';
           add(
-            username,
-            '',
-            'generic',
-            `synthetic: ${language} ${what} "${phrase}", ${style}`,
-            holdout,
+            fn(written(f), written(l)),
+            display,
+            'personal',
+            `synthetic: @faker-js/faker 10.6.0 ${locale} names, ${pattern}`,
+            false,
             language,
           );
         }
-      });
+      }
     }
-  }
-  const LANGUAGE_LOCALES = {
+  };
+  addRolePhrases({ ...LANGUAGE_ROLE_PHRASES, en: TRADE_ROLE_PHRASES });
+  addFakerLogins({
     de: ['de', 'de_AT', 'de_CH'],
     fr: ['fr', 'fr_BE', 'fr_CH'],
     es: ['es', 'es_MX'],
@@ -964,38 +1309,21 @@ try {
     nl: ['nl', 'nl_BE'],
     nordic: ['da', 'nb_NO', 'sv'],
     pl: ['pl'],
-  };
-  const nameList = (def, key) =>
-    flat(def?.[key])
-      .map((x) => x.split(/[ -]/)[0])
-      .filter((x) => /^\p{Lu}\p{Ll}+$/u.test(x) && x.length >= 2);
-  for (const [language, locales] of Object.entries(LANGUAGE_LOCALES)) {
-    for (const locale of locales) {
-      const def = faker.allLocales[locale]?.person;
-      const firsts = nameList(def, 'first_name');
-      const lasts = nameList(def, 'last_name');
-      if (firsts.length === 0 || lasts.length === 0) continue;
-      for (let i = 0; i < Math.ceil(120 / locales.length); i++) {
-        const f = pick(firsts);
-        const l = pick(lasts);
-        const [pattern, fn] = PATTERNS[n++ % PATTERNS.length];
-        // Logins are mostly ASCII ("mueller" for Müller); some systems keep the accents.
-        const written = random() < 0.7 ? (x) => asciiOf(x).toLowerCase() : (x) => x.toLowerCase();
-        const display = random() < 0.5 ? `${f} ${l}` : '';
-        add(
-          fn(written(f), written(l)),
-          display,
-          'personal',
-          `synthetic: @faker-js/faker 10.6.0 ${locale} names, ${pattern}`,
-          false,
-          language,
-        );
-      }
-    }
-  }
+  });
   for (const [language, u, d, label, note] of LANGUAGE_HAND) {
     add(u, d, label, `hand-written: ${note}`, false, language);
   }
+  // The languages added later, after every row of the others.
+  addRolePhrases(MORE_LANGUAGE_ROLE_PHRASES);
+  addFakerLogins({
+    cs: ['cs_CZ', 'sk'],
+    fi: ['fi', 'et'],
+    hu: ['hu'],
+    ro: ['ro', 'ro_MD'],
+    tr: ['tr'],
+    hr: ['hr', 'sr_RS_latin'],
+    baltic: ['lv', 'lt'],
+  });
 
   const header = 'username\tdisplay_name\tlabel\tlanguage\tsource\tsplit';
   writeFileSync(OUT, `${[header, ...rows.map((r) => r.join('\t'))].join('\n')}\n`);
