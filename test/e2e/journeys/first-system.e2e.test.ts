@@ -97,8 +97,9 @@ describe.each(BROWSERS)(
       expect(options.url()).toBe(`${journey.extensionOrigin}/options.html`);
       await popup.close();
       const pattern = await addSystem(options, 'LexOffice', PAGE, 'journey-1-options-system-added');
-      const [system] = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
-      expect(system?.adminUrlPatterns).toEqual([pattern]);
+      const systems = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
+      expect(systems.map((system) => system.name)).toEqual(['LexOffice']);
+      expect(systems[0]?.adminUrlPatterns).toEqual([pattern]);
     });
 
     it('marks every row of the system’s staff list as the page opens, and syncs the list from the banner', async () => {
