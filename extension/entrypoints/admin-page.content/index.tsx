@@ -1,12 +1,13 @@
 import '../../lib/zod-jitless';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PageRow } from '../../../shared/schemas/page-row';
 import { sendToBackground } from '../../lib/messaging';
+import type { PageAdapter } from '../../lib/page/adapter-schema';
 import { adapterForUrl } from '../../lib/page/adapters';
 import { type JudgePageRows, verdictsOf } from '../../lib/page/evaluate';
+import { watchFrameDocuments } from '../../lib/page/frames';
 import { afterNextPaint, type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
 import { connectPageJudge } from '../../lib/page/judge-port';
 import { GATHERING_EXPIRES_MS, type Gathered, gatheringKey, gatherShownPage } from '../../lib/page/paging';
@@ -64,170 +65,210 @@ export default defineContentScript({
     const judge = connectPageJudge();
     await pageLoadedAndDrawn(ctx);
     if (!ctx.isValid) return;
-    // User timing marks: the benchmark reads them to time the work from start to all rows marked.
-    performance.mark('rollcall:start');
-    let settledOnce = false;
-    let shownOnce = false;
-    let bannerOnce = false;
-    const adapter = adapterForUrl(await adapters, location.href);
-    // The background judges the rows (page alone signed out; signed in, with what the directory
-    // knows: leavers, dormant, excess, unowned and known shared logins); this script only reads the
-    // page and draws the marks.
-    // Signed in to a firm whose directory holds no login of this system: the banner asks for a sync.
-    let unsynced = false;
-    const evaluate: JudgePageRows = async (logins) => {
-      const answer = await judge({ pageUrl: location.href, logins: [...logins] });
-      unsynced = answer.unsynced === true;
-      return verdictsOf(logins.length, answer);
-    };
-    let summary: PageSummary = { checked: 0, counts: [], firstList: null };
-    let sync: SyncState = { state: 'idle' };
-    let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-    // The banner's UI is made once the rows are marked, in the task that puts it in: made at the
-    // start, it held up the reading of the rows by a few milliseconds (WXT checks the element's name
-    // with a regular expression of every letter a custom element's name may hold).
-    let bannerMade: Promise<unknown> | null = null;
-    const makeBanner = () =>
-      (bannerMade ??= createShadowRootUi(ctx, {
-        name: 'rollcall-banner',
-        position: 'inline',
-        anchor: () => bannerAnchor(),
-        append: 'after',
-        // banner.css sets the host's own reset, with the sticky position WXT's reset would undo.
-        inheritStyles: true,
-        css: bannerStyles,
-        onMount: (container) => container,
-        onRemove: (container) => {
-          if (container) render(null, container);
-        },
-      }).then((made) => {
-        ui = made;
-      }));
-
-    // The whole rows are read when they are sent: only who each row is was read to mark it.
-    const snapshotRows = (): PageRow[] =>
-      [...warnings.rows].flatMap(([element, { list }]) => readRow(list, element) ?? []);
-
-    // A paged list's pages, gathered as the admin pages through it (here and on earlier page loads).
-    let gathered: Gathered | null = null;
-    let paging: GatheredPaging | null = null;
-    const gatherings = listGatheringsItem.getValue();
-    const gatherPage = async () => {
-      const list = summary.firstList;
-      if (!list) return;
-      const shown = [...warnings.rows].filter(([, watched]) => watched.list === list);
-      const key = gatheringKey(location.href);
-      gathered ??= (await gatherings)[key] ?? null;
-      const next = gatherShownPage(
-        list.element,
-        { count: shown.length, read: () => shown.flatMap(([element]) => readRow(list, element) ?? []) },
-        gathered,
-        location.href,
-        Date.now(),
-      );
-      if (!next) return;
-      paging = next.paging;
-      drawBanner();
-      if (!next.gathered) return;
-      gathered = next.gathered;
-      await listGatheringsItem.setValue(withGathering(await listGatheringsItem.getValue(), key, gathered));
-    };
-
-    const onSync = async (complete: boolean, confirmRemovals = false) => {
-      sync = { state: 'sending' };
-      drawBanner();
-      try {
-        const page = new URL(location.href);
-        sync = await sendToBackground('syncPageSnapshot', {
-          pageUrl: `${page.origin}${page.pathname}`,
-          systemId: adapter?.systemId ?? null,
-          capturedAt: Date.now(),
-          complete: paging ? wholeListSeen(paging) : complete,
-          ...(confirmRemovals ? { confirmRemovals } : {}),
-          rows: paging && gathered ? Object.values(gathered.rows) : snapshotRows(),
-        });
-      } catch (error) {
-        sync = {
-          state: 'failed',
-          reason: error instanceof Error ? error.message : 'the extension did not answer',
-        };
-      }
-      drawBanner();
-      // The directory now holds the list: its rows are judged again with what it knows (owners,
-      // leavers), without reloading the page.
-      if (sync.state === 'synced') warnings.rejudge();
-    };
-
-    const drawBanner = () => {
-      if (ui?.mounted) {
-        render(
-          <Banner
-            checked={summary.checked}
-            counts={summary.counts}
-            sync={sync}
-            unsynced={unsynced}
-            paging={paging}
-            onSync={onSync}
-          />,
-          ui.mounted,
-        );
-      }
-    };
-
-    // The banner follows the first user list (beside its rows' badges, when they are in a layer),
-    // and sticks to the bottom of the window while the list is on screen: put above the list, it
-    // would push the whole list down, which costs a big list a full repaint. A page that re-renders
-    // the list (or only shows one after load) gets it back after the new one.
-    const bannerAnchor = () => {
-      const list = summary.firstList?.element;
-      if (!list) return null;
-      const beside = besideList(list);
-      const next = beside.nextElementSibling;
-      return next?.tagName === LAYER_TAG.toUpperCase() ? next : beside;
-    };
-    const placeBanner = () => {
-      const anchor = bannerAnchor();
-      if (!ui || !anchor || !ctx.isValid) return;
-      if (!ui.shadowHost.isConnected || ui.shadowHost.previousElementSibling !== anchor) {
-        ui.remove();
-        ui.mount();
-      }
-      drawBanner();
-      if (!bannerOnce) {
-        bannerOnce = true;
-        performance.mark('rollcall:banner');
-      }
-    };
-
-    const warnings = startInPageWarnings({
-      doc: document,
-      adapter,
-      evaluate,
-      signal: ctx.signal,
-      // Between chunks the page gets control back (scheduler.yield where the browser has it); the
-      // watcher stops at the next chunk once ctx.signal aborts, when the extension is reloaded or removed.
-      yieldToPage: defaultYield,
-      budgetMs: 20,
-      onShownMarked() {
-        if (shownOnce || settledOnce) return;
-        shownOnce = true;
-        performance.mark('rollcall:shown');
-      },
-      onSummary(next) {
-        summary = next;
-        if (!settledOnce && next.checked > 0) {
-          settledOnce = true;
-          performance.mark('rollcall:settled');
-        }
-        // The rows' marks are in; the banner follows once they are drawn, and a paged list's page
-        // is taken into its gathering in a task of its own. Put in before, the banner (in the page's
-        // flow) had the browser walk the whole page in the frame that draws the marks: on a
-        // 5,000-row list that frame and the gathering made long tasks.
-        void afterNextPaint().then(makeBanner).then(placeBanner).then(defaultYield).then(gatherPage);
-      },
-    });
+    const named = await adapters;
+    const pageAdapter = adapterForUrl(named, location.href);
+    warnInDocument(ctx, document, judge, pageAdapter);
+    // A list in a frame of the page (an app that shows each screen in one) is the page's too: read
+    // with the adapter its own address names, else the page's.
+    watchFrameDocuments(
+      document,
+      (frameDocument) =>
+        warnInDocument(ctx, frameDocument, judge, adapterForUrl(named, frameDocument.URL) ?? pageAdapter),
+      ctx.signal,
+    );
   },
 });
+
+/**
+ * The in-page warnings on one document: the page's own, or a frame's of the same origin. The rows
+ * are judged, and a list synced, as the page's (`location.href`, the address the admin's pattern
+ * names); a paged list's pages are gathered by the document's own address.
+ */
+function warnInDocument(
+  ctx: ContentScriptContext,
+  doc: Document,
+  judge: ReturnType<typeof connectPageJudge>,
+  adapter: PageAdapter | null,
+): void {
+  // User timing marks, on the page's own document: the benchmark reads them to time the work
+  // from start to all rows marked.
+  const timed = doc === document;
+  const mark = (name: string) => {
+    if (timed) performance.mark(name);
+  };
+  mark('rollcall:start');
+  let settledOnce = false;
+  let shownOnce = false;
+  let bannerOnce = false;
+  // The background judges the rows (page alone signed out; signed in, with what the directory
+  // knows: leavers, dormant, excess, unowned and known shared logins); this script only reads the
+  // page and draws the marks.
+  // Signed in to a firm whose directory holds no login of this system: the banner asks for a sync.
+  let unsynced = false;
+  const evaluate: JudgePageRows = async (logins) => {
+    const answer = await judge({ pageUrl: location.href, logins: [...logins] });
+    unsynced = answer.unsynced === true;
+    return verdictsOf(logins.length, answer);
+  };
+  let summary: PageSummary = { checked: 0, counts: [], firstList: null };
+  let sync: SyncState = { state: 'idle' };
+  // The banner is made once the rows are marked, in the task that puts it in: nothing of it holds
+  // up the reading of the rows.
+  let banner: BannerHost | null = null;
+  const makeBanner = () => {
+    if (banner) return;
+    const made = bannerIn(doc);
+    banner = made;
+    ctx.onInvalidated(() => {
+      render(null, made.drawn);
+      made.host.remove();
+    });
+  };
+
+  // The whole rows are read when they are sent: only who each row is was read to mark it.
+  const snapshotRows = (): PageRow[] =>
+    [...warnings.rows].flatMap(([element, { list }]) => readRow(list, element) ?? []);
+
+  // A paged list's pages, gathered as the admin pages through it (here and on earlier page loads).
+  let gathered: Gathered | null = null;
+  let paging: GatheredPaging | null = null;
+  const gatherings = listGatheringsItem.getValue();
+  const gatherPage = async () => {
+    const list = summary.firstList;
+    if (!list) return;
+    const shown = [...warnings.rows].filter(([, watched]) => watched.list === list);
+    const key = gatheringKey(doc.URL);
+    gathered ??= (await gatherings)[key] ?? null;
+    const next = gatherShownPage(
+      list.element,
+      { count: shown.length, read: () => shown.flatMap(([element]) => readRow(list, element) ?? []) },
+      gathered,
+      doc.URL,
+      Date.now(),
+    );
+    if (!next) return;
+    paging = next.paging;
+    drawBanner();
+    if (!next.gathered) return;
+    gathered = next.gathered;
+    await listGatheringsItem.setValue(withGathering(await listGatheringsItem.getValue(), key, gathered));
+  };
+
+  const onSync = async (complete: boolean, confirmRemovals = false) => {
+    sync = { state: 'sending' };
+    drawBanner();
+    try {
+      const page = new URL(location.href);
+      sync = await sendToBackground('syncPageSnapshot', {
+        pageUrl: `${page.origin}${page.pathname}`,
+        systemId: adapter?.systemId ?? null,
+        capturedAt: Date.now(),
+        complete: paging ? wholeListSeen(paging) : complete,
+        ...(confirmRemovals ? { confirmRemovals } : {}),
+        rows: paging && gathered ? Object.values(gathered.rows) : snapshotRows(),
+      });
+    } catch (error) {
+      sync = {
+        state: 'failed',
+        reason: error instanceof Error ? error.message : 'the extension did not answer',
+      };
+    }
+    drawBanner();
+    // The directory now holds the list: its rows are judged again with what it knows (owners,
+    // leavers), without reloading the page.
+    if (sync.state === 'synced') warnings.rejudge();
+  };
+
+  const drawBanner = () => {
+    if (banner) {
+      render(
+        <Banner
+          checked={summary.checked}
+          counts={summary.counts}
+          sync={sync}
+          unsynced={unsynced}
+          paging={paging}
+          onSync={onSync}
+        />,
+        banner.drawn,
+      );
+    }
+  };
+
+  // The banner follows the first user list (beside its rows' badges, when they are in a layer),
+  // and sticks to the bottom of the window while the list is on screen: put above the list, it
+  // would push the whole list down, which costs a big list a full repaint. A page that re-renders
+  // the list (or only shows one after load) gets it back after the new one.
+  const bannerAnchor = () => {
+    const list = summary.firstList?.element;
+    if (!list) return null;
+    const beside = besideList(list);
+    const next = beside.nextElementSibling;
+    return next?.tagName === LAYER_TAG.toUpperCase() ? next : beside;
+  };
+  const placeBanner = () => {
+    const anchor = bannerAnchor();
+    if (!banner || !anchor || !ctx.isValid) return;
+    const { host } = banner;
+    if (!host.isConnected || host.previousElementSibling !== anchor)
+      anchor.parentNode?.insertBefore(host, anchor.nextSibling);
+    drawBanner();
+    if (!bannerOnce) {
+      bannerOnce = true;
+      mark('rollcall:banner');
+    }
+  };
+
+  const warnings = startInPageWarnings({
+    doc,
+    adapter,
+    evaluate,
+    signal: ctx.signal,
+    // Between chunks the page gets control back (scheduler.yield where the browser has it); the
+    // watcher stops at the next chunk once ctx.signal aborts, when the extension is reloaded or removed.
+    yieldToPage: defaultYield,
+    budgetMs: 20,
+    onShownMarked() {
+      if (shownOnce || settledOnce) return;
+      shownOnce = true;
+      mark('rollcall:shown');
+    },
+    onSummary(next) {
+      summary = next;
+      if (!settledOnce && next.checked > 0) {
+        settledOnce = true;
+        mark('rollcall:settled');
+      }
+      // The rows' marks are in; the banner follows once they are drawn, and a paged list's page
+      // is taken into its gathering in a task of its own. Put in before, the banner (in the page's
+      // flow) had the browser walk the whole page in the frame that draws the marks: on a
+      // 5,000-row list that frame and the gathering made long tasks.
+      void afterNextPaint().then(makeBanner).then(placeBanner).then(defaultYield).then(gatherPage);
+    },
+  });
+}
+
+/**
+ * The banner's host, `<rollcall-banner>`, with its stylesheet in an open shadow root: the page's
+ * styles do not reach it, nor its styles the page; and the element the banner is drawn into. All
+ * of it is made by the document it goes in: in a frame's, elements the page's document made
+ * carry the page's custom element registry, and Chromium then refuses to make the banner's
+ * elements there.
+ */
+interface BannerHost {
+  host: HTMLElement;
+  drawn: HTMLElement;
+}
+
+function bannerIn(doc: Document): BannerHost {
+  const host = doc.createElement('rollcall-banner');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = bannerStyles;
+  const drawn = doc.createElement('div');
+  shadow.append(style, drawn);
+  return { host, drawn };
+}
 
 /** The gatherings with one list's updated, and those left for an hour dropped. */
 function withGathering(

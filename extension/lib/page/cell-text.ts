@@ -4,6 +4,8 @@
  * form controls, images, hidden and aria-hidden parts, and Rollcall's own marks are not part of it.
  */
 
+import { isHtmlTag } from './nodes';
+
 // Elements whose text is never the value of a cell: row actions, controls, pictures, code.
 const SKIPPED_TAGS = new Set([
   'SCRIPT',
@@ -149,10 +151,9 @@ export function isEmail(text: string): boolean {
 export function checkboxesIn(cell: Element): { checked: boolean; label: string }[] {
   const boxes = cell.querySelectorAll<HTMLElement>('input[type=checkbox], [role=checkbox], [role=switch]');
   return [...boxes].map((box) => ({
-    checked:
-      box instanceof HTMLInputElement
-        ? box.checked
-        : box.getAttribute('aria-checked') === 'true' || box.getAttribute('aria-pressed') === 'true',
+    checked: isHtmlTag(box, 'input')
+      ? box.checked
+      : box.getAttribute('aria-checked') === 'true' || box.getAttribute('aria-pressed') === 'true',
     label: checkboxLabel(box),
   }));
 }
@@ -169,9 +170,9 @@ function checkboxLabel(box: HTMLElement): string {
       .trim();
     if (text) return text;
   }
-  const label = (box instanceof HTMLInputElement ? box.labels?.[0] : null) ?? box.closest('label') ?? null;
+  const label = (isHtmlTag(box, 'input') ? box.labels?.[0] : null) ?? box.closest('label') ?? null;
   const labelText = label ? cellText(label) : '';
   if (labelText) return labelText;
-  if (box instanceof HTMLInputElement && box.value && box.value !== 'on') return box.value;
+  if (isHtmlTag(box, 'input') && box.value && box.value !== 'on') return box.value;
   return cellText(box);
 }

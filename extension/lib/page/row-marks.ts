@@ -1,6 +1,7 @@
 import { sendToBackground } from '../messaging';
 import type { ConsolePlace, RowVerdict } from './evaluate';
 import { inKindOrder, verdictAttribute } from './evaluate';
+import { isElement, isHtmlElement } from './nodes';
 import styles from './row-marks.css?inline';
 
 /** The element that holds a row's badges; its name keeps it apart from the page's own markup. */
@@ -112,7 +113,7 @@ function styleShadow(shadow: ShadowRoot): void {
 // Listeners live on the shadow root, once per row, rather than on every badge.
 function listen(shadow: ShadowRoot): void {
   const badgeOf = (event: Event) =>
-    event.target instanceof HTMLElement && event.target.classList.contains('badge') ? event.target : null;
+    isHtmlElement(event.target) && event.target.classList.contains('badge') ? event.target : null;
   const tipOf = (badge: HTMLElement) => shadow.getElementById(badge.getAttribute('aria-describedby') ?? '');
   const show = (event: Event) => {
     const badge = badgeOf(event);
@@ -121,12 +122,12 @@ function listen(shadow: ShadowRoot): void {
   };
   const hide = (event: Event) => {
     const badge = badgeOf(event);
-    const tip = badge ? tipOf(badge) : event.target instanceof Element ? event.target.closest('.tip') : null;
-    if (!(tip instanceof HTMLElement)) return;
+    const tip = badge ? tipOf(badge) : isElement(event.target) ? event.target.closest('.tip') : null;
+    if (!isHtmlElement(tip)) return;
     // Moving from a badge into its tip (to press "Open in Rollcall") or back keeps the tip open.
     const next = (event as MouseEvent | FocusEvent).relatedTarget;
     const ownBadge = shadow.querySelector(`[aria-describedby="${tip.id}"]`);
-    if (next instanceof Node && (tip.contains(next) || next === ownBadge)) return;
+    if (isElement(next) && (tip.contains(next) || next === ownBadge)) return;
     tip.hidden = true;
   };
   shadow.addEventListener('mouseover', show);
@@ -139,7 +140,7 @@ function listen(shadow: ShadowRoot): void {
   // The badges sit inside the page's row: a click on one must not reach the row's own handlers.
   shadow.addEventListener('click', (event) => {
     event.stopPropagation();
-    const place = event.target instanceof HTMLElement ? placeOf(event.target) : null;
+    const place = isHtmlElement(event.target) ? placeOf(event.target) : null;
     if (place) {
       void sendToBackground('openConsole', place);
       return;
@@ -351,7 +352,7 @@ function boxAround(element: Element): Element | null {
   const around = element.parentElement;
   if (around) return around;
   const root = element.getRootNode();
-  return 'host' in root && root.host instanceof Element ? root.host : null;
+  return 'host' in root && isElement(root.host) ? root.host : null;
 }
 
 export function createMarkLayer(list: Element): MarkLayer {

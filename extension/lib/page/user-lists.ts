@@ -8,6 +8,7 @@ import {
   normaliseHeader,
 } from './header-fields';
 import type { ListColumns, ListLayout, ListShape } from './list-layout';
+import { isElement } from './nodes';
 
 /**
  * Every kind of list layout, one file each in `layouts/` (see list-layout.ts): a file there is a
@@ -80,7 +81,7 @@ export function findUserLists(root: Document | Element = document, adapter?: Pag
       .filter((list): list is UserList => list !== null);
   }
   const candidates = listCandidates(root);
-  if (root instanceof Element && root.matches(LIST_SELECTOR)) candidates.add(root);
+  if (isElement(root) && root.matches(LIST_SELECTOR)) candidates.add(root);
   const lists: UserList[] = [];
   for (const element of candidates) {
     if (element.tagName.startsWith(MARK_TAG_PREFIX)) continue;

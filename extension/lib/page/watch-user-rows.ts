@@ -3,6 +3,7 @@ import type { PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
 import type { JudgePageRows, RowVerdict } from './evaluate';
 import type { ShownLines } from './list-layout';
+import { isElement } from './nodes';
 import { readLogin } from './read-row';
 import {
   arrivalCallsForRescan,
@@ -203,7 +204,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   const listOf = (element: Element): UserList | undefined => lists.find((list) => list.isRow(element));
 
   const rowOf = (node: Node): Element | null => {
-    let element: Element | null = node instanceof Element ? node : node.parentElement;
+    let element: Element | null = isElement(node) ? node : node.parentElement;
     while (element) {
       const list = lists.find((candidate) => candidate.element.contains(element));
       if (!list) return null;
@@ -431,7 +432,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     else running = Promise.resolve().then(work);
   };
 
-  const isOurs = (node: Node) => node instanceof Element && node.tagName.startsWith(MARK_TAG_PREFIX);
+  const isOurs = (node: Node) => isElement(node) && node.tagName.startsWith(MARK_TAG_PREFIX);
 
   const observer = new MutationObserver((records) => {
     let pageChanged = false;
@@ -447,7 +448,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
         if (node.nodeType !== 1 && node.nodeType !== 3) continue;
         if (isOurs(node)) continue;
         changed = true;
-        if (node instanceof Element) {
+        if (isElement(node)) {
           // A new list, or what a layout watches for (a header drawn late), needs a fresh look at the
           // page.
           if (
@@ -473,7 +474,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       for (const node of record.removedNodes) {
         if (isOurs(node)) continue;
         changed = true;
-        if (node instanceof Element) sweepNeeded = true;
+        if (isElement(node)) sweepNeeded = true;
       }
       if (changed) {
         pageChanged = true;

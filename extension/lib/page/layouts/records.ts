@@ -10,6 +10,7 @@ import {
 } from '../cell-text';
 import { fieldForHeader, normaliseHeader } from '../header-fields';
 import type { ListColumns, ListLayout, ListShape } from '../list-layout';
+import { isDocument } from '../nodes';
 import { RECORD_WORDS } from '../page-words';
 import { CHROME_ROLES, USER_HREF } from './record-list';
 
@@ -219,7 +220,7 @@ function discover(root: Document | Element, found: ReadonlySet<Element>): Elemen
       } else if (isSign(child.textContent ?? '')) signs.push(child);
     }
   };
-  const start = root instanceof Document ? root.documentElement : root;
+  const start = isDocument(root) ? root.documentElement : root;
   if (!start) return [];
   visit(start, 0);
 

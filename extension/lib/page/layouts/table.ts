@@ -7,6 +7,7 @@ import {
   placeCell,
   type ShownLines,
 } from '../list-layout';
+import { isHtmlElement, isHtmlTag } from '../nodes';
 
 /**
  * Classic `<table>`s, as server-rendered admin pages (practice-management, payments portals) and
@@ -20,7 +21,7 @@ const table: ListLayout = {
   // A header drawn after its table (a single-page app filling in a table it showed empty).
   watches: ['thead'],
   headed: true,
-  shape: (element) => (element instanceof HTMLTableElement ? tableShape(element) : null),
+  shape: (element) => (isHtmlTag(element, 'table') ? tableShape(element) : null),
 };
 export default table;
 
@@ -123,7 +124,7 @@ function shownLines(table: HTMLTableElement): ShownLines | null {
   const lines: ShownLines = new Map();
   let rows = 0;
   for (let body = table.firstElementChild; body; body = body.nextElementSibling) {
-    if (body.tagName !== 'TBODY' || !(body instanceof HTMLElement)) continue;
+    if (!isHtmlTag(body, 'tbody')) continue;
     rows += body.childElementCount;
     if (rows > SHOWN_ROWS) return null;
     // Rows whose cells run over several lines (a name above its actions) show on the first rows.
@@ -145,7 +146,7 @@ function shownLines(table: HTMLTableElement): ShownLines | null {
 function firstRowsOnOneLine(body: HTMLElement): boolean {
   let row = body.firstElementChild;
   for (let i = 0; row && i < 3; i++, row = row.nextElementSibling)
-    if (!(row instanceof HTMLElement) || row.innerText.includes('\n')) return false;
+    if (!isHtmlElement(row) || row.innerText.includes('\n')) return false;
   return true;
 }
 
@@ -188,7 +189,7 @@ function tableShape(table: HTMLTableElement): ListShape | null {
   if (!headerRow || headerCells.length < 2) return null;
   const headers = headerTexts(expandSpans(headerCells));
   const isRow = (element: Element): boolean =>
-    element instanceof HTMLTableRowElement &&
+    isHtmlTag(element, 'tr') &&
     element !== headerRow &&
     element.closest('table') === table &&
     element.parentElement?.tagName !== 'THEAD' &&
