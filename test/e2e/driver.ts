@@ -65,8 +65,15 @@ export interface Locator extends Queries {
   evaluateAll<R>(pageFunction: (elements: Element[]) => R): Promise<R>;
 }
 
+/** A frame's document in a page: its elements found, read and clicked as the page's are. */
+export interface PageFrame extends Queries {
+  evaluate<R, Arg>(pageFunction: (arg: Arg) => R | Promise<R>, arg: Arg): Promise<R>;
+}
+
 export interface Page extends Queries {
   evaluate<R, Arg>(pageFunction: (arg: Arg) => R | Promise<R>, arg: Arg): Promise<R>;
+  /** The frame whose `name` is `name`, or null while the page has none (Firefox's waits for it). */
+  frame(name: string): PageFrame | null;
   goto(url: string): Promise<unknown>;
   reload(): Promise<unknown>;
   url(): string;

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, {
   type Browser,
   type KeyInput,
+  type Frame as PuppeteerFrame,
   type Page as PuppeteerPage,
   type Target,
 } from 'puppeteer-core';
@@ -14,7 +15,9 @@ import {
   type BrowserUnderTest,
   type Locator,
   type Page,
+  type PageFrame,
   POPUP_DRAWN,
+  type Queries,
   type Role,
   type TextMatch,
 } from './driver.ts';
@@ -28,11 +31,19 @@ export const FIREFOX_DEV_EXTENSION_DIR = resolve('.output/dev/firefox-mv2');
 const POLL_MS = 50;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** A document the journeys act in: the page's own, or a frame's in it. */
+interface FirefoxDocument {
+  /** Runs a function body in the document and answers what it returns (awaited). */
+  inPage<R>(body: string): Promise<R>;
+  /** A real pointer click at a point of the document's window, in the tab in front. */
+  clickAt(point: { x: number; y: number }): Promise<void>;
+}
+
 class FirefoxLocator implements Locator {
-  private readonly page: FirefoxPage;
+  private readonly page: FirefoxDocument;
   private readonly steps: Step[];
 
-  constructor(page: FirefoxPage, steps: Step[]) {
+  constructor(page: FirefoxDocument, steps: Step[]) {
     this.page = page;
     this.steps = steps;
   }
@@ -122,8 +133,6 @@ class FirefoxLocator implements Locator {
    */
   async click(): Promise<void> {
     const deadline = Date.now() + ACTION_TIMEOUT;
-    // A user clicks in the tab in front; one behind draws no frames and runs its timers once a second.
-    await this.page.puppeteer.bringToFront();
     for (;;) {
       await this.one({ enabled: true, timeout: Math.max(deadline - Date.now(), 1) });
       const aim = await this.run<{ x: number; y: number } | { miss: string }>('return aim(found[0]);');
@@ -135,7 +144,7 @@ class FirefoxLocator implements Locator {
   }
   /** Clicks at `point`; answers what received the click instead of the element aimed at, if anything did. */
   private async clickAt(point: { x: number; y: number }): Promise<string | null> {
-    await this.page.puppeteer.mouse.click(point.x, point.y);
+    await this.page.clickAt(point);
     // A click that navigates or closes the page leaves no document to ask: it landed.
     return this.page.inPage<string | null>(`${LOCATE_IN_PAGE}\nreturn landing();`).catch(() => null);
   }
@@ -182,19 +191,10 @@ class FirefoxLocator implements Locator {
   }
 }
 
-export class FirefoxPage implements Page {
-  private lastUrl = 'about:blank';
-  readonly puppeteer: PuppeteerPage;
-
-  constructor(page: PuppeteerPage) {
-    this.puppeteer = page;
-  }
-
-  /** Runs a function body in the page and answers what it returns (awaited). */
-  inPage<R>(body: string): Promise<R> {
-    return this.puppeteer.evaluate(`(async () => {\n${body}\n})()`) as Promise<R>;
-  }
-
+/** What finds elements in a document: its root locator's queries. */
+abstract class FirefoxQueries implements Queries, FirefoxDocument {
+  abstract inPage<R>(body: string): Promise<R>;
+  abstract clickAt(point: { x: number; y: number }): Promise<void>;
   private root(): FirefoxLocator {
     return new FirefoxLocator(this, []);
   }
@@ -212,6 +212,70 @@ export class FirefoxPage implements Page {
   }
   getByTestId(testId: string): Locator {
     return this.root().getByTestId(testId);
+  }
+}
+
+/**
+ * A frame of a page, found by its name each time it is used (a frame the page makes later, or
+ * makes again, is the one acted in). Clicks land at the frame's point in the page's window.
+ */
+class FirefoxFrame extends FirefoxQueries implements PageFrame {
+  private readonly page: FirefoxPage;
+  private readonly selector: string;
+
+  constructor(page: FirefoxPage, name: string) {
+    super();
+    this.page = page;
+    this.selector = `iframe[name=${JSON.stringify(name)}], frame[name=${JSON.stringify(name)}]`;
+  }
+
+  private async frame(): Promise<PuppeteerFrame> {
+    const deadline = Date.now() + ACTION_TIMEOUT;
+    for (;;) {
+      const frame = await (await this.page.puppeteer.$(this.selector))?.contentFrame();
+      if (frame) return frame;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for the frame ${this.selector}`);
+      await sleep(POLL_MS);
+    }
+  }
+  async inPage<R>(body: string): Promise<R> {
+    return (await this.frame()).evaluate(`(async () => {\n${body}\n})()`) as Promise<R>;
+  }
+  async evaluate<R, Arg>(pageFunction: (arg: Arg) => R | Promise<R>, arg: Arg): Promise<R> {
+    return (await this.frame()).evaluate(pageFunction as (arg: unknown) => R, arg) as Promise<R>;
+  }
+  /** The frame's point in the page's window: where its content box starts, plus the point. */
+  async clickAt(point: { x: number; y: number }): Promise<void> {
+    const origin = await this.page.inPage<{ x: number; y: number }>(
+      `const frame = document.querySelector(${JSON.stringify(this.selector)});
+       const box = frame.getBoundingClientRect();
+       const style = getComputedStyle(frame);
+       return { x: box.left + frame.clientLeft + parseFloat(style.paddingLeft),
+                y: box.top + frame.clientTop + parseFloat(style.paddingTop) };`,
+    );
+    await this.page.clickAt({ x: origin.x + point.x, y: origin.y + point.y });
+  }
+}
+
+export class FirefoxPage extends FirefoxQueries implements Page {
+  private lastUrl = 'about:blank';
+  readonly puppeteer: PuppeteerPage;
+
+  constructor(page: PuppeteerPage) {
+    super();
+    this.puppeteer = page;
+  }
+
+  inPage<R>(body: string): Promise<R> {
+    return this.puppeteer.evaluate(`(async () => {\n${body}\n})()`) as Promise<R>;
+  }
+  async clickAt(point: { x: number; y: number }): Promise<void> {
+    // A user clicks in the tab in front; one behind draws no frames and runs its timers once a second.
+    await this.puppeteer.bringToFront();
+    await this.puppeteer.mouse.click(point.x, point.y);
+  }
+  frame(name: string): PageFrame {
+    return new FirefoxFrame(this, name);
   }
   evaluate<R, Arg>(pageFunction: (arg: Arg) => R | Promise<R>, arg: Arg): Promise<R> {
     return this.puppeteer.evaluate(pageFunction as (arg: unknown) => R, arg) as Promise<R>;

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { FIXTURES, fixtureLabels, JUDGED_FIXTURES } from '../fixtures/fixture-pages.ts';
-import type { Page as AnyPage } from './driver.ts';
+import type { PageFrame as AnyPage } from './driver.ts';
 
 /** The committed fixture pages and their labels, and reading the verdicts the extension left on them. */
 

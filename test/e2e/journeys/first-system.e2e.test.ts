@@ -3,7 +3,7 @@ import { defaultAccountTip } from '../../../shared/rules/default-account.ts';
 import { genericUsernameTip } from '../../../shared/rules/generic-username.ts';
 import { accountSchema, systemSchema } from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
-import { BROWSERS, type Page } from '../driver.ts';
+import { BROWSERS, type Page, type PageFrame } from '../driver.ts';
 import { labelsOf, selectorsOf, verdicts } from '../fixture-pages.ts';
 import { screenshot, stopBackground } from '../harness.ts';
 import {
@@ -21,6 +21,8 @@ import {
  * rows are marked without the admin pressing anything; "Sync this list" sends them, and the server
  * then holds every login on the page. Then the firm's Prague office adds its booking system, whose
  * list is headed and written in Czech: marked and synced the same way, its Czech statuses read.
+ * Last, the office server, run with Cockpit: its shell shows each page in a frame, and the accounts
+ * list in the frame is marked and synced, the system named by the shell's address alone.
  */
 
 const OWNER = {
@@ -30,6 +32,9 @@ const OWNER = {
 };
 const PAGE = 'practice-staff-list';
 const PRAGUE = 'travel-agency-users-cs';
+/** Cockpit's shell, whose Accounts page ("Konton") is the captured `cockpit-accounts` in a frame. */
+const SHELL = 'cockpit-shell';
+const ACCOUNTS = 'cockpit-accounts';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -206,6 +211,49 @@ describe.each(BROWSERS)(
         'active',
       ]);
       expect(accounts.items.find((a) => a.username === 'jnovak')?.displayName).toBe('Jan Novák');
+      await page.close();
+    });
+
+    it('marks and syncs the accounts list the office server’s Cockpit shows in a frame of its shell', async () => {
+      // The admin names the shell's address, the one in the address bar; the list is in a frame
+      // whose own address is another (cockpit-accounts.html), made when the admin opens "Konton".
+      const options = await journey.openPopup();
+      await options.goto(`${journey.extensionOrigin}/options.html`);
+      await addSystem(options, 'Kontorsserver', SHELL, 'journey-1-options-server-added');
+      const page = await journey.openPage(`${SHELL}.html`);
+      await page.getByRole('link', { name: 'Konton' }).click();
+      await expect.poll(() => page.frame('cockpit1:localhost/users') !== null).toBe(true);
+      const frame = page.frame('cockpit1:localhost/users') as PageFrame;
+      const rows = labelsOf(ACCOUNTS).rows;
+      await expect
+        .poll(async () => Object.values(await verdicts(frame, ACCOUNTS)).filter(Boolean).length, {
+          timeout: 15_000,
+        })
+        .toBe(rows.length);
+      expect(await verdicts(frame, ACCOUNTS)).toEqual(
+        Object.fromEntries(rows.map((row) => [row.username, row.signedOut])),
+      );
+      // The banner is in the frame, under the list.
+      const banner = frame.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+      expect(await banner.textContent()).toContain(`checked ${rows.length} logins`);
+      await screenshot(page, 'journey-1-server-frame-marked');
+      await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click();
+      await expect
+        .poll(() => banner.getByRole('status').filter({ hasText: 'Synced' }).textContent(), {
+          timeout: 15_000,
+        })
+        .toBe(`Synced: ${rows.length} new, 0 changed, 0 removed.`);
+      await screenshot(page, 'journey-1-server-frame-synced');
+      // The server holds the frame's logins under the system the shell's address names.
+      const systems = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
+      const system = systems.find((s) => s.name === 'Kontorsserver');
+      const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=200');
+      expect(
+        accounts.items
+          .filter((account) => account.systemId === system?.id)
+          .map((account) => account.username)
+          .sort(),
+      ).toEqual(rows.map((row) => row.username).sort());
       await page.close();
     });
 
