@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYER_FROM_ROWS } from '../../extension/lib/page/in-page-warnings.ts';
 import { bigStaffList, boxedStaffList } from '../fixtures/big-staff-list.ts';
@@ -48,6 +48,40 @@ describe('in-page warnings in Chromium, signed out', () => {
       await page.close();
     });
   }
+
+  it('marks the lists in frames of the page: one the page makes later, the next page it loads, and a frame in a frame', async () => {
+    const page = await open('cockpit-shell');
+    // The shell makes the Accounts page's frame when the admin picks "Konton".
+    await page.getByRole('link', { name: 'Konton' }).click();
+    await expect.poll(() => page.frame('cockpit1:localhost/users') !== null).toBe(true);
+    const accounts = page.frame('cockpit1:localhost/users') as Frame;
+    expect(await expectRowsMatchLabels(accounts, 'cockpit-accounts')).toBe(
+      labelsOf('cockpit-accounts').userList.rowCount,
+    );
+    await expect
+      .poll(() => accounts.locator('rollcall-banner').getByRole('complementary').textContent())
+      .toContain(`checked ${labelsOf('cockpit-accounts').userList.rowCount} logins`);
+    await screenshot(page, 'in-page-frame-made-later');
+    // The same frame loads another app's user list: its new document is read afresh.
+    await page.evaluate(() => {
+      (document.querySelector('iframe[name="cockpit1:localhost/users"]') as HTMLIFrameElement).src =
+        'wordpress-users.html';
+    });
+    await expect.poll(() => accounts.url()).toContain('wordpress-users.html');
+    const { pageSize, userList } = labelsOf('wordpress-users');
+    expect(await expectRowsMatchLabels(accounts, 'wordpress-users')).toBe(pageSize ?? userList.rowCount);
+    // A frame the page writes itself, holding a frame of the staff list.
+    await page.evaluate(() => {
+      const outer = document.createElement('iframe');
+      outer.name = 'outer';
+      outer.srcdoc =
+        '<iframe name="inner" src="practice-staff-list.html" style="width:1000px;height:800px"></iframe>';
+      document.body.appendChild(outer);
+    });
+    await expect.poll(() => page.frame('inner') !== null).toBe(true);
+    expect(await expectRowsMatchLabels(page.frame('inner') as Frame, 'practice-staff-list')).toBe(16);
+    await page.close();
+  });
 
   it('marks every row of the practice staff list, and its search and print buttons still work', async () => {
     const page = await open('practice-staff-list');

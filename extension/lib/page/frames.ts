@@ -1,3 +1,6 @@
+import { MARK_TAG_PREFIX } from './cell-text';
+import { isElement } from './nodes';
+
 /**
  * The documents of a page's frames that the in-page warnings read as the page's own. Some apps show
  * each screen in a frame of the same origin (Cockpit's shell, framed back-office apps, an admin
@@ -31,8 +34,8 @@ export function watchFrameDocuments(
       // Loaded before this script looked: its `load` has been and gone.
       if (readableDocument(frame)?.readyState === 'complete') open();
     };
-    // The browser's live lists of the document's frames: a page with none (most) costs a look at
-    // an empty list per batch of changes, not a search under every element a page adds.
+    // The browser's live lists of the document's frames, looked through again when the page adds
+    // elements other than Rollcall's marks: not a search under every element a page adds.
     const iframes = within.getElementsByTagName('iframe');
     const framesetFrames = within.getElementsByTagName('frame');
     const takeAll = () => {
@@ -40,11 +43,19 @@ export function watchFrameDocuments(
       for (const frame of framesetFrames) take(frame);
     };
     takeAll();
-    const observer = new MutationObserver(takeAll);
+    const observer = new MutationObserver((records) => {
+      if (records.some(addsPageElements)) takeAll();
+    });
     observer.observe(within, { childList: true, subtree: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   };
   watch(doc);
+}
+
+function addsPageElements(record: MutationRecord): boolean {
+  for (const node of record.addedNodes)
+    if (isElement(node) && !node.tagName.startsWith(MARK_TAG_PREFIX)) return true;
+  return false;
 }
 
 /**
