@@ -248,18 +248,18 @@ function warnInDocument(
   });
 }
 
-/**
- * The banner's host, `<rollcall-banner>`, with its stylesheet in an open shadow root: the page's
- * styles do not reach it, nor its styles the page; and the element the banner is drawn into. All
- * of it is made by the document it goes in: in a frame's, elements the page's document made
- * carry the page's custom element registry, and Chromium then refuses to make the banner's
- * elements there.
- */
+/** The banner's host element, and the element inside its shadow root the banner is drawn into. */
 interface BannerHost {
   host: HTMLElement;
   drawn: HTMLElement;
 }
 
+/**
+ * The banner's host, `<rollcall-banner>`, with its stylesheet in an open shadow root: the page's
+ * styles do not reach it, nor its styles the page. All of it is made by the document it goes in:
+ * in a frame's, elements the page's document made carry the page's custom element registry, and
+ * Chromium then refuses to make the banner's elements there.
+ */
 function bannerIn(doc: Document): BannerHost {
   const host = doc.createElement('rollcall-banner');
   const shadow = host.attachShadow({ mode: 'open' });
