@@ -49,7 +49,7 @@ describe('in-page warnings in Chromium, signed out', () => {
     });
   }
 
-  it('marks the lists in frames of the page: one the page makes later, the next page it loads, and a frame in a frame', async () => {
+  it('marks the lists in frames of the page: one the page makes later, the next page it loads, and a frameset’s frame in a frame', async () => {
     const page = await open('cockpit-shell');
     // The shell makes the Accounts page's frame when the admin picks "Konton".
     await page.getByRole('link', { name: 'Konton' }).click();
@@ -70,12 +70,12 @@ describe('in-page warnings in Chromium, signed out', () => {
     await expect.poll(() => accounts.url()).toContain('wordpress-users.html');
     const { pageSize, userList } = labelsOf('wordpress-users');
     expect(await expectRowsMatchLabels(accounts, 'wordpress-users')).toBe(pageSize ?? userList.rowCount);
-    // A frame the page writes itself, holding a frame of the staff list.
+    // A frame the page writes itself, a frameset as older apps are made: a menu frame (empty here) and the staff list.
     await page.evaluate(() => {
       const outer = document.createElement('iframe');
       outer.name = 'outer';
       outer.srcdoc =
-        '<iframe name="inner" src="practice-staff-list.html" style="width:1000px;height:800px"></iframe>';
+        '<frameset cols="20%,80%"><frame name="menu" src="about:blank"><frame name="inner" src="practice-staff-list.html"></frameset>';
       document.body.appendChild(outer);
     });
     await expect.poll(() => page.frame('inner') !== null).toBe(true);
