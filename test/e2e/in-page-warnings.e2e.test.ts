@@ -70,7 +70,8 @@ describe('in-page warnings in Chromium, signed out', () => {
     await expect.poll(() => accounts.url()).toContain('wordpress-users.html');
     const { pageSize, userList } = labelsOf('wordpress-users');
     expect(await expectRowsMatchLabels(accounts, 'wordpress-users')).toBe(pageSize ?? userList.rowCount);
-    // A frame the page writes itself, a frameset as older apps are made: a menu frame (empty here) and the staff list.
+    // A frame the page writes itself, a frameset as older apps are made: a menu frame (empty here)
+    // and the staff list.
     await page.evaluate(() => {
       const outer = document.createElement('iframe');
       outer.name = 'outer';
