@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserUnderTest, Page } from './driver.ts';
 import { FIREFOX_DEV_EXTENSION_DIR } from './firefox.ts';
-import { FIXTURES, markedVerdicts, type PageName } from './fixture-pages.ts';
+import {
+  componentVerdicts,
+  FIXTURES,
+  markedVerdicts,
+  type PageName,
+  WEB_COMPONENT_VERDICTS,
+  WEB_COMPONENTS,
+} from './fixture-pages.ts';
 import {
   EXTENSION_DIR,
   launchBrowserWithExtension,
@@ -53,4 +60,16 @@ describe('in-page warnings in Firefox equal Chromium’s', () => {
       await Promise.all([inChromium.page.close(), inFirefox.page.close()]);
     });
   }
+
+  it('marks the list a web-component app draws in its shadow roots as Chromium does', async () => {
+    const open = async (browser: BrowserUnderTest) => {
+      const page = await browser.newPage();
+      await page.goto(`${pages.url}/${WEB_COMPONENTS}.html`);
+      await expect.poll(() => componentVerdicts(page), { timeout: 15_000 }).toEqual(WEB_COMPONENT_VERDICTS);
+      return page;
+    };
+    const [inChromium, inFirefox] = await Promise.all([open(chromium), open(firefox)]);
+    await screenshot(inFirefox, 'in-page-web-components');
+    await Promise.all([inChromium.close(), inFirefox.close()]);
+  });
 });

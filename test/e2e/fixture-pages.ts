@@ -108,3 +108,32 @@ export function rowsHolding(page: Page, name: PageName, login: string): Locator 
   const { rows, login: cell } = selectorsOf(name);
   return page.locator(rows).filter({ has: page.locator(cell, { hasText: login }) });
 }
+
+/**
+ * The web-component fixture (written by hand, no labels: its list is two shadow roots deep, where
+ * the labelled fixtures' selectors do not reach): each row's login and verdict, and what each
+ * should be, signed out.
+ */
+export const WEB_COMPONENTS = 'clinic-web-components';
+export const WEB_COMPONENT_VERDICTS = {
+  mwong: 'ok',
+  jalvarez: 'ok',
+  reception: 'generic',
+  frontdesk2: 'generic',
+  admin: 'default',
+  tokafor: 'ok',
+  samkim: 'shared',
+  test: 'default',
+  hpatel: 'ok',
+};
+export function componentVerdicts(page: AnyPage): Promise<Record<string, string | null>> {
+  return page.evaluate(() => {
+    const list = document.querySelector('clinic-app')?.shadowRoot?.querySelector('staff-list')?.shadowRoot;
+    return Object.fromEntries(
+      [...(list?.querySelectorAll('tbody tr') ?? [])].map((row) => [
+        row.querySelector('td')?.textContent?.trim() ?? '',
+        row.getAttribute('data-rollcall'),
+      ]),
+    );
+  }, null);
+}

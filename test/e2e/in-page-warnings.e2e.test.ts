@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYER_FROM_ROWS } from '../../extension/lib/page/in-page-warnings.ts';
 import { bigStaffList, boxedStaffList } from '../fixtures/big-staff-list.ts';
 import {
+  componentVerdicts,
   everyPageOf,
   expectRowsMatchLabels,
   JUDGED_FIXTURES,
   labelsOf,
   type PageName,
   verdicts,
+  WEB_COMPONENT_VERDICTS,
+  WEB_COMPONENTS,
 } from './fixture-pages.ts';
 import {
   type ExtensionBrowser,
@@ -81,6 +84,15 @@ describe('in-page warnings in Chromium, signed out', () => {
     });
     await expect.poll(() => page.frame('inner') !== null).toBe(true);
     expect(await expectRowsMatchLabels(page.frame('inner') as Frame, 'practice-staff-list')).toBe(16);
+    await page.close();
+  });
+
+  it('marks the list a web-component app draws two shadow roots deep, once the component draws it', async () => {
+    const page = await open(WEB_COMPONENTS);
+    await expect.poll(() => componentVerdicts(page), { timeout: 15_000 }).toEqual(WEB_COMPONENT_VERDICTS);
+    const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+    await expect.poll(() => banner.textContent()).toContain('checked 9 logins');
+    await screenshot(page, 'in-page-web-components');
     await page.close();
   });
 

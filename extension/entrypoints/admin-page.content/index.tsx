@@ -13,6 +13,7 @@ import { connectPageJudge } from '../../lib/page/judge-port';
 import { GATHERING_EXPIRES_MS, type Gathered, gatheringKey, gatherShownPage } from '../../lib/page/paging';
 import { readRow } from '../../lib/page/read-row';
 import { besideList, LAYER_TAG } from '../../lib/page/row-marks';
+import { watchShadowRoots } from '../../lib/page/shadow-roots';
 import { defaultYield } from '../../lib/page/watch-user-rows';
 import { listGatheringsItem, pageAdaptersItem } from '../../lib/storage';
 import { Banner, type GatheredPaging, type SyncState, wholeListSeen } from './banner';
@@ -67,32 +68,39 @@ export default defineContentScript({
     if (!ctx.isValid) return;
     const named = await adapters;
     const pageAdapter = adapterForUrl(named, location.href);
-    warnInDocument(ctx, document, judge, pageAdapter);
+    // A document's lists, and those its components draw in their shadow roots.
+    const warnInDocument = (doc: Document, adapter: PageAdapter | null) => {
+      warnIn(ctx, doc, judge, adapter);
+      watchShadowRoots(doc, (shadow) => warnIn(ctx, shadow, judge, adapter), ctx.signal);
+    };
+    warnInDocument(document, pageAdapter);
     // A list in a frame of the page (an app that shows each screen in one) is the page's too: read
     // with the adapter its own address names, else the page's.
     watchFrameDocuments(
       document,
       (frameDocument) =>
-        warnInDocument(ctx, frameDocument, judge, adapterForUrl(named, frameDocument.URL) ?? pageAdapter),
+        warnInDocument(frameDocument, adapterForUrl(named, frameDocument.URL) ?? pageAdapter),
       ctx.signal,
     );
   },
 });
 
 /**
- * The in-page warnings on one document: the page's own, or a frame's of the same origin. The rows
- * are judged, and a list synced, as the page's (`location.href`, the address the admin's pattern
- * names); a paged list's pages are gathered by the document's own address.
+ * The in-page warnings on one document or shadow root: the page's own, a frame's of the same
+ * origin, or a component's. The rows are judged, and a list synced, as the page's (`location.href`,
+ * the address the admin's pattern names); a paged list's pages are gathered by the document's own
+ * address.
  */
-function warnInDocument(
+function warnIn(
   ctx: ContentScriptContext,
-  doc: Document,
+  root: Document | ShadowRoot,
   judge: ReturnType<typeof connectPageJudge>,
   adapter: PageAdapter | null,
 ): void {
   // User timing marks, on the page's own document: the benchmark reads them to time the work
   // from start to all rows marked.
-  const timed = doc === document;
+  const timed = root === document;
+  const doc = 'defaultView' in root ? root : root.ownerDocument;
   const mark = (name: string) => {
     if (timed) performance.mark(name);
   };
@@ -220,7 +228,7 @@ function warnInDocument(
   };
 
   const warnings = startInPageWarnings({
-    doc,
+    root,
     adapter,
     evaluate,
     signal: ctx.signal,

@@ -52,7 +52,8 @@ export function watchFrameDocuments(
   watch(doc);
 }
 
-function addsPageElements(record: MutationRecord): boolean {
+/** Whether a change put in elements of the page's own, not only Rollcall's marks. */
+export function addsPageElements(record: MutationRecord): boolean {
   for (const node of record.addedNodes)
     if (isElement(node) && !node.tagName.startsWith(MARK_TAG_PREFIX)) return true;
   return false;

@@ -22,7 +22,8 @@ export interface PageSummary {
 }
 
 export interface InPageWarningsOptions {
-  doc?: Document;
+  /** Where the lists are: a document, or a component's shadow root. */
+  root?: Document | ShadowRoot;
   adapter?: PageAdapter | null;
   evaluate: JudgePageRows;
   onSummary?(summary: PageSummary): void;
@@ -195,7 +196,7 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
     }
   };
   const watcher = watchUserRows({
-    doc: options.doc,
+    root: options.root,
     adapter: options.adapter,
     evaluate: options.evaluate,
     yieldToPage: options.yieldToPage,

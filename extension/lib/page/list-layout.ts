@@ -30,7 +30,7 @@ export interface ListLayout {
    * elements that may be its lists, in one walk of the subtree that passes over the lists the other
    * layouts found.
    */
-  discover?(root: Document | Element, found: ReadonlySet<Element>): Element[];
+  discover?(root: Document | Element | ShadowRoot, found: ReadonlySet<Element>): Element[];
   /** For a layout that discovers its lists: whether an added element calls for a fresh look. */
   arrives?(added: Element): boolean;
   /** Whether its columns are named by header texts, which an adapter's columns may then override. */

@@ -74,7 +74,10 @@ function layoutOf(element: Element): ListLayout | null {
 }
 
 /** Every user list in a document or subtree, of every layout, or those an adapter names. */
-export function findUserLists(root: Document | Element = document, adapter?: PageAdapter | null): UserList[] {
+export function findUserLists(
+  root: Document | Element | ShadowRoot = document,
+  adapter?: PageAdapter | null,
+): UserList[] {
   if (adapter?.listSelector) {
     return [...root.querySelectorAll(adapter.listSelector)]
       .map((element) => describeList(element, adapter))
@@ -107,10 +110,13 @@ export function findUserLists(root: Document | Element = document, adapter?: Pag
  * page. On a 5,000-row table (40,000 elements) each query walks them all: the five queries this
  * replaced took 5-21 ms, these 3-7 ms.
  */
-function listCandidates(root: Document | Element): Set<Element> {
+function listCandidates(root: Document | Element | ShadowRoot): Set<Element> {
   const found = new Set<Element>();
+  // A shadow root has no list of its elements by tag: asked, as its trees are small.
   for (const [tag, selector] of TAGGED_SELECTORS)
-    for (const element of root.getElementsByTagName(tag))
+    for (const element of 'getElementsByTagName' in root
+      ? root.getElementsByTagName(tag)
+      : root.querySelectorAll(tag))
       if (tag === selector || element.matches(selector)) found.add(element);
   if (UNTAGGED_SELECTOR) for (const element of root.querySelectorAll(UNTAGGED_SELECTOR)) found.add(element);
   return found;

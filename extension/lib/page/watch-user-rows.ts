@@ -3,7 +3,7 @@ import type { PageAdapter } from './adapter-schema';
 import { MARK_TAG_PREFIX } from './cell-text';
 import type { JudgePageRows, RowVerdict } from './evaluate';
 import type { ShownLines } from './list-layout';
-import { isElement } from './nodes';
+import { isDocument, isElement } from './nodes';
 import { readLogin } from './read-row';
 import {
   arrivalCallsForRescan,
@@ -38,7 +38,8 @@ const loginKey = (row: PageLogin) =>
   `${row.username}\u0000${row.displayName}\u0000${row.email}\u0000${row.status}`;
 
 export interface WatchUserRowsOptions {
-  doc?: Document;
+  /** Where the lists are: a document, or a component's shadow root (`shadow-roots.ts`). */
+  root?: Document | ShadowRoot;
   adapter?: PageAdapter | null;
   /** Judges a batch of rows; may answer later (the content script asks the background). */
   evaluate: JudgePageRows;
@@ -156,7 +157,7 @@ export function yieldToTasks(): Promise<void> {
  * chunk and the reading of the next go on side by side.
  */
 export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
-  const doc = options.doc ?? document;
+  const root = options.root ?? document;
   const adapter = options.adapter ?? null;
   const budget = options.budgetMs ?? 30;
   const now = options.now ?? (() => performance.now());
@@ -218,7 +219,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
 
   const rescan = () => {
     rescanNeeded = false;
-    const found = findUserLists(doc, adapter);
+    const found = findUserLists(root, adapter);
     const known = new Map(lists.map((list) => [list.element, list]));
     // Keep the list objects already known so rows stay attached to them.
     lists = found.map((list) => known.get(list.element) ?? list);
@@ -240,7 +241,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
       for (const row of all) if (!rows.has(row)) fresh++;
     }
     if (fresh > BATCH_ROWS) {
-      const viewHeight = doc.defaultView?.innerHeight ?? 0;
+      const viewHeight = (isDocument(root) ? root : root.ownerDocument).defaultView?.innerHeight ?? 0;
       for (const { list, all } of listed)
         for (const row of rowsOnScreen(all, viewHeight)) {
           if (rows.has(row)) continue;
@@ -487,7 +488,7 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     if (pageChanged) for (const lines of shown.values()) lines?.clear();
     kick();
   });
-  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
 
   const stop = () => {
     stopped = true;

@@ -181,9 +181,9 @@ function partsOf(record: Element): Element[] {
  * page, a heading that says "Users". Only from those does it climb to the runs of records around
  * them; a page with none (articles, forms) costs the walk and nothing more.
  */
-function discover(root: Document | Element, found: ReadonlySet<Element>): Element[] {
+function discover(root: Document | Element | ShadowRoot, found: ReadonlySet<Element>): Element[] {
   const signs: Element[] = [];
-  const visit = (element: Element, depth: number) => {
+  const visit = (element: Element | ShadowRoot, depth: number) => {
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
       // An element with elements inside is passed over, with all it holds, where it is the page's
       // chrome. An element without is looked at for what it says, and told chrome or not only if it
