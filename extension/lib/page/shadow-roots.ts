@@ -1,3 +1,4 @@
+import { MARK_TAG_PREFIX } from './cell-text';
 import { addsPageElements } from './frames';
 
 /**
@@ -50,7 +51,8 @@ export function watchShadowRoots(
       waiting = false;
       if (signal.aborted) return;
       for (const element of within.querySelectorAll(NOT_STANDARD)) {
-        if (!element.localName.includes('-')) continue;
+        // Rollcall's own marks and banner are custom elements with open shadow roots too.
+        if (!element.localName.includes('-') || element.tagName.startsWith(MARK_TAG_PREFIX)) continue;
         const shadow = element.shadowRoot;
         if (!shadow || handed.has(shadow)) continue;
         handed.add(shadow);

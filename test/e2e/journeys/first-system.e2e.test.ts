@@ -74,6 +74,41 @@ describe.each(BROWSERS)(
       return pattern;
     };
 
+    /**
+     * A fixture's list, in `where` (the page, or a frame of it), marked row by row as its labels say
+     * signed out (nothing of the system is in Rollcall yet), its banner checked, then synced from the
+     * banner, with screenshots of the page before and after (`shot`-marked, `shot`-synced).
+     */
+    const markAndSync = async (
+      page: Page,
+      where: PageFrame,
+      name: string,
+      shot: string,
+      checkBanner: (text: string | null) => void = () => {},
+    ) => {
+      const rows = labelsOf(name).rows;
+      await expect
+        .poll(async () => Object.values(await verdicts(where, name)).filter(Boolean).length, {
+          timeout: 15_000,
+        })
+        .toBe(rows.length);
+      expect(await verdicts(where, name)).toEqual(
+        Object.fromEntries(rows.map((row) => [row.username, row.signedOut])),
+      );
+      const banner = where.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+      expect(await banner.textContent()).toContain(`checked ${rows.length} logins`);
+      checkBanner(await banner.textContent());
+      await screenshot(page, `${shot}-marked`);
+      await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click();
+      await expect
+        // The banner's other status is the paging line, where the page has one.
+        .poll(() => banner.getByRole('status').filter({ hasText: 'Synced' }).textContent(), {
+          timeout: 15_000,
+        })
+        .toBe(`Synced: ${rows.length} new, 0 changed, 0 removed.`);
+      await screenshot(page, `${shot}-synced`);
+    };
+
     it('signs up a new firm from the popup', async () => {
       popup = await journey.openPopup();
       await popup.getByRole('button', { name: 'Create a firm' }).click();
@@ -180,28 +215,11 @@ describe.each(BROWSERS)(
       await addSystem(options, 'Rezervace Praha', PRAGUE, 'journey-1-options-prague-added');
       const page = await journey.openPage(`${PRAGUE}.html`);
       const rows = labelsOf(PRAGUE).rows;
-      await expect
-        .poll(async () => Object.values(await verdicts(page, PRAGUE)).filter(Boolean).length, {
-          timeout: 15_000,
-        })
-        .toBe(rows.length);
       // Nothing of the office's system is in Rollcall yet: each row is marked as the page shows it.
-      expect(await verdicts(page, PRAGUE)).toEqual(
-        Object.fromEntries(rows.map((row) => [row.username, row.signedOut])),
+      await markAndSync(page, page, PRAGUE, 'journey-1-prague', (banner) =>
+        // The page's own "Zobrazeno 1–14 z 14 záznamů": the whole list is on this page.
+        expect(banner).toContain(`Every page seen (${rows.length} of ${rows.length})`),
       );
-      const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
-      expect(await banner.textContent()).toContain(`checked ${rows.length} logins`);
-      // The page's own "Zobrazeno 1–14 z 14 záznamů": the whole list is on this page.
-      expect(await banner.textContent()).toContain(`Every page seen (${rows.length} of ${rows.length})`);
-      await screenshot(page, 'journey-1-prague-marked');
-      await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click();
-      await expect
-        // The banner's other status is the paging line.
-        .poll(() => banner.getByRole('status').filter({ hasText: 'Synced' }).textContent(), {
-          timeout: 15_000,
-        })
-        .toBe(`Synced: ${rows.length} new, 0 changed, 0 removed.`);
-      await screenshot(page, 'journey-1-prague-synced');
       // The server read the Czech statuses: the leaver's and the test login are switched off.
       const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=100');
       const status = (username: string) => accounts.items.find((a) => a.username === username)?.status;
@@ -224,26 +242,9 @@ describe.each(BROWSERS)(
       await page.getByRole('link', { name: 'Konton' }).click();
       await expect.poll(() => page.frame('cockpit1:localhost/users') !== null).toBe(true);
       const frame = page.frame('cockpit1:localhost/users') as PageFrame;
-      const rows = labelsOf(ACCOUNTS).rows;
-      await expect
-        .poll(async () => Object.values(await verdicts(frame, ACCOUNTS)).filter(Boolean).length, {
-          timeout: 15_000,
-        })
-        .toBe(rows.length);
-      expect(await verdicts(frame, ACCOUNTS)).toEqual(
-        Object.fromEntries(rows.map((row) => [row.username, row.signedOut])),
-      );
       // The banner is in the frame, under the list.
-      const banner = frame.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
-      expect(await banner.textContent()).toContain(`checked ${rows.length} logins`);
-      await screenshot(page, 'journey-1-server-frame-marked');
-      await banner.getByRole('button', { name: 'Sync this list to Rollcall' }).click();
-      await expect
-        .poll(() => banner.getByRole('status').filter({ hasText: 'Synced' }).textContent(), {
-          timeout: 15_000,
-        })
-        .toBe(`Synced: ${rows.length} new, 0 changed, 0 removed.`);
-      await screenshot(page, 'journey-1-server-frame-synced');
+      await markAndSync(page, frame, ACCOUNTS, 'journey-1-server-frame');
+      const rows = labelsOf(ACCOUNTS).rows;
       // The server holds the frame's logins under the system the shell's address names.
       const systems = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
       const system = systems.find((s) => s.name === 'Kontorsserver');

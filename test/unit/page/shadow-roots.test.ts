@@ -16,11 +16,13 @@ describe('the shadow roots a page is looked into for user lists', () => {
     document.body.innerHTML = '';
   });
 
-  it('hands over each open shadow root once, those inside others too, and passes closed ones by', async () => {
+  it('hands over each open shadow root once, those inside others too, and passes closed ones and Rollcall’s own by', async () => {
     vi.useFakeTimers();
     const app = host(document.body, 'clinic-app', '<main></main>');
     const list = host(app.querySelector('main') as Element, 'staff-list', '<table></table>');
     host(document.body, 'secret-widget', '<p>mine</p>', 'closed');
+    // Rollcall's own banner and marks are not the page's components.
+    host(document.body, 'rollcall-banner', '<aside>Rollcall checked 9 logins</aside>');
     const handed: ShadowRoot[] = [];
     const stop = new AbortController();
     watchShadowRoots(document, (shadow) => handed.push(shadow), stop.signal);
