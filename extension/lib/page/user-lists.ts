@@ -85,12 +85,13 @@ export function findUserLists(
   }
   const candidates = listCandidates(root);
   if (isElement(root) && root.matches(LIST_SELECTOR)) candidates.add(root);
-  const lists: UserList[] = [];
+  const described: UserList[] = [];
   for (const element of candidates) {
     if (element.tagName.startsWith(MARK_TAG_PREFIX)) continue;
     const list = describeList(element, adapter ?? null);
-    if (list) lists.push(list);
+    if (list) described.push(list);
   }
+  const lists = described.filter((list) => !readWithin(list, described));
   // Layouts told by shape rather than selector walk the rest of the page once, past every list
   // the others found (a list they looked at and left may still be one of records).
   const passed = new Set<Element>(lists.map((list) => list.element));
@@ -120,6 +121,18 @@ function listCandidates(root: Document | Element | ShadowRoot): Set<Element> {
       if (tag === selector || element.matches(selector)) found.add(element);
   if (UNTAGGED_SELECTOR) for (const element of root.querySelectorAll(UNTAGGED_SELECTOR)) found.add(element);
   return found;
+}
+
+/**
+ * Whether another list around this one reads the same rows: an ARIA table whose rows are those of a
+ * `<table>` inside it (DataTables gives its scrolling wrapper `role=table` and rows, and its two
+ * tables `role=none`). The list around is the one the page declares, and its rows are read once.
+ */
+function readWithin(list: UserList, lists: readonly UserList[]): boolean {
+  const around = lists.filter((other) => other !== list && other.element.contains(list.element));
+  if (around.length === 0) return false;
+  const [first] = list.rows();
+  return !!first && around.some((other) => other.isRow(first));
 }
 
 function inDocumentOrder(a: Element, b: Element): number {

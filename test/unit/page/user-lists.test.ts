@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PageAdapter } from '../../../extension/lib/page/adapter-schema';
 import { fieldForHeader } from '../../../extension/lib/page/header-fields';
 import { readRow } from '../../../extension/lib/page/read-row';
-import { findUserLists, LIST_LAYOUTS, LIST_SELECTOR } from '../../../extension/lib/page/user-lists';
+import {
+  findUserLists,
+  LIST_LAYOUTS,
+  LIST_SELECTOR,
+  type UserList,
+} from '../../../extension/lib/page/user-lists';
 import { FIXTURES, fixtureHtml, fixtureLabels, loadFixture } from './fixture-pages';
 
 afterEach(() => {
@@ -14,9 +19,19 @@ function nonUserLists(): string {
   return FIXTURES.map((name) => {
     const page = new DOMParser().parseFromString(fixtureHtml(name), 'text/html');
     for (const script of page.querySelectorAll('script')) script.remove();
-    for (const list of findUserLists(page)) list.element.remove();
+    for (const list of findUserLists(page)) for (const part of listParts(list)) part.remove();
     return page.body.innerHTML;
   }).join('\n');
+}
+
+/**
+ * A list's element, and for a list a data-table library draws as two tables (Ant Design, Element
+ * Plus), its header half: the table of a header alone in the library's wrapper.
+ */
+function listParts(list: UserList): Element[] {
+  const wrapper = list.element.closest('.ant-table-container, .el-table__inner-wrapper');
+  const tables = wrapper ? [...wrapper.querySelectorAll('table')] : [];
+  return [list.element, ...tables.filter((table) => !table.querySelector('tbody > tr'))];
 }
 
 /** Parsing every fixture at once takes seconds on a busy machine. */
@@ -174,6 +189,44 @@ describe('the user-list detector', () => {
       ['tnowak', 'Tomasz Nowak', 'Leaver, access removed', 'Leaver, access removed'],
       ['praman', 'Priya Raman', 'Paralegal', 'Active'],
     ]);
+  });
+
+  describe('a table drawn in two, its header fixed above rows that scroll', () => {
+    const headerHalf = (
+      gutter = '',
+    ) => `<table><colgroup><col><col><col><col>${gutter ? '<col>' : ''}</colgroup>
+      <thead><tr><th><a href="#">Nome utente</a></th><th>Nome completo</th><th>Ruolo</th><th>Ultimo accesso</th>${gutter}</tr></thead></table>`;
+    const rowsHalf = `<table><colgroup><col><col><col><col></colgroup><tbody>
+      <tr><td>segreteria</td><td>Segreteria</td><td>Operatore</td><td>05/12/2026</td></tr>
+      <tr><td>mrossi</td><td>Mario Rossi</td><td>Amministratore</td><td>04/12/2026</td></tr>
+    </tbody></table>`;
+    const readAll = () =>
+      findUserLists(document).map((list) => ({
+        rows: list.rows().map((row) => readRow(list, row)?.username),
+        role: list.columns.role,
+      }));
+
+    it('reads the rows with the header of the table above them, each in its own wrapper (Kendo UI)', () => {
+      document.body.innerHTML = `<div class="k-grid"><div class="k-grid-header"><div class="k-grid-header-wrap">${headerHalf()}</div></div>
+        <div class="k-grid-content">${rowsHalf}</div><div class="k-pager-wrap">1 - 2 di 2 elementi</div></div>`;
+      expect(readAll()).toEqual([{ rows: ['segreteria', 'mrossi'], role: 2 }]);
+    });
+
+    it('takes a header with a column more, over the rows’ scroll bar', () => {
+      document.body.innerHTML = `<div>${headerHalf('<th class="gutter"></th>')}</div><div><div>${rowsHalf}</div></div>`;
+      expect(readAll()).toEqual([{ rows: ['segreteria', 'mrossi'], role: 2 }]);
+    });
+
+    it('keeps a header alone a list, as a page that draws its rows later shows it', () => {
+      document.body.innerHTML = `<div>${headerHalf()}</div><p>Caricamento…</p>`;
+      expect(readAll()).toEqual([{ rows: [], role: 2 }]);
+    });
+
+    it('does not join a header to a table of other columns', () => {
+      document.body.innerHTML = `<div>${headerHalf()}</div><div><table><tbody>
+        <tr><td>Totale utenti</td><td>2</td></tr><tr><td>Attivi</td><td>2</td></tr></tbody></table></div>`;
+      expect(readAll()).toEqual([{ rows: [], role: 2 }]);
+    });
   });
 
   it('reads a user cell with an avatar, a name and an email line, and skips row actions', () => {

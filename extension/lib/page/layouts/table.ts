@@ -173,21 +173,25 @@ function bestHeaderRow(rows: HTMLTableRowElement[]): HTMLTableRowElement | undef
 function tableShape(table: HTMLTableElement): ListShape | null {
   // Header row: of the rows of <thead>, the one whose headers name the most fields (a <thead> may
   // hold a group row above the headers, or a row of filter inputs under them); else the first row
-  // made only of <th>; else the first row (older server-rendered apps draw their header with bold
-  // <td>s). Only the first rows are looked at: a header sits at the top, and a 5,000-row list is not
-  // walked to find it.
+  // made only of <th>; else, for the body of a table drawn in two, the header of its other half;
+  // else the first row (older server-rendered apps draw their header with bold <td>s). Only the
+  // first rows are looked at: a header sits at the top, and a 5,000-row list is not walked to find
+  // it.
   const headRows = tableRows(table, ['THEAD']);
   const topRows = tableRows(table, ['THEAD', 'TBODY', 'TFOOT'], 20);
-  const headerRow =
+  const ownHeader =
     bestHeaderRow(headRows) ??
     topRows.find((row) => {
       const cells = rowCells(row);
       return cells.length > 0 && cells.every((cell) => cell.tagName === 'TH');
-    }) ??
-    topRows[0];
+    });
+  if (ownHeader && headRows.length > 0 && !hasBodyRows(table) && splitHalf(table, 'after')) return null;
+  const headerRow = ownHeader ?? splitHeaderRow(table) ?? topRows[0];
   const headerCells = headerRow ? rowCells(headerRow) : [];
   if (!headerRow || headerCells.length < 2) return null;
   const headers = headerTexts(expandSpans(headerCells));
+  // The header is above the rows: in the table's <thead>, or in the other half of a split table.
+  const headedAbove = headRows.length > 0 || headerRow.closest('table') !== table;
   const isRow = (element: Element): boolean =>
     isHtmlTag(element, 'tr') &&
     element !== headerRow &&
@@ -197,14 +201,75 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     element.childElementCount > 0 &&
     !spansTheTable(element, headers.length) &&
     // A header drawn with <td>s sits first; rows before it are not users.
-    (headRows.length > 0 || headerRow.compareDocumentPosition(element) === Node.DOCUMENT_POSITION_FOLLOWING);
+    (headedAbove || headerRow.compareDocumentPosition(element) === Node.DOCUMENT_POSITION_FOLLOWING);
   return {
     headers,
     rowSelector: 'tr',
     isRow,
-    rows: () => bodyRows(table, headerRow, headRows.length > 0, headers.length),
+    rows: () => bodyRows(table, headerRow, headedAbove, headers.length),
     cells: (row, count = Number.POSITIVE_INFINITY) =>
       cellsInPlace(row, headers.length) ?? tableRowCells(row, count),
     shownLines: () => shownLines(table),
   };
+}
+
+/** Whether a table has rows of its own outside its <thead> and <tfoot>. */
+function hasBodyRows(table: HTMLTableElement): boolean {
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+    const tag = child.tagName;
+    if (tag === 'TR') return true;
+    if (tag === 'TBODY')
+      for (let row = child.firstElementChild; row; row = row.nextElementSibling)
+        if (row.tagName === 'TR') return true;
+  }
+  return false;
+}
+
+/** How far up from a table the wrapper of its other half may be (see splitHalf). */
+const SPLIT_LEVELS = 6;
+
+/**
+ * The other half of a table drawn in two, as data-table libraries draw a list whose header stays put
+ * while its rows scroll (Ant Design, Element, Kendo, DataTables): a table holding only the header
+ * (`<thead>`, no rows), then, in a wrapper beside it, a table of the rows with the same columns, and
+ * no header of its own or a hidden copy to size its columns. `before` looks for the header half of a
+ * table of rows, `after` for the rows of a header half. Null where the table stands alone. The header
+ * half may have a column more than the rows, over the rows' scroll bar (Element, Kendo).
+ */
+function splitHalf(table: HTMLTableElement, look: 'before' | 'after'): HTMLTableElement | null {
+  let element: Element | null = table;
+  for (let level = 0; element && level < SPLIT_LEVELS; level++, element = element.parentElement) {
+    let sibling = look === 'before' ? element.previousElementSibling : element.nextElementSibling;
+    while (sibling && !isHtmlTag(sibling, 'table') && !sibling.getElementsByTagName('table').length)
+      sibling = look === 'before' ? sibling.previousElementSibling : sibling.nextElementSibling;
+    if (!sibling) continue;
+    // The nearest table across: the sibling itself, else its last table before, its first after.
+    const tables = isHtmlTag(sibling, 'table') ? [sibling] : [...sibling.getElementsByTagName('table')];
+    const other = look === 'before' ? tables.at(-1) : tables[0];
+    if (!other || !isHtmlTag(other, 'table')) return null;
+    const [head, rows] = look === 'before' ? [other, table] : [table, other];
+    return headOnly(head) && sameColumns(head, rows) ? other : null;
+  }
+  return null;
+}
+
+/** A table of a header and no rows: the header half of a split table. */
+function headOnly(table: HTMLTableElement): boolean {
+  return tableRows(table, ['THEAD'], 1).length > 0 && !hasBodyRows(table);
+}
+
+/** Whether a header half's columns are a table of rows': as many, or one more over a scroll bar. */
+function sameColumns(head: HTMLTableElement, rows: HTMLTableElement): boolean {
+  const header = bestHeaderRow(tableRows(head, ['THEAD']));
+  const row = tableRows(rows, ['TBODY'], 5).find((candidate) => rowCells(candidate).length > 1);
+  const cols = rows.querySelectorAll(':scope > colgroup > col').length;
+  const columns = row ? expandSpans(rowCells(row)).length : cols;
+  const headers = header ? expandSpans(rowCells(header)).length : 0;
+  return columns > 1 && (headers === columns || headers === columns + 1);
+}
+
+/** The header row of a table of rows whose header is drawn as a table of its own, above it. */
+function splitHeaderRow(table: HTMLTableElement): HTMLTableRowElement | undefined {
+  const head = splitHalf(table, 'before');
+  return head ? bestHeaderRow(tableRows(head, ['THEAD'])) : undefined;
 }

@@ -1,0 +1,369 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  FIXTURE_FOLDER,
+  labelsFor,
+  launch,
+  loginsOnPage,
+  runStep,
+  type SeedUser,
+  saveFixture,
+  writeJson,
+} from './capture-page.ts';
+
+/**
+ * User lists drawn by three data-table libraries from the npm registry, each with its header fixed
+ * above rows that scroll, which every one of them draws as two tables: the header alone, then the
+ * rows (see `splitHalf` in extension/lib/page/layouts/table.ts). Each page is what a firm's own back
+ * office built on the library shows: Ant Design 5 (React) for an insurance broker, Element Plus
+ * (Vue 3) for a German clinic, DataTables 3 (jQuery 4, `scrollY`) over a server-rendered table for a
+ * Dutch accountancy. The libraries are installed outside the project (`seed`), and their code is
+ * not committed; only what they drew. How to run this: test/fixtures/pages/README.md.
+ *
+ *   node scripts/capture/data-tables.ts seed      # installs the libraries
+ *   node scripts/capture/data-tables.ts capture   # draws each page, saves it and writes the labels
+ */
+
+const PREFIX = process.env.DATA_TABLES_PREFIX ?? '/var/lib/rollcall-capture/data-tables';
+const PACKAGES = [
+  'antd@5.29.3',
+  'react@18.3.1',
+  'react-dom@18.3.1',
+  'element-plus@2.14.8',
+  'vue@3.5.47',
+  'datatables.net-dt@3.1.2',
+  'esbuild@0.28.2',
+];
+
+type Person = SeedUser & { email: string; role: string; status: string };
+
+interface LibraryPage {
+  name: string;
+  title: string;
+  lang: string;
+  /** The library's stylesheets, under the prefix's node_modules. */
+  styles: string[];
+  /** The page's markup before the script runs (`#users` holds the rows as JSON). */
+  body: (people: Person[]) => string;
+  /** The entry the bundle is built from: draws the list from `#users`. */
+  script: string;
+  people: Person[];
+  rowSelector: string;
+  loginSelector: string;
+  /** The layout that reads the list: DataTables declares its scrolling wrapper an ARIA table. */
+  layout: 'table' | 'aria';
+  description: string;
+}
+
+const person = (
+  login: string,
+  displayName: string,
+  email: string,
+  role: string,
+  status: string,
+  signedOut = 'ok',
+): Person => ({ login, displayName, email, role, status, signedOut });
+
+const BROKER: Person[] = [
+  person('sarah.whitfield', 'Sarah Whitfield', 'sarah.whitfield@harbourcover.example', 'Director', 'Active'),
+  person('dokafor', 'Daniel Okafor', 'daniel.okafor@harbourcover.example', 'Account executive', 'Active'),
+  person('claims', 'Claims Team', 'claims@harbourcover.example', 'Claims handler', 'Active', 'generic'),
+  person('mreyes', 'María Reyes', 'maria.reyes@harbourcover.example', 'Account executive', 'Active'),
+  person(
+    'renewals',
+    'Renewals Desk',
+    'renewals@harbourcover.example',
+    'Account executive',
+    'Active',
+    'generic',
+  ),
+  person('priya.n', 'Priya Nair', 'priya.nair@harbourcover.example', 'Claims handler', 'Active'),
+  person('admin', 'Administrator', 'it@harbourcover.example', 'Administrator', 'Active', 'default'),
+  person('tom.lucy', 'Tom & Lucy', 'tom.lucy@harbourcover.example', 'Account executive', 'Active', 'shared'),
+  person('jbrennan', 'James Brennan', 'james.brennan@harbourcover.example', 'Compliance', 'Active'),
+  person('frontdesk', 'Front Desk', 'reception@harbourcover.example', 'Read only', 'Active', 'generic'),
+  person('hwong', 'Helen Wong', 'helen.wong@harbourcover.example', 'Claims handler', 'Suspended'),
+  // Suspended: a login that cannot sign in is not marked.
+  person('temp2', 'Temp Cover', 'temp2@harbourcover.example', 'Read only', 'Suspended'),
+];
+
+const CLINIC: Person[] = [
+  person('a.becker', 'Dr. Anna Becker', 'anna.becker@praxis-am-markt.example', 'Ärztin', 'aktiv'),
+  person('empfang', 'Empfang', 'empfang@praxis-am-markt.example', 'Anmeldung', 'aktiv', 'generic'),
+  person('t.wagner', 'Thomas Wagner', 'thomas.wagner@praxis-am-markt.example', 'MFA', 'aktiv'),
+  person('labor', 'Labor', 'labor@praxis-am-markt.example', 'Labor', 'aktiv', 'generic'),
+  person('s.yilmaz', 'Selin Yılmaz', 'selin.yilmaz@praxis-am-markt.example', 'MFA', 'aktiv'),
+  person('abrechnung', 'Abrechnung', 'abrechnung@praxis-am-markt.example', 'Verwaltung', 'aktiv', 'generic'),
+  person(
+    'k.hoffmann',
+    'Katrin Hoffmann',
+    'katrin.hoffmann@praxis-am-markt.example',
+    'Praxismanagerin',
+    'aktiv',
+  ),
+  person('azubi2', 'Azubi', 'azubi@praxis-am-markt.example', 'MFA', 'aktiv', 'generic'),
+  person('m.schulz', 'Michael Schulz', 'michael.schulz@praxis-am-markt.example', 'Arzt', 'aktiv'),
+  person('praxis', 'Praxis am Markt', 'info@praxis-am-markt.example', 'Administrator', 'aktiv', 'generic'),
+  person('j.krueger', 'Julia Krüger', 'julia.krueger@praxis-am-markt.example', 'MFA', 'gesperrt'),
+];
+
+const ACCOUNTANCY: Person[] = [
+  person('jdevries', 'Jan de Vries', 'jan.devries@vanleeuwen-accountants.example', 'Vennoot', 'Actief'),
+  person('balie', 'Balie', 'balie@vanleeuwen-accountants.example', 'Medewerker', 'Actief', 'generic'),
+  person('sbakker', 'Sanne Bakker', 'sanne.bakker@vanleeuwen-accountants.example', 'Accountant', 'Actief'),
+  person(
+    'salarisadministratie',
+    'Salarisadministratie',
+    'salaris@vanleeuwen-accountants.example',
+    'Medewerker',
+    'Actief',
+    'generic',
+  ),
+  person(
+    'm.jansen',
+    'Mohamed Jansen',
+    'mohamed.jansen@vanleeuwen-accountants.example',
+    'Assistent',
+    'Actief',
+  ),
+  person('stagiair', 'Stagiair', 'stage@vanleeuwen-accountants.example', 'Assistent', 'Actief', 'generic'),
+  person('evisser', 'Eva Visser', 'eva.visser@vanleeuwen-accountants.example', 'Accountant', 'Actief'),
+  person(
+    'piet.en.marloes',
+    'Piet en Marloes',
+    'secretariaat@vanleeuwen-accountants.example',
+    'Secretariaat',
+    'Actief',
+    'shared',
+  ),
+  person('lmeijer', 'Lotte Meijer', 'lotte.meijer@vanleeuwen-accountants.example', 'Assistent', 'Actief'),
+  // Inactive: a login that cannot sign in is not marked.
+  person('test', 'Test', 'test@vanleeuwen-accountants.example', 'Medewerker', 'Inactief'),
+  person(
+    'administrator',
+    'Administrator',
+    'ict@vanleeuwen-accountants.example',
+    'Beheerder',
+    'Actief',
+    'default',
+  ),
+];
+
+const usersJson = (people: Person[]) =>
+  `<script type="application/json" id="users">${JSON.stringify(
+    people.map(({ login, displayName, email, role, status }) => ({
+      login,
+      displayName,
+      email,
+      role,
+      status,
+    })),
+  )}</script>`;
+
+const htmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+const PAGES: LibraryPage[] = [
+  {
+    name: 'broker-users-ant-design',
+    title: 'Users · Harbour Cover',
+    lang: 'en',
+    styles: ['antd/dist/reset.css'],
+    body: (people) =>
+      `<main style="padding:24px"><h1>Users</h1><div id="root"></div></main>${usersJson(people)}`,
+    script: `
+      import React from 'react';
+      import { createRoot } from 'react-dom/client';
+      import { Table, Tag } from 'antd';
+      const users = JSON.parse(document.getElementById('users').textContent);
+      const columns = [
+        { title: 'Username', dataIndex: 'login', key: 'login', sorter: (a, b) => a.login.localeCompare(b.login) },
+        { title: 'Name', dataIndex: 'displayName', key: 'displayName' },
+        { title: 'Email', dataIndex: 'email', key: 'email' },
+        { title: 'Role', dataIndex: 'role', key: 'role', render: (role) => React.createElement(Tag, null, role) },
+        { title: 'Status', dataIndex: 'status', key: 'status' },
+      ];
+      createRoot(document.getElementById('root')).render(
+        React.createElement(Table, {
+          columns,
+          dataSource: users.map((user) => ({ ...user, key: user.login })),
+          rowSelection: {},
+          scroll: { y: 420 },
+          pagination: false,
+        }),
+      );`,
+    people: BROKER,
+    rowSelector: '.ant-table-body tbody > tr.ant-table-row',
+    layout: 'table',
+    loginSelector: 'td:nth-child(2)',
+    description:
+      "The users of an insurance broker's back office built on Ant Design 5.29 (React 18), its Table with a selection column, a sortable Username column, roles as tags and the header fixed while the rows scroll (`scroll.y`), drawn by the library and saved with scripts left out and stylesheets inline. Ant Design draws such a table in two: a table holding only the header (`.ant-table-header`), then the rows in a table of their own (`.ant-table-body`) whose first row is an empty, hidden row that sizes the columns. Account executives, claims handlers and a director; desks and teams ('claims', 'renewals', 'frontdesk'), the built-in 'admin', a login two people share ('Tom & Lucy'), and two suspended logins, which are not marked.",
+  },
+  {
+    name: 'clinic-users-element-plus',
+    title: 'Benutzerverwaltung – Praxis am Markt',
+    lang: 'de',
+    styles: ['element-plus/dist/index.css'],
+    body: (people) =>
+      `<main style="padding:24px"><h1>Benutzerverwaltung</h1><div id="root"></div></main>${usersJson(people)}`,
+    script: `
+      import { createApp, h } from 'vue';
+      import ElementPlus, { ElTable, ElTableColumn, ElTag } from 'element-plus';
+      const users = JSON.parse(document.getElementById('users').textContent);
+      createApp({
+        render: () =>
+          h(ElTable, { data: users, height: 420, stripe: true, style: 'width: 100%' }, () => [
+            h(ElTableColumn, { type: 'selection', width: 45 }),
+            h(ElTableColumn, { prop: 'login', label: 'Benutzername', sortable: true }),
+            h(ElTableColumn, { prop: 'displayName', label: 'Name' }),
+            h(ElTableColumn, { prop: 'email', label: 'E-Mail', width: 300 }),
+            h(ElTableColumn, { prop: 'role', label: 'Rolle' }, { default: ({ row }) => h(ElTag, null, () => row.role) }),
+            h(ElTableColumn, { prop: 'status', label: 'Status' }),
+          ]),
+      })
+        .use(ElementPlus)
+        .mount('#root');`,
+    people: CLINIC,
+    rowSelector: '.el-table__body-wrapper tbody > tr.el-table__row',
+    layout: 'table',
+    loginSelector: 'td:nth-child(2)',
+    description:
+      "The users of a German medical practice's administration built on Element Plus 2.14 (Vue 3.5), its ElTable with a selection column, a sortable Benutzername column, roles as tags, striped rows and a fixed height, so the header stays while the rows scroll; drawn by the library and saved with scripts left out and stylesheets inline. Element Plus draws it in two: a table holding only the header (`.el-table__header-wrapper`), then the rows in a table of their own, inside the body wrapper's scroll bar. Doctors and medical assistants; desks and functions in German ('empfang', 'labor', 'abrechnung', 'azubi2', 'praxis'), and a blocked assistant ('gesperrt'), who is not marked.",
+  },
+  {
+    name: 'accountancy-users-datatables',
+    title: 'Gebruikers – Van Leeuwen Accountants',
+    lang: 'nl',
+    styles: ['datatables.net-dt/css/dataTables.dataTables.css'],
+    body: (people) => `<main style="padding:24px"><h1>Gebruikers</h1>
+      <table id="users-table" class="display" style="width:100%"><thead><tr><th>Gebruikersnaam</th><th>Naam</th><th>E-mail</th><th>Rol</th><th>Status</th><th>Acties</th></tr></thead><tbody>
+      ${people
+        .map(
+          (p) =>
+            `<tr><td><a href="/gebruikers/${htmlText(p.login)}">${htmlText(p.login)}</a></td><td>${htmlText(p.displayName ?? '')}</td><td>${htmlText(p.email)}</td><td>${htmlText(p.role)}</td><td>${htmlText(p.status)}</td><td><a href="/gebruikers/${htmlText(p.login)}/bewerken">Bewerken</a></td></tr>`,
+        )
+        .join('\n')}
+      </tbody></table></main>`,
+    script: `
+      import DataTable from 'datatables.net-dt';
+      new DataTable('#users-table', {
+        scrollY: '420px',
+        scrollCollapse: true,
+        paging: false,
+        language: {
+          search: 'Zoeken:',
+          info: '_START_ tot _END_ van _TOTAL_ gebruikers',
+          infoEmpty: 'Geen gebruikers',
+          zeroRecords: 'Geen gebruikers gevonden',
+        },
+      });`,
+    people: ACCOUNTANCY,
+    rowSelector: '.dt-scroll-body tbody > tr',
+    layout: 'aria',
+    loginSelector: 'td:nth-child(1)',
+    description:
+      "The users of a Dutch accountancy's portal, a server-rendered table that DataTables 3.1 (jQuery 4.1) turns into a searchable list whose header stays while the rows scroll (`scrollY`), saved as drawn with scripts left out and stylesheets inline. DataTables draws it in two: a table holding only the header (`.dt-scroll-head`), then the page's own table with the rows (`.dt-scroll-body`), whose own header it keeps as an invisible row that sizes the columns; the wrapper of both is declared an ARIA table (`role=table`, its rows `role=row`, the two tables `role=none`), and is read as the list. Each login is a link; a row action (Bewerken) per user. Accountants and assistants; desks and functions in Dutch ('balie', 'salarisadministratie', 'stagiair'), a login two people share ('Piet en Marloes'), the built-in 'administrator', and an inactive test login, which is not marked.",
+  },
+];
+
+function seed(): void {
+  execFileSync('npm', ['install', '--prefix', PREFIX, '--no-audit', '--no-fund', ...PACKAGES], {
+    stdio: 'inherit',
+  });
+}
+
+/** The page's script bundled with the library, for the browser. */
+async function bundle(entry: string, dir: string): Promise<string> {
+  const esbuild = (await import(
+    pathToFileURL(join(PREFIX, 'node_modules/esbuild/lib/main.js')).href
+  )) as typeof import('esbuild');
+  const entryFile = join(dir, 'entry.js');
+  writeFileSync(entryFile, entry);
+  const out = await esbuild.build({
+    entryPoints: [entryFile],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    nodePaths: [join(PREFIX, 'node_modules')],
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+  });
+  return out.outputFiles[0]?.text ?? '';
+}
+
+async function capture(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'rollcall-data-tables-'));
+  const files = new Map<string, { type: string; body: string }>();
+  const server = createServer((request, response) => {
+    const file = files.get(request.url ?? '');
+    if (file) response.writeHead(200, { 'content-type': file.type }).end(file.body);
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await launch();
+  try {
+    for (const page of PAGES) {
+      const styles = page.styles.map((style, i) => {
+        const path = `/${page.name}/style-${i}${extname(style)}`;
+        files.set(path, {
+          type: 'text/css',
+          body: readFileSync(join(PREFIX, 'node_modules', style), 'utf8'),
+        });
+        return `<link rel="stylesheet" href="${path}">`;
+      });
+      files.set(`/${page.name}/app.js`, { type: 'text/javascript', body: await bundle(page.script, dir) });
+      files.set(`/${page.name}/`, {
+        type: 'text/html; charset=utf-8',
+        body: `<!DOCTYPE html><html lang="${page.lang}"><head><meta charset="utf-8"><title>${page.title}</title>${styles.join('')}</head><body>${page.body(page.people)}<script src="/${page.name}/app.js"></script></body></html>`,
+      });
+      const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await tab.goto(`${origin}/${page.name}/`);
+      await tab.waitForFunction(
+        ({ selector, count }) => document.querySelectorAll(selector).length === count,
+        { selector: page.rowSelector, count: page.people.length },
+      );
+      const shown = await loginsOnPage(tab, page.rowSelector, page.loginSelector);
+      await saveFixture(tab, page.name);
+      await tab.close();
+      const byLogin = labelsFor(page.people, shown);
+      writeJson(`${FIXTURE_FOLDER}/${page.name}.labels.json`, {
+        page: `${page.name}.html`,
+        description: page.description,
+        userList: {
+          layout: page.layout,
+          columns: ['username', 'displayName', 'email', 'role', 'status'],
+          rowCount: shown.length,
+          rowSelector: page.rowSelector,
+          loginSelector: page.loginSelector,
+        },
+        rows: shown.map((login) => {
+          const user = byLogin.get(login) as Person;
+          return {
+            username: login,
+            displayName: user.displayName,
+            signedOut: user.signedOut,
+            role: user.role,
+            status: user.status,
+          };
+        }),
+      });
+      console.log(`${page.name}: ${shown.length} users`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await runStep('data-tables', { seed, capture });
