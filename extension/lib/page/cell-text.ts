@@ -1,7 +1,8 @@
 /**
  * The text a person reads in a cell, in the pieces the page lays it out in: a user cell with an
- * avatar, a name link and a small email line reads as ["Amy Nguyen", "amy@firm.example"]. Buttons,
- * form controls, images, hidden and aria-hidden parts, and Rollcall's own marks are not part of it.
+ * avatar, a name link and a small email line reads as ["Amy Nguyen", "amy@firm.example"]. A text
+ * field reads as the text in it, a menu as the option picked; buttons, other form controls, images,
+ * hidden and aria-hidden parts, and Rollcall's own marks are not part of it.
  */
 
 import { isHtmlTag } from './nodes';
@@ -121,6 +122,13 @@ export function cellSegments(cell: Element, options?: { header?: boolean }): str
           currentOwner = null;
           continue;
         }
+        const value = header ? null : controlValue(element);
+        if (value) {
+          flush();
+          segments.push(value);
+          currentOwner = null;
+          continue;
+        }
         if (isSkipped(element, header)) continue;
         visit(element, FORMATTING_TAGS.has(element.tagName) ? owner : element);
       }
@@ -129,6 +137,21 @@ export function cellSegments(cell: Element, options?: { header?: boolean }): str
   visit(cell, cell);
   flush();
   return segments;
+}
+
+// Inputs that show a line of text the admin reads; a password's is never read.
+const TEXT_INPUTS: ReadonlySet<string> = new Set(['text', 'email', 'search', 'tel', 'url']);
+
+/**
+ * What a form control in a row shows: the text in a text field, the option picked in a menu. Lists
+ * an admin edits in place (older back offices, grids in edit mode) show each login in a field.
+ * Null for anything else: a checkbox, a button, a password, a hidden field.
+ */
+function controlValue(element: Element): string | null {
+  if (isHtmlTag(element, 'input')) return TEXT_INPUTS.has(element.type) ? tidy(element.value) : null;
+  if (isHtmlTag(element, 'select') && !element.multiple)
+    return tidy(element.selectedOptions[0]?.text ?? null);
+  return null;
 }
 
 /** A cell's whole text, tidied: what a cell of one run of text reads as, in one call. */

@@ -191,6 +191,26 @@ describe('the user-list detector', () => {
     ]);
   });
 
+  it('reads a list edited in place: the text in each field, the option picked, never a password', () => {
+    document.body.innerHTML = `<form><table><thead><tr>
+        <th>Codice</th><th>Nome utente</th><th>Nome completo</th><th>Profilo</th><th>Password</th></tr></thead>
+      <tbody>
+        <tr><td>1</td><td><input name="u1" value="segreteria" readonly></td><td><input type="text" value=" Segreteria "></td>
+          <td><select><option>Operatore</option><option selected>Amministratore</option></select></td>
+          <td><input type="password" value="Segreto-2026"></td></tr>
+        <tr><td>2</td><td><input type="email" value="mario.rossi@studio.example"></td><td><input value="Mario Rossi"></td>
+          <td><select><option selected>Operatore</option></select></td><td><input type="password" value="x"></td></tr>
+      </tbody></table></form>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no list');
+    const rows = list.rows().map((row) => readRow(list, row));
+    expect(rows).toMatchObject([
+      { username: 'segreteria', displayName: 'Segreteria', role: 'Amministratore' },
+      { username: 'mario.rossi@studio.example', displayName: 'Mario Rossi', role: 'Operatore' },
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/Segreto/);
+  });
+
   describe('a table drawn in two, its header fixed above rows that scroll', () => {
     const headerHalf = (
       gutter = '',
