@@ -159,6 +159,36 @@ describe('the record detector', () => {
     ]);
   });
 
+  it('reads a table with no header, a row per user, as records', () => {
+    document.body.innerHTML = `<h2>Benutzerverwaltung</h2><table border="1"><tbody>
+      <tr><td>empfang</td><td>Empfang Praxis</td><td>empfang@praxis.example</td><td>aktiv</td></tr>
+      <tr><td>m.mueller</td><td>Maria Müller</td><td>maria.mueller@praxis.example</td><td>aktiv</td></tr>
+      <tr><td>k.schneider</td><td>Klaus Schneider</td><td>klaus.schneider@praxis.example</td><td>gesperrt</td></tr>
+      <tr><td>azubi</td><td>Auszubildende</td><td>azubi@praxis.example</td><td>aktiv</td></tr>
+    </tbody></table>`;
+    expect(found()).toEqual([
+      {
+        layout: 'records',
+        rows: [
+          ['empfang', 'Empfang Praxis', 'empfang@praxis.example', null],
+          ['m.mueller', 'Maria Müller', 'maria.mueller@praxis.example', null],
+          ['k.schneider', 'Klaus Schneider', 'klaus.schneider@praxis.example', null],
+          ['azubi', 'Auszubildende', 'azubi@praxis.example', null],
+        ],
+      },
+    ]);
+  });
+
+  it('leaves alone tables with no header that hold no people: a page laid out in one, a price list, a timetable', () => {
+    document.body.innerHTML = `<table width="100%"><tr><td><img src="logo.gif" alt="Kanzlei"></td><td><a href="/">Start</a> | <a href="/kontakt">Kontakt</a></td></tr>
+      <tr><td><ul><li><a href="/a">Aktuelles</a></li><li><a href="/b">Leistungen</a></li></ul></td>
+        <td><h1>Willkommen</h1><p>${'Wir beraten Sie gern in allen Fragen des Mietrechts. '.repeat(6)}</p></td></tr>
+      <tr><td colspan="2">© Kanzlei am Ring</td></tr></table>
+      <table><tr><td>Erstberatung</td><td>190,00 €</td></tr><tr><td>Gutachten</td><td>450,00 €</td></tr><tr><td>Stunde</td><td>240,00 €</td></tr></table>
+      <table><tr><td>Mo</td><td>08:00–12:00</td><td>14:00–18:00</td></tr><tr><td>Di</td><td>08:00–12:00</td><td>14:00–18:00</td></tr><tr><td>Fr</td><td>08:00–13:00</td><td>geschlossen</td></tr></table>`;
+    expect(found()).toEqual([]);
+  });
+
   it('reads a table with a group row and a filter row in its head, split names and the email as login', () => {
     document.body.innerHTML = FILTERED_TABLE;
     expect(found()).toEqual([

@@ -92,7 +92,7 @@ const NAVIGATION_NAME = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar)(?:$|
 
 /** The page's own header and footer, and its navigation: not content. */
 function isChrome(element: Element): boolean {
-  if (isOpaque(element.tagName)) return true;
+  if (isOpaque(element.tagName) && !isHeaderlessTable(element)) return true;
   return element.hasAttributes() && hasChromeAttributes(element, element.getAttribute('class'));
 }
 
@@ -107,6 +107,27 @@ function hasChromeAttributes(element: Element, classes: string | null): boolean 
 /** Code, pictures and Rollcall's own marks: told by their tag alone. */
 function isOpaque(tag: string): boolean {
   return OPAQUE.has(tag) || tag.startsWith(MARK_TAG_PREFIX);
+}
+
+/**
+ * A table with no header at all (no `<thead>`, no `<th>` in its first row): older back offices
+ * list their users so, a row per user with the login, the name and the email side by side. The
+ * table layout reads tables by their headers and leaves these; here their rows are records like any
+ * other, and their body is a run of them. Any other table is passed over whole.
+ */
+function isHeaderlessTable(element: Element): boolean {
+  if (element.tagName !== 'TABLE') return false;
+  let first: Element | null = null;
+  for (let child = element.firstElementChild; child && !first; child = child.nextElementSibling) {
+    const tag = child.tagName;
+    if (tag === 'THEAD') return false;
+    if (tag === 'TR') first = child;
+    else if (tag === 'TBODY') first = child.firstElementChild;
+  }
+  if (!first) return false;
+  for (let cell = first.firstElementChild; cell; cell = cell.nextElementSibling)
+    if (cell.tagName === 'TH') return false;
+  return true;
 }
 
 function isPageFurniture(element: Element, tag = element.tagName): boolean {
@@ -192,7 +213,7 @@ function discover(root: Document | Element | ShadowRoot, found: ReadonlySet<Elem
       // made once per element.)
       if (found.has(child)) continue;
       const tag = child.tagName;
-      if (isOpaque(tag)) continue;
+      if (isOpaque(tag) && !isHeaderlessTable(child)) continue;
       const inner = child.firstElementChild;
       let classes: string | null = null;
       if (inner) {
