@@ -237,6 +237,26 @@ describe('the user-list detector', () => {
       expect(readAll()).toEqual([{ rows: ['segreteria', 'mrossi'], role: 2 }]);
     });
 
+    it('reads rows that keep a hidden copy of the header half as their own header (DataTables 1 and 2)', () => {
+      const copy = headerHalf()
+        .replace(/<\/?table>|<colgroup>.*?<\/colgroup>/gs, '')
+        .replace(
+          /<th>/g,
+          '<th style="height:0;padding:0"><div class="dataTables_sizing" style="height:0;overflow:hidden">',
+        )
+        .replace(/<\/th>/g, '</div></th>');
+      document.body.innerHTML = `<div class="dataTables_scroll"><div class="dataTables_scrollHead"><div class="dataTables_scrollHeadInner">${headerHalf()}</div></div>
+        <div class="dataTables_scrollBody">${rowsHalf.replace('<tbody>', `${copy}<tbody>`)}</div></div>`;
+      expect(readAll()).toEqual([{ rows: ['segreteria', 'mrossi'], role: 2 }]);
+    });
+
+    it('keeps a header alone a list where the table after it has a header of its own', () => {
+      document.body.innerHTML = `<div>${headerHalf()}</div><h2>Inviti in sospeso</h2><div><table>
+        <thead><tr><th>Email</th><th>Invitato da</th><th>Ruolo</th><th>Scade</th></tr></thead>
+        <tbody><tr><td>anna@studio.example</td><td>mrossi</td><td>Operatore</td><td>12/12/2026</td></tr></tbody></table></div>`;
+      expect(readAll()).toEqual([{ rows: [], role: 2 }]);
+    });
+
     it('keeps a header alone a list, as a page that draws its rows later shows it', () => {
       document.body.innerHTML = `<div>${headerHalf()}</div><p>Caricamento…</p>`;
       expect(readAll()).toEqual([{ rows: [], role: 2 }]);

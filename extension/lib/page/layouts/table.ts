@@ -248,7 +248,7 @@ function splitHalf(table: HTMLTableElement, look: 'before' | 'after'): HTMLTable
     const other = look === 'before' ? tables.at(-1) : tables[0];
     if (!other || !isHtmlTag(other, 'table')) return null;
     const [head, rows] = look === 'before' ? [other, table] : [table, other];
-    return headOnly(head) && sameColumns(head, rows) ? other : null;
+    return headOnly(head) && halvesMatch(head, rows) ? other : null;
   }
   return null;
 }
@@ -258,14 +258,28 @@ function headOnly(table: HTMLTableElement): boolean {
   return tableRows(table, ['THEAD'], 1).length > 0 && !hasBodyRows(table);
 }
 
-/** Whether a header half's columns are a table of rows': as many, or one more over a scroll bar. */
-function sameColumns(head: HTMLTableElement, rows: HTMLTableElement): boolean {
+/**
+ * Whether a header half heads a table of rows: the rows have as many columns, or one fewer (the
+ * header's last sits over the scroll bar), and no header of their own but a hidden copy of the
+ * header half's, which sizes their columns (DataTables).
+ */
+function halvesMatch(head: HTMLTableElement, rows: HTMLTableElement): boolean {
   const header = bestHeaderRow(tableRows(head, ['THEAD']));
-  const row = tableRows(rows, ['TBODY'], 5).find((candidate) => rowCells(candidate).length > 1);
-  const cols = rows.querySelectorAll(':scope > colgroup > col').length;
-  const columns = row ? expandSpans(rowCells(row)).length : cols;
-  const headers = header ? expandSpans(rowCells(header)).length : 0;
-  return columns > 1 && (headers === columns || headers === columns + 1);
+  if (!header) return false;
+  const titles = headerTexts(expandSpans(rowCells(header)));
+  const own = bestHeaderRow(tableRows(rows, ['THEAD']));
+  let columns: number;
+  if (own) {
+    const copy = headerTexts(expandSpans(rowCells(own)));
+    if (copy.some((title, i) => title !== titles[i])) return false;
+    columns = copy.length;
+  } else {
+    const row = tableRows(rows, ['TBODY'], 5).find((candidate) => rowCells(candidate).length > 1);
+    columns = row
+      ? expandSpans(rowCells(row)).length
+      : rows.querySelectorAll(':scope > colgroup > col').length;
+  }
+  return columns > 1 && (titles.length === columns || titles.length === columns + 1);
 }
 
 /** The header row of a table of rows whose header is drawn as a table of its own, above it. */
