@@ -170,7 +170,8 @@ function describeWith(
     if (
       !adapter?.listSelector &&
       !resolved.named &&
-      !hasSupportingColumns(columns, shape.headers, resolved.userHeaded)
+      !hasSupportingColumns(columns, shape.headers, resolved.userHeaded) &&
+      !(columns.role !== undefined && headedAsPeople(element))
     )
       return null;
   }
@@ -272,6 +273,45 @@ function hasSupportingColumns(columns: Columns, headers: readonly string[], user
     // no one's role, an audit log no one's email.
     (userHeaded && columns.email !== undefined && columns.role !== undefined)
   );
+}
+
+/** Headings' words for a team, besides the user words of the headers' vocabulary ("Users"). */
+const TEAM_WORDS = new Set(['team', 'teams', 'equipe', 'equipes', 'equipo', 'equipa', 'squadra', 'zespol']);
+/** German and Dutch compounds that start with a user word ("Benutzerverwaltung", "Gebruikersbeheer"). */
+const USER_COMPOUND = /^(?:(?:be)?nutzer|anwender|mitglied|mitarbeit|gebruiker|medewerker)\p{L}{3,}/u;
+
+/** Whether a heading or title says the page is about users or a team: "Team", "Users", "Mitglieder". */
+function namesPeople(text: string): boolean {
+  if (!text || text.length > 80) return false;
+  if (fieldForHeader(text) === 'user') return true;
+  return normaliseHeader(text)
+    .split(' ')
+    .some((word) => TEAM_WORDS.has(word) || USER_COMPOUND.test(word) || fieldForHeader(word) === 'user');
+}
+
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading]';
+/** How far up from a list its heading may be, and how many siblings back at each level. */
+const HEADING_LEVELS = 5;
+const HEADING_SIBLINGS = 4;
+
+/**
+ * Whether the list's heading says its rows are people: its caption or label, else the nearest
+ * heading before it (a few siblings back at each of a few levels up), else the page's title. A list
+ * of names and emails with a role each is a team's access under "Team" or "Users", and a CRM's
+ * contacts under "Contacts".
+ */
+function headedAsPeople(element: Element): boolean {
+  const label = element.querySelector(':scope > caption')?.textContent ?? element.getAttribute('aria-label');
+  if (label?.trim()) return namesPeople(label.trim());
+  let level: Element | null = element;
+  for (let up = 0; level && up < HEADING_LEVELS; up++, level = level.parentElement) {
+    let sibling = level.previousElementSibling;
+    for (let back = 0; sibling && back < HEADING_SIBLINGS; back++, sibling = sibling.previousElementSibling) {
+      const heading = sibling.matches(HEADING) ? sibling : [...sibling.querySelectorAll(HEADING)].at(-1);
+      if (heading) return namesPeople(heading.textContent?.trim() ?? '');
+    }
+  }
+  return namesPeople(element.ownerDocument.title.trim());
 }
 
 function applyAdapterColumns(

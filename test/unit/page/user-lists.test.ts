@@ -294,6 +294,44 @@ describe('the user-list detector', () => {
     expect(findUserLists(document)).toEqual([]);
   });
 
+  describe('names, emails and a role each', () => {
+    const team = (above: string, columns = ['Name', 'Email', 'Role']) => `${above}
+      <div><table><thead><tr>${columns.map((column) => `<th>${column}</th>`).join('')}<th></th></tr></thead><tbody>
+        <tr><td>Olivia Martin</td><td>olivia@acme.example</td><td>Owner</td><td><button>Remove</button></td></tr>
+        <tr><td>Front Desk</td><td>frontdesk@acme.example</td><td>Member</td><td><button>Remove</button></td></tr>
+      </tbody></table></div>`;
+    const logins = () =>
+      findUserLists(document).map((list) => list.rows().map((row) => readRow(list, row)?.username));
+
+    it.each([
+      ['a heading "Team"', '<h1>Team</h1><p>Manage who can see your bookings.</p><button>Invite</button>'],
+      ['a heading "User management"', '<h2>User management</h2>'],
+      ['a heading "Benutzerverwaltung"', '<header><h1>Benutzerverwaltung</h1></header>'],
+      [
+        'a heading "Gestion des utilisateurs"',
+        '<h1>Gestion des utilisateurs</h1><div class="toolbar"></div>',
+      ],
+    ])('are a team’s access under %s', (_, above) => {
+      document.body.innerHTML = team(above);
+      expect(logins()).toEqual([['olivia@acme.example', 'frontdesk@acme.example']]);
+    });
+
+    it('are a team’s access where the page’s title says so, or the table’s caption', () => {
+      document.title = 'Members · Acme Travel';
+      document.body.innerHTML = team('');
+      expect(logins()).toEqual([['olivia@acme.example', 'frontdesk@acme.example']]);
+      document.title = 'Acme Travel';
+      document.body.innerHTML = team('').replace('<thead>', '<caption>Users</caption><thead>');
+      expect(logins()).toEqual([['olivia@acme.example', 'frontdesk@acme.example']]);
+    });
+
+    it('are a CRM’s contacts under "Contacts", or with no heading at all', () => {
+      document.title = 'Acme CRM';
+      document.body.innerHTML = `${team('<h1>Contacts</h1>')}${team('<h1>Users</h1><h2>Key contacts at each client</h2>')}${team('')}`;
+      expect(logins()).toEqual([]);
+    });
+  });
+
   it.each([
     ['Active', 'Yes'],
     ['Aktywny', 'Tak'],
