@@ -21,8 +21,10 @@ import {
  * rows are marked without the admin pressing anything; "Sync this list" sends them, and the server
  * then holds every login on the page. Then the firm's Prague office adds its booking system, whose
  * list is headed and written in Czech: marked and synced the same way, its Czech statuses read.
- * Last, the office server, run with Cockpit: its shell shows each page in a frame, and the accounts
- * list in the frame is marked and synced, the system named by the shell's address alone.
+ * Then the office server, run with Cockpit: its shell shows each page in a frame, and the accounts
+ * list in the frame is marked and synced, the system named by the shell's address alone. Last, the
+ * client portal, whose list a data-table library draws as two tables (the header, then the rows
+ * that scroll under it): marked and synced whole.
  */
 
 const OWNER = {
@@ -35,6 +37,8 @@ const PRAGUE = 'travel-agency-users-cs';
 /** Cockpit's shell, whose Accounts page ("Konton") is the captured `cockpit-accounts` in a frame. */
 const SHELL = 'cockpit-shell';
 const ACCOUNTS = 'cockpit-accounts';
+/** A client portal's users, drawn by DataTables with its header fixed above rows that scroll. */
+const PORTAL = 'accountancy-users-datatables';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -255,6 +259,28 @@ describe.each(BROWSERS)(
           .map((account) => account.username)
           .sort(),
       ).toEqual(rows.map((row) => row.username).sort());
+      await page.close();
+    });
+
+    it('marks and syncs the client portal’s users, a list drawn as a header table above a table of rows', async () => {
+      const options = await journey.openPopup();
+      await options.goto(`${journey.extensionOrigin}/options.html`);
+      await addSystem(options, 'Klantportaal', PORTAL, 'journey-1-options-portal-added');
+      const page = await journey.openPage(`${PORTAL}.html`);
+      const rows = labelsOf(PORTAL).rows;
+      await markAndSync(page, page, PORTAL, 'journey-1-portal', (banner) =>
+        // The library's own "1 tot 11 van 11 gebruikers", under the rows' table: every user is here.
+        expect(banner).toContain(`Every page seen (${rows.length} of ${rows.length})`),
+      );
+      const systems = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
+      const system = systems.find((s) => s.name === 'Klantportaal');
+      const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=200');
+      const synced = accounts.items.filter((account) => account.systemId === system?.id);
+      expect(synced.map((account) => account.username).sort()).toEqual(
+        rows.map((row) => row.username).sort(),
+      );
+      // The inactive test login is on file, switched off.
+      expect(synced.find((account) => account.username === 'test')?.status).toBe('disabled');
       await page.close();
     });
 
