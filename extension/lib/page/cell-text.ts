@@ -2,7 +2,7 @@
  * The text a person reads in a cell, in the pieces the page lays it out in: a user cell with an
  * avatar, a name link and a small email line reads as ["Amy Nguyen", "amy@firm.example"]. A text
  * field reads as the text in it, a menu as the option picked; buttons, other form controls, images,
- * hidden and aria-hidden parts, and Rollcall's own marks are not part of it.
+ * icons, hidden and aria-hidden parts, and Rollcall's own marks are not part of it.
  */
 
 import { isHtmlTag } from './nodes';
@@ -23,7 +23,11 @@ const SKIPPED_TAGS = new Set([
   'CANVAS',
   'VIDEO',
   'AUDIO',
+  // Angular Material's icons, whose text is an icon font's ligature ("arrow_upward", "person").
+  'MAT-ICON',
 ]);
+/** Icon fonts drawn from a ligature, the icon's name as text: Google's Material Icons and Symbols. */
+const ICON_FONT_CLASS = /\bmaterial-(?:icons|symbols)/;
 // Formatting inside one run of text ("<b>Amy</b> Nguyen") does not split it into pieces.
 export const FORMATTING_TAGS = new Set([
   'B',
@@ -58,7 +62,8 @@ export function isSkipped(element: Element, header = false): boolean {
   return (
     element.hasAttribute('hidden') ||
     element.getAttribute('aria-hidden') === 'true' ||
-    SKIPPED_ROLES.has(element.getAttribute('role') ?? '')
+    SKIPPED_ROLES.has(element.getAttribute('role') ?? '') ||
+    ICON_FONT_CLASS.test(element.getAttribute('class') ?? '')
   );
 }
 

@@ -1,5 +1,6 @@
 import type { AdapterField } from './adapter-schema';
 import { cellSegments } from './cell-text';
+import { fieldForHeader } from './header-fields';
 
 /** Where each field of a row is: a column position, or an element selector inside the row (adapters). */
 export type ListColumns = Partial<Record<AdapterField, number | { selector: string }>>;
@@ -104,13 +105,19 @@ export function expandSpans(cells: Element[]): (Element | undefined)[] {
 /**
  * The text of each header cell, or its accessible label where it shows none (an icon column). A
  * header with a hint beside its name ("Global privileges" and a help text) is named by its first
- * piece of text.
+ * piece of text; one whose whole text names no field is named by its first piece that does: a sort
+ * hint for screen readers ("Username" and a hidden "(sorted A to Z)"), an icon font's ligature
+ * ("Username" and "arrow_upward").
  */
 export function headerTexts(cells: (Element | undefined)[]): string[] {
   return cells.map((cell) => {
     if (!cell) return '';
     const segments = cellSegments(cell, { header: true });
     const text = segments.join(' ');
+    if (segments.length > 1 && fieldForHeader(text) === null) {
+      const named = segments.find((segment) => fieldForHeader(segment) !== null);
+      if (named) return named;
+    }
     if (text.length > 40 && segments[0]) return segments[0];
     return text || cell.getAttribute('aria-label') || '';
   });

@@ -294,6 +294,20 @@ describe('the user-list detector', () => {
     expect(findUserLists(document)).toEqual([]);
   });
 
+  it('reads headers beside a sort hint for screen readers or an icon font’s ligature, and cells beside icons', () => {
+    document.body.innerHTML = `<table><thead><tr>
+        <th aria-sort="ascending"><button>Username<span class="govuk-visually-hidden"> (sorted A to Z)</span></button></th>
+        <th><a href="?sort=name">Full name <span class="sr-only">sort by full name</span></a></th>
+        <th>Role <i class="material-icons">arrow_upward</i></th><th>Status</th></tr></thead>
+      <tbody><tr><td>reception</td><td><mat-icon>person</mat-icon> Reception</td>
+        <td><span class="material-symbols-outlined">badge</span>Caseworker</td><td>Active</td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    expect(list?.columns).toMatchObject({ username: 0, displayName: 1, role: 2, status: 3 });
+    const [row] = list?.rows() ?? [];
+    // The icons' names are no part of what a cell says.
+    expect(list && row && readRow(list, row)).toMatchObject({ displayName: 'Reception', role: 'Caseworker' });
+  });
+
   describe('names, emails and a role each', () => {
     const team = (above: string, columns = ['Name', 'Email', 'Role']) => `${above}
       <div><table><thead><tr>${columns.map((column) => `<th>${column}</th>`).join('')}<th></th></tr></thead><tbody>
