@@ -96,6 +96,33 @@ describe('in-page warnings in Chromium, signed out', () => {
     await page.close();
   });
 
+  it('puts the banner under a data table whose rows scroll under a fixed header, not over its rows', async () => {
+    for (const [name, widget, scroller] of [
+      ['clinic-users-element-plus', '.el-table', '.el-scrollbar__wrap'],
+      ['broker-users-ant-design', '.ant-table-body', '.ant-table-body'],
+    ] as const) {
+      const page = await open(name);
+      const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });
+      await expect.poll(() => banner.textContent(), { timeout: 15_000 }).toContain('checked');
+      const placed = await page.evaluate(
+        ({ widget, scroller }) => {
+          const host = document.querySelector('rollcall-banner');
+          const box = document.querySelector(scroller);
+          return {
+            after: host?.previousElementSibling === document.querySelector(widget),
+            // The rows scroll in their box, and the banner is below it, covering none of them.
+            scrolls: !!box && box.scrollHeight > box.clientHeight,
+            below: (host?.getBoundingClientRect().top ?? 0) >= (box?.getBoundingClientRect().bottom ?? 0) - 1,
+          };
+        },
+        { widget, scroller },
+      );
+      expect(placed, name).toEqual({ after: true, scrolls: true, below: true });
+      await screenshot(page, `in-page-banner-under-${name}`);
+      await page.close();
+    }
+  });
+
   it('marks every row of the practice staff list, and its search and print buttons still work', async () => {
     const page = await open('practice-staff-list');
     expect(await expectRowsMatchLabels(page, 'practice-staff-list')).toBe(16);

@@ -211,6 +211,8 @@ function warnIn(
     const list = summary.firstList?.element;
     if (!list) return null;
     const beside = besideList(list);
+    const scroller = listScroller(beside);
+    if (scroller) return scroller;
     const next = beside.nextElementSibling;
     return next?.tagName === LAYER_TAG.toUpperCase() ? next : beside;
   };
@@ -254,6 +256,33 @@ function warnIn(
       void afterNextPaint().then(makeBanner).then(placeBanner).then(defaultYield).then(gatherPage);
     },
   });
+}
+
+/** How far up from a list the box it scrolls in may be: a data-table library's wrappers. */
+const SCROLLER_LEVELS = 7;
+
+/**
+ * The outermost box round a list that scrolls or clips it and is shorter than the window: a data
+ * table whose rows scroll under a fixed header (Ant Design, Element Plus, DataTables, Kendo UI), a
+ * list in a scrolling panel. The banner goes after it: inside, it would stick to the box's bottom,
+ * over the rows. Boxes the page positions on their own (a dialog, a drawer) are not left, nor the
+ * page's body; null where nothing scrolls round the list.
+ */
+function listScroller(beside: Element): Element | null {
+  const doc = beside.ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return null;
+  const shorterThan = view.innerHeight * 0.8;
+  let found: Element | null = null;
+  let box = beside.parentElement;
+  for (let level = 0; box && box !== doc.body && level < SCROLLER_LEVELS; level++) {
+    const style = view.getComputedStyle(box);
+    if (style.position === 'fixed' || style.position === 'absolute') break;
+    const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
+    if (clips && box.getBoundingClientRect().height < shorterThan) found = box;
+    box = box.parentElement;
+  }
+  return found;
 }
 
 /** The banner's host element, and the element inside its shadow root the banner is drawn into. */
