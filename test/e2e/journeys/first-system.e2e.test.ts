@@ -78,6 +78,21 @@ describe.each(BROWSERS)(
       return pattern;
     };
 
+    /** The options page, opened at its address (the popup's way to it is the first system's step). */
+    const openOptions = async () => {
+      const options = await journey.openPopup();
+      await options.goto(`${journey.extensionOrigin}/options.html`);
+      return options;
+    };
+
+    /** The logins the server holds under the system named. */
+    const accountsOf = async (systemName: string) => {
+      const systems = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
+      const system = systems.find((s) => s.name === systemName);
+      const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=200');
+      return accounts.items.filter((account) => account.systemId === system?.id);
+    };
+
     /**
      * A fixture's list, in `where` (the page, or a frame of it), marked row by row as its labels say
      * signed out (nothing of the system is in Rollcall yet), its banner checked, then synced from the
@@ -214,9 +229,7 @@ describe.each(BROWSERS)(
       // The Prague office's booking system: its user list is headed "Uživatelské jméno", "Jméno a
       // příjmení", "Stav", and its desks and statuses are Czech words.
       // The options page again, opened at its address this time (the popup's way is the step above).
-      const options = await journey.openPopup();
-      await options.goto(`${journey.extensionOrigin}/options.html`);
-      await addSystem(options, 'Rezervace Praha', PRAGUE, 'journey-1-options-prague-added');
+      await addSystem(await openOptions(), 'Rezervace Praha', PRAGUE, 'journey-1-options-prague-added');
       const page = await journey.openPage(`${PRAGUE}.html`);
       const rows = labelsOf(PRAGUE).rows;
       // Nothing of the office's system is in Rollcall yet: each row is marked as the page shows it.
@@ -239,9 +252,7 @@ describe.each(BROWSERS)(
     it('marks and syncs the accounts list the office server’s Cockpit shows in a frame of its shell', async () => {
       // The admin names the shell's address, the one in the address bar; the list is in a frame
       // whose own address is another (cockpit-accounts.html), made when the admin opens "Konton".
-      const options = await journey.openPopup();
-      await options.goto(`${journey.extensionOrigin}/options.html`);
-      await addSystem(options, 'Kontorsserver', SHELL, 'journey-1-options-server-added');
+      await addSystem(await openOptions(), 'Kontorsserver', SHELL, 'journey-1-options-server-added');
       const page = await journey.openPage(`${SHELL}.html`);
       await page.getByRole('link', { name: 'Konton' }).click();
       await expect.poll(() => page.frame('cockpit1:localhost/users') !== null).toBe(true);
@@ -250,32 +261,21 @@ describe.each(BROWSERS)(
       await markAndSync(page, frame, ACCOUNTS, 'journey-1-server-frame');
       const rows = labelsOf(ACCOUNTS).rows;
       // The server holds the frame's logins under the system the shell's address names.
-      const systems = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
-      const system = systems.find((s) => s.name === 'Kontorsserver');
-      const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=200');
-      expect(
-        accounts.items
-          .filter((account) => account.systemId === system?.id)
-          .map((account) => account.username)
-          .sort(),
-      ).toEqual(rows.map((row) => row.username).sort());
+      expect((await accountsOf('Kontorsserver')).map((account) => account.username).sort()).toEqual(
+        rows.map((row) => row.username).sort(),
+      );
       await page.close();
     });
 
     it('marks and syncs the client portal’s users, a list drawn as a header table above a table of rows', async () => {
-      const options = await journey.openPopup();
-      await options.goto(`${journey.extensionOrigin}/options.html`);
-      await addSystem(options, 'Klantportaal', PORTAL, 'journey-1-options-portal-added');
+      await addSystem(await openOptions(), 'Klantportaal', PORTAL, 'journey-1-options-portal-added');
       const page = await journey.openPage(`${PORTAL}.html`);
       const rows = labelsOf(PORTAL).rows;
       await markAndSync(page, page, PORTAL, 'journey-1-portal', (banner) =>
         // The library's own "1 tot 11 van 11 gebruikers", under the rows' table: every user is here.
         expect(banner).toContain(`Every page seen (${rows.length} of ${rows.length})`),
       );
-      const systems = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
-      const system = systems.find((s) => s.name === 'Klantportaal');
-      const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=200');
-      const synced = accounts.items.filter((account) => account.systemId === system?.id);
+      const synced = await accountsOf('Klantportaal');
       expect(synced.map((account) => account.username).sort()).toEqual(
         rows.map((row) => row.username).sort(),
       );
