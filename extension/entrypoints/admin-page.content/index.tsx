@@ -203,8 +203,9 @@ function warnIn(
     }
   };
 
-  // The banner follows the first user list (beside its rows' badges, when they are in a layer),
-  // and sticks to the bottom of the window while the list is on screen: put above the list, it
+  // The banner follows the first user list (beside its rows' badges, when they are in a layer; the
+  // box the list scrolls in, where it has one: see listScroller), and sticks to the bottom of the
+  // window while the list is on screen: put above the list, it
   // would push the whole list down, which costs a big list a full repaint. A page that re-renders
   // the list (or only shows one after load) gets it back after the new one.
   const bannerAnchor = () => {
