@@ -225,8 +225,28 @@ function hasBodyRows(table: HTMLTableElement): boolean {
   return false;
 }
 
-/** How far up from a table the wrapper of its other half may be (see splitHalf). */
+/**
+ * How far up from a table the wrapper of its other half may be, and how many siblings without a
+ * table may stand between them (see splitHalf).
+ */
 const SPLIT_LEVELS = 6;
+const SPLIT_SIBLINGS = 2;
+
+const holdsTable = (element: Element) =>
+  isHtmlTag(element, 'table') || element.getElementsByTagName('table').length > 0;
+
+/**
+ * The nearest sibling that is or holds a table, looking back or on, past at most SPLIT_SIBLINGS
+ * others: the halves' wrappers stand side by side, and an old page laid out in tables has many
+ * tables with no header, each of which would otherwise search the page.
+ */
+function siblingWithTable(element: Element, look: 'before' | 'after'): Element | null {
+  const step = (from: Element) => (look === 'before' ? from.previousElementSibling : from.nextElementSibling);
+  let sibling = step(element);
+  for (let passed = 0; sibling && passed <= SPLIT_SIBLINGS; passed++, sibling = step(sibling))
+    if (holdsTable(sibling)) return sibling;
+  return null;
+}
 
 /**
  * The other half of a table drawn in two, as data-table libraries draw a list whose header stays put
@@ -239,9 +259,7 @@ const SPLIT_LEVELS = 6;
 function splitHalf(table: HTMLTableElement, look: 'before' | 'after'): HTMLTableElement | null {
   let element: Element | null = table;
   for (let level = 0; element && level < SPLIT_LEVELS; level++, element = element.parentElement) {
-    let sibling = look === 'before' ? element.previousElementSibling : element.nextElementSibling;
-    while (sibling && !isHtmlTag(sibling, 'table') && !sibling.getElementsByTagName('table').length)
-      sibling = look === 'before' ? sibling.previousElementSibling : sibling.nextElementSibling;
+    const sibling = siblingWithTable(element, look);
     if (!sibling) continue;
     // The nearest table across: the sibling itself, else its last table before, its first after.
     const tables = isHtmlTag(sibling, 'table') ? [sibling] : [...sibling.getElementsByTagName('table')];
