@@ -3,6 +3,7 @@ import type { AppEnv } from './app-env';
 import { extensionCors } from './http/cors';
 import { d1Meter } from './http/d1-meter';
 import { handleError, handleNotFound } from './http/problem';
+import { setResponseHeaders } from './http/response-headers';
 import { mount } from './http/route';
 import { accountsRoutes } from './routes/accounts';
 import { apiKeysRoutes } from './routes/api-keys';
@@ -30,11 +31,13 @@ export const app = new Hono<AppEnv>()
     const requestId = crypto.randomUUID();
     c.set('requestId', requestId);
     await next();
-    c.header('x-request-id', requestId);
-    c.header('x-content-type-options', 'nosniff');
-    c.header('cache-control', 'no-store');
-    // JSON only: nothing here is meant to render or be framed.
-    c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    setResponseHeaders(c, (headers) => {
+      headers.set('x-request-id', requestId);
+      headers.set('x-content-type-options', 'nosniff');
+      headers.set('cache-control', 'no-store');
+      // JSON only: nothing here is meant to render or be framed.
+      headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    });
   })
   .use('/api/*', extensionCors())
   .use('/api/*', d1Meter());

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
+import { setResponseHeaders } from './response-headers';
 
 /**
  * Counts the D1 work of one request for benchmarks: round trips to D1 (a statement run alone or a
@@ -16,9 +17,11 @@ export function d1Meter(): MiddlewareHandler<AppEnv> {
     const counts = { calls: 0, statements: 0, rowsRead: 0 };
     c.env = { ...c.env, DB: meteredD1(c.env.DB, counts) };
     await next();
-    c.header('x-d1-calls', String(counts.calls));
-    c.header('x-d1-statements', String(counts.statements));
-    c.header('x-d1-rows-read', String(counts.rowsRead));
+    setResponseHeaders(c, (headers) => {
+      headers.set('x-d1-calls', String(counts.calls));
+      headers.set('x-d1-statements', String(counts.statements));
+      headers.set('x-d1-rows-read', String(counts.rowsRead));
+    });
   };
 }
 
