@@ -211,6 +211,36 @@ describe('the user-list detector', () => {
     expect(JSON.stringify(rows)).not.toMatch(/Segreto/);
   });
 
+  it('reads a row drawn twice in a grid, its fixed column copied over it, once (Handsontable)', () => {
+    const rows = (cells: (login: string, name: string) => string) =>
+      [
+        ['segreteria', 'Segreteria'],
+        ['mrossi', 'Mario Rossi'],
+      ]
+        .map(
+          ([login = '', name = ''], i) =>
+            `<tr role="row" aria-rowindex="${i + 2}"><th role="rowheader">${i + 1}</th>${cells(login, name)}</tr>`,
+        )
+        .join('');
+    const header = (titles: string[]) =>
+      `<thead role="rowgroup"><tr role="row" aria-rowindex="1"><th role="columnheader"></th>${titles.map((t) => `<th role="columnheader">${t}</th>`).join('')}</tr></thead>`;
+    document.body.innerHTML = `<div role="treegrid" class="ht-wrapper">
+      <div class="ht_master" role="presentation"><table role="presentation">${header(['Nome utente', 'Nome completo', 'Ruolo'])}<tbody role="rowgroup">${rows(
+        (login, name) =>
+          `<td role="gridcell">${login}</td><td role="gridcell">${name}</td><td role="gridcell">Operatore</td>`,
+      )}</tbody></table></div>
+      <div class="ht_clone_inline_start" role="presentation" style="position:absolute"><table role="presentation">${header(['Nome utente'])}<tbody role="rowgroup">${rows(
+        (login) => `<td role="gridcell">${login}</td>`,
+      )}</tbody></table></div></div>`;
+    const [list, ...others] = findUserLists(document);
+    if (!list) throw new Error('no list');
+    expect(others).toEqual([]);
+    expect(list.rows().map((row) => readRow(list, row))).toMatchObject([
+      { username: 'segreteria', displayName: 'Segreteria', role: 'Operatore' },
+      { username: 'mrossi', displayName: 'Mario Rossi', role: 'Operatore' },
+    ]);
+  });
+
   describe('a table drawn in two, its header fixed above rows that scroll', () => {
     const headerHalf = (
       gutter = '',
@@ -260,6 +290,63 @@ describe('the user-list detector', () => {
     it('keeps a header alone a list, as a page that draws its rows later shows it', () => {
       document.body.innerHTML = `<div>${headerHalf()}</div><p>Caricamento…</p>`;
       expect(readAll()).toEqual([{ rows: [], role: 2 }]);
+    });
+
+    it('reads the rows with a header drawn as a row of cells in a table of its own (DevExtreme)', () => {
+      const header = headerHalf()
+        .replace(/<\/?thead>/g, '')
+        .replace(/<tr>/, '<tbody><tr role="row">')
+        .replace('</tr>', '</tr></tbody>')
+        .replace(/<th>/g, '<td role="columnheader">')
+        .replace(/<\/th>/g, '</td>');
+      document.body.innerHTML = `<div role="group"><div class="dx-datagrid-headers" role="presentation"><div>${header}</div></div>
+        <div class="dx-datagrid-rowsview"><div><div><div role="grid">${rowsHalf}</div></div></div></div></div>`;
+      expect(readAll()).toEqual([{ rows: ['segreteria', 'mrossi'], role: 2 }]);
+    });
+
+    it('reads the rows with a header half drawn after them, past the frozen columns’ tables (w2ui)', () => {
+      const header = headerHalf()
+        .replace(/<\/?thead>/g, '')
+        .replace(/<tr>/, '<tbody><tr>')
+        .replace('</tr>', '</tr></tbody>')
+        .replace(/<th>/g, '<td class="w2ui-head">')
+        .replace(/<\/th>/g, '</td>');
+      // The rows' table starts with a row that sizes the columns, and ends with empty rows.
+      const rows = rowsHalf
+        .replace('<tbody>', '<tbody><tr><td></td><td></td><td></td><td></td></tr>')
+        .replace(
+          '</tbody>',
+          '<tr class="w2ui-empty-record"><td></td><td></td><td></td><td></td></tr></tbody>',
+        );
+      document.body.innerHTML = `<div class="w2ui-grid-body">
+        <div class="w2ui-grid-frecords"><table><tbody><tr><td><input type="checkbox"></td><td></td></tr><tr><td><input type="checkbox"></td><td></td></tr></tbody></table></div>
+        <div class="w2ui-grid-records">${rows}</div>
+        <div class="w2ui-grid-fcolumns"><table><tbody><tr><td><input type="checkbox"></td><td></td></tr></tbody></table></div>
+        <div class="w2ui-grid-columns">${header}</div></div>`;
+      expect(readAll()).toEqual([{ rows: [undefined, 'segreteria', 'mrossi', undefined], role: 2 }]);
+    });
+
+    it('reads rows whose first row is a hidden copy of the header half’s titles (Ant Design)', () => {
+      const measure =
+        '<tr aria-hidden="true" style="height:0"><th>Nome utente</th><th>Nome completo</th><th>Ruolo</th><th>Ultimo accesso</th></tr>';
+      document.body.innerHTML = `<div class="ant-table-header">${headerHalf()}</div><div class="ant-table-body">${rowsHalf.replace('<tbody>', `<tbody>${measure}`)}</div>`;
+      expect(readAll()).toEqual([{ rows: ['segreteria', 'mrossi'], role: 2 }]);
+    });
+
+    it('keeps a table whose first row names its own columns apart from a header half before it', () => {
+      document.body.innerHTML = `<div>${headerHalf()}</div><div><table><tbody>
+        <tr><td><b>Email</b></td><td><b>Nome utente</b></td><td><b>Ruolo</b></td><td><b>Scade</b></td></tr>
+        <tr><td>anna@studio.example</td><td>anna</td><td>Operatore</td><td>12/12/2026</td></tr></tbody></table></div>`;
+      expect(readAll()).toEqual([
+        { rows: [], role: 2 },
+        { rows: ['anna'], role: 2 },
+      ]);
+    });
+
+    it('joins an empty table of rows only to the header nearest it, not one past a table of rows', () => {
+      document.body.innerHTML = `<div class="dt-scroll-head">${headerHalf()}</div><div class="dt-scroll-body">${rowsHalf}</div>
+        <div class="dt-scroll-foot"><table><colgroup><col><col><col><col></colgroup></table></div>`;
+      expect(readAll()).toEqual([{ rows: ['segreteria', 'mrossi'], role: 2 }]);
     });
 
     it('does not join a header to a table of other columns', () => {

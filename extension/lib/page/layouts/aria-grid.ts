@@ -43,12 +43,39 @@ function ariaShape(grid: Element): ListShape | null {
     headers,
     rowSelector: '[role=row]',
     isRow,
-    rows: () => [...grid.querySelectorAll('[role=row]')].filter(isRow),
-    cells: (row) =>
-      expandSpans(
-        [...row.querySelectorAll(CELL_SELECTOR)].filter((cell) => cell.closest('[role=row]') === row),
-      ),
+    rows: () => oneRowEach([...grid.querySelectorAll('[role=row]')].filter(isRow), ownCells),
+    cells: (row) => expandSpans(ownCells(row)),
   };
+}
+
+const ownCells = (row: Element) =>
+  [...row.querySelectorAll(CELL_SELECTOR)].filter((cell) => cell.closest('[role=row]') === row);
+
+/**
+ * One element per row of the grid: where several rows give the same `aria-rowindex` (the same row of
+ * the data, drawn again over itself, as Handsontable draws its fixed columns in a copy of the table
+ * laid over the first), the one with the most cells, which holds the others' too. Rows without an
+ * index are each their own.
+ */
+function oneRowEach(rows: Element[], cells: (row: Element) => Element[]): Element[] {
+  const byIndex = new Map<string, { row: Element; cells: number }>();
+  let drawnTwice = false;
+  for (const row of rows) {
+    const index = row.getAttribute('aria-rowindex');
+    if (index === null) continue;
+    const seen = byIndex.get(index);
+    if (!seen) {
+      byIndex.set(index, { row, cells: -1 });
+      continue;
+    }
+    drawnTwice = true;
+    if (seen.cells < 0) seen.cells = cells(seen.row).length;
+    const count = cells(row).length;
+    if (count > seen.cells) byIndex.set(index, { row, cells: count });
+  }
+  if (!drawnTwice) return rows;
+  const kept = new Set([...byIndex.values()].map((entry) => entry.row));
+  return rows.filter((row) => row.getAttribute('aria-rowindex') === null || kept.has(row));
 }
 
 /**

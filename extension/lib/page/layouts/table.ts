@@ -1,4 +1,4 @@
-import { fieldForHeader } from '../header-fields';
+import { type ColumnField, fieldForHeader } from '../header-fields';
 import {
   expandSpans,
   headerTexts,
@@ -185,12 +185,15 @@ function tableShape(table: HTMLTableElement): ListShape | null {
       const cells = rowCells(row);
       return cells.length > 0 && cells.every((cell) => cell.tagName === 'TH');
     });
-  if (ownHeader && headRows.length > 0 && !hasBodyRows(table) && splitHalf(table, 'after')) return null;
+  // The header half of a table drawn in two is no list: its rows are read with the other half.
+  const onlyHeader = headerOnlyRow(table);
+  if (onlyHeader && rowsHalf(table, onlyHeader)) return null;
   const headerRow = ownHeader ?? splitHeaderRow(table) ?? topRows[0];
   const headerCells = headerRow ? rowCells(headerRow) : [];
   if (!headerRow || headerCells.length < 2) return null;
   const headers = headerTexts(expandSpans(headerCells));
-  // The header is above the rows: in the table's <thead>, or in the other half of a split table.
+  // The header is the table's <thead>, or the other half of a table drawn in two: no row of the
+  // table's own comes before it.
   const headedAbove = headRows.length > 0 || headerRow.closest('table') !== table;
   const isRow = (element: Element): boolean =>
     isHtmlTag(element, 'tr') &&
@@ -227,7 +230,7 @@ function hasBodyRows(table: HTMLTableElement): boolean {
 
 /**
  * How far up from a table the wrapper of its other half may be, and how many siblings without a
- * table may stand between them (see splitHalf).
+ * table may stand between them (see otherHalf).
  */
 const SPLIT_LEVELS = 6;
 const SPLIT_SIBLINGS = 2;
@@ -236,72 +239,123 @@ const holdsTable = (element: Element) =>
   isHtmlTag(element, 'table') || element.getElementsByTagName('table').length > 0;
 
 /**
- * The nearest sibling that is or holds a table, looking back or on, past at most SPLIT_SIBLINGS
- * others: the halves' wrappers stand side by side, and an old page laid out in tables has many
- * tables with no header, each of which would otherwise search the page.
+ * The tables across from a table, one way: at the first level up where a sibling at most
+ * SPLIT_SIBLINGS others away is or holds a table, the nearest table of each such sibling (the
+ * sibling itself, else its last table before, its first after), nearest first. The halves' wrappers
+ * stand side by side, and an old page laid out in tables has many tables with no header, each of
+ * which would otherwise search the page.
  */
-function siblingWithTable(element: Element, look: 'before' | 'after'): Element | null {
+function tablesAcross(table: HTMLTableElement, look: 'before' | 'after'): HTMLTableElement[] {
   const step = (from: Element) => (look === 'before' ? from.previousElementSibling : from.nextElementSibling);
-  let sibling = step(element);
-  for (let passed = 0; sibling && passed <= SPLIT_SIBLINGS; passed++, sibling = step(sibling))
-    if (holdsTable(sibling)) return sibling;
-  return null;
+  let element: Element | null = table;
+  for (let level = 0; element && level < SPLIT_LEVELS; level++, element = element.parentElement) {
+    const across: HTMLTableElement[] = [];
+    let sibling = step(element);
+    for (let passed = 0; sibling && passed <= SPLIT_SIBLINGS; passed++, sibling = step(sibling)) {
+      if (!holdsTable(sibling)) continue;
+      const tables = isHtmlTag(sibling, 'table') ? [sibling] : [...sibling.getElementsByTagName('table')];
+      const nearest = look === 'before' ? tables.at(-1) : tables[0];
+      if (nearest && isHtmlTag(nearest, 'table')) across.push(nearest);
+    }
+    if (across.length > 0) return across;
+  }
+  return [];
+}
+
+/** Fields that say who a row is: a header names one of them, a user's row names none. */
+const WHO_FIELDS: ReadonlySet<ColumnField> = new Set([
+  'username',
+  'email',
+  'displayName',
+  'user',
+  'firstName',
+  'lastName',
+]);
+
+/**
+ * Whether a row reads as a header, however it is drawn: its cells name at least two fields, one of
+ * them saying who the row is (a user's row may hold a word a header uses, such as "Active").
+ */
+function namesFields(row: Element): boolean {
+  let named = 0;
+  let who = false;
+  for (const text of headerTexts(expandSpans(rowCells(row)))) {
+    const field = fieldForHeader(text);
+    if (field === null) continue;
+    named++;
+    who ||= WHO_FIELDS.has(field);
+  }
+  return named >= 2 && who;
+}
+
+/**
+ * The header row of a table that holds a header and no rows: the header half of a table drawn in
+ * two. A `<thead>` with no rows after it (Ant Design, Element, Kendo, DataTables); or, where there
+ * is no `<thead>`, a table of one row that names at least two fields (DevExtreme draws its header
+ * as a row of `td role=columnheader`s, w2ui as a row of `td`s, each in a table of its own).
+ */
+function headerOnlyRow(table: HTMLTableElement): HTMLTableRowElement | undefined {
+  const headRows = tableRows(table, ['THEAD']);
+  if (headRows.length > 0) return hasBodyRows(table) ? undefined : bestHeaderRow(headRows);
+  const rows = tableRows(table, ['TBODY'], 2);
+  const [row] = rows;
+  return rows.length === 1 && row && namesFields(row) ? row : undefined;
 }
 
 /**
  * The other half of a table drawn in two, as data-table libraries draw a list whose header stays put
- * while its rows scroll (Ant Design, Element, Kendo, DataTables): a table holding only the header
- * (`<thead>`, no rows), then, in a wrapper beside it, a table of the rows with the same columns, and
- * no header of its own or a hidden copy to size its columns. `before` looks for the header half of a
- * table of rows, `after` for the rows of a header half. Null where the table stands alone. The header
- * half may have a column more than the rows, over the rows' scroll bar (Element, Kendo).
+ * while its rows scroll: a table holding only the header, and in a wrapper beside it (after it,
+ * or before it, as w2ui has it) a table of the rows with the same columns, and no header of its own
+ * or a hidden copy to size its columns. For a header half, the table of its rows; for a table of
+ * rows, the header row of its other half. Null where the table stands alone. The header half may
+ * have a column more than the rows, over the rows' scroll bar (Element, Kendo).
  */
-function splitHalf(table: HTMLTableElement, look: 'before' | 'after'): HTMLTableElement | null {
-  let element: Element | null = table;
-  for (let level = 0; element && level < SPLIT_LEVELS; level++, element = element.parentElement) {
-    const sibling = siblingWithTable(element, look);
-    if (!sibling) continue;
-    // The nearest table across: the sibling itself, else its last table before, its first after.
-    const tables = isHtmlTag(sibling, 'table') ? [sibling] : [...sibling.getElementsByTagName('table')];
-    const other = look === 'before' ? tables.at(-1) : tables[0];
-    if (!other || !isHtmlTag(other, 'table')) return null;
-    const [head, rows] = look === 'before' ? [other, table] : [table, other];
-    return headOnly(head) && halvesMatch(head, rows) ? other : null;
-  }
+function rowsHalf(head: HTMLTableElement, headerRow: HTMLTableRowElement): HTMLTableElement | null {
+  for (const look of ['after', 'before'] as const)
+    for (const [at, rows] of tablesAcross(head, look).entries())
+      if (halvesMatch(headerRow, rows, at === 0)) return rows;
   return null;
 }
 
-/** A table of a header and no rows: the header half of a split table. */
-function headOnly(table: HTMLTableElement): boolean {
-  return tableRows(table, ['THEAD'], 1).length > 0 && !hasBodyRows(table);
+/** Whether a copy of a header reads as the header: the same titles, but for the one over a scroll bar. */
+const sameTitles = (copy: readonly string[], titles: readonly string[]) =>
+  copy.every((title, i) => title === titles[i]);
+
+/** The header row of a table of rows whose header is drawn as a table of its own, beside it. */
+function splitHeaderRow(table: HTMLTableElement): HTMLTableRowElement | undefined {
+  for (const look of ['before', 'after'] as const)
+    for (const [at, head] of tablesAcross(table, look).entries()) {
+      const headerRow = headerOnlyRow(head);
+      if (headerRow && halvesMatch(headerRow, table, at === 0)) return headerRow;
+    }
+  return undefined;
 }
 
 /**
- * Whether a header half heads a table of rows: the rows have as many columns, or one fewer (the
- * header's last sits over the scroll bar), and no header of their own but a hidden copy of the
- * header half's, which sizes their columns (DataTables).
+ * Whether a header half's row heads a table of rows: the rows have as many columns, or one fewer
+ * (the header's last sits over the scroll bar), and no header of their own but a hidden copy of the
+ * header half's, which sizes their columns (DataTables). A first row that names the fields is a
+ * header of the table's own, drawn with `<td>`s. A table with no rows yet (an app draws them later)
+ * is told by its columns, and only as the table nearest the header: DataTables' empty footer table
+ * stands past the rows, two tables from the header.
  */
-function halvesMatch(head: HTMLTableElement, rows: HTMLTableElement): boolean {
-  const header = bestHeaderRow(tableRows(head, ['THEAD']));
-  if (!header) return false;
-  const titles = headerTexts(expandSpans(rowCells(header)));
+function halvesMatch(headerRow: HTMLTableRowElement, rows: HTMLTableElement, nearest: boolean): boolean {
+  const titles = headerTexts(expandSpans(rowCells(headerRow)));
   const own = bestHeaderRow(tableRows(rows, ['THEAD']));
   let columns: number;
   if (own) {
     const copy = headerTexts(expandSpans(rowCells(own)));
-    if (copy.some((title, i) => title !== titles[i])) return false;
+    if (!sameTitles(copy, titles)) return false;
     columns = copy.length;
   } else {
     const row = tableRows(rows, ['TBODY'], 5).find((candidate) => rowCells(candidate).length > 1);
+    // A first row naming the fields is the table's own header, drawn with <td>s, unless it is a
+    // hidden copy of the header half's that sizes the columns (Ant Design's measure row).
+    if (row && namesFields(row) && !sameTitles(headerTexts(expandSpans(rowCells(row))), titles)) return false;
+    if (!row && !nearest) return false;
     columns = row
       ? expandSpans(rowCells(row)).length
       : rows.querySelectorAll(':scope > colgroup > col').length;
   }
   return columns > 1 && (titles.length === columns || titles.length === columns + 1);
-}
-
-/** The header row of a table of rows whose header is drawn as a table of its own, above it. */
-function splitHeaderRow(table: HTMLTableElement): HTMLTableRowElement | undefined {
-  const head = splitHalf(table, 'before');
-  return head ? bestHeaderRow(tableRows(head, ['THEAD'])) : undefined;
 }
