@@ -17,16 +17,18 @@ import {
 } from './capture-page.ts';
 
 /**
- * User lists drawn by three data-table libraries from the npm registry, each with its header fixed
- * above rows that scroll, which every one of them draws as two tables: the header alone, then the
- * rows (see `splitHalf` in extension/lib/page/layouts/table.ts). Each page is what a firm's own back
+ * User lists drawn by data-table libraries from the npm registry, each with its header fixed above
+ * rows that scroll, which every one of them draws as two tables: the header alone, then the rows
+ * (see `rowsHalf` in extension/lib/page/layouts/table.ts). Each page is what a firm's own back
  * office built on the library shows: Ant Design 5 (React) for an insurance broker, Element Plus
  * (Vue 3) for a German clinic, DataTables 3 (jQuery 4, `scrollY`) over a server-rendered table for a
- * Dutch accountancy. The libraries are installed outside the project (`seed`), and their code is
- * not committed; only what they drew. How to run this: test/fixtures/pages/README.md.
+ * Dutch accountancy, DevExtreme's DataGrid for a French law firm and w2ui's grid for a Spanish
+ * travel agency. The libraries are installed outside the project (`seed`), and their code is not
+ * committed; only what they drew. How to run this: test/fixtures/pages/README.md.
  *
  *   node scripts/capture/data-tables.ts seed      # installs the libraries
  *   node scripts/capture/data-tables.ts capture   # draws each page, saves it and writes the labels
+ *   node scripts/capture/data-tables.ts capture law-firm-users-devextreme   # only the pages named
  */
 
 const PREFIX = process.env.DATA_TABLES_PREFIX ?? '/var/lib/rollcall-capture/data-tables';
@@ -37,6 +39,8 @@ const PACKAGES = [
   'element-plus@2.14.8',
   'vue@3.5.47',
   'datatables.net-dt@3.1.2',
+  'devextreme@26.1.5',
+  'w2ui@2.0.0',
   'esbuild@0.28.2',
 ];
 
@@ -154,6 +158,83 @@ const ACCOUNTANCY: Person[] = [
   ),
 ];
 
+const LAW_FIRM: Person[] = [
+  person('c.martin', 'Claire Martin', 'claire.martin@martin-avocats.example', 'Associée', 'Actif'),
+  person('accueil', 'Accueil', 'accueil@martin-avocats.example', 'Secrétariat', 'Actif', 'generic'),
+  person('j.dubois', 'Julien Dubois', 'julien.dubois@martin-avocats.example', 'Avocat', 'Actif'),
+  person(
+    'secretariat',
+    'Secrétariat',
+    'secretariat@martin-avocats.example',
+    'Assistante',
+    'Actif',
+    'generic',
+  ),
+  person('n.benali', 'Nadia Benali', 'nadia.benali@martin-avocats.example', 'Juriste', 'Actif'),
+  person('comptabilite', 'Comptabilité', 'compta@martin-avocats.example', 'Comptable', 'Actif', 'generic'),
+  person('stagiaire1', 'Stagiaire', 'stage@martin-avocats.example', 'Stagiaire', 'Actif', 'generic'),
+  // Deactivated: a login that cannot sign in is not marked.
+  person('p.lefevre', 'Pierre Lefèvre', 'pierre.lefevre@martin-avocats.example', 'Avocat', 'Désactivé'),
+  person(
+    'admin',
+    'Administrateur',
+    'informatique@martin-avocats.example',
+    'Administrateur',
+    'Actif',
+    'default',
+  ),
+  person(
+    'marie.et.luc',
+    'Marie et Luc',
+    'assistance@martin-avocats.example',
+    'Assistante',
+    'Actif',
+    'shared',
+  ),
+  person('s.moreau', 'Sophie Moreau', 'sophie.moreau@martin-avocats.example', 'Avocate', 'Actif'),
+];
+
+const TRAVEL_AGENCY: Person[] = [
+  person('lgarcia', 'Lucía García', 'lucia.garcia@solymar-viajes.example', 'Agente de viajes', 'Activo'),
+  person('reservas', 'Reservas', 'reservas@solymar-viajes.example', 'Agente de viajes', 'Activo', 'generic'),
+  person('jmartinez', 'Javier Martínez', 'javier.martinez@solymar-viajes.example', 'Gerente', 'Activo'),
+  person('recepcion', 'Recepción', 'recepcion@solymar-viajes.example', 'Mostrador', 'Activo', 'generic'),
+  person(
+    'a.fernandez',
+    'Ana Fernández',
+    'ana.fernandez@solymar-viajes.example',
+    'Agente de viajes',
+    'Activo',
+  ),
+  person(
+    'contabilidad',
+    'Contabilidad',
+    'contabilidad@solymar-viajes.example',
+    'Administración',
+    'Activo',
+    'generic',
+  ),
+  person('becario', 'Becario', 'practicas@solymar-viajes.example', 'Prácticas', 'Activo', 'generic'),
+  // Inactive: a login that cannot sign in is not marked.
+  person(
+    'crodriguez',
+    'Carmen Rodríguez',
+    'carmen.rodriguez@solymar-viajes.example',
+    'Agente de viajes',
+    'Inactivo',
+  ),
+  person('pablo.y.marta', 'Pablo y Marta', 'grupos@solymar-viajes.example', 'Grupos', 'Activo', 'shared'),
+  person(
+    'administrador',
+    'Administrador',
+    'sistemas@solymar-viajes.example',
+    'Administrador',
+    'Activo',
+    'default',
+  ),
+  person('dlopez', 'Diego López', 'diego.lopez@solymar-viajes.example', 'Agente de viajes', 'Activo'),
+];
+
 const usersJson = (people: Person[]) =>
   `<script type="application/json" id="users">${JSON.stringify(
     people.map(({ login, displayName, email, role, status }) => ({
@@ -268,6 +349,65 @@ const PAGES: LibraryPage[] = [
     description:
       "The users of a Dutch accountancy's portal, a server-rendered table that DataTables 3.1 (jQuery 4.1) turns into a searchable list whose header stays while the rows scroll (`scrollY`), saved as drawn with scripts left out and stylesheets inline. DataTables draws it in two: a table holding only the header (`.dt-scroll-head`), then the page's own table with the rows (`.dt-scroll-body`), whose own header it keeps as an invisible row that sizes the columns; the wrapper of both is declared an ARIA table (`role=table`, its rows `role=row`, the two tables `role=none`), and is read as the list. Each login is a link; a row action (Bewerken) per user. Accountants and assistants; desks and functions in Dutch ('balie', 'salarisadministratie', 'stagiair'), a login two people share ('Piet en Marloes'), the built-in 'administrator', and an inactive test login, which is not marked.",
   },
+  {
+    name: 'law-firm-users-devextreme',
+    title: 'Utilisateurs – Cabinet Martin & Associés',
+    lang: 'fr',
+    styles: ['devextreme/dist/css/dx.light.css'],
+    body: (people) =>
+      `<main style="padding:24px"><h1>Utilisateurs</h1><div id="grid"></div></main>${usersJson(people)}`,
+    script: `
+      import DataGrid from 'devextreme/ui/data_grid';
+      new DataGrid(document.getElementById('grid'), {
+        dataSource: JSON.parse(document.getElementById('users').textContent),
+        keyExpr: 'login',
+        height: 420,
+        showBorders: true,
+        selection: { mode: 'multiple' },
+        columns: [
+          { dataField: 'login', caption: 'Identifiant' },
+          { dataField: 'displayName', caption: 'Nom' },
+          { dataField: 'email', caption: 'E-mail', width: 300 },
+          { dataField: 'role', caption: 'Rôle' },
+          { dataField: 'status', caption: 'Statut' },
+        ],
+      });`,
+    people: LAW_FIRM,
+    rowSelector: '.dx-datagrid-rowsview tr.dx-data-row',
+    layout: 'table',
+    loginSelector: 'td:nth-child(2)',
+    description:
+      "The users of a French law firm's intranet built on DevExtreme 26.1's DataGrid (unlicensed, so it shows its evaluation notice above the page), with a selection column and a fixed height, drawn by the library and saved with scripts left out and stylesheets inline. DevExtreme draws the header and the rows as two tables, each `role=presentation`: the header a single row of `td role=columnheader`s with no `<thead>`, the rows in a `role=grid` wrapper below it. Lawyers, a paralegal and an associate; desks and functions in French ('accueil', 'secretariat', 'comptabilite', 'stagiaire1'), a login two people share ('Marie et Luc'), the built-in 'admin', and a deactivated lawyer, who is not marked.",
+  },
+  {
+    name: 'travel-agency-users-w2ui',
+    title: 'Usuarios – Viajes Sol y Mar',
+    lang: 'es',
+    styles: ['w2ui/w2ui-2.0.min.css'],
+    body: (people) =>
+      `<main style="padding:24px"><h1>Usuarios</h1><div id="grid" style="width:1000px;height:420px"></div></main>${usersJson(people)}`,
+    script: `
+      import { w2grid } from 'w2ui/w2ui-2.0.es6.min.js';
+      new w2grid({
+        name: 'usuarios',
+        box: '#grid',
+        show: { selectColumn: true },
+        columns: [
+          { field: 'login', text: 'Usuario', size: '18%' },
+          { field: 'displayName', text: 'Nombre', size: '20%' },
+          { field: 'email', text: 'Correo electrónico', size: '30%' },
+          { field: 'role', text: 'Rol', size: '18%' },
+          { field: 'status', text: 'Estado', size: '14%' },
+        ],
+        records: JSON.parse(document.getElementById('users').textContent).map((user, i) => ({ recid: i + 1, ...user })),
+      });`,
+    people: TRAVEL_AGENCY,
+    rowSelector: '.w2ui-grid-records tr.w2ui-record',
+    layout: 'table',
+    loginSelector: 'td:nth-child(2)',
+    description:
+      "The users of a Spanish travel agency's back office built on w2ui 2.0's grid, with a selection column and a fixed size, drawn by the library and saved with scripts left out and stylesheets inline. w2ui draws the rows and the header as tables of their own, the rows first: the records' table (`.w2ui-grid-records`, a spacer cell before each row's cells, a row of empty cells sizing the columns above the records and empty rows filling the box below them), then the frozen selection column's tables, then the header's, a single row of `td`s with no `<thead>` (`.w2ui-grid-columns`). Travel agents and a manager; desks and functions in Spanish ('reservas', 'recepcion', 'contabilidad', 'becario'), a login two people share ('Pablo y Marta'), the built-in 'administrador', and an inactive agent, who is not marked.",
+  },
 ];
 
 function seed(): void {
@@ -312,7 +452,8 @@ async function capture(): Promise<void> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launch();
   try {
-    for (const page of PAGES) {
+    const named = process.argv.slice(3);
+    for (const page of PAGES.filter(({ name }) => named.length === 0 || named.includes(name))) {
       const styles = page.styles.map((style, i) => {
         const path = `/${page.name}/style-${i}${extname(style)}`;
         files.set(path, {

@@ -100,6 +100,8 @@ describe('in-page warnings in Chromium, signed out', () => {
     for (const [name, widget, scroller] of [
       ['clinic-users-element-plus', '.el-table', '.el-scrollbar__wrap'],
       ['broker-users-ant-design', '.ant-table-body', '.ant-table-body'],
+      // w2ui lays its header and rows out absolutely in a box of a set size.
+      ['travel-agency-users-w2ui', '.w2ui-grid', '.w2ui-grid-records'],
     ] as const) {
       const page = await open(name);
       const banner = page.locator('rollcall-banner').getByRole('complementary', { name: 'Rollcall' });

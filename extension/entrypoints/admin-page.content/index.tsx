@@ -10,6 +10,7 @@ import { type JudgePageRows, verdictsOf } from '../../lib/page/evaluate';
 import { watchFrameDocuments } from '../../lib/page/frames';
 import { afterNextPaint, type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
 import { connectPageJudge } from '../../lib/page/judge-port';
+import { isHtmlElement } from '../../lib/page/nodes';
 import { GATHERING_EXPIRES_MS, type Gathered, gatheringKey, gatherShownPage } from '../../lib/page/paging';
 import { readRow } from '../../lib/page/read-row';
 import { besideList, LAYER_TAG } from '../../lib/page/row-marks';
@@ -267,20 +268,32 @@ const SCROLLER_LEVELS = 7;
  * table whose rows scroll under a fixed header (Ant Design, Element Plus, DataTables, Kendo UI), a
  * list in a scrolling panel. The banner goes after it: inside, it would stick to the box's bottom,
  * over the rows. Boxes the page positions on their own (a dialog, a drawer) are not left, nor the
- * page's body; null where nothing scrolls round the list.
+ * page's body; null where nothing scrolls round the list. A grid that places its parts itself
+ * inside a box of its own (w2ui lays its header and rows out absolutely in a box of a set size) is
+ * left whole: an absolutely placed box is passed where the box it is placed in (past boxes placed
+ * absolutely in turn) clips and is shorter than the window.
  */
 function listScroller(beside: Element): Element | null {
   const doc = beside.ownerDocument;
   const view = doc.defaultView;
   if (!view) return null;
   const shorterThan = view.innerHeight * 0.8;
+  const scrollsOrClips = (box: Element, style: CSSStyleDeclaration) =>
+    (style.overflowX !== 'visible' || style.overflowY !== 'visible') &&
+    box.getBoundingClientRect().height < shorterThan;
   let found: Element | null = null;
   let box = beside.parentElement;
   for (let level = 0; box && box !== doc.body && level < SCROLLER_LEVELS; level++) {
     const style = view.getComputedStyle(box);
-    if (style.position === 'fixed' || style.position === 'absolute') break;
-    const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
-    if (clips && box.getBoundingClientRect().height < shorterThan) found = box;
+    if (style.position === 'fixed') break;
+    if (style.position === 'absolute') {
+      // The box it is placed in, past boxes placed absolutely in turn.
+      let holder = isHtmlElement(box) ? box.offsetParent : null;
+      while (holder && holder !== doc.body && view.getComputedStyle(holder).position === 'absolute')
+        holder = isHtmlElement(holder) ? holder.offsetParent : null;
+      if (!holder || holder === doc.body || !scrollsOrClips(holder, view.getComputedStyle(holder))) break;
+    }
+    if (scrollsOrClips(box, style)) found = box;
     box = box.parentElement;
   }
   return found;
