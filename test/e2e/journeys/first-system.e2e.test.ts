@@ -24,7 +24,8 @@ import {
  * Then the office server, run with Cockpit: its shell shows each page in a frame, and the accounts
  * list in the frame is marked and synced, the system named by the shell's address alone. Last, the
  * client portal, whose list a data-table library draws as two tables (the header, then the rows
- * that scroll under it): marked and synced whole.
+ * that scroll under it): marked and synced whole. And the Paris office's intranet, a DevExtreme
+ * grid whose header is a row of cells in a table of its own, with no `<thead>`.
  */
 
 const OWNER = {
@@ -39,6 +40,8 @@ const SHELL = 'cockpit-shell';
 const ACCOUNTS = 'cockpit-accounts';
 /** A client portal's users, drawn by DataTables with its header fixed above rows that scroll. */
 const PORTAL = 'accountancy-users-datatables';
+/** The Paris office's intranet users, drawn by DevExtreme's DataGrid. */
+const INTRANET = 'law-firm-users-devextreme';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -281,6 +284,23 @@ describe.each(BROWSERS)(
       );
       // The inactive test login is on file, switched off.
       expect(synced.find((account) => account.username === 'test')?.status).toBe('disabled');
+      await page.close();
+    });
+
+    it('marks and syncs the Paris office’s intranet users, a grid whose header is a table of its own', async () => {
+      await addSystem(await openOptions(), 'Intranet Paris', INTRANET, 'journey-1-options-intranet-added');
+      const page = await journey.openPage(`${INTRANET}.html`);
+      await markAndSync(page, page, INTRANET, 'journey-1-intranet');
+      const rows = labelsOf(INTRANET).rows;
+      const synced = await accountsOf('Intranet Paris');
+      expect(synced.map((account) => account.username).sort()).toEqual(
+        rows.map((row) => row.username).sort(),
+      );
+      // The deactivated lawyer ("Désactivé") is on file, switched off; the rest are active.
+      expect(synced.filter((account) => account.status === 'disabled').map((a) => a.username)).toEqual([
+        'p.lefevre',
+      ]);
+      expect(synced.find((account) => account.username === 'n.benali')?.displayName).toBe('Nadia Benali');
       await page.close();
     });
 
