@@ -230,7 +230,7 @@ function hasBodyRows(table: HTMLTableElement): boolean {
 
 /**
  * How far up from a table the wrapper of its other half may be, and how many siblings without a
- * table may stand between them (see otherHalf).
+ * table may stand between them (see tablesAcross).
  */
 const SPLIT_LEVELS = 6;
 const SPLIT_SIBLINGS = 2;
@@ -303,12 +303,10 @@ function headerOnlyRow(table: HTMLTableElement): HTMLTableRowElement | undefined
 }
 
 /**
- * The other half of a table drawn in two, as data-table libraries draw a list whose header stays put
- * while its rows scroll: a table holding only the header, and in a wrapper beside it (after it,
- * or before it, as w2ui has it) a table of the rows with the same columns, and no header of its own
- * or a hidden copy to size its columns. For a header half, the table of its rows; for a table of
- * rows, the header row of its other half. Null where the table stands alone. The header half may
- * have a column more than the rows, over the rows' scroll bar (Element, Kendo).
+ * The table of rows a header half heads, as data-table libraries draw a list whose header stays put
+ * while its rows scroll: a table holding only the header, and in a wrapper beside it (after it, or
+ * before it, as w2ui has it) a table of the rows with the same columns (see halvesMatch). Null
+ * where the header stands alone.
  */
 function rowsHalf(head: HTMLTableElement, headerRow: HTMLTableRowElement): HTMLTableElement | null {
   for (const look of ['after', 'before'] as const)
@@ -321,7 +319,10 @@ function rowsHalf(head: HTMLTableElement, headerRow: HTMLTableRowElement): HTMLT
 const sameTitles = (copy: readonly string[], titles: readonly string[]) =>
   copy.every((title, i) => title === titles[i]);
 
-/** The header row of a table of rows whose header is drawn as a table of its own, beside it. */
+/**
+ * The header row of a table of rows whose header is drawn as a table of its own beside it (before
+ * it, or after it, as w2ui has it); undefined where there is none.
+ */
 function splitHeaderRow(table: HTMLTableElement): HTMLTableRowElement | undefined {
   for (const look of ['before', 'after'] as const)
     for (const [at, head] of tablesAcross(table, look).entries()) {
