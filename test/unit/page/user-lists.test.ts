@@ -256,6 +256,14 @@ describe('the user-list detector', () => {
       <tr><td>segreteria</td><td>Segreteria</td><td>Operatore</td><td>05/12/2026</td></tr>
       <tr><td>mrossi</td><td>Mario Rossi</td><td>Amministratore</td><td>04/12/2026</td></tr>
     </tbody></table>`;
+    /** The header half drawn as a table of one row of `<td>`s, with no `<thead>`. */
+    const headerRowOfCells = (row: string, cell: string) =>
+      headerHalf()
+        .replace(/<\/?thead>/g, '')
+        .replace(/<tr>/, `<tbody>${row}`)
+        .replace('</tr>', '</tr></tbody>')
+        .replace(/<th>/g, cell)
+        .replace(/<\/th>/g, '</td>');
     const readAll = () =>
       findUserLists(document).map((list) => ({
         rows: list.rows().map((row) => readRow(list, row)?.username),
@@ -299,24 +307,14 @@ describe('the user-list detector', () => {
     });
 
     it('reads the rows with a header drawn as a row of cells in a table of its own (DevExtreme)', () => {
-      const header = headerHalf()
-        .replace(/<\/?thead>/g, '')
-        .replace(/<tr>/, '<tbody><tr role="row">')
-        .replace('</tr>', '</tr></tbody>')
-        .replace(/<th>/g, '<td role="columnheader">')
-        .replace(/<\/th>/g, '</td>');
+      const header = headerRowOfCells('<tr role="row">', '<td role="columnheader">');
       document.body.innerHTML = `<div role="group"><div class="dx-datagrid-headers" role="presentation"><div>${header}</div></div>
         <div class="dx-datagrid-rowsview"><div><div><div role="grid">${rowsHalf}</div></div></div></div></div>`;
       expect(readAll()).toEqual([{ rows: ['segreteria', 'mrossi'], role: 2 }]);
     });
 
     it('reads the rows with a header half drawn after them, past the frozen columns’ tables (w2ui)', () => {
-      const header = headerHalf()
-        .replace(/<\/?thead>/g, '')
-        .replace(/<tr>/, '<tbody><tr>')
-        .replace('</tr>', '</tr></tbody>')
-        .replace(/<th>/g, '<td class="w2ui-head">')
-        .replace(/<\/th>/g, '</td>');
+      const header = headerRowOfCells('<tr>', '<td class="w2ui-head">');
       // The rows' table starts with a row that sizes the columns, and ends with empty rows.
       const rows = rowsHalf
         .replace('<tbody>', '<tbody><tr><td></td><td></td><td></td><td></td></tr>')
