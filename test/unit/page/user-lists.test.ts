@@ -313,6 +313,26 @@ describe('the user-list detector', () => {
       expect(readAll()).toEqual([{ rows: ['segreteria', 'mrossi'], role: 2 }]);
     });
 
+    it('reads the rows with a header table that holds a row of filters under the header (DevExtreme)', () => {
+      const filter = '<td><div role="menubar"><i class="dx-icon"></i></div><input type="text"></td>';
+      const header = headerRowOfCells('<tr role="row">', '<td role="columnheader">').replace(
+        '</tr>',
+        `</tr><tr role="row">${filter.repeat(3)}<td><select><option>Tutti</option></select></td></tr>`,
+      );
+      document.body.innerHTML = `<div role="group"><div class="dx-datagrid-headers" role="presentation"><div>${header}</div></div>
+        <div class="dx-datagrid-rowsview"><div><div><div role="grid">${rowsHalf}</div></div></div></div></div>`;
+      expect(readAll()).toEqual([{ rows: ['segreteria', 'mrossi'], role: 2 }]);
+    });
+
+    it('does not take a table whose second row says something as a header half', () => {
+      const header = headerRowOfCells('<tr>', '<td>').replace(
+        '</tr>',
+        '</tr><tr><td>amministratore</td><td>Amministratore</td><td>Operatore</td><td>01/12/2026</td></tr>',
+      );
+      document.body.innerHTML = `<div>${header}</div><div><div>${rowsHalf}</div></div>`;
+      expect(readAll().map(({ rows }) => rows)).toContainEqual(['amministratore']);
+    });
+
     it('reads the rows with a header half drawn after them, past the frozen columns’ tables (w2ui)', () => {
       const header = headerRowOfCells('<tr>', '<td class="w2ui-head">');
       // The rows' table starts with a row that sizes the columns, and ends with empty rows.

@@ -1,3 +1,4 @@
+import { cellSegments } from '../cell-text';
 import { type ColumnField, fieldForHeader } from '../header-fields';
 import {
   expandSpans,
@@ -288,18 +289,31 @@ function namesFields(row: Element): boolean {
   return named >= 2 && who;
 }
 
+/** The most rows a header half drawn without a `<thead>` holds: its header, a filter row, a group row. */
+const HEADER_HALF_ROWS = 3;
+
 /**
  * The header row of a table that holds a header and no rows: the header half of a table drawn in
  * two. A `<thead>` with no rows after it (Ant Design, Element, Kendo, DataTables); or, where there
- * is no `<thead>`, a table of one row that names at least two fields (DevExtreme draws its header
- * as a row of `td role=columnheader`s, w2ui as a row of `td`s, each in a table of its own).
+ * is no `<thead>`, a table of a row that names at least two fields (DevExtreme draws its header as
+ * a row of `td role=columnheader`s, w2ui as a row of `td`s, each in a table of its own), and
+ * perhaps a row or two that say nothing but what their controls hold: the filter row of inputs and
+ * menus DevExtreme draws under it.
  */
 function headerOnlyRow(table: HTMLTableElement): HTMLTableRowElement | undefined {
   const headRows = tableRows(table, ['THEAD']);
   if (headRows.length > 0) return hasBodyRows(table) ? undefined : bestHeaderRow(headRows);
-  const rows = tableRows(table, ['TBODY'], 2);
-  const [row] = rows;
-  return rows.length === 1 && row && namesFields(row) ? row : undefined;
+  const rows = tableRows(table, ['TBODY'], HEADER_HALF_ROWS + 1);
+  if (rows.length > HEADER_HALF_ROWS) return undefined;
+  const header = rows.find(namesFields);
+  return header && rows.every((row) => row === header || saysNothing(row)) ? header : undefined;
+}
+
+/** Whether a row says nothing but what its controls hold: a row of filter inputs, menus and icons. */
+function saysNothing(row: HTMLTableRowElement): boolean {
+  return rowCells(row).every(
+    (cell) => cell.querySelector('input, select, textarea') !== null || cellSegments(cell).length === 0,
+  );
 }
 
 /**
