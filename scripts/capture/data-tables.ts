@@ -22,9 +22,9 @@ import {
  * (see `rowsHalf` in extension/lib/page/layouts/table.ts). Each page is what a firm's own back
  * office built on the library shows: Ant Design 5 (React) for an insurance broker, Element Plus
  * (Vue 3) for a German clinic, DataTables 3 (jQuery 4, `scrollY`) over a server-rendered table for a
- * Dutch accountancy, DevExtreme's DataGrid for a French law firm and w2ui's grid for a Spanish
- * travel agency. The libraries are installed outside the project (`seed`), and their code is not
- * committed; only what they drew. How to run this: test/fixtures/pages/README.md.
+ * Dutch accountancy, DevExtreme's DataGrid for a French law firm (and, with its filter row, for a
+ * Brazilian accounting office) and w2ui's grid for a Spanish travel agency. The libraries are
+ * installed outside the project (`seed`), and their code is not committed; only what they drew. How to run this: test/fixtures/pages/README.md.
  *
  *   node scripts/capture/data-tables.ts seed      # installs the libraries
  *   node scripts/capture/data-tables.ts capture   # draws each page, saves it and writes the labels
@@ -235,6 +235,27 @@ const TRAVEL_AGENCY: Person[] = [
   person('dlopez', 'Diego López', 'diego.lopez@solymar-viajes.example', 'Agente de viajes', 'Activo'),
 ];
 
+const ACCOUNTING_OFFICE: Person[] = [
+  person('r.almeida', 'Rafael Almeida', 'rafael.almeida@silva-contabil.example', 'Contador', 'Ativo'),
+  person('recepcao', 'Recepção', 'recepcao@silva-contabil.example', 'Atendimento', 'Ativo', 'generic'),
+  person('c.ferreira', 'Camila Ferreira', 'camila.ferreira@silva-contabil.example', 'Contadora', 'Ativo'),
+  person('financeiro', 'Financeiro', 'financeiro@silva-contabil.example', 'Financeiro', 'Ativo', 'generic'),
+  person('t.lima', 'Thiago Lima', 'thiago.lima@silva-contabil.example', 'Analista fiscal', 'Ativo'),
+  person('estagiario', 'Estagiário', 'estagio@silva-contabil.example', 'Estagiário', 'Ativo', 'generic'),
+  person('admin', 'Administrador', 'ti@silva-contabil.example', 'Administrador', 'Ativo', 'default'),
+  person(
+    'ana.e.paulo',
+    'Ana e Paulo',
+    'dp@silva-contabil.example',
+    'Departamento pessoal',
+    'Ativo',
+    'shared',
+  ),
+  // Inactive: a login that cannot sign in is not marked.
+  person('m.souza', 'Mariana Souza', 'mariana.souza@silva-contabil.example', 'Contadora', 'Inativo'),
+  person('fiscal', 'Depto. Fiscal', 'fiscal@silva-contabil.example', 'Analista fiscal', 'Ativo', 'generic'),
+];
+
 const usersJson = (people: Person[]) =>
   `<script type="application/json" id="users">${JSON.stringify(
     people.map(({ login, displayName, email, role, status }) => ({
@@ -407,6 +428,39 @@ const PAGES: LibraryPage[] = [
     loginSelector: 'td:nth-child(2)',
     description:
       "The users of a Spanish travel agency's back office built on w2ui 2.0's grid, with a selection column and a fixed size, drawn by the library and saved with scripts left out and stylesheets inline. w2ui draws the rows and the header as tables of their own, the rows first: the records' table (`.w2ui-grid-records`, a spacer cell before each row's cells, a row of empty cells sizing the columns above the records and empty rows filling the box below them), then the frozen selection column's tables, then the header's, a single row of `td`s with no `<thead>` (`.w2ui-grid-columns`). Travel agents and a manager; desks and functions in Spanish ('reservas', 'recepcion', 'contabilidad', 'becario'), a login two people share ('Pablo y Marta'), the built-in 'administrador', and an inactive agent, who is not marked.",
+  },
+  {
+    name: 'accounting-office-users-devextreme-filters',
+    title: 'Usuários – Silva & Filhos Contabilidade',
+    lang: 'pt-BR',
+    styles: ['devextreme/dist/css/dx.light.css'],
+    body: (people) =>
+      `<main style="padding:24px"><h1>Usuários</h1><div id="grid"></div></main>${usersJson(people)}`,
+    script: `
+      import DataGrid from 'devextreme/ui/data_grid';
+      new DataGrid(document.getElementById('grid'), {
+        dataSource: JSON.parse(document.getElementById('users').textContent),
+        keyExpr: 'login',
+        height: 460,
+        showBorders: true,
+        filterRow: { visible: true },
+        headerFilter: { visible: true },
+        searchPanel: { visible: true },
+        groupPanel: { visible: true },
+        columns: [
+          { dataField: 'login', caption: 'Usuário' },
+          { dataField: 'displayName', caption: 'Nome' },
+          { dataField: 'email', caption: 'E-mail', width: 300 },
+          { dataField: 'role', caption: 'Função' },
+          { dataField: 'status', caption: 'Situação' },
+        ],
+      });`,
+    people: ACCOUNTING_OFFICE,
+    rowSelector: '.dx-datagrid-rowsview tr.dx-data-row',
+    layout: 'table',
+    loginSelector: 'td:nth-child(1)',
+    description:
+      "The users of a Brazilian accounting office's back office built on DevExtreme 26.1's DataGrid (unlicensed, so it shows its evaluation notice above the page) with its filter row, header filters, search panel and group panel shown, drawn by the library and saved with scripts left out and stylesheets inline. The header is a table of its own with no `<thead>`: a row of `td role=columnheader`s naming the columns, then the filter row, a `td` per column holding a menu of filter operations (an icon, no text) and a text box; the rows are in a `role=grid` wrapper below it. Accountants and an analyst; desks and functions in Portuguese ('recepcao', 'financeiro', 'fiscal', 'estagiario'), a login two people share ('Ana e Paulo'), the built-in 'admin', and an inactive accountant, who is not marked.",
   },
 ];
 
