@@ -91,10 +91,11 @@ export function findUserLists(
     const list = describeList(element, adapter ?? null);
     if (list) described.push(list);
   }
-  const lists = described.filter((list) => !readWithin(list, described));
+  const found = described.filter((list) => !readWithin(list, described));
+  const lists = withoutCopies(found);
   // Layouts told by shape rather than selector walk the rest of the page once, past every list
-  // the others found (a list they looked at and left may still be one of records).
-  const passed = new Set<Element>(lists.map((list) => list.element));
+  // the others found, copies too (a list they looked at and left may still be one of records).
+  const passed = new Set<Element>(found.map((list) => list.element));
   for (const layout of DISCOVERING)
     for (const element of layout.discover?.(root, passed) ?? []) {
       const list = describeWith(layout, element, adapter ?? null);
@@ -121,6 +122,64 @@ function listCandidates(root: Document | Element | ShadowRoot): Set<Element> {
       if (tag === selector || element.matches(selector)) found.add(element);
   if (UNTAGGED_SELECTOR) for (const element of root.querySelectorAll(UNTAGGED_SELECTOR)) found.add(element);
   return found;
+}
+
+/** How far up from two lists their grid's box may be, for one to be a copy of the other. */
+const COPY_LEVELS = 4;
+
+/**
+ * The lists with each set of copies of one list read once. Grids that keep some columns in place
+ * while the rest scroll sideways may draw the whole table again over itself for the columns fixed
+ * on each side (Element UI 2, as many Vue 2 admin templates use it), hiding in each copy the cells
+ * of the columns it does not show: the same headers and the same number of rows, in the same box
+ * of the grid a few levels up. Each user would be counted and marked once per copy. Of such copies
+ * the one read is the one whose login shows (where the admin sees the badges), else the first.
+ */
+function withoutCopies(lists: UserList[]): UserList[] {
+  if (lists.length < 2) return lists;
+  const alike = new Map<string, UserList[]>();
+  for (const list of lists) {
+    if (list.headers.length === 0) continue;
+    const key = `${list.layout}\u0000${list.headers.join('\u0000')}`;
+    alike.set(key, [...(alike.get(key) ?? []), list]);
+  }
+  const copies = new Set<UserList>();
+  for (const group of alike.values()) {
+    if (group.length < 2) continue;
+    const counts = new Map(group.map((list) => [list, list.rows().length]));
+    const left = [...group];
+    while (left.length > 1) {
+      const first = left.shift() as UserList;
+      const same = left.filter((other) => counts.get(other) === counts.get(first) && sameBox(first, other));
+      if (same.length === 0) continue;
+      const set = [first, ...same];
+      const kept = set.find(loginShows) ?? first;
+      for (const list of set) if (list !== kept) copies.add(list);
+      for (const list of same) left.splice(left.indexOf(list), 1);
+    }
+  }
+  return copies.size === 0 ? lists : lists.filter((list) => !copies.has(list));
+}
+
+/** Whether two lists stand in the same box a few levels up: one grid's parts. */
+function sameBox(a: UserList, b: UserList): boolean {
+  let box: Element | null = a.element.parentElement;
+  for (let level = 0; box && level < COPY_LEVELS; level++, box = box.parentElement)
+    if (box.contains(b.element)) return true;
+  return false;
+}
+
+/** Whether a list's first row shows its login: what is in its login's cell is not hidden. */
+function loginShows(list: UserList): boolean {
+  const [row] = list.rows();
+  const where = list.columns.username ?? list.columns.email ?? list.columns.displayName;
+  if (!row || typeof where !== 'number') return false;
+  let shown = list.cells(row, where + 1)[where];
+  if (!shown) return false;
+  // The copies hide a cell's content (Element UI hides what is inside the cell, not the cell).
+  while (shown.firstElementChild) shown = shown.firstElementChild;
+  // Hidden, or in a box kept out of sight whole (`display: none`).
+  return shown.checkVisibility({ visibilityProperty: true });
 }
 
 /**

@@ -333,6 +333,37 @@ describe('the user-list detector', () => {
       expect(readAll().map(({ rows }) => rows)).toContainEqual(['amministratore']);
     });
 
+    it('reads a grid drawn again over itself for its fixed columns once, from the copy that shows the logins (Element UI)', () => {
+      // Each copy is the whole table, its header and rows halves, with the cells of the columns it
+      // does not show hidden: the login column is fixed on the left, the role on the right.
+      const copy = (shows: (column: number) => boolean) => {
+        const cell = (tag: string, column: number, text: string) =>
+          `<${tag}${shows(column) ? '' : ' class="is-hidden"'}><div class="cell">${text}</div></${tag}>`;
+        const header = ['Nome utente', 'Nome completo', 'Ruolo', 'Ultimo accesso'];
+        const users = [
+          ['segreteria', 'Segreteria', 'Operatore', '05/12/2026'],
+          ['mrossi', 'Mario Rossi', 'Amministratore', '04/12/2026'],
+        ];
+        return `<div><table><thead><tr>${header.map((text, i) => cell('th', i, text)).join('')}</tr></thead></table></div>
+          <div><table><tbody>${users.map((user) => `<tr>${user.map((text, i) => cell('td', i, text)).join('')}</tr>`).join('')}</tbody></table></div>`;
+      };
+      document.body.innerHTML = `<style>.is-hidden > * { visibility: hidden }</style><div class="el-table">
+        <div class="main">${copy((column) => column === 1 || column === 3)}</div>
+        <div class="fixed-left" style="position: absolute">${copy((column) => column === 0)}</div>
+        <div class="fixed-right" style="position: absolute">${copy((column) => column === 2)}</div></div>`;
+      const lists = findUserLists(document);
+      expect(lists.map((list) => list.rows().map((row) => readRow(list, row)?.username))).toEqual([
+        ['segreteria', 'mrossi'],
+      ]);
+      expect(lists[0]?.element.closest('.fixed-left')).not.toBeNull();
+    });
+
+    it('keeps two lists alike in one box apart where their rows differ in number', () => {
+      document.body.innerHTML = `<div><div>${headerHalf()}</div><div>${rowsHalf}</div>
+        <div>${headerHalf()}</div><div>${rowsHalf.replace(/<tr>.*?<\/tr>/s, '')}</div></div>`;
+      expect(readAll().map(({ rows }) => rows)).toEqual([['segreteria', 'mrossi'], ['mrossi']]);
+    });
+
     it('reads the rows with a header half drawn after them, past the frozen columns’ tables (w2ui)', () => {
       const header = headerRowOfCells('<tr>', '<td class="w2ui-head">');
       // The rows' table starts with a row that sizes the columns, and ends with empty rows.
