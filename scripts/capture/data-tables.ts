@@ -23,8 +23,10 @@ import {
  * office built on the library shows: Ant Design 5 (React) for an insurance broker, Element Plus
  * (Vue 3) for a German clinic, DataTables 3 (jQuery 4, `scrollY`) over a server-rendered table for a
  * Dutch accountancy, DevExtreme's DataGrid for a French law firm (and, with its filter row, for a
- * Brazilian accounting office) and w2ui's grid for a Spanish travel agency. The libraries are
- * installed outside the project (`seed`), and their code is not committed; only what they drew. How to run this: test/fixtures/pages/README.md.
+ * Brazilian accounting office), w2ui's grid for a Spanish travel agency and Element UI 2 (Vue 2)
+ * for a Chinese trading company, which draws its table again for its fixed columns. The libraries
+ * are installed outside the project (`seed`), and their code is not committed; only what they drew.
+ * How to run this: test/fixtures/pages/README.md.
  *
  *   node scripts/capture/data-tables.ts seed      # installs the libraries
  *   node scripts/capture/data-tables.ts capture   # draws each page, saves it and writes the labels
@@ -41,6 +43,9 @@ const PACKAGES = [
   'datatables.net-dt@3.1.2',
   'devextreme@26.1.5',
   'w2ui@2.0.0',
+  'element-ui@2.15.14',
+  // Element UI is for Vue 2, installed beside Element Plus's Vue 3 under another name.
+  'vue2@npm:vue@2.7.16',
   'esbuild@0.28.2',
 ];
 
@@ -61,6 +66,8 @@ interface LibraryPage {
   loginSelector: string;
   /** The layout that reads the list: DataTables declares its scrolling wrapper an ARIA table. */
   layout: 'table' | 'aria';
+  /** Packages the bundle takes from another name (`vue`: Vue 2 for Element UI). */
+  alias?: Record<string, string>;
   description: string;
 }
 
@@ -254,6 +261,20 @@ const ACCOUNTING_OFFICE: Person[] = [
   // Inactive: a login that cannot sign in is not marked.
   person('m.souza', 'Mariana Souza', 'mariana.souza@silva-contabil.example', 'Contadora', 'Inativo'),
   person('fiscal', 'Depto. Fiscal', 'fiscal@silva-contabil.example', 'Analista fiscal', 'Ativo', 'generic'),
+];
+
+const TRADING_COMPANY: Person[] = [
+  person('zhang.wei', '张伟', 'zhang.wei@huaxin-trading.example', '总经理', '启用'),
+  person('qiantai', '前台', 'qiantai@huaxin-trading.example', '行政', '启用', 'generic'),
+  person('li.na', '李娜', 'li.na@huaxin-trading.example', '销售经理', '启用'),
+  person('caiwu', '财务部', 'caiwu@huaxin-trading.example', '会计', '启用', 'generic'),
+  person('liu.yang', '刘洋', 'liu.yang@huaxin-trading.example', '销售', '启用'),
+  person('kefu', '客服', 'kefu@huaxin-trading.example', '客服专员', '启用', 'generic'),
+  person('admin', '管理员', 'it@huaxin-trading.example', '系统管理员', '启用', 'default'),
+  person('tony.amy', 'Tony & Amy', 'sales-intl@huaxin-trading.example', '外贸业务', '启用', 'shared'),
+  // Switched off: a login that cannot sign in is not marked.
+  person('wang.fang', '王芳', 'wang.fang@huaxin-trading.example', '会计', '停用'),
+  person('chen.jie', '陈杰', 'chen.jie@huaxin-trading.example', '仓库主管', '启用'),
 ];
 
 const usersJson = (people: Person[]) =>
@@ -462,16 +483,49 @@ const PAGES: LibraryPage[] = [
     description:
       "The users of a Brazilian accounting office's back office built on DevExtreme 26.1's DataGrid (unlicensed, so it shows its evaluation notice above the page) with its filter row, header filters, search panel and group panel shown, drawn by the library and saved with scripts left out and stylesheets inline. The header is a table of its own with no `<thead>`: a row of `td role=columnheader`s naming the columns, then the filter row, a `td` per column holding a menu of filter operations (an icon, no text) and a text box; the rows are in a `role=grid` wrapper below it. Accountants and an analyst; desks and functions in Portuguese ('recepcao', 'financeiro', 'fiscal', 'estagiario'), a login two people share ('Ana e Paulo'), the built-in 'admin', and an inactive accountant, who is not marked.",
   },
+  {
+    name: 'trading-company-users-element-ui',
+    title: '用户管理 – 华信贸易',
+    lang: 'zh-CN',
+    styles: ['element-ui/lib/theme-chalk/index.css'],
+    alias: { vue: 'vue2/dist/vue.common.prod.js' },
+    body: (people) => `<div id="app"></div>${usersJson(people)}`,
+    script: `
+      import Vue from 'vue';
+      import ElementUI from 'element-ui';
+      Vue.use(ElementUI);
+      new Vue({
+        el: '#app',
+        data: { users: JSON.parse(document.getElementById('users').textContent) },
+        template: \`<main style="padding:24px"><h1>用户管理</h1>
+          <el-table :data="users" height="360" style="width: 900px" border>
+            <el-table-column type="selection" width="48" fixed></el-table-column>
+            <el-table-column prop="login" label="用户名" width="150" fixed></el-table-column>
+            <el-table-column prop="displayName" label="姓名" width="160"></el-table-column>
+            <el-table-column prop="email" label="邮箱" width="300"></el-table-column>
+            <el-table-column prop="role" label="角色" width="160"></el-table-column>
+            <el-table-column prop="status" label="状态" width="100" fixed="right"></el-table-column>
+          </el-table></main>\`,
+      });`,
+    people: TRADING_COMPANY,
+    rowSelector: '.el-table__fixed .el-table__fixed-body-wrapper tr.el-table__row',
+    layout: 'table',
+    loginSelector: 'td:nth-child(2)',
+    description:
+      "The users of a Chinese trading company's back office built on Element UI 2.15 (Vue 2), with a selection column and the login fixed on the left, the status on the right, and a fixed height, drawn by the library and saved with scripts left out and stylesheets inline. Element UI draws the whole table three times, each as a header table above a table of rows: the table itself, then over it a copy for the columns fixed on the left (`.el-table__fixed`) and one for those on the right (`.el-table__fixed-right`), each copy hiding the content of the cells of the columns it does not show (`is-hidden`). The list is read once, from the left copy, where the logins show. Managers, sales and accounts; desks and functions in pinyin ('qiantai', 'caiwu', 'kefu'), a login two people share ('Tony & Amy'), the built-in 'admin', and a switched-off accountant (停用), who is not marked.",
+  },
 ];
 
 function seed(): void {
-  execFileSync('npm', ['install', '--prefix', PREFIX, '--no-audit', '--no-fund', ...PACKAGES], {
+  // Element UI's peer, Vue 2, is there under another name (see PACKAGES), which npm cannot tell.
+  const flags = ['--no-audit', '--no-fund', '--legacy-peer-deps'];
+  execFileSync('npm', ['install', '--prefix', PREFIX, ...flags, ...PACKAGES], {
     stdio: 'inherit',
   });
 }
 
 /** The page's script bundled with the library, for the browser. */
-async function bundle(entry: string, dir: string): Promise<string> {
+async function bundle(entry: string, dir: string, alias: Record<string, string> = {}): Promise<string> {
   const esbuild = (await import(
     pathToFileURL(join(PREFIX, 'node_modules/esbuild/lib/main.js')).href
   )) as typeof import('esbuild');
@@ -484,6 +538,7 @@ async function bundle(entry: string, dir: string): Promise<string> {
     format: 'iife',
     minify: true,
     nodePaths: [join(PREFIX, 'node_modules')],
+    alias,
     define: {
       'process.env.NODE_ENV': '"production"',
       __VUE_OPTIONS_API__: 'true',
@@ -516,7 +571,10 @@ async function capture(): Promise<void> {
         });
         return `<link rel="stylesheet" href="${path}">`;
       });
-      files.set(`/${page.name}/app.js`, { type: 'text/javascript', body: await bundle(page.script, dir) });
+      files.set(`/${page.name}/app.js`, {
+        type: 'text/javascript',
+        body: await bundle(page.script, dir, page.alias),
+      });
       files.set(`/${page.name}/`, {
         type: 'text/html; charset=utf-8',
         body: `<!DOCTYPE html><html lang="${page.lang}"><head><meta charset="utf-8"><title>${page.title}</title>${styles.join('')}</head><body>${page.body(page.people)}<script src="/${page.name}/app.js"></script></body></html>`,
