@@ -131,9 +131,10 @@ const COPY_LEVELS = 4;
  * The lists with each set of copies of one list read once. Grids that keep some columns in place
  * while the rest scroll sideways may draw the whole table again over itself for the columns fixed
  * on each side (Element UI 2, as many Vue 2 admin templates use it), hiding in each copy the cells
- * of the columns it does not show: the same headers and the same number of rows, in the same box
- * of the grid a few levels up. Each user would be counted and marked once per copy. Of such copies
- * the one read is the one whose login shows (where the admin sees the badges), else the first.
+ * of the columns it does not show: the same headers, as many rows and the same first login, in the
+ * same box of the grid a few levels up. Each user would be counted and marked once per copy. Of
+ * such copies the one read is the one whose login shows (where the admin sees the badges), else the
+ * first.
  */
 function withoutCopies(lists: UserList[]): UserList[] {
   if (lists.length < 2) return lists;
@@ -146,14 +147,18 @@ function withoutCopies(lists: UserList[]): UserList[] {
   const copies = new Set<UserList>();
   for (const group of alike.values()) {
     if (group.length < 2) continue;
-    const counts = new Map(group.map((list) => [list, list.rows().length]));
+    const looks = new Map(group.map((list) => [list, firstLogin(list)]));
+    const alikeIn = (a: UserList, b: UserList) => {
+      const [first, other] = [looks.get(a), looks.get(b)];
+      return !!first?.text && first.rows === other?.rows && first.text === other.text && sameBox(a, b);
+    };
     const left = [...group];
     while (left.length > 1) {
       const first = left.shift() as UserList;
-      const same = left.filter((other) => counts.get(other) === counts.get(first) && sameBox(first, other));
+      const same = left.filter((other) => alikeIn(first, other));
       if (same.length === 0) continue;
       const set = [first, ...same];
-      const kept = set.find(loginShows) ?? first;
+      const kept = set.find((list) => shows(looks.get(list)?.cell)) ?? first;
       for (const list of set) if (list !== kept) copies.add(list);
       for (const list of same) left.splice(left.indexOf(list), 1);
     }
@@ -169,17 +174,21 @@ function sameBox(a: UserList, b: UserList): boolean {
   return false;
 }
 
-/** Whether a list's first row shows its login: what is in its login's cell is not hidden. */
-function loginShows(list: UserList): boolean {
-  const [row] = list.rows();
+/** How many rows a list has, and the cell and text of its first row's login. */
+function firstLogin(list: UserList): { rows: number; cell?: Element; text?: string } {
+  const rows = list.rows();
   const where = list.columns.username ?? list.columns.email ?? list.columns.displayName;
-  if (!row || typeof where !== 'number') return false;
-  let shown = list.cells(row, where + 1)[where];
-  if (!shown) return false;
+  const cell = rows[0] && typeof where === 'number' ? list.cells(rows[0], where + 1)[where] : undefined;
+  return { rows: rows.length, cell, text: cell?.textContent?.trim() };
+}
+
+/** Whether what is in a cell shows: not hidden, nor in a box kept out of sight (`display: none`). */
+function shows(cell: Element | undefined): boolean {
+  if (!cell) return false;
   // The copies hide a cell's content (Element UI hides what is inside the cell, not the cell).
-  while (shown.firstElementChild) shown = shown.firstElementChild;
-  // Hidden, or in a box kept out of sight whole (`display: none`).
-  return shown.checkVisibility({ visibilityProperty: true });
+  let inside = cell;
+  while (inside.firstElementChild) inside = inside.firstElementChild;
+  return inside.checkVisibility({ visibilityProperty: true });
 }
 
 /**

@@ -26,12 +26,14 @@ function nonUserLists(): string {
 
 /**
  * A list's element, or for a list a data-table library draws as two tables (Ant Design, Element
- * Plus, DevExtreme, w2ui), the library's wrapper of both: the header half alone is a list.
+ * Plus, DevExtreme, w2ui), the library's wrapper of both: the header half alone is a list. Element
+ * UI's wrapper holds its copies of the table too, each one a list.
  */
 function listPart(list: UserList): Element {
   return (
-    list.element.closest('.ant-table-container, .el-table__inner-wrapper, .dx-datagrid, .w2ui-grid') ??
-    list.element
+    list.element.closest(
+      '.ant-table-container, .el-table__inner-wrapper, .el-table, .dx-datagrid, .w2ui-grid',
+    ) ?? list.element
   );
 }
 
@@ -362,6 +364,16 @@ describe('the user-list detector', () => {
       document.body.innerHTML = `<div><div>${headerHalf()}</div><div>${rowsHalf}</div>
         <div>${headerHalf()}</div><div>${rowsHalf.replace(/<tr>.*?<\/tr>/s, '')}</div></div>`;
       expect(readAll().map(({ rows }) => rows)).toEqual([['segreteria', 'mrossi'], ['mrossi']]);
+    });
+
+    it('keeps two lists alike in one box apart where their rows are other users', () => {
+      const others = rowsHalf.replace('segreteria', 'amministrazione').replace('mrossi', 'lbianchi');
+      document.body.innerHTML = `<div><div>${headerHalf()}</div><div>${rowsHalf}</div>
+        <div>${headerHalf()}</div><div>${others}</div></div>`;
+      expect(readAll().map(({ rows }) => rows)).toEqual([
+        ['segreteria', 'mrossi'],
+        ['amministrazione', 'lbianchi'],
+      ]);
     });
 
     it('reads the rows with a header half drawn after them, past the frozen columns’ tables (w2ui)', () => {
