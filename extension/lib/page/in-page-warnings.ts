@@ -150,14 +150,16 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
   const placements = new WeakMap<UserList, BadgePlacement>();
   const layerFrom = options.layerFromRows ?? LAYER_FROM_ROWS;
   // A list's badges go in its rows, or in a layer beside a big list (decided on its first badges, by
-  // all its rows: the first may be only those in the window).
+  // all its rows: the first may be only those in the window) or a list the grid draws again over
+  // itself, whose rows' heights the grid keeps in line with its copies'.
   const layers = new Map<UserList, MarkLayer | null>();
   const layerOf = (list: UserList): MarkLayer | null => {
     let layer = layers.get(list);
     if (layer === undefined) {
       let size = 0;
       for (const watched of watcher.rows.values()) if (watched.list === list) size++;
-      layer = Math.max(size, watcher.listed(list)) >= layerFrom ? createMarkLayer(list.element) : null;
+      const big = Math.max(size, watcher.listed(list)) >= layerFrom;
+      layer = big || list.drawnAgain ? createMarkLayer(list.element) : null;
       layers.set(list, layer);
     }
     return layer;

@@ -355,6 +355,26 @@ function boxAround(element: Element): Element | null {
   return 'host' in root && isElement(root.host) ? root.host : null;
 }
 
+/**
+ * Where the text in a cell stands, from its first character's left to its last's right, as one box
+ * (zero wide where it holds none). The text's, not its elements': a cell whose text is in a block
+ * (Element UI's `div.cell`) would otherwise measure as wide as the cell.
+ */
+function textBox(anchor: Element, range: Range): { left: number; right: number; width: number } {
+  let left = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  const walker = anchor.ownerDocument.createTreeWalker(anchor, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.nodeValue?.trim()) continue;
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width === 0) continue;
+    left = Math.min(left, box.left);
+    right = Math.max(right, box.right);
+  }
+  return right > left ? { left, right, width: right - left } : { left: 0, right: 0, width: 0 };
+}
+
 export function createMarkLayer(list: Element): MarkLayer {
   const doc = list.ownerDocument;
   const view = doc.defaultView;
@@ -430,8 +450,7 @@ export function createMarkLayer(list: Element): MarkLayer {
     const range = doc.createRange();
     for (const entry of near) {
       if (entry.spot?.inline !== null) continue;
-      range.selectNodeContents(entry.anchor);
-      const text = range.getBoundingClientRect();
+      const text = textBox(entry.anchor, range);
       const cell = entry.anchor.getBoundingClientRect();
       const edge = text.width > 0 ? (rtl ? text.left - 6 : text.right + 6) : rtl ? cell.right : cell.left;
       entry.spot.inline = edge - base.left;

@@ -65,6 +65,12 @@ export interface UserList extends Omit<ListShape, 'columns'> {
    * "Users" page this way): found on the first rows read, then kept.
    */
   permissionColumns?: number[];
+  /**
+   * The grid draws the list more than once, copies over it for its fixed columns (`withoutCopies`),
+   * and sets each row's height in every copy itself: badges in a row would make it taller than its
+   * copies' rows.
+   */
+  drawnAgain?: true;
 }
 
 /** The layout an element is read by: the one whose selectors it matches (no two layouts share one). */
@@ -159,6 +165,7 @@ function withoutCopies(lists: UserList[]): UserList[] {
       if (same.length === 0) continue;
       const set = [first, ...same];
       const kept = set.find((list) => shows(looks.get(list)?.cell)) ?? first;
+      kept.drawnAgain = true;
       for (const list of set) if (list !== kept) copies.add(list);
       for (const list of same) left.splice(left.indexOf(list), 1);
     }

@@ -25,7 +25,9 @@ import {
  * list in the frame is marked and synced, the system named by the shell's address alone. Last, the
  * client portal, whose list a data-table library draws as two tables (the header, then the rows
  * that scroll under it): marked and synced whole. And the Paris office's intranet, a DevExtreme
- * grid whose header is a row of cells in a table of its own, with no `<thead>`.
+ * grid whose header is a row of cells in a table of its own, with no `<thead>`; and the Shanghai
+ * office's back office, an Element UI table drawn three times (itself, and a copy over it for each
+ * side's fixed columns), whose users are counted, marked and synced once.
  */
 
 const OWNER = {
@@ -42,6 +44,8 @@ const ACCOUNTS = 'cockpit-accounts';
 const PORTAL = 'accountancy-users-datatables';
 /** The Paris office's intranet users, drawn by DevExtreme's DataGrid. */
 const INTRANET = 'law-firm-users-devextreme';
+/** The Shanghai office's back-office users, drawn by Element UI with fixed columns. */
+const BACK_OFFICE = 'trading-company-users-element-ui';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -301,6 +305,41 @@ describe.each(BROWSERS)(
         'p.lefevre',
       ]);
       expect(synced.find((account) => account.username === 'n.benali')?.displayName).toBe('Nadia Benali');
+      await page.close();
+    });
+
+    it('marks and syncs the Shanghai office’s users once, a table drawn again for its fixed columns', async () => {
+      await addSystem(
+        await openOptions(),
+        '后台 Shanghai',
+        BACK_OFFICE,
+        'journey-1-options-back-office-added',
+      );
+      const page = await journey.openPage(`${BACK_OFFICE}.html`);
+      // Each user is counted once (`markAndSync` reads the banner). The badges are in a layer over
+      // the copy that shows the logins, where the admin sees them, not in the rows, whose heights the
+      // table keeps in line with its copies' rows.
+      await markAndSync(page, page, BACK_OFFICE, 'journey-1-back-office');
+      // Synced, li.na's "No owner" shows whole after the login, which leaves room for it in its cell
+      // (its text is in a block as wide as the cell: measured by the block, it left none: a dot).
+      const liNa = await page.locator('.el-table__fixed rollcall-layer').evaluate((host) => {
+        const group = host.shadowRoot?.querySelector('[aria-label="Rollcall: li.na"]');
+        const box = group?.getBoundingClientRect();
+        if (!group || !box || box.width === 0) return null;
+        const hit = host.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return { onTop: hit === host, text: group.textContent, dots: group.classList.contains('compact') };
+      });
+      expect(liNa).toEqual({ onTop: true, text: expect.stringContaining('No owner'), dots: false });
+      const rows = labelsOf(BACK_OFFICE).rows;
+      const synced = await accountsOf('后台 Shanghai');
+      expect(synced.map((account) => account.username).sort()).toEqual(
+        rows.map((row) => row.username).sort(),
+      );
+      // The accountant switched off ("停用") is on file, switched off; the rest are active.
+      expect(synced.filter((account) => account.status === 'disabled').map((a) => a.username)).toEqual([
+        'wang.fang',
+      ]);
+      expect(synced.find((account) => account.username === 'li.na')?.displayName).toBe('李娜');
       await page.close();
     });
 

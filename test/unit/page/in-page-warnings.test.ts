@@ -120,6 +120,9 @@ describe('in-page warnings, signed out', () => {
       loadFixture(name);
       const watcher = start();
       await watcher.settled();
+      // A grid drawn again over itself for its fixed columns has its badges in a layer, none in its rows.
+      const layered = watcher.lists.some((list) => list.drawnAgain);
+      expect(document.querySelector(LAYER_TAG) !== null).toBe(layered);
       let badged = 0;
       for (const [element, { row }] of watcher.rows) {
         const host = element.querySelector(MARKS_TAG);
@@ -128,7 +131,7 @@ describe('in-page warnings, signed out', () => {
         expect(host.closest('a'), row.username).toBeNull();
         expect(between(loginText(element, host, row.username), host), row.username).toBe('');
       }
-      expect(badged).toBeGreaterThan(0);
+      expect(badged > 0).toBe(!layered);
     });
   }
 
