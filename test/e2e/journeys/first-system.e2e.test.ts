@@ -100,6 +100,21 @@ describe.each(BROWSERS)(
       return accounts.items.filter((account) => account.systemId === system?.id);
     };
 
+    /** A system's accounts on the server, checked to be the fixture page's logins, every one. */
+    const syncedAsLabelled = async (systemName: string, name: string) => {
+      const synced = await accountsOf(systemName);
+      expect(synced.map((account) => account.username).sort()).toEqual(
+        labelsOf(name)
+          .rows.map((row) => row.username)
+          .sort(),
+      );
+      return synced;
+    };
+
+    /** The logins of accounts on file as switched off. */
+    const disabledOf = (accounts: readonly { username: string; status: string }[]) =>
+      accounts.filter((account) => account.status === 'disabled').map((account) => account.username);
+
     /**
      * A fixture's list, in `where` (the page, or a frame of it), marked row by row as its labels say
      * signed out (nothing of the system is in Rollcall yet), its banner checked, then synced from the
@@ -266,11 +281,8 @@ describe.each(BROWSERS)(
       const frame = page.frame('cockpit1:localhost/users') as PageFrame;
       // The banner is in the frame, under the list.
       await markAndSync(page, frame, ACCOUNTS, 'journey-1-server-frame');
-      const rows = labelsOf(ACCOUNTS).rows;
       // The server holds the frame's logins under the system the shell's address names.
-      expect((await accountsOf('Kontorsserver')).map((account) => account.username).sort()).toEqual(
-        rows.map((row) => row.username).sort(),
-      );
+      await syncedAsLabelled('Kontorsserver', ACCOUNTS);
       await page.close();
     });
 
@@ -282,12 +294,9 @@ describe.each(BROWSERS)(
         // The library's own "1 tot 11 van 11 gebruikers", under the rows' table: every user is here.
         expect(banner).toContain(`Every page seen (${rows.length} of ${rows.length})`),
       );
-      const synced = await accountsOf('Klantportaal');
-      expect(synced.map((account) => account.username).sort()).toEqual(
-        rows.map((row) => row.username).sort(),
-      );
+      const synced = await syncedAsLabelled('Klantportaal', PORTAL);
       // The inactive test login is on file, switched off.
-      expect(synced.find((account) => account.username === 'test')?.status).toBe('disabled');
+      expect(disabledOf(synced)).toEqual(['test']);
       await page.close();
     });
 
@@ -295,15 +304,9 @@ describe.each(BROWSERS)(
       await addSystem(await openOptions(), 'Intranet Paris', INTRANET, 'journey-1-options-intranet-added');
       const page = await journey.openPage(`${INTRANET}.html`);
       await markAndSync(page, page, INTRANET, 'journey-1-intranet');
-      const rows = labelsOf(INTRANET).rows;
-      const synced = await accountsOf('Intranet Paris');
-      expect(synced.map((account) => account.username).sort()).toEqual(
-        rows.map((row) => row.username).sort(),
-      );
+      const synced = await syncedAsLabelled('Intranet Paris', INTRANET);
       // The deactivated lawyer ("Désactivé") is on file, switched off; the rest are active.
-      expect(synced.filter((account) => account.status === 'disabled').map((a) => a.username)).toEqual([
-        'p.lefevre',
-      ]);
+      expect(disabledOf(synced)).toEqual(['p.lefevre']);
       expect(synced.find((account) => account.username === 'n.benali')?.displayName).toBe('Nadia Benali');
       await page.close();
     });
@@ -330,15 +333,9 @@ describe.each(BROWSERS)(
         return { onTop: hit === host, text: group.textContent, dots: group.classList.contains('compact') };
       });
       expect(liNa).toEqual({ onTop: true, text: expect.stringContaining('No owner'), dots: false });
-      const rows = labelsOf(BACK_OFFICE).rows;
-      const synced = await accountsOf('后台 Shanghai');
-      expect(synced.map((account) => account.username).sort()).toEqual(
-        rows.map((row) => row.username).sort(),
-      );
+      const synced = await syncedAsLabelled('后台 Shanghai', BACK_OFFICE);
       // The accountant switched off ("停用") is on file, switched off; the rest are active.
-      expect(synced.filter((account) => account.status === 'disabled').map((a) => a.username)).toEqual([
-        'wang.fang',
-      ]);
+      expect(disabledOf(synced)).toEqual(['wang.fang']);
       expect(synced.find((account) => account.username === 'li.na')?.displayName).toBe('李娜');
       await page.close();
     });
