@@ -17,6 +17,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { NATIVE_SCRIPT_WORD } from '../shared/classifier/native-script.ts';
+import { latinLetters } from '../shared/classifier/tokenize.ts';
 
 const OUT = new URL('../shared/classifier/data/lexicon.json', import.meta.url);
 const SOURCES_OUT = new URL('../shared/classifier/data/lexicon-sources.json', import.meta.url);
@@ -131,13 +133,21 @@ const words = (s) =>
     .map((w) => w.trim().toLowerCase())
     .filter((w) => /^[a-z]+$/.test(w));
 
-/** Person names to plain ASCII words: "Zoë" -> zoe, "Anh Vũ" -> anh, vu; non-Latin scripts dropped. */
+/**
+ * Person names to plain ASCII words: "Zoë" -> zoe, "Anh Vũ" -> anh, vu; with `cyrillicGreek`,
+ * "Иван" -> ivan and "Γιώργος" -> giorgos too (as the classifier reads them, `latinLetters`); other
+ * scripts dropped.
+ */
 const FOLD = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
 // German and Nordic letters as people write them in ASCII logins ("mueller", "moeller", "aaberg"),
 // beside the plain folding above ("muller", "moller", "aberg"): both spellings are kept.
 const TRANSLIT = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
-function plainWords(raw, fold) {
-  const folded = fold(raw.toLowerCase())
+const CYRILLIC_GREEK_LOCALES = new Set(['ru', 'uk', 'el']);
+/** A name written in Latin letters, accented or not (not one read from Cyrillic or Greek). */
+const isLatinName = (name) => /^[\p{Script=Latin}\s.'-]+$/u.test(name);
+function plainWords(raw, fold, cyrillicGreek) {
+  const lower = fold(raw.toLowerCase());
+  const folded = (cyrillicGreek ? latinLetters(lower) : lower)
     .replace(/[ßæøœłđðþıħ]/g, (c) => FOLD[c])
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
@@ -147,16 +157,18 @@ function plainWords(raw, fold) {
     .split(/[ .-]+/)
     .filter((w) => w.length >= 2 && w.length <= 16);
 }
-function nameWords(raw) {
-  const words = plainWords(raw, (s) => s);
+function nameWords(raw, cyrillicGreek = false) {
+  const words = plainWords(raw, (s) => s, cyrillicGreek);
   return /[äöüøå]/i.test(raw)
-    ? [...words, ...plainWords(raw, (s) => s.replace(/[äöüøå]/g, (c) => TRANSLIT[c]))]
+    ? [...words, ...plainWords(raw, (s) => s.replace(/[äöüøå]/g, (c) => TRANSLIT[c]), cyrillicGreek)]
     : words;
 }
 
 /**
  * The hand-written word lists of data/words/*.txt: lines "kind: words", continued on indented lines,
- * "#" comments. Each word is taken folded and, with ä/ö/ü/ø/å, transliterated too.
+ * "#" comments. Each word is taken folded and, with ä/ö/ü/ø/å, transliterated too; Cyrillic and
+ * Greek words in Latin letters; a word in a script with no Latin spelling here (Han, kana, Hangul,
+ * Thai, Arabic, Hebrew: "前台", "受付", "접수") as written, which `native-script.ts` looks up.
  */
 function curatedWords() {
   const kinds = { role: [], device: [], placeholder: [], service: [], default: [], place: [] };
@@ -171,7 +183,10 @@ function curatedWords() {
         kind = m[1];
         if (!kinds[kind]) throw new Error(`${file}: unknown kind "${kind}"`);
       } else if (!/^\s/.test(line) || !kind) throw new Error(`${file}: cannot read "${line}"`);
-      for (const w of (m ? m[2] : line).trim().split(/\s+/)) if (w) kinds[kind].push(...nameWords(w));
+      for (const w of (m ? m[2] : line).trim().split(/\s+/)) {
+        if (NATIVE_SCRIPT_WORD.test(w)) kinds[kind].push(w.normalize('NFKC'));
+        else if (w) kinds[kind].push(...nameWords(w, true));
+      }
     }
   }
   return kinds;
@@ -247,8 +262,13 @@ try {
   const first = new Set();
   const last = new Set();
   const other = new Set();
-  for (const locale of Object.values(faker.allLocales)) {
-    for (const n of flat(locale.person?.first_name)) for (const w of nameWords(n)) first.add(w);
+  for (const [code, locale] of Object.entries(faker.allLocales)) {
+    // Russian, Ukrainian and Greek first names in Latin letters too ("Мария" is mariya), for a display
+    // name written in those letters: of four letters or more, as a short one ("Тур") splits role
+    // words ("TuraNoapte"); their surnames would weigh 8 KB more, and an unlisted word reads as a name.
+    const inLatin = CYRILLIC_GREEK_LOCALES.has(code);
+    for (const n of flat(locale.person?.first_name))
+      for (const w of nameWords(n, inLatin)) if (isLatinName(n) || w.length >= 4) first.add(w);
     for (const n of flat(locale.person?.last_name)) for (const w of nameWords(n)) last.add(w);
   }
   // faker's Polish surnames are the masculine forms: a woman's Kowalski is Kowalska, her Nowicki
@@ -311,7 +331,7 @@ try {
   writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
   const sources = {
     about:
-      'Built by scripts/build-classifier-data.mjs; do not edit by hand. Where lexicon.json comes from: its lists are sorted, lower-case ASCII, front-coded.',
+      'Built by scripts/build-classifier-data.mjs; do not edit by hand. Where lexicon.json comes from: its lists are sorted, lower-case ASCII (and the words of scripts read as written, as written), front-coded.',
     sources: [
       ...SOURCES,
       { source: 'RFC 2142', used: 'mailbox names for common services, roles and functions' },
@@ -330,7 +350,8 @@ try {
   // Built-in, guest, test and training logins in each language ("gast", "invitado", "schulung"):
   // read by default-accounts.ts, beside its English words.
   const defaultLogins = {
-    about: 'Built by scripts/build-classifier-data.mjs; do not edit by hand. Sorted, lower-case ASCII.',
+    about:
+      'Built by scripts/build-classifier-data.mjs; do not edit by hand. Sorted, lower-case ASCII, and the words of scripts read as written.',
     default: [...new Set(curated.default)].sort(),
   };
   writeFileSync(DEFAULT_LOGINS_OUT, `${JSON.stringify(defaultLogins, null, 1)}\n`);

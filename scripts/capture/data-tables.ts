@@ -277,6 +277,49 @@ const TRADING_COMPANY: Person[] = [
   person('chen.jie', '陈杰', 'chen.jie@huaxin-trading.example', '仓库主管', '启用'),
 ];
 
+const INSURANCE_AGENCY: Person[] = [
+  person('ivanov.a', 'Иванов Алексей Петрович', 'ivanov@volga-strakh.example', 'Директор', 'Активен'),
+  person('smirnova', 'Смирнова Елена', 'smirnova@volga-strakh.example', 'Страховой агент', 'Активен'),
+  person('Бухгалтерия', 'Бухгалтерия', 'buh@volga-strakh.example', 'Бухгалтер', 'Активен', 'generic'),
+  person('priemnaya', 'Приёмная', 'office@volga-strakh.example', 'Секретарь', 'Активен', 'generic'),
+  person(
+    'kuznetsov.d',
+    'Кузнецов Дмитрий',
+    'kuznetsov@volga-strakh.example',
+    'Урегулирование убытков',
+    'Активен',
+  ),
+  person(
+    'Администратор',
+    'Администратор',
+    'it@volga-strakh.example',
+    'Администратор системы',
+    'Активен',
+    'default',
+  ),
+  person('olga.sergey', 'Ольга и Сергей', 'osago@volga-strakh.example', 'Агенты ОСАГО', 'Активен', 'shared'),
+  // Switched off: a login that cannot sign in is not marked.
+  person('popova.m', 'Попова Мария', 'popova@volga-strakh.example', 'Страховой агент', 'Заблокирован'),
+  person('kassa1', 'Касса 1', 'kassa@volga-strakh.example', 'Кассир', 'Активен', 'generic'),
+  person('Гость', 'Гость', 'guest@volga-strakh.example', 'Только просмотр', 'Активен', 'default'),
+  person('volkov.i', 'Волков Игорь', 'volkov@volga-strakh.example', 'Юрист', 'Активен'),
+  person('otdel.prodazh', 'Отдел продаж', 'sales@volga-strakh.example', 'Менеджер', 'Активен', 'generic'),
+];
+
+const KOREAN_CLINIC: Person[] = [
+  person('minjun.kim', '김민준', 'minjun.kim@hanbit-clinic.example', '원장', '활성'),
+  person('seoyeon.lee', '이서연', 'seoyeon.lee@hanbit-clinic.example', '간호사', '활성'),
+  person('u1001', '접수처', 'desk@hanbit-clinic.example', '접수', '활성', 'generic'),
+  person('wonmu', '원무과', 'wonmu@hanbit-clinic.example', '원무', '활성', 'generic'),
+  person('jihoon.park', '박지훈', 'jihoon.park@hanbit-clinic.example', '물리치료사', '활성'),
+  person('admin', '관리자', 'it@hanbit-clinic.example', '시스템 관리자', '활성', 'default'),
+  person('minji.yuna', '김민지 및 최유나', 'ward2@hanbit-clinic.example', '간호사', '활성', 'shared'),
+  // Switched off: a login that cannot sign in is not marked.
+  person('sumin.choi', '최수민', 'sumin.choi@hanbit-clinic.example', '간호조무사', '비활성'),
+  person('u1002', '테스트 계정', 'test@hanbit-clinic.example', '테스트', '활성', 'generic'),
+  person('hyunwoo.jung', '정현우', 'hyunwoo.jung@hanbit-clinic.example', '방사선사', '활성'),
+];
+
 const usersJson = (people: Person[]) =>
   `<script type="application/json" id="users">${JSON.stringify(
     people.map(({ login, displayName, email, role, status }) => ({
@@ -513,6 +556,81 @@ const PAGES: LibraryPage[] = [
     loginSelector: 'td:nth-child(2)',
     description:
       "The users of a Chinese trading company's back office built on Element UI 2.15 (Vue 2), with a selection column and the login fixed on the left, the status on the right, and a fixed height, drawn by the library and saved with scripts left out and stylesheets inline. Element UI draws the whole table three times, each as a header table above a table of rows: the table itself, then over it a copy for the columns fixed on the left (`.el-table__fixed`) and one for those on the right (`.el-table__fixed-right`), each copy hiding the content of the cells of the columns it does not show (`is-hidden`). The list is read once, from the left copy, where the logins show. Managers, sales and accounts; desks and functions in pinyin ('qiantai', 'caiwu', 'kefu'), a login two people share ('Tony & Amy'), the built-in 'admin', and a switched-off accountant (停用), who is not marked.",
+  },
+  {
+    name: 'insurance-agency-users-ru',
+    title: 'Пользователи – Волга-Страхование',
+    lang: 'ru',
+    styles: ['datatables.net-dt/css/dataTables.dataTables.css'],
+    body: (people) => `<main style="padding:24px"><h1>Пользователи</h1>
+      <table id="users-table" class="display" style="width:100%"><thead><tr><th>Логин</th><th>ФИО</th><th>Эл. почта</th><th>Роль</th><th>Статус</th></tr></thead><tbody>
+      ${people
+        .map(
+          (p) =>
+            `<tr><td>${htmlText(p.login)}</td><td>${htmlText(p.displayName ?? '')}</td><td>${htmlText(p.email)}</td><td>${htmlText(p.role)}</td><td>${htmlText(p.status)}</td></tr>`,
+        )
+        .join('\n')}
+      </tbody></table></main>`,
+    script: `
+      import DataTable from 'datatables.net-dt';
+      new DataTable('#users-table', {
+        paging: false,
+        language: {
+          search: 'Поиск:',
+          info: 'Пользователи с _START_ по _END_ из _TOTAL_',
+          infoEmpty: 'Нет пользователей',
+          zeroRecords: 'Пользователи не найдены',
+        },
+      });`,
+    people: INSURANCE_AGENCY,
+    rowSelector: '#users-table tbody > tr',
+    layout: 'table',
+    loginSelector: 'td:nth-child(1)',
+    description:
+      "The users of a Russian insurance agency's back office, a server-rendered table that DataTables 3.1 turns into a searchable, sortable list (no scrolling, no paging), headed in Russian (Логин, ФИО, Эл. почта, Роль, Статус), saved as drawn with scripts left out and stylesheets inline. Agents, a lawyer and a claims handler, their names written surname first in Cyrillic beside logins in Latin letters; logins written in Cyrillic ('Бухгалтерия', the built-in 'Администратор' and 'Гость'), desks in Latin letters shown by their Russian names ('priemnaya' as Приёмная, 'kassa1', 'otdel.prodazh'), a login two people share ('Ольга и Сергей'), and a blocked agent ('Заблокирован'), who is not marked.",
+  },
+  {
+    name: 'clinic-users-ko-ant-design',
+    title: '사용자 관리 – 한빛의원',
+    lang: 'ko',
+    styles: ['antd/dist/reset.css'],
+    body: (people) =>
+      `<main style="padding:24px"><h1>사용자 관리</h1><div id="root"></div></main>${usersJson(people)}`,
+    script: `
+      import React from 'react';
+      import { createRoot } from 'react-dom/client';
+      import { ConfigProvider, Table, Tag } from 'antd';
+      import koKR from 'antd/locale/ko_KR';
+      const users = JSON.parse(document.getElementById('users').textContent);
+      const columns = [
+        { title: '아이디', dataIndex: 'login', key: 'login' },
+        { title: '이름', dataIndex: 'displayName', key: 'displayName' },
+        { title: '이메일', dataIndex: 'email', key: 'email' },
+        { title: '역할', dataIndex: 'role', key: 'role' },
+        {
+          title: '상태',
+          dataIndex: 'status',
+          key: 'status',
+          render: (status) => React.createElement(Tag, { color: status === '활성' ? 'green' : 'default' }, status),
+        },
+      ];
+      createRoot(document.getElementById('root')).render(
+        React.createElement(
+          ConfigProvider,
+          { locale: koKR },
+          React.createElement(Table, {
+            columns,
+            dataSource: users.map((user) => ({ ...user, key: user.login })),
+            pagination: { pageSize: 20, showTotal: (total) => '총 ' + total + '명' },
+          }),
+        ),
+      );`,
+    people: KOREAN_CLINIC,
+    rowSelector: '.ant-table-tbody > tr.ant-table-row',
+    layout: 'table',
+    loginSelector: 'td:nth-child(1)',
+    description:
+      "The users of a Korean clinic's administration built on Ant Design 5.29 (React 18) in Korean (`ko_KR`), its Table with a pager showing the total (총 10명) and statuses as tags, headed 아이디, 이름, 이메일, 역할, 상태, drawn by the library and saved with scripts left out and stylesheets inline. Doctors, nurses and a radiographer, named in Hangul beside logins in Latin letters; the reception desk and the patients' office named only in Hangul beside a numbered or romanised login ('u1001' shown as 접수처, 'wonmu' as 원무과), a test login ('u1002' shown as 테스트 계정), the built-in 'admin' (관리자), a login two nurses share ('김민지 및 최유나'), and a switched-off assistant (비활성), who is not marked.",
   },
 ];
 

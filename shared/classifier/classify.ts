@@ -17,7 +17,8 @@ import {
   SURNAME,
 } from './lexicon.ts';
 import { plainLogin } from './lookalike.ts';
-import { displayWords, loginPart, tokenize } from './tokenize.ts';
+import { nativeRuns, readNativeRun } from './native-script.ts';
+import { displayWords, isAscii, loginPart, tokenize } from './tokenize.ts';
 
 /**
  * The username classifier: does a login name a person ("rbaker", "mark.sales" owned by "Mark
@@ -260,7 +261,10 @@ function readsAsFunction(word: string): boolean {
   return isFunctionWord(word) || isFunctionWord(word.replace(/(?:en|er|ar|s)$/, ''));
 }
 
-/** The tokens of a login: digits kept as numbers, letters segmented into words. */
+/**
+ * The tokens of a login: digits kept as numbers, letters segmented into words; a run of Han, kana,
+ * Hangul, Thai, Arabic or Hebrew letters as its role words, or as a name ("前台2", "张伟").
+ */
 export function loginTokens(username: string): Token[] {
   const tokens: Token[] = [];
   for (const piece of tokenize(username)) {
@@ -273,8 +277,19 @@ export function loginTokens(username: string): Token[] {
       tokens.push(token);
     }
   }
+  if (!isAscii(username)) {
+    for (const run of nativeRuns(loginPart(username))) {
+      const reading = readNativeRun(run);
+      if (reading.is === 'role')
+        for (const word of reading.words) tokens.push({ text: word.text, kind: kindOf(word.bits) ?? 'role' });
+      else tokens.push({ text: run, kind: reading.is === 'name' ? 'name' : 'unknown' });
+    }
+  }
   return tokens;
 }
+
+/** A word of two letters weighs less in Latin letters ("hr", "li"), not in the scripts that write a word in two ("前台", "李娜"). */
+const isShort = (text: string) => text.length <= 2 && text.charCodeAt(0) < 0x80;
 
 const ROLE_WEIGHT: Partial<Record<TokenKind, number>> = {
   role: 2,
@@ -337,6 +352,15 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
     else if (w.length >= 6 && segment(w).every((t) => ROLE_WEIGHT[t.kind] !== undefined)) roleWords.push(w);
     else if (readsAsFunction(w)) roleWords.push(w);
     else if (w.length >= 2 && VOWEL.test(w)) nameWords.push(w);
+  }
+  // "前台", "財務部", "张伟": the runs of Han, kana, Hangul, Thai, Arabic and Hebrew letters.
+  if (!isAscii(displayName)) {
+    for (const run of nativeRuns(displayName)) {
+      const reading = readNativeRun(run);
+      words.push(run);
+      if (reading.is === 'role') roleWords.push(run);
+      else if (reading.is === 'name') nameWords.push(run);
+    }
   }
   // "Office Paris", "Empfang Wien": beside a role word, a city is where the role is.
   if (roleWords.length > 0)
@@ -409,13 +433,13 @@ export function classify(written: string, displayName?: string | null): Classifi
     const roleWeight = ROLE_WEIGHT[token.kind];
     const nameWeight = NAME_WEIGHT[token.kind];
     if (roleWeight !== undefined) {
-      generic += token.text.length <= 2 ? roleWeight * 0.75 : roleWeight;
+      generic += isShort(token.text) ? roleWeight * 0.75 : roleWeight;
       genericReasons.push(reason(token));
     } else if (nameWeight !== undefined) {
       // Beside a role word, a surname counts for less than a first name: the surname lists hold many
       // plain English words ("Law", "Back", "File") that are the role's own words in a login.
       const weight = hasRoleish && token.kind !== 'first-name' ? nameWeight * 0.65 : nameWeight;
-      personal += token.text.length <= 2 ? weight * 0.5 : weight;
+      personal += isShort(token.text) ? weight * 0.5 : weight;
       personalReasons.push(reason(token));
     } else if (token.kind === 'initial') {
       const prev = tokens[i - 1];

@@ -1,6 +1,6 @@
 import data from './data/default-logins.json' with { type: 'json' };
 import { plainLogin } from './lookalike.ts';
-import { foldLetters, loginPart } from './tokenize.ts';
+import { latinLetters, loginPart } from './tokenize.ts';
 
 /**
  * Logins that systems ship with or that installers make first: `admin`, `root`, `test`, `demo`,
@@ -56,14 +56,16 @@ for (const word of data.default) DEFAULT_WORDS.add(word);
 
 // Longest first, so that "testbruker" is read whole rather than as "test" and a rest.
 const WORDS = [...DEFAULT_WORDS].sort((a, b) => b.length - a.length).join('|');
-// One or two default words, with any digits or separators around them: "Admin1", "test_user".
-const DEFAULT_LOGIN = new RegExp(`^[^a-z]*(${WORDS})(?:[^a-z]+(${WORDS}))?[^a-z]*$`, 'i');
+// One or two default words, with any digits or separators around them: "Admin1", "test_user",
+// "管理员1" (no other letters: "王管理员" is Wang, the administrator).
+const DEFAULT_LOGIN = new RegExp(`^[^\\p{L}]*(${WORDS})(?:[^\\p{L}]+(${WORDS}))?[^\\p{L}]*$`, 'iu');
 
 /** The default-account word(s) a login consists of, e.g. "Admin1" -> "admin"; null otherwise. */
 export function defaultAccountName(username: string): string | null {
   // "admin.user" and "test_admin" are defaults, "admin.jane" is not; "аdmin" (Cyrillic "а") too.
-  // Accents folded as in the word lists: "Gäste", "invité", "gość".
-  const m = DEFAULT_LOGIN.exec(foldLetters(loginPart(plainLogin(username))));
+  // Accents folded, and Cyrillic and Greek in Latin letters, as in the word lists: "Gäste", "invité",
+  // "gość", "Гость".
+  const m = DEFAULT_LOGIN.exec(latinLetters(loginPart(plainLogin(username))));
   if (!m) return null;
   return (m[2] ? `${m[1]} ${m[2]}` : (m[1] as string)).toLowerCase();
 }

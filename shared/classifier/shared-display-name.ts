@@ -1,6 +1,7 @@
 import { ANY_NAME, ANY_ROLE, FIRST_NAME, lookup, SURNAME } from './lexicon.ts';
 import { plainLogin } from './lookalike.ts';
-import { displayWords, foldLetters, loginPart } from './tokenize.ts';
+import { nativeRuns, readNativeRun } from './native-script.ts';
+import { displayWords, latinLetters, loginPart } from './tokenize.ts';
 
 /**
  * Does a display name name two or more people? "John & Jane", "Sam / Jo", "Ana and Luis Pérez",
@@ -17,15 +18,21 @@ export interface SharedDisplayName {
 // words between spaces. The one-letter "y" (Spanish), "e" (Portuguese, Italian) and "i" (Polish)
 // only join two first names written in lower case ("Ana y Luis", "João e Maria", "Anna i Piotr"):
 // "John E. Smith" and "Juan Y Lopez" are one person with a middle initial, and "Silva e Sousa" is
-// one Portuguese double surname.
-const JOIN_WORDS = 'and|or|und|et|en|og|och';
-const JOINERS = new RegExp(`\\s*(?:&|\\+|/|\\||;|,)\\s*|\\s+(?:${JOIN_WORDS})\\s+`, 'i');
-const SYMBOL_OR_WORD_JOINER = new RegExp(`[&+/|;]|\\s(?:${JOIN_WORDS})\\s`, 'i');
+// one Portuguese double surname. Chinese and Japanese lists join names with "、" (and Korean with
+// "및" between spaces), and write the symbols full-width ("陈杰／赵敏").
+const JOIN_WORDS = 'and|or|und|et|en|og|och|및';
+const SYMBOLS = '&+/|;、，＆＋／｜；';
+const JOINERS = new RegExp(`\\s*(?:[${SYMBOLS}]|,)\\s*|\\s+(?:${JOIN_WORDS})\\s+`, 'iu');
+const SYMBOL_OR_WORD_JOINER = new RegExp(`[${SYMBOLS}]|\\s(?:${JOIN_WORDS})\\s`, 'iu');
 // Other languages' "and", also written in lower case and only between two first names: Czech and
 // Slovak "a", Hungarian "és", Turkish "ve", Romanian "și", Finnish and Estonian "ja", Latvian "un",
 // Lithuanian "ir", Slovene "in", Albanian "dhe", Basque "eta", Welsh "a"/"ac", Vietnamese "và"
-// ("Jana a Petr", "Anna és Péter"). The name lists hold names in Latin letters only.
-const SHORT_JOINER = /^(.*\S)\s+(?:[yeia]|és|ve|și|şi|ja|un|ir|in|dhe|eta|ac|và)\s+(\S.*)$/u;
+// ("Jana a Petr", "Anna és Péter"), Russian, Bulgarian and Serbian "и", Ukrainian "і" and "та", Greek
+// "και" ("Иван и Мария", read in Latin letters).
+const SHORT_JOINER = /^(.*\S)\s+(?:[yeia]|és|ve|și|şi|ja|un|ir|in|dhe|eta|ac|và|и|і|та|και)\s+(\S.*)$/u;
+// Chinese "和", "与", "及", "跟", Japanese "と", Korean "와"/"과" between two names written without spaces
+// ("赵敏和陈杰", "山田と佐藤", "김민준과 이서연"); "王和平" is one person, his given name two letters.
+const NATIVE_JOINER = /^(\S{2,4})(?:\s*[和与與及跟と]\s*|[와과]\s+)(\S{2,4})$/u;
 // "Familie Müller", "Famille Dupont", "Familia García", "Família Silva", "Famiglia Rossi",
 // "Familien Hansen", "Familjen Andersson", "Gezin de Vries", "Rodzina Kowalskich", "Smith family",
 // "Obitelj Horvat", "Yılmaz ailesi", "Kovács család" (folded).
@@ -57,7 +64,7 @@ const PREFIX_HOUSEHOLD_WORDS = new Set(
 // Everything that may join two people or name a household, but a comma: "Smith, John" is how lists
 // write one person, and a name with one comma and none of these is never two people or a household.
 const MAYBE_SHARED =
-  /[&+/|;]|\s(?:[yeia]|es|ve|si|ja|un|ir|in|dhe|eta|ac|va)\s|\b(?:and|or|und|et|en|og|och|the|household|gezin|rodzina|rodina|obitelj|porodica|druzina|perhe|csalad|aile|ailesi)\b|famil|famig/i;
+  /[&+/|;、，＆＋／｜；和与與及跟と및와과]|\s(?:[yeia]|es|ve|si|ja|un|ir|in|dhe|eta|ac|va|ta|kai)\s|\b(?:and|or|und|et|en|og|och|the|household|gezin|rodzina|rodina|obitelj|porodica|druzina|perhe|csalad|aile|ailesi)\b|famil|famig/i;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame']);
 
 function wordKind(word: string): 'name' | 'role' | 'title' | 'other' {
@@ -68,10 +75,14 @@ function wordKind(word: string): 'name' | 'role' | 'title' | 'other' {
   return 'other';
 }
 
-/** A part of the display name that reads as one person: has a name word (or a title) and no role word. */
+/**
+ * A part of the display name that reads as one person: has a name word (or a title) and no role word;
+ * in Han, kana, Hangul, Thai, Arabic or Hebrew letters, one or two runs read as a name ("陈杰", "山田 太郎").
+ */
 function isPerson(part: string): boolean {
   const words = displayWords(part);
-  if (words.length === 0 || words.length > 4) return false;
+  if (words.length === 0) return isNativeName(part);
+  if (words.length > 4) return false;
   let names = 0;
   for (const w of words) {
     const kind = wordKind(w);
@@ -85,12 +96,12 @@ function isPerson(part: string): boolean {
 export function namesTwoPeople(displayName: string | null | undefined): SharedDisplayName | null {
   const shown = displayName?.trim();
   // Most display names are one person's plain name: leave them at the cheapest test.
-  if (!shown || (!MAYBE_SHARED.test(foldLetters(shown)) && commas(shown) < 2)) return null;
+  if (!shown || (!MAYBE_SHARED.test(latinLetters(shown)) && commas(shown) < 2)) return null;
   // A remark in brackets after the names ("Lea und Tim (Azubis)", "Ana y Luis (extern)") is not one of them.
   const text = shown.replace(/\s*\([^()]*\)$/, '') || shown;
 
   const parts = text.split(JOINERS).filter((p) => p.trim() !== '');
-  const short = parts.length === 1 ? joinedFirstNames(text) : null;
+  const short = parts.length === 1 ? (joinedFirstNames(text) ?? joinedNativeNames(text)) : null;
   if (short) return { people: short, reason: `the display name "${shown}" names ${short.length} people` };
   if (parts.length >= 2 && parts.length <= 6) {
     // "Smith, John" is one person written surname first, not two.
@@ -106,7 +117,7 @@ export function namesTwoPeople(displayName: string | null | undefined): SharedDi
   }
 
   // "The Smiths", "Smith family", "the Nguyen household", "Familie Müller", "Rodzina Kowalskich".
-  const words = displayWords(foldLetters(text));
+  const words = displayWords(text);
   const household =
     (words.length === 2 && words[0] === 'the' && isPluralSurname(words[1] as string)) ||
     (words.length >= 2 &&
@@ -142,7 +153,7 @@ export function loginNamesTwoPeople(username: string): SharedDisplayName | null 
   const login = loginPart(plainLogin(username));
   // Most logins have fewer than the two separators a joined pair needs: left before any copy is made.
   if (!TWO_SEPARATED.test(login)) return null;
-  const parts = foldLetters(login.toLowerCase()).split(/[._\-\s]+/);
+  const parts = latinLetters(login.toLowerCase()).split(/[._\-\s]+/);
   if (parts.length !== 3 || !LOGIN_JOIN_WORDS.has(parts[1] as string)) return null;
   const people = [parts[0] as string, parts[2] as string];
   if (!people.every(isFirstNameOnly)) return null;
@@ -162,10 +173,10 @@ export function twoFirstNamesBesideLogin(
 ): SharedDisplayName | null {
   const text = displayName?.trim();
   if (!text || !/^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(text)) return null;
-  const names = displayWords(foldLetters(text));
+  const names = displayWords(text);
   if (names.length !== 2 || names[0] === names[1]) return null;
   if (!names.every((w) => isFirstNameOnly(w) && (lookup(w) & SURNAME) === 0)) return null;
-  const parts = foldLetters(loginPart(plainLogin(username)).toLowerCase()).split(/[^a-z]+/);
+  const parts = latinLetters(loginPart(plainLogin(username)).toLowerCase()).split(/[^a-z]+/);
   const carries = (part: string) =>
     names.some((name) => part.length >= 3 && (name.startsWith(part) || part.includes(name)));
   const initials = names.map((name) => name[0]).join('');
@@ -200,6 +211,19 @@ function joinedFirstNames(text: string): string[] | null {
   if (left.length > 3 || right.length > 3) return null;
   if (!isFirstNameOnly(left[left.length - 1]) || !isFirstNameOnly(right[0])) return null;
   return [(m[1] as string).trim(), (m[2] as string).trim()];
+}
+
+function isNativeName(text: string): boolean {
+  const runs = nativeRuns(text);
+  return runs.length >= 1 && runs.length <= 2 && runs.every((run) => readNativeRun(run).is === 'name');
+}
+
+/** "赵敏和陈杰", "山田と佐藤": two names joined by the language's "and", written without spaces. */
+function joinedNativeNames(text: string): string[] | null {
+  const m = NATIVE_JOINER.exec(text);
+  if (!m) return null;
+  const people = [m[1] as string, m[2] as string];
+  return people.every(isNativeName) ? people : null;
 }
 
 /** A known name that is no role word, also in the Polish plural "Kowalskich", "Nowaków". */

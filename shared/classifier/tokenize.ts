@@ -1,7 +1,7 @@
 /**
  * Splits a login into its pieces the way people build usernames: an email's local part or a
  * DOMAIN\user's user part, then at separators (`.` `_` `-` `+` spaces), CamelCase humps and
- * letter/digit boundaries. Letters are folded to lower-case ASCII ("Zoë" -> "zoe").
+ * letter/digit boundaries. Letters are folded to lower-case ASCII ("Zoë" -> "zoe", "Иван" -> "ivan").
  */
 
 export interface Piece {
@@ -28,13 +28,53 @@ export function isAscii(s: string): boolean {
   return true;
 }
 
+/**
+ * Accents on the letters of the alphabets (Latin, Cyrillic, Greek, Arabic and Hebrew points): not
+ * the marks that make a letter of its own elsewhere (Japanese "ゲ" is ケ with a voicing mark, a
+ * Hangul syllable is its letters composed), which are put back together.
+ */
+const ACCENT =
+  /(?<=[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}])\p{M}+/gu;
+
 export function foldLetters(s: string): string {
   // Fast path: most logins and names are plain ASCII.
   if (isAscii(s)) return s;
   return s
     .replace(/[ßæøœłđðþı]/gi, (c) => FOLD[c.toLowerCase()] ?? c)
     .normalize('NFD')
-    .replace(/\p{M}/gu, '');
+    .replace(ACCENT, '')
+    .normalize('NFC');
+}
+
+/**
+ * Cyrillic and Greek letters as logins and the word lists write them in Latin letters: Russian,
+ * Ukrainian, Belarusian, Bulgarian, Serbian and Macedonian by the usual scientific-cum-passport
+ * spelling ("Бухгалтерия" -> Bukhgalteriya, "Щит" -> Shchit), Greek by ELOT 743 ("Υποδοχή" ->
+ * Ypodochi, "ου" -> ou). Accents are folded first, so "й" and "ё" read as и and е (Andrei, priemnaya).
+ */
+// biome-ignore format: a table, read across
+const CYRILLIC_GREEK: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', є: 'ye', і: 'i', ґ: 'g', ў: 'u', ђ: 'dj',
+  ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c', џ: 'dz', ѓ: 'gj', ќ: 'kj', ѕ: 'dz',
+  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm',
+  ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps',
+  ω: 'o', ου: 'ou', αυ: 'av', ευ: 'ev',
+};
+const CYRILLIC_GREEK_LETTER = /ου|αυ|ευ|[\u0370-\u03ff\u0400-\u04ff]/giu;
+
+/**
+ * `foldLetters`, then Cyrillic and Greek written in Latin letters, keeping capitals where they were
+ * ("ОтделКадров" -> OtdelKadrov): the form the classifier reads logins and display names in.
+ */
+export function latinLetters(s: string): string {
+  if (isAscii(s)) return s;
+  return foldLetters(s).replace(CYRILLIC_GREEK_LETTER, (c) => {
+    const lower = c.toLowerCase();
+    const latin = CYRILLIC_GREEK[lower] ?? c;
+    return lower === c ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
+  });
 }
 
 /** The part of a login that names its user: `jane@firm.com` -> `jane`, `FIRM\jane` -> `jane`. */
@@ -61,7 +101,7 @@ function charType(c: number): number {
 
 /** One pass over the characters (no regular expressions: this runs for every row of every page). */
 export function tokenize(username: string): Piece[] {
-  const s = foldLetters(loginPart(username));
+  const s = latinLetters(loginPart(username));
   const pieces: Piece[] = [];
   let start = -1;
   const end = (at: number) => {
@@ -99,7 +139,7 @@ export function tokenize(username: string): Piece[] {
 
 /** The words of a display name, e.g. "O'Brien, Mary-Jane" -> obrien, mary, jane; digits dropped. */
 export function displayWords(displayName: string): string[] {
-  const s = foldLetters(displayName);
+  const s = latinLetters(displayName);
   const words: string[] = [];
   let word = '';
   let prev = OTHER;

@@ -226,6 +226,7 @@ export const STATUS_WORDS = {
     '중지',
     '사용중지',
     '미사용',
+    '사용안함',
     // id, vi, th, he, ar, fa, sr, sq, eu, is, cy, af
     'nonaktif',
     'diblokir',
@@ -492,7 +493,7 @@ function readStatus(shown: string): ShownStatus {
   const text = foldLetters(shown.trim().toLowerCase());
   if (SWITCHED_OFF.has(text)) return { status: 'disabled', understood: true };
   if (SWITCHED_ON.has(text)) return { status: 'active', understood: true };
-  const words = text.split(/[^\p{L}\p{N}]+/u);
+  const words = text.split(/[^\p{L}\p{M}\p{N}]+/u);
   if (words.some((word) => REMOVED.has(word))) return { status: 'removed', understood: true };
   if (words.some((word) => DISABLED.has(word))) return { status: 'disabled', understood: true };
   const active = words.findIndex((word) => ACTIVE.has(word));

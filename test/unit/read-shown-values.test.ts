@@ -103,6 +103,13 @@ describe('readShownStatus', () => {
     expect(isDisabledStatus('Einladung ausstehend')).toBe(false);
     expect(isDisabledStatus(null)).toBe(false);
   });
+
+  it('reads a status whose words carry marks that are letters of their own', () => {
+    // Thai vowels and tone marks, Japanese voicing marks: not accents to fold away.
+    expect(isDisabledStatus('ปิดใช้งาน')).toBe(true);
+    expect(isDisabledStatus('アカウント ロック中')).toBe(true);
+    expect(isDisabledStatus('ใช้งาน')).toBe(false);
+  });
 });
 
 describe('readShownPermissions', () => {

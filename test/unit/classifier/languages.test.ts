@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classify, loginTokens } from '../../../shared/classifier/classify.ts';
 import lexiconSources from '../../../shared/classifier/data/lexicon-sources.json' with { type: 'json' };
+import { defaultAccountName } from '../../../shared/classifier/default-accounts.ts';
 import { namesTwoPeople } from '../../../shared/classifier/shared-display-name.ts';
+import { foldLetters } from '../../../shared/classifier/tokenize.ts';
 
 describe('role logins in the languages a firm works in', () => {
   it.each([
@@ -160,5 +162,94 @@ describe('shared-login wording in other languages', () => {
     'Kim Ja Young',
   ])('does not call "%s" two people', (displayName) => {
     expect(namesTwoPeople(displayName)).toBeNull();
+  });
+});
+
+describe('logins and display names in other scripts', () => {
+  it.each([
+    ['Администратор', null, 'administrator'],
+    ['Бухгалтерия', null, 'bukhgalteriya'],
+    ['ОтделКадров', null, 'otdel'],
+    ['u102', 'Отдел кадров', 'Отдел кадров'],
+    ['kassa2', 'Касса 2', 'kassa'],
+    ['Υποδοχή', null, 'ypodochi'],
+    ['u7', 'Λογιστήριο', 'Λογιστήριο'],
+    ['前台2', null, '前台'],
+    ['u01', '财务部', '财务部'],
+    ['u02', '銷售二組', '銷售二組'],
+    ['u03', '华东区销售中心', '华东区销售中心'],
+    ['u20', '受付', '受付'],
+    ['u21', '総務部', '総務部'],
+    ['u30', '접수처', '접수처'],
+    ['u31', '경리팀', '경리팀'],
+    ['u32', '고객 지원', '고객 지원'],
+    ['u40', 'الاستقبال', 'الاستقبال'],
+    ['u41', 'מזכירות', 'מזכירות'],
+    ['u42', 'ฝ่ายขาย', 'ฝ่ายขาย'],
+  ])('calls %s shown as %s generic, for "%s"', (username, displayName, word) => {
+    const result = classify(username, displayName);
+    expect(result.verdict).toBe('generic');
+    expect(result.reasons.join('; ')).toContain(word);
+  });
+
+  it.each([
+    ['ivanov', 'Иван Иванов'],
+    ['ipetrov', 'Иван Петров'],
+    ['u9', 'Мария Смирнова'],
+    ['gpapadopoulos', 'Γιώργος Παπαδόπουλος'],
+    ['zhang.wei', '张伟'],
+    ['u10', '王芳'],
+    ['张伟', null],
+    ['yamada', '山田 太郎'],
+    ['kim.minjun', '김민준'],
+    ['u41', 'أحمد محمد'],
+    ['u43', 'דוד כהן'],
+    ['u45', 'สมชาย ใจดี'],
+  ])('calls %s shown as %s a person', (username, displayName) => {
+    expect(classify(username, displayName).verdict).toBe('personal');
+  });
+
+  it('does not read a name holding a role word, or a department ending, as the role', () => {
+    // "Accountant Wang", and Li Ke (科 also ends a department's name).
+    expect(classify('u09', '王会计').verdict).not.toBe('generic');
+    expect(classify('u11', '李科').verdict).toBe('personal');
+  });
+
+  it('reads the built-in and test logins written in other scripts', () => {
+    expect(defaultAccountName('Администратор')).toBe('administrator');
+    expect(defaultAccountName('Гость')).toBe('gost');
+    expect(defaultAccountName('Тест1')).toBe('test');
+    expect(defaultAccountName('管理员')).toBe('管理员');
+    expect(defaultAccountName('テスト')).toBe('テスト');
+    expect(defaultAccountName('관리자')).toBe('관리자');
+    expect(defaultAccountName('אורח1')).toBe('אורח');
+    // Another letter beside the word: Wang, the administrator.
+    expect(defaultAccountName('王管理员')).toBeNull();
+  });
+
+  it.each([
+    ['Иван и Мария', ['Иван', 'Мария']],
+    ['Ольга / Сергей', ['Ольга', 'Сергей']],
+    ['陈杰 / 赵敏', ['陈杰', '赵敏']],
+    ['陈杰、赵敏', ['陈杰', '赵敏']],
+    ['赵敏和陈杰', ['赵敏', '陈杰']],
+    ['山田と佐藤', ['山田', '佐藤']],
+    ['김민준 및 이서연', ['김민준', '이서연']],
+  ])('finds the people in "%s"', (displayName, people) => {
+    expect(namesTwoPeople(displayName)?.people).toEqual(people);
+  });
+
+  it.each(['财务 / 人事', '王和平', '前台、客服', 'Отдел продаж и маркетинга'])(
+    'finds no two people in "%s"',
+    (displayName) => {
+      expect(namesTwoPeople(displayName)).toBeNull();
+    },
+  );
+
+  it('keeps the letters that are not accents as they are written', () => {
+    // Japanese "ゲ" is ケ with a voicing mark; a Hangul syllable is its letters composed.
+    expect(foldLetters('ゲスト')).toBe('ゲスト');
+    expect(foldLetters('관리자')).toBe('관리자');
+    expect(foldLetters('Zoë Ωμέγα й')).toBe('Zoe Ωμεγα и');
   });
 });
