@@ -3,6 +3,7 @@ import { defaultAccountTip } from '../../../shared/rules/default-account.ts';
 import { genericUsernameTip } from '../../../shared/rules/generic-username.ts';
 import { accountSchema, systemSchema } from '../../../shared/schemas/directory.ts';
 import { pageSchema } from '../../../shared/schemas/directory-input.ts';
+import { findingListSchema } from '../../../shared/schemas/findings-api.ts';
 import { BROWSERS, type Page, type PageFrame } from '../driver.ts';
 import { labelsOf, selectorsOf, verdicts } from '../fixture-pages.ts';
 import { screenshot, stopBackground } from '../harness.ts';
@@ -46,6 +47,8 @@ const PORTAL = 'accountancy-users-datatables';
 const INTRANET = 'law-firm-users-devextreme';
 /** The Shanghai office's back-office users, drawn by Element UI with fixed columns. */
 const BACK_OFFICE = 'trading-company-users-element-ui';
+/** A Russian insurance agency's users, logins and names in Cyrillic, drawn by DataTables. */
+const AGENCY = 'insurance-agency-users-ru';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -337,6 +340,35 @@ describe.each(BROWSERS)(
       // The accountant switched off ("停用") is on file, switched off; the rest are active.
       expect(disabledOf(synced)).toEqual(['wang.fang']);
       expect(synced.find((account) => account.username === 'li.na')?.displayName).toBe('李娜');
+      await page.close();
+    });
+
+    it('marks and syncs the Russian agency’s users, logins and names in Cyrillic, and the server finds what the page did', async () => {
+      await addSystem(await openOptions(), 'Волга CRM', AGENCY, 'journey-1-options-agency-added');
+      const page = await journey.openPage(`${AGENCY}.html`);
+      await markAndSync(page, page, AGENCY, 'journey-1-agency');
+      const synced = await syncedAsLabelled('Волга CRM', AGENCY);
+      expect(disabledOf(synced)).toEqual(['popova.m']);
+      // The server's rules read the same logins and names: each login's findings there are the
+      // page's marks (the desk named only in Russian, the two people named in one display name).
+      const system = (await server(pageSchema(systemSchema), 'GET', '/systems')).items.find(
+        (s) => s.name === 'Волга CRM',
+      );
+      const usernameOf = new Map(synced.map((account) => [account.id, account.username]));
+      const { findings } = await server(findingListSchema, 'GET', `/findings?system=${system?.id}&limit=100`);
+      const found = (rule: string) =>
+        findings
+          .filter((finding) => finding.ruleId === rule)
+          .map((finding) => usernameOf.get(finding.subject.id))
+          .sort();
+      const labelled = (kind: string) =>
+        labelsOf(AGENCY)
+          .rows.filter((row) => row.signedOut === kind)
+          .map((row) => row.username)
+          .sort();
+      expect(found('generic-username')).toEqual(labelled('generic'));
+      expect(found('shared-login')).toEqual(labelled('shared'));
+      expect(found('default-account')).toEqual(labelled('default'));
       await page.close();
     });
 
