@@ -30,9 +30,9 @@ export async function staticHtml(page: Page | Frame): Promise<string> {
         if (rule instanceof CSSStyleRule) {
           const bare = rule.selectorText.replace(/::?[a-z-]+(\([^()]*\))?/gi, '').trim();
           try {
-            return !bare || document.querySelector(bare.replace(/(^|[\s,>+~])(?=[\s,>+~]|$)/g, '$1*'))
-              ? [rule.cssText]
-              : [];
+            // A combinator left with nothing after it (".a > ::before" is now ".a >") takes any element.
+            const whole = bare.replace(/\s*([>+~,])\s*/g, '$1').replace(/(^|[>+~,])(?=[>+~,]|$)/g, '$1*');
+            return !bare || document.querySelector(whole) ? [rule.cssText] : [];
           } catch {
             return [rule.cssText];
           }

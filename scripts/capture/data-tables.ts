@@ -46,6 +46,7 @@ const PACKAGES = [
   'element-ui@2.15.14',
   // Element UI is for Vue 2, installed beside Element Plus's Vue 3 under another name.
   'vue2@npm:vue@2.7.16',
+  'ant-design-vue@1.7.8',
   'esbuild@0.28.2',
 ];
 
@@ -318,6 +319,20 @@ const KOREAN_CLINIC: Person[] = [
   person('sumin.choi', '최수민', 'sumin.choi@hanbit-clinic.example', '간호조무사', '비활성'),
   person('u1002', '테스트 계정', 'test@hanbit-clinic.example', '테스트', '활성', 'generic'),
   person('hyunwoo.jung', '정현우', 'hyunwoo.jung@hanbit-clinic.example', '방사선사', '활성'),
+];
+
+const TRAVEL_AGENCY_TR: Person[] = [
+  person('ayse.yilmaz', 'Ayşe Yılmaz', 'ayse.yilmaz@mavi-tur.example', 'Genel Müdür', 'Aktif'),
+  person('resepsiyon', 'Resepsiyon', 'resepsiyon@mavi-tur.example', 'Ön Büro', 'Aktif', 'generic'),
+  person('mehmet.demir', 'Mehmet Demir', 'mehmet.demir@mavi-tur.example', 'Satış Temsilcisi', 'Aktif'),
+  person('muhasebe', 'Muhasebe', 'muhasebe@mavi-tur.example', 'Muhasebe', 'Aktif', 'generic'),
+  person('zeynep.kaya', 'Zeynep Kaya', 'zeynep.kaya@mavi-tur.example', 'Rezervasyon', 'Aktif'),
+  person('admin', 'Yönetici', 'it@mavi-tur.example', 'Sistem Yöneticisi', 'Aktif', 'default'),
+  person('ali.elif', 'Ali ve Elif', 'grup@mavi-tur.example', 'Grup Satış', 'Aktif', 'shared'),
+  // Switched off: a login that cannot sign in is not marked.
+  person('burak.celik', 'Burak Çelik', 'burak.celik@mavi-tur.example', 'Satış Temsilcisi', 'Pasif'),
+  person('stajyer2', 'Stajyer', 'staj@mavi-tur.example', 'Stajyer', 'Aktif', 'generic'),
+  person('emre.sahin', 'Emre Şahin', 'emre.sahin@mavi-tur.example', 'Operasyon', 'Aktif'),
 ];
 
 const usersJson = (people: Person[]) =>
@@ -631,6 +646,40 @@ const PAGES: LibraryPage[] = [
     loginSelector: 'td:nth-child(1)',
     description:
       "The users of a Korean clinic's administration built on Ant Design 5.29 (React 18) in Korean (`ko_KR`), its Table with a pager showing the total (총 10명) and statuses as tags, headed 아이디, 이름, 이메일, 역할, 상태, drawn by the library and saved with scripts left out and stylesheets inline. Doctors, nurses and a radiographer, named in Hangul beside logins in Latin letters; the reception desk and the patients' office named only in Hangul beside a numbered or romanised login ('u1001' shown as 접수처, 'wonmu' as 원무과), a test login ('u1002' shown as 테스트 계정), the built-in 'admin' (관리자), a login two nurses share ('김민지 및 최유나'), and a switched-off assistant (비활성), who is not marked.",
+  },
+  {
+    name: 'travel-agency-users-ant-design-vue',
+    title: 'Kullanıcılar – Mavi Tur',
+    lang: 'tr',
+    styles: ['ant-design-vue/dist/antd.min.css'],
+    alias: { vue: 'vue2/dist/vue.common.prod.js' },
+    body: (people) => `<div id="app"></div>${usersJson(people)}`,
+    script: `
+      import Vue from 'vue';
+      import Antd from 'ant-design-vue';
+      Vue.use(Antd);
+      new Vue({
+        el: '#app',
+        data: {
+          users: JSON.parse(document.getElementById('users').textContent),
+          columns: [
+            { title: 'Kullanıcı adı', dataIndex: 'login', width: 160, fixed: 'left' },
+            { title: 'Ad Soyad', dataIndex: 'displayName', width: 180 },
+            { title: 'E-posta', dataIndex: 'email', width: 300 },
+            { title: 'Rol', dataIndex: 'role', width: 200 },
+            { title: 'Durum', dataIndex: 'status', width: 120, fixed: 'right' },
+          ],
+        },
+        template: \`<main style="padding:24px"><h1>Kullanıcılar</h1>
+          <a-table :columns="columns" :data-source="users" row-key="login" :row-selection="{}"
+            :scroll="{ x: 1100, y: 360 }" :pagination="false" style="width: 900px"></a-table></main>\`,
+      });`,
+    people: TRAVEL_AGENCY_TR,
+    rowSelector: '.ant-table-scroll .ant-table-body tr.ant-table-row',
+    layout: 'table',
+    loginSelector: 'td:nth-child(2)',
+    description:
+      "The users of a Turkish travel agency's back office built on ant-design-vue 1.7 (Vue 2, the Ant Design 3 table), with a selection column and the login fixed on the left, the status on the right, a fixed height and a table wider than its box, drawn by the library and saved with scripts left out and stylesheets inline. The table is drawn whole (a header table above a table of rows, `.ant-table-scroll`), then over it a copy of only the columns fixed on each side, each a header table above a table of rows (`.ant-table-fixed-left`: the selection box and the login; `.ant-table-fixed-right`: the status). The list is read once, from the whole table, and its badges are drawn over the left copy, where the logins show. Agents, an accountant and operations; desks and functions in Turkish ('resepsiyon', 'muhasebe', 'stajyer2'), a login two people share ('Ali ve Elif'), the built-in 'admin', and an agent switched off ('Pasif'), who is not marked.",
   },
 ];
 

@@ -159,7 +159,7 @@ export function startInPageWarnings(options: InPageWarningsOptions): RowWatcher 
       let size = 0;
       for (const watched of watcher.rows.values()) if (watched.list === list) size++;
       const big = Math.max(size, watcher.listed(list)) >= layerFrom;
-      layer = big || list.drawnAgain ? createMarkLayer(list.element) : null;
+      layer = big || list.drawnAgain ? createMarkLayer(list.marksOn ?? list.element) : null;
       layers.set(list, layer);
     }
     return layer;

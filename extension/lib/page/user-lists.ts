@@ -71,6 +71,11 @@ export interface UserList extends Omit<ListShape, 'columns'> {
    * copies' rows.
    */
   drawnAgain?: true;
+  /**
+   * Where the badges are drawn, where not on the list itself: a copy of its fixed columns the grid
+   * draws over it (`withoutPartCopies`), whose rows show the logins the list's own rows hide.
+   */
+  marksOn?: Element;
 }
 
 /** The layout an element is read by: the one whose selectors it matches (no two layouts share one). */
@@ -98,7 +103,7 @@ export function findUserLists(
     if (list) described.push(list);
   }
   const found = described.filter((list) => !readWithin(list, described));
-  const lists = withoutCopies(found);
+  const lists = withoutPartCopies(withoutCopies(found));
   // Layouts told by shape rather than selector walk the rest of the page once, past every list
   // the others found, copies too (a list they looked at and left may still be one of records).
   const passed = new Set<Element>(found.map((list) => list.element));
@@ -171,6 +176,69 @@ function withoutCopies(lists: UserList[]): UserList[] {
     }
   }
   return copies.size === 0 ? lists : lists.filter((list) => !copies.has(list));
+}
+
+/**
+ * The lists without the copies a grid draws over a list of only its fixed columns (Ant Design 3 and
+ * ant-design-vue 1, as many Vue 2 and React admin templates use them): a list of fewer headers, each
+ * one of the list's in its order, as many rows and the same first login, in the same box of the grid.
+ * The list is read, as its rows have every field; where the copy's login shows, the list's badges
+ * are drawn over the copy's rows, in a layer beside it (the copy covers the list's own login cells).
+ */
+function withoutPartCopies(lists: UserList[]): UserList[] {
+  if (lists.length < 2) return lists;
+  const parts = new Set<UserList>();
+  for (const part of lists) {
+    const whole = lists.find(
+      (list) =>
+        list !== part &&
+        !parts.has(list) &&
+        list.layout === part.layout &&
+        list.headers.length > part.headers.length &&
+        inOrderWithin(part.headers, list.headers) &&
+        sameBox(list, part),
+    );
+    if (!whole) continue;
+    const [mine, its] = [firstLogin(part), firstLogin(whole)];
+    if (!mine.text || mine.text !== its.text || mine.rows !== its.rows) continue;
+    parts.add(part);
+    whole.drawnAgain = true;
+    if (shows(mine.cell)) drawOnCopy(whole, part);
+  }
+  return parts.size === 0 ? lists : lists.filter((list) => !parts.has(list));
+}
+
+/** Whether each of a list's headers is one of the other's, in the same order. */
+function inOrderWithin(part: readonly string[], whole: readonly string[]): boolean {
+  let at = 0;
+  for (const header of part) {
+    while (at < whole.length && whole[at] !== header) at++;
+    if (at++ >= whole.length) return false;
+  }
+  return true;
+}
+
+/** Badges of a list's rows drawn on the login cells of the same rows of a copy over it. */
+function drawOnCopy(list: UserList, copy: UserList): void {
+  const where = copy.columns.username;
+  if (typeof where !== 'number') return;
+  // The row's place in the list, found once per drawing of the rows rather than per row.
+  let places = new Map<Element, number>();
+  let copyRows: Element[] = [];
+  list.marksOn = copy.element;
+  list.markAnchor = (row) => {
+    if (!places.has(row)) {
+      places = new Map(list.rows().map((each, at) => [each, at]));
+      copyRows = copy.rows();
+    }
+    const copyRow = copyRows[places.get(row) ?? -1];
+    const own = list.columns.username;
+    return (
+      (copyRow && copy.cells(copyRow, where + 1)[where]) ??
+      (typeof own === 'number' ? list.cells(row, own + 1)[own] : undefined) ??
+      row
+    );
+  };
 }
 
 /** Whether two lists stand in the same box a few levels up: one grid's parts. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageAdapter } from '../../../extension/lib/page/adapter-schema';
 import { fieldForHeader } from '../../../extension/lib/page/header-fields';
+import { markAnchor } from '../../../extension/lib/page/in-page-warnings';
 import { readRow } from '../../../extension/lib/page/read-row';
 import {
   findUserLists,
@@ -27,12 +28,13 @@ function nonUserLists(): string {
 /**
  * A list's element, or for a list a data-table library draws as two tables (Ant Design, Element
  * Plus, DevExtreme, w2ui), the library's wrapper of both: the header half alone is a list. Element
- * UI's wrapper holds its copies of the table too, each one a list.
+ * UI's wrapper holds its copies of the table too, each one a list, and Ant Design 3's (ant-design-vue
+ * 1) the copies of its fixed columns.
  */
 function listPart(list: UserList): Element {
   return (
     list.element.closest(
-      '.ant-table-container, .el-table__inner-wrapper, .el-table, .dx-datagrid, .w2ui-grid',
+      '.ant-table-container, .ant-table-content, .el-table__inner-wrapper, .el-table, .dx-datagrid, .w2ui-grid',
     ) ?? list.element
   );
 }
@@ -358,6 +360,42 @@ describe('the user-list detector', () => {
         ['segreteria', 'mrossi'],
       ]);
       expect(lists[0]?.element.closest('.fixed-left')).not.toBeNull();
+    });
+
+    it('reads a grid once where it draws a copy of only its fixed columns over itself, and marks on the copy (Ant Design 3)', () => {
+      // A selection column, then the login: the columns fixed on the left.
+      const box = '<input type="checkbox">';
+      const table = (columns: number) => {
+        const header = ['', 'Nome utente', 'Nome completo', 'Ruolo', 'Ultimo accesso'].slice(0, columns);
+        const users = [
+          [box, 'segreteria', 'Segreteria', 'Operatore', '05/12/2026'],
+          [box, 'mrossi', 'Mario Rossi', 'Amministratore', '04/12/2026'],
+        ];
+        return `<div><table><thead><tr>${header.map((text) => `<th>${text}</th>`).join('')}</tr></thead></table></div>
+          <div><table><tbody>${users
+            .map(
+              (user) =>
+                `<tr>${user
+                  .slice(0, columns)
+                  .map((text) => `<td>${text}</td>`)
+                  .join('')}</tr>`,
+            )
+            .join('')}</tbody></table></div>`;
+      };
+      document.body.innerHTML = `<div class="ant-table-content">
+        <div class="scroll">${table(5)}</div>
+        <div class="fixed-left" style="position: absolute">${table(2)}</div></div>`;
+      const lists = findUserLists(document);
+      expect(lists.map((list) => list.rows().map((row) => readRow(list, row)?.username))).toEqual([
+        ['segreteria', 'mrossi'],
+      ]);
+      // Read from the whole table (every field), drawn on the copy's login cells.
+      const [list] = lists as [UserList];
+      expect(list.element.closest('.scroll')).not.toBeNull();
+      expect(readRow(list, list.rows()[1] as Element)?.role).toBe('Amministratore');
+      expect(list.marksOn?.closest('.fixed-left') ?? null).not.toBeNull();
+      const anchor = markAnchor(list, list.rows()[1] as Element);
+      expect([anchor.textContent, anchor.closest('.fixed-left') !== null]).toEqual(['mrossi', true]);
     });
 
     it('keeps two lists alike in one box apart where their rows differ in number', () => {
