@@ -47,6 +47,7 @@ const PACKAGES = [
   // Element UI is for Vue 2, installed beside Element Plus's Vue 3 under another name.
   'vue2@npm:vue@2.7.16',
   'ant-design-vue@1.7.8',
+  'view-design@4.7.0',
   'esbuild@0.28.2',
 ];
 
@@ -333,6 +334,59 @@ const TRAVEL_AGENCY_TR: Person[] = [
   person('burak.celik', 'Burak Çelik', 'burak.celik@mavi-tur.example', 'Satış Temsilcisi', 'Pasif'),
   person('stajyer2', 'Stajyer', 'staj@mavi-tur.example', 'Stajyer', 'Aktif', 'generic'),
   person('emre.sahin', 'Emre Şahin', 'emre.sahin@mavi-tur.example', 'Operasyon', 'Aktif'),
+];
+
+const LAW_OFFICE_PL: Person[] = [
+  person(
+    'anna.kowalska',
+    'Anna Kowalska',
+    'anna.kowalska@kancelaria-nowak.example',
+    'Radca prawny',
+    'Aktywny',
+  ),
+  person('recepcja', 'Recepcja', 'recepcja@kancelaria-nowak.example', 'Sekretariat', 'Aktywny', 'generic'),
+  person(
+    'piotr.wisniewski',
+    'Piotr Wiśniewski',
+    'piotr.wisniewski@kancelaria-nowak.example',
+    'Adwokat',
+    'Aktywny',
+  ),
+  person('ksiegowosc', 'Księgowość', 'ksiegowosc@kancelaria-nowak.example', 'Księgowa', 'Aktywny', 'generic'),
+  person('m.zielinska', 'Magdalena Zielińska', 'm.zielinska@kancelaria-nowak.example', 'Aplikant', 'Aktywny'),
+  person(
+    'admin',
+    'Administrator',
+    'it@kancelaria-nowak.example',
+    'Administrator systemu',
+    'Aktywny',
+    'default',
+  ),
+  person(
+    'ewa.tomasz',
+    'Ewa i Tomasz',
+    'asystenci@kancelaria-nowak.example',
+    'Asystenci',
+    'Aktywny',
+    'shared',
+  ),
+  // Switched off: a login that cannot sign in is not marked.
+  person('k.wojcik', 'Krzysztof Wójcik', 'k.wojcik@kancelaria-nowak.example', 'Adwokat', 'Zablokowany'),
+  person(
+    'praktykant1',
+    'Praktykant',
+    'praktyki@kancelaria-nowak.example',
+    'Praktykant',
+    'Aktywny',
+    'generic',
+  ),
+  person(
+    'j.lewandowski',
+    'Jakub Lewandowski',
+    'j.lewandowski@kancelaria-nowak.example',
+    'Radca prawny',
+    'Aktywny',
+  ),
 ];
 
 const usersJson = (people: Person[]) =>
@@ -680,6 +734,40 @@ const PAGES: LibraryPage[] = [
     loginSelector: 'td:nth-child(2)',
     description:
       "The users of a Turkish travel agency's back office built on ant-design-vue 1.7 (Vue 2, the Ant Design 3 table), with a selection column and the login fixed on the left, the status on the right, a fixed height and a table wider than its box, drawn by the library and saved with scripts left out and stylesheets inline. The table is drawn whole (a header table above a table of rows, `.ant-table-scroll`), then over it a copy of only the columns fixed on each side, each a header table above a table of rows (`.ant-table-fixed-left`: the selection box and the login; `.ant-table-fixed-right`: the status). The list is read once, from the whole table, and its badges are drawn over the left copy, where the logins show. Agents, an accountant and operations; desks and functions in Turkish ('resepsiyon', 'muhasebe', 'stajyer2'), a login two people share ('Ali ve Elif'), the built-in 'admin', and an agent switched off ('Pasif'), who is not marked.",
+  },
+  {
+    name: 'law-office-users-view-ui',
+    title: 'Użytkownicy – Kancelaria Nowak',
+    lang: 'pl',
+    styles: ['view-design/dist/styles/iview.css'],
+    alias: { vue: 'vue2/dist/vue.common.prod.js' },
+    body: (people) => `<div id="app"></div>${usersJson(people)}`,
+    script: `
+      import Vue from 'vue';
+      import ViewUI from 'view-design';
+      Vue.use(ViewUI);
+      new Vue({
+        el: '#app',
+        data: {
+          users: JSON.parse(document.getElementById('users').textContent),
+          columns: [
+            { type: 'selection', width: 60, fixed: 'left' },
+            { title: 'Nazwa użytkownika', key: 'login', width: 170, fixed: 'left' },
+            { title: 'Imię i nazwisko', key: 'displayName', width: 190 },
+            { title: 'E-mail', key: 'email', width: 320 },
+            { title: 'Rola', key: 'role', width: 200 },
+            { title: 'Status', key: 'status', width: 130, fixed: 'right' },
+          ],
+        },
+        template: \`<main style="padding:24px"><h1>Użytkownicy</h1>
+          <i-table :columns="columns" :data="users" height="400" width="900" border></i-table></main>\`,
+      });`,
+    people: LAW_OFFICE_PL,
+    rowSelector: '.ivu-table-fixed .ivu-table-fixed-body tr.ivu-table-row',
+    layout: 'table',
+    loginSelector: 'td:nth-child(2)',
+    description:
+      "The users of a Polish law office's back office built on View UI 4.7 (iView, Vue 2), with a selection column and the login fixed on the left, the status on the right, and a fixed size, drawn by the library and saved with scripts left out and stylesheets inline. View UI draws the whole table three times, each as a header table above a table of rows: the table itself, then over it a copy for the columns fixed on the left (`.ivu-table-fixed`) and one for those on the right (`.ivu-table-fixed-right`), each hiding the cells of the columns it does not show (`ivu-table-hidden`); the right copy puts its fixed column first. The list is read once, from the left copy, where the logins show. Lawyers and a trainee; desks and functions in Polish ('recepcja', 'ksiegowosc', 'praktykant1'), a login two people share ('Ewa i Tomasz'), the built-in 'admin', and a blocked lawyer ('Zablokowany'), who is not marked.",
   },
 ];
 

@@ -141,9 +141,9 @@ const COPY_LEVELS = 4;
 /**
  * The lists with each set of copies of one list read once. Grids that keep some columns in place
  * while the rest scroll sideways may draw the whole table again over itself for the columns fixed
- * on each side (Element UI 2, as many Vue 2 admin templates use it), hiding in each copy the cells
- * of the columns it does not show: the same headers, as many rows and the same first login, in the
- * same box of the grid a few levels up. Each user would be counted and marked once per copy. Of
+ * on each side (Element UI 2 and View UI 4, as many Vue 2 admin templates use them), hiding in each
+ * copy the cells of the columns it does not show: the same headers (in any order), as many rows and
+ * the same first login, in the same box of the grid a few levels up. Each user would be counted and marked once per copy. Of
  * such copies the one read is the one whose login shows (where the admin sees the badges), else the
  * first.
  */
@@ -152,7 +152,8 @@ function withoutCopies(lists: UserList[]): UserList[] {
   const alike = new Map<string, UserList[]>();
   for (const list of lists) {
     if (list.headers.length === 0) continue;
-    const key = `${list.layout}\u0000${list.headers.join('\u0000')}`;
+    // In any order: View UI's copy for the columns fixed on the right puts them first.
+    const key = `${list.layout}\u0000${[...list.headers].sort().join('\u0000')}`;
     alike.set(key, [...(alike.get(key) ?? []), list]);
   }
   const copies = new Set<UserList>();

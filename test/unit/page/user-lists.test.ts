@@ -28,13 +28,13 @@ function nonUserLists(): string {
 /**
  * A list's element, or for a list a data-table library draws as two tables (Ant Design, Element
  * Plus, DevExtreme, w2ui), the library's wrapper of both: the header half alone is a list. Element
- * UI's wrapper holds its copies of the table too, each one a list, and Ant Design 3's (ant-design-vue
- * 1) the copies of its fixed columns.
+ * UI's and View UI's wrappers hold their copies of the table too, each one a list, and Ant Design
+ * 3's (ant-design-vue 1) the copies of its fixed columns.
  */
 function listPart(list: UserList): Element {
   return (
     list.element.closest(
-      '.ant-table-container, .ant-table-content, .el-table__inner-wrapper, .el-table, .dx-datagrid, .w2ui-grid',
+      '.ant-table-container, .ant-table-content, .el-table__inner-wrapper, .el-table, .ivu-table, .dx-datagrid, .w2ui-grid',
     ) ?? list.element
   );
 }
@@ -355,6 +355,30 @@ describe('the user-list detector', () => {
         <div class="main">${copy((column) => column === 1 || column === 3)}</div>
         <div class="fixed-left" style="position: absolute">${copy((column) => column === 0)}</div>
         <div class="fixed-right" style="position: absolute">${copy((column) => column === 2)}</div></div>`;
+      const lists = findUserLists(document);
+      expect(lists.map((list) => list.rows().map((row) => readRow(list, row)?.username))).toEqual([
+        ['segreteria', 'mrossi'],
+      ]);
+      expect(lists[0]?.element.closest('.fixed-left')).not.toBeNull();
+    });
+
+    it('reads a grid drawn again over itself once where a copy puts its fixed columns first (View UI)', () => {
+      const copy = (order: number[], shows: (column: number) => boolean) => {
+        const cell = (tag: string, column: number, text: string) =>
+          `<${tag}${shows(column) ? '' : ' class="ivu-table-hidden"'}><div>${text}</div></${tag}>`;
+        const row = (texts: string[], tag: string) =>
+          `<tr>${order.map((column) => cell(tag, column, texts[column] as string)).join('')}</tr>`;
+        const users = [
+          ['segreteria', 'Segreteria', 'Operatore', 'Attivo'],
+          ['mrossi', 'Mario Rossi', 'Amministratore', 'Attivo'],
+        ];
+        return `<div><table><thead>${row(['Nome utente', 'Nome completo', 'Ruolo', 'Stato'], 'th')}</thead></table></div>
+          <div><table><tbody>${users.map((user) => row(user, 'td')).join('')}</tbody></table></div>`;
+      };
+      document.body.innerHTML = `<style>.ivu-table-hidden { visibility: hidden }</style><div class="ivu-table">
+        <div class="main">${copy([0, 1, 2, 3], (column) => column === 1 || column === 2)}</div>
+        <div class="fixed-left" style="position: absolute">${copy([0, 1, 2, 3], (column) => column === 0)}</div>
+        <div class="fixed-right" style="position: absolute">${copy([3, 0, 1, 2], (column) => column === 3)}</div></div>`;
       const lists = findUserLists(document);
       expect(lists.map((list) => list.rows().map((row) => readRow(list, row)?.username))).toEqual([
         ['segreteria', 'mrossi'],
