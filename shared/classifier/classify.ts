@@ -288,7 +288,10 @@ export function loginTokens(username: string): Token[] {
   return tokens;
 }
 
-/** A word of two letters weighs less in Latin letters ("hr", "li"), not in the scripts that write a word in two ("前台", "李娜"). */
+/**
+ * A word of two letters weighs less in Latin letters ("hr", "li"), not in the scripts that write a
+ * whole word in two ("前台", "李娜").
+ */
 const isShort = (text: string) => text.length <= 2 && text.charCodeAt(0) < 0x80;
 
 const ROLE_WEIGHT: Partial<Record<TokenKind, number>> = {

@@ -143,9 +143,9 @@ const COPY_LEVELS = 4;
  * while the rest scroll sideways may draw the whole table again over itself for the columns fixed
  * on each side (Element UI 2 and View UI 4, as many Vue 2 admin templates use them), hiding in each
  * copy the cells of the columns it does not show: the same headers (in any order), as many rows and
- * the same first login, in the same box of the grid a few levels up. Each user would be counted and marked once per copy. Of
- * such copies the one read is the one whose login shows (where the admin sees the badges), else the
- * first.
+ * the same first login, in the same box of the grid a few levels up. Each user would be counted and
+ * marked once per copy. Of such copies the one read is the one whose login shows (where the admin
+ * sees the badges), else the first.
  */
 function withoutCopies(lists: UserList[]): UserList[] {
   if (lists.length < 2) return lists;
