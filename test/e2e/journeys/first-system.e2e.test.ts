@@ -47,6 +47,8 @@ const PORTAL = 'accountancy-users-datatables';
 const INTRANET = 'law-firm-users-devextreme';
 /** The Shanghai office's back-office users, drawn by Element UI with fixed columns. */
 const BACK_OFFICE = 'trading-company-users-element-ui';
+/** The Izmir office's users, drawn by ant-design-vue 1 with a copy of its fixed columns over the table. */
+const TOURS = 'travel-agency-users-ant-design-vue';
 /** A Russian insurance agency's users, logins and names in Cyrillic, drawn by DataTables. */
 const AGENCY = 'insurance-agency-users-ru';
 
@@ -117,6 +119,30 @@ describe.each(BROWSERS)(
     /** The logins of accounts on file as switched off. */
     const disabledOf = (accounts: readonly { username: string; status: string }[]) =>
       accounts.filter((account) => account.status === 'disabled').map((account) => account.username);
+
+    /**
+     * The badges in the layer over a grid's copy of its fixed columns (`copy`, its selector), by
+     * login: their text, whether they are drawn as dots, and whether they are on top where drawn.
+     */
+    const layerGroups = (page: Page, copy: string) =>
+      page.locator(`${copy} rollcall-layer`).evaluate((host) => {
+        const groups = [...(host.shadowRoot?.querySelectorAll('[aria-label^="Rollcall: "]') ?? [])];
+        return Object.fromEntries(
+          groups.map((group) => {
+            const box = group.getBoundingClientRect();
+            const hit = host.ownerDocument.elementFromPoint(
+              box.left + box.width / 2,
+              box.top + box.height / 2,
+            );
+            const shown = {
+              onTop: box.width > 0 && hit === host,
+              text: group.textContent,
+              dots: group.classList.contains('compact'),
+            };
+            return [group.getAttribute('aria-label')?.slice('Rollcall: '.length), shown];
+          }),
+        );
+      });
 
     /**
      * A fixture's list, in `where` (the page, or a frame of it), marked row by row as its labels say
@@ -328,18 +354,34 @@ describe.each(BROWSERS)(
       await markAndSync(page, page, BACK_OFFICE, 'journey-1-back-office');
       // Synced, li.na's "No owner" shows whole after the login, which leaves room for it in its cell
       // (its text is in a block as wide as the cell: measured by the block, it left none: a dot).
-      const liNa = await page.locator('.el-table__fixed rollcall-layer').evaluate((host) => {
-        const group = host.shadowRoot?.querySelector('[aria-label="Rollcall: li.na"]');
-        const box = group?.getBoundingClientRect();
-        if (!group || !box || box.width === 0) return null;
-        const hit = host.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-        return { onTop: hit === host, text: group.textContent, dots: group.classList.contains('compact') };
+      expect((await layerGroups(page, '.el-table__fixed'))['li.na']).toEqual({
+        onTop: true,
+        text: expect.stringContaining('No owner'),
+        dots: false,
       });
-      expect(liNa).toEqual({ onTop: true, text: expect.stringContaining('No owner'), dots: false });
       const synced = await syncedAsLabelled('后台 Shanghai', BACK_OFFICE);
       // The accountant switched off ("停用") is on file, switched off; the rest are active.
       expect(disabledOf(synced)).toEqual(['wang.fang']);
       expect(synced.find((account) => account.username === 'li.na')?.displayName).toBe('李娜');
+      await page.close();
+    });
+
+    it('marks and syncs the Izmir office’s users once, read from the whole table, marked over the copy of its fixed columns', async () => {
+      await addSystem(await openOptions(), 'Mavi Tur', TOURS, 'journey-1-options-tours-added');
+      const page = await journey.openPage(`${TOURS}.html`);
+      // The grid draws a copy of only its fixed columns (the selection box and the login) over the
+      // table: each user is counted once, and the badges are drawn over the copy, on top.
+      await markAndSync(page, page, TOURS, 'journey-1-tours');
+      expect((await layerGroups(page, '.ant-table-fixed-left')).resepsiyon).toEqual({
+        onTop: true,
+        text: expect.stringContaining('Generic'),
+        // Beside "No owner", after the sync, drawn as dots where the login's cell is narrow.
+        dots: expect.any(Boolean),
+      });
+      // Read from the whole table: the names and statuses, which the copy does not hold.
+      const synced = await syncedAsLabelled('Mavi Tur', TOURS);
+      expect(disabledOf(synced)).toEqual(['burak.celik']);
+      expect(synced.find((account) => account.username === 'ali.elif')?.displayName).toBe('Ali ve Elif');
       await page.close();
     });
 
