@@ -9,7 +9,7 @@ import {
   setRowVerdict,
   unmarkRow,
 } from './row-marks';
-import type { UserList } from './user-lists';
+import { loginCell, type UserList } from './user-lists';
 import { type RowWatcher, type WatchedRow, watchUserRows } from './watch-user-rows';
 
 export interface PageSummary {
@@ -48,14 +48,7 @@ export const LAYER_FROM_ROWS = 200;
 /** Where a row's badges go: where its layout says, else the login's cell, else the row's first cell. */
 export function markAnchor(list: UserList, row: Element): Element {
   if (list.markAnchor) return list.markAnchor(row);
-  const where = list.columns.username;
-  const cell =
-    typeof where === 'number'
-      ? list.cells(row, where + 1)[where]
-      : where
-        ? row.querySelector(where.selector)
-        : undefined;
-  return cell ?? Array.from(list.cells(row)).find(Boolean) ?? row;
+  return loginCell(list, row) ?? Array.from(list.cells(row)).find(Boolean) ?? row;
 }
 
 /**

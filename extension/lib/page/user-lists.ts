@@ -219,10 +219,16 @@ function inOrderWithin(part: readonly string[], whole: readonly string[]): boole
   return true;
 }
 
+/** A row's login cell, where the list knows its login column. */
+export function loginCell(list: UserList, row: Element): Element | undefined {
+  const where = list.columns.username;
+  if (typeof where === 'number') return list.cells(row, where + 1)[where];
+  return (where && row.querySelector(where.selector)) ?? undefined;
+}
+
 /** Badges of a list's rows drawn on the login cells of the same rows of a copy over it. */
 function drawOnCopy(list: UserList, copy: UserList): void {
-  const where = copy.columns.username;
-  if (typeof where !== 'number') return;
+  if (copy.columns.username === undefined) return;
   // The row's place in the list, found once per drawing of the rows rather than per row.
   let places = new Map<Element, number>();
   let copyRows: Element[] = [];
@@ -233,12 +239,7 @@ function drawOnCopy(list: UserList, copy: UserList): void {
       copyRows = copy.rows();
     }
     const copyRow = copyRows[places.get(row) ?? -1];
-    const own = list.columns.username;
-    return (
-      (copyRow && copy.cells(copyRow, where + 1)[where]) ??
-      (typeof own === 'number' ? list.cells(row, own + 1)[own] : undefined) ??
-      row
-    );
+    return (copyRow && loginCell(copy, copyRow)) ?? loginCell(list, row) ?? row;
   };
 }
 
