@@ -227,12 +227,21 @@ export const STATUS_WORDS = {
     '사용중지',
     '미사용',
     '사용안함',
+    '잠금',
+    '期限切れ',
+    '过期',
+    '已过期',
+    '過期',
+    '만료',
+    '만료됨',
     // id, vi, th, he, ar, fa, sr, sq, eu, is, cy, af
     'nonaktif',
     'diblokir',
     'ditangguhkan',
     'ระงับ',
     'ปิดใช้งาน',
+    'ล็อก',
+    'หมดอายุ',
     'חסום',
     'מושבת',
     'معطل',
@@ -358,6 +367,9 @@ export const STATUS_WORDS = {
     'активний',
     'actiu',
     '有効',
+    'アクティブ',
+    '利用中',
+    '使用中',
     '启用',
     '已启用',
     '正常',
@@ -495,12 +507,71 @@ function readStatus(shown: string): ShownStatus {
   if (SWITCHED_ON.has(text)) return { status: 'active', understood: true };
   const words = text.split(/[^\p{L}\p{M}\p{N}]+/u);
   if (words.some((word) => REMOVED.has(word))) return { status: 'removed', understood: true };
-  if (words.some((word) => DISABLED.has(word))) return { status: 'disabled', understood: true };
+  if (words.some((word) => DISABLED.has(word)))
+    return { status: UNDONE.test(text) ? 'active' : 'disabled', understood: true };
   const active = words.findIndex((word) => ACTIVE.has(word));
-  if (active >= 0)
-    return { status: NOT.has(words[active - 1] ?? '') ? 'disabled' : 'active', understood: true };
+  if (active >= 0) {
+    const turned = NOT.has(words[active - 1] ?? '') || NOT_AFTER.has(words[active + 1] ?? '');
+    return { status: turned ? 'disabled' : 'active', understood: true };
+  }
+  return RUN_SCRIPT.test(text) ? readRuns(words) : { status: 'active', understood: false };
+}
+
+/**
+ * Letters of the scripts whose words run together with no space between them (Chinese, Japanese,
+ * Thai) or take their endings without one (Korean): "利用停止" (use stopped), "停用中", "비활성화됨",
+ * "ระงับการใช้งาน" (use suspended).
+ */
+const RUN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const inRuns = (words: ReadonlySet<string>) => [...words].filter((word) => RUN_SCRIPT.test(word));
+const REMOVED_IN_RUNS = inRuns(REMOVED);
+const DISABLED_IN_RUNS = inRuns(DISABLED);
+const ACTIVE_IN_RUNS = inRuns(ACTIVE);
+/** Written just before a word in a run, these say "not": "未启用", "非アクティブ", "미사용", "ไม่ใช้งาน". */
+const NOT_IN_RUNS = ['未', '非', '不', '無', '无', '미', '비', 'ไม่'];
+/** Korean says "not" after the word: "사용 안 함" (not in use), "사용 불가". */
+const NOT_AFTER = new Set(['안', '안함', '않음', '불가']);
+/** A lock or a stop written with one of these is undone: "ロック解除", "잠금 해제", "取消禁用". */
+const UNDONE = /解除|해제|取消|ปลด/;
+
+/**
+ * A status in the scripts of `RUN_SCRIPT` that no whole word told: a status word within a run of
+ * letters, unless "not" is written just before it, or the lock it names is undone.
+ */
+function readRuns(words: readonly string[]): ShownStatus {
+  const runs = words.filter((word) => RUN_SCRIPT.test(word));
+  if (runs.some((run) => saysIn(run, REMOVED_IN_RUNS))) return { status: 'removed', understood: true };
+  const undone = runs.some((run) => UNDONE.test(run));
+  const disabled = runs.map((run) => saysIn(run, DISABLED_IN_RUNS));
+  if (disabled.includes(true) && !undone) return { status: 'disabled', understood: true };
+  // Not disabled, or not locked: the login can be used.
+  if (disabled.includes(false) || undone) return { status: 'active', understood: true };
+  const active = runs.map((run) => saysIn(run, ACTIVE_IN_RUNS));
+  if (active.includes(false)) return { status: 'disabled', understood: true };
+  if (active.includes(true)) return { status: 'active', understood: true };
   return { status: 'active', understood: false };
 }
+
+/**
+ * Whether a run holds one of `words`: true where it says it, false where "not" stands just before
+ * it, undefined where none is in it. Thai writes some vowels before the consonant they follow, so a
+ * word there does not start after one: "เปิดใช้งาน" (enabled) holds the letters of "ปิดใช้งาน"
+ * (disabled) but not the word.
+ */
+function saysIn(run: string, words: readonly string[]): boolean | undefined {
+  let said: boolean | undefined;
+  for (const word of words) {
+    for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) {
+      if (at > 0 && isThaiLeadingVowel(run.charCodeAt(at - 1))) continue;
+      const before = run.slice(0, at);
+      if (NOT_IN_RUNS.some((not) => before.endsWith(not))) said ??= false;
+      else return true;
+    }
+  }
+  return said;
+}
+
+const isThaiLeadingVowel = (code: number) => code >= 0x0e40 && code <= 0x0e44;
 
 /** Whether a shown status says the login cannot be used ("Disabled", "Account locked", "Nie"). */
 export function isDisabledStatus(status: string | null | undefined): boolean {

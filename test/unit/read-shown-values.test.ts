@@ -110,6 +110,39 @@ describe('readShownStatus', () => {
     expect(isDisabledStatus('アカウント ロック中')).toBe(true);
     expect(isDisabledStatus('ใช้งาน')).toBe(false);
   });
+
+  it.each([
+    // Words run together, with no space between them.
+    ['利用停止', 'disabled'],
+    ['停用中', 'disabled'],
+    ['已停權', 'disabled'],
+    ['已过期', 'disabled'],
+    ['有効期限切れ', 'disabled'],
+    ['ระงับการใช้งาน', 'disabled'],
+    ['ถูกล็อก', 'disabled'],
+    // Korean endings, and "not" after the word.
+    ['비활성화됨', 'disabled'],
+    ['정지됨', 'disabled'],
+    ['사용 안 함', 'disabled'],
+    ['사용 불가', 'disabled'],
+    ['활성화됨', 'active'],
+    ['사용 중', 'active'],
+    // "Not" written just before the word.
+    ['未启用', 'disabled'],
+    ['非アクティブ', 'disabled'],
+    ['ไม่ใช้งาน', 'disabled'],
+    ['未禁用', 'active'],
+    // A lock undone.
+    ['ロック解除', 'active'],
+    ['잠금 해제', 'active'],
+    ['解除锁定', 'active'],
+    ['잠금', 'disabled'],
+    // Thai "enabled" holds the letters of "disabled" after its leading vowel, not the word.
+    ['เปิดใช้งาน', 'active'],
+    ['ใช้งานอยู่', 'active'],
+  ])('reads %j, its words run together, as %s', (shown, status) => {
+    expect(readShownStatus(shown)).toEqual({ status, understood: true });
+  });
 });
 
 describe('readShownPermissions', () => {
