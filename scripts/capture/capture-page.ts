@@ -6,8 +6,8 @@ import { findChromium } from '../find-chromium.ts';
 /**
  * Saving a real app's admin page as a fixture (test/fixtures/pages): the DOM exactly as the browser
  * drew it, made static. Scripts are dropped (the page must not fetch or redraw when served from a
- * folder); each stylesheet the page linked is put inline with the rules the browser parsed from it
- * that apply to the page, so the rows keep their look; nothing else is changed. See test/fixtures/pages/README.md.
+ * folder); each stylesheet the page linked or wrote in a <style> is put inline with the rules the
+ * browser parsed from it that apply to the page, so the rows keep their look; nothing else is changed. See test/fixtures/pages/README.md.
  */
 
 export const FIXTURE_FOLDER = 'test/fixtures/pages';
@@ -45,6 +45,17 @@ export async function staticHtml(page: Page | Frame): Promise<string> {
         }
         return [rule.cssText];
       });
+    // A <style> filled through the CSSOM has no text (CSS-in-JS libraries insert their rules so:
+    // Fluent UI's merge-styles and Griffel): every <style> is saved as the rules it holds.
+    const styleCopies = [...copy.querySelectorAll('style')];
+    [...document.querySelectorAll('style')].forEach((style, i) => {
+      const target = styleCopies[i];
+      try {
+        if (target && style.sheet) target.textContent = usedRules(style.sheet.cssRules).join('\n');
+      } catch {
+        // Rules the page may not read: the text as it is.
+      }
+    });
     const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel~=stylesheet]')];
     const copies = [...copy.querySelectorAll<HTMLLinkElement>('link[rel~=stylesheet]')];
     links.forEach((link, i) => {

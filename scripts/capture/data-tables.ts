@@ -48,6 +48,8 @@ const PACKAGES = [
   'vue2@npm:vue@2.7.16',
   'ant-design-vue@1.7.8',
   'view-design@4.7.0',
+  '@fluentui/react@8.125.7',
+  '@fluentui/react-components@9.74.11',
   'esbuild@0.28.2',
 ];
 
@@ -68,6 +70,8 @@ interface LibraryPage {
   loginSelector: string;
   /** The layout that reads the list: DataTables declares its scrolling wrapper an ARIA table. */
   layout: 'table' | 'aria';
+  /** The fields the list shows, where not a login, a name, an email, a role and a status. */
+  columns?: readonly ('username' | 'displayName' | 'email' | 'role' | 'status')[];
   /** Packages the bundle takes from another name (`vue`: Vue 2 for Element UI). */
   alias?: Record<string, string>;
   description: string;
@@ -306,6 +310,55 @@ const INSURANCE_AGENCY: Person[] = [
   person('Гость', 'Гость', 'guest@volga-strakh.example', 'Только просмотр', 'Активен', 'default'),
   person('volkov.i', 'Волков Игорь', 'volkov@volga-strakh.example', 'Юрист', 'Активен'),
   person('otdel.prodazh', 'Отдел продаж', 'sales@volga-strakh.example', 'Менеджер', 'Активен', 'generic'),
+];
+
+// A Microsoft 365 tenant's users: the login is the user principal name, an email.
+const ACCOUNTANCY_FR: Person[] = [
+  person('claire.moreau@cabinet-moreau.example', 'Claire Moreau', '', '', 'Connexion autorisée'),
+  person('accueil@cabinet-moreau.example', 'Accueil', '', '', 'Connexion autorisée', 'generic'),
+  person('julien.petit@cabinet-moreau.example', 'Julien Petit', '', '', 'Connexion autorisée'),
+  person('comptabilite@cabinet-moreau.example', 'Comptabilité', '', '', 'Connexion autorisée', 'generic'),
+  person('marie.paul@cabinet-moreau.example', 'Marie et Paul', '', '', 'Connexion autorisée', 'shared'),
+  person('admin@cabinetmoreau.onmicrosoft.com', 'Administrateur', '', '', 'Connexion autorisée', 'default'),
+  person('sophie.laurent@cabinet-moreau.example', 'Sophie Laurent', '', '', 'Connexion bloquée'),
+  person('stagiaire@cabinet-moreau.example', 'Stagiaire', '', '', 'Connexion autorisée', 'generic'),
+  person('nicolas.roux@cabinet-moreau.example', 'Nicolas Roux', '', '', 'Connexion autorisée'),
+  person('scanner@cabinet-moreau.example', 'Scanner Copieur', '', '', 'Connexion autorisée', 'generic'),
+  // Blocked: a login that cannot sign in is not marked.
+  person('paie@cabinet-moreau.example', 'Service Paie', '', '', 'Connexion bloquée'),
+];
+
+const TRAVEL_AGENCY_IT: Person[] = [
+  person('m.rossi', 'Marco Rossi', 'marco.rossi@viaggi-sole.example', 'Titolare', 'Attivo'),
+  person('accettazione', 'Accettazione', 'info@viaggi-sole.example', 'Banco', 'Attivo', 'generic'),
+  person('g.bianchi', 'Giulia Bianchi', 'giulia.bianchi@viaggi-sole.example', 'Consulente', 'Attivo'),
+  person(
+    'segreteria',
+    'Segreteria',
+    'segreteria@viaggi-sole.example',
+    'Amministrazione',
+    'Attivo',
+    'generic',
+  ),
+  person('cassa1', 'Cassa 1', 'cassa@viaggi-sole.example', 'Banco', 'Attivo', 'generic'),
+  person(
+    'marco.giulia',
+    'Marco e Giulia',
+    'prenotazioni@viaggi-sole.example',
+    'Consulente',
+    'Attivo',
+    'shared',
+  ),
+  person('admin', 'Amministratore', 'it@viaggi-sole.example', 'Amministratore', 'Attivo', 'default'),
+  person('l.ferrari', 'Luca Ferrari', 'luca.ferrari@viaggi-sole.example', 'Consulente', 'Attivo'),
+  person('tirocinante', 'Tirocinante', 'stage@viaggi-sole.example', 'Consulente', 'Attivo', 'generic'),
+  person(
+    'f.esposito',
+    'Francesca Esposito',
+    'francesca.esposito@viaggi-sole.example',
+    'Consulente',
+    'Disattivato',
+  ),
 ];
 
 const KOREAN_CLINIC: Person[] = [
@@ -769,6 +822,88 @@ const PAGES: LibraryPage[] = [
     description:
       "The users of a Polish law office's back office built on View UI 4.7 (iView, Vue 2), with a selection column and the login fixed on the left, the status on the right, and a fixed size, drawn by the library and saved with scripts left out and stylesheets inline. View UI draws the whole table three times, each as a header table above a table of rows: the table itself, then over it a copy for the columns fixed on the left (`.ivu-table-fixed`) and one for those on the right (`.ivu-table-fixed-right`), each hiding the cells of the columns it does not show (`ivu-table-hidden`); the right copy puts its fixed column first. The list is read once, from the left copy, where the logins show. Lawyers and a trainee; desks and functions in Polish ('recepcja', 'ksiegowosc', 'praktykant1'), a login two people share ('Ewa i Tomasz'), the built-in 'admin', and a blocked lawyer ('Zablokowany'), who is not marked.",
   },
+  {
+    name: 'accountancy-users-fluent-detailslist',
+    title: 'Utilisateurs actifs - Centre d’administration Microsoft 365',
+    lang: 'fr',
+    styles: [],
+    body: (people) =>
+      `<main style="padding:24px"><h1>Utilisateurs actifs</h1><div id="root" style="width:1100px"></div></main>${usersJson(people)}`,
+    script: `
+      import React from 'react';
+      import { createRoot } from 'react-dom/client';
+      import { DetailsList, Link, Selection, SelectionMode } from '@fluentui/react';
+      const users = JSON.parse(document.getElementById('users').textContent);
+      const h = React.createElement;
+      const columns = [
+        { key: 'displayName', name: 'Nom d’affichage', fieldName: 'displayName', minWidth: 180, isResizable: true,
+          onRender: (user) => h(Link, { onClick: () => {} }, user.displayName) },
+        { key: 'login', name: 'Nom d’utilisateur', fieldName: 'login', minWidth: 300, isResizable: true },
+        { key: 'licences', name: 'Licences', minWidth: 240, onRender: (user, index) => (index % 3 ? 'Microsoft 365 Business Standard' : 'Sans licence') },
+        { key: 'status', name: 'État de connexion', fieldName: 'status', minWidth: 160 },
+      ];
+      createRoot(document.getElementById('root')).render(
+        h(DetailsList, {
+          items: users.map((user) => ({ ...user, key: user.login })),
+          columns,
+          selection: new Selection(),
+          selectionMode: SelectionMode.multiple,
+          setKey: 'users',
+        }),
+      );`,
+    people: ACCOUNTANCY_FR,
+    columns: ['username', 'displayName', 'status'],
+    rowSelector: '.ms-DetailsRow[role=row]',
+    layout: 'aria',
+    loginSelector: '.ms-DetailsRow-cell:nth-child(2)',
+    description:
+      "The active users of a French accountancy firm's Microsoft 365 tenant, listed as the Microsoft 365 admin center lists them: Fluent UI 8's DetailsList (React 18), an ARIA grid of `div`s with a selection column, headed in French (Nom d’affichage, Nom d’utilisateur, Licences, État de connexion), drawn by the library and saved with scripts left out and stylesheets inline. Each user's name is a button styled as a link (Fluent UI's `Link`, which opens the user's panel), and each login is an email, the user principal name. Accountants and an assistant; desks and a copier's scanning login ('accueil', 'comptabilite', 'stagiaire', 'scanner'), a login two people share ('Marie et Paul'), the tenant's 'admin', and two blocked logins ('Connexion bloquée'), which are not marked.",
+  },
+  {
+    name: 'travel-agency-users-fluent-datagrid',
+    title: 'Utenti – Viaggi del Sole',
+    lang: 'it',
+    styles: [],
+    body: (people) =>
+      `<main style="padding:24px"><h1>Utenti</h1><div id="root" style="width:1100px"></div></main>${usersJson(people)}`,
+    script: `
+      import React from 'react';
+      import { createRoot } from 'react-dom/client';
+      import {
+        FluentProvider, webLightTheme, DataGrid, DataGridHeader, DataGridRow, DataGridHeaderCell, DataGridBody,
+        DataGridCell, createTableColumn,
+      } from '@fluentui/react-components';
+      const users = JSON.parse(document.getElementById('users').textContent);
+      const h = React.createElement;
+      const column = (id, title) =>
+        createTableColumn({
+          columnId: id,
+          compare: (a, b) => a[id].localeCompare(b[id]),
+          renderHeaderCell: () => title,
+          renderCell: (user) => user[id],
+        });
+      const columns = [
+        column('displayName', 'Nome'),
+        column('login', 'Nome utente'),
+        column('email', 'Email'),
+        column('role', 'Ruolo'),
+        column('status', 'Stato'),
+      ];
+      createRoot(document.getElementById('root')).render(
+        h(FluentProvider, { theme: webLightTheme },
+          h(DataGrid, { items: users, columns, sortable: true, selectionMode: 'multiselect', getRowId: (user) => user.login },
+            h(DataGridHeader, null,
+              h(DataGridRow, null, ({ renderHeaderCell }) => h(DataGridHeaderCell, null, renderHeaderCell()))),
+            h(DataGridBody, null, ({ item, rowId }) =>
+              h(DataGridRow, { key: rowId }, ({ renderCell }) => h(DataGridCell, null, renderCell(item)))))),
+      );`,
+    people: TRAVEL_AGENCY_IT,
+    rowSelector: '.fui-DataGridBody > .fui-DataGridRow',
+    layout: 'aria',
+    loginSelector: '.fui-DataGridCell:nth-child(3)',
+    description:
+      "The users of an Italian travel agency's back office built on Fluent UI 9's DataGrid (React 18), an ARIA grid of `div`s, sortable, with a box to select each row, headed in Italian (Nome, Nome utente, Email, Ruolo, Stato), drawn by the library and saved with scripts left out and stylesheets inline. The header row's box to select every row is a `gridcell`, not a `columnheader`, yet takes a column as the rows' boxes do. Consultants and the owner; desks in Italian ('accettazione', 'segreteria', 'cassa1', 'tirocinante'), a login two people share ('Marco e Giulia'), the built-in 'admin', and a switched-off consultant ('Disattivato'), who is not marked.",
+  },
 ];
 
 function seed(): void {
@@ -849,7 +984,7 @@ async function capture(): Promise<void> {
         description: page.description,
         userList: {
           layout: page.layout,
-          columns: ['username', 'displayName', 'email', 'role', 'status'],
+          columns: page.columns ?? ['username', 'displayName', 'email', 'role', 'status'],
           rowCount: shown.length,
           rowSelector: page.rowSelector,
           loginSelector: page.loginSelector,
@@ -860,7 +995,7 @@ async function capture(): Promise<void> {
             username: login,
             displayName: user.displayName,
             signedOut: user.signedOut,
-            role: user.role,
+            ...(user.role ? { role: user.role } : {}),
             status: user.status,
           };
         }),

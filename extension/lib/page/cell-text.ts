@@ -144,6 +144,34 @@ export function cellSegments(cell: Element, options?: { header?: boolean }): str
   return segments;
 }
 
+/**
+ * A field's pieces of text in a user row's cell: its text, or where it shows none but one button,
+ * that button's. Apps draw a user's name as a button styled as a link that opens the user's panel
+ * (Fluent UI's `Link`, as the Microsoft 365 admin center lists its users); a button beside a value is
+ * a row action, and is left out as in any cell.
+ */
+export function fieldSegments(cell: Element): string[] {
+  const segments = cellSegments(cell);
+  return segments.length > 0 ? segments : loneButtonSegments(cell);
+}
+
+/** A field's text in a user row's cell (see `fieldSegments`). */
+export function fieldText(cell: Element): string {
+  return cellText(cell) || loneButtonSegments(cell).join(' ');
+}
+
+/** The text of the one button a cell holds, shown and not a checkbox, switch or menu. */
+function loneButtonSegments(cell: Element): string[] {
+  const buttons = cell.querySelectorAll('button, [role=button]');
+  const button = buttons.length === 1 ? buttons[0] : undefined;
+  if (!button) return [];
+  const role = button.getAttribute('role');
+  if (role && role !== 'button' && SKIPPED_ROLES.has(role)) return [];
+  for (let at: Element | null = button; at && at !== cell; at = at.parentElement)
+    if (at.hasAttribute('hidden') || at.getAttribute('aria-hidden') === 'true') return [];
+  return cellSegments(button, { header: true });
+}
+
 // Inputs that show a line of text the admin reads; a password's is never read.
 const TEXT_INPUTS: ReadonlySet<string> = new Set(['text', 'email', 'search', 'tel', 'url']);
 

@@ -1,6 +1,6 @@
 import type { PageLogin, PageRow } from '../../../shared/schemas/page-row';
 import type { AdapterField } from './adapter-schema';
-import { cellSegments, cellText, checkboxesIn, isEmail, tidy, wholeText } from './cell-text';
+import { cellText, checkboxesIn, fieldSegments, fieldText, isEmail, tidy, wholeText } from './cell-text';
 import type { UserList } from './user-lists';
 
 /**
@@ -88,11 +88,11 @@ function segmentsOf(at: RowCells, field: AdapterField): string[] | undefined {
       const text = wholeText(cell);
       return text ? [text] : [];
     }
-    return cellSegments(cell);
+    return fieldSegments(cell);
   }
   const cell = cellOf(at, field);
   if (!cell) return undefined;
-  const segments = cellSegments(cell);
+  const segments = fieldSegments(cell);
   if (!at.plain) return segments;
   const seen = sample ?? { rows: 0, plain: true, elements: 0, shown: true, shownRows: 0 };
   seen.rows++;
@@ -185,7 +185,7 @@ function textOf(at: RowCells, field: AdapterField): string | null {
   if (at.plain) return nullIfEmpty(segmentsOf(at, field)?.join(' ') ?? null, 200);
   const cell = cellOf(at, field);
   if (!cell) return null;
-  return nullIfEmpty(cellText(cell), 200);
+  return nullIfEmpty(fieldText(cell), 200);
 }
 
 function readFrom(at: RowCells): PageLogin | null {
@@ -239,7 +239,7 @@ function readDisplayName(
   const lastCell = cellOf(at, 'lastName');
   if (firstCell || lastCell) {
     const joined = [firstCell, lastCell]
-      .map((cell) => (cell ? cellText(cell) : ''))
+      .map((cell) => (cell ? fieldText(cell) : ''))
       .filter(Boolean)
       .join(' ');
     if (joined) return clip(joined, 320);
@@ -308,7 +308,7 @@ function findPermissionColumns(list: UserList): number[] {
 
 /** A cell's pieces of text, or undefined where there is no cell. */
 function segmentsIn(cell: Element | undefined): string[] | undefined {
-  return cell ? cellSegments(cell) : undefined;
+  return cell ? fieldSegments(cell) : undefined;
 }
 
 function clip(text: string, max: number): string {

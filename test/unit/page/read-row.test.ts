@@ -84,3 +84,26 @@ describe('reading a row’s login from its line of the list’s shown text', () 
     expect(read[11]?.status).toBe('Active');
   });
 });
+
+describe('reading a field drawn as a button', () => {
+  it('reads a name drawn as a button styled as a link, and leaves out a button beside a value', () => {
+    const list = staffTable([
+      ['<button class="ms-Link">Tom &amp; Lucy</button>', 'tomlucy', 'Active'],
+      ['<button><i class="icon"></i><span>Amy Nguyen</span></button>', 'anguyen', 'Active'],
+      ['Dana Jones <button>Edit</button>', 'djones', '<button role="switch" aria-checked="true">On</button>'],
+      ['<button>Ben Ode</button><button>Reset</button>', 'bode', 'Active'],
+      ['<span aria-hidden="true"><button>Kim Lee</button></span>', 'klee', 'Active'],
+    ]);
+    const read = list.rows().map((row) => readLogin(list, row));
+    expect(read.map((login) => login?.displayName)).toEqual([
+      'Tom & Lucy',
+      'Amy Nguyen',
+      'Dana Jones',
+      // Two buttons are actions, not a value; a hidden one is not shown.
+      null,
+      null,
+    ]);
+    // A switch is not a value either.
+    expect(read[2]?.status).toBeNull();
+  });
+});

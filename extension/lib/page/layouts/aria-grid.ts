@@ -30,8 +30,9 @@ function ariaShape(grid: Element): ListShape | null {
   );
   const headerRow = headerCells[0]?.closest('[role=row]') ?? null;
   if (!headerRow || headerCells.length < 2) return null;
-  const rowHeaderCells = headerCells.filter((cell) => cell.closest('[role=row]') === headerRow);
-  const headers = headerTexts(expandSpans(rowHeaderCells));
+  // The header row's cells of every kind: a row's box to select every row is a `gridcell` in some
+  // grids (Fluent UI's DataGrid), yet takes a column as the rows' own boxes do.
+  const headers = headerTexts(expandSpans(ownCells(headerRow, HEADER_ROW_CELLS)));
   const section = headerSection(grid, headerRow);
   const isRow = (element: Element): boolean =>
     element.getAttribute('role') === 'row' &&
@@ -48,8 +49,10 @@ function ariaShape(grid: Element): ListShape | null {
   };
 }
 
-const ownCells = (row: Element) =>
-  [...row.querySelectorAll(CELL_SELECTOR)].filter((cell) => cell.closest('[role=row]') === row);
+const HEADER_ROW_CELLS = `[role=columnheader], ${CELL_SELECTOR}`;
+
+const ownCells = (row: Element, selector = CELL_SELECTOR) =>
+  [...row.querySelectorAll(selector)].filter((cell) => cell.closest('[role=row]') === row);
 
 /**
  * One element per row of the grid: where several rows give the same `aria-rowindex` (the same row of
