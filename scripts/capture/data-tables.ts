@@ -50,6 +50,8 @@ const PACKAGES = [
   'view-design@4.7.0',
   '@fluentui/react@8.125.7',
   '@fluentui/react-components@9.74.11',
+  '@patternfly/react-core@5.4.14',
+  '@patternfly/react-table@5.4.16',
   'esbuild@0.28.2',
 ];
 
@@ -71,7 +73,7 @@ interface LibraryPage {
   /** The layout that reads the list: DataTables declares its scrolling wrapper an ARIA table. */
   layout: 'table' | 'aria';
   /** The fields the list shows, where not a login, a name, an email, a role and a status. */
-  columns?: readonly ('username' | 'displayName' | 'email' | 'role' | 'status')[];
+  columns?: readonly ('username' | 'displayName' | 'email' | 'role' | 'status' | 'firstName' | 'lastName')[];
   /** Packages the bundle takes from another name (`vue`: Vue 2 for Element UI). */
   alias?: Record<string, string>;
   description: string;
@@ -359,6 +361,19 @@ const TRAVEL_AGENCY_IT: Person[] = [
     'Consulente',
     'Disattivato',
   ),
+];
+
+const LAW_FIRM_DE: Person[] = [
+  person('a.berger', 'Anna Berger', 'anna.berger@kanzlei-berger.example', '', ''),
+  person('sekretariat', 'Sekretariat Kanzlei', 'sekretariat@kanzlei-berger.example', '', '', 'generic'),
+  person('m.keller', 'Markus Keller', 'markus.keller@kanzlei-berger.example', '', ''),
+  person('buchhaltung', 'Buchhaltung Kanzlei', 'buchhaltung@kanzlei-berger.example', '', '', 'generic'),
+  person('l.schmidt', 'Lena Schmidt', 'lena.schmidt@kanzlei-berger.example', '', ''),
+  person('admin', 'Admin Kanzlei', 'it@kanzlei-berger.example', '', '', 'default'),
+  // Deactivated, shown by a tag beside the login: a person, marked as one.
+  person('p.wolf', 'Peter Wolf', 'peter.wolf@kanzlei-berger.example', '', 'Deaktiviert'),
+  person('referendar1', 'Referendar Kanzlei', 'referendar@kanzlei-berger.example', '', '', 'generic'),
+  person('j.fischer', 'Jana Fischer', 'jana.fischer@kanzlei-berger.example', '', ''),
 ];
 
 const KOREAN_CLINIC: Person[] = [
@@ -904,6 +919,63 @@ const PAGES: LibraryPage[] = [
     description:
       "The users of an Italian travel agency's back office built on Fluent UI 9's DataGrid (React 18), an ARIA grid of `div`s, sortable, with a box to select each row, headed in Italian (Nome, Nome utente, Email, Ruolo, Stato), drawn by the library and saved with scripts left out and stylesheets inline. The header row's box to select every row is a `gridcell`, not a `columnheader`, yet takes a column as the rows' boxes do. Consultants and the owner; desks in Italian ('accettazione', 'segreteria', 'cassa1', 'tirocinante'), a login two people share ('Marco e Giulia'), the built-in 'admin', and a switched-off consultant ('Disattivato'), who is not marked.",
   },
+  {
+    name: 'law-firm-users-patternfly',
+    title: 'Benutzer – Kanzlei Berger',
+    lang: 'de',
+    // PatternFly's components import their stylesheets from their scripts: those this list draws.
+    styles: [
+      '@patternfly/react-core/dist/styles/base.css',
+      ...[
+        'Table/table',
+        'Table/table-grid',
+        'Button/button',
+        'Label/label',
+        'Check/check',
+        'MenuToggle/menu-toggle',
+      ].map((sheet) => `@patternfly/react-styles/css/components/${sheet}.css`),
+    ],
+    body: (people) =>
+      `<main style="padding:24px"><h1>Benutzer</h1><div id="root" style="width:1100px"></div></main>${usersJson(people)}`,
+    script: `
+      import React from 'react';
+      import { createRoot } from 'react-dom/client';
+      import { Table, Thead, Tr, Th, Tbody, Td } from '@patternfly/react-table';
+      import { Button, Label } from '@patternfly/react-core';
+      const users = JSON.parse(document.getElementById('users').textContent);
+      const h = React.createElement;
+      const select = (rowIndex) => ({ rowIndex, onSelect: () => {}, isSelected: false });
+      createRoot(document.getElementById('root')).render(
+        h(Table, { 'aria-label': 'Benutzer', variant: 'compact' },
+          h(Thead, null,
+            h(Tr, null,
+              h(Th, { select: { onSelect: () => {}, isSelected: false } }),
+              h(Th, null, 'Benutzername'),
+              h(Th, null, 'E-Mail'),
+              h(Th, null, 'Nachname'),
+              h(Th, null, 'Vorname'),
+              h(Th, { screenReaderText: 'Aktionen' }))),
+          h(Tbody, null,
+            users.map((user, index) =>
+              h(Tr, { key: user.login },
+                h(Td, { select: select(index) }),
+                h(Td, { dataLabel: 'Benutzername' },
+                  h(Button, { variant: 'link', isInline: true }, user.login),
+                  user.status ? ' ' : null,
+                  user.status ? h(Label, { color: 'red' }, user.status) : null),
+                h(Td, { dataLabel: 'E-Mail' }, user.email),
+                h(Td, { dataLabel: 'Nachname' }, user.displayName.split(' ').slice(1).join(' ')),
+                h(Td, { dataLabel: 'Vorname' }, user.displayName.split(' ')[0]),
+                h(Td, { actions: { items: [{ title: 'Löschen' }] } }))))),
+      );`,
+    people: LAW_FIRM_DE,
+    columns: ['username', 'email', 'firstName', 'lastName'],
+    rowSelector: 'tbody > tr',
+    layout: 'table',
+    loginSelector: 'td:nth-child(2) button',
+    description:
+      "The users of a German law firm listed as Keycloak's admin console lists a realm's users: PatternFly 5's Table (React 18), compact, with a box to select each row and a menu of actions on each, headed in German (Benutzername, E-Mail, Nachname, Vorname), drawn by the library and saved with scripts left out and stylesheets inline. Each login is a button styled as a link, and a deactivated user's has a tag after it ('Deaktiviert'); the name is in two columns, last name first. Lawyers and an assistant; desks ('sekretariat', 'buchhaltung', 'referendar1'), and the realm's 'admin'.",
+  },
 ];
 
 function seed(): void {
@@ -929,6 +1001,8 @@ async function bundle(entry: string, dir: string, alias: Record<string, string> 
     minify: true,
     nodePaths: [join(PREFIX, 'node_modules')],
     alias,
+    // Stylesheets a library imports from its scripts are linked by the page instead (`styles`).
+    loader: { '.css': 'empty' },
     define: {
       'process.env.NODE_ENV': '"production"',
       __VUE_OPTIONS_API__: 'true',
@@ -979,12 +1053,13 @@ async function capture(): Promise<void> {
       await saveFixture(tab, page.name);
       await tab.close();
       const byLogin = labelsFor(page.people, shown);
+      const columns = page.columns ?? ['username', 'displayName', 'email', 'role', 'status'];
       writeJson(`${FIXTURE_FOLDER}/${page.name}.labels.json`, {
         page: `${page.name}.html`,
         description: page.description,
         userList: {
           layout: page.layout,
-          columns: page.columns ?? ['username', 'displayName', 'email', 'role', 'status'],
+          columns,
           rowCount: shown.length,
           rowSelector: page.rowSelector,
           loginSelector: page.loginSelector,
@@ -995,8 +1070,8 @@ async function capture(): Promise<void> {
             username: login,
             displayName: user.displayName,
             signedOut: user.signedOut,
-            ...(user.role ? { role: user.role } : {}),
-            status: user.status,
+            ...(columns.includes('role') ? { role: user.role } : {}),
+            ...(columns.includes('status') ? { status: user.status } : {}),
           };
         }),
       });

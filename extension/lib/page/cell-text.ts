@@ -145,31 +145,39 @@ export function cellSegments(cell: Element, options?: { header?: boolean }): str
 }
 
 /**
- * A field's pieces of text in a user row's cell: its text, or where it shows none but one button,
- * that button's. Apps draw a user's name as a button styled as a link that opens the user's panel
- * (Fluent UI's `Link`, as the Microsoft 365 admin center lists its users); a button beside a value is
- * a row action, and is left out as in any cell.
+ * A field's pieces of text in a user row's cell, with the text of a button that leads it. Apps draw
+ * a user's name or login as a button styled as a link that opens the user's panel (Fluent UI's
+ * `Link`, as the Microsoft 365 admin center lists its users; PatternFly's link button), at times with
+ * a tag after it ("Disabled"); a button after the value, or one of several, is a row action and is
+ * left out as in any cell.
  */
 export function fieldSegments(cell: Element): string[] {
   const segments = cellSegments(cell);
-  return segments.length > 0 ? segments : loneButtonSegments(cell);
+  const button = leadingButton(cell);
+  return button ? [...cellSegments(button, { header: true }), ...segments] : segments;
 }
 
 /** A field's text in a user row's cell (see `fieldSegments`). */
 export function fieldText(cell: Element): string {
-  return cellText(cell) || loneButtonSegments(cell).join(' ');
+  return leadingButton(cell) ? fieldSegments(cell).join(' ') : cellText(cell);
 }
 
-/** The text of the one button a cell holds, shown and not a checkbox, switch or menu. */
-function loneButtonSegments(cell: Element): string[] {
+/**
+ * The one button a cell holds, shown, not a checkbox, switch or menu, with no text before it; null
+ * where there is none.
+ */
+function leadingButton(cell: Element): Element | null {
   const buttons = cell.querySelectorAll('button, [role=button]');
   const button = buttons.length === 1 ? buttons[0] : undefined;
-  if (!button) return [];
+  if (!button) return null;
   const role = button.getAttribute('role');
-  if (role && role !== 'button' && SKIPPED_ROLES.has(role)) return [];
+  if (role && role !== 'button' && SKIPPED_ROLES.has(role)) return null;
   for (let at: Element | null = button; at && at !== cell; at = at.parentElement)
-    if (at.hasAttribute('hidden') || at.getAttribute('aria-hidden') === 'true') return [];
-  return cellSegments(button, { header: true });
+    if (at.hasAttribute('hidden') || at.getAttribute('aria-hidden') === 'true') return null;
+  const before = cell.ownerDocument.createRange();
+  before.setStart(cell, 0);
+  before.setEndBefore(button);
+  return before.toString().trim() === '' ? button : null;
 }
 
 // Inputs that show a line of text the admin reads; a password's is never read.

@@ -93,6 +93,7 @@ describe('reading a field drawn as a button', () => {
       ['Dana Jones <button>Edit</button>', 'djones', '<button role="switch" aria-checked="true">On</button>'],
       ['<button>Ben Ode</button><button>Reset</button>', 'bode', 'Active'],
       ['<span aria-hidden="true"><button>Kim Lee</button></span>', 'klee', 'Active'],
+      ['Mo Ali', '<button>mali</button> <span class="label">Disabled</span>', 'Active'],
     ]);
     const read = list.rows().map((row) => readLogin(list, row));
     expect(read.map((login) => login?.displayName)).toEqual([
@@ -102,8 +103,11 @@ describe('reading a field drawn as a button', () => {
       // Two buttons are actions, not a value; a hidden one is not shown.
       null,
       null,
+      'Mo Ali',
     ]);
     // A switch is not a value either.
     expect(read[2]?.status).toBeNull();
+    // A login drawn as a button with a tag after it: the login is the button's text.
+    expect(read[5]?.username).toBe('mali');
   });
 });
