@@ -370,8 +370,9 @@ const LAW_FIRM_DE: Person[] = [
   person('buchhaltung', 'Buchhaltung Kanzlei', 'buchhaltung@kanzlei-berger.example', '', '', 'generic'),
   person('l.schmidt', 'Lena Schmidt', 'lena.schmidt@kanzlei-berger.example', '', ''),
   person('admin', 'Admin Kanzlei', 'it@kanzlei-berger.example', '', '', 'default'),
-  // Deactivated, shown by a tag beside the login: a person, marked as one.
-  person('p.wolf', 'Peter Wolf', 'peter.wolf@kanzlei-berger.example', '', 'Deaktiviert'),
+  person('p.wolf', 'Peter Wolf', 'peter.wolf@kanzlei-berger.example', '', ''),
+  // Deactivated, shown by a tag beside the login: a desk that cannot sign in is not marked.
+  person('empfang2', 'Empfang Zweigstelle', 'empfang@kanzlei-berger.example', '', 'Deaktiviert'),
   person('referendar1', 'Referendar Kanzlei', 'referendar@kanzlei-berger.example', '', '', 'generic'),
   person('j.fischer', 'Jana Fischer', 'jana.fischer@kanzlei-berger.example', '', ''),
 ];
@@ -974,7 +975,7 @@ const PAGES: LibraryPage[] = [
     layout: 'table',
     loginSelector: 'td:nth-child(2) button',
     description:
-      "The users of a German law firm listed as Keycloak's admin console lists a realm's users: PatternFly 5's Table (React 18), compact, with a box to select each row and a menu of actions on each, headed in German (Benutzername, E-Mail, Nachname, Vorname), drawn by the library and saved with scripts left out and stylesheets inline. Each login is a button styled as a link, and a deactivated user's has a tag after it ('Deaktiviert'); the name is in two columns, last name first. Lawyers and an assistant; desks ('sekretariat', 'buchhaltung', 'referendar1'), and the realm's 'admin'.",
+      "The users of a German law firm listed as Keycloak's admin console lists a realm's users: PatternFly 5's Table (React 18), compact, with a box to select each row and a menu of actions on each, headed in German (Benutzername, E-Mail, Nachname, Vorname), drawn by the library and saved with scripts left out and stylesheets inline. Each login is a button styled as a link, and a deactivated user's has a tag after it ('Deaktiviert'); the name is in two columns, last name first. Lawyers and an assistant; desks ('sekretariat', 'buchhaltung', 'referendar1'), the realm's 'admin', and a deactivated desk ('empfang2'), which is not marked.",
   },
 ];
 

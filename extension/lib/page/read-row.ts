@@ -1,3 +1,4 @@
+import { readShownStatus } from '../../../shared/directory/read-shown-values';
 import type { PageLogin, PageRow } from '../../../shared/schemas/page-row';
 import type { AdapterField } from './adapter-schema';
 import { cellText, checkboxesIn, fieldSegments, fieldText, isEmail, tidy, wholeText } from './cell-text';
@@ -216,9 +217,22 @@ function readFrom(at: RowCells): PageLogin | null {
       readDisplayName(at, userSegments, loginSegment) ??
       (namesShown ? null : username),
     email: email ? clip(email, 320) : null,
-    status: nullIfEmpty(textOf(at, 'status'), 100),
+    status:
+      nullIfEmpty(textOf(at, 'status'), 100) ??
+      (columns.status === undefined ? statusBeside(userSegments, loginSegment) : null),
   };
 }
+
+/**
+ * A status shown as a tag beside the login, where the list has no status column ("jdoe
+ * [Disabled]", as Keycloak lists a realm's users).
+ */
+function statusBeside(userSegments: string[], loginSegment: string | undefined): string | null {
+  const tag = userSegments.find((segment) => segment !== loginSegment && isStatus(segment));
+  return tag ? clip(tag, 100) : null;
+}
+
+const isStatus = (text: string) => readShownStatus(text).understood;
 
 function readDisplayName(
   at: RowCells,
@@ -244,8 +258,10 @@ function readDisplayName(
       .join(' ');
     if (joined) return clip(joined, 320);
   }
-  // A user cell with a name beside the login.
-  const other = userSegments.find((segment) => segment !== loginSegment && !isEmail(segment));
+  // A user cell with a name beside the login (not a status tag).
+  const other = userSegments.find(
+    (segment) => segment !== loginSegment && !isEmail(segment) && !isStatus(segment),
+  );
   return other ? clip(other, 320) : null;
 }
 

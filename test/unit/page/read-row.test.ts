@@ -111,3 +111,16 @@ describe('reading a field drawn as a button', () => {
     expect(read[5]?.username).toBe('mali');
   });
 });
+
+describe('reading a status shown as a tag beside the login', () => {
+  it('takes the tag as the status where the list has no status column, and not as the name', () => {
+    document.body.innerHTML = `<table><thead><tr><th>Username</th><th>Email</th></tr></thead><tbody>
+      <tr><td><a href="#1">jdoe</a> <span class="label">Disabled</span></td><td>jane.doe@firm.example</td></tr>
+      <tr><td><a href="#2">amy</a> <span>Amy Nguyen</span></td><td>amy@firm.example</td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    const [disabled, named] = list.rows().map((row) => readLogin(list, row));
+    expect(disabled).toMatchObject({ username: 'jdoe', displayName: 'jdoe', status: 'Disabled' });
+    expect(named).toMatchObject({ username: 'amy', displayName: 'Amy Nguyen', status: null });
+  });
+});
