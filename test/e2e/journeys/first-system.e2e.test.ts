@@ -28,7 +28,9 @@ import {
  * that scroll under it): marked and synced whole. And the Paris office's intranet, a DevExtreme
  * grid whose header is a row of cells in a table of its own, with no `<thead>`; and the Shanghai
  * office's back office, an Element UI table drawn three times (itself, and a copy over it for each
- * side's fixed columns), whose users are counted, marked and synced once.
+ * side's fixed columns), whose users are counted, marked and synced once. Then the firm's
+ * Microsoft 365 tenant, listed as the admin center lists it, and its Keycloak realm: their names
+ * and logins drawn as buttons, read and synced as the page shows them.
  */
 
 const OWNER = {
@@ -51,6 +53,10 @@ const BACK_OFFICE = 'trading-company-users-element-ui';
 const TOURS = 'travel-agency-users-ant-design-vue';
 /** A Russian insurance agency's users, logins and names in Cyrillic, drawn by DataTables. */
 const AGENCY = 'insurance-agency-users-ru';
+/** A French accountancy's Microsoft 365 users, as the admin center lists them (Fluent UI 8). */
+const TENANT = 'accountancy-users-fluent-detailslist';
+/** A German law firm's realm users, as Keycloak's admin console lists them (PatternFly 5). */
+const REALM = 'law-firm-users-patternfly';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -114,6 +120,35 @@ describe.each(BROWSERS)(
           .sort(),
       );
       return synced;
+    };
+
+    /**
+     * The server's findings for a system's synced accounts, rule by rule, are the page's marks: its
+     * rules read the same logins and names.
+     */
+    const serverFindsAsLabelled = async (
+      systemName: string,
+      name: string,
+      synced: readonly { id: string; username: string }[],
+    ) => {
+      const system = (await server(pageSchema(systemSchema), 'GET', '/systems')).items.find(
+        (s) => s.name === systemName,
+      );
+      const usernameOf = new Map(synced.map((account) => [account.id, account.username]));
+      const { findings } = await server(findingListSchema, 'GET', `/findings?system=${system?.id}&limit=100`);
+      const found = (rule: string) =>
+        findings
+          .filter((finding) => finding.ruleId === rule)
+          .map((finding) => usernameOf.get(finding.subject.id))
+          .sort();
+      const labelled = (kind: string) =>
+        labelsOf(name)
+          .rows.filter((row) => row.signedOut === kind)
+          .map((row) => row.username)
+          .sort();
+      expect(found('generic-username')).toEqual(labelled('generic'));
+      expect(found('shared-login')).toEqual(labelled('shared'));
+      expect(found('default-account')).toEqual(labelled('default'));
     };
 
     /** The logins of accounts on file as switched off. */
@@ -391,26 +426,38 @@ describe.each(BROWSERS)(
       await markAndSync(page, page, AGENCY, 'journey-1-agency');
       const synced = await syncedAsLabelled('Волга CRM', AGENCY);
       expect(disabledOf(synced)).toEqual(['popova.m']);
-      // The server's rules read the same logins and names: each login's findings there are the
-      // page's marks (the desk named only in Russian, the two people named in one display name).
-      const system = (await server(pageSchema(systemSchema), 'GET', '/systems')).items.find(
-        (s) => s.name === 'Волга CRM',
-      );
-      const usernameOf = new Map(synced.map((account) => [account.id, account.username]));
-      const { findings } = await server(findingListSchema, 'GET', `/findings?system=${system?.id}&limit=100`);
-      const found = (rule: string) =>
-        findings
-          .filter((finding) => finding.ruleId === rule)
-          .map((finding) => usernameOf.get(finding.subject.id))
-          .sort();
-      const labelled = (kind: string) =>
-        labelsOf(AGENCY)
-          .rows.filter((row) => row.signedOut === kind)
-          .map((row) => row.username)
-          .sort();
-      expect(found('generic-username')).toEqual(labelled('generic'));
-      expect(found('shared-login')).toEqual(labelled('shared'));
-      expect(found('default-account')).toEqual(labelled('default'));
+      // The desk named only in Russian, the two people named in one display name.
+      await serverFindsAsLabelled('Волга CRM', AGENCY, synced);
+      await page.close();
+    });
+
+    it('marks and syncs the Microsoft 365 tenant’s users, each name drawn as a button, each login an email', async () => {
+      await addSystem(await openOptions(), 'Microsoft 365', TENANT, 'journey-1-options-tenant-added');
+      const page = await journey.openPage(`${TENANT}.html`);
+      await markAndSync(page, page, TENANT, 'journey-1-tenant');
+      const synced = await syncedAsLabelled('Microsoft 365', TENANT);
+      // "Connexion bloquée": on file as switched off.
+      expect(disabledOf(synced).sort()).toEqual([
+        'paie@cabinet-moreau.example',
+        'sophie.laurent@cabinet-moreau.example',
+      ]);
+      // The names, read from the buttons that open each user's panel.
+      expect(
+        synced.find((account) => account.username === 'marie.paul@cabinet-moreau.example')?.displayName,
+      ).toBe('Marie et Paul');
+      await serverFindsAsLabelled('Microsoft 365', TENANT, synced);
+      await page.close();
+    });
+
+    it('marks and syncs the Keycloak realm’s users, a deactivated one told by the tag beside its login', async () => {
+      await addSystem(await openOptions(), 'Keycloak', REALM, 'journey-1-options-realm-added');
+      const page = await journey.openPage(`${REALM}.html`);
+      await markAndSync(page, page, REALM, 'journey-1-realm');
+      const synced = await syncedAsLabelled('Keycloak', REALM);
+      expect(disabledOf(synced)).toEqual(['empfang2']);
+      // The name from its two columns, last name first on the page.
+      expect(synced.find((account) => account.username === 'a.berger')?.displayName).toBe('Anna Berger');
+      await serverFindsAsLabelled('Keycloak', REALM, synced);
       await page.close();
     });
 
