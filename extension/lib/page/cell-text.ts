@@ -28,6 +28,13 @@ const SKIPPED_TAGS = new Set([
 ]);
 /** Icon fonts drawn from a ligature, the icon's name as text: Google's Material Icons and Symbols. */
 const ICON_FONT_CLASS = /\bmaterial-(?:icons|symbols)/;
+/**
+ * An avatar drawn as the person's initials ("AN" in a round badge: MUI's and Ant Design's Avatar,
+ * Fluent UI's Persona): a picture of the person, not a value. Told by its class and its few letters,
+ * so a wrapper named for its avatar that holds the name too is read.
+ */
+const AVATAR_CLASS = /avatar|initials/i;
+const MAX_INITIALS = 3;
 // Formatting inside one run of text ("<b>Amy</b> Nguyen") does not split it into pieces.
 export const FORMATTING_TAGS = new Set([
   'B',
@@ -63,8 +70,14 @@ export function isSkipped(element: Element, header = false): boolean {
     element.hasAttribute('hidden') ||
     element.getAttribute('aria-hidden') === 'true' ||
     SKIPPED_ROLES.has(element.getAttribute('role') ?? '') ||
-    ICON_FONT_CLASS.test(element.getAttribute('class') ?? '')
+    isPictureClass(element.getAttribute('class'), element)
   );
+}
+
+function isPictureClass(classes: string | null, element: Element): boolean {
+  if (!classes) return false;
+  if (ICON_FONT_CLASS.test(classes)) return true;
+  return AVATAR_CLASS.test(classes) && (element.textContent?.trim().length ?? 0) <= MAX_INITIALS;
 }
 
 /**

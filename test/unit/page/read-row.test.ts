@@ -124,3 +124,23 @@ describe('reading a status shown as a tag beside the login', () => {
     expect(named).toMatchObject({ username: 'amy', displayName: 'Amy Nguyen', status: null });
   });
 });
+
+describe('reading a cell with an avatar of initials', () => {
+  it('leaves the initials out: they are a picture of the person, not the login or the name', () => {
+    document.body.innerHTML = `<table><thead><tr><th>User</th><th>Username</th><th>Status</th></tr></thead><tbody>
+      <tr><td><span class="avatar">AN</span> <a href="#">Amy Nguyen</a></td>
+        <td><span class="MuiAvatar-root">RC</span><span>reception</span></td><td>Active</td></tr>
+      <tr><td><div class="ms-Persona-coin"><div class="ms-Persona-initials"><span>TL</span></div></div>
+        <div class="ms-Persona-primaryText">Tom &amp; Lucy</div></td>
+        <td><span class="ant-avatar-string">TL</span> tomlucy</td><td>Active</td></tr>
+      <tr><td><span class="user-with-avatar">Ben Ode</span></td><td>bode</td><td>Active</td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    expect(list.rows().map((row) => readLogin(list, row))).toMatchObject([
+      { username: 'reception', displayName: 'Amy Nguyen' },
+      { username: 'tomlucy', displayName: 'Tom & Lucy' },
+      // A wrapper named for its avatar, holding the name: read.
+      { username: 'bode', displayName: 'Ben Ode' },
+    ]);
+  });
+});
