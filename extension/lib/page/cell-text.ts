@@ -29,11 +29,12 @@ const SKIPPED_TAGS = new Set([
 /** Icon fonts drawn from a ligature, the icon's name as text: Google's Material Icons and Symbols. */
 const ICON_FONT_CLASS = /\bmaterial-(?:icons|symbols)/;
 /**
- * An avatar drawn as the person's initials ("AN" in a round badge: MUI's and Ant Design's Avatar,
- * Fluent UI's Persona): a picture of the person, not a value. Told by its class and its few letters,
- * so a wrapper named for its avatar that holds the name too is read.
+ * A class or picture address naming an avatar ("MuiAvatar-root", "ms-Persona-initials", a
+ * Gravatar). In a cell, one drawn as the person's initials ("AN" in a round badge) is a picture of
+ * the person, not a value: told by its class and its few letters, so a wrapper named for its avatar
+ * that holds the name too is read.
  */
-const AVATAR_CLASS = /avatar|initials/i;
+export const AVATAR_CLASS = /avatar|initials/i;
 const MAX_INITIALS = 3;
 // Formatting inside one run of text ("<b>Amy</b> Nguyen") does not split it into pieces.
 export const FORMATTING_TAGS = new Set([

@@ -1,5 +1,6 @@
 import { STATUS_WORDS } from '../../../../shared/directory/read-shown-values';
 import {
+  AVATAR_CLASS,
   cellSegments,
   cellText,
   FORMATTING_TAGS,
@@ -553,7 +554,6 @@ function isSign(value: string): boolean {
 }
 const EMAIL_IN_TEXT = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 const NON_ASCII = /[^\u0020-\u007e]/;
-const AVATAR_CLASS = /avatar|initials|gravatar/i;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** A picture of the person, or their initials in a round badge, as apps draw avatars. */
