@@ -1,4 +1,5 @@
 import {
+  ANY_NAME,
   ANY_ROLE,
   DEVICE,
   FIRST_NAME,
@@ -203,8 +204,38 @@ export function segment(s: string): Token[] {
     out.push({ text: s.slice(i, j), kind: kinds[j] ?? 'unknown' });
     j = i;
   }
-  if (out.length === 1 && out[0]?.kind === 'unknown') return compoundWithRole(s) ?? out;
+  if (out.length === 1 && out[0]?.kind === 'unknown')
+    return surnameWithParticle(s) ?? compoundWithRole(s) ?? out;
   return out.reverse();
+}
+
+/**
+ * One or more of the particles that start Dutch, German, Romance and Gaelic surnames, written
+ * joined to them in a login ("vandijk", "vanderberg", "vonbraun", "dossantos").
+ */
+const PARTICLES =
+  /^(?:vander|vanden|vande|van|von|vom|ver|ter|ten|der|den|della|dalla|delle|dela|del|dos|das|do|da|di|de|du|le|la|mac|mc)+$/;
+
+/**
+ * A run of letters no words cover may be a surname with its particles, after an initial or alone:
+ * "pvandijk" is p + van Dijk, "jvanderberg" j + van der Berg. Known words each cost as much as a
+ * third of an unknown one, so an initial and three words lose to one unknown word; read whole, they
+ * are one surname. The name after the particles is a known name of three letters or more (four
+ * after a particle of two).
+ */
+function surnameWithParticle(s: string): Token[] | null {
+  for (const skip of [0, 1]) {
+    const rest = s.slice(skip);
+    for (let end = Math.min(rest.length - 3, 12); end >= 2; end--) {
+      const name = rest.slice(end);
+      if (name.length < 6 - end || !PARTICLES.test(rest.slice(0, end))) continue;
+      const bits = lookup(name);
+      if (!(bits & ANY_NAME) || bits & ANY_ROLE) continue;
+      const surname: Token = { text: rest, kind: 'surname' };
+      return skip ? [{ text: s.slice(0, 1), kind: 'initial' }, surname] : [surname];
+    }
+  }
+  return null;
 }
 
 /** The shortest role word a compound is split at, so that a short one does not split an unlisted surname. */

@@ -47,7 +47,7 @@ export const RULES = [
  * findings reach every firm, not only the logins that change. test/unit/rules/revision.test.ts
  * fails when the rules find differently on its reference logins and the revision stayed.
  */
-export const RULES_REVISION = 4;
+export const RULES_REVISION = 5;
 
 /** Any one of the registered rules: its `evaluate` takes the context evaluate() builds. */
 export type RegisteredRule = (typeof RULES)[number];

@@ -32,6 +32,18 @@ describe('role logins in the languages a firm works in', () => {
     ['exam.room.2', 'en'],
     ['xray1', 'en'],
     ['TriageNurse', 'en'],
+    ['floater2', 'en'],
+    ['MFA1', 'de'],
+    ['arzt', 'de'],
+    ['sjukskoterska', 'sv'],
+    ['sykepleier', 'nb'],
+    ['ekonomiavd', 'sv'],
+    ['sairaanhoitaja', 'fi'],
+    ['huisarts', 'nl'],
+    ['reisbureau', 'nl'],
+    ['médecin', 'fr'],
+    ['viagens', 'pt'],
+    ['polisy', 'pl'],
   ])('calls %s (%s) generic', (username) => {
     expect(classify(username).verdict).toBe('generic');
   });
@@ -79,6 +91,19 @@ describe('role logins in the languages a firm works in', () => {
     ['m.wisniewska', 'Maria Wiśniewska'],
   ])('calls %s (%s) personal: a trade word as a surname', (username, displayName) => {
     expect(classify(username, displayName).verdict).toBe('personal');
+  });
+
+  it.each([
+    'pvandijk',
+    'jvanderberg',
+    't.vanderlinden',
+    'kvonbraun',
+    'mdossantos',
+    'ydelacruz',
+  ])('reads %s as an initial and a surname with its particles', (username) => {
+    const classification = classify(username);
+    expect(classification.verdict).toBe('personal');
+    expect(classification.tokens.at(-1)?.kind).toBe('surname');
   });
 
   it('reads a username written as "First Last" with no display name as a person', () => {
