@@ -6,7 +6,8 @@ import { join } from 'node:path';
 /**
  * The column headers real apps give their user lists in every language they ship, taken from the
  * translations in Debian bookworm's packages (no app is installed or run): DokuWiki's user manager,
- * WordPress's users screen (`wordpress-l10n`) and phpMyAdmin's user accounts. Written to
+ * WordPress's users screen (`wordpress-l10n`), phpMyAdmin's user accounts, Redmine's users and the
+ * Django admin's users (`python3-django`, the admin of every app built on Django). Written to
  * test/fixtures/app-header-translations.json, which the unit tests read the headers of. Needs
  * `apt-get download` (Debian's archive) and `dpkg-deb`.
  *
@@ -14,7 +15,7 @@ import { join } from 'node:path';
  */
 
 const OUT = 'test/fixtures/app-header-translations.json';
-const PACKAGES = ['dokuwiki', 'wordpress-l10n', 'phpmyadmin'];
+const PACKAGES = ['dokuwiki', 'wordpress-l10n', 'phpmyadmin', 'redmine', 'python3-django'];
 
 /** What each app's message names, as the field the detector should read the column as. */
 const DOKUWIKI_KEYS = {
@@ -25,6 +26,21 @@ const DOKUWIKI_KEYS = {
 };
 const WORDPRESS_IDS = { Username: 'username', Name: 'displayName', Email: 'email', Role: 'role' };
 const PHPMYADMIN_IDS = { 'User name': 'username', 'Global privileges': 'role' };
+/** Redmine's users list: its columns' messages (config/locales/*.yml). */
+const REDMINE_KEYS = {
+  field_login: 'username',
+  field_firstname: 'firstName',
+  field_lastname: 'lastName',
+  field_mail: 'email',
+  field_last_login_on: 'lastSignIn',
+};
+/** The Django admin's users list: its columns are the fields' names, first letter raised. */
+const DJANGO_IDS = {
+  username: 'username',
+  'first name': 'firstName',
+  'last name': 'lastName',
+  'email address': 'email',
+};
 
 type Headers = Record<string, string>;
 
@@ -67,11 +83,10 @@ try {
   for (const deb of readdirSync(work).filter((file) => file.endsWith('.deb')))
     execFileSync('dpkg-deb', ['-x', join(work, deb), join(work, 'root')]);
   const root = join(work, 'root');
-  const apps: Record<'dokuwiki' | 'wordpress' | 'phpmyadmin', Record<string, Headers>> = {
-    dokuwiki: {},
-    wordpress: {},
-    phpmyadmin: {},
-  };
+  const apps: Record<
+    'dokuwiki' | 'wordpress' | 'phpmyadmin' | 'redmine' | 'django',
+    Record<string, Headers>
+  > = { dokuwiki: {}, wordpress: {}, phpmyadmin: {}, redmine: {}, django: {} };
 
   const dokuwiki = join(root, 'var/lib/dokuwiki/lib/plugins/usermanager/lang');
   for (const lang of readdirSync(dokuwiki).sort()) {
@@ -100,6 +115,29 @@ try {
   for (const lang of readdirSync(phpmyadmin).sort()) {
     const file = join(phpmyadmin, lang, 'LC_MESSAGES/phpmyadmin.mo');
     if (existsSync(file)) apps.phpmyadmin[lang] = picked(readMo(file), PHPMYADMIN_IDS);
+  }
+
+  const redmine = join(root, 'usr/share/redmine/config/locales');
+  for (const file of readdirSync(redmine).sort()) {
+    if (!file.endsWith('.yml')) continue;
+    const headers: Headers = {};
+    for (const line of readFileSync(join(redmine, file), 'utf8').split('\n')) {
+      const match = /^ {2}(field_\w+):\s*(.*)$/.exec(line);
+      const field = match?.[1] && REDMINE_KEYS[match[1] as keyof typeof REDMINE_KEYS];
+      const text = match?.[2]?.trim().replace(/^(["'])(.*)\1$/, '$2');
+      if (field && text) headers[field] = text;
+    }
+    apps.redmine[file.slice(0, -'.yml'.length)] = headers;
+  }
+
+  const django = join(root, 'usr/lib/python3/dist-packages/django/contrib/auth/locale');
+  for (const lang of readdirSync(django).sort()) {
+    const file = join(django, lang, 'LC_MESSAGES/django.mo');
+    if (!existsSync(file)) continue;
+    const headers = picked(readMo(file), DJANGO_IDS);
+    for (const [field, text] of Object.entries(headers))
+      headers[field] = text.charAt(0).toUpperCase() + text.slice(1);
+    apps.django[lang] = headers;
   }
 
   const versions = PACKAGES.map((name) =>

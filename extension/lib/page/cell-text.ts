@@ -56,8 +56,9 @@ export const FORMATTING_TAGS = new Set([
 export const INLINE_TAGS: ReadonlySet<string> = new Set(['SPAN', 'A', 'BDI', 'SMALL', 'LABEL']);
 
 export const MARK_TAG_PREFIX = 'ROLLCALL-';
-// Controls drawn with ARIA roles, whose text is a label, not the cell's value.
-const SKIPPED_ROLES = new Set(['button', 'checkbox', 'switch', 'menu']);
+// Controls drawn with ARIA roles, whose text is a label, not the cell's value; and a tooltip kept in
+// the cell, which says what a control does ("Block user" beside Joomla's enabled tick).
+const SKIPPED_ROLES = new Set(['button', 'checkbox', 'switch', 'menu', 'tooltip']);
 
 /** Whether an element's text is no part of what a cell says (a control, a picture, hidden, a mark). */
 export function isSkipped(element: Element, header = false): boolean {

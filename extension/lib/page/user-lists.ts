@@ -414,9 +414,13 @@ function hasSupportingColumns(columns: Columns, headers: readonly string[], user
     present.length >= 2 ||
     (typeof status === 'number' && isSwitchedOn(headers[status] ?? '')) ||
     // A column headed "User" beside the email and the groups or role of each: DokuWiki's user
-    // manager in most of its languages ("User", "Real Name", "Email", "Groups"). A contact list has
-    // no one's role, an audit log no one's email.
-    (userHeaded && columns.email !== undefined && columns.role !== undefined)
+    // manager in most of its languages ("User", "Real Name", "Email", "Groups"); or beside the email
+    // and the first or last name apart, as Redmine and the Django admin head their users in Russian,
+    // Polish or Bulgarian ("Пользователь", "Имя", "Фамилия", "Email"). A contact list has no one's
+    // role and no "User" column, an audit log no one's email.
+    (userHeaded &&
+      columns.email !== undefined &&
+      (columns.role !== undefined || columns.firstName !== undefined || columns.lastName !== undefined))
   );
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fieldForHeader } from '../../../extension/lib/page/header-fields';
+import { fieldForHeader, isNameAlone } from '../../../extension/lib/page/header-fields';
 import type { Language } from '../../../extension/lib/page/page-words';
 import { readRow } from '../../../extension/lib/page/read-row';
 import { findUserLists } from '../../../extension/lib/page/user-lists';
@@ -8,12 +8,20 @@ import { findUserLists } from '../../../extension/lib/page/user-lists';
 /**
  * The headers real apps give their user lists in every language they ship, from their Debian
  * packages' translations (scripts/capture/header-translations.ts): DokuWiki's user manager,
- * WordPress's users screen, phpMyAdmin's user accounts.
+ * WordPress's users screen, phpMyAdmin's user accounts, Redmine's users, the Django admin's users.
  */
 const { apps } = JSON.parse(readFileSync('test/fixtures/app-header-translations.json', 'utf8')) as {
   apps: Record<
     string,
-    Record<string, Partial<Record<'username' | 'displayName' | 'email' | 'role', string>>>
+    Record<
+      string,
+      Partial<
+        Record<
+          'username' | 'displayName' | 'firstName' | 'lastName' | 'email' | 'role' | 'lastSignIn',
+          string
+        >
+      >
+    >
   >;
 };
 
@@ -81,6 +89,7 @@ const translations = Object.entries(apps).flatMap(([app, byCode]) =>
  */
 const LEFT_OUT: Record<string, string> = {
   'Tài khoản': 'Vietnamese "account", a bank account as often (phpMyAdmin’s "User name")',
+  Van: 'Afrikaans "surname" (the Django admin’s "Last name"), but Dutch "from": a mail list’s sender',
 };
 
 afterEach(() => {
@@ -99,8 +108,14 @@ describe('user lists headed as real apps head them, in every language the detect
         expect(read, `"${text}": ${LEFT_OUT[text]}`).toBeNull();
         continue;
       }
-      // "User" is the login where no other column is, and otherwise the person's name.
-      const accepted = field === 'username' || field === 'displayName' ? [field, 'user'] : [field];
+      // "User" is the login where no other column is, and otherwise the person's name; a name alone
+      // ("Nombre", "Nom") beside the other part of the name is read as that part (user-lists.ts).
+      const accepted =
+        field === 'username' || field === 'displayName'
+          ? [field, 'user']
+          : (field === 'firstName' || field === 'lastName') && isNameAlone(text)
+            ? [field, 'displayName']
+            : [field];
       expect(accepted, `"${text}"`).toContain(read);
     }
   });
@@ -108,20 +123,26 @@ describe('user lists headed as real apps head them, in every language the detect
   it.each(translations.filter(([, headers]) => headers.username && headers.email))(
     'finds a list headed as %s and reads its logins',
     (_, headers) => {
-      const columns = (['username', 'displayName', 'email', 'role'] as const).filter(
-        (field) => headers[field],
-      );
+      const columns = (
+        ['username', 'displayName', 'firstName', 'lastName', 'email', 'role', 'lastSignIn'] as const
+      ).filter((field) => headers[field]);
       const cell = {
         username: 'recepce',
         displayName: 'Recepce',
+        firstName: 'Recepce',
+        lastName: '',
         email: 'recepce@firma.example',
         role: 'user',
+        lastSignIn: '2026-11-30',
       };
       const person = {
         username: 'jnovak',
         displayName: 'Jan Novák',
+        firstName: 'Jan',
+        lastName: 'Novák',
         email: 'jan.novak@firma.example',
         role: 'admin',
+        lastSignIn: '2026-12-01',
       };
       document.body.innerHTML = `<table><thead><tr>${columns.map((field) => `<th>${headers[field]}</th>`).join('')}</tr></thead><tbody>${[
         cell,

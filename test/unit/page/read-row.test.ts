@@ -144,3 +144,20 @@ describe('reading a cell with an avatar of initials', () => {
     ]);
   });
 });
+
+describe('reading a cell with a tooltip kept in it', () => {
+  it('leaves the tooltip out: it says what a control does, not what the cell holds', () => {
+    // Joomla's users list in Polish: the enabled tick with its tooltip, "Block user".
+    document.body.innerHTML = `<table><thead><tr><th>Nazwa</th><th>Nazwa użytkownika</th><th>Włączony</th></tr></thead><tbody>
+      <tr><th scope="row"><a href="#1">Jan Nowak</a></th><td>jnowak</td>
+        <td><a class="tbody-icon active" href="#"><span class="icon-publish" aria-hidden="true"></span></a><div role="tooltip">Zablokuj użytkownika</div></td></tr>
+      <tr><th scope="row"><a href="#2">Recepcja</a></th><td>recepcja</td>
+        <td><a class="tbody-icon" href="#"><span class="icon-unpublish" aria-hidden="true"></span></a><div role="tooltip">Odblokuj użytkownika</div></td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    expect(list.rows().map((row) => readLogin(list, row))).toMatchObject([
+      { username: 'jnowak', displayName: 'Jan Nowak', status: null },
+      { username: 'recepcja', displayName: 'Recepcja', status: null },
+    ]);
+  });
+});

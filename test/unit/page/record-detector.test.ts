@@ -269,6 +269,20 @@ describe('the record detector', () => {
     expect(fieldForHeader('Beschreibung')).toBeNull();
   });
 
+  it('knows the headers of apps that name the login as an account or a sign-in', () => {
+    // Nextcloud's accounts, Odoo's users (Spanish), Microsoft's and others' "account name".
+    expect(fieldForHeader('Kontoname')).toBe('username');
+    expect(fieldForHeader('Nom du compte')).toBe('username');
+    expect(fieldForHeader('Kontonamn')).toBe('username');
+    expect(fieldForHeader('Nazwa konta')).toBe('username');
+    expect(fieldForHeader('Inicio de sesión')).toBe('username');
+    expect(fieldForHeader('Latest authentication')).toBe('lastSignIn');
+    expect(fieldForHeader('Última autenticación')).toBe('lastSignIn');
+    expect(fieldForHeader('Grupy użytkowników')).toBe('role');
+    expect(fieldForHeader('Groupes d’utilisateurs')).toBe('role');
+    expect(fieldForHeader("Droits d'accès")).toBe('permissions');
+  });
+
   it('knows header words in languages written in other scripts, folded as the page writes them', () => {
     expect(fieldForHeader('Kullanıcı adı')).toBe('username');
     expect(fieldForHeader('Kullanici adi')).toBe('username');
