@@ -6,8 +6,9 @@ import { join } from 'node:path';
 /**
  * The column headers real apps give their user lists in every language they ship, taken from the
  * translations in Debian bookworm's packages (no app is installed or run): DokuWiki's user manager,
- * WordPress's users screen (`wordpress-l10n`), phpMyAdmin's user accounts, Redmine's users and the
- * Django admin's users (`python3-django`, the admin of every app built on Django). Written to
+ * WordPress's users screen (`wordpress-l10n`), phpMyAdmin's user accounts, Redmine's users, the
+ * Django admin's users (`python3-django`, the admin of every app built on Django) and Zabbix's users
+ * (`zabbix-frontend-php`), with the statuses Zabbix shows in its status column. Written to
  * test/fixtures/app-header-translations.json, which the unit tests read the headers of. Needs
  * `apt-get download` (Debian's archive) and `dpkg-deb`.
  *
@@ -15,7 +16,14 @@ import { join } from 'node:path';
  */
 
 const OUT = 'test/fixtures/app-header-translations.json';
-const PACKAGES = ['dokuwiki', 'wordpress-l10n', 'phpmyadmin', 'redmine', 'python3-django'];
+const PACKAGES = [
+  'dokuwiki',
+  'wordpress-l10n',
+  'phpmyadmin',
+  'redmine',
+  'python3-django',
+  'zabbix-frontend-php',
+];
 
 /** What each app's message names, as the field the detector should read the column as. */
 const DOKUWIKI_KEYS = {
@@ -26,6 +34,10 @@ const DOKUWIKI_KEYS = {
 };
 const WORDPRESS_IDS = { Username: 'username', Name: 'displayName', Email: 'email', Role: 'role' };
 const PHPMYADMIN_IDS = { 'User name': 'username', 'Global privileges': 'role' };
+/** Zabbix's users list: "Name" beside "Last name" is the first name. */
+const ZABBIX_IDS = { Username: 'username', Name: 'firstName', 'Last name': 'lastName', 'User role': 'role' };
+/** What Zabbix's status column shows. */
+const ZABBIX_STATUSES = { Enabled: 'active', Disabled: 'disabled', Blocked: 'blocked' };
 /** Redmine's users list: its columns' messages (config/locales/*.yml). */
 const REDMINE_KEYS = {
   field_login: 'username',
@@ -84,9 +96,10 @@ try {
     execFileSync('dpkg-deb', ['-x', join(work, deb), join(work, 'root')]);
   const root = join(work, 'root');
   const apps: Record<
-    'dokuwiki' | 'wordpress' | 'phpmyadmin' | 'redmine' | 'django',
+    'dokuwiki' | 'wordpress' | 'phpmyadmin' | 'redmine' | 'django' | 'zabbix',
     Record<string, Headers>
-  > = { dokuwiki: {}, wordpress: {}, phpmyadmin: {}, redmine: {}, django: {} };
+  > = { dokuwiki: {}, wordpress: {}, phpmyadmin: {}, redmine: {}, django: {}, zabbix: {} };
+  const statuses: Record<'zabbix', Record<string, Headers>> = { zabbix: {} };
 
   const dokuwiki = join(root, 'var/lib/dokuwiki/lib/plugins/usermanager/lang');
   for (const lang of readdirSync(dokuwiki).sort()) {
@@ -140,6 +153,15 @@ try {
     apps.django[lang] = headers;
   }
 
+  const zabbix = join(root, 'usr/share/zabbix/locale');
+  for (const lang of readdirSync(zabbix).sort()) {
+    const file = join(zabbix, lang, 'LC_MESSAGES/frontend.mo');
+    if (!existsSync(file)) continue;
+    const messages = readMo(file);
+    apps.zabbix[lang] = picked(messages, ZABBIX_IDS);
+    statuses.zabbix[lang] = picked(messages, ZABBIX_STATUSES);
+  }
+
   const versions = PACKAGES.map((name) =>
     execFileSync(
       'dpkg-deb',
@@ -151,7 +173,7 @@ try {
   );
   writeFileSync(
     OUT,
-    `${JSON.stringify({ source: Object.fromEntries(PACKAGES.map((name, i) => [name, versions[i]])), apps }, null, 2)}\n`,
+    `${JSON.stringify({ source: Object.fromEntries(PACKAGES.map((name, i) => [name, versions[i]])), apps, statuses }, null, 2)}\n`,
   );
   console.log(
     `${OUT}: ${Object.entries(apps)

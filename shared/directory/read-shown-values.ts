@@ -129,6 +129,13 @@ export const STATUS_WORDS = {
     'zakázaný',
     'pozastaven',
     'neaktívny',
+    'zakázáno',
+    'blokován',
+    'blokovaný',
+    'vypnuto',
+    'vypnuté',
+    'vypnutý',
+    'zakázané',
     // sl, hr
     'neaktiven',
     'onemogočen',
@@ -172,6 +179,8 @@ export const STATUS_WORDS = {
     'engelli',
     'engellendi',
     'askıda',
+    'bloklu',
+    'engellenmiş',
     // el
     'ανενεργός',
     'ανενεργό',
@@ -179,6 +188,9 @@ export const STATUS_WORDS = {
     'απενεργοποιημένος',
     'απενεργοποιημένο',
     'κλειδωμένος',
+    'αποκλεισμένο',
+    'αποκλεισμένος',
+    'απενεργοποιημένη',
     // ru, uk, bg
     'неактивен',
     'неактивный',
@@ -197,11 +209,21 @@ export const STATUS_WORDS = {
     'деактивиран',
     'блокиран',
     'спрян',
+    'изключено',
+    'изключен',
+    'деактивировано',
+    'деактивирована',
+    'отключено',
+    'заблокировано',
+    'дезактивовано',
+    'деактивовано',
     // ca
     'inactiu',
     'desactivat',
     'bloquejat',
     'bloquejada',
+    'deshabilitat',
+    'deshabilitada',
     // ja, zh, ko
     '無効',
     '無効化',
@@ -234,6 +256,10 @@ export const STATUS_WORDS = {
     '過期',
     '만료',
     '만료됨',
+    '차단',
+    '차단됨',
+    '封鎖',
+    '封鎖的',
     // id, vi, th, he, ar, fa, sr, sq, eu, is, cy, af
     'nonaktif',
     'diblokir',
@@ -261,6 +287,7 @@ export const STATUS_WORDS = {
     'onaktief',
     'gedeaktiveer',
     'geblokkeer',
+    'funksjonshemmet',
   ],
   removed: [
     'deleted',
@@ -336,11 +363,16 @@ export const STATUS_WORDS = {
     'ativa',
     'habilitado',
     'habilitada',
+    'activado',
+    'activada',
+    'ativado',
+    'ativada',
     'attivo',
     'attiva',
     'abilitato',
     'abilitata',
     'actief',
+    'geactiveerd',
     'ingeschakeld',
     'aktiveret',
     'aktivert',
@@ -352,22 +384,44 @@ export const STATUS_WORDS = {
     'wlaczona',
     'aktivní',
     'aktívny',
+    'povoleno',
+    'povolen',
+    'povolený',
+    'povolené',
     'aktiven',
     'aktivan',
     'aktiivinen',
     'aktiivne',
     'aktīvs',
+    'ieslēgts',
     'aktyvus',
     'activ',
+    'activat',
+    'activată',
+    'engedélyezve',
+    'engedélyezett',
     'aktif',
+    'aktifkan',
     'etkin',
     'ενεργός',
     'ενεργό',
     'ενεργή',
+    'ενεργοποιημένο',
+    'ενεργοποιημένος',
+    'ενεργοποιημένη',
     'активен',
     'активный',
     'активна',
     'активний',
+    'активно',
+    'активировано',
+    'активирован',
+    'включено',
+    'включен',
+    'активовано',
+    'активований',
+    'увімкнено',
+    'увімкнений',
     'actiu',
     '有効',
     'アクティブ',
@@ -504,10 +558,29 @@ export function readShownStatus(shown: string): Readonly<ShownStatus> {
 
 const shownStatuses = new Map<string, Readonly<ShownStatus>>();
 
+/**
+ * Statuses written in more than one word, where no one word says it: Turkish "devre dışı" (out of
+ * circuit), Vietnamese, whose words are syllables ("vô hiệu hóa", made void; "bị khóa", locked;
+ * "kích hoạt", activated). The switched-off ones first: "chưa kích hoạt" is "not yet activated".
+ */
+const STATUS_PHRASES = (
+  [
+    ['devre dışı', 'disabled'],
+    ['vô hiệu', 'disabled'],
+    ['bị khóa', 'disabled'],
+    ['chưa kích hoạt', 'disabled'],
+    ['ngừng hoạt động', 'disabled'],
+    ['kích hoạt', 'active'],
+    ['hoạt động', 'active'],
+  ] as const
+).map(([phrase, status]) => [foldLetters(phrase), status] as const);
+
 function readStatus(shown: string): ShownStatus {
   const text = foldLetters(shown.trim().toLowerCase());
   if (SWITCHED_OFF.has(text)) return { status: 'disabled', understood: true };
   if (SWITCHED_ON.has(text)) return { status: 'active', understood: true };
+  for (const [phrase, status] of STATUS_PHRASES)
+    if (text.includes(phrase)) return { status, understood: true };
   const words = text.split(/[^\p{L}\p{M}\p{N}]+/u);
   if (words.some((word) => REMOVED.has(word))) return { status: 'removed', understood: true };
   if (words.some((word) => DISABLED.has(word)))

@@ -4,13 +4,15 @@ import { fieldForHeader, isNameAlone } from '../../../extension/lib/page/header-
 import type { Language } from '../../../extension/lib/page/page-words';
 import { readRow } from '../../../extension/lib/page/read-row';
 import { findUserLists } from '../../../extension/lib/page/user-lists';
+import { readShownStatus } from '../../../shared/directory/read-shown-values';
 
 /**
  * The headers real apps give their user lists in every language they ship, from their Debian
  * packages' translations (scripts/capture/header-translations.ts): DokuWiki's user manager,
  * WordPress's users screen, phpMyAdmin's user accounts, Redmine's users, the Django admin's users.
  */
-const { apps } = JSON.parse(readFileSync('test/fixtures/app-header-translations.json', 'utf8')) as {
+const { apps, statuses } = JSON.parse(readFileSync('test/fixtures/app-header-translations.json', 'utf8')) as {
+  statuses: Record<string, Record<string, Partial<Record<'active' | 'disabled' | 'blocked', string>>>>;
   apps: Record<
     string,
     Record<
@@ -154,4 +156,21 @@ describe('user lists headed as real apps head them, in every language the detect
       expect(list?.rows().map((row) => list && readRow(list, row)?.username)).toEqual(['recepce', 'jnovak']);
     },
   );
+});
+
+describe('statuses shown as real apps show them, in every language the detector reads', () => {
+  const shown = Object.entries(statuses).flatMap(([app, byCode]) =>
+    Object.entries(byCode)
+      .filter(([code]) => (READ as readonly string[]).includes(languageOf(code)))
+      .map(([code, words]) => [`${app} (${code})`, words] as const),
+  );
+
+  it.each(shown)('reads each status of %s as switched on or off', (_, words) => {
+    const expected = { active: 'active', disabled: 'disabled', blocked: 'disabled' } as const;
+    for (const [meaning, text] of Object.entries(words) as [keyof typeof expected, string][])
+      expect(readShownStatus(text), `"${text}" (${meaning})`).toEqual({
+        status: expected[meaning],
+        understood: true,
+      });
+  });
 });
