@@ -46,6 +46,8 @@ const REDMINE_KEYS = {
   field_mail: 'email',
   field_last_login_on: 'lastSignIn',
 };
+/** What Redmine shows of a user's status. */
+const REDMINE_STATUS_KEYS = { status_active: 'active', status_locked: 'blocked' };
 /** The Django admin's users list: its columns are the fields' names, first letter raised. */
 const DJANGO_IDS = {
   username: 'username',
@@ -99,7 +101,7 @@ try {
     'dokuwiki' | 'wordpress' | 'phpmyadmin' | 'redmine' | 'django' | 'zabbix',
     Record<string, Headers>
   > = { dokuwiki: {}, wordpress: {}, phpmyadmin: {}, redmine: {}, django: {}, zabbix: {} };
-  const statuses: Record<'zabbix', Record<string, Headers>> = { zabbix: {} };
+  const statuses: Record<'redmine' | 'zabbix', Record<string, Headers>> = { redmine: {}, zabbix: {} };
 
   const dokuwiki = join(root, 'var/lib/dokuwiki/lib/plugins/usermanager/lang');
   for (const lang of readdirSync(dokuwiki).sort()) {
@@ -134,13 +136,19 @@ try {
   for (const file of readdirSync(redmine).sort()) {
     if (!file.endsWith('.yml')) continue;
     const headers: Headers = {};
+    const shown: Headers = {};
     for (const line of readFileSync(join(redmine, file), 'utf8').split('\n')) {
-      const match = /^ {2}(field_\w+):\s*(.*)$/.exec(line);
-      const field = match?.[1] && REDMINE_KEYS[match[1] as keyof typeof REDMINE_KEYS];
+      const match = /^ {2}((?:field|status)_\w+):\s*(.*)$/.exec(line);
+      const key = match?.[1] ?? '';
       const text = match?.[2]?.trim().replace(/^(["'])(.*)\1$/, '$2');
-      if (field && text) headers[field] = text;
+      if (!text) continue;
+      if (key in REDMINE_KEYS) headers[REDMINE_KEYS[key as keyof typeof REDMINE_KEYS]] = text;
+      if (key in REDMINE_STATUS_KEYS)
+        shown[REDMINE_STATUS_KEYS[key as keyof typeof REDMINE_STATUS_KEYS]] = text;
     }
-    apps.redmine[file.slice(0, -'.yml'.length)] = headers;
+    const lang = file.slice(0, -'.yml'.length);
+    apps.redmine[lang] = headers;
+    statuses.redmine[lang] = shown;
   }
 
   const django = join(root, 'usr/lib/python3/dist-packages/django/contrib/auth/locale');

@@ -129,6 +129,11 @@ export const STATUS_WORDS = {
     'zakázaný',
     'pozastaven',
     'neaktívny',
+    'zamčený',
+    'zamčeno',
+    'uzamknutý',
+    'uzamknutá',
+    'uzamknuté',
     'zakázáno',
     'blokován',
     'blokovaný',
@@ -143,6 +148,10 @@ export const STATUS_WORDS = {
     'neaktivan',
     'onemogućen',
     'deaktiviran',
+    'zaklenjen',
+    'zaključan',
+    'zaključani',
+    'zaključano',
     // fi, et
     'passiivinen',
     'estetty',
@@ -151,6 +160,8 @@ export const STATUS_WORDS = {
     'mitteaktiivne',
     'blokeeritud',
     'keelatud',
+    'lukus',
+    'lukustatud',
     // lv, lt
     'neaktīvs',
     'bloķēts',
@@ -158,6 +169,8 @@ export const STATUS_WORDS = {
     'neaktyvus',
     'užblokuotas',
     'išjungtas',
+    'slēgts',
+    'užrakintas',
     // hu
     'letiltva',
     'letiltott',
@@ -188,6 +201,8 @@ export const STATUS_WORDS = {
     'απενεργοποιημένος',
     'απενεργοποιημένο',
     'κλειδωμένος',
+    'κλειδωμένο',
+    'κλειδωμένη',
     'αποκλεισμένο',
     'αποκλεισμένος',
     'απενεργοποιημένη',
@@ -209,6 +224,8 @@ export const STATUS_WORDS = {
     'деактивиран',
     'блокиран',
     'спрян',
+    'заключен',
+    'заключена',
     'изключено',
     'изключен',
     'деактивировано',
@@ -241,6 +258,9 @@ export const STATUS_WORDS = {
     '已冻结',
     '未启用',
     '停權',
+    '鎖定',
+    '鎖定中',
+    '锁定中',
     '비활성',
     '비활성화',
     '잠김',
@@ -264,21 +284,31 @@ export const STATUS_WORDS = {
     'nonaktif',
     'diblokir',
     'ditangguhkan',
+    'terkunci',
     'ระงับ',
     'ปิดใช้งาน',
     'ล็อก',
     'หมดอายุ',
+    'ล็อค',
     'חסום',
     'מושבת',
+    'נעול',
     'معطل',
     'محظور',
     'موقوف',
     'غیرفعال',
     'مسدود',
+    'قفل',
+    'مقفل',
     'неактиван',
     'онемогућен',
+    'закључани',
+    'закључан',
+    'заклучени',
+    'заклучен',
     'joaktiv',
     'bllokuar',
+    'kyçur',
     'desgaitua',
     'blokeatuta',
     'óvirkur',
@@ -401,6 +431,7 @@ export const STATUS_WORDS = {
     'engedélyezve',
     'engedélyezett',
     'aktif',
+    'faal',
     'aktifkan',
     'etkin',
     'ενεργός',
@@ -431,18 +462,24 @@ export const STATUS_WORDS = {
     '已启用',
     '正常',
     '啟用',
+    '活动的',
+    '活動中',
     '활성',
     '사용',
     'ใช้งาน',
     'פעיל',
     'نشط',
+    'نشيط',
     'مفعل',
     'فعال',
     'активан',
+    'активни',
     'aktibo',
+    'gaituta',
     'virkur',
     'gweithredol',
     'aktief',
+    'aktive',
   ],
   /** Words that turn an active word round: "Not active", "Nicht aktiv", "Nie aktywny". */
   not: [
@@ -568,6 +605,7 @@ const STATUS_PHRASES = (
     ['devre dışı', 'disabled'],
     ['vô hiệu', 'disabled'],
     ['bị khóa', 'disabled'],
+    ['đã khóa', 'disabled'],
     ['chưa kích hoạt', 'disabled'],
     ['ngừng hoạt động', 'disabled'],
     ['kích hoạt', 'active'],
@@ -575,13 +613,28 @@ const STATUS_PHRASES = (
   ] as const
 ).map(([phrase, status]) => [foldLetters(phrase), status] as const);
 
+/**
+ * Words read as written, before their accents are folded: Danish, Norwegian and Swedish "låst"
+ * (locked) folds into English "last" ("Active, last seen 3 days ago").
+ */
+const DISABLED_AS_WRITTEN = new Set(['låst', 'låste']);
+const WORD_BREAK = /[^\p{L}\p{M}\p{N}]+/u;
+
 function readStatus(shown: string): ShownStatus {
-  const text = foldLetters(shown.trim().toLowerCase());
+  const written = shown.trim().toLowerCase();
+  const text = foldLetters(written);
   if (SWITCHED_OFF.has(text)) return { status: 'disabled', understood: true };
   if (SWITCHED_ON.has(text)) return { status: 'active', understood: true };
   for (const [phrase, status] of STATUS_PHRASES)
     if (text.includes(phrase)) return { status, understood: true };
-  const words = text.split(/[^\p{L}\p{M}\p{N}]+/u);
+  if (
+    written
+      .normalize('NFC')
+      .split(WORD_BREAK)
+      .some((word) => DISABLED_AS_WRITTEN.has(word))
+  )
+    return { status: 'disabled', understood: true };
+  const words = text.split(WORD_BREAK);
   if (words.some((word) => REMOVED.has(word))) return { status: 'removed', understood: true };
   if (words.some((word) => DISABLED.has(word)))
     return { status: UNDONE.test(text) ? 'active' : 'disabled', understood: true };

@@ -104,6 +104,19 @@ describe('readShownStatus', () => {
     expect(isDisabledStatus(null)).toBe(false);
   });
 
+  it('reads a Nordic "låst" as locked, and an English "last" as no status word', () => {
+    expect(readShownStatus('Låst')).toEqual({ status: 'disabled', understood: true });
+    expect(readShownStatus('Kontoen er låst')).toEqual({ status: 'disabled', understood: true });
+    expect(readShownStatus('Active, last seen 3 days ago')).toEqual({ status: 'active', understood: true });
+  });
+
+  it('reads statuses written in several words where no one word says it', () => {
+    expect(readShownStatus('Devre dışı')).toEqual({ status: 'disabled', understood: true });
+    expect(readShownStatus('Đã vô hiệu hóa')).toEqual({ status: 'disabled', understood: true });
+    expect(readShownStatus('Chưa kích hoạt')).toEqual({ status: 'disabled', understood: true });
+    expect(readShownStatus('Đang hoạt động')).toEqual({ status: 'active', understood: true });
+  });
+
   it('reads a status whose words carry marks that are letters of their own', () => {
     // Thai vowels and tone marks, Japanese voicing marks: not accents to fold away.
     expect(isDisabledStatus('ปิดใช้งาน')).toBe(true);
