@@ -7,8 +7,9 @@ import { join } from 'node:path';
  * The column headers real apps give their user lists in every language they ship, taken from the
  * translations in Debian bookworm's packages (no app is installed or run): DokuWiki's user manager,
  * WordPress's users screen (`wordpress-l10n`), phpMyAdmin's user accounts, Redmine's users, the
- * Django admin's users (`python3-django`, the admin of every app built on Django) and Zabbix's users
- * (`zabbix-frontend-php`), with the statuses Zabbix shows in its status column. Written to
+ * Django admin's users (`python3-django`, the admin of every app built on Django), Zabbix's users
+ * (`zabbix-frontend-php`) and Request Tracker's users (`request-tracker5`), with the statuses
+ * Redmine, Zabbix and Request Tracker show. Written to
  * test/fixtures/app-header-translations.json, which the unit tests read the headers of. Needs
  * `apt-get download` (Debian's archive) and `dpkg-deb`.
  *
@@ -23,6 +24,7 @@ const PACKAGES = [
   'redmine',
   'python3-django',
   'zabbix-frontend-php',
+  'request-tracker5',
 ];
 
 /** What each app's message names, as the field the detector should read the column as. */
@@ -46,6 +48,9 @@ const REDMINE_KEYS = {
   field_mail: 'email',
   field_last_login_on: 'lastSignIn',
 };
+/** Request Tracker's users: "Name" beside "Real Name" is the login. */
+const RT_IDS = { Name: 'username', 'Real Name': 'displayName', 'Email Address': 'email' };
+const RT_STATUSES = { Enabled: 'active', Disabled: 'disabled' };
 /** What Redmine shows of a user's status. */
 const REDMINE_STATUS_KEYS = { status_active: 'active', status_locked: 'blocked' };
 /** The Django admin's users list: its columns are the fields' names, first letter raised. */
@@ -80,6 +85,19 @@ function readMo(file: string): Map<string, string> {
   return messages;
 }
 
+/** The messages of a gettext `.po` file (`msgid` → `msgstr`), contexts and plurals left out. */
+function readPo(file: string): Map<string, string> {
+  const messages = new Map<string, string>();
+  const joined = (lines: string) => [...lines.matchAll(/"((?:\\.|[^"\\])*)"/g)].map((m) => m[1]).join('');
+  const unescaped = (text: string) => text.replace(/\\(["\\])/g, '$1');
+  for (const entry of readFileSync(file, 'utf8').split(/\n\s*\n/)) {
+    if (/^msgctxt|^msgid_plural/m.test(entry)) continue;
+    const match = /^msgid ((?:".*"\n?)+)^msgstr ((?:".*"\n?)+)/m.exec(entry);
+    if (match?.[1] && match[2]) messages.set(unescaped(joined(match[1])), unescaped(joined(match[2])));
+  }
+  return messages;
+}
+
 function picked(messages: Map<string, string>, ids: Record<string, string>): Headers {
   const headers: Headers = {};
   for (const [id, field] of Object.entries(ids)) {
@@ -98,10 +116,14 @@ try {
     execFileSync('dpkg-deb', ['-x', join(work, deb), join(work, 'root')]);
   const root = join(work, 'root');
   const apps: Record<
-    'dokuwiki' | 'wordpress' | 'phpmyadmin' | 'redmine' | 'django' | 'zabbix',
+    'dokuwiki' | 'wordpress' | 'phpmyadmin' | 'redmine' | 'django' | 'zabbix' | 'rt',
     Record<string, Headers>
-  > = { dokuwiki: {}, wordpress: {}, phpmyadmin: {}, redmine: {}, django: {}, zabbix: {} };
-  const statuses: Record<'redmine' | 'zabbix', Record<string, Headers>> = { redmine: {}, zabbix: {} };
+  > = { dokuwiki: {}, wordpress: {}, phpmyadmin: {}, redmine: {}, django: {}, zabbix: {}, rt: {} };
+  const statuses: Record<'redmine' | 'zabbix' | 'rt', Record<string, Headers>> = {
+    redmine: {},
+    zabbix: {},
+    rt: {},
+  };
 
   const dokuwiki = join(root, 'var/lib/dokuwiki/lib/plugins/usermanager/lang');
   for (const lang of readdirSync(dokuwiki).sort()) {
@@ -168,6 +190,15 @@ try {
     const messages = readMo(file);
     apps.zabbix[lang] = picked(messages, ZABBIX_IDS);
     statuses.zabbix[lang] = picked(messages, ZABBIX_STATUSES);
+  }
+
+  const rt = join(root, 'usr/share/request-tracker5/po');
+  for (const file of readdirSync(rt).sort()) {
+    if (!file.endsWith('.po') || file.startsWith('en')) continue;
+    const messages = readPo(join(rt, file));
+    const lang = file.slice(0, -'.po'.length);
+    apps.rt[lang] = picked(messages, RT_IDS);
+    statuses.rt[lang] = picked(messages, RT_STATUSES);
   }
 
   const versions = PACKAGES.map((name) =>
