@@ -779,30 +779,283 @@ export type ShownTime =
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const UNITS: Record<string, number> = {
-  second: 1000,
-  sec: 1000,
-  minute: MINUTE,
-  min: MINUTE,
-  hour: HOUR,
-  hr: HOUR,
-  day: DAY,
-  week: 7 * DAY,
-  month: 30 * DAY,
-  year: 365 * DAY,
-};
-const NEVER = new Set([
-  '',
-  'never',
-  '-',
-  '—',
-  'n/a',
-  'na',
-  'none',
-  'not yet',
-  'never signed in',
-  'never logged in',
+const WEEK = 7 * DAY;
+const MONTH = 30 * DAY;
+const YEAR = 365 * DAY;
+
+/**
+ * The words of a sign-in time in the languages the pages are read in, as `foldLetters` leaves them
+ * (lower case, accents folded): never, now, today, yesterday; "3 days ago" and its kin; the names of
+ * the months.
+ */
+const NEVER = new Set(
+  [
+    '',
+    '-',
+    '—',
+    'n/a',
+    'na',
+    'none',
+    'not yet',
+    'never',
+    'nie',
+    'nigdy',
+    'jamais',
+    'nunca',
+    'mai',
+    'nooit',
+    'aldrig',
+    'aldri',
+    'koskaan',
+    'ei koskaan',
+    'nikdy',
+    'soha',
+    'hiç',
+    'niciodată',
+    'ποτέ',
+    'никогда',
+    'ніколи',
+    '从不',
+    '從不',
+    '从未',
+    '從未',
+  ].map(foldLetters),
+);
+/**
+ * Words that say "never" when they start a short text: "Never signed in", "Nie angemeldet", "Jamais
+ * connecté"; and German "noch nie" (not yet ever).
+ */
+const NEVER_FIRST = new Set(
+  ['never', 'nie', 'noch', 'nigdy', 'jamais', 'nunca', 'nooit', 'aldrig', 'aldri', 'nikdy'].map(foldLetters),
+);
+
+/** Days back from the capture: today, yesterday; and now. */
+const DAYS_BACK = new Map<string, number>([
+  ...[
+    'today',
+    'heute',
+    "aujourd'hui",
+    'hoy',
+    'hoje',
+    'oggi',
+    'vandaag',
+    'i dag',
+    'idag',
+    'dzisiaj',
+    'dziś',
+    'tänään',
+    'dnes',
+    'сегодня',
+    'сьогодні',
+    'bugün',
+    'ma',
+    '今天',
+    '今日',
+  ].map((word) => [foldLetters(word), 0] as const),
+  ...[
+    'yesterday',
+    'gestern',
+    'hier',
+    'ayer',
+    'ontem',
+    'ieri',
+    'gisteren',
+    'i går',
+    'igår',
+    'wczoraj',
+    'eilen',
+    'včera',
+    'вчера',
+    'учора',
+    'dün',
+    'tegnap',
+    '昨天',
+    '昨日',
+  ].map((word) => [foldLetters(word), 1] as const),
 ]);
+const NOW = new Set(
+  [
+    'now',
+    'just now',
+    'jetzt',
+    'gerade eben',
+    'maintenant',
+    "à l'instant",
+    'ahora',
+    'agora',
+    'adesso',
+    'nu',
+    'zojuist',
+    'just nu',
+    'teraz',
+    'nyt',
+    'nyni',
+    'сейчас',
+  ].map(foldLetters),
+);
+
+/**
+ * The stems of the units of "3 days ago" in each language, longest first, so that a unit word is
+ * told by how it starts: "Tagen", "jours", "días", "giorni", "dagen", "dagar", "dni", "päivää".
+ */
+const UNIT_STEMS: readonly (readonly [string, number])[] = (
+  [
+    ['second', 1000],
+    ['sekund', 1000],
+    ['seconde', 1000],
+    ['segund', 1000],
+    ['secondi', 1000],
+    ['sec', 1000],
+    ['sek', 1000],
+    ['seg', 1000],
+    ['minut', MINUTE],
+    ['мин', MINUTE],
+    ['min', MINUTE],
+    ['hour', HOUR],
+    ['hr', HOUR],
+    ['stund', HOUR],
+    ['heure', HOUR],
+    ['hora', HOUR],
+    ['ore', HOUR],
+    ['ora', HOUR],
+    ['uur', HOUR],
+    ['tim', HOUR],
+    ['godzin', HOUR],
+    ['tunti', HOUR],
+    ['tunni', HOUR],
+    ['hodin', HOUR],
+    ['час', HOUR],
+    ['day', DAY],
+    ['tag', DAY],
+    ['jour', DAY],
+    ['dia', DAY],
+    ['giorn', DAY],
+    ['dag', DAY],
+    ['dzien', DAY],
+    ['dn', DAY],
+    ['den', DAY],
+    ['paiv', DAY],
+    ['дн', DAY],
+    ['ден', DAY],
+    ['день', DAY],
+    ['week', WEEK],
+    ['woche', WEEK],
+    ['semaine', WEEK],
+    ['semana', WEEK],
+    ['settiman', WEEK],
+    ['weken', WEEK],
+    ['veck', WEEK],
+    ['uge', WEEK],
+    ['uke', WEEK],
+    ['tydzien', WEEK],
+    ['tygodn', WEEK],
+    ['tyden', WEEK],
+    ['tydn', WEEK],
+    ['viikk', WEEK],
+    ['недел', WEEK],
+    ['month', MONTH],
+    ['monat', MONTH],
+    ['mois', MONTH],
+    ['mes', MONTH],
+    ['maand', MONTH],
+    ['manad', MONTH],
+    ['maned', MONTH],
+    ['miesi', MONTH],
+    ['kuukau', MONTH],
+    ['месяц', MONTH],
+    ['year', YEAR],
+    ['jahr', YEAR],
+    ['ans', YEAR],
+    ['an', YEAR],
+    ['ano', YEAR],
+    ['anni', YEAR],
+    ['anno', YEAR],
+    ['jaar', YEAR],
+    ['ar', YEAR],
+    ['rok', YEAR],
+    ['lat', YEAR],
+    ['vuo', YEAR],
+    ['let', YEAR],
+    ['год', YEAR],
+    ['лет', YEAR],
+  ] as const
+)
+  .map(([stem, ms]) => [foldLetters(stem), ms] as const)
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** "a", "one", "ein", "un", "een", "ett", "jeden": one of the unit. */
+const ONE = new Set(
+  [
+    'a',
+    'an',
+    'one',
+    'ein',
+    'eine',
+    'einem',
+    'einer',
+    'einen',
+    'un',
+    'une',
+    'uno',
+    'una',
+    'um',
+    'uma',
+    'een',
+    'en',
+    'ett',
+    'et',
+    'jeden',
+    'jedna',
+    'jedno',
+    'yksi',
+    'один',
+    'одна',
+    'одну',
+  ].map(foldLetters),
+);
+/**
+ * "3 days ago" as the languages write it: a word before ("vor 3 Tagen", "il y a 3 jours", "hace 3
+ * días", "há 3 dias", "před 3 dny"), or after ("3 giorni fa", "3 dagen geleden", "3 dni temu", "3
+ * päivää sitten", "3 дня назад", "för 3 dagar sedan", "for 3 dage siden"). The count may be a word
+ * for one ("vor einem Tag"), or left out ("tydzień temu").
+ */
+const AGO_BEFORE = new RegExp(
+  `^(?:${['vor', 'il y a', 'hace', 'há', 'před'].map(foldLetters).join('|')})\\s+(?:(\\d+|\\p{L}+)\\s+)?(\\p{L}+)$`,
+  'u',
+);
+const AGO_AFTER = new RegExp(
+  `^(?:${['för', 'før'].map(foldLetters).join('|')}\\s+)?(?:(\\d+|\\p{L}+)\\s+)?(\\p{L}+)\\s+(?:${['ago', 'fa', 'geleden', 'temu', 'sitten', 'назад', 'atrás', 'zuvor', 'sedan', 'siden'].map(foldLetters).join('|')})$`,
+  'u',
+);
+
+/** The months by name and short name, in the languages the pages are read in. */
+const MONTHS = new Map<string, number>(
+  (
+    [
+      'january janvier januar jänner enero janeiro gennaio januari styczeń stycznia tammikuu tammikuuta leden ledna jan janv ene gen sty',
+      'february février februar febrero fevereiro febbraio februari luty lutego helmikuu helmikuuta únor února feb fév févr fevr fev lut',
+      'march mars märz marts marzo março maart marzec marca maaliskuu maaliskuuta březen března mar mär mrt',
+      'april avril abril aprile kwiecień kwietnia huhtikuu huhtikuuta duben dubna apr avr abr kwi',
+      'may mai mayo maio maggio mei maj maja toukokuu toukokuuta květen května mag',
+      'june juin juni junio junho giugno czerwiec czerwca kesäkuu kesäkuuta červen června jun giu cze',
+      'july juillet juli julio julho luglio lipiec lipca heinäkuu heinäkuuta červenec července jul juil lug lip',
+      'august août agosto augustus augusti sierpień sierpnia elokuu elokuuta srpen srpna aug ago sie',
+      'september septembre septiembre setiembre setembro settembre wrzesień września syyskuu syyskuuta září sep sept set wrz',
+      'october octobre oktober octubre outubro ottobre październik października lokakuu lokakuuta říjen října oct okt out ott paź',
+      'november novembre noviembre novembro listopad listopada listopadu marraskuu marraskuuta nov lis',
+      'december décembre dezember diciembre dezembro dicembre grudzień grudnia joulukuu joulukuuta prosinec prosince dec déc dez dic gru',
+    ] as const
+  ).flatMap((names, index) => names.split(' ').map((name) => [foldLetters(name), index + 1] as const)),
+);
+const ENGLISH_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+const TIME_AFTER = '(?:[^\\d]{0,12}?(\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*(am|pm)?)?';
+/** "20 Nov 2026", "20. November 2026", "20 de noviembre de 2026 10:12", "20 listopada 2026 r.". */
+const DAY_MONTH_YEAR = new RegExp(
+  `^(\\d{1,2})\\.?\\s+(?:de\\s+)?(\\p{L}+)\\.?,?\\s+(?:de\\s+)?(\\d{4})(?:\\s*r\\.)?${TIME_AFTER}$`,
+  'u',
+);
+/** "Nov 20, 2026", "November 20, 2026 2:05 PM". */
+const MONTH_DAY_YEAR = new RegExp(`^(\\p{L}+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})${TIME_AFTER}$`, 'u');
 
 function clockOf(time: string | undefined, meridiem: string | undefined): number | undefined {
   if (!time) return 0;
@@ -831,18 +1084,30 @@ function utcDay(year: number, month: number, day: number): number | undefined {
 /** Times without a zone are read as UTC: the page does not say, and a day's precision absorbs it. */
 export function readShownTime(shown: string, capturedAt: number, dateOrder: 'dmy' | 'mdy'): ShownTime {
   const text = shown.trim().toLowerCase();
-  if (NEVER.has(text)) return { kind: 'never' };
-  if (text === 'today' || text === 'just now' || text === 'now') {
-    return { kind: 'at', at: capturedAt, precisionMs: text === 'today' ? DAY : MINUTE };
-  }
-  if (text === 'yesterday') return { kind: 'at', at: capturedAt - DAY, precisionMs: DAY };
+  const folded = foldLetters(text)
+    .replace(/\s+/g, ' ')
+    .replace(/\u2019/g, "'");
+  if (NEVER.has(folded)) return { kind: 'never' };
+  // "Never signed in", "Nie angemeldet", "Noch nie angemeldet": a few words, no date.
+  const words = folded.split(' ');
+  if (
+    words.length <= 4 &&
+    !/\d/.test(folded) &&
+    NEVER_FIRST.has(words[0] ?? '') &&
+    (words[0] !== 'noch' || words[1] === 'nie')
+  )
+    return { kind: 'never' };
+  if (NOW.has(folded)) return { kind: 'at', at: capturedAt, precisionMs: MINUTE };
+  const daysBack = DAYS_BACK.get(folded);
+  if (daysBack !== undefined) return { kind: 'at', at: capturedAt - daysBack * DAY, precisionMs: DAY };
 
-  const ago = /^(a|an|\d+)\s+([a-z]+?)s?\s+ago$/.exec(text);
+  const ago = AGO_BEFORE.exec(folded) ?? AGO_AFTER.exec(folded);
   if (ago) {
-    const unit = UNITS[ago[2] ?? ''];
-    if (!unit) return { kind: 'unknown' };
-    const count = ago[1] === 'a' || ago[1] === 'an' ? 1 : Number(ago[1]);
-    return { kind: 'at', at: capturedAt - count * unit, precisionMs: unit };
+    const [, count = '1', unitWord = ''] = ago;
+    const unit = UNIT_STEMS.find(([stem]) => unitWord.startsWith(stem))?.[1];
+    const times = /^\d+$/.test(count) ? Number(count) : ONE.has(count) ? 1 : undefined;
+    if (!unit || times === undefined) return { kind: 'unknown' };
+    return { kind: 'at', at: capturedAt - times * unit, precisionMs: unit };
   }
 
   const iso =
@@ -879,11 +1144,32 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: 'dmy
     };
   }
 
-  // "23 Nov 2026", "Nov 23, 2026 2:05 PM": the runtime's parser reads month names; it uses local
-  // time without a zone, which is UTC in Workers.
+  const named = readNamedDate(folded);
+  if (named) return named;
+
+  // Other English forms ("Fri, 20 Nov 2026 10:12:00 GMT"): the runtime's parser reads English month
+  // names, and makes a date of words it does not know ("Mai 2026" as 1 January); it uses local time
+  // without a zone, which is UTC in Workers.
   const parsed = Date.parse(shown.trim());
-  if (!Number.isNaN(parsed) && /[a-z]{3}/.test(text) && /\d{4}/.test(text)) {
+  if (!Number.isNaN(parsed) && ENGLISH_MONTH.test(text) && /\d{4}/.test(text)) {
     return { kind: 'at', at: parsed, precisionMs: /\d:\d\d/.test(text) ? MINUTE : DAY };
   }
   return { kind: 'unknown' };
+}
+
+/** A date written with its month's name, in any of the languages of MONTHS; null for anything else. */
+function readNamedDate(folded: string): ShownTime | null {
+  const dayFirst = DAY_MONTH_YEAR.exec(folded);
+  const monthFirst = dayFirst ? null : MONTH_DAY_YEAR.exec(folded);
+  const [day, monthName, year, time, meridiem] = dayFirst
+    ? [dayFirst[1], dayFirst[2], dayFirst[3], dayFirst[4], dayFirst[5]]
+    : monthFirst
+      ? [monthFirst[2], monthFirst[1], monthFirst[3], monthFirst[4], monthFirst[5]]
+      : [];
+  const month = MONTHS.get(monthName ?? '');
+  if (!month) return null;
+  const date = utcDay(Number(year), month, Number(day));
+  const clock = clockOf(time, meridiem);
+  if (date === undefined || clock === undefined) return { kind: 'unknown' };
+  return { kind: 'at', at: date + clock, precisionMs: time ? (time.length > 5 ? 1000 : MINUTE) : DAY };
 }

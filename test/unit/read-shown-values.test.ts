@@ -24,6 +24,58 @@ describe('readShownTime', () => {
     expect(readShownTime(shown, captured, 'dmy')).toEqual({ kind: 'at', ...expected });
   });
 
+  it.each([
+    ['vor 3 Tagen', 3 * DAY, DAY],
+    ['vor einem Tag', DAY, DAY],
+    ['il y a 2 heures', 2 * 3_600_000, 3_600_000],
+    ['hace un año', 365 * DAY, 365 * DAY],
+    ['há 2 semanas', 14 * DAY, 7 * DAY],
+    ['3 giorni fa', 3 * DAY, DAY],
+    ['3 dagen geleden', 3 * DAY, DAY],
+    ['för 3 dagar sedan', 3 * DAY, DAY],
+    ['for 2 uker siden', 14 * DAY, 7 * DAY],
+    ['tydzień temu', 7 * DAY, 7 * DAY],
+    ['3 päivää sitten', 3 * DAY, DAY],
+    ['před 3 dny', 3 * DAY, DAY],
+    ['2 часа назад', 2 * 3_600_000, 3_600_000],
+    ['gestern', DAY, DAY],
+    ["Aujourd'hui", 0, DAY],
+    ['i går', DAY, DAY],
+  ])('reads "%s" in its language', (shown, back, precisionMs) => {
+    expect(readShownTime(shown, captured, 'dmy')).toEqual({ kind: 'at', at: captured - back, precisionMs });
+  });
+
+  it.each([
+    ['20. November 2026', Date.UTC(2026, 10, 20)],
+    ['20 novembre 2026 à 10:12', Date.UTC(2026, 10, 20, 10, 12)],
+    ['20 de noviembre de 2026', Date.UTC(2026, 10, 20)],
+    ['20 de novembro de 2026 10:12', Date.UTC(2026, 10, 20, 10, 12)],
+    ['20 mei 2026', Date.UTC(2026, 4, 20)],
+    ['1 maj 2026', Date.UTC(2026, 4, 1)],
+    ['20 listopada 2026 r.', Date.UTC(2026, 10, 20)],
+    ['20. listopadu 2026', Date.UTC(2026, 10, 20)],
+    ['20. marraskuuta 2026', Date.UTC(2026, 10, 20)],
+    ['Nov 20, 2026 2:05 PM', Date.UTC(2026, 10, 20, 14, 5)],
+  ])('reads "%s", its month named', (shown, at) => {
+    expect(readShownTime(shown, captured, 'dmy')).toMatchObject({ kind: 'at', at });
+  });
+
+  it('knows never in the languages the pages are read in, and a month is not never', () => {
+    for (const shown of [
+      'Nie',
+      'Noch nie angemeldet',
+      'Jamais connecté',
+      'Nunca',
+      'Mai',
+      'Nooit',
+      'Aldrig',
+      'Nigdy',
+    ])
+      expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({ kind: 'never' });
+    // French and German May, with no day: no date the runtime may make up (1 January).
+    expect(readShownTime('Mai 2026', captured, 'dmy')).toEqual({ kind: 'unknown' });
+  });
+
   it('reads month-first dates when the page writes them so', () => {
     expect(readShownTime('11/20/2026', captured, 'mdy')).toMatchObject({ at: Date.UTC(2026, 10, 20) });
     expect(readShownTime('11/20/2026', captured, 'dmy')).toEqual({ kind: 'unknown' });

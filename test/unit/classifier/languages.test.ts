@@ -93,18 +93,14 @@ describe('role logins in the languages a firm works in', () => {
     expect(classify(username, displayName).verdict).toBe('personal');
   });
 
-  it.each([
-    'pvandijk',
-    'jvanderberg',
-    't.vanderlinden',
-    'kvonbraun',
-    'mdossantos',
-    'ydelacruz',
-  ])('reads %s as an initial and a surname with its particles', (username) => {
-    const classification = classify(username);
-    expect(classification.verdict).toBe('personal');
-    expect(classification.tokens.at(-1)?.kind).toBe('surname');
-  });
+  it.each(['pvandijk', 'jvanderberg', 't.vanderlinden', 'kvonbraun', 'mdossantos', 'ydelacruz'])(
+    'reads %s as an initial and a surname with its particles',
+    (username) => {
+      const classification = classify(username);
+      expect(classification.verdict).toBe('personal');
+      expect(classification.tokens.at(-1)?.kind).toBe('surname');
+    },
+  );
 
   it('reads a username written as "First Last" with no display name as a person', () => {
     expect(classify('Dawn Service').verdict).toBe('personal');
