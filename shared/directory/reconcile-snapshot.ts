@@ -1,6 +1,7 @@
 import type { Account, Person, System } from '../schemas/directory';
 import type { Snapshot, SnapshotDiff, SnapshotDiffRow, SnapshotRow } from '../schemas/directory-input';
-import { readShownPermissions, readShownStatus, readShownTime } from './read-shown-values';
+import { readShownTime } from './read-shown-time';
+import { readShownPermissions, readShownStatus } from './read-shown-values';
 
 /**
  * Reconciling a captured user list with the accounts Rollcall knows, as a pure plan: which

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readShownTime } from '../../shared/directory/read-shown-time';
 import {
   isDisabledStatus,
   readShownPermissions,
   readShownStatus,
-  readShownTime,
 } from '../../shared/directory/read-shown-values';
 
 const captured = Date.UTC(2026, 10, 23, 12, 0);

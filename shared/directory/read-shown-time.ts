@@ -1,0 +1,415 @@
+import { foldLetters } from '../classifier/tokenize';
+
+/*
+ * Reads the last sign-in a system's user-list page shows, in the languages the page reader reads
+ * ("Never", "vor 3 Tagen", "20. November 2026"), on the server, as a snapshot is reconciled. Kept
+ * apart from the status reader, which the page's script carries: its tables of words are the
+ * server's alone.
+ */
+
+/**
+ * A shown sign-in time: `at` with the precision the page gave it (a date alone is a whole day,
+ * "3 hours ago" an hour), so a re-read of the same page is not mistaken for a new sign-in.
+ */
+export type ShownTime =
+  | { kind: 'never' }
+  | { kind: 'at'; at: number; precisionMs: number }
+  | { kind: 'unknown' };
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+const MONTH = 30 * DAY;
+const YEAR = 365 * DAY;
+
+/**
+ * The words of a sign-in time in the languages the pages are read in, as `foldLetters` leaves them
+ * (lower case, accents folded): never, now, today, yesterday; "3 days ago" and its kin; the names of
+ * the months.
+ */
+const NEVER = new Set(
+  [
+    '',
+    '-',
+    '—',
+    'n/a',
+    'na',
+    'none',
+    'not yet',
+    'never',
+    'nie',
+    'nigdy',
+    'jamais',
+    'nunca',
+    'mai',
+    'nooit',
+    'aldrig',
+    'aldri',
+    'koskaan',
+    'ei koskaan',
+    'nikdy',
+    'soha',
+    'hiç',
+    'niciodată',
+    'ποτέ',
+    'никогда',
+    'ніколи',
+    '从不',
+    '從不',
+    '从未',
+    '從未',
+  ].map(foldLetters),
+);
+/**
+ * Words that say "never" when they start a short text: "Never signed in", "Nie angemeldet", "Jamais
+ * connecté"; and German "noch nie" (not yet ever).
+ */
+const NEVER_FIRST = new Set(
+  ['never', 'nie', 'noch', 'nigdy', 'jamais', 'nunca', 'nooit', 'aldrig', 'aldri', 'nikdy'].map(foldLetters),
+);
+
+/** Days back from the capture: today, yesterday; and now. */
+const DAYS_BACK = new Map<string, number>([
+  ...[
+    'today',
+    'heute',
+    "aujourd'hui",
+    'hoy',
+    'hoje',
+    'oggi',
+    'vandaag',
+    'i dag',
+    'idag',
+    'dzisiaj',
+    'dziś',
+    'tänään',
+    'dnes',
+    'сегодня',
+    'сьогодні',
+    'bugün',
+    'ma',
+    '今天',
+    '今日',
+  ].map((word) => [foldLetters(word), 0] as const),
+  ...[
+    'yesterday',
+    'gestern',
+    'hier',
+    'ayer',
+    'ontem',
+    'ieri',
+    'gisteren',
+    'i går',
+    'igår',
+    'wczoraj',
+    'eilen',
+    'včera',
+    'вчера',
+    'учора',
+    'dün',
+    'tegnap',
+    '昨天',
+    '昨日',
+  ].map((word) => [foldLetters(word), 1] as const),
+]);
+const NOW = new Set(
+  [
+    'now',
+    'just now',
+    'jetzt',
+    'gerade eben',
+    'maintenant',
+    "à l'instant",
+    'ahora',
+    'agora',
+    'adesso',
+    'nu',
+    'zojuist',
+    'just nu',
+    'teraz',
+    'nyt',
+    'nyni',
+    'сейчас',
+  ].map(foldLetters),
+);
+
+/**
+ * The stems of the units of "3 days ago" in each language, longest first, so that a unit word is
+ * told by how it starts: "Tagen", "jours", "días", "giorni", "dagen", "dagar", "dni", "päivää".
+ */
+const UNIT_STEMS: readonly (readonly [string, number])[] = (
+  [
+    ['second', 1000],
+    ['sekund', 1000],
+    ['seconde', 1000],
+    ['segund', 1000],
+    ['secondi', 1000],
+    ['sec', 1000],
+    ['sek', 1000],
+    ['seg', 1000],
+    ['minut', MINUTE],
+    ['мин', MINUTE],
+    ['min', MINUTE],
+    ['hour', HOUR],
+    ['hr', HOUR],
+    ['stund', HOUR],
+    ['heure', HOUR],
+    ['hora', HOUR],
+    ['ore', HOUR],
+    ['ora', HOUR],
+    ['uur', HOUR],
+    ['tim', HOUR],
+    ['godzin', HOUR],
+    ['tunti', HOUR],
+    ['tunni', HOUR],
+    ['hodin', HOUR],
+    ['час', HOUR],
+    ['day', DAY],
+    ['tag', DAY],
+    ['jour', DAY],
+    ['dia', DAY],
+    ['giorn', DAY],
+    ['dag', DAY],
+    ['dzien', DAY],
+    ['dn', DAY],
+    ['den', DAY],
+    ['paiv', DAY],
+    ['дн', DAY],
+    ['ден', DAY],
+    ['день', DAY],
+    ['week', WEEK],
+    ['woche', WEEK],
+    ['semaine', WEEK],
+    ['semana', WEEK],
+    ['settiman', WEEK],
+    ['weken', WEEK],
+    ['veck', WEEK],
+    ['uge', WEEK],
+    ['uke', WEEK],
+    ['tydzien', WEEK],
+    ['tygodn', WEEK],
+    ['tyden', WEEK],
+    ['tydn', WEEK],
+    ['viikk', WEEK],
+    ['недел', WEEK],
+    ['month', MONTH],
+    ['monat', MONTH],
+    ['mois', MONTH],
+    ['mes', MONTH],
+    ['maand', MONTH],
+    ['manad', MONTH],
+    ['maned', MONTH],
+    ['miesi', MONTH],
+    ['kuukau', MONTH],
+    ['месяц', MONTH],
+    ['year', YEAR],
+    ['jahr', YEAR],
+    ['ans', YEAR],
+    ['an', YEAR],
+    ['ano', YEAR],
+    ['anni', YEAR],
+    ['anno', YEAR],
+    ['jaar', YEAR],
+    ['ar', YEAR],
+    ['rok', YEAR],
+    ['lat', YEAR],
+    ['vuo', YEAR],
+    ['let', YEAR],
+    ['год', YEAR],
+    ['лет', YEAR],
+  ] as const
+)
+  .map(([stem, ms]) => [foldLetters(stem), ms] as const)
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** "a", "one", "ein", "un", "een", "ett", "jeden": one of the unit. */
+const ONE = new Set(
+  [
+    'a',
+    'an',
+    'one',
+    'ein',
+    'eine',
+    'einem',
+    'einer',
+    'einen',
+    'un',
+    'une',
+    'uno',
+    'una',
+    'um',
+    'uma',
+    'een',
+    'en',
+    'ett',
+    'et',
+    'jeden',
+    'jedna',
+    'jedno',
+    'yksi',
+    'один',
+    'одна',
+    'одну',
+  ].map(foldLetters),
+);
+/**
+ * "3 days ago" as the languages write it: a word before ("vor 3 Tagen", "il y a 3 jours", "hace 3
+ * días", "há 3 dias", "před 3 dny"), or after ("3 giorni fa", "3 dagen geleden", "3 dni temu", "3
+ * päivää sitten", "3 дня назад", "för 3 dagar sedan", "for 3 dage siden"). The count may be a word
+ * for one ("vor einem Tag"), or left out ("tydzień temu").
+ */
+const AGO_BEFORE = new RegExp(
+  `^(?:${['vor', 'il y a', 'hace', 'há', 'před'].map(foldLetters).join('|')})\\s+(?:(\\d+|\\p{L}+)\\s+)?(\\p{L}+)$`,
+  'u',
+);
+const AGO_AFTER = new RegExp(
+  `^(?:${['för', 'før'].map(foldLetters).join('|')}\\s+)?(?:(\\d+|\\p{L}+)\\s+)?(\\p{L}+)\\s+(?:${['ago', 'fa', 'geleden', 'temu', 'sitten', 'назад', 'atrás', 'zuvor', 'sedan', 'siden'].map(foldLetters).join('|')})$`,
+  'u',
+);
+
+/** The months by name and short name, in the languages the pages are read in. */
+const MONTHS = new Map<string, number>(
+  (
+    [
+      'january janvier januar jänner enero janeiro gennaio januari styczeń stycznia tammikuu tammikuuta leden ledna jan janv ene gen sty',
+      'february février februar febrero fevereiro febbraio februari luty lutego helmikuu helmikuuta únor února feb fév févr fevr fev lut',
+      'march mars märz marts marzo março maart marzec marca maaliskuu maaliskuuta březen března mar mär mrt',
+      'april avril abril aprile kwiecień kwietnia huhtikuu huhtikuuta duben dubna apr avr abr kwi',
+      'may mai mayo maio maggio mei maj maja toukokuu toukokuuta květen května mag',
+      'june juin juni junio junho giugno czerwiec czerwca kesäkuu kesäkuuta červen června jun giu cze',
+      'july juillet juli julio julho luglio lipiec lipca heinäkuu heinäkuuta červenec července jul juil lug lip',
+      'august août agosto augustus augusti sierpień sierpnia elokuu elokuuta srpen srpna aug ago sie',
+      'september septembre septiembre setiembre setembro settembre wrzesień września syyskuu syyskuuta září sep sept set wrz',
+      'october octobre oktober octubre outubro ottobre październik października lokakuu lokakuuta říjen října oct okt out ott paź',
+      'november novembre noviembre novembro listopad listopada listopadu marraskuu marraskuuta nov lis',
+      'december décembre dezember diciembre dezembro dicembre grudzień grudnia joulukuu joulukuuta prosinec prosince dec déc dez dic gru',
+    ] as const
+  ).flatMap((names, index) => names.split(' ').map((name) => [foldLetters(name), index + 1] as const)),
+);
+const ENGLISH_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+const TIME_AFTER = '(?:[^\\d]{0,12}?(\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*(am|pm)?)?';
+/** "20 Nov 2026", "20. November 2026", "20 de noviembre de 2026 10:12", "20 listopada 2026 r.". */
+const DAY_MONTH_YEAR = new RegExp(
+  `^(\\d{1,2})\\.?\\s+(?:de\\s+)?(\\p{L}+)\\.?,?\\s+(?:de\\s+)?(\\d{4})(?:\\s*r\\.)?${TIME_AFTER}$`,
+  'u',
+);
+/** "Nov 20, 2026", "November 20, 2026 2:05 PM". */
+const MONTH_DAY_YEAR = new RegExp(`^(\\p{L}+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})${TIME_AFTER}$`, 'u');
+
+function clockOf(time: string | undefined, meridiem: string | undefined): number | undefined {
+  if (!time) return 0;
+  const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(time);
+  if (!match) return undefined;
+  let hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  const seconds = Number(match[3] ?? 0);
+  if (meridiem) {
+    if (hours < 1 || hours > 12) return undefined;
+    hours = (hours % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  return ((hours * 60 + minutes) * 60 + seconds) * 1000;
+}
+
+function utcDay(year: number, month: number, day: number): number | undefined {
+  const at = Date.UTC(year, month - 1, day);
+  const date = new Date(at);
+  // Date.UTC rolls 31/02 over into March: a date that does not exist is not understood.
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? at
+    : undefined;
+}
+
+/** Times without a zone are read as UTC: the page does not say, and a day's precision absorbs it. */
+export function readShownTime(shown: string, capturedAt: number, dateOrder: 'dmy' | 'mdy'): ShownTime {
+  const text = shown.trim().toLowerCase();
+  const folded = foldLetters(text)
+    .replace(/\s+/g, ' ')
+    .replace(/\u2019/g, "'");
+  if (NEVER.has(folded)) return { kind: 'never' };
+  // "Never signed in", "Nie angemeldet", "Noch nie angemeldet": a few words, no date.
+  const words = folded.split(' ');
+  if (
+    words.length <= 4 &&
+    !/\d/.test(folded) &&
+    NEVER_FIRST.has(words[0] ?? '') &&
+    (words[0] !== 'noch' || words[1] === 'nie')
+  )
+    return { kind: 'never' };
+  if (NOW.has(folded)) return { kind: 'at', at: capturedAt, precisionMs: MINUTE };
+  const daysBack = DAYS_BACK.get(folded);
+  if (daysBack !== undefined) return { kind: 'at', at: capturedAt - daysBack * DAY, precisionMs: DAY };
+
+  const ago = AGO_BEFORE.exec(folded) ?? AGO_AFTER.exec(folded);
+  if (ago) {
+    const [, count = '1', unitWord = ''] = ago;
+    const unit = UNIT_STEMS.find(([stem]) => unitWord.startsWith(stem))?.[1];
+    const times = /^\d+$/.test(count) ? Number(count) : ONE.has(count) ? 1 : undefined;
+    if (!unit || times === undefined) return { kind: 'unknown' };
+    return { kind: 'at', at: capturedAt - times * unit, precisionMs: unit };
+  }
+
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[ t](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2})?$/.exec(
+      text,
+    );
+  if (iso) {
+    const day = utcDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    const clock = clockOf(iso[4], undefined);
+    if (day === undefined || clock === undefined) return { kind: 'unknown' };
+    if (iso[5] && iso[4]) {
+      const parsed = Date.parse(shown.trim().replace(' ', 'T'));
+      if (Number.isNaN(parsed)) return { kind: 'unknown' };
+      return { kind: 'at', at: parsed, precisionMs: iso[4].length > 5 ? 1000 : MINUTE };
+    }
+    return { kind: 'at', at: day + clock, precisionMs: iso[4] ? (iso[4].length > 5 ? 1000 : MINUTE) : DAY };
+  }
+
+  const numeric =
+    /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4}),?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(am|pm)?)?$/.exec(text);
+  if (numeric) {
+    const first = Number(numeric[1]);
+    const second = Number(numeric[2]);
+    const yearShown = Number(numeric[3]);
+    const year = numeric[3]?.length === 2 ? 2000 + yearShown : yearShown;
+    const [day, month] = dateOrder === 'dmy' ? [first, second] : [second, first];
+    const date = utcDay(year, month, day);
+    const clock = clockOf(numeric[4], numeric[5]);
+    if (date === undefined || clock === undefined) return { kind: 'unknown' };
+    return {
+      kind: 'at',
+      at: date + clock,
+      precisionMs: numeric[4] ? (numeric[4].length > 5 ? 1000 : MINUTE) : DAY,
+    };
+  }
+
+  const named = readNamedDate(folded);
+  if (named) return named;
+
+  // Other English forms ("Fri, 20 Nov 2026 10:12:00 GMT"): the runtime's parser reads English month
+  // names, and makes a date of words it does not know ("Mai 2026" as 1 January); it uses local time
+  // without a zone, which is UTC in Workers.
+  const parsed = Date.parse(shown.trim());
+  if (!Number.isNaN(parsed) && ENGLISH_MONTH.test(text) && /\d{4}/.test(text)) {
+    return { kind: 'at', at: parsed, precisionMs: /\d:\d\d/.test(text) ? MINUTE : DAY };
+  }
+  return { kind: 'unknown' };
+}
+
+/** A date written with its month's name, in any of the languages of MONTHS; null for anything else. */
+function readNamedDate(folded: string): ShownTime | null {
+  const dayFirst = DAY_MONTH_YEAR.exec(folded);
+  const monthFirst = dayFirst ? null : MONTH_DAY_YEAR.exec(folded);
+  const [day, monthName, year, time, meridiem] = dayFirst
+    ? [dayFirst[1], dayFirst[2], dayFirst[3], dayFirst[4], dayFirst[5]]
+    : monthFirst
+      ? [monthFirst[2], monthFirst[1], monthFirst[3], monthFirst[4], monthFirst[5]]
+      : [];
+  const month = MONTHS.get(monthName ?? '');
+  if (!month) return null;
+  const date = utcDay(Number(year), month, Number(day));
+  const clock = clockOf(time, meridiem);
+  if (date === undefined || clock === undefined) return { kind: 'unknown' };
+  return { kind: 'at', at: date + clock, precisionMs: time ? (time.length > 5 ? 1000 : MINUTE) : DAY };
+}
