@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * Django admin's users (`python3-django`, the admin of every app built on Django), Zabbix's users
  * (`zabbix-frontend-php`) and Request Tracker's users (`request-tracker5`), with the statuses
  * Redmine, Zabbix and Request Tracker show. Written to
- * test/fixtures/app-header-translations.json, which the unit tests read the headers of. Needs
+ * test/fixtures/app-header-translations.json, which the unit tests read the headers and statuses of. Needs
  * `apt-get download` (Debian's archive) and `dpkg-deb`.
  *
  *   node scripts/capture/header-translations.ts

@@ -625,7 +625,8 @@ const shownStatuses = new Map<string, Readonly<ShownStatus>>();
 /**
  * Statuses written in more than one word, where no one word says it: Turkish "devre dışı" (out of
  * circuit), Vietnamese, whose words are syllables ("vô hiệu hóa", made void; "bị khóa", locked;
- * "kích hoạt", activated). The switched-off ones first: "chưa kích hoạt" is "not yet activated".
+ * "kích hoạt", activated). The switched-off ones first: "chưa kích hoạt" is "not yet activated",
+ * "không hoạt động" "not working".
  */
 const STATUS_PHRASES = (
   [
@@ -636,6 +637,7 @@ const STATUS_PHRASES = (
     ['bị khóa', 'disabled'],
     ['đã khóa', 'disabled'],
     ['chưa kích hoạt', 'disabled'],
+    ['không hoạt động', 'disabled'],
     ['ngừng hoạt động', 'disabled'],
     ['kích hoạt', 'active'],
     ['hoạt động', 'active'],
@@ -687,8 +689,8 @@ const DISABLED_IN_RUNS = inRuns(DISABLED);
 const ACTIVE_IN_RUNS = inRuns(ACTIVE);
 /** Written just before a word in a run, these say "not": "未启用", "非アクティブ", "미사용", "ไม่ใช้งาน". */
 const NOT_IN_RUNS = ['未', '非', '不', '無', '无', '미', '비', 'ไม่'];
-/** Korean says "not" after the word: "사용 안 함" (not in use), "사용 불가". */
-const NOT_AFTER = new Set(['안', '안함', '않음', '불가']);
+/** Korean and Turkish say "not" after the word: "사용 안 함" (not in use), "사용 불가", "etkin değil". */
+const NOT_AFTER = new Set(['안', '안함', '않음', '불가', foldLetters('değil')]);
 /** A lock or a stop written with one of these is undone: "ロック解除", "잠금 해제", "取消禁用". */
 const UNDONE = /解除|해제|取消|ปลด/;
 

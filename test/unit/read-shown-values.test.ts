@@ -167,6 +167,8 @@ describe('readShownStatus', () => {
     expect(readShownStatus('Đã vô hiệu hóa')).toEqual({ status: 'disabled', understood: true });
     expect(readShownStatus('Chưa kích hoạt')).toEqual({ status: 'disabled', understood: true });
     expect(readShownStatus('Đang hoạt động')).toEqual({ status: 'active', understood: true });
+    expect(readShownStatus('Không hoạt động')).toEqual({ status: 'disabled', understood: true });
+    expect(readShownStatus('Etkin değil')).toEqual({ status: 'disabled', understood: true });
   });
 
   it('reads a status whose words carry marks that are letters of their own', () => {
