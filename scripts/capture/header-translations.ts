@@ -2,14 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /**
  * The column headers real apps give their user lists in every language they ship, taken from the
  * translations in Debian bookworm's packages (no app is installed or run): DokuWiki's user manager,
  * WordPress's users screen (`wordpress-l10n`), phpMyAdmin's user accounts, Redmine's users, the
  * Django admin's users (`python3-django`, the admin of every app built on Django), Zabbix's users
- * (`zabbix-frontend-php`) and Request Tracker's users (`request-tracker5`), with the statuses
- * Redmine, Zabbix and Request Tracker show. Written to
+ * (`zabbix-frontend-php`), Request Tracker's users (`request-tracker5`) and Cockpit's accounts
+ * (`cockpit-system`), with the statuses Redmine, Zabbix and Request Tracker show and the word Cockpit
+ * shows for a login never used. Written to
  * test/fixtures/app-header-translations.json, which the unit tests read the headers and statuses of. Needs
  * `apt-get download` (Debian's archive) and `dpkg-deb`.
  *
@@ -25,6 +27,7 @@ const PACKAGES = [
   'python3-django',
   'zabbix-frontend-php',
   'request-tracker5',
+  'cockpit-system',
 ];
 
 /** What each app's message names, as the field the detector should read the column as. */
@@ -51,6 +54,9 @@ const REDMINE_KEYS = {
 /** Request Tracker's users: "Name" beside "Real Name" is the login. */
 const RT_IDS = { Name: 'username', 'Real Name': 'displayName', 'Email Address': 'email' };
 const RT_STATUSES = { Enabled: 'active', Disabled: 'disabled' };
+/** Cockpit's accounts, and what it shows for a login never used. */
+const COCKPIT_IDS = { Username: 'username', 'Full name': 'displayName', 'Last login': 'lastSignIn' };
+const COCKPIT_TIMES = { Never: 'never' };
 /** What Redmine shows of a user's status. */
 const REDMINE_STATUS_KEYS = { status_active: 'active', status_locked: 'blocked' };
 /** The Django admin's users list: its columns are the fields' names, first letter raised. */
@@ -116,9 +122,19 @@ try {
     execFileSync('dpkg-deb', ['-x', join(work, deb), join(work, 'root')]);
   const root = join(work, 'root');
   const apps: Record<
-    'dokuwiki' | 'wordpress' | 'phpmyadmin' | 'redmine' | 'django' | 'zabbix' | 'rt',
+    'dokuwiki' | 'wordpress' | 'phpmyadmin' | 'redmine' | 'django' | 'zabbix' | 'rt' | 'cockpit',
     Record<string, Headers>
-  > = { dokuwiki: {}, wordpress: {}, phpmyadmin: {}, redmine: {}, django: {}, zabbix: {}, rt: {} };
+  > = {
+    dokuwiki: {},
+    wordpress: {},
+    phpmyadmin: {},
+    redmine: {},
+    django: {},
+    zabbix: {},
+    rt: {},
+    cockpit: {},
+  };
+  const times: Record<'cockpit', Record<string, Headers>> = { cockpit: {} };
   const statuses: Record<'redmine' | 'zabbix' | 'rt', Record<string, Headers>> = {
     redmine: {},
     zabbix: {},
@@ -201,6 +217,21 @@ try {
     statuses.rt[lang] = picked(messages, RT_STATUSES);
   }
 
+  // Cockpit's translations are scripts: `cockpit.locale({"Full name":[null,"Vollständiger Name"],…})`.
+  const cockpit = join(root, 'usr/share/cockpit/users');
+  for (const file of readdirSync(cockpit).sort()) {
+    const match = /^po\.([\w-]+)\.js\.gz$/.exec(file);
+    if (!match?.[1]) continue;
+    const script = gunzipSync(readFileSync(join(cockpit, file))).toString('utf8');
+    const messages = new Map<string, string>();
+    for (const entry of script.matchAll(
+      /(?:"((?:\\.|[^"\\])*)"|([A-Za-z_$][\w$]*)):\[null,"((?:\\.|[^"\\])*)"/g,
+    ))
+      messages.set(entry[1] ?? entry[2] ?? '', JSON.parse(`"${entry[3]}"`));
+    apps.cockpit[match[1]] = picked(messages, COCKPIT_IDS);
+    times.cockpit[match[1]] = picked(messages, COCKPIT_TIMES);
+  }
+
   const versions = PACKAGES.map((name) =>
     execFileSync(
       'dpkg-deb',
@@ -212,7 +243,7 @@ try {
   );
   writeFileSync(
     OUT,
-    `${JSON.stringify({ source: Object.fromEntries(PACKAGES.map((name, i) => [name, versions[i]])), apps, statuses }, null, 2)}\n`,
+    `${JSON.stringify({ source: Object.fromEntries(PACKAGES.map((name, i) => [name, versions[i]])), apps, statuses, times }, null, 2)}\n`,
   );
   console.log(
     `${OUT}: ${Object.entries(apps)

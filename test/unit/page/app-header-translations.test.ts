@@ -4,6 +4,7 @@ import { fieldForHeader, isNameAlone } from '../../../extension/lib/page/header-
 import type { Language } from '../../../extension/lib/page/page-words';
 import { readRow } from '../../../extension/lib/page/read-row';
 import { findUserLists } from '../../../extension/lib/page/user-lists';
+import { readShownTime } from '../../../shared/directory/read-shown-time';
 import { readShownStatus } from '../../../shared/directory/read-shown-values';
 
 /**
@@ -11,7 +12,10 @@ import { readShownStatus } from '../../../shared/directory/read-shown-values';
  * packages' translations (scripts/capture/header-translations.ts): DokuWiki's user manager,
  * WordPress's users screen, phpMyAdmin's user accounts, Redmine's users, the Django admin's users.
  */
-const { apps, statuses } = JSON.parse(readFileSync('test/fixtures/app-header-translations.json', 'utf8')) as {
+const { apps, statuses, times } = JSON.parse(
+  readFileSync('test/fixtures/app-header-translations.json', 'utf8'),
+) as {
+  times: Record<string, Record<string, { never?: string }>>;
   statuses: Record<string, Record<string, Partial<Record<'active' | 'disabled' | 'blocked', string>>>>;
   apps: Record<
     string,
@@ -189,5 +193,25 @@ describe('statuses shown as real apps show them, in every language the detector 
         understood: true,
       });
     }
+  });
+});
+
+describe('a login never used, as real apps say it, in every language the detector reads', () => {
+  /** Translations that say something else than "never", and what they say. */
+  const NOT_NEVER: Record<string, string> = {
+    しない: 'Japanese "do not" (Cockpit’s "Never" as in "never do this")',
+    '하지 않기': 'Korean "not doing" (the same)',
+    Yok: 'Turkish "none", which a last sign-in column shows of anything empty',
+  };
+  const said = Object.entries(times).flatMap(([app, byCode]) =>
+    Object.entries(byCode)
+      .filter(([code, words]) => (READ as readonly string[]).includes(languageOf(code)) && words.never)
+      .map(([code, words]) => [`${app} (${code})`, words.never ?? ''] as const),
+  );
+
+  it.each(said)('reads the last sign-in %s shows for a login never used, "%s", as never', (_, never) => {
+    const read = readShownTime(never, Date.UTC(2026, 11, 6), 'dmy');
+    if (NOT_NEVER[never]) expect(read, NOT_NEVER[never]).toEqual({ kind: 'unknown' });
+    else expect(read).toEqual({ kind: 'never' });
   });
 });
