@@ -216,6 +216,9 @@ export function segment(s: string): Token[] {
 const PARTICLES =
   /^(?:vander|vanden|vande|van|von|vom|ver|ter|ten|der|den|della|dalla|delle|dela|del|dos|das|do|da|di|de|du|le|la|mac|mc)+$/;
 
+/** How a run of letters starting with a particle starts: most unknown words are passed over at once. */
+const PARTICLE_START = /^(?:v[aeo]|te|d[aeiuo]|l[ae]|ma?c)/;
+
 /**
  * A run of letters no words cover may be a surname with its particles, after an initial or alone:
  * "pvandijk" is p + van Dijk, "jvanderberg" j + van der Berg. Known words each cost as much as a
@@ -226,6 +229,7 @@ const PARTICLES =
 function surnameWithParticle(s: string): Token[] | null {
   for (const skip of [0, 1]) {
     const rest = s.slice(skip);
+    if (!PARTICLE_START.test(rest)) continue;
     for (let end = Math.min(rest.length - 3, 12); end >= 2; end--) {
       const name = rest.slice(end);
       if (name.length < 6 - end || !PARTICLES.test(rest.slice(0, end))) continue;
