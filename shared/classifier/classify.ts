@@ -19,7 +19,7 @@ import {
 } from './lexicon.ts';
 import { plainLogin } from './lookalike.ts';
 import { nativeRuns, readNativeRun } from './native-script.ts';
-import { displayWords, isAscii, loginPart, tokenize } from './tokenize.ts';
+import { displayWords, isAscii, latinLetters, loginPart, tokenize } from './tokenize.ts';
 
 /**
  * The username classifier: does a login name a person ("rbaker", "mark.sales" owned by "Mark
@@ -381,6 +381,11 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
   ) {
     return { words, roleWords, nameWords: words };
   }
+  // "LDAP", "SSO", "CRM": a short word written in capitals that no list knows is an acronym (where
+  // the account comes from, what it is for), not a name.
+  const acronyms = new Set(
+    displayName.match(/(?<!\p{L})\p{Lu}{2,4}(?!\p{L})/gu)?.map((a) => latinLetters(a).toLowerCase()),
+  );
   for (const w of words) {
     const bits = lookup(w);
     const kind = kindOf(bits);
@@ -389,7 +394,7 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
     else if (kind) nameWords.push(w);
     else if (w.length >= 6 && segment(w).every((t) => ROLE_WEIGHT[t.kind] !== undefined)) roleWords.push(w);
     else if (readsAsFunction(w)) roleWords.push(w);
-    else if (w.length >= 2 && VOWEL.test(w)) nameWords.push(w);
+    else if (w.length >= 2 && VOWEL.test(w) && !acronyms.has(w)) nameWords.push(w);
   }
   // "前台", "財務部", "张伟": the runs of Han, kana, Hangul, Thai, Arabic and Hebrew letters.
   if (!isAscii(displayName)) {

@@ -63,6 +63,20 @@ describe('classify', () => {
     expect(classify('mark.sales', 'Mark Sales').reasons).toContain('matches the display name "Mark Sales"');
   });
 
+  it('does not say a login matches a display name that is an acronym', () => {
+    // "LDAP", "SSO": where the account comes from, not a name whose initial the login carries.
+    for (const [username, displayName] of [
+      ['lnguyen', 'LDAP'],
+      ['sjones', 'SSO'],
+      ['ctaylor', 'CRM'],
+    ] as const) {
+      const classification = classify(username, displayName);
+      expect(classification.verdict).toBe('personal');
+      expect(classification.reasons.join('; ')).not.toContain('display name');
+    }
+    expect(classify('lnguyen', 'Linh Nguyen').reasons).toContain('matches the display name "Linh Nguyen"');
+  });
+
   it('uses the display name both ways', () => {
     // A role display name tips an unknown login over; a matching person's name rescues a role word.
     expect(classify('desk7', 'Front Desk').verdict).toBe('generic');
