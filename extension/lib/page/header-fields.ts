@@ -1,4 +1,10 @@
-import { HEADER_VOCABULARY, type HeaderField, NAME_ALONE, SWITCHED_ON_HEADERS } from './page-words';
+import {
+  HEADER_VOCABULARY,
+  type HeaderField,
+  NAME_ALONE,
+  RECORD_WORDS,
+  SWITCHED_ON_HEADERS,
+} from './page-words';
 
 /**
  * What a user list's column holds, judged from its header text. Apps phrase the same column in many
@@ -40,6 +46,16 @@ export function normaliseHeader(text: string): string {
   return foldAccents(text.toLowerCase())
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+const ROLE_WORDS = new Set(Object.values(RECORD_WORDS.role).flat().map(normaliseHeader));
+
+/**
+ * "admin", "owner", "invitado": a value that alone names a user's role (RECORD_WORDS), given
+ * normalised as normaliseHeader does.
+ */
+export function isRoleWord(normalised: string): boolean {
+  return ROLE_WORDS.has(normalised);
 }
 
 /** One pattern matching a whole normalised header against phrases written in any language. */

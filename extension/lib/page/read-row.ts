@@ -2,6 +2,7 @@ import { readShownStatus } from '../../../shared/directory/read-shown-values';
 import type { PageLogin, PageRow } from '../../../shared/schemas/page-row';
 import type { AdapterField } from './adapter-schema';
 import { cellText, checkboxesIn, fieldSegments, fieldText, isEmail, tidy, wholeText } from './cell-text';
+import { isRoleWord, normaliseHeader } from './header-fields';
 import type { UserList } from './user-lists';
 
 /**
@@ -149,7 +150,7 @@ export function readRow(list: UserList, row: Element): PageRow | null {
   if (!login) return null;
   return {
     ...login,
-    role: textOf(at, 'role'),
+    role: textOf(at, 'role') ?? (list.columns.role === undefined ? roleBeside(at, login.username) : null),
     lastSignIn: nullIfEmpty(textOf(at, 'lastSignIn'), 100),
     permissions: readPermissions(list, cells, cellOf(at, 'permissions')),
   };
@@ -232,7 +233,19 @@ function statusBeside(userSegments: string[], loginSegment: string | undefined):
   return tag ? clip(tag, 100) : null;
 }
 
+/**
+ * A role shown as a badge beside the login, where the list has no role column ("tsmith [Admin]", as
+ * Gitea marks a site administrator).
+ */
+function roleBeside(at: RowCells, username: string): string | null {
+  const badge = segmentsIn(cellOf(at, 'username'))?.find(
+    (segment) => segment.replace(/^@/, '') !== username && isRole(segment),
+  );
+  return badge ? clip(badge, 200) : null;
+}
+
 const isStatus = (text: string) => readShownStatus(text).understood;
+const isRole = (text: string) => isRoleWord(normaliseHeader(text));
 
 function readDisplayName(
   at: RowCells,
@@ -258,9 +271,10 @@ function readDisplayName(
       .join(' ');
     if (joined) return clip(joined, 320);
   }
-  // A user cell with a name beside the login (not a status tag).
+  // A user cell with a name beside the login (not a status tag, nor a role badge such as Gitea's
+  // "Admin").
   const other = userSegments.find(
-    (segment) => segment !== loginSegment && !isEmail(segment) && !isStatus(segment),
+    (segment) => segment !== loginSegment && !isEmail(segment) && !isStatus(segment) && !isRole(segment),
   );
   return other ? clip(other, 320) : null;
 }

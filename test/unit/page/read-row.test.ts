@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readLogin } from '../../../extension/lib/page/read-row';
+import { readLogin, readRow } from '../../../extension/lib/page/read-row';
 import { findUserLists, type UserList } from '../../../extension/lib/page/user-lists';
 
 afterEach(() => {
@@ -122,6 +122,25 @@ describe('reading a status shown as a tag beside the login', () => {
     const [disabled, named] = list.rows().map((row) => readLogin(list, row));
     expect(disabled).toMatchObject({ username: 'jdoe', displayName: 'jdoe', status: 'Disabled' });
     expect(named).toMatchObject({ username: 'amy', displayName: 'Amy Nguyen', status: null });
+  });
+});
+
+describe('reading a role shown as a badge beside the login', () => {
+  it('takes the badge as the role where the list has no role column, and not as the name', () => {
+    // Gitea's users list: a site administrator's login carries an "Admin" label.
+    document.body.innerHTML = `<table><thead><tr><th>ID</th><th>Username</th><th>Email</th></tr></thead><tbody>
+      <tr><td>1</td><td><a href="/tsmith">tsmith</a> <span class="ui mini label">Admin</span></td><td>tom@firm.example</td></tr>
+      <tr><td>2</td><td><a href="/admin">admin</a> <span class="ui mini label">Admin</span></td><td>admin@firm.example</td></tr>
+      <tr><td>3</td><td><a href="/amy">amy</a></td><td>amy@firm.example</td></tr>
+      <tr><td>4</td><td><a href="/kurt">kurt</a> <span class="badge">Verwalter</span></td><td>kurt@firm.example</td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    expect(list.rows().map((row) => readRow(list, row))).toMatchObject([
+      { username: 'tsmith', displayName: 'tsmith', role: 'Admin' },
+      { username: 'admin', displayName: 'admin', role: 'Admin' },
+      { username: 'amy', displayName: 'amy', role: null },
+      { username: 'kurt', displayName: 'kurt', role: 'Verwalter' },
+    ]);
   });
 });
 

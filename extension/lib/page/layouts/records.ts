@@ -9,7 +9,7 @@ import {
   isSkipped,
   MARK_TAG_PREFIX,
 } from '../cell-text';
-import { fieldForHeader, normaliseHeader } from '../header-fields';
+import { fieldForHeader, isRoleWord, normaliseHeader } from '../header-fields';
 import type { ListColumns, ListLayout, ListShape } from '../list-layout';
 import { isDocument } from '../nodes';
 import { RECORD_WORDS } from '../page-words';
@@ -369,7 +369,6 @@ const PERSON = new RegExp(`^${NAME_WORD}(?:\\s+(?:${NAME_WORD}|${PARTICLE})){1,4
 const PRICE =
   /^[-+]?(?:(?:[$£€¥]|usd|eur|gbp|chf)\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[$£€¥]|kr|zł|usd|eur|gbp|chf))$/i;
 // Normalised as the values they are compared with.
-const roleWords = new Set(Object.values(RECORD_WORDS.role).flat().map(normaliseHeader));
 const statusWords = new Set(
   [...STATUS_WORDS.active, ...STATUS_WORDS.disabled, ...Object.values(RECORD_WORDS.status).flat()].map(
     normaliseHeader,
@@ -394,7 +393,7 @@ function readKinds(value: string): Kind[] {
   const kinds: Kind[] = [];
   const word = normaliseHeader(value);
   if (statusWords.has(word)) kinds.push('status');
-  if (roleWords.has(word)) kinds.push('role');
+  if (isRoleWord(word)) kinds.push('role');
   if (kinds.length > 0) return kinds;
   if (isEmail(value)) return ['email'];
   // A name as people go by it: "Amelia Clarke", "Piet de Vries", or one word ("Empfang", "Reception").
@@ -550,7 +549,7 @@ function isSign(value: string): boolean {
     return field === 'username' || field === 'email' || field === 'user';
   }
   const word = NON_ASCII.test(text) ? normaliseHeader(text) : text.toLowerCase();
-  return roleWords.has(word) || statusWords.has(word);
+  return isRoleWord(word) || statusWords.has(word);
 }
 const EMAIL_IN_TEXT = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 const NON_ASCII = /[^\u0020-\u007e]/;
