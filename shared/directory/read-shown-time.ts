@@ -1,4 +1,5 @@
 import { foldLetters } from '../classifier/tokenize';
+import type { DateOrder } from '../schemas/page-row';
 
 /*
  * Reads the last sign-in a system's user-list page shows, in the languages the page reader reads
@@ -324,8 +325,21 @@ function utcDay(year: number, month: number, day: number): number | undefined {
     : undefined;
 }
 
+/** A day and the time shown after it (none: the whole day), as a shown time. */
+function atDay(date: number | undefined, time: string | undefined, meridiem: string | undefined): ShownTime {
+  const clock = clockOf(time, meridiem);
+  if (date === undefined || clock === undefined) return { kind: 'unknown' };
+  return { kind: 'at', at: date + clock, precisionMs: time ? (time.length > 5 ? 1000 : MINUTE) : DAY };
+}
+
+/** "23/11/2026", "11-23-26 2:05 pm", "23.11.2026 10:12": day and month in either order, then the year. */
+const NUMERIC_DATE =
+  /^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{2}|\d{4}),?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(am|pm)?)?$/;
+const YEAR_FIRST_DATE =
+  /^(\d{4})[/.]\s?(\d{1,2})[/.]\s?(\d{1,2})\.?,?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(am|pm)?)?$/;
+
 /** Times without a zone are read as UTC: the page does not say, and a day's precision absorbs it. */
-export function readShownTime(shown: string, capturedAt: number, dateOrder: 'dmy' | 'mdy'): ShownTime {
+export function readShownTime(shown: string, capturedAt: number, dateOrder: DateOrder): ShownTime {
   const text = shown.trim().toLowerCase();
   const folded = foldLetters(text)
     .replace(/\s+/g, ' ')
@@ -369,22 +383,23 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: 'dmy
     return { kind: 'at', at: day + clock, precisionMs: iso[4] ? (iso[4].length > 5 ? 1000 : MINUTE) : DAY };
   }
 
-  const numeric =
-    /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4}),?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(am|pm)?)?$/.exec(text);
+  const numeric = NUMERIC_DATE.exec(text);
   if (numeric) {
-    const first = Number(numeric[1]);
-    const second = Number(numeric[2]);
-    const yearShown = Number(numeric[3]);
-    const year = numeric[3]?.length === 2 ? 2000 + yearShown : yearShown;
-    const [day, month] = dateOrder === 'dmy' ? [first, second] : [second, first];
-    const date = utcDay(year, month, day);
-    const clock = clockOf(numeric[4], numeric[5]);
-    if (date === undefined || clock === undefined) return { kind: 'unknown' };
-    return {
-      kind: 'at',
-      at: date + clock,
-      precisionMs: numeric[4] ? (numeric[4].length > 5 ? 1000 : MINUTE) : DAY,
-    };
+    const [, firstShown, separator, secondShown, yearShown = '', time, meridiem] = numeric;
+    const first = Number(firstShown);
+    const second = Number(secondShown);
+    const year = yearShown.length === 2 ? 2000 + Number(yearShown) : Number(yearShown);
+    // "23.11.2026": a date written with dots is day first wherever it is written so.
+    const dayFirst = dateOrder === 'dmy' || separator === '.';
+    const [day, month] = dayFirst ? [first, second] : [second, first];
+    return atDay(utcDay(year, month, day), time, meridiem);
+  }
+  // "2026/11/23", "2026.11.23", "2026. 11. 23.": year, month, day, as Japanese, Chinese, Korean and
+  // Hungarian pages write them.
+  const yearFirst = YEAR_FIRST_DATE.exec(text);
+  if (yearFirst) {
+    const [, year, month, day, time, meridiem] = yearFirst;
+    return atDay(utcDay(Number(year), Number(month), Number(day)), time, meridiem);
   }
 
   const named = readNamedDate(folded);
@@ -411,8 +426,5 @@ function readNamedDate(folded: string): ShownTime | null {
       : [];
   const month = MONTHS.get(monthName ?? '');
   if (!month) return null;
-  const date = utcDay(Number(year), month, Number(day));
-  const clock = clockOf(time, meridiem);
-  if (date === undefined || clock === undefined) return { kind: 'unknown' };
-  return { kind: 'at', at: date + clock, precisionMs: time ? (time.length > 5 ? 1000 : MINUTE) : DAY };
+  return atDay(utcDay(Number(year), month, Number(day)), time, meridiem);
 }

@@ -1,5 +1,6 @@
 import type { Account, Person, System } from '../schemas/directory';
 import type { Snapshot, SnapshotDiff, SnapshotDiffRow, SnapshotRow } from '../schemas/directory-input';
+import { dateOrderShown } from './date-order';
 import { readShownTime } from './read-shown-time';
 import { readShownPermissions, readShownStatus } from './read-shown-values';
 
@@ -115,6 +116,10 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
       .length,
   };
   const shown = new Set<string>();
+  const dateOrder = dateOrderShown(
+    snapshot.rows.map((row) => row.lastSignIn),
+    snapshot.dateOrder,
+  );
 
   for (const row of snapshot.rows) {
     const key = row.username.toLowerCase();
@@ -131,9 +136,7 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
     for (const unknown of permissions?.unknown ?? []) {
       warnings.push(`"${unknown}" is not in the permission catalogue of ${system.name}`);
     }
-    const lastSignIn = row.lastSignIn
-      ? readShownTime(row.lastSignIn, capturedAt, snapshot.dateOrder)
-      : undefined;
+    const lastSignIn = row.lastSignIn ? readShownTime(row.lastSignIn, capturedAt, dateOrder) : undefined;
     if (lastSignIn?.kind === 'unknown') warnings.push(`last sign-in "${row.lastSignIn}" not understood`);
 
     if (!existing || existing.deleted) {

@@ -14,6 +14,7 @@ import {
   urlPatternSchema,
   userPageUrlSchema,
 } from './directory';
+import { dateOrderSchema } from './page-row';
 import { clientIdSchema, identifierText, singleLine } from './text';
 
 /**
@@ -215,8 +216,11 @@ export const snapshotSchema = z
      * a filtered or paged list leaves the accounts it does not show alone.
      */
     complete: z.boolean().default(true),
-    /** How the page writes numeric dates: 23/11/2026 is day-month-year, 11/23/2026 month-day-year. */
-    dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
+    /**
+     * How the page writes numeric dates, from its language; its own dates decide where one can be
+     * read only one way (see `dateOrderShown`).
+     */
+    dateOrder: dateOrderSchema.default('dmy'),
     /**
      * The admin confirms the removals a complete list makes. Needed when it would remove every live
      * account of the system or more than half of them; without it such a list is refused (409) and

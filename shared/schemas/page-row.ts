@@ -77,6 +77,10 @@ export type JudgePageLoginsMessage = z.input<typeof judgePageLoginsSchema>;
 export const pageWarningKindSchema = z.enum(PAGE_KIND_IDS);
 export type PageWarningKind = z.infer<typeof pageWarningKindSchema>;
 
+/** How a page writes numeric dates: 23/11/2026 is day-month-year, 11/23/2026 month-day-year. */
+export const dateOrderSchema = z.enum(['dmy', 'mdy']);
+export type DateOrder = z.infer<typeof dateOrderSchema>;
+
 /** A user list as captured off an admin page, to be reconciled with the accounts Rollcall knows. */
 export const pageSnapshotSchema = z.object({
   /** The page it was read from, without query string or fragment. */
@@ -91,6 +95,8 @@ export const pageSnapshotSchema = z.object({
   complete: z.boolean(),
   /** The admin confirmed the removals the server asked about (a complete list removing most logins). */
   confirmRemovals: z.boolean().optional(),
+  /** How the page writes numeric dates, from its language (the server's default where unsaid). */
+  dateOrder: dateOrderSchema.optional(),
   rows: z.array(pageRowSchema).max(MAX_LOGINS),
 });
 export type PageSnapshot = z.infer<typeof pageSnapshotSchema>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dateOrderShown } from '../../shared/directory/date-order';
 import { readShownTime } from '../../shared/directory/read-shown-time';
 import {
   isDisabledStatus,
@@ -79,6 +80,38 @@ describe('readShownTime', () => {
   it('reads month-first dates when the page writes them so', () => {
     expect(readShownTime('11/20/2026', captured, 'mdy')).toMatchObject({ at: Date.UTC(2026, 10, 20) });
     expect(readShownTime('11/20/2026', captured, 'dmy')).toEqual({ kind: 'unknown' });
+  });
+
+  it('reads dates written with dots day first, and dates that start with the year', () => {
+    // "12.04.2026" is 12 April wherever it is written with dots, even on a page said to be month first.
+    expect(readShownTime('12.04.2026 08:12', captured, 'mdy')).toMatchObject({
+      at: Date.UTC(2026, 3, 12, 8, 12),
+    });
+    for (const shown of ['2026/11/20', '2026.11.20', '2026. 11. 20.', '2026/11/20 10:12']) {
+      expect(readShownTime(shown, captured, 'mdy'), shown).toMatchObject({
+        at: shown.endsWith('10:12') ? Date.UTC(2026, 10, 20, 10, 12) : Date.UTC(2026, 10, 20),
+      });
+    }
+    expect(readShownTime('2026/20/11', captured, 'dmy')).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('dateOrderShown', () => {
+  it('takes the order from a date that can be read only one way', () => {
+    expect(dateOrderShown(['12/04/2026', '11/23/2026', null], 'dmy')).toBe('mdy');
+    expect(dateOrderShown(['12/04/2026', '23/11/2026 10:00'], 'mdy')).toBe('dmy');
+  });
+
+  it('keeps the page’s own order where every date reads both ways, or the dates disagree', () => {
+    expect(dateOrderShown(['12/04/2026', '01/02/2026', 'Never', '3 days ago'], 'mdy')).toBe('mdy');
+    expect(dateOrderShown(['12/04/2026'], 'dmy')).toBe('dmy');
+    expect(dateOrderShown(['23/11/2026', '11/23/2026'], 'mdy')).toBe('mdy');
+  });
+
+  it('finds the dates inside longer text, and passes over numbers that are not dates', () => {
+    expect(dateOrderShown(['amy\tMember since 23/01/2025\t12/04/2026 10:00'], 'mdy')).toBe('dmy');
+    expect(dateOrderShown(['Tel. 12-34-56', 'ref 5-40-2026', '1/2/3/2026'], 'dmy')).toBe('dmy');
+    expect(dateOrderShown(['Tel. 12-34-56', 'ref 5-40-2026'], 'mdy')).toBe('mdy');
   });
 
   it('knows never and admits what it cannot read', () => {

@@ -103,9 +103,12 @@ function SyncLine({ sync, onConfirmRemovals }: { sync: SyncState; onConfirmRemov
       );
     case 'synced':
       return (
-        <span class="rollcall-sync-status" role="status">
-          Synced: {sync.added} new, {sync.changed} changed, {sync.removed} removed.
-        </span>
+        <>
+          <span class="rollcall-sync-status" role="status">
+            Synced: {sync.added} new, {sync.changed} changed, {sync.removed} removed.
+          </span>
+          <SyncNotes notes={sync.notes} />
+        </>
       );
     case 'confirm-removals':
       return (
@@ -124,6 +127,28 @@ function SyncLine({ sync, onConfirmRemovals }: { sync: SyncState; onConfirmRemov
         </span>
       );
   }
+}
+
+/** How many of a sync's notes the banner lists; it counts the rest. */
+const NOTES_SHOWN = 3;
+
+/** What the server could not read on the page, login by login: the admin checks those by hand. */
+function SyncNotes({ notes }: { notes: readonly string[] }) {
+  if (notes.length === 0) return null;
+  const more = notes.length - NOTES_SHOWN;
+  return (
+    <div class="rollcall-sync-notes">
+      <span id="rollcall-sync-notes-title">
+        {notes.length === 1 ? 'One thing' : `${notes.length} things`} on this page Rollcall could not read:
+      </span>
+      <ul aria-labelledby="rollcall-sync-notes-title">
+        {notes.slice(0, NOTES_SHOWN).map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+        {more > 0 ? <li>and {more} more</li> : null}
+      </ul>
+    </div>
+  );
 }
 
 /** Every page of an unfiltered list seen: only then may a sync mark missing logins removed. */

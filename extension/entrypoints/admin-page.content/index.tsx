@@ -6,6 +6,7 @@ import type { PageRow } from '../../../shared/schemas/page-row';
 import { sendToBackground } from '../../lib/messaging';
 import type { PageAdapter } from '../../lib/page/adapter-schema';
 import { adapterForUrl } from '../../lib/page/adapters';
+import { pageDateOrder } from '../../lib/page/date-order';
 import { type JudgePageRows, verdictsOf } from '../../lib/page/evaluate';
 import { watchFrameDocuments } from '../../lib/page/frames';
 import { afterNextPaint, type PageSummary, startInPageWarnings } from '../../lib/page/in-page-warnings';
@@ -172,6 +173,7 @@ function warnIn(
         pageUrl: `${page.origin}${page.pathname}`,
         systemId: adapter?.systemId ?? null,
         capturedAt: Date.now(),
+        dateOrder: pageDateOrder(doc, summary.firstList?.element.textContent),
         complete: paging ? wholeListSeen(paging) : complete,
         ...(confirmRemovals ? { confirmRemovals } : {}),
         rows: paging && gathered ? Object.values(gathered.rows) : snapshotRows(),

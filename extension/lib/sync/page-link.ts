@@ -19,8 +19,11 @@ export type SnapshotSyncResult =
   | { state: 'signed-out' }
   /** The server could not be reached: the snapshot waits in the outbox. */
   | { state: 'queued' }
-  /** The server reconciled it with the accounts it knows. */
-  | { state: 'synced'; added: number; changed: number; removed: number }
+  /**
+   * The server reconciled it with the accounts it knows. `notes`: what it could not read or decide,
+   * login by login ("jdoe: last sign-in "Mañana" not understood").
+   */
+  | { state: 'synced'; added: number; changed: number; removed: number; notes: string[] }
   /**
    * The complete list would remove every login of the system or most of them: nothing was written,
    * and the server asks the admin to confirm (`question` says how many would go).
@@ -100,6 +103,7 @@ export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
       const body: SnapshotBody = {
         rows: snapshotRows(snapshot.rows),
         capturedAt: snapshot.capturedAt,
+        ...(snapshot.dateOrder ? { dateOrder: snapshot.dateOrder } : {}),
         complete: snapshot.complete,
         ...(snapshot.confirmRemovals ? { confirmRemovals: true } : {}),
       };
@@ -107,7 +111,10 @@ export function createPageLink({ api, syncNow, now = Date.now }: PageLinkDeps) {
       if (answer.ok) {
         await syncNow();
         const diff = answer.value;
-        return { state: 'synced', added: diff.added, changed: diff.changed, removed: diff.removed };
+        const notes = diff.rows.flatMap((row) =>
+          (row.warnings ?? []).map((warning) => `${row.username}: ${warning}`),
+        );
+        return { state: 'synced', added: diff.added, changed: diff.changed, removed: diff.removed, notes };
       }
       const { error } = answer;
       if (error.kind === 'signed-out') return { state: 'signed-out' };

@@ -161,10 +161,34 @@ describe('the summary banner', () => {
       <Banner
         checked={2}
         counts={[]}
-        sync={{ state: 'synced', added: 2, changed: 1, removed: 0 }}
+        sync={{ state: 'synced', added: 2, changed: 1, removed: 0, notes: [] }}
         onSync={() => {}}
       />,
     );
     expect(screen.getByRole('status').textContent).toBe('Synced: 2 new, 1 changed, 0 removed.');
+    expect(screen.queryByRole('list')).toBeNull();
+  });
+
+  it('lists what the server could not read on the page, and counts what it does not list', () => {
+    const notes = [
+      'lee: last sign-in "Mañana" not understood',
+      'kim: status "Paused" not understood: taken as active',
+      'sam: 2 people are called Sam Lee: link the owner by hand',
+      'jo: last sign-in "soon" not understood',
+      'ana: last sign-in "later" not understood',
+    ];
+    render(
+      <Banner
+        checked={5}
+        counts={[]}
+        sync={{ state: 'synced', added: 5, changed: 0, removed: 0, notes }}
+        onSync={() => {}}
+      />,
+    );
+    const list = screen.getByRole('list', { name: '5 things on this page Rollcall could not read:' });
+    expect([...list.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      ...notes.slice(0, 3),
+      'and 2 more',
+    ]);
   });
 });

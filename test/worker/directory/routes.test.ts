@@ -392,6 +392,37 @@ describe('POST /api/v1/systems/:id/snapshots', () => {
     expect(JSON.parse(events.at(-1)?.after ?? '{}')).toMatchObject({ removed: ['trustaccounting'] });
   });
 
+  it('reads the sign-in times as the list writes its dates, and says which it could not read', async () => {
+    const system = (
+      await authed<System>(admin, '/api/v1/systems', { method: 'POST', body: { name: 'Bookings US' } })
+    ).body;
+    // Declared day first, but "11/23/2026" can only be month first: so is "12/04/2026" beside it.
+    const diff = await authed<SnapshotDiff>(admin, `/api/v1/systems/${system.id}/snapshots`, {
+      method: 'POST',
+      body: {
+        capturedAt: Date.UTC(2026, 11, 6),
+        dateOrder: 'dmy',
+        rows: [
+          { username: 'amy.r', lastSignIn: '12/04/2026 9:15 AM' },
+          { username: 'ben.t', lastSignIn: '11/23/2026' },
+          { username: 'cal.m', lastSignIn: 'after lunch' },
+        ],
+      },
+    });
+    expect(diff.status).toBe(200);
+    expect(diff.body.rows.filter((row) => row.warnings).map((row) => [row.username, row.warnings])).toEqual([
+      ['cal.m', ['last sign-in "after lunch" not understood']],
+    ]);
+    const accounts = (await authed<Page<Account>>(admin, `/api/v1/accounts?systemId=${system.id}`)).body
+      .items;
+    const signedIn = Object.fromEntries(accounts.map((account) => [account.username, account.lastSignInAt]));
+    expect(signedIn).toEqual({
+      'amy.r': Date.UTC(2026, 11, 4, 9, 15),
+      'ben.t': Date.UTC(2026, 10, 23),
+      'cal.m': null,
+    });
+  });
+
   it('rejects a list naming one username twice, a reviewer, and another organisation', async () => {
     const twice = await authed<Problem>(admin, `/api/v1/systems/${paydesk.id}/snapshots`, {
       method: 'POST',

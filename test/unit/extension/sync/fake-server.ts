@@ -101,6 +101,8 @@ export function fakeServer({
     refreshes: 0,
     refreshRejected: false,
     snapshots: 0,
+    /** How the last user list sent said its page writes dates. */
+    snapshotDateOrder: undefined as string | undefined,
     /** Dismissals the findings API holds, for the whole firm (made in any browser). */
     dismissals: [] as DismissedFinding[],
     /** The firm's rule thresholds as the owner set them, and whether this member may not. */
@@ -145,7 +147,7 @@ export function fakeServer({
    */
   function reconcile(
     systemId: string,
-    listed: { username: string; status?: string | null }[],
+    listed: { username: string; status?: string | null; lastSignIn?: string | null }[],
     complete: boolean,
   ) {
     const accounts = [...rows.values()]
@@ -166,11 +168,14 @@ export function fakeServer({
         ? { ...known, status }
         : accountRow(`acc-${row.username}`, systemId, row.username, { status });
       if (change !== 'unchanged') write({ entity: 'account', row: account });
+      // Only ISO times are understood here; the rest come back as the server's warnings do.
+      const unread = row.lastSignIn && Number.isNaN(Date.parse(row.lastSignIn));
       diffRows.push({
         username: row.username,
         change,
         accountId: account.id,
         ownerPersonId: account.ownerPersonId,
+        ...(unread ? { warnings: [`last sign-in "${row.lastSignIn}" not understood`] } : {}),
       });
     }
     for (const account of complete ? accounts : []) {
@@ -276,6 +281,7 @@ export function fakeServer({
       const system = rows.get(key('system', params.id));
       if (!system || system.row.deleted) return problem(404, 'No such system');
       state.snapshots += 1;
+      state.snapshotDateOrder = body.dateOrder;
       if (body.complete && !body.confirmRemovals) {
         const live = [...rows.values()]
           .map((c) => c.row as Account)

@@ -114,10 +114,29 @@ describe('syncing a user list read off an admin page', () => {
     const { link, server } = await signedInWithPayroll();
     server.write({ entity: 'system', row: systemRow('sys-hr', 'HR', ['https://hr.example.test/*']) });
     const result = await link.syncPageSnapshot(snapshot([row('lee')], 'https://hr.example.test/people'));
-    expect(result).toEqual({ state: 'synced', added: 1, changed: 0, removed: 0 });
+    expect(result).toEqual({ state: 'synced', added: 1, changed: 0, removed: 0, notes: [] });
     expect(
       (await systemDirectory('https://hr.example.test/people'))?.accounts.map((a) => a.username),
     ).toEqual(['lee']);
+  });
+
+  it('passes on what the server could not read, login by login, and how the page writes its dates', async () => {
+    const { link, server } = await signedInWithPayroll();
+    const result = await link.syncPageSnapshot({
+      ...snapshot([
+        row('lee', { lastSignIn: 'Mañana por la tarde' }),
+        row('sam', { lastSignIn: '2026-11-30T10:00:00Z' }),
+      ]),
+      dateOrder: 'mdy',
+    });
+    expect(result).toEqual({
+      state: 'synced',
+      added: 2,
+      changed: 0,
+      removed: 0,
+      notes: ['lee: last sign-in "Mañana por la tarde" not understood'],
+    });
+    expect(server.state.snapshotDateOrder).toBe('mdy');
   });
 
   it('answers with the diff, and the local copy follows', async () => {
@@ -125,7 +144,7 @@ describe('syncing a user list read off an admin page', () => {
     const result = await link.syncPageSnapshot(
       snapshot([row('jo', { status: 'Disabled' }), row('admin'), row('sam')]),
     );
-    expect(result).toEqual({ state: 'synced', added: 2, changed: 1, removed: 0 });
+    expect(result).toEqual({ state: 'synced', added: 2, changed: 1, removed: 0, notes: [] });
     const accounts = Object.values((await localCopyItem.getValue()).tables.account);
     expect(
       accounts
@@ -147,6 +166,7 @@ describe('syncing a user list read off an admin page', () => {
       added: 1,
       changed: 0,
       removed: 0,
+      notes: [],
     });
     expect(await link.syncPageSnapshot(snapshot([row('sam')], PAGE, true))).toMatchObject({
       state: 'synced',
@@ -167,7 +187,7 @@ describe('syncing a user list read off an admin page', () => {
     const status = async () => (await localCopyItem.getValue()).tables.account['acc-jo']?.status;
     expect(await status()).toBe('active');
     const confirmed = await link.syncPageSnapshot({ ...snapshot([], PAGE, true), confirmRemovals: true });
-    expect(confirmed).toEqual({ state: 'synced', added: 0, changed: 0, removed: 1 });
+    expect(confirmed).toEqual({ state: 'synced', added: 0, changed: 0, removed: 1, notes: [] });
     expect(await status()).toBe('removed');
   });
 
