@@ -133,7 +133,8 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
       row.permissions === undefined || row.permissions === null
         ? undefined
         : readShownPermissions(row.permissions, system.permissions);
-    for (const unknown of permissions?.unknown ?? []) {
+    // Against an empty catalogue every permission is unknown: nothing to say until there is one.
+    for (const unknown of system.permissions.length > 0 ? (permissions?.unknown ?? []) : []) {
       warnings.push(`"${unknown}" is not in the permission catalogue of ${system.name}`);
     }
     const lastSignIn = row.lastSignIn ? readShownTime(row.lastSignIn, capturedAt, dateOrder) : undefined;

@@ -57,7 +57,11 @@ describe('rollcall capture', () => {
 
   it('shows the diff a dry run would make and sends nothing; a complete page removes what it lacks', async () => {
     const name = 'wordpress-users';
-    await server.asOwner('POST', '/systems', { name: 'Blog' });
+    // The blog's catalogue names one role: the others the page shows are not in it.
+    await server.asOwner('POST', '/systems', {
+      name: 'Blog',
+      permissions: [{ name: 'administrator', label: 'Administrateur' }],
+    });
     const logins = labelledLogins(name);
     const dry = await server.run([
       'capture',

@@ -211,6 +211,8 @@ describe.each(BROWSERS)(
           timeout: 15_000,
         })
         .toBe(`Synced: ${rows.length} new, 0 changed, 0 removed.`);
+      // Every status and sign-in time on the page was read: the banner lists none it could not read.
+      expect(await banner.textContent()).not.toContain('could not read');
       await screenshot(page, `${shot}-synced`);
     };
 
@@ -290,6 +292,8 @@ describe.each(BROWSERS)(
         .poll(() => banner.getByRole('status').textContent(), { timeout: 15_000 })
         .toBe(`Synced: ${logins.length} new, 0 changed, 0 removed.`);
       expect(await banner.textContent()).not.toContain(unsynced);
+      // Every status and sign-in time on the page was read: the banner lists none it could not read.
+      expect(await banner.textContent()).not.toContain('could not read');
       // The rows are judged again with what the directory now knows, without a reload: the
       // generic login is on file, and nobody's.
       await expect
@@ -301,6 +305,15 @@ describe.each(BROWSERS)(
       expect(accounts.items.map((account) => account.username).sort()).toEqual([...logins].sort());
       const mhwang = accounts.items.find((account) => account.username === 'mhwang');
       expect(mhwang?.displayName).toBe('Hwang, Min-jun');
+      // The last logons as the list writes them, day first ("21/11/2026"), whatever the browser's
+      // language: "12/08/2026" is 12 August, and a blank one is none.
+      const signedIn = (username: string) =>
+        accounts.items.find((account) => account.username === username)?.lastSignInAt;
+      expect([signedIn('skowalczyk'), signedIn('cokafor'), signedIn('test')]).toEqual([
+        Date.UTC(2026, 7, 12, 9, 30),
+        Date.UTC(2026, 10, 21, 16, 2),
+        null,
+      ]);
 
       // Known now, and still nobody's: the page says so from the directory.
       await page.reload();
@@ -332,6 +345,10 @@ describe.each(BROWSERS)(
         'active',
       ]);
       expect(accounts.items.find((a) => a.username === 'jnovak')?.displayName).toBe('Jan Novák');
+      // "Poslední přihlášení" read as written, day first with dots: 4 December.
+      expect(accounts.items.find((a) => a.username === 'jnovak')?.lastSignInAt).toBe(
+        Date.UTC(2026, 11, 4, 8, 12),
+      );
       await page.close();
     });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountsQueries } from '../../../worker/src/directory/accounts-queries';
 import { peopleQueries } from '../../../worker/src/directory/people-queries';
+import { systemsQueries } from '../../../worker/src/directory/systems-queries';
 import {
   isStaleSnapshotError,
   planSnapshotWrite,
@@ -68,6 +69,29 @@ describe('reconciling a captured user list', () => {
     const versions = [...stored.values()].map((account) => account.version);
     expect(new Set(versions).size).toBe(4);
     expect(Math.max(...versions)).toBe(await counter(orgId));
+  });
+
+  it('says nothing of the roles a list shows while the system has no permission catalogue to place them in', async () => {
+    const orgId = await newOrg();
+    const system = await runWrite(
+      db,
+      await systemsQueries.create(db, orgId, {
+        name: 'Bookings',
+        adminUrlPatterns: [],
+        signInUrlPatterns: [],
+        permissions: [],
+      }),
+    );
+    const diff = await reconcile(orgId, system.id, {
+      rows: [
+        { username: 'jnovak', permissions: 'Vedoucí pobočky', status: 'Paused' },
+        { username: 'recepce', permissions: 'Prodejce zájezdů' },
+      ],
+    });
+    expect(diff.rows.map((row) => [row.username, row.warnings ?? []])).toEqual([
+      ['jnovak', ['status "Paused" not understood: taken as active']],
+      ['recepce', []],
+    ]);
   });
 
   it('updates changed rows, marks vanished ones removed, and a second identical snapshot changes nothing', async () => {
