@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { accountsQueries } from '../../../worker/src/directory/accounts-queries';
 import { peopleQueries } from '../../../worker/src/directory/people-queries';
-import { systemsQueries } from '../../../worker/src/directory/systems-queries';
 import {
   isStaleSnapshotError,
   planSnapshotWrite,
 } from '../../../worker/src/directory/reconcile-snapshot-write';
+import { systemsQueries } from '../../../worker/src/directory/systems-queries';
 import { counter, db, newOrg, newSystem, runWrite, snapshot } from './seed';
 
 async function reconcile(orgId: string, systemId: string, input: Parameters<typeof snapshot>[0]) {
