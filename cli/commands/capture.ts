@@ -1,7 +1,7 @@
 import { contract } from '../../shared/contract';
 import { planReconcile, removalsNeedConfirmation } from '../../shared/directory/reconcile-snapshot';
 import { type SnapshotDiff, snapshotSchema } from '../../shared/schemas/directory-input';
-import type { PageRow } from '../../shared/schemas/page-row';
+import type { DateOrder, PageRow } from '../../shared/schemas/page-row';
 import type { CliApi } from '../api';
 import { defineCommand, readInput } from '../command';
 import { CliError, EXIT } from '../exit-codes';
@@ -11,8 +11,10 @@ import { allSystems, systemNamed } from '../systems';
  * Reads a saved admin page's user list with the extension's own detector (extension/lib/page),
  * in happy-dom instead of a browser. The page's scripts do not run and nothing it links to is
  * loaded: a list the page draws with its script is read only if it was saved after it was drawn.
+ * With the rows, how the page writes numeric dates: from its own dates, or its language with this
+ * machine's region.
  */
-async function readSavedPage(html: string): Promise<PageRow[]> {
+async function readSavedPage(html: string): Promise<{ rows: PageRow[]; dateOrder: DateOrder }> {
   const { Window } = await import('happy-dom');
   const window = new Window({
     settings: {
@@ -32,7 +34,10 @@ async function readSavedPage(html: string): Promise<PageRow[]> {
         scope[name] = (window as unknown as Record<string, unknown>)[name];
     const page = new window.DOMParser().parseFromString(html, 'text/html');
     const { readUserRows } = await import('../../extension/lib/page/snapshot-rows');
-    return readUserRows(page as unknown as Document);
+    const { pageDateOrder } = await import('../../extension/lib/page/date-order');
+    const doc = page as unknown as Document;
+    const locale = Intl.DateTimeFormat().resolvedOptions().locale;
+    return { rows: readUserRows(doc), dateOrder: pageDateOrder(doc, doc.body?.textContent, locale) };
   } finally {
     await window.happyDOM.close();
   }
@@ -113,13 +118,15 @@ browser once the list shows), shows what it changes in the system's accounts, an
     const html = await readInput(file);
     context.progress(`Reading ${file}…`);
     const { snapshotRows } = await import('../../extension/lib/page/snapshot-rows');
-    const rows = snapshotRows(await readSavedPage(html));
+    const saved = await readSavedPage(html);
+    const rows = snapshotRows(saved.rows);
     context.progress(null);
     if (rows.length === 0)
       throw new CliError(EXIT.refused, `${file}: no user list found on this page: nothing to send.`);
     context.note(`${file}: ${rows.length} login${rows.length === 1 ? '' : 's'} read.`);
     const body = {
       rows,
+      dateOrder: saved.dateOrder,
       complete: Boolean(values.complete),
       ...(values['confirm-removals'] ? { confirmRemovals: true } : {}),
     };

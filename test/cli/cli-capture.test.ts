@@ -55,6 +55,36 @@ describe('rollcall capture', () => {
     expect(marked(result.stdout, '+')).toEqual(logins);
   });
 
+  it('sends how the page writes its dates: an American page’s 12/04/2026 is 4 December, a British one’s 12 April', async () => {
+    for (const [lang, system, expected] of [
+      ['en-US', 'Bookings US', Date.UTC(2026, 11, 4, 9, 15)],
+      ['en-GB', 'Bookings UK', Date.UTC(2026, 3, 12, 9, 15)],
+    ] as const) {
+      await server.asOwner('POST', '/systems', { name: system });
+      const saved = join(server.home, '..', `${lang}.html`);
+      const rows = [
+        ['amy.r', '12/04/2026 09:15'],
+        ['ben.t', '11/03/2026 10:00'],
+        ['cal.m', '10/02/2026 11:30'],
+        ['dee.w', '09/01/2026 12:45'],
+      ];
+      writeFileSync(
+        saved,
+        `<html lang="${lang}"><body><table><thead><tr><th>Username</th><th>Last login</th></tr></thead><tbody>${rows
+          .map(([login, at]) => `<tr><td>${login}</td><td>${at}</td></tr>`)
+          .join('')}</tbody></table></body></html>`,
+      );
+      expect((await server.run(['capture', saved, '--system', system])).status).toBe(0);
+      const systems = await server.asOwner<{ items: { id: string; name: string }[] }>('GET', '/systems');
+      const id = systems.items.find((s) => s.name === system)?.id;
+      const accounts = await server.asOwner<{ items: { username: string; lastSignInAt: number | null }[] }>(
+        'GET',
+        `/accounts?systemId=${id}`,
+      );
+      expect(accounts.items.find((a) => a.username === 'amy.r')?.lastSignInAt, lang).toBe(expected);
+    }
+  });
+
   it('shows the diff a dry run would make and sends nothing; a complete page removes what it lacks', async () => {
     const name = 'wordpress-users';
     // The blog's catalogue names one role: the others the page shows are not in it.
