@@ -227,6 +227,9 @@ const UNIT_STEMS: readonly (readonly [string, number])[] = (
   .map(([stem, ms]) => [foldLetters(stem), ms] as const)
   .sort((a, b) => b[0].length - a[0].length);
 
+/** Units written in two or three letters: French "an", "ans"; Nordic "år"; Polish and Czech days. */
+const SHORT_UNITS = new Set(['an', 'ans', 'ar', 'dni', 'dny', 'dn', 'hr', 'hrs'].map(foldLetters));
+
 /** "a", "one", "ein", "un", "een", "ett", "jeden": one of the unit. */
 const ONE = new Set(
   [
@@ -365,6 +368,15 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
     const times = /^\d+$/.test(count) ? Number(count) : ONE.has(count) ? 1 : undefined;
     if (!unit || times === undefined) return { kind: 'unknown' };
     return { kind: 'at', at: capturedAt - times * unit, precisionMs: unit };
+  }
+  // "12 days", "3 Tage", "2 mois": a time passed, alone, as Mattermost's users list writes its last
+  // logins; in a sign-in column, how long ago. Not "12 Mai": a month's name is a date.
+  const [, count, word = ''] = /^(\d+)\s+(\p{L}+)$/u.exec(folded) ?? [];
+  if (count && !MONTHS.has(word)) {
+    // A stem of two letters ("ar", "dn") is a unit only as a whole word: "12 Ara" is a date.
+    const [stem = '', unit] = UNIT_STEMS.find(([stem]) => word.startsWith(stem)) ?? [];
+    if (unit && (stem.length > 2 || SHORT_UNITS.has(word)))
+      return { kind: 'at', at: capturedAt - Number(count) * unit, precisionMs: unit };
   }
 
   const iso =

@@ -9,6 +9,7 @@ import {
 
 const captured = Date.UTC(2026, 10, 23, 12, 0);
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 describe('readShownTime', () => {
   it.each([
@@ -80,6 +81,26 @@ describe('readShownTime', () => {
   it('reads month-first dates when the page writes them so', () => {
     expect(readShownTime('11/20/2026', captured, 'mdy')).toMatchObject({ at: Date.UTC(2026, 10, 20) });
     expect(readShownTime('11/20/2026', captured, 'dmy')).toEqual({ kind: 'unknown' });
+  });
+
+  it('reads a time passed written alone, as Mattermost writes last logins ("12 days"), but not a date', () => {
+    for (const [shown, back, precisionMs] of [
+      ['12 days', 12 * DAY, DAY],
+      ['3 Tage', 3 * DAY, DAY],
+      ['2 mois', 60 * DAY, 30 * DAY],
+      ['5 dni', 5 * DAY, DAY],
+      ['4 hrs', 4 * HOUR, HOUR],
+    ] as const) {
+      expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({
+        kind: 'at',
+        at: captured - back,
+        precisionMs,
+      });
+    }
+    // A day and a month's name or short name, without the year: not a time passed.
+    for (const shown of ['12 Mai', '12 Ara', '3 Apr']) {
+      expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({ kind: 'unknown' });
+    }
   });
 
   it('reads dates written with dots day first, and dates that start with the year', () => {
