@@ -193,12 +193,7 @@ function textOf(at: RowCells, field: AdapterField): string | null {
 function readFrom(at: RowCells): PageLogin | null {
   const userSegments = at.plain ? segmentsOf(at, 'username') : segmentsIn(cellOf(at, 'username'));
   if (!userSegments) return null;
-  // A cell may show the login with a name or email beside it ("Amy Nguyen / amy@firm"): the login
-  // is the piece without spaces, an email when the column is the email column.
-  const loginSegment =
-    userSegments.length <= 1
-      ? userSegments[0]
-      : (userSegments.find((s) => isEmail(s)) ?? userSegments.find((s) => !/\s/.test(s)) ?? userSegments[0]);
+  const loginSegment = userSegments.length <= 1 ? userSegments[0] : loginAmong(userSegments);
   // "@amy", as apps show a handle, is the login "amy".
   const username = clip((loginSegment ?? '').replace(/^@(?=[^@\s]+$)/, ''), 320);
   if (!username) return null;
@@ -223,6 +218,25 @@ function readFrom(at: RowCells): PageLogin | null {
       (columns.status === undefined ? statusBeside(userSegments, loginSegment) : null),
   };
 }
+
+/**
+ * The login among a cell's pieces, where it shows the login with a name, an email or a tag beside it
+ * ("Amy Nguyen / amy@firm", "jdoe [Disabled]"): an email, else the first piece without spaces; a
+ * later one where the first is written as a name and the later one as a login, not a tag
+ * ("frontdesk2" under "Frontdesk", as Mattermost shows the name above the login).
+ */
+function loginAmong(segments: string[]): string | undefined {
+  const email = segments.find((segment) => isEmail(segment));
+  if (email) return email;
+  const [first, ...later] = segments.filter((segment) => !/\s/.test(segment));
+  if (first === undefined) return segments[0];
+  if (writtenAsLogin(first)) return first;
+  return later.find((segment) => writtenAsLogin(segment) && !isStatus(segment) && !isRole(segment)) ?? first;
+}
+
+/** "frontdesk2", "a.nowak", "jdoe": lower case, or with a digit or a login's punctuation. */
+const writtenAsLogin = (text: string) =>
+  /[\d._@-]/.test(text) || (text === text.toLowerCase() && text !== text.toUpperCase());
 
 /**
  * A status shown as a tag beside the login, where the list has no status column ("jdoe

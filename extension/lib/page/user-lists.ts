@@ -418,9 +418,14 @@ function hasSupportingColumns(columns: Columns, headers: readonly string[], user
     // and the first or last name apart, as Redmine and the Django admin head their users in Russian,
     // Polish or Bulgarian ("Пользователь", "Имя", "Фамилия", "Email"). A contact list has no one's
     // role and no "User" column, an audit log no one's email.
+    // Or beside the email and each one's last sign-in, as Mattermost lists its users ("User details",
+    // "Email", "Last login").
     (userHeaded &&
       columns.email !== undefined &&
-      (columns.role !== undefined || columns.firstName !== undefined || columns.lastName !== undefined))
+      (columns.role !== undefined ||
+        columns.firstName !== undefined ||
+        columns.lastName !== undefined ||
+        columns.lastSignIn !== undefined))
   );
 }
 
