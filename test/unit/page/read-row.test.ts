@@ -144,6 +144,54 @@ describe('reading a role shown as a badge beside the login', () => {
   });
 });
 
+describe('reading a list whose first column holds the name above the login (Mattermost)', () => {
+  it('finds the list by its "User details", email and last login, and reads the login under the name', () => {
+    // Mattermost's System Console users, as its AdminConsoleListTable draws them.
+    const users = [
+      ['Tom Smith', 'tsmith', 'tom.smith@firm.example', 'Today'],
+      ['Front Desk', 'frontdesk2', 'frontdesk2@firm.example', '15 days'],
+      ['Buchhaltung', 'buchhaltung', 'buchhaltung@firm.example', '30 days'],
+      ['Frontdesk', 'frontdesk', 'desk@firm.example', ''],
+    ];
+    document.body.innerHTML = `<table class="adminConsoleListTable"><caption>System Users</caption><thead><tr>
+      <th><div><span>User details</span></div></th><th><div><span>Email</span></div></th>
+      <th><div><span>Member since</span></div></th><th><div><span>Last login</span></div></th>
+      <th><div><span>Actions</span></div></th></tr></thead><tbody>${users
+        .map(
+          ([
+            name,
+            login,
+            email,
+            last,
+          ]) => `<tr><td><div><div class="profilePictureContainer"><img class="profilePicture" aria-hidden="true"></div>
+          <div class="displayName" title="${name}">${name}</div><div class="userName" title="${login}">${login}</div></div></td>
+          <td>${email}</td><td><span>200 days</span></td><td>${last ? `<span>${last}</span>` : ''}</td>
+          <td><button>Member</button></td></tr>`,
+        )
+        .join('')}</tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    expect(list.rows().map((row) => readRow(list, row))).toMatchObject(
+      users.map(([displayName, username, email, lastSignIn]) => ({
+        username,
+        displayName,
+        email,
+        lastSignIn: lastSignIn || null,
+      })),
+    );
+  });
+
+  it('takes the first piece without spaces as the login unless it is written as a name and a later one as a login', () => {
+    document.body.innerHTML = `<table><thead><tr><th>Username</th><th>Email</th></tr></thead><tbody>
+      <tr><td><span>Disabled</span> <a href="#">jdoe</a></td><td>jdoe@firm.example</td></tr>
+      <tr><td><a href="#">invite</a> <span>Modifier</span> <span>Voir</span></td><td>invite@firm.example</td></tr>
+      <tr><td><a href="#">Kim</a> <span>Editor</span></td><td>kim@firm.example</td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    expect(list.rows().map((row) => readRow(list, row)?.username)).toEqual(['jdoe', 'invite', 'Kim']);
+  });
+});
+
 describe('reading a cell with an avatar of initials', () => {
   it('leaves the initials out: they are a picture of the person, not the login or the name', () => {
     document.body.innerHTML = `<table><thead><tr><th>User</th><th>Username</th><th>Status</th></tr></thead><tbody>
