@@ -544,6 +544,12 @@ const foldedSet = (words: readonly string[]) => new Set(words.map(foldLetters));
  * reader only takes such columns as a status, never a "Locked" one).
  */
 const SWITCHED_OFF = foldedSet([
+  // A cross written as a character.
+  '✗',
+  '✘',
+  '×',
+  '☒',
+  '❌',
   'no',
   'n',
   'false',
@@ -570,6 +576,11 @@ const SWITCHED_OFF = foldedSet([
   '아니오',
 ]);
 const SWITCHED_ON = foldedSet([
+  // A tick written as a character.
+  '✓',
+  '✔',
+  '☑',
+  '✅',
   'yes',
   'y',
   'true',

@@ -152,6 +152,13 @@ describe('readShownStatus', () => {
     expect(readShownStatus('Pending invite')).toEqual({ status: 'active', understood: false });
   });
 
+  it('reads a tick or a cross written as a character', () => {
+    for (const tick of ['✓', '✔', '☑', '✅'])
+      expect(readShownStatus(tick), tick).toEqual({ status: 'active', understood: true });
+    for (const cross of ['✗', '✘', '×', '☒', '❌'])
+      expect(readShownStatus(cross), cross).toEqual({ status: 'disabled', understood: true });
+  });
+
   it.each([
     ['Gesperrt', 'disabled'],
     ['Deaktiviert seit 2024', 'disabled'],

@@ -215,8 +215,54 @@ function readFrom(at: RowCells): PageLogin | null {
     email: email ? clip(email, 320) : null,
     status:
       nullIfEmpty(textOf(at, 'status'), 100) ??
-      (columns.status === undefined ? statusBeside(userSegments, loginSegment) : null),
+      (columns.status === undefined ? statusBeside(userSegments, loginSegment) : statusByMark(at)),
   };
+}
+
+// The names icon sets give a tick and a cross, and failing those the state a class says, as words
+// of an icon's class ("octicon-check", "fa-times", "icon-unpublish", "glyphicon-ok", "text-danger").
+const TICKS = new Set(['check', 'checked', 'checkmark', 'tick', 'ok', 'yes', 'true', 'publish', 'published']);
+const CROSSES = new Set([
+  'x',
+  'times',
+  'cross',
+  'close',
+  'no',
+  'false',
+  'ban',
+  'unpublish',
+  'unpublished',
+  'remove',
+]);
+const ON = new Set(['success', 'enabled', 'active', 'on', 'green']);
+const OFF = new Set(['danger', 'disabled', 'inactive', 'off', 'error', 'red', 'blocked', 'locked']);
+
+/**
+ * The status a status cell with no text shows by a mark alone, as a word the status reader reads: a
+ * switch or a checkbox on or off; an image's alt text or an icon's title or label that names a
+ * status ("True", "Disabled"); an icon named for a tick or a cross. Null where it shows none.
+ */
+function statusByMark(at: RowCells): string | null {
+  const cell = cellOf(at, 'status');
+  if (!cell || cell.childElementCount === 0) return null;
+  const boxes = checkboxesIn(cell);
+  if (boxes.length === 1) return boxes[0]?.checked ? 'Yes' : 'No';
+  for (const element of cell.querySelectorAll('img[alt], [title], [aria-label]')) {
+    const said = tidy(
+      element.getAttribute('alt') ?? element.getAttribute('title') ?? element.getAttribute('aria-label'),
+    );
+    if (said && isStatus(said)) return clip(said, 100);
+  }
+  let state: string | null = null;
+  for (const element of cell.querySelectorAll('[class]')) {
+    for (const word of (element.getAttribute('class') ?? '').toLowerCase().split(/[\s_-]+/)) {
+      if (TICKS.has(word)) return 'Yes';
+      if (CROSSES.has(word)) return 'No';
+      if (!state && ON.has(word)) state = 'Yes';
+      if (!state && OFF.has(word)) state = 'No';
+    }
+  }
+  return state;
 }
 
 /**

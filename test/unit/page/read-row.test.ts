@@ -105,8 +105,8 @@ describe('reading a field drawn as a button', () => {
       null,
       'Mo Ali',
     ]);
-    // A switch is not a value either.
-    expect(read[2]?.status).toBeNull();
+    // A switch is not read as its text: it shows its state, on.
+    expect(read[2]?.status).toBe('Yes');
     // A login drawn as a button with a tag after it: the login is the button's text.
     expect(read[5]?.username).toBe('mali');
   });
@@ -192,6 +192,36 @@ describe('reading a list whose first column holds the name above the login (Matt
   });
 });
 
+describe('reading a status shown by a mark alone', () => {
+  it('reads a tick or a cross, an image’s alt text, an icon’s title and a switch as on or off', () => {
+    const rows = [
+      ['octicon', '<svg class="svg octicon-check" aria-hidden="true"></svg>', 'Yes'],
+      ['octicross', '<svg class="svg octicon-x" aria-hidden="true"></svg>', 'No'],
+      ['fontawesome', '<i class="fa fa-times text-danger"></i>', 'No'],
+      [
+        'joomla',
+        '<a class="tbody-icon active"><span class="icon-publish" aria-hidden="true"></span></a>',
+        'Yes',
+      ],
+      // The Django admin's boolean columns.
+      ['django', '<img src="/static/admin/img/icon-no.svg" alt="False">', 'False'],
+      ['titled', '<span class="state" title="Disabled"></span>', 'Disabled'],
+      ['switched', '<span role="switch" aria-checked="false"></span>', 'No'],
+      ['coloured', '<span class="badge badge-success"></span>', 'Yes'],
+      // An icon that names no state says nothing.
+      ['editor', '<a title="Edit"><i class="fa fa-pencil"></i></a>', null],
+    ];
+    document.body.innerHTML = `<table><thead><tr><th>Username</th><th>Email</th><th>Active</th></tr></thead><tbody>${rows
+      .map(([login, mark]) => `<tr><td>${login}</td><td>${login}@firm.example</td><td>${mark}</td></tr>`)
+      .join('')}</tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    expect(list.rows().map((row) => readLogin(list, row)?.status ?? null)).toEqual(
+      rows.map(([, , status]) => status),
+    );
+  });
+});
+
 describe('reading a cell with an avatar of initials', () => {
   it('leaves the initials out: they are a picture of the person, not the login or the name', () => {
     document.body.innerHTML = `<table><thead><tr><th>User</th><th>Username</th><th>Status</th></tr></thead><tbody>
@@ -223,8 +253,9 @@ describe('reading a cell with a tooltip kept in it', () => {
     const [list] = findUserLists(document);
     if (!list) throw new Error('no user list found');
     expect(list.rows().map((row) => readLogin(list, row))).toMatchObject([
-      { username: 'jnowak', displayName: 'Jan Nowak', status: null },
-      { username: 'recepcja', displayName: 'Recepcja', status: null },
+      // The status is the tick's, on or off, not the tooltip's "Block user".
+      { username: 'jnowak', displayName: 'Jan Nowak', status: 'Yes' },
+      { username: 'recepcja', displayName: 'Recepcja', status: 'No' },
     ]);
   });
 });
