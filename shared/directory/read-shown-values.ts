@@ -662,11 +662,47 @@ const STATUS_PHRASES = (
 const DISABLED_AS_WRITTEN = new Set(['låst', 'låste']);
 const WORD_BREAK = /[^\p{L}\p{M}\p{N}]+/u;
 
+/**
+ * Where someone is now, as chat apps show it in their users' status column (Rocket.Chat, Mattermost):
+ * online, away or offline, the login is usable.
+ */
+const PRESENCE = foldedSet([
+  'online',
+  'offline',
+  'away',
+  'busy',
+  'idle',
+  'invisible',
+  'available',
+  'do not disturb',
+  'dnd',
+  'in a meeting',
+  'abwesend',
+  'beschaftigt',
+  'nicht storen',
+  'en ligne',
+  'hors ligne',
+  'occupe',
+  'ne pas deranger',
+  'en linea',
+  'desconectado',
+  'ausente',
+  'ocupado',
+  'no molestar',
+  'desligado',
+  'non in linea',
+  'assente',
+  'occupato',
+  'afwezig',
+  'bezet',
+  'niet storen',
+]);
+
 function readStatus(shown: string): ShownStatus {
   const written = shown.trim().toLowerCase();
   const text = foldLetters(written);
   if (SWITCHED_OFF.has(text)) return { status: 'disabled', understood: true };
-  if (SWITCHED_ON.has(text)) return { status: 'active', understood: true };
+  if (SWITCHED_ON.has(text) || PRESENCE.has(text)) return { status: 'active', understood: true };
   for (const [phrase, status] of STATUS_PHRASES)
     if (text.includes(phrase)) return { status, understood: true };
   if (

@@ -152,6 +152,11 @@ describe('readShownStatus', () => {
     expect(readShownStatus('Pending invite')).toEqual({ status: 'active', understood: false });
   });
 
+  it('reads where someone is now, as chat apps show it, as a login that can be used', () => {
+    for (const presence of ['Online', 'Offline', 'Away', 'Do not disturb', 'Hors ligne', 'Nicht stören'])
+      expect(readShownStatus(presence), presence).toEqual({ status: 'active', understood: true });
+  });
+
   it('reads a tick or a cross written as a character', () => {
     for (const tick of ['✓', '✔', '☑', '✅'])
       expect(readShownStatus(tick), tick).toEqual({ status: 'active', understood: true });
