@@ -341,6 +341,29 @@ const NUMERIC_DATE =
 const YEAR_FIRST_DATE =
   /^(\d{4})[/.]\s?(\d{1,2})[/.]\s?(\d{1,2})\.?,?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(am|pm)?)?$/;
 
+/**
+ * A time passed written alone, in one unit or several: "12 days", "3 Tage", "2 mois", as Mattermost
+ * writes its users' last logins; "3 days 4 hours", "1 hour 5 mins", as Moodle writes last access. In a
+ * sign-in column, how long ago. Not "12 Mai": a month's name is a date. Null for anything else.
+ */
+function readElapsed(folded: string): { ms: number; precisionMs: number } | null {
+  if (!/^\d/.test(folded)) return null;
+  const parts = folded.split(' ');
+  if (parts.length % 2 !== 0 || parts.length > 6) return null;
+  let ms = 0;
+  let precisionMs = YEAR;
+  for (let i = 0; i < parts.length; i += 2) {
+    const [count = '', word = ''] = [parts[i], parts[i + 1]];
+    if (!/^\d+$/.test(count) || !/^\p{L}+$/u.test(word) || MONTHS.has(word)) return null;
+    // A stem of two letters ("ar", "dn") is a unit only as a whole word: "12 Ara" is a date.
+    const [stem = '', unit] = UNIT_STEMS.find(([stem]) => word.startsWith(stem)) ?? [];
+    if (!unit || (stem.length <= 2 && !SHORT_UNITS.has(word))) return null;
+    ms += Number(count) * unit;
+    precisionMs = Math.min(precisionMs, unit);
+  }
+  return { ms, precisionMs };
+}
+
 /** Times without a zone are read as UTC: the page does not say, and a day's precision absorbs it. */
 export function readShownTime(shown: string, capturedAt: number, dateOrder: DateOrder): ShownTime {
   const text = shown.trim().toLowerCase();
@@ -369,15 +392,8 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
     if (!unit || times === undefined) return { kind: 'unknown' };
     return { kind: 'at', at: capturedAt - times * unit, precisionMs: unit };
   }
-  // "12 days", "3 Tage", "2 mois": a time passed, alone, as Mattermost's users list writes its last
-  // logins; in a sign-in column, how long ago. Not "12 Mai": a month's name is a date.
-  const [, count, word = ''] = /^(\d+)\s+(\p{L}+)$/u.exec(folded) ?? [];
-  if (count && !MONTHS.has(word)) {
-    // A stem of two letters ("ar", "dn") is a unit only as a whole word: "12 Ara" is a date.
-    const [stem = '', unit] = UNIT_STEMS.find(([stem]) => word.startsWith(stem)) ?? [];
-    if (unit && (stem.length > 2 || SHORT_UNITS.has(word)))
-      return { kind: 'at', at: capturedAt - Number(count) * unit, precisionMs: unit };
-  }
+  const elapsed = readElapsed(folded);
+  if (elapsed) return { kind: 'at', at: capturedAt - elapsed.ms, precisionMs: elapsed.precisionMs };
 
   const iso =
     /^(\d{4})-(\d{2})-(\d{2})(?:[ t](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2})?$/.exec(

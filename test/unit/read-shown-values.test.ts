@@ -83,13 +83,17 @@ describe('readShownTime', () => {
     expect(readShownTime('11/20/2026', captured, 'dmy')).toEqual({ kind: 'unknown' });
   });
 
-  it('reads a time passed written alone, as Mattermost writes last logins ("12 days"), but not a date', () => {
+  it('reads a time passed written alone, as Mattermost and Moodle write last logins ("12 days", "3 days 4 hours"), but not a date', () => {
     for (const [shown, back, precisionMs] of [
       ['12 days', 12 * DAY, DAY],
       ['3 Tage', 3 * DAY, DAY],
       ['2 mois', 60 * DAY, 30 * DAY],
       ['5 dni', 5 * DAY, DAY],
       ['4 hrs', 4 * HOUR, HOUR],
+      // Moodle's last access: several units.
+      ['3 days 4 hours', 3 * DAY + 4 * HOUR, HOUR],
+      ['1 hour 5 mins', HOUR + 5 * 60_000, 60_000],
+      ['3 Tage 4 Stunden', 3 * DAY + 4 * HOUR, HOUR],
     ] as const) {
       expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({
         kind: 'at',
