@@ -316,7 +316,9 @@ function describeWith(
       !adapter?.listSelector &&
       !resolved.named &&
       !hasSupportingColumns(columns, shape.headers, resolved.userHeaded) &&
-      !(columns.role !== undefined && headedAsPeople(element))
+      // Names and emails with a role or a last sign-in each, under a heading that says they are
+      // users ("Browse list of users", as Moodle heads its users: full name, email, last access).
+      !((columns.role !== undefined || columns.lastSignIn !== undefined) && headedAsPeople(element))
     )
       return null;
   }

@@ -562,6 +562,39 @@ describe('the user-list detector', () => {
     });
   });
 
+  describe('names, emails and a last sign-in each', () => {
+    // Moodle's "Browse list of users": full name, email, city, country, last access; no login.
+    const moodle = (above: string) => `${above}
+      <div><table class="generaltable"><thead><tr><th><a href="#">Full name</a></th><th><a href="#">Email address</a></th>
+        <th>City/town</th><th>Country</th><th><a href="#">Last access</a></th><th><span class="sr-only">Actions</span></th></tr></thead><tbody>
+        <tr><td><a href="#"><span class="userinitials">OM</span>Olivia Martin</a></td><td>olivia@acme.example</td><td>Leeds</td><td>United Kingdom</td><td>3 days 4 hours</td><td></td></tr>
+        <tr><td><a href="#"><span class="userinitials">FD</span>Front Desk</a></td><td>frontdesk@acme.example</td><td>Leeds</td><td>United Kingdom</td><td>Never</td><td></td></tr>
+      </tbody></table></div>`;
+    const read = () =>
+      findUserLists(document).map((list) =>
+        list.rows().map((row) => {
+          const found = readRow(list, row);
+          return [found?.username, found?.displayName, found?.lastSignIn];
+        }),
+      );
+
+    it('are the users under a heading that says so', () => {
+      document.body.innerHTML = moodle('<h2>Browse list of users</h2>');
+      expect(read()).toEqual([
+        [
+          ['olivia@acme.example', 'Olivia Martin', '3 days 4 hours'],
+          ['frontdesk@acme.example', 'Front Desk', 'Never'],
+        ],
+      ]);
+    });
+
+    it('are not users under "Contacts" or with no heading', () => {
+      document.title = 'Acme CRM';
+      document.body.innerHTML = `${moodle('<h1>Contacts</h1>')}${moodle('')}`;
+      expect(read()).toEqual([]);
+    });
+  });
+
   it.each([
     ['Active', 'Yes'],
     ['Aktywny', 'Tak'],
