@@ -307,6 +307,27 @@ function roleBeside(at: RowCells, username: string): string | null {
 const isStatus = (text: string) => readShownStatus(text).understood;
 const isRole = (text: string) => isRoleWord(normaliseHeader(text));
 
+/** The tag an app puts beside the signed-in admin's own login: "You", "(you)", "Du", "Vous", "Tú". */
+const SELF_TAGS = new Set([
+  'you',
+  'me',
+  'du',
+  'ich',
+  'vous',
+  'moi',
+  'toi',
+  'tu',
+  'yo',
+  'io',
+  'jij',
+  'ik',
+  'voce',
+  'eu',
+  'ty',
+  'ja',
+]);
+const isSelfTag = (text: string) => text.length <= 8 && SELF_TAGS.has(normaliseHeader(text));
+
 function readDisplayName(
   at: RowCells,
   userSegments: string[],
@@ -332,9 +353,14 @@ function readDisplayName(
     if (joined) return clip(joined, 320);
   }
   // A user cell with a name beside the login (not a status tag, nor a role badge such as Gitea's
-  // "Admin").
+  // "Admin", nor the "You" beside the admin's own login).
   const other = userSegments.find(
-    (segment) => segment !== loginSegment && !isEmail(segment) && !isStatus(segment) && !isRole(segment),
+    (segment) =>
+      segment !== loginSegment &&
+      !isEmail(segment) &&
+      !isStatus(segment) &&
+      !isRole(segment) &&
+      !isSelfTag(segment),
   );
   return other ? clip(other, 320) : null;
 }

@@ -142,6 +142,20 @@ describe('reading a role shown as a badge beside the login', () => {
       { username: 'kurt', displayName: 'kurt', role: 'Verwalter' },
     ]);
   });
+
+  it('leaves out the tag beside the admin’s own login: "You" is not a name', () => {
+    document.body.innerHTML = `<table><thead><tr><th>Username</th><th>Email</th></tr></thead><tbody>
+      <tr><td><a href="#1">ppatel</a> <span class="tag">(you)</span></td><td>priya@firm.example</td></tr>
+      <tr><td><a href="#2">jonas</a> <span class="tag">Du</span></td><td>jonas@firm.example</td></tr>
+      <tr><td><a href="#3">amy</a> <span>Amy Nguyen</span></td><td>amy@firm.example</td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    expect(list.rows().map((row) => readLogin(list, row)?.displayName)).toEqual([
+      'ppatel',
+      'jonas',
+      'Amy Nguyen',
+    ]);
+  });
 });
 
 describe('reading a list whose first column holds the name above the login (Mattermost)', () => {
