@@ -132,7 +132,7 @@ const reaches = new WeakMap<UserList, number>();
 function loginReach(list: UserList): number {
   let reach = reaches.get(list);
   if (reach === undefined) {
-    reach = 0;
+    reach = (stateColumn(list) ?? -1) + 1;
     for (const field of LOGIN_FIELDS) {
       const where = list.columns[field];
       if (typeof where === 'number' && where >= reach) reach = where + 1;
@@ -140,6 +140,73 @@ function loginReach(list: UserList): number {
     reaches.set(list, reach);
   }
   return reach;
+}
+
+/** Each list's column of roles and statuses with no header to say so, worked out once. */
+const stateColumns = new WeakMap<UserList, number | null>();
+
+/**
+ * Where a list with no status column shows each user's role or status in a column no header names:
+ * Mattermost writes "Member", "System Admin" or "Deactivated" on each user's actions button. Told on
+ * the first rows: an unmapped column where most cells say a role or a status in a word or two, some
+ * a role, and none anything else. Null where there is none.
+ */
+function stateColumn(list: UserList): number | null {
+  let found = stateColumns.get(list);
+  if (found === undefined) {
+    found = findStateColumn(list);
+    stateColumns.set(list, found);
+  }
+  return found;
+}
+
+function findStateColumn(list: UserList): number | null {
+  if (list.columns.status !== undefined || list.headers.length === 0) return null;
+  const sample = list.rows().slice(0, 20);
+  if (sample.length < 3) return null;
+  const mapped = new Set(Object.values(list.columns).filter((where) => typeof where === 'number'));
+  const texts = sample.map((row) => list.cells(row));
+  for (let index = 0; index < list.headers.length; index++) {
+    if (mapped.has(index)) continue;
+    let saying = 0;
+    let roles = 0;
+    for (const cells of texts) {
+      const cell = cells[index];
+      const text = cell ? fieldText(cell) : '';
+      if (!text) continue;
+      const role = isRole(text);
+      if (text.length > 30 || !(role || isStatus(text))) {
+        saying = -1;
+        break;
+      }
+      saying++;
+      if (role) roles++;
+    }
+    // Roles among them: a column of "Yes" and "No" or of counts ("0") is a column of its own.
+    if (roles > 0 && saying * 2 >= sample.length) return index;
+  }
+  return null;
+}
+
+/** The text of the row's cell in its list's column of roles and statuses, where it has one. */
+function stateText(at: RowCells): string | null {
+  const index = stateColumn(at.list);
+  if (index === null) return null;
+  at.cells ??= at.list.cells(at.row, at.reach);
+  const cell = at.cells[index];
+  return cell ? nullIfEmpty(fieldText(cell), 100) : null;
+}
+
+/** The role in the row's column of roles and statuses ("Member"), not a status ("Deactivated"). */
+function stateRole(at: RowCells): string | null {
+  const text = stateText(at);
+  return text && !isStatus(text) && isRole(text) ? text : null;
+}
+
+/** The status in the row's column of roles and statuses ("Deactivated"), not a role ("Member"). */
+function stateStatus(at: RowCells): string | null {
+  const text = stateText(at);
+  return text && isStatus(text) ? text : null;
 }
 
 /** One user row of a list as plain data, or null when the row holds no login. */
@@ -150,7 +217,9 @@ export function readRow(list: UserList, row: Element): PageRow | null {
   if (!login) return null;
   return {
     ...login,
-    role: textOf(at, 'role') ?? (list.columns.role === undefined ? roleBeside(at, login.username) : null),
+    role:
+      textOf(at, 'role') ??
+      (list.columns.role === undefined ? (roleBeside(at, login.username) ?? stateRole(at)) : null),
     lastSignIn: nullIfEmpty(textOf(at, 'lastSignIn'), 100),
     permissions: readPermissions(list, cells, cellOf(at, 'permissions')),
   };
@@ -215,7 +284,9 @@ function readFrom(at: RowCells): PageLogin | null {
     email: email ? clip(email, 320) : null,
     status:
       nullIfEmpty(textOf(at, 'status'), 100) ??
-      (columns.status === undefined ? statusBeside(userSegments, loginSegment) : statusByMark(at)),
+      (columns.status === undefined
+        ? (statusBeside(userSegments, loginSegment) ?? stateStatus(at))
+        : statusByMark(at)),
   };
 }
 

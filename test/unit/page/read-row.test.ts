@@ -160,39 +160,42 @@ describe('reading a role shown as a badge beside the login', () => {
 
 describe('reading a list whose first column holds the name above the login (Mattermost)', () => {
   it('finds the list by its "User details", email and last login, and reads the login under the name', () => {
-    // Mattermost's System Console users, as its AdminConsoleListTable draws them.
+    // Mattermost's System Console users, as its AdminConsoleListTable draws them. The actions button
+    // says each one's role, or that the login is deactivated.
     const users = [
-      ['Tom Smith', 'tsmith', 'tom.smith@firm.example', 'Today'],
-      ['Front Desk', 'frontdesk2', 'frontdesk2@firm.example', '15 days'],
-      ['Buchhaltung', 'buchhaltung', 'buchhaltung@firm.example', '30 days'],
-      ['Frontdesk', 'frontdesk', 'desk@firm.example', ''],
+      ['Tom Smith', 'tsmith', 'tom.smith@firm.example', 'Today', 'System Admin'],
+      ['Front Desk', 'frontdesk2', 'frontdesk2@firm.example', '15 days', 'Member'],
+      ['Buchhaltung', 'buchhaltung', 'buchhaltung@firm.example', '30 days', 'Deactivated'],
+      ['Frontdesk', 'frontdesk', 'desk@firm.example', '', 'Member'],
     ];
+    const row = ([name, login, email, last, action]: string[]) =>
+      `<tr><td><div><div class="profilePictureContainer"><img class="profilePicture" aria-hidden="true"></div>
+        <div class="displayName" title="${name}">${name}</div><div class="userName" title="${login}">${login}</div></div></td>
+        <td>${email}</td><td><span>200 days</span></td><td>${last ? `<span>${last}</span>` : ''}</td>
+        <td><button>${action}<i class="icon icon-chevron-down"></i></button></td></tr>`;
     document.body.innerHTML = `<table class="adminConsoleListTable"><caption>System Users</caption><thead><tr>
       <th><div><span>User details</span></div></th><th><div><span>Email</span></div></th>
       <th><div><span>Member since</span></div></th><th><div><span>Last login</span></div></th>
-      <th><div><span>Actions</span></div></th></tr></thead><tbody>${users
-        .map(
-          ([
-            name,
-            login,
-            email,
-            last,
-          ]) => `<tr><td><div><div class="profilePictureContainer"><img class="profilePicture" aria-hidden="true"></div>
-          <div class="displayName" title="${name}">${name}</div><div class="userName" title="${login}">${login}</div></div></td>
-          <td>${email}</td><td><span>200 days</span></td><td>${last ? `<span>${last}</span>` : ''}</td>
-          <td><button>Member</button></td></tr>`,
-        )
-        .join('')}</tbody></table>`;
+      <th><div><span>Actions</span></div></th></tr></thead><tbody>${users.map(row).join('')}</tbody></table>`;
     const [list] = findUserLists(document);
     if (!list) throw new Error('no user list found');
     expect(list.rows().map((row) => readRow(list, row))).toMatchObject(
-      users.map(([displayName, username, email, lastSignIn]) => ({
+      users.map(([displayName, username, email, lastSignIn, action]) => ({
         username,
         displayName,
         email,
         lastSignIn: lastSignIn || null,
+        status: action === 'Deactivated' ? action : null,
+        role: action === 'Deactivated' ? null : action,
       })),
     );
+    // Marking reads the status too: the deactivated login is not marked.
+    expect(list.rows().map((row) => readLogin(list, row)?.status ?? null)).toEqual([
+      null,
+      null,
+      'Deactivated',
+      null,
+    ]);
   });
 
   it('takes the first piece without spaces as the login unless it is written as a name and a later one as a login', () => {
