@@ -342,6 +342,122 @@ const YEAR_FIRST_DATE =
   /^(\d{4})[/.]\s?(\d{1,2})[/.]\s?(\d{1,2})\.?,?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(am|pm)?)?$/;
 
 /**
+ * A time passed as date libraries write it, made plain for the readers of "3 days ago": the
+ * qualifiers of a rounded time left out ("about 2 hours ago", "over 1 year ago", "less than a minute
+ * ago", "vor etwa 2 Stunden", "il y a plus d'un an", "hace casi 2 años"), a unit written short put
+ * in full ("2d ago", "3h", "2 wks ago").
+ */
+function plainElapsed(folded: string): string {
+  return folded
+    .replace(QUALIFIERS, ' ')
+    .replace(SHORT_UNIT, (_, count: string, unit: string) => `${count} ${SHORT_UNIT_WORDS[unit] ?? unit}`)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const QUALIFIERS = new RegExp(
+  `(?:^|\\s)(?:${[
+    'about',
+    'over',
+    'almost',
+    'nearly',
+    'around',
+    'approximately',
+    'roughly',
+    'less than',
+    'more than',
+    'a few',
+    'few',
+    'etwa',
+    'ungefähr',
+    'fast',
+    'über',
+    'mehr als',
+    'weniger als',
+    'environ',
+    'presque',
+    "plus d'",
+    'plus de',
+    "moins d'",
+    'moins de',
+    'alrededor de',
+    'casi',
+    'más de',
+    'menos de',
+    'cerca de',
+    'quase',
+    'mais de',
+    'circa',
+    'quasi',
+    'più di',
+    'meno di',
+    'ongeveer',
+    'bijna',
+    'meer dan',
+    'minder dan',
+  ]
+    .map(foldLetters)
+    .join('|')})(?=\\s|$|\\p{L})`,
+  'gu',
+);
+
+/** "2d", "3h", "5m", "2 wks", "1y", "2mo": a count and a unit written short. */
+const SHORT_UNIT = /(?<![\p{L}\d])(\d+)\s?(s|secs?|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?)(?![\p{L}\d])/gu;
+const SHORT_UNIT_WORDS: Record<string, string> = {
+  s: 'seconds',
+  sec: 'seconds',
+  secs: 'seconds',
+  m: 'minutes',
+  min: 'minutes',
+  mins: 'minutes',
+  h: 'hours',
+  hr: 'hours',
+  hrs: 'hours',
+  d: 'days',
+  w: 'weeks',
+  wk: 'weeks',
+  wks: 'weeks',
+  mo: 'months',
+  mos: 'months',
+  y: 'years',
+  yr: 'years',
+  yrs: 'years',
+};
+
+/** "yesterday at 3:15 pm", "today, 09:12", "heute um 9:12", "hier à 15:15", "ayer a las 15:15". */
+const DAY_AND_TIME =
+  /^(\p{L}+(?:\s\p{L}+)??),?\s+(?:(?:at|um|a|a las|alle|om|kl|klo|o|as|à|às|w|v)\.?\s+)?(\d{1,2}:\d{2}(?::\d{2})?)\s*(am|pm)?$/u;
+
+/**
+ * A date with its month named and no year ("Dec 4", "Thu, Dec 4", "4 Dec", "4. Dezember"), as lists
+ * write the dates of this year: the latest such day on or before the day the page was read.
+ */
+function readDateThisYear(folded: string, capturedAt: number): ShownTime | null {
+  const match = NO_YEAR_MONTH_DAY.exec(folded) ?? NO_YEAR_DAY_MONTH.exec(folded);
+  if (!match?.groups) return null;
+  const { weekday, day, month: monthName, time, meridiem } = match.groups;
+  if (weekday && MONTHS.has(weekday)) return null;
+  const month = MONTHS.get(monthName ?? '');
+  if (!month) return null;
+  const year = new Date(capturedAt).getUTCFullYear();
+  // A day after the page was read is last year's.
+  const thisYear = utcDay(year, month, Number(day));
+  const date =
+    thisYear !== undefined && thisYear <= capturedAt ? thisYear : utcDay(year - 1, month, Number(day));
+  return atDay(date, time, meridiem);
+}
+
+const WEEKDAY = '(?:(?<weekday>\\p{L}+)\\.?,?\\s+)?';
+const NO_YEAR_MONTH_DAY = new RegExp(
+  `^${WEEKDAY}(?<month>\\p{L}+)\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?${TIME_AFTER.replace('(\\d{1,2}', '(?<time>\\d{1,2}').replace('(am|pm)', '(?<meridiem>am|pm)')}$`,
+  'u',
+);
+const NO_YEAR_DAY_MONTH = new RegExp(
+  `^${WEEKDAY}(?<day>\\d{1,2})\\.?\\s+(?:de\\s+)?(?<month>\\p{L}+)\\.?${TIME_AFTER.replace('(\\d{1,2}', '(?<time>\\d{1,2}').replace('(am|pm)', '(?<meridiem>am|pm)')}$`,
+  'u',
+);
+
+/**
  * A time passed written alone, in one unit or several: "12 days", "3 Tage", "2 mois", as Mattermost
  * writes its users' last logins; "3 days 4 hours", "1 hour 5 mins", as Moodle writes last access. In a
  * sign-in column, how long ago. Not "12 Mai": a month's name is a date. Null for anything else.
@@ -384,7 +500,17 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
   const daysBack = DAYS_BACK.get(folded);
   if (daysBack !== undefined) return { kind: 'at', at: capturedAt - daysBack * DAY, precisionMs: DAY };
 
-  const ago = AGO_BEFORE.exec(folded) ?? AGO_AFTER.exec(folded);
+  // "yesterday at 3:15 PM", "heute, 09:12", "gestern um 15:15": a day counted back, and the time.
+  const dayAndTime = DAY_AND_TIME.exec(folded);
+  const dayBack = dayAndTime ? DAYS_BACK.get(dayAndTime[1] ?? '') : undefined;
+  if (dayAndTime && dayBack !== undefined) {
+    const clock = clockOf(dayAndTime[2], dayAndTime[3]);
+    const day = capturedAt - (capturedAt % DAY) - dayBack * DAY;
+    if (clock !== undefined) return { kind: 'at', at: day + clock, precisionMs: MINUTE };
+  }
+
+  const passed = plainElapsed(folded);
+  const ago = AGO_BEFORE.exec(passed) ?? AGO_AFTER.exec(passed);
   if (ago) {
     const [, count = '1', unitWord = ''] = ago;
     const unit = UNIT_STEMS.find(([stem]) => unitWord.startsWith(stem))?.[1];
@@ -392,19 +518,20 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
     if (!unit || times === undefined) return { kind: 'unknown' };
     return { kind: 'at', at: capturedAt - times * unit, precisionMs: unit };
   }
-  const elapsed = readElapsed(folded);
+  const elapsed = readElapsed(passed);
   if (elapsed) return { kind: 'at', at: capturedAt - elapsed.ms, precisionMs: elapsed.precisionMs };
 
   const iso =
     /^(\d{4})-(\d{2})-(\d{2})(?:[ t](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2})?$/.exec(
-      text,
+      // "2026-12-04 10:12:00 UTC": the zone named is Z.
+      text.replace(/\s+(?:utc|gmt)$/, 'z'),
     );
   if (iso) {
     const day = utcDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     const clock = clockOf(iso[4], undefined);
     if (day === undefined || clock === undefined) return { kind: 'unknown' };
     if (iso[5] && iso[4]) {
-      const parsed = Date.parse(shown.trim().replace(' ', 'T'));
+      const parsed = Date.parse(iso[0].replace(' ', 'T').toUpperCase());
       if (Number.isNaN(parsed)) return { kind: 'unknown' };
       return { kind: 'at', at: parsed, precisionMs: iso[4].length > 5 ? 1000 : MINUTE };
     }
@@ -430,7 +557,7 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
     return atDay(utcDay(Number(year), Number(month), Number(day)), time, meridiem);
   }
 
-  const named = readNamedDate(folded);
+  const named = readNamedDate(folded) ?? readDateThisYear(folded, capturedAt);
   if (named) return named;
 
   // Other English forms ("Fri, 20 Nov 2026 10:12:00 GMT"): the runtime's parser reads English month

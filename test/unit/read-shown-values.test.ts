@@ -101,10 +101,59 @@ describe('readShownTime', () => {
         precisionMs,
       });
     }
-    // A day and a month's name or short name, without the year: not a time passed.
-    for (const shown of ['12 Mai', '12 Ara', '3 Apr']) {
-      expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({ kind: 'unknown' });
+    // A day beside a month's short name is not a time passed: "12 Ara" (Turkish December) is not
+    // twelve years.
+    expect(readShownTime('12 Ara', captured, 'dmy')).toEqual({ kind: 'unknown' });
+  });
+
+  it('reads a time passed as date libraries write it: rounded, or with its unit written short', () => {
+    for (const [shown, back, precisionMs] of [
+      ['about 2 hours ago', 2 * HOUR, HOUR],
+      ['over 1 year ago', 365 * DAY, 365 * DAY],
+      ['almost 2 years ago', 730 * DAY, 365 * DAY],
+      ['less than a minute ago', 60_000, 60_000],
+      ['a few seconds ago', 1000, 1000],
+      ['vor etwa 2 Stunden', 2 * HOUR, HOUR],
+      ["il y a plus d'un an", 365 * DAY, 365 * DAY],
+      ['hace casi 2 años', 730 * DAY, 365 * DAY],
+      ['2d ago', 2 * DAY, DAY],
+      ['3h', 3 * HOUR, HOUR],
+      ['5m ago', 5 * 60_000, 60_000],
+      ['2 wks ago', 14 * DAY, 7 * DAY],
+    ] as const) {
+      expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({
+        kind: 'at',
+        at: captured - back,
+        precisionMs,
+      });
     }
+  });
+
+  it('reads a day counted back with the time, and a date of this year written without the year', () => {
+    const today = Date.UTC(2026, 10, 23);
+    for (const [shown, at] of [
+      ['yesterday at 3:15 PM', today - DAY + 15.25 * HOUR],
+      ['Today at 09:12', today + 9.2 * HOUR],
+      ['gestern um 15:15', today - DAY + 15.25 * HOUR],
+      ['hier à 15:15', today - DAY + 15.25 * HOUR],
+    ] as const) {
+      expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({ kind: 'at', at, precisionMs: 60_000 });
+    }
+    for (const [shown, at] of [
+      ['Nov 20', Date.UTC(2026, 10, 20)],
+      ['Fri, Nov 20', Date.UTC(2026, 10, 20)],
+      ['20 Nov', Date.UTC(2026, 10, 20)],
+      ['12 Mai', Date.UTC(2026, 4, 12)],
+      // A day after the page was read is last year's.
+      ['Dec 24', Date.UTC(2025, 11, 24)],
+    ] as const) {
+      expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({ kind: 'at', at, precisionMs: DAY });
+    }
+    expect(readShownTime('2026-11-20 10:12:00 UTC', captured, 'dmy')).toEqual({
+      kind: 'at',
+      at: Date.UTC(2026, 10, 20, 10, 12),
+      precisionMs: 1000,
+    });
   });
 
   it('reads dates written with dots day first, and dates that start with the year', () => {
