@@ -397,7 +397,7 @@ const QUALIFIERS = new RegExp(
     'minder dan',
   ]
     .map(foldLetters)
-    .join('|')})(?=\\s|$|\\p{L})`,
+    .join('|')})(?=\\s|$|(?<=')\\p{L})`,
   'gu',
 );
 
