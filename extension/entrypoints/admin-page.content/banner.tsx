@@ -132,14 +132,17 @@ function SyncLine({ sync, onConfirmRemovals }: { sync: SyncState; onConfirmRemov
 /** How many of a sync's notes the banner lists; it counts the rest. */
 const NOTES_SHOWN = 3;
 
-/** What the server could not read on the page, login by login: the admin checks those by hand. */
+/**
+ * What the server could not read on the page or decide alone, login by login (a status not
+ * understood, two people of the owner's name): the admin checks those by hand.
+ */
 function SyncNotes({ notes }: { notes: readonly string[] }) {
   if (notes.length === 0) return null;
   const more = notes.length - NOTES_SHOWN;
   return (
     <div class="rollcall-sync-notes">
       <span id="rollcall-sync-notes-title">
-        {notes.length === 1 ? 'One thing' : `${notes.length} things`} on this page Rollcall could not read:
+        {notes.length === 1 ? 'One thing' : `${notes.length} things`} on this page to check by hand:
       </span>
       <ul aria-labelledby="rollcall-sync-notes-title">
         {notes.slice(0, NOTES_SHOWN).map((note) => (

@@ -169,7 +169,7 @@ describe('the summary banner', () => {
     expect(screen.queryByRole('list')).toBeNull();
   });
 
-  it('lists what the server could not read on the page, and counts what it does not list', () => {
+  it('lists what the server could not read or decide on the page, and counts what it does not list', () => {
     const notes = [
       'lee: last sign-in "Mañana" not understood',
       'kim: status "Paused" not understood: taken as active',
@@ -185,7 +185,7 @@ describe('the summary banner', () => {
         onSync={() => {}}
       />,
     );
-    const list = screen.getByRole('list', { name: '5 things on this page Rollcall could not read:' });
+    const list = screen.getByRole('list', { name: '5 things on this page to check by hand:' });
     expect([...list.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
       ...notes.slice(0, 3),
       'and 2 more',
