@@ -227,6 +227,9 @@ const UNIT_STEMS: readonly (readonly [string, number])[] = (
   .map(([stem, ms]) => [foldLetters(stem), ms] as const)
   .sort((a, b) => b[0].length - a[0].length);
 
+/** The unit a word names, as its stem and milliseconds: "Tagen" is ["tag", a day]. */
+const unitStem = (word: string) => UNIT_STEMS.find(([stem]) => word.startsWith(stem));
+
 /** Units written in two or three letters: French "an", "ans"; Nordic "år"; Polish and Czech days. */
 const SHORT_UNITS = new Set(['an', 'ans', 'ar', 'dni', 'dny', 'dn', 'hr', 'hrs'].map(foldLetters));
 
@@ -472,7 +475,7 @@ function readElapsed(folded: string): { ms: number; precisionMs: number } | null
     const [count = '', word = ''] = [parts[i], parts[i + 1]];
     if (!/^\d+$/.test(count) || !/^\p{L}+$/u.test(word) || MONTHS.has(word)) return null;
     // A stem of two letters ("ar", "dn") is a unit only as a whole word: "12 Ara" is a date.
-    const [stem = '', unit] = UNIT_STEMS.find(([stem]) => word.startsWith(stem)) ?? [];
+    const [stem = '', unit] = unitStem(word) ?? [];
     if (!unit || (stem.length <= 2 && !SHORT_UNITS.has(word))) return null;
     ms += Number(count) * unit;
     precisionMs = Math.min(precisionMs, unit);
@@ -513,7 +516,7 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
   const ago = AGO_BEFORE.exec(passed) ?? AGO_AFTER.exec(passed);
   if (ago) {
     const [, count = '1', unitWord = ''] = ago;
-    const unit = UNIT_STEMS.find(([stem]) => unitWord.startsWith(stem))?.[1];
+    const unit = unitStem(unitWord)?.[1];
     const times = /^\d+$/.test(count) ? Number(count) : ONE.has(count) ? 1 : undefined;
     if (!unit || times === undefined) return { kind: 'unknown' };
     return { kind: 'at', at: capturedAt - times * unit, precisionMs: unit };

@@ -11,6 +11,15 @@ const captured = Date.UTC(2026, 10, 23, 12, 0);
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
+/** Checks that `shown` reads as `back` ms before the page was read, to within `precisionMs`. */
+function readsAsPassed(shown: string, back: number, precisionMs: number) {
+  expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({
+    kind: 'at',
+    at: captured - back,
+    precisionMs,
+  });
+}
+
 describe('readShownTime', () => {
   it.each([
     ['2026-11-20', { at: Date.UTC(2026, 10, 20), precisionMs: DAY }],
@@ -43,9 +52,7 @@ describe('readShownTime', () => {
     ['gestern', DAY, DAY],
     ["Aujourd'hui", 0, DAY],
     ['i går', DAY, DAY],
-  ])('reads "%s" in its language', (shown, back, precisionMs) => {
-    expect(readShownTime(shown, captured, 'dmy')).toEqual({ kind: 'at', at: captured - back, precisionMs });
-  });
+  ])('reads "%s" in its language', readsAsPassed);
 
   it.each([
     ['20. November 2026', Date.UTC(2026, 10, 20)],
@@ -94,13 +101,8 @@ describe('readShownTime', () => {
       ['3 days 4 hours', 3 * DAY + 4 * HOUR, HOUR],
       ['1 hour 5 mins', HOUR + 5 * 60_000, 60_000],
       ['3 Tage 4 Stunden', 3 * DAY + 4 * HOUR, HOUR],
-    ] as const) {
-      expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({
-        kind: 'at',
-        at: captured - back,
-        precisionMs,
-      });
-    }
+    ] as const)
+      readsAsPassed(shown, back, precisionMs);
     // A day beside a month's short name is not a time passed: "12 Ara" (Turkish December) is not
     // twelve years.
     expect(readShownTime('12 Ara', captured, 'dmy')).toEqual({ kind: 'unknown' });
@@ -120,13 +122,8 @@ describe('readShownTime', () => {
       ['3h', 3 * HOUR, HOUR],
       ['5m ago', 5 * 60_000, 60_000],
       ['2 wks ago', 14 * DAY, 7 * DAY],
-    ] as const) {
-      expect(readShownTime(shown, captured, 'dmy'), shown).toEqual({
-        kind: 'at',
-        at: captured - back,
-        precisionMs,
-      });
-    }
+    ] as const)
+      readsAsPassed(shown, back, precisionMs);
   });
 
   it('reads a day counted back with the time, and a date of this year written without the year', () => {

@@ -165,12 +165,12 @@ function findStateColumn(list: UserList): number | null {
   const sample = list.rows().slice(0, 20);
   if (sample.length < 3) return null;
   const mapped = new Set(Object.values(list.columns).filter((where) => typeof where === 'number'));
-  const texts = sample.map((row) => list.cells(row));
+  const sampled = sample.map((row) => list.cells(row));
   for (let index = 0; index < list.headers.length; index++) {
     if (mapped.has(index)) continue;
     let saying = 0;
     let roles = 0;
-    for (const cells of texts) {
+    for (const cells of sampled) {
       const cell = cells[index];
       const text = cell ? fieldText(cell) : '';
       if (!text) continue;
@@ -236,6 +236,8 @@ interface RowCells {
   plain?: PlainColumns;
   /** While marking, on a row's first read: its line of shown text, a tab between its cells. */
   shown?: string;
+  /** The pieces of text of the row's login cell, once read. */
+  userSegments?: string[];
 }
 
 function cellOf(at: RowCells, field: AdapterField): Element | undefined {
@@ -262,6 +264,7 @@ function textOf(at: RowCells, field: AdapterField): string | null {
 function readFrom(at: RowCells): PageLogin | null {
   const userSegments = at.plain ? segmentsOf(at, 'username') : segmentsIn(cellOf(at, 'username'));
   if (!userSegments) return null;
+  at.userSegments = userSegments;
   const loginSegment = userSegments.length <= 1 ? userSegments[0] : loginAmong(userSegments);
   // "@amy", as apps show a handle, is the login "amy".
   const username = clip((loginSegment ?? '').replace(/^@(?=[^@\s]+$)/, ''), 320);
@@ -369,9 +372,7 @@ function statusBeside(userSegments: string[], loginSegment: string | undefined):
  * Gitea marks a site administrator).
  */
 function roleBeside(at: RowCells, username: string): string | null {
-  const badge = segmentsIn(cellOf(at, 'username'))?.find(
-    (segment) => segment.replace(/^@/, '') !== username && isRole(segment),
-  );
+  const badge = at.userSegments?.find((segment) => segment.replace(/^@/, '') !== username && isRole(segment));
   return badge ? clip(badge, 200) : null;
 }
 
