@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { sendToBackground } from '../lib/messaging';
+import { noteToBackground } from '../lib/messaging';
 import { loginTypedInto } from '../lib/sign-in/login-field';
 
 /**
@@ -17,7 +17,7 @@ export default defineUnlistedScript(() => {
     (event) => {
       if (!(event.target instanceof HTMLFormElement)) return;
       const login = loginTypedInto(event.target);
-      if (login) void sendToBackground('signInSubmitted', { pageUrl: location.href, login });
+      if (login) noteToBackground('signInSubmitted', { pageUrl: location.href, login });
     },
     // Capture: the page's own handler may stop the event or navigate before it bubbles.
     { capture: true },

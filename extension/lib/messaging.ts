@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { browser as Browser } from 'wxt/browser';
 import type { BackgroundOperations } from './background/operations';
 import { refused } from './result';
 
@@ -22,7 +23,8 @@ export type ProtocolMap = {
 
 // The library logs every message with console.debug unless told otherwise: in the pages content
 // scripts run on, that is noise in the site's own console and time on the page's thread.
-const messaging = defineExtensionMessaging<ProtocolMap>({
+// Pure: a script that only notes (the sign-in script) leaves the library out of its build.
+const messaging = /* @__PURE__ */ defineExtensionMessaging<ProtocolMap>({
   logger: { debug: () => undefined, log: () => undefined, warn: console.warn, error: console.error },
 });
 
@@ -32,6 +34,24 @@ export type Send = <K extends OperationName>(name: K, ...data: Argument<K>) => P
 /** The typed proxy to the background, for pages and content scripts. */
 export const sendToBackground: Send = (name, ...data) =>
   (messaging.sendMessage as (name: string, data?: unknown) => Promise<never>)(name, data[0]);
+
+/**
+ * Tells the background of something and wants no answer: the library's message (its `type`,
+ * `data` and `timestamp`, which `serveOperations` reads like any other), sent straight through the
+ * browser's API. For the sign-in script, which runs on every sign-in page of the firm's systems:
+ * the library's code cost that page's thread two milliseconds to compile, and the API is reached
+ * only when a note is sent (reaching it sets up its bindings in the page).
+ */
+export function noteToBackground<K extends OperationName>(name: K, ...data: Argument<K>): void {
+  const scope = globalThis as unknown as { browser?: typeof Browser; chrome: typeof Browser };
+  const runtime = (scope.browser ?? scope.chrome).runtime;
+  try {
+    // Nothing is waited for: the note is lost only with the extension (reloaded, removed).
+    runtime.sendMessage({ id: 0, type: name, data: data[0], timestamp: Date.now() }).catch(() => undefined);
+  } catch {
+    // The extension was reloaded under the page: its scripts there can no longer reach it.
+  }
+}
 
 type AnyOperation = (data?: unknown) => Promise<unknown>;
 
