@@ -63,6 +63,8 @@ const NEVER = new Set(
     'לעולם לא',
     '从未',
     '從未',
+    'なし',
+    '없음',
   ].map(foldLetters),
 );
 /**
@@ -95,6 +97,7 @@ const DAYS_BACK = new Map<string, number>([
     'ma',
     '今天',
     '今日',
+    '오늘',
   ].map((word) => [foldLetters(word), 0] as const),
   ...[
     'yesterday',
@@ -115,6 +118,7 @@ const DAYS_BACK = new Map<string, number>([
     'tegnap',
     '昨天',
     '昨日',
+    '어제',
   ].map((word) => [foldLetters(word), 1] as const),
 ]);
 const NOW = new Set(
@@ -135,6 +139,11 @@ const NOW = new Set(
     'nyt',
     'nyni',
     'сейчас',
+    'たった今',
+    '刚刚',
+    '剛剛',
+    '방금',
+    '방금 전',
   ].map(foldLetters),
 );
 
@@ -299,9 +308,12 @@ const MONTHS = new Map<string, number>(
 );
 const ENGLISH_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 const TIME_AFTER = '(?:[^\\d]{0,12}?(\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*(am|pm)?)?';
-/** "20 Nov 2026", "20. November 2026", "20 de noviembre de 2026 10:12", "20 listopada 2026 r.". */
+/**
+ * "20 Nov 2026", "20. November 2026", "20 de noviembre de 2026 10:12", "20 listopada 2026 r.", and
+ * with dashes: "20-nov-2026", "20-dic-2026".
+ */
 const DAY_MONTH_YEAR = new RegExp(
-  `^(\\d{1,2})\\.?\\s+(?:de\\s+)?(\\p{L}+)\\.?,?\\s+(?:de\\s+)?(\\d{4})(?:\\s*r\\.)?${TIME_AFTER}$`,
+  `^(\\d{1,2})(?:\\.?\\s+(?:de\\s+)?|-)(\\p{L}+)(?:\\.?,?\\s+(?:de\\s+)?|\\.?-)(\\d{4})(?:\\s*r\\.)?${TIME_AFTER}$`,
   'u',
 );
 /** "Nov 20, 2026", "November 20, 2026 2:05 PM". */
@@ -341,6 +353,31 @@ function atDay(date: number | undefined, time: string | undefined, meridiem: str
 /** "23/11/2026", "11-23-26 2:05 pm", "23.11.2026 10:12": day and month in either order, then the year. */
 const NUMERIC_DATE =
   /^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{2}|\d{4}),?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(am|pm)?)?$/;
+/**
+ * "2026年12月6日 14:05", "2026년 12월 6일 오후 2:05": year, month and day marked by their signs, as
+ * Japanese, Chinese and Korean pages write them, with a time after, perhaps marked morning or
+ * afternoon (午前, 午後, 上午, 下午, 오전, 오후).
+ */
+const CJK_DATE =
+  /^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]?(?:[\s(（]*(午前|午後|上午|下午|오전|오후)?\s*(\d{1,2}:\d{2}(?::\d{2})?)\s*(午前|午後|上午|下午|오전|오후)?[)）]?)?$/u;
+const CJK_AFTERNOON = new Set(['午後', '下午', '오후']);
+/**
+ * "3日前", "3 時間前", "3天前", "3个月前", "3일 전", "3시간 전": a count, a unit and "before", as
+ * Japanese, Chinese and Korean write a time passed. The unit's sign, and how long it is.
+ */
+const CJK_AGO = /^(\d+)\s*(\S+?)\s*(?:前|전)$/u;
+const CJK_UNITS = new Map<string, number>([
+  ...(['秒', '초'] as const).map((unit) => [unit, 1000] as const),
+  ...(['分', '分钟', '分鐘', '분'] as const).map((unit) => [unit, MINUTE] as const),
+  ...(['時間', '小时', '小時', '个小时', '個小時', '시간'] as const).map((unit) => [unit, HOUR] as const),
+  ...(['日', '天', '일'] as const).map((unit) => [unit, DAY] as const),
+  ...(['週間', '周', '週', '个星期', '星期', '주'] as const).map((unit) => [unit, WEEK] as const),
+  ...(['ヶ月', 'か月', 'カ月', 'ヵ月', '个月', '個月', '月', '개월', '달'] as const).map(
+    (unit) => [unit, MONTH] as const,
+  ),
+  ...(['年', '년'] as const).map((unit) => [unit, YEAR] as const),
+]);
+
 const YEAR_FIRST_DATE =
   /^(\d{4})[/.]\s?(\d{1,2})[/.]\s?(\d{1,2})\.?,?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(am|pm)?)?$/;
 
@@ -521,11 +558,15 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
     if (!unit || times === undefined) return { kind: 'unknown' };
     return { kind: 'at', at: capturedAt - times * unit, precisionMs: unit };
   }
+  const cjkAgo = CJK_AGO.exec(passed);
+  const cjkUnit = cjkAgo && CJK_UNITS.get(cjkAgo[2] ?? '');
+  if (cjkAgo && cjkUnit)
+    return { kind: 'at', at: capturedAt - Number(cjkAgo[1]) * cjkUnit, precisionMs: cjkUnit };
   const elapsed = readElapsed(passed);
   if (elapsed) return { kind: 'at', at: capturedAt - elapsed.ms, precisionMs: elapsed.precisionMs };
 
   const iso =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[ t](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2})?$/.exec(
+    /^(\d{4})-(\d{2})-(\d{2})(?:[ t](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?)?\s*(z|([+-]\d{2}):?(\d{2}))?$/.exec(
       // "2026-12-04 10:12:00 UTC": the zone named is Z.
       text.replace(/\s+(?:utc|gmt)$/, 'z'),
     );
@@ -534,9 +575,11 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
     const clock = clockOf(iso[4], undefined);
     if (day === undefined || clock === undefined) return { kind: 'unknown' };
     if (iso[5] && iso[4]) {
-      const parsed = Date.parse(iso[0].replace(' ', 'T').toUpperCase());
-      if (Number.isNaN(parsed)) return { kind: 'unknown' };
-      return { kind: 'at', at: parsed, precisionMs: iso[4].length > 5 ? 1000 : MINUTE };
+      // "2026-12-04T10:12:00+01:00", and as Rails and PHP write it: "2026-12-04 10:12:00 +0100".
+      const [, , , , time, , hours = '+00', minutes = '0'] = iso;
+      const offset =
+        (hours.startsWith('-') ? -1 : 1) * (Math.abs(Number(hours)) * HOUR + Number(minutes) * MINUTE);
+      return { kind: 'at', at: day + clock - offset, precisionMs: time.length > 5 ? 1000 : MINUTE };
     }
     return { kind: 'at', at: day + clock, precisionMs: iso[4] ? (iso[4].length > 5 ? 1000 : MINUTE) : DAY };
   }
@@ -557,6 +600,14 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
   const yearFirst = YEAR_FIRST_DATE.exec(text);
   if (yearFirst) {
     const [, year, month, day, time, meridiem] = yearFirst;
+    return atDay(utcDay(Number(year), Number(month), Number(day)), time, meridiem);
+  }
+
+  const cjk = CJK_DATE.exec(text);
+  if (cjk) {
+    const [, year, month, day, before, time, after] = cjk;
+    const half = before ?? after;
+    const meridiem = half === undefined ? undefined : CJK_AFTERNOON.has(half) ? 'pm' : 'am';
     return atDay(utcDay(Number(year), Number(month), Number(day)), time, meridiem);
   }
 

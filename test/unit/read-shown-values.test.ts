@@ -165,6 +165,39 @@ describe('readShownTime', () => {
     }
     expect(readShownTime('2026/20/11', captured, 'dmy')).toEqual({ kind: 'unknown' });
   });
+
+  it('reads dates and times passed as Japanese, Chinese and Korean pages write them', () => {
+    const at = (shown: string) => readShownTime(shown, captured, 'dmy');
+    expect(at('2026年11月20日')).toEqual({ kind: 'at', at: Date.UTC(2026, 10, 20), precisionMs: DAY });
+    expect(at('2026年11月20日 14:05')).toMatchObject({ at: Date.UTC(2026, 10, 20, 14, 5) });
+    expect(at('2026年11月20日 午後2:05')).toMatchObject({ at: Date.UTC(2026, 10, 20, 14, 5) });
+    expect(at('2026년 11월 20일 오후 2:05')).toMatchObject({ at: Date.UTC(2026, 10, 20, 14, 5) });
+    expect(at('2026년 11월 20일 오전 9:30')).toMatchObject({ at: Date.UTC(2026, 10, 20, 9, 30) });
+    readsAsPassed('3日前', 3 * DAY, DAY);
+    readsAsPassed('3天前', 3 * DAY, DAY);
+    readsAsPassed('3 時間前', 3 * HOUR, HOUR);
+    readsAsPassed('2 週間前', 14 * DAY, 7 * DAY);
+    readsAsPassed('3个月前', 90 * DAY, 30 * DAY);
+    readsAsPassed('3일 전', 3 * DAY, DAY);
+    readsAsPassed('3시간 전', 3 * HOUR, HOUR);
+    readsAsPassed('어제', DAY, DAY);
+    readsAsPassed('방금 전', 0, 60_000);
+    expect(at('なし')).toEqual({ kind: 'never' });
+    expect(at('3 本前')).toEqual({ kind: 'unknown' });
+  });
+
+  it('reads a time with its zone after a space, as Rails and PHP write it, and dates with dashes', () => {
+    const at = (shown: string) => readShownTime(shown, captured, 'dmy');
+    expect(at('2026-11-20 14:05:33 +0100')).toEqual({
+      kind: 'at',
+      at: Date.UTC(2026, 10, 20, 13, 5, 33),
+      precisionMs: 1000,
+    });
+    expect(at('2026-11-20 14:05:33 -0530')).toMatchObject({ at: Date.UTC(2026, 10, 20, 19, 35, 33) });
+    expect(at('2026-11-20T14:05+05:45')).toMatchObject({ at: Date.UTC(2026, 10, 20, 8, 20) });
+    expect(at('20-nov-2026')).toMatchObject({ at: Date.UTC(2026, 10, 20) });
+    expect(at('20-dic-2026 10:12')).toMatchObject({ at: Date.UTC(2026, 11, 20, 10, 12) });
+  });
 });
 
 describe('dateOrderShown', () => {
