@@ -698,6 +698,12 @@ const PRESENCE = foldedSet([
   'niet storen',
 ]);
 
+/** Whether a shown status is only a yes or a no ("No", "✓", "Nein"): it says so of the column's header. */
+export function isYesOrNo(shown: string): boolean {
+  const text = foldLetters(shown.trim().toLowerCase());
+  return SWITCHED_OFF.has(text) || SWITCHED_ON.has(text);
+}
+
 function readStatus(shown: string): ShownStatus {
   const written = shown.trim().toLowerCase();
   const text = foldLetters(written);

@@ -1,4 +1,4 @@
-import { readShownStatus } from '../../../shared/directory/read-shown-values';
+import { isDisabledStatus, isYesOrNo, readShownStatus } from '../../../shared/directory/read-shown-values';
 import type { PageLogin, PageRow } from '../../../shared/schemas/page-row';
 import type { AdapterField } from './adapter-schema';
 import { cellText, checkboxesIn, fieldSegments, fieldText, isEmail, tidy, wholeText } from './cell-text';
@@ -184,8 +184,24 @@ function findStateColumn(list: UserList): number | null {
     }
     // Roles among them: a column of "Yes" and "No" or of counts ("0") is a column of its own.
     if (roles > 0 && saying * 2 >= sample.length) return index;
+    // Or, under no header, a tag on the users who cannot sign in ("Disabled", as Grafana shows it),
+    // and nothing on the others.
+    if (saying > 0 && roles === 0 && !list.headers[index]?.trim() && saysCannotSignIn(sampled, index))
+      return index;
   }
   return null;
+}
+
+/**
+ * Whether every word a column's cells say is a status a user cannot sign in with, in its own words:
+ * a "No" says something only of its column's header.
+ */
+function saysCannotSignIn(sampled: ArrayLike<Element | undefined>[], index: number): boolean {
+  return sampled.every((cells) => {
+    const cell = cells[index];
+    const text = cell ? fieldText(cell) : '';
+    return !text || (isDisabledStatus(text) && !isYesOrNo(text));
+  });
 }
 
 /** The text of the row's cell in its list's column of roles and statuses, where it has one. */
@@ -289,8 +305,33 @@ function readFrom(at: RowCells): PageLogin | null {
       nullIfEmpty(textOf(at, 'status'), 100) ??
       (columns.status === undefined
         ? (statusBeside(userSegments, loginSegment) ?? stateStatus(at))
-        : statusByMark(at)),
+        : statusByMark(at)) ??
+      statusOfRow(at.row),
   };
+}
+
+/**
+ * The words of a row's class that say its user cannot sign in: Redmine's `tr.user.locked`,
+ * OpenProject's `tr.user.locked`, Zammad's `tr.item.is-inactive`. Only these: a row's colour
+ * ("danger", "warning") or state ("active", "selected") says nothing of the account.
+ */
+const ROW_CANNOT_SIGN_IN = new Set([
+  'locked',
+  'disabled',
+  'inactive',
+  'deactivated',
+  'suspended',
+  'blocked',
+  'banned',
+  'archived',
+]);
+
+/** The status a row's class says, where it says the user cannot sign in; else null. */
+function statusOfRow(row: Element): string | null {
+  const classes = row.getAttribute('class');
+  if (!classes) return null;
+  for (const word of classes.toLowerCase().split(/[\s_-]+/)) if (ROW_CANNOT_SIGN_IN.has(word)) return word;
+  return null;
 }
 
 // The names icon sets give a tick and a cross, and failing those the state a class says, as words
@@ -418,9 +459,10 @@ function readDisplayName(
   const firstCell = cellOf(at, 'firstName');
   const lastCell = cellOf(at, 'lastName');
   if (firstCell || lastCell) {
+    // An empty part may show a placeholder ("—", as Keycloak writes a missing last name).
     const joined = [firstCell, lastCell]
       .map((cell) => (cell ? fieldText(cell) : ''))
-      .filter(Boolean)
+      .filter((part) => /[\p{L}\p{N}]/u.test(part))
       .join(' ');
     if (joined) return clip(joined, 320);
   }

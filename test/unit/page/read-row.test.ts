@@ -125,6 +125,38 @@ describe('reading a status shown as a tag beside the login', () => {
   });
 });
 
+describe('reading a status a list shows other than in a status column', () => {
+  it('reads a row’s class that says its user cannot sign in (Redmine’s and OpenProject’s locked users)', () => {
+    document.body.innerHTML = `<table><thead><tr><th>Login</th><th>First name</th><th>Last name</th><th>Email</th><th>Last login</th></tr></thead><tbody>
+      <tr class="user active"><td>tsmith</td><td>Tom</td><td>Smith</td><td>tom@firm.example</td><td>2026-12-01</td></tr>
+      <tr class="user locked"><td>jdoe</td><td>John</td><td>Doe</td><td>john@firm.example</td><td>2026-06-02</td></tr>
+      <tr class="item is-inactive"><td>kim</td><td>Kim</td><td>—</td><td>kim@firm.example</td><td>2026-05-02</td></tr>
+      <tr class="table-danger selected"><td>amy</td><td>Amy</td><td>Nguyen</td><td>amy@firm.example</td><td>2026-12-02</td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    const read = list.rows().map((row) => readLogin(list, row));
+    expect(read.map((row) => row?.status)).toEqual([null, 'locked', 'inactive', null]);
+    // An empty last name's placeholder is not part of the name.
+    expect(read[2]?.displayName).toBe('Kim');
+  });
+
+  it('reads a tag on the users who cannot sign in, in a column no header names (Grafana’s "Disabled")', () => {
+    const rows = ['tsmith', 'jdoe', 'amy', 'kim'].map(
+      (login) =>
+        `<tr><td>${login}</td><td>${login}@firm.example</td><td>3 days</td><td>${login === 'jdoe' ? '<span class="tag">Disabled</span>' : ''}</td></tr>`,
+    );
+    document.body.innerHTML = `<table><thead><tr><th>Login</th><th>Email</th><th>Last active</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    expect(list.rows().map((row) => readLogin(list, row)?.status)).toEqual([null, 'Disabled', null, null]);
+    // A column under no header of "Yes" and "No" is a column of its own, not the users' state.
+    document.body.innerHTML = document.body.innerHTML.replace('Disabled', 'No');
+    const [again] = findUserLists(document);
+    if (!again) throw new Error('no user list found');
+    expect(again.rows().map((row) => readLogin(again, row)?.status)).toEqual([null, null, null, null]);
+  });
+});
+
 describe('reading a role shown as a badge beside the login', () => {
   it('takes the badge as the role where the list has no role column, and not as the name', () => {
     // Gitea's users list: a site administrator's login carries an "Admin" label.
