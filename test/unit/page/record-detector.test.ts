@@ -336,6 +336,33 @@ describe('the record detector', () => {
     expect(found()[0]?.rows.map((row) => row?.[0])).toEqual(['empfang', 'hbauer', 'praxis']);
   });
 
+  it('reads the name written loose beside the email in one link, and roles with commas between (BookStack)', () => {
+    const people = [
+      ['Anna Kowalska', 'anna.kowalska@firm.example', ['Editor']],
+      ['Buchhaltung', 'buchhaltung@firm.example', ['Viewer', 'Accounts']],
+      ['Reception Desk', 'reception@firm.example', ['Editor']],
+      ['Tom Smith', 'tom.smith@firm.example', ['Editor']],
+      ['Linh Nguyen', 'linh.nguyen@firm.example', ['Editor']],
+    ] as const;
+    document.body.innerHTML = `<div class="item-list">${people
+      .map(
+        ([name, email, roles], index) => `<div class="flex-container-row item-list-row">
+          <div class="px-m"><img class="avatar med" src="/avatar.png" alt="${name}">
+            <a href="/settings/users/${index + 1}">${name}<br><span class="text-muted">${email}</span></a></div>
+          <div class="flex-container-row"><div class="px-m flex">${roles
+            .map(
+              (role, at) =>
+                `<small><a href="/settings/roles/${at}">${role}</a>${at < roles.length - 1 ? ',' : ''}</small>`,
+            )
+            .join('\n')}</div>
+            <div class="px-m text-muted"><small>Latest Activity</small><br><small>2 days ago</small></div></div></div>`,
+      )
+      .join('')}</div>`;
+    const [list] = found();
+    expect(list?.rows.map((row) => row?.slice(0, 2))).toEqual(people.map(([name, email]) => [email, name]));
+    expect(list?.rows[1]?.[3]).toMatch(/^Viewer\s?, Accounts$/);
+  });
+
   it('leaves alone articles, comment threads, product cards, forms, menus and a key–value panel', () => {
     document.body.innerHTML = `
       <header><nav><ul><li><a href="/users/me">my profile</a></li><li><a href="/settings">settings</a></li></ul></nav></header>

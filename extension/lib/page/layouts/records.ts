@@ -351,16 +351,18 @@ function isLeaf(element: Element, atRoot = false): boolean {
     inline++;
   }
   if (inline === 0) return true;
-  // Inside a record, words in spans side by side with only spaces between are one run of text, as
-  // an app's display template writes a name ("<span>Ana</span> <span>García</span>").
+  // Inside a record, words in spans side by side with only spaces or punctuation between are one
+  // run of text, as an app's display template writes a name ("<span>Ana</span> <span>García</span>")
+  // or roles ("<a>Viewer</a>,").
   for (let node = element.firstChild; node; node = node.nextSibling)
-    if (node.nodeType === 3 && node.nodeValue?.trim()) return false;
+    if (node.nodeType === 3 && HAS_WORD.test(node.nodeValue ?? '')) return false;
   return true;
 }
 
 // What a field's values read as.
 const LOGIN = /^@?[\p{L}\p{N}][\p{L}\p{N}._+'@\\-]{1,63}$/u;
 const HAS_LETTER = /\p{L}/u;
+const HAS_WORD = /[\p{L}\p{N}]/u;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
 const PARTICLE = '(?:van|von|de|der|den|da|di|du|del|della|la|le|ten|ter|y|e|zu|af|al|bin|ibn)';
@@ -598,6 +600,19 @@ function headedByUserFields(container: Element, records: Element[]): boolean {
   );
 }
 
+/**
+ * The name written loose beside the login in the link around it, where the records have no name
+ * field of their own: "<a>Anna Kowalska<br><span>anna@firm.example</span></a>", as BookStack lists
+ * its users (words between elements are no field). Undefined where there is none.
+ */
+function looseName(row: Element, fields: Field[], loginKey: string | undefined): string | undefined {
+  const login = fields.find((field) => field.key === loginKey)?.element;
+  const link = login?.parentElement?.closest('a');
+  if (!login || !link || !row.contains(link)) return undefined;
+  const shown = cellText(login);
+  return cellSegments(link).find((piece) => piece !== shown && !isEmail(piece) && HAS_LETTER.test(piece));
+}
+
 function recordsShape(container: Element): ListShape | null {
   const analysis = analyse(container);
   if (!analysis) return null;
@@ -622,6 +637,8 @@ function recordsShape(container: Element): ListShape | null {
     text: (row, field) => {
       if (field !== 'displayName') return undefined;
       const where = analysis.columns.displayName;
+      if (where === undefined)
+        return looseName(row, fieldsOf(row), keys[analysis.columns.username as number]);
       const key = typeof where === 'number' ? keys[where] : undefined;
       const cell = key === undefined ? undefined : fieldsOf(row).find((each) => each.key === key);
       return cell ? fieldText(cell.element) : undefined;
