@@ -363,6 +363,31 @@ describe('the record detector', () => {
     expect(list?.rows[1]?.[3]).toMatch(/^Viewer\s?, Accounts$/);
   });
 
+  it('reads a user’s details side by side past a drop-down menu kept hidden in each record (Kanboard)', () => {
+    const people = [
+      ['Tom Smith', 'Manager', 'tsmith'],
+      ['Reception Desk', 'User', 'reception'],
+      ['Anna Kowalska', 'User', 'akowalska'],
+      ['Super User', 'Administrator', 'admin'],
+    ] as const;
+    const menu = ['View profile', 'Edit', 'Avatar', 'Change password', 'Public access', 'Notifications']
+      .map((action) => `<li><a href="#"><i class="fa fa-user" aria-hidden="true"></i>${action}</a></li>`)
+      .join('\n');
+    document.body.innerHTML = `<style>.dropdown ul { display: none }</style><div class="table-list">
+      <div class="table-list-header"><div class="table-list-header-count">4 users</div></div>${people
+        .map(
+          ([name, role, login], index) => `<div class="table-list-row">
+            <div><div class="dropdown"><a href="#" class="dropdown-menu"><strong>#${index + 1}</strong></a><ul>${menu}</ul></div>
+              <span class="table-list-title"><a href="/user/show/${index + 1}">${name}</a></span></div>
+            <div class="table-list-details"><span class="table-list-category">${role}</span> <span>${login}</span>
+              <span><a href="mailto:${login}@firm.example">${login}@firm.example</a></span></div></div>`,
+        )
+        .join('')}</div>`;
+    expect(found()[0]?.rows).toEqual(
+      people.map(([name, role, login]) => [login, name, `${login}@firm.example`, role]),
+    );
+  });
+
   it('leaves alone articles, comment threads, product cards, forms, menus and a key–value panel', () => {
     document.body.innerHTML = `
       <header><nav><ul><li><a href="/users/me">my profile</a></li><li><a href="/settings">settings</a></li></ul></nav></header>

@@ -311,7 +311,7 @@ function fieldsOf(record: Element): Field[] {
     const seen = new Map<string, number>();
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
       if (fields.length >= MAX_FIELDS) return;
-      if (isSkipped(child)) continue;
+      if (isSkipped(child) || isHiddenMenu(child)) continue;
       // A table or a menu inside a record makes it no user's record: counted as many fields.
       if (
         OPAQUE.has(child.tagName) &&
@@ -339,18 +339,41 @@ function fieldsOf(record: Element): Field[] {
   return crowded ? [] : fields;
 }
 
+const MENU_CLASS = /dropdown|menu|popover/i;
+
+/**
+ * A menu of the record's actions, kept out of sight until it is opened ("View profile", "Edit",
+ * "Disable", as Kanboard's and Bootstrap's drop-downs hold them): its words are no field. Only lists
+ * and elements named as menus are asked, as asking whether an element shows costs the page a style.
+ */
+function isHiddenMenu(element: Element): boolean {
+  const tag = element.tagName;
+  if (tag !== 'UL' && tag !== 'OL' && !MENU_CLASS.test(element.getAttribute('class') ?? '')) return false;
+  return !element.checkVisibility();
+}
+
 /**
  * An element holding one run of text: only formatting and skipped parts inside. (Of a record that
  * writes words between its elements, "<a>Anna Schmidt</a> — groups: …", the elements are the fields.)
  */
 function isLeaf(element: Element, atRoot = false): boolean {
   let inline = 0;
+  let alike: string | null = '';
   for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
     if (FORMATTING_TAGS.has(child.tagName) || isSkipped(child)) continue;
     if (atRoot || !INLINE_TAGS.has(child.tagName) || !isLeaf(child)) return false;
     inline++;
+    const sig = signature(child);
+    if (alike === '') alike = sig;
+    else if (alike !== sig) alike = null;
   }
   if (inline === 0) return true;
+  // Values of their own side by side: an email among them, or links among unlike elements
+  // ("<span class="category">Manager</span> <span>tsmith</span> <span><a href="mailto:…">…</a></span>",
+  // as Kanboard lists a user's details). Like elements are one value's parts, or a list of its
+  // values ("<small><a>Viewer</a>,</small> <small><a>Accounts</a></small>").
+  if (inline > 1 && (element.textContent?.includes('@') || (alike === null && element.querySelector('a'))))
+    return false;
   // Inside a record, words in spans side by side with only spaces or punctuation between are one
   // run of text, as an app's display template writes a name ("<span>Ana</span> <span>García</span>")
   // or roles ("<a>Viewer</a>,").
