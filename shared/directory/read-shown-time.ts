@@ -442,7 +442,7 @@ const QUALIFIERS = new RegExp(
 );
 
 /** "2d", "3h", "5m", "2 wks", "1y", "2mo": a count and a unit written short. */
-const SHORT_UNIT = /(?<![\p{L}\d])(\d+)\s?(s|secs?|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?)(?![\p{L}\d])/gu;
+const SHORT_UNIT = /(?<![\p{L}\d])(\d+)\s?(s|secs?|m|mins?|h|hrs?|d|w|wks?|mo|mos|mon|y|yrs?)(?![\p{L}\d])/gu;
 const SHORT_UNIT_WORDS: Record<string, string> = {
   s: 'seconds',
   sec: 'seconds',
@@ -459,6 +459,8 @@ const SHORT_UNIT_WORDS: Record<string, string> = {
   wks: 'weeks',
   mo: 'months',
   mos: 'months',
+  // Discourse: "3mon".
+  mon: 'months',
   y: 'years',
   yr: 'years',
   yrs: 'years',

@@ -122,6 +122,8 @@ describe('readShownTime', () => {
       ['3h', 3 * HOUR, HOUR],
       ['5m ago', 5 * 60_000, 60_000],
       ['2 wks ago', 14 * DAY, 7 * DAY],
+      // Discourse writes months short as "mon".
+      ['3mon', 90 * DAY, 30 * DAY],
     ] as const)
       readsAsPassed(shown, back, precisionMs);
   });

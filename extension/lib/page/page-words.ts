@@ -180,6 +180,8 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
     {
       en: [
         'last connection',
+        // Discourse's users: "Seen".
+        'seen',
         '(last|latest|most recent) ?(log ?in|log ?on|sign ?in|signed in|access(ed)?|activity|active|seen|visit|used|authentication)( date| time| at| on)?',
       ],
       de: [

@@ -271,10 +271,27 @@ function textOf(at: RowCells, field: AdapterField): string | null {
   // A layout may read the field itself (a record's inline groups).
   const own = at.list.text?.(at.row, field);
   if (own !== undefined) return nullIfEmpty(own, 200);
-  if (at.plain) return nullIfEmpty(segmentsOf(at, field)?.join(' ') ?? null, 200);
+  const header = headerOf(at.list, field);
+  if (at.plain) return nullIfEmpty(unlabelled(segmentsOf(at, field)?.join(' ') ?? null, header), 200);
   const cell = cellOf(at, field);
   if (!cell) return null;
-  return nullIfEmpty(fieldText(cell), 200);
+  return nullIfEmpty(unlabelled(fieldText(cell), header), 200);
+}
+
+function headerOf(list: UserList, field: AdapterField): string | undefined {
+  const where = list.columns[field];
+  return typeof where === 'number' ? list.headers[where] : undefined;
+}
+
+/**
+ * A cell's text without its column's header before the value, as lists that lay their rows out as
+ * cards on narrow screens keep it in each cell, out of sight on wide ones ("Seen 2h", as Discourse
+ * lists its users).
+ */
+function unlabelled(text: string | null, header: string | undefined): string | null {
+  if (!text || !header || text.length <= header.length + 1) return text;
+  const label = `${header.toLowerCase()} `;
+  return text.slice(0, label.length).toLowerCase() === label ? text.slice(label.length) : text;
 }
 
 function readFrom(at: RowCells): PageLogin | null {

@@ -157,6 +157,37 @@ describe('reading a status a list shows other than in a status column', () => {
   });
 });
 
+describe('reading a table that names its columns and gives its rows no role (Discourse)', () => {
+  it('finds the rows after the header, and reads a value past its column’s name kept in the cell', () => {
+    const column = (name: string) =>
+      `<div class="directory-table__column-header" role="columnheader"><div role="button"><span>${name}</span></div></div>`;
+    const cell = (label: string, value: string) =>
+      `<div class="directory-table__cell"><span class="directory-table__label"><span>${label}</span></span><span class="directory-table__value">${value}</span></div>`;
+    const users = [
+      ['admin', '2h'],
+      ['reception', '1d'],
+      ['jdoe', '6mon'],
+    ];
+    document.body.innerHTML = `<div role="table" aria-label="Active Users" class="directory-table">
+      <div class="directory-table__header"><div class="wrapper"><button class="bulk-select" type="button"><svg></svg></button>${column('Username')}</div>
+        ${column('Email')}${column('Seen')}${column('Created')}<div class="directory-table__column-header">&nbsp;</div></div>
+      <div class="directory-table__body">${users
+        .map(
+          ([login, seen]) => `<div class="user directory-table__row">
+            <div class="directory-table__cell username"><a class="avatar" href="/u/${login}"><img class="avatar" alt=""></a><a href="/admin/users/1/${login}">${login}</a></div>
+            <div class="directory-table__cell email"><span class="directory-table__value">${login}@firm.example</span></div>
+            ${cell('Seen', seen ?? '')}${cell('Created', '2y')}<div class="directory-table__cell"></div></div>`,
+        )
+        .join('')}</div></div>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    expect(list.headers).toEqual(['Username', 'Email', 'Seen', 'Created', '']);
+    expect(list.rows().map((row) => readRow(list, row))).toMatchObject(
+      users.map(([login, seen]) => ({ username: login, email: `${login}@firm.example`, lastSignIn: seen })),
+    );
+  });
+});
+
 describe('reading a role shown as a badge beside the login', () => {
   it('takes the badge as the role where the list has no role column, and not as the name', () => {
     // Gitea's users list: a site administrator's login carries an "Admin" label.

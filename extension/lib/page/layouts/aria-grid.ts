@@ -28,8 +28,13 @@ function ariaShape(grid: Element): ListShape | null {
   const headerCells = [...grid.querySelectorAll('[role=columnheader]')].filter(
     (cell) => cell.closest(GRID_SELECTOR) === grid,
   );
+  if (headerCells.length < 2) return null;
   const headerRow = headerCells[0]?.closest('[role=row]') ?? null;
-  if (!headerRow || headerCells.length < 2) return null;
+  if (!headerRow || grid.querySelectorAll('[role=row]').length < 2) {
+    // No rows drawn yet, or rows with no role.
+    const unroled = unroledShape(grid, headerCells);
+    if (unroled || !headerRow) return unroled;
+  }
   // The header row's cells of every kind: a row's box to select every row is a `gridcell` in some
   // grids (Fluent UI's DataGrid), yet takes a column as the rows' own boxes do.
   const headers = headerTexts(expandSpans(ownCells(headerRow, HEADER_ROW_CELLS)));
@@ -50,6 +55,41 @@ function ariaShape(grid: Element): ListShape | null {
 }
 
 const HEADER_ROW_CELLS = `[role=columnheader], ${CELL_SELECTOR}`;
+
+/**
+ * A table that names its columns with `columnheader`s and gives its rows no role: Discourse lists
+ * its users so (`div[role=table]`, a header of column headers, a body of plain `div` rows laid out
+ * by a CSS grid). The header's children are the columns, one each (a column header may sit in a
+ * wrapper with a control beside it); the rows are the children of the box after the header whose
+ * children have about as many children each.
+ */
+function unroledShape(grid: Element, headerCells: Element[]): ListShape | null {
+  let header = headerCells[0]?.parentElement ?? null;
+  while (header && header !== grid && !headerCells.every((cell) => header?.contains(cell)))
+    header = header.parentElement;
+  if (!header || header === grid) return null;
+  const columns = [...header.children];
+  const body = bodyAfter(grid, header, columns.length);
+  if (!body) return null;
+  const isRow = (element: Element) => element.parentElement === body && element.childElementCount >= 2;
+  return {
+    headers: headerTexts(columns),
+    rowSelector: '*',
+    isRow,
+    rows: () => [...body.children].filter(isRow),
+    cells: (row) => [...row.children],
+  };
+}
+
+/** The box after a grid's header (at its level or one up) whose children are rows of about `columns` cells. */
+function bodyAfter(grid: Element, header: Element, columns: number): Element | null {
+  for (let level: Element | null = header; level && level !== grid; level = level.parentElement)
+    for (let box = level.nextElementSibling; box; box = box.nextElementSibling) {
+      const first = box.firstElementChild;
+      if (first && Math.abs(first.childElementCount - columns) <= 1) return box;
+    }
+  return null;
+}
 
 const ownCells = (row: Element, selector = CELL_SELECTOR) =>
   [...row.querySelectorAll(selector)].filter((cell) => cell.closest('[role=row]') === row);
