@@ -71,6 +71,8 @@ const FIELD_PATTERNS: [ColumnField, RegExp][] = HEADER_VOCABULARY.map(([field, b
 /** Headers read before: pages repeat them, and a look at a page reads many short texts. */
 const known = new Map<string, ColumnField | null>();
 
+const USERNAME_PATTERN = FIELD_PATTERNS.find(([field]) => field === 'username')?.[1];
+
 /** The field a column holds, from its header text; null when the header names something else. */
 export function fieldForHeader(text: string): ColumnField | null {
   let field = known.get(text);
@@ -87,6 +89,10 @@ function readHeader(text: string): ColumnField | null {
   const header = normaliseHeader(text);
   if (!header || header.length > 40) return null;
   for (const [field, pattern] of FIELD_PATTERNS) if (pattern.test(header)) return field;
+  // The login named after the app: "Jenkins User ID", "Jenkins Benutzer Id". Of two words or more:
+  // "First login" and "Failed login" are no login.
+  const rest = header.slice(header.indexOf(' ') + 1);
+  if (rest !== header && rest.includes(' ') && USERNAME_PATTERN?.test(rest)) return 'username';
   return null;
 }
 

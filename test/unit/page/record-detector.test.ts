@@ -281,6 +281,13 @@ describe('the record detector', () => {
     expect(fieldForHeader('Grupy użytkowników')).toBe('role');
     expect(fieldForHeader('Groupes d’utilisateurs')).toBe('role');
     expect(fieldForHeader("Droits d'accès")).toBe('permissions');
+    // The login named after the app (Jenkins' people), but not a login's date or count.
+    expect(fieldForHeader('Jenkins User ID')).toBe('username');
+    expect(fieldForHeader('Jenkins Benutzer Id')).toBe('username');
+    expect(fieldForHeader('First login')).toBeNull();
+    expect(fieldForHeader('Failed login')).toBeNull();
+    // Discourse's users: when each was last seen.
+    expect(fieldForHeader('Seen')).toBe('lastSignIn');
   });
 
   it('knows header words in languages written in other scripts, folded as the page writes them', () => {
