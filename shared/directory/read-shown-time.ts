@@ -278,12 +278,31 @@ const ONE = new Set(
  * päivää sitten", "3 дня назад", "för 3 dagar sedan", "for 3 dage siden"). The count may be a word
  * for one ("vor einem Tag"), or left out ("tydzień temu").
  */
+const AGO_BEFORE_WORDS = ['vor', 'il y a', 'hace', 'há', 'před'];
+const AGO_AFTER_WORDS = [
+  'ago',
+  'fa',
+  'geleden',
+  'temu',
+  'sitten',
+  'назад',
+  'atrás',
+  'zuvor',
+  'sedan',
+  'siden',
+];
 const AGO_BEFORE = new RegExp(
-  `^(?:${['vor', 'il y a', 'hace', 'há', 'před'].map(foldLetters).join('|')})\\s+(?:(\\d+|\\p{L}+)\\s+)?(\\p{L}+)$`,
+  `^(?:${AGO_BEFORE_WORDS.map(foldLetters).join('|')})\\s+(?:(\\d+|\\p{L}+)\\s+)?(\\p{L}+)$`,
   'u',
 );
+/** The word that says "ago", before or after a time passed. */
+const AGO_WORD = new RegExp(
+  `^(?:${AGO_BEFORE_WORDS.map(foldLetters).join('|')})\\s+|\\s+(?:${AGO_AFTER_WORDS.map(foldLetters).join('|')})$`,
+  'u',
+);
+const CLOCK_PASSED = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/;
 const AGO_AFTER = new RegExp(
-  `^(?:${['för', 'før'].map(foldLetters).join('|')}\\s+)?(?:(\\d+|\\p{L}+)\\s+)?(\\p{L}+)\\s+(?:${['ago', 'fa', 'geleden', 'temu', 'sitten', 'назад', 'atrás', 'zuvor', 'sedan', 'siden'].map(foldLetters).join('|')})$`,
+  `^(?:${['för', 'før'].map(foldLetters).join('|')}\\s+)?(?:(\\d+|\\p{L}+)\\s+)?(\\p{L}+)\\s+(?:${AGO_AFTER_WORDS.map(foldLetters).join('|')})$`,
   'u',
 );
 
@@ -504,12 +523,21 @@ const NO_YEAR_DAY_MONTH = new RegExp(
  * writes its users' last logins; "3 days 4 hours", "1 hour 5 mins", as Moodle writes last access. In a
  * sign-in column, how long ago. Not "12 Mai": a month's name is a date. Null for anything else.
  */
-function readElapsed(folded: string): { ms: number; precisionMs: number } | null {
+function readElapsed(folded: string, saidAgo: boolean): { ms: number; precisionMs: number } | null {
   if (!/^\d/.test(folded)) return null;
   const parts = folded.split(' ');
+  // Hours, minutes and seconds last ("23:48:00"): after days, or alone where the text says "ago"
+  // (alone, it may be the time of day).
+  const clock = CLOCK_PASSED.exec(parts.at(-1) ?? '');
+  if (clock && (saidAgo || parts.length > 1)) parts.pop();
   if (parts.length % 2 !== 0 || parts.length > 6) return null;
   let ms = 0;
   let precisionMs = YEAR;
+  if (clock && (saidAgo || parts.length > 0)) {
+    const [, hours = '0', minutes = '0', seconds] = clock;
+    ms += Number(hours) * HOUR + Number(minutes) * MINUTE + Number(seconds ?? 0) * 1000;
+    precisionMs = seconds === undefined ? MINUTE : 1000;
+  }
   for (let i = 0; i < parts.length; i += 2) {
     const [count = '', word = ''] = [parts[i], parts[i + 1]];
     if (!/^\d+$/.test(count) || !/^\p{L}+$/u.test(word) || MONTHS.has(word)) return null;
@@ -564,7 +592,10 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
   const cjkUnit = cjkAgo && CJK_UNITS.get(cjkAgo[2] ?? '');
   if (cjkAgo && cjkUnit)
     return { kind: 'at', at: capturedAt - Number(cjkAgo[1]) * cjkUnit, precisionMs: cjkUnit };
-  const elapsed = readElapsed(passed);
+  // "3 days 4 hours", "3 days 4 hours ago", "4 days 23:48:00 ago", "01:30:00 ago" (as Matomo
+  // writes last logins): a time passed of several parts.
+  const unmarked = passed.replace(AGO_WORD, '');
+  const elapsed = readElapsed(unmarked, unmarked !== passed);
   if (elapsed) return { kind: 'at', at: capturedAt - elapsed.ms, precisionMs: elapsed.precisionMs };
 
   const iso =

@@ -101,8 +101,15 @@ describe('readShownTime', () => {
       ['3 days 4 hours', 3 * DAY + 4 * HOUR, HOUR],
       ['1 hour 5 mins', HOUR + 5 * 60_000, 60_000],
       ['3 Tage 4 Stunden', 3 * DAY + 4 * HOUR, HOUR],
+      // With "ago", and with hours, minutes and seconds last, as Matomo writes last logins.
+      ['3 days 4 hours ago', 3 * DAY + 4 * HOUR, HOUR],
+      ['vor 3 Tagen 4 Stunden', 3 * DAY + 4 * HOUR, HOUR],
+      ['4 days 23:48:00 ago', 4 * DAY + 23 * HOUR + 48 * 60_000, 1000],
+      ['01:30:00 ago', HOUR + 30 * 60_000, 1000],
     ] as const)
       readsAsPassed(shown, back, precisionMs);
+    // A time alone is a time of day, not one passed.
+    expect(readShownTime('14:05', captured, 'dmy')).toEqual({ kind: 'unknown' });
     // A day beside a month's short name is not a time passed: "12 Ara" (Turkish December) is not
     // twelve years.
     expect(readShownTime('12 Ara', captured, 'dmy')).toEqual({ kind: 'unknown' });
