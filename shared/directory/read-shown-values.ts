@@ -652,6 +652,32 @@ const STATUS_PHRASES = (
     ['ngừng hoạt động', 'disabled'],
     ['kích hoạt', 'active'],
     ['hoạt động', 'active'],
+    // Invited, not yet signed in: a login that can be used as soon as the invitation is taken up.
+    ...(
+      [
+        'pending',
+        'invited',
+        'invitation sent',
+        'ausstehend',
+        'eingeladen',
+        'en attente',
+        'invité',
+        'invitée',
+        'pendiente',
+        'invitado',
+        'invitada',
+        'pendente',
+        'convidado',
+        'convidada',
+        'in attesa',
+        'invitato',
+        'invitata',
+        'uitgenodigd',
+        'in afwachting',
+        'oczekuj',
+        'zaproszon',
+      ] as const
+    ).map((phrase) => [phrase, 'active'] as const),
   ] as const
 ).map(([phrase, status]) => [foldLetters(phrase), status] as const);
 

@@ -241,12 +241,25 @@ describe('readShownStatus', () => {
     expect(readShownStatus(' Locked ')).toEqual({ status: 'disabled', understood: true });
     expect(readShownStatus('No')).toEqual({ status: 'disabled', understood: true });
     expect(readShownStatus('Deleted')).toEqual({ status: 'removed', understood: true });
-    expect(readShownStatus('Pending invite')).toEqual({ status: 'active', understood: false });
+    expect(readShownStatus('On leave')).toEqual({ status: 'active', understood: false });
   });
 
   it('reads where someone is now, as chat apps show it, as a login that can be used', () => {
     for (const presence of ['Online', 'Offline', 'Away', 'Do not disturb', 'Hors ligne', 'Nicht stören'])
       expect(readShownStatus(presence), presence).toEqual({ status: 'active', understood: true });
+  });
+
+  it('reads an invitation not yet taken up as a login that can be used, and an expired one as not', () => {
+    for (const invited of [
+      'Pending',
+      'Invited',
+      'Invite pending',
+      'Einladung ausstehend',
+      'En attente',
+      'Zaproszony',
+    ])
+      expect(readShownStatus(invited), invited).toEqual({ status: 'active', understood: true });
+    expect(readShownStatus('Invitation expired')).toEqual({ status: 'disabled', understood: true });
   });
 
   it('reads a tick or a cross written as a character', () => {
