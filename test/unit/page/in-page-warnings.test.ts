@@ -40,9 +40,17 @@ const sameKinds = (value: string | null | undefined) => (value ?? '').split(' ')
 function loginText(row: Element, host: Element, login: string): Node {
   const cell = host.closest('td, th, [role=gridcell], [role=cell]') ?? row;
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode())
-    if ((node.nodeValue ?? '').toLowerCase().includes(login.toLowerCase())) return node;
-  throw new Error(`${login} is not shown beside its badges`);
+  const texts: Node[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
+  const wanted = login.toLowerCase();
+  // The login written alone, else within more ("@amy"): not a name that holds it ("Reception Desk",
+  // "Buchhaltung" beside "buchhaltung").
+  const found =
+    texts.find((node) => node.nodeValue?.trim() === login) ??
+    texts.find((node) => node.nodeValue?.trim().toLowerCase() === wanted) ??
+    texts.find((node) => (node.nodeValue ?? '').toLowerCase().includes(wanted));
+  if (!found) throw new Error(`${login} is not shown beside its badges`);
+  return found;
 }
 
 /**
@@ -55,6 +63,8 @@ function between(from: Node, to: Element): string {
   let seen = '';
   for (let node = walker.nextNode(); node && node !== to; node = walker.nextNode()) {
     if (node.nodeType === Node.TEXT_NODE) seen += (node.nodeValue ?? '').trim();
+    // An icon drawn inline after the login (BookStack's lock for two-factor sign-in) is on its line.
+    else if (node instanceof Element && node.closest('svg')) continue;
     else if (node instanceof Element && !/^(A|B|STRONG|EM|I|SPAN|CODE|BDI|SMALL)$/.test(node.tagName))
       seen += `<${node.tagName.toLowerCase()}>`;
   }
