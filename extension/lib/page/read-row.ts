@@ -328,8 +328,8 @@ function readFrom(at: RowCells): PageLogin | null {
 }
 
 /**
- * The words of a row's class that say its user cannot sign in: Redmine's `tr.user.locked`,
- * OpenProject's `tr.user.locked`, Zammad's `tr.item.is-inactive`. Only these: a row's colour
+ * The words of a row's class that say its user cannot sign in: Redmine's and OpenProject's
+ * `tr.user.locked`, Zammad's `tr.item.is-inactive`. Only these: a row's colour
  * ("danger", "warning") or state ("active", "selected") says nothing of the account.
  */
 const ROW_CANNOT_SIGN_IN = new Set([

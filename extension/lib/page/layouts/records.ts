@@ -660,8 +660,9 @@ function recordsShape(container: Element): ListShape | null {
     text: (row, field) => {
       if (field !== 'displayName') return undefined;
       const where = analysis.columns.displayName;
+      const login = analysis.columns.username;
       if (where === undefined)
-        return looseName(row, fieldsOf(row), keys[analysis.columns.username as number]);
+        return looseName(row, fieldsOf(row), typeof login === 'number' ? keys[login] : undefined);
       const key = typeof where === 'number' ? keys[where] : undefined;
       const cell = key === undefined ? undefined : fieldsOf(row).find((each) => each.key === key);
       return cell ? fieldText(cell.element) : undefined;
