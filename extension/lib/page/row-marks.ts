@@ -18,9 +18,13 @@ let nextTipId = 0;
  */
 export type BadgePlacement = 'after' | 'before' | 'below';
 
+// Beside the login in a box the page lays out as a row of flex items (BookStack's name and email
+// beside the avatar), the badges are not stretched to the box's height nor squeezed.
 const HOST_STYLES: Record<BadgePlacement, string> = {
-  after: 'display: inline-flex; vertical-align: middle; margin-inline-start: 6px;',
-  before: 'display: inline-flex; vertical-align: middle; margin-inline-end: 6px;',
+  after:
+    'display: inline-flex; vertical-align: middle; align-self: center; flex: none; margin-inline-start: 6px;',
+  before:
+    'display: inline-flex; vertical-align: middle; align-self: center; flex: none; margin-inline-end: 6px;',
   below: 'display: flex; margin-block-start: 4px;',
 };
 
