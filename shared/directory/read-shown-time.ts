@@ -407,11 +407,15 @@ const YEAR_FIRST_DATE =
  * in full ("2d ago", "3h", "2 wks ago").
  */
 function plainElapsed(folded: string): string {
-  return folded
-    .replace(QUALIFIERS, ' ')
-    .replace(SHORT_UNIT, (_, count: string, unit: string) => `${count} ${SHORT_UNIT_WORDS[unit] ?? unit}`)
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    folded
+      .replace(QUALIFIERS, ' ')
+      // "< 1 minute", as Grafana writes its users' last activity; "~3 days".
+      .replace(/^[<>≤≥~]\s*/, '')
+      .replace(SHORT_UNIT, (_, count: string, unit: string) => `${count} ${SHORT_UNIT_WORDS[unit] ?? unit}`)
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const QUALIFIERS = new RegExp(

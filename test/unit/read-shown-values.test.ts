@@ -129,8 +129,10 @@ describe('readShownTime', () => {
       ['3h', 3 * HOUR, HOUR],
       ['5m ago', 5 * 60_000, 60_000],
       ['2 wks ago', 14 * DAY, 7 * DAY],
-      // Discourse writes months short as "mon".
+      // Discourse writes months short as "mon"; Grafana "< 1 minute".
       ['3mon', 90 * DAY, 30 * DAY],
+      ['< 1 minute', 60_000, 60_000],
+      ['~3 days', 3 * DAY, DAY],
     ] as const)
       readsAsPassed(shown, back, precisionMs);
   });
