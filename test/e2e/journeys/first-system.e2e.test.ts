@@ -30,7 +30,9 @@ import {
  * office's back office, an Element UI table drawn three times (itself, and a copy over it for each
  * side's fixed columns), whose users are counted, marked and synced once. Then the firm's
  * Microsoft 365 tenant, listed as the admin center lists it, and its Keycloak realm: their names
- * and logins drawn as buttons, read and synced as the page shows them.
+ * and logins drawn as buttons, read and synced as the page shows them. And its project tracker
+ * (OpenProject), whose locked user only the row's class tells, and its dashboards (Grafana), whose
+ * disabled user only a tag in a column with no header tells: each on file, switched off.
  */
 
 const OWNER = {
@@ -57,6 +59,10 @@ const AGENCY = 'insurance-agency-users-ru';
 const TENANT = 'accountancy-users-fluent-detailslist';
 /** A German law firm's realm users, as Keycloak's admin console lists them (PatternFly 5). */
 const REALM = 'law-firm-users-patternfly';
+/** The firm's project tracker's users, as OpenProject lists them: a locked user told by its row's class. */
+const TRACKER = 'openproject-users';
+/** The firm's dashboards' users, as Grafana lists them: a "Disabled" tag in a column with no header. */
+const DASHBOARDS = 'grafana-users';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -476,6 +482,32 @@ describe.each(BROWSERS)(
       expect(synced.find((account) => account.username === 'a.berger')?.displayName).toBe('Anna Berger');
       await serverFindsAsLabelled('Keycloak', REALM, synced);
       await page.close();
+    });
+
+    it('marks and syncs the project tracker’s and the dashboards’ users, each disabled user on file as such', async () => {
+      await addSystem(await openOptions(), 'OpenProject', TRACKER, 'journey-1-options-tracker-added');
+      const tracker = await journey.openPage(`${TRACKER}.html`);
+      await markAndSync(tracker, tracker, TRACKER, 'journey-1-tracker');
+      const tracked = await syncedAsLabelled('OpenProject', TRACKER);
+      // No status column: the locked user's row says so by its class.
+      expect(disabledOf(tracked)).toEqual(['jdoe']);
+      // "06/02/2026 12:00 PM" is 2 June: the list writes "11/30/2026" beside it, month first.
+      expect(tracked.find((account) => account.username === 'jdoe')?.lastSignInAt).toBe(
+        Date.UTC(2026, 5, 2, 12, 0),
+      );
+      await tracker.close();
+
+      await addSystem(await openOptions(), 'Grafana', DASHBOARDS, 'journey-1-options-dashboards-added');
+      const dashboards = await journey.openPage(`${DASHBOARDS}.html`);
+      await markAndSync(dashboards, dashboards, DASHBOARDS, 'journey-1-dashboards');
+      const watched = await syncedAsLabelled('Grafana', DASHBOARDS);
+      expect(disabledOf(watched)).toEqual(['jdoe']);
+      // "Last active: < 1 minute": signed in as the page was read.
+      expect(watched.find((account) => account.username === 'admin')?.lastSignInAt).toBeGreaterThan(
+        Date.now() - 3_600_000,
+      );
+      await serverFindsAsLabelled('Grafana', DASHBOARDS, watched);
+      await dashboards.close();
     });
 
     // Chromium stops the background after 30 s without events; Firefox's background page stays.
