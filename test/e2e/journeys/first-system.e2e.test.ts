@@ -222,6 +222,23 @@ describe.each(BROWSERS)(
       await screenshot(page, `${shot}-synced`);
     };
 
+    /**
+     * A fixture page added in the options page as a system's admin pages, opened, marked and synced
+     * from its banner (`markAndSync`, its screenshots named after `shot`), and the system's accounts
+     * on the server checked to be the page's logins. Answers the open page and those accounts.
+     */
+    const addMarkAndSync = async (
+      systemName: string,
+      name: string,
+      shot: string,
+      checkBanner?: (text: string | null) => void,
+    ) => {
+      await addSystem(await openOptions(), systemName, name, `journey-1-options-${shot}-added`);
+      const page = await journey.openPage(`${name}.html`);
+      await markAndSync(page, page, name, `journey-1-${shot}`, checkBanner);
+      return { page, synced: await syncedAsLabelled(systemName, name) };
+    };
+
     it('signs up a new firm from the popup', async () => {
       popup = await journey.openPopup();
       await popup.getByRole('button', { name: 'Create a firm' }).click();
@@ -334,27 +351,18 @@ describe.each(BROWSERS)(
       // The Prague office's booking system: its user list is headed "Uživatelské jméno", "Jméno a
       // příjmení", "Stav", and its desks and statuses are Czech words.
       // The options page again, opened at its address this time (the popup's way is the step above).
-      await addSystem(await openOptions(), 'Rezervace Praha', PRAGUE, 'journey-1-options-prague-added');
-      const page = await journey.openPage(`${PRAGUE}.html`);
       const rows = labelsOf(PRAGUE).rows;
       // Nothing of the office's system is in Rollcall yet: each row is marked as the page shows it.
-      await markAndSync(page, page, PRAGUE, 'journey-1-prague', (banner) =>
+      const { page, synced } = await addMarkAndSync('Rezervace Praha', PRAGUE, 'prague', (banner) =>
         // The page's own "Zobrazeno 1–14 z 14 záznamů": the whole list is on this page.
         expect(banner).toContain(`Every page seen (${rows.length} of ${rows.length})`),
       );
       // The server read the Czech statuses: the leaver's and the test login are switched off.
-      const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=100');
-      const status = (username: string) => accounts.items.find((a) => a.username === username)?.status;
-      expect([status('kvesela'), status('testovaci'), status('recepce')]).toEqual([
-        'disabled',
-        'disabled',
-        'active',
-      ]);
-      expect(accounts.items.find((a) => a.username === 'jnovak')?.displayName).toBe('Jan Novák');
+      expect(disabledOf(synced).sort()).toEqual(['kvesela', 'testovaci']);
+      const jnovak = synced.find((account) => account.username === 'jnovak');
+      expect(jnovak?.displayName).toBe('Jan Novák');
       // "Poslední přihlášení" read as written, day first with dots: 4 December.
-      expect(accounts.items.find((a) => a.username === 'jnovak')?.lastSignInAt).toBe(
-        Date.UTC(2026, 11, 4, 8, 12),
-      );
+      expect(jnovak?.lastSignInAt).toBe(Date.UTC(2026, 11, 4, 8, 12));
       await page.close();
     });
 
@@ -374,24 +382,18 @@ describe.each(BROWSERS)(
     });
 
     it('marks and syncs the client portal’s users, a list drawn as a header table above a table of rows', async () => {
-      await addSystem(await openOptions(), 'Klantportaal', PORTAL, 'journey-1-options-portal-added');
-      const page = await journey.openPage(`${PORTAL}.html`);
       const rows = labelsOf(PORTAL).rows;
-      await markAndSync(page, page, PORTAL, 'journey-1-portal', (banner) =>
+      const { page, synced } = await addMarkAndSync('Klantportaal', PORTAL, 'portal', (banner) =>
         // The library's own "1 tot 11 van 11 gebruikers", under the rows' table: every user is here.
         expect(banner).toContain(`Every page seen (${rows.length} of ${rows.length})`),
       );
-      const synced = await syncedAsLabelled('Klantportaal', PORTAL);
       // The inactive test login is on file, switched off.
       expect(disabledOf(synced)).toEqual(['test']);
       await page.close();
     });
 
     it('marks and syncs the Paris office’s intranet users, a grid whose header is a table of its own', async () => {
-      await addSystem(await openOptions(), 'Intranet Paris', INTRANET, 'journey-1-options-intranet-added');
-      const page = await journey.openPage(`${INTRANET}.html`);
-      await markAndSync(page, page, INTRANET, 'journey-1-intranet');
-      const synced = await syncedAsLabelled('Intranet Paris', INTRANET);
+      const { page, synced } = await addMarkAndSync('Intranet Paris', INTRANET, 'intranet');
       // The deactivated lawyer ("Désactivé") is on file, switched off; the rest are active.
       expect(disabledOf(synced)).toEqual(['p.lefevre']);
       expect(synced.find((account) => account.username === 'n.benali')?.displayName).toBe('Nadia Benali');
@@ -399,17 +401,10 @@ describe.each(BROWSERS)(
     });
 
     it('marks and syncs the Shanghai office’s users once, a table drawn again for its fixed columns', async () => {
-      await addSystem(
-        await openOptions(),
-        '后台 Shanghai',
-        BACK_OFFICE,
-        'journey-1-options-back-office-added',
-      );
-      const page = await journey.openPage(`${BACK_OFFICE}.html`);
       // Each user is counted once (`markAndSync` reads the banner). The badges are in a layer over
       // the copy that shows the logins, where the admin sees them, not in the rows, whose heights the
       // table keeps in line with its copies' rows.
-      await markAndSync(page, page, BACK_OFFICE, 'journey-1-back-office');
+      const { page, synced } = await addMarkAndSync('后台 Shanghai', BACK_OFFICE, 'back-office');
       // Synced, li.na's "No owner" shows whole after the login, which leaves room for it in its cell
       // (its text is in a block as wide as the cell: measured by the block, it left none: a dot).
       expect((await layerGroups(page, '.el-table__fixed'))['li.na']).toEqual({
@@ -417,7 +412,6 @@ describe.each(BROWSERS)(
         text: expect.stringContaining('No owner'),
         dots: false,
       });
-      const synced = await syncedAsLabelled('后台 Shanghai', BACK_OFFICE);
       // The accountant switched off ("停用") is on file, switched off; the rest are active.
       expect(disabledOf(synced)).toEqual(['wang.fang']);
       expect(synced.find((account) => account.username === 'li.na')?.displayName).toBe('李娜');
@@ -425,11 +419,9 @@ describe.each(BROWSERS)(
     });
 
     it('marks and syncs the Izmir office’s users once, read from the whole table, marked over the copy of its fixed columns', async () => {
-      await addSystem(await openOptions(), 'Mavi Tur', TOURS, 'journey-1-options-tours-added');
-      const page = await journey.openPage(`${TOURS}.html`);
       // The grid draws a copy of only its fixed columns (the selection box and the login) over the
       // table: each user is counted once, and the badges are drawn over the copy, on top.
-      await markAndSync(page, page, TOURS, 'journey-1-tours');
+      const { page, synced } = await addMarkAndSync('Mavi Tur', TOURS, 'tours');
       expect((await layerGroups(page, '.ant-table-fixed-left')).resepsiyon).toEqual({
         onTop: true,
         text: expect.stringContaining('Generic'),
@@ -437,17 +429,13 @@ describe.each(BROWSERS)(
         dots: expect.any(Boolean),
       });
       // Read from the whole table: the names and statuses, which the copy does not hold.
-      const synced = await syncedAsLabelled('Mavi Tur', TOURS);
       expect(disabledOf(synced)).toEqual(['burak.celik']);
       expect(synced.find((account) => account.username === 'ali.elif')?.displayName).toBe('Ali ve Elif');
       await page.close();
     });
 
     it('marks and syncs the Russian agency’s users, logins and names in Cyrillic, and the server finds what the page did', async () => {
-      await addSystem(await openOptions(), 'Волга CRM', AGENCY, 'journey-1-options-agency-added');
-      const page = await journey.openPage(`${AGENCY}.html`);
-      await markAndSync(page, page, AGENCY, 'journey-1-agency');
-      const synced = await syncedAsLabelled('Волга CRM', AGENCY);
+      const { page, synced } = await addMarkAndSync('Волга CRM', AGENCY, 'agency');
       expect(disabledOf(synced)).toEqual(['popova.m']);
       // The desk named only in Russian, the two people named in one display name.
       await serverFindsAsLabelled('Волга CRM', AGENCY, synced);
@@ -455,10 +443,7 @@ describe.each(BROWSERS)(
     });
 
     it('marks and syncs the Microsoft 365 tenant’s users, each name drawn as a button, each login an email', async () => {
-      await addSystem(await openOptions(), 'Microsoft 365', TENANT, 'journey-1-options-tenant-added');
-      const page = await journey.openPage(`${TENANT}.html`);
-      await markAndSync(page, page, TENANT, 'journey-1-tenant');
-      const synced = await syncedAsLabelled('Microsoft 365', TENANT);
+      const { page, synced } = await addMarkAndSync('Microsoft 365', TENANT, 'tenant');
       // "Connexion bloquée": on file as switched off.
       expect(disabledOf(synced).sort()).toEqual([
         'paie@cabinet-moreau.example',
@@ -473,10 +458,7 @@ describe.each(BROWSERS)(
     });
 
     it('marks and syncs the Keycloak realm’s users, a deactivated one told by the tag beside its login', async () => {
-      await addSystem(await openOptions(), 'Keycloak', REALM, 'journey-1-options-realm-added');
-      const page = await journey.openPage(`${REALM}.html`);
-      await markAndSync(page, page, REALM, 'journey-1-realm');
-      const synced = await syncedAsLabelled('Keycloak', REALM);
+      const { page, synced } = await addMarkAndSync('Keycloak', REALM, 'realm');
       expect(disabledOf(synced)).toEqual(['empfang2']);
       // The name from its two columns, last name first on the page.
       expect(synced.find((account) => account.username === 'a.berger')?.displayName).toBe('Anna Berger');
@@ -485,10 +467,7 @@ describe.each(BROWSERS)(
     });
 
     it('marks and syncs the project tracker’s and the dashboards’ users, each disabled user on file as such', async () => {
-      await addSystem(await openOptions(), 'OpenProject', TRACKER, 'journey-1-options-tracker-added');
-      const tracker = await journey.openPage(`${TRACKER}.html`);
-      await markAndSync(tracker, tracker, TRACKER, 'journey-1-tracker');
-      const tracked = await syncedAsLabelled('OpenProject', TRACKER);
+      const { page: tracker, synced: tracked } = await addMarkAndSync('OpenProject', TRACKER, 'tracker');
       // No status column: the locked user's row says so by its class.
       expect(disabledOf(tracked)).toEqual(['jdoe']);
       // "06/02/2026 12:00 PM" is 2 June: the list writes "11/30/2026" beside it, month first.
@@ -497,10 +476,7 @@ describe.each(BROWSERS)(
       );
       await tracker.close();
 
-      await addSystem(await openOptions(), 'Grafana', DASHBOARDS, 'journey-1-options-dashboards-added');
-      const dashboards = await journey.openPage(`${DASHBOARDS}.html`);
-      await markAndSync(dashboards, dashboards, DASHBOARDS, 'journey-1-dashboards');
-      const watched = await syncedAsLabelled('Grafana', DASHBOARDS);
+      const { page: dashboards, synced: watched } = await addMarkAndSync('Grafana', DASHBOARDS, 'dashboards');
       expect(disabledOf(watched)).toEqual(['jdoe']);
       // "Last active: < 1 minute": signed in as the page was read.
       expect(watched.find((account) => account.username === 'admin')?.lastSignInAt).toBeGreaterThan(
