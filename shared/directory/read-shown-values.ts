@@ -730,8 +730,22 @@ export function isYesOrNo(shown: string): boolean {
   return SWITCHED_OFF.has(text) || SWITCHED_ON.has(text);
 }
 
+/**
+ * A login that runs out later, as written where an invitation or an account has an end: "Expires in
+ * 5 days", "Läuft in 5 Tagen ab", "Expire dans 5 jours", "Scade il 31/01/2027". Read as written: the
+ * French "expiré le" (ran out on) folds into "expire le".
+ */
+const EXPIRES_LATER =
+  /(?<!\p{L})(?:expires?|expiring|expira|caduca|vence|scade|verloopt|wygasa|läuft|laeuft)\s+(?:in|on|at|soon|dans|le|bientôt|en|el|em|pronto|tra|fra|il|presto|over|op|binnenkort|za|dnia|am|bald)(?!\p{L})/u;
+
 function readStatus(shown: string): ShownStatus {
   const written = shown.trim().toLowerCase();
+  // Still usable until then, unless the rest says otherwise ("Locked, expires in 3 days").
+  const expires = EXPIRES_LATER.exec(written);
+  if (expires) {
+    const rest = readStatus(written.replace(expires[0], ' '));
+    return rest.understood ? rest : { status: 'active', understood: true };
+  }
   const text = foldLetters(written);
   if (SWITCHED_OFF.has(text)) return { status: 'disabled', understood: true };
   if (SWITCHED_ON.has(text) || PRESENCE.has(text)) return { status: 'active', understood: true };

@@ -264,6 +264,24 @@ describe('readShownStatus', () => {
     expect(readShownStatus('Invitation expired')).toEqual({ status: 'disabled', understood: true });
   });
 
+  it('reads a login that runs out later as one that can be used, and one that ran out as not', () => {
+    for (const later of [
+      'Expires in 5 days',
+      // Matomo's pending invitation, in German.
+      'Läuft in 5 Tagen ab',
+      'Läuft am 31.01.2027 ab',
+      'Expire dans 5 jours',
+      'Expira en 5 días',
+      'Scade tra 5 giorni',
+      'Verloopt over 5 dagen',
+      'Expires soon',
+    ])
+      expect(readShownStatus(later), later).toEqual({ status: 'active', understood: true });
+    // "Expiré le" (ran out on) folds into "expire le": read as written.
+    for (const over of ['Expiré le 03/12/2026', 'Expired', 'Abgelaufen', 'Locked, expires in 3 days'])
+      expect(readShownStatus(over), over).toEqual({ status: 'disabled', understood: true });
+  });
+
   it('reads a tick or a cross written as a character', () => {
     for (const tick of ['✓', '✔', '☑', '✅'])
       expect(readShownStatus(tick), tick).toEqual({ status: 'active', understood: true });
