@@ -2,7 +2,7 @@ import { isDisabledStatus, isYesOrNo, readShownStatus } from '../../../shared/di
 import type { PageLogin, PageRow } from '../../../shared/schemas/page-row';
 import type { AdapterField } from './adapter-schema';
 import { cellText, checkboxesIn, fieldSegments, fieldText, isEmail, tidy, wholeText } from './cell-text';
-import { isRoleWord, normaliseHeader } from './header-fields';
+import { isRoleWord, isSwitchedOn, normaliseHeader } from './header-fields';
 import type { UserList } from './user-lists';
 
 /**
@@ -254,6 +254,8 @@ interface RowCells {
   shown?: string;
   /** The pieces of text of the row's login cell, once read. */
   userSegments?: string[];
+  /** A status tag beside the user's name, once the name is read ("Suspended", as Moodle shows it). */
+  nameTag?: string;
 }
 
 function cellOf(at: RowCells, field: AdapterField): Element | undefined {
@@ -321,7 +323,7 @@ function readFrom(at: RowCells): PageLogin | null {
     status:
       nullIfEmpty(textOf(at, 'status'), 100) ??
       (columns.status === undefined
-        ? (statusBeside(userSegments, loginSegment) ?? stateStatus(at))
+        ? (statusBeside(userSegments, loginSegment) ?? at.nameTag ?? stateStatus(at))
         : statusByMark(at)) ??
       statusOfRow(at.row),
   };
@@ -376,7 +378,41 @@ const OFF = new Set(['danger', 'disabled', 'inactive', 'off', 'error', 'red', 'b
  */
 function statusByMark(at: RowCells): string | null {
   const cell = cellOf(at, 'status');
-  if (!cell || cell.childElementCount === 0) return null;
+  if (!cell) return null;
+  const blank = cell.childElementCount === 0 && !tidy(cell.textContent);
+  return markIn(cell) ?? (blank && blankSaysOff(at.list) ? 'No' : null);
+}
+
+/** Each list's answer to whether a blank cell of its status column says "no", worked out once. */
+const blankOff = new WeakMap<UserList, boolean>();
+
+/**
+ * Whether a blank cell in a list's status column says the login is switched off: the column asks
+ * whether it is ("Enabled", "Activado") and its first rows show something there on other users
+ * (MantisBT ticks the users who are enabled and leaves the others blank).
+ */
+function blankSaysOff(list: UserList): boolean {
+  let off = blankOff.get(list);
+  if (off === undefined) {
+    const where = list.columns.status;
+    off =
+      typeof where === 'number' &&
+      isSwitchedOn(list.headers[where] ?? '') &&
+      list
+        .rows()
+        .slice(0, 20)
+        .some((row) => {
+          const cell = list.cells(row, where + 1)[where];
+          return !!cell && (!!tidy(cell.textContent) || markIn(cell) !== null);
+        });
+    blankOff.set(list, off);
+  }
+  return off;
+}
+
+/** The status a cell shows by a mark alone (see `statusByMark`), or null. */
+function markIn(cell: Element): string | null {
+  if (cell.childElementCount === 0) return null;
   const boxes = checkboxesIn(cell);
   if (boxes.length === 1) return boxes[0]?.checked ? 'Yes' : 'No';
   for (const element of cell.querySelectorAll('img[alt], [title], [aria-label]')) {
@@ -471,6 +507,7 @@ function readDisplayName(
     const pieces = nameSegments.filter((segment) => !isEmail(segment) && /[\p{L}\p{N}]/u.test(segment));
     const name =
       pieces.length > 1 && pieces.every((piece) => !/\s/.test(piece)) ? pieces.join(' ') : pieces[0];
+    if (pieces.length > 1) at.nameTag = pieces.find((piece) => piece !== name && isStatus(piece));
     if (name) return clip(name, 320);
   }
   const firstCell = cellOf(at, 'firstName');
@@ -478,7 +515,7 @@ function readDisplayName(
   if (firstCell || lastCell) {
     // An empty part may show a placeholder ("—", as Keycloak writes a missing last name).
     const joined = [firstCell, lastCell]
-      .map((cell) => (cell ? fieldText(cell) : ''))
+      .map((cell) => (cell ? namePart(at, cell) : ''))
       .filter((part) => /[\p{L}\p{N}]/u.test(part))
       .join(' ');
     if (joined) return clip(joined, 320);
@@ -494,6 +531,18 @@ function readDisplayName(
       !isSelfTag(segment),
   );
   return other ? clip(other, 320) : null;
+}
+
+/**
+ * A name cell's text without a status tag after the name ("John Doe" then "Suspended", as Moodle
+ * shows a suspended user), the tag kept as the row's own word on its status.
+ */
+function namePart(at: RowCells, cell: Element): string {
+  const segments = fieldSegments(cell);
+  const tag = segments.slice(1).find((segment) => isStatus(segment));
+  if (!tag) return fieldText(cell);
+  at.nameTag ??= tag;
+  return segments.filter((segment) => segment !== tag).join(' ');
 }
 
 /**

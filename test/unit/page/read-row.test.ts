@@ -290,6 +290,8 @@ describe('reading a status shown by a mark alone', () => {
       ['coloured', '<span class="badge badge-success"></span>', 'Yes'],
       // An icon that names no state says nothing.
       ['editor', '<a title="Edit"><i class="fa fa-pencil"></i></a>', null],
+      // Blank where the other rows tick: not switched on (MantisBT's "Enabled").
+      ['blank', '&#160;', 'No'],
     ];
     document.body.innerHTML = `<table><thead><tr><th>Username</th><th>Email</th><th>Active</th></tr></thead><tbody>${rows
       .map(([login, mark]) => `<tr><td>${login}</td><td>${login}@firm.example</td><td>${mark}</td></tr>`)
@@ -299,6 +301,22 @@ describe('reading a status shown by a mark alone', () => {
     expect(list.rows().map((row) => readLogin(list, row)?.status ?? null)).toEqual(
       rows.map(([, , status]) => status),
     );
+  });
+
+  it('reads a blank cell as nothing where the column is not a yes or no, or no other row shows anything', () => {
+    const table = (header: string, cells: string[]) =>
+      `<table><thead><tr><th>Username</th><th>Email</th><th>${header}</th></tr></thead><tbody>${cells
+        .map((cell, i) => `<tr><td>user${i}</td><td>user${i}@firm.example</td><td>${cell}</td></tr>`)
+        .join('')}</tbody></table>`;
+    for (const [header, cells] of [
+      ['Status', ['<i class="fa fa-check"></i>', '']],
+      ['Enabled', ['', '']],
+    ] as const) {
+      document.body.innerHTML = table(header, [...cells]);
+      const [list] = findUserLists(document);
+      if (!list) throw new Error('no user list found');
+      expect(readLogin(list, list.rows()[1] as Element)?.status ?? null, header).toBeNull();
+    }
   });
 });
 

@@ -77,6 +77,14 @@ const MAX_FIELDS = 40;
 const MAX_RECORD_FIELDS = 16;
 const MAX_DEPTH = 8;
 
+/** A class word that draws an element as a button: Bootstrap's "btn", "button", "mat-button". */
+const BUTTON_CLASS = /(?:^|[\s_-])(?:btn|button)(?:$|[\s_-])/i;
+
+/** An element drawn or announced as a button, not a record. */
+function isButton(element: Element): boolean {
+  return element.getAttribute('role') === 'button' || BUTTON_CLASS.test(element.getAttribute('class') ?? '');
+}
+
 /** Tag and first class (digits dropped): what records of one run share. */
 function signature(element: Element): string {
   const classes = element.getAttribute('class');
@@ -453,6 +461,9 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
     if (length > 0 && length <= MAX_RECORD_TEXT) short++;
   }
   if (short * 5 < sample.length * 4) return null;
+  // A row of buttons ("Create New", "Show Deleted Users", "Export", each a link to the users' pages)
+  // is the page's actions.
+  if (sample.every(isButton)) return null;
 
   // Each field's values over the sample, in the order fields first appear.
   const values = new Map<string, string[]>();
