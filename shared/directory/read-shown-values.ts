@@ -28,6 +28,8 @@ export const STATUS_WORDS = {
     'revoked',
     'terminated',
     'banned',
+    // OpenMRS: a user taken out of use.
+    'retired',
     // de
     'inaktiv',
     'deaktiviert',
@@ -485,6 +487,9 @@ export const STATUS_WORDS = {
     '使用中',
     '启用',
     '已启用',
+    // Seafile: "激活" (activated), "未激活" (not activated).
+    '激活',
+    '已激活',
     '正常',
     '啟用',
     '活动的',

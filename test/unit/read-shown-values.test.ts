@@ -282,6 +282,13 @@ describe('readShownStatus', () => {
       expect(readShownStatus(over), over).toEqual({ status: 'disabled', understood: true });
   });
 
+  it('reads a user taken out of use (OpenMRS "retired") and Seafile\'s "not activated" as switched off', () => {
+    for (const off of ['Retired', '未激活'])
+      expect(readShownStatus(off), off).toEqual({ status: 'disabled', understood: true });
+    for (const on of ['激活', '已激活'])
+      expect(readShownStatus(on), on).toEqual({ status: 'active', understood: true });
+  });
+
   it('reads a tick or a cross written as a character', () => {
     for (const tick of ['✓', '✔', '☑', '✅'])
       expect(readShownStatus(tick), tick).toEqual({ status: 'active', understood: true });

@@ -108,6 +108,14 @@ export function tidy(text: string | null): string {
   return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
+/** A class word that draws an element as a button: Bootstrap's "btn", "button", "ant-btn". */
+const BUTTON_CLASS = /(?:^|[\s_-])(?:btn|button)(?:$|[\s_-])/i;
+
+/** An element drawn or announced as a button. */
+export function drawnAsButton(element: Element): boolean {
+  return element.getAttribute('role') === 'button' || BUTTON_CLASS.test(element.getAttribute('class') ?? '');
+}
+
 export function cellSegments(cell: Element, options?: { header?: boolean }): string[] {
   const header = options?.header ?? false;
   // Most cells hold one run of text, often inside a link or a span: skip the walk.
@@ -150,6 +158,9 @@ export function cellSegments(cell: Element, options?: { header?: boolean }): str
           continue;
         }
         if (isSkipped(element, header)) continue;
+        // A link drawn as a button after the value is the row's action ("Registered" then
+        // "Permissions", as Joomla lists each user's groups).
+        if (!header && (segments.length > 0 || current.trim()) && drawnAsButton(element)) continue;
         visit(element, FORMATTING_TAGS.has(element.tagName) ? owner : element);
       }
     }

@@ -93,7 +93,23 @@ function readHeader(text: string): ColumnField | null {
   // "First login" and "Failed login" are no login.
   const rest = header.slice(header.indexOf(' ') + 1);
   if (rest !== header && rest.includes(' ') && USERNAME_PATTERN?.test(rest)) return 'username';
-  return null;
+  return splitHeader(text);
+}
+
+/** Who a user is, most telling first: what a header of several fields is read as. */
+const WHO_FIRST: readonly ColumnField[] = ['username', 'email', 'user', 'displayName'];
+
+/**
+ * A header naming two fields or more, one over the other in each cell ("Name / Contact Email", as
+ * Seafile heads its users): the one of them that says most who the user is. Its cells are read as a
+ * login cell with the rest beside it (the login among the pieces, and the name). Null where no part
+ * says who.
+ */
+function splitHeader(text: string): ColumnField | null {
+  const parts = text.split(/\s+\/\s+/);
+  if (parts.length < 2) return null;
+  const fields = parts.map((part) => readHeader(part));
+  return WHO_FIRST.find((field) => fields.includes(field)) ?? null;
 }
 
 const NAME_ALONE_PATTERN = wholeHeader(Object.values(NAME_ALONE));

@@ -182,7 +182,7 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
         'last connection',
         // Discourse's users: "Seen".
         'seen',
-        '(last|latest|most recent) ?(log ?in|log ?on|sign ?in|signed in|access(ed)?|activity|active|seen|visit|used|authentication)( date| time| at| on)?',
+        '(last|latest|most recent) ?(log ?in|log ?on|sign ?in|signed in|logged in|access(ed)?|activity|active|seen|visit|used|authentication)( date| time| at| on)?',
       ],
       de: [
         'letzte (anmeldung|aktivitat|aktivitaet|login|authentifizierung)',
@@ -316,7 +316,8 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
   [
     'firstName',
     {
-      en: ['(first|given|fore) ?names?'],
+      // OpenMRS's users: "Given" beside "Family Name".
+      en: ['(first|given|fore) ?names?', 'given'],
       de: ['vorname'],
       fr: ['prenom'],
       es: ['nombre de pila'],
@@ -508,7 +509,7 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
   [
     'email',
     {
-      en: ['(work |business )?e ?mail( address| id)?', 'mail'],
+      en: ['(work |business |contact )?e ?mail( address| id)?', 'mail'],
       de: ['e ?mail ?adresse', 'mail ?adresse'],
       fr: ['adresse de courriel', 'courriel', 'adresse (e ?mail|electronique|courriel|de contact)', 'mel'],
       es: ['direccion de e ?mail', 'correo( electronico)?', 'direccion de correo( electronico)?'],
@@ -537,6 +538,8 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
       ca: ['adreça de correu electrònic', 'correu( electrònic)?', 'adreça electrònica'],
       ja: ['e? ?メール( ?アドレス)?'],
       zh: [
+        // Seafile's users: "联系人邮箱" (contact email).
+        '联系人邮箱',
         '电子邮件信箱',
         '電子郵件信箱',
         '电子邮件地址',

@@ -323,7 +323,7 @@ function readFrom(at: RowCells): PageLogin | null {
     status:
       nullIfEmpty(textOf(at, 'status'), 100) ??
       (columns.status === undefined
-        ? (statusBeside(userSegments, loginSegment) ?? at.nameTag ?? stateStatus(at))
+        ? (statusBeside(userSegments, loginSegment) ?? at.nameTag ?? stateStatus(at) ?? saidBeside(at))
         : statusByMark(at)) ??
       statusOfRow(at.row),
   };
@@ -343,6 +343,8 @@ const ROW_CANNOT_SIGN_IN = new Set([
   'blocked',
   'banned',
   'archived',
+  // OpenMRS's `tr.retired`: a user taken out of use.
+  'retired',
 ]);
 
 /** The status a row's class says, where it says the user cannot sign in; else null. */
@@ -431,6 +433,28 @@ function markIn(cell: Element): string | null {
     }
   }
   return state;
+}
+
+/**
+ * A status an icon beside the login or the name says in its tip or its label, where the list has no
+ * status column ("Dieser Benutzer ist deaktiviert" on a red icon after the name, as Akaunting marks a
+ * disabled user). Only a status the user cannot sign in with: an icon saying "Active" says nothing
+ * more than the row does. Null where none does.
+ */
+function saidBeside(at: RowCells): string | null {
+  for (const field of ['username', 'displayName'] as const) {
+    const cell = cellOf(at, field);
+    if (!cell || cell.childElementCount === 0) continue;
+    for (const element of cell.querySelectorAll('[role=tooltip], [title], [aria-label]')) {
+      const said = tidy(
+        element.getAttribute('role') === 'tooltip'
+          ? element.textContent
+          : (element.getAttribute('title') ?? element.getAttribute('aria-label')),
+      );
+      if (said && isDisabledStatus(said)) return clip(said, 100);
+    }
+  }
+  return null;
 }
 
 /**

@@ -316,9 +316,15 @@ function describeWith(
       !adapter?.listSelector &&
       !resolved.named &&
       !hasSupportingColumns(columns, shape.headers, resolved.userHeaded) &&
-      // Names and emails with a role or a last sign-in each, under a heading that says they are
-      // users ("Browse list of users", as Moodle heads its users: full name, email, last access).
-      !((columns.role !== undefined || columns.lastSignIn !== undefined) && headedAsPeople(element))
+      // Names and emails, with a role or a last sign-in each or both a name and an email, under a
+      // heading that says they are users ("Browse list of users", as Moodle heads its users: full
+      // name, email, last access; "User Details", as Invoice Ninja heads its users' names and emails).
+      !(
+        (columns.role !== undefined ||
+          columns.lastSignIn !== undefined ||
+          (columns.email !== undefined && columns.displayName !== undefined)) &&
+        headedAsPeople(element)
+      )
     )
       return null;
   }
@@ -445,7 +451,10 @@ function namesPeople(text: string): boolean {
     .some((word) => TEAM_WORDS.has(word) || USER_COMPOUND.test(word) || fieldForHeader(word) === 'user');
 }
 
-const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading]';
+// Headings drawn as styled boxes too: Vuetify's "headline" (Wiki.js heads its users so), a page's
+// or a toolbar's title.
+const HEADING =
+  'h1, h2, h3, h4, h5, h6, [role=heading], .headline, .title, [class*="page-title"], [class*="__title"]';
 /** How far up from a list its heading may be, and how many siblings back at each level. */
 const HEADING_LEVELS = 5;
 const HEADING_SIBLINGS = 4;

@@ -63,6 +63,10 @@ const REALM = 'law-firm-users-patternfly';
 const TRACKER = 'openproject-users';
 /** The firm's dashboards' users, as Grafana lists them: a "Disabled" tag in a column with no header. */
 const DASHBOARDS = 'grafana-users';
+/** The firm's bug tracker's users, as MantisBT lists them in Spanish: the disabled user's "Activado" blank. */
+const BUGS = 'mantisbt-users';
+/** The firm's bookkeeping's users, as Akaunting lists them in German: the disabled one told by an icon's tip. */
+const BOOKS = 'akaunting-users';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -484,6 +488,23 @@ describe.each(BROWSERS)(
       );
       await serverFindsAsLabelled('Grafana', DASHBOARDS, watched);
       await dashboards.close();
+    });
+
+    it('marks and syncs the bug tracker’s and the bookkeeping’s users, each disabled user on file as such', async () => {
+      const { page: bugs, synced: tracked } = await addMarkAndSync('MantisBT', BUGS, 'bugs');
+      // "Activado" ticks the enabled users and leaves the disabled one blank.
+      expect(disabledOf(tracked)).toEqual(['jdoe']);
+      expect(tracked.find((account) => account.username === 'tsmith')?.lastSignInAt).toBe(
+        Date.UTC(2026, 11, 1, 9, 12),
+      );
+      await serverFindsAsLabelled('MantisBT', BUGS, tracked);
+      await bugs.close();
+
+      const { page: books, synced: kept } = await addMarkAndSync('Akaunting', BOOKS, 'books');
+      // No status column: the icon after the name says "Dieser benutzer ist deaktiviert" in its tip.
+      expect(disabledOf(kept)).toEqual(['john.doe@firm.example']);
+      await serverFindsAsLabelled('Akaunting', BOOKS, kept);
+      await books.close();
     });
 
     // Chromium stops the background after 30 s without events; Firefox's background page stays.

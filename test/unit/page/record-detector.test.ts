@@ -288,6 +288,22 @@ describe('the record detector', () => {
     expect(fieldForHeader('Failed login')).toBeNull();
     // Discourse's users: when each was last seen.
     expect(fieldForHeader('Seen')).toBe('lastSignIn');
+    // Apps' users in several languages: Drupal, MantisBT, Rocket.Chat, Passbolt, OpenMRS.
+    expect(fieldForHeader('Letzter Zugriff')).toBe('lastSignIn');
+    expect(fieldForHeader('Nivel de acceso')).toBe('role');
+    expect(fieldForHeader('Activado')).toBe('status');
+    expect(fieldForHeader('Registration status')).toBe('status');
+    expect(fieldForHeader('Last logged in')).toBe('lastSignIn');
+    expect(fieldForHeader('Given')).toBe('firstName');
+  });
+
+  it('reads a header of several fields, one over the other in each cell, as the one that says who', () => {
+    // Seafile's users: the name over the contact email.
+    expect(fieldForHeader('Name / Contact Email')).toBe('email');
+    expect(fieldForHeader('名字 / 联系人邮箱')).toBe('email');
+    expect(fieldForHeader('Username / Email')).toBe('username');
+    // Dates over each other say no one: the column is left unread.
+    expect(fieldForHeader('Created At / Last Login / Last Access')).toBeNull();
   });
 
   it('knows header words in languages written in other scripts, folded as the page writes them', () => {

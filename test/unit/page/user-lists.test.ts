@@ -504,6 +504,7 @@ describe('the user-list detector', () => {
   });
 
   it('does not take a contact list or an audit log for a user list', () => {
+    document.title = 'Acme CRM';
     document.body.innerHTML = `
       <table><tr><th>Name</th><th>Email</th><th>Phone</th></tr><tr><td>Ruth</td><td>r@x.example</td><td>1</td></tr></table>
       <table><tr><th>User</th><th>Action</th><th>When</th></tr><tr><td>amy</td><td>Signed in</td><td>today</td></tr></table>`;
@@ -558,6 +559,29 @@ describe('the user-list detector', () => {
     it('are a CRM’s contacts under "Contacts", or with no heading at all', () => {
       document.title = 'Acme CRM';
       document.body.innerHTML = `${team('<h1>Contacts</h1>')}${team('<h1>Users</h1><h2>Key contacts at each client</h2>')}${team('')}`;
+      expect(logins()).toEqual([]);
+    });
+  });
+
+  describe('names and emails alone', () => {
+    // Invoice Ninja's users: a checkbox, the name, the email.
+    const people = (above: string) => `${above}
+      <div><table><thead><tr><th><input type="checkbox"></th><th>name</th><th>email</th></tr></thead><tbody>
+        <tr><td><input type="checkbox"></td><td><a href="#">Olivia Martin</a></td><td>olivia@acme.example</td></tr>
+        <tr><td><input type="checkbox"></td><td><a href="#">Front Desk</a></td><td>frontdesk@acme.example</td></tr>
+      </tbody></table></div>`;
+    const logins = () =>
+      findUserLists(document).map((list) => list.rows().map((row) => readRow(list, row)?.username));
+
+    it('are the users under a heading that says so', () => {
+      document.title = 'Settings';
+      document.body.innerHTML = people('<h2>User Details</h2>');
+      expect(logins()).toEqual([['olivia@acme.example', 'frontdesk@acme.example']]);
+    });
+
+    it('are not users under "Contacts" or with no heading', () => {
+      document.title = 'Acme CRM';
+      document.body.innerHTML = `${people('<h1>Contacts</h1>')}${people('')}`;
       expect(logins()).toEqual([]);
     });
   });

@@ -3,13 +3,14 @@ import {
   AVATAR_CLASS,
   cellSegments,
   cellText,
+  drawnAsButton,
   FORMATTING_TAGS,
   INLINE_TAGS,
   isEmail,
   isSkipped,
   MARK_TAG_PREFIX,
 } from '../cell-text';
-import { fieldForHeader, isRoleWord, normaliseHeader } from '../header-fields';
+import { type ColumnField, fieldForHeader, isRoleWord, normaliseHeader } from '../header-fields';
 import type { ListColumns, ListLayout, ListShape } from '../list-layout';
 import { isDocument } from '../nodes';
 import { RECORD_WORDS } from '../page-words';
@@ -76,14 +77,6 @@ const MAX_RECORD_TEXT = 600;
 const MAX_FIELDS = 40;
 const MAX_RECORD_FIELDS = 16;
 const MAX_DEPTH = 8;
-
-/** A class word that draws an element as a button: Bootstrap's "btn", "button", "mat-button". */
-const BUTTON_CLASS = /(?:^|[\s_-])(?:btn|button)(?:$|[\s_-])/i;
-
-/** An element drawn or announced as a button, not a record. */
-function isButton(element: Element): boolean {
-  return element.getAttribute('role') === 'button' || BUTTON_CLASS.test(element.getAttribute('class') ?? '');
-}
 
 /** Tag and first class (digits dropped): what records of one run share. */
 function signature(element: Element): string {
@@ -166,7 +159,28 @@ function recordsOf(container: Element): Element[] | null {
   const out: Element[] = [];
   for (let child = container.firstElementChild; child; child = child.nextElementSibling)
     if (child.tagName === tag && signature(child) === best && !isSkipped(child)) out.push(child);
+  // The column names drawn as the first record ("Benutzername", "Name", "Gruppen", as Paperless-ngx
+  // lists its users in a Bootstrap list group) are no user.
+  if (out.length > MIN_RECORDS && headerFields(out[0] as Element)) out.shift();
   return out;
+}
+
+/**
+ * What a record's fields name, where it is a row of column names: two fields or more, most of them
+ * headers, one naming who the user is. Null for any other record.
+ */
+function headerFields(record: Element): Map<string, ColumnField> | null {
+  const fields = fieldsOf(record);
+  if (fields.length < 2) return null;
+  const named = new Map<string, ColumnField>();
+  for (const { key, element } of fields) {
+    const field = fieldForHeader(cellText(element));
+    if (field) named.set(key, field);
+  }
+  const who = [...named.values()].some(
+    (field) => field === 'username' || field === 'email' || field === 'user' || field === 'displayName',
+  );
+  return who && named.size >= 2 && named.size * 2 >= fields.length ? named : null;
 }
 
 /** The key most children share, where it is at least three in five of them; else null. */
@@ -335,7 +349,8 @@ function fieldsOf(record: Element): Field[] {
       seen.set(sig, n + 1);
       const key = `${path}/${sig}${n ? `:${n}` : ''}`;
       if (isLeaf(child)) {
-        if (cellText(child)) fields.push({ key, element: child });
+        const element = cellText(child) ? child : linkButtonIn(child);
+        if (element) fields.push({ key, element });
       } else if (depth < MAX_DEPTH) walk(child, key, depth + 1);
     }
   };
@@ -348,6 +363,23 @@ function fieldsOf(record: Element): Field[] {
 }
 
 const MENU_CLASS = /dropdown|menu|popover/i;
+/** A button drawn as a link: Bootstrap's "btn-link", PatternFly's "pf-m-link". */
+const LINK_BUTTON = /(?:^|[\s_-])link(?:$|[\s_-])/i;
+
+/**
+ * The button drawn as a link that is all an element shows, holding the login or the name that
+ * opens the user's page ("<div class="col"><button class="btn btn-link">tsmith</button></div>", as
+ * Paperless-ngx lists its users); null where there is none.
+ */
+function linkButtonIn(element: Element): Element | null {
+  const button = element.firstElementChild;
+  return button?.tagName === 'BUTTON' &&
+    button === element.lastElementChild &&
+    LINK_BUTTON.test(button.getAttribute('class') ?? '') &&
+    cellText(button)
+    ? button
+    : null;
+}
 
 /**
  * A menu of the record's actions, kept out of sight until it is opened ("View profile", "Edit",
@@ -463,11 +495,12 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
   if (short * 5 < sample.length * 4) return null;
   // A row of buttons ("Create New", "Show Deleted Users", "Export", each a link to the users' pages)
   // is the page's actions.
-  if (sample.every(isButton)) return null;
+  if (sample.every(drawnAsButton)) return null;
+  // A menu kept hidden until opened (an account menu's "Settings", "Log out") is no list on the page.
+  if (container.checkVisibility?.() === false) return null;
 
   // Each field's values over the sample, in the order fields first appear.
   const values = new Map<string, string[]>();
-  const elements = new Map<string, Element[]>();
   const sampleFields = sample.map(fieldsOf);
   // A user's record has a few fields; one with dozens is a panel, a form, a post.
   if (
@@ -478,17 +511,17 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
   for (const fields of sampleFields)
     for (const { key, element } of fields) {
       const text = fieldText(element);
-      if (!values.has(key)) {
-        values.set(key, []);
-        elements.set(key, []);
-      }
+      if (!values.has(key)) values.set(key, []);
       values.get(key)?.push(text);
-      elements.get(key)?.push(element);
     }
   // Fields on most records; a label that is the same on every record names the field after it.
   const keys = [...values.keys()].filter((key) => (values.get(key)?.length ?? 0) * 5 >= sample.length * 3);
   if (keys.length === 0) return null;
   const labelled = new Map<string, ReturnType<typeof fieldForHeader>>();
+  // The row of column names before the records, drawn as one of them.
+  const head = records[0]?.previousElementSibling;
+  if (head && signature(head) === signature(records[0] as Element))
+    for (const [key, field] of headerFields(head) ?? []) if (keys.includes(key)) labelled.set(key, field);
   keys.forEach((key, index) => {
     const seen = new Set(values.get(key));
     const next = keys[index + 1];
@@ -556,18 +589,40 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
   if (typeof who !== 'number') return null;
   columns.username ??= columns.email ?? columns.displayName;
   // Something besides the one field says these are people.
-  const whoKey = keys[who] ?? '';
-  const whoElements = elements.get(whoKey) ?? [];
   const signals = [
     labelled.size > 0 || headedByUserFields(container, records),
     role !== undefined || status !== undefined,
     email !== undefined && (login !== undefined || name !== undefined),
     login !== undefined && name !== undefined && loginsFollowNames(values.get(login), values.get(name)),
-    whoElements.some((element) => USER_HREF.test(element.closest('a')?.getAttribute('href') ?? '')),
+    linkToUserPages(sample),
     sample.filter((record) => record.querySelector(AVATAR)).length * 5 >= sample.length * 3,
   ].filter(Boolean).length;
-  if (signals === 0) return null;
+  // Words alone, one each ("Pessoas", "Grupos" in an admin's side menu, each a link to the people
+  // pages), take more than one sign to be people's names.
+  const wordsAlone =
+    login === undefined &&
+    email === undefined &&
+    name !== undefined &&
+    (values.get(name) ?? []).filter((value) => !/\s/.test(value)).length * 2 > sample.length;
+  if (signals < (wordsAlone ? 2 : 1)) return null;
   return { count: records.length, keys, columns };
+}
+
+/**
+ * Whether most records link to a page of their own about a user: each a different address with a
+ * user word in it (`/users/3`, `profile?userId=…`), not one link to the users' list among a menu's.
+ */
+function linkToUserPages(sample: readonly Element[]): boolean {
+  const found = new Set<string>();
+  for (const record of sample) {
+    for (const link of partsOf(record).flatMap((part) => [...part.querySelectorAll('a[href]')])) {
+      const href = link.getAttribute('href') ?? '';
+      if (!USER_HREF.test(href)) continue;
+      found.add(href);
+      break;
+    }
+  }
+  return found.size * 2 >= sample.length;
 }
 
 /**
@@ -684,7 +739,7 @@ function recordsShape(container: Element): ListShape | null {
       const key = typeof where === 'number' ? keys[where] : undefined;
       const cell = fieldsOf(row).find((field) => field.key === key);
       const element = cell?.element ?? row;
-      const link = element.closest('a');
+      const link = element.closest('a, button');
       return link && row.contains(link) && link !== row ? (link.parentElement ?? row) : element;
     },
   };
