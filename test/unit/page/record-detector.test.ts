@@ -359,6 +359,29 @@ describe('the record detector', () => {
     expect(found()[0]?.rows.map((row) => row?.[0])).toEqual(['empfang', 'hbauer', 'praxis']);
   });
 
+  it('reads a card’s last sign-in written after its label in the same text (Jellyfin)', () => {
+    document.body.innerHTML = `<h2>Users</h2><div class="localUsers">${[
+      ['tsmith', 'Last seen 5 days ago'],
+      ['reception', 'Last seen about 2 hours ago'],
+      ['jdoe', 'Last seen 6 months ago'],
+    ]
+      .map(
+        (
+          [login, seen],
+          i,
+        ) => `<div class="card"><a href="#/dashboard/users/profile?userId=${i}"><div class="cardImage"></div></a>
+          <div class="cardText"><span>${login}</span></div><div class="cardText cardText-secondary"><span>${seen}</span></div></div>`,
+      )
+      .join('')}</div>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no list');
+    expect(list.rows().map((row) => readRow(list, row)?.lastSignIn)).toEqual([
+      '5 days ago',
+      'about 2 hours ago',
+      '6 months ago',
+    ]);
+  });
+
   it('reads the name written loose beside the email in one link, and roles with commas between (BookStack)', () => {
     const people = [
       ['Anna Kowalska', 'anna.kowalska@firm.example', ['Editor']],

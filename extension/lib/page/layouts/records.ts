@@ -481,6 +481,8 @@ interface Analysis {
   /** The keys of the fields read, by column position. */
   keys: string[];
   columns: ListColumns;
+  /** A label each value of a field starts with ("Last seen"), by the field's key. */
+  lead: ReadonlyMap<string, string>;
 }
 
 function analyse(container: Element, records = recordsOf(container)): Analysis | null {
@@ -555,6 +557,16 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
     }
     return key;
   };
+  // A time written after its label in the same text ("Last seen 5 days ago", as Jellyfin's cards
+  // show it).
+  const lead = new Map<string, string>();
+  for (const key of keys) {
+    const label = sharedLead(values.get(key) ?? []);
+    if (label && fieldForHeader(label) === 'lastSignIn' && !labelled.has(key)) {
+      labelled.set(key, 'lastSignIn');
+      lead.set(key, label);
+    }
+  }
   const used = new Set<string>();
   // Labels first ("Benutzername:", "E-Mail:"), then what the values read as.
   for (const [key, field] of labelled) {
@@ -605,7 +617,24 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
     name !== undefined &&
     (values.get(name) ?? []).filter((value) => !/\s/.test(value)).length * 2 > sample.length;
   if (signals < (wordsAlone ? 2 : 1)) return null;
-  return { count: records.length, keys, columns };
+  return { count: records.length, keys, columns, lead };
+}
+
+/**
+ * The words every value starts with, one to three of them, where something follows on each ("Last
+ * seen" of "Last seen 5 days ago"; "Last login" of "Last login: 01.12.2026"): the field's label.
+ * Undefined where the values share none.
+ */
+function sharedLead(values: readonly string[]): string | undefined {
+  const [first] = values;
+  if (!first || values.length < 2) return undefined;
+  const words = first.split(' ');
+  for (let count = Math.min(3, words.length - 1); count >= 1; count--) {
+    const start = `${words.slice(0, count).join(' ')} `;
+    if (values.every((value) => value.startsWith(start) && value.length > start.length))
+      return start.trim().replace(/[:：]$/, '');
+  }
+  return undefined;
 }
 
 /**
@@ -712,6 +741,17 @@ function recordsShape(container: Element): ListShape | null {
     (isDl ? element.tagName === 'DT' : recordSignature === signature(element));
   const first = recordsOf(container)?.[0];
   const recordSignature = first ? signature(first) : '';
+  /** The last sign-in, where it is written after a label: the text after it. */
+  const afterLead = (row: Element): string | undefined => {
+    const where = analysis.columns.lastSignIn;
+    const key = typeof where === 'number' ? keys[where] : undefined;
+    const label = key === undefined ? undefined : analysis.lead.get(key);
+    if (label === undefined) return undefined;
+    const cell = fieldsOf(row).find((each) => each.key === key);
+    if (!cell) return undefined;
+    const text = fieldText(cell.element);
+    return text.startsWith(label) ? text.slice(label.length).replace(/^[:：]?\s*/, '') : text;
+  };
   return {
     headers: [],
     columns: analysis.columns,
@@ -722,8 +762,10 @@ function recordsShape(container: Element): ListShape | null {
       const byKey = new Map(fieldsOf(row).map((field) => [field.key, field.element]));
       return keys.map((key) => byKey.get(key));
     },
-    // A name written in parts ("<span>Ana</span> <span>de Wit</span>") is read whole.
+    // A name written in parts ("<span>Ana</span> <span>de Wit</span>") is read whole; a time
+    // without the label it is written after.
     text: (row, field) => {
+      if (field === 'lastSignIn') return afterLead(row);
       if (field !== 'displayName') return undefined;
       const where = analysis.columns.displayName;
       const login = analysis.columns.username;
