@@ -64,7 +64,10 @@ async function bundle(root, name) {
 /** The page folder of the baseline commit, with what it imports. */
 function baselineTree() {
   const dir = mkdtempSync(join(tmpdir(), 'rollcall-detector-baseline-'));
-  const archive = execFileSync('git', ['archive', BASELINE, 'extension/lib/page', 'shared']);
+  const archive = execFileSync('git', ['archive', BASELINE, 'extension/lib/page', 'shared'], {
+    // The shared code with its word lists is over the 1 MB a child's output may be by default.
+    maxBuffer: 64 * 1024 * 1024,
+  });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   return dir;
 }
