@@ -189,8 +189,9 @@ export function fieldText(cell: Element): string {
 }
 
 /**
- * The one button a cell holds, shown, not a checkbox, switch or menu, with no text before it; null
- * where there is none.
+ * The one button a cell holds, shown, not a checkbox, switch or menu, with no text before it but a
+ * picture's (an avatar's initials drawn in an SVG, as Bitwarden draws them); null where there is
+ * none.
  */
 function leadingButton(cell: Element): Element | null {
   const buttons = cell.querySelectorAll('button, [role=button]');
@@ -203,7 +204,10 @@ function leadingButton(cell: Element): Element | null {
   const before = cell.ownerDocument.createRange();
   before.setStart(cell, 0);
   before.setEndBefore(button);
-  return before.toString().trim() === '' ? button : null;
+  if (before.toString().trim() === '') return button;
+  const text = before.cloneContents();
+  for (const element of [...text.querySelectorAll('*')]) if (isSkipped(element)) element.remove();
+  return text.textContent?.trim() === '' ? button : null;
 }
 
 // Inputs that show a line of text the admin reads; a password's is never read.

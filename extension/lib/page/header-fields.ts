@@ -96,8 +96,11 @@ function readHeader(text: string): ColumnField | null {
   return splitHeader(text);
 }
 
-/** Who a user is, most telling first: what a header of several fields is read as. */
+/** The fields that say who a user is, most telling first. */
 const WHO_FIRST: readonly ColumnField[] = ['username', 'email', 'user', 'displayName'];
+
+/** Whether a column says who the user is: the login, the email, "User", the name. */
+export const saysWho = (field: ColumnField | null): boolean => field !== null && WHO_FIRST.includes(field);
 
 /**
  * A header naming two fields or more, one over the other in each cell ("Name / Contact Email", as

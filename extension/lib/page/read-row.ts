@@ -269,7 +269,15 @@ function cellOf(at: RowCells, field: AdapterField): Element | undefined {
   return at.row.querySelector(where.selector) ?? undefined;
 }
 
+/** What an app writes in a cell that holds nothing: "N/A", a dash. */
+const PLACEHOLDER = /^(?:n\/?a|[-–—]+)$/i;
+
 function textOf(at: RowCells, field: AdapterField): string | null {
+  const text = readText(at, field);
+  return text && PLACEHOLDER.test(text) ? null : text;
+}
+
+function readText(at: RowCells, field: AdapterField): string | null {
   // A layout may read the field itself (a record's inline groups).
   const own = at.list.text?.(at.row, field);
   if (own !== undefined) return nullIfEmpty(own, 200);

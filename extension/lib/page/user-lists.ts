@@ -1,5 +1,5 @@
 import type { AdapterField, ColumnRef, PageAdapter } from './adapter-schema';
-import { MARK_TAG_PREFIX } from './cell-text';
+import { MARK_TAG_PREFIX, tidy } from './cell-text';
 import {
   type ColumnField,
   fieldForHeader,
@@ -330,6 +330,7 @@ function describeWith(
   }
   if (columns.username === undefined) return null;
   const list: UserList = { ...shape, element, layout: name, columns };
+  if (!adapter?.listSelector && repeatsLogins(list)) return null;
   if (adapter?.rowSelector) {
     const rowSelector = adapter.rowSelector;
     list.rowSelector = rowSelector;
@@ -338,6 +339,30 @@ function describeWith(
     list.rows = () => [...element.querySelectorAll(rowSelector)];
   }
   return list;
+}
+
+/** How many of a list's first rows tell whether it names each user once. */
+const FIRST_ROWS = 20;
+
+/**
+ * Whether a list's first rows repeat a few logins: a log of what users did (Proxmox's tasks, each
+ * with the user who ran it), not a list of them, which names each user once. Only the first rows
+ * are read.
+ */
+function repeatsLogins(list: UserList): boolean {
+  const where = list.columns.username;
+  if (typeof where !== 'number') return false;
+  const logins: string[] = [];
+  // Only the first few of the elements found are looked at: the page makes a script object of an
+  // element only when it is.
+  const found = list.element.querySelectorAll(list.rowSelector);
+  for (let index = 0; index < found.length && index < FIRST_ROWS * 3 && logins.length < FIRST_ROWS; index++) {
+    const row = found[index] as Element;
+    if (!list.isRow(row)) continue;
+    const login = tidy(list.cells(row, where + 1)[where]?.textContent ?? null);
+    if (login) logins.push(login);
+  }
+  return logins.length >= 3 && new Set(logins).size * 2 < logins.length;
 }
 
 /** An adapter's list that is neither a table nor a grid (a `<ul>`, cards): its rows' children are cells. */
@@ -353,6 +378,10 @@ function childShape(element: Element): ListShape {
 }
 
 type Columns = ListColumns;
+
+/** A header that names the role itself, in the languages that say "role" so. */
+const NAMED_ROLE =
+  /(?:^| )(?:(?:user |access )?roles?|rollen?|rol|roller|rola|ruol[oi]|papel|роль|роли)(?: |$)|角色|ロール|역할/;
 
 /**
  * Which column holds what. `named` says whether a header names the login outright ("Username",
@@ -375,8 +404,15 @@ function resolveColumns(
       return;
     }
     if (field === 'displayName' && headers[index] !== headers[index - 1]) names.push(index);
-    // Colspans repeat a header over several positions: keep the first.
-    if (columns[field] === undefined) columns[field] = index;
+    // Colspans repeat a header over several positions: keep the first. A column named the role
+    // outright is the role beside one of groups ("Groups" then "Role", as Bitwarden lists members).
+    if (
+      columns[field] === undefined ||
+      (field === 'role' &&
+        NAMED_ROLE.test(normaliseHeader(headers[index] ?? '')) &&
+        !NAMED_ROLE.test(normaliseHeader(headers[columns.role as number] ?? '')))
+    )
+      columns[field] = index;
   });
   const nameAlone = names.find((index) => isNameAlone(headers[index] ?? ''));
   if (nameAlone !== undefined) {
@@ -452,9 +488,8 @@ function namesPeople(text: string): boolean {
 }
 
 // Headings drawn as styled boxes too: Vuetify's "headline" (Wiki.js heads its users so), a page's
-// or a toolbar's title.
-const HEADING =
-  'h1, h2, h3, h4, h5, h6, [role=heading], .headline, .title, [class*="page-title"], [class*="__title"]';
+// title.
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading], .headline, [class*="page-title"]';
 /** How far up from a list its heading may be, and how many siblings back at each level. */
 const HEADING_LEVELS = 5;
 const HEADING_SIBLINGS = 4;

@@ -10,7 +10,7 @@ import {
   isSkipped,
   MARK_TAG_PREFIX,
 } from '../cell-text';
-import { type ColumnField, fieldForHeader, isRoleWord, normaliseHeader } from '../header-fields';
+import { type ColumnField, fieldForHeader, isRoleWord, normaliseHeader, saysWho } from '../header-fields';
 import type { ListColumns, ListLayout, ListShape } from '../list-layout';
 import { isDocument } from '../nodes';
 import { RECORD_WORDS } from '../page-words';
@@ -177,10 +177,9 @@ function headerFields(record: Element): Map<string, ColumnField> | null {
     const field = fieldForHeader(cellText(element));
     if (field) named.set(key, field);
   }
-  const who = [...named.values()].some(
-    (field) => field === 'username' || field === 'email' || field === 'user' || field === 'displayName',
-  );
-  return who && named.size >= 2 && named.size * 2 >= fields.length ? named : null;
+  return [...named.values()].some(saysWho) && named.size >= 2 && named.size * 2 >= fields.length
+    ? named
+    : null;
 }
 
 /** The key most children share, where it is at least three in five of them; else null. */
@@ -710,12 +709,7 @@ function headedByUserFields(container: Element, records: Element[]): boolean {
     .map((element) => cellText(element));
   // A row of column names, not a page's title ("Users").
   const fields = texts.map((text) => fieldForHeader(text)).filter((field) => field !== null);
-  return (
-    fields.length >= 2 &&
-    fields.some(
-      (field) => field === 'username' || field === 'email' || field === 'user' || field === 'displayName',
-    )
-  );
+  return fields.length >= 2 && fields.some(saysWho);
 }
 
 /**
