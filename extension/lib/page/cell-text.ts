@@ -36,6 +36,14 @@ const ICON_FONT_CLASS = /\bmaterial-(?:icons|symbols)/;
  */
 export const AVATAR_CLASS = /avatar|initials/i;
 const MAX_INITIALS = 3;
+/**
+ * A class that hides an element: AngularJS's `ng-hide` (Portainer keeps a copy of each login in
+ * the row so, shown to non-admins), Bootstrap's `d-none`, Tailwind's and others' `hidden`. Unless
+ * another of its classes shows it on a wider screen (`d-none d-md-block`, `hidden md:table-cell`),
+ * as an admin's screen is.
+ */
+const HIDING_CLASS = /(?:^|\s)(?:ng-hide|d-none|hidden|hide|is-hidden)(?:\s|$)/;
+const SHOWN_WIDER = /(?:^|\s)(?:(?:sm|md|lg|xl|2xl):|d-(?:sm|md|lg|xl|xxl)-)(?!none|hidden)/;
 // Formatting inside one run of text ("<b>Amy</b> Nguyen") does not split it into pieces.
 export const FORMATTING_TAGS = new Set([
   'B',
@@ -72,13 +80,15 @@ export function isSkipped(element: Element, header = false): boolean {
     element.hasAttribute('hidden') ||
     element.getAttribute('aria-hidden') === 'true' ||
     SKIPPED_ROLES.has(element.getAttribute('role') ?? '') ||
-    isPictureClass(element.getAttribute('class'), element)
+    skippedByClass(element.getAttribute('class'), element)
   );
 }
 
-function isPictureClass(classes: string | null, element: Element): boolean {
+/** Whether an element's classes draw it as a picture (an icon, an avatar's initials) or hide it. */
+function skippedByClass(classes: string | null, element: Element): boolean {
   if (!classes) return false;
   if (ICON_FONT_CLASS.test(classes)) return true;
+  if (HIDING_CLASS.test(classes) && !SHOWN_WIDER.test(classes)) return true;
   return AVATAR_CLASS.test(classes) && (element.textContent?.trim().length ?? 0) <= MAX_INITIALS;
 }
 

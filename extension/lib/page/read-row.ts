@@ -234,7 +234,7 @@ export function readRow(list: UserList, row: Element): PageRow | null {
   return {
     ...login,
     role:
-      textOf(at, 'role') ??
+      notCount(textOf(at, 'role')) ??
       (list.columns.role === undefined ? (roleBeside(at, login.username) ?? stateRole(at)) : null),
     lastSignIn: nullIfEmpty(textOf(at, 'lastSignIn'), 100),
     permissions: readPermissions(list, cells, cellOf(at, 'permissions')),
@@ -267,6 +267,11 @@ function cellOf(at: RowCells, field: AdapterField): Element | undefined {
     return at.cells[where];
   }
   return at.row.querySelector(where.selector) ?? undefined;
+}
+
+/** A role that is a number is a count of groups (GitLab's "Groups" column), not a role. */
+function notCount(role: string | null): string | null {
+  return role && /^\d+$/.test(role) ? null : role;
 }
 
 /** What an app writes in a cell that holds nothing: "N/A", a dash. */

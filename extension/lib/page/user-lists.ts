@@ -487,9 +487,9 @@ function namesPeople(text: string): boolean {
     .some((word) => TEAM_WORDS.has(word) || USER_COMPOUND.test(word) || fieldForHeader(word) === 'user');
 }
 
-// Headings drawn as styled boxes too: Vuetify's "headline" (Wiki.js heads its users so), a page's
-// title.
-const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading], .headline, [class*="page-title"]';
+// Headings drawn as styled boxes too: Vuetify's "headline" (Wiki.js heads its users so), a page's,
+// card's or widget's title (Portainer's "toolBarTitle" over its users).
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading], .headline, [class*="title" i]';
 /** How far up from a list its heading may be, and how many siblings back at each level. */
 const HEADING_LEVELS = 5;
 const HEADING_SIBLINGS = 4;
@@ -508,7 +508,9 @@ function headedAsPeople(element: Element): boolean {
     let sibling = level.previousElementSibling;
     for (let back = 0; sibling && back < HEADING_SIBLINGS; back++, sibling = sibling.previousElementSibling) {
       const heading = sibling.matches(HEADING) ? sibling : [...sibling.querySelectorAll(HEADING)].at(-1);
-      if (heading) return namesPeople(heading.textContent?.trim() ?? '');
+      // A title with no text (an icon's box) heads nothing.
+      const text = heading?.textContent?.trim();
+      if (text) return namesPeople(text);
     }
   }
   return namesPeople(element.ownerDocument.title.trim());
