@@ -30,6 +30,14 @@ export const STATUS_WORDS = {
     'banned',
     // OpenMRS: a user taken out of use.
     'retired',
+    // OTRS and Znuny: "invalid", "invalid-temporarily" ("ungültig", "ongeldig").
+    'invalid',
+    'ungültig',
+    'invalide',
+    'inválido',
+    'inválida',
+    'invalido',
+    'ongeldig',
     // de
     'inaktiv',
     'deaktiviert',
@@ -392,6 +400,13 @@ export const STATUS_WORDS = {
   active: [
     'active',
     'enabled',
+    'valid',
+    'gültig',
+    'valide',
+    'válido',
+    'válida',
+    'valido',
+    'geldig',
     'allowed',
     'current',
     'aktiv',

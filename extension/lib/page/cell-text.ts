@@ -84,11 +84,16 @@ export function isSkipped(element: Element, header = false): boolean {
   );
 }
 
+/** Whether an element's classes hide it on an admin's screen. */
+export function hidingClass(classes: string): boolean {
+  return HIDING_CLASS.test(classes) && !SHOWN_WIDER.test(classes);
+}
+
 /** Whether an element's classes draw it as a picture (an icon, an avatar's initials) or hide it. */
 function skippedByClass(classes: string | null, element: Element): boolean {
   if (!classes) return false;
   if (ICON_FONT_CLASS.test(classes)) return true;
-  if (HIDING_CLASS.test(classes) && !SHOWN_WIDER.test(classes)) return true;
+  if (hidingClass(classes)) return true;
   return AVATAR_CLASS.test(classes) && (element.textContent?.trim().length ?? 0) <= MAX_INITIALS;
 }
 

@@ -329,9 +329,11 @@ function readFrom(at: RowCells): PageLogin | null {
     // Where the list shows no name, the login is the name the user goes by (wikis allow "Ana y
     // Pedro" as a login), and is judged as one.
     displayName:
-      nullIfEmpty(at.list.text?.(at.row, 'displayName') ?? null, 320) ??
-      readDisplayName(at, userSegments, loginSegment) ??
-      (namesShown ? null : username),
+      untagged(
+        at,
+        nullIfEmpty(at.list.text?.(at.row, 'displayName') ?? null, 320) ??
+          readDisplayName(at, userSegments, loginSegment),
+      ) ?? (namesShown ? null : username),
     email: email ? clip(email, 320) : null,
     status:
       nullIfEmpty(textOf(at, 'status'), 100) ??
@@ -370,7 +372,18 @@ function statusOfRow(row: Element): string | null {
 
 // The names icon sets give a tick and a cross, and failing those the state a class says, as words
 // of an icon's class ("octicon-check", "fa-times", "icon-unpublish", "glyphicon-ok", "text-danger").
-const TICKS = new Set(['check', 'checked', 'checkmark', 'tick', 'ok', 'yes', 'true', 'publish', 'published']);
+const TICKS = new Set([
+  'check',
+  'checked',
+  'checkmark',
+  'tick',
+  'ok',
+  'yes',
+  'true',
+  'publish',
+  'published',
+  'accept',
+]);
 const CROSSES = new Set([
   'x',
   'times',
@@ -404,25 +417,58 @@ const blankOff = new WeakMap<UserList, boolean>();
 /**
  * Whether a blank cell in a list's status column says the login is switched off: the column asks
  * whether it is ("Enabled", "Activado") and its first rows show something there on other users
- * (MantisBT ticks the users who are enabled and leaves the others blank).
+ * (MantisBT ticks the users who are enabled and leaves the others blank), and none "No". Not where
+ * they show a switch: a row with none is one the admin may not switch (ownCloud's own row of the
+ * admin).
  */
 function blankSaysOff(list: UserList): boolean {
   let off = blankOff.get(list);
   if (off === undefined) {
     const where = list.columns.status;
+    const cells =
+      typeof where === 'number' && isSwitchedOn(list.headers[where] ?? '')
+        ? list
+            .rows()
+            .slice(0, 20)
+            .map((row) => list.cells(row, where + 1)[where])
+        : [];
+    const shown = cells.map((cell) => (cell ? tidy(cell.textContent) || markIn(cell) : null));
     off =
-      typeof where === 'number' &&
-      isSwitchedOn(list.headers[where] ?? '') &&
-      list
-        .rows()
-        .slice(0, 20)
-        .some((row) => {
-          const cell = list.cells(row, where + 1)[where];
-          return !!cell && (!!tidy(cell.textContent) || markIn(cell) !== null);
-        });
+      shown.some((said) => !!said) &&
+      // Where some rows say "No" themselves, a blank says something else (the admin's own row,
+      // which no one may switch off, in Chamilo).
+      !shown.some((said) => !!said && readShownStatus(said).status === 'disabled') &&
+      !cells.some((cell) => !!cell && checkboxesIn(cell).length > 0);
     blankOff.set(list, off);
   }
   return off;
+}
+
+/**
+ * The words of an element's class, and of an image's file name: Chamilo shows an enabled user's
+ * status as `accept.png` and a disabled one's as `error.png`, their tips naming what a click does.
+ */
+function markWords(element: Element): string[] {
+  const classes = element.getAttribute('class') ?? '';
+  const file =
+    element.tagName === 'IMG' ? (element.getAttribute('src') ?? '').replace(/^.*\/|[?#.].*$/g, '') : '';
+  return `${classes} ${file}`.toLowerCase().split(/[\s_-]+/);
+}
+
+/**
+ * Elements that say something in a tip: a title, an ARIA label, or the title Bootstrap's tooltips
+ * move out of the way (`data-original-title`; `data-bs-original-title` since Bootstrap 5), leaving
+ * `title` empty (Mautic's "Inactif" on a user's switch).
+ */
+const TIPPED = '[title], [aria-label], [data-original-title], [data-bs-original-title]';
+
+function tipOf(element: Element): string | null {
+  return (
+    element.getAttribute('title') ||
+    element.getAttribute('data-original-title') ||
+    element.getAttribute('data-bs-original-title') ||
+    element.getAttribute('aria-label')
+  );
 }
 
 /** The status a cell shows by a mark alone (see `statusByMark`), or null. */
@@ -430,15 +476,13 @@ function markIn(cell: Element): string | null {
   if (cell.childElementCount === 0) return null;
   const boxes = checkboxesIn(cell);
   if (boxes.length === 1) return boxes[0]?.checked ? 'Yes' : 'No';
-  for (const element of cell.querySelectorAll('img[alt], [title], [aria-label]')) {
-    const said = tidy(
-      element.getAttribute('alt') ?? element.getAttribute('title') ?? element.getAttribute('aria-label'),
-    );
+  for (const element of cell.querySelectorAll(`img[alt], ${TIPPED}`)) {
+    const said = tidy(element.getAttribute('alt') || tipOf(element));
     if (said && isStatus(said)) return clip(said, 100);
   }
   let state: string | null = null;
-  for (const element of cell.querySelectorAll('[class]')) {
-    for (const word of (element.getAttribute('class') ?? '').toLowerCase().split(/[\s_-]+/)) {
+  for (const element of cell.querySelectorAll('[class], img[src]')) {
+    for (const word of markWords(element)) {
       if (TICKS.has(word)) return 'Yes';
       if (CROSSES.has(word)) return 'No';
       if (!state && ON.has(word)) state = 'Yes';
@@ -458,12 +502,8 @@ function saidBeside(at: RowCells): string | null {
   for (const field of ['username', 'displayName'] as const) {
     const cell = cellOf(at, field);
     if (!cell || cell.childElementCount === 0) continue;
-    for (const element of cell.querySelectorAll('[role=tooltip], [title], [aria-label]')) {
-      const said = tidy(
-        element.getAttribute('role') === 'tooltip'
-          ? element.textContent
-          : (element.getAttribute('title') ?? element.getAttribute('aria-label')),
-      );
+    for (const element of cell.querySelectorAll(`[role=tooltip], ${TIPPED}`)) {
+      const said = tidy(element.getAttribute('role') === 'tooltip' ? element.textContent : tipOf(element));
       if (said && isDisabledStatus(said)) return clip(said, 100);
     }
   }
@@ -568,6 +608,17 @@ function readDisplayName(
       !isSelfTag(segment),
   );
   return other ? clip(other, 320) : null;
+}
+
+/** A name with a status in brackets after it: "John Doe (Suspended)", as Ghost lists its staff. */
+const BRACKETED_TAG = /^(.*\S)\s*\(([^()]{2,30})\)$/;
+
+/** A name without the status in brackets after it, the status kept as the row's own word on it. */
+function untagged(at: RowCells, name: string | null): string | null {
+  const tagged = name?.endsWith(')') ? BRACKETED_TAG.exec(name) : null;
+  if (!tagged?.[1] || !tagged[2] || !isStatus(tagged[2])) return name;
+  at.nameTag ??= tagged[2];
+  return tagged[1];
 }
 
 /**

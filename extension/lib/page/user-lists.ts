@@ -1,5 +1,5 @@
 import type { AdapterField, ColumnRef, PageAdapter } from './adapter-schema';
-import { MARK_TAG_PREFIX, tidy } from './cell-text';
+import { isEmail, MARK_TAG_PREFIX, tidy } from './cell-text';
 import {
   type ColumnField,
   fieldForHeader,
@@ -327,6 +327,7 @@ function describeWith(
       )
     )
       return null;
+    if (!resolved.named && columns.email === undefined) emailsUnnamed(shape, element, headerFields, columns);
   }
   if (columns.username === undefined) return null;
   const list: UserList = { ...shape, element, layout: name, columns };
@@ -352,17 +353,49 @@ const FIRST_ROWS = 20;
 function repeatsLogins(list: UserList): boolean {
   const where = list.columns.username;
   if (typeof where !== 'number') return false;
-  const logins: string[] = [];
-  // Only the first few of the elements found are looked at: the page makes a script object of an
-  // element only when it is.
-  const found = list.element.querySelectorAll(list.rowSelector);
-  for (let index = 0; index < found.length && index < FIRST_ROWS * 3 && logins.length < FIRST_ROWS; index++) {
-    const row = found[index] as Element;
-    if (!list.isRow(row)) continue;
-    const login = tidy(list.cells(row, where + 1)[where]?.textContent ?? null);
-    if (login) logins.push(login);
-  }
+  const logins = firstTexts(list, list.element, where, FIRST_ROWS);
   return logins.length >= 3 && new Set(logins).size * 2 < logins.length;
+}
+
+/**
+ * The texts of a column's cells in a list's first rows, the blank ones left out. Only the first few
+ * of the elements found are looked at: the page makes a script object of an element only when it is.
+ */
+function firstTexts(shape: ListShape, element: Element, where: number, count: number): string[] {
+  const texts: string[] = [];
+  const found = element.querySelectorAll(shape.rowSelector);
+  for (let index = 0; index < found.length && index < count * 3 && texts.length < count; index++) {
+    const row = found[index] as Element;
+    if (!shape.isRow(row)) continue;
+    const text = tidy(shape.cells(row, where + 1)[where]?.textContent ?? null);
+    if (text) texts.push(text);
+  }
+  return texts;
+}
+
+/** How many of a list's first rows tell that a column its header does not name holds emails. */
+const EMAIL_ROWS = 8;
+
+/**
+ * Where a list names no login and no email column: a column whose header names no field and whose
+ * first rows all show an email is the email, and the login (Bugzilla heads its users' emails, their
+ * logins, "Edit user...").
+ */
+function emailsUnnamed(
+  shape: ListShape,
+  element: Element,
+  fields: readonly (ColumnField | null)[],
+  columns: Columns,
+): void {
+  const where = fields.findIndex((field, index) => {
+    if (field !== null) return false;
+    const texts = firstTexts(shape, element, index, EMAIL_ROWS);
+    return texts.length >= 3 && texts.every((text) => isEmail(text));
+  });
+  if (where < 0) return;
+  columns.email = where;
+  // The name was taken as the login for want of one.
+  if (columns.username === undefined || columns.username === columns.displayName) columns.username = where;
 }
 
 /** An adapter's list that is neither a table nor a grid (a `<ul>`, cards): its rows' children are cells. */
@@ -382,6 +415,22 @@ type Columns = ListColumns;
 /** A header that names the role itself, in the languages that say "role" so. */
 const NAMED_ROLE =
   /(?:^| )(?:(?:user |access )?roles?|rollen?|rol|roller|rola|ruol[oi]|papel|роль|роли)(?: |$)|角色|ロール|역할/;
+
+/** A header that names an ID: "User ID", "Gebruikers-ID", "ID utente". */
+const NAMED_ID = /(?:^| )(?:user)?id(?: |$)/;
+
+/** Whether a column's header is named so and another column's is not. */
+function namedOver(
+  named: RegExp,
+  headers: readonly string[],
+  column: Columns[AdapterField],
+  other: Columns[AdapterField],
+): boolean {
+  if (typeof column !== 'number' || typeof other !== 'number') return false;
+  return (
+    named.test(normaliseHeader(headers[column] ?? '')) && !named.test(normaliseHeader(headers[other] ?? ''))
+  );
+}
 
 /**
  * Which column holds what. `named` says whether a header names the login outright ("Username",
@@ -405,12 +454,13 @@ function resolveColumns(
     }
     if (field === 'displayName' && headers[index] !== headers[index - 1]) names.push(index);
     // Colspans repeat a header over several positions: keep the first. A column named the role
-    // outright is the role beside one of groups ("Groups" then "Role", as Bitwarden lists members).
+    // outright is the role beside one of groups ("Groups" then "Role", as Bitwarden lists members);
+    // a login named otherwise is the login beside one named an ID ("Gebruikers-ID" then
+    // "Gebruikersnaam", as LimeSurvey lists its users: the ID is a number).
     if (
       columns[field] === undefined ||
-      (field === 'role' &&
-        NAMED_ROLE.test(normaliseHeader(headers[index] ?? '')) &&
-        !NAMED_ROLE.test(normaliseHeader(headers[columns.role as number] ?? '')))
+      (field === 'role' && namedOver(NAMED_ROLE, headers, index, columns.role)) ||
+      (field === 'username' && namedOver(NAMED_ID, headers, columns.username, index))
     )
       columns[field] = index;
   });

@@ -1,6 +1,6 @@
 import type { PageLogin } from '../../../shared/schemas/page-row';
 import type { PageAdapter } from './adapter-schema';
-import { MARK_TAG_PREFIX } from './cell-text';
+import { hidingClass, MARK_TAG_PREFIX } from './cell-text';
 import type { JudgePageRows, RowVerdict } from './evaluate';
 import type { ShownLines } from './list-layout';
 import { isDocument, isElement } from './nodes';
@@ -12,6 +12,38 @@ import {
   RESCAN_SELECTOR,
   type UserList,
 } from './user-lists';
+
+/** The attributes a page shows or hides a part of itself by. */
+const SHOWING_ATTRIBUTES = ['hidden', 'class', 'style', 'aria-hidden'];
+
+/**
+ * Whether an attribute's change showed an element that holds something: its `hidden` or
+ * `aria-hidden` taken away, `display: none` or a hiding class (`hidden`, `d-none`) dropped, or a
+ * class added that shows a tab's panel (Bootstrap's `active`, `show`). Ghost shows its staff by role
+ * in tabs, each panel classed `hidden` until its tab is picked.
+ */
+function shownNow(record: MutationRecord): boolean {
+  const target = record.target as Element;
+  if (target.childElementCount === 0 || target.tagName.startsWith(MARK_TAG_PREFIX)) return false;
+  const before = record.oldValue ?? '';
+  switch (record.attributeName) {
+    case 'hidden':
+      return !target.hasAttribute('hidden');
+    case 'aria-hidden':
+      return before === 'true' && target.getAttribute('aria-hidden') !== 'true';
+    case 'style':
+      return DISPLAY_NONE.test(before) && !DISPLAY_NONE.test(target.getAttribute('style') ?? '');
+    default: {
+      const after = target.getAttribute('class') ?? '';
+      return (
+        (hidingClass(before) && !hidingClass(after)) ||
+        (!SHOWING_CLASS.test(before) && SHOWING_CLASS.test(after))
+      );
+    }
+  }
+}
+const DISPLAY_NONE = /display:\s*none/;
+const SHOWING_CLASS = /(?:^|\s)(?:active|show|shown|open|is-active|is-open|in)(?:\s|$)/;
 
 export interface WatchedRow {
   list: UserList;
@@ -438,6 +470,13 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
   const observer = new MutationObserver((records) => {
     let pageChanged = false;
     for (const record of records) {
+      if (record.type === 'attributes') {
+        // A part of the page shown (a tab's panel, a section opened) may hold a list not taken
+        // before: a list that does not show is none.
+        if (!rescanNeeded && shownNow(record) && !lists.some((list) => list.element.contains(record.target)))
+          rescanNeeded = true;
+        continue;
+      }
       if (record.type === 'characterData') {
         pageChanged = true;
         const row = rowOf(record.target);
@@ -488,7 +527,13 @@ export function watchUserRows(options: WatchUserRowsOptions): RowWatcher {
     if (pageChanged) for (const lines of shown.values()) lines?.clear();
     kick();
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributeFilter: SHOWING_ATTRIBUTES,
+    attributeOldValue: true,
+  });
 
   const stop = () => {
     stopped = true;

@@ -273,6 +273,31 @@ describe('reading a list whose first column holds the name above the login (Matt
 });
 
 describe('reading a status shown by a mark alone', () => {
+  const statusesOf = (marks: string[], header = 'Enabled') => {
+    document.body.innerHTML = `<table><thead><tr><th>Username</th><th>Email</th><th>${header}</th></tr></thead><tbody>${marks
+      .map((mark, i) => `<tr><td>user${i}</td><td>user${i}@firm.example</td><td>${mark}</td></tr>`)
+      .join('')}</tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    return list.rows().map((row) => readLogin(list, row)?.status ?? null);
+  };
+  const tick = '<i class="fa fa-check"></i>';
+
+  it('reads a blank under a yes-or-no header as "No" where the other rows only tick (MantisBT)', () => {
+    expect(statusesOf([tick, tick, '&#160;'])).toEqual(['Yes', 'Yes', 'No']);
+    // Under "Status", a blank says nothing.
+    expect(statusesOf([tick, tick, '&#160;'], 'Status')).toEqual(['Yes', 'Yes', null]);
+  });
+
+  it('reads no status from a blank where other rows say "No" themselves, or show a switch', () => {
+    // Chamilo leaves the admin's own row blank: no one may lock it.
+    expect(statusesOf([tick, '<i class="fa fa-times"></i>', '&#160;'])).toEqual(['Yes', 'No', null]);
+    // ownCloud's "Enabled" checkboxes, none on the admin's own row.
+    expect(
+      statusesOf(['&#160;', '<input type="checkbox" checked>', '<input type="checkbox" checked>']),
+    ).toEqual([null, 'Yes', 'Yes']);
+  });
+
   it('reads a tick or a cross, an image’s alt text, an icon’s title and a switch as on or off', () => {
     const rows = [
       ['octicon', '<svg class="svg octicon-check" aria-hidden="true"></svg>', 'Yes'],
@@ -290,8 +315,9 @@ describe('reading a status shown by a mark alone', () => {
       ['coloured', '<span class="badge badge-success"></span>', 'Yes'],
       // An icon that names no state says nothing.
       ['editor', '<a title="Edit"><i class="fa fa-pencil"></i></a>', null],
-      // Blank where the other rows tick: not switched on (MantisBT's "Enabled").
-      ['blank', '&#160;', 'No'],
+      // Chamilo's images, whose tips say what a click does ("Unlock"): their file names say the state.
+      ['chamilo', '<img src="/main/img/icons/16/accept.png" alt="Bloquear" title="Bloquear">', 'Yes'],
+      ['chamilox', '<img src="/main/img/icons/16/error.png?v=2" alt="Desbloquear">', 'No'],
     ];
     document.body.innerHTML = `<table><thead><tr><th>Username</th><th>Email</th><th>Active</th></tr></thead><tbody>${rows
       .map(([login, mark]) => `<tr><td>${login}</td><td>${login}@firm.example</td><td>${mark}</td></tr>`)
