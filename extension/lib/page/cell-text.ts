@@ -35,7 +35,7 @@ const ICON_FONT_CLASS = /\bmaterial-(?:icons|symbols)/;
  * that holds the name too is read.
  */
 export const AVATAR_CLASS = /avatar|initials/i;
-const MAX_INITIALS = 3;
+export const MAX_INITIALS = 3;
 /**
  * A class that hides an element: AngularJS's `ng-hide` (Portainer keeps a copy of each login in
  * the row so, shown to non-admins), Bootstrap's `d-none`, Tailwind's and others' `hidden`. Unless

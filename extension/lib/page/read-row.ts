@@ -1,7 +1,16 @@
 import { isDisabledStatus, isYesOrNo, readShownStatus } from '../../../shared/directory/read-shown-values';
 import type { PageLogin, PageRow } from '../../../shared/schemas/page-row';
 import type { AdapterField } from './adapter-schema';
-import { cellText, checkboxesIn, fieldSegments, fieldText, isEmail, tidy, wholeText } from './cell-text';
+import {
+  cellText,
+  checkboxesIn,
+  fieldSegments,
+  fieldText,
+  isEmail,
+  MAX_INITIALS,
+  tidy,
+  wholeText,
+} from './cell-text';
 import { isRoleWord, isSwitchedOn, normaliseHeader } from './header-fields';
 import type { UserList } from './user-lists';
 
@@ -133,7 +142,9 @@ function loginReach(list: UserList): number {
   let reach = reaches.get(list);
   if (reach === undefined) {
     reach = (stateColumn(list) ?? -1) + 1;
-    for (const field of LOGIN_FIELDS) {
+    // With no status column, the role's may say the user is switched off (`roleSaysOff`).
+    const fields = list.columns.status === undefined ? [...LOGIN_FIELDS, 'role' as const] : LOGIN_FIELDS;
+    for (const field of fields) {
       const where = list.columns[field];
       if (typeof where === 'number' && where >= reach) reach = where + 1;
     }
@@ -234,7 +245,7 @@ export function readRow(list: UserList, row: Element): PageRow | null {
   return {
     ...login,
     role:
-      notCount(textOf(at, 'role')) ??
+      roleOf(textOf(at, 'role')) ??
       (list.columns.role === undefined ? (roleBeside(at, login.username) ?? stateRole(at)) : null),
     lastSignIn: nullIfEmpty(textOf(at, 'lastSignIn'), 100),
     permissions: readPermissions(list, cells, cellOf(at, 'permissions')),
@@ -269,9 +280,21 @@ function cellOf(at: RowCells, field: AdapterField): Element | undefined {
   return at.row.querySelector(where.selector) ?? undefined;
 }
 
-/** A role that is a number is a count of groups (GitLab's "Groups" column), not a role. */
-function notCount(role: string | null): string | null {
-  return role && /^\d+$/.test(role) ? null : role;
+/**
+ * A role that is a number is a count of groups (GitLab's "Groups" column), and a status word a status
+ * ("Suspended" where Plane shows the role of those who may sign in): not a role.
+ */
+function roleOf(role: string | null): string | null {
+  return role && (/^\d+$/.test(role) || (!/\s/.test(role) && isStatus(role))) ? null : role;
+}
+
+/**
+ * A status that the role's column says in place of the role, where the list has no status column:
+ * "Suspended" (Plane), "Deactivated" (Sentry's members).
+ */
+function roleSaysOff(at: RowCells): string | null {
+  const role = textOf(at, 'role');
+  return role && isDisabledStatus(role) ? clip(role, 100) : null;
 }
 
 /** What an app writes in a cell that holds nothing: "N/A", a dash. */
@@ -338,7 +361,11 @@ function readFrom(at: RowCells): PageLogin | null {
     status:
       nullIfEmpty(textOf(at, 'status'), 100) ??
       (columns.status === undefined
-        ? (statusBeside(userSegments, loginSegment) ?? at.nameTag ?? stateStatus(at) ?? saidBeside(at))
+        ? (statusBeside(userSegments, loginSegment) ??
+          at.nameTag ??
+          stateStatus(at) ??
+          saidBeside(at) ??
+          roleSaysOff(at))
         : statusByMark(at)) ??
       statusOfRow(at.row),
   };
@@ -581,7 +608,10 @@ function readDisplayName(
     // The person's name is the first piece that is not their email (SPAs put it on a second line);
     // single words side by side are one name written in parts ("<span>Ana</span> <span>García</span>").
     // Pieces with no letter or digit are an empty field's placeholder ("--", "—").
-    const pieces = nameSegments.filter((segment) => !isEmail(segment) && /[\p{L}\p{N}]/u.test(segment));
+    const pieces = nameSegments.filter(
+      (segment, index) =>
+        !isEmail(segment) && /[\p{L}\p{N}]/u.test(segment) && !initialsOf(segment, nameSegments[index + 1]),
+    );
     const name =
       pieces.length > 1 && pieces.every((piece) => !/\s/.test(piece)) ? pieces.join(' ') : pieces[0];
     if (pieces.length > 1) at.nameTag = pieces.find((piece) => piece !== name && isStatus(piece));
@@ -613,12 +643,34 @@ function readDisplayName(
 /** A name with a status in brackets after it: "John Doe (Suspended)", as Ghost lists its staff. */
 const BRACKETED_TAG = /^(.*\S)\s*\(([^()]{2,30})\)$/;
 
-/** A name without the status in brackets after it, the status kept as the row's own word on it. */
+/**
+ * A name without the status in brackets after it, the status kept as the row's own word on it, and
+ * without the "(You)" after the admin's own.
+ */
 function untagged(at: RowCells, name: string | null): string | null {
   const tagged = name?.endsWith(')') ? BRACKETED_TAG.exec(name) : null;
-  if (!tagged?.[1] || !tagged[2] || !isStatus(tagged[2])) return name;
+  if (!tagged?.[1] || !tagged[2]) return name;
+  // "Super User (You)", as Outline marks the admin's own name.
+  if (isSelfTag(tagged[2])) return tagged[1];
+  if (!isStatus(tagged[2])) return name;
   at.nameTag ??= tagged[2];
   return tagged[1];
+}
+
+/**
+ * Whether a piece is the initials of the name after it, drawn as an avatar with no class saying so
+ * ("t" in a circle before "Tom Smith", as Plane draws its members; "JD" before "John Doe").
+ */
+function initialsOf(piece: string, name: string | undefined): boolean {
+  if (!name || piece.length > MAX_INITIALS || !/^\p{L}+$/u.test(piece)) return false;
+  // One letter is no one's whole name ("a" for "admin" before "Super User").
+  if (piece.length === 1) return true;
+  const initials = name
+    .split(/\s+/)
+    .map((word) => word[0] ?? '')
+    .join('');
+  const folded = piece.toLowerCase();
+  return folded === initials.toLowerCase() || folded === (initials[0] ?? '').toLowerCase();
 }
 
 /**

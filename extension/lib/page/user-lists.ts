@@ -327,7 +327,9 @@ function describeWith(
       )
     )
       return null;
-    if (!resolved.named && columns.email === undefined) emailsUnnamed(shape, element, headerFields, columns);
+    // The name was taken as the login for want of one: an email is a better one.
+    if (columns.email === undefined && columns.username !== undefined && columns.username === columns.displayName)
+      emailsUnnamed(shape, element, headerFields, columns);
   }
   if (columns.username === undefined) return null;
   const list: UserList = { ...shape, element, layout: name, columns };
@@ -394,8 +396,7 @@ function emailsUnnamed(
   });
   if (where < 0) return;
   columns.email = where;
-  // The name was taken as the login for want of one.
-  if (columns.username === undefined || columns.username === columns.displayName) columns.username = where;
+  columns.username = where;
 }
 
 /** An adapter's list that is neither a table nor a grid (a `<ul>`, cards): its rows' children are cells. */
@@ -529,7 +530,9 @@ const TEAM_WORDS = new Set(['team', 'teams', 'equipe', 'equipes', 'equipo', 'equ
 const USER_COMPOUND = /^(?:(?:be)?nutzer|anwender|mitglied|mitarbeit|gebruiker|medewerker)\p{L}{3,}/u;
 
 /** Whether a heading or title says the page is about users or a team: "Team", "Users", "Mitglieder". */
-function namesPeople(text: string): boolean {
+function namesPeople(heading: string): boolean {
+  // Without the count after it: "Users (12)", "成员12" (Plane's members, the count in a badge).
+  const text = heading.replace(/[\s(（[]*\d[\d\s,.]*[)）\]]?$/u, '');
   if (!text || text.length > 80) return false;
   if (fieldForHeader(text) === 'user') return true;
   return normaliseHeader(text)

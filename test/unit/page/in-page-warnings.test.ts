@@ -333,6 +333,28 @@ describe('the row watcher', () => {
     expect(members.children[1]?.lastElementChild?.tagName.toLowerCase()).toBe(MARKS_TAG);
   });
 
+  it('reads a list in a tab’s panel shown later, as an app shows its users by role in tabs', async () => {
+    const card = (login: string) =>
+      `<div class="user"><a href="/staff/${login}">${login}</a><span class="email">${login}@firm.example</span></div>`;
+    document.body.innerHTML = `<h1>Staff</h1>
+      <div role="tablist"><button role="tab">Administrators</button><button role="tab">Authors</button></div>
+      <div role="tabpanel"><p>Only the owner.</p></div>
+      <div role="tabpanel" hidden><div class="users">${['amy.nguyen', 'genreception', 'tnowak'].map(card).join('')}</div></div>`;
+    const { asked, evaluate } = countingEvaluator();
+    const watcher = start(evaluate);
+    await watcher.settled();
+    expect(asked).toHaveLength(0);
+    // The admin picks the "Authors" tab: the page shows its panel, adding nothing.
+    document.querySelector('[role=tabpanel][hidden]')?.removeAttribute('hidden');
+    await vi.waitFor(() =>
+      expect(asked.map((row) => row.username)).toEqual(['amy.nguyen', 'genreception', 'tnowak']),
+    );
+    await watcher.settled();
+    expect([...document.querySelectorAll('.user')].map((card) => card.getAttribute('data-rollcall'))).toEqual(
+      ['ok', 'generic', 'ok'],
+    );
+  });
+
   it('splits a long list into chunks within the time budget, yielding to the page between them', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => `<tr><td>user${i}</td><td>Person ${i}</td></tr>`).join(
       '',

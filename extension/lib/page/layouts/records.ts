@@ -64,6 +64,9 @@ const OPAQUE = new Set([
   'PRE',
   'CODE',
   'NAV',
+  // A sidebar: the app's sections under their own labels ("Administration", "Developer", as Plane's
+  // settings list them), never its users.
+  'ASIDE',
   'MENU',
   'BUTTON',
   'TEXTAREA',
