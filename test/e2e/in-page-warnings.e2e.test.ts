@@ -102,6 +102,35 @@ describe('in-page warnings in Chromium, signed out', () => {
     await page.close();
   });
 
+  it('marks the staff in a tab’s panel once the admin picks the tab (Ghost shows its staff by role)', async () => {
+    const page = await open('ghost-staff');
+    // The first tab holds one administrator: no list yet.
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-rollcall]').count()).toBe(0);
+    await page.getByRole('tab', { name: /^Authors/ }).click();
+    const marked = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('[role=tabpanel]:not(.hidden) [data-testid=user-list-item]')].map(
+            (row) => [row.querySelector('.text-xs')?.textContent, row.getAttribute('data-rollcall')],
+          ),
+        ),
+      );
+    await expect.poll(marked, { timeout: 10_000 }).toEqual({
+      'reception@firm.example': 'generic',
+      'anna.kowalska@firm.example': 'ok',
+      // "John Doe (Suspended)": suspended, so no warning.
+      'john.doe@firm.example': 'ok',
+      'frontdesk2@firm.example': 'generic',
+      'tom.lucy@firm.example': 'shared',
+      'test@firm.example': 'default',
+      'p.vandijk@firm.example': 'ok',
+      'linh.nguyen@firm.example': 'ok',
+    });
+    await screenshot(page, 'in-page-ghost-staff-authors');
+    await page.close();
+  });
+
   it('puts the banner under a data table whose rows scroll under a fixed header, not over its rows', async () => {
     for (const [name, widget, scroller] of [
       ['clinic-users-element-plus', '.el-table', '.el-scrollbar__wrap'],

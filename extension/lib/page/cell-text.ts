@@ -35,7 +35,7 @@ const ICON_FONT_CLASS = /\bmaterial-(?:icons|symbols)/;
  * that holds the name too is read.
  */
 export const AVATAR_CLASS = /avatar|initials/i;
-export const MAX_INITIALS = 3;
+const MAX_INITIALS = 3;
 /**
  * A class that hides an element: AngularJS's `ng-hide` (Portainer keeps a copy of each login in
  * the row so, shown to non-admins), Bootstrap's `d-none`, Tailwind's and others' `hidden`. Unless
@@ -82,6 +82,25 @@ export function isSkipped(element: Element, header = false): boolean {
     SKIPPED_ROLES.has(element.getAttribute('role') ?? '') ||
     skippedByClass(element.getAttribute('class'), element)
   );
+}
+
+/**
+ * Whether a piece is the initials of the name after it, drawn as an avatar with no class saying so
+ * ("t" in a circle before "Tom Smith", as Plane draws its members; "JD" before "John Doe").
+ */
+export function initialsOf(piece: string, name: string | undefined): boolean {
+  if (!name || piece.length > MAX_INITIALS || !/^\p{L}+$/u.test(piece)) return false;
+  // One letter is no one's whole name ("a" for "admin" before "Super User").
+  if (piece.length === 1) return true;
+  // The first letters of the name's words ("PVD" of "Pieter van Dijk"), or of its first and last.
+  const initials = name
+    .split(/\s+/)
+    .filter((word) => /^\p{L}/u.test(word))
+    .map((word) => word[0] ?? '')
+    .join('')
+    .toLowerCase();
+  const folded = piece.toLowerCase();
+  return initials.startsWith(folded) || folded === `${initials[0]}${initials.at(-1)}`;
 }
 
 /** Whether an element's classes hide it on an admin's screen. */

@@ -6,8 +6,8 @@ import {
   checkboxesIn,
   fieldSegments,
   fieldText,
+  initialsOf,
   isEmail,
-  MAX_INITIALS,
   tidy,
   wholeText,
 } from './cell-text';
@@ -655,22 +655,6 @@ function untagged(at: RowCells, name: string | null): string | null {
   if (!isStatus(tagged[2])) return name;
   at.nameTag ??= tagged[2];
   return tagged[1];
-}
-
-/**
- * Whether a piece is the initials of the name after it, drawn as an avatar with no class saying so
- * ("t" in a circle before "Tom Smith", as Plane draws its members; "JD" before "John Doe").
- */
-function initialsOf(piece: string, name: string | undefined): boolean {
-  if (!name || piece.length > MAX_INITIALS || !/^\p{L}+$/u.test(piece)) return false;
-  // One letter is no one's whole name ("a" for "admin" before "Super User").
-  if (piece.length === 1) return true;
-  const initials = name
-    .split(/\s+/)
-    .map((word) => word[0] ?? '')
-    .join('');
-  const folded = piece.toLowerCase();
-  return folded === initials.toLowerCase() || folded === (initials[0] ?? '').toLowerCase();
 }
 
 /**

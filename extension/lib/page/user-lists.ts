@@ -328,7 +328,11 @@ function describeWith(
     )
       return null;
     // The name was taken as the login for want of one: an email is a better one.
-    if (columns.email === undefined && columns.username !== undefined && columns.username === columns.displayName)
+    if (
+      columns.email === undefined &&
+      columns.username !== undefined &&
+      columns.username === columns.displayName
+    )
       emailsUnnamed(shape, element, headerFields, columns);
   }
   if (columns.username === undefined) return null;

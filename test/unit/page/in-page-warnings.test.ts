@@ -334,20 +334,28 @@ describe('the row watcher', () => {
   });
 
   it('reads a list in a tab’s panel shown later, as an app shows its users by role in tabs', async () => {
-    const card = (login: string) =>
-      `<div class="user"><a href="/staff/${login}">${login}</a><span class="email">${login}@firm.example</span></div>`;
+    // Each card as Ghost draws it: the name's initials in a circle (no class says it is an avatar),
+    // the name, the email.
+    const card = ([initials, name, login]: string[]) =>
+      `<div class="user"><div class="circle"><span>${initials}</span></div><div><span>${name}</span><span class="email">${login}@firm.example</span></div></div>`;
+    const staff = [
+      ['AN', 'Amy Nguyen', 'amy.nguyen'],
+      ['GR', 'Gen Reception', 'genreception'],
+      ['TN', 'Tomasz Nowak', 'tnowak'],
+    ];
     document.body.innerHTML = `<h1>Staff</h1>
       <div role="tablist"><button role="tab">Administrators</button><button role="tab">Authors</button></div>
       <div role="tabpanel"><p>Only the owner.</p></div>
-      <div role="tabpanel" hidden><div class="users">${['amy.nguyen', 'genreception', 'tnowak'].map(card).join('')}</div></div>`;
+      <div role="tabpanel" hidden><div class="users">${staff.map(card).join('')}</div></div>`;
     const { asked, evaluate } = countingEvaluator();
     const watcher = start(evaluate);
     await watcher.settled();
     expect(asked).toHaveLength(0);
     // The admin picks the "Authors" tab: the page shows its panel, adding nothing.
     document.querySelector('[role=tabpanel][hidden]')?.removeAttribute('hidden');
+    // Each login the email, not the initials.
     await vi.waitFor(() =>
-      expect(asked.map((row) => row.username)).toEqual(['amy.nguyen', 'genreception', 'tnowak']),
+      expect(asked.map((row) => row.username)).toEqual(staff.map(([, , login]) => `${login}@firm.example`)),
     );
     await watcher.settled();
     expect([...document.querySelectorAll('.user')].map((card) => card.getAttribute('data-rollcall'))).toEqual(

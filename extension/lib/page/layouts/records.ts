@@ -6,6 +6,7 @@ import {
   drawnAsButton,
   FORMATTING_TAGS,
   INLINE_TAGS,
+  initialsOf,
   isEmail,
   isSkipped,
   MARK_TAG_PREFIX,
@@ -585,9 +586,17 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
   // Of fields that read as logins, the one most like a login: lower case, dots, digits.
   let login: string | undefined;
   if (columns.username === undefined) {
+    // An avatar drawn as the name's initials ("RD" over "Reception Desk", as Ghost draws its staff)
+    // reads as a login too.
+    const names = name === undefined ? undefined : values.get(name);
+    const initials = (key: string) =>
+      !!names && (values.get(key) ?? []).every((value, index) => initialsOf(value, names[index]));
     const logins = keys.filter(
       (key) =>
-        !used.has(key) && kindShare(key, 'login') >= 0.7 && (distinct(key) >= 0.8 || sample.length < 3),
+        !used.has(key) &&
+        kindShare(key, 'login') >= 0.7 &&
+        (distinct(key) >= 0.8 || sample.length < 3) &&
+        !initials(key),
     );
     const likeness = (key: string) =>
       (values.get(key) ?? []).filter(
