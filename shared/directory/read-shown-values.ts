@@ -758,8 +758,15 @@ export function isYesOrNo(shown: string): boolean {
 const EXPIRES_LATER =
   /(?<!\p{L})(?:expires?|expiring|expira|caduca|vence|scade|verloopt|wygasa|läuft|laeuft)\s+(?:in|on|at|soon|dans|le|bientôt|en|el|em|pronto|tra|fra|il|presto|over|op|binnenkort|za|dnia|am|bald)(?!\p{L})/u;
 
+/**
+ * A second factor's state, not the login's: "2FA Disabled" (n8n's tag beside each user), "MFA not
+ * enabled", "Zwei-Faktor deaktiviert".
+ */
+const SECOND_FACTOR = /(?<![\p{L}\p{N}])(?:2fa|mfa|totp|otp|2-step|two[- ]factor|two[- ]step|multi[- ]factor|zwei[- ]faktor|passkeys?|webauthn|u2f)(?![\p{L}\p{N}])/u;
+
 function readStatus(shown: string): ShownStatus {
   const written = shown.trim().toLowerCase();
+  if (SECOND_FACTOR.test(written)) return { status: 'active', understood: false };
   // Still usable until then, unless the rest says otherwise ("Locked, expires in 3 days").
   const expires = EXPIRES_LATER.exec(written);
   if (expires) {

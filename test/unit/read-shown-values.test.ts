@@ -289,6 +289,16 @@ describe('readShownStatus', () => {
       expect(readShownStatus(on), on).toEqual({ status: 'active', understood: true });
   });
 
+  it("reads OTRS's validity, and takes a second factor's state for no status of the login", () => {
+    for (const off of ['invalid', 'invalid-temporarily', 'ungültig', 'ongeldig'])
+      expect(readShownStatus(off), off).toEqual({ status: 'disabled', understood: true });
+    for (const on of ['valid', 'gültig', 'geldig'])
+      expect(readShownStatus(on), on).toEqual({ status: 'active', understood: true });
+    // n8n's tag beside each user: the user signs in all the same.
+    for (const factor of ['2FA Disabled', '2FA Enabled', 'MFA not enabled', 'Zwei-Faktor deaktiviert'])
+      expect(readShownStatus(factor), factor).toEqual({ status: 'active', understood: false });
+  });
+
   it('reads a tick or a cross written as a character', () => {
     for (const tick of ['✓', '✔', '☑', '✅'])
       expect(readShownStatus(tick), tick).toEqual({ status: 'active', understood: true });

@@ -3,6 +3,7 @@ import {
   type HeaderField,
   NAME_ALONE,
   RECORD_WORDS,
+  SWITCHED_OFF_HEADERS,
   SWITCHED_ON_HEADERS,
 } from './page-words';
 
@@ -120,6 +121,10 @@ const NAME_ALONE_PATTERN = wholeHeader(Object.values(NAME_ALONE));
 const SWITCHED_ON_PATTERN = wholeHeader(Object.values(SWITCHED_ON_HEADERS).flat());
 /** Whether a status column says whether the login is switched on ("Active", "Aktywny"): see SWITCHED_ON_HEADERS. */
 export const isSwitchedOn = (text: string): boolean => SWITCHED_ON_PATTERN.test(normaliseHeader(text));
+
+const SWITCHED_OFF_PATTERN = wholeHeader(Object.values(SWITCHED_OFF_HEADERS).flat());
+/** Whether a status column says whether the login is switched off ("Deactivated"): see SWITCHED_OFF_HEADERS. */
+export const isSwitchedOff = (text: string): boolean => SWITCHED_OFF_PATTERN.test(normaliseHeader(text));
 
 /** Whether a header is a name alone ("Nom", "Name"): beside a first-name column, the last name. */
 export const isNameAlone = (text: string): boolean => NAME_ALONE_PATTERN.test(normaliseHeader(text));

@@ -119,6 +119,28 @@ export const NAME_ALONE: Partial<Record<Language, string>> = {
 };
 
 /**
+ * Status columns that say whether a login is switched off ("Deactivated", "Locked", Firefly III's "È
+ * bloccato"): yes there is the login switched off, no switched on.
+ */
+export const SWITCHED_OFF_HEADERS: Readonly<Partial<Record<Language, readonly string[]>>> = {
+  en: [
+    '((account|user|login) )?(deactivated|disabled|locked|blocked|suspended|banned)',
+    'is (deactivated|disabled|locked|blocked|suspended|banned)',
+  ],
+  de: ['(ist )?(gesperrt|deaktiviert|blockiert)'],
+  fr: ['(est )?(bloque|bloquee|desactive|desactivee|verrouille|verrouillee|suspendu|suspendue)'],
+  es: ['(esta )?(bloqueado|bloqueada|desactivado|desactivada|suspendido|suspendida)'],
+  pt: ['(esta )?(bloqueado|bloqueada|desativado|desativada|suspenso|suspensa)'],
+  it: ['(e )?(bloccato|bloccata|disattivato|disattivata|sospeso|sospesa)'],
+  nl: ['(is )?(geblokkeerd|uitgeschakeld|vergrendeld|gedeactiveerd)'],
+  pl: ['zablokowany', 'zablokowane', 'wylaczony', 'wylaczone'],
+  // Not "låst" (locked), which folds into English "last".
+  da: ['spaerret', 'deaktiveret'],
+  no: ['sperret', 'deaktivert'],
+  sv: ['sparrad', 'inaktiverad'],
+};
+
+/**
  * Status columns that say whether a login is switched on ("Active", "Enabled", "Aktywny": yes or no,
  * on or off). Only accounts are switched on and off: an address list with such a column beside its
  * email addresses is a list of mailboxes or logins, not of contacts.
@@ -269,17 +291,51 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
         // OTRS and Znuny: "Validity" (valid, invalid, invalid-temporarily).
         'validity',
         ...SWITCHED_ON_HEADERS.en,
+        ...(SWITCHED_OFF_HEADERS.en ?? []),
       ],
-      de: ['status', 'kontostatus', 'anmeldestatus', 'zustand', 'gultigkeit', ...SWITCHED_ON_HEADERS.de],
-      fr: ['statut', 'etat', 'etat de (la )?connexion', 'validite', ...SWITCHED_ON_HEADERS.fr],
-      es: ['estado', 'estado de inicio de sesion', 'validez', ...SWITCHED_ON_HEADERS.es],
-      pt: ['estado', 'situacao', 'validade', ...SWITCHED_ON_HEADERS.pt],
-      it: ['stato', 'stato (di )?accesso', 'validita', ...SWITCHED_ON_HEADERS.it],
-      nl: ['status', 'aanmeldstatus', 'geldigheid', ...SWITCHED_ON_HEADERS.nl],
-      da: ['status', ...SWITCHED_ON_HEADERS.da],
-      no: ['status', ...SWITCHED_ON_HEADERS.no],
-      sv: ['status', ...SWITCHED_ON_HEADERS.sv],
-      pl: ['status', 'stan', 'stan logowania', ...SWITCHED_ON_HEADERS.pl],
+      de: [
+        'status',
+        'kontostatus',
+        'anmeldestatus',
+        'zustand',
+        'gultigkeit',
+        ...SWITCHED_ON_HEADERS.de,
+        ...(SWITCHED_OFF_HEADERS.de ?? []),
+      ],
+      fr: [
+        'statut',
+        'etat',
+        'etat de (la )?connexion',
+        'validite',
+        ...SWITCHED_ON_HEADERS.fr,
+        ...(SWITCHED_OFF_HEADERS.fr ?? []),
+      ],
+      es: [
+        'estado',
+        'estado de inicio de sesion',
+        'validez',
+        ...SWITCHED_ON_HEADERS.es,
+        ...(SWITCHED_OFF_HEADERS.es ?? []),
+      ],
+      pt: ['estado', 'situacao', 'validade', ...SWITCHED_ON_HEADERS.pt, ...(SWITCHED_OFF_HEADERS.pt ?? [])],
+      it: [
+        'stato',
+        'stato (di )?accesso',
+        'validita',
+        ...SWITCHED_ON_HEADERS.it,
+        ...(SWITCHED_OFF_HEADERS.it ?? []),
+      ],
+      nl: [
+        'status',
+        'aanmeldstatus',
+        'geldigheid',
+        ...SWITCHED_ON_HEADERS.nl,
+        ...(SWITCHED_OFF_HEADERS.nl ?? []),
+      ],
+      da: ['status', ...SWITCHED_ON_HEADERS.da, ...(SWITCHED_OFF_HEADERS.da ?? [])],
+      no: ['status', ...SWITCHED_ON_HEADERS.no, ...(SWITCHED_OFF_HEADERS.no ?? [])],
+      sv: ['status', ...SWITCHED_ON_HEADERS.sv, ...(SWITCHED_OFF_HEADERS.sv ?? [])],
+      pl: ['status', 'stan', 'stan logowania', ...SWITCHED_ON_HEADERS.pl, ...(SWITCHED_OFF_HEADERS.pl ?? [])],
       cs: ['stav', 'status'],
       sk: ['stav', 'status'],
       sl: ['stanje', 'status'],

@@ -11,7 +11,7 @@ import {
   tidy,
   wholeText,
 } from './cell-text';
-import { isRoleWord, isSwitchedOn, normaliseHeader } from './header-fields';
+import { isRoleWord, isSwitchedOff, isSwitchedOn, normaliseHeader } from './header-fields';
 import type { UserList } from './user-lists';
 
 /**
@@ -281,6 +281,21 @@ function cellOf(at: RowCells, field: AdapterField): Element | undefined {
 }
 
 /**
+ * A yes or a no under a header that asks whether the login is switched off ("Deactivated: Yes", as
+ * Synapse Admin shows it; Firefly III's "È bloccato"), as the status it says: "Disabled" or "Active".
+ */
+function saidOff(at: RowCells, shown: string | null): string | null {
+  let off = offHeaded.get(at.list);
+  if (off === undefined) {
+    off = isSwitchedOff(headerOf(at.list, 'status') ?? '');
+    offHeaded.set(at.list, off);
+  }
+  if (!off || !shown || !isYesOrNo(shown)) return shown;
+  return readShownStatus(shown).status === 'disabled' ? 'Active' : 'Disabled';
+}
+const offHeaded = new WeakMap<UserList, boolean>();
+
+/**
  * A role that is a number is a count of groups (GitLab's "Groups" column), and a status word a status
  * ("Suspended" where Plane shows the role of those who may sign in): not a role.
  */
@@ -359,14 +374,14 @@ function readFrom(at: RowCells): PageLogin | null {
       ) ?? (namesShown ? null : username),
     email: email ? clip(email, 320) : null,
     status:
-      nullIfEmpty(textOf(at, 'status'), 100) ??
+      saidOff(at, nullIfEmpty(textOf(at, 'status'), 100)) ??
       (columns.status === undefined
         ? (statusBeside(userSegments, loginSegment) ??
           at.nameTag ??
           stateStatus(at) ??
           saidBeside(at) ??
           roleSaysOff(at))
-        : statusByMark(at)) ??
+        : saidOff(at, statusByMark(at))) ??
       statusOfRow(at.row),
   };
 }

@@ -289,6 +289,18 @@ describe('reading a status shown by a mark alone', () => {
     expect(statusesOf([tick, tick, '&#160;'], 'Status')).toEqual(['Yes', 'Yes', null]);
   });
 
+  it('reads a yes under a header asking whether the login is switched off as "Disabled"', () => {
+    // Synapse Admin's "Deactivated" column of icons labelled Yes and No.
+    const yes = '<svg aria-label="Yes" data-testid="TrueIcon"></svg>';
+    const no = '<svg aria-label="No" data-testid="FalseIcon"></svg>';
+    expect(statusesOf([no, yes, no], 'Deactivated')).toEqual(['Active', 'Disabled', 'Active']);
+    // Firefly III's "È bloccato": a tick titled "Sì" on the blocked user.
+    expect(
+      statusesOf(['<span title="No"></span>', '<span class="fa fa-check" title="Sì"></span>'], 'È bloccato'),
+    ).toEqual(['Active', 'Disabled']);
+    expect(statusesOf(['Nein', 'Ja'], 'Gesperrt')).toEqual(['Active', 'Disabled']);
+  });
+
   it('reads no status from a blank where other rows say "No" themselves, or show a switch', () => {
     // Chamilo leaves the admin's own row blank: no one may lock it.
     expect(statusesOf([tick, '<i class="fa fa-times"></i>', '&#160;'])).toEqual(['Yes', 'No', null]);
