@@ -79,6 +79,10 @@ export function badgeSpot(anchor: Element, login: string): Node | null {
     (INLINE_TAGS.has(spot.parentElement.tagName) || FORMATTING_TAGS.has(spot.parentElement.tagName))
   )
     spot = spot.parentElement;
+  // A link that holds blocks (Sentry's name over the email, both in the member's link) is left
+  // whole: the badges go after it.
+  const link = spot.parentElement?.closest('a');
+  if (link && link !== anchor && anchor.contains(link)) spot = link;
   if (spot.parentNode !== anchor) return spot;
   // Nothing after it in the anchor but blank text: the anchor's end is the same place.
   let next = spot.nextSibling;

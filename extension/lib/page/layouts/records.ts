@@ -765,8 +765,21 @@ function recordsShape(container: Element): ListShape | null {
     isRow,
     rows: () => recordsOf(container) ?? [],
     cells: (row) => {
-      const byKey = new Map(fieldsOf(row).map((field) => [field.key, field.element]));
-      return keys.map((key) => byKey.get(key));
+      const fields = fieldsOf(row);
+      const byKey = new Map(fields.map((field) => [field.key, field.element]));
+      // A field drawn a level less deep in this record than in the others (Sentry writes a
+      // deactivated member's "Deactivated" straight into the role's box, where the others' roles
+      // are in a box inside it), or split deeper (Taiga's "Pendiente" tag beside one member's email,
+      // in the box that holds the others' email alone), stands where theirs do.
+      const unknown = (field: Field) => !keys.includes(field.key);
+      return keys.map(
+        (key) =>
+          byKey.get(key) ??
+          (
+            fields.find((field) => key.startsWith(`${field.key}/`) && unknown(field)) ??
+            fields.find((field) => field.key.startsWith(`${key}/`) && unknown(field))
+          )?.element,
+      );
     },
     // A name written in parts ("<span>Ana</span> <span>de Wit</span>") is read whole; a time
     // without the label it is written after.
