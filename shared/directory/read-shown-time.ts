@@ -292,7 +292,7 @@ const AGO_AFTER_WORDS = [
   'siden',
 ];
 const AGO_BEFORE = new RegExp(
-  `^(?:${AGO_BEFORE_WORDS.map(foldLetters).join('|')})\\s+(?:(\\d+|\\p{L}+)\\s+)?(\\p{L}+)$`,
+  `^(?:${AGO_BEFORE_WORDS.map(foldLetters).join('|')})\\s+(?:(\\d+(?:[.,]\\d+)?|\\p{L}+)\\s+)?(\\p{L}+)$`,
   'u',
 );
 /** The word that says "ago", before or after a time passed. */
@@ -302,7 +302,7 @@ const AGO_WORD = new RegExp(
 );
 const CLOCK_PASSED = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/;
 const AGO_AFTER = new RegExp(
-  `^(?:${['för', 'før'].map(foldLetters).join('|')}\\s+)?(?:(\\d+|\\p{L}+)\\s+)?(\\p{L}+)\\s+(?:${AGO_AFTER_WORDS.map(foldLetters).join('|')})$`,
+  `^(?:${['för', 'før'].map(foldLetters).join('|')}\\s+)?(?:(\\d+(?:[.,]\\d+)?|\\p{L}+)\\s+)?(\\p{L}+)\\s+(?:${AGO_AFTER_WORDS.map(foldLetters).join('|')})$`,
   'u',
 );
 
@@ -588,7 +588,12 @@ export function readShownTime(shown: string, capturedAt: number, dateOrder: Date
   if (ago) {
     const [, count = '1', unitWord = ''] = ago;
     const unit = unitStem(unitWord)?.[1];
-    const times = /^\d+$/.test(count) ? Number(count) : ONE.has(count) ? 1 : undefined;
+    // "1.9 days ago", as Rancher writes it.
+    const times = /^\d+(?:[.,]\d+)?$/.test(count)
+      ? Number(count.replace(',', '.'))
+      : ONE.has(count)
+        ? 1
+        : undefined;
     if (!unit || times === undefined) return { kind: 'unknown' };
     return { kind: 'at', at: capturedAt - times * unit, precisionMs: unit };
   }

@@ -133,6 +133,9 @@ describe('readShownTime', () => {
       ['3mon', 90 * DAY, 30 * DAY],
       ['< 1 minute', 60_000, 60_000],
       ['~3 days', 3 * DAY, DAY],
+      // Rancher writes a fraction of the unit.
+      ['1.9 days ago', 1.9 * DAY, DAY],
+      ['vor 2,5 Stunden', 2.5 * HOUR, HOUR],
     ] as const)
       readsAsPassed(shown, back, precisionMs);
   });

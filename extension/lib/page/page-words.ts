@@ -456,7 +456,8 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
     'username',
     {
       en: [
-        'user ?(name|id|login|code)',
+        // Rancher's users: "Local Username", the login of the users it keeps itself.
+        '(local )?user ?(name|id|login|code)',
         'log ?(in|on)( name| id)?',
         'sign ?in( name| id)?',
         'account( name| id)?',
@@ -607,6 +608,8 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
         '电子邮件',
         '电子邮箱',
         '邮件地址',
+        // Harbor's users: "邮件".
+        '邮件',
         '電子郵件',
         '郵箱',
         '信箱',

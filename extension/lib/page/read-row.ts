@@ -11,7 +11,7 @@ import {
   tidy,
   wholeText,
 } from './cell-text';
-import { isRoleWord, isSwitchedOff, isSwitchedOn, normaliseHeader } from './header-fields';
+import { fieldForHeader, isRoleWord, isSwitchedOff, isSwitchedOn, normaliseHeader } from './header-fields';
 import type { UserList } from './user-lists';
 
 /**
@@ -535,21 +535,43 @@ function markIn(cell: Element): string | null {
 }
 
 /**
- * A status an icon beside the login or the name says in its tip or its label, where the list has no
- * status column ("Dieser Benutzer ist deaktiviert" on a red icon after the name, as Akaunting marks a
- * disabled user). Only a status the user cannot sign in with: an icon saying "Active" says nothing
+ * A status an icon beside the login or the name, or anywhere in a record, says in its tip or its
+ * label, where the list has no status column ("Dieser Benutzer ist deaktiviert" on a red icon after
+ * the name, as Akaunting marks a disabled user). Only a status the user cannot sign in with: an icon saying "Active" says nothing
  * more than the row does. Null where none does.
  */
 function saidBeside(at: RowCells): string | null {
-  for (const field of ['username', 'displayName'] as const) {
-    const cell = cellOf(at, field);
-    if (!cell || cell.childElementCount === 0) continue;
-    for (const element of cell.querySelectorAll(`[role=tooltip], ${TIPPED}`)) {
+  // A record's icons are its user's (FreeScout's card of a disabled user has one whose tip says
+  // "Deaktiviert"); a table row's, outside these cells, are its actions'.
+  const boxes =
+    at.list.layout === 'records'
+      ? [at.row]
+      : (['username', 'displayName'] as const).map((field) => cellOf(at, field));
+  for (const box of boxes) {
+    if (!box || box.childElementCount === 0) continue;
+    for (const element of box.querySelectorAll(`[role=tooltip], ${TIPPED}`)) {
+      if (at.list.layout === 'records' && element.closest('button, [role=button]')) continue;
       const said = tidy(element.getAttribute('role') === 'tooltip' ? element.textContent : tipOf(element));
-      if (said && isDisabledStatus(said)) return clip(said, 100);
+      if (said && isDisabledStatus(said) && saysOfUser(said)) return clip(said, 100);
     }
   }
   return null;
+}
+
+/**
+ * Whether a tip's status is the user's: a word alone ("Deaktiviert", "Inactif"), or words naming the
+ * user or the account ("User disabled", "Dieser Benutzer ist deaktiviert"); not "Notifications are
+ * disabled" (Kanboard's bell beside each user).
+ */
+function saysOfUser(said: string): boolean {
+  const words = normaliseHeader(said).split(' ');
+  return (
+    words.length === 1 ||
+    words.some((word) => {
+      const field = fieldForHeader(word);
+      return field === 'user' || field === 'username';
+    })
+  );
 }
 
 /**

@@ -141,9 +141,11 @@ function listen(shadow: ShadowRoot): void {
   shadow.addEventListener('keydown', (event) => {
     if ((event as KeyboardEvent).key === 'Escape') hide(event);
   });
-  // The badges sit inside the page's row: a click on one must not reach the row's own handlers.
+  // The badges sit inside the page's row: a click on one must not reach the row's own handlers, nor
+  // follow the link a card drawn as one link holds them in (FreeScout's users).
   shadow.addEventListener('click', (event) => {
     event.stopPropagation();
+    if (shadow.host.closest('a[href]')) event.preventDefault();
     const place = isHtmlElement(event.target) ? placeOf(event.target) : null;
     if (place) {
       void sendToBackground('openConsole', place);

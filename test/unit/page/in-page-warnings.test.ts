@@ -138,7 +138,8 @@ describe('in-page warnings, signed out', () => {
         const host = element.querySelector(MARKS_TAG);
         if (!host) continue;
         badged++;
-        expect(host.closest('a'), row.username).toBeNull();
+        // Never inside a link, but for a row that is one (FreeScout draws each user's card as a link).
+        expect(host.closest('a') ?? element, row.username).toBe(element);
         expect(between(loginText(element, host, row.username), host), row.username).toBe('');
       }
       expect(badged > 0).toBe(!layered);

@@ -78,6 +78,18 @@ describe('row marks', () => {
     expect(rowClicks).toHaveBeenCalledTimes(1);
   });
 
+  it('does not follow the link a card drawn as one link holds its badges in', () => {
+    document.body.innerHTML =
+      '<div><a id="card" href="/users/profile/12"><h4>Reception Desk</h4><p id="email">reception@firm.example</p></a></div>';
+    const card = document.getElementById('card') as HTMLAnchorElement;
+    markRow(card, document.getElementById('email') as HTMLElement, verdict);
+    const badge = card.querySelector(MARKS_TAG)?.shadowRoot?.querySelector('button');
+    if (!badge) throw new Error('no badge');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    badge.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+  });
+
   it('updates in place and takes the badges away when a row becomes fine', () => {
     const { row, cell } = markedRow();
     markRow(row, cell, { findings: verdict.findings.slice(1) });

@@ -30,15 +30,18 @@ function ariaShape(grid: Element): ListShape | null {
   );
   if (headerCells.length < 2) return null;
   const headerRow = headerCells[0]?.closest('[role=row]') ?? null;
-  if (!headerRow || grid.querySelectorAll('[role=row]').length < 2) {
+  const rowCount = grid.querySelectorAll('[role=row]').length;
+  if (!headerRow || rowCount < 2) {
     // No rows drawn yet, or rows with no role.
     const unroled = unroledShape(grid, headerCells);
-    if (unroled || !headerRow) return unroled;
+    // Column headers in no row over rows that have one (ExtJS 6 puts its headers in a `group`
+    // above a table of rows for each row, as Nexus Repository lists its users) are the header.
+    if (unroled || (!headerRow && rowCount === 0)) return unroled;
   }
   // The header row's cells of every kind: a row's box to select every row is a `gridcell` in some
   // grids (Fluent UI's DataGrid), yet takes a column as the rows' own boxes do.
-  const headers = headerTexts(expandSpans(ownCells(headerRow, HEADER_ROW_CELLS)));
-  const section = headerSection(grid, headerRow);
+  const headers = headerTexts(expandSpans(headerRow ? ownCells(headerRow, HEADER_ROW_CELLS) : headerCells));
+  const section = headerRow ? headerSection(grid, headerRow) : null;
   const isRow = (element: Element): boolean =>
     element.getAttribute('role') === 'row' &&
     element !== headerRow &&
