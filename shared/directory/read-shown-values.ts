@@ -762,7 +762,8 @@ const EXPIRES_LATER =
  * A second factor's state, not the login's: "2FA Disabled" (n8n's tag beside each user), "MFA not
  * enabled", "Zwei-Faktor deaktiviert".
  */
-const SECOND_FACTOR = /(?<![\p{L}\p{N}])(?:2fa|mfa|totp|otp|2-step|two[- ]factor|two[- ]step|multi[- ]factor|zwei[- ]faktor|passkeys?|webauthn|u2f)(?![\p{L}\p{N}])/u;
+const SECOND_FACTOR =
+  /(?<![\p{L}\p{N}])(?:2fa|mfa|totp|otp|2-step|two[- ]factor|two[- ]step|multi[- ]factor|zwei[- ]faktor|passkeys?|webauthn|u2f)(?![\p{L}\p{N}])/u;
 
 function readStatus(shown: string): ShownStatus {
   const written = shown.trim().toLowerCase();
