@@ -67,6 +67,10 @@ const DASHBOARDS = 'grafana-users';
 const BUGS = 'mantisbt-users';
 /** The firm's bookkeeping's users, as Akaunting lists them in German: the disabled one told by an icon's tip. */
 const BOOKS = 'akaunting-users';
+/** The firm's project tool's members, as Plane lists them in Chinese: "Suspended" in the role's column. */
+const WORKSPACE = 'plane-members';
+/** The firm's error tracker's members, as Sentry lists them: a `div` each, one "Deactivated". */
+const ERRORS = 'sentry-members';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -117,8 +121,14 @@ describe.each(BROWSERS)(
     const accountsOf = async (systemName: string) => {
       const systems = (await server(pageSchema(systemSchema), 'GET', '/systems')).items;
       const system = systems.find((s) => s.name === systemName);
-      const accounts = await server(pageSchema(accountSchema), 'GET', '/accounts?limit=200');
-      return accounts.items.filter((account) => account.systemId === system?.id);
+      if (!system) throw new Error(`no system ${systemName}`);
+      // The system's own, asked of the server: the firm has more accounts than a page holds.
+      const accounts = await server(
+        pageSchema(accountSchema),
+        'GET',
+        `/accounts?systemId=${system.id}&limit=200`,
+      );
+      return accounts.items;
     };
 
     /** A system's accounts on the server, checked to be the fixture page's logins, every one. */
@@ -505,6 +515,23 @@ describe.each(BROWSERS)(
       expect(disabledOf(kept)).toEqual(['john.doe@firm.example']);
       await serverFindsAsLabelled('Akaunting', BOOKS, kept);
       await books.close();
+    });
+
+    it('marks and syncs the project tool’s and the error tracker’s members, each member switched off on file as such', async () => {
+      const { page: workspace, synced: members } = await addMarkAndSync('Plane', WORKSPACE, 'workspace');
+      // "Suspended" where the others' roles are: switched off, and not a role.
+      expect(disabledOf(members)).toEqual(['john.doe@firm.example']);
+      expect(
+        members.find((account) => account.username === 'john.doe@firm.example')?.permissions,
+      ).not.toContain('Suspended');
+      await serverFindsAsLabelled('Plane', WORKSPACE, members);
+      await workspace.close();
+
+      const { page: errors, synced: tracked } = await addMarkAndSync('Sentry', ERRORS, 'errors');
+      // A member's record with "Deactivated" straight in the role's box.
+      expect(disabledOf(tracked)).toEqual(['john.doe@firm.example']);
+      await serverFindsAsLabelled('Sentry', ERRORS, tracked);
+      await errors.close();
     });
 
     // Chromium stops the background after 30 s without events; Firefox's background page stays.
