@@ -382,13 +382,16 @@ function readFrom(at: RowCells): PageLogin | null {
           saidBeside(at) ??
           roleSaysOff(at))
         : saidOff(at, statusByMark(at))) ??
-      statusOfRow(at.row),
+      statusOfClass(at.row) ??
+      statusOfClass(cellOf(at, 'username')) ??
+      statusOfClass(cellOf(at, 'displayName')),
   };
 }
 
 /**
- * The words of a row's class that say its user cannot sign in: Redmine's and OpenProject's
- * `tr.user.locked`, Zammad's `tr.item.is-inactive`. Only these: a row's colour
+ * The words of a row's class, or of its login's or name's cell, that say its user cannot sign in:
+ * Redmine's and OpenProject's `tr.user.locked`, Zammad's `tr.item.is-inactive`, Bugzilla's
+ * `td.bz_inactive` (which strikes the login and the name through). Only these: a row's colour
  * ("danger", "warning") or state ("active", "selected") says nothing of the account.
  */
 const ROW_CANNOT_SIGN_IN = new Set([
@@ -404,9 +407,9 @@ const ROW_CANNOT_SIGN_IN = new Set([
   'retired',
 ]);
 
-/** The status a row's class says, where it says the user cannot sign in; else null. */
-function statusOfRow(row: Element): string | null {
-  const classes = row.getAttribute('class');
+/** The status a row's or a cell's class says, where it says the user cannot sign in; else null. */
+function statusOfClass(element: Element | undefined): string | null {
+  const classes = element?.getAttribute('class');
   if (!classes) return null;
   for (const word of classes.toLowerCase().split(/[\s_-]+/)) if (ROW_CANNOT_SIGN_IN.has(word)) return word;
   return null;

@@ -100,9 +100,18 @@ describe.each(BROWSERS)(
 
     it('invites a member with a one-time link, which they accept in their own browser', async () => {
       await goTo(console, 'Members');
+      // The screen has read its members and open invitations before the admin types.
+      await console.getByRole('table', { name: 'Members' }).waitFor();
+      await console.getByText('None open.').waitFor();
       await console.getByLabel('Email').fill('li.wei@harbourtravel.test');
       await console.getByLabel('Role').selectOption({ label: 'Auditor: reads and exports, changes nothing' });
       await console.getByRole('button', { name: 'Invite' }).click();
+      // The link, or what refused the invitation.
+      await console.locator('#invite-link, [role=alert]').first().waitFor();
+      const refused = await console
+        .getByRole('alert')
+        .evaluateAll((alerts) => alerts.map((a) => a.textContent));
+      expect(refused, 'the invitation is refused').toEqual([]);
       const link = await fieldValue(console.getByLabel(/Their one-time link/));
       expect(link.startsWith(`${journey.extensionOrigin}/console.html#/join/`), link).toBe(true);
       await screenshotBoth(console, 'members-invited');

@@ -140,6 +140,21 @@ describe('reading a status a list shows other than in a status column', () => {
     expect(read[2]?.displayName).toBe('Kim');
   });
 
+  it('reads a login’s or a name’s cell whose class says its user cannot sign in (Bugzilla’s struck-through logins)', () => {
+    document.body.innerHTML = `<table id="admin_table"><thead><tr><th>Login name</th><th>Real name</th><th>Last Login</th><th>User Account Log</th></tr></thead><tbody>
+      <tr><td><a href="editusers.cgi?userid=1">tom.smith@firm.example</a></td><td>Tom Smith</td><td>2026-12-01</td><td><a href="#">View</a></td></tr>
+      <tr><td class="bz_inactive"><a href="editusers.cgi?userid=5">john.doe@firm.example</a></td><td class="bz_inactive">John Doe</td><td>2026-06-02</td><td><a href="#">View</a></td></tr>
+      <tr><td class="login"><a href="editusers.cgi?userid=7">amy.nguyen@firm.example</a></td><td class="name text-muted">Amy Nguyen</td><td>2026-12-02</td><td><a href="#">View</a></td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    const read = list.rows().map((row) => readLogin(list, row));
+    expect(read.map((row) => [row?.username, row?.status])).toEqual([
+      ['tom.smith@firm.example', null],
+      ['john.doe@firm.example', 'inactive'],
+      ['amy.nguyen@firm.example', null],
+    ]);
+  });
+
   it('reads a tag on the users who cannot sign in, in a column no header names (Grafana’s "Disabled")', () => {
     const rows = ['tsmith', 'jdoe', 'amy', 'kim'].map(
       (login) =>
