@@ -103,6 +103,16 @@ export function initialsOf(piece: string, name: string | undefined): boolean {
   return initials.startsWith(folded) || folded === `${initials[0]}${initials.at(-1)}`;
 }
 
+/**
+ * The icon an icon font draws from its ligature ("check", "clear"), where the element is such an
+ * icon; else null.
+ */
+export function iconLigature(element: Element): string | null {
+  if (element.tagName !== 'MAT-ICON' && !ICON_FONT_CLASS.test(element.getAttribute('class') ?? ''))
+    return null;
+  return element.textContent?.trim() || null;
+}
+
 /** Whether an element's classes hide it on an admin's screen. */
 export function hidingClass(classes: string): boolean {
   return HIDING_CLASS.test(classes) && !SHOWN_WIDER.test(classes);

@@ -147,12 +147,13 @@ export const SWITCHED_OFF_HEADERS: Readonly<Partial<Record<Language, readonly st
  */
 export const SWITCHED_ON_HEADERS: Readonly<Record<Language, readonly string[]>> = {
   en: ['((account|user|login) )?(enabled|active)', 'is (enabled|active)'],
-  de: ['aktiv', 'aktiviert'],
-  fr: ['actif', 'active', 'active e'],
-  es: ['activo', 'activa', 'activado', 'activada', 'habilitado', 'habilitada'],
-  pt: ['ativo', 'ativa', 'ativado', 'ativada', 'habilitado', 'habilitada'],
-  it: ['attivo', 'attiva', 'attivato', 'attivata', 'abilitato', 'abilitata'],
-  nl: ['actief', 'ingeschakeld'],
+  // Asked as a question too: EspoCRM's "Ist aktiv".
+  de: ['(ist )?(aktiv|aktiviert)'],
+  fr: ['(est )?(actif|active)', 'active e'],
+  es: ['(esta )?(activo|activa|activado|activada|habilitado|habilitada)'],
+  pt: ['(esta )?(ativo|ativa|ativado|ativada|habilitado|habilitada)'],
+  it: ['(e )?(attivo|attiva|attivato|attivata|abilitato|abilitata)'],
+  nl: ['(is )?(actief|ingeschakeld)'],
   da: ['aktiv'],
   no: ['aktiv'],
   sv: ['aktiv'],
@@ -191,6 +192,23 @@ export const SWITCHED_ON_HEADERS: Readonly<Record<Language, readonly string[]>> 
   cy: ['gweithredol'],
   af: ['aktief'],
 };
+
+/** A field's phrases in each language with the words for a column that switches logins on or off. */
+function withSwitches(
+  byLanguage: Partial<Record<Language, readonly string[]>>,
+): Partial<Record<Language, readonly string[]>> {
+  const languages = new Set([...Object.keys(byLanguage), ...Object.keys(SWITCHED_ON_HEADERS)] as Language[]);
+  return Object.fromEntries(
+    [...languages].map((language) => [
+      language,
+      [
+        ...(byLanguage[language] ?? []),
+        ...(SWITCHED_ON_HEADERS[language] ?? []),
+        ...(SWITCHED_OFF_HEADERS[language] ?? []),
+      ],
+    ]),
+  );
+}
 
 /**
  * Header phrases by field, tried in this order: the more specific first, so that "last login" is a
@@ -284,58 +302,24 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
   ],
   [
     'status',
-    {
+    // Each language's words for a column that says whether the login is switched on or off, too.
+    withSwitches({
       en: [
         // Rocket.Chat's users: "Registration status" (Active, Deactivated, Pending).
         '((account|user|login|log ?in|log ?on|sign ?in|sign ?on|registration) )?(status|state)',
         // OTRS and Znuny: "Validity" (valid, invalid, invalid-temporarily).
         'validity',
-        ...SWITCHED_ON_HEADERS.en,
-        ...(SWITCHED_OFF_HEADERS.en ?? []),
       ],
-      de: [
-        'status',
-        'kontostatus',
-        'anmeldestatus',
-        'zustand',
-        'gultigkeit',
-        ...SWITCHED_ON_HEADERS.de,
-        ...(SWITCHED_OFF_HEADERS.de ?? []),
-      ],
-      fr: [
-        'statut',
-        'etat',
-        'etat de (la )?connexion',
-        'validite',
-        ...SWITCHED_ON_HEADERS.fr,
-        ...(SWITCHED_OFF_HEADERS.fr ?? []),
-      ],
-      es: [
-        'estado',
-        'estado de inicio de sesion',
-        'validez',
-        ...SWITCHED_ON_HEADERS.es,
-        ...(SWITCHED_OFF_HEADERS.es ?? []),
-      ],
-      pt: ['estado', 'situacao', 'validade', ...SWITCHED_ON_HEADERS.pt, ...(SWITCHED_OFF_HEADERS.pt ?? [])],
-      it: [
-        'stato',
-        'stato (di )?accesso',
-        'validita',
-        ...SWITCHED_ON_HEADERS.it,
-        ...(SWITCHED_OFF_HEADERS.it ?? []),
-      ],
-      nl: [
-        'status',
-        'aanmeldstatus',
-        'geldigheid',
-        ...SWITCHED_ON_HEADERS.nl,
-        ...(SWITCHED_OFF_HEADERS.nl ?? []),
-      ],
-      da: ['status', ...SWITCHED_ON_HEADERS.da, ...(SWITCHED_OFF_HEADERS.da ?? [])],
-      no: ['status', ...SWITCHED_ON_HEADERS.no, ...(SWITCHED_OFF_HEADERS.no ?? [])],
-      sv: ['status', ...SWITCHED_ON_HEADERS.sv, ...(SWITCHED_OFF_HEADERS.sv ?? [])],
-      pl: ['status', 'stan', 'stan logowania', ...SWITCHED_ON_HEADERS.pl, ...(SWITCHED_OFF_HEADERS.pl ?? [])],
+      de: ['status', 'kontostatus', 'anmeldestatus', 'zustand', 'gultigkeit'],
+      fr: ['statut', 'etat', 'etat de (la )?connexion', 'validite'],
+      es: ['estado', 'estado de inicio de sesion', 'validez'],
+      pt: ['estado', 'situacao', 'validade'],
+      it: ['stato', 'stato (di )?accesso', 'validita'],
+      nl: ['status', 'aanmeldstatus', 'geldigheid'],
+      da: ['status'],
+      no: ['status'],
+      sv: ['status'],
+      pl: ['status', 'stan', 'stan logowania'],
       cs: ['stav', 'status'],
       sk: ['stav', 'status'],
       sl: ['stanje', 'status'],
@@ -369,7 +353,7 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
       is: ['staða'],
       cy: ['statws'],
       af: ['status'],
-    },
+    }),
   ],
   [
     'firstName',
@@ -569,10 +553,16 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
   [
     'email',
     {
-      en: ['(work |business |contact )?e ?mail( address| id)?', 'mail'],
-      de: ['e ?mail ?adresse', 'mail ?adresse'],
-      fr: ['adresse de courriel', 'courriel', 'adresse (e ?mail|electronique|courriel|de contact)', 'mel'],
-      es: ['direccion de e ?mail', 'correo( electronico)?', 'direccion de correo( electronico)?'],
+      // A list of a user's addresses is headed in the plural (GLPI's "Courriels", "Emails").
+      en: ['(work |business |contact )?e ?mails?( address(es)?| ids?)?', 'mail'],
+      de: ['e ?mail ?adressen?', 'mail ?adressen?'],
+      fr: [
+        'adresses? de courriel',
+        'courriels?',
+        'adresses? (e ?mail|electronique|courriel|de contact)',
+        'mel',
+      ],
+      es: ['direccion de e ?mail', 'correos?( electronicos?)?', 'direccion de correo( electronico)?'],
       pt: ['endereco de e ?mail', 'correio eletronico'],
       it: ['indirizzo di posta elettronica', 'indirizzo e ?mail', 'posta elettronica'],
       nl: ['e ?mail ?adres'],

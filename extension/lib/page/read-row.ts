@@ -6,6 +6,7 @@ import {
   checkboxesIn,
   fieldSegments,
   fieldText,
+  iconLigature,
   initialsOf,
   isEmail,
   tidy,
@@ -428,6 +429,7 @@ const TICKS = new Set([
   'publish',
   'published',
   'accept',
+  'done',
 ]);
 const CROSSES = new Set([
   'x',
@@ -440,6 +442,8 @@ const CROSSES = new Set([
   'unpublish',
   'unpublished',
   'remove',
+  'clear',
+  'cancel',
 ]);
 const ON = new Set(['success', 'enabled', 'active', 'on', 'green']);
 const OFF = new Set(['danger', 'disabled', 'inactive', 'off', 'error', 'red', 'blocked', 'locked']);
@@ -490,14 +494,15 @@ function blankSaysOff(list: UserList): boolean {
 }
 
 /**
- * The words of an element's class, and of an image's file name: Chamilo shows an enabled user's
- * status as `accept.png` and a disabled one's as `error.png`, their tips naming what a click does.
+ * The words of an element's class, of an image's file name, and of an icon font's ligature: Chamilo
+ * shows an enabled user's status as `accept.png` and a disabled one's as `error.png`, their tips
+ * naming what a click does; PrestaShop an employee's as Material Icons' "check" or "clear".
  */
 function markWords(element: Element): string[] {
   const classes = element.getAttribute('class') ?? '';
   const file =
     element.tagName === 'IMG' ? (element.getAttribute('src') ?? '').replace(/^.*\/|[?#.].*$/g, '') : '';
-  return `${classes} ${file}`.toLowerCase().split(/[\s_-]+/);
+  return `${classes} ${file} ${iconLigature(element) ?? ''}`.toLowerCase().split(/[\s_-]+/);
 }
 
 /**
@@ -540,8 +545,9 @@ function markIn(cell: Element): string | null {
 /**
  * A status an icon beside the login or the name, or anywhere in a record, says in its tip or its
  * label, where the list has no status column ("Dieser Benutzer ist deaktiviert" on a red icon after
- * the name, as Akaunting marks a disabled user). Only a status the user cannot sign in with: an icon saying "Active" says nothing
- * more than the row does. Null where none does.
+ * the name, as Akaunting marks a disabled user); or a tag on a record says ("Disabled" at the top of
+ * Umbraco's user card, on the disabled users' cards alone). Only a status the user cannot sign in
+ * with: an icon saying "Active" says nothing more than the row does. Null where none does.
  */
 function saidBeside(at: RowCells): string | null {
   // A record's icons are its user's (FreeScout's card of a disabled user has one whose tip says
@@ -558,8 +564,18 @@ function saidBeside(at: RowCells): string | null {
       if (said && isDisabledStatus(said) && saysOfUser(said)) return clip(said, 100);
     }
   }
+  if (at.list.layout === 'records')
+    for (const tag of at.row.querySelectorAll(TAG)) {
+      if (tag.childElementCount > 1) continue;
+      const said = tidy(tag.textContent);
+      if (said && said.length <= MAX_TAG && isDisabledStatus(said) && saysOfUser(said)) return said;
+    }
   return null;
 }
+
+/** What a tag on a record is drawn as: a badge, a label, a chip, a pill. */
+const TAG = '[class*=badge], [class*=label], [class*=tag], [class*=chip], [class*=pill]';
+const MAX_TAG = 40;
 
 /**
  * Whether a tip's status is the user's: a word alone ("Deaktiviert", "Inactif"), or words naming the

@@ -548,7 +548,7 @@ function namesPeople(heading: string): boolean {
 // card's or widget's title (Portainer's "toolBarTitle" over its users).
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading], .headline, [class*="title" i]';
 /** How far up from a list its heading may be, and how many siblings back at each level. */
-const HEADING_LEVELS = 5;
+const HEADING_LEVELS = 8;
 const HEADING_SIBLINGS = 4;
 
 /**
