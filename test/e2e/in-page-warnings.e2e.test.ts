@@ -131,6 +131,39 @@ describe('in-page warnings in Chromium, signed out', () => {
     await page.close();
   });
 
+  it('marks a table of cells in no rows, each user’s badges in the login’s cell (Flarum lists its users so)', async () => {
+    const page = await open('flarum-users');
+    // Each user's verdict is on the first of their cells; the badges by their username.
+    const marked = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('[data-column-name=username]')].map((cell) => {
+            const first = document.querySelector(
+              `[data-column-name=id][data-user-id="${cell.getAttribute('data-user-id')}"]`,
+            );
+            const badges = cell.querySelector('rollcall-marks') ? ' with badges' : '';
+            return [cell.querySelector('a')?.textContent, `${first?.getAttribute('data-rollcall')}${badges}`];
+          }),
+        ),
+      );
+    await expect.poll(marked, { timeout: 10_000 }).toEqual({
+      tsmith: 'ok',
+      reception: 'generic with badges',
+      akowalska: 'ok',
+      admin: 'default with badges',
+      jdoe: 'ok',
+      frontdesk2: 'generic with badges',
+      tomlucy: 'shared with badges',
+      mgarcia: 'ok',
+      test: 'default with badges',
+      pvandijk: 'ok',
+      buchhaltung: 'generic with badges',
+      lnguyen: 'ok',
+    });
+    await screenshot(page, 'in-page-flarum-users');
+    await page.close();
+  });
+
   it('puts the banner under a data table whose rows scroll under a fixed header, not over its rows', async () => {
     for (const [name, widget, scroller] of [
       ['clinic-users-element-plus', '.el-table', '.el-scrollbar__wrap'],

@@ -222,6 +222,41 @@ describe('the user-list detector', () => {
     expect(JSON.stringify(rows)).not.toMatch(/Segreto/);
   });
 
+  it('reads a table of cells in no rows, a row per header’s width, its badges in the login’s cell (Flarum)', () => {
+    const headers = ['ID', 'Username', 'Display name', 'Joined', 'Email'];
+    const users = [
+      ['1', 'tsmith', 'Tom Smith', 'March 2, 2021', 'tom.smith@firm.example'],
+      ['2', 'reception', 'Reception Desk', 'January 15, 2020', 'reception@firm.example'],
+      ['3', 'jdoe', 'John Doe', 'May 11, 2020', 'john.doe@firm.example'],
+    ];
+    document.body.innerHTML = `<section class="UserListPage-grid" role="table" aria-rowcount="4" aria-colcount="5">
+      ${headers.map((header, i) => `<div role="columnheader" aria-colindex="${i + 1}" aria-rowindex="1">${header}</div>`).join('')}
+      ${users
+        .map((cells, row) =>
+          cells
+            .map(
+              (text, i) =>
+                `<div role="cell" aria-colindex="${i + 1}" aria-rowindex="${row + 2}">${i === 1 ? `<a href="/u/${text}">${text}</a>` : text}</div>`,
+            )
+            .join(''),
+        )
+        .join('')}</section>`;
+    const [list, ...others] = findUserLists(document);
+    if (!list) throw new Error('no list');
+    expect(others).toEqual([]);
+    expect(list.layout).toBe('aria');
+    const rows = list.rows();
+    expect(rows.map((row) => row.textContent)).toEqual(['1', '2', '3']);
+    expect(rows.map((row) => readRow(list, row))).toMatchObject([
+      { username: 'tsmith', displayName: 'Tom Smith', email: 'tom.smith@firm.example' },
+      { username: 'reception', displayName: 'Reception Desk', email: 'reception@firm.example' },
+      { username: 'jdoe', displayName: 'John Doe', email: 'john.doe@firm.example' },
+    ]);
+    const cells = [...document.querySelectorAll('[role=cell]')];
+    expect(cells.filter((cell) => list.isRow(cell))).toEqual(rows);
+    expect(rows.map((row) => markAnchor(list, row).textContent)).toEqual(['tsmith', 'reception', 'jdoe']);
+  });
+
   it('reads a row drawn twice in a grid, its fixed column copied over it, once (Handsontable)', () => {
     const rows = (cells: (login: string, name: string) => string) =>
       [
@@ -670,6 +705,13 @@ describe('the user-list detector', () => {
     ['Account status', 'status'],
     ['Last Logon', 'lastSignIn'],
     ['Dernière connexion', 'lastSignIn'],
+    ['Vu pour la dernière fois', 'lastSignIn'],
+    ['Courriels', 'email'],
+    ['Emails', 'email'],
+    ['Ist aktiv', 'status'],
+    ['Está activo', 'status'],
+    ['Etkin', 'status'],
+    ['Aktivní', 'status'],
     ['Last payment', null],
     ['Fee Earner', null],
   ])('reads the header %j as %s', (header, field) => {

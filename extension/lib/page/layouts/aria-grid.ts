@@ -32,6 +32,9 @@ function ariaShape(grid: Element): ListShape | null {
   const headerRow = headerCells[0]?.closest('[role=row]') ?? null;
   const rowCount = grid.querySelectorAll('[role=row]').length;
   if (!headerRow || rowCount < 2) {
+    // Cells in no rows at all, side by side in the grid.
+    const flat = headerRow || rowCount > 0 ? null : flatShape(grid, headerCells);
+    if (flat) return flat;
     // No rows drawn yet, or rows with no role.
     const unroled = unroledShape(grid, headerCells);
     // Column headers in no row over rows that have one (ExtJS 6 puts its headers in a `group`
@@ -81,6 +84,39 @@ function unroledShape(grid: Element, headerCells: Element[]): ListShape | null {
     isRow,
     rows: () => [...body.children].filter(isRow),
     cells: (row) => [...row.children],
+  };
+}
+
+/**
+ * A table of cells in no rows: Flarum lists its users in a CSS grid (`role=table`) whose children
+ * are the column headers, then each user's cells in turn, one per column. A row is its first cell
+ * (which carries its marks; the badges go in the login's cell), its cells that one and those after
+ * it. Null where the grid's cells do not fill whole rows under its headers.
+ */
+function flatShape(grid: Element, headerCells: Element[]): ListShape | null {
+  const width = headerCells.length;
+  if (!headerCells.every((cell) => cell.parentElement === grid)) return null;
+  const gridCells = () => [...grid.children].filter((child) => child.matches(CELL_SELECTOR));
+  const count = gridCells().length;
+  if (count < width || count % width !== 0) return null;
+  const isRow = (element: Element) => {
+    if (element.parentElement !== grid || !element.matches(CELL_SELECTOR)) return false;
+    const column = element.getAttribute('aria-colindex');
+    return column !== null
+      ? column === headerCells[0]?.getAttribute('aria-colindex')
+      : gridCells().indexOf(element) % width === 0;
+  };
+  return {
+    headers: headerTexts(headerCells),
+    rowSelector: CELL_SELECTOR,
+    isRow,
+    rows: () => gridCells().filter((_, index) => index % width === 0),
+    cells: (row) => {
+      const cells = [row];
+      for (let next = row.nextElementSibling; next && cells.length < width; next = next.nextElementSibling)
+        if (next.matches(CELL_SELECTOR)) cells.push(next);
+      return cells;
+    },
   };
 }
 
