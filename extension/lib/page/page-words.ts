@@ -231,7 +231,11 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
         'zuletzt (angemeldet|aktiv|gesehen|online)',
       ],
       // Matomo's users: "Vu pour la dernière fois" (last seen).
-      fr: ['derniere (connexion|activite|visite|authentification)', 'vue? pour la derniere fois', 'vue? (le plus recemment|en dernier)'],
+      fr: [
+        'derniere (connexion|activite|visite|authentification)',
+        'vue? pour la derniere fois',
+        'vue? (le plus recemment|en dernier)',
+      ],
       es: ['ultimo (acceso|inicio de sesion)', 'ultima (conexion|actividad|autenticacion|visita)'],
       pt: ['ultima (conexao|visita)', 'ultimo (acesso|login)', 'ultima (atividade|sessao|autenticacao)'],
       it: ['ultima connessione', 'ultimo accesso', 'ultima (attivita|autenticazione)'],
