@@ -107,11 +107,20 @@ export const saysWho = (field: ColumnField | null): boolean => field !== null &&
  * A header naming two fields or more, one over the other in each cell ("Name / Contact Email", as
  * Seafile heads its users): the one of them that says most who the user is. Its cells are read as a
  * login cell with the rest beside it (the login among the pieces, and the name). Null where no part
- * says who.
+ * says who. Two fields that each say who may be named with no mark between them ("Nome e-Mail", as
+ * vtiger heads its users' names over their emails); not a field and another ("Email status").
  */
 function splitHeader(text: string): ColumnField | null {
   const parts = text.split(/\s+\/\s+/);
-  if (parts.length < 2) return null;
+  if (parts.length < 2) {
+    const words = text.trim().split(/\s+/);
+    if (words.length < 2 || words.length > 4) return null;
+    for (let at = 1; at < words.length; at++) {
+      const fields = [words.slice(0, at), words.slice(at)].map((part) => readHeader(part.join(' ')));
+      if (fields.every(saysWho)) return WHO_FIRST.find((field) => fields.includes(field)) ?? null;
+    }
+    return null;
+  }
   const fields = parts.map((part) => readHeader(part));
   return WHO_FIRST.find((field) => fields.includes(field)) ?? null;
 }

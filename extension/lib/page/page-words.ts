@@ -146,9 +146,14 @@ export const SWITCHED_OFF_HEADERS: Readonly<Partial<Record<Language, readonly st
  * email addresses is a list of mailboxes or logins, not of contacts.
  */
 export const SWITCHED_ON_HEADERS: Readonly<Record<Language, readonly string[]>> = {
-  en: ['((account|user|login) )?(enabled|active)', 'is (enabled|active)'],
+  en: [
+    '((account|user|login) )?(enabled|active)',
+    'is (enabled|active)',
+    '(enabled|active) (person|user|account|member)',
+  ],
   // Asked as a question too: EspoCRM's "Ist aktiv".
-  de: ['(ist )?(aktiv|aktiviert)'],
+  // Wekan's people: "Aktive Person".
+  de: ['(ist )?(aktiv|aktiviert)', 'aktive[rs]? (person|benutzer|konto|mitglied)'],
   fr: ['(est )?(actif|active)', 'active e'],
   es: ['(esta )?(activo|activa|activado|activada|habilitado|habilitada)'],
   pt: ['(esta )?(ativo|ativa|ativado|ativada|habilitado|habilitada)'],

@@ -385,8 +385,14 @@ function readFrom(at: RowCells): PageLogin | null {
         : saidOff(at, statusByMark(at))) ??
       statusOfClass(at.row) ??
       statusOfClass(cellOf(at, 'username')) ??
-      statusOfClass(cellOf(at, 'displayName')),
+      statusOfClass(cellOf(at, 'displayName')) ??
+      struckThrough(cellOf(at, 'username')),
   };
+}
+
+/** A login struck through (`<s>`, `<del>`): Wekan strikes out a disabled user's login and email. */
+function struckThrough(cell: Element | undefined): string | null {
+  return cell && cell.childElementCount > 0 && cell.querySelector('s, del, strike') ? 'Disabled' : null;
 }
 
 /**
