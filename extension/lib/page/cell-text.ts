@@ -26,6 +26,8 @@ const SKIPPED_TAGS = new Set([
   // Angular Material's icons, whose text is an icon font's ligature ("arrow_upward", "person").
   'MAT-ICON',
 ]);
+/** Text that may be an address's local part, ending right where its domain would start. */
+const LOCAL_PART = /^\s*[^\s@]+$/;
 /** Icon fonts drawn from a ligature, the icon's name as text: Google's Material Icons and Symbols. */
 const ICON_FONT_CLASS = /\bmaterial-(?:icons|symbols)/;
 /**
@@ -184,7 +186,9 @@ export function cellSegments(cell: Element, options?: { header?: boolean }): str
           current += ' ';
           continue;
         }
-        if (owner !== currentOwner) flush();
+        // An address's domain drawn apart from its local part, greyed ("<strong>jdoe</strong><em>
+        // @firm.example</em>", as iRedAdmin lists its mailboxes), is one piece with it.
+        if (owner !== currentOwner && !(value.startsWith('@') && LOCAL_PART.test(current))) flush();
         currentOwner = owner;
         current += value;
       } else if (child.nodeType === 1) {

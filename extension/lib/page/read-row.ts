@@ -276,7 +276,12 @@ function cellOf(at: RowCells, field: AdapterField): Element | undefined {
   // The row's cells are looked up only here, and only for a field that has a column.
   if (typeof where === 'number') {
     at.cells ??= at.list.cells(at.row, at.reach);
-    return at.cells[where];
+    const cell = at.cells[where];
+    // A header spanning a picture's cell and the value's ("Benutzername / Name" over TYPO3's avatar
+    // and its user's login and name): the value is in the cell that holds text.
+    if (at.list.headers[where + 1] === at.list.headers[where] && cell && !cell.textContent?.trim())
+      return at.list.cells(at.row, where + 2)[where + 1] ?? cell;
+    return cell;
   }
   return at.row.querySelector(where.selector) ?? undefined;
 }
@@ -533,7 +538,7 @@ function markIn(cell: Element): string | null {
   const boxes = checkboxesIn(cell);
   if (boxes.length === 1) return boxes[0]?.checked ? 'Yes' : 'No';
   for (const element of cell.querySelectorAll(`img[alt], ${TIPPED}`)) {
-    const said = tidy(element.getAttribute('alt') || tipOf(element));
+    const said = statusUnlabelled(tidy(element.getAttribute('alt') || tipOf(element)));
     if (said && isStatus(said)) return clip(said, 100);
   }
   let state: string | null = null;
@@ -566,7 +571,9 @@ function saidBeside(at: RowCells): string | null {
     if (!box || box.childElementCount === 0) continue;
     for (const element of box.querySelectorAll(`[role=tooltip], ${TIPPED}`)) {
       if (at.list.layout === 'records' && element.closest('button, [role=button]')) continue;
-      const said = tidy(element.getAttribute('role') === 'tooltip' ? element.textContent : tipOf(element));
+      const said = statusUnlabelled(
+        tidy(element.getAttribute('role') === 'tooltip' ? element.textContent : tipOf(element)),
+      );
       if (said && isDisabledStatus(said) && saysOfUser(said)) return clip(said, 100);
     }
   }
@@ -582,6 +589,17 @@ function saidBeside(at: RowCells): string | null {
 /** What a tag on a record is drawn as: a badge, a label, a chip, a pill. */
 const TAG = '[class*=badge], [class*=label], [class*=tag], [class*=chip], [class*=pill]';
 const MAX_TAG = 40;
+
+/**
+ * A tip without the name of its field before it: "Suspendu" of "Statut : Suspendu" (Craft labels a
+ * user's status dot so).
+ */
+function statusUnlabelled(said: string): string {
+  const colon = said.indexOf(':');
+  return colon > 0 && fieldForHeader(said.slice(0, colon).trim()) === 'status'
+    ? said.slice(colon + 1).trim()
+    : said;
+}
 
 /**
  * Whether a tip's status is the user's: a word alone ("Deaktiviert", "Inactif"), or words naming the
