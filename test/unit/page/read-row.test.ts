@@ -140,6 +140,19 @@ describe('reading a status a list shows other than in a status column', () => {
     expect(read[2]?.displayName).toBe('Kim');
   });
 
+  it('reads a login struck through as switched off (Wekan strikes out a disabled user’s values)', () => {
+    document.body.innerHTML = `<table><thead><tr><th>Benutzername</th><th>E-Mail</th><th>Administrator</th></tr></thead><tbody>
+      <tr><td class="username"><a class="avatar"></a>tsmith</td><td>tom.smith@firm.example</td><td>Nein</td></tr>
+      <tr><td class="username"><a class="avatar"></a><s>jdoe</s></td><td><s>john.doe@firm.example</s></td><td><s>Nein</s></td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no user list found');
+    const read = list.rows().map((row) => readLogin(list, row));
+    expect(read.map((row) => [row?.username, row?.status])).toEqual([
+      ['tsmith', null],
+      ['jdoe', 'Disabled'],
+    ]);
+  });
+
   it('reads a login’s or a name’s cell whose class says its user cannot sign in (Bugzilla’s struck-through logins)', () => {
     document.body.innerHTML = `<table id="admin_table"><thead><tr><th>Login name</th><th>Real name</th><th>Last Login</th><th>User Account Log</th></tr></thead><tbody>
       <tr><td><a href="editusers.cgi?userid=1">tom.smith@firm.example</a></td><td>Tom Smith</td><td>2026-12-01</td><td><a href="#">View</a></td></tr>

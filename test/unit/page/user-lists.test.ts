@@ -712,6 +712,12 @@ describe('the user-list detector', () => {
     ['Está activo', 'status'],
     ['Etkin', 'status'],
     ['Aktivní', 'status'],
+    ['Aktive Person', 'status'],
+    ['Screen Name', 'username'],
+    ['Nome de Tela', 'username'],
+    // Two fields that each say who, one over the other in each cell (vtiger's names over emails).
+    ['Nome e-Mail', 'email'],
+    ['Email status', null],
     ['Last payment', null],
     ['Fee Earner', null],
   ])('reads the header %j as %s', (header, field) => {
