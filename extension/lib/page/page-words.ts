@@ -151,8 +151,7 @@ export const SWITCHED_ON_HEADERS: Readonly<Record<Language, readonly string[]>> 
     'is (enabled|active)',
     '(enabled|active) (person|user|account|member)',
   ],
-  // Asked as a question too: EspoCRM's "Ist aktiv".
-  // Wekan's people: "Aktive Person".
+  // Asked as a question too (EspoCRM's "Ist aktiv"), or of the person (Wekan's "Aktive Person").
   de: ['(ist )?(aktiv|aktiviert)', 'aktive[rs]? (person|benutzer|konto|mitglied)'],
   fr: ['(est )?(actif|active)', 'active e'],
   es: ['(esta )?(activo|activa|activado|activada|habilitado|habilitada)'],
