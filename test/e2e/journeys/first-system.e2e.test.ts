@@ -71,6 +71,10 @@ const BOOKS = 'akaunting-users';
 const WORKSPACE = 'plane-members';
 /** The firm's error tracker's members, as Sentry lists them: a `div` each, one "Deactivated". */
 const ERRORS = 'sentry-members';
+/** The firm's shop's employees, as PrestaShop lists them in Spanish: "Activo" an icon font's "check" or "clear". */
+const SHOP = 'prestashop-employees';
+/** The firm's time tracker's users, as Kimai lists them in Turkish: "Etkin" (active) saying "Evet" or "Hayır". */
+const HOURS = 'kimai-users';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -532,6 +536,20 @@ describe.each(BROWSERS)(
       expect(disabledOf(tracked)).toEqual(['john.doe@firm.example']);
       await serverFindsAsLabelled('Sentry', ERRORS, tracked);
       await errors.close();
+    });
+
+    it('marks and syncs the shop’s employees and the time tracker’s users, each switched off on file as such', async () => {
+      const { page: shop, synced: employees } = await addMarkAndSync('PrestaShop', SHOP, 'shop');
+      // "Activo" is drawn as Material Icons' ligature: "clear" on the disabled employee.
+      expect(disabledOf(employees)).toEqual(['john.doe@firm.example']);
+      await serverFindsAsLabelled('PrestaShop', SHOP, employees);
+      await shop.close();
+
+      const { page: hours, synced: users } = await addMarkAndSync('Kimai', HOURS, 'hours');
+      // "Etkin" (active): "Hayır" (no) on the disabled user.
+      expect(disabledOf(users)).toEqual(['jdoe']);
+      await serverFindsAsLabelled('Kimai', HOURS, users);
+      await hours.close();
     });
 
     // Chromium stops the background after 30 s without events; Firefox's background page stays.
