@@ -62,11 +62,23 @@ export function badgeSpot(anchor: Element, login: string): Node | null {
   const walker = anchor.ownerDocument.createTreeWalker(anchor, NodeFilter.SHOW_TEXT);
   const wanted = login.trim().toLowerCase();
   let text: Node | null = null;
+  // The login may be written in pieces ("reception" in bold, "@firm.example" greyed, as iRedAdmin
+  // draws its addresses): the badges go after the last.
+  let rest = wanted;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const content = (node.nodeValue ?? '').trim().toLowerCase();
     if (!content) continue;
     text ??= node;
     if (wanted && content.includes(wanted)) {
+      text = node;
+      break;
+    }
+    rest = rest.startsWith(content)
+      ? rest.slice(content.length)
+      : wanted.startsWith(content)
+        ? wanted.slice(content.length)
+        : wanted;
+    if (wanted && !rest) {
       text = node;
       break;
     }

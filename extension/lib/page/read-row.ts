@@ -13,7 +13,7 @@ import {
   wholeText,
 } from './cell-text';
 import { fieldForHeader, isRoleWord, isSwitchedOff, isSwitchedOn, normaliseHeader } from './header-fields';
-import type { UserList } from './user-lists';
+import { type UserList, valueCell } from './user-lists';
 
 /**
  * Who a user row is: its login, name, email and status, which is all a verdict needs, or null when
@@ -276,12 +276,7 @@ function cellOf(at: RowCells, field: AdapterField): Element | undefined {
   // The row's cells are looked up only here, and only for a field that has a column.
   if (typeof where === 'number') {
     at.cells ??= at.list.cells(at.row, at.reach);
-    const cell = at.cells[where];
-    // A header spanning a picture's cell and the value's ("Benutzername / Name" over TYPO3's avatar
-    // and its user's login and name): the value is in the cell that holds text.
-    if (at.list.headers[where + 1] === at.list.headers[where] && cell && !cell.textContent?.trim())
-      return at.list.cells(at.row, where + 2)[where + 1] ?? cell;
-    return cell;
+    return valueCell(at.list, at.row, where, at.cells[where]);
   }
   return at.row.querySelector(where.selector) ?? undefined;
 }

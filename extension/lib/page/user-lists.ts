@@ -222,8 +222,17 @@ function inOrderWithin(part: readonly string[], whole: readonly string[]): boole
 /** A row's login cell, where the list knows its login column. */
 export function loginCell(list: UserList, row: Element): Element | undefined {
   const where = list.columns.username;
-  if (typeof where === 'number') return list.cells(row, where + 1)[where];
+  if (typeof where === 'number') return valueCell(list, row, where, list.cells(row, where + 1)[where]);
   return (where && row.querySelector(where.selector)) ?? undefined;
+}
+
+/**
+ * A row's cell at a column, or where the column's header spans the next column too and this cell
+ * holds no text (TYPO3's "Benutzername / Name" over the avatar's cell and the login's), the next.
+ */
+export function valueCell(list: UserList, row: Element, where: number, cell: Element | undefined) {
+  if (list.headers[where + 1] !== list.headers[where] || !cell || cell.textContent?.trim()) return cell;
+  return list.cells(row, where + 2)[where + 1] ?? cell;
 }
 
 /** Badges of a list's rows drawn on the login cells of the same rows of a copy over it. */

@@ -45,10 +45,23 @@ function loginText(row: Element, host: Element, login: string): Node {
   const wanted = login.toLowerCase();
   // The login written alone, else within more ("@amy"): not a name that holds it ("Reception Desk",
   // "Buchhaltung" beside "buchhaltung").
+  // Or written in pieces, one after the other ("reception" then "@firm.example"): the last.
+  const pieces = texts.find((_, end) =>
+    texts.some(
+      (__, start) =>
+        start < end &&
+        texts
+          .slice(start, end + 1)
+          .map((node) => node.nodeValue?.trim())
+          .join('')
+          .toLowerCase() === wanted,
+    ),
+  );
   const found =
     texts.find((node) => node.nodeValue?.trim() === login) ??
     texts.find((node) => node.nodeValue?.trim().toLowerCase() === wanted) ??
-    texts.find((node) => (node.nodeValue ?? '').toLowerCase().includes(wanted));
+    texts.find((node) => (node.nodeValue ?? '').toLowerCase().includes(wanted)) ??
+    pieces;
   if (!found) throw new Error(`${login} is not shown beside its badges`);
   return found;
 }
