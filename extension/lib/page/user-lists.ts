@@ -7,8 +7,9 @@ import {
   isSwitchedOn,
   normaliseHeader,
 } from './header-fields';
+import { rowCells, tableRows } from './layouts/table';
 import type { ListColumns, ListLayout, ListShape } from './list-layout';
-import { isElement } from './nodes';
+import { isElement, isHtmlTag } from './nodes';
 
 /**
  * Every kind of list layout, one file each in `layouts/` (see list-layout.ts): a file there is a
@@ -42,8 +43,13 @@ export const RESCAN_SELECTOR = LIST_LAYOUTS.flatMap((layout) => [...layout.finds
 const LAYOUT_SELECTORS = LIST_LAYOUTS.filter((layout) => layout.finds.length > 0).map(
   (layout) => [layout, layout.finds.join(', ')] as const,
 );
-/** Layouts whose lists are told by their shape, found by a walk of the page. */
-const DISCOVERING = LIST_LAYOUTS.filter((layout) => layout.discover);
+/**
+ * Layouts whose lists are told by their shape, found by a walk of the page; those with headers
+ * first, as a list they find is theirs, not a run of records.
+ */
+const DISCOVERING = LIST_LAYOUTS.filter((layout) => layout.discover).sort(
+  (a, b) => Number(b.headed) - Number(a.headed),
+);
 
 /** Whether an added element calls for a fresh look at the page, for a layout that walks it. */
 export function arrivalCallsForRescan(added: Element): boolean {
@@ -107,12 +113,19 @@ export function findUserLists(
   // Layouts told by shape rather than selector walk the rest of the page once, past every list
   // the others found, copies too (a list they looked at and left may still be one of records).
   const passed = new Set<Element>(found.map((list) => list.element));
+  const discovered: UserList[] = [];
   for (const layout of DISCOVERING)
     for (const element of layout.discover?.(root, passed) ?? []) {
       const list = describeWith(layout, element, adapter ?? null);
-      if (list) lists.push(list);
+      if (!list) continue;
+      discovered.push(list);
+      passed.add(element);
     }
-  return lists.length > 1 ? lists.sort((a, b) => inDocumentOrder(a.element, b.element)) : lists;
+  // A list inside one discovered around it that reads the same rows is that one's: the first row's
+  // table of a grid drawing a table per row.
+  const all =
+    discovered.length > 0 ? [...lists.filter((list) => !readWithin(list, discovered)), ...discovered] : lists;
+  return all.length > 1 ? all.sort((a, b) => inDocumentOrder(a.element, b.element)) : all;
 }
 
 /**
@@ -327,11 +340,15 @@ function describeWith(
       !hasSupportingColumns(columns, shape.headers, resolved.userHeaded) &&
       // Names and emails, with a role or a last sign-in each or both a name and an email, under a
       // heading that says they are users ("Browse list of users", as Moodle heads its users: full
-      // name, email, last access; "User Details", as Invoice Ninja heads its users' names and emails).
+      // name, email, last access; "User Details", as Invoice Ninja heads its users' names and emails;
+      // "Leden", as Silverstripe heads its members' first names, surnames and emails).
       !(
         (columns.role !== undefined ||
           columns.lastSignIn !== undefined ||
-          (columns.email !== undefined && columns.displayName !== undefined)) &&
+          (columns.email !== undefined &&
+            (columns.displayName !== undefined ||
+              columns.firstName !== undefined ||
+              columns.lastName !== undefined))) &&
         headedAsPeople(element)
       )
     )
@@ -567,7 +584,10 @@ const HEADING_SIBLINGS = 4;
  * contacts under "Contacts".
  */
 function headedAsPeople(element: Element): boolean {
-  const label = element.querySelector(':scope > caption')?.textContent ?? element.getAttribute('aria-label');
+  const label =
+    element.querySelector(':scope > caption')?.textContent ??
+    element.getAttribute('aria-label') ??
+    titleRow(element);
   if (label?.trim()) return namesPeople(label.trim());
   let level: Element | null = element;
   for (let up = 0; level && up < HEADING_LEVELS; up++, level = level.parentElement) {
@@ -580,6 +600,24 @@ function headedAsPeople(element: Element): boolean {
     }
   }
   return namesPeople(element.ownerDocument.title.trim());
+}
+
+/**
+ * A table's title in a row of its header of its own, one cell across the table: Silverstripe titles
+ * its grids so ("Leden" over "Voornaam", "Achternaam", "E-mail"), as do admin pages laid out by hand.
+ * The heading in the cell where it holds one, else the cell's text; null where no such row says
+ * anything (a row of one cell holding a search form's box).
+ */
+function titleRow(element: Element): string | null {
+  if (!isHtmlTag(element, 'table')) return null;
+  for (const row of tableRows(element, ['THEAD'])) {
+    const cells = rowCells(row);
+    const [cell] = cells;
+    if (cells.length !== 1 || !cell) continue;
+    const text = (cell.querySelector(HEADING) ?? cell).textContent?.trim();
+    if (text) return text;
+  }
+  return null;
 }
 
 function applyAdapterColumns(

@@ -28,7 +28,11 @@ export default table;
 
 // Own rows and cells only, never a nested table's. (DOM emulators' `rows`/`cells` are not always
 // that strict, so walk the children.) The sections to walk, and how many rows at most.
-function tableRows(table: HTMLTableElement, sections: readonly string[], limit = Number.POSITIVE_INFINITY) {
+export function tableRows(
+  table: HTMLTableElement,
+  sections: readonly string[],
+  limit = Number.POSITIVE_INFINITY,
+) {
   const rows: HTMLTableRowElement[] = [];
   for (let child = table.firstElementChild; child && rows.length < limit; child = child.nextElementSibling) {
     const tag = child.tagName;
@@ -74,7 +78,7 @@ function spansTheTable(row: Element, columns: number): boolean {
   return !!cell && cell.hasAttribute('colspan') && Number(cell.getAttribute('colspan')) >= columns;
 }
 
-function rowCells(row: Element): Element[] {
+export function rowCells(row: Element): Element[] {
   const cells: Element[] = [];
   for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
     if (cell.tagName === 'TD' || cell.tagName === 'TH') cells.push(cell);
@@ -89,7 +93,7 @@ function rowCells(row: Element): Element[] {
  * emulators' `cells` may hold a nested table's cells too; they then outnumber the row's children,
  * and the row is walked.)
  */
-function cellsInPlace(row: Element, columns: number): ArrayLike<Element> | null {
+export function cellsInPlace(row: Element, columns: number): ArrayLike<Element> | null {
   const cells = (row as HTMLTableRowElement).cells;
   return cells?.length === columns && row.childElementCount === columns ? cells : null;
 }
@@ -98,7 +102,7 @@ function cellsInPlace(row: Element, columns: number): ArrayLike<Element> | null 
  * A table row's cells by column position, spans expanded, in one walk of the row that stops once
  * `count` positions are filled: for rows with merged cells or other children beside their cells.
  */
-function tableRowCells(row: Element, count: number): (Element | undefined)[] {
+export function tableRowCells(row: Element, count: number): (Element | undefined)[] {
   const out: (Element | undefined)[] = [];
   for (let cell = row.firstElementChild; cell && out.length < count; cell = cell.nextElementSibling) {
     const tag = cell.tagName;
@@ -160,7 +164,9 @@ function bestHeaderRow(rows: HTMLTableRowElement[]): HTMLTableRowElement | undef
   let best: HTMLTableRowElement | undefined;
   let bestScore = -1;
   for (const row of rows) {
-    const texts = headerTexts(expandSpans(rowCells(row)));
+    // Each cell counts once: a title across the table ("Leden" over Silverstripe's grid of its
+    // members) names one thing, however many columns it spans.
+    const texts = headerTexts(rowCells(row));
     if (!texts.some(Boolean)) continue;
     const score = texts.filter((text) => fieldForHeader(text) !== null).length;
     if (score >= bestScore) {
@@ -192,6 +198,10 @@ function tableShape(table: HTMLTableElement): ListShape | null {
   const headerRow = ownHeader ?? splitHeaderRow(table) ?? topRows[0];
   const headerCells = headerRow ? rowCells(headerRow) : [];
   if (!headerRow || headerCells.length < 2) return null;
+  // A table of one row of plain cells is a header alone only where it names the fields: otherwise
+  // it is a breadcrumb or a toolbar laid out in a table (Zimbra's "管理 > アカウント" over its
+  // accounts, and each column's title beside its sort handle).
+  if (!ownHeader && headerRow === topRows[0] && topRows.length === 1 && !namesFields(headerRow)) return null;
   const headers = headerTexts(expandSpans(headerCells));
   // The header is the table's <thead>, or the other half of a table drawn in two: no row of the
   // table's own comes before it.
@@ -246,7 +256,7 @@ const holdsTable = (element: Element) =>
  * stand side by side, and an old page laid out in tables has many tables with no header, each of
  * which would otherwise search the page.
  */
-function tablesAcross(table: HTMLTableElement, look: 'before' | 'after'): HTMLTableElement[] {
+export function tablesAcross(table: HTMLTableElement, look: 'before' | 'after'): HTMLTableElement[] {
   const step = (from: Element) => (look === 'before' ? from.previousElementSibling : from.nextElementSibling);
   let element: Element | null = table;
   for (let level = 0; element && level < SPLIT_LEVELS; level++, element = element.parentElement) {
@@ -300,7 +310,7 @@ const HEADER_HALF_ROWS = 3;
  * perhaps a row or two that say nothing but what their controls hold: the filter row of inputs and
  * menus DevExtreme draws under it.
  */
-function headerOnlyRow(table: HTMLTableElement): HTMLTableRowElement | undefined {
+export function headerOnlyRow(table: HTMLTableElement): HTMLTableRowElement | undefined {
   const headRows = tableRows(table, ['THEAD']);
   if (headRows.length > 0) return hasBodyRows(table) ? undefined : bestHeaderRow(headRows);
   const rows = tableRows(table, ['TBODY'], HEADER_HALF_ROWS + 1);
@@ -354,7 +364,11 @@ function splitHeaderRow(table: HTMLTableElement): HTMLTableRowElement | undefine
  * is told by its columns, and only as the table nearest the header: DataTables' empty footer table
  * stands past the rows, two tables from the header.
  */
-function halvesMatch(headerRow: HTMLTableRowElement, rows: HTMLTableElement, nearest: boolean): boolean {
+export function halvesMatch(
+  headerRow: HTMLTableRowElement,
+  rows: HTMLTableElement,
+  nearest: boolean,
+): boolean {
   const titles = headerTexts(expandSpans(rowCells(headerRow)));
   const own = bestHeaderRow(tableRows(rows, ['THEAD']));
   let columns: number;
