@@ -473,6 +473,8 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
         'mitglieds ?name',
         'benutzer ?(name|kennung|id)',
         'anmelde ?name',
+        // TeamPass heads its users' logins "Anmeldung", as Odoo's Spanish does "Inicio de sesión".
+        'anmeldung',
         'kennung',
         // Zitadel: "Bevorzugter Loginname" (preferred login name).
         '(bevorzugter )?login ?name',

@@ -352,7 +352,10 @@ function readFrom(at: RowCells): PageLogin | null {
   const userSegments = at.plain ? segmentsOf(at, 'username') : segmentsIn(cellOf(at, 'username'));
   if (!userSegments) return null;
   at.userSegments = userSegments;
-  const loginSegment = userSegments.length <= 1 ? userSegments[0] : loginAmong(userSegments);
+  const loginSegment =
+    userSegments.length <= 1
+      ? (bracketedLogin(userSegments[0]) ?? userSegments[0])
+      : loginAmong(userSegments);
   // "@amy", as apps show a handle, is the login "amy".
   const username = clip((loginSegment ?? '').replace(/^@(?=[^@\s]+$)/, ''), 320);
   if (!username) return null;
@@ -372,6 +375,7 @@ function readFrom(at: RowCells): PageLogin | null {
         at,
         nullIfEmpty(at.list.text?.(at.row, 'displayName') ?? null, 320) ??
           readDisplayName(at, userSegments, loginSegment),
+        username,
       ) ?? (namesShown ? null : username),
     email: email ? clip(email, 320) : null,
     status:
@@ -619,12 +623,26 @@ function saysOfUser(said: string): boolean {
  * ("frontdesk2" under "Frontdesk", as Mattermost shows the name above the login).
  */
 function loginAmong(segments: string[]): string | undefined {
+  const bracketed = segments.map(bracketedLogin).find(Boolean);
+  if (bracketed) return bracketed;
   const email = segments.find((segment) => isEmail(segment));
   if (email) return email;
   const [first, ...later] = segments.filter((segment) => !/\s/.test(segment));
   if (first === undefined) return segments[0];
   if (writtenAsLogin(first)) return first;
   return later.find((segment) => writtenAsLogin(segment) && !isStatus(segment) && !isRole(segment)) ?? first;
+}
+
+/**
+ * The login in brackets after a name, as SeedDMS writes its users "Tom Smith (tsmith)" above their
+ * emails: one word written as a login (a handle's "@" taken off), not a status ("(suspended)") nor
+ * the "(You)" after the admin's own.
+ */
+function bracketedLogin(segment: string | undefined): string | undefined {
+  const login = segment?.endsWith(')') ? BRACKETED_TAG.exec(segment)?.[2]?.replace(/^@/, '') : undefined;
+  return login && !/\s/.test(login) && writtenAsLogin(login) && !isStatus(login) && !isSelfTag(login)
+    ? login
+    : undefined;
 }
 
 /** "frontdesk2", "a.nowak", "jdoe": lower case, or with a digit or a login's punctuation. */
@@ -720,11 +738,12 @@ const BRACKETED_TAG = /^(.*\S)\s*\(([^()]{2,30})\)$/;
 
 /**
  * A name without the status in brackets after it, the status kept as the row's own word on it, and
- * without the "(You)" after the admin's own.
+ * without the "(You)" after the admin's own, or the login after it ("Tom Smith (tsmith)").
  */
-function untagged(at: RowCells, name: string | null): string | null {
+function untagged(at: RowCells, name: string | null, login: string): string | null {
   const tagged = name?.endsWith(')') ? BRACKETED_TAG.exec(name) : null;
   if (!tagged?.[1] || !tagged[2]) return name;
+  if (bracketedLogin(name ?? undefined) === login) return tagged[1];
   // "Super User (You)", as Outline marks the admin's own name.
   if (isSelfTag(tagged[2])) return tagged[1];
   if (!isStatus(tagged[2])) return name;

@@ -571,8 +571,9 @@ function namesPeople(heading: string): boolean {
 }
 
 // Headings drawn as styled boxes too: Vuetify's "headline" (Wiki.js heads its users so), a page's,
-// card's or widget's title (Portainer's "toolBarTitle" over its users).
-const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading], .headline, [class*="title" i]';
+// card's or widget's title (Portainer's "toolBarTitle" over its users); and a form's legend
+// (SeedDMS heads its users "Benutzerübersicht" so).
+const HEADING = 'h1, h2, h3, h4, h5, h6, legend, [role=heading], .headline, [class*="title" i]';
 /** How far up from a list its heading may be, and how many siblings back at each level. */
 const HEADING_LEVELS = 8;
 const HEADING_SIBLINGS = 4;

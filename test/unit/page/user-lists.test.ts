@@ -157,6 +157,36 @@ describe('the user-list detector', () => {
     });
   });
 
+  it('reads the login in brackets after the name, under a legend that names users (SeedDMS)', () => {
+    // SeedDMS 6 in German: each user's name cell holds "Name (login)", the email and a comment.
+    const user = (name: string, login: string, email: string, role: string) =>
+      `<tr><td></td><td>${name} (${login})<br><a href="mailto:${email}">${email}</a><br><small></small></td>
+        <td>Mitarbeiter</td><td>${role}</td><td>22 MiB</td><td></td><td><a href="#">Bearbeiten</a></td></tr>`;
+    document.body.innerHTML = `<legend>Benutzerübersicht</legend>
+      <input type="text" placeholder="Hier tippen zum Filtern der Liste">
+      <table><thead><tr><th></th><th>Name</th><th>Gruppen</th><th>Rolle</th><th>Plattenplatz</th>
+        <th>Authentifizierung</th><th></th></tr></thead>
+      <tbody>${user('Tom Smith', 'tsmith', 'tom.smith@firm.example', 'User')}
+        ${user('Super User', 'admin', 'admin@firm.example', 'Admin')}
+        ${user('Reception Desk', 'reception', 'reception@firm.example', 'User')}</tbody></table>`;
+    const [list] = findUserLists(document);
+    if (!list) throw new Error('no list');
+    expect(list.rows().map((row) => readRow(list, row))).toEqual([
+      expect.objectContaining({
+        username: 'tsmith',
+        displayName: 'Tom Smith',
+        email: 'tom.smith@firm.example',
+      }),
+      expect.objectContaining({ username: 'admin', displayName: 'Super User', role: 'Admin' }),
+      expect.objectContaining({ username: 'reception', displayName: 'Reception Desk' }),
+    ]);
+    // A status in brackets is no login.
+    document.body.querySelector('tbody td:nth-child(2)')?.replaceChildren('Tom Smith (suspended)');
+    const suspended = readRow(list, list.rows()[0] as Element);
+    expect(suspended?.username).not.toBe('suspended');
+    expect(suspended?.status).toBe('suspended');
+  });
+
   it('reads a name header beside a first or last name as the other part, in each language', () => {
     const table = (headers: string[], cells: string[]) => `<table>
       <thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
