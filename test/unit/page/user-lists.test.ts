@@ -27,7 +27,7 @@ function nonUserLists(): string {
 
 /**
  * A list's element, or for a list a data-table library draws as two tables (Ant Design, Element
- * Plus, DevExtreme, w2ui) or as a header table and a table per row (ExtJS 3, Zimbra), the library's
+ * Plus, DevExtreme, w2ui, Passbolt) or as a header table and a table per row (ExtJS 3, Zimbra), the library's
  * wrapper of both: the header half alone is a list. Element UI's and View UI's wrappers hold their
  * copies of the table too, each one a list, and Ant Design 3's (ant-design-vue 1) the copies of its
  * fixed columns.
@@ -35,7 +35,7 @@ function nonUserLists(): string {
 function listPart(list: UserList): Element {
   return (
     list.element.closest(
-      '.ant-table-container, .ant-table-content, .el-table__inner-wrapper, .el-table, .ivu-table, .dx-datagrid, .w2ui-grid, .x-grid3, .DwtListView',
+      '.ant-table-container, .ant-table-content, .el-table__inner-wrapper, .el-table, .ivu-table, .dx-datagrid, .w2ui-grid, .tableview, .x-grid3, .DwtListView',
     ) ?? list.element
   );
 }

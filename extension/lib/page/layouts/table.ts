@@ -1,4 +1,4 @@
-import { cellSegments } from '../cell-text';
+import { cellSegments, isEmail } from '../cell-text';
 import { type ColumnField, fieldForHeader } from '../header-fields';
 import {
   expandSpans,
@@ -285,12 +285,14 @@ const WHO_FIELDS: ReadonlySet<ColumnField> = new Set([
 
 /**
  * Whether a row reads as a header, however it is drawn: its cells name at least two fields, one of
- * them saying who the row is (a user's row may hold a word a header uses, such as "Active").
+ * them saying who the row is (a user's row may hold a word a header uses, such as "Active", or a
+ * role named "User", as Passbolt's "utilisateur"); and none holds an email, which a user's row does.
  */
 function namesFields(row: Element): boolean {
   let named = 0;
   let who = false;
   for (const text of headerTexts(expandSpans(rowCells(row)))) {
+    if (isEmail(text)) return false;
     const field = fieldForHeader(text);
     if (field === null) continue;
     named++;
