@@ -183,8 +183,7 @@ function findStateColumn(list: UserList): number | null {
     let saying = 0;
     let roles = 0;
     for (const cells of sampled) {
-      const cell = cells[index];
-      const text = cell ? fieldText(cell) : '';
+      const text = stateWords(cells[index]);
       if (!text) continue;
       const role = isRole(text);
       if (text.length > 30 || !(role || isStatus(text))) {
@@ -196,9 +195,15 @@ function findStateColumn(list: UserList): number | null {
     }
     // Roles among them: a column of "Yes" and "No" or of counts ("0") is a column of its own.
     if (roles > 0 && saying * 2 >= sample.length) return index;
-    // Or, under no header, a tag on the users who cannot sign in ("Disabled", as Grafana shows it),
-    // and nothing on the others.
-    if (saying > 0 && roles === 0 && !list.headers[index]?.trim() && saysCannotSignIn(sampled, index))
+    // Or, under no header, a tag on the users who cannot sign in ("Disabled", as Grafana shows it)
+    // and nothing on the others; or a status on most users in words of its own, not a "Yes" or a
+    // "No" (Alfresco's dot on each avatar, its alt text "Enabled" or "Disabled").
+    if (
+      saying > 0 &&
+      roles === 0 &&
+      !list.headers[index]?.trim() &&
+      (saysCannotSignIn(sampled, index) || (saying * 2 >= sample.length && saysNoYesOrNo(sampled, index)))
+    )
       return index;
   }
   return null;
@@ -210,10 +215,22 @@ function findStateColumn(list: UserList): number | null {
  */
 function saysCannotSignIn(sampled: ArrayLike<Element | undefined>[], index: number): boolean {
   return sampled.every((cells) => {
-    const cell = cells[index];
-    const text = cell ? fieldText(cell) : '';
+    const text = stateWords(cells[index]);
     return !text || (isDisabledStatus(text) && !isYesOrNo(text));
   });
+}
+
+/** Whether no cell of a column says a bare "Yes" or "No". */
+function saysNoYesOrNo(sampled: ArrayLike<Element | undefined>[], index: number): boolean {
+  return sampled.every((cells) => !isYesOrNo(stateWords(cells[index])));
+}
+
+/**
+ * What a cell of a column of roles and statuses says: its text, else the status its picture says
+ * (Alfresco draws a red dot whose alt text is "Disabled" on a disabled user's avatar).
+ */
+function stateWords(cell: Element | undefined): string {
+  return cell ? fieldText(cell) || statusPictured(cell) || '' : '';
 }
 
 /** The text of the row's cell in its list's column of roles and statuses, where it has one. */
@@ -221,8 +238,7 @@ function stateText(at: RowCells): string | null {
   const index = stateColumn(at.list);
   if (index === null) return null;
   at.cells ??= at.list.cells(at.row, at.reach);
-  const cell = at.cells[index];
-  return cell ? nullIfEmpty(fieldText(cell), 100) : null;
+  return nullIfEmpty(stateWords(at.cells[index]), 100);
 }
 
 /** The role in the row's column of roles and statuses ("Member"), not a status ("Deactivated"). */
@@ -536,10 +552,8 @@ function markIn(cell: Element): string | null {
   if (cell.childElementCount === 0) return null;
   const boxes = checkboxesIn(cell);
   if (boxes.length === 1) return boxes[0]?.checked ? 'Yes' : 'No';
-  for (const element of cell.querySelectorAll(`img[alt], ${TIPPED}`)) {
-    const said = statusUnlabelled(tidy(element.getAttribute('alt') || tipOf(element)));
-    if (said && isStatus(said)) return clip(said, 100);
-  }
+  const pictured = statusPictured(cell);
+  if (pictured) return pictured;
   let state: string | null = null;
   for (const element of cell.querySelectorAll('[class], img[src]')) {
     for (const word of markWords(element)) {
@@ -550,6 +564,16 @@ function markIn(cell: Element): string | null {
     }
   }
   return state;
+}
+
+/** A status an image's alt text or an icon's tip in a cell says ("Disabled", "Inactif"), or null. */
+function statusPictured(cell: Element): string | null {
+  if (cell.childElementCount === 0) return null;
+  for (const element of cell.querySelectorAll(`img[alt], ${TIPPED}`)) {
+    const said = statusUnlabelled(tidy(element.getAttribute('alt') || tipOf(element)));
+    if (said && isStatus(said)) return clip(said, 100);
+  }
+  return null;
 }
 
 /**
