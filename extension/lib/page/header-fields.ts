@@ -107,22 +107,28 @@ export const saysWho = (field: ColumnField | null): boolean => field !== null &&
  * A header naming two fields or more, one over the other in each cell ("Name / Contact Email", as
  * Seafile heads its users): the one of them that says most who the user is. Its cells are read as a
  * login cell with the rest beside it (the login among the pieces, and the name). Null where no part
- * says who. Two fields that each say who may be named with no mark between them ("Nome e-Mail", as
- * vtiger heads its users' names over their emails); not a field and another ("Email status").
+ * says who.
  */
 function splitHeader(text: string): ColumnField | null {
-  const parts = text.split(/\s+\/\s+/);
-  if (parts.length < 2) {
-    const words = text.trim().split(/\s+/);
-    if (words.length < 2 || words.length > 4) return null;
-    for (let at = 1; at < words.length; at++) {
-      const fields = [words.slice(0, at), words.slice(at)].map((part) => readHeader(part.join(' ')));
-      if (fields.every(saysWho)) return WHO_FIRST.find((field) => fields.includes(field)) ?? null;
-    }
-    return null;
-  }
-  const fields = parts.map((part) => readHeader(part));
+  const fields = headerParts(text);
   return WHO_FIRST.find((field) => fields.includes(field)) ?? null;
+}
+
+/**
+ * The fields a header names one over the other, each part's ("Name / Contact Email"); two that each
+ * say who may be named with no mark between them ("Nome e-Mail", as vtiger heads its users' names
+ * over their emails), not a field and another ("Email status"). Empty where the header is one field.
+ */
+export function headerParts(text: string): (ColumnField | null)[] {
+  const parts = text.split(/\s+\/\s+/);
+  if (parts.length >= 2) return parts.map((part) => readHeader(part));
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return [];
+  for (let at = 1; at < words.length; at++) {
+    const fields = [words.slice(0, at), words.slice(at)].map((part) => readHeader(part.join(' ')));
+    if (fields.every(saysWho)) return fields;
+  }
+  return [];
 }
 
 const NAME_ALONE_PATTERN = wholeHeader(Object.values(NAME_ALONE));

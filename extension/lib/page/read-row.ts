@@ -12,7 +12,14 @@ import {
   tidy,
   wholeText,
 } from './cell-text';
-import { fieldForHeader, isRoleWord, isSwitchedOff, isSwitchedOn, normaliseHeader } from './header-fields';
+import {
+  fieldForHeader,
+  headerParts,
+  isRoleWord,
+  isSwitchedOff,
+  isSwitchedOn,
+  normaliseHeader,
+} from './header-fields';
 import { type UserList, valueCell } from './user-lists';
 
 /**
@@ -744,6 +751,14 @@ function readDisplayName(
       .join(' ');
     if (joined) return clip(joined, 320);
   }
+  // A cell headed as the name over the email ("Nome e-Mail", as vtiger heads its users): its piece
+  // that is not the email.
+  if (namesOverEmails(at.list)) {
+    const beside = (at.plain ? segmentsOf(at, 'email') : segmentsIn(cellOf(at, 'email')))?.find(
+      (segment) => !isEmail(segment) && /\p{L}/u.test(segment) && !isStatus(segment) && !isRole(segment),
+    );
+    if (beside) return clip(beside, 320);
+  }
   // A user cell with a name beside the login (not a status tag, nor a role badge such as Gitea's
   // "Admin", nor the "You" beside the admin's own login).
   const other = userSegments.find(
@@ -755,6 +770,20 @@ function readDisplayName(
       !isSelfTag(segment),
   );
   return other ? clip(other, 320) : null;
+}
+
+/** Each list's answer to `namesOverEmails`, worked out once. */
+const emailsUnderNames = new WeakMap<UserList, boolean>();
+
+/** Whether a list's email column is headed as the name over the email too ("Nome e-Mail"). */
+function namesOverEmails(list: UserList): boolean {
+  let answer = emailsUnderNames.get(list);
+  if (answer === undefined) {
+    const header = headerOf(list, 'email');
+    answer = header !== undefined && headerParts(header).includes('displayName');
+    emailsUnderNames.set(list, answer);
+  }
+  return answer;
 }
 
 /** A name with a status in brackets after it: "John Doe (Suspended)", as Ghost lists its staff. */

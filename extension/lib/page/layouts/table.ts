@@ -55,7 +55,8 @@ function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean,
   let afterHeader = hasHead;
   const take = (row: Element) => {
     if (row === headerRow) afterHeader = true;
-    else if (afterHeader && row.childElementCount > 0 && !spansTheTable(row, columns)) rows.push(row);
+    else if (afterHeader && row.childElementCount > 0 && !spansTheTable(row, columns) && !controlsRow(row))
+      rows.push(row);
   };
   for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     const tag = child.tagName;
@@ -76,6 +77,16 @@ function spansTheTable(row: Element, columns: number): boolean {
   if (row.childElementCount !== 1 || columns < 2) return false;
   const cell = row.firstElementChild;
   return !!cell && cell.hasAttribute('colspan') && Number(cell.getAttribute('colspan')) >= columns;
+}
+
+/**
+ * A row of header cells holding nothing but controls: the search fields and buttons vtiger draws at
+ * the top of its list's body. No user; a user's row has a cell of its own.
+ */
+function controlsRow(row: Element): boolean {
+  if (row.firstElementChild?.tagName !== 'TH') return false;
+  const cells = rowCells(row);
+  return cells.every((cell) => cell.tagName === 'TH') && saysNothing(row);
 }
 
 export function rowCells(row: Element): Element[] {
@@ -214,6 +225,7 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     element.parentElement?.tagName !== 'TFOOT' &&
     element.childElementCount > 0 &&
     !spansTheTable(element, headers.length) &&
+    !controlsRow(element) &&
     // A header drawn with <td>s sits first; rows before it are not users.
     (headedAbove || headerRow.compareDocumentPosition(element) === Node.DOCUMENT_POSITION_FOLLOWING);
   return {
@@ -322,7 +334,7 @@ export function headerOnlyRow(table: HTMLTableElement): HTMLTableRowElement | un
 }
 
 /** Whether a row says nothing but what its controls hold: a row of filter inputs, menus and icons. */
-function saysNothing(row: HTMLTableRowElement): boolean {
+function saysNothing(row: Element): boolean {
   return rowCells(row).every(
     (cell) => cell.querySelector('input, select, textarea') !== null || cellSegments(cell).length === 0,
   );
