@@ -75,6 +75,10 @@ const ERRORS = 'sentry-members';
 const SHOP = 'prestashop-employees';
 /** The firm's time tracker's users, as Kimai lists them in Turkish: "Etkin" (active) saying "Evet" or "Hayır". */
 const HOURS = 'kimai-users';
+/** The firm's file server's users, as FileRun lists them in Spanish: each row a table of its own (ExtJS 3). */
+const FILES = 'filerun-users';
+/** The firm's password manager's users, as Passbolt lists them in French: header and rows two tables apart. */
+const PASSWORDS = 'passbolt-users';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -550,6 +554,20 @@ describe.each(BROWSERS)(
       expect(disabledOf(users)).toEqual(['jdoe']);
       await serverFindsAsLabelled('Kimai', HOURS, users);
       await hours.close();
+    });
+
+    it('marks and syncs the file server’s users and the password manager’s, each switched off on file as such', async () => {
+      const { page: files, synced: fileUsers } = await addMarkAndSync('FileRun', FILES, 'files');
+      // Every row a table of its own under a header table; the disabled user told by an icon's tip.
+      expect(disabledOf(fileUsers)).toEqual(['jdoe']);
+      await serverFindsAsLabelled('FileRun', FILES, fileUsers);
+      await files.close();
+
+      const { page: passwords, synced: members } = await addMarkAndSync('Passbolt', PASSWORDS, 'passwords');
+      // "Suspendu": "Oui" on the suspended user.
+      expect(disabledOf(members)).toEqual(['john.doe@firm.example']);
+      await serverFindsAsLabelled('Passbolt', PASSWORDS, members);
+      await passwords.close();
     });
 
     // Chromium stops the background after 30 s without events; Firefox's background page stays.
