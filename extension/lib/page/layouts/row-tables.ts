@@ -33,7 +33,7 @@ export default rowTables;
 /** The header row of each run of row tables found, by the element holding the run. */
 const headerRows = new WeakMap<Element, HTMLTableRowElement>();
 
-/** The fewest rows drawn so that are taken as a list of them. */
+/** The fewest row tables side by side that make a list. */
 const MIN_ROWS = 2;
 
 /**
