@@ -16,10 +16,11 @@ import {
   SECOND_OFFSET,
   SERVICE,
   SURNAME,
+  startsWord,
 } from './lexicon.ts';
 import { plainLogin } from './lookalike.ts';
 import { nativeRuns, readNativeRun } from './native-script.ts';
-import { displayWords, isAscii, latinLetters, loginPart, tokenize } from './tokenize.ts';
+import { displayWords, eachPiece, isAscii, latinLetters, loginPart } from './tokenize.ts';
 
 /**
  * The username classifier: does a login name a person ("rbaker", "mark.sales" owned by "Mark
@@ -137,12 +138,28 @@ const kinds: (TokenKind | null)[] = [];
 
 /** Splits one run of letters into the cheapest sequence of known words, initials and unknown words. */
 export function segment(s: string): Token[] {
+  const out: Token[] = [];
+  segmentInto(s, out);
+  return out;
+}
+
+/** `segment`, its words added to the end of `out`: a login's pieces go straight into its tokens. */
+function segmentInto(s: string, out: Token[]): void {
   const n = s.length;
-  if (n === 0) return [];
-  if (n > MAX_WORD_LENGTH * 4) return [{ text: s, kind: 'unknown' }];
+  if (n === 0) return;
+  if (n > MAX_WORD_LENGTH * 4) {
+    out.push({ text: s, kind: 'unknown' });
+    return;
+  }
   const whole = kindOf(lookup(s));
-  if (whole) return [{ text: s, kind: whole }];
-  if (n === 1) return [{ text: s, kind: 'initial' }];
+  if (whole) {
+    out.push({ text: s, kind: whole });
+    return;
+  }
+  if (n === 1) {
+    out.push({ text: s, kind: 'initial' });
+    return;
+  }
   costs.fill(Number.POSITIVE_INFINITY, 0, n + 1);
   costs[0] = 0;
   for (let i = 0; i < n; i++) {
@@ -155,12 +172,16 @@ export function segment(s: string): Token[] {
     // empfang + s + theke, "Behandlungsraum1" behandlung + s + raum): German, Dutch and the Nordic
     // languages join words with it.
     let roleBefore: TokenKind | null = null;
+    // How many letters from i start a listed word: past them, no stretch from i is one, and the
+    // stretch is no longer hashed or looked up.
+    let started = MAX_WORD_LENGTH;
     for (let j = i + 1; j <= n; j++) {
       const len = j - i;
-      if (j <= limit) {
+      if (len <= started && j <= limit) {
         const c = s.charCodeAt(j - 1);
         hash = hashStep(hash, c);
         hash2 = hashStep2(hash2, c);
+        if (len >= 3 && !startsWord(hash, hash2)) started = len - 1;
       }
       let cost = Number.POSITIVE_INFINITY;
       let kind: TokenKind | null = null;
@@ -171,15 +192,16 @@ export function segment(s: string): Token[] {
         }
       } else {
         if (j <= limit && len >= 3) {
-          const bits = lookupHashed(hash, hash2, len);
+          const bits = len <= started ? lookupHashed(hash, hash2, len) : 0;
           kind = kindOf(bits);
           if (kind) cost = kind === 'name' ? KNOWN_OTHER_NAME : KNOWN;
           else if (roleBefore && len >= 5 && s.charCodeAt(j - 1) === 115 /* s */) {
             kind = roleBefore;
             cost = KNOWN_INFLECTED;
           }
-          // Inflections only at the end of a piece ("dispatchers"), which keeps the loop cheap.
-          else if (len >= 5 && j === n) {
+          // Inflections only at the end of a piece ("dispatchers"), which keeps the loop cheap. Their
+          // stems are four letters or more: none is a word when no word starts with the first four.
+          else if (len >= 5 && j === n && started >= 4) {
             kind = inflectedRole(s.slice(i, j));
             if (kind) cost = KNOWN_INFLECTED;
           }
@@ -198,15 +220,23 @@ export function segment(s: string): Token[] {
       }
     }
   }
-  const out: Token[] = [];
+  // The cheapest path is read from its end: the words are added last first, then put in order.
+  const first = out.length;
   for (let j = n; j > 0; ) {
     const i = starts[j] as number;
     out.push({ text: s.slice(i, j), kind: kinds[j] ?? 'unknown' });
     j = i;
   }
-  if (out.length === 1 && out[0]?.kind === 'unknown')
-    return surnameWithParticle(s) ?? compoundWithRole(s) ?? out;
-  return out.reverse();
+  if (out.length === first + 1 && out[first]?.kind === 'unknown') {
+    const read = surnameWithParticle(s) ?? compoundWithRole(s);
+    if (read) out.splice(first, 1, ...read);
+    return;
+  }
+  for (let a = first, b = out.length - 1; a < b; a++, b--) {
+    const token = out[a] as Token;
+    out[a] = out[b] as Token;
+    out[b] = token;
+  }
 }
 
 /**
@@ -301,19 +331,26 @@ function readsAsFunction(word: string): boolean {
  * Hangul, Thai, Arabic or Hebrew letters as its role words, or as a name ("前台2", "张伟").
  */
 export function loginTokens(username: string): Token[] {
+  return tokensOf(loginPart(username));
+}
+
+/** `loginTokens` of the part of a login that names its user (`loginPart`). */
+function tokensOf(login: string): Token[] {
   const tokens: Token[] = [];
-  for (const piece of tokenize(username)) {
-    if (piece.digits) {
-      tokens.push({ text: piece.text, kind: 'number' });
-      continue;
+  eachPiece(latinLetters(login), (text, digits) => {
+    if (digits) {
+      tokens.push({ text, kind: 'number' });
+      return;
     }
-    for (const token of segment(piece.text)) {
+    const from = tokens.length;
+    segmentInto(text, tokens);
+    for (let i = from; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
       if (token.kind === 'unknown') readUnknown(token);
-      tokens.push(token);
     }
-  }
-  if (!isAscii(username)) {
-    for (const run of nativeRuns(loginPart(username))) {
+  });
+  if (!isAscii(login)) {
+    for (const run of nativeRuns(login)) {
       const reading = readNativeRun(run);
       if (reading.is === 'role')
         for (const word of reading.words) tokens.push({ text: word.text, kind: kindOf(word.bits) ?? 'role' });
@@ -359,13 +396,17 @@ function reason(token: Token): string {
 
 interface DisplayReading {
   words: string[];
-  roleWords: string[];
+  /** How many of the words name a role. */
+  roles: number;
   nameWords: string[];
 }
 
+/** "LDAP", "SSO", "CRM": runs of two to four capitals on their own. */
+const ACRONYM = /(?<!\p{L})\p{Lu}{2,4}(?!\p{L})/gu;
+
 function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
   const words = displayWords(displayName);
-  const roleWords: string[] = [];
+  let roles = 0;
   const nameWords: string[] = [];
   // "Mark Sales" for "mark.sales" or "msales": a first name and one or two plain words, when the
   // login carries that first name or its initial, is a person's full name, whatever the later words
@@ -379,37 +420,41 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
     tokens.some((t) => t.text === firstWord || (t.kind === 'initial' && t.text === firstWord[0])) &&
     /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName)
   ) {
-    return { words, roleWords, nameWords: words };
+    return { words, roles, nameWords: words };
   }
   // "LDAP", "SSO", "CRM": a short word written in capitals that no list knows is an acronym (where
-  // the account comes from, what it is for), not a name.
-  const acronyms = new Set(
-    displayName.match(/(?<!\p{L})\p{Lu}{2,4}(?!\p{L})/gu)?.map((a) => latinLetters(a).toLowerCase()),
-  );
+  // the account comes from, what it is for), not a name. Looked for only once a word no list knows
+  // is met: most display names have none.
+  let acronyms: string[] | undefined;
   for (const w of words) {
     const bits = lookup(w);
     const kind = kindOf(bits);
     if (kind === 'place') continue;
-    if (kind && ROLE_WEIGHT[kind] !== undefined) roleWords.push(w);
+    if (kind && ROLE_WEIGHT[kind] !== undefined) roles++;
     else if (kind) nameWords.push(w);
-    else if (w.length >= 6 && segment(w).every((t) => ROLE_WEIGHT[t.kind] !== undefined)) roleWords.push(w);
-    else if (readsAsFunction(w)) roleWords.push(w);
-    else if (w.length >= 2 && VOWEL.test(w) && !acronyms.has(w)) nameWords.push(w);
+    else if (w.length >= 6 && segment(w).every((t) => ROLE_WEIGHT[t.kind] !== undefined)) roles++;
+    else if (readsAsFunction(w)) roles++;
+    else if (w.length >= 2 && VOWEL.test(w)) {
+      acronyms ??= displayName.match(ACRONYM)?.map((a) => latinLetters(a).toLowerCase()) ?? [];
+      if (!acronyms.includes(w)) nameWords.push(w);
+    }
   }
   // "前台", "財務部", "张伟": the runs of Han, kana, Hangul, Thai, Arabic and Hebrew letters.
   if (!isAscii(displayName)) {
     for (const run of nativeRuns(displayName)) {
       const reading = readNativeRun(run);
       words.push(run);
-      if (reading.is === 'role') roleWords.push(run);
+      if (reading.is === 'role') roles++;
       else if (reading.is === 'name') nameWords.push(run);
     }
   }
   // "Office Paris", "Empfang Wien": beside a role word, a city is where the role is.
-  if (roleWords.length > 0)
-    return { words, roleWords, nameWords: nameWords.filter((w) => (lookup(w) & PLACE) === 0) };
-  return { words, roleWords, nameWords };
+  if (roles > 0) return { words, roles, nameWords: nameWords.filter((w) => (lookup(w) & PLACE) === 0) };
+  return { words, roles, nameWords };
 }
+
+/** A login token that may stand for a word of the display name: not a number or a placeholder word. */
+const isWordToken = (t: Token) => t.kind !== 'number' && t.kind !== 'placeholder';
 
 /** Does a login token stand for a word of the display name: the word, its initial, or its start? */
 function matchesDisplayWord(token: Token, words: string[]): boolean {
@@ -463,7 +508,8 @@ function sigmoid(x: number): number {
 export function classify(written: string, displayName?: string | null): Classification {
   // A lookalike ("аdmin" in Cyrillic, "ｒｅｃｅｐｔｉｏｎ") is read as what it looks like.
   const username = plainLogin(written);
-  const tokens = loginTokens(username);
+  const login = loginPart(username);
+  const tokens = tokensOf(login);
   let generic = 0;
   let personal = 0;
   const genericReasons: string[] = [];
@@ -511,7 +557,6 @@ export function classify(written: string, displayName?: string | null): Classifi
   }
 
   const display = displayName?.trim() ?? '';
-  const login = loginPart(username);
   const sameAsLogin = !display || display.toLowerCase() === login.toLowerCase();
   if (
     sameAsLogin &&
@@ -523,13 +568,12 @@ export function classify(written: string, displayName?: string | null): Classifi
     // and a surname, it is read as the person's name, whatever the later words mean ("Iris Scanner"
     // is still the scanner).
     const reading = readDisplayName(login, tokens);
-    if (reading.roleWords.length === 0 && reading.nameWords.length === reading.words.length) {
+    if (reading.roles === 0 && reading.nameWords.length === reading.words.length) {
       personal += 3;
       personalReasons.push(`written as a person's name "${login}"`);
     }
   } else if (!sameAsLogin) {
     const reading = readDisplayName(display, tokens);
-    const nameTokens = tokens.filter((t) => t.kind !== 'number' && t.kind !== 'placeholder');
     // "agence.lyon" shown as "Agence Lyon Part-Dieu": a login that starts with the role its display
     // name starts with, and holds no first name or initial, is that role's at a place, even where
     // the place is also a surname. "admin.jsmith" shown as "Admin John Smith" is still John's.
@@ -542,23 +586,27 @@ export function classify(written: string, displayName?: string | null): Classifi
     // A login of role words alone matches its display name only word for word: "rozliczenia" shown
     // as "Dział rozliczeń" (the same word, inflected) is the settlements desk, not a person whose
     // name starts the same.
-    const roleOnly = nameTokens.length > 0 && nameTokens.every((t) => ROLE_WEIGHT[t.kind] !== undefined);
+    const roleOnly =
+      tokens.some(isWordToken) && tokens.every((t) => !isWordToken(t) || ROLE_WEIGHT[t.kind] !== undefined);
     const matched =
       !roleFirst &&
       reading.nameWords.length > 0 &&
       (roleOnly
-        ? nameTokens.some((t) => reading.nameWords.includes(t.text))
+        ? tokens.some((t) => isWordToken(t) && reading.nameWords.includes(t.text))
         : spellsDisplayName(tokens, reading.nameWords) ||
-          nameTokens.some(
-            (t) => (t.text.length >= 3 || t.kind === 'initial') && matchesDisplayWord(t, reading.nameWords),
+          tokens.some(
+            (t) =>
+              isWordToken(t) &&
+              (t.text.length >= 3 || t.kind === 'initial') &&
+              matchesDisplayWord(t, reading.nameWords),
           ));
     if (matched) {
       personal += 4;
       personalReasons.push(`matches the display name "${display}"`);
-    } else if (reading.roleWords.length > 0 && reading.nameWords.length === 0) {
+    } else if (reading.roles > 0 && reading.nameWords.length === 0) {
       generic += 3;
       genericReasons.push(`display name "${display}" names a role, not a person`);
-    } else if (reading.nameWords.length > 0 && reading.roleWords.length === 0) {
+    } else if (reading.nameWords.length > 0 && reading.roles === 0) {
       personal += 1;
       personalReasons.push(`display name "${display}" names a person`);
     }

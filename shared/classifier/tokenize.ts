@@ -101,20 +101,22 @@ function charType(c: number): number {
 
 /** One pass over the characters (no regular expressions: this runs for every row of every page). */
 export function tokenize(username: string): Piece[] {
-  const s = latinLetters(loginPart(username));
   const pieces: Piece[] = [];
+  eachPiece(latinLetters(loginPart(username)), (text, digits) => pieces.push({ text, digits }));
+  return pieces;
+}
+
+/**
+ * The pieces of a login's part already in Latin letters (`latinLetters(loginPart(username))`),
+ * lower-cased, handed to `visit` in order without collecting them: the classifier reads each at once.
+ */
+export function eachPiece(s: string, visit: (text: string, digits: boolean) => void): void {
   let start = -1;
-  const end = (at: number) => {
-    if (start >= 0 && at > start) {
-      const text = s.slice(start, at).toLowerCase();
-      pieces.push({ text, digits: charType(text.charCodeAt(0)) === DIGIT });
-    }
-    start = -1;
-  };
   for (let i = 0; i < s.length; i++) {
     const t = charType(s.charCodeAt(i));
     if (t === OTHER) {
-      end(i);
+      if (start >= 0) visit(s.slice(start, i).toLowerCase(), charType(s.charCodeAt(start)) === DIGIT);
+      start = -1;
       continue;
     }
     if (start < 0) {
@@ -129,38 +131,46 @@ export function tokenize(username: string): Piece[] {
       // "HRManager": the last capital of a run starts the next word when a small letter follows.
       (p === UPPER && t === UPPER && charType(s.charCodeAt(i + 1)) === LOWER);
     if (boundary) {
-      end(i);
+      visit(s.slice(start, i).toLowerCase(), p === DIGIT);
       start = i;
     }
   }
-  end(s.length);
-  return pieces;
+  if (start >= 0) visit(s.slice(start).toLowerCase(), charType(s.charCodeAt(start)) === DIGIT);
 }
 
 /** The words of a display name, e.g. "O'Brien, Mary-Jane" -> obrien, mary, jane; digits dropped. */
 export function displayWords(displayName: string): string[] {
   const s = latinLetters(displayName);
   const words: string[] = [];
-  let word = '';
+  // The word being read starts at `start` (-1 between words); it is cut out whole when it ends.
+  let start = -1;
+  let apostrophe = false;
   let prev = OTHER;
+  const endWord = (at: number) => {
+    const word = s.slice(start, at);
+    words.push((apostrophe ? word.replace(/['\u2019]/g, '') : word).toLowerCase());
+    apostrophe = false;
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // An apostrophe joins "O'Brien" into one word.
-    if (c === 39 || c === 0x2019) continue;
+    if (c === 39 || c === 0x2019) {
+      if (start >= 0) apostrophe = true;
+      continue;
+    }
     const t = charType(c);
     if (t === LOWER || t === UPPER) {
       // "FrontDesk": a capital after a small letter starts a new word.
-      if (t === UPPER && prev === LOWER && word) {
-        words.push(word);
-        word = '';
-      }
-      word += t === UPPER ? String.fromCharCode(c + 32) : s[i];
-    } else if (word) {
-      words.push(word);
-      word = '';
+      if (t === UPPER && prev === LOWER && start >= 0) {
+        endWord(i);
+        start = i;
+      } else if (start < 0) start = i;
+    } else if (start >= 0) {
+      endWord(i);
+      start = -1;
     }
     prev = t;
   }
-  if (word) words.push(word);
+  if (start >= 0) endWord(s.length);
   return words;
 }
