@@ -72,6 +72,12 @@ export function lookalike(username: string): Lookalike | null {
   const changes: LookalikeChange[] = [];
   let plain = '';
   for (const char of written) {
+    // An ASCII character is neither invisible nor anything's confusable, and is its own
+    // compatibility form: it reads as itself.
+    if (char.charCodeAt(0) < 0x80) {
+      plain += char;
+      continue;
+    }
     let reads: string;
     let script: string | null = null;
     const confusable = CONFUSABLE.get(char);
@@ -80,9 +86,14 @@ export function lookalike(username: string): Lookalike | null {
       reads = confusable.reads;
       script = confusable.script;
     } else {
-      // Compatibility forms: full-width "ａ", mathematical "𝐚", ligature "ﬁ", circled "ⓐ".
-      reads = [...char.normalize('NFKC')].map((c) => CONFUSABLE.get(c)?.reads ?? c).join('');
-      reads = [...reads].filter((c) => !INVISIBLE.test(c)).join('');
+      const compatible = char.normalize('NFKC');
+      // Compatibility forms: full-width "ａ", mathematical "𝐚", ligature "ﬁ", circled "ⓐ". Most
+      // letters ("é", "ж") are their own.
+      if (compatible === char) reads = char;
+      else {
+        reads = [...compatible].map((c) => CONFUSABLE.get(c)?.reads ?? c).join('');
+        reads = [...reads].filter((c) => !INVISIBLE.test(c)).join('');
+      }
     }
     if (reads !== char) changes.push({ char, reads, described: describe(char, reads, script) });
     plain += reads;
