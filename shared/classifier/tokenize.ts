@@ -39,11 +39,59 @@ const ACCENT =
 export function foldLetters(s: string): string {
   // Fast path: most logins and names are plain ASCII.
   if (isAscii(s)) return s;
+  return foldedByLetter(s) ?? foldedWhole(s);
+}
+
+function foldedWhole(s: string): string {
   return s
     .replace(/[ßæøœłđðþı]/gi, (c) => FOLD[c.toLowerCase()] ?? c)
     .normalize('NFD')
     .replace(ACCENT, '')
     .normalize('NFC');
+}
+
+/**
+ * The accented letters of the Latin alphabets that fold to plain letters ("é" -> "e", "Ł" -> "L",
+ * "ß" -> "ss", "ệ" -> "e"), by character code; made the first time a name needs it.
+ */
+let plainLetters: Map<number, string> | null = null;
+
+function plainLetterTable(): Map<number, string> {
+  const table = new Map<number, string>();
+  // Latin-1 Supplement, Latin Extended-A and -B, and Latin Extended Additional (Vietnamese).
+  for (const [from, to] of [
+    [0x80, 0x24f],
+    [0x1e00, 0x1eff],
+  ] as const) {
+    for (let code = from; code <= to; code++) {
+      const letter = String.fromCharCode(code);
+      if (!/\p{L}/u.test(letter)) continue;
+      const folded = foldedWhole(letter);
+      if (isAscii(folded)) table.set(code, folded);
+    }
+  }
+  return table;
+}
+
+/**
+ * A name written in ASCII and such letters, folded a letter at a time without normalising it: each
+ * of them is a base letter and its accents, which nothing beside it changes, so this is the same as
+ * folding the name whole. Null when the name has any other letter (a Cyrillic one, a combining
+ * accent written apart).
+ */
+function foldedByLetter(s: string): string | null {
+  plainLetters ??= plainLetterTable();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80) continue;
+    const plain = plainLetters.get(code);
+    if (plain === undefined) return null;
+    out += s.slice(from, i) + plain;
+    from = i + 1;
+  }
+  return out + s.slice(from);
 }
 
 /**
@@ -70,7 +118,10 @@ const CYRILLIC_GREEK_LETTER = /ου|αυ|ευ|[\u0370-\u03ff\u0400-\u04ff]/giu;
  */
 export function latinLetters(s: string): string {
   if (isAscii(s)) return s;
-  return foldLetters(s).replace(CYRILLIC_GREEK_LETTER, (c) => {
+  // Folded a letter at a time, it is all ASCII: there is no Cyrillic or Greek to spell.
+  const folded = foldedByLetter(s);
+  if (folded !== null) return folded;
+  return foldedWhole(s).replace(CYRILLIC_GREEK_LETTER, (c) => {
     const lower = c.toLowerCase();
     const latin = CYRILLIC_GREEK[lower] ?? c;
     return lower === c ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
@@ -112,30 +163,27 @@ export function tokenize(username: string): Piece[] {
  */
 export function eachPiece(s: string, visit: (text: string, digits: boolean) => void): void {
   let start = -1;
+  // The type of the character before this one.
+  let p = OTHER;
   for (let i = 0; i < s.length; i++) {
     const t = charType(s.charCodeAt(i));
     if (t === OTHER) {
-      if (start >= 0) visit(s.slice(start, i).toLowerCase(), charType(s.charCodeAt(start)) === DIGIT);
+      if (start >= 0) visit(s.slice(start, i).toLowerCase(), p === DIGIT);
       start = -1;
-      continue;
-    }
-    if (start < 0) {
-      start = i;
-      continue;
-    }
-    const p = charType(s.charCodeAt(i - 1));
-    const boundary =
+    } else if (start < 0) start = i;
+    else if (
       (p === DIGIT) !== (t === DIGIT) ||
       // "salesManager": a capital after a small letter starts a word.
       (p === LOWER && t === UPPER) ||
       // "HRManager": the last capital of a run starts the next word when a small letter follows.
-      (p === UPPER && t === UPPER && charType(s.charCodeAt(i + 1)) === LOWER);
-    if (boundary) {
+      (p === UPPER && t === UPPER && charType(s.charCodeAt(i + 1)) === LOWER)
+    ) {
       visit(s.slice(start, i).toLowerCase(), p === DIGIT);
       start = i;
     }
+    p = t;
   }
-  if (start >= 0) visit(s.slice(start).toLowerCase(), charType(s.charCodeAt(start)) === DIGIT);
+  if (start >= 0) visit(s.slice(start).toLowerCase(), p === DIGIT);
 }
 
 /** The words of a display name, e.g. "O'Brien, Mary-Jane" -> obrien, mary, jane; digits dropped. */
