@@ -334,21 +334,24 @@ export function loginTokens(username: string): Token[] {
   return tokensOf(loginPart(username));
 }
 
+/** A piece of a login as tokens: digits as a number, letters as the words they split into. */
+function addPiece(tokens: Token[], text: string, digits: boolean): void {
+  if (digits) {
+    tokens.push({ text, kind: 'number' });
+    return;
+  }
+  const from = tokens.length;
+  segmentInto(text, tokens);
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind === 'unknown') readUnknown(token);
+  }
+}
+
 /** `loginTokens` of the part of a login that names its user (`loginPart`). */
 function tokensOf(login: string): Token[] {
   const tokens: Token[] = [];
-  eachPiece(latinLetters(login), (text, digits) => {
-    if (digits) {
-      tokens.push({ text, kind: 'number' });
-      return;
-    }
-    const from = tokens.length;
-    segmentInto(text, tokens);
-    for (let i = from; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
-      if (token.kind === 'unknown') readUnknown(token);
-    }
-  });
+  eachPiece(latinLetters(login), tokens, addPiece);
   if (!isAscii(login)) {
     for (const run of nativeRuns(login)) {
       const reading = readNativeRun(run);
@@ -375,6 +378,9 @@ const ROLE_WEIGHT: Partial<Record<TokenKind, number>> = {
   'function-like': 1.5,
 };
 const NAME_WEIGHT: Partial<Record<TokenKind, number>> = { 'first-name': 2.5, surname: 2, name: 1.8 };
+const isRoleish = (t: Token) => ROLE_WEIGHT[t.kind] !== undefined;
+const isDevice = (t: Token) => t.kind === 'device';
+const isFirstNameOrInitial = (t: Token) => t.kind === 'first-name' || t.kind === 'initial';
 const REASON_LABEL: Record<TokenKind, string> = {
   'first-name': 'first name',
   surname: 'surname',
@@ -417,7 +423,7 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
     words.length <= 3 &&
     // "Paris Office" is the Paris office: a first name that is also a city does not make one.
     (lookup(firstWord) & (FIRST_NAME | PLACE)) === FIRST_NAME &&
-    tokens.some((t) => t.text === firstWord || (t.kind === 'initial' && t.text === firstWord[0])) &&
+    carriesName(tokens, firstWord) &&
     /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName)
   ) {
     return { words, roles, nameWords: words };
@@ -432,7 +438,7 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
     if (kind === 'place') continue;
     if (kind && ROLE_WEIGHT[kind] !== undefined) roles++;
     else if (kind) nameWords.push(w);
-    else if (w.length >= 6 && segment(w).every((t) => ROLE_WEIGHT[t.kind] !== undefined)) roles++;
+    else if (w.length >= 6 && segment(w).every(isRoleish)) roles++;
     else if (readsAsFunction(w)) roles++;
     else if (w.length >= 2 && VOWEL.test(w)) {
       acronyms ??= displayName.match(ACRONYM)?.map((a) => latinLetters(a).toLowerCase()) ?? [];
@@ -453,8 +459,39 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
   return { words, roles, nameWords };
 }
 
+/** Does the login carry a display name's first word, or its initial? */
+function carriesName(tokens: Token[], word: string): boolean {
+  for (const t of tokens) if (t.text === word || (t.kind === 'initial' && t.text === word[0])) return true;
+  return false;
+}
+
 /** A login token that may stand for a word of the display name: not a number or a placeholder word. */
 const isWordToken = (t: Token) => t.kind !== 'number' && t.kind !== 'placeholder';
+
+/** A login of role words alone (and numbers or placeholder words). */
+function roleWordsOnly(tokens: Token[]): boolean {
+  let words = 0;
+  for (const t of tokens) {
+    if (!isWordToken(t)) continue;
+    if (!isRoleish(t)) return false;
+    words++;
+  }
+  return words > 0;
+}
+
+/** Is one of the login's words, as it is, one of the display name's words? */
+function hasDisplayWord(tokens: Token[], words: string[]): boolean {
+  for (const t of tokens) if (isWordToken(t) && words.includes(t.text)) return true;
+  return false;
+}
+
+/** Does one of the login's words of three letters or more, or an initial, stand for a display word? */
+function standsForDisplayWord(tokens: Token[], words: string[]): boolean {
+  for (const t of tokens)
+    if (isWordToken(t) && (t.text.length >= 3 || t.kind === 'initial') && matchesDisplayWord(t, words))
+      return true;
+  return false;
+}
 
 /** Does a login token stand for a word of the display name: the word, its initial, or its start? */
 function matchesDisplayWord(token: Token, words: string[]): boolean {
@@ -514,7 +551,7 @@ export function classify(written: string, displayName?: string | null): Classifi
   let personal = 0;
   const genericReasons: string[] = [];
   const personalReasons: string[] = [];
-  const hasRoleish = tokens.some((t) => ROLE_WEIGHT[t.kind] !== undefined);
+  const hasRoleish = tokens.some(isRoleish);
   if (hasRoleish) placesBesideRoles(tokens);
 
   for (let i = 0; i < tokens.length; i++) {
@@ -562,7 +599,7 @@ export function classify(written: string, displayName?: string | null): Classifi
     sameAsLogin &&
     WRITTEN_AS_NAME.test(login) &&
     (lookup(tokens[0]?.text ?? '') & FIRST_NAME) !== 0 &&
-    !tokens.some((t) => t.kind === 'device')
+    !tokens.some(isDevice)
   ) {
     // A wiki's "Mark Sales" is a username with no display name beside it: written as a first name
     // and a surname, it is read as the person's name, whatever the later words mean ("Iris Scanner"
@@ -582,24 +619,16 @@ export function classify(written: string, displayName?: string | null): Classifi
       first !== undefined &&
       ROLE_WEIGHT[first.kind] !== undefined &&
       first.text === reading.words[0] &&
-      !tokens.some((t) => t.kind === 'first-name' || t.kind === 'initial');
+      !tokens.some(isFirstNameOrInitial);
     // A login of role words alone matches its display name only word for word: "rozliczenia" shown
     // as "Dział rozliczeń" (the same word, inflected) is the settlements desk, not a person whose
     // name starts the same.
-    const roleOnly =
-      tokens.some(isWordToken) && tokens.every((t) => !isWordToken(t) || ROLE_WEIGHT[t.kind] !== undefined);
     const matched =
       !roleFirst &&
       reading.nameWords.length > 0 &&
-      (roleOnly
-        ? tokens.some((t) => isWordToken(t) && reading.nameWords.includes(t.text))
-        : spellsDisplayName(tokens, reading.nameWords) ||
-          tokens.some(
-            (t) =>
-              isWordToken(t) &&
-              (t.text.length >= 3 || t.kind === 'initial') &&
-              matchesDisplayWord(t, reading.nameWords),
-          ));
+      (roleWordsOnly(tokens)
+        ? hasDisplayWord(tokens, reading.nameWords)
+        : spellsDisplayName(tokens, reading.nameWords) || standsForDisplayWord(tokens, reading.nameWords));
     if (matched) {
       personal += 4;
       personalReasons.push(`matches the display name "${display}"`);

@@ -153,22 +153,27 @@ function charType(c: number): number {
 /** One pass over the characters (no regular expressions: this runs for every row of every page). */
 export function tokenize(username: string): Piece[] {
   const pieces: Piece[] = [];
-  eachPiece(latinLetters(loginPart(username)), (text, digits) => pieces.push({ text, digits }));
+  eachPiece(latinLetters(loginPart(username)), pieces, (into, text, digits) => into.push({ text, digits }));
   return pieces;
 }
 
 /**
  * The pieces of a login's part already in Latin letters (`latinLetters(loginPart(username))`),
- * lower-cased, handed to `visit` in order without collecting them: the classifier reads each at once.
+ * lower-cased, handed to `visit` in order with `into`, where it puts what it makes of them: the
+ * classifier reads each at once into the login's tokens.
  */
-export function eachPiece(s: string, visit: (text: string, digits: boolean) => void): void {
+export function eachPiece<T>(
+  s: string,
+  into: T,
+  visit: (into: T, text: string, digits: boolean) => void,
+): void {
   let start = -1;
   // The type of the character before this one.
   let p = OTHER;
   for (let i = 0; i < s.length; i++) {
     const t = charType(s.charCodeAt(i));
     if (t === OTHER) {
-      if (start >= 0) visit(s.slice(start, i).toLowerCase(), p === DIGIT);
+      if (start >= 0) visit(into, s.slice(start, i).toLowerCase(), p === DIGIT);
       start = -1;
     } else if (start < 0) start = i;
     else if (
@@ -178,12 +183,12 @@ export function eachPiece(s: string, visit: (text: string, digits: boolean) => v
       // "HRManager": the last capital of a run starts the next word when a small letter follows.
       (p === UPPER && t === UPPER && charType(s.charCodeAt(i + 1)) === LOWER)
     ) {
-      visit(s.slice(start, i).toLowerCase(), p === DIGIT);
+      visit(into, s.slice(start, i).toLowerCase(), p === DIGIT);
       start = i;
     }
     p = t;
   }
-  if (start >= 0) visit(s.slice(start).toLowerCase(), p === DIGIT);
+  if (start >= 0) visit(into, s.slice(start).toLowerCase(), p === DIGIT);
 }
 
 /** The words of a display name, e.g. "O'Brien, Mary-Jane" -> obrien, mary, jane; digits dropped. */
@@ -194,11 +199,6 @@ export function displayWords(displayName: string): string[] {
   let start = -1;
   let apostrophe = false;
   let prev = OTHER;
-  const endWord = (at: number) => {
-    const word = s.slice(start, at);
-    words.push((apostrophe ? word.replace(/['\u2019]/g, '') : word).toLowerCase());
-    apostrophe = false;
-  };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // An apostrophe joins "O'Brien" into one word.
@@ -207,18 +207,22 @@ export function displayWords(displayName: string): string[] {
       continue;
     }
     const t = charType(c);
-    if (t === LOWER || t === UPPER) {
-      // "FrontDesk": a capital after a small letter starts a new word.
-      if (t === UPPER && prev === LOWER && start >= 0) {
-        endWord(i);
-        start = i;
-      } else if (start < 0) start = i;
-    } else if (start >= 0) {
-      endWord(i);
+    const letter = t === LOWER || t === UPPER;
+    // "FrontDesk": a capital after a small letter starts a new word.
+    if (start >= 0 && (!letter || (t === UPPER && prev === LOWER))) {
+      words.push(displayWord(s, start, i, apostrophe));
       start = -1;
+      apostrophe = false;
     }
+    if (letter && start < 0) start = i;
     prev = t;
   }
-  if (start >= 0) endWord(s.length);
+  if (start >= 0) words.push(displayWord(s, start, s.length, apostrophe));
   return words;
+}
+
+/** The letters from `start` to `end`, lower-case, without the apostrophes among them. */
+function displayWord(s: string, start: number, end: number, apostrophe: boolean): string {
+  const word = s.slice(start, end);
+  return (apostrophe ? word.replace(/['\u2019]/g, '') : word).toLowerCase();
 }
