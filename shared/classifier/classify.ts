@@ -20,7 +20,7 @@ import {
 } from './lexicon.ts';
 import { plainLogin } from './lookalike.ts';
 import { nativeRuns, readNativeRun } from './native-script.ts';
-import { displayWords, eachPiece, isAscii, latinLetters, loginPart } from './tokenize.ts';
+import { eachPiece, isAscii, latinLetters, loginPart, wordsOf } from './tokenize.ts';
 
 /**
  * The username classifier: does a login name a person ("rbaker", "mark.sales" owned by "Mark
@@ -351,8 +351,9 @@ function addPiece(tokens: Token[], text: string, digits: boolean): void {
 /** `loginTokens` of the part of a login that names its user (`loginPart`). */
 function tokensOf(login: string): Token[] {
   const tokens: Token[] = [];
-  eachPiece(latinLetters(login), tokens, addPiece);
-  if (!isAscii(login)) {
+  const ascii = isAscii(login);
+  eachPiece(ascii ? login : latinLetters(login), tokens, addPiece);
+  if (!ascii) {
     for (const run of nativeRuns(login)) {
       const reading = readNativeRun(run);
       if (reading.is === 'role')
@@ -411,7 +412,8 @@ interface DisplayReading {
 const ACRONYM = /(?<!\p{L})\p{Lu}{2,4}(?!\p{L})/gu;
 
 function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
-  const words = displayWords(displayName);
+  const ascii = isAscii(displayName);
+  const words = wordsOf(ascii ? displayName : latinLetters(displayName));
   let roles = 0;
   const nameWords: string[] = [];
   // "Mark Sales" for "mark.sales" or "msales": a first name and one or two plain words, when the
@@ -446,7 +448,7 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
     }
   }
   // "前台", "財務部", "张伟": the runs of Han, kana, Hangul, Thai, Arabic and Hebrew letters.
-  if (!isAscii(displayName)) {
+  if (!ascii) {
     for (const run of nativeRuns(displayName)) {
       const reading = readNativeRun(run);
       words.push(run);

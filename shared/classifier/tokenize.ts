@@ -193,7 +193,11 @@ export function eachPiece<T>(
 
 /** The words of a display name, e.g. "O'Brien, Mary-Jane" -> obrien, mary, jane; digits dropped. */
 export function displayWords(displayName: string): string[] {
-  const s = latinLetters(displayName);
+  return wordsOf(latinLetters(displayName));
+}
+
+/** `displayWords` of a display name already in Latin letters (`latinLetters`). */
+export function wordsOf(s: string): string[] {
   const words: string[] = [];
   // The word being read starts at `start` (-1 between words); it is cut out whole when it ends.
   let start = -1;
