@@ -82,7 +82,9 @@ export function flaggedOf(verdicts: readonly RowVerdict[]): FlaggedLogins {
       at = tips.push({ why: tip.why, fix: tip.fix }) - 1;
       tipAt.set(key, at);
     }
-    return { kind, label, tone, rank, title, evidence, tip: at, ...(open ? { open } : {}) };
+    const warning: SentWarning = { kind, label, tone, rank, title, evidence, tip: at };
+    if (open) warning.open = open;
+    return warning;
   };
   verdicts.forEach((verdict, index) => {
     if (verdict.findings.length > 0) flagged.push([index, verdict.findings.map(sent)]);

@@ -15,7 +15,7 @@ const KIND_LOOKS = new Map<PageWarningKind, KindLook>(
 /** A warning of `kind` as the badges show it. */
 export function rowWarning(kind: PageWarningKind, what: Omit<RowWarning, keyof KindLook>): RowWarning {
   const look = KIND_LOOKS.get(kind) ?? { kind, label: kind, tone: 'notice', rank: KIND_LOOKS.size };
-  return { ...look, ...what };
+  return Object.assign({ kind: look.kind, label: look.label, tone: look.tone, rank: look.rank }, what);
 }
 
 /**
@@ -26,14 +26,16 @@ export function rowWarning(kind: PageWarningKind, what: Omit<RowWarning, keyof K
 export const evaluateFromPageAlone: EvaluatePageRows = (rows) => {
   const firstAt = new Map<string, number>();
   const distinct: PageRow[] = [];
-  const positions = rows.map(({ username, displayName, email, status }) => {
+  const positions = rows.map((row) => {
+    const { username, displayName, email, status } = row;
     // Null and empty read the same to the evaluator.
     const key = `${username}\u0000${displayName ?? ''}\u0000${email ?? ''}\u0000${status ?? ''}`;
     let at = firstAt.get(key);
     if (at === undefined) {
       at = distinct.length;
       firstAt.set(key, at);
-      distinct.push({ username, displayName, email, status });
+      // A login has no other fields: the evaluator reads it as it came.
+      distinct.push(row);
     }
     return at;
   });
