@@ -75,12 +75,18 @@ export function flaggedOf(verdicts: readonly RowVerdict[]): FlaggedLogins {
   const flagged: FlaggedLogins['flagged'] = [];
   const tips: Tip[] = [];
   const tipAt = new Map<string, number>();
+  // A rule's warnings share its tip object: its text (a few hundred characters) is keyed once.
+  const tipObjectAt = new Map<Tip, number>();
   const sent = ({ kind, label, tone, rank, title, evidence, tip, open }: RowWarning): SentWarning => {
-    const key = `${tip.why}\u0000${tip.fix}`;
-    let at = tipAt.get(key);
+    let at = tipObjectAt.get(tip);
     if (at === undefined) {
-      at = tips.push({ why: tip.why, fix: tip.fix }) - 1;
-      tipAt.set(key, at);
+      const key = `${tip.why}\u0000${tip.fix}`;
+      at = tipAt.get(key);
+      if (at === undefined) {
+        at = tips.push({ why: tip.why, fix: tip.fix }) - 1;
+        tipAt.set(key, at);
+      }
+      tipObjectAt.set(tip, at);
     }
     const warning: SentWarning = { kind, label, tone, rank, title, evidence, tip: at };
     if (open) warning.open = open;
