@@ -37,11 +37,10 @@ const SLOT_BITS = 17;
 const SLOT_MASK = (1 << SLOT_BITS) - 1;
 /** Room for the words: the table stays under half full, so probes stay short. */
 const MAX_WORDS = 1 << (SLOT_BITS - 1);
+// A slot holds a word as three numbers side by side, its first hash, its second, and its length and
+// bit set (`length << 8 | bits`, 0 in an empty slot), so that a probe reads one place in memory.
+const SLOT_SIZE = 3;
 let slots: Int32Array | null = null;
-let hashes = new Int32Array(0);
-let hashes2 = new Int32Array(0);
-let lengths = new Uint8Array(0);
-let bitsOf = new Uint8Array(0);
 let count = 0;
 
 // The starts of the words the segmenter can ask for (three letters and more), as two bits each in
@@ -74,20 +73,21 @@ export function hashStep2(h: number, charCode: number): number {
 
 function add(table: Int32Array, hash: number, hash2: number, length: number, bit: number): void {
   let slot = hash & SLOT_MASK;
-  for (let at = table[slot] as number; at !== 0; at = table[slot] as number) {
-    const k = at - 1;
-    if (hashes[k] === hash && hashes2[k] === hash2 && lengths[k] === length) {
-      bitsOf[k] = (bitsOf[k] as number) | bit;
+  for (let entry = table[slot * SLOT_SIZE + 2] as number; entry !== 0; ) {
+    const at = slot * SLOT_SIZE;
+    if (table[at] === hash && table[at + 1] === hash2 && entry >>> 8 === length) {
+      table[at + 2] = entry | bit;
       return;
     }
     slot = (slot + 1) & SLOT_MASK;
+    entry = table[slot * SLOT_SIZE + 2] as number;
   }
   if (count === MAX_WORDS) throw new Error('the lexicon outgrew its table: raise SLOT_BITS');
-  hashes[count] = hash;
-  hashes2[count] = hash2;
-  lengths[count] = length;
-  bitsOf[count] = bit;
-  table[slot] = ++count;
+  const at = slot * SLOT_SIZE;
+  table[at] = hash;
+  table[at + 1] = hash2;
+  table[at + 2] = (length << 8) | bit;
+  count++;
 }
 
 /**
@@ -130,11 +130,7 @@ function addFrontCoded(table: Int32Array, encoded: string, bit: number): void {
 }
 
 function build(): Int32Array {
-  const table = new Int32Array(1 << SLOT_BITS);
-  hashes = new Int32Array(MAX_WORDS);
-  hashes2 = new Int32Array(MAX_WORDS);
-  lengths = new Uint8Array(MAX_WORDS);
-  bitsOf = new Uint8Array(MAX_WORDS);
+  const table = new Int32Array((1 << SLOT_BITS) * SLOT_SIZE);
   starts = new Int32Array(1 << (START_BITS - 5));
   count = 0;
   addFrontCoded(table, data.first, FIRST_NAME);
@@ -156,10 +152,11 @@ export function lookupHashed(hash: number, hash2: number, length: number): numbe
   slots ??= build();
   const table = slots;
   let slot = hash & SLOT_MASK;
-  for (let at = table[slot] as number; at !== 0; at = table[slot] as number) {
-    const k = at - 1;
-    if (hashes[k] === hash && hashes2[k] === hash2 && lengths[k] === length) return bitsOf[k] as number;
+  for (let entry = table[slot * SLOT_SIZE + 2] as number; entry !== 0; ) {
+    const at = slot * SLOT_SIZE;
+    if (table[at] === hash && table[at + 1] === hash2 && entry >>> 8 === length) return entry & 0xff;
     slot = (slot + 1) & SLOT_MASK;
+    entry = table[slot * SLOT_SIZE + 2] as number;
   }
   return 0;
 }
