@@ -122,7 +122,7 @@ export function namesTwoPeople(displayName: string | null | undefined): SharedDi
     (words.length === 2 && words[0] === 'the' && isPluralSurname(words[1] as string)) ||
     (words.length >= 2 &&
       HOUSEHOLD_WORDS.has(words[words.length - 1] as string) &&
-      words.slice(0, -1).some((w) => lookup(w) & (SURNAME | ANY_NAME) && !(lookup(w) & ANY_ROLE))) ||
+      words.slice(0, -1).some((w) => isNameOnly(w, ANY_NAME))) ||
     (words.length >= 2 &&
       words.length <= 4 &&
       PREFIX_HOUSEHOLD_WORDS.has(words[0] as string) &&
@@ -175,7 +175,8 @@ export function twoFirstNamesBesideLogin(
   if (!text || !/^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(text)) return null;
   const names = displayWords(text);
   if (names.length !== 2 || names[0] === names[1]) return null;
-  if (!names.every((w) => isFirstNameOnly(w) && (lookup(w) & SURNAME) === 0)) return null;
+  // First names that are no surname or role word.
+  if (!names.every((w) => (lookup(w) & (FIRST_NAME | SURNAME | ANY_ROLE)) === FIRST_NAME)) return null;
   const parts = latinLetters(loginPart(plainLogin(username)).toLowerCase()).split(/[^a-z]+/);
   const carries = (part: string) =>
     names.some((name) => part.length >= 3 && (name.startsWith(part) || part.includes(name)));
@@ -199,8 +200,13 @@ export function sharedLoginPeople(
   );
 }
 
-const isFirstNameOnly = (w: string | undefined) =>
-  w !== undefined && (lookup(w) & FIRST_NAME) !== 0 && (lookup(w) & ANY_ROLE) === 0;
+/** A known name of one of `kinds` (a bit set of the lexicon's) that is no role word. */
+function isNameOnly(word: string, kinds: number): boolean {
+  const bits = lookup(word);
+  return (bits & kinds) !== 0 && (bits & ANY_ROLE) === 0;
+}
+
+const isFirstNameOnly = (w: string | undefined) => w !== undefined && isNameOnly(w, FIRST_NAME);
 
 /** "Ana y Luis", "João e Maria", "Anna i Piotr": two first names joined by a lower-case y, e or i. */
 function joinedFirstNames(text: string): string[] | null {
@@ -231,13 +237,13 @@ function isSurnameOnly(word: string): boolean {
   const forms = [word];
   if (/[iy]ch$/.test(word)) forms.push(word.slice(0, -2));
   if (word.endsWith('ow')) forms.push(word.slice(0, -2));
-  return forms.some((w) => (lookup(w) & ANY_NAME) !== 0 && (lookup(w) & ANY_ROLE) === 0);
+  return forms.some((w) => isNameOnly(w, ANY_NAME));
 }
 
 function isPluralSurname(word: string): boolean {
   if (!word.endsWith('s') || word.length < 4) return false;
   const stems = [word.slice(0, -1), word.endsWith('es') ? word.slice(0, -2) : ''];
-  return stems.some((s) => s !== '' && (lookup(s) & ANY_NAME) !== 0 && (lookup(s) & ANY_ROLE) === 0);
+  return stems.some((s) => s !== '' && isNameOnly(s, ANY_NAME));
 }
 
 /** For tests and reasons: is this word a known first name? */
