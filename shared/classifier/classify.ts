@@ -420,11 +420,12 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
   // login carries that first name or its initial, is a person's full name, whatever the later words
   // mean. Not for "reception" shown as "Kim Reception": that login does not carry Kim.
   const firstWord = words[0] ?? '';
+  const firstBits = lookup(firstWord);
   if (
     words.length >= 2 &&
     words.length <= 3 &&
     // "Paris Office" is the Paris office: a first name that is also a city does not make one.
-    (lookup(firstWord) & (FIRST_NAME | PLACE)) === FIRST_NAME &&
+    (firstBits & (FIRST_NAME | PLACE)) === FIRST_NAME &&
     carriesName(tokens, firstWord) &&
     /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName)
   ) {
@@ -434,8 +435,9 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
   // the account comes from, what it is for), not a name. Looked for only once a word no list knows
   // is met: most display names have none.
   let acronyms: string[] | undefined;
-  for (const w of words) {
-    const bits = lookup(w);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const bits = i === 0 ? firstBits : lookup(w);
     const kind = kindOf(bits);
     if (kind === 'place') continue;
     if (kind && ROLE_WEIGHT[kind] !== undefined) roles++;
