@@ -1,5 +1,7 @@
 import { type Classification, classify } from './classifier/classify.ts';
+import { lookalike } from './classifier/lookalike.ts';
 import { sharedLoginPeople } from './classifier/shared-display-name.ts';
+import { loginPart } from './classifier/tokenize.ts';
 import { isDisabledStatus } from './directory/read-shown-values.ts';
 import { defaultAccountEvidence, defaultAccountRule } from './rules/default-account.ts';
 import { genericUsernameCheck, genericUsernameRule } from './rules/generic-username.ts';
@@ -83,22 +85,32 @@ export function evaluatePageRow(row: PageRow, options: PageEvaluationOptions = {
       tip: rule.tip,
     });
 
-  const generic = genericUsernameCheck(username, displayName, minConfidence, classify(username, displayName));
+  // How the login reads ("admin" for "аdmin") and the part of it that names its user, worked out
+  // once for all the checks.
+  const looks = lookalike(username);
+  const login = loginPart(looks?.plain ?? username);
+
+  const generic = genericUsernameCheck(
+    username,
+    displayName,
+    minConfidence,
+    classify(username, displayName, login),
+  );
   if (generic)
     found(genericUsernameRule, `"${username}" is named after a role, not a person`, generic.evidence);
 
-  const shared = sharedLoginPeople(username, displayName)?.reason;
+  const shared = sharedLoginPeople(username, displayName, login)?.reason;
   if (shared) found(sharedLoginRule, `"${username}" looks shared by more than one person`, shared);
 
-  const builtIn = defaultAccountEvidence(username);
+  const builtIn = defaultAccountEvidence(username, login);
   if (builtIn) found(defaultAccountRule, `"${username}" is a built-in or test login`, builtIn);
 
-  const lookalike = lookalikeEvidence(username);
-  if (lookalike) {
+  const lookalikeWhy = lookalikeEvidence(username, looks);
+  if (lookalikeWhy) {
     found(
       lookalikeUsernameRule,
-      `"${username}" is written to look like "${lookalike.plain}"`,
-      lookalike.evidence,
+      `"${username}" is written to look like "${lookalikeWhy.plain}"`,
+      lookalikeWhy.evidence,
     );
   }
 

@@ -546,10 +546,16 @@ function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-export function classify(written: string, displayName?: string | null): Classification {
+/**
+ * `login` is the part of the login that names its user, as it reads (`loginPart(plainLogin(written))`),
+ * for a caller that has worked it out for other checks too.
+ */
+export function classify(
+  written: string,
+  displayName?: string | null,
   // A lookalike ("аdmin" in Cyrillic, "ｒｅｃｅｐｔｉｏｎ") is read as what it looks like.
-  const username = plainLogin(written);
-  const login = loginPart(username);
+  login = loginPart(plainLogin(written)),
+): Classification {
   const tokens = tokensOf(login);
   let generic = 0;
   let personal = 0;

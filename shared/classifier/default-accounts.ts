@@ -60,12 +60,18 @@ const WORDS = [...DEFAULT_WORDS].sort((a, b) => b.length - a.length).join('|');
 // "管理员1" (no other letters: "王管理员" is Wang, the administrator).
 const DEFAULT_LOGIN = new RegExp(`^[^\\p{L}]*(${WORDS})(?:[^\\p{L}]+(${WORDS}))?[^\\p{L}]*$`, 'iu');
 
-/** The default-account word(s) a login consists of, e.g. "Admin1" -> "admin"; null otherwise. */
-export function defaultAccountName(username: string): string | null {
+/**
+ * The default-account word(s) a login consists of, e.g. "Admin1" -> "admin"; null otherwise. `login`
+ * is the part of it that names its user as it reads, if the caller has it already.
+ */
+export function defaultAccountName(
+  username: string,
   // "admin.user" and "test_admin" are defaults, "admin.jane" is not; "аdmin" (Cyrillic "а") too.
+  login = loginPart(plainLogin(username)),
+): string | null {
   // Accents folded, and Cyrillic and Greek in Latin letters, as in the word lists: "Gäste", "invité",
   // "gość", "Гость".
-  const m = DEFAULT_LOGIN.exec(latinLetters(loginPart(plainLogin(username))));
+  const m = DEFAULT_LOGIN.exec(latinLetters(login));
   if (!m) return null;
   return (m[2] ? `${m[1]} ${m[2]}` : (m[1] as string)).toLowerCase();
 }

@@ -147,10 +147,13 @@ const LOGIN_JOIN_WORDS = new Set(['and', 'und', 'et', 'en', 'og', 'och', 'y', 'e
 /**
  * Does a login name two people? Two known first names joined by a language's "and" between
  * separators ("ana_y_pedro", "joao.e.maria"). Both sides must be first names: "sales_and_support"
- * and "silva.e.sousa" are not.
+ * and "silva.e.sousa" are not. `login` is the part of it that names its user as it reads, if the
+ * caller has it already.
  */
-export function loginNamesTwoPeople(username: string): SharedDisplayName | null {
-  const login = loginPart(plainLogin(username));
+export function loginNamesTwoPeople(
+  username: string,
+  login = loginPart(plainLogin(username)),
+): SharedDisplayName | null {
   // Most logins have fewer than the two separators a joined pair needs: left before any copy is made.
   if (!TWO_SEPARATED.test(login)) return null;
   const parts = latinLetters(login.toLowerCase()).split(/[._\-\s]+/);
@@ -170,6 +173,7 @@ export function loginNamesTwoPeople(username: string): SharedDisplayName | null 
 export function twoFirstNamesBesideLogin(
   username: string,
   displayName: string | null | undefined,
+  login = loginPart(plainLogin(username)),
 ): SharedDisplayName | null {
   const text = displayName?.trim();
   if (!text || !/^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(text)) return null;
@@ -177,7 +181,7 @@ export function twoFirstNamesBesideLogin(
   if (names.length !== 2 || names[0] === names[1]) return null;
   // First names that are no surname or role word.
   if (!names.every((w) => (lookup(w) & (FIRST_NAME | SURNAME | ANY_ROLE)) === FIRST_NAME)) return null;
-  const parts = latinLetters(loginPart(plainLogin(username)).toLowerCase()).split(/[^a-z]+/);
+  const parts = latinLetters(login.toLowerCase()).split(/[^a-z]+/);
   const carries = (part: string) =>
     names.some((name) => part.length >= 3 && (name.startsWith(part) || part.includes(name)));
   const initials = names.map((name) => name[0]).join('');
@@ -187,16 +191,18 @@ export function twoFirstNamesBesideLogin(
 
 /**
  * A shared login: its display name names two or more people or a household, or its login does, or
- * the display name is two first names that are not the login's.
+ * the display name is two first names that are not the login's. `login` is the part of the login
+ * that names its user as it reads, if the caller has it already.
  */
 export function sharedLoginPeople(
   username: string,
   displayName: string | null | undefined,
+  login = loginPart(plainLogin(username)),
 ): SharedDisplayName | null {
   return (
     namesTwoPeople(displayName) ??
-    loginNamesTwoPeople(username) ??
-    twoFirstNamesBesideLogin(username, displayName)
+    loginNamesTwoPeople(username, login) ??
+    twoFirstNamesBesideLogin(username, displayName, login)
   );
 }
 

@@ -13,8 +13,9 @@ export const defaultAccountTip: Tip = {
     'give it a long, unique password that one named person keeps, and do everyday work with personal logins.',
 };
 
-export function defaultAccountEvidence(username: string): string | null {
-  const name = defaultAccountName(username);
+/** `login`: the part of the login that names its user as it reads, if the caller has it already. */
+export function defaultAccountEvidence(username: string, login?: string): string | null {
+  const name = defaultAccountName(username, login);
   if (!name) return null;
   return `"${username}" is a built-in or set-up login name ("${name}") and it is enabled`;
 }

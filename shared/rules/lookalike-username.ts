@@ -21,9 +21,14 @@ function described(changes: readonly LookalikeChange[]): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
-/** Why a login is a lookalike, in words, or null when it is written in plain letters. */
-export function lookalikeEvidence(username: string): { evidence: string; plain: string } | null {
-  const found = lookalike(username);
+/**
+ * Why a login is a lookalike, in words, or null when it is written in plain letters. `found` is its
+ * `lookalike`, if the caller has it already.
+ */
+export function lookalikeEvidence(
+  username: string,
+  found = lookalike(username),
+): { evidence: string; plain: string } | null {
   if (!found) return null;
   return {
     evidence: `"${username}" reads as "${found.plain}" but is written with ${described(found.changes)}`,
