@@ -408,6 +408,9 @@ interface DisplayReading {
   nameWords: string[];
 }
 
+/** A first name and one or two more words, in letters only: "Mark Sales", "Anna de Souza". */
+const FULL_NAME = /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u;
+
 /** "LDAP", "SSO", "CRM": runs of two to four capitals on their own. */
 const ACRONYM = /(?<!\p{L})\p{Lu}{2,4}(?!\p{L})/gu;
 
@@ -427,7 +430,7 @@ function readDisplayName(displayName: string, tokens: Token[]): DisplayReading {
     // "Paris Office" is the Paris office: a first name that is also a city does not make one.
     (firstBits & (FIRST_NAME | PLACE)) === FIRST_NAME &&
     carriesName(tokens, firstWord) &&
-    /^\s*\p{L}+(?:\s+\p{L}[\p{L}'-]*){1,2}\s*$/u.test(displayName)
+    FULL_NAME.test(displayName)
   ) {
     return { words, roles, nameWords: words };
   }

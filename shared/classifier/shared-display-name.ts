@@ -163,6 +163,8 @@ export function loginNamesTwoPeople(
   return { people, reason: `the login "${username}" names ${people.length} people` };
 }
 
+const TWO_CAPITALISED_WORDS = /^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u;
+
 /**
  * "Petra Uwe" beside the login "duo.fibu": a display name of two first names and no surname, where
  * the login carries neither name, is two people named side by side (an app that drops the "+" or
@@ -176,7 +178,7 @@ export function twoFirstNamesBesideLogin(
   login = loginPart(plainLogin(username)),
 ): SharedDisplayName | null {
   const text = displayName?.trim();
-  if (!text || !/^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(text)) return null;
+  if (!text || !TWO_CAPITALISED_WORDS.test(text)) return null;
   const names = displayWords(text);
   if (names.length !== 2 || names[0] === names[1]) return null;
   // First names that are no surname or role word.
