@@ -108,6 +108,13 @@ const SAME_ENDINGS = [
   ['tion', 'cion', 'zione', 'cao', 'tie', 'sjon'],
 ];
 
+/** Does a run of letters end as an inflected role word can ("-ers", "-ité", "-ción")? */
+function hasRoleEnding(s: string): boolean {
+  for (const suffix of ROLE_SUFFIXES) if (s.endsWith(suffix)) return true;
+  for (const endings of SAME_ENDINGS) for (const ending of endings) if (s.endsWith(ending)) return true;
+  return false;
+}
+
 /**
  * "dispatcher" -> role (dispatch + er), when the stem is a role word of four letters or more;
  * "contabilite" -> role, as contabilita written with another language's ending.
@@ -162,6 +169,8 @@ function segmentInto(s: string, out: Token[]): void {
   }
   costs.fill(Number.POSITIVE_INFINITY, 0, n + 1);
   costs[0] = 0;
+  // The words the piece ends with are tried as inflected role words only if it ends as one can.
+  const inflects = hasRoleEnding(s);
   for (let i = 0; i < n; i++) {
     const base = costs[i] as number;
     if (base === Number.POSITIVE_INFINITY) continue;
@@ -201,7 +210,7 @@ function segmentInto(s: string, out: Token[]): void {
           }
           // Inflections only at the end of a piece ("dispatchers"), which keeps the loop cheap. Their
           // stems are four letters or more: none is a word when no word starts with the first four.
-          else if (len >= 5 && j === n && started >= 4) {
+          else if (inflects && len >= 5 && j === n && started >= 4) {
             kind = inflectedRole(s.slice(i, j));
             if (kind) cost = KNOWN_INFLECTED;
           }
