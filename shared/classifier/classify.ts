@@ -169,8 +169,9 @@ function segmentInto(s: string, out: Token[]): void {
   }
   costs.fill(Number.POSITIVE_INFINITY, 0, n + 1);
   costs[0] = 0;
-  // The words the piece ends with are tried as inflected role words only if it ends as one can.
-  const inflects = hasRoleEnding(s);
+  // The words the piece ends with are tried as inflected role words only if it ends as one can,
+  // asked the first time one is tried.
+  let inflects: boolean | undefined;
   for (let i = 0; i < n; i++) {
     const base = costs[i] as number;
     if (base === Number.POSITIVE_INFINITY) continue;
@@ -210,7 +211,7 @@ function segmentInto(s: string, out: Token[]): void {
           }
           // Inflections only at the end of a piece ("dispatchers"), which keeps the loop cheap. Their
           // stems are four letters or more: none is a word when no word starts with the first four.
-          else if (inflects && len >= 5 && j === n && started >= 4) {
+          else if (len >= 5 && j === n && started >= 4 && (inflects ??= hasRoleEnding(s))) {
             kind = inflectedRole(s.slice(i, j));
             if (kind) cost = KNOWN_INFLECTED;
           }
