@@ -211,8 +211,9 @@ function segmentInto(s: string, out: Token[]): void {
           }
           // Inflections only at the end of a piece ("dispatchers"), which keeps the loop cheap. Their
           // stems are four letters or more: none is a word when no word starts with the first four.
-          else if (len >= 5 && j === n && started >= 4 && (inflects ??= hasRoleEnding(s))) {
-            kind = inflectedRole(s.slice(i, j));
+          else if (len >= 5 && j === n && started >= 4) {
+            if (inflects === undefined) inflects = hasRoleEnding(s);
+            kind = inflects ? inflectedRole(s.slice(i, j)) : null;
             if (kind) cost = KNOWN_INFLECTED;
           }
           roleBefore = bits & ANY_ROLE ? kindOf(bits & ANY_ROLE) : null;
