@@ -53,17 +53,22 @@ export function tableRows(
 function bodyRows(table: HTMLTableElement, headerRow: Element, hasHead: boolean, columns: number): Element[] {
   const rows: Element[] = [];
   let afterHeader = hasHead;
-  const take = (row: Element) => {
+  const take = (row: Element, first: boolean) => {
     if (row === headerRow) afterHeader = true;
-    else if (afterHeader && row.childElementCount > 0 && !spansTheTable(row, columns) && !controlsRow(row))
+    else if (
+      afterHeader &&
+      row.childElementCount > 0 &&
+      !spansTheTable(row, columns) &&
+      !(first && controlsRow(row))
+    )
       rows.push(row);
   };
   for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     const tag = child.tagName;
-    if (tag === 'TR') take(child);
+    if (tag === 'TR') take(child, child.previousElementSibling === null);
     else if (tag === 'TBODY') {
       for (let row = child.firstElementChild; row; row = row.nextElementSibling)
-        if (row.tagName === 'TR') take(row);
+        if (row.tagName === 'TR') take(row, row === child.firstElementChild);
     }
   }
   return rows;
@@ -81,7 +86,9 @@ function spansTheTable(row: Element, columns: number): boolean {
 
 /**
  * A row of header cells holding nothing but controls: the search fields and buttons vtiger draws at
- * the top of its list's body. No user; a user's row has a cell of its own.
+ * the top of its list's body. No user; a user's row has a cell of its own. Asked of a section's
+ * first row only: a look at every row's first cell would make the reading of a big list wrap a cell
+ * per row that it otherwise reads from the list's text.
  */
 function controlsRow(row: Element): boolean {
   if (row.firstElementChild?.tagName !== 'TH') return false;
@@ -225,7 +232,7 @@ function tableShape(table: HTMLTableElement): ListShape | null {
     element.parentElement?.tagName !== 'TFOOT' &&
     element.childElementCount > 0 &&
     !spansTheTable(element, headers.length) &&
-    !controlsRow(element) &&
+    !(element.previousElementSibling === null && controlsRow(element)) &&
     // A header drawn with <td>s sits first; rows before it are not users.
     (headedAbove || headerRow.compareDocumentPosition(element) === Node.DOCUMENT_POSITION_FOLLOWING);
   return {
