@@ -23,9 +23,9 @@ const rowTables: ListLayout = {
   finds: [],
   watches: [],
   headed: true,
+  // A grid drawn, or a row added to one, brings a table: the table layout's arrival, which calls for
+  // a fresh look at the page already.
   discover,
-  // A grid drawn at once, or a row added to one.
-  arrives: (added) => isHtmlTag(added, 'table') || added.getElementsByTagName('table').length > 0,
   shape: rowTablesShape,
 };
 export default rowTables;
