@@ -601,7 +601,7 @@ export const HEADER_VOCABULARY: readonly [HeaderField, Partial<Record<Language, 
       uk: ['email адреса', 'адреса електронної пошти', 'ел пошта', 'електронна пошта', 'пошта'],
       bg: ['имейл адрес', 'имейл', 'електронна поща'],
       ca: ['adreça de correu electrònic', 'correu( electrònic)?', 'adreça electrònica'],
-      ja: ['e? ?メール( ?アドレス)?'],
+      ja: ['(e|電子)? ?メール( ?アドレス)?'],
       zh: [
         // Seafile's users: "联系人邮箱" (contact email).
         '联系人邮箱',
@@ -1297,6 +1297,7 @@ export const RECORD_WORDS: Record<'role' | 'status', Partial<Record<Language, re
     ca: ['administrador', 'propietari', 'editor', 'lector', 'autor', 'membre', 'convidat', 'usuari'],
     ja: [
       '管理者',
+      'システム管理者',
       'オーナー',
       '所有者',
       '編集者',

@@ -383,7 +383,13 @@ function readFrom(at: RowCells): PageLogin | null {
   const username = clip((loginSegment ?? '').replace(/^@(?=[^@\s]+$)/, ''), 320);
   if (!username) return null;
 
-  const emailSegments = at.plain ? segmentsOf(at, 'email') : segmentsIn(cellOf(at, 'email'));
+  // A layout may read the email itself, without the label written before it.
+  const ownEmail = at.list.text?.(at.row, 'email');
+  const emailSegments = ownEmail
+    ? [ownEmail]
+    : at.plain
+      ? segmentsOf(at, 'email')
+      : segmentsIn(cellOf(at, 'email'));
   const email = (emailSegments ?? userSegments).find((segment) => isEmail(segment)) ?? null;
 
   const { columns } = at.list;

@@ -409,6 +409,34 @@ describe('the record detector', () => {
     expect(list?.rows[1]?.[3]).toMatch(/^Viewer\s?, Accounts$/);
   });
 
+  it('reads a login written loose beside the name, and fields after their labels, past a machine’s user ID (Mattermost)', () => {
+    const people = [
+      ['tsmith', 'Tom Smith', 'tom.smith@firm.example', 'メンバー', 'ddekp3s9pk6oqdatcbf9tk1fmu'],
+      ['reception', 'Reception Desk', 'reception@firm.example', 'メンバー', 'xdga6ziatmnn9gwym6wgdj74sf'],
+      ['admin', 'Super User', 'admin@firm.example', 'システム管理者', 'nmntietime7yxd3xu7t71mrkwe'],
+      ['jdoe', 'John Doe', 'john.doe@firm.example', '無効化済み', '7i95qk3b365qmgf7frzuzts3se'],
+    ] as const;
+    document.body.innerHTML = `<div class="more-modal__list"><div>${people
+      .map(
+        ([login, name, email, role, id]) => `<div class="more-modal__row">
+          <span class="profile-icon"><img class="Avatar" alt="${login} profile image" src="/avatar.png"></span>
+          <div class="more-modal__right"><div class="more-modal__top"><div class="more-modal__details">
+            <div class="more-modal__name"><a href="/admin_console/user_management/user/${id}"><span>@${login}<span class="light"> - ${name}</span></span></a></div>
+            <div><span><strong>電子メールアドレス:</strong> ${email}</span></div>
+            <span><strong>サインイン方法:</strong> Email</span>, <span><strong>ユーザーID:</strong> ${id}</span>
+          </div>
+          <div class="more-modal__actions"><div class="MenuWrapper"><a><span>${role} </span><span class="caret"></span></a></div></div>
+          </div></div></div>`,
+      )
+      .join('')}</div></div>`;
+    const [list] = findUserLists(document);
+    const rows = list?.rows().map((row) => readRow(list, row));
+    expect(rows?.map((row) => [row?.username, row?.displayName, row?.email])).toEqual(
+      people.map(([login, name, email]) => [login, name, email]),
+    );
+    expect(rows?.map((row) => row?.status ?? row?.role)).toEqual(people.map(([, , , role]) => role));
+  });
+
   it('reads a user’s details side by side past a drop-down menu kept hidden in each record (Kanboard)', () => {
     const people = [
       ['Tom Smith', 'Manager', 'tsmith'],

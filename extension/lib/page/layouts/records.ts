@@ -318,10 +318,31 @@ function discover(root: Document | Element | ShadowRoot, found: ReadonlySet<Elem
     .map(({ element }) => element);
 }
 
-/** One field of a record: where it sits in the record (its path of shapes), and its element. */
+/**
+ * One field of a record: where it sits in the record (its path of shapes), and its element; or the
+ * words an element writes loose beside the fields inside it ("@tsmith" of
+ * `<span>@tsmith<span class="light"> - Tom Smith</span></span>`, as Mattermost lists its users).
+ */
 interface Field {
   key: string;
   element: Element;
+  loose?: true;
+}
+
+/** How the key of an element's loose words ends. */
+const LOOSE = '/~';
+
+/** The words written loose in an element, between the elements inside it. */
+function looseText(element: Element): string {
+  let text = '';
+  for (let node = element.firstChild; node; node = node.nextSibling)
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** What a field says. */
+function saidBy(field: Field): string {
+  return field.loose ? looseText(field.element) : fieldText(field.element);
 }
 
 /**
@@ -354,7 +375,11 @@ function fieldsOf(record: Element): Field[] {
       if (isLeaf(child)) {
         const element = cellText(child) ? child : linkButtonIn(child);
         if (element) fields.push({ key, element });
-      } else if (depth < MAX_DEPTH) walk(child, key, depth + 1);
+      } else if (depth < MAX_DEPTH) {
+        if (HAS_WORD.test(looseText(child)))
+          fields.push({ key: `${key}${LOOSE}`, element: child, loose: true });
+        walk(child, key, depth + 1);
+      }
     }
   };
   partsOf(record).forEach((part, index) => {
@@ -429,6 +454,9 @@ function isLeaf(element: Element, atRoot = false): boolean {
 const LOGIN = /^@?[\p{L}\p{N}][\p{L}\p{N}._+'@\\-]{1,63}$/u;
 const HAS_LETTER = /\p{L}/u;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/** A key made by a machine: a UUID, a long hexadecimal or a long run of letters mixed with digits. */
+const MACHINE_ID =
+  /^(?:[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}|[\da-f]{16,}|(?=(?:[a-z]*\d){3})[a-z\d]{20,})$/i;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
 const PARTICLE = '(?:van|von|de|der|den|da|di|du|del|della|la|le|ten|ter|y|e|zu|af|al|bin|ibn)';
@@ -473,9 +501,13 @@ function readKinds(value: string): Kind[] {
 
 /** A field's words; pieces with no letter or digit are an empty field's placeholder ("Administratie --"). */
 function fieldText(element: Element): string {
-  return cellSegments(element)
-    .filter((piece) => /[\p{L}\p{N}]/u.test(piece))
-    .join(' ');
+  return (
+    cellSegments(element)
+      .filter((piece) => /[\p{L}\p{N}]/u.test(piece))
+      .join(' ')
+      // A dash or a dot setting the field off from the one before: "@tsmith - Tom Smith".
+      .replace(/^[-–—·•|]\s+/, '')
+  );
 }
 
 /** How a list's fields are laid out, from a sample of its records. */
@@ -514,8 +546,9 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
   )
     return null;
   for (const fields of sampleFields)
-    for (const { key, element } of fields) {
-      const text = fieldText(element);
+    for (const field of fields) {
+      const { key } = field;
+      const text = saidBy(field);
       if (!values.has(key)) values.set(key, []);
       values.get(key)?.push(text);
     }
@@ -560,20 +593,30 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
     }
     return key;
   };
-  // A time written after its label in the same text ("Last seen 5 days ago", as Jellyfin's cards
-  // show it).
+  // A value written after its label in the same text: a time ("Last seen 5 days ago", as Jellyfin's
+  // cards show it), or any field after a label and a colon ("電子メールアドレス: anna@firm.example",
+  // as Mattermost lists its users).
   const lead = new Map<string, string>();
   for (const key of keys) {
-    const label = sharedLead(values.get(key) ?? []);
-    if (label && fieldForHeader(label) === 'lastSignIn' && !labelled.has(key)) {
-      labelled.set(key, 'lastSignIn');
-      lead.set(key, label);
-    }
+    const list = values.get(key) ?? [];
+    const label = labelled.has(key) ? undefined : sharedLead(list);
+    const field = label === undefined ? null : fieldForHeader(label);
+    if (label === undefined || field === null) continue;
+    if (field !== 'lastSignIn' && !list.every((value) => /^[:：]/.test(value.slice(label.length)))) continue;
+    labelled.set(key, field);
+    lead.set(key, label);
   }
   const used = new Set<string>();
   // Labels first ("Benutzername:", "E-Mail:"), then what the values read as.
   for (const [key, field] of labelled) {
     const target = field === 'user' ? 'username' : field;
+    // "User ID" may name the database's key of the user ("ユーザーID: ddekp3s9pk6oqdatcbf9tk1fmu", as
+    // Mattermost shows it), not the login.
+    if (
+      target === 'username' &&
+      (values.get(key) ?? []).every((value) => MACHINE_ID.test(afterLabel(value, lead.get(key))))
+    )
+      continue;
     if (target && columns[target] === undefined) {
       columns[target] = position(key);
       used.add(key);
@@ -629,6 +672,13 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
     (values.get(name) ?? []).filter((value) => !/\s/.test(value)).length * 2 > sample.length;
   if (signals < (wordsAlone ? 2 : 1)) return null;
   return { count: records.length, keys, columns, lead };
+}
+
+/** A value without the label it is written after ("Last seen", "E-mail:"), where it has one. */
+function afterLabel(value: string, label: string | undefined): string {
+  return label !== undefined && value.startsWith(label)
+    ? value.slice(label.length).replace(/^[:：]?\s*/, '')
+    : value;
 }
 
 /**
@@ -724,19 +774,6 @@ function headedByUserFields(container: Element, records: Element[]): boolean {
   return fields.length >= 2 && fields.some(saysWho);
 }
 
-/**
- * The name written loose beside the login in the link around it, where the records have no name
- * field of their own: "<a>Anna Kowalska<br><span>anna@firm.example</span></a>", as BookStack lists
- * its users (words between elements are no field). Undefined where there is none.
- */
-function looseName(row: Element, fields: Field[], loginKey: string | undefined): string | undefined {
-  const login = fields.find((field) => field.key === loginKey)?.element;
-  const link = login?.parentElement?.closest('a');
-  if (!login || !link || !row.contains(link)) return undefined;
-  const shown = cellText(login);
-  return cellSegments(link).find((piece) => piece !== shown && !isEmail(piece) && HAS_LETTER.test(piece));
-}
-
 function recordsShape(container: Element): ListShape | null {
   const analysis = analyse(container);
   if (!analysis) return null;
@@ -747,17 +784,6 @@ function recordsShape(container: Element): ListShape | null {
     (isDl ? element.tagName === 'DT' : recordSignature === signature(element));
   const first = recordsOf(container)?.[0];
   const recordSignature = first ? signature(first) : '';
-  /** The last sign-in, where it is written after a label: the text after it. */
-  const afterLead = (row: Element): string | undefined => {
-    const where = analysis.columns.lastSignIn;
-    const key = typeof where === 'number' ? keys[where] : undefined;
-    const label = key === undefined ? undefined : analysis.lead.get(key);
-    if (label === undefined) return undefined;
-    const cell = fieldsOf(row).find((each) => each.key === key);
-    if (!cell) return undefined;
-    const text = fieldText(cell.element);
-    return text.startsWith(label) ? text.slice(label.length).replace(/^[:：]?\s*/, '') : text;
-  };
   return {
     headers: [],
     columns: analysis.columns,
@@ -781,18 +807,17 @@ function recordsShape(container: Element): ListShape | null {
           )?.element,
       );
     },
-    // A name written in parts ("<span>Ana</span> <span>de Wit</span>") is read whole; a time
-    // without the label it is written after.
+    // A field as the record says it: without the label it is written after ("E-mail:"), the words
+    // written loose beside other fields alone, a name written in parts ("<span>Ana</span>
+    // <span>de Wit</span>") whole.
     text: (row, field) => {
-      if (field === 'lastSignIn') return afterLead(row);
-      if (field !== 'displayName') return undefined;
-      const where = analysis.columns.displayName;
-      const login = analysis.columns.username;
-      if (where === undefined)
-        return looseName(row, fieldsOf(row), typeof login === 'number' ? keys[login] : undefined);
+      const where = analysis.columns[field];
       const key = typeof where === 'number' ? keys[where] : undefined;
-      const cell = key === undefined ? undefined : fieldsOf(row).find((each) => each.key === key);
-      return cell ? fieldText(cell.element) : undefined;
+      if (key === undefined) return undefined;
+      const label = analysis.lead.get(key);
+      if (label === undefined && field !== 'displayName' && !key.endsWith(LOOSE)) return undefined;
+      const cell = fieldsOf(row).find((each) => each.key === key);
+      return cell ? afterLabel(saidBy(cell), label) : undefined;
     },
     // Beside the login, not inside its link, where the badges would be part of it.
     markAnchor: (row) => {
