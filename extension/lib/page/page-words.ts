@@ -1120,6 +1120,7 @@ export const RECORD_WORDS: Record<'role' | 'status', Partial<Record<Language, re
       'guest',
       'user',
       'staff',
+      'employee',
       'superuser',
       'super admin',
       'system admin',

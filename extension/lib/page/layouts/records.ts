@@ -442,6 +442,19 @@ function isLeaf(element: Element, atRoot = false): boolean {
   // values ("<small><a>Viewer</a>,</small> <small><a>Accounts</a></small>").
   if (inline > 1 && (element.textContent?.includes('@') || (alike === null && element.querySelector('a'))))
     return false;
+  // A role or a status beside a name in unlike elements ("<span class="emp-name">Tom Smith</span>
+  // <span class="emp-designation">Manager</span>", as Sentrifugo writes an employee's designation
+  // after the name).
+  if (alike === null) {
+    const shapes = { stated: new Set<string>(), other: new Set<string>() };
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      const text = cellText(child);
+      if (!text) continue;
+      const stated = kindsOf(text).some((kind) => kind === 'role' || kind === 'status');
+      shapes[stated ? 'stated' : 'other'].add(signature(child));
+    }
+    for (const shape of shapes.stated) if (shapes.other.size > 0 && !shapes.other.has(shape)) return false;
+  }
   // Inside a record, words in spans side by side with only spaces or punctuation between are one
   // run of text, as an app's display template writes a name ("<span>Ana</span> <span>García</span>")
   // or roles ("<a>Viewer</a>,").
@@ -526,7 +539,8 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
   // Cheap first: a user's record is short.
   let short = 0;
   for (const record of sample) {
-    const length = partsOf(record).reduce((sum, part) => sum + (part.textContent?.length ?? 0), 0);
+    // Counted without the blanks that indent the page's source.
+    const length = partsOf(record).reduce((sum, part) => sum + wordsLength(part.textContent ?? ''), 0);
     if (length > 0 && length <= MAX_RECORD_TEXT) short++;
   }
   if (short * 5 < sample.length * 4) return null;
@@ -639,7 +653,8 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
         !used.has(key) &&
         kindShare(key, 'login') >= 0.7 &&
         (distinct(key) >= 0.8 || sample.length < 3) &&
-        !initials(key),
+        !initials(key) &&
+        !serial(values.get(key)),
     );
     const likeness = (key: string) =>
       (values.get(key) ?? []).filter(
@@ -673,6 +688,25 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
   if (signals < (wordsAlone ? 2 : 1)) return null;
   return { count: records.length, keys, columns, lead };
 }
+
+/** How long a text is with each run of blanks counted as one. */
+function wordsLength(text: string): number {
+  let length = text.length;
+  for (const blanks of text.matchAll(/\s{2,}/g)) length -= blanks[0].length - 1;
+  return length;
+}
+
+/**
+ * Numbers under one prefix on every record ("EMPP0002", "EMPP0003", as Sentrifugo numbers its
+ * employees): a register's numbers, not logins people chose or were given by name.
+ */
+function serial(values: readonly string[] = []): boolean {
+  const prefix = /^(\p{L}+[-_/]?)\d+$/u.exec(values[0] ?? '')?.[1];
+  return (
+    values.length >= 3 && !!prefix && values.every((value) => SERIAL.test(value) && value.startsWith(prefix))
+  );
+}
+const SERIAL = /^\p{L}+[-_/]?\d+$/u;
 
 /** A value without the label it is written after ("Last seen", "E-mail:"), where it has one. */
 function afterLabel(value: string, label: string | undefined): string {
@@ -819,14 +853,21 @@ function recordsShape(container: Element): ListShape | null {
       const cell = fieldsOf(row).find((each) => each.key === key);
       return cell ? afterLabel(saidBy(cell), label) : undefined;
     },
-    // Beside the login, not inside its link, where the badges would be part of it.
+    // Beside the login, not inside its link, where the badges would be part of it; but on the
+    // login's line inside a link around more of the record (Sentrifugo's link around the employee's
+    // number, email and phone), rather than under all it holds.
     markAnchor: (row) => {
       const where = analysis.columns.username;
       const key = typeof where === 'number' ? keys[where] : undefined;
-      const cell = fieldsOf(row).find((field) => field.key === key);
+      const fields = fieldsOf(row);
+      const cell = fields.find((field) => field.key === key);
       const element = cell?.element ?? row;
       const link = element.closest('a, button');
-      return link && row.contains(link) && link !== row ? (link.parentElement ?? row) : element;
+      if (!link || link === row || !row.contains(link)) return element;
+      const holdsMore = fields.some(
+        (field) => field !== cell && field.element !== element && link.contains(field.element),
+      );
+      return holdsMore ? element : (link.parentElement ?? row);
     },
   };
 }
