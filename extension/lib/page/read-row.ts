@@ -372,7 +372,13 @@ function unlabelled(text: string | null, header: string | undefined): string | n
 }
 
 function readFrom(at: RowCells): PageLogin | null {
-  const userSegments = at.plain ? segmentsOf(at, 'username') : segmentsIn(cellOf(at, 'username'));
+  // A layout may read the login itself (the words written loose beside a record's name).
+  const ownLogin = at.list.text?.(at.row, 'username');
+  const userSegments = ownLogin
+    ? [ownLogin]
+    : at.plain
+      ? segmentsOf(at, 'username')
+      : segmentsIn(cellOf(at, 'username'));
   if (!userSegments) return null;
   at.userSegments = userSegments;
   const loginSegment =
@@ -383,7 +389,7 @@ function readFrom(at: RowCells): PageLogin | null {
   const username = clip((loginSegment ?? '').replace(/^@(?=[^@\s]+$)/, ''), 320);
   if (!username) return null;
 
-  // A layout may read the email itself, without the label written before it.
+  // A layout may read the email itself, without the label written before it or what is after it.
   const ownEmail = at.list.text?.(at.row, 'email');
   const emailSegments = ownEmail
     ? [ownEmail]

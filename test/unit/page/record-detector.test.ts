@@ -437,6 +437,27 @@ describe('the record detector', () => {
     expect(rows?.map((row) => row?.status ?? row?.role)).toEqual(people.map(([, , , role]) => role));
   });
 
+  it('reads the email written before a phone number in one field (Easy!Appointments)', () => {
+    const people = [
+      ['Tom Smith', 'tom.smith@firm.example', '+34 911 234 501'],
+      ['Reception Desk', 'reception@firm.example', '+34 911 234 500'],
+      ['Anna Kowalska', 'anna.kowalska@firm.example', ''],
+      ['Super User', 'admin@firm.example', ''],
+      ['Linh Nguyen', 'linh.nguyen@firm.example', '+34 699 120 884'],
+    ] as const;
+    document.body.innerHTML = `<h4>Proveedores</h4><div class="results">${people
+      .map(
+        ([name, email, phone], index) =>
+          `<div class="provider-row entry" data-id="${index + 1}"><strong>${name}</strong><br><small class="text-muted">${phone ? `${email}, ${phone}` : email}</small><br></div>`,
+      )
+      .join('')}</div>`;
+    const [list] = findUserLists(document);
+    const rows = list?.rows().map((row) => readRow(list, row));
+    expect(rows?.map((row) => [row?.username, row?.displayName, row?.email])).toEqual(
+      people.map(([name, email]) => [email, name, email]),
+    );
+  });
+
   it('reads a user’s details side by side past a drop-down menu kept hidden in each record (Kanboard)', () => {
     const people = [
       ['Tom Smith', 'Manager', 'tsmith'],

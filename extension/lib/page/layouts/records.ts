@@ -504,7 +504,7 @@ function readKinds(value: string): Kind[] {
   if (statusWords.has(word)) kinds.push('status');
   if (isRoleWord(word)) kinds.push('role');
   if (kinds.length > 0) return kinds;
-  if (isEmail(value)) return ['email'];
+  if (isEmail(value) || isEmail(firstPiece(value))) return ['email'];
   // A name as people go by it: "Amelia Clarke", "Piet de Vries", or one word ("Empfang", "Reception").
   if (value.length <= 50 && (PERSON.test(value) || ONE_NAME.test(value))) kinds.push('name');
   if (LOGIN.test(value) && HAS_LETTER.test(value) && !DATE_LIKE.test(value) && !value.endsWith(':'))
@@ -531,6 +531,13 @@ interface Analysis {
   columns: ListColumns;
   /** A label each value of a field starts with ("Last seen"), by the field's key. */
   lead: ReadonlyMap<string, string>;
+  /** The fields whose emails have more written after them ("anna@firm.example, +34 911 234 501"). */
+  pieced: ReadonlySet<string>;
+}
+
+/** The first of a text's pieces set apart by commas, semicolons or bars. */
+function firstPiece(text: string): string {
+  return text.split(/\s*[,;|·]\s*/, 1)[0] ?? text;
 }
 
 function analyse(container: Element, records = recordsOf(container)): Analysis | null {
@@ -686,7 +693,12 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
     name !== undefined &&
     (values.get(name) ?? []).filter((value) => !/\s/.test(value)).length * 2 > sample.length;
   if (signals < (wordsAlone ? 2 : 1)) return null;
-  return { count: records.length, keys, columns, lead };
+  const pieced = new Set(
+    keys.filter((key) =>
+      (values.get(key) ?? []).some((value) => !isEmail(value) && isEmail(firstPiece(value))),
+    ),
+  );
+  return { count: records.length, keys, columns, lead, pieced };
 }
 
 /** How long a text is with each run of blanks counted as one. */
@@ -841,17 +853,19 @@ function recordsShape(container: Element): ListShape | null {
           )?.element,
       );
     },
-    // A field as the record says it: without the label it is written after ("E-mail:"), the words
-    // written loose beside other fields alone, a name written in parts ("<span>Ana</span>
-    // <span>de Wit</span>") whole.
+    // A field as the record says it: without the label it is written after ("E-mail:"), an email
+    // without what is written after it (a phone number), the words written loose beside other
+    // fields alone, a name written in parts ("<span>Ana</span> <span>de Wit</span>") whole.
     text: (row, field) => {
       const where = analysis.columns[field];
       const key = typeof where === 'number' ? keys[where] : undefined;
       if (key === undefined) return undefined;
       const label = analysis.lead.get(key);
-      if (label === undefined && field !== 'displayName' && !key.endsWith(LOOSE)) return undefined;
+      const pieced = analysis.pieced.has(key);
+      if (label === undefined && field !== 'displayName' && !pieced && !key.endsWith(LOOSE)) return undefined;
       const cell = fieldsOf(row).find((each) => each.key === key);
-      return cell ? afterLabel(saidBy(cell), label) : undefined;
+      const text = cell ? afterLabel(saidBy(cell), label) : undefined;
+      return text !== undefined && pieced ? firstPiece(text) : text;
     },
     // Beside the login, not inside its link, where the badges would be part of it; but on the
     // login's line inside a link around more of the record (Sentrifugo's link around the employee's
