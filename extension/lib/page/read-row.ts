@@ -371,14 +371,19 @@ function unlabelled(text: string | null, header: string | undefined): string | n
   return text.slice(0, label.length).toLowerCase() === label ? text.slice(label.length) : text;
 }
 
+/**
+ * The pieces of text of a row's login or email: as the layout reads the field itself, where it does
+ * (the login a record writes loose beside the name; the email without the label before it or the
+ * phone number after it), else its cell's.
+ */
+function whoSegments(at: RowCells, field: 'username' | 'email'): string[] | undefined {
+  const own = at.list.text?.(at.row, field);
+  if (own) return [own];
+  return at.plain ? segmentsOf(at, field) : segmentsIn(cellOf(at, field));
+}
+
 function readFrom(at: RowCells): PageLogin | null {
-  // A layout may read the login itself (the words written loose beside a record's name).
-  const ownLogin = at.list.text?.(at.row, 'username');
-  const userSegments = ownLogin
-    ? [ownLogin]
-    : at.plain
-      ? segmentsOf(at, 'username')
-      : segmentsIn(cellOf(at, 'username'));
+  const userSegments = whoSegments(at, 'username');
   if (!userSegments) return null;
   at.userSegments = userSegments;
   const loginSegment =
@@ -389,14 +394,7 @@ function readFrom(at: RowCells): PageLogin | null {
   const username = clip((loginSegment ?? '').replace(/^@(?=[^@\s]+$)/, ''), 320);
   if (!username) return null;
 
-  // A layout may read the email itself, without the label written before it or what is after it.
-  const ownEmail = at.list.text?.(at.row, 'email');
-  const emailSegments = ownEmail
-    ? [ownEmail]
-    : at.plain
-      ? segmentsOf(at, 'email')
-      : segmentsIn(cellOf(at, 'email'));
-  const email = (emailSegments ?? userSegments).find((segment) => isEmail(segment)) ?? null;
+  const email = (whoSegments(at, 'email') ?? userSegments).find((segment) => isEmail(segment)) ?? null;
 
   const { columns } = at.list;
   const namesShown =
