@@ -1121,6 +1121,7 @@ export const RECORD_WORDS: Record<'role' | 'status', Partial<Record<Language, re
       'user',
       'staff',
       'employee',
+      'standard',
       'superuser',
       'super admin',
       'system admin',

@@ -458,6 +458,34 @@ describe('the record detector', () => {
     );
   });
 
+  it('reads the pieces of a line set apart by dashes, in rows classed as users’, in a layout box named "nav" (Pydio Cells)', () => {
+    const people = [
+      ['tsmith', 'Tom Smith', 'Standard'],
+      ['reception', 'Reception Desk', 'Standard'],
+      ['akowalska', 'Anna Kowalska', 'Standard'],
+      ['admin', 'Super User', 'Amministratore'],
+    ] as const;
+    document.body.innerHTML = `<div class="app-main"><div class="main-layout-nav-to-stack vertical-layout">
+      <div class="layout-fill"><div class="material-list"><div><div>${people
+        .map(
+          ([
+            login,
+            name,
+            profile,
+          ]) => `<div class="material-list-entry listentry_idm-users-${login} ajxp_node_leaf">
+            <div class="material-list-icon"><span class="mdi mdi-account"></span></div>
+            <div class="material-list-text"><div class="material-list-line-1"><span>${name} </span></div>
+              <div class="material-list-line-2">${login} - ${profile} - 2 ruoli</div></div>
+            <div class="material-list-actions"><button type="button"><span class="mdi mdi-pencil"></span></button></div></div>`,
+        )
+        .join('')}</div></div></div></div></div></div>`;
+    const [list] = findUserLists(document);
+    const rows = list?.rows().map((row) => readRow(list, row));
+    expect(rows?.map((row) => [row?.username, row?.displayName, row?.role])).toEqual(
+      people.map(([login, name, profile]) => [login, name, profile]),
+    );
+  });
+
   it('reads a user’s details side by side past a drop-down menu kept hidden in each record (Kanboard)', () => {
     const people = [
       ['Tom Smith', 'Manager', 'tsmith'],

@@ -95,6 +95,18 @@ function signature(element: Element): string {
  * "app-nav", "navbar-nav", "sf-menu", "dropdown-menu"): its links are the app's pages, not records.
  */
 const NAVIGATION_NAME = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar)(?:$|[\s_-])/i;
+/** A class that names the page's layout or main content, even with "nav" in it. */
+const LAYOUT_NAME = /(?:^|[_-])(?:main|content|layout)(?:$|[_-])/i;
+
+/**
+ * Whether an id or class names navigation: one of its names has a navigation word, and is not the
+ * name of the page's layout around the content ("main-layout-nav-to-stack", the box Pydio Cells
+ * draws its whole console in).
+ */
+function namesNavigation(names: string): boolean {
+  if (!NAVIGATION_NAME.test(names)) return false;
+  return names.split(/\s+/).some((name) => NAVIGATION_NAME.test(name) && !LAYOUT_NAME.test(name));
+}
 
 /** The page's own header and footer, and its navigation: not content. */
 function isChrome(element: Element): boolean {
@@ -106,7 +118,7 @@ function isChrome(element: Element): boolean {
 function hasChromeAttributes(element: Element, classes: string | null): boolean {
   const role = element.getAttribute('role');
   if (role && (CHROME_ROLES.has(role) || GRID_ROLES.has(role))) return true;
-  if (NAVIGATION_NAME.test(element.id) || (classes !== null && NAVIGATION_NAME.test(classes))) return true;
+  if (namesNavigation(element.id) || (classes !== null && namesNavigation(classes))) return true;
   return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
 }
 
@@ -249,7 +261,7 @@ function discover(root: Document | Element | ShadowRoot, found: ReadonlySet<Elem
         }
         if (isPageFurniture(child, tag)) continue;
       } else classes = child.getAttribute('class');
-      if (classes !== null && AVATAR_CLASS.test(classes)) signs.push(child);
+      if (classes !== null && SIGN_CLASS.test(classes)) signs.push(child);
       else if (tag === 'IMG') {
         if (AVATAR_CLASS.test(child.getAttribute('src') ?? '')) signs.push(child);
       } else if (tag === 'A') {
@@ -535,6 +547,42 @@ interface Analysis {
   pieced: ReadonlySet<string>;
 }
 
+/** What sets a field's pieces apart: a dash, a dot or a bar with blanks on each side. */
+const SEPARATOR = /\s+[-–—·•|]\s+/;
+/** How a piece's key ends: its place in its field. */
+const PIECE = /#(\d)$/;
+
+/**
+ * A field that says a few things in one text, set apart the same way on most records ("tsmith -
+ * Standard - 2 ruoli", as Pydio Cells lists its people): each piece is a field of its own, keyed by
+ * its place after the field's key. The values are rewritten in place, in the fields' order.
+ */
+function piecesApart(values: Map<string, string[]>): void {
+  const apart = [...values].flatMap(([key, list]): [string, string[]][] => {
+    const split = list.map((value) => value.split(SEPARATOR));
+    const count = split[0]?.length ?? 0;
+    if (
+      count < 2 ||
+      count > 4 ||
+      split.filter((pieces) => pieces.length === count).length * 5 < list.length * 4
+    )
+      return [[key, list]];
+    return Array.from({ length: count }, (_, at) => [
+      `${key}#${at}`,
+      split.map((pieces) => pieces[at] ?? ''),
+    ]);
+  });
+  if (apart.length === values.size) return;
+  values.clear();
+  for (const [key, list] of apart) values.set(key, list);
+}
+
+/** A key's field, and the place of its piece where the key is a piece's. */
+function pieceOf(key: string): { field: string; at?: number } {
+  const piece = PIECE.exec(key);
+  return piece ? { field: key.slice(0, piece.index), at: Number(piece[1]) } : { field: key };
+}
+
 /** The first of a text's pieces set apart by commas, semicolons or bars. */
 function firstPiece(text: string): string {
   return text.split(/\s*[,;|·]\s*/, 1)[0] ?? text;
@@ -573,6 +621,7 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
       if (!values.has(key)) values.set(key, []);
       values.get(key)?.push(text);
     }
+  piecesApart(values);
   // Fields on most records; a label that is the same on every record names the field after it.
   const keys = [...values.keys()].filter((key) => (values.get(key)?.length ?? 0) * 5 >= sample.length * 3);
   if (keys.length === 0) return null;
@@ -782,6 +831,16 @@ const EMAIL_IN_TEXT = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 const NON_ASCII = /[^\u0020-\u007e]/;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
+/**
+ * A class that says an element shows a person: an avatar, initials, or a word naming users
+ * ("listentry_idm-users-tsmith", as Pydio Cells draws its people); not an icon's name ("fa-user",
+ * "mdi-account"), as menus draw them beside their links.
+ */
+const SIGN_CLASS = new RegExp(
+  `${AVATAR_CLASS.source}|(?:^|[\\s_-])(?<!(?:^|\\s)(?:fa[srlbd]?|mdi|bi|icon|glyphicon|ti|la|pi|ion|material-icons)-)(?:users?|members?|accounts?|people|persons?|employees?|staff)(?:$|[\\s_-])`,
+  'i',
+);
+
 /** A picture of the person, or their initials in a round badge, as apps draw avatars. */
 // Few selectors: each is one more test of every element of the page.
 const AVATAR = '[class*=vatar], img[src*=vatar], [class*=initials]';
@@ -829,6 +888,8 @@ function recordsShape(container: Element): ListShape | null {
     element.parentElement === container &&
     (isDl ? element.tagName === 'DT' : recordSignature === signature(element));
   const first = recordsOf(container)?.[0];
+  /** The fields read, each once, where the list reads pieces of them. */
+  const known = new Set(keys.map((key) => pieceOf(key).field));
   const recordSignature = first ? signature(first) : '';
   return {
     headers: [],
@@ -843,29 +904,41 @@ function recordsShape(container: Element): ListShape | null {
       // deactivated member's "Deactivated" straight into the role's box, where the others' roles
       // are in a box inside it), or split deeper (Taiga's "Pendiente" tag beside one member's email,
       // in the box that holds the others' email alone), stands where theirs do.
-      const unknown = (field: Field) => !keys.includes(field.key);
-      return keys.map(
-        (key) =>
+      const unknown = (field: Field) => !known.has(field.key);
+      return keys.map((each) => {
+        const key = pieceOf(each).field;
+        return (
           byKey.get(key) ??
           (
             fields.find((field) => key.startsWith(`${field.key}/`) && unknown(field)) ??
             fields.find((field) => field.key.startsWith(`${key}/`) && unknown(field))
-          )?.element,
-      );
+          )?.element
+        );
+      });
     },
-    // A field as the record says it: without the label it is written after ("E-mail:"), an email
-    // without what is written after it (a phone number), the words written loose beside other
-    // fields alone, a name written in parts ("<span>Ana</span> <span>de Wit</span>") whole.
+    // A field as the record says it: its piece, without the label it is written after ("E-mail:"),
+    // an email without what is written after it (a phone number), the words written loose beside
+    // other fields alone, a name written in parts ("<span>Ana</span> <span>de Wit</span>") whole.
     text: (row, field) => {
       const where = analysis.columns[field];
       const key = typeof where === 'number' ? keys[where] : undefined;
       if (key === undefined) return undefined;
       const label = analysis.lead.get(key);
       const pieced = analysis.pieced.has(key);
-      if (label === undefined && field !== 'displayName' && !pieced && !key.endsWith(LOOSE)) return undefined;
-      const cell = fieldsOf(row).find((each) => each.key === key);
-      const text = cell ? afterLabel(saidBy(cell), label) : undefined;
-      return text !== undefined && pieced ? firstPiece(text) : text;
+      const { field: whole, at } = pieceOf(key);
+      if (
+        label === undefined &&
+        field !== 'displayName' &&
+        !pieced &&
+        at === undefined &&
+        !whole.endsWith(LOOSE)
+      )
+        return undefined;
+      const cell = fieldsOf(row).find((each) => each.key === whole);
+      if (!cell) return undefined;
+      const said = saidBy(cell);
+      const text = afterLabel(at === undefined ? said : (said.split(SEPARATOR)[at] ?? ''), label);
+      return pieced ? firstPiece(text) : text;
     },
     // Beside the login, not inside its link, where the badges would be part of it; but on the
     // login's line inside a link around more of the record (Sentrifugo's link around the employee's
@@ -874,7 +947,7 @@ function recordsShape(container: Element): ListShape | null {
       const where = analysis.columns.username;
       const key = typeof where === 'number' ? keys[where] : undefined;
       const fields = fieldsOf(row);
-      const cell = fields.find((field) => field.key === key);
+      const cell = key === undefined ? undefined : fields.find((field) => field.key === pieceOf(key).field);
       const element = cell?.element ?? row;
       const link = element.closest('a, button');
       if (!link || link === row || !row.contains(link)) return element;
