@@ -79,6 +79,8 @@ const HOURS = 'kimai-users';
 const FILES = 'filerun-users';
 /** The firm's password manager's users, as Passbolt lists them in French: header and rows two tables apart. */
 const PASSWORDS = 'passbolt-users';
+/** The firm's HR system's employees, as Sentrifugo lists them: a card each, the email the login. */
+const STAFF_CARDS = 'sentrifugo-employees';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -568,6 +570,14 @@ describe.each(BROWSERS)(
       expect(disabledOf(members)).toEqual(['john.doe@firm.example']);
       await serverFindsAsLabelled('Passbolt', PASSWORDS, members);
       await passwords.close();
+    });
+
+    it('marks and syncs the HR system’s employees, a card each with the email beside a register’s number', async () => {
+      const { page: cards, synced: employees } = await addMarkAndSync('Sentrifugo', STAFF_CARDS, 'hr');
+      // The numbers (EMPP0002…) are the register's: each account is on file under its email.
+      expect(employees.every((account) => account.username.endsWith('@firm.example'))).toBe(true);
+      await serverFindsAsLabelled('Sentrifugo', STAFF_CARDS, employees);
+      await cards.close();
     });
 
     // Chromium stops the background after 30 s without events; Firefox's background page stays.
