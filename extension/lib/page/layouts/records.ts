@@ -528,7 +528,7 @@ function readKinds(value: string): Kind[] {
 function fieldText(element: Element): string {
   return (
     cellSegments(element)
-      .filter((piece) => /[\p{L}\p{N}]/u.test(piece))
+      .filter((piece) => HAS_WORD.test(piece))
       .join(' ')
       // A dash or a dot setting the field off from the one before: "@tsmith - Tom Smith".
       .replace(/^[-–—·•|]\s+/, '')
@@ -544,7 +544,7 @@ interface Analysis {
   /** A label each value of a field starts with ("Last seen"), by the field's key. */
   lead: ReadonlyMap<string, string>;
   /** The fields whose emails have more written after them ("anna@firm.example, +34 911 234 501"). */
-  pieced: ReadonlySet<string>;
+  emailsFirst: ReadonlySet<string>;
 }
 
 /** What sets a field's pieces apart: a dash, a dot or a bar with blanks on each side. */
@@ -742,12 +742,12 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
     name !== undefined &&
     (values.get(name) ?? []).filter((value) => !/\s/.test(value)).length * 2 > sample.length;
   if (signals < (wordsAlone ? 2 : 1)) return null;
-  const pieced = new Set(
+  const emailsFirst = new Set(
     keys.filter((key) =>
       (values.get(key) ?? []).some((value) => !isEmail(value) && isEmail(firstPiece(value))),
     ),
   );
-  return { count: records.length, keys, columns, lead, pieced };
+  return { count: records.length, keys, columns, lead, emailsFirst };
 }
 
 /** How long a text is with each run of blanks counted as one. */
@@ -757,17 +757,19 @@ function wordsLength(text: string): number {
   return length;
 }
 
+/** A number after a prefix of letters: the prefix. */
+const SERIAL = /^(\p{L}+[-_/]?)\d+$/u;
+
 /**
  * Numbers under one prefix on every record ("EMPP0002", "EMPP0003", as Sentrifugo numbers its
  * employees): a register's numbers, not logins people chose or were given by name.
  */
 function serial(values: readonly string[] = []): boolean {
-  const prefix = /^(\p{L}+[-_/]?)\d+$/u.exec(values[0] ?? '')?.[1];
+  const prefix = SERIAL.exec(values[0] ?? '')?.[1];
   return (
-    values.length >= 3 && !!prefix && values.every((value) => SERIAL.test(value) && value.startsWith(prefix))
+    values.length >= 3 && prefix !== undefined && values.every((value) => SERIAL.exec(value)?.[1] === prefix)
   );
 }
-const SERIAL = /^\p{L}+[-_/]?\d+$/u;
 
 /** A value without the label it is written after ("Last seen", "E-mail:"), where it has one. */
 function afterLabel(value: string, label: string | undefined): string {
@@ -924,12 +926,12 @@ function recordsShape(container: Element): ListShape | null {
       const key = typeof where === 'number' ? keys[where] : undefined;
       if (key === undefined) return undefined;
       const label = analysis.lead.get(key);
-      const pieced = analysis.pieced.has(key);
+      const emailFirst = analysis.emailsFirst.has(key);
       const { field: whole, at } = pieceOf(key);
       if (
         label === undefined &&
         field !== 'displayName' &&
-        !pieced &&
+        !emailFirst &&
         at === undefined &&
         !whole.endsWith(LOOSE)
       )
@@ -938,7 +940,7 @@ function recordsShape(container: Element): ListShape | null {
       if (!cell) return undefined;
       const said = saidBy(cell);
       const text = afterLabel(at === undefined ? said : (said.split(SEPARATOR)[at] ?? ''), label);
-      return pieced ? firstPiece(text) : text;
+      return emailFirst ? firstPiece(text) : text;
     },
     // Beside the login, not inside its link, where the badges would be part of it; but on the
     // login's line inside a link around more of the record (Sentrifugo's link around the employee's
