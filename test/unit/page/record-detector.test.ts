@@ -486,6 +486,34 @@ describe('the record detector', () => {
     );
   });
 
+  it('reads records whose fields sit in a table of one row each, a handle beside the name (Mastodon)', () => {
+    const people = [
+      ['tsmith', 'Tom Smith', '2d'],
+      ['reception', 'Reception Desk', 'Today'],
+      ['akowalska', 'Anna Kowalska', '1d'],
+      ['admin', 'Super User', 'Today'],
+      ['jdoe', 'John Doe', 'Jun 30'],
+    ] as const;
+    document.body.innerHTML = `<form><div class="batch-table"><div class="batch-table__toolbar">
+      <label><input type="checkbox"></label><button>Suspend</button></div>
+      <div class="batch-table__body">${people
+        .map(
+          ([login, name, seen], index) => `<div class="batch-table__row">
+          <label class="batch-table__row__select"><input type="checkbox" value="${index}"></label>
+          <div class="batch-table__row__content"><table class="accounts-table"><tbody><tr>
+            <td><div class="account account--minimal"><div class="account__wrapper"><a class="account__display-name" href="/admin/accounts/${index}">
+              <div class="account__avatar-wrapper"><img class="account__avatar" src="/avatar.png" alt=""></div>
+              <span class="display-name"><bdi><strong class="display-name__html">${name}</strong></bdi> <span class="display-name__account">@${login}</span></span></a></div></div></td>
+            <td class="accounts-table__count">${index * 7}<small>posts</small></td>
+            <td class="accounts-table__count">${seen}<small>last active</small></td>
+            <td class="accounts-table__extra"><a title="${login}@firm.example" href="/admin/accounts?email=firm.example">firm.example</a></td>
+          </tr></tbody></table></div></div>`,
+        )
+        .join('')}</div></div></form>`;
+    const [list] = found();
+    expect(list?.rows.map((row) => row?.slice(0, 2))).toEqual(people.map(([login, name]) => [login, name]));
+  });
+
   it('reads a user’s details side by side past a drop-down menu kept hidden in each record (Kanboard)', () => {
     const people = [
       ['Tom Smith', 'Manager', 'tsmith'],

@@ -148,6 +148,13 @@ function isHeaderlessTable(element: Element): boolean {
   return true;
 }
 
+/** The row of a table of one row and no header: a record's fields laid out in cells, not a list. */
+function layoutRow(element: Element): HTMLTableRowElement | null {
+  if (!(element instanceof HTMLTableElement) || element.rows.length !== 1 || !isHeaderlessTable(element))
+    return null;
+  return element.rows[0] ?? null;
+}
+
 function isPageFurniture(element: Element, tag = element.tagName): boolean {
   // A card may have a <header> and a <footer> of its own; the page's are not content.
   return (
@@ -370,6 +377,13 @@ function fieldsOf(record: Element): Field[] {
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
       if (fields.length >= MAX_FIELDS) return;
       if (isSkipped(child) || isHiddenMenu(child)) continue;
+      // A table of one row and no header is no list but the record's own layout (Mastodon's
+      // accounts: a row each, its fields in a table's cells): its row is read as one element.
+      const laidOut = layoutRow(child);
+      if (laidOut) {
+        walk(laidOut, `${path}/${signature(child)}`, depth + 1);
+        continue;
+      }
       // A table or a menu inside a record makes it no user's record: counted as many fields.
       if (
         OPAQUE.has(child.tagName) &&
@@ -447,6 +461,11 @@ function isLeaf(element: Element, atRoot = false): boolean {
     if (alike === '') alike = sig;
     else if (alike !== sig) alike = null;
   }
+  // A handle or an email in an element of its own beside other words: values of their own, even
+  // where the words are only formatted ("<bdi><strong>Tom Smith</strong></bdi> <span>@tsmith</span>",
+  // as Mastodon writes an account).
+  if (element.childElementCount > 1 && element.textContent?.includes('@') && handleBesideWords(element))
+    return false;
   if (inline === 0) return true;
   // Values of their own side by side: an email among them, or links among unlike elements
   // ("<span class="category">Manager</span> <span>tsmith</span> <span><a href="mailto:…">…</a></span>",
@@ -473,6 +492,22 @@ function isLeaf(element: Element, atRoot = false): boolean {
   for (let node = element.firstChild; node; node = node.nextSibling)
     if (node.nodeType === 3 && HAS_WORD.test(node.nodeValue ?? '')) return false;
   return true;
+}
+
+/** A handle ("@tsmith", "@tsmith@social.example"). */
+const HANDLE = /^@[\p{L}\p{N}._-]+(?:@[^\s@]+)?$/u;
+
+/** Whether an element's children hold a handle or an email beside other words. */
+function handleBesideWords(element: Element): boolean {
+  let texts = 0;
+  let handle = false;
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    const text = cellText(child);
+    if (!text) continue;
+    texts++;
+    if (HANDLE.test(text) || isEmail(text)) handle = true;
+  }
+  return handle && texts > 1;
 }
 
 // What a field's values read as.
