@@ -85,9 +85,12 @@ export function fieldForHeader(text: string): ColumnField | null {
   return field;
 }
 
+/** A count in brackets after a header's words: "Member (12)", as Cal.com heads its members. */
+const COUNT = /\s*[(（[]\d[\d\s,.]*[)）\]]$/u;
+
 function readHeader(text: string): ColumnField | null {
   if (text.length > 80) return null;
-  const header = normaliseHeader(text);
+  const header = normaliseHeader(text.replace(COUNT, ''));
   if (!header || header.length > 40) return null;
   for (const [field, pattern] of FIELD_PATTERNS) if (pattern.test(header)) return field;
   // The login named after the app: "Jenkins User ID", "Jenkins Benutzer Id". Of two words or more:
@@ -105,7 +108,7 @@ export const saysWho = (field: ColumnField | null): boolean => field !== null &&
 
 /**
  * A header naming two fields or more, one over the other in each cell ("Name / Contact Email", as
- * Seafile heads its users): the one of them that says most who the user is. Its cells are read as a
+ * Seafile heads its users; "Nom complet/destinataire", as Modoboa heads its identities' names): the one of them that says most who the user is. Its cells are read as a
  * login cell with the rest beside it (the login among the pieces, and the name). Null where no part
  * says who.
  */
@@ -120,7 +123,7 @@ function splitHeader(text: string): ColumnField | null {
  * over their emails), not a field and another ("Email status"). Empty where the header is one field.
  */
 export function headerParts(text: string): (ColumnField | null)[] {
-  const parts = text.split(/\s+\/\s+/);
+  const parts = text.split(/\s*\/\s*/);
   if (parts.length >= 2) return parts.map((part) => readHeader(part));
   const words = text.trim().split(/\s+/);
   if (words.length < 2 || words.length > 4) return [];

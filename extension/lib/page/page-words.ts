@@ -153,7 +153,8 @@ export const SWITCHED_ON_HEADERS: Readonly<Record<Language, readonly string[]>> 
   ],
   // Asked as a question too (EspoCRM's "Ist aktiv"), or of the person (Wekan's "Aktive Person").
   de: ['(ist )?(aktiv|aktiviert)', 'aktive[rs]? (person|benutzer|konto|mitglied)'],
-  fr: ['(est )?(actif|active)', 'active e'],
+  // "Activée", as Modoboa heads its accounts' switch.
+  fr: ['(est )?(actif|active|activee|habilitee?)', 'active e'],
   es: ['(esta )?(activo|activa|activado|activada|habilitado|habilitada)'],
   pt: ['(esta )?(ativo|ativa|ativado|ativada|habilitado|habilitada)'],
   it: ['(e )?(attivo|attiva|attivato|attivata|abilitato|abilitata)'],

@@ -550,7 +550,10 @@ function hasSupportingColumns(columns: Columns, headers: readonly string[], user
       (columns.role !== undefined ||
         columns.firstName !== undefined ||
         columns.lastName !== undefined ||
-        columns.lastSignIn !== undefined))
+        columns.lastSignIn !== undefined)) ||
+    // Or beside the first and the last name apart, as XWiki lists its users ("Utilisateur",
+    // "Prénom", "Nom"): a person's names in two columns beside a login are an account's.
+    (userHeaded && columns.firstName !== undefined && columns.lastName !== undefined)
   );
 }
 

@@ -702,6 +702,14 @@ describe('the user-list detector', () => {
     },
   );
 
+  it('takes a column headed "User" beside the first and the last name apart for a user list (XWiki)', () => {
+    document.body.innerHTML = `<table><thead><tr><th>Utilisateur</th><th>Prénom</th><th>Nom</th><th>Actions</th></tr></thead>
+      <tbody><tr><td><a href="/xwiki/bin/view/XWiki/tsmith">tsmith</a></td><td>Tom</td><td>Smith</td><td><a>Modifier</a></td></tr>
+      <tr><td><a href="/xwiki/bin/view/XWiki/reception">reception</a></td><td>Reception</td><td>Desk</td><td><a>Modifier</a></td></tr></tbody></table>`;
+    const [list] = findUserLists(document);
+    expect(list?.rows().map((row) => readRow(list, row)?.username)).toEqual(['tsmith', 'reception']);
+  });
+
   it('does not take addresses and names beside a status alone for a user list (a CRM’s contacts)', () => {
     document.body.innerHTML = `<table><tr><th>Email</th><th>Name</th><th>Status</th></tr>
       <tr><td>ruth@client.example</td><td>Ruth Okafor</td><td>Lead</td></tr></table>`;
@@ -748,6 +756,11 @@ describe('the user-list detector', () => {
     ['Nome de Tela', 'username'],
     // Two fields that each say who, one over the other in each cell (vtiger's names over emails).
     ['Nome e-Mail', 'email'],
+    // One over the other with no spaces around the slash (Modoboa's identities).
+    ['Nom complet/destinataire', 'displayName'],
+    // With a count after it (Cal.com's members).
+    ['Member (12)', 'user'],
+    ['Activée', 'status'],
     ['Email status', null],
     ['Last payment', null],
     ['Fee Earner', null],
