@@ -7,6 +7,7 @@ import {
   isSwitchedOn,
   normaliseHeader,
 } from './header-fields';
+import { linkToUserPages } from './layouts/record-list';
 import { rowCells, tableRows } from './layouts/table';
 import type { ListColumns, ListLayout, ListShape } from './list-layout';
 import { isElement, isHtmlTag } from './nodes';
@@ -341,7 +342,8 @@ function describeWith(
       // Names and emails, with a role or a last sign-in each or both a name and an email, under a
       // heading that says they are users ("Browse list of users", as Moodle heads its users: full
       // name, email, last access; "User Details", as Invoice Ninja heads its users' names and emails;
-      // "Leden", as Silverstripe heads its members' first names, surnames and emails).
+      // "Leden", as Silverstripe heads its members' first names, surnames and emails), or each row
+      // linking to a page of its user's (HumHub's avatars link to "/u/tsmith/", under "Übersicht").
       !(
         (columns.role !== undefined ||
           columns.lastSignIn !== undefined ||
@@ -349,7 +351,7 @@ function describeWith(
             (columns.displayName !== undefined ||
               columns.firstName !== undefined ||
               columns.lastName !== undefined))) &&
-        headedAsPeople(element)
+        (headedAsPeople(element) || linkToUserPages(shape.rows().slice(0, USER_LINK_ROWS)))
       )
     )
       return null;
@@ -373,6 +375,9 @@ function describeWith(
   }
   return list;
 }
+
+/** How many of a list's first rows tell whether each links to a page of its user's. */
+const USER_LINK_ROWS = 8;
 
 /** How many of a list's first rows tell whether it names each user once. */
 const FIRST_ROWS = 20;

@@ -684,6 +684,22 @@ describe('the user-list detector', () => {
       document.body.innerHTML = `${moodle('<h1>Contacts</h1>')}${moodle('')}`;
       expect(read()).toEqual([]);
     });
+
+    it('are the users where each row links to its user’s page, under a heading that says nothing of them (HumHub)', () => {
+      document.title = 'Acme Intranet';
+      document.body.innerHTML = moodle('<h4>Übersicht</h4>')
+        .replace(
+          '<a href="#"><span class="userinitials">OM',
+          '<a href="/u/olivia/"><span class="userinitials">OM',
+        )
+        .replace(
+          '<a href="#"><span class="userinitials">FD',
+          '<a href="/u/frontdesk/"><span class="userinitials">FD',
+        );
+      expect(read().map((rows) => rows.map(([login]) => login))).toEqual([
+        ['olivia@acme.example', 'frontdesk@acme.example'],
+      ]);
+    });
   });
 
   it.each([

@@ -31,6 +31,27 @@ export default recordList;
  */
 export const USER_HREF =
   /(?:^|[/?&=:#])(?:users?|members?|u|people|person|profiles?|accounts?|staff|benutzer|utilisateurs?|usuarios?|gebruikers?)(?:[/:=#.-]|$)/i;
+/**
+ * Whether most records (a list's rows, a card's parts) link to a page of their own about a user:
+ * each a different address with a user word in it (`/users/3`, `profile?userId=…`), not one link to
+ * the users' list among a menu's.
+ */
+export function linkToUserPages(
+  sample: readonly Element[],
+  partsOf: (record: Element) => readonly Element[] = (record) => [record],
+): boolean {
+  const found = new Set<string>();
+  for (const record of sample) {
+    for (const link of partsOf(record).flatMap((part) => [...part.querySelectorAll('a[href]')])) {
+      const href = link.getAttribute('href') ?? '';
+      if (!USER_HREF.test(href)) continue;
+      found.add(href);
+      break;
+    }
+  }
+  return found.size * 2 >= sample.length;
+}
+
 const USER_CLASS = /(?:^|[\s_-])(?:user|member)(?:name|link)?(?:[\s_-]|$)/i;
 /** Roles of the site's navigation and controls: what is in them is never a list of users. */
 export const CHROME_ROLES: ReadonlySet<string> = new Set([

@@ -15,7 +15,7 @@ import { type ColumnField, fieldForHeader, isRoleWord, normaliseHeader, saysWho 
 import type { ListColumns, ListLayout, ListShape } from '../list-layout';
 import { isDocument } from '../nodes';
 import { RECORD_WORDS } from '../page-words';
-import { CHROME_ROLES, USER_HREF } from './record-list';
+import { CHROME_ROLES, linkToUserPages, USER_HREF } from './record-list';
 
 /**
  * User lists with no table, no grid roles and no headers: card grids and `div` lists that
@@ -766,7 +766,7 @@ function analyse(container: Element, records = recordsOf(container)): Analysis |
     role !== undefined || status !== undefined,
     email !== undefined && (login !== undefined || name !== undefined),
     login !== undefined && name !== undefined && loginsFollowNames(values.get(login), values.get(name)),
-    linkToUserPages(sample),
+    linkToUserPages(sample, partsOf),
     sample.filter((record) => record.querySelector(AVATAR)).length * 5 >= sample.length * 3,
   ].filter(Boolean).length;
   // Words alone, one each ("Pessoas", "Grupos" in an admin's side menu, each a link to the people
@@ -828,23 +828,6 @@ function sharedLead(values: readonly string[]): string | undefined {
       return start.trim().replace(/[:：]$/, '');
   }
   return undefined;
-}
-
-/**
- * Whether most records link to a page of their own about a user: each a different address with a
- * user word in it (`/users/3`, `profile?userId=…`), not one link to the users' list among a menu's.
- */
-function linkToUserPages(sample: readonly Element[]): boolean {
-  const found = new Set<string>();
-  for (const record of sample) {
-    for (const link of partsOf(record).flatMap((part) => [...part.querySelectorAll('a[href]')])) {
-      const href = link.getAttribute('href') ?? '';
-      if (!USER_HREF.test(href)) continue;
-      found.add(href);
-      break;
-    }
-  }
-  return found.size * 2 >= sample.length;
 }
 
 /**
