@@ -335,6 +335,10 @@ function describeWith(
     const resolved = resolveColumns(headerFields, shape.headers);
     columns = resolved.columns;
     if (adapter) applyAdapterColumns(columns, shape.headers, adapter.columns);
+    let headed: boolean | undefined;
+    const isHeaded = () => (headed ??= headedAsPeople(element));
+    let linked: boolean | undefined;
+    const linksToUsers = () => (linked ??= linkToUserPages(shape.rows().slice(0, USER_LINK_ROWS)));
     if (
       !adapter?.listSelector &&
       !resolved.named &&
@@ -351,8 +355,11 @@ function describeWith(
             (columns.displayName !== undefined ||
               columns.firstName !== undefined ||
               columns.lastName !== undefined))) &&
-        (headedAsPeople(element) || linkToUserPages(shape.rows().slice(0, USER_LINK_ROWS)))
-      )
+        (isHeaded() || linksToUsers())
+      ) &&
+      // A column headed "User" alone, each row linking to its user's page, under a heading that says
+      // they are users (Webmin's "Użytkownik" and "Moduły" under "Użytkownicy Webmin").
+      !(resolved.userHeaded && isHeaded() && linksToUsers())
     )
       return null;
     // The name was taken as the login for want of one: an email is a better one.

@@ -726,6 +726,20 @@ describe('the user-list detector', () => {
     expect(list?.rows().map((row) => readRow(list, row)?.username)).toEqual(['tsmith', 'reception']);
   });
 
+  it('takes a column headed "User" alone for a user list where each row links to its user’s page under a heading naming users (Webmin)', () => {
+    const table = `<table><thead><tr><th>Użytkownik</th><th>Moduły</th></tr></thead>
+      <tr><td><a href="edit_user.cgi?user=admin">admin</a></td><td><a href="edit_acl.cgi?mod=apache&amp;user=admin">Apache - serwer WWW</a></td></tr>
+      <tr><td><a href="edit_user.cgi?user=reception">reception</a></td><td>Moduły z grupy <tt>biuro</tt></td></tr></table>`;
+    document.body.innerHTML = `<h3>Użytkownicy Webmin</h3>${table}`;
+    const [list] = findUserLists(document);
+    expect(list?.rows().map((row) => readRow(list, row)?.username)).toEqual(['admin', 'reception']);
+    // Not under a heading that says something else, nor without the links.
+    document.body.innerHTML = `<h3>Zadania</h3>${table}`;
+    expect(findUserLists(document)).toEqual([]);
+    document.body.innerHTML = `<h3>Użytkownicy Webmin</h3>${table.replace(/ href="[^"]*"/g, '')}`;
+    expect(findUserLists(document)).toEqual([]);
+  });
+
   it('does not take addresses and names beside a status alone for a user list (a CRM’s contacts)', () => {
     document.body.innerHTML = `<table><tr><th>Email</th><th>Name</th><th>Status</th></tr>
       <tr><td>ruth@client.example</td><td>Ruth Okafor</td><td>Lead</td></tr></table>`;
