@@ -108,9 +108,9 @@ export const saysWho = (field: ColumnField | null): boolean => field !== null &&
 
 /**
  * A header naming two fields or more, one over the other in each cell ("Name / Contact Email", as
- * Seafile heads its users; "Nom complet/destinataire", as Modoboa heads its identities' names): the one of them that says most who the user is. Its cells are read as a
- * login cell with the rest beside it (the login among the pieces, and the name). Null where no part
- * says who.
+ * Seafile heads its users; "Nom complet/destinataire", as Modoboa heads its identities' names): the
+ * one of them that says most who the user is. Its cells are read as a login cell with the rest
+ * beside it (the login among the pieces, and the name). Null where no part says who.
  */
 function splitHeader(text: string): ColumnField | null {
   const fields = headerParts(text);
