@@ -81,6 +81,8 @@ const FILES = 'filerun-users';
 const PASSWORDS = 'passbolt-users';
 /** The firm's HR system's employees, as Sentrifugo lists them: a card each, the email the login. */
 const STAFF_CARDS = 'sentrifugo-employees';
+/** The firm's booking app's members, as Cal.com lists them: placed rows under "Member (12)", each username over its email. */
+const BOOKING_MEMBERS = 'calcom-org-members';
 
 describe.each(BROWSERS)(
   'journey: sign up, add a system, its user list is marked and synced, in %s',
@@ -578,6 +580,14 @@ describe.each(BROWSERS)(
       expect(employees.every((account) => account.username.endsWith('@firm.example'))).toBe(true);
       await serverFindsAsLabelled('Sentrifugo', STAFF_CARDS, employees);
       await cards.close();
+    });
+
+    it('marks and syncs the booking app’s members, under a header that counts them', async () => {
+      const { page: members, synced } = await addMarkAndSync('Cal.com', BOOKING_MEMBERS, 'booking');
+      // Members sign in with their email, the username above it in the same cell.
+      expect(synced.every((account) => account.username.endsWith('@firm.example'))).toBe(true);
+      await serverFindsAsLabelled('Cal.com', BOOKING_MEMBERS, synced);
+      await members.close();
     });
 
     // Chromium stops the background after 30 s without events; Firefox's background page stays.
